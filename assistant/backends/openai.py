@@ -1,0 +1,53 @@
+"""Any OpenAI-compatible endpoint (OpenAI, Ollama, vLLM, a llama.cpp server) via langchain-openai."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from assistant.backends import GenerationRequest
+from assistant.backends.prompt import build_messages
+from assistant.components.embedder import missing_extra
+from assistant.settings import Settings
+
+
+class BackendUnavailableError(RuntimeError):
+    """The answer backend could not be reached; the message is one line."""
+
+
+class OpenAIBackend:
+    name = "openai"
+
+    def __init__(self, chat_model: Any) -> None:
+        self.chat_model = chat_model
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> OpenAIBackend:
+        try:
+            from langchain_openai import ChatOpenAI
+        except ImportError as exc:
+            raise missing_extra("langchain-openai", "openai") from exc
+        return cls(
+            ChatOpenAI(
+                base_url=settings.openai_base_url,
+                api_key=settings.openai_api_key,
+                model=settings.openai_model,
+                temperature=0.0,
+                max_completion_tokens=settings.max_answer_tokens,
+                timeout=60,
+                max_retries=1,
+                streaming=True,
+            )
+        )
+
+    def generate(self, request: GenerationRequest) -> Iterator[str]:
+        try:
+            for chunk in self.chat_model.stream(build_messages(request)):
+                if isinstance(chunk.content, str) and chunk.content:
+                    yield chunk.content
+        except Exception as exc:
+            if type(exc).__module__.startswith(("openai", "httpx", "httpcore")):
+                raise BackendUnavailableError(
+                    f"answer backend unavailable: {type(exc).__name__}: {' '.join(str(exc).split())}"
+                ) from exc
+            raise

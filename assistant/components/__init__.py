@@ -1,0 +1,1 @@
+"""Swappable parts: one module and one settings switch each (embedder, vector store, reranker)."""

@@ -1,0 +1,217 @@
+"""The vector store: Chroma, embedded (a persistent directory) or a ``chroma run`` server.
+
+One switch: ``PARIS_HEALTH_CHROMA_URL`` unset means embedded under the data directory. The
+embedding model's id is stored in the collection's metadata; a different model is refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlparse
+
+from assistant.components.embedder import Embedder
+from assistant.settings import Settings
+
+MODEL_KEY = "embedding_model"
+VERSION_KEY = "index_version"
+WRITE_BATCH = 256
+
+
+class IncompatibleIndexError(RuntimeError):
+    """The index was built with another embedding model."""
+
+
+@dataclass(frozen=True)
+class StoredChunk:
+    id: str
+    text: str
+    metadata: dict[str, Any]
+    score: float = 0.0  # cosine similarity for query results
+
+
+class ChromaEmbeddingFunction:
+    """Chroma's embedding-function protocol over our embedder (never Chroma's default)."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        self.embedder = embedder
+
+    def __call__(self, input: Sequence[str]) -> list[list[float]]:  # noqa: A002 - Chroma's name
+        return self.embedder.embed_documents(list(input))
+
+    def embed_query(self, input: Sequence[str]) -> list[list[float]]:  # noqa: A002
+        return [self.embedder.embed_query(text) for text in input]
+
+    @staticmethod
+    def name() -> str:
+        return "paris-health"
+
+    def get_config(self) -> dict[str, Any]:
+        return {"model_id": self.embedder.model_id}
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> Any:
+        return NotImplemented
+
+    def is_legacy(self) -> bool:
+        return True
+
+    def default_space(self) -> str:
+        return "cosine"
+
+    def supported_spaces(self) -> list[str]:
+        return ["cosine"]
+
+
+def open_client(settings: Settings) -> Any:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if settings.chroma_url:
+        url = urlparse(settings.chroma_url)
+        if url.scheme not in ("http", "https") or not url.hostname:
+            raise ValueError(f"PARIS_HEALTH_CHROMA_URL must be http(s)://HOST:PORT, got {settings.chroma_url!r}")
+        return chromadb.HttpClient(
+            host=url.hostname,
+            port=url.port or (443 if url.scheme == "https" else 8000),
+            ssl=url.scheme == "https",
+            settings=chroma_settings,
+        )
+    settings.chroma_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+
+
+class VectorStore:
+    """The chunks of every source, with their embeddings, in one Chroma collection."""
+
+    def __init__(self, client: Any, name: str, embedder: Embedder) -> None:
+        self.client = client
+        self.name = name
+        self.embedder = embedder
+        self._collection: Any = None
+
+    @classmethod
+    def from_settings(cls, settings: Settings, embedder: Embedder) -> VectorStore:
+        return cls(open_client(settings), settings.collection, embedder)
+
+    @property
+    def collection(self) -> Any:
+        if self._collection is None:
+            collection = self.client.get_or_create_collection(
+                self.name,
+                embedding_function=ChromaEmbeddingFunction(self.embedder),
+                metadata={MODEL_KEY: self.embedder.model_id},
+                configuration={"hnsw": {"space": "cosine"}},
+            )
+            stored = (collection.metadata or {}).get(MODEL_KEY)
+            if stored and stored != self.embedder.model_id:
+                raise IncompatibleIndexError(
+                    f"the index {self.name!r} was built with embedding model {stored!r}, but the "
+                    f"settings ask for {self.embedder.model_id!r}; use the same embedder or "
+                    "rebuild the index with `paris-health ingest --rebuild`"
+                )
+            self._collection = collection
+        return self._collection
+
+    # --- writing ---------------------------------------------------------------------------
+    def add(
+        self,
+        ids: Sequence[str],
+        texts: Sequence[str],
+        metadatas: Sequence[dict[str, Any]],
+        embeddings: Sequence[Sequence[float]],
+    ) -> None:
+        for start in range(0, len(ids), WRITE_BATCH):
+            end = start + WRITE_BATCH
+            self.collection.upsert(
+                ids=list(ids[start:end]),
+                documents=list(texts[start:end]),
+                metadatas=list(metadatas[start:end]),
+                embeddings=[list(v) for v in embeddings[start:end]],
+            )
+
+    def delete(self, ids: Iterable[str]) -> None:
+        batch = list(ids)
+        for start in range(0, len(batch), WRITE_BATCH):
+            self.collection.delete(ids=batch[start : start + WRITE_BATCH])
+
+    def drop(self) -> None:
+        """Delete the whole collection (``ingest --rebuild``)."""
+        try:
+            self.client.delete_collection(self.name)
+        except Exception:  # noqa: BLE001 - absent already
+            pass
+        self._collection = None
+
+    # --- reading ---------------------------------------------------------------------------
+    def count(self) -> int:
+        return int(self.collection.count())
+
+    def ids_by_source(self) -> dict[str, set[str]]:
+        result = self.collection.get(include=["metadatas"])
+        by_source: dict[str, set[str]] = {}
+        for chunk_id, meta in zip(result["ids"], result["metadatas"] or [], strict=False):
+            by_source.setdefault(str((meta or {}).get("source_id", "")), set()).add(chunk_id)
+        return by_source
+
+    def all_chunks(self) -> list[StoredChunk]:
+        result = self.collection.get(include=["documents", "metadatas"])
+        return [
+            StoredChunk(id=i, text=t or "", metadata=dict(m or {}))
+            for i, t, m in zip(
+                result["ids"], result["documents"] or [], result["metadatas"] or [], strict=False
+            )
+        ]
+
+    def get(self, ids: Sequence[str]) -> list[StoredChunk]:
+        if not ids:
+            return []
+        result = self.collection.get(ids=list(ids), include=["documents", "metadatas"])
+        found = {
+            i: StoredChunk(id=i, text=t or "", metadata=dict(m or {}))
+            for i, t, m in zip(
+                result["ids"], result["documents"] or [], result["metadatas"] or [], strict=False
+            )
+        }
+        return [found[i] for i in ids if i in found]
+
+    def search(
+        self, query: str, k: int, where: dict[str, Any] | None = None
+    ) -> list[StoredChunk]:
+        count = self.count()
+        if count == 0:
+            return []
+        result = self.collection.query(
+            query_embeddings=[self.embedder.embed_query(query)],
+            n_results=min(k, count),
+            where=where or None,
+            include=["documents", "metadatas", "distances"],
+        )
+        return [
+            StoredChunk(id=i, text=t or "", metadata=dict(m or {}), score=1.0 - float(d))
+            for i, t, m, d in zip(
+                result["ids"][0],
+                (result["documents"] or [[]])[0],
+                (result["metadatas"] or [[]])[0],
+                (result["distances"] or [[]])[0],
+                strict=False,
+            )
+        ]
+
+    # --- index version (changes whenever the set of chunks changes) --------------------------
+    @property
+    def version(self) -> str:
+        return str((self.collection.metadata or {}).get(VERSION_KEY, ""))
+
+    def refresh_version(self) -> str:
+        ids = sorted(self.collection.get(include=[])["ids"])
+        version = hashlib.sha256("\n".join(ids).encode()).hexdigest()[:16]
+        if version != self.version:
+            meta = dict(self.collection.metadata or {})
+            meta.pop("hnsw:space", None)
+            meta.update({MODEL_KEY: self.embedder.model_id, VERSION_KEY: version})
+            self.collection.modify(metadata=meta)
+        return version

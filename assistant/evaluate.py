@@ -1,0 +1,167 @@
+"""The eval: evidence hit@1/@5 and MRR, answer and decline accuracy, latency, per category.
+
+Line format of a question set (JSON lines)::
+
+    {"id", "question", "history", "expect": [["alt1", "alt2"], ...], "evidence": str,
+     "answerable": bool, "category": str (optional), "lang": str (optional)}
+
+An answer is correct when it is grounded, at most 800 characters long and every ``expect`` group
+has one alternative in it (case-insensitive). A decline is correct when an unanswerable
+question gets ``grounded: false``.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant.answer import Turn
+from assistant.services import Answer, ChatService
+
+MAX_ANSWER_CHARS = 800
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    question: str
+    history: list[Turn]
+    expect: list[list[str]]
+    evidence: str
+    answerable: bool
+    category: str = "other"
+    lang: str = "en"
+
+
+@dataclass
+class Result:
+    question: Question
+    answer: Answer
+    rank: int | None  # 1-based rank of the first passage holding the evidence
+    correct: bool  # right answer (answerable) or right decline (unanswerable)
+
+
+def load_questions(path: Path) -> list[Question]:
+    questions = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+            questions.append(
+                Question(
+                    id=str(raw["id"]), question=raw["question"],
+                    history=[Turn(t["role"], t["content"]) for t in raw.get("history") or []],
+                    expect=[list(group) for group in raw.get("expect") or []],
+                    evidence=raw.get("evidence") or "", answerable=bool(raw["answerable"]),
+                    category=raw.get("category", "other"), lang=raw.get("lang", "en"),
+                )
+            )
+        except (KeyError, TypeError, json.JSONDecodeError) as exc:
+            raise ValueError(f"{path.name} line {number}: not a valid question ({exc})") from exc
+    return questions
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def evidence_rank(question: Question, answer: Answer) -> int | None:
+    needle = squash(question.evidence)
+    for source in answer.sources:
+        if needle and needle in squash(source.text):
+            return source.n
+    return None
+
+
+def answer_ok(question: Question, answer: Answer) -> bool:
+    if not question.answerable:
+        return not answer.grounded
+    text = answer.answer.lower()
+    return (
+        answer.grounded
+        and len(answer.answer) <= MAX_ANSWER_CHARS
+        and all(any(alt.lower() in text for alt in group) for group in question.expect)
+    )
+
+
+def run_eval(
+    chat: ChatService,
+    questions: list[Question],
+    on_result: Callable[[Result], None] | None = None,
+) -> list[Result]:
+    results = []
+    for question in questions:
+        answer = chat.ask(question.question, question.history)
+        result = Result(question, answer, evidence_rank(question, answer), answer_ok(question, answer))
+        results.append(result)
+        if on_result:
+            on_result(result)
+    return results
+
+
+@dataclass
+class Scores:
+    n: int = 0
+    answerable: int = 0
+    unanswerable: int = 0
+    hit1: float = 0.0
+    hit5: float = 0.0
+    mrr: float = 0.0
+    accuracy: float = 0.0  # answer accuracy over answerable questions
+    decline: float = 0.0  # decline accuracy over unanswerable questions
+    p50_ms: float = 0.0
+    p95_ms: float = 0.0
+    failures: list[str] = field(default_factory=list)
+
+    def row(self) -> dict[str, Any]:
+        return {
+            "n": self.n, "hit@1": self.hit1, "hit@5": self.hit5, "mrr": self.mrr,
+            "accuracy": self.accuracy, "decline": self.decline, "p50_ms": self.p50_ms,
+            "p95_ms": self.p95_ms,
+        }
+
+
+def score(results: list[Result]) -> Scores:
+    s = Scores(n=len(results))
+    answerable = [r for r in results if r.question.answerable]
+    unanswerable = [r for r in results if not r.question.answerable]
+    s.answerable, s.unanswerable = len(answerable), len(unanswerable)
+    if answerable:
+        s.hit1 = sum(1 for r in answerable if r.rank == 1) / len(answerable)
+        s.hit5 = sum(1 for r in answerable if r.rank is not None and r.rank <= 5) / len(answerable)
+        s.mrr = sum(1 / r.rank for r in answerable if r.rank) / len(answerable)
+        s.accuracy = sum(1 for r in answerable if r.correct) / len(answerable)
+    if unanswerable:
+        s.decline = sum(1 for r in unanswerable if r.correct) / len(unanswerable)
+    latencies = sorted(r.answer.timings_ms.get("total", 0.0) for r in results)
+    if latencies:
+        s.p50_ms = statistics.median(latencies)
+        s.p95_ms = latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))]
+    s.failures = [r.question.id for r in results if not r.correct]
+    return s
+
+
+def by_category(results: list[Result]) -> dict[str, Scores]:
+    groups: dict[str, list[Result]] = defaultdict(list)
+    for result in results:
+        groups[result.question.category].append(result)
+    return {name: score(items) for name, items in sorted(groups.items())}
+
+
+def format_table(rows: dict[str, Scores], title: str) -> str:
+    head = f"{title:<22} {'n':>4} {'hit@1':>6} {'hit@5':>6} {'MRR':>6} {'acc':>6} {'decl':>6} {'p50ms':>7}"
+    lines = [head, "-" * len(head)]
+    for name, s in rows.items():
+        decline = f"{s.decline:6.0%}" if s.unanswerable else f"{'-':>6}"
+        hits = (
+            f"{s.hit1:6.0%} {s.hit5:6.0%} {s.mrr:6.2f} {s.accuracy:6.0%}"
+            if s.answerable else f"{'-':>6} {'-':>6} {'-':>6} {'-':>6}"
+        )
+        lines.append(f"{name:<22} {s.n:>4} {hits} {decline} {s.p50_ms:7.0f}")
+    return "\n".join(lines)

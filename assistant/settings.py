@@ -1,0 +1,97 @@
+"""The one typed settings object.
+
+Built once at the edge (the CLI, the app factory, a test) and passed in. Every field can be set
+from the environment with the ``PARIS_HEALTH_`` prefix, e.g. ``PARIS_HEALTH_DATA_DIR=/srv/ph``.
+Nothing here reads the environment at import time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+EmbedderMode = Literal["minilm", "e5", "sentence-transformers"]
+VectorStoreMode = Literal["embedded", "server"]
+BackendMode = Literal["extractive", "llamacpp", "openai"]
+RerankerMode = Literal["none", "cross-encoder"]
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PARIS_HEALTH_", extra="ignore")
+
+    # --- storage -------------------------------------------------------------------------
+    data_dir: Path = Field(Path("data"), description="All state: Chroma, snapshots, records.")
+    corpus_dir: Path = Field(REPO_ROOT / "corpus", description="Source documents and manifest.")
+    chroma_url: str | None = Field(
+        None, description="http://HOST:PORT of a `chroma run` server; unset = embedded Chroma."
+    )
+    collection: str = Field("paris_health", min_length=3, description="Chroma collection name.")
+
+    # --- embedding -------------------------------------------------------------------------
+    embedder: EmbedderMode = Field("minilm", description="minilm | e5 | sentence-transformers")
+    embedder_model_path: str | None = Field(
+        None, description="Model directory for embedder=sentence-transformers."
+    )
+    embed_batch_size: int = Field(32, ge=1)
+
+    # --- chunking ------------------------------------------------------------------------
+    chunk_size: int = Field(700, ge=100, description="Characters per chunk.")
+    chunk_overlap: int = Field(100, ge=0)
+
+    # --- fetching ------------------------------------------------------------------------
+    user_agent: str = "paris-health-bot/0.1 (+https://github.com/paris-health/paris-health)"
+    fetch_timeout_s: float = Field(10.0, gt=0)
+    fetch_retries: int = Field(2, ge=0)
+    fetch_backoff_s: float = Field(0.5, ge=0)
+    fetch_max_bytes: int = Field(5_000_000, ge=1024)
+    respect_robots: bool = True
+
+    # --- retrieval and answering -----------------------------------------------------------
+    k: int = Field(5, ge=1, le=50, description="Passages shown to the answer backend.")
+    fetch_k: int = Field(20, ge=1, description="Candidates per retriever before fusion.")
+    reranker: RerankerMode = "none"
+    reranker_model_path: str | None = None
+    backend: BackendMode = "extractive"
+    llamacpp_model_path: str | None = None
+    llamacpp_n_threads: int = Field(2, ge=1)
+    llamacpp_n_ctx: int = Field(4096, ge=512)
+    openai_base_url: str | None = None
+    openai_model: str = "gpt-4o-mini"
+    openai_api_key: SecretStr = SecretStr("not-needed")
+    max_answer_tokens: int = Field(300, ge=16)
+
+    # --- UI ------------------------------------------------------------------------------
+    host: str = "127.0.0.1"
+    port: int = 7860
+    staff_user: str | None = None
+    staff_password: SecretStr | None = None
+
+    # --- derived paths -------------------------------------------------------------------
+    @property
+    def manifest_path(self) -> Path:
+        return self.corpus_dir / "sources.yaml"
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def snapshots_dir(self) -> Path:
+        return self.data_dir / "snapshots"
+
+    @property
+    def state_db(self) -> Path:
+        return self.data_dir / "state.sqlite"
+
+    @property
+    def feedback_db(self) -> Path:
+        return self.data_dir / "feedback.sqlite"
+
+    @property
+    def staff_enabled(self) -> bool:
+        return bool(self.staff_user and self.staff_password and self.staff_password.get_secret_value())

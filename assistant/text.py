@@ -1,0 +1,95 @@
+"""Language-light text helpers shared by retrieval and answering (English and French)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+STOPWORDS_EN = set(
+    """a about above after again all also am an and any are as at be been before being below
+    between both but by can could did do does doing down during each few for from further had has
+    have having he her here hers herself him himself his how i if in into is it its itself just
+    me more most my myself no nor not now of off on once only or other our ours ourselves out over
+    own same she should so some such than that the their theirs them themselves then there these
+    they this those through to too under until up very was we were what when where which while
+    who whom whose why will with would you your yours yourself yourselves tell give list name
+    named please know many much one ones does did get got""".split()
+)
+STOPWORDS_FR = set(
+    """a au aux avec ce ces cet cette dans de des du elle elles en est et eux il ils je la le les
+    leur leurs lui ma mais me meme mes moi mon ne nos notre nous on ou par pas pour qu que quel
+    quelle quelles quels qui sa sans se ses son sont sur ta te tes toi ton tu un une vos votre
+    vous y l d s n c j m t qu est-ce combien comment quand ou pourquoi quoi dont ete etre avoir a
+    ont sont fait faire peut peuvent y-a-t-il il-y-a donne donnez citez dites liste""".split()
+)
+STOPWORDS = STOPWORDS_EN | STOPWORDS_FR
+FR_MARKERS = {
+    "le", "la", "les", "des", "du", "une", "est", "sont", "qui", "que", "quel", "quelle",
+    "quels", "quelles", "combien", "pourquoi", "comment", "dans", "pour", "avec", "sur", "au",
+    "aux", "ou", "où", "et", "en", "l", "d", "qu", "ce", "cette", "il", "elle", "ils", "nous",
+    "vous", "leur", "y", "a-t-il", "sont-ils", "est-ce",
+}
+EN_MARKERS = {
+    "the", "is", "are", "what", "which", "who", "how", "why", "when", "where", "of", "in",
+    "and", "for", "with", "does", "do", "did", "was", "were", "there", "their", "a", "an",
+    "to", "it", "he", "she", "they",
+}
+
+_WORD = re.compile(r"[\w][\w'’\-]*", re.UNICODE)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)]?\s+(?=[\"“‘«(A-ZÀ-ÖØ-Þ0-9])|\n+")
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip accents: 'Île-de-France' -> 'ile-de-france'."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def stem(token: str) -> str:
+    """A deliberately light stemmer that works acceptably for English and French."""
+    if len(token) > 4 and token.endswith("ies"):
+        return token[:-3] + "y"
+    if len(token) > 3 and token.endswith(("s", "x")) and not token.endswith("ss"):
+        return token[:-1]
+    return token
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def tokenize(text: str) -> list[str]:
+    """Folded, stemmed content words (for BM25 and term overlap)."""
+    tokens = []
+    for raw in words(fold(text)):
+        for part in re.split(r"['’]", raw):
+            part = part.strip("-")
+            if not part or part in STOPWORDS or (len(part) < 2 and not part.isdigit()):
+                continue
+            tokens.append(stem(part))
+            if "-" in part:  # 'ile-de-france' also counts as 'ile', 'france'
+                tokens.extend(stem(p) for p in part.split("-") if p and p not in STOPWORDS)
+    return tokens
+
+
+def split_sentences(text: str) -> list[str]:
+    sentences = []
+    for piece in _SENTENCE_END.split(text):
+        piece = " ".join(piece.split())
+        if len(piece) >= 3:
+            sentences.append(piece)
+    return sentences
+
+
+def detect_language(text: str) -> str:
+    """'fr' or 'en' from function words and accents; English when unsure."""
+    tokens = [t.lower() for t in re.findall(r"[\w'’\-]+", text)]
+    expanded: list[str] = []
+    for token in tokens:
+        expanded.extend(p for p in re.split(r"['’]", token) if p)
+    fr = sum(1 for t in expanded if t in FR_MARKERS)
+    en = sum(1 for t in expanded if t in EN_MARKERS)
+    fr += sum(1 for ch in text if ch in "éèêàùçôîû") // 2
+    if re.search(r"\b(qu|l|d)['’]", text.lower()):
+        fr += 1
+    return "fr" if fr > en else "en"

@@ -1,0 +1,75 @@
+"""What each ingest run found per source: last fetch, status, reason (SQLite in the data dir)."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS source_state (
+    source_id TEXT PRIMARY KEY,
+    location TEXT NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    chunks INTEGER NOT NULL DEFAULT 0,
+    last_fetch TEXT NOT NULL DEFAULT '',
+    last_success TEXT NOT NULL DEFAULT ''
+)
+"""
+
+
+@dataclass(frozen=True)
+class SourceState:
+    source_id: str
+    location: str
+    status: str
+    reason: str
+    chunks: int
+    last_fetch: str
+    last_success: str
+
+
+class StateStore:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, timeout=30)
+        conn.execute(SCHEMA)
+        return conn
+
+    def record(
+        self, source_id: str, location: str, status: str, reason: str, chunks: int, when: str
+    ) -> None:
+        success = status != "failed"
+        with closing(self._connect()) as conn, conn:
+            conn.execute(
+                """
+                INSERT INTO source_state
+                    (source_id, location, status, reason, chunks, last_fetch, last_success)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(source_id) DO UPDATE SET
+                    location = excluded.location, status = excluded.status,
+                    reason = excluded.reason, last_fetch = excluded.last_fetch,
+                    chunks = CASE WHEN ? THEN excluded.chunks ELSE source_state.chunks END,
+                    last_success = CASE WHEN ? THEN excluded.last_success
+                                        ELSE source_state.last_success END
+                """,
+                (source_id, location, status, reason, chunks, when, when if success else "",
+                 success, success),
+            )
+
+    def forget(self, source_id: str) -> None:
+        with closing(self._connect()) as conn, conn:
+            conn.execute("DELETE FROM source_state WHERE source_id = ?", (source_id,))
+
+    def all(self) -> dict[str, SourceState]:
+        with closing(self._connect()) as conn:
+            rows = conn.execute(
+                "SELECT source_id, location, status, reason, chunks, last_fetch, last_success "
+                "FROM source_state"
+            ).fetchall()
+        return {row[0]: SourceState(*row) for row in rows}
