@@ -71,8 +71,8 @@ def friendly_errors() -> Iterator[None]:
     "--chroma-url", envvar=f"{ENV}CHROMA_URL", help="Use a `chroma run` server: http://HOST:PORT."
 )
 @click.option(
-    "--embedder", type=click.Choice(["minilm", "e5", "sentence-transformers"]),
-    envvar=f"{ENV}EMBEDDER", help="Embedding model (default minilm).",
+    "--embedder", type=click.Choice(["e5", "minilm", "sentence-transformers"]),
+    envvar=f"{ENV}EMBEDDER", help="Embedding model (default e5, multilingual).",
 )
 @click.version_option(package_name="paris-health")
 @click.pass_context

@@ -120,6 +120,36 @@ cinq: five
 deux: two
 trois: three
 soixante-dix: 70
+etablissement: establishment
+accueillir accueille accueillent heberge: host hosting based
+parisien parisienne: paris region
+adherent adherents: member
+objectif objectifs: goal aim target ambition
+prochaine prochaines prochain: next
+annee annees: year
+francais francaise: france french
+chiffre: figure turnover
+affaire: revenue turnover business
+billet ticket: ticket
+cout coute couter prix tarif: cost price
+budget: budget
+population habitant: population inhabitant
+lit: bed
+loyer louer: rent
+salaire: salary
+visa: visa
+impot fiscal fiscalite: tax
+credit: credit
+compte compter: number count
+porteur: leader
+tient tenir: held taking place
+lance lancer: launched led launch
+trouve situe: located
+industriel: company industrial industry
+mene mener: led conducted
+domaine: field area
+gere gerer: run manage
+organisme: body organization
 pasteur: pasteur
 curie: curie
 """

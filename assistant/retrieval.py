@@ -16,7 +16,8 @@ from typing import Any
 from assistant.components.reranker import Reranker, build_reranker
 from assistant.components.vectorstore import StoredChunk, VectorStore
 from assistant.settings import Settings
-from assistant.text import tokenize
+from assistant.glossary import translate_terms
+from assistant.text import detect_language, tokenize
 from ingest.manifest import slugify
 
 RRF_K = 60
@@ -157,6 +158,14 @@ class BM25Cache:
         tmp.replace(path)
 
 
+def keyword_query(query: str) -> str:
+    """BM25 over both languages: a French question also searches with its English terms."""
+    if detect_language(query) != "fr":
+        return query
+    terms = tokenize(query)
+    return " ".join([*terms, *translate_terms(terms)])
+
+
 class HybridRetriever:
     def __init__(
         self,
@@ -164,7 +173,9 @@ class HybridRetriever:
         bm25: BM25Cache,
         fetch_k: int = 20,
         reranker: Reranker | None = None,
+        directory_weight: float = 1.0,
     ) -> None:
+        self.directory_weight = directory_weight
         self.store = store
         self.bm25 = bm25
         self.fetch_k = fetch_k
@@ -175,7 +186,9 @@ class HybridRetriever:
     ) -> list[Passage]:
         filters = filters or {}
         dense = self.store.search(query, self.fetch_k, chroma_where(filters))
-        sparse = self.bm25.get().search(query, self.fetch_k, lambda m: matches(m, filters))
+        sparse = self.bm25.get().search(
+            keyword_query(query), self.fetch_k, lambda m: matches(m, filters)
+        )
         fused: dict[str, dict[str, Any]] = {}
         for rank, hit in enumerate(dense):
             entry = fused.setdefault(hit.id, {"chunk": hit, "rrf": 0.0, "dense": 0.0, "bm25": 0.0})
@@ -187,6 +200,9 @@ class HybridRetriever:
             )
             entry["rrf"] += 1.0 / (RRF_K + rank + 1)
             entry["bm25"] = score
+        for entry in fused.values():
+            if entry["chunk"].metadata.get("source_kind") == "directory":
+                entry["rrf"] *= self.directory_weight
         ranked = sorted(fused.values(), key=lambda e: -e["rrf"])
         passages = [
             Passage(e["chunk"].id, e["chunk"].text, e["chunk"].metadata, e["rrf"], e["dense"],
@@ -204,4 +220,5 @@ def build_retriever(settings: Settings, store: VectorStore) -> HybridRetriever:
         BM25Cache(store, settings.data_dir / "cache"),
         fetch_k=settings.fetch_k,
         reranker=build_reranker(settings),
+        directory_weight=settings.directory_weight,
     )

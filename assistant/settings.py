@@ -33,15 +33,15 @@ class Settings(BaseSettings):
     collection: str = Field("paris_health", min_length=3, description="Chroma collection name.")
 
     # --- embedding -------------------------------------------------------------------------
-    embedder: EmbedderMode = Field("minilm", description="minilm | e5 | sentence-transformers")
+    embedder: EmbedderMode = Field("e5", description="e5 (default) | minilm | sentence-transformers")
     embedder_model_path: str | None = Field(
         None, description="Model directory for embedder=sentence-transformers."
     )
     embed_batch_size: int = Field(32, ge=1)
 
     # --- chunking ------------------------------------------------------------------------
-    chunk_size: int = Field(700, ge=100, description="Characters per chunk.")
-    chunk_overlap: int = Field(100, ge=0)
+    chunk_size: int = Field(1000, ge=100, description="Characters per chunk.")
+    chunk_overlap: int = Field(150, ge=0)
 
     # --- fetching ------------------------------------------------------------------------
     user_agent: str = "paris-health-bot/0.1 (+https://github.com/paris-health/paris-health)"
@@ -54,6 +54,10 @@ class Settings(BaseSettings):
     # --- retrieval and answering -----------------------------------------------------------
     k: int = Field(5, ge=1, le=50, description="Passages shown to the answer backend.")
     fetch_k: int = Field(20, ge=1, description="Candidates per retriever before fusion.")
+    directory_weight: float = Field(
+        0.25, ge=0, le=1,
+        description="Fusion weight of directory entries, which restate the primary documents.",
+    )
     reranker: RerankerMode = "none"
     reranker_model_path: str | None = None
     backend: BackendMode = "extractive"

@@ -69,7 +69,7 @@ def decode_html(content: bytes, charset: str | None = None) -> str:
             return content.decode("utf-8")
         try:
             return content.decode(codec)
-        except UnicodeDecodeError:
+        except (UnicodeError, LookupError):  # LookupError: "base64 is not a text encoding"
             continue
     return _decode_undeclared(content)
 
@@ -150,9 +150,9 @@ _BOILERPLATE_TOKENS = _words(
     onetrust axeptio cookiebot sidebar sidenav share sharing sharer social
     socials partage partager addthis sharethis related similar recommended recommendations
     readmore seealso lireaussi voiraussi comment comments disqus respond newsletter subscribe
-    subscription signup inscription abonnement ad ads advert adverts advertisement advertising
+    subscription signup abonnement ad ads advert adverts advertisement advertising
     adsense sponsor sponsored publicite promo footer masthead pagination pager tags
-    tagcloud popup modal overlay toast print search searchform login hidden
+    tagcloud popup modal toast print search searchform login
     """
 )
 _BOILERPLATE_PHRASES = (
@@ -174,7 +174,10 @@ _BOILERPLATE_PHRASES = (
     "d-none",
     "is-hidden",
 )
-_BOILERPLATE_EXACT = frozenset({"header", "top", "banner", "bandeau"})
+# whole id / class names only: "hidden" is furniture, "field--label-hidden" is not
+_BOILERPLATE_EXACT = frozenset(
+    {"header", "top", "banner", "bandeau", "hidden", "hide", "invisible"}
+)
 _BOILERPLATE_ROLES = frozenset(
     {
         "navigation",
@@ -227,25 +230,31 @@ def _looks_boilerplate(tag: Tag) -> bool:
     label = _attr_text(tag, "aria-label")
     if label and _BOILERPLATE_LABEL.search(label):
         return True
-    for attr in ("id", "class"):
-        value = _attr_text(tag, attr)
-        if not value:
-            continue
-        tokens = _tokens(value)
-        if not tokens:
-            continue
-        if "-".join(tokens) in _BOILERPLATE_EXACT or _BOILERPLATE_TOKENS.intersection(tokens):
-            return True
-        joined = "-" + "-".join(tokens) + "-"
-        if any(f"-{phrase}-" in joined for phrase in _BOILERPLATE_PHRASES):
-            return True
-    return False
+    names = [_attr_text(tag, "id"), *_attr_text(tag, "class").split()]
+    return any(_boilerplate_name(name) for name in names if name)
+
+
+def _boilerplate_name(name: str) -> bool:
+    """Whether one id or class name (``cookie-banner``, ``navMenu``, ``sr-only``) is furniture."""
+    tokens = _tokens(name)
+    if not tokens:
+        return False
+    joined = "-".join(tokens)
+    if joined in _BOILERPLATE_EXACT or _BOILERPLATE_TOKENS.intersection(tokens):
+        return True
+    return any(f"-{phrase}-" in f"-{joined}-" for phrase in _BOILERPLATE_PHRASES)
 
 
 def _is_hidden(tag: Tag) -> bool:
     if tag.has_attr("hidden") or _attr_text(tag, "aria-hidden").lower() == "true":
         return True
     return bool(_HIDDEN_STYLE.search(_attr_text(tag, "style")))
+
+
+def _gone(tag: Tag) -> bool:
+    """Whether ``tag`` was decomposed. (``Tag.decomposed`` goes through ``Tag.__getattr__``,
+    which searches the whole subtree for a child named ``_decomposed``: quadratic overall.)"""
+    return bool(tag.__dict__.get("_decomposed"))
 
 
 def _text_len(tag: Tag) -> int:
@@ -264,7 +273,7 @@ def _holds_content(tag: Tag, page_len: int) -> bool:
     """Whether removing ``tag`` would remove the page's content (a wrapper with a bad name)."""
     if tag.name in ("html", "body", *_CONTENT_TAGS) or _attr_text(tag, "role") == "main":
         return True
-    if tag.find(_CONTENT_TAGS) or tag.find(attrs={"role": "main"}):
+    if tag.find(_CONTENT_TAGS) or tag.find(role="main"):
         return True
     if page_len == 0 or _text_len(tag) < 0.5 * page_len or _link_density(tag) >= 0.5:
         return False
@@ -293,12 +302,12 @@ def _clean(soup: BeautifulSoup) -> None:
         if isinstance(node, PreformattedString):  # comments, CDATA, doctype, <?...?>
             node.extract()
     for tag in soup.find_all(ALWAYS_DROP):
-        if not tag.decomposed:
+        if not _gone(tag):
             tag.decompose()
     body = soup.body or soup
     page_len = _text_len(body)
     for tag in body.find_all(True):
-        if not tag.decomposed and _should_drop(tag, page_len):
+        if not _gone(tag) and _should_drop(tag, page_len):
             tag.decompose()
     _drop_related_lists(body)
     _drop_small_furniture(body)
@@ -312,10 +321,21 @@ _UTILITY = re.compile(
 )
 
 
+def _is_wrapper(tag: Tag) -> bool:
+    """A tag with a single child element and no text of its own (checks look at the child)."""
+    children = [child for child in tag.children if isinstance(child, Tag)]
+    if len(children) != 1:
+        return False
+    return all(
+        isinstance(child, Tag) or not str(child).strip() or isinstance(child, PreformattedString)
+        for child in tag.children
+    )
+
+
 def _drop_small_furniture(root: Tag) -> None:
     """Remove unnamed breadcrumbs ("Home » News » ...") and print / send / share link rows."""
     for tag in root.find_all(["p", "div", "ul", "ol", "span", "small"]):
-        if tag.decomposed or tag is root:
+        if _gone(tag) or tag is root or _is_wrapper(tag):
             continue
         links = tag.find_all("a")
         if not links or _text_len(tag) > 150:
@@ -330,19 +350,24 @@ def _drop_small_furniture(root: Tag) -> None:
 
 def _drop_related_lists(root: Tag) -> None:
     """Remove 'Related articles' / 'Lire aussi' link lists that carry no telling class."""
-    for label in root.find_all(["h2", "h3", "h4", "h5", "h6", "p", "strong", "span", "div"]):
-        if label.decomposed:
+    for label in root.find_all(["h2", "h3", "h4", "h5", "h6", "p", "strong", "b", "span", "div"]):
+        if _gone(label) or _is_wrapper(label):
             continue
         text = normalize_space(label.get_text(" "))
         if not text or len(text) > 80 or not _RELATED_LABEL.match(text):
             continue
-        if len(text) > 25 and _link_density(label) > 0.5:  # "Lire aussi : <a>title</a>"
-            label.decompose()
+        holder = label  # <p><b>Voir aussi</b></p>: the list follows the <p>
+        while isinstance(holder.parent, Tag) and holder.parent is not root:
+            if not _is_wrapper(holder.parent):
+                break
+            holder = holder.parent
+        if len(text) > 25 and _link_density(holder) > 0.5:  # "Lire aussi : <a>title</a>"
+            holder.decompose()
             continue
-        target = label.find_next_sibling()
+        target = holder.find_next_sibling()
         if isinstance(target, Tag) and target.find("a") and _link_density(target) > 0.5:
             target.decompose()
-            label.decompose()
+            holder.decompose()
 
 
 # --- choosing the content block ------------------------------------------------------------
@@ -358,63 +383,87 @@ def _largest(tags: Iterable[Tag]) -> tuple[Tag | None, int]:
     return best, best_len
 
 
-def _main_block(soup: BeautifulSoup) -> Tag:
+def _main_blocks(soup: BeautifulSoup) -> list[Tag]:
+    """The content: the largest ``<article>`` (unless it is small next to ``<main>``), else
+    ``<main>`` / ``[role=main]``, else the blocks the paragraph heuristic picks."""
     body = soup.body or soup
-    article, article_len = _largest(body.find_all("article"))
-    mains = [*body.find_all("main"), *body.find_all(attrs={"role": "main"})]
+    articles = [a for a in body.find_all("article") if _link_density(a) < 0.5]  # no teasers
+    article, article_len = _largest(articles)
+    mains = [*body.find_all("main"), *body.find_all(role="main")]
     main, main_len = _largest(mains)
-    if article is not None and article_len >= MIN_TEXT_CHARS and article_len >= 0.5 * main_len:
-        return article
+    if article_len < MIN_TEXT_CHARS:
+        article = None
     if main is not None and main_len >= MIN_TEXT_CHARS:
-        return main
-    block = _densest_block(body)
-    _drop_link_lists(block)
-    return block
+        return [article] if article is not None and article_len >= 0.5 * main_len else [main]
+    blocks = _densest_blocks(body)
+    if article is not None and _prefer_article(article, article_len, blocks):
+        return [article]
+    for block in blocks:
+        _drop_link_lists(block)
+    return blocks
+
+
+def _prefer_article(article: Tag, article_len: int, blocks: list[Tag]) -> bool:
+    """Without <main>: the article, unless the heuristic found more text elsewhere."""
+    for block in blocks:
+        if block is article or article in block.parents or block in article.parents:
+            return True
+    return article_len >= sum(_text_len(block) for block in blocks)
 
 
 _PARAGRAPH_CONTAINERS = ["p", "div", "table", "ul", "ol", "dl", "section", "article", "pre"]
 
 
-def _densest_block(body: Tag) -> Tag:
-    """Readability-style choice: paragraphs vote for their parent (and half for the
-    grandparent); scores are discounted by link density; close siblings pull in the parent."""
-    scores: dict[int, float] = {}
-    tags: dict[int, Tag] = {}
+def _paragraph_scores(body: Tag) -> dict[int, tuple[Tag, float]]:
+    """Readability-style scores: each paragraph (25+ characters) votes for its parent, and half
+    as much for its grandparent; a container's score is discounted by its link density."""
+    scores: dict[int, tuple[Tag, float]] = {}
     for para in body.find_all(["p", "pre", "blockquote", "td", "li", "dd"]):
         if para.name != "p" and para.find(_PARAGRAPH_CONTAINERS):
             continue  # a layout cell or a wrapper: its paragraphs vote themselves
         text = normalize_space(para.get_text(" "))
         if len(text) < 25:
             continue
-        score = 1.0 + text.count(",") + text.count("،") + min(len(text) / 100, 3.0)
+        score = 1.0 + text.count(",") + min(len(text) / 100, 3.0)
         for weight, parent in zip((1.0, 0.5), para.parents, strict=False):
             if not isinstance(parent, Tag):
                 break
-            tags[id(parent)] = parent
-            scores[id(parent)] = scores.get(id(parent), 0.0) + score * weight
+            previous = scores.get(id(parent), (parent, 0.0))[1]
+            scores[id(parent)] = (parent, previous + score * weight)
+    return {key: (tag, score * (1 - _link_density(tag))) for key, (tag, score) in scores.items()}
+
+
+def _good_paragraph(tag: Tag) -> bool:
+    if tag.name != "p" or _link_density(tag) >= 0.25:
+        return False
+    text = normalize_space(tag.get_text(" "))
+    return len(text) >= 80 or bool(re.search(r"[.!?…](\s|$)", text))
+
+
+def _densest_blocks(body: Tag) -> list[Tag]:
+    """The best-scoring container, with those of its siblings that score at least a fifth as
+    well or are good paragraphs themselves (content split by markup errors), in page order."""
+    scores = _paragraph_scores(body)
     if not scores:
-        return body
-    final = {key: score * (1 - _link_density(tags[key])) for key, score in scores.items()}
-    best_key = max(final, key=lambda key: final[key])
-    best = tags[best_key]
-    if best is body or body not in best.parents:
-        return body
+        return [body]
+    best, best_score = max(scores.values(), key=lambda item: item[1])
     parent = best.parent
-    if isinstance(parent, Tag):
-        rivals = [
-            final[id(sibling)]
-            for sibling in parent.find_all(True, recursive=False)
-            if sibling is not best and id(sibling) in final
-        ]
-        if any(score >= 0.3 * final[best_key] for score in rivals):
-            return parent
-    return best
+    if best is body or body not in best.parents or not isinstance(parent, Tag):
+        return [body]
+    threshold = 0.2 * best_score
+    return [
+        sibling
+        for sibling in parent.find_all(True, recursive=False)
+        if sibling is best
+        or scores.get(id(sibling), (sibling, 0.0))[1] >= threshold
+        or _good_paragraph(sibling)
+    ]
 
 
 def _drop_link_lists(root: Tag) -> None:
     """In a heuristically chosen block, drop link farms (menus without a telling name)."""
     for tag in root.find_all(["ul", "ol", "dl", "div", "section", "table"]):
-        if tag.decomposed or tag is root:
+        if _gone(tag) or tag is root or _is_wrapper(tag):
             continue
         if len(tag.find_all("a")) >= 3 and _link_density(tag) > 0.7:
             tag.decompose()
@@ -430,6 +479,17 @@ _BLOCK_TAGS = _words(
 _CELL = "\x1f"
 
 
+_LAYOUT_CELL_CONTENT = ["p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"]
+
+
+def _is_layout_row(row: Tag) -> bool:
+    """A table row used for page layout: its cells hold paragraphs, lists or tables."""
+    return any(
+        cell.find(_LAYOUT_CELL_CONTENT) is not None
+        for cell in row.find_all(["td", "th"], recursive=False)
+    )
+
+
 @dataclass
 class _Block:
     kind: str  # "p", "li" or "row"
@@ -442,32 +502,44 @@ class _TextWriter:
     def __init__(self) -> None:
         self.blocks: list[_Block] = []
         self._buffer: list[str] = []
-        self._rows = 0  # > 0 while inside a table row: block boundaries become spaces
+        self._rows = 0  # > 0 while inside a data-table row: block boundaries become spaces
+        self._row_kinds: list[bool] = []  # open <tr>s: True for data rows, False for layout
 
     def text(self, value: str) -> None:
         self._buffer.append(value)
 
     def open(self, tag: Tag) -> None:
         if tag.name == "tr":
-            self.flush("row" if self._rows else "p")
-            self._rows += 1
-        elif tag.name in ("td", "th"):
+            data = not _is_layout_row(tag)
+            self._row_kinds.append(data)
+            if data:
+                self.flush("row" if self._rows else "p")
+                self._rows += 1
+            else:
+                self.cut()
+        elif tag.name in ("td", "th") and self._in_data_row():
             self._buffer.append(_CELL)
         elif tag.name == "li":
             self.cut("li" if tag.find_parent("li") else "p")  # an unclosed <li> nests the next
-        elif tag.name in _BLOCK_TAGS or tag.name == "br":
+        elif tag.name in _BLOCK_TAGS or tag.name in ("br", "td", "th"):
             self.cut()
 
     def close(self, tag: Tag) -> None:
         if tag.name == "tr":
-            self._rows -= 1
-            self.flush("row")
-        elif tag.name in ("td", "th"):
+            if self._row_kinds and self._row_kinds.pop():
+                self._rows -= 1
+                self.flush("row")
+            else:
+                self.cut()
+        elif tag.name in ("td", "th") and self._in_data_row():
             self._buffer.append(_CELL)
         elif tag.name == "li":
             self.cut("li")
-        elif tag.name in _BLOCK_TAGS:
+        elif tag.name in _BLOCK_TAGS or tag.name in ("td", "th"):
             self.cut()
+
+    def _in_data_row(self) -> bool:
+        return bool(self._row_kinds) and self._row_kinds[-1]
 
     def cut(self, kind: str = "p") -> None:
         if self._rows:
@@ -512,16 +584,18 @@ def _walk(root: Tag) -> Iterator[tuple[str, PageElement]]:
             yield "text", node
 
 
-def to_text(root: Tag) -> str:
-    """The text of ``root`` with paragraph structure (see the module docstring)."""
+def to_text(*roots: Tag) -> str:
+    """The text of ``roots`` with paragraph structure (see the module docstring)."""
     writer = _TextWriter()
-    for event, node in _walk(root):
-        if event == "text":
-            writer.text(str(node))
-        elif event == "open":
-            writer.open(node)  # type: ignore[arg-type]
-        else:
-            writer.close(node)  # type: ignore[arg-type]
+    for root in roots:
+        for event, node in _walk(root):
+            if event == "text":
+                writer.text(str(node))
+            elif event == "open":
+                writer.open(node)  # type: ignore[arg-type]
+            else:
+                writer.close(node)  # type: ignore[arg-type]
+        writer.flush()
     return writer.result()
 
 
@@ -694,7 +768,7 @@ def normalize_date(value: str) -> str | None:
         for match in pattern.finditer(value):
             fields = dict(zip(order, match.groups(), strict=True))
             month = _MONTHS.get(fields["m"].lower())
-            date = month and _valid_date(int(fields["y"]), month, int(fields["d"]))
+            date = _valid_date(int(fields["y"]), month, int(fields["d"])) if month else None
             if date:
                 return date
     return value[:40] if re.search(r"(?<!\d)\d{4}(?!\d)", value) else None
@@ -731,7 +805,7 @@ def _declared_date(soup: BeautifulSoup, objects: list[dict[str, object]]) -> str
         _meta(soup, "article:published_time", "og:published_time", "datepublished"),
         _ld_value(objects, "datePublished"),
     ]
-    marked = soup.find(attrs={"itemprop": "datePublished"})
+    marked = soup.find(itemprop="datePublished")
     if isinstance(marked, Tag):
         candidates.append(
             _attr_text(marked, "datetime") or _attr_text(marked, "content") or marked.get_text()
@@ -740,12 +814,12 @@ def _declared_date(soup: BeautifulSoup, objects: list[dict[str, object]]) -> str
     return _first_date(candidates)
 
 
-def _time_date(block: Tag, page: Tag) -> str | None:
-    """The ``<time datetime>`` of the content block (a pubdate / "published" one first), else
+def _time_date(blocks: list[Tag], page: Tag) -> str | None:
+    """The ``<time datetime>`` of the content blocks (a pubdate / "published" one first), else
     the first of the cleaned page."""
     candidates: list[object] = []
-    for scope in (block, page):
-        times = scope.find_all("time", attrs={"datetime": True})
+    for scope in (*blocks, page):
+        times = scope.find_all("time", datetime=True)
         preferred = [t for t in times if t.has_attr("pubdate") or "publi" in str(t.attrs)]
         candidates.extend(_attr_text(t, "datetime") for t in preferred or times[:1])
     return _first_date(candidates)
@@ -783,9 +857,9 @@ def _author(soup: BeautifulSoup, objects: list[dict[str, object]]) -> str | None
         if "author" in _attr_text(link, "rel").lower().split():
             candidates.append(link.get_text(" "))
             break
-    marked = soup.find(attrs={"itemprop": "author"})
+    marked = soup.find(itemprop="author")
     if isinstance(marked, Tag):
-        named = marked.find(attrs={"itemprop": "name"})
+        named = marked.find(itemprop="name")
         source = named if isinstance(named, Tag) else marked
         candidates.append(_attr_text(source, "content") or source.get_text(" "))
     candidates.append(_meta(soup, "dc.creator", "dcterms.creator"))
@@ -883,15 +957,15 @@ def extract(content: bytes | str, url: str | None = None, charset: str | None = 
     soup = BeautifulSoup(html, PARSER)
     info = _head_info(soup)
     _clean(soup)
-    block = _main_block(soup)
-    text = to_text(block)
+    blocks = _main_blocks(soup)
+    text = to_text(*blocks)
     if len(text) < MIN_TEXT_CHARS:
         raise IngestError("page has no main text")
     page = soup.body or soup
     return Page(
         text=text,
-        title=_title(info, _first_heading(block, page)) or None,
-        date=info.date or _time_date(block, page),
+        title=_title(info, _first_heading(*blocks, page)) or None,
+        date=info.date or _time_date(blocks, page),
         author=info.author,
         language=info.language,
         url=url,

@@ -46,6 +46,7 @@ from urllib.robotparser import RobotFileParser
 import httpx
 from bs4 import BeautifulSoup
 
+from ingest.extract import decode_html
 from ingest.models import FetchResult, IngestError
 
 log = logging.getLogger(__name__)
@@ -96,8 +97,9 @@ class FetchConfig:
 
 
 def normalize_url(url: str) -> str:
-    """Validate an absolute http(s) URL; lower-case scheme and host, drop the fragment and the
-    default port, and give an empty path ``/``. Raises IngestError for anything else."""
+    """Validate an absolute http(s) URL; lower-case scheme and host, drop the fragment, any
+    user:password@ and the default port, and give an empty path ``/``. Raises IngestError for
+    anything else."""
     try:
         parts = urlsplit(url.strip())
         port = parts.port
@@ -113,19 +115,17 @@ def normalize_url(url: str) -> str:
     if ":" in host:  # IPv6 literal
         host = f"[{host}]"
     netloc = host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
-    if parts.username is not None:
-        netloc = f"{parts.username}@{netloc}"  # keep a user name, never pass passwords along
     return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
 
 
 def origin(url: str) -> str:
     """``scheme://host[:port]`` of a normalised URL (the unit of same-site and of robots.txt)."""
     parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc.rsplit('@', 1)[-1]}"
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def _host(url: str) -> str:
-    return urlsplit(url).netloc.rsplit("@", 1)[-1]
+    return urlsplit(url).netloc
 
 
 def _looks_like_page(url: str) -> bool:
@@ -136,9 +136,9 @@ def _looks_like_page(url: str) -> bool:
 
 def extract_links(content: bytes, base_url: str, charset: str | None = None) -> list[str]:
     """Absolute, normalised http(s) links of an HTML page, in document order, de-duplicated."""
-    soup = BeautifulSoup(content, "html.parser", from_encoding=charset)
+    soup = BeautifulSoup(decode_html(content, charset), "html.parser")
     base_tag = soup.find("base", href=True)
-    base = urljoin(base_url, str(base_tag["href"])) if base_tag else base_url  # type: ignore[index]
+    base = urljoin(base_url, str(base_tag["href"])) if base_tag else base_url
     links: dict[str, None] = {}
     for anchor in soup.find_all(["a", "area"], href=True):
         href = str(anchor["href"]).strip()
@@ -363,12 +363,14 @@ class Fetcher:
         normalised (fragment stripped) and de-duplicated; only pages on the start page's origin
         (scheme, host, port; also the origin it redirects to), allowed by robots.txt and served
         as HTML are kept. A failure of the start page raises IngestError; failures of other
-        pages are logged and skipped. Every fetched page lands in :attr:`crawl_cache`.
+        pages are logged and skipped. The first URL is ``start_url`` exactly as given (so a
+        caller can recognise it); the others are normalised. Every fetched page lands in
+        :attr:`crawl_cache` (see :meth:`fetch_cached`).
         """
         start = normalize_url(start_url)
         first = self._fetch(start, PAGE_TYPES)
-        self.crawl_cache[start] = first
-        found = [start]
+        self.crawl_cache[start] = self.crawl_cache[start_url] = first
+        found = [start_url]
         sites = {origin(start), origin(first.url)}
         seen = {start, first.url}
         queue: deque[tuple[str, FetchResult, int]] = deque([(start, first, 0)])
@@ -511,7 +513,7 @@ class Fetcher:
         last_modified = response.headers.get("last-modified") or snapshot.last_modified
         if (etag, last_modified) != (snapshot.etag, snapshot.last_modified):
             updated = dataclasses.replace(snapshot, etag=etag, last_modified=last_modified)
-            self.snapshots.save(updated, write_body=False)
+            self._save(updated, write_body=False)
         return FetchResult(
             url=snapshot.final_url,
             content=snapshot.body,
@@ -535,10 +537,7 @@ class Fetcher:
             fetched_at=_now(),
             body=response.body,
         )
-        try:
-            self.snapshots.save(snapshot)
-        except OSError as exc:
-            log.warning("could not write the snapshot of %s: %s", requested, exc)
+        self._save(snapshot)
         return FetchResult(
             url=snapshot.final_url,
             content=snapshot.body,
@@ -549,6 +548,13 @@ class Fetcher:
             last_modified=snapshot.last_modified,
             fetched_at=snapshot.fetched_at,
         )
+
+    def _save(self, snapshot: Snapshot, write_body: bool = True) -> None:
+        """Write a snapshot; a full disk or a read-only folder is logged, not fatal."""
+        try:
+            self.snapshots.save(snapshot, write_body=write_body)
+        except OSError as exc:
+            log.warning("could not write the snapshot of %s: %s", snapshot.url, exc)
 
     def _get_with_retries(
         self, url: str, headers: dict[str, str], accepted: frozenset[str]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -142,7 +143,7 @@ class Loader:
         return path if path.is_absolute() else self.settings.corpus_dir / path
 
     def load_url(self, source: Source) -> list[Document]:
-        from ingest.extract import extract
+        from ingest.extract import extract, extract_text_file
 
         fetcher = self.fetcher()
         if source.sitemap:
@@ -153,9 +154,12 @@ class Loader:
             urls = [source.location]
         documents = []
         for url in urls:
-            result = fetcher.fetch(url)
+            result = fetcher.fetch_cached(url)  # a crawled page is not requested twice
             try:
-                page = extract(result.content, url=result.url, charset=result.charset)
+                if result.content_type.startswith("text/plain"):
+                    page = extract_text_file(result.content, url)
+                else:
+                    page = extract(result.content, url=result.url, charset=result.charset)
             except IngestError as exc:
                 raise IngestError(f"{url}: {exc.reason}") from exc
             doc_id = source.id if url == source.location else f"{source.id}#{_short(url)}"
@@ -189,7 +193,17 @@ def load_file(source: Source, path: Path) -> Document:
     page = extract_text_file(content, path.name) if suffix in TEXT_SUFFIXES else extract(content)
     if not page.text.strip():
         raise IngestError(f"{path.name} has no text")
-    return Document(source.id, source.id, page.text, base_metadata(source, page))
+    return Document(source.id, source.id, mend_paragraphs(page.text), base_metadata(source, page))
+
+
+def mend_paragraphs(text: str) -> str:
+    """Join a sentence that an extraction cut with a blank line.
+
+    "...Lyon (Lyonbiopole) and Marseille (EuroBioMed)\n\nclusters, we are doing the same..." is
+    one sentence: a paragraph that ends without punctuation followed by one that starts in lower
+    case.
+    """
+    return re.sub(r"(?<=[\w)])[ \t]*\n(?:[ \t]*\n)+[ \t]*(?=[a-z])", " ", text)
 
 
 def load_directory(source: Source, path: Path) -> list[Document]:

