@@ -1,0 +1,92 @@
+"""The CLI contracts, through click's runner, on a real index."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from assistant.cli import cli
+
+
+def run(data: Path, *args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["--data-dir", str(data), *args], input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_ask_readable(built_index: Path) -> None:
+    code, out, _ = run(built_index, "ask", "How many hospitals does AP-HP have?")
+    assert code == 0
+    assert "39" in out and "Sources:" in out and "[1]" in out
+
+
+def test_ask_json_contract(built_index: Path) -> None:
+    code, out, _ = run(built_index, "ask", "--json", "Who runs high-field neuroimaging?")
+    assert code == 0
+    answer = json.loads(out)
+    assert set(answer) == {"id", "answer", "grounded", "sources", "timings_ms"}
+    assert answer["grounded"] is True and "NeuroSpin" in answer["answer"]
+    source = answer["sources"][0]
+    assert set(source) == {"n", "title", "url", "text", "score", "metadata"}
+    assert source["n"] == 1 and isinstance(source["score"], float)
+    assert set(answer["timings_ms"]) == {"retrieve", "generate", "total"}
+
+
+def test_ask_jsonl_contract(built_index: Path) -> None:
+    lines = [
+        {"id": "a", "question": "Who is the CEO of Medicen?"},
+        "this is not json",
+        {"id": "b", "question": "When was he appointed?",
+         "history": [{"role": "user", "content": "Who is the CEO of Medicen?"},
+                     {"role": "assistant", "content": "Stéphane Roques is the CEO of Medicen."}]},
+        {"id": "c", "question": ""},
+        {"id": "d", "question": "How do I cook ratatouille?"},
+        {"id": "e", "question": "x", "history": [{"role": "robot", "content": "hi"}]},
+    ]
+    stdin = "\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n"
+    code, out, _ = run(built_index, "ask", "--jsonl", stdin=stdin)
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r.get("id") for r in rows] == ["a", None, "b", "c", "d", "e"]
+    assert rows[0]["grounded"] and "Roques" in rows[0]["answer"]
+    assert "error" in rows[1] and "invalid JSON" in rows[1]["error"]
+    assert rows[2]["grounded"] and ("July" in rows[2]["answer"] or "two months" in rows[2]["answer"])
+    assert "error" in rows[3] and "error" in rows[5]
+    assert rows[4]["grounded"] is False and rows[4]["sources"]
+
+
+def test_ask_filters(built_index: Path) -> None:
+    code, out, _ = run(built_index, "ask", "--json", "--filter", "type=organisation",
+                       "Which incubators host e-health projects?")
+    assert code == 0
+    sources = json.loads(out)["sources"]
+    assert sources and all(s["metadata"]["type"] == "organisation" for s in sources)
+    code, _, err = run(built_index, "ask", "--filter", "colour=blue", "anything")
+    assert code != 0 and "unknown filter 'colour'" in err and "Traceback" not in err
+
+
+def test_ask_builds_an_empty_index(tmp_path: Path) -> None:
+    code, out, err = run(tmp_path, "ask", "What is SUMIL?")
+    assert code == 0
+    assert "index is empty" in err
+    assert "SUMIL" in out
+
+
+def test_ingest_summary_and_sources(tmp_path: Path, corpus_copy: Path) -> None:
+    args = ("--corpus-dir", str(corpus_copy))
+    code, out, _ = run(tmp_path, *args, "ingest")
+    assert code == 0 and "3 added" in out
+    code, out, _ = run(tmp_path, *args, "ingest")
+    assert code == 0 and "3 unchanged" in out and "nothing re-embedded" in out
+    code, out, _ = run(tmp_path, *args, "sources")
+    assert code == 0 and "organisations" in out and "unchanged" in out
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,acronym\nOnly,two,fields,too,many\n", encoding="utf-8")
+    code, out, _ = run(tmp_path, *args, "ingest", "--file", str(bad))
+    assert code == 1 and "failed" in out
+
+
+def test_bad_settings_are_one_line(tmp_path: Path) -> None:
+    code, _, err = run(tmp_path, "--chroma-url", "ftp://nowhere", "ask", "x")
+    assert code != 0 and "CHROMA_URL" in err and "Traceback" not in err

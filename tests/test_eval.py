@@ -1,0 +1,43 @@
+"""The eval holds the bar: the default backend on the shipped question set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.container import Container
+from assistant.evaluate import by_category, format_table, load_questions, run_eval, score
+from assistant.settings import Settings
+
+QUESTIONS = Path(__file__).parent / "eval" / "questions.jsonl"
+
+# Floors measured on the shipped set with the default (extractive) backend. The targets of the
+# answering issue are hit@5 >= 0.95, answer accuracy >= 0.90, decline accuracy >= 0.90; answer
+# accuracy is below its target today, so this floor guards against regressions until it is met.
+MIN_HIT5 = 0.95
+MIN_ACCURACY = 0.70
+MIN_DECLINE = 0.90
+
+
+def test_question_set_shape() -> None:
+    questions = load_questions(QUESTIONS)
+    assert len(questions) >= 60
+    assert sum(q.lang == "fr" for q in questions) >= 8
+    assert sum(bool(q.history) for q in questions) >= 6
+    assert sum(not q.answerable for q in questions) >= 10
+    corpus = " ".join(
+        " ".join(p.read_text(encoding="utf-8").split())
+        for p in (Path(__file__).parent.parent / "corpus" / "documents").glob("*.txt")
+    )
+    for q in questions:
+        if q.answerable:
+            assert q.evidence and q.evidence in corpus, q.id
+
+
+def test_default_backend_holds_the_bar(built_index: Path) -> None:
+    chat = Container(Settings(data_dir=built_index)).chat
+    results = run_eval(chat, load_questions(QUESTIONS))
+    overall = score(results)
+    print("\n" + format_table({**by_category(results), "ALL": overall}, "category"))
+    assert overall.hit5 >= MIN_HIT5, overall.row()
+    assert overall.accuracy >= MIN_ACCURACY, overall.row()
+    assert overall.decline >= MIN_DECLINE, overall.row()
