@@ -41,6 +41,7 @@ def container(ctx: click.Context, **overrides: Any) -> Container:
 @contextmanager
 def friendly_errors() -> Iterator[None]:
     """Known failures become one line and a non-zero exit, never a traceback."""
+    from assistant.backends.openai import BackendUnavailableError
     from assistant.components.embedder import MissingExtraError
     from assistant.components.vectorstore import IncompatibleIndexError
     from ingest.manifest import ManifestError
@@ -52,6 +53,8 @@ def friendly_errors() -> Iterator[None]:
         raise CliError(" ".join(str(exc).split())) from exc
     except IngestError as exc:
         raise CliError(exc.reason) from exc
+    except BackendUnavailableError as exc:
+        raise CliError(str(exc)) from exc
     except Exception as exc:
         if type(exc).__module__.startswith("chromadb") or "Connect" in type(exc).__name__:
             raise CliError(f"vector store unavailable: {' '.join(str(exc).split())}") from exc

@@ -13,9 +13,9 @@ from assistant.settings import Settings
 
 if TYPE_CHECKING:
     from assistant.backends import Backend
-    from assistant.retrieval import HybridRetriever
     from assistant.components.embedder import Embedder
     from assistant.components.vectorstore import VectorStore
+    from assistant.retrieval import HybridRetriever
     from assistant.services import ChatService, CorpusService, DirectoryService, FeedbackStore
     from ingest.pipeline import Ingestor
     from ingest.state import StateStore

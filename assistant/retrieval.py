@@ -15,8 +15,8 @@ from typing import Any
 
 from assistant.components.reranker import Reranker, build_reranker
 from assistant.components.vectorstore import StoredChunk, VectorStore
-from assistant.settings import Settings
 from assistant.glossary import translate_terms
+from assistant.settings import Settings
 from assistant.text import detect_language, tokenize
 from ingest.manifest import slugify
 

@@ -6,21 +6,10 @@ import re
 import unicodedata
 
 STOPWORDS_EN = set(
-    """a about above after again all also am an and any are as at be been before being below
-    between both but by can could did do does doing down during each few for from further had has
-    have having he her here hers herself him himself his how i if in into is it its itself just
-    me more most my myself no nor not now of off on once only or other our ours ourselves out over
-    own same she should so some such than that the their theirs them themselves then there these
-    they this those through to too under until up very was we were what when where which while
-    who whom whose why will with would you your yours yourself yourselves tell give list name
-    named please know many much one ones does did get got""".split()
+    ["a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "whose", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "tell", "give", "list", "name", "named", "please", "know", "many", "much", "one", "ones", "does", "did", "get", "got"]
 )
 STOPWORDS_FR = set(
-    """a au aux avec ce ces cet cette dans de des du elle elles en est et eux il ils je la le les
-    leur leurs lui ma mais me meme mes moi mon ne nos notre nous on ou par pas pour qu que quel
-    quelle quelles quels qui sa sans se ses son sont sur ta te tes toi ton tu un une vos votre
-    vous y l d s n c j m t qu est-ce combien comment quand ou pourquoi quoi dont ete etre avoir a
-    ont sont fait faire peut peuvent y-a-t-il il-y-a donne donnez citez dites liste""".split()
+    ["a", "au", "aux", "avec", "ce", "ces", "cet", "cette", "dans", "de", "des", "du", "elle", "elles", "en", "est", "et", "eux", "il", "ils", "je", "la", "le", "les", "leur", "leurs", "lui", "ma", "mais", "me", "meme", "mes", "moi", "mon", "ne", "nos", "notre", "nous", "on", "ou", "par", "pas", "pour", "qu", "que", "quel", "quelle", "quelles", "quels", "qui", "sa", "sans", "se", "ses", "son", "sont", "sur", "ta", "te", "tes", "toi", "ton", "tu", "un", "une", "vos", "votre", "vous", "y", "l", "d", "s", "n", "c", "j", "m", "t", "qu", "est-ce", "combien", "comment", "quand", "ou", "pourquoi", "quoi", "dont", "ete", "etre", "avoir", "a", "ont", "sont", "fait", "faire", "peut", "peuvent", "y-a-t-il", "il-y-a", "donne", "donnez", "citez", "dites", "liste"]
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_FR
 FR_MARKERS = {

@@ -21,8 +21,14 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 CHROMIUM = os.environ.get("PARIS_HEALTH_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "artifacts" / "screenshots"
 TIMEOUT_MS = 60_000
@@ -76,7 +82,12 @@ def dialogs() -> list[str]:
 def page(browser: Any, app: RunningApp, dialogs: list[str]) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def on_dialog(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
     page.set_default_timeout(TIMEOUT_MS)
     page.goto(app.url, wait_until="domcontentloaded")
     page.wait_for_selector("#ph-question textarea")
@@ -130,3 +141,29 @@ def test_markup_from_a_source_never_runs(page: Any, dialogs: list[str]) -> None:
     assert not dialogs, f"a script from a source ran: {dialogs}"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "xss.png"), full_page=True)
+
+
+def test_directory_and_staff_desk_in_the_browser(page: Any) -> None:
+    tabs = page.get_by_role("tab")
+    page.get_by_role("tab", name="Directory").click()
+    page.locator("#ph-directory").get_by_text("Gustave Roussy").first.wait_for()
+    page.locator("#ph-project textarea").fill(
+        "Our oncology lab develops AI for cancer imaging and needs clinical partners."
+    )
+    page.locator("#ph-find-partners").click()
+    page.locator("#ph-partners .ph-partner").first.wait_for()
+    assert page.locator("#ph-partners .ph-partner").count() >= 3
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "directory.png"), full_page=True)
+
+    page.get_by_role("tab", name="Staff desk").click()
+    assert page.get_by_role("button", name="Refresh all sources").is_hidden()
+    page.get_by_label("Username").fill("staff")
+    page.get_by_label("Password").fill("s3cret")
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("button", name="Refresh all sources").click()
+    report = page.locator("#ph-staff-report .ph-report")
+    report.wait_for()
+    assert "unchanged" in report.inner_text()
+    assert tabs.count() == 3, tabs.all_inner_texts()
+    page.screenshot(path=str(SCREENSHOTS / "staff.png"), full_page=True)

@@ -10,12 +10,12 @@ import time
 from pathlib import Path
 
 import pytest
+from webserver import Reply, web_server
 
 from assistant.container import Container
 from assistant.settings import Settings
 from ingest.manifest import load_manifest, save_manifest
 from ingest.models import Source
-from webserver import Reply, web_server
 
 PAGES = Path(__file__).parent / "data" / "pages"
 

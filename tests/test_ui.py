@@ -48,8 +48,13 @@ def staff(app: RunningApp) -> Client:
     return session
 
 
-def ask(client: Client, question: str, history: list[Any] | None = None,
-        doc_type: str = "any", kind: str = "any") -> tuple[list[Any], str, dict[str, Any]]:
+def ask(
+    client: Client,
+    question: str,
+    history: list[Any] | None = None,
+    doc_type: str = "any",
+    kind: str = "any",
+) -> tuple[list[Any], str, dict[str, Any]]:
     history, sources_html, answer, message = client.predict(
         question, history or [], doc_type, kind, api_name="/ask"
     )
@@ -62,6 +67,25 @@ def text_of(message: dict[str, Any]) -> str:
     if isinstance(content, str):
         return content
     return "".join(part.get("text", "") for part in content)
+
+
+def test_api_endpoints_are_named(client: Client) -> None:
+    named = set(client.view_api(print_info=False, return_format="dict")["named_endpoints"])
+    assert {
+        "/ask",
+        "/new_conversation",
+        "/feedback",
+        "/directory_search",
+        "/find_partners",
+        "/staff_login",
+        "/staff_logout",
+        "/staff_sources",
+        "/staff_add_url",
+        "/staff_add_file",
+        "/staff_refresh",
+        "/staff_remove",
+    } <= named
+    assert not any(name.startswith("/lambda") for name in named)
 
 
 # --- chat ------------------------------------------------------------------------------------
@@ -93,8 +117,12 @@ def test_follow_up_turn_uses_the_history(client: Client) -> None:
 
 
 def test_filters_restrict_the_sources(client: Client) -> None:
-    _, _, answer = ask(client, "Which pharma groups are in the Paris Region?",
-                       doc_type="organisation", kind="pharma-group")
+    _, _, answer = ask(
+        client,
+        "Which pharma groups are in the Paris Region?",
+        doc_type="organisation",
+        kind="pharma-group",
+    )
     assert answer["sources"]
     for source in answer["sources"]:
         assert source["metadata"]["type"] == "organisation"
@@ -118,7 +146,7 @@ def test_feedback_is_stored(app: RunningApp, client: Client) -> None:
     _, _, answer = ask(client, "How many hospitals does AP-HP have?")
     before = len(app.container.feedback.all())
     status = client.predict(1, answer, api_name="/feedback")
-    assert "recorded" in status
+    assert "Recorded as helpful" in status
     status = client.predict(-1, answer, api_name="/feedback")
     rows = app.container.feedback.all()
     assert len(rows) == before + 2
@@ -165,14 +193,18 @@ def test_find_partners(client: Client) -> None:
 # --- staff desk ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("endpoint, args", [
-    ("/staff_refresh", ()),
-    ("/staff_sources", ()),
-    ("/staff_add_url", ("http://127.0.0.1:9/page",)),
-    ("/staff_remove", ("medxperience-2018",)),
-])
-def test_staff_endpoints_refuse_without_login(app: RunningApp, endpoint: str,
-                                              args: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    "endpoint, args",
+    [
+        ("/staff_refresh", ()),
+        ("/staff_sources", ()),
+        ("/staff_add_url", ("http://127.0.0.1:9/page",)),
+        ("/staff_remove", ("medxperience-2018",)),
+    ],
+)
+def test_staff_endpoints_refuse_without_login(
+    app: RunningApp, endpoint: str, args: tuple[str, ...]
+) -> None:
     anonymous = Client(app.url, verbose=False)
     with pytest.raises(AppError, match="Login required"):
         anonymous.predict(*args, api_name=endpoint)

@@ -54,11 +54,16 @@ def copy_corpus(target: Path, extra_documents: dict[str, tuple[str, str]] | None
         for source_id, (name, text) in extra_documents.items():
             (target / "documents" / name).write_text(text, encoding="utf-8")
             data["sources"].append(
-                {"id": source_id, "kind": "file", "location": f"documents/{name}",
-                 "type": "article"}
+                {
+                    "id": source_id,
+                    "kind": "file",
+                    "location": f"documents/{name}",
+                    "type": "article",
+                }
             )
-        manifest.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True),
-                            encoding="utf-8")
+        manifest.write_text(
+            yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8"
+        )
     return target
 
 
@@ -74,8 +79,11 @@ def start_app(
     corpus_dir = copy_corpus(root / "corpus", extra_documents)
     data_dir = root / "data"
     settings = Settings(
-        data_dir=data_dir, corpus_dir=corpus_dir, staff_user=STAFF_USER,
-        staff_password=SecretStr(STAFF_PASSWORD), **overrides,
+        data_dir=data_dir,
+        corpus_dir=corpus_dir,
+        staff_user=STAFF_USER,
+        staff_password=SecretStr(STAFF_PASSWORD),
+        **overrides,
     )
     container = Container(settings)
     report = container.corpus.refresh()
@@ -85,6 +93,5 @@ def start_app(
     )
     port = free_port()
     blocks.queue()
-    blocks.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=port,
-                  quiet=True)
+    blocks.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=port, quiet=True)
     return RunningApp(container, blocks, f"http://127.0.0.1:{port}/", corpus_dir, data_dir)

@@ -27,8 +27,8 @@ Every event has a stable ``api_name``; call them with ``gradio_client``::
     record: ``{question, standalone, answer, grounded, cited, language, backend, sources:
     [{n, title, url, date, text, highlight, score, metadata}], timings_ms}``; ``message`` is the
     cleared input box (always ``""``).
-``/new_conversation`` () -> (history: [], sources_html: str, answer: None, status: str).
-``/feedback`` (rating: int, answer: dict) -> status: str.
+``/new_conversation`` () -> (history: [], sources_html: str, answer: None, feedback_html: str).
+``/feedback`` (rating: int, answer: dict) -> status_html: str.
     Stores a thumbs up (``1``) or down (``-1``) for ``answer`` (the record ``/ask`` returned)
     with its question and sources.
 ``/directory_search`` (query: str, kind: str, city: str, domain: str) -> table
@@ -46,8 +46,9 @@ fails with ``Login required``.
 ``/staff_sources`` () -> sources: table ``{"headers": [id, kind, status, last fetch, location,
     reason], "data": [...]}``.
 ``/staff_add_url`` (url: str) -> (report_html: str, sources: table).
-``/staff_add_file`` (file: a file, e.g. ``gradio_client.handle_file(path)``; .html, .htm, .txt,
-    .md or a directory .csv) -> (report_html: str, sources: table).
+``/staff_add_file`` (upload: a file, e.g. ``gradio_client.handle_file(path)``; .html, .htm,
+    .txt, .md or a directory .csv) -> (report_html: str, sources: table). The file is added to
+    the corpus under its own name and ingested.
 ``/staff_refresh`` () -> (report_html: str, sources: table). Re-ingests the whole manifest; the
     report lists each source as added / updated / unchanged / removed / failed (with a reason).
 ``/staff_remove`` (source_id: str) -> (report_html: str, sources: table).
@@ -88,8 +89,11 @@ log = logging.getLogger(__name__)
 ASSETS = Path(__file__).resolve().parent / "assets"
 ANY = "any"
 DOC_TYPES = [
-    ("Any type", ANY), ("Article", "article"), ("Interview", "interview"),
-    ("Organisation", "organisation"), ("Web page", "web-page"),
+    ("Any type", ANY),
+    ("Article", "article"),
+    ("Interview", "interview"),
+    ("Organisation", "organisation"),
+    ("Web page", "web-page"),
 ]
 INVESTOR_EXAMPLES = [
     "Why put our R&D centre in the Paris Region?",
@@ -126,7 +130,7 @@ CHAT_PLACEHOLDER = (
 class App(gr.Blocks):
     """``gr.Blocks`` whose ``launch`` defaults to the app's theme, CSS and offline options."""
 
-    def launch(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def launch(self, *args: Any, **kwargs: Any) -> Any:
         for key, value in launch_options().items():
             kwargs.setdefault(key, value)
         return super().launch(*args, **kwargs)
@@ -153,13 +157,21 @@ def launch(container: Container) -> None:
     shown = "127.0.0.1" if settings.host in ("0.0.0.0", "") else settings.host
     print(f"paris-health: serving on http://{shown}:{settings.port}", flush=True)
     if not settings.staff_enabled:
-        print("paris-health: staff desk disabled (set PARIS_HEALTH_STAFF_USER and "
-              "PARIS_HEALTH_STAFF_PASSWORD to enable it)", flush=True)
+        print(
+            "paris-health: staff desk disabled (set PARIS_HEALTH_STAFF_USER and "
+            "PARIS_HEALTH_STAFF_PASSWORD to enable it)",
+            flush=True,
+        )
     app.queue(default_concurrency_limit=4)
     app.launch(server_name=settings.host, server_port=settings.port)
 
 
 # --- helpers ---------------------------------------------------------------------------------
+
+
+def _icon(name: str) -> str | None:
+    path = ASSETS / name
+    return str(path) if path.is_file() else None
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> dict[str, Any]:
@@ -181,7 +193,8 @@ def _message_text(message: dict[str, Any]) -> str:
         return content
     if isinstance(content, list):
         return "\n".join(
-            str(part.get("text", "")) for part in content
+            str(part.get("text", ""))
+            for part in content
             if isinstance(part, dict) and part.get("type", "text") == "text"
         )
     if isinstance(content, dict) and "text" in content:
@@ -245,8 +258,9 @@ def _progress_callback(progress: gr.Progress) -> Callable[[int, int, str], None]
         if total <= 0:
             progress(1.0, desc="Done")
         else:
-            progress((done, total), desc=f"Ingesting {label}" if label else "Finishing",
-                     unit="sources")
+            progress(
+                (done, total), desc=f"Ingesting {label}" if label else "Finishing", unit="sources"
+            )
 
     return update
 
@@ -266,7 +280,9 @@ def build_app(
 
     # --- chat --------------------------------------------------------------------------------
     def ask(
-        message: str, history: list[dict[str, Any]] | None, doc_type: str | None,
+        message: str,
+        history: list[dict[str, Any]] | None,
+        doc_type: str | None,
         kind: str | None,
     ) -> Iterator[tuple[Any, Any, Any, Any]]:
         shown: list[dict[str, str]] = _history(history)
@@ -276,8 +292,11 @@ def build_app(
             yield shown, gr.skip(), gr.skip(), message
             return
         turns = _turns(shown)
-        shown = [*shown, {"role": "user", "content": render.md_text(question)},
-                 {"role": "assistant", "content": ""}]
+        shown = [
+            *shown,
+            {"role": "user", "content": render.md_text(question)},
+            {"role": "assistant", "content": ""},
+        ]
         yield shown, render.SOURCES_SEARCHING, gr.skip(), ""
         partial = ""
         final: Answer | None = None
@@ -319,12 +338,14 @@ def build_app(
             raise _error("rating is 1 (helpful) or -1 (not helpful)")
         sources = answer.get("sources") or []
         feedback.record(
-            value, str(answer.get("question", "")), str(answer["answer"]),
+            value,
+            str(answer.get("question", "")),
+            str(answer["answer"]),
             [s for s in sources if isinstance(s, dict)],
         )
-        thanks = "Thanks: feedback recorded" + (" (helpful)." if value == 1 else " (not helpful).")
-        gr.Info(thanks)
-        return f'<span class="ph-thanks">&#10003; {render.esc(thanks)}</span>'
+        gr.Info("Thanks: your feedback was recorded.")
+        label = "helpful" if value == 1 else "not helpful"
+        return f'<span class="ph-thanks">&#10003; Recorded as {label}</span>'
 
     # --- directory ---------------------------------------------------------------------------
     def organisation_choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -348,9 +369,10 @@ def build_app(
         except Exception as exc:
             log.exception("directory search failed")
             raise _error(f"Directory search failed: {_one_line(exc)}") from exc
-        return _table(DIRECTORY_HEADERS, [
-            [r.name, r.kind, r.city, r.domains.replace(";", ", "), r.website] for r in rows
-        ])
+        return _table(
+            DIRECTORY_HEADERS,
+            [[r.name, r.kind, r.city, r.domains.replace(";", ", "), r.website] for r in rows],
+        )
 
     def find_partners(description: str) -> str:
         if not (description or "").strip():
@@ -367,7 +389,9 @@ def build_app(
     def on_load() -> tuple[Any, ...]:
         kinds, cities = organisation_choices()
         return (
-            gr.update(choices=kinds), gr.update(choices=cities), gr.update(choices=kinds),
+            gr.update(choices=kinds),
+            gr.update(choices=kinds),
+            gr.update(choices=cities),
             directory_search("", ANY, ANY, ""),
         )
 
@@ -376,11 +400,22 @@ def build_app(
         rows = []
         for row in corpus.sources():
             reason = row.state.reason if row.state else ""
-            rows.append([row.source.id, row.source.kind, row.status, row.last_fetch,
-                         row.source.location, reason])
+            rows.append(
+                [
+                    row.source.id,
+                    row.source.kind,
+                    row.status,
+                    row.last_fetch,
+                    row.source.location,
+                    reason,
+                ]
+            )
         return _table(SOURCE_HEADERS, rows)
 
-    def source_ids() -> Any:
+    def source_ids(logged_in: Any) -> Any:
+        """The choices of the "Source id" dropdown (nothing for a session not signed in)."""
+        if logged_in is not True:
+            return gr.update()
         try:
             return gr.update(choices=[row.source.id for row in corpus.sources()])
         except Exception:  # noqa: BLE001 - the table shows the error
@@ -437,8 +472,10 @@ def build_app(
         path = Path(upload if isinstance(upload, str) else getattr(upload, "name", str(upload)))
         name = path.name
         if Path(name).suffix.lower() not in UPLOAD_TYPES:
-            raise _error(f"Unsupported file type for {name}: use {', '.join(UPLOAD_TYPES)}.",
-                         title="Staff desk")
+            raise _error(
+                f"Unsupported file type for {name}: use {', '.join(UPLOAD_TYPES)}.",
+                title="Staff desk",
+            )
         folder = Path(tempfile.mkdtemp(prefix="paris-health-upload-"))
         try:  # the corpus keeps the file under its own name: copy the upload to that name
             target = folder / name
@@ -465,89 +502,165 @@ def build_app(
     kind_choices, city_choices = organisation_choices()
     with App(title="Paris Region Health Assistant", analytics_enabled=False) as app:
         gr.HTML(HEADER, js_on_load=None, elem_id="ph-header-block")
+        staff_state = gr.State(False)  # per session: True once signed in to the staff desk
         with gr.Tabs():
             with gr.Tab("Chat", id="chat"):
                 with gr.Row(equal_height=False):
                     with gr.Column(scale=3, min_width=420):
                         chatbot = gr.Chatbot(
-                            label="Conversation", show_label=False, elem_id="ph-chatbot",
-                            height=470, placeholder=CHAT_PLACEHOLDER, latex_delimiters=[],
-                            feedback_options=None, allow_tags=False, sanitize_html=True,
-                            render_markdown=True, buttons=["copy"], layout="bubble",
+                            label="Conversation",
+                            show_label=False,
+                            elem_id="ph-chatbot",
+                            height=470,
+                            placeholder=CHAT_PLACEHOLDER,
+                            latex_delimiters=[],
+                            feedback_options=None,
+                            allow_tags=False,
+                            sanitize_html=True,
+                            render_markdown=True,
+                            buttons=["copy"],
+                            layout="bubble",
                         )
                         with gr.Row(elem_classes="ph-ask-row"):
                             message = gr.Textbox(
-                                show_label=False, container=False, scale=8, max_lines=4,
+                                show_label=False,
+                                container=False,
+                                scale=8,
+                                max_lines=4,
                                 placeholder="Ask about the Paris Region health ecosystem...",
-                                elem_id="ph-question", autofocus=True,
+                                elem_id="ph-question",
+                                autofocus=True,
                             )
-                            send = gr.Button("Send", variant="primary", scale=1, min_width=90,
-                                             elem_id="ph-send")
+                            send = gr.Button(
+                                "Send", variant="primary", scale=1, min_width=90, elem_id="ph-send"
+                            )
                         with gr.Row(elem_classes="ph-tools", equal_height=True):
                             type_filter = gr.Dropdown(
-                                DOC_TYPES, value=ANY, label="Document type", scale=2,
-                                allow_custom_value=True, elem_id="ph-type-filter",
+                                DOC_TYPES,
+                                value=ANY,
+                                label="Document type",
+                                allow_custom_value=True,
+                                elem_id="ph-type-filter",
                             )
                             kind_filter = gr.Dropdown(
-                                kind_choices, value=ANY, label="Organisation kind",
-                                scale=2, allow_custom_value=True, elem_id="ph-kind-filter",
+                                kind_choices,
+                                value=ANY,
+                                label="Organisation kind",
+                                allow_custom_value=True,
+                                elem_id="ph-kind-filter",
                             )
-                            new_chat = gr.Button("New conversation", variant="secondary",
-                                                 scale=1, min_width=150, elem_id="ph-new")
-                        with gr.Row(elem_classes="ph-feedback", equal_height=True):
-                            up = gr.Button("Helpful", icon=str(ASSETS / "thumb_up.svg"),
-                                           size="sm", scale=0, min_width=110, elem_id="ph-up")
-                            down = gr.Button("Not helpful", icon=str(ASSETS / "thumb_down.svg"),
-                                             size="sm", scale=0, min_width=130,
-                                             elem_id="ph-down")
-                            feedback_status = gr.HTML("", js_on_load=None, label="Feedback",
-                                                      elem_id="ph-feedback-status")
+                        with gr.Row(elem_classes="ph-actions", equal_height=True):
+                            up = gr.Button(
+                                "Helpful",
+                                icon=_icon("thumb_up.svg"),
+                                size="sm",
+                                scale=0,
+                                min_width=110,
+                                elem_id="ph-up",
+                            )
+                            down = gr.Button(
+                                "Not helpful",
+                                icon=_icon("thumb_down.svg"),
+                                size="sm",
+                                scale=0,
+                                min_width=130,
+                                elem_id="ph-down",
+                            )
+                            feedback_status = gr.HTML(
+                                "", js_on_load=None, label="Feedback", elem_id="ph-feedback-status"
+                            )
+                            new_chat = gr.Button(
+                                "New conversation",
+                                size="sm",
+                                scale=0,
+                                min_width=160,
+                                elem_id="ph-new",
+                            )
                             up_value = gr.Number(1, visible=False, precision=0)
                             down_value = gr.Number(-1, visible=False, precision=0)
                         with gr.Row(elem_classes="ph-examples"):
-                            gr.Examples(INVESTOR_EXAMPLES, inputs=message, label="For investors",
-                                        api_visibility="private", elem_id="ph-ex-investors")
-                            gr.Examples(RESEARCHER_EXAMPLES, inputs=message,
-                                        label="For researchers", api_visibility="private",
-                                        elem_id="ph-ex-researchers")
+                            gr.Examples(
+                                INVESTOR_EXAMPLES,
+                                inputs=message,
+                                label="For investors",
+                                api_visibility="private",
+                                elem_id="ph-ex-investors",
+                            )
+                            gr.Examples(
+                                RESEARCHER_EXAMPLES,
+                                inputs=message,
+                                label="For researchers",
+                                api_visibility="private",
+                                elem_id="ph-ex-researchers",
+                            )
                     with gr.Column(scale=2, min_width=340):
-                        sources = gr.HTML(render.SOURCES_PLACEHOLDER, js_on_load=None,
-                                          label="Sources", elem_id="ph-sources-panel",
-                                          max_height=640)
+                        sources = gr.HTML(
+                            render.SOURCES_PLACEHOLDER,
+                            js_on_load=None,
+                            label="Sources",
+                            elem_id="ph-sources-panel",
+                            max_height=640,
+                        )
                 with gr.Accordion("Answer as JSON (for developers)", open=False):
                     answer_json = gr.JSON(None, label="Last answer", elem_id="ph-answer-json")
 
             with gr.Tab("Directory", id="directory"):
-                gr.Markdown("Search the organisations of the Paris Region health ecosystem, "
-                            "or describe a project to find partners.",
-                            elem_classes="ph-intro")
-                with gr.Row(equal_height=True):
-                    query = gr.Textbox(label="Search", placeholder="name, domain, keyword...",
-                                       scale=3, elem_id="ph-dir-query")
-                    dir_kind = gr.Dropdown(kind_choices, value=ANY, label="Kind",
-                                           allow_custom_value=True, scale=2)
-                    dir_city = gr.Dropdown(city_choices, value=ANY, label="City",
-                                           allow_custom_value=True, scale=2)
-                    domain = gr.Textbox(label="Domain", placeholder="e.g. oncology", scale=2)
-                    search = gr.Button("Search", variant="primary", scale=1, min_width=100)
-                table = gr.DataFrame(
-                    value=_table(DIRECTORY_HEADERS, []), headers=DIRECTORY_HEADERS,
-                    interactive=False, wrap=True, max_height=420, elem_id="ph-directory",
-                    label="Organisations",
-                    column_widths=["22%", "13%", "12%", "33%", "20%"], show_search="none",
+                gr.Markdown(
+                    "Search the organisations of the Paris Region health ecosystem, "
+                    "or describe a project to find partners.",
+                    elem_classes="ph-intro",
                 )
-                with gr.Group(elem_classes="ph-partner-box"):
-                    gr.Markdown("### Find partners\nDescribe your project: the organisations "
-                                "that fit come ranked, each with the passage that justifies it.")
-                    project = gr.Textbox(
-                        show_label=False, lines=3, elem_id="ph-project",
-                        placeholder="e.g. We develop an AI tool for early cancer diagnosis "
-                                    "from medical imaging and need a clinical partner.",
+                with gr.Row(equal_height=False, elem_classes="ph-dir-row"):
+                    query = gr.Textbox(
+                        label="Search",
+                        placeholder="name, domain, keyword...",
+                        scale=3,
+                        elem_id="ph-dir-query",
                     )
-                    partners_btn = gr.Button("Find partners", variant="primary")
+                    dir_kind = gr.Dropdown(
+                        kind_choices, value=ANY, label="Kind", allow_custom_value=True, scale=2
+                    )
+                    dir_city = gr.Dropdown(
+                        city_choices, value=ANY, label="City", allow_custom_value=True, scale=2
+                    )
+                    domain = gr.Textbox(label="Domain", placeholder="e.g. oncology", scale=2)
+                    search = gr.Button(
+                        "Search", variant="primary", scale=1, min_width=100, elem_id="ph-dir-search"
+                    )
+                table = gr.DataFrame(
+                    value=_table(DIRECTORY_HEADERS, []),
+                    headers=DIRECTORY_HEADERS,
+                    interactive=False,
+                    wrap=True,
+                    max_height=420,
+                    elem_id="ph-directory",
+                    label="Organisations",
+                    column_widths=["22%", "13%", "12%", "33%", "20%"],
+                    show_search="none",
+                )
+                with gr.Column(elem_classes="ph-partner-box"):
+                    gr.Markdown(
+                        "### Find partners\nDescribe your project: the organisations "
+                        "that fit come ranked, each with the passage that justifies it."
+                    )
+                    with gr.Row(equal_height=False, elem_classes="ph-dir-row"):
+                        project = gr.Textbox(
+                            show_label=False,
+                            lines=3,
+                            elem_id="ph-project",
+                            scale=5,
+                            placeholder="e.g. We develop an AI tool for early cancer diagnosis "
+                            "from medical imaging and need a clinical partner.",
+                        )
+                        partners_btn = gr.Button(
+                            "Find partners",
+                            variant="primary",
+                            scale=1,
+                            min_width=140,
+                            elem_id="ph-find-partners",
+                        )
                 partners = gr.HTML("", js_on_load=None, label="Partners", elem_id="ph-partners")
 
-            staff_state = gr.State(False)
             if settings.staff_enabled:
                 with gr.Tab("Staff desk", id="staff"):
                     with gr.Column(visible=True, elem_classes="ph-login") as login_box:
@@ -559,44 +672,67 @@ def build_app(
                     with gr.Column(visible=False) as desk:
                         with gr.Row():
                             gr.Markdown("### Sources")
-                            reload_btn = gr.Button("Reload list", size="sm", scale=0,
-                                                   min_width=120)
+                            reload_btn = gr.Button("Reload list", size="sm", scale=0, min_width=120)
                             logout = gr.Button("Sign out", size="sm", scale=0, min_width=100)
                         sources_table = gr.DataFrame(
-                            value=_table(SOURCE_HEADERS, []), headers=SOURCE_HEADERS,
-                            interactive=False, wrap=True, max_height=360, label="Sources",
+                            value=_table(SOURCE_HEADERS, []),
+                            headers=SOURCE_HEADERS,
+                            interactive=False,
+                            wrap=True,
+                            max_height=360,
+                            label="Sources",
                             elem_id="ph-staff-sources",
                         )
                         with gr.Row(equal_height=False):
                             with gr.Column():
                                 gr.Markdown("#### Add a web page")
-                                url_box = gr.Textbox(show_label=False,
-                                                     placeholder="https://example.org/page")
+                                url_box = gr.Textbox(
+                                    show_label=False, placeholder="https://example.org/page"
+                                )
                                 add_url = gr.Button("Add URL", variant="primary")
                             with gr.Column():
                                 gr.Markdown("#### Upload a file (HTML, txt, md, directory CSV)")
-                                upload = gr.File(show_label=False, file_types=UPLOAD_TYPES,
-                                                 type="filepath", height=110)
+                                upload = gr.File(
+                                    show_label=False,
+                                    file_types=UPLOAD_TYPES,
+                                    type="filepath",
+                                    height=110,
+                                )
                                 add_file = gr.Button("Add file", variant="primary")
                             with gr.Column():
                                 gr.Markdown("#### Refresh or remove")
                                 refresh = gr.Button("Refresh all sources", variant="primary")
-                                remove_id = gr.Dropdown([], label="Source id",
-                                                        allow_custom_value=True)
-                                remove = gr.Button("Remove source", variant="stop")
-                        report = gr.HTML("", js_on_load=None, label="Report",
-                                         elem_id="ph-staff-report")
+                                remove_id = gr.Dropdown(
+                                    [], label="Source id", allow_custom_value=True
+                                )
+                                remove = gr.Button(
+                                    "Remove source", variant="stop", elem_id="ph-remove"
+                                )
+                        report = gr.HTML(
+                            "", js_on_load=None, label="Report", elem_id="ph-staff-report"
+                        )
 
         # --- events ------------------------------------------------------------------------
-        ask_io = {"inputs": [message, chatbot, type_filter, kind_filter],
-                  "outputs": [chatbot, sources, answer_json, message]}
+        ask_io = {
+            "inputs": [message, chatbot, type_filter, kind_filter],
+            "outputs": [chatbot, sources, answer_json, message],
+        }
         send.click(ask, api_name="ask", **ask_io)  # type: ignore[arg-type]
         message.submit(ask, api_name="ask_submit", api_visibility="private", **ask_io)  # type: ignore[arg-type]
-        new_chat.click(new_conversation, None, [chatbot, sources, answer_json, feedback_status],
-                       api_name="new_conversation")
+        new_chat.click(
+            new_conversation,
+            None,
+            [chatbot, sources, answer_json, feedback_status],
+            api_name="new_conversation",
+        )
         up.click(record_feedback, [up_value, answer_json], feedback_status, api_name="feedback")
-        down.click(record_feedback, [down_value, answer_json], feedback_status,
-                   api_name="feedback_down", api_visibility="undocumented")
+        down.click(
+            record_feedback,
+            [down_value, answer_json],
+            feedback_status,
+            api_name="feedback_down",
+            api_visibility="undocumented",
+        )
         answer_json.change(lambda: "", None, feedback_status, api_visibility="private")
 
         search_io = {"inputs": [query, dir_kind, dir_city, domain], "outputs": table}
@@ -605,32 +741,51 @@ def build_app(
             trigger(directory_search, api_visibility="private", **search_io)  # type: ignore[arg-type]
         partners_btn.click(find_partners, project, partners, api_name="find_partners")
         project.submit(find_partners, project, partners, api_visibility="private")
-        app.load(on_load, None, [kind_filter, dir_kind, dir_city, table],
-                 api_visibility="private")
+        app.load(on_load, None, [kind_filter, dir_kind, dir_city, table], api_visibility="private")
 
         if settings.staff_enabled:
-            after_login = {"fn": lambda: ("", source_ids()), "inputs": None,
-                           "outputs": [password, remove_id], "api_visibility": "private"}
-            login_io = {"inputs": [username, password],
-                        "outputs": [staff_state, staff_status, login_box, desk, sources_table]}
+            after_login = {
+                "fn": lambda state: ("", source_ids(state)),
+                "inputs": staff_state,
+                "outputs": [password, remove_id],
+                "api_visibility": "private",
+            }
+            login_io = {
+                "inputs": [username, password],
+                "outputs": [staff_state, staff_status, login_box, desk, sources_table],
+            }
             login.click(staff_login, api_name="staff_login", **login_io).success(**after_login)  # type: ignore[arg-type]
             password.submit(staff_login, api_visibility="private", **login_io).success(  # type: ignore[arg-type]
-                **after_login)
-            logout.click(staff_logout, None, [staff_state, staff_status, login_box, desk],
-                         api_name="staff_logout")
-            update_ids = {"fn": source_ids, "inputs": None, "outputs": remove_id,
-                          "api_visibility": "private"}
+                **after_login
+            )
+            logout.click(
+                staff_logout,
+                None,
+                [staff_state, staff_status, login_box, desk],
+                api_name="staff_logout",
+            )
+            update_ids = {
+                "fn": source_ids,
+                "inputs": staff_state,
+                "outputs": remove_id,
+                "api_visibility": "private",
+            }
             staff_out = [report, sources_table]
-            reload_btn.click(staff_sources, staff_state, sources_table,
-                             api_name="staff_sources").success(**update_ids)
-            add_url.click(staff_add_url, [url_box, staff_state], staff_out,
-                          api_name="staff_add_url").success(**update_ids)
-            add_file.click(staff_add_file, [upload, staff_state], staff_out,
-                           api_name="staff_add_file").success(**update_ids)
-            refresh.click(staff_refresh, staff_state, staff_out,
-                          api_name="staff_refresh").success(**update_ids)
-            remove.click(staff_remove, [remove_id, staff_state], staff_out,
-                         api_name="staff_remove").success(**update_ids)
+            reload_btn.click(
+                staff_sources, staff_state, sources_table, api_name="staff_sources"
+            ).success(**update_ids)
+            add_url.click(
+                staff_add_url, [url_box, staff_state], staff_out, api_name="staff_add_url"
+            ).success(**update_ids)
+            add_file.click(
+                staff_add_file, [upload, staff_state], staff_out, api_name="staff_add_file"
+            ).success(**update_ids)
+            refresh.click(staff_refresh, staff_state, staff_out, api_name="staff_refresh").success(
+                **update_ids
+            )
+            remove.click(
+                staff_remove, [remove_id, staff_state], staff_out, api_name="staff_remove"
+            ).success(**update_ids)
     return app
 
 
@@ -645,6 +800,13 @@ THEME = gr.themes.Soft(
     radius_size=gr.themes.sizes.radius_md,
 ).set(
     body_background_fill="#f5f7fb",
+    block_label_background_fill="transparent",
+    block_label_text_color="*neutral_600",
+    block_title_background_fill="transparent",
+    block_title_text_color="*neutral_700",
+    button_primary_background_fill="*primary_600",
+    button_primary_background_fill_hover="*primary_700",
+    button_primary_text_color="white",
     block_border_width="1px",
     block_shadow="0 1px 2px rgba(15, 23, 42, 0.06)",
 )
@@ -661,8 +823,9 @@ CSS = """
   background: #fff; }
 .ph-note { display: inline-block; padding: 2px 10px; border-radius: 999px; font-size: .85em;
   font-weight: 600; color: #92400e; background: #fef3c7; border: 1px solid #fcd34d; }
-#ph-chatbot a { font-weight: 600; text-decoration: none; }
-.ph-feedback { align-items: center; }
+#ph-chatbot a { font-weight: 600; color: #1565c0; text-decoration: none; }
+#ph-chatbot a:hover { text-decoration: underline; }
+.ph-actions { align-items: center; }
 .ph-thanks { color: #15803d; font-size: .9rem; }
 .ph-sources { font-size: .92rem; line-height: 1.45; }
 .ph-sources-head { font-weight: 600; font-size: 1rem; margin: 2px 2px 10px 2px;
@@ -691,6 +854,12 @@ CSS = """
 .ph-more { margin-left: 30px; color: #475569; }
 .ph-more .ph-passage { margin-left: 0; }
 .ph-more summary { cursor: pointer; font-size: .82rem; }
+.ph-sources a, .ph-partners a { padding: 0 !important; }
+#ph-directory, #ph-directory *, #ph-staff-sources, #ph-staff-sources * {
+  font-family: 'IBM Plex Sans', ui-sans-serif, system-ui, sans-serif !important; }
+.ph-full { margin-top: 4px; font-size: .85rem; }
+.ph-full summary { cursor: pointer; color: #475569; }
+.ph-full .ph-passage { margin: 4px 0 0 0; }
 .ph-partners { list-style: none; padding: 0; margin: 8px 0; }
 .ph-partner { border: 1px solid #e2e8f0; border-radius: 8px; padding: 10px 12px;
   margin-bottom: 10px; background: #fff; }
@@ -704,8 +873,18 @@ CSS = """
 .ph-login { max-width: 420px; }
 .ph-report-head { font-weight: 600; margin: 6px 0; }
 .ph-report-table { width: 100%; border-collapse: collapse; font-size: .88rem; }
-.ph-report-table th, .ph-report-table td { text-align: left; padding: 4px 8px;
-  border-bottom: 1px solid #e2e8f0; vertical-align: top; }
+.ph-report-table, .ph-report-table thead, .ph-report-table tbody, .ph-report-table tr {
+  border: none !important; }
+.ph-dir-row { align-items: flex-end; }
+.ph-partner-box { margin-top: 14px; padding: 4px 14px 14px 14px; border-radius: 10px;
+  border: 1px solid #dbe3ef; background: #fff; }
+#ph-remove { color: #b91c1c; }
+.ph-report-table th, .ph-report-table td { text-align: left; padding: 5px 8px !important;
+  border: none !important; border-bottom: 1px solid #e2e8f0 !important; vertical-align: top;
+  background: #fff; }
+.ph-report-table th { background: #f8fafc; font-weight: 600; }
+.ph-report { border: 1px solid #e2e8f0; border-radius: 8px; padding: 10px 12px;
+  background: #fff; }
 .ph-status { padding: 0 8px; border-radius: 999px; font-size: .8rem; font-weight: 600; }
 .ph-status-added { background: #dcfce7; color: #166534; }
 .ph-status-updated { background: #dbeafe; color: #1e40af; }

@@ -29,13 +29,22 @@ _URL_FORBIDDEN = re.compile(r"[\x00-\x20\x7f\"'<>`\\]")
 
 
 class SourceLike(Protocol):
-    n: int
-    title: str
-    url: str
-    date: str
-    text: str
-    highlight: str
-    metadata: dict[str, Any]
+    """What is shown of a passage (``assistant.services.SourceRef``)."""
+
+    @property
+    def n(self) -> int: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def date(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def highlight(self) -> str: ...
+    @property
+    def metadata(self) -> dict[str, Any]: ...
 
 
 def esc(value: object) -> str:
@@ -93,9 +102,7 @@ def answer_key(question: str, answer: str) -> str:
 # --- chat -------------------------------------------------------------------------------------
 
 
-def answer_markdown(
-    text: str, sources: Sequence[SourceLike], grounded: bool, key: str = ""
-) -> str:
+def answer_markdown(text: str, sources: Sequence[SourceLike], grounded: bool, key: str = "") -> str:
     """The answer for the Chatbot: escaped text, citations ``[n]`` linked to their source.
 
     A citation links to the source's URL, or to its card in the sources panel when it has none.
@@ -106,7 +113,7 @@ def answer_markdown(
     pos = 0
     for match in CITATION.finditer(text):
         n = int(match.group(1))
-        out.append(md_text(text[pos:match.start()]))
+        out.append(md_text(text[pos : match.start()]))
         out.append(citation_link(n, by_n.get(n), key))
         pos = match.end()
     out.append(md_text(text[pos:]))
@@ -171,7 +178,7 @@ def sources_html(
             "<p>No passage of the corpus matches this question.</p></div>"
         )
     if grounded:
-        head = f"Sources <span class=\"ph-count\">{len(cited_set)} cited of {len(sources)}</span>"
+        head = f'Sources <span class="ph-count">{len(cited_set)} cited of {len(sources)}</span>'
     else:
         head = (
             'Nearest passages <span class="ph-count ph-count-warn">'
@@ -236,12 +243,47 @@ def partners_html(matches: Sequence[Any]) -> str:
             f'<div class="ph-partner-head"><span class="ph-num">{rank}</span>'
             f"<strong>{esc(org.name)}</strong>{''.join(facts)}</div>"
             + (f'<div class="ph-domains">{esc(domains)}</div>' if domains else "")
-            + f'<blockquote class="ph-passage">{esc(match.passage)}</blockquote>'
-            + (f'<div class="ph-from">From: {esc(match.source_title)}</div>'
-               if match.source_title else "")
+            + f'<blockquote class="ph-passage">{excerpt(match.passage, org.name)}</blockquote>'
+            + (
+                f'<div class="ph-from">From: {esc(match.source_title)}</div>'
+                if match.source_title
+                else ""
+            )
             + "</li>"
         )
     return f'<ol class="ph-partners">{"".join(items)}</ol>'
+
+
+def excerpt(text: str, term: str, width: int = 420) -> str:
+    """HTML: the part of ``text`` around the first mention of ``term`` (marked), then the whole
+    passage behind a "Full passage" toggle when it was cut."""
+    flat = " ".join(text.split())
+    found = flat.lower().find(term.lower()) if term else -1
+    start, end = 0, len(flat)
+    if len(flat) > width:
+        start = max(0, (found if found >= 0 else 0) - width // 3)
+        end = min(len(flat), start + width)
+        start = max(0, end - width)
+        if start > 0:
+            start = flat.find(" ", start) + 1 or start
+        if end < len(flat):
+            end = flat.rfind(" ", start, end) if flat.rfind(" ", start, end) > start else end
+    piece = flat[start:end]
+    at = piece.lower().find(term.lower()) if term else -1
+    if at >= 0:
+        body = (
+            f"{esc(piece[:at])}<mark>{esc(piece[at : at + len(term)])}</mark>"
+            f"{esc(piece[at + len(term) :])}"
+        )
+    else:
+        body = esc(piece)
+    body = ("&hellip; " if start > 0 else "") + body + (" &hellip;" if end < len(flat) else "")
+    if start == 0 and end == len(flat):
+        return body
+    return (
+        f'{body}<details class="ph-full"><summary>Full passage</summary>'
+        f'<div class="ph-passage">{esc(text)}</div></details>'
+    )
 
 
 # --- staff ------------------------------------------------------------------------------------
@@ -256,9 +298,11 @@ def report_html(report: Any, action: str = "Refresh") -> str:
         elif item.status == "removed":
             detail = f"{item.deleted} chunks deleted"
         else:
-            detail = f"{item.chunks} chunks" + (
-                f", {item.embedded} embedded" if item.embedded else ""
-            ) + (f", {item.deleted} deleted" if item.deleted else "")
+            detail = (
+                f"{item.chunks} chunks"
+                + (f", {item.embedded} embedded" if item.embedded else "")
+                + (f", {item.deleted} deleted" if item.deleted else "")
+            )
         rows.append(
             f'<tr><td><span class="ph-status ph-status-{esc(item.status)}">{esc(item.status)}'
             f"</span></td><td><code>{esc(item.source_id)}</code></td>"
@@ -267,7 +311,8 @@ def report_html(report: Any, action: str = "Refresh") -> str:
     table = (
         '<table class="ph-report-table"><thead><tr><th>Status</th><th>Source</th>'
         f"<th>Location</th><th>Details</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        if rows else "<p>No source to process.</p>"
+        if rows
+        else "<p>No source to process.</p>"
     )
     return (
         f'<div class="ph-report"><div class="ph-report-head">{esc(action)}: '

@@ -27,7 +27,9 @@ class LlamaCppBackend:
     @classmethod
     def from_settings(cls, settings: Settings) -> LlamaCppBackend:
         if not settings.llamacpp_model_path:
-            raise ValueError("backend=llamacpp needs PARIS_HEALTH_LLAMACPP_MODEL_PATH (a .gguf file)")
+            raise ValueError(
+                "backend=llamacpp needs PARIS_HEALTH_LLAMACPP_MODEL_PATH (a .gguf file)"
+            )
         return cls(
             settings.llamacpp_model_path,
             settings.llamacpp_n_threads,

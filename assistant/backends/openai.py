@@ -1,4 +1,4 @@
-"""Any OpenAI-compatible endpoint (OpenAI, Ollama, vLLM, a llama.cpp server) via langchain-openai."""
+"""Any OpenAI-compatible endpoint (OpenAI, Ollama, vLLM, llama.cpp server) via langchain-openai."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from assistant.backends import GenerationRequest
 from assistant.backends.prompt import build_messages
 from assistant.components.embedder import missing_extra
 from assistant.settings import Settings
+
+CLIENT_MODULES = {"openai", "httpx", "httpcore", "langchain_openai"}
 
 
 class BackendUnavailableError(RuntimeError):
@@ -46,8 +48,11 @@ class OpenAIBackend:
                 if isinstance(chunk.content, str) and chunk.content:
                     yield chunk.content
         except Exception as exc:
-            if type(exc).__module__.startswith(("openai", "httpx", "httpcore")):
+            # langchain-openai re-raises the client's errors as its own subclasses of them
+            if any(cls.__module__.split(".")[0] in CLIENT_MODULES for cls in type(exc).__mro__):
+                where = getattr(self.chat_model, "openai_api_base", None)
                 raise BackendUnavailableError(
-                    f"answer backend unavailable: {type(exc).__name__}: {' '.join(str(exc).split())}"
+                    f"answer backend unavailable{f' at {where}' if where else ''}: "
+                    f"{type(exc).__name__}: {' '.join(str(exc).split())}"
                 ) from exc
             raise
