@@ -83,6 +83,8 @@ universite: university
 ecole: school
 ingenieur: engineer engineering
 evenement salon sommet: event summit
+tient tiendra tenu deroule: take place held
+implante implanter installe etabli: established located based
 brevet: patent
 emploi: job
 etranger etrangere: foreign

@@ -17,8 +17,8 @@ from assistant.components.reranker import Reranker, build_reranker
 from assistant.components.vectorstore import StoredChunk, VectorStore
 from assistant.glossary import translate_terms
 from assistant.settings import Settings
-from assistant.text import detect_language, tokenize
-from ingest.manifest import slugify
+from assistant.text import TOKENIZER_VERSION, detect_language, tokenize
+from ingest.directory import slugify
 
 RRF_K = 60
 FILTER_KEYS = ("type", "kind", "city", "domain", "language", "source_id")
@@ -132,7 +132,7 @@ class BM25Cache:
     def _path(self, version: str) -> Path | None:
         if self.folder is None or not version:
             return None
-        return self.folder / f"bm25-{self.store.name}-{version}.pkl"
+        return self.folder / f"bm25-{self.store.name}-{version}-t{TOKENIZER_VERSION}.pkl"
 
     def _load(self, version: str) -> BM25Index | None:
         path = self._path(version)
@@ -205,8 +205,9 @@ class HybridRetriever:
                 entry["rrf"] *= self.directory_weight
         ranked = sorted(fused.values(), key=lambda e: -e["rrf"])
         passages = [
-            Passage(e["chunk"].id, e["chunk"].text, e["chunk"].metadata, e["rrf"], e["dense"],
-                    e["bm25"])
+            Passage(
+                e["chunk"].id, e["chunk"].text, e["chunk"].metadata, e["rrf"], e["dense"], e["bm25"]
+            )
             for e in ranked
         ]
         if self.reranker is not None:

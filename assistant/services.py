@@ -91,8 +91,12 @@ class CorpusService:
     ) -> IngestReport:
         sources = [
             Source(
-                id=source_id_for_url(url), kind="url", location=url, crawl_depth=crawl_depth,
-                max_pages=max_pages, sitemap=sitemap,
+                id=source_id_for_url(url),
+                kind="url",
+                location=url,
+                crawl_depth=crawl_depth,
+                max_pages=max_pages,
+                sitemap=sitemap,
             )
             for url in urls
         ]
@@ -164,8 +168,12 @@ class CorpusService:
             location = f"{folder}/{path.name}"
         if is_directory:
             source = Source(
-                id=source_id_for_file(path), kind="directory", location=location,
-                title=path.stem, type="directory", format=fmt or detect_format(path),  # type: ignore[arg-type]
+                id=source_id_for_file(path),
+                kind="directory",
+                location=location,
+                title=path.stem,
+                type="directory",
+                format=fmt or detect_format(path),  # type: ignore[arg-type]
             )
         else:
             source = Source(id=source_id_for_file(path), kind="file", location=location)
@@ -191,8 +199,12 @@ class SourceRef:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "n": self.n, "title": self.title, "url": self.url, "text": self.text,
-            "score": round(self.score, 6), "metadata": self.metadata,
+            "n": self.n,
+            "title": self.title,
+            "url": self.url,
+            "text": self.text,
+            "score": round(self.score, 6),
+            "metadata": self.metadata,
         }
 
 
@@ -269,19 +281,27 @@ class ChatService:
         standalone = condense(question, history)
         passages = self.retriever.retrieve(standalone, k or self.settings.k, filters)
         self.scorer.set_idf(self.retriever.bm25.get().idf)
-        evidence = self.scorer.score(standalone, passages)
+        said = [t.content for t in history if t.role == "assistant" and t.content.strip()]
+        evidence = self.scorer.score(standalone, passages, said[-1] if said else "")
         language = detect_language(question)
         evidence.language = language
         retrieved = time.perf_counter()
         sources = [
             SourceRef(
-                n=n, id=p.id, title=str(p.metadata.get("title", "")),
-                url=str(p.metadata.get("url", "")), date=str(p.metadata.get("date", "")),
-                text=p.text, score=p.score, metadata=p.metadata, highlight=evidence.highlight(n),
+                n=n,
+                id=p.id,
+                title=str(p.metadata.get("title", "")),
+                url=str(p.metadata.get("url", "")),
+                date=str(p.metadata.get("date", "")),
+                text=p.text,
+                score=p.score,
+                metadata=p.metadata,
+                highlight=evidence.highlight(n),
             )
             for n, p in enumerate(passages, start=1)
         ]
-        text, cited, grounded = DECLINE[language], [], False
+        text, grounded = DECLINE[language], False
+        cited: list[int] = []
         if evidence.answerable:
             request = GenerationRequest(standalone, language, passages, evidence)
             parts: list[str] = []
@@ -297,8 +317,14 @@ class ChatService:
             text = f"{text} {NEAREST[language]}" if passages else text
         done = time.perf_counter()
         yield Answer(
-            question=question, standalone=standalone, answer=text, grounded=grounded,
-            sources=sources, cited=cited, language=language, backend=self.backend.name,
+            question=question,
+            standalone=standalone,
+            answer=text,
+            grounded=grounded,
+            sources=sources,
+            cited=cited,
+            language=language,
+            backend=self.backend.name,
             timings_ms={
                 "retrieve": (retrieved - started) * 1000,
                 "generate": (done - retrieved) * 1000,
@@ -353,9 +379,13 @@ class DirectoryService:
             if doc_id in rows:
                 continue
             rows[doc_id] = OrganisationRow(
-                name=str(meta.get("title", "")), kind=str(meta.get("kind", "")),
-                city=str(meta.get("city", "")), domains=str(meta.get("domains", "")),
-                website=str(meta.get("website", "")), description=text or "", doc_id=doc_id,
+                name=str(meta.get("title", "")),
+                kind=str(meta.get("kind", "")),
+                city=str(meta.get("city", "")),
+                domains=str(meta.get("domains", "")),
+                website=str(meta.get("website", "")),
+                description=text or "",
+                doc_id=doc_id,
             )
         return sorted(rows.values(), key=lambda r: r.name.lower())
 
@@ -424,7 +454,11 @@ class FeedbackStore:
         return conn
 
     def record(
-        self, rating: int, question: str, answer: str, sources: list[dict[str, Any]],
+        self,
+        rating: int,
+        question: str,
+        answer: str,
+        sources: list[dict[str, Any]],
         comment: str = "",
     ) -> int:
         if rating not in (1, -1):
@@ -433,8 +467,14 @@ class FeedbackStore:
             cursor = conn.execute(
                 "INSERT INTO feedback (created_at, rating, question, answer, sources, comment) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                (now_iso(), rating, question, answer, json.dumps(sources, ensure_ascii=False),
-                 comment),
+                (
+                    now_iso(),
+                    rating,
+                    question,
+                    answer,
+                    json.dumps(sources, ensure_ascii=False),
+                    comment,
+                ),
             )
             return int(cursor.lastrowid or 0)
 

@@ -4,28 +4,113 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 STOPWORDS_EN = set(
-    ["a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "whose", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "tell", "give", "list", "name", "named", "please", "know", "many", "much", "one", "ones", "does", "did", "get", "got"]
+    """
+    a about above after again all also am an and any are as at be been before being below
+    between both but by can could did do does doing down during each few for from further had
+    has have having he her here hers herself him himself his how i if in into is it its itself
+    just me more most my myself no nor not now of off on once only or other our ours ourselves
+    out over own same she should so some such than that the their theirs them themselves then
+    there these they this those through to too under until up very was we were what when where
+    which while who whom whose why will with would you your yours yourself yourselves tell give
+    list name named please know many much one ones get got
+    """.split()
 )
 STOPWORDS_FR = set(
-    ["a", "au", "aux", "avec", "ce", "ces", "cet", "cette", "dans", "de", "des", "du", "elle", "elles", "en", "est", "et", "eux", "il", "ils", "je", "la", "le", "les", "leur", "leurs", "lui", "ma", "mais", "me", "meme", "mes", "moi", "mon", "ne", "nos", "notre", "nous", "on", "ou", "par", "pas", "pour", "qu", "que", "quel", "quelle", "quelles", "quels", "qui", "sa", "sans", "se", "ses", "son", "sont", "sur", "ta", "te", "tes", "toi", "ton", "tu", "un", "une", "vos", "votre", "vous", "y", "l", "d", "s", "n", "c", "j", "m", "t", "qu", "est-ce", "combien", "comment", "quand", "ou", "pourquoi", "quoi", "dont", "ete", "etre", "avoir", "a", "ont", "sont", "fait", "faire", "peut", "peuvent", "y-a-t-il", "il-y-a", "donne", "donnez", "citez", "dites", "liste"]
+    """
+    a au aux avec ce ces cet cette dans de des du elle elles en est et eux il ils je la le les
+    leur leurs lui ma mais me meme mes moi mon ne nos notre nous on ou par pas pour qu que quel
+    quelle quelles quels qui sa sans se ses son sont sur ta te tes toi ton tu un une vos votre
+    vous y l d s n c j m t est-ce combien comment quand pourquoi quoi dont ete etre avoir ont
+    fait faire peut peuvent y-a-t-il il-y-a donne donnez citez dites liste
+    """.split()
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_FR
 FR_MARKERS = {
-    "le", "la", "les", "des", "du", "une", "est", "sont", "qui", "que", "quel", "quelle",
-    "quels", "quelles", "combien", "pourquoi", "comment", "dans", "pour", "avec", "sur", "au",
-    "aux", "ou", "où", "et", "en", "l", "d", "qu", "ce", "cette", "il", "elle", "ils", "nous",
-    "vous", "leur", "y", "a-t-il", "sont-ils", "est-ce",
+    "le",
+    "la",
+    "les",
+    "des",
+    "du",
+    "une",
+    "est",
+    "sont",
+    "qui",
+    "que",
+    "quel",
+    "quelle",
+    "quels",
+    "quelles",
+    "combien",
+    "pourquoi",
+    "comment",
+    "dans",
+    "pour",
+    "avec",
+    "sur",
+    "au",
+    "aux",
+    "ou",
+    "où",
+    "et",
+    "en",
+    "l",
+    "d",
+    "qu",
+    "ce",
+    "cette",
+    "il",
+    "elle",
+    "ils",
+    "nous",
+    "vous",
+    "leur",
+    "y",
+    "a-t-il",
+    "sont-ils",
+    "est-ce",
 }
 EN_MARKERS = {
-    "the", "is", "are", "what", "which", "who", "how", "why", "when", "where", "of", "in",
-    "and", "for", "with", "does", "do", "did", "was", "were", "there", "their", "a", "an",
-    "to", "it", "he", "she", "they",
+    "the",
+    "is",
+    "are",
+    "what",
+    "which",
+    "who",
+    "how",
+    "why",
+    "when",
+    "where",
+    "of",
+    "in",
+    "and",
+    "for",
+    "with",
+    "does",
+    "do",
+    "did",
+    "was",
+    "were",
+    "there",
+    "their",
+    "a",
+    "an",
+    "to",
+    "it",
+    "he",
+    "she",
+    "they",
 }
 
 _WORD = re.compile(r"[\w][\w'’\-]*", re.UNICODE)
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)]?\s+(?=[\"“‘«(A-ZÀ-ÖØ-Þ0-9])|\n+")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?…])[\"”’»)]?\s+(?=[\"“‘«(A-ZÀ-ÖØ-Þ0-9])"
+    r"|(?<=[a-z0-9][.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]{2})"  # glued by a lost line break: "2016.Another"
+    r"|\n+"
+)
+_PARAGRAPH = re.compile(r"\n\s*\n")
 
 
 def fold(text: str) -> str:
@@ -34,13 +119,27 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+TOKENIZER_VERSION = "2"  # part of the key of anything cached from tokens (the BM25 index)
+
+
+@lru_cache(maxsize=1)
+def _english_stemmer() -> object:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
 def stem(token: str) -> str:
-    """A deliberately light stemmer that works acceptably for English and French."""
-    if len(token) > 4 and token.endswith("ies"):
-        return token[:-3] + "y"
-    if len(token) > 3 and token.endswith(("s", "x")) and not token.endswith("ss"):
-        return token[:-1]
-    return token
+    """Snowball's English stemmer ('establishments' and 'established' -> 'establish').
+
+    The corpus is mostly English; French words go through the same function on both sides
+    (queries and passages), so they still match each other, and the glossary maps them to the
+    English stems.
+    """
+    if token.isdigit() or len(token) <= 3:
+        return token
+    return str(_english_stemmer().stemWord(token))  # type: ignore[attr-defined]
 
 
 def words(text: str) -> list[str]:
@@ -68,6 +167,19 @@ def split_sentences(text: str) -> list[str]:
         if len(piece) >= 3:
             sentences.append(piece)
     return sentences
+
+
+def split_paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in _PARAGRAPH.split(text) if p.strip()]
+
+
+def is_heading(paragraph: str) -> bool:
+    """A paragraph that announces rather than states: a heading ("About MedXperience"), a tag
+    line, a byline; short and without a sentence's final punctuation."""
+    text = " ".join(paragraph.split())
+    return len(text.split()) <= 8 and not text.endswith(
+        ("?", ".", "!", "…", ":", ";", '"', "”", "»")
+    )
 
 
 def detect_language(text: str) -> str:

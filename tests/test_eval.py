@@ -12,9 +12,9 @@ QUESTIONS = Path(__file__).parent / "eval" / "questions.jsonl"
 
 # Floors measured on the shipped set with the default (extractive) backend. The targets of the
 # answering issue are hit@5 >= 0.95, answer accuracy >= 0.90, decline accuracy >= 0.90; answer
-# accuracy is below its target today, so this floor guards against regressions until it is met.
+# accuracy (0.89 measured) is just below its target, so this floor guards against regressions.
 MIN_HIT5 = 0.95
-MIN_ACCURACY = 0.70
+MIN_ACCURACY = 0.88
 MIN_DECLINE = 0.90
 
 

@@ -12,13 +12,16 @@ LEAD = {"en": "", "fr": "D'après les sources (en anglais) : "}
 
 class ExtractiveBackend:
     name = "extractive"
-    max_chars = 700  # answers stay short: the eval counts only answers of at most 800 characters
+    max_answer_chars = 800  # an answer stays short: a lead, up to three quotes and their [n]
+    max_spans = 3
 
     def generate(self, request: GenerationRequest) -> Iterator[str]:
-        spans = select(request.evidence, max_chars=self.max_chars)
+        lead = LEAD.get(request.language, "")
+        budget = self.max_answer_chars - len(lead) - 6 * self.max_spans
+        spans = select(request.evidence, max_chars=budget, max_spans=self.max_spans)
         if not spans:
             yield NOT_FOUND
             return
-        yield LEAD.get(request.language, "")
+        yield lead
         for i, span in enumerate(spans):
             yield ("" if i == 0 else " ") + f"{span.text} [{span.n}]"
