@@ -63,19 +63,25 @@ def friendly_errors() -> Iterator[None]:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
-    "--data-dir", type=click.Path(path_type=Path), envvar=f"{ENV}DATA_DIR",
+    "--data-dir",
+    type=click.Path(path_type=Path),
+    envvar=f"{ENV}DATA_DIR",
     help="Where all state lives (default ./data).",
 )
 @click.option(
-    "--corpus-dir", type=click.Path(path_type=Path), envvar=f"{ENV}CORPUS_DIR",
+    "--corpus-dir",
+    type=click.Path(path_type=Path),
+    envvar=f"{ENV}CORPUS_DIR",
     help="Source documents and manifest (default: the repository's corpus/).",
 )
 @click.option(
     "--chroma-url", envvar=f"{ENV}CHROMA_URL", help="Use a `chroma run` server: http://HOST:PORT."
 )
 @click.option(
-    "--embedder", type=click.Choice(["e5", "minilm", "sentence-transformers"]),
-    envvar=f"{ENV}EMBEDDER", help="Embedding model (default e5, multilingual).",
+    "--embedder",
+    type=click.Choice(["e5", "minilm", "sentence-transformers"]),
+    envvar=f"{ENV}EMBEDDER",
+    help="Embedding model (default e5, multilingual).",
 )
 @click.version_option(package_name="paris-health")
 @click.pass_context
@@ -109,9 +115,14 @@ def progress_printer(enabled: bool) -> Any:
 
 def print_report(report: Any) -> None:
     for item in report.items:
-        detail = item.reason if item.status == "failed" else (
-            f"{item.chunks} chunks" + (f", {item.embedded} embedded" if item.embedded else "")
-            if item.status != "removed" else f"{item.deleted} chunks deleted"
+        detail = (
+            item.reason
+            if item.status == "failed"
+            else (
+                f"{item.chunks} chunks" + (f", {item.embedded} embedded" if item.embedded else "")
+                if item.status != "removed"
+                else f"{item.deleted} chunks deleted"
+            )
         )
         click.echo(f"  {item.status:<9} {item.source_id}: {detail}")
     click.echo(report.summary())
@@ -119,22 +130,52 @@ def print_report(report: Any) -> None:
 
 @cli.command()
 @click.option("--url", "urls", multiple=True, help="Fetch a web page and add it as a source.")
-@click.option("--file", "files", multiple=True, type=click.Path(path_type=Path),
-              help="Add a local file (txt, md, html, or a directory CSV) as a source.")
-@click.option("--format", "fmt", type=click.Choice(["paris-health", "rnsr", "finess"]),
-              help="Directory CSV format (default: detected from the header).")
-@click.option("--crawl-depth", type=click.IntRange(0, 5), default=0, show_default=True,
-              help="With --url: follow same-site links this deep.")
-@click.option("--max-pages", type=click.IntRange(1, 1000), default=20, show_default=True,
-              help="With --url: at most this many pages per source.")
+@click.option(
+    "--file",
+    "files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Add a local file (txt, md, html, or a directory CSV) as a source.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["paris-health", "rnsr", "finess"]),
+    help="Directory CSV format (default: detected from the header).",
+)
+@click.option(
+    "--crawl-depth",
+    type=click.IntRange(0, 5),
+    default=0,
+    show_default=True,
+    help="With --url: follow same-site links this deep.",
+)
+@click.option(
+    "--max-pages",
+    type=click.IntRange(1, 1000),
+    default=20,
+    show_default=True,
+    help="With --url: at most this many pages per source.",
+)
 @click.option("--sitemap", is_flag=True, help="With --url: the URL is a sitemap.xml.")
 @click.option("--rebuild", is_flag=True, help="Drop the index and build it again.")
-@click.option("--progress/--no-progress", default=None,
-              help="Progress bar (default: on when stderr is a terminal).")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Progress bar (default: on when stderr is a terminal).",
+)
 @click.pass_context
-def ingest(ctx: click.Context, urls: tuple[str, ...], files: tuple[Path, ...], fmt: str | None,
-           crawl_depth: int, max_pages: int, sitemap: bool, rebuild: bool,
-           progress: bool | None) -> None:
+def ingest(
+    ctx: click.Context,
+    urls: tuple[str, ...],
+    files: tuple[Path, ...],
+    fmt: str | None,
+    crawl_depth: int,
+    max_pages: int,
+    sitemap: bool,
+    rebuild: bool,
+    progress: bool | None,
+) -> None:
     """Ingest the sources of the manifest (incremental), or add --url / --file sources."""
     app = container(ctx)
     bar = progress_printer(sys.stderr.isatty() if progress is None else progress)
@@ -145,10 +186,17 @@ def ingest(ctx: click.Context, urls: tuple[str, ...], files: tuple[Path, ...], f
             app.store.drop()
             app.store.collection  # noqa: B018 - recreate with the current embedder
         if urls or files:
-            report = app.corpus.add_urls(
-                list(urls), crawl_depth=crawl_depth, max_pages=max_pages, sitemap=sitemap,
-                progress=bar,
-            ) if urls else None
+            report = (
+                app.corpus.add_urls(
+                    list(urls),
+                    crawl_depth=crawl_depth,
+                    max_pages=max_pages,
+                    sitemap=sitemap,
+                    progress=bar,
+                )
+                if urls
+                else None
+            )
             if files:
                 file_report = app.corpus.add_files(list(files), fmt=fmt, progress=bar)
                 if report is None:
@@ -176,12 +224,20 @@ def sources(ctx: click.Context, as_json: bool) -> None:
         rows = app.corpus.sources()
     for row in rows:
         if as_json:
-            click.echo(json.dumps({
-                "id": row.source.id, "kind": row.source.kind, "location": row.source.location,
-                "status": row.status, "last_fetch": row.last_fetch,
-                "reason": row.state.reason if row.state else "",
-                "chunks": row.state.chunks if row.state else 0,
-            }, ensure_ascii=False))
+            click.echo(
+                json.dumps(
+                    {
+                        "id": row.source.id,
+                        "kind": row.source.kind,
+                        "location": row.source.location,
+                        "status": row.status,
+                        "last_fetch": row.last_fetch,
+                        "reason": row.state.reason if row.state else "",
+                        "chunks": row.state.chunks if row.state else 0,
+                    },
+                    ensure_ascii=False,
+                )
+            )
         else:
             reason = f"  ({row.state.reason})" if row.state and row.state.reason else ""
             click.echo(
@@ -222,7 +278,7 @@ def parse_history(raw: Any) -> list[Any]:
             or item.get("role") not in ("user", "assistant")
             or not isinstance(item.get("content"), str)
         ):
-            raise ValueError("each history item is {\"role\": \"user\"|\"assistant\", \"content\": str}")
+            raise ValueError('each history item is {"role": "user"|"assistant", "content": str}')
         turns.append(Turn(item["role"], item["content"]))
     return turns
 
@@ -249,22 +305,42 @@ def print_answer(answer: Any) -> None:
         click.echo(f" {mark}[{source.n}] {source.title}{date}{where}")
         quote = source.highlight if source.n in answer.cited and source.highlight else source.text
         quote = " ".join(quote.split())
-        click.echo(f"      \"{quote[:220]}{'...' if len(quote) > 220 else ''}\"")
+        click.echo(f'      "{quote[:220]}{"..." if len(quote) > 220 else ""}"')
 
 
 @cli.command()
 @click.argument("question", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option("--jsonl", is_flag=True, help="Read JSON lines on stdin, write one per line.")
-@click.option("--backend", type=click.Choice(["extractive", "llamacpp", "openai"]),
-              envvar="PARIS_HEALTH_BACKEND", help="Answer backend (default extractive).")
-@click.option("--k", type=click.IntRange(1, 50), envvar="PARIS_HEALTH_K",
-              help="Passages shown to the backend (default 5).")
-@click.option("--filter", "filters", multiple=True, metavar="KEY=VALUE",
-              help="Metadata filter: type, kind, city, domain, language (repeatable).")
+@click.option(
+    "--backend",
+    type=click.Choice(["extractive", "llamacpp", "openai"]),
+    envvar="PARIS_HEALTH_BACKEND",
+    help="Answer backend (default extractive).",
+)
+@click.option(
+    "--k",
+    type=click.IntRange(1, 50),
+    envvar="PARIS_HEALTH_K",
+    help="Passages shown to the backend (default 5).",
+)
+@click.option(
+    "--filter",
+    "filters",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Metadata filter: type, kind, city, domain, language (repeatable).",
+)
 @click.pass_context
-def ask(ctx: click.Context, question: str | None, as_json: bool, jsonl: bool,
-        backend: str | None, k: int | None, filters: tuple[str, ...]) -> None:
+def ask(
+    ctx: click.Context,
+    question: str | None,
+    as_json: bool,
+    jsonl: bool,
+    backend: str | None,
+    k: int | None,
+    filters: tuple[str, ...],
+) -> None:
     """Answer QUESTION from the sources, with numbered citations."""
     import json
 
@@ -306,7 +382,8 @@ def answer_line(chat: Any, line: str, filters: dict[str, str]) -> dict[str, Any]
         if not isinstance(question, str) or not question.strip():
             raise ValueError("question must be a non-empty string")
         history = parse_history(item.get("history"))
-        return chat.ask(question, history, filters).to_json(item_id)  # type: ignore[no-any-return]
+        answer: dict[str, Any] = chat.ask(question, history, filters).to_json(item_id)
+        return answer
     except json.JSONDecodeError as exc:
         return {"id": item_id, "error": f"invalid JSON: {exc.msg} (column {exc.colno})"}
     except ValueError as exc:
@@ -318,10 +395,15 @@ def answer_line(chat: Any, line: str, filters: dict[str, str]) -> dict[str, Any]
 
 @cli.command()
 @click.option("--host", envvar="PARIS_HEALTH_HOST", help="Address to bind (default 127.0.0.1).")
-@click.option("--port", type=click.IntRange(1, 65535), envvar="PARIS_HEALTH_PORT",
-              help="Port (default 7860).")
-@click.option("--backend", type=click.Choice(["extractive", "llamacpp", "openai"]),
-              envvar="PARIS_HEALTH_BACKEND", help="Answer backend (default extractive).")
+@click.option(
+    "--port", type=click.IntRange(1, 65535), envvar="PARIS_HEALTH_PORT", help="Port (default 7860)."
+)
+@click.option(
+    "--backend",
+    type=click.Choice(["extractive", "llamacpp", "openai"]),
+    envvar="PARIS_HEALTH_BACKEND",
+    help="Answer backend (default extractive).",
+)
 @click.pass_context
 def serve(ctx: click.Context, host: str | None, port: int | None, backend: str | None) -> None:
     """Start the Gradio app (chat, directory, staff desk)."""
@@ -339,16 +421,22 @@ DEFAULT_QUESTIONS = Path(__file__).resolve().parent.parent / "tests" / "eval" / 
 
 
 @cli.command(name="eval")
-@click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False,
-                                                         path_type=Path))
-@click.option("--backend", "backends", multiple=True,
-              type=click.Choice(["extractive", "llamacpp", "openai"]),
-              help="Backend(s) to evaluate (repeatable; default: the configured one).")
+@click.argument(
+    "file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--backend",
+    "backends",
+    multiple=True,
+    type=click.Choice(["extractive", "llamacpp", "openai"]),
+    help="Backend(s) to evaluate (repeatable; default: the configured one).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--verbose", "-v", is_flag=True, help="Print every failed question.")
 @click.pass_context
-def eval_command(ctx: click.Context, file: Path | None, backends: tuple[str, ...],
-                 as_json: bool, verbose: bool) -> None:
+def eval_command(
+    ctx: click.Context, file: Path | None, backends: tuple[str, ...], as_json: bool, verbose: bool
+) -> None:
     """Run a question set: hit@1/@5, MRR, answer and decline accuracy, latency."""
     import json
 
@@ -362,13 +450,18 @@ def eval_command(ctx: click.Context, file: Path | None, backends: tuple[str, ...
         chat = ready_chat(app)
         report: dict[str, Any] = {}
         for name in backends or (app.settings.backend,):
-            service = chat if name == chat.backend.name else replace_backend(
-                chat, build_backend(app.settings, name)
+            service = (
+                chat
+                if name == chat.backend.name
+                else replace_backend(chat, build_backend(app.settings, name))
             )
             results = run_eval(service, questions)
             overall = score(results)
-            report[name] = {"overall": overall.row(), "failures": overall.failures,
-                            "categories": {k: v.row() for k, v in by_category(results).items()}}
+            report[name] = {
+                "overall": overall.row(),
+                "failures": overall.failures,
+                "categories": {k: v.row() for k, v in by_category(results).items()},
+            }
             if as_json:
                 continue
             click.echo(f"\n{path.name} - backend {name} - embedder {app.settings.embedder}")
@@ -376,9 +469,11 @@ def eval_command(ctx: click.Context, file: Path | None, backends: tuple[str, ...
             if verbose:
                 for r in results:
                     if not r.correct:
-                        click.echo(f"  x {r.question.id} [{r.question.category}] "
-                                   f"{r.question.question!r} -> grounded={r.answer.grounded} "
-                                   f"rank={r.rank}: {r.answer.answer[:160]!r}")
+                        click.echo(
+                            f"  x {r.question.id} [{r.question.category}] "
+                            f"{r.question.question!r} -> grounded={r.answer.grounded} "
+                            f"rank={r.rank}: {r.answer.answer[:160]!r}"
+                        )
     if as_json:
         click.echo(json.dumps(report, indent=2))
 

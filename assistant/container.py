@@ -72,7 +72,8 @@ class Container:
         from assistant.answer import EvidenceScorer
         from assistant.services import ChatService
 
-        return ChatService(self.retriever, self.backend, EvidenceScorer(self.embedder), self.settings)
+        scorer = EvidenceScorer(self.embedder)
+        return ChatService(self.retriever, self.backend, scorer, self.settings)
 
     @cached_property
     def directory(self) -> DirectoryService:

@@ -55,11 +55,14 @@ def load_questions(path: Path) -> list[Question]:
             raw = json.loads(line)
             questions.append(
                 Question(
-                    id=str(raw["id"]), question=raw["question"],
+                    id=str(raw["id"]),
+                    question=raw["question"],
                     history=[Turn(t["role"], t["content"]) for t in raw.get("history") or []],
                     expect=[list(group) for group in raw.get("expect") or []],
-                    evidence=raw.get("evidence") or "", answerable=bool(raw["answerable"]),
-                    category=raw.get("category", "other"), lang=raw.get("lang", "en"),
+                    evidence=raw.get("evidence") or "",
+                    answerable=bool(raw["answerable"]),
+                    category=raw.get("category", "other"),
+                    lang=raw.get("lang", "en"),
                 )
             )
         except (KeyError, TypeError, json.JSONDecodeError) as exc:
@@ -98,7 +101,8 @@ def run_eval(
     results = []
     for question in questions:
         answer = chat.ask(question.question, question.history)
-        result = Result(question, answer, evidence_rank(question, answer), answer_ok(question, answer))
+        rank = evidence_rank(question, answer)
+        result = Result(question, answer, rank, answer_ok(question, answer))
         results.append(result)
         if on_result:
             on_result(result)
@@ -121,8 +125,13 @@ class Scores:
 
     def row(self) -> dict[str, Any]:
         return {
-            "n": self.n, "hit@1": self.hit1, "hit@5": self.hit5, "mrr": self.mrr,
-            "accuracy": self.accuracy, "decline": self.decline, "p50_ms": self.p50_ms,
+            "n": self.n,
+            "hit@1": self.hit1,
+            "hit@5": self.hit5,
+            "mrr": self.mrr,
+            "accuracy": self.accuracy,
+            "decline": self.decline,
+            "p50_ms": self.p50_ms,
             "p95_ms": self.p95_ms,
         }
 
@@ -155,13 +164,17 @@ def by_category(results: list[Result]) -> dict[str, Scores]:
 
 
 def format_table(rows: dict[str, Scores], title: str) -> str:
-    head = f"{title:<22} {'n':>4} {'hit@1':>6} {'hit@5':>6} {'MRR':>6} {'acc':>6} {'decl':>6} {'p50ms':>7}"
+    head = (
+        f"{title:<22} {'n':>4} {'hit@1':>6} {'hit@5':>6} {'MRR':>6} {'acc':>6} {'decl':>6}"
+        f" {'p50ms':>7}"
+    )
     lines = [head, "-" * len(head)]
     for name, s in rows.items():
         decline = f"{s.decline:6.0%}" if s.unanswerable else f"{'-':>6}"
         hits = (
             f"{s.hit1:6.0%} {s.hit5:6.0%} {s.mrr:6.2f} {s.accuracy:6.0%}"
-            if s.answerable else f"{'-':>6} {'-':>6} {'-':>6} {'-':>6}"
+            if s.answerable
+            else f"{'-':>6} {'-':>6} {'-':>6} {'-':>6}"
         )
         lines.append(f"{name:<22} {s.n:>4} {hits} {decline} {s.p50_ms:7.0f}")
     return "\n".join(lines)

@@ -33,7 +33,9 @@ class Settings(BaseSettings):
     collection: str = Field("paris_health", min_length=3, description="Chroma collection name.")
 
     # --- embedding -------------------------------------------------------------------------
-    embedder: EmbedderMode = Field("e5", description="e5 (default) | minilm | sentence-transformers")
+    embedder: EmbedderMode = Field(
+        "e5", description="e5 (default) | minilm | sentence-transformers"
+    )
     embedder_model_path: str | None = Field(
         None, description="Model directory for embedder=sentence-transformers."
     )
@@ -55,7 +57,9 @@ class Settings(BaseSettings):
     k: int = Field(5, ge=1, le=50, description="Passages shown to the answer backend.")
     fetch_k: int = Field(20, ge=1, description="Candidates per retriever before fusion.")
     directory_weight: float = Field(
-        0.25, ge=0, le=1,
+        0.25,
+        ge=0,
+        le=1,
         description="Fusion weight of directory entries, which restate the primary documents.",
     )
     reranker: RerankerMode = "none"
@@ -98,4 +102,5 @@ class Settings(BaseSettings):
 
     @property
     def staff_enabled(self) -> bool:
-        return bool(self.staff_user and self.staff_password and self.staff_password.get_secret_value())
+        password = self.staff_password
+        return bool(self.staff_user and password and password.get_secret_value())

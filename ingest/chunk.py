@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
@@ -32,7 +33,7 @@ def build_splitter(chunk_size: int, chunk_overlap: int) -> RecursiveCharacterTex
     )
 
 
-def chunk_id(doc_id: str, text: str, metadata: dict[str, object]) -> str:
+def chunk_id(doc_id: str, text: str, metadata: Mapping[str, object]) -> str:
     """Stable id: the same document content and metadata always give the same id."""
     payload = json.dumps([doc_id, text, metadata], sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode()).hexdigest()[:32]

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import tempfile
-import unicodedata
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any, get_args
@@ -14,6 +12,7 @@ from urllib.parse import urlparse
 
 import yaml
 
+from ingest.directory import slugify
 from ingest.models import DirectoryFormat, Source, SourceKind
 
 HEADER = (
@@ -30,20 +29,19 @@ class ManifestError(ValueError):
     """The manifest is malformed; the message is one line and names the entry."""
 
 
-def slugify(text: str, max_len: int = 60) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:max_len].strip("-") or "source"
+def short_slug(text: str, max_len: int = 60) -> str:
+    """A source id part: the directory's slug, cut to ``max_len``."""
+    return slugify(text)[:max_len].strip("-") or "source"
 
 
 def source_id_for_url(url: str) -> str:
     parsed = urlparse(url)
     digest = hashlib.sha256(url.encode()).hexdigest()[:8]
-    return f"web-{slugify(parsed.netloc + parsed.path, 48)}-{digest}"
+    return f"web-{short_slug(parsed.netloc + parsed.path, 48)}-{digest}"
 
 
 def source_id_for_file(path: Path) -> str:
-    return slugify(path.stem)
+    return short_slug(path.stem)
 
 
 def _parse_entry(raw: Any, position: int) -> Source:
@@ -65,7 +63,9 @@ def _parse_entry(raw: Any, position: int) -> Source:
             f"entry {position} ({raw['id']}): format must be one of "
             f"{', '.join(get_args(DirectoryFormat))}"
         )
-    values = {k: (str(v) if k in ("date", "id", "location") else v) for k, v in raw.items()}
+    values: dict[str, Any] = {
+        k: (str(v) if k in ("date", "id", "location") else v) for k, v in raw.items()
+    }
     return Source(**values)
 
 

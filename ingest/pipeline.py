@@ -25,7 +25,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from assistant.components.vectorstore import VectorStore
 from assistant.settings import Settings
@@ -75,9 +75,7 @@ class IngestReport:
         counts = ", ".join(
             f"{self.count(s)} {s}" for s in ("added", "updated", "unchanged", "removed", "failed")
         )
-        embedded = (
-            f"{self.embedded} chunks embedded" if self.embedded else "nothing re-embedded"
-        )
+        embedded = f"{self.embedded} chunks embedded" if self.embedded else "nothing re-embedded"
         return f"{counts}; {embedded} in {self.seconds:.1f}s"
 
 
@@ -107,7 +105,7 @@ class Loader:
         self.settings = settings
         self._fetcher: object | None = None
 
-    def fetcher(self):  # type: ignore[no-untyped-def]
+    def fetcher(self) -> Any:
         if self._fetcher is None:
             from ingest.fetch import FetchConfig, Fetcher
 
@@ -274,7 +272,11 @@ class Ingestor:
                     item = self.ingest_source(loader, source, existing.get(source.id, set()))
                     report.items.append(item)
                     self.state.record(
-                        source.id, source.location, item.status, item.reason, item.chunks,
+                        source.id,
+                        source.location,
+                        item.status,
+                        item.reason,
+                        item.chunks,
                         now_iso(),
                     )
             finally:
@@ -336,6 +338,8 @@ class Ingestor:
             return
         vectors = self.store.embedder.embed_documents([embedding_text(c) for c in chunks])
         self.store.add(
-            [c.id for c in chunks], [c.text for c in chunks], [c.metadata for c in chunks],
+            [c.id for c in chunks],
+            [c.text for c in chunks],
+            [c.metadata for c in chunks],
             vectors,
         )

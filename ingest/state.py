@@ -58,8 +58,17 @@ class StateStore:
                     last_success = CASE WHEN ? THEN excluded.last_success
                                         ELSE source_state.last_success END
                 """,
-                (source_id, location, status, reason, chunks, when, when if success else "",
-                 success, success),
+                (
+                    source_id,
+                    location,
+                    status,
+                    reason,
+                    chunks,
+                    when,
+                    when if success else "",
+                    success,
+                    success,
+                ),
             )
 
     def forget(self, source_id: str) -> None:

@@ -37,9 +37,14 @@ def test_ask_jsonl_contract(built_index: Path) -> None:
     lines = [
         {"id": "a", "question": "Who is the CEO of Medicen?"},
         "this is not json",
-        {"id": "b", "question": "When was he appointed?",
-         "history": [{"role": "user", "content": "Who is the CEO of Medicen?"},
-                     {"role": "assistant", "content": "Stéphane Roques is the CEO of Medicen."}]},
+        {
+            "id": "b",
+            "question": "When was he appointed?",
+            "history": [
+                {"role": "user", "content": "Who is the CEO of Medicen?"},
+                {"role": "assistant", "content": "Stéphane Roques is the CEO of Medicen."},
+            ],
+        },
         {"id": "c", "question": ""},
         {"id": "d", "question": "How do I cook ratatouille?"},
         {"id": "e", "question": "x", "history": [{"role": "robot", "content": "hi"}]},
@@ -51,14 +56,21 @@ def test_ask_jsonl_contract(built_index: Path) -> None:
     assert [r.get("id") for r in rows] == ["a", None, "b", "c", "d", "e"]
     assert rows[0]["grounded"] and "Roques" in rows[0]["answer"]
     assert "error" in rows[1] and "invalid JSON" in rows[1]["error"]
-    assert rows[2]["grounded"] and ("July" in rows[2]["answer"] or "two months" in rows[2]["answer"])
+    third = rows[2]["answer"]
+    assert rows[2]["grounded"] and ("July" in third or "two months" in third)
     assert "error" in rows[3] and "error" in rows[5]
     assert rows[4]["grounded"] is False and rows[4]["sources"]
 
 
 def test_ask_filters(built_index: Path) -> None:
-    code, out, _ = run(built_index, "ask", "--json", "--filter", "type=organisation",
-                       "Which incubators host e-health projects?")
+    code, out, _ = run(
+        built_index,
+        "ask",
+        "--json",
+        "--filter",
+        "type=organisation",
+        "Which incubators host e-health projects?",
+    )
     assert code == 0
     sources = json.loads(out)["sources"]
     assert sources and all(s["metadata"]["type"] == "organisation" for s in sources)

@@ -36,7 +36,9 @@ def test_full_then_incremental(tmp_path: Path, corpus_copy: Path) -> None:
     assert first.count("added") == 3 and first.embedded > 0
     before = snapshot(app)
     assert {s for _, s in before.values()} == {
-        "medxperience-2018", "medicen-roques-interview-2018", "organisations",
+        "medxperience-2018",
+        "medicen-roques-interview-2018",
+        "organisations",
     }
 
     second = make_app(tmp_path, corpus_copy).corpus.refresh()
@@ -47,8 +49,9 @@ def test_full_then_incremental(tmp_path: Path, corpus_copy: Path) -> None:
 
     # change one document: only its changed chunks are embedded, the others stay
     doc = corpus_copy / "documents" / "medxperience-2018.txt"
-    doc.write_text(doc.read_text(encoding="utf-8") + "\n\nA new paragraph about Genopole.\n",
-                   encoding="utf-8")
+    doc.write_text(
+        doc.read_text(encoding="utf-8") + "\n\nA new paragraph about Genopole.\n", encoding="utf-8"
+    )
     third = make_app(tmp_path, corpus_copy).corpus.refresh()
     item = next(i for i in third.items if i.source_id == "medxperience-2018")
     assert item.status == "updated"
@@ -70,8 +73,7 @@ def test_failed_source_keeps_previous_content(tmp_path: Path, corpus_copy: Path)
     assert app.corpus.refresh().ok
     before = snapshot(app)
     csv = corpus_copy / "directory" / "organisations.csv"
-    csv.write_text(csv.read_text(encoding="utf-8") + 'Broken row,"unterminated\n',
-                   encoding="utf-8")
+    csv.write_text(csv.read_text(encoding="utf-8") + 'Broken row,"unterminated\n', encoding="utf-8")
     report = make_app(tmp_path, corpus_copy).corpus.refresh()
     failed = report.failed
     assert [f.source_id for f in failed] == ["organisations"]
@@ -84,8 +86,9 @@ def test_failed_source_keeps_previous_content(tmp_path: Path, corpus_copy: Path)
 def site() -> object:
     article = (PAGES / "medicen_news.html").read_bytes()
     routes = {
-        "/robots.txt": Reply(body="User-agent: *\nDisallow: /private/\n",
-                             content_type="text/plain"),
+        "/robots.txt": Reply(
+            body="User-agent: *\nDisallow: /private/\n", content_type="text/plain"
+        ),
         "/news.html": Reply(body=article, etag='"v1"'),
         "/private/page.html": Reply(body=article),
         "/missing.html": Reply(status=404, body="not here"),
@@ -133,8 +136,13 @@ def test_ingest_url_no_boilerplate_and_304(tmp_path: Path, corpus_copy: Path, si
         ("/huge.html", "larger than"),
     ],
 )
-def test_bad_urls_fail_with_one_line(tmp_path: Path, corpus_copy: Path, site, path: str,  # type: ignore[no-untyped-def]
-                                     reason: str) -> None:
+def test_bad_urls_fail_with_one_line(
+    tmp_path: Path,
+    corpus_copy: Path,
+    site,
+    path: str,  # type: ignore[no-untyped-def]
+    reason: str,
+) -> None:
     app = make_app(tmp_path, corpus_copy, fetch_retries=0, fetch_backoff_s=0)
     report = app.corpus.add_urls([site.url(path)])
     assert [i.status for i in report.items] == ["failed"]
@@ -192,11 +200,16 @@ def test_sigkill_mid_ingest_converges(tmp_path: Path, corpus_copy: Path, kill_af
     doc = corpus_copy / "documents" / "medxperience-2018.txt"
     original = doc.read_text(encoding="utf-8")
     doc.write_text(original.replace("Paris Region", "Paris-Region"), encoding="utf-8")
-    save_manifest(manifest, [*sources, Source(id="extra", kind="file",
-                                              location="documents/medxperience-2018.txt")])
+    save_manifest(
+        manifest,
+        [*sources, Source(id="extra", kind="file", location="documents/medxperience-2018.txt")],
+    )
     proc = subprocess.run(
         [sys.executable, "-c", KILLER, str(data / "data"), str(corpus_copy), str(kill_after)],
-        capture_output=True, text=True, timeout=300, env={**os.environ},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ},
     )
     assert proc.returncode == -signal.SIGKILL, proc.stderr[-2000:]
     assert "KILL-POINT" in proc.stdout
@@ -218,9 +231,18 @@ def test_chroma_server_mode(tmp_path: Path, corpus_copy: Path) -> None:
         port = sock.getsockname()[1]
     chroma = Path(sys.executable).parent / "chroma"
     server = subprocess.Popen(
-        [str(chroma), "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1",
-         "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        [
+            str(chroma),
+            "run",
+            "--path",
+            str(tmp_path / "server"),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     try:
         import httpx

@@ -26,9 +26,7 @@ class MissingExtraError(RuntimeError):
 
 
 def missing_extra(package: str, extra: str) -> MissingExtraError:
-    return MissingExtraError(
-        f"{package} is not installed: pip install 'paris-health[{extra}]'"
-    )
+    return MissingExtraError(f"{package} is not installed: pip install 'paris-health[{extra}]'")
 
 
 class Embedder(Embeddings):

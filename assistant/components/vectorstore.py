@@ -6,6 +6,7 @@ embedding model's id is stored in the collection's metadata; a different model i
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -73,7 +74,9 @@ def open_client(settings: Settings) -> Any:
     if settings.chroma_url:
         url = urlparse(settings.chroma_url)
         if url.scheme not in ("http", "https") or not url.hostname:
-            raise ValueError(f"PARIS_HEALTH_CHROMA_URL must be http(s)://HOST:PORT, got {settings.chroma_url!r}")
+            raise ValueError(
+                f"PARIS_HEALTH_CHROMA_URL must be http(s)://HOST:PORT, got {settings.chroma_url!r}"
+            )
         return chromadb.HttpClient(
             host=url.hostname,
             port=url.port or (443 if url.scheme == "https" else 8000),
@@ -140,10 +143,8 @@ class VectorStore:
 
     def drop(self) -> None:
         """Delete the whole collection (``ingest --rebuild``)."""
-        try:
+        with contextlib.suppress(Exception):  # absent already
             self.client.delete_collection(self.name)
-        except Exception:  # noqa: BLE001 - absent already
-            pass
         self._collection = None
 
     # --- reading ---------------------------------------------------------------------------
@@ -178,9 +179,7 @@ class VectorStore:
         }
         return [found[i] for i in ids if i in found]
 
-    def search(
-        self, query: str, k: int, where: dict[str, Any] | None = None
-    ) -> list[StoredChunk]:
+    def search(self, query: str, k: int, where: dict[str, Any] | None = None) -> list[StoredChunk]:
         count = self.count()
         if count == 0:
             return []
