@@ -478,6 +478,62 @@ def eval_command(
         click.echo(json.dumps(report, indent=2))
 
 
+@cli.command("bench")
+@click.option(
+    "--questions",
+    "file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Question set whose questions are timed (default: the shipped eval set).",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(1),
+    default=30,
+    show_default=True,
+    help="How many of its questions to time.",
+)
+@click.option(
+    "--backend",
+    type=click.Choice(["extractive", "llamacpp", "openai"]),
+    help="Answer backend to time (default: the configured one).",
+)
+@click.option(
+    "--no-compare-embedder", is_flag=True, help="Skip the MiniLM baseline for embedding speed."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the measures as JSON.")
+@click.pass_context
+def bench_command(
+    ctx: click.Context,
+    file: Path | None,
+    limit: int,
+    backend: str | None,
+    no_compare_embedder: bool,
+    as_json: bool,
+) -> None:
+    """Speed and memory, each against a baseline measured in the same run.
+
+    Runs in a temporary data directory: the index in PARIS_HEALTH_DATA_DIR is not touched.
+    """
+    import json
+
+    from assistant.bench import run_bench
+    from assistant.evaluate import load_questions
+
+    settings = build_settings(**{**ctx.obj, "backend": backend})
+    with friendly_errors():
+        questions = [q.question for q in load_questions(file or DEFAULT_QUESTIONS)][:limit]
+        report = run_bench(
+            settings,
+            questions,
+            say=lambda line: click.echo(f"bench: {line}", err=True),
+            compare_embedder=not no_compare_embedder,
+        )
+    if as_json:
+        click.echo(json.dumps(report.to_json(), indent=2))
+    else:
+        click.echo(report.table())
+
+
 def replace_backend(chat: Any, backend: Any) -> Any:
     from assistant.services import ChatService
 

@@ -102,3 +102,19 @@ def test_ingest_summary_and_sources(tmp_path: Path, corpus_copy: Path) -> None:
 def test_bad_settings_are_one_line(tmp_path: Path) -> None:
     code, _, err = run(tmp_path, "--chroma-url", "ftp://nowhere", "ask", "x")
     assert code != 0 and "CHROMA_URL" in err and "Traceback" not in err
+
+
+def test_bench_reports_measures_against_baselines(tmp_path: Path) -> None:
+    data = tmp_path / "untouched"
+    code, out, err = run(data, "bench", "--limit", "3", "--no-compare-embedder", "--json")
+    assert code == 0, err
+    measures = {m["name"]: m for m in json.loads(out)["measures"]}
+    assert measures["chunks embedded (nothing changed)"]["value"] == 0
+    assert measures["chunks embedded (nothing changed)"]["baseline"] > 0
+    for name in ("ingest nothing changed", "bm25 load from cache", "retrieve p50 (hybrid + RRF)"):
+        m = measures[name]
+        assert m["value"] > 0 and m["baseline"] > 0 and m["baseline_name"]
+        assert m["ratio"] == m["value"] / m["baseline"]
+    assert measures["answer p50 (extractive)"]["baseline_name"] == "retrieve"
+    assert measures["peak memory (RSS)"]["value"] > 0
+    assert not data.exists()  # it ran in a temporary data directory
