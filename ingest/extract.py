@@ -319,6 +319,12 @@ _UTILITY = re.compile(
     r"back to top|haut de page|retour en haut)\b",
     re.I,
 )
+_LEGAL = re.compile(
+    r"\b(privacy( policy)?|imprint|impressum|legal (notice|information)|mentions légales|"
+    r"terms (of use|and conditions)|conditions générales|all rights reserved|"
+    r"tous droits réservés|plan du site|sitemap)\b|©",
+    re.I,
+)
 
 
 def _is_wrapper(tag: Tag) -> bool:
@@ -333,7 +339,8 @@ def _is_wrapper(tag: Tag) -> bool:
 
 
 def _drop_small_furniture(root: Tag) -> None:
-    """Remove unnamed breadcrumbs ("Home » News » ...") and print / send / share link rows."""
+    """Remove unnamed breadcrumbs ("Home » News » ..."), print / send / share link rows and
+    legal lines ("© 2020 Site — Privacy — Imprint")."""
     for tag in root.find_all(["p", "div", "ul", "ol", "span", "small"]):
         if _gone(tag) or tag is root or _is_wrapper(tag):
             continue
@@ -344,7 +351,8 @@ def _drop_small_furniture(root: Tag) -> None:
         breadcrumb = len(links) >= 2 and first in _HOME_LABELS
         text = normalize_space(tag.get_text(" "))
         utility = bool(_UTILITY.search(text)) and _link_density(tag) >= 0.5
-        if breadcrumb or utility:
+        legal = bool(_LEGAL.search(text)) and _link_density(tag) >= 0.2
+        if breadcrumb or utility or legal:
             tag.decompose()
 
 
@@ -873,12 +881,26 @@ def _author(soup: BeautifulSoup, objects: list[dict[str, object]]) -> str | None
 # language
 
 _THREE_LETTER = {"fra": "fr", "fre": "fr", "eng": "en", "deu": "de", "ger": "de", "spa": "es"}
+_NAMES = {
+    "english": "en",
+    "anglais": "en",
+    "french": "fr",
+    "français": "fr",
+    "francais": "fr",
+    "german": "de",
+    "deutsch": "de",
+    "spanish": "es",
+    "español": "es",
+}
 
 
 def normalize_language(value: str | None) -> str | None:
-    """``fr-FR``, ``fr_FR``, ``FR``, ``fra`` -> ``fr``; None when it is not a language tag."""
+    """``fr-FR``, ``fr_FR``, ``FR``, ``fra``, ``French`` -> ``fr``; None when it is not a
+    language tag."""
     if not value:
         return None
+    if value.strip().casefold() in _NAMES:
+        return _NAMES[value.strip().casefold()]
     match = re.match(r"^\s*([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*\s*(?:[,;]|$)", value)
     if not match:
         return None

@@ -285,7 +285,17 @@ def test_normalize_date(raw: str, expected: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("fr-FR", "fr"), ("en_GB", "en"), ("FR", "fr"), ("fra", "fr"), ("fr, en", "fr"), ("", None)],
+    [
+        ("fr-FR", "fr"),
+        ("en_GB", "en"),
+        ("FR", "fr"),
+        ("fra", "fr"),
+        ("fr, en", "fr"),
+        ("English", "en"),
+        ("Français", "fr"),
+        ("Klingon", None),
+        ("", None),
+    ],
 )
 def test_normalize_language(raw: str, expected: str | None) -> None:
     assert normalize_language(raw) == expected
