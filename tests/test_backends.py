@@ -117,7 +117,9 @@ class FakeScorer:
     def set_idf(self, idf: dict[str, float]) -> None:
         self.idf = idf
 
-    def score(self, question: str, passages: list[Passage]) -> EvidenceReport:
+    def score(
+        self, question: str, passages: list[Passage], previous_answer: str = ""
+    ) -> EvidenceReport:
         evidence = [Evidence(n, 0, p.text, 0.9, 0.9, 1.0) for n, p in enumerate(passages, 1)]
         return EvidenceReport(language="en", answerable=True, evidence=evidence)
 
