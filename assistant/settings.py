@@ -43,7 +43,7 @@ class Settings(BaseSettings):
 
     # --- chunking ------------------------------------------------------------------------
     chunk_size: int = Field(1000, ge=100, description="Characters per chunk.")
-    chunk_overlap: int = Field(150, ge=0)
+    chunk_overlap: int = Field(200, ge=0, description="Characters shared by neighbouring chunks.")
 
     # --- fetching ------------------------------------------------------------------------
     user_agent: str = "paris-health-bot/0.1 (+https://github.com/paris-health/paris-health)"
