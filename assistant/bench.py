@@ -140,11 +140,19 @@ def _run(
         report.measures[-1] = Measure(own.name, own.value, own.unit, len(texts) / m_s, "minilm")
 
     say("keyword index: build, then load from the cache")
-    chunks = app.store.all_chunks()
-    build_s, _ = timed(lambda: BM25Index.build(app.store.version, chunks))
+    # both sides with the store already open (the build reads every chunk, the load one file),
+    # best of three so that a garbage-collector pass does not land on one side only
+    build_s = min(
+        timed(lambda: BM25Index.build(app.store.version, app.store.all_chunks()))[0]
+        for _ in range(3)
+    )
     app.retriever.bm25.get()  # built and saved once
-    fresh = Container(settings).retriever.bm25
-    load_s, _ = timed(fresh.get)
+    loads = []
+    for _ in range(3):
+        fresh = Container(settings).retriever.bm25
+        fresh.store.version  # noqa: B018 - opens the store outside the timing
+        loads.append(timed(fresh.get)[0])
+    load_s = min(loads)
     report.add("bm25 load from cache", load_s * 1000, "ms", build_s * 1000, "bm25 build")
 
     say(f"retrieval and answers: {len(questions)} questions")
