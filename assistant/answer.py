@@ -18,7 +18,7 @@ import numpy as np
 
 from assistant.components.embedder import Embedder
 from assistant.glossary import translate_terms
-from assistant.retrieval import Passage
+from assistant.passage import Passage
 from assistant.safety import is_injection
 from assistant.text import (
     STOPWORDS,

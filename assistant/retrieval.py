@@ -16,22 +16,13 @@ from typing import Any
 from assistant.components.reranker import Reranker, build_reranker
 from assistant.components.vectorstore import StoredChunk, VectorStore
 from assistant.glossary import translate_terms
+from assistant.passage import Passage
 from assistant.settings import Settings
 from assistant.text import TOKENIZER_VERSION, detect_language, tokenize
 from ingest.directory import slugify
 
 RRF_K = 60
 FILTER_KEYS = ("type", "kind", "city", "domain", "language", "source_id")
-
-
-@dataclass(frozen=True)
-class Passage:
-    id: str
-    text: str
-    metadata: dict[str, Any]
-    score: float  # fused (RRF) score, or the reranker's
-    dense: float = 0.0  # cosine similarity to the query (0 when only BM25 found it)
-    bm25: float = 0.0
 
 
 def parse_filters(pairs: list[str] | tuple[str, ...]) -> dict[str, str]:

@@ -28,7 +28,7 @@ from assistant.answer import (
 from assistant.backends import GenerationRequest
 from assistant.backends.extractive import ExtractiveBackend
 from assistant.components.embedder import Embedder
-from assistant.retrieval import Passage
+from assistant.passage import Passage
 from assistant.text import is_heading, split_paragraphs, split_sentences, stem, tokenize
 
 

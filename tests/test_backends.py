@@ -24,7 +24,7 @@ import pytest
 from assistant.answer import CITATION, DECLINE, Evidence, EvidenceReport
 from assistant.backends import NOT_FOUND, GenerationRequest, build_backend
 from assistant.backends.prompt import build_messages
-from assistant.retrieval import Passage
+from assistant.passage import Passage
 from assistant.services import Answer, ChatService, Delta
 from assistant.settings import Settings
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Protocol, get_args
 
 from assistant.answer import EvidenceReport
-from assistant.retrieval import Passage
+from assistant.passage import Passage
 from assistant.settings import BackendMode, Settings
 
 NOT_FOUND = "NOT_FOUND"

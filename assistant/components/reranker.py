@@ -7,12 +7,10 @@ CrossEncoder directory): nothing is downloaded. It is off by default: the eval d
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Protocol, get_args
+from typing import Any, Protocol, get_args
 
+from assistant.passage import Passage
 from assistant.settings import RerankerMode, Settings
-
-if TYPE_CHECKING:
-    from assistant.retrieval import Passage
 
 
 class Reranker(Protocol):
