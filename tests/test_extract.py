@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import codecs
 import json
+import random
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from ingest.decode import decode
 from ingest.extract import (
     clean_title,
     decode_html,
+    decode_text,
     extract,
     extract_text_file,
     normalize_date,
@@ -147,6 +151,64 @@ def test_meta_charset_in_http_equiv() -> None:
         f"</head><body><p>{FRENCH}</p></body></html>"
     ).encode("cp1252")
     assert FRENCH in extract(html).text
+
+
+# --- ingest.decode.decode ---------------------------------------------------------------
+
+RUSSIAN = "Привет, мир"  # only readable when decoded as KOI8-R
+
+
+def test_decode_byte_order_mark_beats_declared_charset() -> None:
+    assert decode(codecs.BOM_UTF8 + "coût".encode(), "cp1252") == "coût"
+    assert decode(codecs.BOM_UTF16_LE + "coût".encode("utf-16-le"), "koi8-r") == "coût"
+
+
+def test_decode_uses_declared_charset() -> None:
+    content = RUSSIAN.encode("koi8_r")
+    assert decode(content, "koi8-r") == RUSSIAN
+    assert decode(content, " 'KOI8-R' ") == RUSSIAN  # quotes, spaces and case are tolerated
+    assert decode(content) != RUSSIAN  # not guessed without a declaration
+
+
+def test_decode_sniffs_meta_charset_only_for_markup() -> None:
+    content = b'<meta charset="koi8-r"><p>' + RUSSIAN.encode("koi8_r")
+    assert RUSSIAN in decode(content, markup=True)
+    assert RUSSIAN not in decode(content)
+    assert RUSSIAN not in decode(content, markup=False)
+    xml = b'<?xml version="1.0" encoding="koi8-r"?><p>' + RUSSIAN.encode("koi8_r")
+    assert RUSSIAN in decode(xml, markup=True)
+    assert RUSSIAN not in decode(xml)
+
+
+def test_decode_declared_charset_beats_sniffed_one() -> None:
+    content = b'<meta charset="shift_jis"><p>' + RUSSIAN.encode("koi8_r")
+    assert RUSSIAN in decode(content, "koi8-r", markup=True)
+
+
+def test_decode_falls_back_to_utf8_then_cp1252() -> None:
+    assert decode("coût 250 €".encode()) == "coût 250 €"
+    assert decode("coût 250 €".encode("cp1252")) == "coût 250 €"
+    assert decode(b"price \x80 5", "iso-8859-1") == "price € 5"  # latin-1 read as cp1252
+    assert decode("été".encode(), "iso-8859-1") == "été"  # misdeclared single-byte charset
+    assert decode(b"plain", "utf-16") == "plain"  # utf-16 without a BOM: ignored
+
+
+def test_decode_never_raises_on_garbage() -> None:
+    assert decode(b"ok \x81") == "ok \ufffd"  # 0x81 is undefined in cp1252 too
+    rng = random.Random(1234)
+    for _ in range(300):
+        content = bytes(rng.randrange(256) for _ in range(rng.randrange(64)))
+        for declared in (None, "", "utf-8", "base64", "rot13", "utf-32", "x-unknown"):
+            assert isinstance(decode(content, declared, markup=True), str)
+            assert isinstance(decode(b"<meta charset=base64>" + content, declared), str)
+
+
+def test_decode_html_and_decode_text_are_decode() -> None:
+    content = b'<meta charset="koi8-r"><p>' + RUSSIAN.encode("koi8_r")
+    assert decode_html(content) == decode(content, markup=True)
+    assert decode_html(content, "utf-8") == decode(content, "utf-8", markup=True)
+    assert decode_text(content) == decode(content)
+    assert RUSSIAN not in decode_text(content)
 
 
 # --- malformed and empty pages ----------------------------------------------------------
