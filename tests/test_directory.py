@@ -205,7 +205,8 @@ def test_bad_row_names_file_and_line() -> None:
         (b"\n  \n", "empty file"),
         (b"name,kind\nX,cluster\n", "line 1: missing required columns: acronym"),
         (",".join(COLUMNS).encode() + b"\n,,cluster,,,,,,,x.txt\n", "line 2: missing name"),
-        (b"na\x00me\x00", "unreadable encoding"),
+        (b"na\x00me\x00", "unreadable encoding (binary data or UTF-16 without BOM)"),
+        (b"\xff\xfen\x00a\x00\x00\xd8", "unreadable encoding (bad UTF-16)"),  # lone surrogate
     ],
 )
 def test_malformed_files(tmp_path: Path, content: bytes, expected: str) -> None:
@@ -223,6 +224,31 @@ def test_semicolon_and_bom_and_cp1252(tmp_path: Path) -> None:
     assert org.name == "Agence Île" and org.description == "Desc “quoted”"
     path.write_bytes(b"\xef\xbb\xbf" + (";".join(COLUMNS) + "\n" + line).encode("utf-8"))
     assert read_organisations(path)[0].city == "Saint-Ouen"
+
+
+def test_utf16_with_bom(tmp_path: Path) -> None:
+    path = tmp_path / "orgs.csv"
+    line = "Agence Île;;public-body;Saint-Ouen;;;;e-health;Desc;x.txt"
+    path.write_bytes((";".join(COLUMNS) + "\r\n" + line).encode("utf-16"))
+    (org,) = read_organisations(path)
+    assert (org.name, org.city, org.source) == ("Agence Île", "Saint-Ouen", "x.txt")
+
+
+def test_rnsr_values_are_matched_folded(tmp_path: Path) -> None:
+    path = tmp_path / "rnsr.csv"
+    path.write_text(
+        "numero_national_de_structure;libelle;type_de_structure;domaine_scientifique\n"
+        "201900002B;Fédération test;Fédération de recherche;"
+        "SCIENCES DE LA TERRE ET DE L’UNIVERS|Biologie, médecine  et santé|Études de l’Œuvre\n",
+        encoding="utf-8",
+    )
+    (org,) = read_organisations(path, "rnsr")
+    assert org.kind == "research-federation"
+    assert org.domains == (
+        "earth and universe sciences",
+        "biology, medicine and health",
+        "etudes de l'oeuvre",  # not in the table: kept folded
+    )
 
 
 def test_slugify() -> None:

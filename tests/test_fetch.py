@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import logging
+import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,7 +13,8 @@ from pathlib import Path
 import pytest
 from webserver import LocalServer, Reply, Request, html_page, unused_port, web_server
 
-from ingest.fetch import FetchConfig, Fetcher, normalize_url, snapshot_dir
+from ingest.atomic import write_atomic
+from ingest.fetch import ROBOTS_MAX_BYTES, FetchConfig, Fetcher, normalize_url, snapshot_dir
 from ingest.models import IngestError
 
 USER_AGENT = "paris-health-test/0.1 (+https://example.org/bot)"
@@ -278,6 +282,23 @@ def test_damaged_snapshot_is_ignored(server: LocalServer, fetcher: Fetcher) -> N
     assert "if-none-match" not in server.requests("/page")[1].headers
 
 
+def test_write_atomic_keeps_the_old_file_on_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "meta.json"
+    write_atomic(target, "première version")
+    assert target.read_bytes() == "première version".encode()
+
+    def refuse(src: str, dst: str) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(OSError, match="disk full"):
+        write_atomic(target, b"second version")
+    assert target.read_bytes() == "première version".encode()
+    assert [p.name for p in tmp_path.iterdir()] == ["meta.json"]  # the temp file is gone
+
+
 # --- robots.txt -------------------------------------------------------------------------
 
 
@@ -291,6 +312,48 @@ def test_robots_disallow(server: LocalServer, fetcher: Fetcher) -> None:
     fetcher.fetch(server.url("/public"))
     assert server.count("/private/page") == 0
     assert server.count("/robots.txt") == 1  # cached per host
+
+
+def test_robots_wildcards(server: LocalServer, fetcher: Fetcher) -> None:
+    # RFC 9309 patterns; urllib.robotparser takes "*" and "$" literally and allows all of these
+    server.robots("User-agent: *\nDisallow: /*.pdf$\nDisallow: /private*\n")
+    refused = ["/docs/guide.pdf", "/report.pdf", "/privatenotes", "/private/page"]
+    allowed = ["/page.pdf?download=1", "/guide.pdfx", "/public", "/docs/private"]
+    for path in refused + allowed:
+        server.set(path, Reply(body=PAGE))
+    for path in refused:
+        assert not fetcher.allowed(server.url(path)), path
+        with pytest.raises(IngestError, match="disallowed by robots.txt"):
+            fetcher.fetch(server.url(path))
+        assert server.count(path) == 0
+    for path in allowed:
+        assert fetcher.allowed(server.url(path)), path
+        assert fetcher.fetch(server.url(path)).content == PAGE.encode()
+
+
+def test_robots_wildcards_apply_to_redirect_hops(server: LocalServer, fetcher: Fetcher) -> None:
+    server.robots("User-agent: *\nDisallow: /*.pdf$\n")
+    server.set("/latest", Reply(status=302, headers={"Location": "/files/report.pdf"}, body=""))
+    server.set("/files/report.pdf", Reply(body=PAGE))
+    with pytest.raises(IngestError, match="disallowed by robots.txt: .*/files/report.pdf"):
+        fetcher.fetch(server.url("/latest"))
+    assert server.count("/files/report.pdf") == 0
+
+
+def test_robots_read_up_to_the_limit_without_the_cut_line(
+    server: LocalServer, fetcher: Fetcher
+) -> None:
+    head = "User-agent: *\nDisallow: /private/\n"
+    cut_at = "Disallow: /"  # the limit falls right after these bytes...
+    filler = ROBOTS_MAX_BYTES - len(head) - len(cut_at)
+    padding = ("#" * 99 + "\n") * (filler // 100) + "#" * (filler % 100 - 1) + "\n"
+    text = head + padding + cut_at + "public-area/\nDisallow: /late\n"  # ...of this line
+    assert len((head + padding + cut_at).encode()) == ROBOTS_MAX_BYTES
+    server.robots(text)
+    assert not fetcher.allowed(server.url("/private/x"))
+    assert fetcher.allowed(server.url("/page"))  # not "Disallow: /"
+    assert fetcher.allowed(server.url("/public-area/x"))
+    assert fetcher.allowed(server.url("/late"))  # past the limit: not read
 
 
 def test_robots_rules_for_our_user_agent(server: LocalServer, fetcher: Fetcher) -> None:
@@ -468,3 +531,72 @@ def test_invalid_sitemap(server: LocalServer, fetcher: Fetcher) -> None:
     server.set("/html.xml", Reply(body=PAGE, content_type="text/html"))
     with pytest.raises(IngestError, match="unsupported content type text/html"):
         fetcher.sitemap_urls(server.url("/html.xml"), max_pages=10)
+
+
+def bomb(padding: int = 0) -> str:
+    """A billion-laughs sitemap: ten levels of ten-fold entity expansion (10**10 "lol")."""
+    entities = '<!ENTITY lol0 "lol">' + "".join(
+        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 11)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        f"<!--{'x' * padding}-->"
+        f"<!DOCTYPE urlset [{entities}]>"
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        "<url><loc>&lol10;</loc></url></urlset>"
+    )
+
+
+XXE = (
+    '<?xml version="1.0"?><!DOCTYPE urlset [<!ENTITY page SYSTEM "file:///etc/passwd">]>'
+    "<urlset><url><loc>&page;</loc></url></urlset>"
+)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        bomb().encode(),
+        bomb(padding=8000).encode(),  # the DOCTYPE well past the first 4 KiB
+        gzip.compress(bomb().encode()),
+        XXE.encode(),
+    ],
+    ids=["billion-laughs", "after-8-KiB", "gzipped", "external-entity"],
+)
+def test_sitemap_entities_are_refused(server: LocalServer, fetcher: Fetcher, body: bytes) -> None:
+    server.set("/sitemap.xml", Reply(body=body, content_type="application/xml"))
+    started = time.monotonic()
+    with pytest.raises(IngestError) as error:
+        fetcher.sitemap_urls(server.url("/sitemap.xml"), max_pages=10)
+    assert error.value.reason == (
+        f"sitemap {server.url('/sitemap.xml')} declares XML entities; refusing to parse it"
+    )
+    assert time.monotonic() - started < 5
+
+
+def test_sitemap_index_skips_a_bomb(
+    server: LocalServer, fetcher: Fetcher, caplog: pytest.LogCaptureFixture
+) -> None:
+    index = (
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<sitemap><loc>{server.url('/bomb.xml')}</loc></sitemap>"
+        f"<sitemap><loc>{server.url('/pages.xml')}</loc></sitemap>"
+        "</sitemapindex>"
+    )
+    server.set("/sitemap.xml", Reply(body=index, content_type="application/xml"))
+    server.set("/bomb.xml", Reply(body=bomb(), content_type="application/xml"))
+    server.set("/pages.xml", Reply(body=urlset(server.url("/p")), content_type="application/xml"))
+    with caplog.at_level(logging.WARNING, logger="ingest.fetch"):
+        urls = fetcher.sitemap_urls(server.url("/sitemap.xml"), max_pages=10)
+    assert urls == [server.url("/p")]
+    assert any(
+        "skipping" in r.getMessage() and "declares XML entities" in r.getMessage()
+        for r in caplog.records
+    )
+
+
+def test_sitemap_in_the_charset_of_the_http_header(server: LocalServer, fetcher: Fetcher) -> None:
+    body = urlset(server.url("/café")).replace('<?xml version="1.0" encoding="UTF-8"?>', "")
+    content_type = "text/xml; charset=windows-1252"  # RFC 7303: the header's charset rules
+    server.set("/sitemap.xml", Reply(body=body.encode("cp1252"), content_type=content_type))
+    assert fetcher.sitemap_urls(server.url("/sitemap.xml"), max_pages=10) == [server.url("/café")]

@@ -1,0 +1,89 @@
+"""Organisations as documents: one readable, filterable document per organisation."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ingest.directory.model import Organisation
+from ingest.models import Document, Metadata
+from ingest.text import slugify
+
+
+def _article(kind_words: str) -> str:
+    return "an" if kind_words[:1] in {"a", "e", "i", "o"} else "a"
+
+
+def _first_sentence(org: Organisation) -> str:
+    """``"Name (ACRO) is a kind in City (postcode)."``"""
+    sentence = org.name
+    if org.acronym and org.acronym != org.name:
+        sentence += f" ({org.acronym})"
+    if org.kind:
+        words = org.kind.replace("-", " ").replace("e health", "e-health")
+        sentence += f" is {_article(words)} {words}"
+    else:
+        sentence += " is an organisation"
+    if org.city:
+        sentence += f" in {org.city}"
+        if org.postcode:
+            sentence += f" ({org.postcode})"
+    elif org.postcode:
+        sentence += f" in {org.postcode}"
+    return sentence + "."
+
+
+def organisation_text(org: Organisation) -> str:
+    """A readable paragraph, leaving out what is empty."""
+    parts = [_first_sentence(org)]
+    if org.domains:
+        parts.append(f"Domains: {', '.join(org.domains)}.")
+    if org.parents:
+        parts.append(f"Parent bodies: {'; '.join(org.parents)}.")
+    if org.website:
+        parts.append(f"Website: {org.website}.")
+    if org.description:
+        parts.append(org.description)
+    return " ".join(parts)
+
+
+def organisation_to_document(org: Organisation, source_id: str) -> Document:
+    """One document per organisation; metadata holds scalar values only."""
+    metadata: Metadata = {"title": org.name, "type": "organisation"}
+    fields: dict[str, str] = {
+        "acronym": org.acronym,
+        "kind": org.kind,
+        "city": org.city,
+        "postcode": org.postcode,
+        "website": org.website,
+        "url": org.website,
+        "domains": ";".join(org.domains),
+        "parents": ";".join(org.parents),
+    }
+    metadata.update({key: value for key, value in fields.items() if value})
+    for domain in org.domains:
+        slug = slugify(domain)
+        if slug:
+            metadata[f"domain_{slug}"] = True
+    slug = slugify(org.name) or "organisation"
+    return Document(
+        doc_id=f"{source_id}#{slug}",
+        source_id=source_id,
+        text=organisation_text(org),
+        metadata=metadata,
+    )
+
+
+def organisations_to_documents(
+    organisations: Sequence[Organisation], source_id: str
+) -> list[Document]:
+    """Documents for a whole directory, with ``-2``, ``-3``... added to repeated ids."""
+    documents: list[Document] = []
+    seen: dict[str, int] = {}
+    for org in organisations:
+        doc = organisation_to_document(org, source_id)
+        count = seen.get(doc.doc_id, 0) + 1
+        seen[doc.doc_id] = count
+        if count > 1:
+            doc = Document(f"{doc.doc_id}-{count}", doc.source_id, doc.text, doc.metadata)
+        documents.append(doc)
+    return documents

@@ -1,0 +1,57 @@
+"""What a directory holds: :class:`Organisation`, the columns of our CSV and the known kinds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest.text import slugify
+
+__all__ = ["COLUMNS", "KINDS", "Organisation", "slugify"]
+
+COLUMNS: tuple[str, ...] = (
+    "name",
+    "acronym",
+    "kind",
+    "city",
+    "postcode",
+    "website",
+    "parents",
+    "domains",
+    "description",
+    "source",
+)
+
+# The kinds used in corpus/directory/organisations.csv. RNSR and FINESS imports add
+# "research-unit", "research-federation", "research-service-unit", "hospital",
+# "cancer-centre", "pharmacy", "laboratory" and "health-establishment".
+KINDS: frozenset[str] = frozenset(
+    {
+        "hospital-group",
+        "research-body",
+        "research-institute",
+        "university",
+        "cluster",
+        "incubator",
+        "pharma-group",
+        "e-health-startup",
+        "medtech-company",
+        "programme",
+        "event",
+        "public-body",
+        "network",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: str
+    acronym: str = ""
+    kind: str = ""
+    city: str = ""
+    postcode: str = ""
+    website: str = ""
+    parents: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    description: str = ""
+    source: str = ""

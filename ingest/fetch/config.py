@@ -1,0 +1,21 @@
+"""The fetch stage's settings, shared by all its parts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class FetchConfig:
+    """How to fetch; ``assistant.settings.Settings`` carries the same knobs."""
+
+    user_agent: str
+    timeout_s: float
+    retries: int  # extra attempts after the first one
+    backoff_s: float  # first retry waits this long, then twice as long each time
+    max_bytes: int
+    respect_robots: bool
+    snapshots_dir: Path
+    max_crawl_delay_s: float = 10.0  # a larger robots.txt Crawl-delay is capped to this
+    max_redirects: int = 5

@@ -1,0 +1,76 @@
+"""Same-site crawling: breadth-first from a start page, following links to HTML pages."""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable, Iterator
+
+from ingest.fetch.media import HTML_TYPES, PAGE_TYPES, media_type
+from ingest.fetch.pages import FetchPage
+from ingest.fetch.urls import extract_links, looks_like_page, normalize_url, origin
+from ingest.models import FetchResult, IngestError
+
+log = logging.getLogger(__name__)
+
+
+def crawl_site(
+    fetch: FetchPage,
+    allowed: Callable[[str], bool],
+    cache: dict[str, FetchResult],
+    start_url: str,
+    depth: int,
+    max_pages: int,
+) -> list[str]:
+    """Breadth-first same-site crawl from ``start_url``; URLs in discovery order.
+
+    ``depth`` 0 is the start page only, 1 adds the pages it links to, and so on. Links are
+    normalised (fragment stripped) and de-duplicated; only pages on the start page's origin
+    (scheme, host, port; also the origin it redirects to), allowed by robots.txt and served
+    as HTML are kept. A failure of the start page raises IngestError; failures of other
+    pages are logged and skipped. The first URL is ``start_url`` exactly as given (so a
+    caller can recognise it); the others are normalised. Every fetched page lands in
+    ``cache``, under the URL returned for it.
+    """
+    start = normalize_url(start_url)
+    first = fetch(start, PAGE_TYPES)
+    cache[start] = cache[start_url] = first
+    found = [start_url]
+    sites = {origin(start), origin(first.url)}
+    seen = {start, first.url}
+    queue: deque[tuple[FetchResult, int]] = deque([(first, 0)])
+    while queue and len(found) < max_pages:
+        result, level = queue.popleft()
+        if level >= depth or media_type(result.content_type)[0] not in HTML_TYPES:
+            continue
+        for link in _new_links(result, seen, sites):
+            if len(found) >= max_pages:
+                break
+            seen.add(link)
+            page = _fetch_linked(fetch, allowed, link)
+            if page is None or page.url in seen - {link}:  # a redirect to a page already seen
+                continue
+            seen.add(page.url)
+            cache[link] = page
+            found.append(link)
+            queue.append((page, level + 1))
+    return found
+
+
+def _new_links(result: FetchResult, seen: set[str], sites: set[str]) -> Iterator[str]:
+    """The page's links not seen yet, on the crawled sites, that look like pages."""
+    for link in extract_links(result.content, result.url, result.charset):
+        if link not in seen and origin(link) in sites and looks_like_page(link):
+            yield link
+
+
+def _fetch_linked(fetch: FetchPage, allowed: Callable[[str], bool], url: str) -> FetchResult | None:
+    """A linked HTML page, or None (logged) if robots.txt forbids it or it fails."""
+    if not allowed(url):
+        log.info("crawl: skipping %s (disallowed by robots.txt)", url)
+        return None
+    try:
+        return fetch(url, HTML_TYPES)
+    except IngestError as exc:
+        log.info("crawl: skipping %s: %s", url, exc.reason)
+        return None
