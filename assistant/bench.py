@@ -30,6 +30,23 @@ from typing import Any
 from assistant.container import Container
 from assistant.settings import Settings
 
+# The questions timed by default: a spread of kinds and both languages over the seed corpus
+# (``--questions FILE`` times a question set instead).
+BENCH_QUESTIONS = (
+    "How many hospitals are part of AP-HP?",
+    "What proportion of Inserm's units are in the Paris Region?",
+    "What is TERR-eSANTE and who funded its deployment?",
+    "Which business clusters encourage cooperation between medtech players in Ile-de-France?",
+    "Why should we put our European R&D centre in the Paris Region?",
+    "Has any foreign company already set up an R&D centre in Paris for digital health?",
+    "What is SUMIL?",
+    "Who runs high-field neuroimaging?",
+    "Combien d'hôpitaux compte l'AP-HP ?",
+    "Combien d'établissements pharmaceutiques la région parisienne accueille-t-elle ?",
+    "What is Medicen's budget for 2024?",
+    "In what year was the Institut Pasteur founded?",
+)
+
 
 @dataclass(frozen=True)
 class Measure:

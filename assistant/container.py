@@ -1,29 +1,51 @@
 """The composition root: builds each component once from the settings and hands them out.
 
 Built at the edge (CLI command, app factory, test) and passed to whatever needs services.
-Everything is lazy, so ``paris-health sources`` never loads a model.
+Everything is lazy, so ``paris-health sources`` never loads a model. Any component can be given
+instead of built (``Container(settings, embedder=FakeEmbedder())``): tests use that for fakes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
+    from assistant.answer import EvidenceScorer
     from assistant.backends import Backend
     from assistant.components.embedder import Embedder
     from assistant.components.vectorstore import VectorStore
     from assistant.retrieval import HybridRetriever
-    from assistant.services import ChatService, CorpusService, DirectoryService, FeedbackStore
-    from ingest.pipeline import Ingestor
+    from assistant.services import (
+        ChatService,
+        CorpusService,
+        DirectoryService,
+        FeedbackStore,
+        StaffAuth,
+    )
+    from ingest.catalog import SourceCatalog
+    from ingest.fetch import Fetcher
+    from ingest.pipeline import IngestConfig, Ingestor
     from ingest.state import StateStore
 
 
 class Container:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        fetcher_factory: Callable[[], Fetcher] | None = None,
+        **components: Any,
+    ) -> None:
         self.settings = settings
+        self.fetcher_factory = fetcher_factory
+        unknown = [name for name in components if not _is_component(name)]
+        if unknown:
+            raise TypeError(f"Container has no component named {', '.join(unknown)}")
+        self.__dict__.update(components)  # a given component replaces the cached_property
 
     @cached_property
     def embedder(self) -> Embedder:
@@ -44,16 +66,43 @@ class Container:
         return StateStore(self.settings.state_db)
 
     @cached_property
+    def catalog(self) -> SourceCatalog:
+        from ingest.catalog import SourceCatalog
+
+        return SourceCatalog(self.settings.manifest_path, self.settings.local_manifest_path)
+
+    @cached_property
+    def ingest_config(self) -> IngestConfig:
+        from ingest.fetch import FetchConfig
+        from ingest.pipeline import IngestConfig
+
+        s = self.settings
+        fetch = FetchConfig(
+            user_agent=s.user_agent,
+            timeout_s=s.fetch_timeout_s,
+            retries=s.fetch_retries,
+            backoff_s=s.fetch_backoff_s,
+            max_bytes=s.fetch_max_bytes,
+            respect_robots=s.respect_robots,
+            snapshots_dir=s.snapshots_dir,
+        )
+        return IngestConfig(s.corpus_dir, s.data_dir, s.chunk_size, s.chunk_overlap, fetch)
+
+    @cached_property
     def ingestor(self) -> Ingestor:
         from ingest.pipeline import Ingestor
 
-        return Ingestor(self.settings, self.store, self.state)
+        return Ingestor(
+            self.ingest_config, self.store, self.embedder, self.state, self.fetcher_factory
+        )
 
     @cached_property
     def corpus(self) -> CorpusService:
         from assistant.services import CorpusService
 
-        return CorpusService(self.settings, self.ingestor, self.state)
+        return CorpusService(
+            self.catalog, self.ingestor, self.state, self.store.count, self.store.reset
+        )
 
     @cached_property
     def retriever(self) -> HybridRetriever:
@@ -68,12 +117,16 @@ class Container:
         return build_backend(self.settings)
 
     @cached_property
-    def chat(self) -> ChatService:
+    def scorer(self) -> EvidenceScorer:
         from assistant.answer import EvidenceScorer
+
+        return EvidenceScorer(self.embedder)
+
+    @cached_property
+    def chat(self) -> ChatService:
         from assistant.services import ChatService
 
-        scorer = EvidenceScorer(self.embedder)
-        return ChatService(self.retriever, self.backend, scorer, self.settings)
+        return ChatService(self.retriever, self.backend, self.scorer, self.settings)
 
     @cached_property
     def directory(self) -> DirectoryService:
@@ -86,3 +139,13 @@ class Container:
         from assistant.services import FeedbackStore
 
         return FeedbackStore(self.settings.feedback_db)
+
+    @cached_property
+    def staff(self) -> StaffAuth:
+        from assistant.services import StaffAuth
+
+        return StaffAuth(self.settings.staff_user, self.settings.staff_password)
+
+
+def _is_component(name: str) -> bool:
+    return isinstance(Container.__dict__.get(name), cached_property)

@@ -15,13 +15,16 @@ from __future__ import annotations
 import json
 import statistics
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.answer import Turn
 from assistant.services import Answer, ChatService
+
+if TYPE_CHECKING:
+    from assistant.container import Container
 
 MAX_ANSWER_CHARS = 800
 
@@ -178,3 +181,60 @@ def format_table(rows: dict[str, Scores], title: str) -> str:
         )
         lines.append(f"{name:<22} {s.n:>4} {hits} {decline} {s.p50_ms:7.0f}")
     return "\n".join(lines)
+
+
+@dataclass
+class BackendReport:
+    """One backend's results on a question set."""
+
+    results: list[Result]
+
+    @property
+    def overall(self) -> Scores:
+        return score(self.results)
+
+    def to_json(self) -> dict[str, Any]:
+        overall = self.overall
+        return {
+            "overall": overall.row(),
+            "failures": overall.failures,
+            "categories": {k: v.row() for k, v in by_category(self.results).items()},
+        }
+
+
+def evaluate_backends(
+    app: Container, questions: list[Question], backends: Sequence[str]
+) -> dict[str, BackendReport]:
+    """Each backend on the same questions, retriever and evidence scorer."""
+    from assistant.backends import build_backend
+    from assistant.services import ChatService
+
+    report: dict[str, BackendReport] = {}
+    for name in backends:
+        chat = app.chat
+        if name != chat.backend.name:
+            backend = build_backend(app.settings, name)
+            chat = ChatService(chat.retriever, backend, chat.scorer, chat.settings)
+        report[name] = BackendReport(run_eval(chat, questions))
+    return report
+
+
+def format_report(
+    report: dict[str, BackendReport], title: str, embedder: str, *, verbose: bool = False
+) -> str:
+    blocks = []
+    for name, backend in report.items():
+        rows = {**by_category(backend.results), "ALL": backend.overall}
+        lines = [
+            f"\n{title} - backend {name} - embedder {embedder}",
+            format_table(rows, "category"),
+        ]
+        if verbose:
+            lines += [
+                f"  x {r.question.id} [{r.question.category}] {r.question.question!r} -> "
+                f"grounded={r.answer.grounded} rank={r.rank}: {r.answer.answer[:160]!r}"
+                for r in backend.results
+                if not r.correct
+            ]
+        blocks.append("\n".join(lines))
+    return "\n".join(blocks)

@@ -14,7 +14,6 @@ from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 EmbedderMode = Literal["minilm", "e5", "sentence-transformers"]
-VectorStoreMode = Literal["embedded", "server"]
 BackendMode = Literal["extractive", "llamacpp", "openai"]
 RerankerMode = Literal["none", "cross-encoder"]
 
@@ -82,7 +81,13 @@ class Settings(BaseSettings):
     # --- derived paths -------------------------------------------------------------------
     @property
     def manifest_path(self) -> Path:
+        """The tracked seed manifest; never written at run time."""
         return self.corpus_dir / "sources.yaml"
+
+    @property
+    def local_manifest_path(self) -> Path:
+        """Sources added at run time, layered over the seed manifest."""
+        return self.data_dir / "sources.yaml"
 
     @property
     def chroma_dir(self) -> Path:

@@ -14,8 +14,7 @@ CREATE TABLE IF NOT EXISTS source_state (
     status TEXT NOT NULL,
     reason TEXT NOT NULL DEFAULT '',
     chunks INTEGER NOT NULL DEFAULT 0,
-    last_fetch TEXT NOT NULL DEFAULT '',
-    last_success TEXT NOT NULL DEFAULT ''
+    last_fetch TEXT NOT NULL DEFAULT ''
 )
 """
 
@@ -28,7 +27,6 @@ class SourceState:
     reason: str
     chunks: int
     last_fetch: str
-    last_success: str
 
 
 class StateStore:
@@ -48,27 +46,14 @@ class StateStore:
         with closing(self._connect()) as conn, conn:
             conn.execute(
                 """
-                INSERT INTO source_state
-                    (source_id, location, status, reason, chunks, last_fetch, last_success)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO source_state (source_id, location, status, reason, chunks, last_fetch)
+                VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT(source_id) DO UPDATE SET
                     location = excluded.location, status = excluded.status,
                     reason = excluded.reason, last_fetch = excluded.last_fetch,
-                    chunks = CASE WHEN ? THEN excluded.chunks ELSE source_state.chunks END,
-                    last_success = CASE WHEN ? THEN excluded.last_success
-                                        ELSE source_state.last_success END
+                    chunks = CASE WHEN ? THEN excluded.chunks ELSE source_state.chunks END
                 """,
-                (
-                    source_id,
-                    location,
-                    status,
-                    reason,
-                    chunks,
-                    when,
-                    when if success else "",
-                    success,
-                    success,
-                ),
+                (source_id, location, status, reason, chunks, when, success),
             )
 
     def forget(self, source_id: str) -> None:
@@ -78,7 +63,6 @@ class StateStore:
     def all(self) -> dict[str, SourceState]:
         with closing(self._connect()) as conn:
             rows = conn.execute(
-                "SELECT source_id, location, status, reason, chunks, last_fetch, last_success "
-                "FROM source_state"
+                "SELECT source_id, location, status, reason, chunks, last_fetch FROM source_state"
             ).fetchall()
         return {row[0]: SourceState(*row) for row in rows}

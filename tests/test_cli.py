@@ -8,6 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from assistant.cli import cli
+from assistant.contract import AskResponse
 
 
 def run(data: Path, *args: str, stdin: str | None = None) -> tuple[int, str, str]:
@@ -25,10 +26,13 @@ def test_ask_json_contract(built_index: Path) -> None:
     code, out, _ = run(built_index, "ask", "--json", "Who runs high-field neuroimaging?")
     assert code == 0
     answer = json.loads(out)
-    assert set(answer) == {"id", "answer", "grounded", "sources", "timings_ms"}
+    # the original contract, extended only by added keys (outside tools rely on it)
+    assert {"id", "answer", "grounded", "sources", "timings_ms"} <= set(answer)
+    assert AskResponse.model_validate(answer).model_dump() == answer
     assert answer["grounded"] is True and "NeuroSpin" in answer["answer"]
+    assert answer["cited"] and answer["backend"] == "extractive" and answer["language"] == "en"
     source = answer["sources"][0]
-    assert set(source) == {"n", "title", "url", "text", "score", "metadata"}
+    assert {"n", "title", "url", "text", "score", "metadata"} <= set(source)
     assert source["n"] == 1 and isinstance(source["score"], float)
     assert set(answer["timings_ms"]) == {"retrieve", "generate", "total"}
 

@@ -106,6 +106,7 @@ def test_ingest_url_no_boilerplate_and_304(tmp_path: Path, corpus_copy: Path, si
 
     app = make_app(tmp_path, corpus_copy, fetch_retries=0)
     assert app.corpus.refresh().ok
+    seed_manifest = (corpus_copy / "sources.yaml").read_bytes()
     report = app.corpus.add_urls([site.url("/news.html")])
     assert report.ok, report.summary()
     expected = json.loads((PAGES / "medicen_news.expected.json").read_text(encoding="utf-8"))
@@ -116,8 +117,10 @@ def test_ingest_url_no_boilerplate_and_304(tmp_path: Path, corpus_copy: Path, si
         assert " ".join(sentence.split()) in " ".join(text.split())
     for boilerplate in expected["must_not_contain"]:
         assert boilerplate not in text
-    manifest = load_manifest(corpus_copy / "sources.yaml")
+    # the added page is listed in the data directory's manifest; the tracked one is untouched
+    manifest = load_manifest(tmp_path / "data" / "sources.yaml")
     assert any(s.location == site.url("/news.html") for s in manifest)
+    assert (corpus_copy / "sources.yaml").read_bytes() == seed_manifest
 
     again = make_app(tmp_path, corpus_copy).corpus.refresh()
     assert again.ok and again.embedded == 0
@@ -148,8 +151,9 @@ def test_bad_urls_fail_with_one_line(
     assert [i.status for i in report.items] == ["failed"]
     assert reason in report.items[0].reason.lower() or reason in report.items[0].reason
     assert "\n" not in report.items[0].reason
-    manifest = load_manifest(corpus_copy / "sources.yaml")
+    manifest = load_manifest(tmp_path / "data" / "sources.yaml")
     assert all(s.kind != "url" for s in manifest)  # a failed page is not added
+    assert all(s.kind != "url" for s in load_manifest(corpus_copy / "sources.yaml"))
 
 
 def test_unreachable_host_and_unknown_file(tmp_path: Path, corpus_copy: Path) -> None:
@@ -163,6 +167,7 @@ def test_unreachable_host_and_unknown_file(tmp_path: Path, corpus_copy: Path) ->
     assert files.items[0].status == "failed"
     assert "unsupported file type" in files.items[0].reason
     assert not (corpus_copy / "documents" / "slides.pptx").exists()
+    assert not (tmp_path / "data" / "files" / "documents" / "slides.pptx").exists()
 
 
 KILLER = """
@@ -180,7 +185,7 @@ def add(*args, **kwargs):
         print("KILL-POINT", flush=True)
         os.kill(os.getpid(), 9)
 store.add = add
-app.ingestor.store.add = add
+assert app.ingestor.index is store
 app.corpus.refresh()
 """
 

@@ -141,11 +141,12 @@ class VectorStore:
         for start in range(0, len(batch), WRITE_BATCH):
             self.collection.delete(ids=batch[start : start + WRITE_BATCH])
 
-    def drop(self) -> None:
-        """Delete the whole collection (``ingest --rebuild``)."""
+    def reset(self) -> None:
+        """Delete the whole collection and create it again with the current embedder."""
         with contextlib.suppress(Exception):  # absent already
             self.client.delete_collection(self.name)
         self._collection = None
+        self.collection  # noqa: B018 - recreate with the current embedder
 
     # --- reading ---------------------------------------------------------------------------
     def count(self) -> int:
@@ -166,18 +167,6 @@ class VectorStore:
                 result["ids"], result["documents"] or [], result["metadatas"] or [], strict=False
             )
         ]
-
-    def get(self, ids: Sequence[str]) -> list[StoredChunk]:
-        if not ids:
-            return []
-        result = self.collection.get(ids=list(ids), include=["documents", "metadatas"])
-        found = {
-            i: StoredChunk(id=i, text=t or "", metadata=dict(m or {}))
-            for i, t, m in zip(
-                result["ids"], result["documents"] or [], result["metadatas"] or [], strict=False
-            )
-        }
-        return [found[i] for i in ids if i in found]
 
     def search(self, query: str, k: int, where: dict[str, Any] | None = None) -> list[StoredChunk]:
         count = self.count()

@@ -1,0 +1,92 @@
+"""Measuring commands: ``eval`` (answer quality on a question set) and ``bench`` (speed and
+memory against same-run baselines)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from assistant.cli.common import BACKENDS, build_settings, container, friendly_errors, ready, say
+
+
+@click.command(name="eval")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--backend",
+    "backends",
+    multiple=True,
+    type=BACKENDS,
+    help="Backend(s) to evaluate (repeatable; default: the configured one).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--verbose", "-v", is_flag=True, help="Print every failed question.")
+@click.pass_context
+def eval_command(
+    ctx: click.Context, file: Path, backends: tuple[str, ...], as_json: bool, verbose: bool
+) -> None:
+    """Run the question set FILE (JSON lines, e.g. tests/eval/questions.jsonl): hit@1/@5, MRR,
+    answer and decline accuracy, latency, per category."""
+    from assistant.evaluate import evaluate_backends, format_report, load_questions
+
+    app = container(ctx)
+    with friendly_errors():
+        questions = load_questions(file)
+        ready(app)
+        report = evaluate_backends(app, questions, backends or (app.settings.backend,))
+    if as_json:
+        click.echo(json.dumps({name: r.to_json() for name, r in report.items()}, indent=2))
+        return
+    click.echo(format_report(report, file.name, app.settings.embedder, verbose=verbose))
+
+
+@click.command("bench")
+@click.option(
+    "--questions",
+    "file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A question set (JSON lines) whose questions are timed (default: a built-in set).",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(1),
+    default=30,
+    show_default=True,
+    help="How many of its questions to time.",
+)
+@click.option("--backend", type=BACKENDS, help="Answer backend to time.")
+@click.option(
+    "--no-compare-embedder", is_flag=True, help="Skip the MiniLM baseline for embedding speed."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the measures as JSON.")
+@click.pass_context
+def bench_command(
+    ctx: click.Context,
+    file: Path | None,
+    limit: int,
+    backend: str | None,
+    no_compare_embedder: bool,
+    as_json: bool,
+) -> None:
+    """Speed and memory, each against a baseline measured in the same run.
+
+    Runs in a temporary data directory: the index in PARIS_HEALTH_DATA_DIR is not touched.
+    """
+    from assistant.bench import BENCH_QUESTIONS, run_bench
+    from assistant.evaluate import load_questions
+
+    settings = build_settings(**{**ctx.obj, "backend": backend})
+    with friendly_errors():
+        pool = [q.question for q in load_questions(file)] if file else list(BENCH_QUESTIONS)
+        report: Any = run_bench(
+            settings,
+            pool[:limit],
+            say=lambda line: say(f"bench: {line}"),
+            compare_embedder=not no_compare_embedder,
+        )
+    click.echo(json.dumps(report.to_json(), indent=2) if as_json else report.table())
+
+
+COMMANDS = (eval_command, bench_command)

@@ -1,0 +1,44 @@
+"""``serve``: start the app. The app registers itself under the ``paris_health.apps`` entry
+point (``gradio = "ui.app:launch"`` in ``pyproject.toml``), so the CLI never imports ``ui/``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib.metadata import entry_points
+from typing import Any
+
+import click
+
+from assistant.cli.common import BACKENDS, CliError, container, friendly_errors, ready
+
+APPS_GROUP = "paris_health.apps"
+
+
+def find_app(name: str = "gradio") -> Callable[[Any], None]:
+    found = {ep.name: ep for ep in entry_points(group=APPS_GROUP)}
+    if name not in found:
+        raise CliError(
+            f"no app named {name!r} is installed (entry points {APPS_GROUP}: "
+            f"{', '.join(sorted(found)) or 'none'}); reinstall with `pip install -e .`"
+        )
+    launch: Callable[[Any], None] = found[name].load()
+    return launch
+
+
+@click.command()
+@click.option("--host", envvar="PARIS_HEALTH_HOST", help="Address to bind (default 127.0.0.1).")
+@click.option(
+    "--port", type=click.IntRange(1, 65535), envvar="PARIS_HEALTH_PORT", help="Port (default 7860)."
+)
+@click.option("--backend", type=BACKENDS, envvar="PARIS_HEALTH_BACKEND", help="Answer backend.")
+@click.pass_context
+def serve(ctx: click.Context, host: str | None, port: int | None, backend: str | None) -> None:
+    """Start the Gradio app (chat, directory, staff desk)."""
+    launch = find_app()
+    app = container(ctx, host=host, port=port, backend=backend)
+    with friendly_errors():
+        ready(app)
+        launch(app)
+
+
+COMMANDS = (serve,)

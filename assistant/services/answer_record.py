@@ -1,0 +1,70 @@
+"""What the chat service returns: the answer, its numbered sources, and its JSON form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.contract import AskResponse, SourceOut
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A passage shown with an answer, numbered as the answer cites it."""
+
+    n: int
+    id: str
+    title: str
+    url: str
+    date: str
+    text: str
+    score: float
+    metadata: dict[str, Any]
+    highlight: str = ""  # the sentence of this passage that best answers the question
+
+    def to_contract(self) -> SourceOut:
+        return SourceOut(
+            n=self.n,
+            title=self.title,
+            url=self.url,
+            text=self.text,
+            score=round(self.score, 6),
+            metadata=self.metadata,
+            date=self.date,
+            highlight=self.highlight,
+        )
+
+
+@dataclass
+class Answer:
+    question: str
+    standalone: str
+    answer: str
+    grounded: bool
+    sources: list[SourceRef]
+    cited: list[int]
+    language: str
+    backend: str
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+    def to_json(self, id: str | None = None) -> dict[str, Any]:  # noqa: A002 - the contract's key
+        """The one serialisation of an answer: the ``ask --json`` contract (used by the app too)."""
+        return AskResponse(
+            id=id,
+            answer=self.answer,
+            grounded=self.grounded,
+            sources=[s.to_contract() for s in self.sources],
+            timings_ms={k: round(v, 1) for k, v in self.timings_ms.items()},
+            question=self.question,
+            standalone=self.standalone,
+            cited=list(self.cited),
+            language=self.language,
+            backend=self.backend,
+        ).model_dump()
+
+
+@dataclass(frozen=True)
+class Delta:
+    """A piece of answer text while it streams."""
+
+    text: str
