@@ -22,11 +22,12 @@ export GRADIO_ANALYTICS_ENABLED=False
 export OMP_WAIT_POLICY=PASSIVE
 export TOKENIZERS_PARALLELISM=false
 
-.PHONY: help run test setup index serve llamacpp browser lint typecheck eval bench clean
+.PHONY: help run test test-fast setup index serve llamacpp browser lint typecheck eval bench clean
 
 help:
 	@echo "make run    set up, build the index from corpus/, start the app on http://127.0.0.1:7860"
 	@echo "make test   set up and run the whole suite (unit, integration, eval, browser)"
+	@echo "make test-fast   the logic tests only: no model, browser or server (under a minute)"
 	@echo "make lint | typecheck | eval | bench | clean"
 
 $(STAMP):
@@ -67,15 +68,20 @@ run: index
 test: setup llamacpp browser
 	$(BIN)/pytest
 
+# The fast tier: tests not marked slow; a guard in tests/conftest.py fails any that loads a model.
+test-fast: setup
+	$(BIN)/pytest -m "not slow" -q
+
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports   # the layer contracts of pyproject.toml: ui -> assistant -> ingest
 
 typecheck: setup
 	$(BIN)/mypy assistant ingest ui
 
 eval: setup
-	$(BIN)/paris-health eval
+	$(BIN)/paris-health eval tests/eval/questions.jsonl
 
 bench: setup
 	$(BIN)/paris-health bench

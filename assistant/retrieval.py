@@ -19,7 +19,8 @@ from assistant.glossary import translate_terms
 from assistant.passage import Passage
 from assistant.settings import Settings
 from assistant.text import TOKENIZER_VERSION, detect_language, tokenize
-from ingest.directory import slugify
+from ingest.atomic import write_atomic
+from ingest.text import slugify
 
 RRF_K = 60
 FILTER_KEYS = ("type", "kind", "city", "domain", "language", "source_id")
@@ -143,10 +144,7 @@ class BM25Cache:
         path.parent.mkdir(parents=True, exist_ok=True)
         for old in path.parent.glob(f"bm25-{self.store.name}-*.pkl"):
             old.unlink(missing_ok=True)
-        tmp = path.with_suffix(".tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(index, handle)
-        tmp.replace(path)
+        write_atomic(path, pickle.dumps(index))
 
 
 def keyword_query(query: str) -> str:

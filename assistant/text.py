@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from ingest.text import fold
 
 STOPWORDS_EN = set(
     """
@@ -111,12 +112,6 @@ _SENTENCE_END = re.compile(
     r"|\n+"
 )
 _PARAGRAPH = re.compile(r"\n\s*\n")
-
-
-def fold(text: str) -> str:
-    """Lowercase and strip accents: 'Île-de-France' -> 'ile-de-france'."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 TOKENIZER_VERSION = "2"  # part of the key of anything cached from tokens (the BM25 index)

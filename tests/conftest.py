@@ -1,4 +1,9 @@
-"""Shared fixtures. Every test runs offline: no model hub, no telemetry."""
+"""Shared fixtures. Every test runs offline: no model hub, no telemetry.
+
+Two tiers: tests marked ``slow`` use real parts (a model, a server, a browser); the others form
+the fast tier (``make test-fast``), where a guard fails any test that tries to load a model.
+The fakes they use are in ``tests/fakes.py``.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fakes import FakeBackend, FakeClock, FakeEmbedder
 
 REPO = Path(__file__).resolve().parent.parent
 OFFLINE = {
@@ -25,6 +31,35 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ.update(OFFLINE)
     for key in [k for k in os.environ if k.startswith("PARIS_HEALTH_")]:
         del os.environ[key]  # tests build their settings explicitly
+
+
+@pytest.fixture(autouse=True)
+def _fast_tier_loads_no_model(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Outside the slow tier, building a real embedder is an error, not a slow pass."""
+    if request.node.get_closest_marker("slow"):
+        return
+
+    def refuse(*_: object, **__: object) -> None:
+        raise AssertionError("a fast-tier test loaded a model: use tests/fakes.py or mark it slow")
+
+    monkeypatch.setattr("assistant.components.embedder.build_embedder", refuse)
+
+
+@pytest.fixture
+def fake_embedder() -> FakeEmbedder:
+    return FakeEmbedder()
+
+
+@pytest.fixture
+def fake_backend() -> FakeBackend:
+    return FakeBackend()
+
+
+@pytest.fixture
+def fake_clock() -> FakeClock:
+    return FakeClock()
 
 
 @pytest.fixture

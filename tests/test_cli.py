@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from assistant.cli import cli
 from assistant.contract import AskResponse
+
+pytestmark = pytest.mark.slow  # the real embedder and index
 
 
 def run(data: Path, *args: str, stdin: str | None = None) -> tuple[int, str, str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pathlib import Path
 
 from assistant.container import Container
@@ -32,6 +34,7 @@ def test_question_set_shape() -> None:
             assert q.evidence and q.evidence in corpus, q.id
 
 
+@pytest.mark.slow
 def test_default_backend_holds_the_bar(built_index: Path) -> None:
     chat = Container(Settings(data_dir=built_index)).chat
     results = run_eval(chat, load_questions(QUESTIONS))

@@ -17,6 +17,8 @@ from ingest.atomic import write_atomic
 from ingest.fetch import ROBOTS_MAX_BYTES, FetchConfig, Fetcher, normalize_url, snapshot_dir
 from ingest.models import IngestError
 
+pytestmark = pytest.mark.slow  # real HTTP on 127.0.0.1 (tests/test_fetch_fast.py: the fast tier)
+
 USER_AGENT = "paris-health-test/0.1 (+https://example.org/bot)"
 PAGE = html_page("Medicen", "<main><p>Medicen Paris Region is a health cluster.</p></main>")
 

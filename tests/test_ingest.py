@@ -17,6 +17,8 @@ from assistant.settings import Settings
 from ingest.manifest import load_manifest, save_manifest
 from ingest.models import Source
 
+pytestmark = pytest.mark.slow  # the real embedder, Chroma, HTTP on 127.0.0.1
+
 PAGES = Path(__file__).parent / "data" / "pages"
 
 
