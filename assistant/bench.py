@@ -128,14 +128,19 @@ def _run(
     say: Callable[[str], None],
     compare_embedder: bool,
 ) -> BenchReport:
-    from assistant.components.embedder import build_embedder
-    from assistant.retrieval import BM25Index
-
     report = BenchReport(
         {"embedder": settings.embedder, "backend": settings.backend, "k": settings.k}
     )
     app = Container(settings)
+    _bench_ingest(app, report, say)
+    _bench_embedding(app, report, say, compare_embedder)
+    _bench_keyword_index(app, report, say)
+    _bench_answers(app, report, say, questions)
+    report.add("peak memory (RSS)", peak_rss_mb(), "MiB")
+    return report
 
+
+def _bench_ingest(app: Container, report: BenchReport, say: Callable[[str], None]) -> None:
     say("ingest: full build, then nothing changed")
     app.embedder.embed_query("warm up")  # model loading is not ingestion
     full_s, full = timed(app.corpus.refresh)
@@ -146,6 +151,13 @@ def _run(
         "chunks embedded (nothing changed)", again.embedded, "chunks", full.embedded, "ingest full"
     )
 
+
+def _bench_embedding(
+    app: Container, report: BenchReport, say: Callable[[str], None], compare_embedder: bool
+) -> None:
+    from assistant.components.embedder import build_embedder
+
+    settings = app.settings
     texts = [chunk.text for chunk in app.store.all_chunks()][:64]
     say(f"embedding: {len(texts)} passages")
     e_s, _ = timed(lambda: app.embedder.embed_documents(texts))
@@ -155,6 +167,10 @@ def _run(
         minilm.embed_query("warm up")
         m_s, _ = timed(lambda: minilm.embed_documents(texts))
         report.measures[-1] = Measure(own.name, own.value, own.unit, len(texts) / m_s, "minilm")
+
+
+def _bench_keyword_index(app: Container, report: BenchReport, say: Callable[[str], None]) -> None:
+    from assistant.retrieval import BM25Index
 
     say("keyword index: build, then load from the cache")
     # both sides with the store already open (the build reads every chunk, the load one file),
@@ -166,12 +182,17 @@ def _run(
     app.retriever.bm25.get()  # built and saved once
     loads = []
     for _ in range(3):
-        fresh = Container(settings).retriever.bm25
+        fresh = Container(app.settings).retriever.bm25
         fresh.store.version  # noqa: B018 - opens the store outside the timing
         loads.append(timed(fresh.get)[0])
     load_s = min(loads)
     report.add("bm25 load from cache", load_s * 1000, "ms", build_s * 1000, "bm25 build")
 
+
+def _bench_answers(
+    app: Container, report: BenchReport, say: Callable[[str], None], questions: list[str]
+) -> None:
+    settings = app.settings
     say(f"retrieval and answers: {len(questions)} questions")
     chat = app.chat
     chat.ask(questions[0])  # warm caches
@@ -185,5 +206,3 @@ def _run(
     if len(totals) >= 2:
         p95 = statistics.quantiles(totals, n=20)[-1]
         report.add(f"answer p95 ({settings.backend})", p95, "ms", hybrid_ms, "retrieve")
-    report.add("peak memory (RSS)", peak_rss_mb(), "MiB")
-    return report

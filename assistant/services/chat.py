@@ -5,8 +5,16 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator, Sequence
 
-from assistant.answer import DECLINE, EvidenceScorer, Turn, condense, repair_citations
+from assistant.answer import (
+    DECLINE,
+    EvidenceReport,
+    EvidenceScorer,
+    Turn,
+    condense,
+    repair_citations,
+)
 from assistant.backends import NOT_FOUND, Backend, GenerationRequest
+from assistant.passage import Passage
 from assistant.retrieval import HybridRetriever
 from assistant.services.answer_record import Answer, Delta, SourceRef
 from assistant.settings import Settings
@@ -62,30 +70,14 @@ class ChatService:
         language = detect_language(question)
         evidence.language = language
         retrieved = time.perf_counter()
-        sources = [
-            SourceRef(
-                n=n,
-                id=p.id,
-                title=str(p.metadata.get("title", "")),
-                url=str(p.metadata.get("url", "")),
-                date=str(p.metadata.get("date", "")),
-                text=p.text,
-                score=p.score,
-                metadata=p.metadata,
-                highlight=evidence.highlight(n),
-            )
-            for n, p in enumerate(passages, start=1)
-        ]
+        sources = [source_ref(n, p, evidence) for n, p in enumerate(passages, start=1)]
         text, grounded = DECLINE[language], False
         cited: list[int] = []
         if evidence.answerable:
             request = GenerationRequest(standalone, language, passages, evidence)
-            parts: list[str] = []
-            for delta in self.backend.generate(request):
-                parts.append(delta)
-                if NOT_FOUND not in "".join(parts) and not delta.startswith(NOT_FOUND[:3]):
-                    yield Delta(delta)
-            text, cited = repair_citations("".join(parts), len(passages))
+            generated: list[str] = []
+            yield from self._generate(request, generated)
+            text, cited = repair_citations("".join(generated), len(passages))
             grounded = bool(cited) and NOT_FOUND not in text
             if not grounded:
                 text, cited = DECLINE[language], []
@@ -107,6 +99,27 @@ class ChatService:
                 "total": (done - started) * 1000,
             },
         )
+
+    def _generate(self, request: GenerationRequest, parts: list[str]) -> Iterator[Delta]:
+        """The backend's deltas, collected in ``parts``; a decline is never streamed."""
+        for delta in self.backend.generate(request):
+            parts.append(delta)
+            if NOT_FOUND not in "".join(parts) and not delta.startswith(NOT_FOUND[:3]):
+                yield Delta(delta)
+
+
+def source_ref(n: int, passage: Passage, evidence: EvidenceReport) -> SourceRef:
+    return SourceRef(
+        n=n,
+        id=passage.id,
+        title=str(passage.metadata.get("title", "")),
+        url=str(passage.metadata.get("url", "")),
+        date=str(passage.metadata.get("date", "")),
+        text=passage.text,
+        score=passage.score,
+        metadata=passage.metadata,
+        highlight=evidence.highlight(n),
+    )
 
 
 NEAREST = {
