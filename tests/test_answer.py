@@ -11,20 +11,12 @@ import re
 import numpy as np
 import pytest
 
-from assistant.answer import (
-    Evidence,
-    EvidenceReport,
-    EvidenceScorer,
-    Turn,
-    answer_type_fits,
-    asks_for_list,
-    condense,
-    rank_bonus,
-    repair_citations,
-    select,
-    split_context,
-    units,
-)
+from assistant.answer.citations import repair_citations
+from assistant.answer.condense import Turn, condense, split_context
+from assistant.answer.evidence import Evidence, EvidenceReport, EvidenceScorer
+from assistant.answer.questions import answer_type_fits, asks_for_list, rank_bonus
+from assistant.answer.quote import select
+from assistant.answer.structure import units
 from assistant.backends import GenerationRequest
 from assistant.backends.extractive import ExtractiveBackend
 from assistant.components.embedder import Embedder
@@ -48,6 +40,12 @@ class BagOfWords(Embedder):
 
 def passage(text: str, n: int = 1, **metadata: str) -> Passage:
     return Passage(id=f"p{n}", text=text, metadata=dict(metadata), score=1.0 / n)
+
+
+def best(report: EvidenceReport) -> Evidence:
+    """The best-ranked evidence of a report (there must be some)."""
+    assert report.evidence, "the report holds no evidence"
+    return report.evidence[0]
 
 
 INTERVIEW = (
@@ -169,7 +167,7 @@ def test_answer_after_an_interview_question_inherits_its_score() -> None:
     answer = by_sentence["It is a signal of hope for our members."]
     assert question.prompt and not answer.prompt
     assert answer.score > answer.dense * scorer.dense_weight + 0.1  # inherited, not its own
-    assert report.best is not None and not report.best.prompt
+    assert not best(report).prompt
     spans = select(report)
     assert any("signal of hope" in span.text for span in spans)
     assert not any(span.text.endswith("?") for span in spans)
@@ -180,13 +178,13 @@ def test_sentence_reads_with_the_one_before() -> None:
     report = EvidenceScorer(BagOfWords()).score(
         "When does the MedXperience summit take place?", [passage(INTERVIEW)]
     )
-    best = report.best
-    assert best is not None and best.sentence.startswith("Come see them March 15")
-    assert best.coverage > 0  # from "MedXperience summit" in the sentence before
+    first = best(report)
+    assert first.sentence.startswith("Come see them March 15")
+    assert first.coverage > 0  # from "MedXperience summit" in the sentence before
     alone = EvidenceScorer(BagOfWords(), context_discount=0.0).score(
         "When does the MedXperience summit take place?", [passage(INTERVIEW)]
     )
-    assert alone.best is not None and alone.best.coverage == 0
+    assert best(alone).coverage == 0
 
 
 def test_decline_when_nothing_fits_or_scores() -> None:
@@ -216,7 +214,7 @@ def test_follow_up_prefers_what_was_not_said() -> None:
     question = "Is any of them planning a new R&D centre in the region?"
     fresh = scorer.score(question, [passage(text)])
     follow_up = scorer.score(question, [passage(text)], previous_answer=said)
-    assert follow_up.best is not None and "Paris-Saclay" in follow_up.best.sentence
+    assert "Paris-Saclay" in best(follow_up).sentence
     old = next(e for e in fresh.evidence if e.sentence.startswith("Several"))
     again = next(e for e in follow_up.evidence if e.sentence.startswith("Several"))
     assert again.score == pytest.approx(old.score - 0.5)

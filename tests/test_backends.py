@@ -21,7 +21,9 @@ from typing import Any
 import httpx
 import pytest
 
-from assistant.answer import CITATION, DECLINE, Evidence, EvidenceReport
+from assistant.answer.citations import CITATION
+from assistant.answer.evidence import Evidence, EvidenceReport
+from assistant.answer.messages import DECLINE
 from assistant.backends import NOT_FOUND, GenerationRequest, build_backend
 from assistant.backends.prompt import build_messages
 from assistant.passage import Passage
@@ -238,19 +240,17 @@ def test_openai_backend_streams_deltas(openai_backend: Any) -> None:
 
 
 @pytest.mark.slow
-def test_openai_backend_through_chat_cites_only_shown_passages(openai_backend: Any) -> None:
+def test_openai_backend_answer_without_citation_is_declined(openai_backend: Any) -> None:
+    """SmolLM2-135M at temperature 0 answers this without any [n]: the chat service streams
+    what it generates, then declines, and none of the uncited claim reaches the answer."""
     deltas, answer = run(chat(openai_backend, [MEDICEN, ROQUES]), "Who is the CEO of Medicen?")
+    streamed = "".join(deltas)
+    assert streamed.strip() and not CITATION.search(streamed), streamed  # what the model said
     assert answer.backend == "openai"
     assert [s.n for s in answer.sources] == [1, 2]
-    numbers = [int(n) for n in CITATION.findall(answer.answer)]
-    assert all(1 <= n <= 2 for n in numbers), answer.answer
-    assert set(answer.cited) <= {1, 2}
-    if answer.grounded:
-        assert answer.cited and numbers, answer.answer
-        assert NOT_FOUND not in answer.answer
-    else:
-        assert answer.answer.startswith(DECLINE["en"]) and not answer.cited
-    assert answer.to_json()["grounded"] is answer.grounded
+    assert not answer.grounded and answer.cited == []
+    assert answer.answer.startswith(DECLINE["en"]) and "Roques" not in answer.answer
+    assert answer.to_json()["grounded"] is False
 
 
 # --- grounding rules of the chat service ------------------------------------------------------
@@ -389,12 +389,15 @@ def test_llamacpp_backend_streams_deltas() -> None:
     assert all(isinstance(d, str) and d for d in deltas)
 
 
-# --- throughput -------------------------------------------------------------------------------
+# --- the server's usage and streaming ---------------------------------------------------------
 
 
 @pytest.mark.slow
-def test_llama_server_throughput(llama_server: str) -> None:
-    """Prompt and generation tokens/s of the server for a 5-passage request (pytest -s)."""
+def test_llama_server_reports_prompt_usage_and_streams(llama_server: str) -> None:
+    """The server counts the whole 5-passage prompt and streams the answer in chunks.
+
+    How fast it does so is measured by ``paris-health bench``, not here.
+    """
     passages = [
         MEDICEN,
         ROQUES,
@@ -423,28 +426,15 @@ def test_llama_server_throughput(llama_server: str) -> None:
     body = {"model": "smollm2", "messages": messages, "temperature": 0.0}
     with httpx.Client(base_url=llama_server, timeout=120) as client:
         # the prompt alone: one generated token, the usage field gives the prompt's length
-        started = time.perf_counter()
         reply = client.post("/chat/completions", json={**body, "max_tokens": 1})
-        prompt_s = time.perf_counter() - started
         reply.raise_for_status()
         prompt_tokens = reply.json()["usage"]["prompt_tokens"]
-        # generation: the pace of the streamed tokens after the first one
-        stamps: list[float] = []
+        chunks = 0
         with client.stream(
             "POST", "/chat/completions", json={**body, "max_tokens": 128, "stream": True}
         ) as stream:
             for line in stream.iter_lines():
                 if line.startswith("data: {") and '"content"' in line:
-                    stamps.append(time.perf_counter())
-        reply = client.post("/chat/completions", json={**body, "max_tokens": 128})
-        reply.raise_for_status()
-        completion_tokens = reply.json()["usage"]["completion_tokens"]
-    assert prompt_tokens > 200 and len(stamps) > 2
-    prompt_rate = prompt_tokens / prompt_s
-    generation_rate = (len(stamps) - 1) / (stamps[-1] - stamps[0])
-    print(
-        f"\nllama.cpp server, SmolLM2-135M Q4_1, 2 threads: {prompt_tokens} prompt tokens in "
-        f"{prompt_s:.2f} s = {prompt_rate:.0f} prompt tokens/s; {completion_tokens} generated "
-        f"tokens ({len(stamps)} streamed chunks) at {generation_rate:.1f} tokens/s"
-    )
-    assert prompt_rate > 0 and generation_rate > 0
+                    chunks += 1
+    assert prompt_tokens > 200  # the five passages reach the model
+    assert chunks > 2  # streamed, not one block

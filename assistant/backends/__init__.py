@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol, get_args
 
-from assistant.answer import EvidenceReport
+from assistant.answer.evidence import EvidenceReport
 from assistant.passage import Passage
 from assistant.settings import BackendMode, Settings
 

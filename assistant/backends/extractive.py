@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from assistant.answer import select
+from assistant.answer.quote import select
 from assistant.backends import NOT_FOUND, GenerationRequest
 
 LEAD = {"en": "", "fr": "D'après les sources (en anglais) : "}

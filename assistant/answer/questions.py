@@ -1,0 +1,133 @@
+"""What the question asks for: the kind of answer (a year, a date, an amount, a count, names)
+and the names it holds; they type the evidence and rank it."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.condense import PRONOUNS
+from assistant.glossary import translate_terms
+from assistant.text import STOPWORDS, detect_language, fold, tokenize, words
+
+YEAR_QUESTION = re.compile(
+    r"\b(what|which|in what|in which) year\b|\bwhen was\b.*\b(founded|created|established|born)\b"
+    r"|\ben quelle année\b|\bquelle année\b|\bquand\b.*\b(fondé|créé)e?s?\b",
+    re.IGNORECASE,
+)
+WHEN_QUESTION = re.compile(
+    r"^\s*(when|quand|à quelle date|what date|on what date)\b", re.IGNORECASE
+)
+COST_QUESTION = re.compile(
+    r"\bhow much\b.*\b(cost|pay|price|charge|fee|rent)|\b(price|cost|fee|salary|rent)s? of\b"
+    r"|\bcombien (coût|co[uû]te|pa[yi]e)|\b(prix|tarif|coût) d",
+    re.IGNORECASE,
+)
+COUNT_QUESTION = re.compile(
+    r"\b(?:how many|combien d[e'’]\s?)\s*([\w\-]+(?:\s+[\w\-]+)?)", re.IGNORECASE
+)
+# questions whose answer is a name: "Who runs...", "Qui dirige...", "Which institutes..."
+NAME_QUESTION = re.compile(
+    r"^\s*(who|whom|qui|which|quel|quelle|quels|quelles)\b|\b(what|which) (\w+ )?"
+    r"(companies|groups|institutes|institutions|organisations|organizations|hospitals|clusters|"
+    r"start-ups|startups|firms|partners|industrials|laboratories|labs)\b",
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+DATE = re.compile(
+    r"\b(1[5-9]\d\d|20\d\d)\b|\b(january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|janvier|février|mars|avril|mai|juin|juillet|août|"
+    r"septembre|octobre|novembre|décembre|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|today|tomorrow|yesterday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b"
+    r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\bago\b|\bil y a\b|\b(since|depuis)\b",
+    re.IGNORECASE,
+)
+MONEY = re.compile(r"[€$£]|\b(euros?|dollars?|EUR|USD|k€|M€)\b", re.IGNORECASE)
+NUMBER = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|third|quarter|"
+    r"double|twice)\b",
+    re.IGNORECASE,
+)
+NAME = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w\-’'&]*[A-Za-zÀ-ÿ]|\b[A-Z]{2,}\b")
+
+
+def answer_type_fits(question: str, sentence: str) -> bool:
+    """Can the sentence hold the kind of answer the question asks for?
+
+    A year for 'In what year...', a date for 'When...', an amount of money for 'How much does ...
+    cost', a number next to the counted thing for 'How many beds...' (the thing must be named in
+    the sentence). Other questions are not typed.
+    """
+    if YEAR_QUESTION.search(question):
+        return bool(YEAR.search(sentence))
+    if WHEN_QUESTION.search(question):
+        return bool(DATE.search(sentence))
+    if COST_QUESTION.search(question):
+        return bool(MONEY.search(sentence))
+    count = COUNT_QUESTION.search(question)
+    if count:
+        noun = tokenize(count.group(1))
+        if detect_language(question) == "fr":
+            noun = translate_terms(noun)
+        present = set(tokenize(sentence))
+        return bool(NUMBER.search(sentence)) and (not noun or any(t in present for t in noun))
+    return True
+
+
+def new_names(question: str, sentence: str) -> int:
+    """How many names the sentence brings that the question does not already hold.
+
+    The first word of a sentence counts only when it is not a common word ("Medicen enjoys..."
+    counts Medicen; "The Paris region..." does not count "The").
+    """
+    asked = {fold(w) for w in words(question)}
+    found: set[str] = set()
+    for i, match in enumerate(NAME.finditer(sentence)):
+        name = fold(match.group(0))
+        if i == 0 and match.start() == 0 and name in STOPWORDS:
+            continue
+        if name not in asked and name not in STOPWORDS:
+            found.add(name)
+    return len(found)
+
+
+def names_in(text: str) -> set[str]:
+    """The folded names of a text, without a common word that opens a sentence."""
+    found = set()
+    for match in NAME.finditer(text):
+        name = fold(match.group(0))
+        if name not in STOPWORDS and name not in PRONOUNS:
+            found.add(name)
+    return found
+
+
+def rank_bonus(question: str, sentence: str, context: str = "") -> float:
+    """Ranks answers, never opens the gate: a sentence that names what the question names
+    ("Inserm", "SUMIL") is about it; a question asking for names ("Which institutes...")
+    prefers sentences that bring new ones, the more the better for a list."""
+    bonus = 0.0
+    focus = names_in(question)
+    if focus:
+        present = fold(f"{context} {sentence}")
+        if all(re.search(rf"\b{re.escape(name)}\b", present) for name in focus):
+            bonus += 0.04
+    if NAME_QUESTION.search(question):
+        most = 4 if asks_for_list(question) else 1
+        bonus += min(new_names(question, sentence), most) * 0.02
+    return bonus
+
+
+def asks_for_list(question: str) -> bool:
+    """'Which institutes...', 'Quels groupes...': a plural noun within three words of the
+    interrogative."""
+    match = re.search(r"\b(which|what|quels|quelles)\b((?:\s+[\w\-]+){1,3})", question, re.I)
+    if not match:
+        return False
+    if match.group(1).lower() in ("quels", "quelles"):
+        return True
+    return any(
+        w.lower().endswith("s")
+        and not w.lower().endswith(("ss", "is", "us"))
+        and fold(w) not in STOPWORDS
+        for w in match.group(2).split()
+    )

@@ -1,0 +1,69 @@
+"""The sentences of a passage as units that keep its structure: paragraphs, and the questions
+and headings that lead to an answer without being one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.passage import Passage
+from assistant.safety import is_injection
+from assistant.text import is_heading, split_paragraphs, split_sentences
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence of a passage, with its paragraph.
+
+    ``prompt``: the sentence asks or announces (a question, a heading), it is not an answer;
+    ``asks``: its paragraph ends with a question, so the next paragraph answers it.
+    """
+
+    position: int
+    sentence: str
+    paragraph: int
+    prompt: bool
+    asks: bool
+
+
+def units(text: str) -> list[Unit]:
+    out: list[Unit] = []
+    for p, paragraph in enumerate(split_paragraphs(text)):
+        heading = is_heading(paragraph)
+        asks = paragraph.rstrip().endswith("?")
+        for sentence in split_sentences(paragraph):
+            prompt = heading or sentence.endswith("?")
+            out.append(Unit(len(out), sentence, p, prompt, asks))
+    return out
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence to score, with the text it is read with."""
+
+    n: int  # 1-based number of its passage
+    unit: Unit
+    context: str  # the sentence, after the organisation's name for a directory entry
+    before: str  # the sentence before it in its paragraph, unless that one is a prompt
+
+
+def to_score(n: int, passage: Passage, structure: list[Unit]) -> list[Candidate]:
+    """The sentences of passage ``n`` worth scoring: not too short, not an injection."""
+    # directory entries name their organisation in the title, documents do not
+    directory = passage.metadata.get("source_kind") == "directory"
+    title = str(passage.metadata.get("title", "")) if directory else ""
+    candidates: list[Candidate] = []
+    for unit in structure:
+        if len(unit.sentence) < 12 or is_injection(unit.sentence):
+            continue
+        before = sentence_before(structure, unit)
+        # a directory entry's sentences are read with the organisation's name
+        candidates.append(Candidate(n, unit, f"{title} {unit.sentence}", before))
+    return candidates
+
+
+def sentence_before(structure: list[Unit], unit: Unit) -> str:
+    """The sentence before ``unit`` in the same paragraph, unless it is a prompt."""
+    previous = structure[unit.position - 1] if unit.position else None
+    if previous and previous.paragraph == unit.paragraph and not previous.prompt:
+        return previous.sentence
+    return ""
