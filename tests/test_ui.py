@@ -1,7 +1,8 @@
 """The Gradio app on a real server, driven through its API with gradio_client.
 
-One app for the module (the models load once): a temporary data dir and a copy of the corpus, so
-adding and removing sources never touches the repository's ``corpus/``.
+One app for the module (the models load once): a temporary data dir and a copy of the corpus.
+Sources added at run time go to the data dir (``sources.yaml`` and ``files/``); the tests check
+that the tracked seed manifest (the copy's ``corpus/sources.yaml``) is never written.
 """
 
 from __future__ import annotations
@@ -9,15 +10,26 @@ from __future__ import annotations
 import html
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from gradio_client import Client, handle_file
 from gradio_client.exceptions import AppError
-from uiserver import STAFF_PASSWORD, STAFF_USER, XSS_TEXT, RunningApp, start_app
+from pydantic import SecretStr
+from uiserver import (
+    API_ENDPOINTS,
+    STAFF_PASSWORD,
+    STAFF_USER,
+    XSS_TEXT,
+    RunningApp,
+    ask,
+    start_app,
+    text_of,
+)
 from webserver import Reply, web_server
 
-from ingest.manifest import source_id_for_url
+from assistant.services import StaffAuth
+from ingest.manifest import source_id_for_file, source_id_for_url
+from ui.staff_tab import StaffTab
 
 pytestmark = pytest.mark.slow
 
@@ -48,43 +60,9 @@ def staff(app: RunningApp) -> Client:
     return session
 
 
-def ask(
-    client: Client,
-    question: str,
-    history: list[Any] | None = None,
-    doc_type: str = "any",
-    kind: str = "any",
-) -> tuple[list[Any], str, dict[str, Any]]:
-    history, sources_html, answer, message = client.predict(
-        question, history or [], doc_type, kind, api_name="/ask"
-    )
-    assert message == ""
-    return history, sources_html, answer
-
-
-def text_of(message: dict[str, Any]) -> str:
-    content = message["content"]
-    if isinstance(content, str):
-        return content
-    return "".join(part.get("text", "") for part in content)
-
-
 def test_api_endpoints_are_named(client: Client) -> None:
     named = set(client.view_api(print_info=False, return_format="dict")["named_endpoints"])
-    assert {
-        "/ask",
-        "/new_conversation",
-        "/feedback",
-        "/directory_search",
-        "/find_partners",
-        "/staff_login",
-        "/staff_logout",
-        "/staff_sources",
-        "/staff_add_url",
-        "/staff_add_file",
-        "/staff_refresh",
-        "/staff_remove",
-    } <= named
+    assert set(API_ENDPOINTS) <= named
     assert not any(name.startswith("/lambda") for name in named)
 
 
@@ -129,10 +107,19 @@ def test_filters_restrict_the_sources(client: Client) -> None:
         assert source["metadata"]["kind"] == "pharma-group"
 
 
-def test_not_grounded_answer_is_marked(client: Client) -> None:
-    history, sources_html, answer = ask(client, "What is the price of a Paris metro ticket?")
-    if answer["grounded"]:
-        pytest.skip("the backend found an answer; nothing to check")
+# Nothing in the corpus is about astronomy: none of these words occurs in it, so the decline
+# gate (the share of question terms the corpus never uses) must refuse, whatever the passages.
+UNANSWERABLE = "How many moons orbit the planet Neptune?"
+
+
+def test_not_grounded_answer_is_marked(app: RunningApp, client: Client) -> None:
+    corpus_text = " ".join(
+        p.read_text(encoding="utf-8").lower() for p in app.corpus_dir.rglob("*") if p.is_file()
+    )
+    assert not [word for word in ("moon", "orbit", "planet", "neptune") if word in corpus_text]
+    history, sources_html, answer = ask(client, UNANSWERABLE)
+    assert answer["grounded"] is False, f"the decline gate let through: {answer['answer']}"
+    assert answer["cited"] == []
     assert "Not found in the sources" in text_of(history[-1])
     assert "Nearest passages" in sources_html
 
@@ -165,7 +152,9 @@ def test_new_conversation_clears(client: Client) -> None:
 # --- directory -------------------------------------------------------------------------------
 
 
-def test_directory_search(client: Client) -> None:
+def test_directory_search(app: RunningApp, client: Client) -> None:
+    facets = app.container.directory.facets()  # the kind and city menus
+    assert {"pharma-group", "cluster"} <= set(facets.kinds) and "Villejuif" in facets.cities
     table = client.predict("", "any", "any", "", api_name="/directory_search")
     assert table["headers"] == ["name", "kind", "city", "domains", "website"]
     assert len(table["data"]) > 20
@@ -208,7 +197,17 @@ def test_staff_endpoints_refuse_without_login(
     anonymous = Client(app.url, verbose=False)
     with pytest.raises(AppError, match="Login required"):
         anonymous.predict(*args, api_name=endpoint)
-    assert "medxperience-2018" in (app.corpus_dir / "sources.yaml").read_text()
+    assert app.seed_manifest_unchanged()
+    assert "medxperience-2018" in [row.source.id for row in app.container.corpus.sources()]
+
+
+def test_staff_auth_checks_the_credentials() -> None:
+    waits: list[float] = []  # a failed attempt waits before it answers
+    auth = StaffAuth(STAFF_USER, SecretStr(STAFF_PASSWORD), sleep=waits.append)
+    assert auth.enabled and auth.check(STAFF_USER, STAFF_PASSWORD) and waits == []
+    assert not auth.check(STAFF_USER, "wrong") and waits == [auth.failed_delay_s]
+    disabled = StaffAuth(None, SecretStr(""), sleep=waits.append)
+    assert not disabled.enabled and not disabled.check("", "") and len(waits) == 2
 
 
 def test_staff_wrong_password_is_refused(app: RunningApp) -> None:
@@ -236,14 +235,23 @@ def test_staff_add_and_remove_url(app: RunningApp, staff: Client, client: Client
         source_id = source_id_for_url(url)
         assert source_id in [row[0] for row in table["data"]]
         assert server.count("/news") >= 1
-    assert url in (app.corpus_dir / "sources.yaml").read_text()
+    assert url in app.added_manifest()
+    assert app.seed_manifest_unchanged()
     _, _, answer = ask(client, "Medicen news", doc_type="web-page")
     assert answer["sources"] and all(s["url"] == url for s in answer["sources"])
 
     report, table = staff.predict(source_id, api_name="/staff_remove")
     assert "removed" in report
     assert source_id not in [row[0] for row in table["data"]]
-    assert url not in (app.corpus_dir / "sources.yaml").read_text()
+    assert url not in app.added_manifest()
+    assert app.seed_manifest_unchanged()
+
+
+def test_staff_remove_refuses_a_seed_source(app: RunningApp, staff: Client) -> None:
+    with pytest.raises(AppError, match="seed source"):
+        staff.predict("medxperience-2018", api_name="/staff_remove")
+    assert "medxperience-2018" in [row.source.id for row in app.container.corpus.sources()]
+    assert app.seed_manifest_unchanged()
 
 
 def test_staff_add_url_failure_is_reported(staff: Client) -> None:
@@ -263,7 +271,14 @@ def test_uploaded_source_is_escaped_everywhere(
     report, table = staff.predict(handle_file(str(upload)), api_name="/staff_add_file")
     assert "added" in report, report
     assert "zorblatt-biobank" in " ".join(row[0] for row in table["data"])
-    assert (app.corpus_dir / "documents" / "zorblatt-biobank.md").exists()
+    assert (app.data_dir / "files" / "documents" / "zorblatt-biobank.md").exists()
+    assert not (app.corpus_dir / "documents" / "zorblatt-biobank.md").exists()
+    assert "zorblatt-biobank.md" in app.added_manifest()
+    assert app.seed_manifest_unchanged()
+    # the "Source id" menu offers the added source, never a seed one
+    removable = StaffTab(app.container.corpus, app.container.staff).removable_ids(True)["choices"]
+    assert source_id_for_file(upload) in removable
+    assert "medxperience-2018" not in removable and "organisations" not in removable
 
     history, sources_html, answer = ask(client, "What does the Zorblatt biobank store?")
     assert any("Zorblatt" in s["title"] for s in answer["sources"])

@@ -1,6 +1,7 @@
 """A real running app for the UI and browser tests: temporary data dir, a copy of the corpus.
 
-The repository's ``corpus/`` is copied, so tests that add or remove sources never touch it.
+The repository's ``corpus/`` is copied, so tests never touch it even if the app wrote its seed
+manifest (it must not: sources added at run time go to ``data_dir/sources.yaml``).
 ``extra_documents`` are written into the copy and listed in its manifest before ingesting.
 """
 
@@ -16,6 +17,11 @@ import yaml
 
 from assistant.settings import REPO_ROOT, Settings
 
+# The app's API: external tools call these through gradio_client, so they never change.
+API_ENDPOINTS = (
+    "/ask /new_conversation /feedback /directory_search /find_partners /staff_login "
+    "/staff_logout /staff_sources /staff_add_url /staff_add_file /staff_refresh /staff_remove"
+).split()
 STAFF_USER = "staff"
 STAFF_PASSWORD = "s3cret"  # noqa: S105 - a test credential
 
@@ -32,11 +38,22 @@ class RunningApp:
     container: Any
     blocks: Any
     url: str
-    corpus_dir: Path
-    data_dir: Path
+    corpus_dir: Path  # the copy of the corpus: its sources.yaml is the tracked seed manifest
+    data_dir: Path  # sources added at run time: data_dir/sources.yaml and data_dir/files/
+    seed_manifest: str  # the seed manifest as it was when the app started
 
     def close(self) -> None:
         self.blocks.close()
+
+    def seed_manifest_unchanged(self) -> bool:
+        """The app never writes the tracked manifest: run-time sources go to the data dir."""
+        current = (self.corpus_dir / "sources.yaml").read_text(encoding="utf-8")
+        return current == self.seed_manifest
+
+    def added_manifest(self) -> str:
+        """The manifest of the sources added at run time (empty while there is none)."""
+        path = self.data_dir / "sources.yaml"
+        return path.read_text(encoding="utf-8") if path.exists() else ""
 
 
 def free_port() -> int:
@@ -88,10 +105,37 @@ def start_app(
     container = Container(settings)
     report = container.corpus.refresh()
     assert report.ok, report.summary()
-    blocks = build_app(
-        container.chat, container.directory, container.corpus, container.feedback, settings
-    )
+    blocks = build_app(container)
     port = free_port()
     blocks.queue()
     blocks.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=port, quiet=True)
-    return RunningApp(container, blocks, f"http://127.0.0.1:{port}/", corpus_dir, data_dir)
+    seed_manifest = (corpus_dir / "sources.yaml").read_text(encoding="utf-8")
+    return RunningApp(
+        container, blocks, f"http://127.0.0.1:{port}/", corpus_dir, data_dir, seed_manifest
+    )
+
+
+# --- driving the app through its API ----------------------------------------------------------
+
+
+def ask(
+    client: Any,
+    question: str,
+    history: list[Any] | None = None,
+    doc_type: str = "any",
+    kind: str = "any",
+) -> tuple[list[Any], str, dict[str, Any]]:
+    """``/ask`` through a gradio_client ``Client``: (history, sources_html, answer record)."""
+    history, sources_html, answer, message = client.predict(
+        question, history or [], doc_type, kind, api_name="/ask"
+    )
+    assert message == ""
+    return history, sources_html, answer
+
+
+def text_of(message: dict[str, Any]) -> str:
+    """The text of a Chatbot message as ``/ask`` returns it."""
+    content = message["content"]
+    if isinstance(content, str):
+        return content
+    return "".join(part.get("text", "") for part in content)

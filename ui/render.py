@@ -8,6 +8,10 @@ run in the browser, so every string is escaped here before it goes into HTML or 
 - text shown in the Chatbot (which renders Markdown, then sanitizes HTML) goes through
   :func:`md_text`, which writes every character that Markdown or HTML reads as syntax as a numeric
   entity, so a passage can neither inject tags nor build Markdown links or images.
+
+This module holds those primitives and the chat's answer and sources panel; the directory's
+partner list is in ``render_directory.py`` and the staff desk's ingest report in
+``render_staff.py``, both built on the primitives here.
 """
 
 from __future__ import annotations
@@ -19,7 +23,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-CITATION = re.compile(r"\[(\d{1,3})\]")
+from assistant.answer.citations import CITATION
+
 NOT_FOUND_LABEL = "Not found in the sources"
 _NOTE = re.compile(r'<span class="ph-note"[^>]*>.*?</span>', re.S)
 _TAG = re.compile(r"<[^>]*>")
@@ -219,102 +224,4 @@ def source_card(source: SourceLike, cited: bool, *, open_: bool = True, key: str
         f'<div class="ph-source-head"><span class="ph-num">{source.n}</span>'
         f'<span class="ph-title">{title_html}</span></div>'
         f'<div class="ph-meta">{"".join(meta)}</div>{body}</div>'
-    )
-
-
-# --- directory --------------------------------------------------------------------------------
-
-
-def partners_html(matches: Sequence[Any]) -> str:
-    """Ranked partner matches (``PartnerMatch``), each with the passage that justifies it."""
-    if not matches:
-        return '<div class="ph-partners ph-empty">No organisation matches this description.</div>'
-    items = []
-    for rank, match in enumerate(matches, start=1):
-        org = match.organisation
-        facts = [f'<span class="ph-badge">{esc(org.kind)}</span>'] if org.kind else []
-        if org.city:
-            facts.append(f'<span class="ph-city">{esc(org.city)}</span>')
-        if safe_url(org.website):
-            facts.append(link(org.website, host(org.website) or org.website, cls="ph-site"))
-        domains = ", ".join(d.strip() for d in org.domains.split(";") if d.strip())
-        items.append(
-            '<li class="ph-partner">'
-            f'<div class="ph-partner-head"><span class="ph-num">{rank}</span>'
-            f"<strong>{esc(org.name)}</strong>{''.join(facts)}</div>"
-            + (f'<div class="ph-domains">{esc(domains)}</div>' if domains else "")
-            + f'<blockquote class="ph-passage">{excerpt(match.passage, org.name)}</blockquote>'
-            + (
-                f'<div class="ph-from">From: {esc(match.source_title)}</div>'
-                if match.source_title
-                else ""
-            )
-            + "</li>"
-        )
-    return f'<ol class="ph-partners">{"".join(items)}</ol>'
-
-
-def excerpt(text: str, term: str, width: int = 420) -> str:
-    """HTML: the part of ``text`` around the first mention of ``term`` (marked), then the whole
-    passage behind a "Full passage" toggle when it was cut."""
-    flat = " ".join(text.split())
-    found = flat.lower().find(term.lower()) if term else -1
-    start, end = 0, len(flat)
-    if len(flat) > width:
-        start = max(0, (found if found >= 0 else 0) - width // 3)
-        end = min(len(flat), start + width)
-        start = max(0, end - width)
-        if start > 0:
-            start = flat.find(" ", start) + 1 or start
-        if end < len(flat):
-            end = flat.rfind(" ", start, end) if flat.rfind(" ", start, end) > start else end
-    piece = flat[start:end]
-    at = piece.lower().find(term.lower()) if term else -1
-    if at >= 0:
-        body = (
-            f"{esc(piece[:at])}<mark>{esc(piece[at : at + len(term)])}</mark>"
-            f"{esc(piece[at + len(term) :])}"
-        )
-    else:
-        body = esc(piece)
-    body = ("&hellip; " if start > 0 else "") + body + (" &hellip;" if end < len(flat) else "")
-    if start == 0 and end == len(flat):
-        return body
-    return (
-        f'{body}<details class="ph-full"><summary>Full passage</summary>'
-        f'<div class="ph-passage">{esc(text)}</div></details>'
-    )
-
-
-# --- staff ------------------------------------------------------------------------------------
-
-
-def report_html(report: Any, action: str = "Refresh") -> str:
-    """An ingest report (``IngestReport``): the summary line and one row per source."""
-    rows = []
-    for item in report.items:
-        if item.status == "failed":
-            detail = item.reason or "failed"
-        elif item.status == "removed":
-            detail = f"{item.deleted} chunks deleted"
-        else:
-            detail = (
-                f"{item.chunks} chunks"
-                + (f", {item.embedded} embedded" if item.embedded else "")
-                + (f", {item.deleted} deleted" if item.deleted else "")
-            )
-        rows.append(
-            f'<tr><td><span class="ph-status ph-status-{esc(item.status)}">{esc(item.status)}'
-            f"</span></td><td><code>{esc(item.source_id)}</code></td>"
-            f"<td>{esc(item.location)}</td><td>{esc(detail)}</td></tr>"
-        )
-    table = (
-        '<table class="ph-report-table"><thead><tr><th>Status</th><th>Source</th>'
-        f"<th>Location</th><th>Details</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        if rows
-        else "<p>No source to process.</p>"
-    )
-    return (
-        f'<div class="ph-report"><div class="ph-report-head">{esc(action)}: '
-        f"{esc(report.summary())}</div>{table}</div>"
     )

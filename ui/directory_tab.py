@@ -1,0 +1,152 @@
+"""The Directory tab: search the organisations, and find partners for a project.
+
+Endpoints: ``/directory_search`` and ``/find_partners`` (see ``ui/app.py``).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import gradio as gr
+
+from assistant.services import DirectoryService
+from ui.common import ANY, error, one_line, table
+from ui.render_directory import partners_html
+
+log = logging.getLogger(__name__)
+
+DIRECTORY_HEADERS = ["name", "kind", "city", "domains", "website"]
+PROJECT_PLACEHOLDER = (
+    "e.g. We develop an AI tool for early cancer diagnosis "
+    "from medical imaging and need a clinical partner."
+)
+
+Choices = list[tuple[str, str]]
+
+
+class DirectoryTab:
+    """The handlers of the Directory tab over the directory service, and its layout."""
+
+    def __init__(self, directory: DirectoryService) -> None:
+        self.directory = directory
+
+    # --- handlers --------------------------------------------------------------------------
+    def choices(self) -> tuple[Choices, Choices]:
+        """The kind and city menus: "any", then the values the directory holds."""
+        try:
+            facets = self.directory.facets()
+            kinds, cities = facets.kinds, facets.cities
+        except Exception:  # noqa: BLE001 - an empty index still shows the app
+            log.exception("cannot list organisations")
+            kinds, cities = [], []
+        return (
+            [("Any kind", ANY)] + [(k.replace("-", " "), k) for k in kinds],
+            [("Any city", ANY)] + [(c, c) for c in cities],
+        )
+
+    def directory_search(self, query: str, kind: str, city: str, domain: str) -> dict[str, Any]:
+        """The organisations that match, as a table; empty or ``any`` means no filter."""
+        kind = "" if (kind or ANY) == ANY else kind
+        city = "" if (city or ANY) == ANY else city
+        try:
+            rows = self.directory.search(query or "", kind, city, (domain or "").strip())
+        except Exception as exc:
+            log.exception("directory search failed")
+            raise error(f"Directory search failed: {one_line(exc)}") from exc
+        return table(
+            DIRECTORY_HEADERS,
+            [[r.name, r.kind, r.city, r.domains.replace(";", ", "), r.website] for r in rows],
+        )
+
+    def find_partners(self, description: str) -> str:
+        """Organisations ranked for a project description, each with its passage."""
+        if not (description or "").strip():
+            raise error("Describe the project in a few lines first.")
+        try:
+            matches = self.directory.find_partners(description)
+        except ValueError as exc:
+            raise error(one_line(exc)) from exc
+        except Exception as exc:
+            log.exception("find partners failed")
+            raise error(f"Could not rank partners: {one_line(exc)}") from exc
+        return partners_html(matches)
+
+    # --- layout ----------------------------------------------------------------------------
+    def build(self, kinds: Choices, cities: Choices) -> None:
+        """The tab and its events, inside the app's ``gr.Tabs``."""
+        with gr.Tab("Directory", id="directory"):
+            gr.Markdown(
+                "Search the organisations of the Paris Region health ecosystem, "
+                "or describe a project to find partners.",
+                elem_classes="ph-intro",
+            )
+            self._search_row(kinds, cities)
+            self.table = gr.DataFrame(
+                value=table(DIRECTORY_HEADERS, []),
+                headers=DIRECTORY_HEADERS,
+                interactive=False,
+                wrap=True,
+                max_height=420,
+                elem_id="ph-directory",
+                label="Organisations",
+                column_widths=["22%", "13%", "12%", "33%", "20%"],
+                show_search="none",
+            )
+            self._partner_box()
+            self.partners = gr.HTML("", js_on_load=None, label="Partners", elem_id="ph-partners")
+        self._wire()
+
+    def _search_row(self, kinds: Choices, cities: Choices) -> None:
+        with gr.Row(equal_height=False, elem_classes="ph-dir-row"):
+            self.query = gr.Textbox(
+                label="Search",
+                placeholder="name, domain, keyword...",
+                scale=3,
+                elem_id="ph-dir-query",
+            )
+            self.kind = gr.Dropdown(
+                kinds, value=ANY, label="Kind", allow_custom_value=True, scale=2
+            )
+            self.city = gr.Dropdown(
+                cities, value=ANY, label="City", allow_custom_value=True, scale=2
+            )
+            self.domain = gr.Textbox(label="Domain", placeholder="e.g. oncology", scale=2)
+            self.search = gr.Button(
+                "Search", variant="primary", scale=1, min_width=100, elem_id="ph-dir-search"
+            )
+
+    def _partner_box(self) -> None:
+        with gr.Column(elem_classes="ph-partner-box"):
+            gr.Markdown(
+                "### Find partners\nDescribe your project: the organisations "
+                "that fit come ranked, each with the passage that justifies it."
+            )
+            with gr.Row(equal_height=False, elem_classes="ph-dir-row"):
+                self.project = gr.Textbox(
+                    show_label=False,
+                    lines=3,
+                    elem_id="ph-project",
+                    scale=5,
+                    placeholder=PROJECT_PLACEHOLDER,
+                )
+                self.partners_button = gr.Button(
+                    "Find partners",
+                    variant="primary",
+                    scale=1,
+                    min_width=140,
+                    elem_id="ph-find-partners",
+                )
+
+    # --- events ----------------------------------------------------------------------------
+    def _wire(self) -> None:
+        search_io: dict[str, Any] = {
+            "inputs": [self.query, self.kind, self.city, self.domain],
+            "outputs": self.table,
+        }
+        self.search.click(self.directory_search, api_name="directory_search", **search_io)
+        for trigger in (self.query.submit, self.domain.submit, self.kind.input, self.city.input):
+            trigger(self.directory_search, api_visibility="private", **search_io)
+        find = self.find_partners
+        self.partners_button.click(find, self.project, self.partners, api_name="find_partners")
+        self.project.submit(find, self.project, self.partners, api_visibility="private")

@@ -1,0 +1,41 @@
+"""HTML for the Staff desk: the report of an ingest (add, refresh, remove).
+
+Pure functions, no Gradio; every string is escaped with ``ui/render.py``'s :func:`esc`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ui.render import esc
+
+
+def report_html(report: Any, action: str = "Refresh") -> str:
+    """An ingest report (``IngestReport``): the summary line and one row per source."""
+    rows = []
+    for item in report.items:
+        if item.status == "failed":
+            detail = item.reason or "failed"
+        elif item.status == "removed":
+            detail = f"{item.deleted} chunks deleted"
+        else:
+            detail = (
+                f"{item.chunks} chunks"
+                + (f", {item.embedded} embedded" if item.embedded else "")
+                + (f", {item.deleted} deleted" if item.deleted else "")
+            )
+        rows.append(
+            f'<tr><td><span class="ph-status ph-status-{esc(item.status)}">{esc(item.status)}'
+            f"</span></td><td><code>{esc(item.source_id)}</code></td>"
+            f"<td>{esc(item.location)}</td><td>{esc(detail)}</td></tr>"
+        )
+    table = (
+        '<table class="ph-report-table"><thead><tr><th>Status</th><th>Source</th>'
+        f"<th>Location</th><th>Details</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        if rows
+        else "<p>No source to process.</p>"
+    )
+    return (
+        f'<div class="ph-report"><div class="ph-report-head">{esc(action)}: '
+        f"{esc(report.summary())}</div>{table}</div>"
+    )
