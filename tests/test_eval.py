@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from pathlib import Path
+
+import pytest
 
 from assistant.container import Container
 from assistant.evaluate import by_category, format_table, load_questions, run_eval, score
