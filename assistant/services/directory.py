@@ -1,12 +1,21 @@
-"""The organisation directory as indexed: listing, search, and partners for a project."""
+"""The organisation directory as indexed: listing, search, and partners for a project.
+
+Search matches whole words, whatever the accents and case, with French terms through the glossary
+and a few synonyms (``org_terms.py``). Partners are ranked on what the organisation says about
+itself (its domains, kind and description) plus the passages retrieved for the description; a
+partner needs at least one field-specific word of the description in its own record (the
+relevance floor), and each match says why it fits and whether it is in the Paris Region.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from assistant.components.vectorstore import VectorStore
 from assistant.retrieval import HybridRetriever
+from assistant.services import org_terms as terms
+from assistant.services.region import Where, where
 from assistant.text import fold
 
 
@@ -19,6 +28,16 @@ class OrganisationRow:
     website: str
     description: str
     doc_id: str
+    postcode: str = ""
+    acronym: str = ""
+
+    @property
+    def domain_list(self) -> list[str]:
+        return [d.strip() for d in self.domains.split(";") if d.strip()]
+
+    @property
+    def region(self) -> Where:
+        return where(self.city, self.postcode)
 
 
 @dataclass(frozen=True)
@@ -35,6 +54,12 @@ class PartnerMatch:
     score: float
     passage: str  # the passage that justifies the match
     source_title: str
+    matched_domains: list[str] = field(default_factory=list)  # its domains the project names
+    reasons: list[str] = field(default_factory=list)  # why it fits, one short phrase each
+
+    @property
+    def out_of_region(self) -> bool:
+        return self.organisation.region == "out"
 
 
 class DirectoryService:
@@ -62,55 +87,121 @@ class DirectoryService:
                 website=str(meta.get("website", "")),
                 description=text or "",
                 doc_id=doc_id,
+                postcode=str(meta.get("postcode", "")),
+                acronym=str(meta.get("acronym", "")),
             )
         return sorted(rows.values(), key=lambda r: r.name.lower())
 
+    def rows(self) -> list[OrganisationRow]:
+        """The organisations, each kind spelled one way (``research-institute``)."""
+        return [replace(r, kind=terms.kind_key(r.kind)) for r in self.organisations()]
+
     def facets(self) -> Facets:
         """The kinds and cities of the indexed organisations (for the app's filter menus)."""
-        rows = self.organisations()
+        rows = self.rows()
         return Facets(
             kinds=sorted({r.kind for r in rows if r.kind}),
-            cities=sorted({r.city for r in rows if r.city}),
+            cities=sorted({r.city for r in rows if r.city}, key=fold),
         )
 
     def search(
         self, query: str = "", kind: str = "", city: str = "", domain: str = ""
     ) -> list[OrganisationRow]:
-        needle = fold(query.strip())
+        """Organisations whose name, acronym, kind, city, domains or description hold every word
+        of ``query`` (whole words; accents, case, French terms and synonyms do not matter).
+        ``kind`` is exact (any spelling); under a ``city`` filter, organisations whose city is
+        unknown stay listed; ``domain`` matches a whole domain word the same way as ``query``."""
+        groups = terms.query_groups(query)
+        domain_groups = terms.query_groups(domain)
+        wanted_kind = terms.kind_key(kind)
         out = []
-        for row in self.organisations():
-            if kind and row.kind != kind:
+        for row in self.rows():
+            if wanted_kind and row.kind != wanted_kind:
                 continue
-            if city and fold(row.city) != fold(city):
+            if city and row.city and fold(row.city) != fold(city):
                 continue
-            if domain and fold(domain) not in fold(row.domains):
+            if domain_groups and not terms.matches(domain_groups, terms.tokens(row.domains)):
                 continue
-            if needle and needle not in fold(f"{row.name} {row.description} {row.domains}"):
+            if groups and not terms.matches(groups, _row_tokens(row)):
                 continue
             out.append(row)
         return out
 
     def find_partners(self, description: str, k: int = 8) -> list[PartnerMatch]:
-        """Organisations ranked for a project description, each with its justifying passage."""
+        """Organisations ranked for a project description, each with why it fits and its
+        justifying passage; empty when nothing reaches the relevance floor."""
         if not description.strip():
             raise ValueError("describe the project in a few lines")
-        organisations = {row.doc_id: row for row in self.organisations()}
+        groups = _unique(terms.content_groups(description))
+        if not groups:
+            return []
+        rows = {row.doc_id: row for row in self.rows()}
+        evidence = self._passages(description, rows)
+        matches = []
+        for row in rows.values():
+            match = _match(row, groups, evidence.get(row.doc_id))
+            if match is not None:
+                matches.append(match)
+        return sorted(matches, key=lambda m: (-m.score, m.organisation.name.lower()))[:k]
+
+    def _passages(
+        self, description: str, rows: dict[str, OrganisationRow]
+    ) -> dict[str, tuple[float, str, str]]:
+        """Per organisation, the best retrieved passage that is about it or names it:
+        (its rank as a score, 1 for the first passage down to near 0; text; source title)."""
+        best: dict[str, tuple[float, str, str]] = {}
         passages = self.retriever.retrieve(description, k=30)
-        best: dict[str, PartnerMatch] = {}
-        for passage in passages:
+        for rank, passage in enumerate(passages):
+            score = 1.0 - rank / len(passages)
             doc_id = str(passage.metadata.get("doc_id", ""))
-            if doc_id in organisations:
-                hits = [organisations[doc_id]]
+            if doc_id in rows:
+                hits = [rows[doc_id]]
             else:  # a document passage counts for the organisations it names
                 text = fold(passage.text)
-                hits = [r for r in organisations.values() if _names(r, text)]
+                hits = [r for r in rows.values() if _names(r, text)]
+            title = str(passage.metadata.get("title", ""))
             for row in hits:
-                current = best.get(row.doc_id)
-                score = passage.score + (current.score if current else 0.0)
-                keep = current.passage if current else passage.text
-                title = current.source_title if current else str(passage.metadata.get("title", ""))
-                best[row.doc_id] = PartnerMatch(row, score, keep, title)
-        return sorted(best.values(), key=lambda m: -m.score)[:k]
+                if row.doc_id not in best:
+                    best[row.doc_id] = (score, passage.text, title)
+        return best
+
+
+def _row_tokens(row: OrganisationRow) -> set[str]:
+    text = f"{row.name} {row.acronym} {row.kind.replace('-', ' ')} {row.city} {row.domains} "
+    return terms.tokens(text + row.description)
+
+
+def _unique(groups: list[set[terms.Phrase]]) -> list[set[terms.Phrase]]:
+    out: list[set[terms.Phrase]] = []
+    for group in groups:
+        if group not in out:
+            out.append(group)
+    return out
+
+
+def _match(
+    row: OrganisationRow,
+    groups: list[set[terms.Phrase]],
+    passage: tuple[float, str, str] | None,
+) -> PartnerMatch | None:
+    """The organisation as a partner, or None below the relevance floor (no field-specific word
+    of the description in its domains, kind or description)."""
+    domains = [d for d in row.domain_list if terms.matched_groups(groups, terms.tokens(d))]
+    kind_hits = terms.matched_groups(groups, terms.tokens(terms.KIND_TERMS.get(row.kind, "")))
+    described = terms.matched_groups(groups, terms.tokens(row.description))
+    if not domains and not kind_hits and not described:
+        return None
+    reasons = []
+    if domains:
+        reasons.append("works in " + ", ".join(domains))
+    if kind_hits:
+        reasons.append(f"a {terms.kind_label(row.kind)}")
+    if described and not domains:
+        reasons.append("its description names the project's field")
+    lexical = 2.0 * len(domains) + 1.5 * min(kind_hits, 2) + 0.5 * min(described, 4)
+    score = lexical + (2.0 * passage[0] if passage else 0.0)
+    text, title = (passage[1], passage[2]) if passage else (row.description, row.name)
+    return PartnerMatch(row, score, text, title, domains, reasons)
 
 
 def _names(row: OrganisationRow, folded_text: str) -> bool:

@@ -1,0 +1,103 @@
+"""Words for matching organisations: folded, stemmed tokens (whole words, no accents, any case),
+French terms through the glossary, and a few abbreviations and synonyms of the directory's own.
+Pure functions; used by ``DirectoryService`` for search and partner matching."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from assistant.glossary import translate_terms
+from assistant.text import tokenize
+
+# query word -> other phrases that mean the same (English and French; folded and stemmed later)
+SYNONYMS = {
+    "ai": ["artificial intelligence", "machine learning"],
+    "ia": ["artificial intelligence", "machine learning"],
+    "ml": ["machine learning"],
+    "imagerie": ["imaging"],
+    "lung": ["pulmonary", "respiratory", "thoracic"],
+    "poumon": ["lung", "pulmonary", "respiratory", "thoracic"],
+    "cancer": ["oncology"],
+    "oncology": ["cancer"],
+    "clinical": ["clinical trials", "hospital"],
+    "clinique": ["clinical trials", "hospital"],
+    "hospital": ["hospital group", "university hospital"],
+    "biotech": ["biotechnology"],
+    "pharma": ["pharmaceuticals", "pharma group"],
+    "ehealth": ["e-health", "digital health"],
+    "e-sante": ["e-health", "digital health"],
+    "medtech": ["medical technology", "medtech company"],
+}
+# what an organisation's kind says about it, for matching a project description
+KIND_TERMS = {
+    "hospital-group": "hospital clinical care patients clinical trials",
+    "hospital": "hospital clinical care patients",
+    "university-hospital": "hospital clinical care patients research",
+    "research-institute": "research laboratory",
+    "research-body": "research laboratory",
+    "pharma-group": "pharmaceuticals industry drug",
+    "medtech-company": "medical technology device industry",
+    "e-health-startup": "e-health digital health start-up",
+    "incubator": "incubator start-up",
+    "cluster": "cluster network",
+}
+# words of a project description that say nothing about a partner's field
+GENERIC = set(
+    tokenize(
+        "partner partners partnership project need needs looking look seek develop developing "
+        "develops work team company new tool tools organisation organization paris region "
+        "france health healthcare medical lab laboratory"
+    )
+)
+
+Phrase = tuple[str, ...]
+
+
+def kind_key(kind: str) -> str:
+    """One spelling per kind: ``Research Institute`` and ``research_institute`` are
+    ``research-institute``."""
+    return "-".join(kind.strip().lower().replace("_", " ").replace("-", " ").split())
+
+
+def kind_label(kind: str) -> str:
+    return kind_key(kind).replace("-", " ")
+
+
+@lru_cache(maxsize=256)
+def _synonym_phrases(word: str) -> tuple[Phrase, ...]:
+    out = []
+    for key, phrases in SYNONYMS.items():
+        if tuple(tokenize(key)) == (word,):
+            out.extend(tuple(tokenize(p)) for p in phrases)
+    return tuple(p for p in out if p)
+
+
+def query_groups(query: str) -> list[set[Phrase]]:
+    """One group per query word: the word and what it means (glossary, synonyms), each a phrase
+    of tokens. A text matches the query when every group has a phrase all of whose tokens it
+    holds."""
+    groups: list[set[Phrase]] = []
+    for token in tokenize(query):
+        group: set[Phrase] = {(token,)}
+        group.update((t,) for t in translate_terms([token]))
+        for alt in list(group):
+            group.update(_synonym_phrases(alt[0]))
+        groups.append(group)
+    return groups
+
+
+def matches(groups: list[set[Phrase]], tokens: set[str]) -> bool:
+    return all(any(set(p) <= tokens for p in group) for group in groups)
+
+
+def matched_groups(groups: list[set[Phrase]], tokens: set[str]) -> int:
+    return sum(1 for group in groups if any(set(p) <= tokens for p in group))
+
+
+def content_groups(description: str) -> list[set[Phrase]]:
+    """The groups of a project description, without the words that say nothing of a field."""
+    return [g for g in query_groups(description) if not all(set(p) <= GENERIC for p in g)]
+
+
+def tokens(text: str) -> set[str]:
+    return set(tokenize(text))

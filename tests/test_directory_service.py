@@ -1,0 +1,101 @@
+"""Directory search and partner matching on the shipped directory (fast tier: fake embedder)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fakes import FakeBackend, FakeEmbedder
+
+from assistant.container import Container
+from assistant.services import DirectoryService
+from assistant.services.region import where
+from assistant.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def directory(tmp_path_factory: pytest.TempPathFactory) -> DirectoryService:
+    import shutil
+
+    from assistant.settings import REPO_ROOT
+
+    root = tmp_path_factory.mktemp("dir")
+    corpus = Path(shutil.copytree(REPO_ROOT / "corpus", root / "corpus"))
+    settings = Settings(data_dir=root / "data", corpus_dir=corpus)
+    container = Container(settings, embedder=FakeEmbedder(), backend=FakeBackend())
+    assert container.corpus.refresh().ok
+    return container.directory
+
+
+def names(rows: list) -> set[str]:
+    return {r.name for r in rows}
+
+
+def test_search_matches_whole_words_not_substrings(directory: DirectoryService) -> None:
+    everyone = directory.search()
+    ai = directory.search("AI")
+    assert 0 < len(ai) < len(everyone) // 2, [r.name for r in ai]  # not every "pAIris"
+    assert {"Cap Digital", "Medicen Paris Region"} <= names(ai)  # "artificial intelligence"
+    assert all("artificial intelligence" in r.domains or " AI" in r.description for r in ai)
+
+
+def test_search_ignores_accents_and_case_and_knows_french(directory: DirectoryService) -> None:
+    assert "Région Île-de-France" in names(directory.search("region ile-de-france"))
+    assert names(directory.search("CANCÉROPÔLE")) == {"Cancéropôle Île-de-France"}
+    imagerie = names(directory.search("imagerie"))
+    assert {"NeuroSpin", "Philips", "GE Healthcare"} <= imagerie
+    assert names(directory.search("oncologie")) >= {"Gustave Roussy", "Institut Curie"}
+
+
+def test_search_with_no_match_is_empty(directory: DirectoryService) -> None:
+    assert directory.search("lung") == []
+    assert directory.search("asdfghjkl") == []
+
+
+def test_city_filter_keeps_unknown_cities(directory: DirectoryService) -> None:
+    rows = directory.search("", city="Villejuif")
+    assert "Gustave Roussy" in names(rows)
+    assert all(r.city in ("Villejuif", "") for r in rows)
+    cea = "Commissariat à l'énergie atomique et aux énergies alternatives"
+    assert cea in names(directory.search("imaging", city="Paris"))  # city unknown: kept
+    assert "NeuroSpin" not in names(directory.search("imaging", city="Paris"))
+
+
+def test_kind_has_one_spelling(directory: DirectoryService) -> None:
+    by_space = directory.search("", kind="research institute")
+    by_dash = directory.search("", kind="research-institute")
+    assert by_space == by_dash and "NeuroSpin" in names(by_dash)
+    assert all(" " not in k for k in directory.facets().kinds)
+
+
+def test_partners_explain_the_fit(directory: DirectoryService) -> None:
+    matches = directory.find_partners(
+        "Our oncology lab develops AI for cancer imaging and needs clinical partners."
+    )
+    found = [m.organisation.name for m in matches]
+    assert "Assistance Publique - Hôpitaux de Paris" in found  # clinical trials, a hospital
+    assert "Gustave Roussy" in found or "Institut Curie" in found
+    for match in matches:
+        assert match.reasons and match.passage
+    roussy = next(m for m in matches if m.organisation.name in ("Gustave Roussy", "Institut Curie"))
+    assert "oncology" in roussy.matched_domains
+
+
+def test_partners_have_a_relevance_floor(directory: DirectoryService) -> None:
+    assert directory.find_partners("asdfghjkl qwerty") == []
+    assert directory.find_partners("we need a partner for our project") == []
+    with pytest.raises(ValueError):
+        directory.find_partners("   ")
+
+
+def test_partners_outside_the_region_are_marked(directory: DirectoryService) -> None:
+    matches = directory.find_partners("precision medicine partners")
+    by_name = {m.organisation.name: m for m in matches}
+    assert by_name["OncoDesign"].out_of_region  # Dijon
+    assert not by_name["Servier"].out_of_region  # Suresnes
+
+
+def test_region_by_postcode_then_city() -> None:
+    assert where("", "75013") == "in" and where("Somewhere", "21000") == "out"
+    assert where("Gif-sur-Yvette") == "in" and where("Dijon") == "out"
+    assert where("") == "unknown" and where("Atlantis") == "unknown"
