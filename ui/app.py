@@ -71,9 +71,12 @@ from typing import TYPE_CHECKING, Any
 
 import gradio as gr  # the analytics switch is in ui/__init__.py, which runs first
 
+from ui.chat_page import ChatPage
 from ui.chat_tab import ChatTab
 from ui.common import ANY
 from ui.directory_tab import DirectoryTab
+from ui.feedback import FeedbackPanel
+from ui.staff_page import StaffPage
 from ui.staff_tab import StaffTab
 from ui.theme import THEME, stylesheet
 
@@ -132,9 +135,11 @@ def launch(container: Container) -> None:
 
 def build_app(container: Container) -> gr.Blocks:
     """The app over the container's services: the tabs composed, layout and calls only."""
-    chat = ChatTab(container.chat, container.feedback)
+    chat = ChatPage(ChatTab(container.chat), FeedbackPanel(container.feedback))
     directory = DirectoryTab(container.directory)
-    staff = StaffTab(container.corpus, container.staff) if container.staff.enabled else None
+    staff = None
+    if container.staff.enabled:
+        staff = StaffPage(StaffTab(container.corpus, container.staff))
     kinds, cities = directory.choices()
     with App(title=TITLE, analytics_enabled=False) as app:
         gr.HTML(HEADER, js_on_load=None, elem_id="ph-header-block")
@@ -143,12 +148,13 @@ def build_app(container: Container) -> gr.Blocks:
             chat.build(kinds)
             directory.build(kinds, cities)
             _fill_menus_on_load(app, chat, directory)
+            chat.on_load(app)
             if staff is not None:
                 staff.build(signed_in)
     return app
 
 
-def _fill_menus_on_load(app: gr.Blocks, chat: ChatTab, directory: DirectoryTab) -> None:
+def _fill_menus_on_load(app: gr.Blocks, chat: ChatPage, directory: DirectoryTab) -> None:
     """On each page load: the kinds and cities the directory holds now, and its table."""
 
     def fill_menus() -> tuple[Any, ...]:

@@ -1,6 +1,8 @@
-"""The Chat tab: ask, watch the answer stream with its sources, rate it, start over.
+"""The Chat tab's handlers: ask (the answer streams, then its sources and record) and start over.
 
-Endpoints: ``/ask``, ``/new_conversation`` and ``/feedback`` (see ``ui/app.py``).
+Endpoints: ``/ask`` and ``/new_conversation`` (see ``ui/app.py``); the layout and the events of
+the tab are in ``ui/chat_page.py``, feedback in ``ui/feedback.py``, the conversations kept in the
+browser in ``ui/conversations.py``.
 """
 
 from __future__ import annotations
@@ -12,11 +14,10 @@ from typing import Any
 import gradio as gr
 
 from assistant.answer import Turn
-from assistant.services import Answer, ChatService, Delta, FeedbackStore
+from assistant.services import Answer, ChatService, Delta
 from ui import render
 from ui.common import ANY, error, one_line
 from ui.history import chatbot_messages, conversation_turns
-from ui.theme import icon
 
 log = logging.getLogger(__name__)
 
@@ -54,12 +55,10 @@ def filters(doc_type: str | None, kind: str | None) -> dict[str, str]:
 
 
 class ChatTab:
-    """The handlers of the Chat tab over the chat service and the feedback store, and its
-    layout (:meth:`build`)."""
+    """The handlers of the Chat tab over the chat service."""
 
-    def __init__(self, chat: ChatService, feedback: FeedbackStore) -> None:
+    def __init__(self, chat: ChatService) -> None:
         self.chat = chat
-        self.feedback = feedback
 
     # --- handlers --------------------------------------------------------------------------
     def ask(
@@ -120,157 +119,3 @@ class ChatTab:
 
     def new_conversation(self) -> tuple[Any, ...]:
         return [], render.SOURCES_PLACEHOLDER, None, ""
-
-    def record_feedback(self, rating: Any, answer: dict[str, Any] | None) -> str:
-        """Store a thumbs up (1) or down (-1) for the answer record ``/ask`` returned."""
-        if not isinstance(answer, dict) or not answer.get("answer"):
-            gr.Warning("Ask a question first, then rate the answer.")
-            return ""
-        try:
-            value = int(rating)
-        except (TypeError, ValueError):
-            value = 0
-        if value not in (1, -1):
-            raise error("rating is 1 (helpful) or -1 (not helpful)")
-        self.feedback.record_answer(value, answer)
-        gr.Info("Thanks: your feedback was recorded.")
-        label = "helpful" if value == 1 else "not helpful"
-        return f'<span class="ph-thanks">&#10003; Recorded as {label}</span>'
-
-    # --- layout ----------------------------------------------------------------------------
-    def build(self, kinds: list[tuple[str, str]]) -> None:
-        """The tab and its events, inside the app's ``gr.Tabs``."""
-        with gr.Tab("Chat", id="chat"):
-            with gr.Row(equal_height=False):
-                with gr.Column(scale=3, min_width=420):
-                    self._conversation()
-                    self._filters(kinds)
-                    self._actions()
-                    self._examples()
-                with gr.Column(scale=2, min_width=340):
-                    self.sources = gr.HTML(
-                        render.SOURCES_PLACEHOLDER,
-                        js_on_load=None,
-                        label="Sources",
-                        elem_id="ph-sources-panel",
-                        max_height=640,
-                    )
-            with gr.Accordion("Answer as JSON (for developers)", open=False):
-                self.answer_json = gr.JSON(None, label="Last answer", elem_id="ph-answer-json")
-        self._wire()
-
-    def _conversation(self) -> None:
-        self.chatbot = gr.Chatbot(
-            label="Conversation",
-            show_label=False,
-            elem_id="ph-chatbot",
-            height=470,
-            placeholder=CHAT_PLACEHOLDER,
-            latex_delimiters=[],
-            feedback_options=None,
-            allow_tags=False,
-            sanitize_html=True,
-            render_markdown=True,
-            buttons=["copy"],
-            layout="bubble",
-        )
-        with gr.Row(elem_classes="ph-ask-row"):
-            self.message = gr.Textbox(
-                show_label=False,
-                container=False,
-                scale=8,
-                max_lines=4,
-                placeholder="Ask about the Paris Region health ecosystem...",
-                elem_id="ph-question",
-                autofocus=True,
-            )
-            self.send = gr.Button(
-                "Send", variant="primary", scale=1, min_width=90, elem_id="ph-send"
-            )
-
-    def _filters(self, kinds: list[tuple[str, str]]) -> None:
-        with gr.Row(elem_classes="ph-tools", equal_height=True):
-            self.type_filter = gr.Dropdown(
-                DOC_TYPES,
-                value=ANY,
-                label="Document type",
-                allow_custom_value=True,
-                elem_id="ph-type-filter",
-            )
-            self.kind_filter = gr.Dropdown(
-                kinds,
-                value=ANY,
-                label="Organisation kind",
-                allow_custom_value=True,
-                elem_id="ph-kind-filter",
-            )
-
-    def _actions(self) -> None:
-        with gr.Row(elem_classes="ph-actions", equal_height=True):
-            self.up = gr.Button(
-                "Helpful",
-                icon=icon("thumb_up.svg"),
-                size="sm",
-                scale=0,
-                min_width=110,
-                elem_id="ph-up",
-            )
-            self.down = gr.Button(
-                "Not helpful",
-                icon=icon("thumb_down.svg"),
-                size="sm",
-                scale=0,
-                min_width=130,
-                elem_id="ph-down",
-            )
-            self.feedback_status = gr.HTML(
-                "", js_on_load=None, label="Feedback", elem_id="ph-feedback-status"
-            )
-            self.new_chat = gr.Button(
-                "New conversation", size="sm", scale=0, min_width=160, elem_id="ph-new"
-            )
-            self.up_value = gr.Number(1, visible=False, precision=0)
-            self.down_value = gr.Number(-1, visible=False, precision=0)
-
-    def _examples(self) -> None:
-        with gr.Row(elem_classes="ph-examples"):
-            for examples, label, elem_id in (
-                (INVESTOR_EXAMPLES, "For investors", "ph-ex-investors"),
-                (RESEARCHER_EXAMPLES, "For researchers", "ph-ex-researchers"),
-            ):
-                gr.Examples(
-                    examples,
-                    inputs=self.message,
-                    label=label,
-                    api_visibility="private",
-                    elem_id=elem_id,
-                )
-
-    # --- events ----------------------------------------------------------------------------
-    def _wire(self) -> None:
-        ask_io: dict[str, Any] = {
-            "inputs": [self.message, self.chatbot, self.type_filter, self.kind_filter],
-            "outputs": [self.chatbot, self.sources, self.answer_json, self.message],
-        }
-        self.send.click(self.ask, api_name="ask", **ask_io)
-        self.message.submit(self.ask, api_name="ask_submit", api_visibility="private", **ask_io)
-        self.new_chat.click(
-            self.new_conversation,
-            None,
-            [self.chatbot, self.sources, self.answer_json, self.feedback_status],
-            api_name="new_conversation",
-        )
-        self.up.click(
-            self.record_feedback,
-            [self.up_value, self.answer_json],
-            self.feedback_status,
-            api_name="feedback",
-        )
-        self.down.click(
-            self.record_feedback,
-            [self.down_value, self.answer_json],
-            self.feedback_status,
-            api_name="feedback_down",
-            api_visibility="undocumented",
-        )
-        self.answer_json.change(lambda: "", None, self.feedback_status, api_visibility="private")

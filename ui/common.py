@@ -12,8 +12,8 @@ ANY = "any"
 
 
 def table(headers: list[str], rows: list[list[str]]) -> dict[str, Any]:
-    """A DataFrame value; an empty table keeps one blank row so that its headers show."""
-    return {"headers": headers, "data": rows or [["" for _ in headers]]}
+    """A DataFrame value (an empty one shows its headers and no row)."""
+    return {"headers": headers, "data": rows}
 
 
 def one_line(exc: BaseException) -> str:

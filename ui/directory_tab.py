@@ -11,8 +11,10 @@ from typing import Any
 import gradio as gr
 
 from assistant.services import DirectoryService
+from ui.alerts import alert_box, catching
 from ui.common import ANY, error, one_line, table
-from ui.render_directory import partners_html
+from ui.render import safe_url
+from ui.render_directory import SCROLL_JS, partners_html, search_summary
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +25,11 @@ PROJECT_PLACEHOLDER = (
 )
 
 Choices = list[tuple[str, str]]
+
+
+def _site(url: str) -> str:
+    """The website cell: a safe http(s) address (the Markdown column shows it as a link)."""
+    return safe_url(url) or ""
 
 
 class DirectoryTab:
@@ -41,7 +48,7 @@ class DirectoryTab:
             log.exception("cannot list organisations")
             kinds, cities = [], []
         return (
-            [("Any kind", ANY)] + [(k.replace("-", " "), k) for k in kinds],
+            [("Any kind", ANY)] + [(k, k) for k in kinds],
             [("Any city", ANY)] + [(c, c) for c in cities],
         )
 
@@ -54,10 +61,22 @@ class DirectoryTab:
         except Exception as exc:
             log.exception("directory search failed")
             raise error(f"Directory search failed: {one_line(exc)}") from exc
+        unknown = "city unknown" if city else ""
         return table(
             DIRECTORY_HEADERS,
-            [[r.name, r.kind, r.city, r.domains.replace(";", ", "), r.website] for r in rows],
+            [
+                [r.name, r.kind, r.city or unknown, ", ".join(r.domain_list), _site(r.website)]
+                for r in rows
+            ],
         )
+
+    def summary(self, value: Any, query: str, kind: str, city: str, domain: str) -> str:
+        """The line above the table: how many organisations match, or that none does."""
+        rows = value.get("data") if isinstance(value, dict) else getattr(value, "values", None)
+        count = sum(1 for row in list(rows if rows is not None else []) if any(row))
+        filters = [f for f in (query, domain) if (f or "").strip()]
+        filters += [f for f in (kind, city) if f and f != ANY]
+        return search_summary(count, filters, bool(city and city != ANY))
 
     def find_partners(self, description: str) -> str:
         """Organisations ranked for a project description, each with its passage."""
@@ -82,8 +101,10 @@ class DirectoryTab:
                 elem_classes="ph-intro",
             )
             self._search_row(kinds, cities)
+            self.summary_line = gr.HTML("", js_on_load=None, elem_id="ph-dir-summary")
             self.table = gr.DataFrame(
                 value=table(DIRECTORY_HEADERS, []),
+                datatype=["str", "str", "str", "str", "markdown"],
                 headers=DIRECTORY_HEADERS,
                 interactive=False,
                 wrap=True,
@@ -94,7 +115,9 @@ class DirectoryTab:
                 show_search="none",
             )
             self._partner_box()
-            self.partners = gr.HTML("", js_on_load=None, label="Partners", elem_id="ph-partners")
+            self.partners = gr.HTML(
+                "", js_on_load=SCROLL_JS, label="Partners", elem_id="ph-partners"
+            )
         self._wire()
 
     def _search_row(self, kinds: Choices, cities: Choices) -> None:
@@ -137,6 +160,8 @@ class DirectoryTab:
                     min_width=140,
                     elem_id="ph-find-partners",
                 )
+            self.partners_alert = alert_box("ph-partners-alert")
+            self.api_partners = gr.Button("find_partners", visible=False)
 
     # --- events ----------------------------------------------------------------------------
     def _wire(self) -> None:
@@ -144,9 +169,22 @@ class DirectoryTab:
             "inputs": [self.query, self.kind, self.city, self.domain],
             "outputs": self.table,
         }
-        self.search.click(self.directory_search, api_name="directory_search", **search_io)
+        summary: dict[str, Any] = {
+            "fn": self.summary,
+            "inputs": [self.table, self.query, self.kind, self.city, self.domain],
+            "outputs": self.summary_line,
+            "api_visibility": "private",
+        }
+        self.search.click(self.directory_search, api_name="directory_search", **search_io).then(
+            **summary
+        )
         for trigger in (self.query.submit, self.domain.submit, self.kind.input, self.city.input):
-            trigger(self.directory_search, api_visibility="private", **search_io)
-        find = self.find_partners
-        self.partners_button.click(find, self.project, self.partners, api_name="find_partners")
-        self.project.submit(find, self.project, self.partners, api_visibility="private")
+            trigger(self.directory_search, api_visibility="private", **search_io).then(**summary)
+        self.table.change(**summary)
+        find = catching(self.find_partners, 1)  # in the page, an error shows beside the box
+        out = [self.partners, self.partners_alert]
+        for trigger in (self.partners_button.click, self.project.submit):
+            trigger(find, self.project, out, api_visibility="private")
+        self.api_partners.click(
+            self.find_partners, self.project, self.partners, api_name="find_partners"
+        )

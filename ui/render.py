@@ -110,7 +110,8 @@ def answer_key(question: str, answer: str) -> str:
 def answer_markdown(text: str, sources: Sequence[SourceLike], grounded: bool, key: str = "") -> str:
     """The answer for the Chatbot: escaped text, citations ``[n]`` linked to their source.
 
-    A citation links to the source's URL, or to its card in the sources panel when it has none.
+    A citation always links to its card in the sources panel (the page scrolls to it and marks
+    the cited sentence); the source's own web address is a link inside the card.
     An answer that is not grounded in the sources gets a visible note.
     """
     by_n = {s.n: s for s in sources}
@@ -133,12 +134,6 @@ def citation_link(n: int, source: SourceLike | None, key: str = "") -> str:
     if source is None:
         return label
     title = esc(source.title or f"Source {n}")
-    url = safe_url(source.url)
-    if url:
-        return (
-            f'<a href="{esc(url)}" title="{title}" target="_blank" '
-            f'rel="noopener noreferrer nofollow">{label}</a>'
-        )
     return f'<a href="#{anchor(n, key)}" title="{title}">{label}</a>'
 
 
@@ -146,9 +141,27 @@ def anchor(n: int, key: str = "") -> str:
     return f"ph-src-{key}-{n}" if key else f"ph-src-{n}"
 
 
+_MD_TARGET = r"\((?:[^()\s]|\([^()]*\))*\)"  # (url), one level of parentheses inside
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]" + _MD_TARGET)
+_MD_LINK = re.compile(r"\[([^\]]+)\]" + _MD_TARGET)
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+", re.M)
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(\S.*?\S|\S)\1")
+
+
+def strip_markdown(text: str) -> str:
+    """The text of a passage written in Markdown: links and images as their words, no heading
+    marks or bold markers (``[France](#)`` reads ``France``)."""
+    text = _MD_IMAGE.sub(r"\1", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_HEADING.sub("", text)
+    return _MD_EMPHASIS.sub(r"\2", text)
+
+
 def highlight(text: str, sentence: str) -> str:
-    """The escaped passage with ``sentence`` (the one that answers) in a ``<mark>``."""
-    sentence = (sentence or "").strip()
+    """The escaped passage with ``sentence`` (the one that answers) in a ``<mark>``; Markdown
+    syntax from the page is taken out of both first."""
+    text = strip_markdown(text)
+    sentence = strip_markdown(sentence or "").strip()
     if sentence:
         start = text.find(sentence)
         end = start + len(sentence)

@@ -8,28 +8,59 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ui.render import esc, host, link, safe_url
+from ui.render import esc, host, link, safe_url, strip_markdown
+
+NO_MATCH = (
+    '<div class="ph-partners ph-empty ph-no-match"><strong>No good match.</strong> No organisation '
+    "of the directory works on what this description names. Name the field (e.g. oncology, "
+    "medical imaging, e-health) or the kind of partner (hospital, research institute).</div>"
+)
+# The partner list scrolls into view when it is filled (gr.HTML js_on_load).
+SCROLL_JS = """
+watch('value', () => {
+  if (element.querySelector('.ph-partners, .ph-no-match')) {
+    element.scrollIntoView({block: 'start', behavior: 'smooth'});
+  }
+});
+"""
+
+
+def search_summary(count: int, filters: list[str], city_filter: bool) -> str:
+    """The line above the directory table."""
+    if count == 0:
+        said = ", ".join(f"\u201c{f}\u201d" for f in filters) or "these filters"
+        return (
+            f'<div class="ph-dir-summary ph-no-match">No organisation matches {esc(said)}. '
+            "Try another word (English or French) or clear the filters.</div>"
+        )
+    noun = "organisation" if count == 1 else "organisations"
+    note = " (those whose city is unknown are kept, marked \u201ccity unknown\u201d)"
+    return f'<div class="ph-dir-summary">{count} {noun}{note if city_filter else ""}</div>'
 
 
 def partners_html(matches: Sequence[Any]) -> str:
-    """Ranked partner matches (``PartnerMatch``), each with the passage that justifies it."""
+    """Ranked partner matches (``PartnerMatch``): why each fits (its matching domains, its
+    kind), the passage that justifies it, and a mark when it is outside the Paris Region."""
     if not matches:
-        return '<div class="ph-partners ph-empty">No organisation matches this description.</div>'
+        return NO_MATCH
     items = []
     for rank, match in enumerate(matches, start=1):
         org = match.organisation
-        facts = [f'<span class="ph-badge">{esc(org.kind)}</span>'] if org.kind else []
-        if org.city:
-            facts.append(f'<span class="ph-city">{esc(org.city)}</span>')
+        kind = org.kind.replace("-", " ")
+        facts = [f'<span class="ph-badge">{esc(kind)}</span>'] if org.kind else []
+        facts.append(f'<span class="ph-city">{esc(org.city or "city unknown")}</span>')
+        if getattr(match, "out_of_region", False):
+            facts.append('<span class="ph-badge ph-badge-out">outside the Paris Region</span>')
         if safe_url(org.website):
             facts.append(link(org.website, host(org.website) or org.website, cls="ph-site"))
-        domains = ", ".join(d.strip() for d in org.domains.split(";") if d.strip())
+        reasons = "; ".join(getattr(match, "reasons", []) or [])
+        passage = excerpt(strip_markdown(match.passage), org.name)
         items.append(
             '<li class="ph-partner">'
             f'<div class="ph-partner-head"><span class="ph-num">{rank}</span>'
             f"<strong>{esc(org.name)}</strong>{''.join(facts)}</div>"
-            + (f'<div class="ph-domains">{esc(domains)}</div>' if domains else "")
-            + f'<blockquote class="ph-passage">{excerpt(match.passage, org.name)}</blockquote>'
+            + (f'<div class="ph-why">Why: {esc(reasons)}</div>' if reasons else "")
+            + f'<blockquote class="ph-passage">{passage}</blockquote>'
             + (
                 f'<div class="ph-from">From: {esc(match.source_title)}</div>'
                 if match.source_title

@@ -17,10 +17,10 @@ def report_html(report: Any, action: str = "Refresh") -> str:
         if item.status == "failed":
             detail = item.reason or "failed"
         elif item.status == "removed":
-            detail = f"{item.deleted} chunks deleted"
+            detail = f"{chunks(item.deleted)} deleted"
         else:
             detail = (
-                f"{item.chunks} chunks"
+                chunks(item.chunks)
                 + (f", {item.embedded} embedded" if item.embedded else "")
                 + (f", {item.deleted} deleted" if item.deleted else "")
             )
@@ -39,3 +39,17 @@ def report_html(report: Any, action: str = "Refresh") -> str:
         f'<div class="ph-report"><div class="ph-report-head">{esc(action)}: '
         f"{esc(report.summary())}</div>{table}</div>"
     )
+
+
+def source_label(source: Any) -> str:
+    """How a source is named to staff: its title, else its web address or file name."""
+    if getattr(source, "title", None):
+        return str(source.title)
+    location = str(getattr(source, "location", "") or "")
+    if location.startswith(("http://", "https://")):
+        return location.split("://", 1)[1].removeprefix("www.").rstrip("/")
+    return location.replace("\\", "/").rsplit("/", 1)[-1] or str(getattr(source, "id", ""))
+
+
+def chunks(n: int) -> str:
+    return f"{n} chunk" if n == 1 else f"{n} chunks"

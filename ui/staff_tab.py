@@ -3,7 +3,9 @@ remove the sources of the corpus.
 
 Endpoints: ``/staff_login``, ``/staff_logout``, ``/staff_sources``, ``/staff_add_url``,
 ``/staff_add_file``, ``/staff_refresh`` and ``/staff_remove`` (see ``ui/app.py``). The login is a
-per-session ``gr.State``; every staff endpoint checks it on the server.
+per-session ``gr.State``; every staff endpoint checks it on the server. The handlers here raise
+``gr.Error`` for their API callers; the page's layout and events (errors shown beside the control,
+confirmation before removal) are in ``ui/staff_page.py``.
 """
 
 from __future__ import annotations
@@ -18,14 +20,14 @@ import gradio as gr
 from assistant.services import CorpusService, StaffAuth
 from ui import render
 from ui.common import error, one_line, table
-from ui.render_staff import report_html
+from ui.render_staff import report_html, source_label
 
 if TYPE_CHECKING:
     from ingest.report import IngestReport
 
 log = logging.getLogger(__name__)
 
-SOURCE_HEADERS = ["id", "kind", "status", "last fetch", "location", "reason"]
+SOURCE_HEADERS = ["id", "title", "kind", "status", "last fetch", "location", "reason"]
 UPLOAD_TYPES = [".html", ".htm", ".txt", ".md", ".csv"]  # what the file picker offers
 LOGIN_REQUIRED = "Login required: sign in on the Staff desk tab first."
 TITLE = "Staff desk"
@@ -81,18 +83,32 @@ class StaffTab:
             reason = row.state.reason if row.state else ""
             source = row.source
             status, fetched = row.status, row.last_fetch
-            rows.append([source.id, source.kind, status, fetched, source.location, reason])
+            rows.append(
+                [
+                    source.id,
+                    source_label(source),
+                    source.kind,
+                    status,
+                    fetched,
+                    source.location,
+                    reason,
+                ]
+            )
         return table(SOURCE_HEADERS, rows)
 
     def removable_ids(self, logged_in: Any) -> Any:
-        """The choices of the "Source id" menu: the sources staff may remove (not the seed ones
-        of the tracked manifest); nothing for a session not signed in."""
+        """The choices of the "Source" menu: the sources staff may remove (not the seed ones of
+        the tracked manifest), by title or location; nothing for a session not signed in."""
         if logged_in is not True:
             return gr.update()
         try:
-            return gr.update(choices=[r.source.id for r in self.corpus.sources() if not r.seed])
+            rows = [r for r in self.corpus.sources() if not r.seed]
         except Exception:  # noqa: BLE001 - the table shows the error
             return gr.update()
+        return gr.update(choices=[(source_label(r.source), r.source.id) for r in rows], value=None)
+
+    def removable_label(self, row: Any) -> str:
+        return source_label(row.source)
 
     # --- handlers: sources -----------------------------------------------------------------
     def staff_sources(self, logged_in: Any) -> dict[str, Any]:
@@ -128,12 +144,13 @@ class StaffTab:
         on_progress = progress_callback(progress)
         return self._run("Refresh", lambda: self.corpus.refresh(progress=on_progress))
 
-    def staff_remove(self, source_id: str, logged_in: Any) -> Any:
+    def staff_remove(self, source_id: str, logged_in: Any, force: bool = False) -> Any:
+        """Remove a source added at run time; a seed source only with ``force``."""
         require_login(logged_in)
         source_id = (source_id or "").strip()
         if not source_id:
-            raise error("Choose the id of the source to remove.", title=TITLE)
-        return self._run("Remove", lambda: self.corpus.remove(source_id))
+            raise error("Choose the source to remove.", title=TITLE)
+        return self._run("Remove", lambda: self.corpus.remove(source_id, force=bool(force)))
 
     def _run(self, action: str, call: Callable[[], IngestReport]) -> tuple[str, Any]:
         """Run a corpus operation: its report (and a toast), and the sources table after it."""
@@ -149,101 +166,3 @@ class StaffTab:
         else:
             gr.Info(render.esc(f"{action}: {report.summary()}"))
         return report_html(report, action), self.table()
-
-    # --- layout ----------------------------------------------------------------------------
-    def build(self, signed_in: gr.State) -> None:
-        """The tab and its events; ``signed_in`` is the per-session login state."""
-        self.signed_in = signed_in
-        with gr.Tab("Staff desk", id="staff"):
-            with gr.Column(visible=True, elem_classes="ph-login") as self.login_box:
-                gr.Markdown("### Staff sign-in\nManage the sources of the corpus.")
-                self.username = gr.Textbox(label="Username", max_lines=1)
-                self.password = gr.Textbox(label="Password", type="password", max_lines=1)
-                self.login = gr.Button("Sign in", variant="primary")
-            self.status = gr.Markdown("", label="Status")
-            with gr.Column(visible=False) as self.desk:
-                with gr.Row():
-                    gr.Markdown("### Sources")
-                    self.reload = gr.Button("Reload list", size="sm", scale=0, min_width=120)
-                    self.logout = gr.Button("Sign out", size="sm", scale=0, min_width=100)
-                self.sources = gr.DataFrame(
-                    value=table(SOURCE_HEADERS, []),
-                    headers=SOURCE_HEADERS,
-                    interactive=False,
-                    wrap=True,
-                    max_height=360,
-                    label="Sources",
-                    elem_id="ph-staff-sources",
-                )
-                self._actions()
-                self.report = gr.HTML(
-                    "", js_on_load=None, label="Report", elem_id="ph-staff-report"
-                )
-        self._wire_session()
-        self._wire_sources()
-
-    def _actions(self) -> None:
-        with gr.Row(equal_height=False):
-            with gr.Column():
-                gr.Markdown("#### Add a web page")
-                self.url = gr.Textbox(show_label=False, placeholder="https://example.org/page")
-                self.add_url = gr.Button("Add URL", variant="primary")
-            with gr.Column():
-                gr.Markdown("#### Upload a file (HTML, txt, md, directory CSV)")
-                self.upload = gr.File(
-                    show_label=False, file_types=UPLOAD_TYPES, type="filepath", height=110
-                )
-                self.add_file = gr.Button("Add file", variant="primary")
-            with gr.Column():
-                gr.Markdown("#### Refresh or remove")
-                self.refresh = gr.Button("Refresh all sources", variant="primary")
-                self.remove_id = gr.Dropdown([], label="Source id", allow_custom_value=True)
-                self.remove = gr.Button("Remove source", variant="stop", elem_id="ph-remove")
-
-    # --- events ----------------------------------------------------------------------------
-    def _wire_session(self) -> None:
-        after_login: dict[str, Any] = {
-            "fn": self.after_login,
-            "inputs": self.signed_in,
-            "outputs": [self.password, self.remove_id],
-            "api_visibility": "private",
-        }
-        login_io: dict[str, Any] = {
-            "inputs": [self.username, self.password],
-            "outputs": [self.signed_in, self.status, self.login_box, self.desk, self.sources],
-        }
-        self.login.click(self.staff_login, api_name="staff_login", **login_io).success(
-            **after_login
-        )
-        self.password.submit(self.staff_login, api_visibility="private", **login_io).success(
-            **after_login
-        )
-        self.logout.click(
-            self.staff_logout,
-            None,
-            [self.signed_in, self.status, self.login_box, self.desk],
-            api_name="staff_logout",
-        )
-
-    def after_login(self, logged_in: Any) -> tuple[str, Any]:
-        """Clear the password box and fill the "Source id" menu."""
-        return "", self.removable_ids(logged_in)
-
-    def _wire_sources(self) -> None:
-        update_ids: dict[str, Any] = {
-            "fn": self.removable_ids,
-            "inputs": self.signed_in,
-            "outputs": self.remove_id,
-            "api_visibility": "private",
-        }
-        state, out = self.signed_in, [self.report, self.sources]
-        self.reload.click(
-            self.staff_sources, state, self.sources, api_name="staff_sources"
-        ).success(**update_ids)
-        for button, fn, inputs, name in (
-            (self.add_url, self.staff_add_url, [self.url, state], "staff_add_url"),
-            (self.add_file, self.staff_add_file, [self.upload, state], "staff_add_file"),
-            (self.refresh, self.staff_refresh, [state], "staff_refresh"),
-            (self.remove, self.staff_remove, [self.remove_id, state], "staff_remove"),
-        ):
-            button.click(fn, inputs, out, api_name=name).success(**update_ids)

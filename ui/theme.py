@@ -17,6 +17,9 @@ THEME = gr.themes.Soft(
     radius_size=gr.themes.sizes.radius_md,
 ).set(
     body_background_fill="#f5f7fb",
+    body_background_fill_dark="*neutral_950",
+    block_label_text_color_dark="*neutral_200",
+    block_title_text_color_dark="*neutral_100",
     block_label_background_fill="transparent",
     block_label_text_color="*neutral_600",
     block_title_background_fill="transparent",

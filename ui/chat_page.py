@@ -1,0 +1,281 @@
+"""The Chat tab's layout and events.
+
+- The answer streams into the conversation; each answer has thumbs (per message) and, once rated,
+  an optional comment (``ui/feedback.py``); Stop cancels an answer, the retry button on the last
+  answer asks again.
+- Example questions are buttons that ask at once.
+- The sources panel keeps the sources of every answer of the conversation
+  (``ui/render_sources.py``): a citation [n], in any answer, scrolls to its card.
+- Conversations live in the browser's local storage (``gr.BrowserState``), reopened from the
+  "Conversations" menu; a reload brings back the current one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import gradio as gr
+
+from ui import conversations as convs
+from ui.chat_tab import (
+    CHAT_PLACEHOLDER,
+    DOC_TYPES,
+    INVESTOR_EXAMPLES,
+    RESEARCHER_EXAMPLES,
+    ChatTab,
+)
+from ui.common import ANY
+from ui.feedback import FeedbackPanel
+from ui.history import chatbot_messages
+from ui.render import SOURCES_PLACEHOLDER, plain
+from ui.render_sources import CITATION_JS, conversation_sources_html
+
+PRIVATE: dict[str, Any] = {"api_visibility": "private"}
+
+
+def remember(history: Any, answer: Any, answers: Any, conv_id: Any, store: Any) -> tuple[Any, ...]:
+    """After an answer: the records aligned with the assistant messages (a failed answer has
+    none), the sources of the whole conversation, and the conversation saved in the browser."""
+    shown = chatbot_messages(history)
+    n = sum(1 for m in shown if m["role"] == "assistant")
+    records = list(answers if isinstance(answers, list) else [])[:n]
+    records += [None] * (n - len(records))
+    if n and isinstance(answer, dict) and answer.get("answer") and answer not in records:
+        records[n - 1] = answer
+    conv_id = conv_id or convs.new_id()
+    store = convs.save(store, conv_id, shown, records)
+    menu = gr.update(choices=convs.choices(store), value=conv_id)
+    return records, conversation_sources_html(records), conv_id, store, menu
+
+
+def opened(item: dict[str, Any] | None, store: Any) -> tuple[Any, ...]:
+    """A conversation shown: (chat, records, sources, id, menu)."""
+    history = item.get("history", []) if item else []
+    records = item.get("answers", []) if item else []
+    conv_id = item["id"] if item else ""
+    menu = gr.update(choices=convs.choices(store), value=conv_id or None)
+    return history, records, conversation_sources_html(records), conv_id, menu
+
+
+def restore(store: Any, user: Any) -> tuple[Any, ...]:
+    """On page load: the latest conversation back, and this browser's feedback id."""
+    return (*opened(convs.latest(store), store), user or convs.new_id())
+
+
+def open_conversation(conv_id: Any, store: Any) -> tuple[Any, ...]:
+    return opened(convs.get(store, str(conv_id or "")), store)
+
+
+def forget(conv_id: Any, store: Any) -> tuple[Any, ...]:
+    """Delete the shown conversation from the browser; an empty chat."""
+    store = convs.delete(store, str(conv_id or ""))
+    return (*opened(None, store), store)
+
+
+def before_retry(history: Any, answers: Any, data: gr.RetryData) -> tuple[Any, Any, Any]:
+    """Retry: the conversation up to the question asked again, which goes back in the box."""
+    shown = chatbot_messages(history)
+    index = data.index[0] if isinstance(data.index, (list, tuple)) else int(data.index)
+    question = chatbot_messages([shown[index]])[0]["content"] if index < len(shown) else ""
+    kept = shown[:index]
+    n = sum(1 for m in kept if m["role"] == "assistant")
+    return kept, list(answers or [])[:n], plain(question)
+
+
+class ChatPage:
+    """The Chat tab over :class:`ChatTab` (answers) and :class:`FeedbackPanel`."""
+
+    def __init__(self, tab: ChatTab, feedback: FeedbackPanel) -> None:
+        self.tab = tab
+        self.fb = feedback
+
+    def build(self, kinds: list[tuple[str, str]]) -> None:
+        with gr.Tab("Chat", id="chat"):
+            self.store = gr.BrowserState(
+                convs.empty(), storage_key=convs.STORAGE_KEY, secret=convs.STORAGE_SECRET
+            )
+            self.user = gr.BrowserState("", storage_key=convs.USER_KEY, secret=convs.STORAGE_SECRET)
+            self.answers = gr.State([])  # the answer record of each assistant message
+            self.conv_id = gr.State("")
+            self.rated = gr.State(None)
+            with gr.Row(equal_height=False, elem_classes="ph-chat-row"):
+                with gr.Column(scale=3, min_width=300):
+                    self._conversation_bar()
+                    self._conversation()
+                with gr.Column(scale=2, min_width=300):
+                    self.sources = gr.HTML(
+                        SOURCES_PLACEHOLDER,
+                        js_on_load=CITATION_JS,
+                        label="Sources",
+                        elem_id="ph-sources-panel",
+                        max_height=640,
+                    )
+            with gr.Row(equal_height=False, elem_classes="ph-below"):
+                with gr.Column(scale=3, min_width=300):
+                    self._examples()
+                with gr.Column(scale=2, min_width=300):
+                    self._filters(kinds)
+            with gr.Accordion("Answer as JSON (for developers)", open=False):
+                self.answer_json = gr.JSON(None, label="Last answer", elem_id="ph-answer-json")
+                self._feedback_api()
+        self._wire()
+
+    def _conversation_bar(self) -> None:
+        with gr.Row(equal_height=True, elem_classes="ph-conv-bar"):
+            self.conv_menu = gr.Dropdown(
+                [], value=None, label="Conversations", scale=4, elem_id="ph-conversations"
+            )
+            self.new_chat = gr.Button(
+                "New conversation", size="sm", scale=0, min_width=150, elem_id="ph-new"
+            )
+            self.delete = gr.Button("Delete", size="sm", scale=0, min_width=80, elem_id="ph-delete")
+
+    def _conversation(self) -> None:
+        self.chatbot = gr.Chatbot(
+            label="Conversation",
+            show_label=False,
+            elem_id="ph-chatbot",
+            height=470,
+            placeholder=CHAT_PLACEHOLDER,
+            latex_delimiters=[],
+            feedback_options=("Like", "Dislike"),
+            allow_tags=False,
+            sanitize_html=True,
+            render_markdown=True,
+            buttons=["copy"],
+            layout="bubble",
+        )
+        with gr.Row(visible=False, elem_classes="ph-comment-row") as self.comment_row:
+            self.comment = gr.Textbox(
+                show_label=False,
+                placeholder="Tell us more (optional)",
+                scale=5,
+                max_lines=3,
+                elem_id="ph-comment",
+            )
+            self.send_comment = gr.Button("Send comment", size="sm", scale=1, min_width=120)
+        self.feedback_status = gr.HTML("", js_on_load=None, elem_id="ph-feedback-status")
+        with gr.Row(elem_classes="ph-ask-row"):
+            self.message = gr.Textbox(
+                show_label=False,
+                container=False,
+                scale=8,
+                max_lines=4,
+                autofocus=False,
+                placeholder="Ask about the Paris Region health ecosystem...",
+                elem_id="ph-question",
+            )
+            self.send = gr.Button(
+                "Send", variant="primary", scale=1, min_width=80, elem_id="ph-send"
+            )
+            self.stop = gr.Button("Stop", variant="stop", scale=0, min_width=70, elem_id="ph-stop")
+
+    def _examples(self) -> None:
+        self.examples: list[tuple[gr.Button, str]] = []
+        for examples, label in (
+            (INVESTOR_EXAMPLES, "For investors"),
+            (RESEARCHER_EXAMPLES, "For researchers"),
+        ):
+            gr.Markdown(f"**{label}**", elem_classes="ph-examples-label")
+            with gr.Row(elem_classes="ph-examples"):
+                for question in examples:
+                    button = gr.Button(question, size="sm", elem_classes="ph-example")
+                    self.examples.append((button, question))
+
+    def _filters(self, kinds: list[tuple[str, str]]) -> None:
+        with gr.Row(elem_classes="ph-tools", equal_height=True):
+            self.type_filter = gr.Dropdown(
+                DOC_TYPES,
+                value=ANY,
+                label="Document type",
+                allow_custom_value=True,
+                elem_id="ph-type-filter",
+            )
+            self.kind_filter = gr.Dropdown(
+                kinds,
+                value=ANY,
+                label="Organisation kind",
+                allow_custom_value=True,
+                elem_id="ph-kind-filter",
+            )
+
+    def _feedback_api(self) -> None:
+        """Hidden: the ``/feedback`` endpoint's inputs and event."""
+        with gr.Row(visible=False):
+            self.rating = gr.Number(1, precision=0, visible=False)
+            self.api_comment = gr.Textbox("", visible=False)
+            self.api_user = gr.Textbox("", visible=False)
+            self.api_status = gr.HTML("", js_on_load=None, visible=False)
+            self.api_feedback = gr.Button("feedback", visible=False)
+
+    # --- events ------------------------------------------------------------------------------
+    def _wire(self) -> None:
+        ask_io: dict[str, Any] = {
+            "inputs": [self.message, self.chatbot, self.type_filter, self.kind_filter],
+            "outputs": [self.chatbot, self.sources, self.answer_json, self.message],
+        }
+        keep: dict[str, Any] = {
+            "fn": remember,
+            "inputs": [self.chatbot, self.answer_json, self.answers, self.conv_id, self.store],
+            "outputs": [self.answers, self.sources, self.conv_id, self.store, self.conv_menu],
+            **PRIVATE,
+        }
+        asks = [self.send.click(self.tab.ask, api_name="ask", **ask_io)]
+        asks.append(self.message.submit(self.tab.ask, api_name="ask_submit", **PRIVATE, **ask_io))
+        for button, question in self.examples:
+            fill = button.click(lambda q=question: q, None, self.message, **PRIVATE)
+            asks.append(fill.then(self.tab.ask, **PRIVATE, **ask_io))
+        retry = self.chatbot.retry(
+            before_retry,
+            [self.chatbot, self.answers],
+            [self.chatbot, self.answers, self.message],
+            **PRIVATE,
+        )
+        asks.append(retry.then(self.tab.ask, **PRIVATE, **ask_io))
+        for event in asks:
+            event.then(**keep)
+        self.stop.click(None, None, None, cancels=asks, **PRIVATE)
+        self._wire_conversations()
+        self._wire_feedback()
+
+    def _wire_conversations(self) -> None:
+        shown = [self.chatbot, self.answers, self.sources, self.conv_id, self.conv_menu]
+        self.new_chat.click(
+            self.tab.new_conversation,
+            None,
+            [self.chatbot, self.sources, self.answer_json, self.feedback_status],
+            api_name="new_conversation",
+        ).then(lambda store: opened(None, store), self.store, shown, **PRIVATE)
+        self.chatbot.clear(lambda store: opened(None, store), self.store, shown, **PRIVATE)
+        self.conv_menu.input(open_conversation, [self.conv_menu, self.store], shown, **PRIVATE)
+        self.delete.click(forget, [self.conv_id, self.store], [*shown, self.store], **PRIVATE)
+
+    def _wire_feedback(self) -> None:
+        self.chatbot.like(
+            self.fb.on_like,
+            [self.chatbot, self.answers, self.user],
+            [self.feedback_status, self.comment_row, self.rated],
+            **PRIVATE,
+        )
+        comment_io: dict[str, Any] = {
+            "fn": self.fb.send_comment,
+            "inputs": [self.comment, self.rated, self.user],
+            "outputs": [self.feedback_status, self.comment, self.comment_row],
+            **PRIVATE,
+        }
+        self.send_comment.click(**comment_io)
+        self.comment.submit(**comment_io)
+        self.api_feedback.click(
+            self.fb.feedback,
+            [self.rating, self.answer_json, self.api_comment, self.api_user],
+            self.api_status,
+            api_name="feedback",
+        )
+
+    def on_load(self, app: gr.Blocks) -> None:
+        app.load(
+            restore,
+            [self.store, self.user],
+            [self.chatbot, self.answers, self.sources, self.conv_id, self.conv_menu, self.user],
+            **PRIVATE,
+        )

@@ -1,0 +1,218 @@
+"""The Staff desk's layout and events.
+
+In the page, nothing raises: a wrong password, a bad URL or a failed removal shows as a dismissible
+message beside the control that caused it (``ui/alerts.py``), and the form, the table and the
+last report stay as they were. Removing a source asks for confirmation in the page first.
+
+The API endpoints (``/staff_login``, ``/staff_sources``, ``/staff_add_url``, ``/staff_add_file``,
+``/staff_refresh``, ``/staff_remove``) are events of hidden buttons that call the raising
+handlers of :class:`ui.staff_tab.StaffTab`, so API callers still get an error to catch.
+``/staff_logout`` is the Sign out button's own event.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import gradio as gr
+
+from ui.alerts import alert, alert_box, catching, error_text
+from ui.common import table
+from ui.render import esc
+from ui.staff_tab import SOURCE_HEADERS, UPLOAD_TYPES, StaffTab
+
+
+class StaffPage:
+    """The Staff desk tab over :class:`StaffTab`'s handlers."""
+
+    def __init__(self, tab: StaffTab) -> None:
+        self.tab = tab
+
+    # --- page handlers: never raise, an alert instead -----------------------------------------
+    def page_login(self, username: str, password: str) -> tuple[Any, ...]:
+        """Signed in: the desk; refused: the form stays, the password is cleared, a message."""
+        try:
+            result = self.tab.staff_login(username, password)
+        except gr.Error as exc:
+            return (*[gr.skip()] * 5, "", gr.skip(), alert(error_text(exc)))
+        ids = self.tab.removable_ids(True)
+        return (*result, "", ids, "")
+
+    def page_add_url(self, url: str, logged_in: Any, progress: gr.Progress = gr.Progress()) -> Any:  # noqa: B008
+        return self._after(lambda: self.tab.staff_add_url(url, logged_in, progress), logged_in)
+
+    def page_add_file(
+        self,
+        upload: Any,
+        logged_in: Any,
+        progress: gr.Progress = gr.Progress(),  # noqa: B008
+    ) -> Any:
+        return self._after(lambda: self.tab.staff_add_file(upload, logged_in, progress), logged_in)
+
+    def page_refresh(self, logged_in: Any, progress: gr.Progress = gr.Progress()) -> Any:  # noqa: B008
+        return self._after(lambda: self.tab.staff_refresh(logged_in, progress), logged_in)
+
+    def page_reload(self, logged_in: Any) -> Any:
+        return self._after(lambda: ("", self.tab.staff_sources(logged_in)), logged_in)[1:]
+
+    def ask_remove(self, source_id: str, logged_in: Any) -> tuple[Any, ...]:
+        """The confirmation row for the chosen source, or a message when none is chosen."""
+        if logged_in is not True:
+            return gr.update(visible=False), "", alert("Sign in first.")
+        rows = {r.source.id: r for r in self.tab.corpus.sources()}
+        row = rows.get((source_id or "").strip())
+        if row is None:
+            return gr.update(visible=False), "", alert("Choose the source to remove.")
+        if row.seed:
+            return gr.update(visible=False), "", alert("Seed sources are kept (use the CLI).")
+        label = self.tab.removable_label(row)
+        text = (
+            f'<div class="ph-confirm-text">Remove <strong>{esc(label)}</strong>? Its passages '
+            "leave the index; adding it again fetches it anew.</div>"
+        )
+        return gr.update(visible=True), text, ""
+
+    def page_remove(self, source_id: str, logged_in: Any) -> tuple[Any, ...]:
+        hide = gr.update(visible=False)
+        return (*self._after(lambda: self.tab.staff_remove(source_id, logged_in), logged_in), hide)
+
+    def _after(self, call: Any, logged_in: Any) -> tuple[Any, ...]:
+        """(report, table, source menu, message): the call's report and table, or a message."""
+        report, sources, message = catching(call, 2)()
+        ids = self.tab.removable_ids(logged_in) if not message else gr.skip()
+        return report, sources, ids, message
+
+    # --- layout ------------------------------------------------------------------------------
+    def build(self, signed_in: gr.State) -> None:
+        self.signed_in = signed_in
+        with gr.Tab("Staff desk", id="staff"):
+            with gr.Column(visible=True, elem_classes="ph-login") as self.login_box:
+                gr.Markdown("### Staff sign-in\nManage the sources of the corpus.")
+                self.username = gr.Textbox(label="Username", max_lines=1)
+                self.password = gr.Textbox(label="Password", type="password", max_lines=1)
+                self.login = gr.Button("Sign in", variant="primary", elem_id="ph-sign-in")
+                self.login_alert = alert_box("ph-login-alert")
+            self.status = gr.Markdown("", label="Status")
+            with gr.Column(visible=False) as self.desk:
+                self._table()
+                self._actions()
+                self.report = gr.HTML(
+                    "", js_on_load=None, label="Report", elem_id="ph-staff-report"
+                )
+            self._api_buttons()
+        self._wire_page()
+        self._wire_api()
+
+    def _table(self) -> None:
+        with gr.Row():
+            gr.Markdown("### Sources")
+            self.reload = gr.Button("Reload list", size="sm", scale=0, min_width=120)
+            self.logout = gr.Button("Sign out", size="sm", scale=0, min_width=100)
+        self.sources = gr.DataFrame(
+            value=table(SOURCE_HEADERS, []),
+            headers=SOURCE_HEADERS,
+            interactive=False,
+            wrap=True,
+            max_height=360,
+            label="Sources",
+            elem_id="ph-staff-sources",
+        )
+        self.table_alert = alert_box("ph-table-alert")
+
+    def _actions(self) -> None:
+        with gr.Row(equal_height=False):
+            with gr.Column():
+                gr.Markdown("#### Add a web page")
+                self.url = gr.Textbox(
+                    show_label=False, placeholder="https://example.org/page", elem_id="ph-url"
+                )
+                self.add_url = gr.Button("Add URL", variant="primary", elem_id="ph-add-url")
+                self.url_alert = alert_box("ph-url-alert")
+            with gr.Column():
+                gr.Markdown("#### Upload a file (HTML, txt, md, directory CSV)")
+                self.upload = gr.File(
+                    show_label=False, file_types=UPLOAD_TYPES, type="filepath", height=110
+                )
+                self.add_file = gr.Button("Add file", variant="primary")
+                self.file_alert = alert_box("ph-file-alert")
+            with gr.Column():
+                gr.Markdown("#### Refresh or remove")
+                self.refresh = gr.Button("Refresh all sources", variant="primary")
+                self.remove_id = gr.Dropdown(
+                    [], label="Source added here", allow_custom_value=True, elem_id="ph-remove-id"
+                )
+                self.remove = gr.Button("Remove source", variant="stop", elem_id="ph-remove")
+                with gr.Column(visible=False, elem_classes="ph-confirm") as self.confirm:
+                    self.confirm_text = gr.HTML("", js_on_load=None)
+                    with gr.Row():
+                        self.confirm_yes = gr.Button(
+                            "Yes, remove", variant="stop", size="sm", elem_id="ph-remove-yes"
+                        )
+                        self.confirm_no = gr.Button("Cancel", size="sm", elem_id="ph-remove-no")
+                self.remove_alert = alert_box("ph-remove-alert")
+
+    def _api_buttons(self) -> None:
+        """Hidden: the API endpoints' own events (they raise errors for API callers)."""
+        with gr.Row(visible=False):
+            self.api = {
+                name: gr.Button(name, visible=False)
+                for name in ("login", "sources", "add_url", "add_file", "refresh", "remove")
+            }
+            self.force = gr.Checkbox(False, label="force", visible=False)
+
+    # --- events ------------------------------------------------------------------------------
+    def _wire_page(self) -> None:
+        private: dict[str, Any] = {"api_visibility": "private"}
+        state, ids = self.signed_in, self.remove_id
+        login_out = [
+            self.signed_in,
+            self.status,
+            self.login_box,
+            self.desk,
+            self.sources,
+            self.password,
+            ids,
+            self.login_alert,
+        ]
+        for trigger in (self.login.click, self.password.submit):
+            trigger(self.page_login, [self.username, self.password], login_out, **private)
+        self.logout.click(
+            self.tab.staff_logout,
+            None,
+            [self.signed_in, self.status, self.login_box, self.desk],
+            api_name="staff_logout",
+        )
+        self.reload.click(self.page_reload, state, [self.sources, ids, self.table_alert], **private)
+        for button, fn, inputs, box in (
+            (self.add_url, self.page_add_url, [self.url, state], self.url_alert),
+            (self.add_file, self.page_add_file, [self.upload, state], self.file_alert),
+            (self.refresh, self.page_refresh, [state], self.table_alert),
+        ):
+            button.click(fn, inputs, [self.report, self.sources, ids, box], **private)
+        confirm_out = [self.confirm, self.confirm_text, self.remove_alert]
+        self.remove.click(self.ask_remove, [ids, state], confirm_out, **private)
+        self.confirm_no.click(lambda: gr.update(visible=False), None, self.confirm, **private)
+        self.confirm_yes.click(
+            self.page_remove,
+            [ids, state],
+            [self.report, self.sources, ids, self.remove_alert, self.confirm],
+            **private,
+        )
+
+    def _wire_api(self) -> None:
+        tab, state, api = self.tab, self.signed_in, self.api
+        api["login"].click(
+            tab.staff_login,
+            [self.username, self.password],
+            [self.signed_in, self.status, self.login_box, self.desk, self.sources],
+            api_name="staff_login",
+        )
+        api["sources"].click(tab.staff_sources, state, self.sources, api_name="staff_sources")
+        out = [self.report, self.sources]
+        for name, fn, inputs in (
+            ("add_url", tab.staff_add_url, [self.url, state]),
+            ("add_file", tab.staff_add_file, [self.upload, state]),
+            ("refresh", tab.staff_refresh, [state]),
+            ("remove", tab.staff_remove, [self.remove_id, state, self.force]),
+        ):
+            api[name].click(fn, inputs, out, api_name=f"staff_{name}")
