@@ -1,9 +1,11 @@
 """The app in headless Chromium (Debian's ``/usr/bin/chromium``, no Playwright download).
 
-Asks a question through the page, waits for the streamed answer and its sources, saves a
-screenshot to ``artifacts/screenshots/``, and checks that no script from a source ever runs:
-the corpus carries a document whose title and text hold ``<script>`` and ``onerror`` payloads,
-and any ``alert`` dialog fails the test.
+What a person does in the page, checked on what the page shows: asking (by typing or by an
+example), citations (in an older answer too) scrolling to their card, a reload keeping the
+conversation, the dark theme's contrast (computed colours, WCAG AA), a 390 px phone, the directory
+and partners, and staff errors that leave the form usable. Screenshots go to
+``artifacts/screenshots/``. No script from a source ever runs: the corpus carries a document whose
+title and text hold ``<script>`` and ``onerror`` payloads, and any dialog fails the test.
 """
 
 from __future__ import annotations
@@ -78,9 +80,11 @@ def dialogs() -> list[str]:
     return []
 
 
-@pytest.fixture
-def page(browser: Any, app: RunningApp, dialogs: list[str]) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+def open_page(
+    browser: Any, app: RunningApp, dialogs: list[str], **context_options: Any
+) -> tuple[Any, Any]:
+    options = {"viewport": {"width": 1400, "height": 1000}, "color_scheme": "light"}
+    context = browser.new_context(**{**options, **context_options})
     page = context.new_page()
 
     def on_dialog(dialog: Any) -> None:
@@ -91,11 +95,23 @@ def page(browser: Any, app: RunningApp, dialogs: list[str]) -> Iterator[Any]:
     page.set_default_timeout(TIMEOUT_MS)
     page.goto(app.url, wait_until="domcontentloaded")
     page.wait_for_selector("#ph-question textarea")
+    return context, page
+
+
+@pytest.fixture
+def page(browser: Any, app: RunningApp, dialogs: list[str]) -> Iterator[Any]:
+    context, page = open_page(browser, app, dialogs)
     try:
         yield page
     finally:
         context.close()
     assert not dialogs, f"a dialog fired, a script from a source ran: {dialogs}"
+
+
+def shoot(page: Any, name: str, full_page: bool = True) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(SCREENSHOTS / name), full_page=full_page)
 
 
 def ask(page: Any, question: str) -> None:
@@ -104,23 +120,231 @@ def ask(page: Any, question: str) -> None:
     page.locator("#ph-send").click()
 
 
-def test_chat_in_the_browser(page: Any) -> None:
-    ask(page, "Who runs high-field neuroimaging?")
-    panel = page.locator("#ph-sources-panel")
-    panel.locator(".ph-source").first.wait_for()
+def answers_shown(page: Any) -> int:
+    return int(page.locator("#ph-chatbot .message-row.bot-row, #ph-chatbot .bot-row").count())
+
+
+def wait_answer(page: Any, text: str, count: int = 1) -> None:
+    """Until the conversation holds ``count`` finished answers and ``text``."""
     page.wait_for_function(
-        "() => document.querySelector('#ph-chatbot')?.innerText.includes('NeuroSpin')",
+        """([text, count]) => {
+            const chat = document.querySelector('#ph-chatbot');
+            const panel = document.querySelector('#ph-sources-panel');
+            return chat && chat.innerText.includes(text) && panel
+              && panel.querySelectorAll('.ph-sources').length >= count
+              && !document.querySelector('#ph-chatbot .pending, #ph-sources-panel .pending');
+        }""",
+        arg=[text, count],
         timeout=TIMEOUT_MS,
     )
-    assert "NeuroSpin" in page.locator("#ph-chatbot").inner_text()
+    page.wait_for_timeout(500)  # the .then() that keeps the conversation
+
+
+def test_chat_in_the_browser(page: Any) -> None:
+    ask(page, "Who runs high-field neuroimaging?")
+    wait_answer(page, "NeuroSpin")
+    panel = page.locator("#ph-sources-panel")
     first = panel.locator(".ph-source").first
     assert first.locator(".ph-title").inner_text().strip()
     assert panel.locator("mark").count() >= 1
-    # the citation in the answer is a link (to the source's URL or its card)
-    assert page.locator("#ph-chatbot a[title]").count() >= 1
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.wait_for_timeout(300)
-    page.screenshot(path=str(SCREENSHOTS / "chat.png"), full_page=True)
+    # a citation links to its card in the panel, never away from the app
+    links = page.locator("#ph-chatbot a[title]")
+    assert links.count() >= 1
+    assert all(
+        h.startswith("#ph-src-")
+        for h in links.evaluate_all("l => l.map(a => a.getAttribute('href'))")
+    )
+    shoot(page, "chat.png")
+
+
+def test_example_click_sends_and_answers(page: Any) -> None:
+    example = page.locator(".ph-example", has_text="Who runs high-field neuroimaging?")
+    example.click()
+    wait_answer(page, "NeuroSpin")
+    chat = page.locator("#ph-chatbot").inner_text()
+    assert "Who runs high-field neuroimaging?" in chat  # sent as the question...
+    assert page.locator("#ph-question textarea").input_value() == ""  # ...and the box is clear
+    assert page.locator("#ph-sources-panel .ph-source").count() >= 1
+    shoot(page, "example.png")
+
+
+def test_citation_in_an_older_answer_scrolls_to_its_card(page: Any) -> None:
+    ask(page, "Who runs high-field neuroimaging?")
+    wait_answer(page, "NeuroSpin")
+    ask(page, "How many hospitals does AP-HP have?")
+    wait_answer(page, "39", count=2)
+    first_answer = page.locator("#ph-chatbot .bot-row").first
+    citation = first_answer.locator("a[href^='#ph-src-']").first
+    target = citation.get_attribute("href")[1:]
+    card = page.locator(f"#{target}")
+    # the older answer's sources are there, folded under its question
+    assert card.count() == 1 and not card.is_visible()
+    before = page.url
+    citation.click()
+    page.wait_for_function(
+        """(id) => {
+            const card = document.getElementById(id);
+            const panel = document.querySelector('#ph-sources-panel');
+            if (!card || !card.classList.contains('ph-flash')) return false;
+            const c = card.getBoundingClientRect();
+            let box = card.parentElement;
+            while (box && box !== panel.parentElement) {
+              const s = getComputedStyle(box);
+              if (/(auto|scroll)/.test(s.overflowY) && box.scrollHeight > box.clientHeight) break;
+              box = box.parentElement;
+            }
+            const v = (box || document.documentElement).getBoundingClientRect();
+            return c.height > 0 && c.top >= v.top - 1 && c.top < v.bottom && c.top < innerHeight;
+        }""",
+        arg=target,
+        timeout=10_000,
+    )
+    assert card.is_visible() and card.locator("mark").count() >= 1
+    assert page.url == before and len(page.context.pages) == 1  # nothing opened elsewhere
+    shoot(page, "citation-older-answer.png", full_page=False)
+
+
+def test_a_reload_keeps_the_conversation(page: Any) -> None:
+    ask(page, "How many hospitals does AP-HP have?")
+    wait_answer(page, "39")
+    page.reload(wait_until="domcontentloaded")
+    page.wait_for_function(
+        "() => document.querySelector('#ph-chatbot')?.innerText.includes('AP-HP')",
+        timeout=TIMEOUT_MS,
+    )
+    assert "39" in page.locator("#ph-chatbot").inner_text()
+    page.locator("#ph-sources-panel .ph-source").first.wait_for()
+    menu = page.locator("#ph-conversations input")
+    assert "AP-HP" in menu.input_value()
+    # a new conversation, then the old one back from the menu
+    page.locator("#ph-new").click()
+    page.wait_for_function(
+        "() => !document.querySelector('#ph-chatbot').innerText.includes('AP-HP')"
+    )
+    menu.click()
+    page.get_by_role("option", name="How many hospitals does AP-HP have?").first.click()
+    page.wait_for_function("() => document.querySelector('#ph-chatbot').innerText.includes('39')")
+    shoot(page, "reload-keeps-conversation.png")
+
+
+CONTRAST_JS = """
+(selectors) => {
+  const parse = (c) => {
+    const m = c.match(/rgba?\\(([^)]+)\\)/);
+    if (!m) return null;
+    const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(parseFloat);
+    return {r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1};
+  };
+  const lum = (c) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b);
+  };
+  const background = (el) => {
+    for (let n = el; n; n = n.parentElement) {
+      const c = parse(getComputedStyle(n).backgroundColor);
+      if (c && c.a > 0.5) return c;
+    }
+    return {r: 255, g: 255, b: 255, a: 1};
+  };
+  const out = [];
+  for (const sel of selectors) {
+    for (const el of document.querySelectorAll(sel)) {
+      if (!el.getClientRects().length || !el.innerText.trim()) continue;
+      const fg = parse(getComputedStyle(el).color), bg = background(el);
+      const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+      out.push({sel, text: el.innerText.trim().slice(0, 40), ratio: (hi + 0.05) / (lo + 0.05),
+                bg: lum(bg)});
+    }
+  }
+  return out;
+}
+"""
+PANEL_TEXT = [
+    "#ph-sources-panel .ph-sources-head",
+    "#ph-sources-panel .ph-count",
+    "#ph-sources-panel .ph-title",
+    "#ph-sources-panel .ph-title a",
+    "#ph-sources-panel .ph-meta span",
+    "#ph-sources-panel .ph-passage",
+    "#ph-sources-panel mark",
+    "#ph-sources-panel summary",
+    "#ph-sources-panel .ph-num",
+]
+
+
+@pytest.mark.parametrize("scheme", ["dark", "light"])
+def test_sources_panel_contrast(
+    browser: Any, app: RunningApp, dialogs: list[str], scheme: str
+) -> None:
+    """WCAG AA (4.5:1) for every text of the sources panel, with the browser's computed
+    colours; the dark scheme is the system's (as for a person whose system is dark)."""
+    context, page = open_page(browser, app, dialogs, color_scheme=scheme)
+    try:
+        ask(page, "Who runs high-field neuroimaging?")
+        wait_answer(page, "NeuroSpin")
+        ask(page, "How many hospitals does AP-HP have?")
+        wait_answer(page, "39", count=2)
+        page.locator("#ph-sources-panel .ph-earlier > summary").first.click()
+        is_dark = page.evaluate("() => !!document.querySelector('.dark')")
+        assert is_dark == (scheme == "dark")
+        found = page.evaluate(CONTRAST_JS, PANEL_TEXT)
+        seen = {f["sel"] for f in found}
+        assert {PANEL_TEXT[0], "#ph-sources-panel .ph-passage", "#ph-sources-panel summary"} <= seen
+        low = [f for f in found if f["ratio"] < 4.5]
+        assert not low, low
+        cards = page.evaluate(CONTRAST_JS, ["#ph-sources-panel .ph-passage"])
+        if scheme == "dark":  # the cards are dark too, not white islands
+            assert all(c["bg"] < 0.1 for c in cards), cards
+        shoot(page, f"sources-{scheme}.png", full_page=False)
+    finally:
+        context.close()
+    assert not dialogs
+
+
+WORD_BROKEN_JS = """
+() => {
+  const broken = [];
+  for (const cell of document.querySelectorAll('#ph-directory .body-cell, #ph-directory td')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const re = /[\\p{L}\\p{N}]+/gu;  // a word: letters and digits (a break at "-" is fine)
+      let m;
+      while ((m = re.exec(node.data))) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0)
+                                                         .map((r) => Math.round(r.top)));
+        if (tops.size > 1) broken.push(m[0]);
+      }
+    }
+  }
+  return broken;
+}
+"""
+
+
+def test_a_phone_starts_at_the_top(browser: Any, app: RunningApp, dialogs: list[str]) -> None:
+    context, page = open_page(browser, app, dialogs, viewport={"width": 390, "height": 844})
+    try:
+        page.wait_for_timeout(1500)  # any autofocus would have scrolled by now
+        assert page.evaluate("() => window.scrollY") == 0
+        header = page.locator(".ph-header").bounding_box()
+        assert header is not None and header["y"] >= 0
+        assert page.get_by_role("tab", name="Chat").is_visible()
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390 + 1
+        shoot(page, "mobile-chat.png", full_page=False)
+        page.get_by_role("tab", name="Directory").click()
+        page.locator("#ph-directory").get_by_text("Agoranov").first.wait_for()
+        page.wait_for_timeout(500)
+        cells = page.locator("#ph-directory .body-cell").count()
+        assert cells > 20
+        broken = page.evaluate(WORD_BROKEN_JS)
+        assert not broken, f"words broken inside: {broken[:10]}"
+        shoot(page, "mobile-directory.png")
+    finally:
+        context.close()
+    assert not dialogs
 
 
 def test_markup_from_a_source_never_runs(page: Any, dialogs: list[str]) -> None:
@@ -139,31 +363,70 @@ def test_markup_from_a_source_never_runs(page: Any, dialogs: list[str]) -> None:
     chat = page.locator("#ph-chatbot")
     assert chat.locator("script, img[src='x'], a[href^='javascript']").count() == 0
     assert not dialogs, f"a script from a source ran: {dialogs}"
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "xss.png"), full_page=True)
+    shoot(page, "xss.png")
 
 
-def test_directory_and_staff_desk_in_the_browser(page: Any) -> None:
-    tabs = page.get_by_role("tab")
+def test_directory_in_the_browser(page: Any) -> None:
     page.get_by_role("tab", name="Directory").click()
-    page.locator("#ph-directory").get_by_text("Gustave Roussy").first.wait_for()
-    page.locator("#ph-project textarea").fill(
-        "Our oncology lab develops AI for cancer imaging and needs clinical partners."
-    )
+    table = page.locator("#ph-directory")
+    table.get_by_text("Gustave Roussy").first.wait_for()
+    query = page.locator("#ph-dir-query textarea, #ph-dir-query input").first
+    query.fill("lung")
+    query.press("Enter")
+    summary = page.locator("#ph-dir-summary")
+    summary.get_by_text("No organisation matches").wait_for()
+    assert table.get_by_text("Gustave Roussy").count() == 0
+    query.fill("imagerie")
+    query.press("Enter")
+    table.get_by_text("NeuroSpin").first.wait_for()
+    assert table.locator("a[href^='http']").count() >= 1  # websites are links
+
+    project = page.locator("#ph-project textarea")
+    project.fill("asdfghjkl qwerty")
+    page.locator("#ph-find-partners").click()
+    page.locator("#ph-partners .ph-no-match").wait_for()
+    project.fill("Our oncology lab develops AI for cancer imaging and needs clinical partners.")
     page.locator("#ph-find-partners").click()
     page.locator("#ph-partners .ph-partner").first.wait_for()
-    assert page.locator("#ph-partners .ph-partner").count() >= 3
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "directory.png"), full_page=True)
+    partners = page.locator("#ph-partners")
+    assert partners.locator(".ph-partner").count() >= 3
+    assert "Assistance Publique" in partners.inner_text()
+    assert partners.locator(".ph-why").count() == partners.locator(".ph-partner").count()
+    page.wait_for_timeout(800)  # the smooth scroll
+    first = partners.locator(".ph-partner").first.bounding_box()
+    assert first is not None and 0 <= first["y"] < 1000, first  # scrolled into view
+    shoot(page, "directory.png")
 
+
+def test_staff_errors_leave_the_form_usable(page: Any) -> None:
+    tabs = page.get_by_role("tab")
     page.get_by_role("tab", name="Staff desk").click()
     assert page.get_by_role("button", name="Refresh all sources").is_hidden()
-    page.get_by_label("Username").fill("staff")
-    page.get_by_label("Password").fill("s3cret")
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_role("button", name="Refresh all sources").click()
+    username, password = page.get_by_label("Username"), page.get_by_label("Password")
+    username.fill("staff")
+    password.fill("wrong")
+    page.locator("#ph-sign-in").click()
+    login_alert = page.locator("#ph-login-alert .ph-alert")
+    login_alert.get_by_text("Wrong username or password").wait_for()
+    assert username.is_visible() and username.is_editable() and password.is_editable()
+    shoot(page, "staff-wrong-password.png", full_page=False)
+    login_alert.locator(".ph-alert-close").click()  # dismissible
+    assert page.locator("#ph-login-alert .ph-alert").count() == 0
+    password.fill("s3cret")  # no reload
+    page.locator("#ph-sign-in").click()
+    refresh = page.get_by_role("button", name="Refresh all sources")
+    refresh.wait_for()
+
+    sources = page.locator("#ph-staff-sources")
+    sources.get_by_text("medxperience-2018").first.wait_for()
+    page.locator("#ph-url textarea, #ph-url input").first.fill("not a url")
+    page.locator("#ph-add-url").click()
+    page.locator("#ph-url-alert .ph-alert").get_by_text("http").wait_for()
+    assert sources.get_by_text("medxperience-2018").first.is_visible()  # the table is usable
+    assert "Error" not in sources.inner_text()
+    refresh.click()
     report = page.locator("#ph-staff-report .ph-report")
     report.wait_for()
     assert "unchanged" in report.inner_text()
     assert tabs.count() == 3, tabs.all_inner_texts()
-    page.screenshot(path=str(SCREENSHOTS / "staff.png"), full_page=True)
+    shoot(page, "staff.png")

@@ -129,18 +129,25 @@ def test_empty_question_changes_nothing(client: Client) -> None:
     assert history == []
 
 
-def test_feedback_is_stored(app: RunningApp, client: Client) -> None:
+def test_feedback_is_one_row_per_answer_and_user(app: RunningApp, client: Client) -> None:
     _, _, answer = ask(client, "How many hospitals does AP-HP have?")
     before = len(app.container.feedback.all())
     status = client.predict(1, answer, api_name="/feedback")
     assert "Recorded as helpful" in status
-    status = client.predict(-1, answer, api_name="/feedback")
+    client.predict(-1, answer, api_name="/feedback")
+    status = client.predict(1, answer, "the figure is right", "tester", api_name="/feedback")
+    assert "with your comment" in status
+    client.predict(-1, answer, api_name="/feedback")  # the API's default user votes again
     rows = app.container.feedback.all()
-    assert len(rows) == before + 2
-    assert [r["rating"] for r in rows[-2:]] == [1, -1]
-    assert rows[-1]["question"] == "How many hospitals does AP-HP have?"
-    assert "39" in rows[-1]["answer"]
-    assert rows[-1]["sources"] and rows[-1]["sources"][0]["title"]
+    assert len(rows) == before + 2, rows[before:]  # one row for each user, not four
+    by_user = {r["user_id"]: r for r in rows[before:]}
+    assert by_user["api"]["rating"] == -1  # the last vote wins
+    assert (
+        by_user["tester"]["rating"] == 1 and by_user["tester"]["comment"] == "the figure is right"
+    )
+    assert by_user["api"]["question"] == "How many hospitals does AP-HP have?"
+    assert "39" in by_user["api"]["answer"]
+    assert by_user["api"]["sources"] and by_user["api"]["sources"][0]["title"]
 
 
 def test_new_conversation_clears(client: Client) -> None:
@@ -157,14 +164,23 @@ def test_directory_search(app: RunningApp, client: Client) -> None:
     assert {"pharma-group", "cluster"} <= set(facets.kinds) and "Villejuif" in facets.cities
     table = client.predict("", "any", "any", "", api_name="/directory_search")
     assert table["headers"] == ["name", "kind", "city", "domains", "website"]
-    assert len(table["data"]) > 20
+    everyone = len(table["data"])
+    assert everyone > 20
     table = client.predict("", "pharma-group", "any", "", api_name="/directory_search")
     assert table["data"] and all(row[1] == "pharma-group" for row in table["data"])
     table = client.predict("neurospin", "any", "any", "", api_name="/directory_search")
     names = [row[0] for row in table["data"]]
     assert "NeuroSpin" in names and "Gustave Roussy" not in names
     table = client.predict("", "any", "Villejuif", "oncology", api_name="/directory_search")
-    assert "Gustave Roussy" in [row[0] for row in table["data"]]
+    rows = {row[0]: row for row in table["data"]}
+    assert rows["Gustave Roussy"][2] == "Villejuif"
+    assert rows["Appli Chimio"][2] == "city unknown"  # kept, marked, under a city filter
+    ai = client.predict("AI", "any", "any", "", api_name="/directory_search")["data"]
+    assert 0 < len(ai) < everyone // 2  # whole words: not every "Paris"
+    imagerie = client.predict("imagerie", "any", "any", "", api_name="/directory_search")
+    assert "NeuroSpin" in [row[0] for row in imagerie["data"]]
+    nothing = client.predict("lung", "any", "any", "", api_name="/directory_search")
+    assert nothing["data"] == []  # no blank row
 
 
 def test_find_partners(client: Client) -> None:
@@ -174,7 +190,14 @@ def test_find_partners(client: Client) -> None:
     )
     assert result.count('class="ph-partner"') >= 3
     assert "Gustave Roussy" in result or "Institut Curie" in result
-    assert "<blockquote" in result  # each match shows its justifying passage
+    assert "Assistance Publique" in result  # a clinical partner
+    assert "<blockquote" in result  # each match shows its justifying passage...
+    assert result.count('class="ph-why"') == result.count('class="ph-partner"')  # ...and why
+    assert "works in oncology" in result
+    gibberish = client.predict("asdfghjkl qwerty", api_name="/find_partners")
+    assert "No good match" in gibberish and 'class="ph-partner"' not in gibberish
+    elsewhere = client.predict("precision medicine", api_name="/find_partners")
+    assert "OncoDesign" in elsewhere and "outside the Paris Region" in elsewhere
     with pytest.raises(AppError, match="Describe the project"):
         client.predict("   ", api_name="/find_partners")
 
@@ -276,8 +299,9 @@ def test_uploaded_source_is_escaped_everywhere(
     assert "zorblatt-biobank.md" in app.added_manifest()
     assert app.seed_manifest_unchanged()
     # the "Source id" menu offers the added source, never a seed one
-    removable = StaffTab(app.container.corpus, app.container.staff).removable_ids(True)["choices"]
-    assert source_id_for_file(upload) in removable
+    choices = StaffTab(app.container.corpus, app.container.staff).removable_ids(True)["choices"]
+    removable = dict((value, label) for label, value in choices)
+    assert removable[source_id_for_file(upload)] == "zorblatt-biobank.md"  # named, not a slug
     assert "medxperience-2018" not in removable and "organisations" not in removable
 
     history, sources_html, answer = ask(client, "What does the Zorblatt biobank store?")

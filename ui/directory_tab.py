@@ -111,7 +111,7 @@ class DirectoryTab:
                 max_height=420,
                 elem_id="ph-directory",
                 label="Organisations",
-                column_widths=["22%", "13%", "12%", "33%", "20%"],
+                column_widths=["230px", "160px", "130px", "300px", "230px"],
                 show_search="none",
             )
             self._partner_box()
