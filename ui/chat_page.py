@@ -220,7 +220,7 @@ class ChatPage:
             "outputs": [self.answers, self.sources, self.conv_id, self.store, self.conv_menu],
             **PRIVATE,
         }
-        asks = [self.send.click(self.tab.ask, api_name="ask", **ask_io)]
+        asks: list[Any] = [self.send.click(self.tab.ask, api_name="ask", **ask_io)]
         asks.append(self.message.submit(self.tab.ask, api_name="ask_submit", **PRIVATE, **ask_io))
         for button, question in self.examples:
             fill = button.click(lambda q=question: q, None, self.message, **PRIVATE)

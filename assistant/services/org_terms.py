@@ -65,7 +65,7 @@ def kind_label(kind: str) -> str:
 
 @lru_cache(maxsize=256)
 def _synonym_phrases(word: str) -> tuple[Phrase, ...]:
-    out = []
+    out: list[Phrase] = []
     for key, phrases in SYNONYMS.items():
         if tuple(tokenize(key)) == (word,):
             out.extend(tuple(tokenize(p)) for p in phrases)
