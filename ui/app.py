@@ -4,12 +4,16 @@
 builds it and serves it on ``settings.host:settings.port`` (``paris-health serve`` finds it through
 the ``paris_health.apps`` entry point). The layout reads as the pipeline, one module a job:
 
-- ``chat_tab.py``, ``directory_tab.py``, ``staff_tab.py``: each tab's components, its small
-  handlers (parse the input, call a service, render) and its events;
-- ``history.py``: the Chatbot's value as conversation turns;
-- ``render.py`` (escaping, the answer and its sources), ``render_directory.py``,
-  ``render_staff.py``: HTML, everything escaped;
-- ``theme.py`` and ``assets/app.css``: the look.
+- ``chat_tab.py`` (answers) with ``chat_page.py`` (layout, events), ``feedback.py`` (thumbs per
+  answer, comment) and ``conversations.py`` (kept in the browser's local storage);
+  ``directory_tab.py``; ``staff_tab.py`` (handlers, raising for API callers) with
+  ``staff_page.py`` (layout; errors beside the control, confirmation before removal);
+- ``alerts.py``: dismissible messages beside a control; ``history.py``: the Chatbot's value as
+  conversation turns;
+- ``render.py`` (escaping, the answer and its sources), ``render_sources.py`` (the sources of every
+  answer of a conversation, the citation script), ``render_directory.py``, ``render_staff.py``:
+  HTML, everything escaped;
+- ``theme.py`` and ``assets/app.css``: the look (light and dark).
 
 There is no retrieval, prompt, login or file logic in ``ui/``: that lives in the services.
 
@@ -37,14 +41,19 @@ Every event has a stable ``api_name``; call them with ``gradio_client``::
     standalone, cited, language, backend}``; ``message`` is the cleared input box (always
     ``""``).
 ``/new_conversation`` () -> (history: [], sources_html: str, answer: None, feedback_html: str).
-``/feedback`` (rating: int, answer: dict) -> status_html: str.
+``/feedback`` (rating: int, answer: dict, comment: str = "", user: str = "") -> status_html.
     Stores a thumbs up (``1``) or down (``-1``) for ``answer`` (the record ``/ask`` returned)
-    with its question and sources.
+    with its question and sources: one row per answer and user (``api`` when none is given),
+    the last vote wins; a comment is kept until another one replaces it.
 ``/directory_search`` (query: str, kind: str, city: str, domain: str) -> table
-    ``{"headers": [name, kind, city, domains, website], "data": [[...], ...]}``. Empty strings
-    (or ``any`` for kind and city) mean no filter.
+    ``{"headers": [name, kind, city, domains, website], "data": [[...], ...]}`` (``[]`` when
+    nothing matches). Empty strings (or ``any`` for kind and city) mean no filter. Whole words,
+    any accents and case, French terms; under a city filter, an organisation whose city is
+    unknown stays, its city shown as ``city unknown``.
 ``/find_partners`` (description: str) -> html: str.
-    Organisations ranked for a project description, each with the passage that justifies it.
+    Organisations ranked for a project description, each with why it fits (its matching
+    domains, its kind), the passage that justifies it and a mark when it is outside the Paris
+    Region; "No good match" when none shares a field word with the description.
 
 Staff desk (only when ``staff_user`` and ``staff_password`` are set). The login is per session:
 call ``/staff_login`` first with the same client; any other staff endpoint called without it
@@ -52,17 +61,17 @@ fails with ``Login required``.
 
 ``/staff_login`` (username: str, password: str) -> (status: str, sources: table).
 ``/staff_logout`` () -> status: str.
-``/staff_sources`` () -> sources: table ``{"headers": [id, kind, status, last fetch, location,
-    reason], "data": [...]}``.
+``/staff_sources`` () -> sources: table ``{"headers": [id, title, kind, status, last fetch,
+    location, reason], "data": [...]}``.
 ``/staff_add_url`` (url: str) -> (report_html: str, sources: table).
 ``/staff_add_file`` (upload: a file, e.g. ``gradio_client.handle_file(path)``; .html, .htm,
     .txt, .md or a directory .csv) -> (report_html: str, sources: table). The file is copied
     under its own name to ``DATA_DIR/files/`` and ingested; an unsupported type is refused.
 ``/staff_refresh`` () -> (report_html: str, sources: table). Re-ingests the whole manifest; the
     report lists each source as added / updated / unchanged / removed / failed (with a reason).
-``/staff_remove`` (source_id: str) -> (report_html: str, sources: table). The menu offers the
-    sources added at run time; a seed source (from the tracked ``corpus/sources.yaml``) is refused
-    (``paris-health remove --force`` takes one out).
+``/staff_remove`` (source_id: str, force: bool = False) -> (report_html: str, sources: table).
+    The page's menu offers the sources added at run time, by title, and asks for confirmation;
+    a seed source (from the tracked ``corpus/sources.yaml``) is refused unless ``force``.
 """
 
 from __future__ import annotations
