@@ -398,6 +398,74 @@ def test_directory_in_the_browser(page: Any) -> None:
     shoot(page, "directory.png")
 
 
+def test_feedback_on_each_answer_with_a_comment(page: Any, app: RunningApp) -> None:
+    ask(page, "How many hospitals does AP-HP have?")
+    wait_answer(page, "39")
+    ask(page, "Who runs high-field neuroimaging?")
+    wait_answer(page, "NeuroSpin", count=2)
+    likes = page.locator("#ph-chatbot button[aria-label='Like']")
+    assert likes.count() == 2  # thumbs on each answer
+    likes.first.click()  # the older answer, not the latest
+    status = page.locator("#ph-feedback-status")
+    status.get_by_text("Recorded as helpful").wait_for()
+    page.locator("#ph-comment textarea").fill("clear and cited")
+    page.get_by_role("button", name="Send comment").click()
+    status.get_by_text("with your comment").wait_for()
+    page.locator("#ph-chatbot button[aria-label='Dislike']").first.click()  # a change of mind
+
+    def rows() -> list[dict[str, Any]]:
+        return [
+            r
+            for r in app.container.feedback.all()
+            if r["question"] == "How many hospitals does AP-HP have?"
+        ]
+
+    for _ in range(50):
+        if rows() and rows()[0]["rating"] == -1:
+            break
+        page.wait_for_timeout(100)
+    found = rows()
+    assert len(found) == 1, found  # one row for this answer and this browser
+    assert found[0]["rating"] == -1 and found[0]["comment"] == "clear and cited"
+    assert found[0]["user_id"] and found[0]["user_id"] != "api"
+    shoot(page, "feedback.png", full_page=False)
+
+
+def test_removal_asks_first(page: Any, app: RunningApp, tmp_path: Path) -> None:
+    note = tmp_path / "lab-notes.md"
+    note.write_text("# Lab notes\n\nThe Zorblatt lab studies biobanks.\n", encoding="utf-8")
+    assert app.container.corpus.add_files([note]).ok
+    page.get_by_role("tab", name="Staff desk").click()
+    page.get_by_label("Username").fill("staff")
+    page.get_by_label("Password").fill("s3cret")
+    page.locator("#ph-sign-in").click()
+    listed = (
+        "() => !!document.querySelector('#ph-staff-sources')?.innerText.includes('lab-notes.md')"
+    )
+    page.wait_for_function(listed)
+    page.locator("#ph-remove-id input").click()
+    page.get_by_role("option", name="lab-notes.md").click()
+    page.locator("#ph-remove").click()
+    confirm = page.locator(".ph-confirm-text")
+    confirm.get_by_text("lab-notes.md").wait_for()
+    page.locator("#ph-remove-no").click()  # cancel: nothing removed
+    confirm.wait_for(state="hidden")
+    assert page.evaluate(listed)
+    page.locator("#ph-remove").click()
+    shoot(page, "staff-confirm-removal.png", full_page=False)
+    page.locator("#ph-remove-yes").click()
+    report = page.locator("#ph-staff-report .ph-report")
+    report.get_by_text("removed").first.wait_for()
+    page.wait_for_function(
+        """() => {
+            const table = document.querySelector('#ph-staff-sources');
+            return !!table && table.innerText.includes('medxperience-2018')
+              && !table.innerText.includes('lab-notes.md');
+        }"""
+    )
+    assert "lab-notes.md" not in app.added_manifest()
+
+
 def test_staff_errors_leave_the_form_usable(page: Any) -> None:
     tabs = page.get_by_role("tab")
     page.get_by_role("tab", name="Staff desk").click()
