@@ -93,3 +93,23 @@ def test_alerts_are_escaped_and_dismissible() -> None:
     html = alert("<b>bad</b> URL")
     assert "&lt;b&gt;bad&lt;/b&gt;" in html and "ph-alert-close" in html and 'role="alert"' in html
     assert alert("") == ""
+
+
+def test_retry_asks_the_same_question_again() -> None:
+    from types import SimpleNamespace
+
+    from ui.chat_page import before_retry
+
+    history = [
+        {"role": "user", "content": "q1"},
+        {"role": "assistant", "content": "a1"},
+        {"role": "user", "content": "q&#95;2"},
+        {"role": "assistant", "content": "a2"},
+    ]
+    first, second = record("q1", "a1"), record("q_2", "a2")
+    kept, records, question = before_retry(
+        history,
+        [first, second],
+        SimpleNamespace(index=2),  # type: ignore[arg-type]
+    )
+    assert kept == history[:2] and records == [first] and question == "q_2"
