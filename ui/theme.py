@@ -1,4 +1,4 @@
-"""The app's look: the Gradio theme, the stylesheet (``assets/app.css``) and the icons."""
+"""The app's look: the Gradio theme (light and dark) and the stylesheet (``assets/app.css``)."""
 
 from __future__ import annotations
 
@@ -35,9 +35,3 @@ THEME = gr.themes.Soft(
 def stylesheet() -> str:
     """The app's CSS, read from ``assets/app.css`` (package data) when the app is built."""
     return (ASSETS / "app.css").read_text(encoding="utf-8")
-
-
-def icon(name: str) -> str | None:
-    """The path of an icon under ``assets/``, or None when it is missing (no icon shown)."""
-    path = ASSETS / name
-    return str(path) if path.is_file() else None
