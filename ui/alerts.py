@@ -9,7 +9,7 @@ the page's version.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any, Literal
 
 import gradio as gr
@@ -63,18 +63,4 @@ def catching(handler: Callable[..., Any], n_outputs: int) -> Callable[..., tuple
         return (*values, "")
 
     run.__name__ = f"page_{getattr(handler, '__name__', 'handler')}"
-    return run
-
-
-def catching_stream(handler: Callable[..., Iterator[Any]], n_outputs: int) -> Callable[..., Any]:
-    """A generator handler for the page, like :func:`catching`."""
-
-    def run(*args: Any) -> Iterator[tuple[Any, ...]]:
-        try:
-            for result in handler(*args):
-                values = result if isinstance(result, tuple) else (result,)
-                yield (*values, "")
-        except gr.Error as exc:
-            yield (*[gr.skip()] * n_outputs, alert(error_text(exc)))
-
     return run
