@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from assistant.answer import EvidenceScorer
     from assistant.backends import Backend
     from assistant.components.embedder import Embedder
+    from assistant.components.keyword_index import KeywordIndex
     from assistant.components.vectorstore import VectorStore
     from assistant.retrieval import HybridRetriever
     from assistant.services import (
@@ -60,6 +61,12 @@ class Container:
         return VectorStore.from_settings(self.settings, self.embedder)
 
     @cached_property
+    def keyword(self) -> KeywordIndex:
+        from assistant.components.keyword_index import KeywordIndex
+
+        return KeywordIndex.at(self.settings.data_dir, self.settings.collection)
+
+    @cached_property
     def state(self) -> StateStore:
         from ingest.state import StateStore
 
@@ -93,22 +100,30 @@ class Container:
         from ingest.pipeline import Ingestor
 
         return Ingestor(
-            self.ingest_config, self.store, self.embedder, self.state, self.fetcher_factory
+            self.ingest_config,
+            self.store,
+            self.embedder,
+            self.state,
+            self.fetcher_factory,
+            keyword=self.keyword,
         )
 
     @cached_property
     def corpus(self) -> CorpusService:
         from assistant.services import CorpusService
 
-        return CorpusService(
-            self.catalog, self.ingestor, self.state, self.store.count, self.store.reset
-        )
+        return CorpusService(self.catalog, self.ingestor, self.state, self.store.count, self.reset)
+
+    def reset(self) -> None:
+        """Empty both indexes (``ingest --rebuild``)."""
+        self.store.reset()
+        self.keyword.reset()
 
     @cached_property
     def retriever(self) -> HybridRetriever:
         from assistant.retrieval import build_retriever
 
-        return build_retriever(self.settings, self.store)
+        return build_retriever(self.settings, self.store, self.keyword)
 
     @cached_property
     def backend(self) -> Backend:
@@ -119,8 +134,9 @@ class Container:
     @cached_property
     def scorer(self) -> EvidenceScorer:
         from assistant.answer import EvidenceScorer
+        from assistant.components.embedding_cache import SentenceCache
 
-        return EvidenceScorer(self.embedder)
+        return EvidenceScorer(SentenceCache(self.embedder, self.settings.sentence_cache_path))
 
     @cached_property
     def chat(self) -> ChatService:

@@ -118,7 +118,7 @@ def test_bench_reports_measures_against_baselines(tmp_path: Path) -> None:
     measures = {m["name"]: m for m in json.loads(out)["measures"]}
     assert measures["chunks embedded (nothing changed)"]["value"] == 0
     assert measures["chunks embedded (nothing changed)"]["baseline"] > 0
-    for name in ("ingest nothing changed", "bm25 load from cache", "retrieve p50 (hybrid + RRF)"):
+    for name in ("ingest nothing changed", "keyword p50 (tantivy)", "retrieve p50 (hybrid + RRF)"):
         m = measures[name]
         assert m["value"] > 0 and m["baseline"] > 0 and m["baseline_name"]
         assert m["ratio"] == m["value"] / m["baseline"]
