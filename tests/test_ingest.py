@@ -22,9 +22,12 @@ pytestmark = pytest.mark.slow  # the real embedder, Chroma, HTTP on 127.0.0.1
 PAGES = Path(__file__).parent / "data" / "pages"
 
 
-def snapshot(app: Container) -> dict[str, tuple[str, str]]:
-    """The whole index: id -> (text, source)."""
-    return {c.id: (c.text, str(c.metadata["source_id"])) for c in app.store.all_chunks()}
+def snapshot(app: Container) -> dict[str, dict[str, tuple[str, str]]]:
+    """Both indexes: id -> (text, source) in Chroma and in the keyword index."""
+    return {
+        "chroma": {c.id: (c.text, str(c.metadata["source_id"])) for c in app.store.all_chunks()},
+        "keyword": app.keyword.snapshot(),
+    }
 
 
 def make_app(tmp_path: Path, corpus: Path, **extra: object) -> Container:
@@ -226,7 +229,9 @@ def test_sigkill_mid_ingest_converges(tmp_path: Path, corpus_copy: Path, kill_af
     save_manifest(manifest, sources)
     report = make_app(data, corpus_copy).corpus.refresh()
     assert report.ok, report.summary()
-    assert snapshot(make_app(data, corpus_copy)) == expected
+    after = snapshot(make_app(data, corpus_copy))
+    assert after == expected
+    assert after["keyword"] == after["chroma"]  # the keyword index holds exactly Chroma's chunks
 
 
 def test_chroma_server_mode(tmp_path: Path, corpus_copy: Path) -> None:

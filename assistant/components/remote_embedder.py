@@ -37,6 +37,7 @@ class OpenAIEmbedder(Embedder):
         query_prefix: str = "",
         passage_prefix: str = "",
         sleep: Any = time.sleep,
+        transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.url = base_url.rstrip("/") + "/embeddings"
         self.model = model
@@ -46,7 +47,7 @@ class OpenAIEmbedder(Embedder):
         self.query_prefix, self.passage_prefix = query_prefix, passage_prefix
         self.sleep = sleep
         self.client = httpx.Client(
-            timeout=timeout_s, headers={"Authorization": f"Bearer {api_key}"}
+            timeout=timeout_s, headers={"Authorization": f"Bearer {api_key}"}, transport=transport
         )
 
     @classmethod
