@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from assistant.answer import EvidenceScorer
     from assistant.backends import Backend
     from assistant.components.embedder import Embedder
+    from assistant.components.embedding_cache import SentenceCache
     from assistant.components.keyword_index import KeywordIndex
     from assistant.components.vectorstore import VectorStore
     from assistant.retrieval import HybridRetriever
@@ -106,7 +107,21 @@ class Container:
             self.state,
             self.fetcher_factory,
             keyword=self.keyword,
+            after_add=self.embed_sentences if self.settings.sentence_vectors_at_ingest else None,
         )
+
+    def embed_sentences(self, texts: list[str]) -> None:
+        """Put the sentences the evidence scorer would embed for these passages in its cache."""
+        from assistant.answer.structure import to_score, units
+        from assistant.passage import Passage
+
+        sentences: dict[str, None] = {}
+        for text in texts:
+            passage = Passage("", text, {}, 0.0)
+            for candidate in to_score(1, passage, units(text)):
+                sentences[candidate.unit.sentence] = None
+        if sentences:
+            self.sentence_cache.embed_documents(list(sentences))
 
     @cached_property
     def corpus(self) -> CorpusService:
@@ -134,9 +149,14 @@ class Container:
     @cached_property
     def scorer(self) -> EvidenceScorer:
         from assistant.answer import EvidenceScorer
+
+        return EvidenceScorer(self.sentence_cache)
+
+    @cached_property
+    def sentence_cache(self) -> SentenceCache:
         from assistant.components.embedding_cache import SentenceCache
 
-        return EvidenceScorer(SentenceCache(self.embedder, self.settings.sentence_cache_path))
+        return SentenceCache(self.embedder, self.settings.sentence_cache_path)
 
     @cached_property
     def chat(self) -> ChatService:

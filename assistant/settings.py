@@ -55,6 +55,11 @@ class Settings(BaseSettings):
     embedder_timeout_s: float = Field(60.0, gt=0)
     embedder_retries: int = Field(3, ge=0)
     query_cache_size: int = Field(512, ge=0, description="Query embeddings kept in memory.")
+    sentence_vectors_at_ingest: bool = Field(
+        False,
+        description="Embed the sentences of new chunks at ingest (into the sentence cache), so "
+        "a first answer over them embeds only the question; costs ingest time.",
+    )
 
     # --- chunking ------------------------------------------------------------------------
     chunk_size: int = Field(1000, ge=100, description="Characters per chunk.")

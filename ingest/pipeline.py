@@ -62,8 +62,10 @@ class Ingestor:
         state: StateStore,
         fetcher_factory: Callable[[], Fetcher] | None = None,
         keyword: KeywordWriter | None = None,
+        after_add: Callable[[list[str]], None] | None = None,
     ) -> None:
         self.config = config
+        self.after_add = after_add  # given the texts of the chunks just added (precomputing)
         self.index = index
         self.keyword = keyword
         self._changed = False
@@ -225,3 +227,5 @@ class Ingestor:
             [c.metadata for c in chunks],
             vectors,
         )
+        if self.after_add is not None:
+            self.after_add([c.text for c in chunks])
