@@ -127,7 +127,14 @@ class Container:
     def corpus(self) -> CorpusService:
         from assistant.services import CorpusService
 
-        return CorpusService(self.catalog, self.ingestor, self.state, self.store.count, self.reset)
+        return CorpusService(
+            self.catalog,
+            self.ingestor,
+            self.state,
+            self.store.count,
+            self.reset,
+            keyword_size=self.keyword.count,
+        )
 
     def reset(self) -> None:
         """Empty both indexes (``ingest --rebuild``)."""

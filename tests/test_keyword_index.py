@@ -127,3 +127,29 @@ def test_pipeline_keeps_the_keyword_index_equal_to_the_vector_index(tmp_path: Pa
     assert keyword.ids_by_source() == index.ids_by_source() and set(index.ids_by_source()) == {"a"}
     assert top(keyword, "robotics") and not top(keyword, "NeuroSpin")
     assert ingestor.remove("a").ok and keyword.count() == 0 and not index.rows
+
+
+def test_an_index_without_keyword_index_gets_it_filled_at_start(tmp_path: Path) -> None:
+    """An index built before the keyword index existed: `ensure_index` fills it, no embedding."""
+    from fakes import FakeBackend
+
+    from assistant.container import Container
+    from assistant.settings import Settings
+    from ingest.manifest import save_manifest
+
+    corpus = tmp_path / "corpus"
+    (corpus / "documents").mkdir(parents=True)
+    (corpus / "documents" / "a.txt").write_text("Medicen is a health cluster.\n", "utf-8")
+    save_manifest(
+        corpus / "sources.yaml", [Source(id="a", kind="file", location="documents/a.txt")]
+    )
+    embedder = FakeEmbedder()
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=corpus)
+    app = Container(settings, embedder=embedder, backend=FakeBackend())
+    assert app.corpus.ensure_index() is not None and app.keyword.count() > 0
+    assert app.corpus.ensure_index() is None  # both indexes there: nothing to do
+    app.keyword.reset()  # as if built by a version without it
+    embedded = len(embedder.calls)
+    report = app.corpus.ensure_index()
+    assert report is not None and report.ok and report.embedded == 0
+    assert len(embedder.calls) == embedded and app.keyword.count() == app.store.count()

@@ -106,8 +106,9 @@ def build(
         if len(batch) == BATCH:
             _write(store, keyword, batch)
             batch = []
-            if int(row[0][4:]) % 10_000 == BATCH - 1:
-                say(f"synthetic index: {int(row[0][4:]) + 1} chunks")
+            done = int(row[0][4:]) + 1
+            if done % 10_000 == 0:
+                say(f"synthetic index: {done} chunks")
     _write(store, keyword, batch)
     keyword.commit()
     store.refresh_version()
