@@ -22,12 +22,15 @@ pytestmark = pytest.mark.slow  # the real embedder, Chroma, HTTP on 127.0.0.1
 PAGES = Path(__file__).parent / "data" / "pages"
 
 
-def snapshot(app: Container) -> dict[str, dict[str, tuple[str, str]]]:
-    """Both indexes: id -> (text, source) in Chroma and in the keyword index."""
-    return {
-        "chroma": {c.id: (c.text, str(c.metadata["source_id"])) for c in app.store.all_chunks()},
-        "keyword": app.keyword.snapshot(),
-    }
+def snapshot(app: Container) -> dict[str, tuple[str, str]]:
+    """The whole index: id -> (text, source)."""
+    return {c.id: (c.text, str(c.metadata["source_id"])) for c in app.store.all_chunks()}
+
+
+def both_indexes(app: Container) -> dict[str, dict[str, tuple[str, str]]]:
+    """Chroma and the keyword index: id -> (text, source) in each."""
+    app.keyword.reload()
+    return {"chroma": snapshot(app), "keyword": app.keyword.snapshot()}
 
 
 def make_app(tmp_path: Path, corpus: Path, **extra: object) -> Container:
@@ -200,7 +203,7 @@ def test_sigkill_mid_ingest_converges(tmp_path: Path, corpus_copy: Path, kill_af
     """Killed with SIGKILL mid-ingest, then run again: the same index as an uninterrupted run."""
     reference = make_app(tmp_path / "ref", corpus_copy)
     assert reference.corpus.refresh().ok
-    expected = snapshot(reference)
+    expected = both_indexes(reference)
 
     data = tmp_path / "killed"
     # a first complete run, then a change, then a run killed in the middle of writing
@@ -229,7 +232,7 @@ def test_sigkill_mid_ingest_converges(tmp_path: Path, corpus_copy: Path, kill_af
     save_manifest(manifest, sources)
     report = make_app(data, corpus_copy).corpus.refresh()
     assert report.ok, report.summary()
-    after = snapshot(make_app(data, corpus_copy))
+    after = both_indexes(make_app(data, corpus_copy))
     assert after == expected
     assert after["keyword"] == after["chroma"]  # the keyword index holds exactly Chroma's chunks
 
