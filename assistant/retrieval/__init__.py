@@ -4,7 +4,7 @@
 - ``hybrid``: the query embedded once, both searches, the fusion, the optional reranker.
 """
 
-from assistant.retrieval.filters import FILTER_KEYS, chroma_where, matches, parse_filters
+from assistant.retrieval.filters import FILTER_KEYS, chroma_where, parse_filters
 from assistant.retrieval.hybrid import HybridRetriever, build_retriever, keyword_query
 
 __all__ = [
@@ -13,6 +13,5 @@ __all__ = [
     "build_retriever",
     "chroma_where",
     "keyword_query",
-    "matches",
     "parse_filters",
 ]

@@ -34,13 +34,3 @@ def chroma_where(filters: dict[str, str]) -> dict[str, Any] | None:
     if not clauses:
         return None
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
-
-
-def matches(metadata: dict[str, Any], filters: dict[str, str]) -> bool:
-    for key, value in filters.items():
-        if key == "domain":
-            if metadata.get(f"domain_{slugify(value)}") is not True:
-                return False
-        elif str(metadata.get(key, "")) != value:
-            return False
-    return True
