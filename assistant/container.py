@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from assistant.answer import EvidenceScorer
     from assistant.backends import Backend
     from assistant.components.embedder import Embedder
+    from assistant.components.embedding_cache import SentenceCache
+    from assistant.components.keyword_index import KeywordIndex
     from assistant.components.vectorstore import VectorStore
     from assistant.retrieval import HybridRetriever
     from assistant.services import (
@@ -60,6 +62,12 @@ class Container:
         return VectorStore.from_settings(self.settings, self.embedder)
 
     @cached_property
+    def keyword(self) -> KeywordIndex:
+        from assistant.components.keyword_index import KeywordIndex
+
+        return KeywordIndex.at(self.settings.data_dir, self.settings.collection)
+
+    @cached_property
     def state(self) -> StateStore:
         from ingest.state import StateStore
 
@@ -93,22 +101,51 @@ class Container:
         from ingest.pipeline import Ingestor
 
         return Ingestor(
-            self.ingest_config, self.store, self.embedder, self.state, self.fetcher_factory
+            self.ingest_config,
+            self.store,
+            self.embedder,
+            self.state,
+            self.fetcher_factory,
+            keyword=self.keyword,
+            after_add=self.embed_sentences if self.settings.sentence_vectors_at_ingest else None,
         )
+
+    def embed_sentences(self, texts: list[str]) -> None:
+        """Put the sentences the evidence scorer would embed for these passages in its cache."""
+        from assistant.answer.structure import to_score, units
+        from assistant.passage import Passage
+
+        sentences: dict[str, None] = {}
+        for text in texts:
+            passage = Passage("", text, {}, 0.0)
+            for candidate in to_score(1, passage, units(text)):
+                sentences[candidate.unit.sentence] = None
+        if sentences:
+            self.sentence_cache.embed_documents(list(sentences))
 
     @cached_property
     def corpus(self) -> CorpusService:
         from assistant.services import CorpusService
 
         return CorpusService(
-            self.catalog, self.ingestor, self.state, self.store.count, self.store.reset
+            self.catalog,
+            self.ingestor,
+            self.state,
+            self.store.count,
+            self.reset,
+            keyword_size=self.keyword.count,
         )
+
+    def reset(self) -> None:
+        """Empty both indexes (``ingest --rebuild``)."""
+        self.store.reset()
+        self.keyword.reset()
 
     @cached_property
     def retriever(self) -> HybridRetriever:
         from assistant.retrieval import build_retriever
 
-        return build_retriever(self.settings, self.store)
+        return build_retriever(self.settings, self.store, self.keyword)
 
     @cached_property
     def backend(self) -> Backend:
@@ -120,7 +157,13 @@ class Container:
     def scorer(self) -> EvidenceScorer:
         from assistant.answer import EvidenceScorer
 
-        return EvidenceScorer(self.embedder)
+        return EvidenceScorer(self.sentence_cache)
+
+    @cached_property
+    def sentence_cache(self) -> SentenceCache:
+        from assistant.components.embedding_cache import SentenceCache
+
+        return SentenceCache(self.embedder, self.settings.sentence_cache_path)
 
     @cached_property
     def chat(self) -> ChatService:

@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-EmbedderMode = Literal["minilm", "e5", "sentence-transformers"]
+EmbedderMode = Literal["minilm", "e5", "sentence-transformers", "openai"]
 BackendMode = Literal["extractive", "llamacpp", "openai"]
 RerankerMode = Literal["none", "cross-encoder"]
 
@@ -39,6 +39,27 @@ class Settings(BaseSettings):
         None, description="Model directory for embedder=sentence-transformers."
     )
     embed_batch_size: int = Field(32, ge=1)
+
+    # --- scale ---------------------------------------------------------------------------
+    embedder_base_url: str | None = Field(
+        None,
+        description="embedder=openai: base URL of an OpenAI-compatible server, e.g. "
+        "http://127.0.0.1:8080/v1 (TEI, vLLM, Ollama, Infinity, llama_cpp.server).",
+    )
+    embedder_model: str = Field(
+        "intfloat/multilingual-e5-small", description="embedder=openai: the served model's name."
+    )
+    embedder_api_key: SecretStr = SecretStr("not-needed")
+    embedder_query_prefix: str = Field("", description='e.g. "query: " for an e5 model.')
+    embedder_passage_prefix: str = Field("", description='e.g. "passage: " for an e5 model.')
+    embedder_timeout_s: float = Field(60.0, gt=0)
+    embedder_retries: int = Field(3, ge=0)
+    query_cache_size: int = Field(512, ge=0, description="Query embeddings kept in memory.")
+    sentence_vectors_at_ingest: bool = Field(
+        False,
+        description="Embed the sentences of new chunks at ingest (into the sentence cache), so "
+        "a first answer over them embeds only the question; costs ingest time.",
+    )
 
     # --- chunking ------------------------------------------------------------------------
     chunk_size: int = Field(1000, ge=100, description="Characters per chunk.")
@@ -100,6 +121,11 @@ class Settings(BaseSettings):
     @property
     def state_db(self) -> Path:
         return self.data_dir / "state.sqlite"
+
+    @property
+    def sentence_cache_path(self) -> Path:
+        """Embeddings of passage sentences scored by the answer stage, kept across restarts."""
+        return self.data_dir / "cache" / "sentences.sqlite"
 
     @property
     def feedback_db(self) -> Path:

@@ -8,12 +8,14 @@ Idempotent and crash-safe by construction:
   the missing ones are embedded and added, then the stale ones deleted (add before delete, so a
   source is never absent from the index);
 - a source that fails (fetch, parse, anything) is left exactly as it was in the index;
-- sources in the index that the manifest no longer lists are deleted.
+- sources in the index that the manifest no longer lists are deleted;
+- the keyword index is written in the same step, diffed against its own ids (so a source is
+  re-added to it if a run died before its commit), and committed before the version changes.
 
-Because the state that decides what to do is the index itself, a run killed at any point and
-started again converges on the same index as an uninterrupted run.
+Because the state that decides what to do is each index itself, a run killed at any point and
+started again converges on the same indexes as an uninterrupted run.
 
-The index and the embedder come in through the protocols of ``ingest/index.py``.
+The indexes and the embedder come in through the protocols of ``ingest/index.py``.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from ingest.chunk import build_splitter, chunk, embedding_text
 from ingest.clock import now_iso
-from ingest.index import DocumentEmbedder, IndexWriter
+from ingest.index import DocumentEmbedder, IndexWriter, KeywordWriter
 from ingest.load import Loader
 from ingest.lock import ingest_lock
 from ingest.models import Chunk, IngestError, Source
@@ -59,9 +61,14 @@ class Ingestor:
         embedder: DocumentEmbedder,
         state: StateStore,
         fetcher_factory: Callable[[], Fetcher] | None = None,
+        keyword: KeywordWriter | None = None,
+        after_add: Callable[[list[str]], None] | None = None,
     ) -> None:
         self.config = config
+        self.after_add = after_add  # given the texts of the chunks just added (precomputing)
         self.index = index
+        self.keyword = keyword
+        self._changed = False
         self.embedder = embedder
         self.state = state
         self.splitter = build_splitter(config.chunk_size, config.chunk_overlap)
@@ -87,35 +94,53 @@ class Ingestor:
             ingest_lock(self.config.data_dir) if lock else nullcontext()
         )
         with guard:
-            existing = self.index.ids_by_source()
+            self._changed = False
             wanted = {s.id for s in sources}
-            stale = sorted(sid for sid in existing if sid not in wanted) if prune else []
+            scope = None if prune else wanted  # without pruning, only these sources are read
+            existing = self.index.ids_by_source(scope)
+            in_keyword = self.keyword.ids_by_source(scope) if self.keyword else {}
+            known = set(existing) | set(in_keyword)
+            stale = sorted(sid for sid in known if sid not in wanted) if prune else []
             total = len(sources) + len(stale)
-            self._ingest_all(sources, existing, report, progress, total)
+            self._ingest_all(sources, (existing, in_keyword), report, progress, total)
             for done, source_id in enumerate(stale, start=len(sources)):
                 if progress:
                     progress(done, total, source_id)
-                report.items.append(self.delete_source(source_id, existing[source_id]))
+                ids = existing.get(source_id, set()) | in_keyword.get(source_id, set())
+                report.items.append(self.delete_source(source_id, ids))
             if progress:
                 progress(total, total, "")
-            self.index.refresh_version()
+            self._finish()
         report.seconds = time.perf_counter() - started
         return report
+
+    def _finish(self) -> None:
+        """Commit the keyword index, then give the indexes a new version if anything changed."""
+        if self.keyword is not None:
+            self.keyword.commit()
+        if self._changed:
+            self.index.refresh_version()
 
     def _ingest_all(
         self,
         sources: list[Source],
-        existing: dict[str, set[str]],
+        existing: tuple[dict[str, set[str]], dict[str, set[str]]],
         report: IngestReport,
         progress: Progress | None,
         total: int,
     ) -> None:
         loader = Loader(self.config.corpus_dir, self.fetcher_factory)
+        vector_ids, keyword_ids = existing
         try:
             for done, source in enumerate(sources):
                 if progress:
                     progress(done, total, source.id)
-                item = self.ingest_source(loader, source, existing.get(source.id, set()))
+                item = self.ingest_source(
+                    loader,
+                    source,
+                    vector_ids.get(source.id, set()),
+                    keyword_ids.get(source.id, set()) if self.keyword else None,
+                )
                 report.items.append(item)
                 self.state.record(
                     source.id, source.location, item.status, item.reason, item.chunks, now_iso()
@@ -127,18 +152,30 @@ class Ingestor:
         """Delete one source's chunks from the index (the manifest is the caller's business)."""
         started = time.perf_counter()
         with ingest_lock(self.config.data_dir):
-            ids = self.index.ids_by_source().get(source_id, set())
+            self._changed = False
+            ids = self.index.ids_by_source({source_id}).get(source_id, set())
+            if self.keyword is not None:
+                ids |= self.keyword.ids_by_source({source_id}).get(source_id, set())
             report = IngestReport([self.delete_source(source_id, ids)])
-            self.index.refresh_version()
+            self._finish()
         report.seconds = time.perf_counter() - started
         return report
 
     def delete_source(self, source_id: str, ids: set[str]) -> SourceReport:
         self.index.delete(ids)
+        if self.keyword is not None:
+            self.keyword.delete(ids)
+        self._changed = self._changed or bool(ids)
         self.state.forget(source_id)
         return SourceReport(source_id, "", "removed", deleted=len(ids))
 
-    def ingest_source(self, loader: Loader, source: Source, old_ids: set[str]) -> SourceReport:
+    def ingest_source(
+        self,
+        loader: Loader,
+        source: Source,
+        old_ids: set[str],
+        keyword_ids: set[str] | None = None,
+    ) -> SourceReport:
         try:
             documents = loader.load(source)
             chunks = chunk(documents, self.splitter)
@@ -149,6 +186,9 @@ class Ingestor:
             self.upsert(to_add)
             to_delete = old_ids - new_ids
             self.index.delete(to_delete)
+            self._changed = self._changed or bool(to_add or to_delete)
+            if keyword_ids is not None:
+                self.update_keyword(chunks, keyword_ids)
         except IngestError as exc:
             return SourceReport(source.id, source.location, "failed", exc.reason)
         except Exception as exc:  # noqa: BLE001 - one bad source must not stop the run
@@ -164,6 +204,18 @@ class Ingestor:
             source.id, source.location, status, "", len(chunks), len(to_add), len(to_delete)
         )
 
+    def update_keyword(self, chunks: list[Chunk], old_ids: set[str]) -> None:
+        """Bring the keyword index's chunks of a source to ``chunks`` (committed with the run)."""
+        assert self.keyword is not None
+        missing = [c for c in chunks if c.id not in old_ids]
+        stale = old_ids - {c.id for c in chunks}
+        if missing:
+            self.keyword.add(
+                [c.id for c in missing], [c.text for c in missing], [c.metadata for c in missing]
+            )
+        self.keyword.delete(stale)
+        self._changed = self._changed or bool(missing or stale)
+
     def upsert(self, chunks: list[Chunk]) -> None:
         """``embed`` then write: the embedder runs on the new chunks only."""
         if not chunks:
@@ -175,3 +227,5 @@ class Ingestor:
             [c.metadata for c in chunks],
             vectors,
         )
+        if self.after_add is not None:
+            self.after_add([c.text for c in chunks])

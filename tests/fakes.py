@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,10 +68,12 @@ class FakeIndex:
         self.rows: dict[str, tuple[str, dict[str, Any], list[float]]] = {}
         self.versions = 0
 
-    def ids_by_source(self) -> dict[str, set[str]]:
+    def ids_by_source(self, sources: Collection[str] | None = None) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {}
         for chunk_id, (_, meta, _) in self.rows.items():
-            out.setdefault(str(meta.get("source_id", "")), set()).add(chunk_id)
+            source = str(meta.get("source_id", ""))
+            if sources is None or source in sources:
+                out.setdefault(source, set()).add(chunk_id)
         return out
 
     def add(

@@ -15,7 +15,6 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import httpx
@@ -97,12 +96,13 @@ def request(question: str, passages: list[Passage]) -> GenerationRequest:
 
 
 class FakeRetriever:
-    """``retrieve`` returns fixed passages; ``bm25.get().idf`` like the BM25 cache."""
+    """``retrieve`` returns fixed passages; ``idf()`` like the keyword index."""
 
     def __init__(self, passages: list[Passage]) -> None:
         self.passages = passages
-        index = SimpleNamespace(idf={"medicen": 2.0, "cluster": 1.0, "paris": 0.5})
-        self.bm25 = SimpleNamespace(get=lambda: index)
+
+    def idf(self) -> dict[str, float]:
+        return {"medicen": 2.0, "cluster": 1.0, "paris": 0.5}
 
     def retrieve(
         self, query: str, k: int = 5, filters: dict[str, str] | None = None

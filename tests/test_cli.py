@@ -118,10 +118,36 @@ def test_bench_reports_measures_against_baselines(tmp_path: Path) -> None:
     measures = {m["name"]: m for m in json.loads(out)["measures"]}
     assert measures["chunks embedded (nothing changed)"]["value"] == 0
     assert measures["chunks embedded (nothing changed)"]["baseline"] > 0
-    for name in ("ingest nothing changed", "bm25 load from cache", "retrieve p50 (hybrid + RRF)"):
+    for name in ("ingest nothing changed", "keyword p50 (tantivy)", "retrieve p50 (hybrid + RRF)"):
         m = measures[name]
         assert m["value"] > 0 and m["baseline"] > 0 and m["baseline_name"]
         assert m["ratio"] == m["value"] / m["baseline"]
     assert measures["answer p50 (extractive)"]["baseline_name"] == "retrieve"
     assert measures["peak memory (RSS)"]["value"] > 0
     assert not data.exists()  # it ran in a temporary data directory
+
+
+def test_bench_scale_smoke(tmp_path: Path) -> None:
+    """`bench --scale 1000 --json`: one complete, sane row per size (no timing asserted)."""
+    from assistant.bench.scale import KEYS
+
+    data = tmp_path / "untouched"
+    plot = tmp_path / "latency.png"
+    code, out, err = run(data, "bench", "--scale", "1000", "--json", "--plot", str(plot))
+    assert code == 0, err
+    result = json.loads(out)
+    (row,) = result["sizes"]
+    assert row["chunks"] == 1000
+    for key in KEYS:
+        assert isinstance(row[key], float) and 0 < row[key] < 1e6, (key, row[key])
+    assert row["retrieve_p95_ms"] >= row["retrieve_p50_ms"]
+    ingest = result["ingest"]
+    assert ingest["chunks"] > 0 and ingest["chunks"] == ingest["embed_only_chunks"]
+    assert ingest["ingest_chunks_per_s"] > 0 and ingest["embed_only_chunks_per_s"] > 0
+    assert plot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert not data.exists()
+
+
+def test_bench_scale_refuses_bad_sizes(tmp_path: Path) -> None:
+    code, _, err = run(tmp_path, "bench", "--scale", "ten")
+    assert code != 0 and "sizes are numbers" in err

@@ -27,6 +27,12 @@ def snapshot(app: Container) -> dict[str, tuple[str, str]]:
     return {c.id: (c.text, str(c.metadata["source_id"])) for c in app.store.all_chunks()}
 
 
+def both_indexes(app: Container) -> dict[str, dict[str, tuple[str, str]]]:
+    """Chroma and the keyword index: id -> (text, source) in each."""
+    app.keyword.reload()
+    return {"chroma": snapshot(app), "keyword": app.keyword.snapshot()}
+
+
 def make_app(tmp_path: Path, corpus: Path, **extra: object) -> Container:
     return Container(Settings(data_dir=tmp_path / "data", corpus_dir=corpus, **extra))
 
@@ -197,7 +203,7 @@ def test_sigkill_mid_ingest_converges(tmp_path: Path, corpus_copy: Path, kill_af
     """Killed with SIGKILL mid-ingest, then run again: the same index as an uninterrupted run."""
     reference = make_app(tmp_path / "ref", corpus_copy)
     assert reference.corpus.refresh().ok
-    expected = snapshot(reference)
+    expected = both_indexes(reference)
 
     data = tmp_path / "killed"
     # a first complete run, then a change, then a run killed in the middle of writing
@@ -226,7 +232,9 @@ def test_sigkill_mid_ingest_converges(tmp_path: Path, corpus_copy: Path, kill_af
     save_manifest(manifest, sources)
     report = make_app(data, corpus_copy).corpus.refresh()
     assert report.ok, report.summary()
-    assert snapshot(make_app(data, corpus_copy)) == expected
+    after = both_indexes(make_app(data, corpus_copy))
+    assert after == expected
+    assert after["keyword"] == after["chroma"]  # the keyword index holds exactly Chroma's chunks
 
 
 def test_chroma_server_mode(tmp_path: Path, corpus_copy: Path) -> None:

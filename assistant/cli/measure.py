@@ -60,6 +60,17 @@ def eval_command(
 @click.option(
     "--no-compare-embedder", is_flag=True, help="Skip the MiniLM baseline for embedding speed."
 )
+@click.option(
+    "--scale",
+    "sizes",
+    callback=lambda _c, _p, v: _sizes(v),
+    help="Index sizes to measure on synthetic indexes, e.g. 1000,10000,100000.",
+)
+@click.option(
+    "--plot",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="With --scale: draw latency by size into this PNG (needs matplotlib).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the measures as JSON.")
 @click.pass_context
 def bench_command(
@@ -68,16 +79,31 @@ def bench_command(
     limit: int,
     backend: str | None,
     no_compare_embedder: bool,
+    sizes: list[int] | None,
+    plot: Path | None,
     as_json: bool,
 ) -> None:
     """Speed and memory, each against a baseline measured in the same run.
 
     Runs in a temporary data directory: the index in PARIS_HEALTH_DATA_DIR is not touched.
+    With --scale: latency, memory and cold start by index size (--json: one object
+    {"sizes": [{"chunks": N, ...}], "ingest": {...}}).
     """
     from assistant.bench import BENCH_QUESTIONS, run_bench
     from assistant.evaluate import load_questions
 
     settings = build_settings(**{**ctx.obj, "backend": backend})
+    if sizes:
+        from assistant.bench.scale import run_scale, table
+
+        with friendly_errors():
+            result = run_scale(settings, sizes, say=lambda line: say(f"bench: {line}"))
+            if plot:
+                from assistant.bench.plot import draw
+
+                draw(result, plot)
+        click.echo(json.dumps(result, indent=2) if as_json else table(result))
+        return
     with friendly_errors():
         pool = [q.question for q in load_questions(file)] if file else list(BENCH_QUESTIONS)
         report: Any = run_bench(
@@ -87,6 +113,18 @@ def bench_command(
             compare_embedder=not no_compare_embedder,
         )
     click.echo(json.dumps(report.to_json(), indent=2) if as_json else report.table())
+
+
+def _sizes(value: str | None) -> list[int] | None:
+    if not value:
+        return None
+    try:
+        sizes = [int(part.replace("_", "")) for part in value.split(",") if part.strip()]
+    except ValueError:
+        raise click.BadParameter(f"sizes are numbers, e.g. 1000,10000; got {value!r}") from None
+    if not sizes or min(sizes) < 100:
+        raise click.BadParameter("each size is at least 100 chunks")
+    return sizes
 
 
 COMMANDS = (eval_command, bench_command)

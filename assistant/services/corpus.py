@@ -43,7 +43,9 @@ class CorpusService:
         state: StateStore,
         index_size: Callable[[], int],
         drop_index: Callable[[], None],
+        keyword_size: Callable[[], int] | None = None,
     ) -> None:
+        self.keyword_size = keyword_size
         self.catalog = catalog
         self.ingestor = ingestor
         self.state = state
@@ -67,11 +69,18 @@ class CorpusService:
     def ensure_index(
         self, progress: Progress | None = None, notify: Callable[[str], None] | None = None
     ) -> IngestReport | None:
-        """Build the index from the corpus when it is empty; None when there was one."""
+        """Build the index from the corpus when it is empty; None when there was one.
+
+        An index built before the keyword index existed gets it filled by a refresh (the chunks
+        are already embedded: nothing is embedded again)."""
         if self.index_size() > 0:
-            return None
+            if self.keyword_size is None or self.keyword_size() > 0:
+                return None
+            message = "The keyword index is empty: filling it from the corpus first..."
+        else:
+            message = "The index is empty: building it from the corpus first..."
         if notify:
-            notify("The index is empty: building it from the corpus first...")
+            notify(message)
         report = self.refresh(progress)
         if notify:
             notify(report.summary())

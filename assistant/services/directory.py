@@ -70,12 +70,9 @@ class DirectoryService:
         self.retriever = retriever
 
     def organisations(self) -> list[OrganisationRow]:
-        result = self.store.collection.get(
-            where={"type": "organisation"}, include=["documents", "metadatas"]
-        )
         rows: dict[str, OrganisationRow] = {}
-        for text, meta in zip(result["documents"] or [], result["metadatas"] or [], strict=False):
-            meta = meta or {}
+        for chunk in self.store.chunks(where={"type": "organisation"}):  # read page by page
+            text, meta = chunk.text, chunk.metadata
             doc_id = str(meta.get("doc_id", ""))
             if doc_id in rows:
                 continue

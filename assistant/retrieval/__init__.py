@@ -1,0 +1,17 @@
+"""``retrieve``: dense search in Chroma and BM25 in the keyword index, fused by reciprocal rank.
+
+- ``filters``: the metadata filters, as Chroma ``where`` clauses and keyword-index terms;
+- ``hybrid``: the query embedded once, both searches, the fusion, the optional reranker.
+"""
+
+from assistant.retrieval.filters import FILTER_KEYS, chroma_where, parse_filters
+from assistant.retrieval.hybrid import HybridRetriever, build_retriever, keyword_query
+
+__all__ = [
+    "FILTER_KEYS",
+    "HybridRetriever",
+    "build_retriever",
+    "chroma_where",
+    "keyword_query",
+    "parse_filters",
+]
