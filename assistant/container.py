@@ -85,6 +85,7 @@ class Container:
             max_bytes=s.fetch_max_bytes,
             respect_robots=s.respect_robots,
             snapshots_dir=s.snapshots_dir,
+            max_crawl_bytes=s.max_crawl_bytes,
         )
         return IngestConfig(s.corpus_dir, s.data_dir, s.chunk_size, s.chunk_overlap, fetch)
 
@@ -97,11 +98,33 @@ class Container:
         )
 
     @cached_property
+    def public_ingestor(self) -> Ingestor:
+        """The staff desk's ingestor: URLs resolving to loopback, private, link-local or
+        metadata addresses are refused on every hop (unless ``allow_private_urls``)."""
+        if self.settings.allow_private_urls:
+            return self.ingestor
+        from dataclasses import replace
+
+        from ingest.fetch.guard import AddressGuard
+        from ingest.pipeline import Ingestor
+
+        config = self.ingest_config
+        guarded = replace(config, fetch=replace(config.fetch, guard=AddressGuard()))
+        return Ingestor(guarded, self.store, self.embedder, self.state, self.fetcher_factory)
+
+    @cached_property
     def corpus(self) -> CorpusService:
+        from assistant.limits import Limits
         from assistant.services import CorpusService
 
         return CorpusService(
-            self.catalog, self.ingestor, self.state, self.store.count, self.store.reset
+            self.catalog,
+            self.ingestor,
+            self.state,
+            self.store.count,
+            self.store.reset,
+            limits=Limits.from_settings(self.settings),
+            public_ingestor=self.public_ingestor,
         )
 
     @cached_property
@@ -144,7 +167,14 @@ class Container:
     def staff(self) -> StaffAuth:
         from assistant.services import StaffAuth
 
-        return StaffAuth(self.settings.staff_user, self.settings.staff_password)
+        s = self.settings
+        return StaffAuth(
+            s.staff_user,
+            s.staff_password,
+            max_failures=s.login_max_failures,
+            lockout_s=s.login_lockout_s,
+            session_s=s.staff_session_s,
+        )
 
 
 def _is_component(name: str) -> bool:

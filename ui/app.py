@@ -126,8 +126,33 @@ def launch(container: Container) -> None:
             "PARIS_HEALTH_STAFF_PASSWORD to enable it)",
             flush=True,
         )
-    app.queue(default_concurrency_limit=4)
-    app.launch(server_name=settings.host, server_port=settings.port)
+    scheduler = start_scheduler(container)
+    app.queue(**queue_options())
+    try:
+        app.launch(server_name=settings.host, server_port=settings.port)
+    finally:
+        if scheduler is not None:
+            scheduler.stop()
+
+
+def queue_options() -> dict[str, Any]:
+    """The queue, chosen from the load test (docs/reliability.md): 4 events at a time (the 2
+    CPU cores stay busy, a long answer does not hold the others back), and at most 64 waiting
+    before new requests are refused with "queue full"."""
+    return {"default_concurrency_limit": 4, "max_size": 64}
+
+
+def start_scheduler(container: Container) -> Any:
+    """The background refresh of ``PARIS_HEALTH_REFRESH_EVERY`` (None when unset)."""
+    interval = container.settings.refresh_every_s
+    if interval is None:
+        return None
+    from assistant.services.scheduler import RefreshScheduler
+
+    scheduler = RefreshScheduler(container.corpus, interval)
+    scheduler.start()
+    print(f"paris-health: refreshing the sources every {container.settings.refresh_every}")
+    return scheduler
 
 
 def build_app(container: Container) -> gr.Blocks:
