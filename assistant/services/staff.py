@@ -41,9 +41,9 @@ class StaffAuth:
     """Checks a staff username and password against the configured ones (``staff_user`` and
     ``staff_password``). The staff desk is enabled only when both are set.
 
-    Throttled per client (the app passes the client's address): after each failure the client
-    waits ``failed_delay_s``, doubled at each failure (at most a minute), before its next attempt
-    is even checked; after ``max_failures`` failures it is locked out for ``lockout_s``. An
+    Throttled per client (the app passes the client's address): a failed attempt answers after
+    ``failed_delay_s``, then the client waits ``failed_delay_s`` doubled at each failure (at most
+    a minute) before its next attempt is even checked; after ``max_failures`` failures it is locked out for ``lockout_s``. An
     attempt too early is refused at once, without looking at the password. A success clears the
     client's record. A session (:meth:`login`) lasts ``session_s``.
     """
@@ -124,7 +124,8 @@ class StaffAuth:
         else:
             record.locked = False
             cooldown = self.failed_delay_s * 2 ** (record.failures - 1)
-            record.not_before = now + min(cooldown, MAX_COOLDOWN_S)
+            # counted from the answer, which comes ``failed_delay_s`` after the attempt
+            record.not_before = now + self.failed_delay_s + min(cooldown, MAX_COOLDOWN_S)
 
     def _forget_old(self, now: float) -> None:
         """Drop the records whose wait is over once there are many (bounded memory)."""
