@@ -20,6 +20,7 @@ from assistant.retrieval import HybridRetriever
 from assistant.services.answer_record import Answer, Delta, SourceRef
 from assistant.settings import Settings
 from assistant.text import detect_language
+from assistant.unavailable import is_store_down, store_unavailable
 
 
 class ChatService:
@@ -69,7 +70,12 @@ class ChatService:
         if not question:
             raise ValueError("the question is empty")
         standalone = condense(question, history)
-        passages = self.retriever.retrieve(standalone, k or self.settings.k, filters)
+        try:
+            passages = self.retriever.retrieve(standalone, k or self.settings.k, filters)
+        except Exception as exc:
+            if is_store_down(exc):
+                raise store_unavailable(exc) from exc
+            raise
         self.scorer.set_idf(self.retriever.bm25.get().idf)
         said = [t.content for t in history if t.role == "assistant" and t.content.strip()]
         evidence = self.scorer.score(standalone, passages, said[-1] if said else "")

@@ -43,9 +43,10 @@ class StaffAuth:
 
     Throttled per client (the app passes the client's address): a failed attempt answers after
     ``failed_delay_s``, then the client waits ``failed_delay_s`` doubled at each failure (at most
-    a minute) before its next attempt is even checked; after ``max_failures`` failures it is locked out for ``lockout_s``. An
-    attempt too early is refused at once, without looking at the password. A success clears the
-    client's record. A session (:meth:`login`) lasts ``session_s``.
+    a minute) before its next attempt is even checked; after ``max_failures`` failures it is
+    locked out for ``lockout_s``. An attempt too early is refused at once, without looking at
+    the password. A success clears the client's record. A session (:meth:`login`) lasts
+    ``session_s``.
     """
 
     def __init__(
