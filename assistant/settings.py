@@ -110,6 +110,10 @@ class Settings(BaseSettings):
     login_max_failures: int = Field(5, ge=1, description="Failed sign-ins before a lockout.")
     login_lockout_s: float = Field(900.0, ge=0, description="Lockout after too many failures.")
     staff_session_s: float = Field(8 * 3600.0, gt=0, description="A staff sign-in lasts this.")
+    concurrency_limit: int = Field(
+        4, ge=1, le=64, description="App events answered at once (measured: docs/reliability.md)."
+    )
+    queue_max_size: int = Field(64, ge=1, description="App requests waiting before 'queue full'.")
     refresh_every: str | None = Field(
         None, description="Background refresh interval of `serve`, e.g. 24h, 30m; unset = off."
     )

@@ -127,7 +127,7 @@ def launch(container: Container) -> None:
             flush=True,
         )
     scheduler = start_scheduler(container)
-    app.queue(**queue_options())
+    app.queue(**queue_options(settings.concurrency_limit, settings.queue_max_size))
     try:
         app.launch(server_name=settings.host, server_port=settings.port)
     finally:
@@ -135,11 +135,12 @@ def launch(container: Container) -> None:
             scheduler.stop()
 
 
-def queue_options() -> dict[str, Any]:
-    """The queue, chosen from the load test (docs/reliability.md): 4 events at a time (the 2
-    CPU cores stay busy, a long answer does not hold the others back), and at most 64 waiting
-    before new requests are refused with "queue full"."""
-    return {"default_concurrency_limit": 4, "max_size": 64}
+def queue_options(concurrency_limit: int, max_size: int) -> dict[str, Any]:
+    """The queue (``concurrency_limit`` and ``queue_max_size``, chosen from the load test of
+    docs/reliability.md): a few events at a time keep the CPU cores busy without one long
+    answer holding the others back; past ``max_size`` waiting requests, new ones are refused
+    with "queue full" instead of waiting for minutes."""
+    return {"default_concurrency_limit": concurrency_limit, "max_size": max_size}
 
 
 def start_scheduler(container: Container) -> Any:
