@@ -60,6 +60,8 @@ fails with ``Login required``.
     under its own name to ``DATA_DIR/files/`` and ingested; an unsupported type is refused.
 ``/staff_refresh`` () -> (report_html: str, sources: table). Re-ingests the whole manifest; the
     report lists each source as added / updated / unchanged / removed / failed (with a reason).
+``/staff_history`` () -> table ``{"headers": [started, trigger, outcome, summary, changes],
+    "data": [...]}``: the latest refreshes (manual, scheduled, cli), newest first.
 ``/staff_remove`` (source_id: str) -> (report_html: str, sources: table). The menu offers the
     sources added at run time; a seed source (from the tracked ``corpus/sources.yaml``) is refused
     (``paris-health remove --force`` takes one out).
