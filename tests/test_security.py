@@ -245,6 +245,9 @@ def test_app_refuses_loopback_urls_and_throttles_sign_in(tmp_path: Path) -> None
     app = start_app(tmp_path, allow_private_urls=False)
     try:
         intruder = Client(app.url, verbose=False)
+        long_question = "How many hospitals does AP-HP have? " * 60  # the limits, in the app too
+        with pytest.raises(AppError, match="the question is too long .* at most 2,000"):
+            intruder.predict(long_question, [], "any", "any", api_name="/ask")
         with pytest.raises(AppError, match="Wrong username or password"):
             intruder.predict(STAFF_USER, "guess-1", api_name="/staff_login")
         with pytest.raises(AppError, match="Wait [0-9]+ s before the next sign-in attempt"):
