@@ -10,7 +10,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import BinaryIO, Protocol
+from typing import TYPE_CHECKING, BinaryIO, Protocol
+
+if TYPE_CHECKING:
+    from assistant.settings import Settings
 
 
 class LimitError(ValueError):
@@ -36,16 +39,16 @@ class Limits:
     request_budget_s: float = 8.0
 
     @classmethod
-    def from_settings(cls, settings: object) -> Limits:
+    def from_settings(cls, settings: Settings) -> Limits:
         return cls(
-            question_chars=getattr(settings, "max_question_chars", cls.question_chars),
-            history_turns=getattr(settings, "max_history_turns", cls.history_turns),
-            history_chars=getattr(settings, "max_history_chars", cls.history_chars),
-            jsonl_line_bytes=getattr(settings, "max_jsonl_line_bytes", cls.jsonl_line_bytes),
-            upload_bytes=getattr(settings, "max_upload_bytes", cls.upload_bytes),
-            crawl_pages=getattr(settings, "max_crawl_pages", cls.crawl_pages),
-            crawl_bytes=getattr(settings, "max_crawl_bytes", cls.crawl_bytes),
-            request_budget_s=getattr(settings, "request_budget_s", cls.request_budget_s),
+            question_chars=settings.max_question_chars,
+            history_turns=settings.max_history_turns,
+            history_chars=settings.max_history_chars,
+            jsonl_line_bytes=settings.max_jsonl_line_bytes,
+            upload_bytes=settings.max_upload_bytes,
+            crawl_pages=settings.max_crawl_pages,
+            crawl_bytes=settings.max_crawl_bytes,
+            request_budget_s=settings.request_budget_s,
         )
 
     # --- checks ----------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from fakes import FakeBackend, FakeClock, FakeEmbedder
+from fakes import FakeBackend, FakeClock, FakeEmbedder, FakeSite
 
 from assistant.answer import Turn
 from assistant.backends import GenerationRequest
@@ -18,6 +18,7 @@ from assistant.cli import cli
 from assistant.container import Container
 from assistant.limits import TOO_LONG, LimitError, Limits, read_lines
 from assistant.settings import Settings
+from ingest.fetch import FetchConfig, Fetcher
 from ingest.models import IngestError
 
 QUESTION = "How many hospitals does AP-HP have?"
@@ -170,3 +171,24 @@ def test_cli_limits_and_answers_just_under(built_index: Path) -> None:
     assert got[1]["error"] == "line too long (more than 100,000 bytes): skipped"
     assert "the question is too long" in got[2]["error"]
     assert "the conversation is too long (41 messages, at most 40)" in got[3]["error"]
+
+
+def crawl_fetcher(tmp_path: Path, max_crawl_bytes: int | None) -> Fetcher:
+    """A site of a start page linking to 5 pages of 1,000 bytes each, in memory."""
+    links = "".join(f'<a href="/p{n}">page {n}</a>' for n in range(5))
+    pages = {"/": (200, {"Content-Type": "text/html"}, f"<html><body>{links}</body>".encode())}
+    for n in range(5):
+        body = f"<html><body><p>{'x' * 960}</p></body></html>".encode()[:1000]
+        pages[f"/p{n}"] = (200, {"Content-Type": "text/html"}, body)
+    config = FetchConfig(
+        "t/1", 2, 0, 0, 100_000, False, tmp_path / "snap", max_crawl_bytes=max_crawl_bytes
+    )
+    return Fetcher(config, transport=FakeSite(pages).transport())
+
+
+def test_crawl_stops_at_its_byte_budget(tmp_path: Path) -> None:
+    with crawl_fetcher(tmp_path, None) as fetcher:
+        assert len(fetcher.crawl("http://site.test/", depth=1, max_pages=20)) == 6
+    with crawl_fetcher(tmp_path, 2500) as fetcher:  # start page (~230 bytes) + 3 pages > 2,500
+        urls = fetcher.crawl("http://site.test/", depth=1, max_pages=20)
+    assert urls == ["http://site.test/", *[f"http://site.test/p{n}" for n in range(3)]]
