@@ -1,4 +1,4 @@
-"""Input limits and the request deadline: one check per limit, one message each, the same in the
+"""Input limits and the generation deadline: one check per limit, one message each, the same in the
 CLI, the API and the app (the services call these; ``docs/reliability.md`` has the values).
 
 Every refusal is a :class:`LimitError`, a ``ValueError``: the CLI prints it on one line, ``ask
@@ -36,7 +36,7 @@ class Limits:
     upload_bytes: int = 20_000_000
     crawl_pages: int = 200
     crawl_bytes: int = 50_000_000
-    request_budget_s: float = 8.0
+    generation_budget_s: float = 8.0
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Limits:
@@ -48,7 +48,7 @@ class Limits:
             upload_bytes=settings.max_upload_bytes,
             crawl_pages=settings.max_crawl_pages,
             crawl_bytes=settings.max_crawl_bytes,
-            request_budget_s=settings.request_budget_s,
+            generation_budget_s=settings.generation_budget_s,
         )
 
     # --- checks ----------------------------------------------------------------------------
@@ -86,7 +86,7 @@ class Limits:
         return f"line too long (more than {self.jsonl_line_bytes:,} bytes): skipped"
 
     def deadline(self, clock: Callable[[], float] = time.monotonic) -> Deadline:
-        return Deadline(clock() + self.request_budget_s, clock)
+        return Deadline(clock() + self.generation_budget_s, clock)
 
 
 @dataclass(frozen=True)

@@ -101,8 +101,8 @@ class Settings(BaseSettings):
     max_upload_bytes: int = Field(20_000_000, ge=1024, description="Largest staff upload.")
     max_crawl_pages: int = Field(200, ge=1, description="Most pages one URL source may crawl.")
     max_crawl_bytes: int = Field(50_000_000, ge=1024, description="Most bytes one crawl reads.")
-    request_budget_s: float = Field(
-        8.0, gt=0, description="Answer generation stops at this deadline from the request start."
+    generation_budget_s: float = Field(
+        8.0, gt=0, description="Answer generation stops this long after it starts."
     )
     allow_private_urls: bool = Field(
         False, description="Let the staff desk fetch loopback, private and link-local addresses."

@@ -110,7 +110,7 @@ class SlowBackend:
 def test_generation_stops_at_the_deadline(tmp_path: Path, corpus_copy: Path) -> None:
     clock = FakeClock()
     backend = SlowBackend(clock)
-    settings = Settings(data_dir=tmp_path / "data", corpus_dir=corpus_copy, request_budget_s=5)
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=corpus_copy, generation_budget_s=5)
     app = Container(settings, embedder=FakeEmbedder(), backend=backend)
     assert app.corpus.refresh().ok
     app.chat.clock = clock
@@ -120,10 +120,10 @@ def test_generation_stops_at_the_deadline(tmp_path: Path, corpus_copy: Path) -> 
 
 
 def test_limits_come_from_the_settings() -> None:
-    settings = Settings(max_question_chars=50, max_jsonl_line_bytes=2048, request_budget_s=2)
+    settings = Settings(max_question_chars=50, max_jsonl_line_bytes=2048, generation_budget_s=2)
     limits = Limits.from_settings(settings)
     assert (limits.question_chars, limits.jsonl_line_bytes) == (50, 2048)
-    assert limits.request_budget_s == 2
+    assert limits.generation_budget_s == 2
     with pytest.raises(ValueError, match="invalid interval"):
         Settings(refresh_every="every day")
     assert Settings(refresh_every="24h").refresh_every_s == 86400

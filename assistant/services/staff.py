@@ -42,11 +42,11 @@ class StaffAuth:
     ``staff_password``). The staff desk is enabled only when both are set.
 
     Throttled per client (the app passes the client's address): a failed attempt answers after
-    ``failed_delay_s``, then the client waits ``failed_delay_s`` doubled at each failure (at most
-    a minute) before its next attempt is even checked; after ``max_failures`` failures it is
-    locked out for ``lockout_s``. An attempt too early is refused at once, without looking at
-    the password. A success clears the client's record. A session (:meth:`login`) lasts
-    ``session_s``.
+    ``failed_delay_s``; from the second failure on, the client then waits ``failed_delay_s``,
+    doubled at each failure (at most a minute), before its next attempt is even checked; after
+    ``max_failures`` failures it is locked out for ``lockout_s``. An attempt too early is refused
+    at once, without looking at the password. A success clears the client's record. A session
+    (:meth:`login`) lasts ``session_s``.
     """
 
     def __init__(
@@ -124,8 +124,11 @@ class StaffAuth:
             record.not_before = now + self.lockout_s
         else:
             record.locked = False
-            cooldown = self.failed_delay_s * 2 ** (record.failures - 1)
+            # a first slip of the fingers costs only the slow answer; then 1, 2, 4... s more,
             # counted from the answer, which comes ``failed_delay_s`` after the attempt
+            cooldown = (
+                self.failed_delay_s * 2 ** (record.failures - 2) if record.failures > 1 else 0
+            )
             record.not_before = now + self.failed_delay_s + min(cooldown, MAX_COOLDOWN_S)
 
     def _forget_old(self, now: float) -> None:
