@@ -276,7 +276,9 @@ def test_uploaded_source_is_escaped_everywhere(
     assert "zorblatt-biobank.md" in app.added_manifest()
     assert app.seed_manifest_unchanged()
     # the "Source id" menu offers the added source, never a seed one
-    removable = StaffTab(app.container.corpus, app.container.staff).removable_ids(True)["choices"]
+    session = app.container.staff.login(STAFF_USER, STAFF_PASSWORD)  # a signed-in session
+    desk = StaffTab(app.container.corpus, app.container.staff)
+    removable = desk.removable_ids(session)["choices"]
     assert source_id_for_file(upload) in removable
     assert "medxperience-2018" not in removable and "organisations" not in removable
 
