@@ -22,12 +22,13 @@ export GRADIO_ANALYTICS_ENABLED=False
 export OMP_WAIT_POLICY=PASSIVE
 export TOKENIZERS_PARALLELISM=false
 
-.PHONY: help run test test-fast setup index serve llamacpp browser lint typecheck eval bench clean
+.PHONY: help run test test-fast setup index serve llamacpp browser lint typecheck eval bench load clean
 
 help:
 	@echo "make run    set up, build the index from corpus/, start the app on http://127.0.0.1:7860"
 	@echo "make test   set up and run the whole suite (unit, integration, eval, browser)"
 	@echo "make test-fast   the logic tests only: no model, browser or server (under a minute)"
+	@echo "make load   20 chat sessions for 60 s against serve on 127.0.0.1: p50/p95, errors"
 	@echo "make lint | typecheck | eval | bench | clean"
 
 $(STAMP):
@@ -85,6 +86,11 @@ eval: setup
 
 bench: setup
 	$(BIN)/paris-health bench
+
+# 20 concurrent chat sessions for 60 s with a staff refresh in the middle (docs/reliability.md);
+# the 10-second version runs in `make test` (tests/load/test_load.py).
+load: setup
+	$(BIN)/python tests/load/loadtest.py --sessions 20 --duration 60
 
 clean:
 	rm -rf data .pytest_cache .mypy_cache .ruff_cache

@@ -93,6 +93,7 @@ class Container:
             max_bytes=s.fetch_max_bytes,
             respect_robots=s.respect_robots,
             snapshots_dir=s.snapshots_dir,
+            max_crawl_bytes=s.max_crawl_bytes,
         )
         return IngestConfig(s.corpus_dir, s.data_dir, s.chunk_size, s.chunk_overlap, fetch)
 
@@ -124,7 +125,31 @@ class Container:
             self.sentence_cache.embed_documents(list(sentences))
 
     @cached_property
+    def public_ingestor(self) -> Ingestor:
+        """The staff desk's ingestor: URLs resolving to loopback, private, link-local or
+        metadata addresses are refused on every hop (unless ``allow_private_urls``)."""
+        if self.settings.allow_private_urls:
+            return self.ingestor
+        from dataclasses import replace
+
+        from ingest.fetch.guard import AddressGuard
+        from ingest.pipeline import Ingestor
+
+        config = self.ingest_config
+        guarded = replace(config, fetch=replace(config.fetch, guard=AddressGuard()))
+        return Ingestor(
+            guarded,
+            self.store,
+            self.embedder,
+            self.state,
+            self.fetcher_factory,
+            keyword=self.keyword,
+            after_add=self.embed_sentences if self.settings.sentence_vectors_at_ingest else None,
+        )
+
+    @cached_property
     def corpus(self) -> CorpusService:
+        from assistant.limits import Limits
         from assistant.services import CorpusService
 
         return CorpusService(
@@ -134,6 +159,8 @@ class Container:
             self.store.count,
             self.reset,
             keyword_size=self.keyword.count,
+            limits=Limits.from_settings(self.settings),
+            public_ingestor=self.public_ingestor,
         )
 
     def reset(self) -> None:
@@ -187,7 +214,14 @@ class Container:
     def staff(self) -> StaffAuth:
         from assistant.services import StaffAuth
 
-        return StaffAuth(self.settings.staff_user, self.settings.staff_password)
+        s = self.settings
+        return StaffAuth(
+            s.staff_user,
+            s.staff_password,
+            max_failures=s.login_max_failures,
+            lockout_s=s.login_lockout_s,
+            session_s=s.staff_session_s,
+        )
 
 
 def _is_component(name: str) -> bool:

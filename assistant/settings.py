@@ -7,10 +7,11 @@ Nothing here reads the environment at import time.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 EmbedderMode = Literal["minilm", "e5", "sentence-transformers", "openai"]
@@ -18,6 +19,18 @@ BackendMode = Literal["extractive", "llamacpp", "openai"]
 RerankerMode = Literal["none", "cross-encoder"]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+INTERVAL_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def interval_seconds(value: str) -> float:
+    """``90s``, ``30m``, ``24h``, ``7d`` or plain seconds, as seconds (at least 60)."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", value.lower())
+    if not match:
+        raise ValueError(f"invalid interval {value!r}: use e.g. 30m, 24h or 7d")
+    seconds = float(match.group(1)) * INTERVAL_UNITS[match.group(2) or "s"]
+    if seconds < 60:
+        raise ValueError(f"interval {value!r} is shorter than a minute")
+    return seconds
 
 
 class Settings(BaseSettings):
@@ -98,6 +111,46 @@ class Settings(BaseSettings):
     port: int = 7860
     staff_user: str | None = None
     staff_password: SecretStr | None = None
+
+    # --- limits and security (docs/reliability.md) ---------------------------------------------
+    max_question_chars: int = Field(2000, ge=10, description="Longest question accepted.")
+    max_history_turns: int = Field(40, ge=0, description="Most earlier messages in a request.")
+    max_history_chars: int = Field(40_000, ge=0, description="Most characters of history.")
+    max_jsonl_line_bytes: int = Field(
+        100_000, ge=1024, description="Longest input line of `ask --jsonl`."
+    )
+    max_upload_bytes: int = Field(20_000_000, ge=1024, description="Largest staff upload.")
+    max_crawl_pages: int = Field(200, ge=1, description="Most pages one URL source may crawl.")
+    max_crawl_bytes: int = Field(50_000_000, ge=1024, description="Most bytes one crawl reads.")
+    generation_budget_s: float = Field(
+        8.0, gt=0, description="Answer generation stops this long after it starts."
+    )
+    allow_private_urls: bool = Field(
+        False, description="Let the staff desk fetch loopback, private and link-local addresses."
+    )
+    login_max_failures: int = Field(5, ge=1, description="Failed sign-ins before a lockout.")
+    login_lockout_s: float = Field(900.0, ge=0, description="Lockout after too many failures.")
+    staff_session_s: float = Field(8 * 3600.0, gt=0, description="A staff sign-in lasts this.")
+    concurrency_limit: int = Field(
+        4, ge=1, le=64, description="App events answered at once (measured: docs/reliability.md)."
+    )
+    queue_max_size: int = Field(64, ge=1, description="App requests waiting before 'queue full'.")
+    refresh_every: str | None = Field(
+        None, description="Background refresh interval of `serve`, e.g. 24h, 30m; unset = off."
+    )
+
+    @field_validator("refresh_every")
+    @classmethod
+    def _valid_interval(cls, value: str | None) -> str | None:
+        if value is not None and value.strip().lower() not in ("", "off", "none", "0"):
+            interval_seconds(value)
+            return value.strip()
+        return None
+
+    @property
+    def refresh_every_s(self) -> float | None:
+        """The background refresh interval in seconds; None when off."""
+        return interval_seconds(self.refresh_every) if self.refresh_every else None
 
     # --- derived paths -------------------------------------------------------------------
     @property

@@ -17,6 +17,29 @@ CREATE TABLE IF NOT EXISTS source_state (
     last_fetch TEXT NOT NULL DEFAULT ''
 )
 """
+RUNS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS refresh_runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    started TEXT NOT NULL,
+    trigger TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    changes TEXT NOT NULL DEFAULT ''
+)
+"""
+KEPT_RUNS = 500
+
+
+@dataclass(frozen=True)
+class RefreshRun:
+    """One refresh of the whole catalog: when, who started it (``manual``, ``scheduled``,
+    ``cli``), ``ok`` / ``failed`` / ``skipped``, the report's summary and what changed."""
+
+    started: str
+    trigger: str
+    outcome: str
+    summary: str
+    changes: str
 
 
 @dataclass(frozen=True)
@@ -37,6 +60,7 @@ class StateStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(self.path, timeout=30)
         conn.execute(SCHEMA)
+        conn.execute(RUNS_SCHEMA)
         return conn
 
     def record(
@@ -66,3 +90,26 @@ class StateStore:
                 "SELECT source_id, location, status, reason, chunks, last_fetch FROM source_state"
             ).fetchall()
         return {row[0]: SourceState(*row) for row in rows}
+
+    def record_run(self, run: RefreshRun) -> None:
+        """Keep a refresh in the history (the last :data:`KEPT_RUNS`)."""
+        with closing(self._connect()) as conn, conn:
+            conn.execute(
+                "INSERT INTO refresh_runs (started, trigger, outcome, summary, changes) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (run.started, run.trigger, run.outcome, run.summary, run.changes),
+            )
+            conn.execute(
+                "DELETE FROM refresh_runs WHERE id <= (SELECT MAX(id) FROM refresh_runs) - ?",
+                (KEPT_RUNS,),
+            )
+
+    def runs(self, limit: int = 20) -> list[RefreshRun]:
+        """The latest refreshes, newest first."""
+        with closing(self._connect()) as conn:
+            rows = conn.execute(
+                "SELECT started, trigger, outcome, summary, changes FROM refresh_runs "
+                "ORDER BY id DESC LIMIT ?",
+                (limit,),
+            ).fetchall()
+        return [RefreshRun(*row) for row in rows]

@@ -299,7 +299,9 @@ def test_uploaded_source_is_escaped_everywhere(
     assert "zorblatt-biobank.md" in app.added_manifest()
     assert app.seed_manifest_unchanged()
     # the "Source id" menu offers the added source, never a seed one
-    choices = StaffTab(app.container.corpus, app.container.staff).removable_ids(True)["choices"]
+    session = app.container.staff.login(STAFF_USER, STAFF_PASSWORD)  # a signed-in session
+    desk = StaffTab(app.container.corpus, app.container.staff)
+    choices = desk.removable_ids(session)["choices"]
     removable = dict((value, label) for label, value in choices)
     assert removable[source_id_for_file(upload)] == "zorblatt-biobank.md"  # named, not a slug
     assert "medxperience-2018" not in removable and "organisations" not in removable

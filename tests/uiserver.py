@@ -95,6 +95,7 @@ def start_app(
 
     corpus_dir = copy_corpus(root / "corpus", extra_documents)
     data_dir = root / "data"
+    overrides.setdefault("allow_private_urls", True)  # the test pages are served on 127.0.0.1
     settings = Settings(
         data_dir=data_dir,
         corpus_dir=corpus_dir,

@@ -69,6 +69,8 @@ fails with ``Login required``.
     under its own name to ``DATA_DIR/files/`` and ingested; an unsupported type is refused.
 ``/staff_refresh`` () -> (report_html: str, sources: table). Re-ingests the whole manifest; the
     report lists each source as added / updated / unchanged / removed / failed (with a reason).
+``/staff_history`` () -> table ``{"headers": [started, trigger, outcome, summary, changes],
+    "data": [...]}``: the latest refreshes (manual, scheduled, cli), newest first.
 ``/staff_remove`` (source_id: str, force: bool = False) -> (report_html: str, sources: table).
     The page's menu offers the sources added at run time, by title, and asks for confirmation;
     a seed source (from the tracked ``corpus/sources.yaml``) is refused unless ``force``.
@@ -138,8 +140,34 @@ def launch(container: Container) -> None:
             "PARIS_HEALTH_STAFF_PASSWORD to enable it)",
             flush=True,
         )
-    app.queue(default_concurrency_limit=4)
-    app.launch(server_name=settings.host, server_port=settings.port)
+    scheduler = start_scheduler(container)
+    app.queue(**queue_options(settings.concurrency_limit, settings.queue_max_size))
+    try:
+        app.launch(server_name=settings.host, server_port=settings.port)
+    finally:
+        if scheduler is not None:
+            scheduler.stop()
+
+
+def queue_options(concurrency_limit: int, max_size: int) -> dict[str, Any]:
+    """The queue (``concurrency_limit`` and ``queue_max_size``, chosen from the load test of
+    docs/reliability.md): a few events at a time keep the CPU cores busy without one long
+    answer holding the others back; past ``max_size`` waiting requests, new ones are refused
+    with "queue full" instead of waiting for minutes."""
+    return {"default_concurrency_limit": concurrency_limit, "max_size": max_size}
+
+
+def start_scheduler(container: Container) -> Any:
+    """The background refresh of ``PARIS_HEALTH_REFRESH_EVERY`` (None when unset)."""
+    interval = container.settings.refresh_every_s
+    if interval is None:
+        return None
+    from assistant.services.scheduler import RefreshScheduler
+
+    scheduler = RefreshScheduler(container.corpus, interval)
+    scheduler.start()
+    print(f"paris-health: refreshing the sources every {container.settings.refresh_every}")
+    return scheduler
 
 
 def build_app(container: Container) -> gr.Blocks:

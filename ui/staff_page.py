@@ -6,7 +6,8 @@ last report stay as they were. Removing a source asks for confirmation in the pa
 
 The API endpoints (``/staff_login``, ``/staff_sources``, ``/staff_add_url``, ``/staff_add_file``,
 ``/staff_refresh``, ``/staff_remove``) are events of hidden buttons that call the raising
-handlers of :class:`ui.staff_tab.StaffTab`, so API callers still get an error to catch.
+handlers of :class:`ui.staff_tab.StaffTab`, so API callers still get an error to catch;
+``/staff_history`` is the history button's own event.
 ``/staff_logout`` is the Sign out button's own event.
 """
 
@@ -19,7 +20,7 @@ import gradio as gr
 from ui.alerts import alert, alert_box, catching, error_text
 from ui.common import table
 from ui.render import esc
-from ui.staff_tab import SOURCE_HEADERS, UPLOAD_TYPES, StaffTab
+from ui.staff_tab import HISTORY_HEADERS, SOURCE_HEADERS, UPLOAD_TYPES, StaffTab
 
 
 class StaffPage:
@@ -29,13 +30,16 @@ class StaffPage:
         self.tab = tab
 
     # --- page handlers: never raise, an alert instead -----------------------------------------
-    def page_login(self, username: str, password: str) -> tuple[Any, ...]:
-        """Signed in: the desk; refused: the form stays, the password is cleared, a message."""
+    def page_login(
+        self, username: str, password: str, request: gr.Request | None = None
+    ) -> tuple[Any, ...]:
+        """Signed in: the desk; refused (or throttled): the form stays, the password is cleared,
+        a message."""
         try:
-            result = self.tab.staff_login(username, password)
+            result = self.tab.staff_login(username, password, request)
         except gr.Error as exc:
             return (*[gr.skip()] * 5, "", gr.skip(), alert(error_text(exc)))
-        ids = self.tab.removable_ids(True)
+        ids = self.tab.removable_ids(result[0])  # result[0]: the new session
         return (*result, "", ids, "")
 
     def page_add_url(self, url: str, logged_in: Any, progress: gr.Progress = gr.Progress()) -> Any:  # noqa: B008
@@ -57,7 +61,7 @@ class StaffPage:
 
     def ask_remove(self, source_id: str, logged_in: Any) -> tuple[Any, ...]:
         """The confirmation row for the chosen source, or a message when none is chosen."""
-        if logged_in is not True:
+        if not self.tab.auth.session_valid(logged_in):
             return gr.update(visible=False), "", alert("Sign in first.")
         rows = {r.source.id: r for r in self.tab.corpus.sources()}
         row = rows.get((source_id or "").strip())
@@ -99,6 +103,11 @@ class StaffPage:
                 self.report = gr.HTML(
                     "", js_on_load=None, label="Report", elem_id="ph-staff-report"
                 )
+                with gr.Accordion("Refresh history", open=False):
+                    self.show_history = gr.Button("Show refresh history", size="sm")
+                    self.history = gr.DataFrame(
+                        value=table(HISTORY_HEADERS, []), interactive=False, wrap=True
+                    )
             self._api_buttons()
         self._wire_page()
         self._wire_api()
@@ -208,6 +217,7 @@ class StaffPage:
             api_name="staff_login",
         )
         api["sources"].click(tab.staff_sources, state, self.sources, api_name="staff_sources")
+        self.show_history.click(tab.staff_history, state, self.history, api_name="staff_history")
         out = [self.report, self.sources]
         for name, fn, inputs in (
             ("add_url", tab.staff_add_url, [self.url, state]),

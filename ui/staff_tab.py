@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import gradio as gr
 
 from assistant.services import CorpusService, StaffAuth
+from assistant.services.staff import LoginRefused
 from ui import render
 from ui.common import error, one_line, table
 from ui.render_staff import report_html, source_label
@@ -28,15 +29,23 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SOURCE_HEADERS = ["id", "title", "kind", "status", "last fetch", "location", "reason"]
+HISTORY_HEADERS = ["started", "trigger", "outcome", "summary", "changes"]
 UPLOAD_TYPES = [".html", ".htm", ".txt", ".md", ".csv"]  # what the file picker offers
 LOGIN_REQUIRED = "Login required: sign in on the Staff desk tab first."
 TITLE = "Staff desk"
 
 
-def require_login(logged_in: Any) -> None:
-    """Server-side guard of every staff endpoint: the per-session state set by the login."""
-    if logged_in is not True:
+def require_login(logged_in: Any, auth: StaffAuth) -> None:
+    """Server-side guard of every staff endpoint: the per-session state set by the login, a
+    session that expires (``staff_session_s``)."""
+    if not auth.session_valid(logged_in):
         raise error(LOGIN_REQUIRED, title=TITLE)
+
+
+def client_key(request: gr.Request | None) -> str:
+    """Whom failed sign-ins are counted against: the client's address."""
+    client = getattr(request, "client", None)
+    return str(getattr(client, "host", "") or "")
 
 
 def progress_callback(progress: gr.Progress) -> Callable[[int, int, str], None]:
@@ -66,12 +75,16 @@ class StaffTab:
         self.auth = auth
 
     # --- handlers: session -----------------------------------------------------------------
-    def staff_login(self, username: str, password: str) -> tuple[Any, ...]:
-        if not self.auth.check(username, password):
-            raise error("Wrong username or password.", title=TITLE)
+    def staff_login(
+        self, username: str, password: str, request: gr.Request | None = None
+    ) -> tuple[Any, ...]:
+        try:
+            session = self.auth.login(username, password, client_key(request))
+        except LoginRefused as exc:
+            raise error(str(exc), title=TITLE) from exc
         gr.Info("Signed in to the staff desk.")
         status = f"Signed in as **{render.md_text(username)}**."
-        return True, status, gr.update(visible=False), gr.update(visible=True), self.table()
+        return session, status, gr.update(visible=False), gr.update(visible=True), self.table()
 
     def staff_logout(self) -> tuple[Any, ...]:
         return False, "Signed out.", gr.update(visible=True), gr.update(visible=False)
@@ -99,7 +112,7 @@ class StaffTab:
     def removable_ids(self, logged_in: Any) -> Any:
         """The choices of the "Source" menu: the sources staff may remove (not the seed ones of
         the tracked manifest), by title or location; nothing for a session not signed in."""
-        if logged_in is not True:
+        if not self.auth.session_valid(logged_in):
             return gr.update()
         try:
             rows = [r for r in self.corpus.sources() if not r.seed]
@@ -110,18 +123,28 @@ class StaffTab:
     def removable_label(self, row: Any) -> str:
         return source_label(row.source)
 
+    def staff_history(self, logged_in: Any) -> dict[str, Any]:
+        """The latest refreshes (manual, scheduled, CLI) with what each changed."""
+        require_login(logged_in, self.auth)
+        runs = self.corpus.history()
+        rows = [[r.started, r.trigger, r.outcome, r.summary, r.changes] for r in runs]
+        return table(HISTORY_HEADERS, rows)
+
     # --- handlers: sources -----------------------------------------------------------------
     def staff_sources(self, logged_in: Any) -> dict[str, Any]:
-        require_login(logged_in)
+        require_login(logged_in, self.auth)
         return self.table()
 
     def staff_add_url(self, url: str, logged_in: Any, progress: gr.Progress = gr.Progress()) -> Any:  # noqa: B008
-        require_login(logged_in)
+        require_login(logged_in, self.auth)
         url = (url or "").strip()
         if not render.safe_url(url):
             raise error("Give an absolute http:// or https:// URL.", title=TITLE)
         on_progress = progress_callback(progress)
-        return self._run("Add URL", lambda: self.corpus.add_urls([url], progress=on_progress))
+        return self._run(
+            "Add URL",
+            lambda: self.corpus.add_urls([url], progress=on_progress, public_only=True),
+        )
 
     def staff_add_file(
         self,
@@ -130,7 +153,7 @@ class StaffTab:
         progress: gr.Progress = gr.Progress(),  # noqa: B008
     ) -> Any:
         """The file is added under its own name (the upload has a temporary one)."""
-        require_login(logged_in)
+        require_login(logged_in, self.auth)
         if not upload:
             raise error("Choose a file to upload first.", title=TITLE)
         path = upload_path(upload)
@@ -140,13 +163,13 @@ class StaffTab:
         )
 
     def staff_refresh(self, logged_in: Any, progress: gr.Progress = gr.Progress()) -> Any:  # noqa: B008
-        require_login(logged_in)
+        require_login(logged_in, self.auth)
         on_progress = progress_callback(progress)
         return self._run("Refresh", lambda: self.corpus.refresh(progress=on_progress))
 
     def staff_remove(self, source_id: str, logged_in: Any, force: bool = False) -> Any:
         """Remove a source added at run time; a seed source only with ``force``."""
-        require_login(logged_in)
+        require_login(logged_in, self.auth)
         source_id = (source_id or "").strip()
         if not source_id:
             raise error("Choose the source to remove.", title=TITLE)

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from assistant.answer import Turn
 from assistant.cli.common import BACKENDS, CliError, container, friendly_errors, ready
 from assistant.contract import AskRequest, ErrorLine
+from assistant.limits import TOO_LONG, read_lines
 from assistant.retrieval import FILTER_KEYS, parse_filters
 from assistant.services import Answer, ChatService
 
@@ -104,10 +105,16 @@ def ask(
             else:
                 print_answer(answer)
             return
-        for line in sys.stdin:
-            if line.strip():
-                click.echo(json.dumps(answer_line(app.chat, line, parsed), ensure_ascii=False))
-                sys.stdout.flush()
+        limits = app.chat.limits
+        for line in read_lines(sys.stdin.buffer, limits.jsonl_line_bytes):
+            if line is TOO_LONG:
+                out = ErrorLine(error=limits.line_too_long()).model_dump()
+            elif isinstance(line, str) and line.strip():
+                out = answer_line(app.chat, line, parsed)
+            else:
+                continue
+            click.echo(json.dumps(out, ensure_ascii=False))
+            sys.stdout.flush()
 
 
 COMMANDS = (ask,)

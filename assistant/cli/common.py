@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,6 +13,7 @@ from pydantic import ValidationError
 
 from assistant.container import Container
 from assistant.settings import BackendMode, Settings
+from assistant.unavailable import StoreUnavailableError, is_store_down, store_unavailable
 
 BACKENDS = click.Choice(get_args(BackendMode))
 
@@ -51,15 +53,28 @@ def friendly_errors() -> Iterator[None]:
     try:
         yield
     except (IncompatibleIndexError, ManifestError, MissingExtraError, ValueError) as exc:
+        if is_store_down(exc):
+            raise CliError(str(store_unavailable(exc))) from exc
         raise CliError(" ".join(str(exc).split())) from exc
     except IngestError as exc:
         raise CliError(exc.reason) from exc
-    except BackendUnavailableError as exc:
+    except (BackendUnavailableError, StoreUnavailableError) as exc:
         raise CliError(str(exc)) from exc
+    except (OSError, sqlite3.Error) as exc:  # a read-only or full data directory, ...
+        if isinstance(exc, ConnectionError):
+            raise CliError(str(store_unavailable(exc))) from exc
+        raise CliError(storage_message(exc)) from exc
     except Exception as exc:
-        if type(exc).__module__.startswith("chromadb") or "Connect" in type(exc).__name__:
-            raise CliError(f"vector store unavailable: {' '.join(str(exc).split())}") from exc
+        if type(exc).__module__.startswith("chromadb") or is_store_down(exc):
+            raise CliError(str(store_unavailable(exc))) from exc
         raise
+
+
+def storage_message(exc: BaseException) -> str:
+    """One line for a storage failure: what the system said, and the file when it is known."""
+    reason = getattr(exc, "strerror", None) or " ".join(str(exc).split()) or type(exc).__name__
+    where = getattr(exc, "filename", None)
+    return f"storage error: {reason}" + (f" ({where})" if where else "")
 
 
 def ready(app: Container) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, get_args
 
@@ -12,6 +14,8 @@ import click
 from assistant.cli.common import CliError, container, exit_by, friendly_errors
 from ingest.models import DirectoryFormat
 from ingest.report import IngestReport, Progress, SourceReport
+
+EXIT_BUSY = 75  # EX_TEMPFAIL: another ingest holds the lock, try again later
 
 
 def progress_printer(enabled: bool) -> Progress | None:
@@ -85,6 +89,12 @@ def print_report(report: IngestReport) -> None:
     default=None,
     help="Progress bar (default: on when stderr is a terminal).",
 )
+@click.option(
+    "--quiet",
+    "-q",
+    is_flag=True,
+    help="Print nothing unless something changed or failed (for cron and systemd timers).",
+)
 @click.pass_context
 def ingest(
     ctx: click.Context,
@@ -96,13 +106,16 @@ def ingest(
     sitemap: bool,
     rebuild: bool,
     progress: bool | None,
+    quiet: bool,
 ) -> None:
-    """Ingest the sources of the manifest (incremental), or add --url / --file sources."""
+    """Ingest the sources of the manifest (incremental), or add --url / --file sources.
+
+    Exit status: 0 done, 1 a source or the run failed, 75 another ingest holds the lock."""
     if rebuild and (urls or files):
         raise CliError("--rebuild rebuilds from the manifest; add sources separately")
     app = container(ctx)
     bar = progress_printer(sys.stderr.isatty() if progress is None else progress)
-    with friendly_errors():
+    with busy_exit(), friendly_errors():
         if rebuild:
             report = app.corpus.rebuild(progress=bar)
         elif urls or files:
@@ -118,9 +131,26 @@ def ingest(
             if files:
                 report = report.merged(app.corpus.add_files(list(files), fmt=fmt, progress=bar))
         else:
-            report = app.corpus.refresh(progress=bar)
-    print_report(report)
+            report = app.corpus.refresh(progress=bar, trigger="cli")
+    if not quiet or report.changed or not report.ok:
+        print_report(report)
     exit_by(report.ok)
+
+
+@contextmanager
+def busy_exit() -> Iterator[None]:
+    """Another ingest holds the lock: one line on stderr and exit status 75 (EX_TEMPFAIL), so
+    that a cron job can tell "try later" from a failure."""
+    from ingest.models import IngestError
+
+    try:
+        yield
+    except (IngestError, CliError) as exc:
+        message = str(getattr(exc, "reason", None) or getattr(exc, "message", None) or exc)
+        if "another ingest is running" not in message:
+            raise
+        click.echo(f"Error: {message}", err=True)
+        sys.exit(EXIT_BUSY)
 
 
 @click.command()

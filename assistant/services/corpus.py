@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
+import sqlite3
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.limits import Limits
 from ingest.catalog import SourceCatalog
+from ingest.clock import now_iso
 from ingest.directory import detect_format
 from ingest.load import DIRECTORY_SUFFIXES, FILE_SUFFIXES
 from ingest.manifest import source_id_for_file, source_id_for_url
 from ingest.models import DirectoryFormat, IngestError, Source
 from ingest.pipeline import Ingestor
 from ingest.report import IngestReport, Progress, SourceReport
-from ingest.state import SourceState, StateStore
+from ingest.state import RefreshRun, SourceState, StateStore
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,9 @@ class CorpusService:
         index_size: Callable[[], int],
         drop_index: Callable[[], None],
         keyword_size: Callable[[], int] | None = None,
+        *,
+        limits: Limits | None = None,
+        public_ingestor: Ingestor | None = None,
     ) -> None:
         self.keyword_size = keyword_size
         self.catalog = catalog
@@ -51,15 +60,44 @@ class CorpusService:
         self.state = state
         self.index_size = index_size
         self.drop_index = drop_index
+        self.limits = limits or Limits()
+        # the staff desk's: fetches public addresses only (see ingest/fetch/guard.py)
+        self.public_ingestor = public_ingestor or ingestor
 
     def sources(self) -> list[SourceRow]:
         states = self.state.all()
         seed = {s.id for s in self.catalog.seed()}
         return [SourceRow(s, states.get(s.id), s.id in seed) for s in self.catalog.sources()]
 
-    def refresh(self, progress: Progress | None = None) -> IngestReport:
-        """Ingest every source of the catalog; delete indexed sources it no longer lists."""
-        return self.ingestor.run(self.catalog.sources(), progress=progress)
+    def refresh(self, progress: Progress | None = None, trigger: str = "manual") -> IngestReport:
+        """Ingest every source of the catalog; delete indexed sources it no longer lists. The
+        run is kept in the refresh history (:meth:`history`) with ``trigger``; a refresh
+        refused because another ingest holds the lock is kept as ``skipped``."""
+        started = now_iso()
+        try:
+            report = self.ingestor.run(self.catalog.sources(), progress=progress)
+        except IngestError as exc:
+            outcome = "skipped" if "another ingest" in exc.reason else "failed"
+            self._keep_run(RefreshRun(started, trigger, outcome, exc.reason, ""))
+            raise
+        changes = "; ".join(
+            f"{i.source_id} {i.status}" + (f" ({i.reason})" if i.reason else "")
+            for i in report.items
+            if i.status != "unchanged"
+        )
+        outcome = "ok" if report.ok else "failed"
+        self._keep_run(RefreshRun(started, trigger, outcome, report.summary(), changes))
+        return report
+
+    def history(self, limit: int = 20) -> list[RefreshRun]:
+        """The latest refreshes (manual, scheduled, CLI), newest first."""
+        return self.state.runs(limit)
+
+    def _keep_run(self, run: RefreshRun) -> None:
+        try:
+            self.state.record_run(run)
+        except sqlite3.Error as exc:  # a read-only or full data directory: the report stands
+            log.warning("refresh history not saved: %s", exc)
 
     def rebuild(self, progress: Progress | None = None) -> IngestReport:
         """Drop the index and build it again from the catalog (after changing the embedder)."""
@@ -94,7 +132,12 @@ class CorpusService:
         max_pages: int = 20,
         sitemap: bool = False,
         progress: Progress | None = None,
+        public_only: bool = False,
     ) -> IngestReport:
+        """Add URL sources. ``public_only`` (the staff desk): refuse loopback, private,
+        link-local and metadata addresses, on every redirect too, unless the settings allow
+        private URLs."""
+        self.limits.check_crawl_pages(max_pages)
         sources = [
             Source(
                 id=source_id_for_url(url),
@@ -106,7 +149,7 @@ class CorpusService:
             )
             for url in urls
         ]
-        return self._add(sources, progress)
+        return self._add(sources, progress, self.public_ingestor if public_only else None)
 
     def add_files(
         self,
@@ -142,6 +185,7 @@ class CorpusService:
         name = Path(name).name
         if Path(name).suffix.lower() not in FILE_SUFFIXES:
             raise IngestError(f"unsupported file type for {name}: use {upload_types()}")
+        self.limits.check_upload(upload.stat().st_size, name)
         folder = Path(tempfile.mkdtemp(prefix="paris-health-upload-"))
         try:
             target = folder / name
@@ -161,8 +205,10 @@ class CorpusService:
         return report
 
     # --- helpers ---------------------------------------------------------------------------
-    def _add(self, sources: list[Source], progress: Progress | None) -> IngestReport:
-        report = self.ingestor.run(sources, progress=progress, prune=False)
+    def _add(
+        self, sources: list[Source], progress: Progress | None, ingestor: Ingestor | None = None
+    ) -> IngestReport:
+        report = (ingestor or self.ingestor).run(sources, progress=progress, prune=False)
         ok = {item.source_id for item in report.items if item.status != "failed"}
         self.catalog.add([s for s in sources if s.id in ok])
         return report

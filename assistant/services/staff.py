@@ -1,19 +1,53 @@
-"""Staff sign-in: the one check of the staff desk's credentials."""
+"""Staff sign-in: the one check of the staff desk's credentials, throttled per client, and the
+sessions it opens, which expire."""
 
 from __future__ import annotations
 
 import hmac
+import math
+import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from pydantic import SecretStr
 
 FAILED_LOGIN_DELAY_S = 1.0
+MAX_FAILURES = 5
+LOCKOUT_S = 900.0
+SESSION_S = 8 * 3600.0
+MAX_COOLDOWN_S = 60.0
+MAX_CLIENTS = 10_000
+
+
+class LoginRefused(ValueError):
+    """A sign-in refused: wrong credentials, or a client still cooling down or locked out."""
+
+
+@dataclass
+class _Client:
+    failures: int = 0
+    not_before: float = 0.0  # no attempt is checked before this time
+    locked: bool = False
+
+
+def wait_text(seconds: float) -> str:
+    if seconds >= 90:
+        return f"{math.ceil(seconds / 60)} minutes"
+    return f"{math.ceil(seconds)} s"
 
 
 class StaffAuth:
     """Checks a staff username and password against the configured ones (``staff_user`` and
-    ``staff_password``). The staff desk is enabled only when both are set."""
+    ``staff_password``). The staff desk is enabled only when both are set.
+
+    Throttled per client (the app passes the client's address): a failed attempt answers after
+    ``failed_delay_s``; from the second failure on, the client then waits ``failed_delay_s``,
+    doubled at each failure (at most a minute), before its next attempt is even checked; after
+    ``max_failures`` failures it is locked out for ``lockout_s``. An attempt too early is refused
+    at once, without looking at the password. A success clears the client's record. A session
+    (:meth:`login`) lasts ``session_s``.
+    """
 
     def __init__(
         self,
@@ -21,23 +55,84 @@ class StaffAuth:
         password: SecretStr | None,
         *,
         failed_delay_s: float = FAILED_LOGIN_DELAY_S,
+        max_failures: int = MAX_FAILURES,
+        lockout_s: float = LOCKOUT_S,
+        session_s: float = SESSION_S,
         sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._user = user or ""
         self._password = password.get_secret_value() if password else ""
         self.failed_delay_s = failed_delay_s
+        self.max_failures = max_failures
+        self.lockout_s = lockout_s
+        self.session_s = session_s
         self._sleep = sleep
+        self._clock = clock
+        self._clients: dict[str, _Client] = {}
+        self._lock = threading.Lock()
 
     @property
     def enabled(self) -> bool:
         return bool(self._user and self._password)
 
-    def check(self, username: str | None, password: str | None) -> bool:
-        """True for the configured credentials. Compared in constant time; a failed attempt
-        (or any attempt while the desk is disabled) waits ``failed_delay_s`` before answering."""
+    def check(self, username: str | None, password: str | None, client: str = "") -> bool:
+        """True for the configured credentials; False for wrong ones or a throttled client."""
+        try:
+            self.login(username, password, client)
+        except LoginRefused:
+            return False
+        return True
+
+    def login(self, username: str | None, password: str | None, client: str = "") -> float:
+        """A new session (its start time, kept in the caller's per-session state), or
+        :class:`LoginRefused` with the message to show. Compared in constant time; a failed
+        attempt waits ``failed_delay_s`` before answering."""
+        with self._lock:  # one attempt at a time: parallel guesses queue, then see the cooldown
+            record = self._clients.setdefault(client, _Client())
+            now = self._clock()
+            if now < record.not_before:
+                left = wait_text(record.not_before - now)
+                if record.locked:
+                    raise LoginRefused(
+                        f"Too many failed sign-ins from this address: try again in {left}."
+                    )
+                raise LoginRefused(f"Wait {left} before the next sign-in attempt.")
+            if self._matches(username, password):
+                self._clients.pop(client, None)
+                return now
+            self._fail(record, now)
+            self._forget_old(now)
+        self._sleep(self.failed_delay_s)  # outside the lock: the cooldown already holds others
+        raise LoginRefused("Wrong username or password.")
+
+    def session_valid(self, session: object) -> bool:
+        """Whether a session :meth:`login` returned is still open."""
+        if isinstance(session, bool) or not isinstance(session, float):
+            return False
+        return 0 <= self._clock() - session < self.session_s
+
+    def _matches(self, username: str | None, password: str | None) -> bool:
         ok_user = hmac.compare_digest((username or "").encode(), self._user.encode())
         ok_password = hmac.compare_digest((password or "").encode(), self._password.encode())
-        if self.enabled and ok_user and ok_password:
-            return True
-        self._sleep(self.failed_delay_s)
-        return False
+        return self.enabled and ok_user and ok_password
+
+    def _fail(self, record: _Client, now: float) -> None:
+        record.failures += 1
+        if record.failures >= self.max_failures:
+            record.failures, record.locked = 0, True
+            record.not_before = now + self.lockout_s
+        else:
+            record.locked = False
+            # a first slip of the fingers costs only the slow answer; then 1, 2, 4... s more,
+            # counted from the answer, which comes ``failed_delay_s`` after the attempt
+            cooldown = (
+                self.failed_delay_s * 2 ** (record.failures - 2) if record.failures > 1 else 0
+            )
+            record.not_before = now + self.failed_delay_s + min(cooldown, MAX_COOLDOWN_S)
+
+    def _forget_old(self, now: float) -> None:
+        """Drop the records whose wait is over once there are many (bounded memory)."""
+        if len(self._clients) > MAX_CLIENTS:
+            for key in [k for k, c in self._clients.items() if c.not_before <= now]:
+                del self._clients[key]

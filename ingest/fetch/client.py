@@ -59,12 +59,16 @@ def conditional_headers(snapshot: Snapshot | None) -> dict[str, str]:
 
 def default_client(config: FetchConfig, transport: httpx.BaseTransport | None) -> httpx.Client:
     """The httpx client a Fetcher makes for itself; redirects are followed by hand, so that
-    robots.txt and the URL scheme are checked on every hop."""
+    robots.txt and the URL scheme are checked on every hop. With an address guard, every
+    request it sends (robots.txt and its redirects included) is checked first."""
+    guard = config.guard
+    hooks = {"request": [lambda request: guard.check(str(request.url))]} if guard else {}
     return httpx.Client(
         timeout=httpx.Timeout(config.timeout_s),
         follow_redirects=False,
         transport=transport,
         headers={"User-Agent": config.user_agent},
+        event_hooks=hooks,
     )
 
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ingest.fetch.guard import AddressGuard
 
 
 @dataclass(frozen=True)
@@ -19,3 +23,5 @@ class FetchConfig:
     snapshots_dir: Path
     max_crawl_delay_s: float = 10.0  # a larger robots.txt Crawl-delay is capped to this
     max_redirects: int = 5
+    max_crawl_bytes: int | None = None  # a crawl stops once its pages hold this many bytes
+    guard: AddressGuard | None = None  # the staff desk's: public addresses only, every hop

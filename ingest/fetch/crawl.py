@@ -21,6 +21,7 @@ def crawl_site(
     start_url: str,
     depth: int,
     max_pages: int,
+    max_bytes: int | None = None,
 ) -> list[str]:
     """Breadth-first same-site crawl from ``start_url``; URLs in discovery order.
 
@@ -30,7 +31,8 @@ def crawl_site(
     as HTML are kept. A failure of the start page raises IngestError; failures of other
     pages are logged and skipped. The first URL is ``start_url`` exactly as given (so a
     caller can recognise it); the others are normalised. Every fetched page lands in
-    ``cache``, under the URL returned for it.
+    ``cache``, under the URL returned for it. With ``max_bytes``, the crawl stops once the
+    pages it kept hold that many bytes.
     """
     start = normalize_url(start_url)
     first = fetch(start, PAGE_TYPES)
@@ -39,12 +41,13 @@ def crawl_site(
     sites = {origin(start), origin(first.url)}
     seen = {start, first.url}
     queue: deque[tuple[FetchResult, int]] = deque([(first, 0)])
-    while queue and len(found) < max_pages:
+    size = len(first.content)
+    while queue and len(found) < max_pages and (max_bytes is None or size < max_bytes):
         result, level = queue.popleft()
         if level >= depth or media_type(result.content_type)[0] not in HTML_TYPES:
             continue
         for link in _new_links(result, seen, sites):
-            if len(found) >= max_pages:
+            if len(found) >= max_pages or (max_bytes is not None and size >= max_bytes):
                 break
             seen.add(link)
             page = _fetch_linked(fetch, allowed, link)
@@ -52,6 +55,7 @@ def crawl_site(
                 continue
             seen.add(page.url)
             cache[link] = page
+            size += len(page.content)
             found.append(link)
             queue.append((page, level + 1))
     return found

@@ -79,7 +79,13 @@ class Fetcher:
         :func:`~ingest.fetch.crawl.crawl_site`). The pages fetched on the way land in
         :attr:`crawl_cache` (see :meth:`fetch_cached`)."""
         return crawl_site(
-            self._pages.fetch, self.allowed, self.crawl_cache, start_url, depth, max_pages
+            self._pages.fetch,
+            self.allowed,
+            self.crawl_cache,
+            start_url,
+            depth,
+            max_pages,
+            self.config.max_crawl_bytes,
         )
 
     def sitemap_urls(self, sitemap_url: str, max_pages: int) -> list[str]:

@@ -40,6 +40,8 @@ class PageFetcher:
         snapshot = self._snapshots.load(requested)
         current = requested
         for _ in range(self._config.max_redirects + 1):
+            if self._config.guard is not None:
+                self._config.guard.check(current)  # before robots.txt: no request at all
             if self._config.respect_robots and not self._robots.allowed(current):
                 raise IngestError(f"disallowed by robots.txt: {current}")
             response = self._http.get(current, conditional_headers(snapshot), accepted)

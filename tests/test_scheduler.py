@@ -1,0 +1,77 @@
+"""Scheduled refresh and the cron-friendly ``ingest --quiet`` (fast tier: fakes, embedded
+Chroma)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from fakes import FakeBackend, FakeEmbedder
+
+from assistant.cli import cli
+from assistant.container import Container
+from assistant.services.scheduler import RefreshScheduler
+from assistant.settings import Settings
+from ingest.lock import ingest_lock
+
+
+@pytest.fixture
+def app(tmp_path: Path, corpus_copy: Path) -> Container:
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=corpus_copy)
+    return Container(settings, embedder=FakeEmbedder(), backend=FakeBackend())
+
+
+def test_a_scheduled_run_lands_in_the_history(app: Container) -> None:
+    scheduler = RefreshScheduler(app.corpus, 3600)
+    report = scheduler.run_once()
+    assert report is not None and report.ok and report.count("added") == 3
+    run = app.corpus.history()[0]
+    assert (run.trigger, run.outcome) == ("scheduled", "ok")
+    assert "medxperience-2018 added" in run.changes and "3 added" in run.summary
+    with ingest_lock(app.settings.data_dir):  # a manual refresh is running
+        assert scheduler.run_once() is None
+    run = app.corpus.history()[0]
+    assert (run.trigger, run.outcome) == ("scheduled", "skipped")
+    assert "another ingest is running" in run.summary
+
+
+def test_the_scheduler_thread_runs_and_stops(app: Container) -> None:
+    scheduler = RefreshScheduler(app.corpus, 0.2)
+    scheduler.start()
+    try:
+        deadline = time.monotonic() + 30
+        while not app.corpus.history() and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        scheduler.stop(timeout_s=30)
+    runs = app.corpus.history()
+    assert runs and runs[-1].trigger == "scheduled" and runs[-1].outcome == "ok"
+    count = len(app.corpus.history(100))
+    time.sleep(0.5)
+    assert len(app.corpus.history(100)) == count  # stopped: no more runs
+    with pytest.raises(ValueError, match="positive"):
+        RefreshScheduler(app.corpus, 0)
+
+
+def test_ingest_quiet_is_silent_unless_something_changed(
+    app: Container, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import assistant.cli.corpus as corpus_cli
+
+    monkeypatch.setattr(corpus_cli, "container", lambda ctx, **_: app)
+    runner = CliRunner()
+    first = runner.invoke(cli, ["ingest", "--quiet", "--no-progress"])
+    assert first.exit_code == 0 and "3 added" in first.stdout  # changed: reported
+    second = runner.invoke(cli, ["ingest", "--quiet", "--no-progress"])
+    assert second.exit_code == 0 and second.stdout == "" and second.stderr == ""
+    loud = runner.invoke(cli, ["ingest", "--no-progress"])
+    assert loud.exit_code == 0 and "3 unchanged" in loud.stdout
+    with ingest_lock(app.settings.data_dir):
+        busy = runner.invoke(cli, ["ingest", "--quiet", "--no-progress"])
+    assert busy.exit_code == 75
+    assert busy.stderr.strip() == f"Error: another ingest is running on {app.settings.data_dir}"
+    triggers: list[Any] = [(r.trigger, r.outcome) for r in app.corpus.history()]
+    assert triggers[:2] == [("cli", "skipped"), ("cli", "ok")]
