@@ -41,6 +41,14 @@ DATE = re.compile(
     r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\bago\b|\bil y a\b|\b(since|depuis)\b",
     re.IGNORECASE,
 )
+SHARE_QUESTION = re.compile(
+    r"\b(what|which) (share|proportion|percentage|part|fraction)\b|\bhow much of\b"
+    r"|\bquelle (part|proportion)\b|\bquel pourcentage\b",
+    re.IGNORECASE,
+)
+SHARE = re.compile(
+    r"%|\bper ?cent|\b(half|third|quarter|majority|most|moitié|tiers|quart|majorité)\b", re.I
+)
 MONEY = re.compile(r"[€$£]|\b(euros?|dollars?|EUR|USD|k€|M€)\b", re.IGNORECASE)
 NUMBER = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
@@ -62,6 +70,8 @@ def answer_type_fits(question: str, sentence: str) -> bool:
         return bool(YEAR.search(sentence))
     if WHEN_QUESTION.search(question):
         return bool(DATE.search(sentence))
+    if SHARE_QUESTION.search(question):
+        return bool(SHARE.search(sentence))
     if COST_QUESTION.search(question):
         return bool(MONEY.search(sentence))
     count = COUNT_QUESTION.search(question)

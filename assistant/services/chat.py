@@ -1,9 +1,10 @@
-"""The chat service: condense -> retrieve -> score evidence -> generate -> cite."""
+"""The chat service: classify -> condense -> retrieve -> score evidence -> generate -> cite."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 
 from assistant.answer import (
     DECLINE,
@@ -13,6 +14,18 @@ from assistant.answer import (
     condense,
     repair_citations,
 )
+from assistant.answer.focus import asked_role, refocus
+from assistant.answer.help import help_reply, out_of_scope_reply
+from assistant.answer.kinds import Kind, classify, greeting_language
+from assistant.answer.organisations import (
+    Member,
+    Organisation,
+    OrganisationSource,
+    from_passages,
+    members,
+    named_in,
+)
+from assistant.answer.spans import answer_span
 from assistant.backends import NOT_FOUND, Backend, GenerationRequest
 from assistant.passage import Passage
 from assistant.retrieval import HybridRetriever
@@ -21,8 +34,20 @@ from assistant.settings import Settings
 from assistant.text import detect_language
 
 
+@dataclass
+class Directory:
+    """What the directory brings to one question: list members, compared organisations, and
+    their entries appended to the passages (so that the answer can cite them)."""
+
+    organisations: list[Organisation] = field(default_factory=list)
+    members: tuple[Member, ...] = ()
+    compared: tuple[Organisation, ...] = ()
+    directory_n: dict[str, int] = field(default_factory=dict)
+
+
 class ChatService:
-    """condense -> retrieve -> score evidence (the decline gate) -> generate -> repair citations."""
+    """classify -> condense -> retrieve -> score evidence (the decline gate) -> generate ->
+    repair citations. ``organisations`` (optional) gives lists and comparisons the directory."""
 
     def __init__(
         self,
@@ -30,11 +55,13 @@ class ChatService:
         backend: Backend,
         scorer: EvidenceScorer,
         settings: Settings,
+        organisations: OrganisationSource | None = None,
     ) -> None:
         self.retriever = retriever
         self.backend = backend
         self.scorer = scorer
         self.settings = settings
+        self.organisations = organisations
 
     def ask(
         self,
@@ -62,34 +89,50 @@ class ChatService:
         question = " ".join(question.split())
         if not question:
             raise ValueError("the question is empty")
+        language = detect_language(question)
+        kind = classify(question)
+        if kind in (Kind.HELP, Kind.OUT_OF_SCOPE):
+            language = greeting_language(question) or language
+            yield self._reply(question, kind, language, started)
+            return
         standalone = condense(question, history)
         passages = self.retriever.retrieve(standalone, k or self.settings.k, filters)
+        orgs = self._organisations()
         self.scorer.set_idf(self.retriever.bm25.get().idf)
         said = [t.content for t in history if t.role == "assistant" and t.content.strip()]
-        evidence = self.scorer.score(standalone, passages, said[-1] if said else "")
-        language = detect_language(question)
+        evidence = self._evidence(question, standalone, kind, passages, orgs, said)
         evidence.language = language
+        asked = standalone if standalone != question else question
+        directory = self._directory(asked, kind, evidence, passages, orgs)
         retrieved = time.perf_counter()
-        sources = [source_ref(n, p, evidence) for n, p in enumerate(passages, start=1)]
         text, grounded = DECLINE[language], False
         cited: list[int] = []
-        if evidence.answerable:
-            request = GenerationRequest(standalone, language, passages, evidence)
+        if evidence.answerable or directory.members or directory.compared:
+            request = GenerationRequest(
+                standalone,
+                language,
+                passages,
+                evidence,
+                kind=kind.value,
+                members=directory.members,
+                compared=directory.compared,
+                directory_n=directory.directory_n,
+            )
             generated: list[str] = []
             yield from self._generate(request, generated)
             text, cited = repair_citations("".join(generated), len(passages))
             grounded = bool(cited) and NOT_FOUND not in text
             if not grounded:
                 text, cited = DECLINE[language], []
-        if not grounded:
-            text = f"{text} {NEAREST[language]}" if passages else text
+        if not grounded and passages:
+            text = f"{text} {NEAREST[language]}"
         done = time.perf_counter()
         yield Answer(
             question=question,
             standalone=standalone,
             answer=text,
             grounded=grounded,
-            sources=sources,
+            sources=[source_ref(n, p, evidence) for n, p in enumerate(passages, start=1)],
             cited=cited,
             language=language,
             backend=self.backend.name,
@@ -98,6 +141,83 @@ class ChatService:
                 "generate": (done - retrieved) * 1000,
                 "total": (done - started) * 1000,
             },
+            kind=kind.value,
+            answer_span=answer_span(question, text) if grounded and kind == Kind.FACT else "",
+        )
+
+    def _evidence(
+        self,
+        question: str,
+        standalone: str,
+        kind: Kind,
+        passages: list[Passage],
+        orgs: list[Organisation],
+        said: list[str],
+    ) -> EvidenceReport:
+        """The scored sentences, refocused on the organisation the question names; a role the
+        passages do not hold ("Who is the president of X?") is looked up in X's directory
+        entry, appended to the passages."""
+        previous = said[-1] if said else ""
+        evidence = self.scorer.score(standalone, passages, previous)
+        if kind not in (Kind.FACT, Kind.EXPLAIN) or not orgs:
+            return evidence
+        min_score = self.scorer.min_score
+        focused = refocus(evidence, question, passages, orgs, min_score)
+        named = named_in(question, orgs)
+        if focused.answerable or not named or asked_role(question) is None:
+            return focused
+        for org in named[:2]:
+            entry_number(org, passages)
+        evidence = self.scorer.score(standalone, passages, previous)
+        return refocus(evidence, question, passages, orgs, min_score)
+
+    def _organisations(self) -> list[Organisation]:
+        if self.organisations is None:
+            return []
+        return from_passages(self.organisations.organisation_passages())
+
+    def _directory(
+        self,
+        question: str,
+        kind: Kind,
+        evidence: EvidenceReport,
+        passages: list[Passage],
+        orgs: list[Organisation],
+    ) -> Directory:
+        """The directory's part in this answer; its entries join ``passages`` (numbered after
+        the retrieved ones, never twice)."""
+        found = Directory(orgs)
+        if kind == Kind.LIST:
+            top = [e.sentence for e in evidence.evidence[:8] if not e.prompt]
+            mentioned = [o.name for o in named_in(" ".join(top), orgs)]
+            matched = members(question, orgs, mentioned)
+            if matched and (evidence.answerable or any(m.domains for m in matched)):
+                found.members = tuple(matched)
+        elif kind == Kind.COMPARE:
+            named = named_in(question, orgs)
+            if len(named) >= 2:
+                found.compared = tuple(named)
+        wanted = [m.organisation for m in found.members] or list(found.compared)
+        for org in wanted:
+            found.directory_n[org.name] = entry_number(org, passages)
+        return found
+
+    def _reply(self, question: str, kind: Kind, language: str, started: float) -> Answer:
+        """The help reply or the out-of-scope decline: nothing to retrieve."""
+        reply = help_reply if kind == Kind.HELP else None
+        text = reply(question, language) if reply else out_of_scope_reply(language)
+        total = (time.perf_counter() - started) * 1000
+        return Answer(
+            question=question,
+            standalone=question,
+            answer=text,
+            grounded=False,
+            sources=[],
+            cited=[],
+            language=language,
+            backend=self.backend.name,
+            timings_ms={"retrieve": 0.0, "generate": total, "total": total},
+            kind=kind.value,
         )
 
     def _generate(self, request: GenerationRequest, parts: list[str]) -> Iterator[Delta]:
@@ -106,6 +226,16 @@ class ChatService:
             parts.append(delta)
             if NOT_FOUND not in "".join(parts) and not delta.startswith(NOT_FOUND[:3]):
                 yield Delta(delta)
+
+
+def entry_number(org: Organisation, passages: list[Passage]) -> int:
+    """The number of ``org``'s directory entry among the passages, appending it if absent."""
+    doc_id = org.passage.metadata.get("doc_id")
+    for n, passage in enumerate(passages, start=1):
+        if passage.id == org.passage.id or (doc_id and passage.metadata.get("doc_id") == doc_id):
+            return n
+    passages.append(org.passage)
+    return len(passages)
 
 
 def source_ref(n: int, passage: Passage, evidence: EvidenceReport) -> SourceRef:

@@ -1,0 +1,40 @@
+"""Compose an explanation: two to four distinct points, one cited sentence each, strongest
+first."""
+
+from __future__ import annotations
+
+from assistant.answer.compose_fact import overlap, quotable, shorten
+from assistant.answer.condense import split_context
+from assistant.answer.evidence import EvidenceReport
+from assistant.answer.labels import with_note
+
+MAX_POINTS = 4
+MAX_CHARS = 640
+
+
+def compose_explain(report: EvidenceReport, question: str, margin: float = 0.12) -> str:
+    asked, _ = split_context(question)
+    fits = quotable(report)
+    if not fits:
+        return ""
+    best = fits[0]
+    points: list[str] = []
+    chosen: list[str] = []
+    length = 0
+    for ev in fits[:12]:
+        if len(points) >= MAX_POINTS:
+            break
+        # a second point may score a little lower: an explanation has more than one reason
+        if ev.score < best.score - (margin if len(points) >= 2 else 2 * margin):
+            break
+        if any(overlap(ev.sentence, c) >= 0.5 for c in chosen):
+            continue
+        point = f"{shorten(ev.sentence, asked, 200)} [{ev.n}]"
+        if length + len(point) > MAX_CHARS and points:
+            break
+        points.append(point)
+        chosen.append(ev.sentence)
+        length += len(point) + 3
+    if len(points) == 1:
+        return with_note(points[0], report.language)
+    return with_note("\n".join(f"- {p}" for p in points), report.language)
