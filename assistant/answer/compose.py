@@ -29,6 +29,6 @@ def compose(
         return compose_compare(report, compared, directory_n, question)
     if not report.answerable:
         return ""
-    if kind in (Kind.EXPLAIN, Kind.COMPARE):
+    if kind in (Kind.EXPLAIN, Kind.COMPARE, Kind.LIST):  # a list of things, not organisations
         return compose_explain(report, question)
     return compose_fact(report, question).text

@@ -35,7 +35,7 @@ def block(
     if org.domains:
         labels = ", ".join(domain_label(d, language) for d in org.domains[:4])
         facts.append(f"{text('domains', language)}: {labels}")
-    head = f"**{org.label}**" + (f" ({'; '.join(facts)})" if facts else "")
+    head = org.label + (f" ({'; '.join(facts)})" if facts else "")
     sentence, n = "", 0
     for ev in quotable(report)[:15]:
         if ev.sentence in used or ev.n in directory_n.values():

@@ -5,11 +5,22 @@ from __future__ import annotations
 
 from assistant.answer.compose_fact import overlap, quotable, shorten
 from assistant.answer.condense import split_context
-from assistant.answer.evidence import EvidenceReport
+from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.labels import with_note
+from assistant.answer.quote import REFERS_BACK
 
 MAX_POINTS = 4
 MAX_CHARS = 640
+
+
+def carried_on(report: EvidenceReport, ev: Evidence) -> str:
+    """The next sentence of the passage when it carries this one on ("This includes ...")."""
+    sentences = report.sentences.get(ev.n, [])
+    after = ev.position + 1
+    if after >= len(sentences) or (ev.n, after) in report.unquotable:
+        return ""
+    following = sentences[after]
+    return following if REFERS_BACK.match(following) and not following.endswith("?") else ""
 
 
 def compose_explain(report: EvidenceReport, question: str, margin: float = 0.12) -> str:
@@ -30,6 +41,10 @@ def compose_explain(report: EvidenceReport, question: str, margin: float = 0.12)
         if any(overlap(ev.sentence, c) >= 0.5 for c in chosen):
             continue
         point = f"{shorten(ev.sentence, asked, 200)} [{ev.n}]"
+        carried = carried_on(report, ev)
+        if carried and len(point) + len(carried) < 260:  # "This includes ..." completes it
+            point = f"{shorten(ev.sentence, asked, 200)} {carried} [{ev.n}]"
+            chosen.append(carried)
         if length + len(point) > MAX_CHARS and points:
             break
         points.append(point)

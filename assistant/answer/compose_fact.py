@@ -10,6 +10,7 @@ from assistant.answer.condense import split_context
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.labels import with_note
 from assistant.answer.questions import answer_type_fits
+from assistant.answer.quote import REFERS_BACK
 from assistant.answer.spans import answer_span
 from assistant.text import tokenize
 
@@ -17,6 +18,8 @@ MAX_SENTENCE = 220  # longer sentences are cut to the clause that holds the answ
 CLAUSE_BREAK = re.compile(
     r"\s*;\s+|\s+[–—]\s+|:\s+(?=[“\"A-Z])|,\s+(?=(?:while|whereas|but|so that)\b)"
 )
+COMMA_BREAK = re.compile(CLAUSE_BREAK.pattern + r"|,\s+")
+FIRST_CHARS = 150  # the answering sentence of a fact: the answer within its first 150 chars
 
 
 @dataclass(frozen=True)
@@ -39,46 +42,65 @@ def overlap(a: str, b: str) -> float:
     return len(ta & tb) / min(len(ta), len(tb))
 
 
-def shorten(sentence: str, question: str, limit: int = MAX_SENTENCE) -> str:
-    """The clause of a long sentence that holds the answer (with its neighbour while it fits),
-    marked with "…" where it was cut."""
+def whole_terms(text: str) -> set[str]:
+    """The terms of a text, a hyphenated word counted once ("AP-HP", not also "AP" and "HP")."""
+    terms = set(tokenize(text))
+    parts = {p for t in terms if "-" in t for p in t.split("-")}
+    return terms - parts
+
+
+def clauses(sentence: str, commas: bool) -> list[tuple[int, int]]:
+    """(start, end) of the clauses of a sentence, split at semicolons, dashes and colons, and
+    at every comma when ``commas``."""
+    pattern = COMMA_BREAK if commas else CLAUSE_BREAK
+    spans, start = [], 0
+    for match in pattern.finditer(sentence):
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(sentence):
+        spans.append((start, len(sentence)))
+    return spans
+
+
+def shorten(
+    sentence: str, question: str, limit: int = MAX_SENTENCE, *, commas: bool = False
+) -> str:
+    """The run of clauses of a long sentence, within ``limit``, that holds the answer (the
+    most question terms and the kind of answer asked for), marked with "…" where it was cut."""
     if len(sentence) <= limit:
         return sentence
-    clauses = [c for c in CLAUSE_BREAK.split(sentence) if c and c.strip()]
-    if len(clauses) < 2:
-        cut = sentence.rfind(", ", 0, limit)
-        return sentence[:cut] + "…" if cut > limit // 2 else sentence
-    terms = set(tokenize(question))
+    span = answer_span(question, sentence) if commas else ""
+    if commas and not span:  # cut the answer at any comma only around its span
+        return shorten(sentence, question, MAX_SENTENCE)
+    parts = clauses(sentence, commas)
+    if len(parts) < 2:
+        return sentence
+    terms = whole_terms(question)
 
-    def value(clause: str) -> float:
-        present = set(tokenize(clause))
-        fits = 1.0 if answer_type_fits(question, clause) else 0.0
-        return len(terms & present) + fits
+    def value(text: str) -> tuple[float, int]:
+        fits = 2.0 if answer_type_fits(question, text) else 0.0
+        return len(terms & set(tokenize(text))) + fits, -len(text)
 
-    best = max(range(len(clauses)), key=lambda i: value(clauses[i]))
-    lo = hi = best
-    while True:  # grow towards the richer neighbour while it fits
-        options = [i for i in (lo - 1, hi + 1) if 0 <= i < len(clauses)]
-        options.sort(key=lambda i: -value(clauses[i]))
-        grown = False
-        for i in options:
-            text = " ".join(clauses[min(lo, i) : max(hi, i) + 1])
-            if len(text) <= limit:
-                lo, hi = min(lo, i), max(hi, i)
-                grown = True
-                break
-        if not grown:
-            break
-    text = ", ".join(c.strip().rstrip(",") for c in clauses[lo : hi + 1])
+    windows = [
+        (lo, hi)
+        for lo in range(len(parts))
+        for hi in range(lo, len(parts))
+        if parts[hi][1] - parts[lo][0] <= limit and span in sentence[parts[lo][0] : parts[hi][1]]
+    ]
+    if not windows:
+        return sentence
+    lo, hi = max(windows, key=lambda w: value(sentence[parts[w[0]][0] : parts[w[1]][1]]))
+    text = sentence[parts[lo][0] : parts[hi][1]].strip(" ,;:")
     if lo > 0:
         text = "…" + text
-    if hi < len(clauses) - 1:
+    if hi < len(parts) - 1:
         text = text.rstrip(".,;: ") + "…"
     return text
 
 
 def compose_fact(
-    report: EvidenceReport, question: str, margin: float = 0.08, near: float = 0.15
+    report: EvidenceReport, question: str, margin: float = 0.08, near: float = 0.3
 ) -> Composed:
     """The answering sentence first (with ``[n]``), then one supporting sentence that says
     something else: its neighbour in the passage if it scores within ``near`` (it sets the
@@ -87,17 +109,40 @@ def compose_fact(
     fits = quotable(report)
     if not fits:
         return Composed("")
-    best = fits[0]
-    first = shorten(best.sentence, asked)
+    best = reply_first(report, fits, margin)
+    first = shorten(best.sentence, asked, FIRST_CHARS, commas=True)
+    support = supporting([best, *[e for e in fits if e is not best]], best, margin, near)
     parts = [f"{first} [{best.n}]"]
-    support = supporting(fits, best, margin, near)
     if support is not None:
         parts.append(f"{shorten(support.sentence, asked)} [{support.n}]")
     return Composed(with_note(" ".join(parts), report.language), answer_span(asked, first))
 
 
+def reply_first(report: EvidenceReport, fits: list[Evidence], margin: float) -> Evidence:
+    """The best sentence, unless it leads up to an interviewer's question ("Right in the month
+    of your appointment, the CSIS... Do you think...?") and a reply scores almost as well."""
+    best = fits[0]
+    sentences = report.sentences.get(best.n, [])
+    after = best.position + 1
+    if after < len(sentences) and sentences[after].endswith("?"):
+        for ev in fits[1:4]:
+            if ev.score >= best.score - margin and ev.n == best.n and ev.position > after:
+                return ev
+    return best
+
+
 def supporting(fits: list[Evidence], best: Evidence, margin: float, near: float) -> Evidence | None:
+    """The sentence that completes the answer: the one the answer refers back to ("In
+    particular, ..."), the one that carries it on ("This includes..."), a neighbour that
+    scores well, or another close answer."""
     distinct = [e for e in fits[1:] if overlap(e.sentence, best.sentence) < 0.6]
+    for ev in distinct:
+        if ev.n != best.n:
+            continue
+        if ev.position == best.position - 1 and REFERS_BACK.match(best.sentence):
+            return ev
+        if ev.position == best.position + 1 and REFERS_BACK.match(ev.sentence):
+            return ev
     for ev in distinct:
         adjacent = ev.n == best.n and abs(ev.position - best.position) == 1
         if adjacent and ev.score >= best.score - near:

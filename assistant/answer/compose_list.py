@@ -60,7 +60,7 @@ def bullet(item: ListedMember, language: str) -> str:
         facts.append(org.city)
     domains = item.member.domains or org.domains[:2]
     reason = ", ".join(domain_label(d, language) for d in domains[:3])
-    head = f"- **{org.label}**" + (f" ({', '.join(facts)})" if facts else "")
+    head = f"- {org.label}" + (f" ({', '.join(facts)})" if facts else "")
     return f"{head}{': ' + reason if reason else ''} [{item.n}]"
 
 

@@ -1,4 +1,4 @@
-"""The decline gate's last check: the answer must be about what the question asks about.
+"""The decline gate's last check: a who-question's answer must be about what it asks about.
 
 "Who is the CEO of Sanofi?" is not answered by "Stéphane Roques, CEO of Medicen": a sentence
 that names another organisation than the one asked about, and none of it, is not evidence; a
@@ -87,4 +87,7 @@ def refocus(
     kept = [e for e in report.evidence if e.prompt or relevant(e)]
     answers = [e for e in kept if not e.prompt]
     answerable = report.answerable and bool(answers) and answers[0].score >= min_score
-    return replace(report, evidence=kept, answerable=answerable)
+    # a sentence on another organisation may still carry the answer on ("It is a project with
+    # Cap Digital"), so it stays, after the others; never for a role ("CEO of Medicen")
+    others = [] if role else [e for e in report.evidence if e not in kept]
+    return replace(report, evidence=kept + others, answerable=answerable)

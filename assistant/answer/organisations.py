@@ -209,16 +209,20 @@ class Member:
 
 
 def members(
-    question: str, organisations: Sequence[Organisation], mentioned: Sequence[str] = ()
+    question: str,
+    organisations: Sequence[Organisation],
+    mentioned: Sequence[str] = (),
+    context: str = "",
 ) -> list[Member]:
     """The organisations a list question asks for: of the kind it names (its head noun),
     working in the domain it names, in the city it names, and those of that kind the best
     sentences name (``mentioned``). Empty when its head noun is not an organisation, or when
-    it names an organisation (a question about that one, answered from the passages)."""
+    it names an organisation (a question about that one, answered from the passages).
+    ``context`` (what a follow-up borrowed from the conversation) adds domain terms."""
     kinds = asked_kinds(question)
     if not kinds or named_in(question, organisations):
         return []
-    terms = set(question_terms(question))
+    terms = set(question_terms(f"{question} {context}"))
     folded = REGION.sub(" ", fold(question))
 
     def domains_of(org: Organisation) -> tuple[str, ...]:

@@ -46,9 +46,7 @@ SHARE_QUESTION = re.compile(
     r"|\bquelle (part|proportion)\b|\bquel pourcentage\b",
     re.IGNORECASE,
 )
-SHARE = re.compile(
-    r"%|\bper ?cent|\b(half|third|quarter|majority|most|moitié|tiers|quart|majorité)\b", re.I
-)
+SHARE = re.compile(r"%|\bper ?cent|\b(half|third|quarter|moitié|tiers|quart)\b", re.I)
 MONEY = re.compile(r"[€$£]|\b(euros?|dollars?|EUR|USD|k€|M€)\b", re.IGNORECASE)
 NUMBER = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"

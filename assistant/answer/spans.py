@@ -54,11 +54,22 @@ def answer_span(question: str, answer: str) -> str:
     if YEAR_QUESTION.search(question) or WHEN_QUESTION.search(question):
         return _first(DATE_PHRASE, first)
     if WHERE.search(question):
-        match = PLACE.search(first)
-        return match.group(1).strip() if match else ""
+        return _place(question, first)
     if WHO.search(question):
         return _new_name(question, first)
     return ""
+
+
+def _place(question: str, text: str) -> str:
+    """The place named right after the words of the question ("opened its lab ... in
+    Gentilly" for "Where did Sanofi open its lab?")."""
+    terms = set(tokenize(question))
+    best, value = "", -1
+    for match in PLACE.finditer(text):
+        before = set(tokenize(text[max(0, match.start() - 80) : match.start()]))
+        if len(terms & before) > value:
+            best, value = match.group(1).strip(), len(terms & before)
+    return best
 
 
 def _counted(noun: str, text: str) -> str:

@@ -13,6 +13,7 @@ from assistant.answer import (
     Turn,
     condense,
     repair_citations,
+    split_context,
 )
 from assistant.answer.focus import asked_role, refocus
 from assistant.answer.help import help_reply, out_of_scope_reply
@@ -102,8 +103,7 @@ class ChatService:
         said = [t.content for t in history if t.role == "assistant" and t.content.strip()]
         evidence = self._evidence(question, standalone, kind, passages, orgs, said)
         evidence.language = language
-        asked = standalone if standalone != question else question
-        directory = self._directory(asked, kind, evidence, passages, orgs)
+        directory = self._directory(question, kind, evidence, passages, orgs, standalone)
         retrieved = time.perf_counter()
         text, grounded = DECLINE[language], False
         cited: list[int] = []
@@ -183,6 +183,7 @@ class ChatService:
         evidence: EvidenceReport,
         passages: list[Passage],
         orgs: list[Organisation],
+        standalone: str = "",
     ) -> Directory:
         """The directory's part in this answer; its entries join ``passages`` (numbered after
         the retrieved ones, never twice)."""
@@ -190,7 +191,8 @@ class ChatService:
         if kind == Kind.LIST:
             top = [e.sentence for e in evidence.evidence[:8] if not e.prompt]
             mentioned = [o.name for o in named_in(" ".join(top), orgs)]
-            matched = members(question, orgs, mentioned)
+            context = split_context(standalone)[1]
+            matched = members(question, orgs, mentioned, context)
             if matched and (evidence.answerable or any(m.domains for m in matched)):
                 found.members = tuple(matched)
         elif kind == Kind.COMPARE:
