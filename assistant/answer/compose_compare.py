@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.answer.compose_fact import quotable, shorten
+from assistant.answer.compose_fact import clip, quotable, shorten
 from assistant.answer.evidence import EvidenceReport
 from assistant.answer.labels import domain_label, kind_label, text, with_note
 from assistant.answer.organisations import Organisation, named_in
@@ -48,7 +48,7 @@ def block(
     if not sentence:
         return head
     used.add(sentence)
-    return f"{head}\n{shorten(sentence, question, 200)} [{n}]"
+    return f"{head}\n{clip(shorten(sentence, question, 200), 200)} [{n}]"
 
 
 def compose_compare(

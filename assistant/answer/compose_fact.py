@@ -42,6 +42,14 @@ def overlap(a: str, b: str) -> float:
     return len(ta & tb) / min(len(ta), len(tb))
 
 
+def clip(sentence: str, limit: int) -> str:
+    """A long sentence cut at its last comma within ``limit``, marked with "…"."""
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence.rfind(", ", 0, limit)
+    return sentence[:cut] + "…" if cut > limit // 2 else sentence
+
+
 def whole_terms(text: str) -> set[str]:
     """The terms of a text, a hyphenated word counted once ("AP-HP", not also "AP" and "HP")."""
     terms = set(tokenize(text))

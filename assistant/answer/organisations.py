@@ -237,7 +237,8 @@ def members(
     pool = [o for o in organisations if not cities or o.city in cities]
     if "*" not in kinds:
         pool = [o for o in pool if o.kind in kinds]
-    matched = [o for o in pool if by_domain[o.name] or o.name in mentioned]
+    # within a named kind, those the best sentences name count too ("clusters like A, B and C")
+    matched = [o for o in pool if by_domain[o.name] or ("*" not in kinds and o.name in mentioned)]
     if "*" in kinds and not any(by_domain[o.name] for o in pool):
         return []
     if any(by_domain[o.name] for o in pool):
