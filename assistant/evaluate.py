@@ -151,6 +151,7 @@ class Scores:
     decline: float = 0.0  # decline accuracy over unanswerable questions
     p50_ms: float = 0.0
     p95_ms: float = 0.0
+    retrieved_n: int = 0  # answerable questions with evidence to find (hit@k counts them)
     first_n: int = 0  # questions counted for answer-first
     first: float = 0.0  # answer-first over them
     median_chars: float = 0.0  # median answer length of the answerable questions
@@ -177,6 +178,7 @@ def score(results: list[Result]) -> Scores:
     unanswerable = [r for r in results if not r.question.answerable]
     s.answerable, s.unanswerable = len(answerable), len(unanswerable)
     retrieved = [r for r in answerable if r.question.evidence]
+    s.retrieved_n = len(retrieved)
     if retrieved:
         s.hit1 = sum(1 for r in retrieved if r.rank == 1) / len(retrieved)
         s.hit5 = sum(1 for r in retrieved if r.rank is not None and r.rank <= 5) / len(retrieved)
@@ -216,7 +218,7 @@ def format_table(rows: dict[str, Scores], title: str) -> str:
         decline = f"{s.decline:6.0%}" if s.unanswerable else dash
         hits = (
             f"{s.hit1:6.0%} {s.hit5:6.0%} {s.mrr:6.2f}"
-            if s.hit5 or s.mrr
+            if s.retrieved_n
             else f"{dash} {dash} {dash}"
         )
         accuracy = f"{s.accuracy:6.0%}" if s.answerable else dash
