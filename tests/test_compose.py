@@ -232,3 +232,17 @@ def test_a_question_naming_its_subject_stays_as_it_is() -> None:
     assert condense("Qui dirige Medicen ?", history) == "Qui dirige Medicen ?"
     assert condense("When was he appointed?", history) != "When was he appointed?"
     assert condense("Which ones are in Paris?", history) != "Which ones are in Paris?"
+
+
+def test_the_app_bolds_the_answer_span_before_the_first_citation() -> None:
+    from ui.render import answer_markdown
+
+    html = answer_markdown(
+        "Stéphane Roques, CEO of Medicen [1] Stéphane Roques again [1]",
+        [],
+        True,
+        "",
+        "Stéphane Roques",
+    )
+    assert html.count("<strong>Stéphane Roques</strong>") == 1
+    assert html.index("<strong>") < html.index("&#91;1&#93;")
