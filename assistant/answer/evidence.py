@@ -41,6 +41,7 @@ class EvidenceReport:
     unquotable: set[Key] = field(default_factory=set)
     answerable: bool = False
     unknown: float = 0.0  # share of question terms the corpus never uses
+    weights: dict[str, float] = field(default_factory=dict)  # the question's terms, IDF-weighted
 
     def highlight(self, n: int) -> str:
         return next((e.sentence for e in self.evidence if e.n == n), "")
@@ -173,6 +174,7 @@ class EvidenceScorer:
             ),
         )
         report.unknown = self.unknown_share(weights)
+        report.weights = self._weights(asked, language)
         return self._gate(report, asked, ranked, weights)
 
     def _own_scores(

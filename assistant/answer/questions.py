@@ -15,7 +15,9 @@ YEAR_QUESTION = re.compile(
     re.IGNORECASE,
 )
 WHEN_QUESTION = re.compile(
-    r"^\s*(when|quand|à quelle date|what date|on what date)\b", re.IGNORECASE
+    r"^\s*(when|quand|à quelle date|what date|on what date)\b"
+    r"|\b(by|until|and|since) when\b|\bd['’]ici quand\b|\bet quand\b",
+    re.IGNORECASE,
 )
 COST_QUESTION = re.compile(
     r"\bhow much\b.*\b(cost|pay|price|charge|fee|rent)|\b(price|cost|fee|salary|rent)s? of\b"
@@ -136,6 +138,7 @@ def asks_for_list(question: str) -> bool:
     return any(
         w.lower().endswith("s")
         and not w.lower().endswith(("ss", "is", "us"))
+        and not w[:1].isupper()  # a name ("What drew Stéphane Roques ..."), not a plural
         and fold(w) not in STOPWORDS
         for w in match.group(2).split()
     )
