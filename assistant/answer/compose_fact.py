@@ -21,6 +21,7 @@ CLAUSE_BREAK = re.compile(
 )
 COMMA_BREAK = re.compile(CLAUSE_BREAK.pattern + r"|,\s+")
 FIRST_CHARS = 150  # the answering sentence of a fact: the answer within its first 150 chars
+PAIR_LEAD = 100  # what an answer that refers back refers to: cut around its span to this
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,11 @@ def clauses(sentence: str, commas: bool) -> list[tuple[int, int]]:
 
 
 def shorten(
-    sentence: str, question: str, limit: int = MAX_SENTENCE, *, commas: bool = False
+    sentence: str,
+    question: str,
+    limit: int = MAX_SENTENCE,
+    *,
+    commas: bool = False,
 ) -> str:
     """The run of clauses of a long sentence, within ``limit``, that holds the answer (the
     most question terms and the kind of answer asked for), marked with "…" where it was cut."""
@@ -119,12 +124,40 @@ def compose_fact(
     if not fits:
         return Composed("")
     best = reply_first(report, fits, margin)
+    support = supporting(report, [best, *[e for e in fits if e is not best]], best, margin, near)
+    if support is not None and refers_to(best, support):
+        paired = in_order(report, asked, support, best)
+        if paired is not None:
+            return paired
     first = shorten(best.sentence, asked, FIRST_CHARS, commas=True)
-    support = supporting([best, *[e for e in fits if e is not best]], best, margin, near)
     parts = [f"{first} [{best.n}]"]
     if support is not None:
         parts.append(f"{shorten(support.sentence, asked)} [{support.n}]")
     return Composed(with_note(" ".join(parts), report.language), answer_span(asked, first))
+
+
+def refers_to(best: Evidence, support: Evidence) -> bool:
+    """The answer refers back to the sentence before it ("In particular, NeuroSpin...")."""
+    follows = support.n == best.n and support.position == best.position - 1
+    return follows and REFERS_BACK.match(best.sentence) is not None
+
+
+def in_order(
+    report: EvidenceReport, asked: str, lead: Evidence, follow: Evidence
+) -> Composed | None:
+    """An answer that refers back comes after what it refers to ("The Region contains the
+    CEA... In particular, NeuroSpin..."), that one cut to the clause around the answering words
+    (or the question's words); None when the answer would no longer stand in the first 150
+    characters."""
+    first = shorten(lead.sentence, asked, PAIR_LEAD, commas=True)
+    if first == lead.sentence:
+        first = shorten(lead.sentence, asked, PAIR_LEAD)
+    second = shorten(follow.sentence, asked)
+    text = f"{first} [{lead.n}] {second} [{follow.n}]"
+    span = answer_span(asked, second)
+    if span and text.find(span) + len(span) > FIRST_CHARS:
+        return None
+    return Composed(with_note(text, report.language), answer_span(asked, text))
 
 
 def reply_first(report: EvidenceReport, fits: list[Evidence], margin: float) -> Evidence:
@@ -140,10 +173,12 @@ def reply_first(report: EvidenceReport, fits: list[Evidence], margin: float) -> 
     return best
 
 
-def supporting(fits: list[Evidence], best: Evidence, margin: float, near: float) -> Evidence | None:
+def supporting(
+    report: EvidenceReport, fits: list[Evidence], best: Evidence, margin: float, near: float
+) -> Evidence | None:
     """The sentence that completes the answer: the one the answer refers back to ("In
     particular, ..."), the one that carries it on ("This includes..."), a neighbour that
-    scores well, or another close answer."""
+    scores well (of its paragraph first), or another close answer."""
     distinct = [e for e in fits[1:] if overlap(e.sentence, best.sentence) < 0.6]
     for ev in distinct:
         if ev.n != best.n:
@@ -152,10 +187,13 @@ def supporting(fits: list[Evidence], best: Evidence, margin: float, near: float)
             return ev
         if ev.position == best.position + 1 and REFERS_BACK.match(ev.sentence):
             return ev
-    for ev in distinct:
-        adjacent = ev.n == best.n and abs(ev.position - best.position) == 1
-        if adjacent and ev.score >= best.score - near:
-            return ev
+    adjacent = [
+        e
+        for e in distinct
+        if e.n == best.n and abs(e.position - best.position) == 1 and e.score >= best.score - near
+    ]
+    if adjacent:  # a neighbour of the same paragraph first: it continues the same thought
+        return max(adjacent, key=lambda e: (report.same_paragraph(e, best), e.score))
     for ev in distinct[:5]:
         if ev.score >= best.score - margin:
             return ev
