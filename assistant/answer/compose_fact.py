@@ -79,13 +79,16 @@ def shorten(
     limit: int = MAX_SENTENCE,
     *,
     commas: bool = False,
+    anchored: bool = True,
 ) -> str:
     """The run of clauses of a long sentence, within ``limit``, that holds the answer (the
-    most question terms and the kind of answer asked for), marked with "…" where it was cut."""
+    most question terms and the kind of answer asked for), marked with "…" where it was cut.
+    With ``commas`` it is cut at commas too, around the answering span unless not
+    ``anchored``."""
     if len(sentence) <= limit:
         return sentence
     span = answer_span(question, sentence) if commas else ""
-    if commas and not span:  # cut the answer at any comma only around its span
+    if commas and not span and anchored:  # cut the answer at any comma only around its span
         return shorten(sentence, question, MAX_SENTENCE)
     parts = clauses(sentence, commas)
     if len(parts) < 2:
@@ -130,6 +133,8 @@ def compose_fact(
         if paired is not None:
             return paired
     first = shorten(best.sentence, asked, FIRST_CHARS, commas=True)
+    if support is not None and carries_answer(asked, first, best, support):
+        first = shorten(best.sentence, asked, PAIR_LEAD, commas=True, anchored=False)
     parts = [f"{first} [{best.n}]"]
     if support is not None:
         parts.append(f"{shorten(support.sentence, asked)} [{support.n}]")
@@ -140,6 +145,15 @@ def refers_to(best: Evidence, support: Evidence) -> bool:
     """The answer refers back to the sentence before it ("In particular, NeuroSpin...")."""
     follows = support.n == best.n and support.position == best.position - 1
     return follows and REFERS_BACK.match(best.sentence) is not None
+
+
+def carries_answer(asked: str, first: str, best: Evidence, support: Evidence) -> bool:
+    """The next sentence carries the answer on and holds the answering words the first lacks
+    ("... a hub program for precision medicine. It is a project with Cap Digital")."""
+    next_one = support.n == best.n and support.position == best.position + 1
+    if not next_one or not REFERS_BACK.match(support.sentence) or answer_span(asked, first):
+        return False
+    return bool(answer_span(asked, support.sentence))
 
 
 def in_order(

@@ -10,7 +10,9 @@ from assistant.answer.questions import COUNT_QUESTION, WHEN_QUESTION, YEAR_QUEST
 from assistant.text import STOPWORDS, fold, tokenize, words
 
 WHO = re.compile(
-    r"^\s*(who|whom|qui|which (person|company|organi[sz]ation|institute|body))\b", re.I
+    r"^\s*(who|whom|qui|which (person|company|organi[sz]ation|institute|body|cluster|"
+    r"partner|group|hospital|university|incubator|firm))\b",
+    re.I,
 )
 WHERE = re.compile(r"^\s*(where|o[uù]|in which (city|town|place))\b|\bo[uù] (se|est)\b", re.I)
 NUMBER_PHRASE = re.compile(
