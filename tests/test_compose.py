@@ -14,6 +14,7 @@ from assistant.answer.help import help_reply
 from assistant.answer.kinds import Kind, classify
 from assistant.answer.labels import domain_label, kind_label
 from assistant.answer.organisations import from_passages, members, named_in
+from assistant.answer.questions import answer_type_fits
 from assistant.answer.spans import answer_span
 from assistant.passage import Passage
 from assistant.text import split_sentences
@@ -246,3 +247,58 @@ def test_the_app_bolds_the_answer_span_before_the_first_citation() -> None:
     )
     assert html.count("<strong>Stéphane Roques</strong>") == 1
     assert html.index("<strong>") < html.index("&#91;1&#93;")
+
+
+def test_the_answering_sentence_holds_the_focus_not_only_the_best_score() -> None:
+    """Within a small window of the best score, the sentence with what the question asks about
+    ("strategy") answers, not the one that only names its subject (Medicen, CEO)."""
+    vague = "It is a new approach, but we at Medicen think that this is the right way to go."
+    strategy = "Hence the strategy I propose is based on three pillars: promoting and animating."
+    r = report(ev(1, 0, vague, 0.62), ev(2, 0, strategy, 0.60))
+    r.weights = {"strategi": 3.0, "medicen": 1.0, "ceo": 1.0, "new": 0.5}
+    composed = compose_fact(r, "What is the strategy of Medicen's new CEO?")
+    assert composed.text.startswith("Hence the strategy")
+    far = report(ev(1, 0, vague, 0.80), ev(2, 0, strategy, 0.60))  # too far below: kept
+    far.weights = r.weights
+    assert compose_fact(far, "What is the strategy of Medicen's new CEO?").text.startswith("It is")
+
+
+def test_a_who_question_is_answered_by_a_sentence_that_names_someone() -> None:
+    abroad = "We lead with the other clusters, as our main competitors are abroad."
+    named = "Our main competitors do not sit in Munich or London but in the USA and in China."
+    r = report(ev(1, 0, abroad, 0.79), ev(2, 0, named, 0.70))
+    composed = compose_fact(r, "Who does Medicen see as its main competitors?")
+    assert composed.text.startswith("Our main competitors") and "USA" in composed.text[:150]
+
+
+def test_an_answer_that_refers_back_follows_what_it_refers_to() -> None:
+    cea = (
+        "The Region also contains most of the life science activities of the CEA, whose "
+        "medical imaging platform in Paris-Saclay is unequaled anywhere else."
+    )
+    neurospin = "In particular, the NeuroSpin high-field neuroimaging center is one of a kind."
+    r = report(ev(1, 0, cea, 0.70), ev(1, 1, neurospin, 0.75))
+    r.evidence.sort(key=lambda e: -e.score)
+    text = compose_fact(r, "Who runs high-field neuroimaging in the Paris Region?").text
+    assert text.index("CEA") < text.index("NeuroSpin") < 150
+    assert text.count("[1]") == 2
+
+
+def test_the_neighbour_of_the_same_paragraph_supports_the_answer() -> None:
+    before = "However, it is essential to find an equilibrium between ethics and efficiency."
+    answer = "We do not aim to have the Chinese position, where speed at all costs is the priority."
+    after = "Medicen enjoys a great position in France and globally."
+    r = report(ev(1, 0, before, 0.40), ev(1, 1, answer, 0.55), ev(1, 2, after, 0.45))
+    r.evidence.sort(key=lambda e: -e.score)
+    r.paragraphs = {1: [0, 0, 1]}
+    text = compose_fact(r, "Will Medicen push for speed at any cost, like China?").text
+    assert text.startswith("We do not aim") and "equilibrium" in text
+    assert "great position" not in text
+    r.paragraphs = {1: [0, 1, 1]}  # now the sentence after shares its paragraph
+    assert "great position" in compose_fact(r, "Will Medicen push for speed, like China?").text
+
+
+def test_by_when_asks_for_a_date_and_a_name_is_no_plural() -> None:
+    assert answer_type_fits("What ranking does Medicen aim for, and by when?", "the top 3 by 2022")
+    assert not answer_type_fits("What ranking does Medicen aim for, and by when?", "the top 3")
+    assert classify("What drew Stéphane Roques to the Medicen job?") == Kind.FACT
