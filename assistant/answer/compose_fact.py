@@ -128,7 +128,7 @@ def compose_fact(
         return Composed("")
     best = reply_first(report, fits, margin)
     support = supporting(report, [best, *[e for e in fits if e is not best]], best, margin, near)
-    if support is not None and refers_to(best, support):
+    if support is not None and leads_to(report, asked, best, support):
         paired = in_order(report, asked, support, best)
         if paired is not None:
             return paired
@@ -141,10 +141,15 @@ def compose_fact(
     return Composed(with_note(" ".join(parts), report.language), answer_span(asked, first))
 
 
-def refers_to(best: Evidence, support: Evidence) -> bool:
-    """The answer refers back to the sentence before it ("In particular, NeuroSpin...")."""
-    follows = support.n == best.n and support.position == best.position - 1
-    return follows and REFERS_BACK.match(best.sentence) is not None
+def leads_to(report: EvidenceReport, asked: str, best: Evidence, support: Evidence) -> bool:
+    """The supporting sentence comes right before the answer, which refers back to it ("In
+    particular, NeuroSpin..."), or in the same paragraph when the answer holds no answering
+    words to push back (a yes/no question: "However, it is essential... We do not aim...")."""
+    if support.n != best.n or support.position != best.position - 1:
+        return False
+    if REFERS_BACK.match(best.sentence):
+        return True
+    return report.same_paragraph(best, support) and not answer_span(asked, best.sentence)
 
 
 def carries_answer(asked: str, first: str, best: Evidence, support: Evidence) -> bool:
