@@ -292,10 +292,21 @@ def test_the_neighbour_of_the_same_paragraph_supports_the_answer() -> None:
     r.evidence.sort(key=lambda e: -e.score)
     r.paragraphs = {1: [0, 0, 1]}
     text = compose_fact(r, "Will Medicen push for speed at any cost, like China?").text
-    assert text.startswith("We do not aim") and "equilibrium" in text
+    # a yes/no answer (no answering words to push back) follows what leads to it
+    assert text.startswith("However") and text.index("equilibrium") < text.index("We do not")
     assert "great position" not in text
     r.paragraphs = {1: [0, 1, 1]}  # now the sentence after shares its paragraph
     assert "great position" in compose_fact(r, "Will Medicen push for speed, like China?").text
+
+
+def test_the_answer_is_cut_before_a_second_predicate_around_its_span() -> None:
+    sentence = (
+        "Medicen is considered France's leading healthcare cluster and has the ambition to "
+        "become one of the top 3 regions globally in personalized and translational medicine "
+        "by 2022."
+    )
+    cut = shorten(sentence, "What ranking does Medicen aim for, and by when?", 150, commas=True)
+    assert cut.startswith("…has the ambition") and "top 3" in cut and "2022" in cut
 
 
 def test_by_when_asks_for_a_date_and_a_name_is_no_plural() -> None:

@@ -19,7 +19,11 @@ MAX_SENTENCE = 220  # longer sentences are cut to the clause that holds the answ
 CLAUSE_BREAK = re.compile(
     r"\s*;\s+|\s+[–—]\s+|:\s+(?=[“\"A-Z])|,\s+(?=(?:while|whereas|but|so that)\b)"
 )
-COMMA_BREAK = re.compile(CLAUSE_BREAK.pattern + r"|,\s+")
+# the answer's own sentence may also be cut at commas and before a second predicate ("...
+# cluster and has the ambition to become one of the top 3 ... by 2022")
+COMMA_BREAK = re.compile(
+    CLAUSE_BREAK.pattern + r"|,\s+|\s+and\s+(?=(?:has|have|is|are|was|were|will|aims?)\b)"
+)
 FIRST_CHARS = 150  # the answering sentence of a fact: the answer within its first 150 chars
 PAIR_LEAD = 100  # what an answer that refers back refers to: cut around its span to this
 
