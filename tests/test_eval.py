@@ -13,13 +13,14 @@ from assistant.settings import Settings
 QUESTIONS = Path(__file__).parent / "eval" / "questions.jsonl"
 HOLDOUT = Path(__file__).parent / "eval" / "holdout.jsonl"
 
-# The default (extractive) backend on the main set. Measured: hit@5 0.98, answer accuracy 0.89
-# (87/98), answer-first 0.66 (40/61), decline accuracy 1.00 (19/19). The answers issue asks
-# for accuracy >= 0.90 and answer-first >= 0.85: not reached yet, so these two bars hold what
-# was measured (no regression) until the ranking of the answering sentence improves.
+# The default (extractive) backend on the main set. Measured: hit@5 0.98, answer accuracy 0.93
+# (91/98), answer-first 0.79 (48/61), decline accuracy 1.00 (19/19). The answers issue asks
+# for accuracy >= 0.90, answer-first >= 0.85, decline >= 0.95 and hit@5 >= 0.95: all held
+# but answer-first, whose bar holds what was measured (no regression) until the explanations
+# and the long answering sentences put their answer in the first 150 characters.
 MIN_HIT5 = 0.95
-MIN_ACCURACY = 0.88
-MIN_ANSWER_FIRST = 0.65  # facts and explanations: the expected words in the first 150 chars
+MIN_ACCURACY = 0.90
+MIN_ANSWER_FIRST = 0.78  # facts and explanations: the expected words in the first 150 chars
 MIN_DECLINE = 0.95
 
 
