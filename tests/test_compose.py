@@ -313,3 +313,19 @@ def test_by_when_asks_for_a_date_and_a_name_is_no_plural() -> None:
     assert answer_type_fits("What ranking does Medicen aim for, and by when?", "the top 3 by 2022")
     assert not answer_type_fits("What ranking does Medicen aim for, and by when?", "the top 3")
     assert classify("What drew Stéphane Roques to the Medicen job?") == Kind.FACT
+
+
+def test_a_why_question_leads_with_a_reason_not_the_question_said_back() -> None:
+    back = "We clearly need more efficiency within the French ecosystem, in many sectors."
+    reason = "We tend to over-structure processes without eradicating previous inefficiencies."
+    other = "Our goal is to bring fresh air to make processes simpler."
+    r = report(ev(1, 0, back, 0.76), ev(1, 1, reason, 0.70), ev(1, 2, other, 0.68))
+    r.weights = {"medicen": 1.0, "want": 3.0, "effici": 3.4, "ecosystem": 2.2, "french": 1.0}
+    text = compose_explain(r, "Why does Medicen want more efficiency in the French ecosystem?")
+    assert text.startswith("- We tend to over-structure") and "We clearly need" in text
+    because = "Investors struggle because of unclear structures in the ecosystem."
+    r2 = report(ev(1, 0, other, 0.76), ev(1, 1, because, 0.70))
+    r2.weights = r.weights
+    assert compose_explain(r2, "Why is the ecosystem hard?").startswith("- Investors struggle")
+    # not a why-question: the strongest point stays first
+    assert compose_explain(r, "How does Medicen want efficiency?").startswith("- We clearly")

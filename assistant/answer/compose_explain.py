@@ -3,6 +3,9 @@ first."""
 
 from __future__ import annotations
 
+import re
+
+from assistant.answer.choose import focus_share, focus_weights
 from assistant.answer.compose_fact import overlap, quotable, shorten
 from assistant.answer.condense import split_context
 from assistant.answer.evidence import Evidence, EvidenceReport
@@ -11,6 +14,11 @@ from assistant.answer.quote import REFERS_BACK
 
 MAX_POINTS = 4
 MAX_CHARS = 640
+WHY = re.compile(r"^\s*(why|pourquoi)\b", re.IGNORECASE)
+BECAUSE = re.compile(
+    r"\b(because|due to|thanks to|as a result|parce que|grâce à|en raison de)\b", re.IGNORECASE
+)
+RESTATES = 0.35  # a point holding this share of the question's focus says the question back
 
 
 def carried_on(report: EvidenceReport, ev: Evidence) -> str:
@@ -30,6 +38,7 @@ def compose_explain(report: EvidenceReport, question: str, margin: float = 0.12)
         return ""
     best = fits[0]
     points: list[str] = []
+    sentences: list[str] = []
     chosen: list[str] = []
     length = 0
     for ev in fits[:12]:
@@ -48,8 +57,26 @@ def compose_explain(report: EvidenceReport, question: str, margin: float = 0.12)
         if length + len(point) > MAX_CHARS and points:
             break
         points.append(point)
+        sentences.append(ev.sentence)
         chosen.append(ev.sentence)
         length += len(point) + 3
+    if WHY.search(asked) and len(points) > 1:
+        first = reason_first(report, asked, sentences)
+        points = [points[first], *[p for i, p in enumerate(points) if i != first]]
     if len(points) == 1:
         return with_note(points[0], report.language)
     return with_note("\n".join(f"- {p}" for p in points), report.language)
+
+
+def reason_first(report: EvidenceReport, asked: str, sentences: list[str]) -> int:
+    """Which point answers a why-question first: one that gives a cause ("because ..."), else
+    the strongest unless it only says the question back ("It's no coincidence that the summit
+    takes place in Paris"), then the point that repeats the question the least."""
+    causes = [i for i, s in enumerate(sentences) if BECAUSE.search(s)]
+    if causes:
+        return causes[0]
+    weights = focus_weights(report, asked)
+    shares = [focus_share(weights, s) for s in sentences]
+    if shares[0] < RESTATES:
+        return 0
+    return min(range(len(shares)), key=lambda i: shares[i])
