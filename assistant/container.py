@@ -195,8 +195,15 @@ class Container:
     @cached_property
     def chat(self) -> ChatService:
         from assistant.services import ChatService
+        from assistant.services.organisations import StoreOrganisations
 
-        return ChatService(self.retriever, self.backend, self.scorer, self.settings)
+        return ChatService(
+            self.retriever,
+            self.backend,
+            self.scorer,
+            self.settings,
+            organisations=StoreOrganisations(self.store),
+        )
 
     @cached_property
     def directory(self) -> DirectoryService:

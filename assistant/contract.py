@@ -59,6 +59,8 @@ class AskResponse(BaseModel):
     cited: list[int] = Field(default_factory=list)
     language: str = ""
     backend: str = ""
+    kind: str = ""  # added with 0.2: fact, list, compare, explain, help or out_of_scope
+    answer_span: str = ""  # added with 0.2: the words of a fact's answer that answer it
 
 
 class ErrorLine(BaseModel):

@@ -5,9 +5,15 @@ Line format of a question set (JSON lines)::
     {"id", "question", "history", "expect": [["alt1", "alt2"], ...], "evidence": str,
      "answerable": bool, "category": str (optional), "lang": str (optional)}
 
-An answer is correct when it is grounded, at most 800 characters long and every ``expect`` group
-has one alternative in it (case-insensitive). A decline is correct when an unanswerable
-question gets ``grounded: false``.
+An answer is correct when it is grounded (or, for a help question, the help reply), at most 800
+characters long and every ``expect`` group has one alternative in it (case-insensitive). A
+decline is correct when an unanswerable question gets ``grounded: false``.
+
+``kind`` (optional: fact, list, compare, explain, help; by default ``list``, ``compare``,
+``explain`` and ``help`` categories are of that kind and the others are facts) says how an
+answer is judged: a fact or an explanation is *answer-first* when every ``expect`` group has an
+alternative in its first 150 characters; lists and comparisons are judged on completeness only.
+Questions without ``evidence`` (help, small talk) count for answer accuracy, not for hit@k.
 """
 
 from __future__ import annotations
@@ -27,6 +33,8 @@ if TYPE_CHECKING:
     from assistant.container import Container
 
 MAX_ANSWER_CHARS = 800
+ANSWER_FIRST_CHARS = 150
+KINDS = ("fact", "list", "compare", "explain", "help")
 
 
 @dataclass(frozen=True)
@@ -39,6 +47,11 @@ class Question:
     answerable: bool
     category: str = "other"
     lang: str = "en"
+    kind: str = "fact"
+
+    @property
+    def answer_first_counts(self) -> bool:
+        return self.answerable and self.kind in ("fact", "explain")
 
 
 @dataclass
@@ -66,11 +79,19 @@ def load_questions(path: Path) -> list[Question]:
                     answerable=bool(raw["answerable"]),
                     category=raw.get("category", "other"),
                     lang=raw.get("lang", "en"),
+                    kind=question_kind(raw),
                 )
             )
         except (KeyError, TypeError, json.JSONDecodeError) as exc:
             raise ValueError(f"{path.name} line {number}: not a valid question ({exc})") from exc
     return questions
+
+
+def question_kind(raw: dict[str, Any]) -> str:
+    kind = raw.get("kind") or raw.get("category", "")
+    if kind not in KINDS:
+        return "fact"
+    return str(kind)
 
 
 def squash(text: str) -> str:
@@ -88,12 +109,18 @@ def evidence_rank(question: Question, answer: Answer) -> int | None:
 def answer_ok(question: Question, answer: Answer) -> bool:
     if not question.answerable:
         return not answer.grounded
-    text = answer.answer.lower()
-    return (
-        answer.grounded
-        and len(answer.answer) <= MAX_ANSWER_CHARS
-        and all(any(alt.lower() in text for alt in group) for group in question.expect)
-    )
+    replied = answer.grounded or (question.kind == "help" and answer.kind == "help")
+    return replied and len(answer.answer) <= MAX_ANSWER_CHARS and holds(question, answer.answer)
+
+
+def holds(question: Question, text: str) -> bool:
+    text = text.lower()
+    return all(any(alt.lower() in text for alt in group) for group in question.expect)
+
+
+def answer_first(question: Question, answer: Answer) -> bool:
+    """The expected keywords all stand in the answer's first 150 characters."""
+    return answer.grounded and holds(question, answer.answer[:ANSWER_FIRST_CHARS])
 
 
 def run_eval(
@@ -124,6 +151,10 @@ class Scores:
     decline: float = 0.0  # decline accuracy over unanswerable questions
     p50_ms: float = 0.0
     p95_ms: float = 0.0
+    retrieved_n: int = 0  # answerable questions with evidence to find (hit@k counts them)
+    first_n: int = 0  # questions counted for answer-first
+    first: float = 0.0  # answer-first over them
+    median_chars: float = 0.0  # median answer length of the answerable questions
     failures: list[str] = field(default_factory=list)
 
     def row(self) -> dict[str, Any]:
@@ -134,6 +165,8 @@ class Scores:
             "mrr": self.mrr,
             "accuracy": self.accuracy,
             "decline": self.decline,
+            "answer_first": self.first if self.first_n else None,
+            "median_chars": self.median_chars,
             "p50_ms": self.p50_ms,
             "p95_ms": self.p95_ms,
         }
@@ -144,11 +177,19 @@ def score(results: list[Result]) -> Scores:
     answerable = [r for r in results if r.question.answerable]
     unanswerable = [r for r in results if not r.question.answerable]
     s.answerable, s.unanswerable = len(answerable), len(unanswerable)
+    retrieved = [r for r in answerable if r.question.evidence]
+    s.retrieved_n = len(retrieved)
+    if retrieved:
+        s.hit1 = sum(1 for r in retrieved if r.rank == 1) / len(retrieved)
+        s.hit5 = sum(1 for r in retrieved if r.rank is not None and r.rank <= 5) / len(retrieved)
+        s.mrr = sum(1 / r.rank for r in retrieved if r.rank) / len(retrieved)
     if answerable:
-        s.hit1 = sum(1 for r in answerable if r.rank == 1) / len(answerable)
-        s.hit5 = sum(1 for r in answerable if r.rank is not None and r.rank <= 5) / len(answerable)
-        s.mrr = sum(1 / r.rank for r in answerable if r.rank) / len(answerable)
         s.accuracy = sum(1 for r in answerable if r.correct) / len(answerable)
+        s.median_chars = statistics.median(len(r.answer.answer) for r in answerable)
+    first = [r for r in answerable if r.question.answer_first_counts]
+    s.first_n = len(first)
+    if first:
+        s.first = sum(1 for r in first if answer_first(r.question, r.answer)) / len(first)
     if unanswerable:
         s.decline = sum(1 for r in unanswerable if r.correct) / len(unanswerable)
     latencies = sorted(r.answer.timings_ms.get("total", 0.0) for r in results)
@@ -168,18 +209,24 @@ def by_category(results: list[Result]) -> dict[str, Scores]:
 
 def format_table(rows: dict[str, Scores], title: str) -> str:
     head = (
-        f"{title:<22} {'n':>4} {'hit@1':>6} {'hit@5':>6} {'MRR':>6} {'acc':>6} {'decl':>6}"
-        f" {'p50ms':>7}"
+        f"{title:<22} {'n':>4} {'hit@1':>6} {'hit@5':>6} {'MRR':>6} {'acc':>6} {'first':>6}"
+        f" {'decl':>6} {'chars':>6} {'p50ms':>7}"
     )
     lines = [head, "-" * len(head)]
+    dash = f"{'-':>6}"
     for name, s in rows.items():
-        decline = f"{s.decline:6.0%}" if s.unanswerable else f"{'-':>6}"
+        decline = f"{s.decline:6.0%}" if s.unanswerable else dash
         hits = (
-            f"{s.hit1:6.0%} {s.hit5:6.0%} {s.mrr:6.2f} {s.accuracy:6.0%}"
-            if s.answerable
-            else f"{'-':>6} {'-':>6} {'-':>6} {'-':>6}"
+            f"{s.hit1:6.0%} {s.hit5:6.0%} {s.mrr:6.2f}"
+            if s.retrieved_n
+            else f"{dash} {dash} {dash}"
         )
-        lines.append(f"{name:<22} {s.n:>4} {hits} {decline} {s.p50_ms:7.0f}")
+        accuracy = f"{s.accuracy:6.0%}" if s.answerable else dash
+        first = f"{s.first:6.0%}" if s.first_n else dash
+        chars = f"{s.median_chars:6.0f}" if s.answerable else dash
+        lines.append(
+            f"{name:<22} {s.n:>4} {hits} {accuracy} {first} {decline} {chars} {s.p50_ms:7.0f}"
+        )
     return "\n".join(lines)
 
 
@@ -214,7 +261,9 @@ def evaluate_backends(
         chat = app.chat
         if name != chat.backend.name:
             backend = build_backend(app.settings, name)
-            chat = ChatService(chat.retriever, backend, chat.scorer, chat.settings)
+            chat = ChatService(
+                chat.retriever, backend, chat.scorer, chat.settings, chat.organisations
+            )
         report[name] = BackendReport(run_eval(chat, questions))
     return report
 

@@ -106,11 +106,10 @@ EN_MARKERS = {
 }
 
 _WORD = re.compile(r"[\w][\w'’\-]*", re.UNICODE)
-_SENTENCE_END = re.compile(
-    r"(?<=[.!?…])[\"”’»)]?\s+(?=[\"“‘«(A-ZÀ-ÖØ-Þ0-9])"
-    r"|(?<=[a-z0-9][.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]{2})"  # glued by a lost line break: "2016.Another"
-    r"|\n+"
-)
+# a sentence glued to the next by a lost line break: "in 2016.Another way"
+_GLUED = re.compile(r"(?<=[a-z0-9][.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]{2})")
+# a stray second period: "synergies. .", "synergies.." (an ellipsis "..." is kept)
+_DOUBLE_PERIOD = re.compile(r"(?<![.])\.(\s*\.)(?![.])")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
 
@@ -155,12 +154,43 @@ def tokenize(text: str) -> list[str]:
     return tokens
 
 
+@lru_cache(maxsize=1)
+def _segmenter() -> object:
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def clean_sentence(text: str) -> str:
+    """One line, without a doubled final period."""
+    return _DOUBLE_PERIOD.sub(".", " ".join(text.split()))
+
+
+@lru_cache(maxsize=8192)
+def _split_line(line: str) -> tuple[str, ...]:
+    segments = _segmenter().segment(line)  # type: ignore[attr-defined]
+    out: list[str] = []
+    for segment in segments:
+        piece = " ".join(str(segment).split())
+        # a closing quote pysbd left at the start of the next sentence belongs to this one
+        while out and piece[:1] in '"”’»)':
+            out[-1] += piece[0]
+            piece = piece[1:].strip()
+        if piece:
+            out.append(piece)
+    return tuple(out)
+
+
 def split_sentences(text: str) -> list[str]:
-    sentences = []
-    for piece in _SENTENCE_END.split(text):
-        piece = " ".join(piece.split())
-        if len(piece) >= 3:
-            sentences.append(piece)
+    """Sentences, by pysbd's rules (abbreviations such as Dr., St., e.g., Inc.; decimal
+    numbers), after repairing what the seed text lost: a line break between two sentences
+    ("2016.Another") and doubled periods ("synergies. .")."""
+    sentences: list[str] = []
+    for line in re.split(r"\n+", text):
+        line = clean_sentence(_GLUED.sub(" ", line))
+        if not line:
+            continue
+        sentences.extend(s for s in _split_line(line) if len(s) >= 3)
     return sentences
 
 

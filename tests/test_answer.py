@@ -266,7 +266,11 @@ def test_extractive_answers_fit_800_characters_in_both_languages() -> None:
         request = GenerationRequest(question, language, passages, report)
         answer = "".join(ExtractiveBackend().generate(request))
         assert len(answer) <= 800
-        assert re.search(r"\[[123]\]$", answer)
+        # a fact: one answering sentence and at most one other, each cited, never twice
+        quoted = re.findall(r"([^\]\n]+?) \[[123]\]", answer)
+        assert 1 <= len(quoted) <= 2 and len(set(quoted)) == len(quoted)
+        # a French answer says after the answer that the quotes are in English
+        assert answer.endswith("(Les extraits cités sont en anglais.)") == (language == "fr")
 
 
 def test_repair_citations_drops_what_was_not_shown() -> None:

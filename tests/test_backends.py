@@ -241,11 +241,13 @@ def test_openai_backend_streams_deltas(openai_backend: Any) -> None:
 
 @pytest.mark.slow
 def test_openai_backend_answer_without_citation_is_declined(openai_backend: Any) -> None:
-    """SmolLM2-135M at temperature 0 answers this without any [n]: the chat service streams
+    """SmolLM2-135M at temperature 0 answers this without a valid [n] (with the prompt shaped
+    per kind it cites [3] and [4], but only two passages were shown): the chat service streams
     what it generates, then declines, and none of the uncited claim reaches the answer."""
     deltas, answer = run(chat(openai_backend, [MEDICEN, ROQUES]), "Who is the CEO of Medicen?")
     streamed = "".join(deltas)
-    assert streamed.strip() and not CITATION.search(streamed), streamed  # what the model said
+    valid = [n for n in CITATION.findall(streamed) if int(n) in (1, 2)]
+    assert streamed.strip() and not valid, streamed  # what the model said
     assert answer.backend == "openai"
     assert [s.n for s in answer.sources] == [1, 2]
     assert not answer.grounded and answer.cited == []

@@ -94,7 +94,13 @@ class ChatTab:
         key = render.answer_key(final.question, final.answer)
         shown[-1] = {
             "role": "assistant",
-            "content": render.answer_markdown(final.answer, final.sources, final.grounded, key),
+            "content": render.answer_markdown(
+                final.answer,
+                final.sources,
+                final.grounded or final.kind == "help",  # the help reply is no decline
+                key,
+                final.answer_span,
+            ),
         }
         sources_html = render.sources_html(final.sources, final.cited, final.grounded, key)
         yield shown, sources_html, final.to_json(), ""

@@ -107,19 +107,26 @@ def answer_key(question: str, answer: str) -> str:
 # --- chat -------------------------------------------------------------------------------------
 
 
-def answer_markdown(text: str, sources: Sequence[SourceLike], grounded: bool, key: str = "") -> str:
+def answer_markdown(
+    text: str, sources: Sequence[SourceLike], grounded: bool, key: str = "", span: str = ""
+) -> str:
     """The answer for the Chatbot: escaped text, citations ``[n]`` linked to their source.
 
     A citation always links to its card in the sources panel (the page scrolls to it and marks
     the cited sentence); the source's own web address is a link inside the card.
     An answer that is not grounded in the sources gets a visible note.
+    ``span``, the words that answer a fact, is bold where it first stands, before the first
+    citation.
     """
     by_n = {s.n: s for s in sources}
     out: list[str] = []
     pos = 0
     for match in CITATION.finditer(text):
         n = int(match.group(1))
-        out.append(md_text(text[pos : match.start()]))
+        segment = md_text(text[pos : match.start()])
+        if span and not pos:
+            segment = segment.replace(md_text(span), f"<strong>{md_text(span)}</strong>", 1)
+        out.append(segment)
         out.append(citation_link(n, by_n.get(n), key))
         pos = match.end()
     out.append(md_text(text[pos:]))

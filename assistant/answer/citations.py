@@ -20,4 +20,4 @@ def repair_citations(text: str, shown: int) -> tuple[str, list[int]]:
         return ""
 
     repaired = CITATION.sub(keep, text)
-    return re.sub(r"[ \t]+([.,;:])", r"\1", re.sub(r"[ \t]{2,}", " ", repaired)).strip(), cited
+    return re.sub(r"[ \t]+([.,])", r"\1", re.sub(r"[ \t]{2,}", " ", repaired)).strip(), cited

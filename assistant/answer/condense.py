@@ -9,12 +9,17 @@ from dataclasses import dataclass
 from assistant.answer.citations import CITATION
 from assistant.text import STOPWORDS, fold, split_sentences, tokenize, words
 
-PRONOUNS = set(
+# pronouns that stand for someone or something named before
+STRONG_PRONOUNS = set(
     """
-    he she it they him her his its their them this that these those there one ones
-    il elle ils elles lui leur leurs son sa ses ce cette ces celui celle y en same also
+    he she it they him her his its their them ones il elle ils elles lui leur leurs son sa ses
     """.split()
 )
+# words that may point back, or not ("this project", "en Île-de-France")
+WEAK_PRONOUNS = set(
+    "this that these those there one ce cette ces celui celle y en same also".split()
+)
+PRONOUNS = STRONG_PRONOUNS | WEAK_PRONOUNS
 FOLLOW_UP_OPENINGS = ("and ", "et ", "what about", "et pour", "how about")
 
 
@@ -40,15 +45,21 @@ def condense(question: str, history: Sequence[Turn]) -> str:
 
 
 def needs_context(question: str) -> bool:
-    """A question with a pronoun, very few terms or a follow-up opening ("And ...")."""
+    """A question that does not name its own subject: a pronoun standing for someone named
+    before ("When was he appointed?"), a follow-up opening ("And ...", "What about ..."), very
+    few terms, or a pointing word ("there", "these") without a name or enough terms of its own.
+    "Who runs high-field neuroimaging?" names its subject and stays as it is."""
     tokens = [w.lower() for w in words(question)]
-    content = tokenize(question)
-    names = [w for w in words(question)[1:] if w[:1].isupper()]
+    content = set(tokenize(question))
+    names = [w for w in words(question)[1:] if w[:1].isupper() and fold(w) not in STOPWORDS]
+    own_subject = bool(names) or len(content) >= 4
     return (
-        any(t in PRONOUNS for t in tokens)
-        or len(content) <= 3
-        or (not names and len(content) <= 5)
-        or question.strip().lower().startswith(FOLLOW_UP_OPENINGS)
+        question.strip().lower().startswith(FOLLOW_UP_OPENINGS)
+        or any(t in STRONG_PRONOUNS for t in tokens)
+        or re.search(r"\b(the|that|this|these|those)\s+(\w+\s+)?ones?\b", question, re.I)
+        is not None
+        or (len(content) <= 2 and not names)
+        or (any(t in WEAK_PRONOUNS for t in tokens) and not own_subject)
     )
 
 

@@ -36,11 +36,20 @@ class EvidenceReport:
     language: str
     evidence: list[Evidence] = field(default_factory=list)  # best first
     sentences: dict[int, list[str]] = field(default_factory=dict)  # passage n -> its sentences
+    paragraphs: dict[int, list[int]] = field(default_factory=dict)  # n -> each one's paragraph
     # (n, position) of sentences never quoted, not even as context: questions, headings, and
     # sentences that try to instruct the assistant
     unquotable: set[Key] = field(default_factory=set)
     answerable: bool = False
     unknown: float = 0.0  # share of question terms the corpus never uses
+    weights: dict[str, float] = field(default_factory=dict)  # the question's terms, IDF-weighted
+
+    def same_paragraph(self, a: Evidence, b: Evidence) -> bool:
+        """Whether two sentences stand in one paragraph of one passage."""
+        paragraphs = self.paragraphs.get(a.n, [])
+        if a.n != b.n or max(a.position, b.position) >= len(paragraphs):
+            return a.n == b.n and not paragraphs  # no structure known: same passage
+        return paragraphs[a.position] == paragraphs[b.position]
 
     def highlight(self, n: int) -> str:
         return next((e.sentence for e in self.evidence if e.n == n), "")
@@ -56,6 +65,7 @@ def read_passages(
     for n, passage in enumerate(passages, start=1):
         structure[n] = units(passage.text)
         report.sentences[n] = [u.sentence for u in structure[n]]
+        report.paragraphs[n] = [u.paragraph for u in structure[n]]
         report.unquotable.update(
             (n, u.position) for u in structure[n] if u.prompt or is_injection(u.sentence)
         )
@@ -173,6 +183,7 @@ class EvidenceScorer:
             ),
         )
         report.unknown = self.unknown_share(weights)
+        report.weights = self._weights(asked, language)
         return self._gate(report, asked, ranked, weights)
 
     def _own_scores(

@@ -15,7 +15,9 @@ YEAR_QUESTION = re.compile(
     re.IGNORECASE,
 )
 WHEN_QUESTION = re.compile(
-    r"^\s*(when|quand|à quelle date|what date|on what date)\b", re.IGNORECASE
+    r"^\s*(when|quand|à quelle date|what date|on what date)\b"
+    r"|\b(by|until|and|since) when\b|\bd['’]ici quand\b|\bet quand\b",
+    re.IGNORECASE,
 )
 COST_QUESTION = re.compile(
     r"\bhow much\b.*\b(cost|pay|price|charge|fee|rent)|\b(price|cost|fee|salary|rent)s? of\b"
@@ -41,6 +43,12 @@ DATE = re.compile(
     r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\bago\b|\bil y a\b|\b(since|depuis)\b",
     re.IGNORECASE,
 )
+SHARE_QUESTION = re.compile(
+    r"\b(what|which) (share|proportion|percentage|part|fraction)\b|\bhow much of\b"
+    r"|\bquelle (part|proportion)\b|\bquel pourcentage\b",
+    re.IGNORECASE,
+)
+SHARE = re.compile(r"%|\bper ?cent|\b(half|third|quarter|moitié|tiers|quart)\b", re.I)
 MONEY = re.compile(r"[€$£]|\b(euros?|dollars?|EUR|USD|k€|M€)\b", re.IGNORECASE)
 NUMBER = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
@@ -62,6 +70,8 @@ def answer_type_fits(question: str, sentence: str) -> bool:
         return bool(YEAR.search(sentence))
     if WHEN_QUESTION.search(question):
         return bool(DATE.search(sentence))
+    if SHARE_QUESTION.search(question):
+        return bool(SHARE.search(sentence))
     if COST_QUESTION.search(question):
         return bool(MONEY.search(sentence))
     count = COUNT_QUESTION.search(question)
@@ -128,6 +138,7 @@ def asks_for_list(question: str) -> bool:
     return any(
         w.lower().endswith("s")
         and not w.lower().endswith(("ss", "is", "us"))
+        and not w[:1].isupper()  # a name ("What drew Stéphane Roques ..."), not a plural
         and fold(w) not in STOPWORDS
         for w in match.group(2).split()
     )

@@ -11,10 +11,11 @@ repair are the chat service's job, the same for every backend.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol, get_args
 
 from assistant.answer.evidence import EvidenceReport
+from assistant.answer.organisations import Member, Organisation
 from assistant.passage import Passage
 from assistant.settings import BackendMode, Settings
 
@@ -27,6 +28,11 @@ class GenerationRequest:
     language: str  # 'en' or 'fr'
     passages: list[Passage]  # numbered from 1 in this order
     evidence: EvidenceReport
+    kind: str = "fact"  # assistant.answer.kinds.Kind: fact, list, compare, explain
+    members: tuple[Member, ...] = ()  # a list question's organisations from the directory
+    compared: tuple[Organisation, ...] = ()  # a comparison's organisations
+    # organisation name -> number of its directory entry among the passages
+    directory_n: dict[str, int] = field(default_factory=dict)
 
 
 class Backend(Protocol):

@@ -46,6 +46,8 @@ class Answer:
     language: str
     backend: str
     timings_ms: dict[str, float] = field(default_factory=dict)
+    kind: str = ""  # what the question asked for: fact, list, compare, explain, help, out_of_scope
+    answer_span: str = ""  # the words of a fact's answer that answer (bold in the app)
 
     def to_json(self, id: str | None = None) -> dict[str, Any]:  # noqa: A002 - the contract's key
         """The one serialisation of an answer: the ``ask --json`` contract (used by the app too)."""
@@ -60,6 +62,8 @@ class Answer:
             cited=list(self.cited),
             language=self.language,
             backend=self.backend,
+            kind=self.kind,
+            answer_span=self.answer_span,
         ).model_dump()
 
 

@@ -1,9 +1,10 @@
-"""The chat service: condense -> retrieve -> score evidence -> generate -> cite."""
+"""The chat service: classify -> condense -> retrieve -> score evidence -> generate -> cite."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 
 from assistant.answer import (
     DECLINE,
@@ -12,7 +13,20 @@ from assistant.answer import (
     Turn,
     condense,
     repair_citations,
+    split_context,
 )
+from assistant.answer.focus import asked_role, refocus
+from assistant.answer.help import help_reply, out_of_scope_reply
+from assistant.answer.kinds import Kind, classify, greeting_language
+from assistant.answer.organisations import (
+    Member,
+    Organisation,
+    OrganisationSource,
+    from_passages,
+    members,
+    named_in,
+)
+from assistant.answer.spans import answer_span
 from assistant.backends import NOT_FOUND, Backend, GenerationRequest
 from assistant.limits import Deadline, Limits
 from assistant.passage import Passage
@@ -23,8 +37,20 @@ from assistant.text import detect_language
 from assistant.unavailable import is_store_down, store_unavailable
 
 
+@dataclass
+class Directory:
+    """What the directory brings to one question: list members, compared organisations, and
+    their entries appended to the passages (so that the answer can cite them)."""
+
+    organisations: list[Organisation] = field(default_factory=list)
+    members: tuple[Member, ...] = ()
+    compared: tuple[Organisation, ...] = ()
+    directory_n: dict[str, int] = field(default_factory=dict)
+
+
 class ChatService:
-    """condense -> retrieve -> score evidence (the decline gate) -> generate -> repair citations."""
+    """classify -> condense -> retrieve -> score evidence (the decline gate) -> generate ->
+    repair citations. ``organisations`` (optional) gives lists and comparisons the directory."""
 
     def __init__(
         self,
@@ -32,6 +58,7 @@ class ChatService:
         backend: Backend,
         scorer: EvidenceScorer,
         settings: Settings,
+        organisations: OrganisationSource | None = None,
     ) -> None:
         self.retriever = retriever
         self.backend = backend
@@ -39,6 +66,7 @@ class ChatService:
         self.settings = settings
         self.limits = Limits.from_settings(settings)
         self.clock = time.monotonic  # the generation deadline's clock (a test may set its own)
+        self.organisations = organisations
 
     def ask(
         self,
@@ -68,6 +96,12 @@ class ChatService:
         question = " ".join(question.split())
         if not question:
             raise ValueError("the question is empty")
+        language = detect_language(question)
+        kind = classify(question)
+        if kind in (Kind.HELP, Kind.OUT_OF_SCOPE):
+            language = greeting_language(question) or language
+            yield self._reply(question, kind, language, started)
+            return
         standalone = condense(question, history)
         try:
             passages = self.retriever.retrieve(standalone, k or self.settings.k, filters)
@@ -75,17 +109,26 @@ class ChatService:
             if is_store_down(exc):
                 raise store_unavailable(exc) from exc
             raise
+        orgs = self._organisations()
         self.scorer.set_idf(self.retriever.idf())  # type: ignore[arg-type]
         said = [t.content for t in history if t.role == "assistant" and t.content.strip()]
-        evidence = self.scorer.score(standalone, passages, said[-1] if said else "")
-        language = detect_language(question)
+        evidence = self._evidence(question, standalone, kind, passages, orgs, said)
         evidence.language = language
+        directory = self._directory(question, kind, evidence, passages, orgs, standalone)
         retrieved = time.perf_counter()
-        sources = [source_ref(n, p, evidence) for n, p in enumerate(passages, start=1)]
         text, grounded = DECLINE[language], False
         cited: list[int] = []
-        if evidence.answerable:
-            request = GenerationRequest(standalone, language, passages, evidence)
+        if evidence.answerable or directory.members or directory.compared:
+            request = GenerationRequest(
+                standalone,
+                language,
+                passages,
+                evidence,
+                kind=kind.value,
+                members=directory.members,
+                compared=directory.compared,
+                directory_n=directory.directory_n,
+            )
             deadline = self.limits.deadline(self.clock)
             generated: list[str] = []
             yield from self._generate(request, generated, deadline)
@@ -93,15 +136,15 @@ class ChatService:
             grounded = bool(cited) and NOT_FOUND not in text
             if not grounded:
                 text, cited = DECLINE[language], []
-        if not grounded:
-            text = f"{text} {NEAREST[language]}" if passages else text
+        if not grounded and passages:
+            text = f"{text} {NEAREST[language]}"
         done = time.perf_counter()
         yield Answer(
             question=question,
             standalone=standalone,
             answer=text,
             grounded=grounded,
-            sources=sources,
+            sources=[source_ref(n, p, evidence) for n, p in enumerate(passages, start=1)],
             cited=cited,
             language=language,
             backend=self.backend.name,
@@ -110,6 +153,85 @@ class ChatService:
                 "generate": (done - retrieved) * 1000,
                 "total": (done - started) * 1000,
             },
+            kind=kind.value,
+            answer_span=answer_span(question, text) if grounded and kind == Kind.FACT else "",
+        )
+
+    def _evidence(
+        self,
+        question: str,
+        standalone: str,
+        kind: Kind,
+        passages: list[Passage],
+        orgs: list[Organisation],
+        said: list[str],
+    ) -> EvidenceReport:
+        """The scored sentences, refocused on the organisation the question names; a role the
+        passages do not hold ("Who is the president of X?") is looked up in X's directory
+        entry, appended to the passages."""
+        previous = said[-1] if said else ""
+        evidence = self.scorer.score(standalone, passages, previous)
+        if kind not in (Kind.FACT, Kind.EXPLAIN) or not orgs:
+            return evidence
+        min_score = self.scorer.min_score
+        focused = refocus(evidence, question, passages, orgs, min_score)
+        named = named_in(question, orgs)
+        if focused.answerable or not named or asked_role(question) is None:
+            return focused
+        for org in named[:2]:
+            entry_number(org, passages)
+        evidence = self.scorer.score(standalone, passages, previous)
+        return refocus(evidence, question, passages, orgs, min_score)
+
+    def _organisations(self) -> list[Organisation]:
+        if self.organisations is None:
+            return []
+        return from_passages(self.organisations.organisation_passages())
+
+    def _directory(
+        self,
+        question: str,
+        kind: Kind,
+        evidence: EvidenceReport,
+        passages: list[Passage],
+        orgs: list[Organisation],
+        standalone: str = "",
+    ) -> Directory:
+        """The directory's part in this answer; its entries join ``passages`` (numbered after
+        the retrieved ones, never twice)."""
+        found = Directory(orgs)
+        if kind == Kind.LIST:
+            top = [e.sentence for e in evidence.evidence[:8] if not e.prompt]
+            mentioned = [o.name for o in named_in(" ".join(top), orgs)]
+            context = split_context(standalone)[1]
+            matched = members(question, orgs, mentioned, context)
+            if matched and (evidence.answerable or any(m.domains for m in matched)):
+                found.members = tuple(matched)
+        elif kind == Kind.COMPARE:
+            named = named_in(question, orgs)
+            if len(named) >= 2:
+                found.compared = tuple(named)
+        wanted = [m.organisation for m in found.members] or list(found.compared)
+        for org in wanted:
+            found.directory_n[org.name] = entry_number(org, passages)
+        return found
+
+    def _reply(self, question: str, kind: Kind, language: str, started: float) -> Answer:
+        """The help reply or the out-of-scope decline: nothing to retrieve."""
+        reply = help_reply if kind == Kind.HELP else None
+        text = reply(question, language) if reply else out_of_scope_reply(language)
+        total = (time.perf_counter() - started) * 1000
+        return Answer(
+            question=question,
+            standalone=question,
+            answer=text,
+            grounded=False,
+            sources=[],
+            cited=[],
+            language=language,
+            backend=self.backend.name,
+            timings_ms={"retrieve": 0.0, "generate": total, "total": total},
+            kind=kind.value,
         )
 
     def _generate(
@@ -123,6 +245,16 @@ class ChatService:
                 yield Delta(delta)
             if deadline.passed():
                 break
+
+
+def entry_number(org: Organisation, passages: list[Passage]) -> int:
+    """The number of ``org``'s directory entry among the passages, appending it if absent."""
+    doc_id = org.passage.metadata.get("doc_id")
+    for n, passage in enumerate(passages, start=1):
+        if passage.id == org.passage.id or (doc_id and passage.metadata.get("doc_id") == doc_id):
+            return n
+    passages.append(org.passage)
+    return len(passages)
 
 
 def source_ref(n: int, passage: Passage, evidence: EvidenceReport) -> SourceRef:

@@ -1,0 +1,82 @@
+"""Compose an explanation: two to four distinct points, one cited sentence each, strongest
+first."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.choose import focus_share, focus_weights
+from assistant.answer.compose_fact import overlap, quotable, shorten
+from assistant.answer.condense import split_context
+from assistant.answer.evidence import Evidence, EvidenceReport
+from assistant.answer.labels import with_note
+from assistant.answer.quote import REFERS_BACK
+
+MAX_POINTS = 4
+MAX_CHARS = 640
+WHY = re.compile(r"^\s*(why|pourquoi)\b", re.IGNORECASE)
+BECAUSE = re.compile(
+    r"\b(because|due to|thanks to|as a result|parce que|grâce à|en raison de)\b", re.IGNORECASE
+)
+RESTATES = 0.35  # a point holding this share of the question's focus says the question back
+
+
+def carried_on(report: EvidenceReport, ev: Evidence) -> str:
+    """The next sentence of the passage when it carries this one on ("This includes ...")."""
+    sentences = report.sentences.get(ev.n, [])
+    after = ev.position + 1
+    if after >= len(sentences) or (ev.n, after) in report.unquotable:
+        return ""
+    following = sentences[after]
+    return following if REFERS_BACK.match(following) and not following.endswith("?") else ""
+
+
+def compose_explain(report: EvidenceReport, question: str, margin: float = 0.12) -> str:
+    asked, _ = split_context(question)
+    fits = quotable(report)
+    if not fits:
+        return ""
+    best = fits[0]
+    points: list[str] = []
+    sentences: list[str] = []
+    chosen: list[str] = []
+    length = 0
+    for ev in fits[:12]:
+        if len(points) >= MAX_POINTS:
+            break
+        # a second point may score a little lower: an explanation has more than one reason
+        if ev.score < best.score - (margin if len(points) >= 2 else 2 * margin):
+            break
+        if any(overlap(ev.sentence, c) >= 0.5 for c in chosen):
+            continue
+        point = f"{shorten(ev.sentence, asked, 200)} [{ev.n}]"
+        carried = carried_on(report, ev)
+        if carried and len(point) + len(carried) < 260:  # "This includes ..." completes it
+            point = f"{shorten(ev.sentence, asked, 200)} {carried} [{ev.n}]"
+            chosen.append(carried)
+        if length + len(point) > MAX_CHARS and points:
+            break
+        points.append(point)
+        sentences.append(ev.sentence)
+        chosen.append(ev.sentence)
+        length += len(point) + 3
+    if WHY.search(asked) and len(points) > 1:
+        first = reason_first(report, asked, sentences)
+        points = [points[first], *[p for i, p in enumerate(points) if i != first]]
+    if len(points) == 1:
+        return with_note(points[0], report.language)
+    return with_note("\n".join(f"- {p}" for p in points), report.language)
+
+
+def reason_first(report: EvidenceReport, asked: str, sentences: list[str]) -> int:
+    """Which point answers a why-question first: one that gives a cause ("because ..."), else
+    the strongest unless it only says the question back ("It's no coincidence that the summit
+    takes place in Paris"), then the point that repeats the question the least."""
+    causes = [i for i, s in enumerate(sentences) if BECAUSE.search(s)]
+    if causes:
+        return causes[0]
+    weights = focus_weights(report, asked)
+    shares = [focus_share(weights, s) for s in sentences]
+    if shares[0] < RESTATES:
+        return 0
+    return min(range(len(shares)), key=lambda i: shares[i])

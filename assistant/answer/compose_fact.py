@@ -1,0 +1,223 @@
+"""Compose a fact: the sentence that holds the answer first, cut to the clause that holds it
+when it is long, then at most one supporting sentence, never the same sentence twice."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answer.choose import by_value
+from assistant.answer.condense import split_context
+from assistant.answer.evidence import Evidence, EvidenceReport
+from assistant.answer.labels import with_note
+from assistant.answer.questions import answer_type_fits
+from assistant.answer.quote import REFERS_BACK
+from assistant.answer.spans import answer_span
+from assistant.text import tokenize
+
+MAX_SENTENCE = 220  # longer sentences are cut to the clause that holds the answer
+CLAUSE_BREAK = re.compile(
+    r"\s*;\s+|\s+[–—]\s+|:\s+(?=[“\"A-Z])|,\s+(?=(?:while|whereas|but|so that)\b)"
+)
+# the answer's own sentence may also be cut at commas and before a second predicate ("...
+# cluster and has the ambition to become one of the top 3 ... by 2022")
+COMMA_BREAK = re.compile(
+    CLAUSE_BREAK.pattern + r"|,\s+|\s+and\s+(?=(?:has|have|is|are|was|were|will|aims?)\b)"
+)
+FIRST_CHARS = 150  # the answering sentence of a fact: the answer within its first 150 chars
+PAIR_LEAD = 100  # what an answer that refers back refers to: cut around its span to this
+
+
+@dataclass(frozen=True)
+class Composed:
+    text: str
+    span: str = ""  # the words that answer (bold in the app)
+
+
+def quotable(report: EvidenceReport) -> list[Evidence]:
+    return [
+        e for e in report.evidence if not e.prompt and (e.n, e.position) not in report.unquotable
+    ]
+
+
+def overlap(a: str, b: str) -> float:
+    """Share of the shorter text's terms the other holds (1.0: one repeats the other)."""
+    ta, tb = set(tokenize(a)), set(tokenize(b))
+    if not ta or not tb:
+        return 1.0 if a.strip() == b.strip() else 0.0
+    return len(ta & tb) / min(len(ta), len(tb))
+
+
+def clip(sentence: str, limit: int) -> str:
+    """A long sentence cut at its last comma within ``limit``, marked with "…"."""
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence.rfind(", ", 0, limit)
+    return sentence[:cut] + "…" if cut > limit // 2 else sentence
+
+
+def whole_terms(text: str) -> set[str]:
+    """The terms of a text, a hyphenated word counted once ("AP-HP", not also "AP" and "HP")."""
+    terms = set(tokenize(text))
+    parts = {p for t in terms if "-" in t for p in t.split("-")}
+    return terms - parts
+
+
+def clauses(sentence: str, commas: bool) -> list[tuple[int, int]]:
+    """(start, end) of the clauses of a sentence, split at semicolons, dashes and colons, and
+    at every comma when ``commas``."""
+    pattern = COMMA_BREAK if commas else CLAUSE_BREAK
+    spans, start = [], 0
+    for match in pattern.finditer(sentence):
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(sentence):
+        spans.append((start, len(sentence)))
+    return spans
+
+
+def shorten(
+    sentence: str,
+    question: str,
+    limit: int = MAX_SENTENCE,
+    *,
+    commas: bool = False,
+    anchored: bool = True,
+) -> str:
+    """The run of clauses of a long sentence, within ``limit``, that holds the answer (the
+    most question terms and the kind of answer asked for), marked with "…" where it was cut.
+    With ``commas`` it is cut at commas too, around the answering span unless not
+    ``anchored``."""
+    if len(sentence) <= limit:
+        return sentence
+    span = answer_span(question, sentence) if commas else ""
+    if commas and not span and anchored:  # cut the answer at any comma only around its span
+        return shorten(sentence, question, MAX_SENTENCE)
+    parts = clauses(sentence, commas)
+    if len(parts) < 2:
+        return sentence
+    terms = whole_terms(question)
+
+    def value(text: str) -> tuple[float, int]:
+        fits = 2.0 if answer_type_fits(question, text) else 0.0
+        return len(terms & set(tokenize(text))) + fits, -len(text)
+
+    windows = [
+        (lo, hi)
+        for lo in range(len(parts))
+        for hi in range(lo, len(parts))
+        if parts[hi][1] - parts[lo][0] <= limit and span in sentence[parts[lo][0] : parts[hi][1]]
+    ]
+    if not windows:
+        return sentence
+    lo, hi = max(windows, key=lambda w: value(sentence[parts[w[0]][0] : parts[w[1]][1]]))
+    text = sentence[parts[lo][0] : parts[hi][1]].strip(" ,;:")
+    if lo > 0:
+        text = "…" + text
+    if hi < len(parts) - 1:
+        text = text.rstrip(".,;: ") + "…"
+    return text
+
+
+def compose_fact(
+    report: EvidenceReport, question: str, margin: float = 0.08, near: float = 0.3
+) -> Composed:
+    """The answering sentence first (with ``[n]``), then one supporting sentence that says
+    something else: its neighbour in the passage if it scores within ``near`` (it sets the
+    scene or carries on), else another that scores within ``margin``."""
+    asked, _ = split_context(question)
+    fits = by_value(report, quotable(report), asked)
+    if not fits:
+        return Composed("")
+    best = reply_first(report, fits, margin)
+    support = supporting(report, [best, *[e for e in fits if e is not best]], best, margin, near)
+    if support is not None and leads_to(report, asked, best, support):
+        paired = in_order(report, asked, support, best)
+        if paired is not None:
+            return paired
+    first = shorten(best.sentence, asked, FIRST_CHARS, commas=True)
+    if support is not None and carries_answer(asked, first, best, support):
+        first = shorten(best.sentence, asked, PAIR_LEAD, commas=True, anchored=False)
+    parts = [f"{first} [{best.n}]"]
+    if support is not None:
+        parts.append(f"{shorten(support.sentence, asked)} [{support.n}]")
+    return Composed(with_note(" ".join(parts), report.language), answer_span(asked, first))
+
+
+def leads_to(report: EvidenceReport, asked: str, best: Evidence, support: Evidence) -> bool:
+    """The supporting sentence comes right before the answer, which refers back to it ("In
+    particular, NeuroSpin..."), or in the same paragraph when the answer holds no answering
+    words to push back (a yes/no question: "However, it is essential... We do not aim...")."""
+    if support.n != best.n or support.position != best.position - 1:
+        return False
+    if REFERS_BACK.match(best.sentence):
+        return True
+    return report.same_paragraph(best, support) and not answer_span(asked, best.sentence)
+
+
+def carries_answer(asked: str, first: str, best: Evidence, support: Evidence) -> bool:
+    """The next sentence carries the answer on and holds the answering words the first lacks
+    ("... a hub program for precision medicine. It is a project with Cap Digital")."""
+    next_one = support.n == best.n and support.position == best.position + 1
+    if not next_one or not REFERS_BACK.match(support.sentence) or answer_span(asked, first):
+        return False
+    return bool(answer_span(asked, support.sentence))
+
+
+def in_order(
+    report: EvidenceReport, asked: str, lead: Evidence, follow: Evidence
+) -> Composed | None:
+    """An answer that refers back comes after what it refers to ("The Region contains the
+    CEA... In particular, NeuroSpin..."), that one cut to the clause around the answering words
+    (or the question's words); None when the answer would no longer stand in the first 150
+    characters."""
+    first = shorten(lead.sentence, asked, PAIR_LEAD, commas=True)
+    if first == lead.sentence:
+        first = shorten(lead.sentence, asked, PAIR_LEAD)
+    second = shorten(follow.sentence, asked)
+    text = f"{first} [{lead.n}] {second} [{follow.n}]"
+    span = answer_span(asked, second)
+    if span and text.find(span) + len(span) > FIRST_CHARS:
+        return None
+    return Composed(with_note(text, report.language), answer_span(asked, text))
+
+
+def reply_first(report: EvidenceReport, fits: list[Evidence], margin: float) -> Evidence:
+    """The best sentence, unless it leads up to an interviewer's question ("Right in the month
+    of your appointment, the CSIS... Do you think...?") and a reply scores almost as well."""
+    best = fits[0]
+    sentences = report.sentences.get(best.n, [])
+    after = best.position + 1
+    if after < len(sentences) and sentences[after].endswith("?"):
+        for ev in fits[1:4]:
+            if ev.score >= best.score - margin and ev.n == best.n and ev.position > after:
+                return ev
+    return best
+
+
+def supporting(
+    report: EvidenceReport, fits: list[Evidence], best: Evidence, margin: float, near: float
+) -> Evidence | None:
+    """The sentence that completes the answer: the one the answer refers back to ("In
+    particular, ..."), the one that carries it on ("This includes..."), a neighbour that
+    scores well (of its paragraph first), or another close answer."""
+    distinct = [e for e in fits[1:] if overlap(e.sentence, best.sentence) < 0.6]
+    for ev in distinct:
+        if ev.n != best.n:
+            continue
+        if ev.position == best.position - 1 and REFERS_BACK.match(best.sentence):
+            return ev
+        if ev.position == best.position + 1 and REFERS_BACK.match(ev.sentence):
+            return ev
+    adjacent = [
+        e
+        for e in distinct
+        if e.n == best.n and abs(e.position - best.position) == 1 and e.score >= best.score - near
+    ]
+    if adjacent:  # a neighbour of the same paragraph first: it continues the same thought
+        return max(adjacent, key=lambda e: (report.same_paragraph(e, best), e.score))
+    for ev in distinct[:5]:
+        if ev.score >= best.score - margin:
+            return ev
+    return None

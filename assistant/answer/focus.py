@@ -1,0 +1,93 @@
+"""The decline gate's last check: a who-question's answer must be about what it asks about.
+
+"Who is the CEO of Sanofi?" is not answered by "Stéphane Roques, CEO of Medicen": a sentence
+that names another organisation than the one asked about, and none of it, is not evidence; a
+question about a role (CEO, president, founder) needs a sentence that holds that role.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from assistant.answer.evidence import Evidence, EvidenceReport
+from assistant.answer.organisations import Organisation, named_in
+from assistant.passage import Passage
+from assistant.text import fold
+
+ROLES = {  # a role a question asks about -> the words a sentence holding it uses
+    "ceo": r"ceo|chief executive|managing director|directeur general|pdg",
+    "president": r"president|chairman|chairwoman|chair",
+    "head": r"ceo|chief|head|director|directeur|president|lead|leads|led|runs|manag\w*",
+    "founder": r"found\w*|co-found\w*|fondat\w*|fonde\w*|created|established",
+}
+ROLE_QUESTION = {
+    "ceo": r"\b(ceo|chief executive|managing director|directeur general|pdg)\b",
+    "president": r"\b(president|presidente|chairman|chair|chairwoman)\b",
+    "head": r"\b(heads?|runs?|leads?|directs?|manages?|dirige\w*|director|directeur)\b",
+    "founder": r"\b(found(ed|er|ers)|co-?founded|fondateurs?|fonde\w*|a cree|created)\b",
+}
+
+
+def asked_role(question: str) -> str | None:
+    """The role a who-question asks about ("Who is the CEO of...", "Qui dirige...")."""
+    folded = fold(question)
+    if not re.match(r"\s*(who|whom|qui)\b", folded):
+        return None
+    for role, pattern in ROLE_QUESTION.items():
+        if re.search(pattern, folded):
+            return role
+    return None
+
+
+def holds_role(role: str, text: str) -> bool:
+    return re.search(rf"\b({ROLES[role]})\b", fold(text)) is not None
+
+
+def about_other(
+    sentence: str,
+    passage: Passage,
+    asked: Sequence[Organisation],
+    organisations: Sequence[Organisation],
+) -> bool:
+    """The sentence names none of the asked organisations but names another one (or it is the
+    directory entry of another one)."""
+    if not asked:
+        return False
+    named = named_in(sentence, organisations)
+    if any(o in named for o in asked):
+        return False
+    if passage.metadata.get("source_kind") == "directory":
+        title = str(passage.metadata.get("title", ""))
+        return all(o.name != title for o in asked)
+    return bool(named)
+
+
+def refocus(
+    report: EvidenceReport,
+    question: str,
+    passages: Sequence[Passage],
+    organisations: Sequence[Organisation],
+    min_score: float,
+) -> EvidenceReport:
+    """Drops the sentences about another organisation than the asked one, and those without
+    the asked role; the gate stays open only if a remaining sentence still scores enough."""
+    asked = named_in(question, organisations)
+    role = asked_role(question) if asked else None  # "who runs X" without a name: not a role
+    if not asked:
+        return report
+
+    def relevant(e: Evidence) -> bool:
+        passage = passages[e.n - 1]
+        if about_other(e.sentence, passage, asked, organisations):
+            return False
+        return role is None or holds_role(role, e.sentence)
+
+    kept = [e for e in report.evidence if e.prompt or relevant(e)]
+    answers = [e for e in kept if not e.prompt]
+    answerable = report.answerable and bool(answers) and answers[0].score >= min_score
+    # a sentence on another organisation may still carry the answer on ("It is a project with
+    # Cap Digital"), so it stays, after the others; never for a role ("CEO of Medicen")
+    others = [] if role else [e for e in report.evidence if e not in kept]
+    return replace(report, evidence=kept + others, answerable=answerable)

@@ -1,0 +1,46 @@
+"""The help reply: what the assistant covers, for whom, and three example questions; the reply
+to small talk, and to a question it does not cover."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.labels import text
+from assistant.answer.messages import DECLINE
+
+EXAMPLES = {
+    "en": [
+        "Who is the CEO of Medicen?",
+        "Which incubators support health start-ups?",
+        "Compare Medicen and Cap Digital",
+    ],
+    "fr": [
+        "Qui dirige Medicen ?",
+        "Quels incubateurs soutiennent les start-up de santé ?",
+        "Comparez Medicen et Cap Digital",
+    ],
+}
+AUDIENCE = {
+    "en": (
+        "It is meant for investors, researchers and entrepreneurs; every answer cites its "
+        "sources [n], and says so when they do not hold the answer. Try for example:"
+    ),
+    "fr": (
+        "Il s'adresse aux investisseurs, aux chercheurs et aux entrepreneurs ; chaque réponse "
+        "cite ses sources [n], et le dit quand elles ne contiennent pas la réponse. Essayez "
+        "par exemple :"
+    ),
+}
+THANKS = re.compile(r"\b(thanks?|thank you|merci)\b", re.IGNORECASE)
+WELCOME = {"en": "You're welcome.", "fr": "Avec plaisir."}
+
+
+def help_reply(question: str, language: str) -> str:
+    lines = [text("scope", language), AUDIENCE[language]]
+    lines += [f"- {q}" for q in EXAMPLES[language]]
+    body = "\n".join(lines)
+    return f"{WELCOME[language]} {body}" if THANKS.search(question) else body
+
+
+def out_of_scope_reply(language: str) -> str:
+    return f"{DECLINE[language]} {text('scope', language)}"

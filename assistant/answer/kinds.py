@@ -1,0 +1,89 @@
+"""What kind of answer a question wants, decided before composing, in English and French:
+a fact, a list, a comparison, an explanation, the help reply, or nothing we cover."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from assistant.answer.questions import asks_for_list
+
+
+class Kind(StrEnum):
+    FACT = "fact"  # who, what, when, where, how many
+    LIST = "list"  # which organisations, name, list ...
+    COMPARE = "compare"  # compare, difference, versus
+    EXPLAIN = "explain"  # why, how
+    HELP = "help"  # hello, thanks, what can you do
+    OUT_OF_SCOPE = "out_of_scope"  # the weather, a joke, a poem
+
+
+GREETING = re.compile(
+    r"^\s*(hello|hi|hey|good (morning|afternoon|evening)|greetings|bonjour|bonsoir|salut|coucou"
+    r"|thanks?( you)?( very much| a lot)?|many thanks|merci( beaucoup)?|ok(ay)?|great|super)"
+    r"(\s+there)?\b[\s!,.;:]*",
+    re.IGNORECASE,
+)
+HELP = re.compile(
+    r"\b(what|how) (can|could|do|else can) (you|u) (do|help|offer|answer|tell)|"
+    r"\bwhat (do|can) you (know|cover|do)\b|\bhow (does|do) (this|it|you) work\b|"
+    r"\bwho are you\b|\bwhat are you\b|^\s*(help|aide|menu)\s*[?!.]*\s*$|"
+    r"\bhelp me\s*[?!.]*\s*$|\bwhat is this (app|assistant|tool)\b|"
+    r"\b(que|qu['’]est-ce que) (peux|pouvez|sais|savez)[- ](tu|vous)|"
+    r"\b(peux|pouvez)[- ](tu|vous) m['’]aider\b|\bqui (es-tu|êtes-vous|etes-vous)\b|"
+    r"\bcomment (ça|ca) marche\b|\bà quoi (sers-tu|servez-vous)\b",
+    re.IGNORECASE,
+)
+OUT_OF_SCOPE = re.compile(
+    r"\b(weather|forecast|météo|joke|blague|poem|poème|poeme|song|chanson|recipe|recette|"
+    r"football|horoscope|lottery|bitcoin|crypto|stock price|cours de bourse)\b",
+    re.IGNORECASE,
+)
+COMPARE = re.compile(
+    r"\b(compare|compared|comparing|comparison|versus|vs\.?|differences? between|differ|"
+    r"distinguish|compar(er|ez|aison)|différences? entre|differences? entre|"
+    r"se distingue)\b",
+    re.IGNORECASE,
+)
+ORGANISATION_NOUNS = (
+    r"organi[sz]ations?|organismes?|companies|company|firms?|entreprises?|sociétés|societes|"
+    r"institutes?|instituts?|institutions?|clusters?|pôles?|poles?|incubators?|incubateurs?|"
+    r"start-?ups?|groups?|groupes?|hospitals?|hôpitaux|hopitaux|laborator(y|ies)|labs?|"
+    r"universities|universités|networks?|réseaux|programmes?|programs?|players?|acteurs?|"
+    r"pharma|biotechs?|medtechs?|members?|membres?|partners?|partenaires?"
+)
+LIST = re.compile(
+    rf"^\s*(please\s+)?(name|list|cite|enumerate|give( me)?|show( me)?|citez|nommez|listez|"
+    rf"donne[zr]?( moi)?|énumérez)\b.*\b({ORGANISATION_NOUNS})\b",
+    re.IGNORECASE,
+)
+EXPLAIN = re.compile(
+    r"^\s*(why|pourquoi|how(?! (many|much|old|long|far|big|often|large))|comment|"
+    r"what (makes|explains|are the reasons?)|in what way|de quelle (manière|façon)|"
+    r"qu['’]est-ce qui (fait|explique))\b",
+    re.IGNORECASE,
+)
+
+
+FRENCH_GREETING = re.compile(r"^\s*(bonjour|bonsoir|salut|coucou|merci)\b", re.IGNORECASE)
+
+
+def greeting_language(question: str) -> str | None:
+    """'fr' for "Bonjour !", "Merci" (too short for the language detector), else None."""
+    return "fr" if FRENCH_GREETING.search(question) else None
+
+
+def classify(question: str) -> Kind:
+    """The kind of answer ``question`` wants (the question as asked, without added context)."""
+    rest = GREETING.sub("", question, count=1).strip()
+    if not rest.strip(" ?!.,") or HELP.search(rest):
+        return Kind.HELP
+    if OUT_OF_SCOPE.search(rest):
+        return Kind.OUT_OF_SCOPE
+    if COMPARE.search(rest):
+        return Kind.COMPARE
+    if LIST.search(rest) or asks_for_list(rest):
+        return Kind.LIST
+    if EXPLAIN.search(rest):
+        return Kind.EXPLAIN
+    return Kind.FACT

@@ -1,0 +1,103 @@
+"""Labels and framing per language: organisation kinds and domains, headings, notes."""
+
+from __future__ import annotations
+
+KINDS_FR = {
+    "cluster": "pôle de compétitivité",
+    "incubator": "incubateur",
+    "pharma-group": "groupe pharmaceutique",
+    "research-institute": "institut de recherche",
+    "research-body": "organisme de recherche",
+    "hospital-group": "groupe hospitalier",
+    "e-health-startup": "start-up e-santé",
+    "medtech-company": "entreprise medtech",
+    "public-body": "organisme public",
+    "network": "réseau",
+    "programme": "programme",
+    "event": "événement",
+    "university": "université",
+    "hospital": "hôpital",
+    "laboratory": "laboratoire",
+    "company": "entreprise",
+}
+DOMAINS_FR = {
+    "personalized medicine": "médecine personnalisée",
+    "translational medicine": "médecine translationnelle",
+    "precision medicine": "médecine de précision",
+    "oncology": "oncologie",
+    "biotherapy": "biothérapie",
+    "gene therapy": "thérapie génique",
+    "microbiota": "microbiote",
+    "technotherapy": "technothérapie",
+    "diagnostics": "diagnostic",
+    "therapeutics": "thérapeutique",
+    "medical imaging": "imagerie médicale",
+    "neuroimaging": "neuro-imagerie",
+    "artificial intelligence": "intelligence artificielle",
+    "biomedical research": "recherche biomédicale",
+    "biotechnology": "biotechnologies",
+    "life sciences": "sciences de la vie",
+    "infectious diseases": "maladies infectieuses",
+    "clinical trials": "essais cliniques",
+    "pharmaceuticals": "industrie pharmaceutique",
+    "e-health": "e-santé",
+    "digital health": "santé numérique",
+    "digital technology": "technologies numériques",
+    "home monitoring": "télésurveillance à domicile",
+    "ultrasonography": "échographie",
+    "computer science": "informatique",
+    "medtech": "medtech",
+    "health tech": "technologies de santé",
+    "cardiology": "cardiologie",
+    "neuroscience": "neurosciences",
+    "regulation": "réglementation",
+    "market access": "accès au marché",
+}
+
+TEXT = {
+    "en": {
+        "list_heading": "From the directory and the sources:",
+        "more": "and {n} more in the directory.",
+        "compare_heading": "Side by side:",
+        "domains": "domains",
+        "quotes_note": "",
+        "scope": (
+            "I answer questions about the Paris Region (Île-de-France) health ecosystem: "
+            "hospitals, research institutes, clusters, incubators, pharma and e-health companies."
+        ),
+    },
+    "fr": {
+        "list_heading": "D'après l'annuaire et les sources :",
+        "more": "et {n} autres dans l'annuaire.",
+        "compare_heading": "Comparaison :",
+        "domains": "domaines",
+        "quotes_note": "(Les extraits cités sont en anglais.)",
+        "scope": (
+            "Je réponds aux questions sur l'écosystème de la santé en Île-de-France : hôpitaux, "
+            "instituts de recherche, pôles de compétitivité, incubateurs, groupes "
+            "pharmaceutiques et start-up e-santé."
+        ),
+    },
+}
+
+
+def text(key: str, language: str) -> str:
+    return TEXT.get(language, TEXT["en"])[key]
+
+
+def kind_label(kind: str, language: str) -> str:
+    """``"research-body"`` -> "research body" / "organisme de recherche"."""
+    if language == "fr" and kind in KINDS_FR:
+        return KINDS_FR[kind]
+    return kind.replace("-", " ").replace("e health", "e-health")
+
+
+def domain_label(domain: str, language: str) -> str:
+    domain = domain.strip().lower()
+    return DOMAINS_FR.get(domain, domain) if language == "fr" else domain
+
+
+def with_note(answer: str, language: str) -> str:
+    """A French answer quoting English sources says so, after the answer."""
+    note = text("quotes_note", language)
+    return f"{answer}\n\n{note}" if note else answer

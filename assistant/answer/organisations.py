@@ -1,0 +1,254 @@
+"""The directory's organisations as the answers use them: who a question names, which ones a
+list question asks for (kind, domains, city, matched in both languages), who a sentence names.
+
+The organisations come as directory passages (one per organisation, with ``kind``, ``city``,
+``domains`` and ``acronym`` in the metadata) from an :class:`OrganisationSource`; the container
+wires one that reads the index.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
+
+from assistant.glossary import translate_terms
+from assistant.passage import Passage
+from assistant.text import STOPWORDS, detect_language, fold, stem, tokenize
+
+
+class OrganisationSource(Protocol):
+    def organisation_passages(self) -> list[Passage]:
+        """One passage per organisation of the directory."""
+        ...
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: str
+    acronym: str
+    kind: str
+    city: str
+    domains: tuple[str, ...]
+    passage: Passage
+
+    @property
+    def label(self) -> str:
+        """The short name a reader knows: "CEA", "Inserm", "Medicen Paris Region"."""
+        return self.acronym if self.acronym and len(self.name) > 30 else self.name
+
+    def aliases(self) -> set[str]:
+        """Squashed forms (letters and digits) the organisation is named by in a text."""
+        names = {squash(self.name)}
+        if self.acronym and len(self.acronym) >= 3:
+            names.add(squash(self.acronym))
+        short = PLACE_SUFFIX.sub("", self.name).strip()
+        if short != self.name and fold(short) not in COMMON_WORDS:
+            names.add(squash(short))  # "Medicen" for "Medicen Paris Region"
+        if self.name.lower().startswith("institut "):
+            names.add(squash(self.name.split(" ", 1)[1]))  # "Curie" for "Institut Curie"
+        return {n for n in names if len(n) >= 3}
+
+
+PLACE_SUFFIX = re.compile(
+    r"\s+(paris region|paris [iî]le-de-france|[iî]le-de-france|paris|france)$", re.IGNORECASE
+)
+COMMON_WORDS = {"region", "lab", "cci", "centre", "center", "groupe", "group", "network"}
+
+
+def squash(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+def from_passages(passages: Sequence[Passage]) -> list[Organisation]:
+    out = []
+    for p in passages:
+        m = p.metadata
+        domains = tuple(d.strip() for d in str(m.get("domains", "")).split(";") if d.strip())
+        out.append(
+            Organisation(
+                name=str(m.get("title", "")),
+                acronym=str(m.get("acronym", "")),
+                kind=str(m.get("kind", "")),
+                city=str(m.get("city", "")),
+                domains=domains,
+                passage=p,
+            )
+        )
+    return [o for o in out if o.name]
+
+
+def named_in(text: str, organisations: Sequence[Organisation]) -> list[Organisation]:
+    """The organisations a text names, in the order it names them (the longest name wins)."""
+    words = re.findall(r"[\w&\-]+", text)
+    found: list[tuple[int, Organisation]] = []
+    squashed_words = [squash(w) for w in words]
+    for org in organisations:
+        for alias in org.aliases():
+            position = _find(squashed_words, alias)
+            if position is not None:
+                found.append((position, org))
+                break
+    found.sort(key=lambda item: (item[0], -len(item[1].name)))
+    out: list[Organisation] = []
+    for _, org in found:
+        if org not in out:
+            out.append(org)
+    return out
+
+
+def _find(words: list[str], alias: str) -> int | None:
+    """Where consecutive words spell ``alias`` (case, accents and separators aside)."""
+    for i in range(len(words)):
+        joined = ""
+        for j in range(i, min(i + 6, len(words))):
+            joined += words[j]
+            if joined == alias:
+                return i
+            if not alias.startswith(joined):
+                break
+    return None
+
+
+# words of a question that name a kind of organisation, English and French (as tokens)
+KIND_WORDS = {
+    "cluster": "cluster clusters pole poles competitiveness",
+    "incubator": "incubator incubators incubateur incubateurs accelerator",
+    "pharma-group": "pharma pharmaceutical pharmaceuticals pharmaceutique pharmaceutiques",
+    "research-institute": "institute institutes institut instituts",
+    "research-body": "institute institutes institut instituts organismes",
+    "hospital-group": "hospital hospitals hopital hopitaux hospitalier",
+    "e-health-startup": "start-up start-ups startup startups jeune-pousse jeunes-pousses",
+    "medtech-company": "medtech medtechs",
+    "network": "network networks reseau reseaux",
+    "programme": "programme programmes program programs",
+    "event": "event events evenement evenements summit",
+    "public-body": "authority authorities collectivite",
+}
+# nouns that ask for organisations of any kind, or of a family of kinds
+ANY_KIND = "organisation organisations organization organizations organisme players acteurs "
+ANY_KIND += "structures entities bodies"
+COMPANY_KINDS = ("pharma-group", "medtech-company", "e-health-startup")
+COMPANY_WORDS = "company companies firms firm entreprises entreprise societes industrials"
+COMPANY_WORDS += " industriels groups groupes"
+
+
+@lru_cache(maxsize=1)
+def _kind_table() -> dict[str, tuple[str, ...]]:
+    """Folded words (not stems: "institutions" are not "institutes") -> kinds."""
+    table: dict[str, list[str]] = {}
+    for kind, spelled in KIND_WORDS.items():
+        for word in spelled.split():
+            table.setdefault(word, []).append(kind)
+    for word in COMPANY_WORDS.split():
+        table.setdefault(word, []).extend(COMPANY_KINDS)
+    for word in ANY_KIND.split():
+        table.setdefault(word, []).append("*")
+    return {k: tuple(dict.fromkeys(v)) for k, v in table.items()}
+
+
+def question_terms(question: str) -> list[str]:
+    terms = tokenize(question)
+    return translate_terms(terms) + terms if detect_language(question) == "fr" else terms
+
+
+ASKING = {
+    "which",
+    "what",
+    "name",
+    "list",
+    "cite",
+    "enumerate",
+    "give",
+    "show",
+    "quels",
+    "quelles",
+    "quel",
+    "quelle",
+    "citez",
+    "nommez",
+    "listez",
+    "donnez",
+    "enumerez",
+}
+
+
+def asked_kinds(question: str) -> tuple[str, ...]:
+    """The kinds the question asks for: its head noun, within five words after the word that
+    asks ("Which pharma groups", "Quels groupes pharmaceutiques"); ``("*",)`` for any kind."""
+    table = _kind_table()
+    folded = [w.strip("-") for w in re.findall(r"[\w\-]+", fold(question))]
+    start = next((i for i, w in enumerate(folded) if w in ASKING), None)
+    if start is None:
+        return ()
+    head = folded[start + 1 : start + 6]
+    for i, word in enumerate(head):
+        kinds = _kinds_of(word, table)
+        if not kinds:
+            continue
+        for after in head[i + 1 : i + 3]:  # "groupes pharmaceutiques": the adjective narrows
+            narrower = _kinds_of(after, table)
+            if narrower and "*" not in narrower and (kinds == ("*",) or set(narrower) < set(kinds)):
+                return narrower
+        return kinds
+    return ()
+
+
+def _kinds_of(word: str, table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    if word in table:
+        return table[word]
+    return table.get(word[:-1], ()) if word.endswith("s") else ()
+
+
+@dataclass(frozen=True)
+class Member:
+    organisation: Organisation
+    domains: tuple[str, ...]  # the domains the question asked for that it works on
+
+
+def members(
+    question: str,
+    organisations: Sequence[Organisation],
+    mentioned: Sequence[str] = (),
+    context: str = "",
+) -> list[Member]:
+    """The organisations a list question asks for: of the kind it names (its head noun),
+    working in the domain it names, in the city it names, and those of that kind the best
+    sentences name (``mentioned``). Empty when its head noun is not an organisation, or when
+    it names an organisation (a question about that one, answered from the passages).
+    ``context`` (what a follow-up borrowed from the conversation) adds domain terms."""
+    kinds = asked_kinds(question)
+    if not kinds or named_in(question, organisations):
+        return []
+    terms = set(question_terms(f"{question} {context}"))
+    folded = REGION.sub(" ", fold(question))
+
+    def domains_of(org: Organisation) -> tuple[str, ...]:
+        return tuple(d for d in org.domains if (t := phrase_terms(d)) and t <= terms)
+
+    by_domain = {o.name: domains_of(o) for o in organisations}
+    cities = {
+        o.city
+        for o in organisations
+        if o.city and re.search(rf"\b{re.escape(fold(o.city))}\b", folded)
+    }
+    pool = [o for o in organisations if not cities or o.city in cities]
+    if "*" not in kinds:
+        pool = [o for o in pool if o.kind in kinds]
+    # within a named kind, those the best sentences name count too ("clusters like A, B and C")
+    matched = [o for o in pool if by_domain[o.name] or ("*" not in kinds and o.name in mentioned)]
+    if "*" in kinds and not any(by_domain[o.name] for o in pool):
+        return []
+    if any(by_domain[o.name] for o in pool):
+        pool = matched
+    return [Member(o, by_domain[o.name]) for o in pool]
+
+
+REGION = re.compile(r"\b(paris region|region parisienne|paris-ile-de-france|ile-de-france)\b")
+
+
+def phrase_terms(domain: str) -> set[str]:
+    """The terms of a domain, a hyphenated word kept whole ("e-health" is not "health")."""
+    return {stem(w) for w in re.findall(r"[\w\-]+", fold(domain)) if w not in STOPWORDS}

@@ -1,0 +1,105 @@
+"""The answering span of a fact: the words of the answer's first sentence that answer (a name
+for "who", a number for "how many", a date for "when", a place for "where")."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.citations import CITATION
+from assistant.answer.questions import COUNT_QUESTION, WHEN_QUESTION, YEAR_QUESTION
+from assistant.text import STOPWORDS, fold, tokenize, words
+
+WHO = re.compile(
+    r"^\s*(who|whom|qui|which (person|company|organi[sz]ation|institute|body|cluster|"
+    r"partner|group|hospital|university|incubator|firm))\b",
+    re.I,
+)
+WHERE = re.compile(r"^\s*(where|o[uù]|in which (city|town|place))\b|\bo[uù] (se|est)\b", re.I)
+NUMBER_PHRASE = re.compile(
+    r"\b(?:over |more than |about |around |nearly |almost |some |up to |plus de |près de )?"
+    r"(?:\d[\d,.\s]*\d|\d)\s*(?:%|per ?cent|million|billion|m€|k€|€)?"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|hundreds|thousands|half|a third|a quarter|double)\b",
+    re.IGNORECASE,
+)
+MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+)
+DATE_PHRASE = re.compile(
+    rf"\b(?:(?:{MONTHS})\s+\d{{1,2}}(?:\s*(?:and|-|–|to)\s*\d{{1,2}})?,?\s*(?:\d{{4}})?"
+    rf"|\d{{1,2}}(?:\s*(?:and|-|–|et)\s*\d{{1,2}})?\s+(?:{MONTHS})(?:\s+\d{{4}})?"
+    rf"|(?:in |by |since )?(?:{MONTHS})?\s*(?:1[5-9]\d\d|20\d\d)"
+    rf"|\w+ (?:months?|years?|weeks?) ago)\b",
+    re.IGNORECASE,
+)
+PLACE = re.compile(
+    r"\b(?:in|at|à|au|en)\s+((?:the\s+)?[A-ZÀ-ÖØ-Þ][\w\-’']+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w\-’']+|de|du|"
+    r"in)){0,4})"
+)
+NAME_RUN = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][\w\-’'&]*[\wÀ-ÿ](?:\s+(?:[A-ZÀ-ÖØ-Þ][\w\-’'&]*[\wÀ-ÿ]|de|of|du))*"
+    r"(?<!\sof)(?<!\sde)(?<!\sdu)"
+)
+
+
+def answer_span(question: str, answer: str) -> str:
+    """The span of the answer's first sentence that answers ``question``; "" when none fits."""
+    first = CITATION.split(answer, maxsplit=1)[0].strip()
+    if not first:
+        return ""
+    count = COUNT_QUESTION.search(question)
+    if count:
+        return _counted(count.group(1), first)
+    if re.search(r"\b(how much|what share|quelle part)\b", question, re.I):
+        return _first(NUMBER_PHRASE, first)
+    if YEAR_QUESTION.search(question) or WHEN_QUESTION.search(question):
+        return _first(DATE_PHRASE, first)
+    if WHERE.search(question):
+        return _place(question, first)
+    if WHO.search(question):
+        return _new_name(question, first)
+    return ""
+
+
+def _place(question: str, text: str) -> str:
+    """The place named right after the words of the question ("opened its lab ... in
+    Gentilly" for "Where did Sanofi open its lab?")."""
+    terms = set(tokenize(question))
+    best, value = "", -1
+    for match in PLACE.finditer(text):
+        before = set(tokenize(text[max(0, match.start() - 80) : match.start()]))
+        if len(terms & before) > value:
+            best, value = match.group(1).strip(), len(terms & before)
+    return best
+
+
+def _counted(noun: str, text: str) -> str:
+    """The number that counts ``noun`` ("100,000" for "professionals"), else the first one."""
+    stems = set(tokenize(noun))
+    for match in NUMBER_PHRASE.finditer(text):
+        after = set(tokenize(" ".join(text[match.end() :].split()[:3])))
+        if match.group(0).strip() and stems & after:
+            return match.group(0).strip(" ,")
+    return _first(NUMBER_PHRASE, text)
+
+
+def _first(pattern: re.Pattern[str], text: str) -> str:
+    for match in pattern.finditer(text):
+        if match.group(0).strip():
+            return match.group(0).strip(" ,")
+    return ""
+
+
+def _new_name(question: str, sentence: str) -> str:
+    """The first run of capitalised words the question does not already hold."""
+    asked = {fold(w) for w in words(question)}
+    for match in NAME_RUN.finditer(sentence):
+        run = match.group(0)
+        tokens = [fold(w) for w in words(run)]
+        if all(t in asked or t in STOPWORDS for t in tokens):
+            continue
+        if len(tokens) == 1 and not re.search(r"[A-Z].*[A-Z]", run):
+            continue  # one plain capitalised word ("Paris", "Our") is rarely who answers
+        return run
+    return ""

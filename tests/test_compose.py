@@ -1,0 +1,331 @@
+"""Fast tests of question kinds and the compositions per kind, on hand-made evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.compose import compose
+from assistant.answer.compose_explain import compose_explain
+from assistant.answer.compose_fact import compose_fact, shorten
+from assistant.answer.condense import Turn, condense
+from assistant.answer.evidence import Evidence, EvidenceReport
+from assistant.answer.focus import refocus
+from assistant.answer.help import help_reply
+from assistant.answer.kinds import Kind, classify
+from assistant.answer.labels import domain_label, kind_label
+from assistant.answer.organisations import from_passages, members, named_in
+from assistant.answer.questions import answer_type_fits
+from assistant.answer.spans import answer_span
+from assistant.passage import Passage
+from assistant.text import split_sentences
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Who is the CEO of Medicen?", Kind.FACT),
+        ("Qui dirige Medicen ?", Kind.FACT),
+        ("How many hospitals does AP-HP have?", Kind.FACT),
+        ("Combien d'hôpitaux compte l'AP-HP ?", Kind.FACT),
+        ("Which incubators support health start-ups?", Kind.LIST),
+        ("Quels incubateurs soutiennent les start-up ?", Kind.LIST),
+        ("Name the pharmaceutical groups in the region.", Kind.LIST),
+        ("Compare Medicen and Cap Digital", Kind.COMPARE),
+        ("Quelle est la différence entre le CEA et l'Inserm ?", Kind.COMPARE),
+        ("Why put our R&D centre in the Paris Region?", Kind.EXPLAIN),
+        ("Pourquoi s'implanter en Île-de-France ?", Kind.EXPLAIN),
+        ("Hello! What can you help me with?", Kind.HELP),
+        ("Bonjour, que pouvez-vous faire ?", Kind.HELP),
+        ("Thanks!", Kind.HELP),
+        ("Hi, who is the CEO of Medicen?", Kind.FACT),
+        ("What is the weather in Paris today?", Kind.OUT_OF_SCOPE),
+    ],
+)
+def test_question_kinds(question: str, kind: Kind) -> None:
+    assert classify(question) == kind
+
+
+def ev(n: int, position: int, sentence: str, score: float) -> Evidence:
+    return Evidence(n, position, sentence, score, score, 0.5)
+
+
+def report(*evidence: Evidence, language: str = "en") -> EvidenceReport:
+    sentences: dict[int, list[str]] = {}
+    for e in evidence:
+        sentences.setdefault(e.n, []).append(e.sentence)
+    return EvidenceReport(language, list(evidence), sentences, answerable=True)
+
+
+CEO = "Stéphane Roques, CEO of Medicen, the health care cluster for the Paris region, speaks."
+VISION = "My vision, based on collaboration and ambition, is the reason why I am here."
+
+
+def test_fact_comes_first_once_with_one_supporting_sentence() -> None:
+    r = report(
+        ev(1, 0, CEO, 0.8), ev(2, 0, CEO, 0.79), ev(1, 1, VISION, 0.78), ev(3, 0, "x y", 0.5)
+    )
+    composed = compose_fact(r, "Who is the CEO of Medicen?")
+    assert composed.text.startswith("Stéphane Roques, CEO of Medicen")
+    assert composed.text.count("Stéphane Roques") == 1  # never the same sentence twice
+    assert composed.text.count("[") == 2 and composed.span == "Stéphane Roques"
+
+
+def test_long_sentence_is_cut_to_the_clause_that_answers() -> None:
+    sentence = (
+        "Medicen is considered France's leading healthcare cluster in many fields of care; "
+        "it has over 400 members and plans to double them within four years, which is a lot; "
+        "the cluster also promotes the region abroad to attract researchers and investors."
+    )
+    cut = shorten(sentence, "How many members does Medicen have?", limit=120)
+    assert "400 members" in cut and len(cut) <= 121 and "…" in cut
+
+
+def test_answer_spans() -> None:
+    assert answer_span("How many hospitals?", "AP-HP, with its 39 hospitals [1]") == "39"
+    assert answer_span("When is it?", "Come March 15 and 16, 2018 at the Palais [1]").startswith(
+        "March 15"
+    )
+    assert answer_span("Where did Sanofi open it?", "Sanofi opened it in Gentilly. [1]") == (
+        "Gentilly"
+    )
+    assert answer_span("Who is the CEO?", "Our goal is in Paris [1]") == ""
+
+
+def test_explain_gives_distinct_points_strongest_first() -> None:
+    r = report(
+        ev(1, 0, "Half of all life sciences research in France is done here.", 0.8),
+        ev(2, 0, "Half of all life sciences research in France is done here.", 0.8),
+        ev(1, 1, "Paris Region has the largest hospital system in Europe.", 0.75),
+        ev(3, 0, "It is the leading European region for pharmaceuticals.", 0.7),
+        ev(3, 1, "Nothing to do with it at all.", 0.3),
+    )
+    text = compose_explain(r, "Why come to the Paris Region?")
+    lines = text.splitlines()
+    assert 2 <= len(lines) <= 4 and lines[0].startswith("- Half of all")
+    assert text.count("Half of all") == 1 and "Nothing to do" not in text
+
+
+def directory() -> list[Passage]:
+    rows = [
+        ("Agoranov", "", "incubator", "Paris", "e-health"),
+        ("Incuballiance", "", "incubator", "", "e-health"),
+        ("Commissariat à l'énergie atomique", "CEA", "research-body", "", "medical imaging"),
+        ("NeuroSpin", "", "research-institute", "Gif-sur-Yvette", "neuroimaging;medical imaging"),
+        ("Sanofi", "", "pharma-group", "Paris", "pharmaceuticals"),
+        ("Medicen Paris Region", "", "cluster", "Paris", "oncology;medical imaging"),
+        ("Cap Digital", "", "cluster", "Paris", "e-health"),
+    ]
+    return [
+        Passage(
+            f"d{i}",
+            f"{name} is a {kind}. Domains: {domains}. {name} is described here.",
+            {
+                "title": name,
+                "acronym": acro,
+                "kind": kind,
+                "city": city,
+                "domains": domains,
+                "source_kind": "directory",
+                "doc_id": f"org#{i}",
+            },
+            0.0,
+        )
+        for i, (name, acro, kind, city, domains) in enumerate(rows)
+    ]
+
+
+def test_list_members_by_kind_and_domain_in_both_languages() -> None:
+    orgs = from_passages(directory())
+    names = lambda q: [m.organisation.name for m in members(q, orgs)]  # noqa: E731
+    assert names("Which incubators support health start-ups?") == ["Agoranov", "Incuballiance"]
+    assert names("Quels incubateurs soutiennent les start-up ?") == ["Agoranov", "Incuballiance"]
+    imaging = names("Which organisations work on medical imaging?")
+    assert {"Commissariat à l'énergie atomique", "NeuroSpin", "Medicen Paris Region"} == set(
+        imaging
+    )
+    assert set(names("Quelles organisations travaillent sur l'imagerie médicale ?")) == set(imaging)
+    assert names("Which therapeutic areas are world-class?") == []
+
+
+def test_list_composition_has_one_cited_bullet_each_and_a_cap() -> None:
+    orgs = from_passages(directory())
+    found = tuple(members("Which organisations work on medical imaging?", orgs))
+    r = report(ev(1, 0, "The CEA runs an imaging platform, with NeuroSpin.", 0.8))
+    text = compose(
+        "list",
+        r,
+        "Which organisations?",
+        found,
+        (),
+        {"Medicen Paris Region": 6, "Commissariat à l'énergie atomique": 7, "NeuroSpin": 8},
+    )
+    bullets = [line for line in text.splitlines() if line.startswith("- ")]
+    assert len(bullets) == 3 and "- CEA (research body): medical imaging [7]" not in bullets
+    assert "- CEA (research body): medical imaging [1]" in bullets  # cited where named
+    assert bullets[-1].startswith("- Medicen Paris Region")  # not named by the passage
+    assert all(b.endswith("]") for b in bullets)
+    fr = compose("list", report(language="fr"), "Quelles ?", found, (), {"NeuroSpin": 8})
+    assert "institut de recherche" in fr and "imagerie médicale" in fr and "[8]" in fr
+
+
+def test_compare_has_one_block_per_organisation() -> None:
+    orgs = from_passages(directory())
+    compared = tuple(named_in("Compare Medicen and Cap Digital", orgs))
+    assert [o.name for o in compared] == ["Medicen Paris Region", "Cap Digital"]
+    r = report(ev(1, 0, "Clusters like Medicen, Cap Digital and Systematic help.", 0.8))
+    text = compose(
+        "compare",
+        r,
+        "Compare Medicen and Cap Digital",
+        (),
+        compared,
+        {"Medicen Paris Region": 6, "Cap Digital": 7},
+    )
+    blocks = text.split("\n\n")[1:]
+    assert len(blocks) == 2 and "cluster" in blocks[0] and "[1]" in blocks[0]
+    assert "Cap Digital is described here. [7]" in blocks[1]  # not the same sentence twice
+
+
+def test_decline_when_the_sentence_is_about_another_organisation() -> None:
+    orgs = from_passages(directory())
+    passages = [Passage("p1", CEO, {"source_kind": "file"}, 1.0)]
+    r = report(ev(1, 0, CEO, 0.9))
+    assert not refocus(r, "Who is the CEO of Sanofi?", passages, orgs, 0.5).answerable
+    assert refocus(r, "Who is the CEO of Medicen?", passages, orgs, 0.5).answerable
+    assert not refocus(r, "Who is the president of Medicen?", passages, orgs, 0.5).answerable
+
+
+def test_help_reply_is_not_a_decline() -> None:
+    for language, word in (("en", "Try for example"), ("fr", "Essayez")):
+        reply = help_reply("Hello", language)
+        assert word in reply and reply.count("\n- ") == 3
+    assert help_reply("Thanks!", "en").startswith("You're welcome.")
+
+
+def test_french_labels() -> None:
+    assert kind_label("cluster", "fr") == "pôle de compétitivité"
+    assert kind_label("research-body", "en") == "research body"
+    assert domain_label("medical imaging", "fr") == "imagerie médicale"
+
+
+def test_sentence_splitting_handles_abbreviations_numbers_and_double_periods() -> None:
+    text = (
+        "It opens by the end of 2026. Dr. Smith, of St. Mary Inc., leads it, e.g. in oncology. "
+        "It costs 3.5 million euros. They arrange synergies. .” By hosting leaders, it helps.."
+    )
+    assert split_sentences(text) == [
+        "It opens by the end of 2026.",
+        "Dr. Smith, of St. Mary Inc., leads it, e.g. in oncology.",
+        "It costs 3.5 million euros.",
+        "They arrange synergies.”",
+        "By hosting leaders, it helps.",
+    ]
+
+
+def test_a_question_naming_its_subject_stays_as_it_is() -> None:
+    history = [
+        Turn("user", "Why do foreign investors struggle to invest in France?"),
+        Turn("assistant", "Because of unclear structures [1]."),
+    ]
+    assert condense("Who runs high-field neuroimaging?", history) == (
+        "Who runs high-field neuroimaging?"
+    )
+    assert condense("Qui dirige Medicen ?", history) == "Qui dirige Medicen ?"
+    assert condense("When was he appointed?", history) != "When was he appointed?"
+    assert condense("Which ones are in Paris?", history) != "Which ones are in Paris?"
+
+
+def test_the_app_bolds_the_answer_span_before_the_first_citation() -> None:
+    from ui.render import answer_markdown
+
+    html = answer_markdown(
+        "Stéphane Roques, CEO of Medicen [1] Stéphane Roques again [1]",
+        [],
+        True,
+        "",
+        "Stéphane Roques",
+    )
+    assert html.count("<strong>Stéphane Roques</strong>") == 1
+    assert html.index("<strong>") < html.index("&#91;1&#93;")
+
+
+def test_the_answering_sentence_holds_the_focus_not_only_the_best_score() -> None:
+    """Within a small window of the best score, the sentence with what the question asks about
+    ("strategy") answers, not the one that only names its subject (Medicen, CEO)."""
+    vague = "It is a new approach, but we at Medicen think that this is the right way to go."
+    strategy = "Hence the strategy I propose is based on three pillars: promoting and animating."
+    r = report(ev(1, 0, vague, 0.62), ev(2, 0, strategy, 0.60))
+    r.weights = {"strategi": 3.0, "medicen": 1.0, "ceo": 1.0, "new": 0.5}
+    composed = compose_fact(r, "What is the strategy of Medicen's new CEO?")
+    assert composed.text.startswith("Hence the strategy")
+    far = report(ev(1, 0, vague, 0.80), ev(2, 0, strategy, 0.60))  # too far below: kept
+    far.weights = r.weights
+    assert compose_fact(far, "What is the strategy of Medicen's new CEO?").text.startswith("It is")
+
+
+def test_a_who_question_is_answered_by_a_sentence_that_names_someone() -> None:
+    abroad = "We lead with the other clusters, as our main competitors are abroad."
+    named = "Our main competitors do not sit in Munich or London but in the USA and in China."
+    r = report(ev(1, 0, abroad, 0.79), ev(2, 0, named, 0.70))
+    composed = compose_fact(r, "Who does Medicen see as its main competitors?")
+    assert composed.text.startswith("Our main competitors") and "USA" in composed.text[:150]
+
+
+def test_an_answer_that_refers_back_follows_what_it_refers_to() -> None:
+    cea = (
+        "The Region also contains most of the life science activities of the CEA, whose "
+        "medical imaging platform in Paris-Saclay is unequaled anywhere else."
+    )
+    neurospin = "In particular, the NeuroSpin high-field neuroimaging center is one of a kind."
+    r = report(ev(1, 0, cea, 0.70), ev(1, 1, neurospin, 0.75))
+    r.evidence.sort(key=lambda e: -e.score)
+    text = compose_fact(r, "Who runs high-field neuroimaging in the Paris Region?").text
+    assert text.index("CEA") < text.index("NeuroSpin") < 150
+    assert text.count("[1]") == 2
+
+
+def test_the_neighbour_of_the_same_paragraph_supports_the_answer() -> None:
+    before = "However, it is essential to find an equilibrium between ethics and efficiency."
+    answer = "We do not aim to have the Chinese position, where speed at all costs is the priority."
+    after = "Medicen enjoys a great position in France and globally."
+    r = report(ev(1, 0, before, 0.40), ev(1, 1, answer, 0.55), ev(1, 2, after, 0.45))
+    r.evidence.sort(key=lambda e: -e.score)
+    r.paragraphs = {1: [0, 0, 1]}
+    text = compose_fact(r, "Will Medicen push for speed at any cost, like China?").text
+    # a yes/no answer (no answering words to push back) follows what leads to it
+    assert text.startswith("However") and text.index("equilibrium") < text.index("We do not")
+    assert "great position" not in text
+    r.paragraphs = {1: [0, 1, 1]}  # now the sentence after shares its paragraph
+    assert "great position" in compose_fact(r, "Will Medicen push for speed, like China?").text
+
+
+def test_the_answer_is_cut_before_a_second_predicate_around_its_span() -> None:
+    sentence = (
+        "Medicen is considered France's leading healthcare cluster and has the ambition to "
+        "become one of the top 3 regions globally in personalized and translational medicine "
+        "by 2022."
+    )
+    cut = shorten(sentence, "What ranking does Medicen aim for, and by when?", 150, commas=True)
+    assert cut.startswith("…has the ambition") and "top 3" in cut and "2022" in cut
+
+
+def test_by_when_asks_for_a_date_and_a_name_is_no_plural() -> None:
+    assert answer_type_fits("What ranking does Medicen aim for, and by when?", "the top 3 by 2022")
+    assert not answer_type_fits("What ranking does Medicen aim for, and by when?", "the top 3")
+    assert classify("What drew Stéphane Roques to the Medicen job?") == Kind.FACT
+
+
+def test_a_why_question_leads_with_a_reason_not_the_question_said_back() -> None:
+    back = "We clearly need more efficiency within the French ecosystem, in many sectors."
+    reason = "We tend to over-structure processes without eradicating previous inefficiencies."
+    other = "Our goal is to bring fresh air to make processes simpler."
+    r = report(ev(1, 0, back, 0.76), ev(1, 1, reason, 0.70), ev(1, 2, other, 0.68))
+    r.weights = {"medicen": 1.0, "want": 3.0, "effici": 3.4, "ecosystem": 2.2, "french": 1.0}
+    text = compose_explain(r, "Why does Medicen want more efficiency in the French ecosystem?")
+    assert text.startswith("- We tend to over-structure") and "We clearly need" in text
+    because = "Investors struggle because of unclear structures in the ecosystem."
+    r2 = report(ev(1, 0, other, 0.76), ev(1, 1, because, 0.70))
+    r2.weights = r.weights
+    assert compose_explain(r2, "Why is the ecosystem hard?").startswith("- Investors struggle")
+    # not a why-question: the strongest point stays first
+    assert compose_explain(r, "How does Medicen want efficiency?").startswith("- We clearly")
