@@ -209,7 +209,7 @@ def test_chroma_server_stopped_then_back(tmp_path: Path, corpus_copy: Path) -> N
         before = app.chat.ask("How many hospitals does AP-HP have?")
         assert before.grounded
     # the server is down: the app's chat handler and the CLI say so in one line
-    tab = ChatTab(app.chat, app.feedback)
+    tab = ChatTab(app.chat)
     with pytest.raises(Exception, match="vector store unavailable") as shown:
         list(tab.ask("How many hospitals does AP-HP have?", [], "any", "any"))
     assert "\n" not in str(shown.value)

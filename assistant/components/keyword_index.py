@@ -59,12 +59,21 @@ class KeywordIndex:
         builder.add_text_field("filter", tokenizer_name="raw", index_option="basic")
         builder.add_bytes_field("payload", stored=True)
         self.schema = builder.build()
-        if folder is not None:
-            folder.mkdir(parents=True, exist_ok=True)
-        self.index = tantivy.Index(self.schema, str(folder) if folder else None, reuse=True)
+        self.folder = folder
+        self._index: Any = None  # opened on first use: a read-only data directory is refused
+        # by the ingest lock with a clear message before tantivy tries to take its own lock
         self._writer: Any = None
         self._lock = threading.Lock()
         self._average_idf: tuple[int, float] | None = None  # (documents, average IDF)
+
+    @property
+    def index(self) -> Any:
+        if self._index is None:
+            if self.folder is not None:
+                self.folder.mkdir(parents=True, exist_ok=True)
+            folder = str(self.folder) if self.folder else None
+            self._index = self._tantivy.Index(self.schema, folder, reuse=True)
+        return self._index
 
     @classmethod
     def at(cls, data_dir: Path, collection: str) -> KeywordIndex:
@@ -141,7 +150,7 @@ class KeywordIndex:
             for source in sorted(sources):
                 term = query.term_query(self.schema, "source", source, index_option="basic")
                 found = self.index.searcher().search(term, 1)
-                selections.append((term, int(found.count or 0)))  # type: ignore[attr-defined]
+                selections.append((term, int(found.count or 0)))
         for selection, limit in selections:
             for _, doc in self._hits(selection, limit):
                 by_source.setdefault(doc["source"][0], set()).add(doc["id"][0])
