@@ -277,3 +277,19 @@ def test_repair_citations_drops_what_was_not_shown() -> None:
     text, cited = repair_citations("Medicen is in Paris [2] and Lyon [7]. Also [1] [2].", shown=3)
     assert text == "Medicen is in Paris [2] and Lyon. Also [1] [2]."
     assert cited == [2, 1]
+
+
+def test_the_highlight_is_the_sentence_the_answer_used() -> None:
+    from assistant.answer.citations import cited_sentence, cited_text
+
+    sentences = [
+        "Medicen Paris Region is a competitiveness cluster.",
+        "Its CEO is Stéphane Roques, appointed in July 2018.",
+        "The cluster has 400 members.",
+    ]
+    answer = "**Stéphane Roques** is the CEO, appointed in July 2018 [2]. It has 400 members [1]."
+    assert cited_text(answer, 2) == "**Stéphane Roques** is the CEO, appointed in July 2018 "
+    assert cited_sentence(answer, 2, sentences) == sentences[1]
+    assert cited_sentence(answer, 1, sentences) == sentences[2]
+    assert cited_sentence(answer, 3, sentences) == ""  # not cited: no guess
+    assert cited_sentence("Something else entirely [1].", 1, sentences) == ""

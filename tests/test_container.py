@@ -44,6 +44,9 @@ def test_services_on_fakes(app: Container) -> None:
     assert isinstance(backend, FakeBackend)
     # the evidence gate let the fake backend answer, and its citation was kept
     assert answer.grounded and answer.cited == [1] and len(backend.requests) == 1
+    # the cited card highlights the sentence the answer used
+    used = answer.sources[0].highlight
+    assert used and used.rstrip(".") in answer.answer
 
     declined = app.chat.ask("How do I cook ratatouille?")
     # declined by the gate, before the backend was asked, with the nearest passages listed

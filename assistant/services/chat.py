@@ -15,6 +15,7 @@ from assistant.answer import (
     repair_citations,
     split_context,
 )
+from assistant.answer.citations import cited_sentence
 from assistant.answer.focus import asked_role, refocus
 from assistant.answer.help import help_reply, out_of_scope_reply
 from assistant.answer.kinds import Kind, classify, greeting_language
@@ -33,7 +34,7 @@ from assistant.passage import Passage
 from assistant.retrieval import HybridRetriever
 from assistant.services.answer_record import Answer, Delta, SourceRef
 from assistant.settings import Settings
-from assistant.text import detect_language
+from assistant.text import detect_language, split_sentences
 from assistant.unavailable import is_store_down, store_unavailable
 
 
@@ -144,7 +145,10 @@ class ChatService:
             standalone=standalone,
             answer=text,
             grounded=grounded,
-            sources=[source_ref(n, p, evidence) for n, p in enumerate(passages, start=1)],
+            sources=[
+                source_ref(n, p, evidence, text if n in cited else "")
+                for n, p in enumerate(passages, start=1)
+            ],
             cited=cited,
             language=language,
             backend=self.backend.name,
@@ -257,7 +261,10 @@ def entry_number(org: Organisation, passages: list[Passage]) -> int:
     return len(passages)
 
 
-def source_ref(n: int, passage: Passage, evidence: EvidenceReport) -> SourceRef:
+def source_ref(n: int, passage: Passage, evidence: EvidenceReport, answer: str = "") -> SourceRef:
+    """Passage ``n`` as shown with the answer; its highlight is the sentence the answer used
+    (else the best-scored one)."""
+    used = cited_sentence(answer, n, split_sentences(passage.text)) if answer else ""
     return SourceRef(
         n=n,
         id=passage.id,
@@ -267,7 +274,7 @@ def source_ref(n: int, passage: Passage, evidence: EvidenceReport) -> SourceRef:
         text=passage.text,
         score=passage.score,
         metadata=passage.metadata,
-        highlight=evidence.highlight(n),
+        highlight=used or evidence.highlight(n),
     )
 
 
