@@ -329,3 +329,14 @@ def test_a_why_question_leads_with_a_reason_not_the_question_said_back() -> None
     assert compose_explain(r2, "Why is the ecosystem hard?").startswith("- Investors struggle")
     # not a why-question: the strongest point stays first
     assert compose_explain(r, "How does Medicen want efficiency?").startswith("- We clearly")
+
+
+def test_a_list_of_things_leads_with_the_point_naming_its_subject() -> None:
+    other = "It is a collaborative project with Cap Digital and numerous companies."
+    named = "One could mention the SUMIL project with GE and Philips."
+    r = report(ev(1, 0, other, 0.80), ev(2, 0, named, 0.74))
+    text = compose_explain(r, "What is the SUMIL project and which companies run it?")
+    assert text.startswith("- One could mention the SUMIL") and "Cap Digital" in text
+    # the strongest point names the subject too: it stays first
+    r2 = report(ev(1, 0, f"SUMIL: {other}", 0.80), ev(2, 0, named, 0.74))
+    assert compose_explain(r2, "What is SUMIL?").startswith("- SUMIL: It is")

@@ -10,7 +10,9 @@ from assistant.answer.compose_fact import overlap, quotable, shorten
 from assistant.answer.condense import split_context
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.labels import with_note
+from assistant.answer.questions import names_in
 from assistant.answer.quote import REFERS_BACK
+from assistant.text import fold
 
 MAX_POINTS = 4
 MAX_CHARS = 640
@@ -60,12 +62,30 @@ def compose_explain(report: EvidenceReport, question: str, margin: float = 0.12)
         sentences.append(ev.sentence)
         chosen.append(ev.sentence)
         length += len(point) + 3
-    if WHY.search(asked) and len(points) > 1:
-        first = reason_first(report, asked, sentences)
+    if len(points) > 1:
+        first = (
+            reason_first(report, asked, sentences)
+            if WHY.search(asked)
+            else subject_first(asked, sentences)
+        )
         points = [points[first], *[p for i, p in enumerate(points) if i != first]]
     if len(points) == 1:
         return with_note(points[0], report.language)
     return with_note("\n".join(f"- {p}" for p in points), report.language)
+
+
+def names_held(names: set[str], sentence: str) -> int:
+    folded = fold(sentence)
+    return sum(bool(re.search(rf"\b{re.escape(name)}\b", folded)) for name in names)
+
+
+def subject_first(asked: str, sentences: list[str]) -> int:
+    """Which point leads an explanation or a list of things: the strongest, unless it names
+    nothing the question names and another does ("the SUMIL project" for "What is SUMIL and
+    ...")."""
+    names = names_in(asked)
+    held = [names_held(names, s) for s in sentences]
+    return 0 if held[0] else next((i for i, h in enumerate(held) if h), 0)
 
 
 def reason_first(report: EvidenceReport, asked: str, sentences: list[str]) -> int:
