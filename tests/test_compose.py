@@ -340,3 +340,15 @@ def test_a_list_of_things_leads_with_the_point_naming_its_subject() -> None:
     # the strongest point names the subject too: it stays first
     r2 = report(ev(1, 0, f"SUMIL: {other}", 0.80), ev(2, 0, named, 0.74))
     assert compose_explain(r2, "What is SUMIL?").startswith("- SUMIL: It is")
+
+
+def test_a_long_answer_announced_by_a_lead_in_is_cut_to_its_statement() -> None:
+    long = (
+        "Internationally, the region's talent in digital health is well-known: The magazine "
+        "Tech Review counted three French start-ups among the most innovative, including Doctolib."
+    )
+    composed = compose_fact(report(ev(1, 0, long, 0.8)), "Has any been recognised abroad?")
+    assert composed.text.startswith("…The magazine Tech Review counted")
+    assert composed.text.index("Doctolib") < 150
+    short = "In short: The region counts three start-ups among the best."
+    assert compose_fact(report(ev(1, 0, short, 0.8)), "Any start-ups?").text.startswith(short)

@@ -14,14 +14,11 @@ QUESTIONS = Path(__file__).parent / "eval" / "questions.jsonl"
 HOLDOUT = Path(__file__).parent / "eval" / "holdout.jsonl"
 
 # The default (extractive) backend on the main set. Measured: hit@5 0.98, answer accuracy 0.93
-# (91/98), answer-first 0.82 (50/61), decline accuracy 1.00 (19/19). The answers issue asks
-# for accuracy >= 0.90, answer-first >= 0.85, decline >= 0.95 and hit@5 >= 0.95: all held
-# but answer-first (not reached), whose bar holds what was measured (no regression) until long
-# answering sentences and answers split over two passages put their answer in the first 150
-# characters.
+# (91/98), answer-first 0.85 (52/61), decline accuracy 1.00 (19/19): the answers issue's bars
+# (accuracy >= 0.90, answer-first >= 0.85, decline >= 0.95, hit@5 >= 0.95) all held.
 MIN_HIT5 = 0.95
 MIN_ACCURACY = 0.90
-MIN_ANSWER_FIRST = 0.81  # facts and explanations: the expected words in the first 150 chars
+MIN_ANSWER_FIRST = 0.85  # facts and explanations: the expected words in the first 150 chars
 MIN_DECLINE = 0.95
 
 

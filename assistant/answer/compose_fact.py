@@ -24,6 +24,7 @@ CLAUSE_BREAK = re.compile(
 COMMA_BREAK = re.compile(
     CLAUSE_BREAK.pattern + r"|,\s+|\s+and\s+(?=(?:has|have|is|are|was|were|will|aims?)\b)"
 )
+HEADLINE = re.compile(r"^[^:;]{20,120}:\s+(?=[“\"A-Z])")  # a lead-in, then a statement
 FIRST_CHARS = 150  # the answering sentence of a fact: the answer within its first 150 chars
 PAIR_LEAD = 100  # what an answer that refers back refers to: cut around its span to this
 
@@ -120,6 +121,18 @@ def shorten(
     return text
 
 
+def statement(sentence: str, limit: int = FIRST_CHARS) -> str:
+    """A sentence too long for the answer's first ``limit`` characters whose lead-in announces
+    a statement after a colon ("Internationally, its talent is well-known: The magazine X
+    counted ...") is cut to that statement, which says the fact."""
+    if len(sentence) <= limit:
+        return sentence
+    match = HEADLINE.search(sentence)
+    if not match or len(sentence) - match.end() >= limit:
+        return sentence
+    return "…" + sentence[match.end() :]
+
+
 def compose_fact(
     report: EvidenceReport, question: str, margin: float = 0.08, near: float = 0.3
 ) -> Composed:
@@ -136,7 +149,7 @@ def compose_fact(
         paired = in_order(report, asked, support, best)
         if paired is not None:
             return paired
-    first = shorten(best.sentence, asked, FIRST_CHARS, commas=True)
+    first = statement(shorten(best.sentence, asked, FIRST_CHARS, commas=True))
     if support is not None and carries_answer(asked, first, best, support):
         first = shorten(best.sentence, asked, PAIR_LEAD, commas=True, anchored=False)
     parts = [f"{first} [{best.n}]"]
