@@ -21,6 +21,7 @@ from assistant.backends import GenerationRequest
 from assistant.backends.extractive import ExtractiveBackend
 from assistant.components.embedder import Embedder
 from assistant.passage import Passage
+from assistant.services.deeper import deepen
 from assistant.text import is_heading, split_paragraphs, split_sentences, stem, tokenize
 
 
@@ -293,3 +294,15 @@ def test_the_highlight_is_the_sentence_the_answer_used() -> None:
     assert cited_sentence(answer, 1, sentences) == sentences[2]
     assert cited_sentence(answer, 3, sentences) == ""  # not cited: no guess
     assert cited_sentence("Something else entirely [1].", 1, sentences) == ""
+
+
+def test_a_passage_just_below_the_shown_ones_joins_when_it_answers_much_better() -> None:
+    scorer = EvidenceScorer(BagOfWords())
+    question = "Who is the president of Medicen Paris Region?"
+    shown = [passage("Medicen wants to play an active part in the Paris region.", 1)]
+    answering = passage("Christian Lajoux, president of Medicen Paris Region, confirms it.", 2)
+    weaker = passage("The region hosts many hospitals and laboratories.", 3)
+    assert deepen(scorer, question, shown, [weaker, answering]) == [*shown, answering]
+    # a deeper passage no better than the shown ones stays out, and so does nothing deeper
+    assert deepen(scorer, question, [answering], [shown[0], weaker]) == [answering]
+    assert deepen(scorer, question, shown, []) == shown

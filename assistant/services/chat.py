@@ -33,6 +33,7 @@ from assistant.limits import Deadline, Limits
 from assistant.passage import Passage
 from assistant.retrieval import HybridRetriever
 from assistant.services.answer_record import Answer, Delta, SourceRef
+from assistant.services.deeper import deepen
 from assistant.settings import Settings
 from assistant.text import detect_language, split_sentences
 from assistant.unavailable import is_store_down, store_unavailable
@@ -104,8 +105,10 @@ class ChatService:
             yield self._reply(question, kind, language, started)
             return
         standalone = condense(question, history)
+        k = k or self.settings.k
+        deep = kind in (Kind.FACT, Kind.EXPLAIN)  # scored a little deeper than shown
         try:
-            passages = self.retriever.retrieve(standalone, k or self.settings.k, filters)
+            found = self.retriever.retrieve(standalone, 2 * k if deep else k, filters)
         except Exception as exc:
             if is_store_down(exc):
                 raise store_unavailable(exc) from exc
@@ -113,6 +116,7 @@ class ChatService:
         orgs = self._organisations()
         self.scorer.set_idf(self.retriever.idf())  # type: ignore[arg-type]
         said = [t.content for t in history if t.role == "assistant" and t.content.strip()]
+        passages = deepen(self.scorer, standalone, found[:k], found[k:], said[-1] if said else "")
         evidence = self._evidence(question, standalone, kind, passages, orgs, said)
         evidence.language = language
         directory = self._directory(question, kind, evidence, passages, orgs, standalone)

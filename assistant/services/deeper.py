@@ -1,0 +1,33 @@
+"""Look a little deeper before composing: the passages ranked just below the ``k`` shown are
+scored too, and the one holding a sentence that answers much better than any shown joins the
+sources, numbered after them (the shown ones stay retrieval's top ``k``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.answer import EvidenceScorer
+from assistant.passage import Passage
+
+DEEPER_MARGIN = 0.15  # how much better a deeper passage's best sentence must score
+
+
+def deepen(
+    scorer: EvidenceScorer,
+    question: str,
+    passages: list[Passage],
+    deeper: Sequence[Passage],
+    previous_answer: str = "",
+) -> list[Passage]:
+    """``passages``, plus the deeper passage whose best sentence scores ``DEEPER_MARGIN`` above
+    the best of the shown ones (when the question is answerable with it)."""
+    if not deeper:
+        return passages
+    report = scorer.score(question, [*passages, *deeper], previous_answer)
+    shown = len(passages)
+    quotable = [e for e in report.evidence if not e.prompt]
+    best_shown = max((e.score for e in quotable if e.n <= shown), default=0.0)
+    below = max((e for e in quotable if e.n > shown), key=lambda e: e.score, default=None)
+    if below is None or not report.answerable or below.score < best_shown + DEEPER_MARGIN:
+        return passages
+    return [*passages, deeper[below.n - shown - 1]]
