@@ -5,7 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.answer.citations import cited_sentence
+from assistant.answer.evidence import EvidenceReport
 from assistant.contract import AskResponse, SourceOut
+from assistant.passage import Passage
+from assistant.text import split_sentences
 
 
 @dataclass(frozen=True)
@@ -72,3 +76,20 @@ class Delta:
     """A piece of answer text while it streams."""
 
     text: str
+
+
+def source_ref(n: int, passage: Passage, evidence: EvidenceReport, answer: str = "") -> SourceRef:
+    """Passage ``n`` as shown with the answer; its highlight is the sentence the answer used
+    (else the best-scored one)."""
+    used = cited_sentence(answer, n, split_sentences(passage.text)) if answer else ""
+    return SourceRef(
+        n=n,
+        id=passage.id,
+        title=str(passage.metadata.get("title", "")),
+        url=str(passage.metadata.get("url", "")),
+        date=str(passage.metadata.get("date", "")),
+        text=passage.text,
+        score=passage.score,
+        metadata=passage.metadata,
+        highlight=used or evidence.highlight(n),
+    )

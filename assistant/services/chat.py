@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from assistant.answer import (
@@ -15,7 +15,6 @@ from assistant.answer import (
     repair_citations,
     split_context,
 )
-from assistant.answer.citations import cited_sentence
 from assistant.answer.focus import asked_role, refocus
 from assistant.answer.help import help_reply, out_of_scope_reply
 from assistant.answer.kinds import Kind, classify, greeting_language
@@ -32,10 +31,10 @@ from assistant.backends import NOT_FOUND, Backend, GenerationRequest
 from assistant.limits import Deadline, Limits
 from assistant.passage import Passage
 from assistant.retrieval import HybridRetriever
-from assistant.services.answer_record import Answer, Delta, SourceRef
+from assistant.services.answer_record import Answer, Delta, source_ref
 from assistant.services.deeper import deepen
 from assistant.settings import Settings
-from assistant.text import detect_language, split_sentences
+from assistant.text import detect_language
 from assistant.unavailable import is_store_down, store_unavailable
 
 
@@ -105,42 +104,17 @@ class ChatService:
             yield self._reply(question, kind, language, started)
             return
         standalone = condense(question, history)
-        k = k or self.settings.k
-        deep = kind in (Kind.FACT, Kind.EXPLAIN)  # scored a little deeper than shown
-        try:
-            found = self.retriever.retrieve(standalone, 2 * k if deep else k, filters)
-        except Exception as exc:
-            if is_store_down(exc):
-                raise store_unavailable(exc) from exc
-            raise
-        orgs = self._organisations()
-        self.scorer.set_idf(self.retriever.idf())  # type: ignore[arg-type]
         said = [t.content for t in history if t.role == "assistant" and t.content.strip()]
-        passages = deepen(self.scorer, standalone, found[:k], found[k:], said[-1] if said else "")
+        passages = self._retrieve(standalone, kind, k or self.settings.k, filters, said)
+        orgs = self._organisations()
         evidence = self._evidence(question, standalone, kind, passages, orgs, said)
         evidence.language = language
         directory = self._directory(question, kind, evidence, passages, orgs, standalone)
         retrieved = time.perf_counter()
-        text, grounded = DECLINE[language], False
-        cited: list[int] = []
-        if evidence.answerable or directory.members or directory.compared:
-            request = GenerationRequest(
-                standalone,
-                language,
-                passages,
-                evidence,
-                kind=kind.value,
-                members=directory.members,
-                compared=directory.compared,
-                directory_n=directory.directory_n,
-            )
-            deadline = self.limits.deadline(self.clock)
-            generated: list[str] = []
-            yield from self._generate(request, generated, deadline)
-            text, cited = repair_citations("".join(generated), len(passages))
-            grounded = bool(cited) and NOT_FOUND not in text
-            if not grounded:
-                text, cited = DECLINE[language], []
+        text, cited = yield from self._compose(
+            standalone, language, kind, passages, evidence, directory
+        )
+        grounded = bool(cited)
         if not grounded and passages:
             text = f"{text} {NEAREST[language]}"
         done = time.perf_counter()
@@ -164,6 +138,56 @@ class ChatService:
             kind=kind.value,
             answer_span=answer_span(question, text) if grounded and kind == Kind.FACT else "",
         )
+
+    def _retrieve(
+        self,
+        standalone: str,
+        kind: Kind,
+        k: int,
+        filters: dict[str, str] | None,
+        said: list[str],
+    ) -> list[Passage]:
+        """The k passages shown; facts and explanations are scored a little deeper, and a much
+        better passage below the k joins them (``deepen``)."""
+        deep = kind in (Kind.FACT, Kind.EXPLAIN)
+        try:
+            found = self.retriever.retrieve(standalone, 2 * k if deep else k, filters)
+        except Exception as exc:
+            if is_store_down(exc):
+                raise store_unavailable(exc) from exc
+            raise
+        self.scorer.set_idf(self.retriever.idf())  # type: ignore[arg-type]
+        return deepen(self.scorer, standalone, found[:k], found[k:], said[-1] if said else "")
+
+    def _compose(
+        self,
+        standalone: str,
+        language: str,
+        kind: Kind,
+        passages: list[Passage],
+        evidence: EvidenceReport,
+        directory: Directory,
+    ) -> Generator[Delta, None, tuple[str, list[int]]]:
+        """Generate (streaming the deltas), then repair the citations: the answer text and the
+        passages it cites; the decline when the gate or the citations say no."""
+        if not (evidence.answerable or directory.members or directory.compared):
+            return DECLINE[language], []
+        request = GenerationRequest(
+            standalone,
+            language,
+            passages,
+            evidence,
+            kind=kind.value,
+            members=directory.members,
+            compared=directory.compared,
+            directory_n=directory.directory_n,
+        )
+        generated: list[str] = []
+        yield from self._generate(request, generated, self.limits.deadline(self.clock))
+        text, cited = repair_citations("".join(generated), len(passages))
+        if not cited or NOT_FOUND in text:
+            return DECLINE[language], []
+        return text, cited
 
     def _evidence(
         self,
@@ -263,23 +287,6 @@ def entry_number(org: Organisation, passages: list[Passage]) -> int:
             return n
     passages.append(org.passage)
     return len(passages)
-
-
-def source_ref(n: int, passage: Passage, evidence: EvidenceReport, answer: str = "") -> SourceRef:
-    """Passage ``n`` as shown with the answer; its highlight is the sentence the answer used
-    (else the best-scored one)."""
-    used = cited_sentence(answer, n, split_sentences(passage.text)) if answer else ""
-    return SourceRef(
-        n=n,
-        id=passage.id,
-        title=str(passage.metadata.get("title", "")),
-        url=str(passage.metadata.get("url", "")),
-        date=str(passage.metadata.get("date", "")),
-        text=passage.text,
-        score=passage.score,
-        metadata=passage.metadata,
-        highlight=used or evidence.highlight(n),
-    )
 
 
 NEAREST = {
