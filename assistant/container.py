@@ -99,10 +99,13 @@ class Container:
 
     @cached_property
     def ingestor(self) -> Ingestor:
+        return self._ingestor(self.ingest_config)
+
+    def _ingestor(self, config: IngestConfig) -> Ingestor:
         from ingest.pipeline import Ingestor
 
         return Ingestor(
-            self.ingest_config,
+            config,
             self.store,
             self.embedder,
             self.state,
@@ -133,19 +136,9 @@ class Container:
         from dataclasses import replace
 
         from ingest.fetch.guard import AddressGuard
-        from ingest.pipeline import Ingestor
 
         config = self.ingest_config
-        guarded = replace(config, fetch=replace(config.fetch, guard=AddressGuard()))
-        return Ingestor(
-            guarded,
-            self.store,
-            self.embedder,
-            self.state,
-            self.fetcher_factory,
-            keyword=self.keyword,
-            after_add=self.embed_sentences if self.settings.sentence_vectors_at_ingest else None,
-        )
+        return self._ingestor(replace(config, fetch=replace(config.fetch, guard=AddressGuard())))
 
     @cached_property
     def corpus(self) -> CorpusService:

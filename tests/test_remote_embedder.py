@@ -4,17 +4,13 @@ real ``python -m llama_cpp.server --embedding true`` on 127.0.0.1 (slow): index,
 from __future__ import annotations
 
 import math
-import os
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 from fakes import FakeBackend, FakeEmbedder
-from test_backends import OFFLINE, free_port, need_llamacpp
+from llamaserver import free_port, llama_server
 
 from assistant.components.remote_embedder import EmbeddingServerError, OpenAIEmbedder
 from assistant.components.vectorstore import IncompatibleIndexError
@@ -93,36 +89,9 @@ def test_settings_need_a_base_url() -> None:
 @pytest.fixture(scope="module")
 def embedding_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real llama_cpp.server serving /v1/embeddings with SmolLM2; yields its /v1 base URL."""
-    model = need_llamacpp()
-    port = free_port()
     log = tmp_path_factory.mktemp("embed-server") / "stderr.log"
-    command = [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host",
-               "127.0.0.1", "--port", str(port), "--n_threads", "2", "--n_ctx", "2048",
-               "--embedding", "true"]  # fmt: skip
-    with log.open("wb") as stderr:
-        process = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=stderr, env={**os.environ, **OFFLINE}
-        )
-    base = f"http://127.0.0.1:{port}/v1"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            assert process.poll() is None, log.read_text(errors="replace")[-3000:]
-            try:
-                if httpx.get(f"{base}/models", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert time.monotonic() < deadline, "the embedding server did not start"
-            time.sleep(0.25)
+    with llama_server(log, "--embedding", "true") as base:
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @pytest.mark.slow
