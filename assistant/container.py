@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         FeedbackStore,
         StaffAuth,
     )
+    from assistant.services.organisations import StoreOrganisations
     from ingest.catalog import SourceCatalog
     from ingest.fetch import Fetcher
     from ingest.pipeline import IngestConfig, Ingestor
@@ -186,23 +187,30 @@ class Container:
         return SentenceCache(self.embedder, self.settings.sentence_cache_path)
 
     @cached_property
+    def organisations(self) -> StoreOrganisations:
+        """The directory's organisations, read from the index once per index version (the
+        chat's lists and comparisons and the directory tab share them)."""
+        from assistant.services.organisations import StoreOrganisations
+
+        return StoreOrganisations(self.store)
+
+    @cached_property
     def chat(self) -> ChatService:
         from assistant.services import ChatService
-        from assistant.services.organisations import StoreOrganisations
 
         return ChatService(
             self.retriever,
             self.backend,
             self.scorer,
             self.settings,
-            organisations=StoreOrganisations(self.store),
+            organisations=self.organisations,
         )
 
     @cached_property
     def directory(self) -> DirectoryService:
         from assistant.services import DirectoryService
 
-        return DirectoryService(self.store, self.retriever)
+        return DirectoryService(self.organisations, self.retriever)
 
     @cached_property
     def feedback(self) -> FeedbackStore:

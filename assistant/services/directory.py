@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from assistant.components.vectorstore import VectorStore
+from assistant.answer.organisations import OrganisationSource
 from assistant.retrieval import HybridRetriever
 from assistant.services import org_terms as terms
 from assistant.services.region import Where, where
@@ -65,17 +65,15 @@ class PartnerMatch:
 class DirectoryService:
     """The organisation directory as indexed (every directory source), searchable and rankable."""
 
-    def __init__(self, store: VectorStore, retriever: HybridRetriever) -> None:
-        self.store = store
+    def __init__(self, source: OrganisationSource, retriever: HybridRetriever) -> None:
+        self.source = source  # one passage per organisation, read once per index version
         self.retriever = retriever
 
     def organisations(self) -> list[OrganisationRow]:
         rows: dict[str, OrganisationRow] = {}
-        for chunk in self.store.chunks(where={"type": "organisation"}):  # read page by page
-            text, meta = chunk.text, chunk.metadata
-            doc_id = str(meta.get("doc_id", ""))
-            if doc_id in rows:
-                continue
+        for passage in self.source.organisation_passages():
+            text, meta = passage.text, passage.metadata
+            doc_id = str(meta.get("doc_id", passage.id))
             rows[doc_id] = OrganisationRow(
                 name=str(meta.get("title", "")),
                 kind=str(meta.get("kind", "")),
