@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
+from typing import Any
 
 from ingest.text import fold
 
@@ -116,11 +118,19 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 TOKENIZER_VERSION = "2"  # part of the key of anything cached from tokens (the BM25 index)
 
 
-@lru_cache(maxsize=1)
-def _english_stemmer() -> object:
-    import snowballstemmer
+# The snowball stemmer and the pysbd segmenter keep the word or text they are working on in an
+# attribute: one shared by the app's answering threads mixes their inputs up (a wrong stem, a
+# dropped sentence, an IndexError). Each thread gets its own.
+_PER_THREAD = threading.local()
 
-    return snowballstemmer.stemmer("english")
+
+def _english_stemmer() -> Any:
+    stemmer = getattr(_PER_THREAD, "stemmer", None)
+    if stemmer is None:
+        import snowballstemmer
+
+        stemmer = _PER_THREAD.stemmer = snowballstemmer.stemmer("english")
+    return stemmer
 
 
 @lru_cache(maxsize=65536)
@@ -133,7 +143,7 @@ def stem(token: str) -> str:
     """
     if token.isdigit() or len(token) <= 3:
         return token
-    return str(_english_stemmer().stemWord(token))  # type: ignore[attr-defined]
+    return str(_english_stemmer().stemWord(token))
 
 
 def words(text: str) -> list[str]:
@@ -154,11 +164,14 @@ def tokenize(text: str) -> list[str]:
     return tokens
 
 
-@lru_cache(maxsize=1)
-def _segmenter() -> object:
-    import pysbd
+def _segment(line: str) -> list[str]:
+    """pysbd's sentences for one line (with this thread's segmenter)."""
+    segmenter = getattr(_PER_THREAD, "segmenter", None)
+    if segmenter is None:
+        import pysbd
 
-    return pysbd.Segmenter(language="en", clean=False)
+        segmenter = _PER_THREAD.segmenter = pysbd.Segmenter(language="en", clean=False)
+    return [str(segment) for segment in segmenter.segment(line)]
 
 
 def clean_sentence(text: str) -> str:
@@ -168,12 +181,11 @@ def clean_sentence(text: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _split_line(line: str) -> tuple[str, ...]:
-    segments = _segmenter().segment(line)  # type: ignore[attr-defined]
     out: list[str] = []
-    for segment in segments:
-        piece = " ".join(str(segment).split())
+    for segment in _segment(line):
+        piece = " ".join(segment.split())
         # a closing quote pysbd left at the start of the next sentence belongs to this one
-        while out and piece[:1] in '"”’»)':
+        while out and piece and piece[0] in '"”’»)':
             out[-1] += piece[0]
             piece = piece[1:].strip()
         if piece:

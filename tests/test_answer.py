@@ -7,6 +7,7 @@ interface; the eval (tests/test_eval.py) runs the same code on the real model an
 from __future__ import annotations
 
 import re
+import threading
 
 import numpy as np
 import pytest
@@ -22,7 +23,14 @@ from assistant.backends.extractive import ExtractiveBackend
 from assistant.components.embedder import Embedder
 from assistant.passage import Passage
 from assistant.services.deeper import deepen
-from assistant.text import is_heading, split_paragraphs, split_sentences, stem, tokenize
+from assistant.text import (
+    _segment,
+    is_heading,
+    split_paragraphs,
+    split_sentences,
+    stem,
+    tokenize,
+)
 
 
 class BagOfWords(Embedder):
@@ -74,6 +82,59 @@ def test_glued_sentences_are_split() -> None:
         "See www.medicen.org for details.",
         "Then go.",
     ]
+
+
+def test_a_closing_quote_alone_after_a_sentence_joins_it() -> None:
+    # pysbd leaves the quote as a segment of its own; nothing is left once it is moved back
+    assert split_sentences("He said it works. ”") == ["He said it works.”"]
+    assert split_sentences("Fine. ) Next one.") == ["Fine.)", "Next one."]
+
+
+def test_words_stem_the_same_in_concurrent_threads() -> None:
+    # a shared snowball stemmer raised "string index out of range" under the load test
+    words = [f"{base}{n}" for n in range(400) for base in ("establishments", "hospitalisation")]
+    expected = {word: stem.__wrapped__(word) for word in words}
+    failures: list[str] = []
+
+    def work(offset: int) -> None:
+        for i in range(len(words)):
+            word = words[(i + offset * 53) % len(words)]
+            try:
+                if stem.__wrapped__(word) != expected[word]:  # past the cache: the stemmer
+                    failures.append(word)
+            except IndexError as exc:
+                failures.append(f"{word}: {exc}")
+
+    threads = [threading.Thread(target=work, args=(t,)) for t in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not failures, failures[:5]
+
+
+def test_sentences_split_the_same_in_concurrent_threads() -> None:
+    # the app answers several questions at once; a shared pysbd Segmenter mixed their lines up
+    lines = [
+        f"Line {n} says the cluster has {n} members. Dr. Smith leads team {n}. It opened in "
+        f"{1900 + n}.Another {n} sentence follows. The end of line {n} is here."
+        for n in range(300)
+    ]
+    expected = [list(_segment(line)) for line in lines]
+    failures: list[str] = []
+
+    def work(offset: int) -> None:
+        for i in range(len(lines)):
+            n = (i + offset * 37) % len(lines)
+            if _segment(lines[n]) != expected[n]:
+                failures.append(f"thread {offset} line {n}")
+
+    threads = [threading.Thread(target=work, args=(t,)) for t in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not failures, failures[:5]
 
 
 def test_stemming_matches_word_forms() -> None:

@@ -6,6 +6,7 @@ CrossEncoder directory): nothing is downloaded. It is off by default: the eval d
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from typing import Any, Protocol, get_args
 
@@ -22,11 +23,16 @@ class CrossEncoderReranker:
         from sentence_transformers import CrossEncoder
 
         self.model: Any = CrossEncoder(model_path, device="cpu")
+        # the app answers several questions at once; a fast tokenizer refuses concurrent calls
+        # ("Already borrowed"), as for the embedder
+        self._lock = threading.Lock()
 
     def rerank(self, query: str, passages: list[Passage]) -> list[Passage]:
         if not passages:
             return passages
-        scores = self.model.predict([(query, p.text) for p in passages], show_progress_bar=False)
+        pairs = [(query, p.text) for p in passages]
+        with self._lock:
+            scores = self.model.predict(pairs, show_progress_bar=False)
         rescored = [replace(p, score=float(s)) for p, s in zip(passages, scores, strict=True)]
         return sorted(rescored, key=lambda p: -p.score)
 
