@@ -170,19 +170,39 @@ class KeywordIndex:
         ]
         query = tantivy.Query.boolean_query(should)
         if filters:
-            must = [(tantivy.Occur.Must, query)]
-            for key, value in filters.items():
-                term = tantivy.Query.term_query(
-                    self.schema, "filter", filter_term(key, value), "basic"
-                )
-                must.append((tantivy.Occur.Must, tantivy.Query.const_score_query(term, 0.0)))
-            query = tantivy.Query.boolean_query(must)
-        hits = []
-        for score, doc in self._hits(query, k):
-            payload = json.loads(doc["payload"][0])
-            chunk = StoredChunk(doc["id"][0], payload["text"], payload["metadata"])
-            hits.append((chunk, score))
-        return hits
+            query = tantivy.Query.boolean_query(
+                [(tantivy.Occur.Must, query), *self._filter_clauses(filters)]
+            )
+        return [(_chunk(doc), score) for score, doc in self._hits(query, k)]
+
+    def _filter_clauses(self, filters: Mapping[str, str]) -> list[tuple[Any, Any]]:
+        """One unscored ``Must`` clause per filter."""
+        tantivy = self._tantivy
+        clauses = []
+        for key, value in filters.items():
+            term = tantivy.Query.term_query(self.schema, "filter", filter_term(key, value), "basic")
+            clauses.append((tantivy.Occur.Must, tantivy.Query.const_score_query(term, 0.0)))
+        return clauses
+
+    def count_matching(self, filters: Mapping[str, str]) -> int:
+        """How many chunks match every filter (counted from the posting lists, ~0.1 ms)."""
+        if not filters:
+            return self.count()
+        query = self._tantivy.Query.boolean_query(self._filter_clauses(filters))
+        return int(self.index.searcher().search(query, 1, count=True).count or 0)
+
+    def matching(self, ids: Sequence[str], filters: Mapping[str, str]) -> dict[str, StoredChunk]:
+        """Those of ``ids`` that match every filter, with their text and metadata."""
+        if not ids:
+            return {}
+        tantivy = self._tantivy
+        among = tantivy.Query.term_set_query(self.schema, "id", list(ids))
+        query = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Must, among), *self._filter_clauses(filters)]
+        )
+        return {
+            chunk.id: chunk for chunk in (_chunk(doc) for _, doc in self._hits(query, len(ids)))
+        }
 
     def idf(self) -> IdfTable:
         """IDF per term, as rank-bm25's BM25Okapi computes it (the evidence scorer's weights)."""
@@ -201,6 +221,12 @@ class KeywordIndex:
             payload = json.loads(doc["payload"][0])
             out[doc["id"][0]] = (payload["text"], doc["source"][0])
         return out
+
+
+def _chunk(doc: Mapping[str, Any]) -> StoredChunk:
+    """A stored document as the chunk it holds."""
+    payload = json.loads(doc["payload"][0])
+    return StoredChunk(doc["id"][0], payload["text"], payload["metadata"])
 
 
 class IdfTable(Mapping[str, float]):

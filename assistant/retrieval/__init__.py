@@ -1,6 +1,7 @@
 """``retrieve``: dense search in Chroma and BM25 in the keyword index, fused by reciprocal rank.
 
 - ``filters``: the metadata filters, as Chroma ``where`` clauses and keyword-index terms;
+- ``dense``: the nearest chunks, a filter applied to the ANN's nearest ids (fast at any size);
 - ``hybrid``: the query embedded once, both searches, the fusion, the optional reranker.
 """
 

@@ -1,5 +1,5 @@
-"""Hybrid retrieval: the query embedded once, dense search in Chroma and BM25 in the keyword
-index (both with the filters in the query), fused by reciprocal rank fusion.
+"""Hybrid retrieval: the query embedded once, dense search in Chroma (``dense``: filtered through
+the keyword index's filter terms) and BM25 in the keyword index, fused by reciprocal rank fusion.
 
 Nothing is built in the request path: the keyword index is written by ingestion and only
 reloaded here when the index version changes.
@@ -16,7 +16,7 @@ from assistant.components.reranker import Reranker, build_reranker
 from assistant.components.vectorstore import VectorStore
 from assistant.glossary import translate_terms
 from assistant.passage import Passage
-from assistant.retrieval.filters import chroma_where
+from assistant.retrieval.dense import dense_search
 from assistant.settings import Settings
 from assistant.text import detect_language, tokenize
 
@@ -64,9 +64,10 @@ class HybridRetriever:
         self, query: str, k: int = 5, filters: dict[str, str] | None = None
     ) -> list[Passage]:
         filters = filters or {}
+        keyword = self.fresh_keyword()
         vector = self.store.embedder.embed_query(query)
-        dense = self.store.search(query, self.fetch_k, chroma_where(filters), vector=vector)
-        sparse = self.fresh_keyword().search(keyword_query(query), self.fetch_k, filters)
+        dense = dense_search(self.store, keyword, query, vector, self.fetch_k, filters)
+        sparse = keyword.search(keyword_query(query), self.fetch_k, filters)
         fused: dict[str, dict[str, Any]] = {}
         for rank, hit in enumerate(dense):
             entry = fused.setdefault(hit.id, {"chunk": hit, "rrf": 0.0, "dense": 0.0, "bm25": 0.0})
