@@ -51,7 +51,12 @@ class Settings(BaseSettings):
     embedder_model_path: str | None = Field(
         None, description="Model directory for embedder=sentence-transformers."
     )
-    embed_batch_size: int = Field(32, ge=1)
+    embed_batch_size: int | None = Field(
+        None,
+        ge=1,
+        description="Texts per embedding batch; unset: 8 for a local model (the fastest on CPU, "
+        "docs/benchmarks.md), 32 for an embedding server.",
+    )
 
     # --- scale ---------------------------------------------------------------------------
     embedder_base_url: str | None = Field(

@@ -19,6 +19,7 @@ from assistant.components.embedder import Embedder
 from assistant.settings import Settings
 
 RETRY_STATUS = {408, 429, 500, 502, 503, 504}
+SERVER_BATCH = 32  # texts per request unless embed_batch_size says otherwise
 
 
 class EmbeddingServerError(RuntimeError):
@@ -31,7 +32,7 @@ class OpenAIEmbedder(Embedder):
         base_url: str,
         model: str,
         api_key: str = "not-needed",
-        batch_size: int = 32,
+        batch_size: int = SERVER_BATCH,
         timeout_s: float = 60.0,
         retries: int = 3,
         query_prefix: str = "",
@@ -61,7 +62,7 @@ class OpenAIEmbedder(Embedder):
             settings.embedder_base_url,
             settings.embedder_model,
             settings.embedder_api_key.get_secret_value(),
-            batch_size=settings.embed_batch_size,
+            batch_size=settings.embed_batch_size or SERVER_BATCH,
             timeout_s=settings.embedder_timeout_s,
             retries=settings.embedder_retries,
             query_prefix=settings.embedder_query_prefix,
