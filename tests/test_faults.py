@@ -23,6 +23,7 @@ from typing import Any
 
 import pytest
 import yaml
+from chromaserver import chroma_server, free_port
 from click.testing import CliRunner
 from fakes import FakeBackend, FakeEmbedder
 
@@ -165,36 +166,6 @@ def test_sigkill_at_twenty_points_converges(tmp_path: Path, corpus_copy: Path) -
 
 
 # --- a Chroma server stopped mid-session ------------------------------------------------------
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextlib.contextmanager
-def chroma_server(path: Path, port: int) -> Iterator[subprocess.Popen[bytes]]:
-    import httpx
-
-    chroma = Path(sys.executable).parent / "chroma"
-    args = [str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)]
-    server = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1).is_success:
-                    break
-            assert server.poll() is None, "chroma run exited"
-            assert time.monotonic() < deadline, "chroma run did not start"
-            time.sleep(0.3)
-        yield server
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def test_chroma_server_stopped_then_back(tmp_path: Path, corpus_copy: Path) -> None:

@@ -6,10 +6,10 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+from chromaserver import chroma_server, free_port
 from webserver import Reply, web_server
 
 from assistant.container import Container
@@ -239,39 +239,8 @@ def test_sigkill_mid_ingest_converges(tmp_path: Path, corpus_copy: Path, kill_af
 
 def test_chroma_server_mode(tmp_path: Path, corpus_copy: Path) -> None:
     """The same code against a real `chroma run` server, chosen by configuration."""
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    chroma = Path(sys.executable).parent / "chroma"
-    server = subprocess.Popen(
-        [
-            str(chroma),
-            "run",
-            "--path",
-            str(tmp_path / "server"),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        import httpx
-
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1).is_success:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert server.poll() is None, "chroma run exited"
-            assert time.monotonic() < deadline, "chroma run did not start"
-            time.sleep(0.5)
+    port = free_port()
+    with chroma_server(tmp_path / "server", port):
         url = f"http://127.0.0.1:{port}"
         app = make_app(tmp_path, corpus_copy, chroma_url=url)
         assert app.corpus.refresh().ok
@@ -283,9 +252,6 @@ def test_chroma_server_mode(tmp_path: Path, corpus_copy: Path) -> None:
         )
         assert answer.grounded and "39" in answer.answer
         assert not (tmp_path / "data" / "chroma").exists()  # nothing went to the embedded store
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def test_other_embedder_is_refused(tmp_path: Path, corpus_copy: Path) -> None:

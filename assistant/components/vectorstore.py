@@ -10,8 +10,9 @@ row), so every read of many rows goes by pages of ``READ_PAGE``.
 from __future__ import annotations
 
 import contextlib
+import time
 import uuid
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
@@ -23,6 +24,7 @@ MODEL_KEY = "embedding_model"
 VERSION_KEY = "index_version"
 WRITE_BATCH = 256
 READ_PAGE = 5000  # rows per read: well under Chroma's 32,766
+VERSION_TTL_S = 1.0  # how long a read index version is trusted before it is read again
 
 
 class IncompatibleIndexError(RuntimeError):
@@ -94,12 +96,20 @@ def open_client(settings: Settings) -> Any:
 class VectorStore:
     """The chunks of every source, with their embeddings, in one Chroma collection."""
 
-    def __init__(self, client: Any, name: str, embedder: Embedder) -> None:
+    def __init__(
+        self,
+        client: Any,
+        name: str,
+        embedder: Embedder,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.client = client
         self.name = name
         self.embedder = embedder
+        self.clock = clock
         self._collection: Any = None
         self._count: tuple[str, int] | None = None  # (version, count): no count() per query
+        self._version: tuple[float, str] | None = None  # (read at, version)
 
     @classmethod
     def from_settings(cls, settings: Settings, embedder: Embedder) -> VectorStore:
@@ -114,15 +124,18 @@ class VectorStore:
                 metadata={MODEL_KEY: self.embedder.model_id},
                 configuration={"hnsw": {"space": "cosine"}},
             )
-            stored = (collection.metadata or {}).get(MODEL_KEY)
-            if stored and stored != self.embedder.model_id:
-                raise IncompatibleIndexError(
-                    f"the index {self.name!r} was built with embedding model {stored!r}, but the "
-                    f"settings ask for {self.embedder.model_id!r}; use the same embedder or "
-                    "rebuild the index with `paris-health ingest --rebuild`"
-                )
+            self._check_model(collection)
             self._collection = collection
         return self._collection
+
+    def _check_model(self, collection: Any) -> None:
+        stored = (collection.metadata or {}).get(MODEL_KEY)
+        if stored and stored != self.embedder.model_id:
+            raise IncompatibleIndexError(
+                f"the index {self.name!r} was built with embedding model {stored!r}, but the "
+                f"settings ask for {self.embedder.model_id!r}; use the same embedder or "
+                "rebuild the index with `paris-health ingest --rebuild`"
+            )
 
     # --- writing ---------------------------------------------------------------------------
     def add(
@@ -150,7 +163,7 @@ class VectorStore:
         """Delete the whole collection and create it again with the current embedder."""
         with contextlib.suppress(Exception):  # absent already
             self.client.delete_collection(self.name)
-        self._collection = None
+        self._collection, self._count, self._version = None, None, None
         self.collection  # noqa: B018 - recreate with the current embedder
 
     # --- reading ---------------------------------------------------------------------------
@@ -264,7 +277,31 @@ class VectorStore:
     # --- index version (changes whenever the set of chunks changes) --------------------------
     @property
     def version(self) -> str:
-        return str((self.collection.metadata or {}).get(VERSION_KEY, ""))
+        """The index version, read from the store again once ``VERSION_TTL_S`` has passed: a
+        commit by another process (an ingest through the same Chroma server, a rebuild that
+        made a new collection) is seen within a second, and readers reload what they derive."""
+        now = self.clock()
+        if self._version is None or now - self._version[0] >= VERSION_TTL_S:
+            self._version = (
+                now,
+                str((self._fresh_collection().metadata or {}).get(VERSION_KEY, "")),
+            )
+        return self._version[1]
+
+    def _fresh_collection(self) -> Any:
+        """The collection as the store has it now (its metadata, or a new one by the same name);
+        the one held when the store cannot say."""
+        if self._collection is None:
+            return self.collection
+        try:
+            fresh = self.client.get_collection(
+                self.name, embedding_function=ChromaEmbeddingFunction(self.embedder)
+            )
+        except Exception:  # noqa: BLE001 - gone mid-rebuild, or the server away: reads will say
+            return self._collection
+        self._check_model(fresh)  # another process rebuilt it with another embedder
+        self._collection = fresh
+        return fresh
 
     def refresh_version(self) -> str:
         """A new version: the set of chunks changed (readers reload what they derive from it)."""
@@ -274,4 +311,5 @@ class VectorStore:
         meta.update({MODEL_KEY: self.embedder.model_id, VERSION_KEY: version})
         self.collection.modify(metadata=meta)
         self._count = None
+        self._version = (self.clock(), version)
         return version
