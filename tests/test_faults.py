@@ -29,6 +29,7 @@ from fakes import FakeBackend, FakeEmbedder
 
 from assistant.container import Container
 from assistant.settings import Settings
+from ingest.lock import serving
 from ingest.models import IngestError
 
 pytestmark = pytest.mark.slow  # subprocesses, a Chroma server, mounts
@@ -248,6 +249,8 @@ def test_read_only_data_directory(tmp_path: Path, corpus_copy: Path) -> None:
         result = CliRunner().invoke(cli, args)
         assert result.exit_code == 1 and "cannot write to the data directory" in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
+        with serving(data):  # `serve` takes no lock it cannot write: nobody can write here
+            assert not (data / "serve.lock").exists()
     assert fingerprint(make(data, corpus_copy)) == before  # nothing half-written
 
 

@@ -12,10 +12,13 @@ from typing import Any, get_args
 import click
 
 from assistant.cli.common import CliError, container, exit_by, friendly_errors
+from assistant.container import Container
+from ingest.lock import not_serving
 from ingest.models import DirectoryFormat
 from ingest.report import IngestReport, Progress, SourceReport
 
-EXIT_BUSY = 75  # EX_TEMPFAIL: another ingest holds the lock, try again later
+EXIT_BUSY = 75  # EX_TEMPFAIL: another ingest holds the lock (or serve the index): try later
+BUSY = ("another ingest is running", "paris-health serve is running")
 
 
 def progress_printer(enabled: bool) -> Progress | None:
@@ -110,12 +113,13 @@ def ingest(
 ) -> None:
     """Ingest the sources of the manifest (incremental), or add --url / --file sources.
 
-    Exit status: 0 done, 1 a source or the run failed, 75 another ingest holds the lock."""
+    Exit status: 0 done, 1 a source or the run failed, 75 another ingest holds the lock or
+    `serve` holds the embedded index."""
     if rebuild and (urls or files):
         raise CliError("--rebuild rebuilds from the manifest; add sources separately")
     app = container(ctx)
     bar = progress_printer(sys.stderr.isatty() if progress is None else progress)
-    with busy_exit(), friendly_errors():
+    with busy_exit(), friendly_errors(), sole_writer(app):
         if rebuild:
             report = app.corpus.rebuild(progress=bar)
         elif urls or files:
@@ -138,16 +142,27 @@ def ingest(
 
 
 @contextmanager
+def sole_writer(app: Container) -> Iterator[None]:
+    """A write from the command line: refused while ``serve`` holds the embedded index (its
+    vector index lives in the server's memory); through a Chroma server, always allowed."""
+    if app.settings.chroma_url:
+        yield
+        return
+    with not_serving(app.settings.data_dir):
+        yield
+
+
+@contextmanager
 def busy_exit() -> Iterator[None]:
-    """Another ingest holds the lock: one line on stderr and exit status 75 (EX_TEMPFAIL), so
-    that a cron job can tell "try later" from a failure."""
+    """Another ingest holds the lock, or ``serve`` the embedded index: one line on stderr and
+    exit status 75 (EX_TEMPFAIL), so that a cron job can tell "try later" from a failure."""
     from ingest.models import IngestError
 
     try:
         yield
     except (IngestError, CliError) as exc:
         message = str(getattr(exc, "reason", None) or getattr(exc, "message", None) or exc)
-        if "another ingest is running" not in message:
+        if not any(busy in message for busy in BUSY):
             raise
         click.echo(f"Error: {message}", err=True)
         sys.exit(EXIT_BUSY)
@@ -192,7 +207,7 @@ def sources(ctx: click.Context, as_json: bool) -> None:
 def remove(ctx: click.Context, source_id: str, force: bool) -> None:
     """Remove a source and its chunks from the index."""
     app = container(ctx)
-    with friendly_errors():
+    with busy_exit(), friendly_errors(), sole_writer(app):
         report = app.corpus.remove(source_id, force=force)
     print_report(report)
     exit_by(report.ok)

@@ -4,12 +4,14 @@ point (``gradio = "ui.app:launch"`` in ``pyproject.toml``), so the CLI never imp
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import nullcontext
 from importlib.metadata import entry_points
 from typing import Any
 
 import click
 
-from assistant.cli.common import BACKENDS, CliError, container, friendly_errors, ready
+from assistant.cli.common import BACKENDS, CliError, container, friendly_errors, ready, say
+from ingest.lock import serving
 
 APPS_GROUP = "paris_health.apps"
 
@@ -36,7 +38,14 @@ def serve(ctx: click.Context, host: str | None, port: int | None, backend: str |
     """Start the Gradio app (chat, directory, staff desk)."""
     launch = find_app()
     app = container(ctx, host=host, port=port, backend=backend)
-    with friendly_errors():
+    data_dir = app.settings.data_dir
+    # an embedded index is written by this process only (`ingest` refuses meanwhile)
+    held = (
+        nullcontext()
+        if app.settings.chroma_url
+        else serving(data_dir, waiting=lambda: say(f"waiting for the ingest on {data_dir}"))
+    )
+    with friendly_errors(), held:
         ready(app)
         launch(app)
 
