@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 from fakes import FakeClock, FakeSite
 from pydantic import SecretStr
+from webserver import Reply, web_server
 
 from assistant.cli import cli
 from assistant.services.staff import LoginRefused, StaffAuth
@@ -116,6 +117,55 @@ def test_guard_refuses_before_any_request(tmp_path: Path, url: str, message: str
     with guarded_fetcher(tmp_path, site) as fetcher, pytest.raises(IngestError, match=message):
         fetcher.fetch(url)
     assert site.requests == []  # not even robots.txt
+
+
+def guarded_client(guard: AddressGuard) -> httpx.Client:
+    from ingest.fetch.client import default_client
+
+    config = FetchConfig("t/1", 2, 0, 0, 1000, True, Path("/nonexistent"), guard=guard)
+    return default_client(config, None)  # the real transport: real connections
+
+
+def test_dns_rebinding_reaches_no_private_address() -> None:
+    # the name answers a public address to the check, then loopback: the connection is refused
+    with web_server({"/": Reply(body=PAGE)}) as server:
+        answers = iter(["93.184.216.34", "127.0.0.1"])
+
+        def rebinding(host: str, port: int, **_: Any) -> list[tuple[Any, ...]]:
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (next(answers), port))]
+
+        with (
+            guarded_client(AddressGuard(rebinding)) as client,
+            pytest.raises(
+                httpx.ConnectError, match="refused localhost: it resolves to a loopback address"
+            ),
+        ):
+            client.get(f"http://localhost:{server.port}/")  # localhost: what the system says
+        answers = iter(["93.184.216.34", "127.0.0.1"] * 3)
+        config = FetchConfig(
+            "t/1", 2, 2, 0, 1000, False, Path("/nonexistent"), guard=AddressGuard(rebinding)
+        )
+        with Fetcher(config) as fetcher, pytest.raises(IngestError) as refused:
+            fetcher.fetch(f"http://localhost:{server.port}/")
+        assert str(refused.value).startswith("refused localhost: it resolves to a loopback")
+        assert "attempts" not in str(refused.value)  # a refusal is final, never retried
+        assert server.log == []
+
+
+class LoopbackAllowed(AddressGuard):
+    """For this test only: site.test is public and lives on 127.0.0.1."""
+
+    def public_addresses(self, host: str, port: int) -> list[str]:
+        return ["127.0.0.1"] if host == "site.test" else super().public_addresses(host, port)
+
+
+def test_the_connection_goes_to_the_address_the_guard_checked() -> None:
+    # no system resolver knows site.test: only the guard's own answer can reach the server
+    with web_server({"/": Reply(body=PAGE)}) as server:
+        with guarded_client(LoopbackAllowed(fake_resolver)) as client:
+            response = client.get(f"http://site.test:{server.port}/")
+        assert response.status_code == 200 and b"Genopole" in response.content
+        assert [r.path for r in server.log] == ["/"]
 
 
 def test_guard_checks_robots_redirects_too() -> None:

@@ -39,6 +39,16 @@ class Response:
     body: bytes  # empty for redirects and 304
 
 
+def guard_refusal(exc: BaseException) -> IngestError | None:
+    """The address guard's refusal behind a connection error, if that is what it is."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, IngestError):
+            return cause
+        cause = cause.__cause__
+    return None
+
+
 def retry_after(value: str | None) -> float:
     """Seconds asked for by a Retry-After header (delay-seconds form only), capped."""
     if value and value.strip().isdigit():
@@ -60,9 +70,14 @@ def conditional_headers(snapshot: Snapshot | None) -> dict[str, str]:
 def default_client(config: FetchConfig, transport: httpx.BaseTransport | None) -> httpx.Client:
     """The httpx client a Fetcher makes for itself; redirects are followed by hand, so that
     robots.txt and the URL scheme are checked on every hop. With an address guard, every
-    request it sends (robots.txt and its redirects included) is checked first."""
+    request it sends (robots.txt and its redirects included) is checked first, and connects
+    only to an address checked at that moment (:class:`ingest.fetch.guard.GuardedBackend`)."""
     guard = config.guard
     hooks = {"request": [lambda request: guard.check(str(request.url))]} if guard else {}
+    if guard is not None and transport is None:
+        from ingest.fetch.guard import GuardedTransport
+
+        transport = GuardedTransport(guard)  # and the connection goes to a checked address
     return httpx.Client(
         timeout=httpx.Timeout(config.timeout_s),
         follow_redirects=False,
@@ -125,6 +140,9 @@ class HttpGetter:
         except httpx.ConnectTimeout as exc:
             raise Retryable(f"cannot connect to {host(url)}: connection timed out") from exc
         except httpx.ConnectError as exc:
+            refusal = guard_refusal(exc)
+            if refusal is not None:  # the address guard's, at connection time: final
+                raise refusal from exc
             raise Retryable(f"cannot connect to {host(url)}: {exc}") from exc
         except httpx.TimeoutException as exc:
             raise Retryable(f"timed out after {self._config.timeout_s:g} s: {url}") from exc

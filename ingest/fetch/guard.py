@@ -3,6 +3,10 @@ only hosts whose every DNS address is public. Checked before the first request a
 redirect hop (see :mod:`.pages`), after DNS resolution, so a public name that resolves to
 127.0.0.1, a private network, a link-local address or a cloud metadata endpoint is refused.
 
+The connection itself goes through :class:`GuardedBackend`, which resolves the host once more,
+checks those addresses and connects to a checked one: a name whose answer changes between the
+check and the connection (DNS rebinding) still reaches only a public address.
+
 The operator's CLI (``paris-health ingest --url``) fetches without it: an operator may index an
 intranet page on purpose.
 """
@@ -11,9 +15,12 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 from urllib.parse import urlsplit
+
+import httpcore
+import httpx
 
 from ingest.models import IngestError
 
@@ -68,9 +75,17 @@ class AddressGuard:
             raise IngestError(f"refused {url!r}: no host")
         try:
             port = parts.port or (443 if scheme == "https" else 80)
+        except ValueError as exc:
+            raise IngestError(f"refused {url!r}: {exc}") from exc
+        self.public_addresses(host, port)
+
+    def public_addresses(self, host: str, port: int) -> list[str]:
+        """The addresses ``host`` resolves to, every one of them public; else IngestError."""
+        try:
             infos = self._resolve(host, port, type=socket.SOCK_STREAM)
         except (OSError, ValueError, UnicodeError) as exc:
             raise IngestError(f"cannot resolve {host}: {exc}") from exc
+        addresses = []
         for info in infos:
             address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
             kind = kind_of(address)
@@ -79,5 +94,57 @@ class AddressGuard:
                     f"refused {host}: it resolves to a {kind} address ({address}); the staff "
                     "desk fetches only public addresses"
                 )
-        if not infos:
+            addresses.append(str(address))
+        if not addresses:
             raise IngestError(f"cannot resolve {host}: no address")
+        return addresses
+
+
+class GuardedBackend(httpcore.NetworkBackend):
+    """httpcore's network backend, connecting only to addresses the guard has just checked (the
+    TLS name stays the host's: httpcore gives it to ``start_tls`` separately)."""
+
+    def __init__(self, guard: AddressGuard, inner: httpcore.NetworkBackend | None = None) -> None:
+        self.guard = guard
+        self.inner = inner or httpcore.SyncBackend()
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        try:
+            addresses = self.guard.public_addresses(host, port)
+        except IngestError as exc:
+            raise httpcore.ConnectError(str(exc)) from exc
+        failure: Exception | None = None
+        for address in addresses:  # as the system's own connect would: the first that answers
+            try:
+                return self.inner.connect_tcp(address, port, timeout, local_address, socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                failure = exc
+        assert failure is not None
+        raise failure
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.NetworkStream:
+        raise httpcore.ConnectError("the staff desk fetches over TCP only")
+
+    def sleep(self, seconds: float) -> None:
+        self.inner.sleep(seconds)
+
+
+class GuardedTransport(httpx.HTTPTransport):
+    """httpx's own transport over :class:`GuardedBackend`; no proxy from the environment (a
+    proxy would resolve the host itself, out of the guard's reach)."""
+
+    def __init__(self, guard: AddressGuard) -> None:
+        super().__init__(trust_env=False)
+        ssl_context = httpx.create_ssl_context(trust_env=False)
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=ssl_context, network_backend=GuardedBackend(guard)
+        )
