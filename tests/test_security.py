@@ -292,9 +292,11 @@ def test_app_refuses_loopback_urls_and_throttles_sign_in(tmp_path: Path) -> None
     from uiserver import STAFF_PASSWORD, STAFF_USER, start_app
     from webserver import Reply, web_server
 
+    # as behind a reverse proxy on this host: uvicorn (under Gradio) takes the client from
+    # X-Forwarded-For when the peer is in FORWARDED_ALLOW_IPS (127.0.0.1 and ::1 by default)
     app = start_app(tmp_path, allow_private_urls=False)
     try:
-        intruder = Client(app.url, verbose=False)
+        intruder = Client(app.url, verbose=False, headers={"X-Forwarded-For": "203.0.113.7"})
         long_question = "How many hospitals does AP-HP have? " * 60  # the limits, in the app too
         with pytest.raises(AppError, match="the question is too long .* at most 2,000"):
             intruder.predict(long_question, [], "any", "any", api_name="/ask")
@@ -304,7 +306,10 @@ def test_app_refuses_loopback_urls_and_throttles_sign_in(tmp_path: Path) -> None
         with pytest.raises(AppError, match="Wait [0-9]+ s before the next sign-in attempt"):
             intruder.predict(STAFF_USER, "guess-3", api_name="/staff_login")
 
-        staff = Client(app.url, verbose=False)  # from the same address: after the cooldown
+        neighbour = Client(app.url, verbose=False, headers={"X-Forwarded-For": "198.51.100.9"})
+        neighbour.predict(STAFF_USER, STAFF_PASSWORD, api_name="/staff_login")  # not throttled
+        # from the same client: after the cooldown
+        staff = Client(app.url, verbose=False, headers={"X-Forwarded-For": "203.0.113.7"})
         with pytest.raises(AppError, match="Wait"):
             staff.predict(STAFF_USER, STAFF_PASSWORD, api_name="/staff_login")
         time.sleep(2.5)  # second failure: 1 s answer + 1 s cooldown
