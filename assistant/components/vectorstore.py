@@ -1,7 +1,6 @@
-"""The vector store: Chroma, embedded (a persistent directory) or a ``chroma run`` server.
-
-One switch: ``PARIS_HEALTH_CHROMA_URL`` unset means embedded under the data directory. The
-embedding model's id is stored in the collection's metadata; a different model is refused.
+"""The vector store: one Chroma collection (embedded or a ``chroma run`` server: see
+``chroma_client``). The embedding model's id is stored in the collection's metadata; a
+different model is refused.
 
 Chroma refuses a ``get`` that returns metadata for more than 32,766 rows (one SQL variable per
 row), so every read of many rows goes by pages of ``READ_PAGE``.
@@ -15,8 +14,8 @@ import uuid
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlparse
 
+from assistant.components.chroma_client import ChromaEmbeddingFunction, open_client
 from assistant.components.embedder import Embedder
 from assistant.settings import Settings
 
@@ -37,60 +36,6 @@ class StoredChunk:
     text: str
     metadata: dict[str, Any]
     score: float = 0.0  # cosine similarity for query results
-
-
-class ChromaEmbeddingFunction:
-    """Chroma's embedding-function protocol over our embedder (never Chroma's default)."""
-
-    def __init__(self, embedder: Embedder) -> None:
-        self.embedder = embedder
-
-    def __call__(self, input: Sequence[str]) -> list[list[float]]:  # noqa: A002 - Chroma's name
-        return self.embedder.embed_documents(list(input))
-
-    def embed_query(self, input: Sequence[str]) -> list[list[float]]:  # noqa: A002
-        return [self.embedder.embed_query(text) for text in input]
-
-    @staticmethod
-    def name() -> str:
-        return "paris-health"
-
-    def get_config(self) -> dict[str, Any]:
-        return {"model_id": self.embedder.model_id}
-
-    @staticmethod
-    def build_from_config(config: dict[str, Any]) -> Any:
-        return NotImplemented
-
-    def is_legacy(self) -> bool:
-        return True
-
-    def default_space(self) -> str:
-        return "cosine"
-
-    def supported_spaces(self) -> list[str]:
-        return ["cosine"]
-
-
-def open_client(settings: Settings) -> Any:
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
-    if settings.chroma_url:
-        url = urlparse(settings.chroma_url)
-        if url.scheme not in ("http", "https") or not url.hostname:
-            raise ValueError(
-                f"PARIS_HEALTH_CHROMA_URL must be http(s)://HOST:PORT, got {settings.chroma_url!r}"
-            )
-        return chromadb.HttpClient(
-            host=url.hostname,
-            port=url.port or (443 if url.scheme == "https" else 8000),
-            ssl=url.scheme == "https",
-            settings=chroma_settings,
-        )
-    settings.chroma_dir.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
 
 
 class VectorStore:
