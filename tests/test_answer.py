@@ -179,6 +179,15 @@ def test_units_mark_questions_and_headings_as_prompts() -> None:
         ("How many pharmaceutical establishments are there?", "There are 39 hospitals.", False),
         ("How much does a desk cost?", "A desk costs 300 € a month.", True),
         ("Who runs NeuroSpin?", "Anything goes for an untyped question.", True),
+        # the verb after the counted noun is not what is counted ("compte" is also "number")
+        (
+            "Combien de salariés compte Guerbet ?",
+            "We have 400 members; we double this number.",
+            False,
+        ),
+        ("Combien d'hôpitaux compte l'AP-HP ?", "AP-HP, with its 39 hospitals.", True),
+        ("Combien de chercheurs emploie l'Inserm ?", "Inserm counts 300 units in number.", False),
+        ("How many people work at Servier?", "Servier has 22,000 people.", True),
     ],
 )
 def test_answer_type_fits(question: str, sentence: str, fits: bool) -> None:

@@ -28,6 +28,13 @@ COUNT_QUESTION = re.compile(
     r"\b(?:how many|combien d[e'’]\s?)\s*([\w\-]+(?:\s+[\w\-]+)?)", re.IGNORECASE
 )
 # questions whose answer is a name: "Who runs...", "Qui dirige...", "Which institutes..."
+# verbs that can follow the counted noun ("Combien de salariés compte Guerbet ?", "How many
+# people work..."): not part of the counted thing (and "compte" would stand for "number")
+COUNT_VERBS = frozenset(
+    "compte comptent compter a ont possede possedent emploie emploient accueille accueillent "
+    "reunit reunissent rassemble rassemblent regroupe regroupent y sont est existe existent "
+    "has have had does do did are is were was".split()
+)
 NAME_QUESTION = re.compile(
     r"^\s*(who|whom|qui|which|quel|quelle|quels|quelles)\b|\b(what|which) (\w+ )?"
     r"(companies|groups|institutes|institutions|organisations|organizations|hospitals|clusters|"
@@ -76,7 +83,8 @@ def answer_type_fits(question: str, sentence: str) -> bool:
         return bool(MONEY.search(sentence))
     count = COUNT_QUESTION.search(question)
     if count:
-        noun = tokenize(count.group(1))
+        counted = [w for w in count.group(1).split() if fold(w) not in COUNT_VERBS]
+        noun = tokenize(" ".join(counted))
         if detect_language(question) == "fr":
             noun = translate_terms(noun)
         present = set(tokenize(sentence))
