@@ -28,6 +28,29 @@ def _open_if_writable(data_dir: Path, name: str) -> IO[str] | None:
 
 
 @contextmanager
+def _held(handle: IO[str], operation: int, when_busy: Callable[[], None]) -> Iterator[None]:
+    """``operation`` (``LOCK_EX`` or ``LOCK_SH``) on ``handle`` for the block; when another
+    process holds the lock, ``when_busy`` runs first: it raises to refuse, or returns to wait."""
+    with handle:
+        try:
+            fcntl.flock(handle, operation | fcntl.LOCK_NB)
+        except BlockingIOError:
+            when_busy()
+            fcntl.flock(handle, operation)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _refuse(message: str) -> Callable[[], None]:
+    def refuse() -> None:
+        raise IngestError(message)
+
+    return refuse
+
+
+@contextmanager
 def ingest_lock(data_dir: Path) -> Iterator[None]:
     """Hold the data directory's ingest lock; refuse at once when another run holds it."""
     try:
@@ -36,15 +59,8 @@ def ingest_lock(data_dir: Path) -> Iterator[None]:
         raise IngestError(
             f"cannot write to the data directory {data_dir}: {exc.strerror or exc}"
         ) from exc
-    with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            raise IngestError(f"another ingest is running on {data_dir}") from exc
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with _held(handle, fcntl.LOCK_EX, _refuse(f"another ingest is running on {data_dir}")):
+        yield
 
 
 @contextmanager
@@ -58,16 +74,8 @@ def serving(data_dir: Path, waiting: Callable[[], None] = lambda: None) -> Itera
     if handle is None:
         yield
         return
-    with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except BlockingIOError:
-            waiting()
-            fcntl.flock(handle, fcntl.LOCK_SH)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with _held(handle, fcntl.LOCK_SH, waiting):
+        yield
 
 
 @contextmanager
@@ -78,16 +86,10 @@ def not_serving(data_dir: Path) -> Iterator[None]:
     if handle is None:  # read-only: the ingest lock says so in its words
         yield
         return
-    with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            raise IngestError(
-                f"paris-health serve is running on {data_dir}, whose embedded index only it may "
-                "write: add sources from its staff desk, stop it first, or share the index "
-                "through a Chroma server (PARIS_HEALTH_CHROMA_URL)"
-            ) from exc
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    busy = _refuse(
+        f"paris-health serve is running on {data_dir}, whose embedded index only it may "
+        "write: add sources from its staff desk, stop it first, or share the index "
+        "through a Chroma server (PARIS_HEALTH_CHROMA_URL)"
+    )
+    with _held(handle, fcntl.LOCK_EX, busy):
+        yield
