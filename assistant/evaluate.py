@@ -9,10 +9,12 @@ An answer is correct when it is grounded (or, for a help question, the help repl
 characters long and every ``expect`` group has one alternative in it (case-insensitive). A
 decline is correct when an unanswerable question gets ``grounded: false``.
 
-``kind`` (optional: fact, list, compare, explain, help; by default ``list``, ``compare``,
-``explain`` and ``help`` categories are of that kind and the others are facts) says how an
-answer is judged: a fact or an explanation is *answer-first* when every ``expect`` group has an
-alternative in its first 150 characters; lists and comparisons are judged on completeness only.
+``kind`` (optional: fact, list, compare, explain, locate, partner, help; by default a category of
+one of these names is of that kind and the others are facts) says how an answer is judged: a
+fact or an explanation is *answer-first* when every ``expect`` group has an alternative in its
+first 150 characters; lists and comparisons are judged on completeness only. ``expect_names``
+(optional, locate and partner questions): the answer must also name at least two of them (all
+of them when fewer are listed).
 Questions without ``evidence`` (help, small talk) count for answer accuracy, not for hit@k.
 """
 
@@ -34,7 +36,8 @@ if TYPE_CHECKING:
 
 MAX_ANSWER_CHARS = 800
 ANSWER_FIRST_CHARS = 150
-KINDS = ("fact", "list", "compare", "explain", "help")
+KINDS = ("fact", "list", "compare", "explain", "locate", "partner", "help")
+MIN_NAMES = 2  # of ``expect_names`` an answer must name
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ class Question:
     category: str = "other"
     lang: str = "en"
     kind: str = "fact"
+    expect_names: list[str] = field(default_factory=list)
 
     @property
     def answer_first_counts(self) -> bool:
@@ -80,6 +84,7 @@ def load_questions(path: Path) -> list[Question]:
                     category=raw.get("category", "other"),
                     lang=raw.get("lang", "en"),
                     kind=question_kind(raw),
+                    expect_names=[str(name) for name in raw.get("expect_names") or []],
                 )
             )
         except (KeyError, TypeError, json.JSONDecodeError) as exc:
@@ -115,6 +120,10 @@ def answer_ok(question: Question, answer: Answer) -> bool:
 
 def holds(question: Question, text: str) -> bool:
     text = text.lower()
+    if question.expect_names:
+        named = sum(1 for name in question.expect_names if name.lower() in text)
+        if named < min(MIN_NAMES, len(question.expect_names)):
+            return False
     return all(any(alt.lower() in text for alt in group) for group in question.expect)
 
 
@@ -201,33 +210,19 @@ def score(results: list[Result]) -> Scores:
 
 
 def by_category(results: list[Result]) -> dict[str, Scores]:
+    return _grouped(results, lambda r: r.question.category)
+
+
+def by_kind(results: list[Result]) -> dict[str, Scores]:
+    """Scores per kind of question (how it is judged), unanswerable questions apart."""
+    return _grouped(results, lambda r: r.question.kind if r.question.answerable else "decline")
+
+
+def _grouped(results: list[Result], key: Callable[[Result], str]) -> dict[str, Scores]:
     groups: dict[str, list[Result]] = defaultdict(list)
     for result in results:
-        groups[result.question.category].append(result)
+        groups[key(result)].append(result)
     return {name: score(items) for name, items in sorted(groups.items())}
-
-
-def format_table(rows: dict[str, Scores], title: str) -> str:
-    head = (
-        f"{title:<22} {'n':>4} {'hit@1':>6} {'hit@5':>6} {'MRR':>6} {'acc':>6} {'first':>6}"
-        f" {'decl':>6} {'chars':>6} {'p50ms':>7}"
-    )
-    lines = [head, "-" * len(head)]
-    dash = f"{'-':>6}"
-    for name, s in rows.items():
-        decline = f"{s.decline:6.0%}" if s.unanswerable else dash
-        hits = (
-            f"{s.hit1:6.0%} {s.hit5:6.0%} {s.mrr:6.2f}"
-            if s.retrieved_n
-            else f"{dash} {dash} {dash}"
-        )
-        accuracy = f"{s.accuracy:6.0%}" if s.answerable else dash
-        first = f"{s.first:6.0%}" if s.first_n else dash
-        chars = f"{s.median_chars:6.0f}" if s.answerable else dash
-        lines.append(
-            f"{name:<22} {s.n:>4} {hits} {accuracy} {first} {decline} {chars} {s.p50_ms:7.0f}"
-        )
-    return "\n".join(lines)
 
 
 @dataclass
@@ -266,24 +261,3 @@ def evaluate_backends(
             )
         report[name] = BackendReport(run_eval(chat, questions))
     return report
-
-
-def format_report(
-    report: dict[str, BackendReport], title: str, embedder: str, *, verbose: bool = False
-) -> str:
-    blocks = []
-    for name, backend in report.items():
-        rows = {**by_category(backend.results), "ALL": backend.overall}
-        lines = [
-            f"\n{title} - backend {name} - embedder {embedder}",
-            format_table(rows, "category"),
-        ]
-        if verbose:
-            lines += [
-                f"  x {r.question.id} [{r.question.category}] {r.question.question!r} -> "
-                f"grounded={r.answer.grounded} rank={r.rank}: {r.answer.answer[:160]!r}"
-                for r in backend.results
-                if not r.correct
-            ]
-        blocks.append("\n".join(lines))
-    return "\n".join(blocks)

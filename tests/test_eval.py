@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from assistant.container import Container
-from assistant.evaluate import by_category, format_table, load_questions, run_eval, score
+from assistant.eval_report import format_table
+from assistant.evaluate import by_category, load_questions, run_eval, score
 from assistant.settings import Settings
 
 QUESTIONS = Path(__file__).parent / "eval" / "questions.jsonl"

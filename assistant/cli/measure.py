@@ -13,7 +13,9 @@ from assistant.cli.common import BACKENDS, build_settings, container, friendly_e
 
 
 @click.command(name="eval")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 @click.option(
     "--backend",
     "backends",
@@ -25,21 +27,33 @@ from assistant.cli.common import BACKENDS, build_settings, container, friendly_e
 @click.option("--verbose", "-v", is_flag=True, help="Print every failed question.")
 @click.pass_context
 def eval_command(
-    ctx: click.Context, file: Path, backends: tuple[str, ...], as_json: bool, verbose: bool
+    ctx: click.Context,
+    files: tuple[Path, ...],
+    backends: tuple[str, ...],
+    as_json: bool,
+    verbose: bool,
 ) -> None:
-    """Run the question set FILE (JSON lines, e.g. tests/eval/questions.jsonl): hit@1/@5, MRR,
-    answer and decline accuracy, latency, per category."""
-    from assistant.evaluate import evaluate_backends, format_report, load_questions
+    """Run the question sets FILES (JSON lines, e.g. tests/eval/questions.jsonl): hit@1/@5, MRR,
+    answer and decline accuracy, latency, per category and per kind; several sets are then
+    shown side by side per kind (dev beside the frozen test)."""
+    from assistant.eval_report import format_report, side_by_side
+    from assistant.evaluate import evaluate_backends, load_questions
 
     app = container(ctx)
     with friendly_errors():
-        questions = load_questions(file)
+        sets = {file: load_questions(file) for file in files}
         ready(app)
-        report = evaluate_backends(app, questions, backends or (app.settings.backend,))
+        chosen = backends or (app.settings.backend,)
+        reports = {file: evaluate_backends(app, qs, chosen) for file, qs in sets.items()}
     if as_json:
-        click.echo(json.dumps({name: r.to_json() for name, r in report.items()}, indent=2))
+        scores = {f.name: {n: r.to_json() for n, r in rep.items()} for f, rep in reports.items()}
+        click.echo(json.dumps(scores[files[0].name] if len(files) == 1 else scores, indent=2))
         return
-    click.echo(format_report(report, file.name, app.settings.embedder, verbose=verbose))
+    for file, report in reports.items():
+        click.echo(format_report(report, file.name, app.settings.embedder, verbose=verbose))
+    for name in chosen if len(files) > 1 else ():
+        click.echo(f"\nSide by side, backend {name}")
+        click.echo(side_by_side({f.name: rep[name] for f, rep in reports.items()}))
 
 
 @click.command("bench")
