@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from rank_bm25 import BM25Okapi
 
 from assistant.components.keyword_index import KeywordIndex, filter_terms, keyword_text
-from assistant.retrieval import keyword_query
+from assistant.retrieval import admits, keyword_query
 from assistant.text import tokenize
 from ingest.fetch import FetchConfig
 from ingest.models import Source
@@ -203,3 +203,12 @@ def test_idf_and_search_stay_right_through_any_changes(steps: list[dict[int, Any
         for term in vocabulary:
             holders = {c.id for c, _ in index.search([term], 20)}
             assert holders == {i for i, terms in live.items() if term in terms}
+
+
+def test_admits_matches_as_the_index_filters() -> None:
+    metadata = meta("a", "Paris", True)
+    assert admits(None, metadata) and admits(
+        {"city": "Paris", "domain": "Digital health"}, metadata
+    )
+    assert not admits({"city": "Evry"}, metadata) and not admits({"domain": "Medtech"}, metadata)
+    assert not admits({"kind": "cluster"}, metadata)  # a key the chunk lacks
