@@ -1,15 +1,21 @@
 """The keyword index (tantivy) on small data: BM25 ranking, filters, add/replace/delete by id,
-commit atomicity, ids by source, IDF, and the pipeline keeping it equal to the vector index."""
+commit atomicity, ids by source, IDF (through any sequence of changes), and the pipeline keeping
+it equal to the vector index."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fakes import FakeEmbedder, FakeIndex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rank_bm25 import BM25Okapi
 
-from assistant.components.keyword_index import KeywordIndex, filter_terms
-from assistant.retrieval import keyword_query
+from assistant.components.keyword_index import KeywordIndex, filter_terms, keyword_text
+from assistant.retrieval import admits, keyword_query
 from assistant.text import tokenize
 from ingest.fetch import FetchConfig
 from ingest.models import Source
@@ -153,3 +159,56 @@ def test_an_index_without_keyword_index_gets_it_filled_at_start(tmp_path: Path) 
     report = app.corpus.ensure_index()
     assert report is not None and report.ok and report.embedded == 0
     assert len(embedder.calls) == embedded and app.keyword.count() == app.store.count()
+
+
+# --- IDF through any sequence of adds, updates and removals (issue 19) -------------------------
+
+WORDS = ["clinic", "oncology", "robot", "vaccine", "genome", "startup", "hospital", "imaging"]
+# one step: chunk number -> its new text (a list of words) or None (removed); then a commit
+STEP = st.dictionaries(
+    st.integers(0, 9), st.none() | st.lists(st.sampled_from(WORDS), min_size=1, max_size=5)
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(steps=st.lists(STEP, min_size=1, max_size=8))
+def test_idf_and_search_stay_right_through_any_changes(steps: list[dict[int, Any]]) -> None:
+    """After every commit the IDF of every term is BM25Okapi's over the live chunks only (finite,
+    the same average), and search finds exactly the live chunks holding a term. Tantivy keeps
+    a deleted chunk in its term statistics until a merge: counting it made a log negative."""
+    index, live = KeywordIndex(None), {}
+    vocabulary = {t for w in WORDS for t in tokenize(w)}
+    for step in steps:
+        for number, words in step.items():
+            chunk_id = f"c{number}"
+            if words is None:
+                index.delete([chunk_id])
+                live.pop(chunk_id, None)
+            else:
+                metadata = {"source_id": f"s{number % 3}", "type": "article"}
+                index.add([chunk_id], [" ".join(words)], [metadata])
+                live[chunk_id] = keyword_text(" ".join(words), metadata).split()
+        index.commit()
+        idf = index.idf()
+        assert index.count() == len(live) and len(idf) == len(live)
+        expected = BM25Okapi(list(live.values())) if live else None
+        for term in vocabulary:
+            value = idf.get(term)
+            if expected is None or term not in expected.idf:
+                assert value is None and term not in idf
+            else:
+                assert value is not None and math.isfinite(value)
+                assert value == pytest.approx(expected.idf[term])
+        assert all(math.isfinite(v) for v in idf.values())
+        for term in vocabulary:
+            holders = {c.id for c, _ in index.search([term], 20)}
+            assert holders == {i for i, terms in live.items() if term in terms}
+
+
+def test_admits_matches_as_the_index_filters() -> None:
+    metadata = meta("a", "Paris", True)
+    assert admits(None, metadata) and admits(
+        {"city": "Paris", "domain": "Digital health"}, metadata
+    )
+    assert not admits({"city": "Evry"}, metadata) and not admits({"domain": "Medtech"}, metadata)
+    assert not admits({"kind": "cluster"}, metadata)  # a key the chunk lacks

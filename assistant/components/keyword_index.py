@@ -14,12 +14,12 @@ index as it was at the last commit, and the next ingest diffs against that.
 from __future__ import annotations
 
 import json
-import math
 import threading
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from assistant.components.idf import IdfTable, average_idf, stored_chunks
 from assistant.components.vectorstore import StoredChunk
 from assistant.text import TOKENIZER_VERSION, tokenize
 from ingest.text import slugify
@@ -64,7 +64,7 @@ class KeywordIndex:
         # by the ingest lock with a clear message before tantivy tries to take its own lock
         self._writer: Any = None
         self._lock = threading.Lock()
-        self._average_idf: tuple[int, float] | None = None  # (documents, average IDF)
+        self._average_idf: tuple[tuple[int, ...], float] | None = None  # (generation, average)
 
     @property
     def index(self) -> Any:
@@ -94,7 +94,7 @@ class KeywordIndex:
             self.writer.delete_documents_by_term("id", chunk_id)  # add replaces
             doc = tantivy.Document()
             doc.add_text("id", chunk_id)
-            doc.add_text("source", str(meta.get("source_id", "")))
+            doc.add_text("source", str(meta.get("source_id", "")))  # one each: idf.py counts
             doc.add_text("body", keyword_text(text, meta))
             for term in filter_terms(meta):
                 doc.add_text("filter", term)
@@ -205,14 +205,14 @@ class KeywordIndex:
         }
 
     def idf(self) -> IdfTable:
-        """IDF per term, as rank-bm25's BM25Okapi computes it (the evidence scorer's weights)."""
+        """IDF per term over the live chunks, as rank-bm25's BM25Okapi computes it (the evidence
+        scorer's weights); the average IDF is kept until the index changes."""
         searcher = self.index.searcher()
-        docs = int(searcher.num_docs)
-        if self._average_idf is None or self._average_idf[0] != docs:
-            frequencies = [df for _, df in searcher.terms_with_prefix("body", "")]
-            total = sum(math.log(docs - df + 0.5) - math.log(df + 0.5) for df in frequencies)
-            self._average_idf = (docs, total / len(frequencies) if frequencies else 0.0)
-        return IdfTable(searcher, self._average_idf[1])
+        docs, stored = int(searcher.num_docs), stored_chunks(searcher)
+        generation = (docs, stored, int(searcher.num_segments))
+        if self._average_idf is None or self._average_idf[0] != generation:
+            self._average_idf = (generation, average_idf(searcher, deleted=stored != docs))
+        return IdfTable(searcher, self.schema, self._average_idf[1], stored)
 
     def snapshot(self) -> dict[str, tuple[str, str]]:
         """Every chunk as ``{id: (text, source_id)}`` (for tests)."""
@@ -227,46 +227,3 @@ def _chunk(doc: Mapping[str, Any]) -> StoredChunk:
     """A stored document as the chunk it holds."""
     payload = json.loads(doc["payload"][0])
     return StoredChunk(doc["id"][0], payload["text"], payload["metadata"])
-
-
-class IdfTable(Mapping[str, float]):
-    """BM25 inverse document frequencies, looked up per term (the vocabulary is never listed).
-
-    The formula is BM25Okapi's, ``ln((N - df + 0.5) / (df + 0.5))``, and a negative IDF (a
-    term in more than half the chunks) is ``EPSILON`` times the average IDF, as there.
-    ``values()`` yields the largest IDF only (a term in one chunk): it is what the evidence
-    scorer takes the maximum of.
-    """
-
-    EPSILON = 0.25
-
-    def __init__(self, searcher: Any, average: float) -> None:
-        self.searcher = searcher
-        self.docs = int(searcher.num_docs)
-        self.average = average
-        self._known: dict[str, float | None] = {}
-
-    def _compute(self, df: int) -> float:
-        idf = math.log(self.docs - df + 0.5) - math.log(df + 0.5)
-        return self.EPSILON * self.average if idf < 0 else idf
-
-    def __getitem__(self, term: str) -> float:
-        if term not in self._known:
-            df = int(self.searcher.doc_freq("body", term))
-            self._known[term] = self._compute(df) if df else None
-        value = self._known[term]
-        if value is None:
-            raise KeyError(term)
-        return value
-
-    def __contains__(self, term: object) -> bool:
-        return isinstance(term, str) and self.get(term) is not None
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(t for t, v in self._known.items() if v is not None)
-
-    def __len__(self) -> int:
-        return self.docs  # non-zero exactly when the index holds chunks
-
-    def values(self) -> Any:
-        return [self._compute(1)] if self.docs else []

@@ -5,12 +5,13 @@
 - ``hybrid``: the query embedded once, both searches, the fusion, the optional reranker.
 """
 
-from assistant.retrieval.filters import FILTER_KEYS, chroma_where, parse_filters
+from assistant.retrieval.filters import FILTER_KEYS, admits, chroma_where, parse_filters
 from assistant.retrieval.hybrid import HybridRetriever, build_retriever, keyword_query
 
 __all__ = [
     "FILTER_KEYS",
     "HybridRetriever",
+    "admits",
     "build_retriever",
     "chroma_where",
     "keyword_query",

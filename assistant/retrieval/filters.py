@@ -3,8 +3,10 @@ as keyword-index terms (``assistant/components/keyword_index.py``)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+from assistant.components.keyword_index import filter_term, filter_terms
 from ingest.text import slugify
 
 FILTER_KEYS = ("type", "kind", "city", "domain", "language", "source_id")
@@ -34,3 +36,10 @@ def chroma_where(filters: dict[str, str]) -> dict[str, Any] | None:
     if not clauses:
         return None
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def admits(filters: Mapping[str, str] | None, metadata: Mapping[str, Any]) -> bool:
+    """Whether a chunk with ``metadata`` matches every filter, as the keyword index matches it
+    (for passages that join an answer outside retrieval: the directory's entries)."""
+    terms = set(filter_terms(metadata))
+    return all(filter_term(key, value) in terms for key, value in (filters or {}).items())

@@ -30,7 +30,7 @@ from assistant.answer.spans import answer_span
 from assistant.backends import NOT_FOUND, Backend, GenerationRequest
 from assistant.limits import Deadline, Limits
 from assistant.passage import Passage
-from assistant.retrieval import HybridRetriever
+from assistant.retrieval import HybridRetriever, admits
 from assistant.services.answer_record import Answer, Delta, source_ref
 from assistant.services.deeper import deepen
 from assistant.settings import Settings
@@ -107,9 +107,10 @@ class ChatService:
         said = [t.content for t in history if t.role == "assistant" and t.content.strip()]
         passages = self._retrieve(standalone, kind, k or self.settings.k, filters, said)
         orgs = self._organisations()
-        evidence = self._evidence(question, standalone, kind, passages, orgs, said)
+        citable = [o for o in orgs if admits(filters, o.passage.metadata)]  # entries may join
+        evidence = self._evidence(question, standalone, kind, passages, orgs, said, citable)
         evidence.language = language
-        directory = self._directory(question, kind, evidence, passages, orgs, standalone)
+        directory = self._directory(question, kind, evidence, passages, citable, standalone)
         retrieved = time.perf_counter()
         text, cited = yield from self._compose(
             standalone, language, kind, passages, evidence, directory
@@ -197,10 +198,11 @@ class ChatService:
         passages: list[Passage],
         orgs: list[Organisation],
         said: list[str],
+        citable: list[Organisation],
     ) -> EvidenceReport:
         """The scored sentences, refocused on the organisation the question names; a role the
         passages do not hold ("Who is the president of X?") is looked up in X's directory
-        entry, appended to the passages."""
+        entry, appended to the passages when it passes the filters (``citable``)."""
         previous = said[-1] if said else ""
         evidence = self.scorer.score(standalone, passages, previous)
         if kind not in (Kind.FACT, Kind.EXPLAIN) or not orgs:
@@ -210,7 +212,7 @@ class ChatService:
         named = named_in(question, orgs)
         if focused.answerable or not named or asked_role(question) is None:
             return focused
-        for org in named[:2]:
+        for org in (o for o in named[:2] if o in citable):
             entry_number(org, passages)
         evidence = self.scorer.score(standalone, passages, previous)
         return refocus(evidence, question, passages, orgs, min_score)
@@ -229,8 +231,8 @@ class ChatService:
         orgs: list[Organisation],
         standalone: str = "",
     ) -> Directory:
-        """The directory's part in this answer; its entries join ``passages`` (numbered after
-        the retrieved ones, never twice)."""
+        """The directory's part in this answer, among ``orgs`` (those passing the filters); their
+        entries join ``passages`` (numbered after the retrieved ones, never twice)."""
         found = Directory(orgs)
         if kind == Kind.LIST:
             top = [e.sentence for e in evidence.evidence[:8] if not e.prompt]
