@@ -95,6 +95,9 @@ class Container:
             respect_robots=s.respect_robots,
             snapshots_dir=s.snapshots_dir,
             max_crawl_bytes=s.max_crawl_bytes,
+            deadline_s=s.fetch_deadline_s,
+            max_requests=s.max_crawl_requests,
+            max_child_sitemaps=s.max_child_sitemaps,
         )
         return IngestConfig(s.corpus_dir, s.data_dir, s.chunk_size, s.chunk_overlap, fetch)
 

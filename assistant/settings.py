@@ -89,6 +89,9 @@ class Settings(BaseSettings):
     fetch_retries: int = Field(2, ge=0)
     fetch_backoff_s: float = Field(0.5, ge=0)
     fetch_max_bytes: int = Field(5_000_000, ge=1024)
+    fetch_deadline_s: float = Field(
+        60.0, gt=0, description="A whole request (robots.txt, sitemap, page) ends within this."
+    )
     respect_robots: bool = True
 
     # --- retrieval and answering -----------------------------------------------------------
@@ -127,6 +130,10 @@ class Settings(BaseSettings):
     max_upload_bytes: int = Field(20_000_000, ge=1024, description="Largest staff upload.")
     max_crawl_pages: int = Field(200, ge=1, description="Most pages one URL source may crawl.")
     max_crawl_bytes: int = Field(50_000_000, ge=1024, description="Most bytes one crawl reads.")
+    max_crawl_requests: int = Field(
+        500, ge=1, description="Most requests one URL source makes (robots, sitemaps, pages)."
+    )
+    max_child_sitemaps: int = Field(50, ge=1, description="Sitemaps of an index that are read.")
     generation_budget_s: float = Field(
         8.0, gt=0, description="Answer generation stops this long after it starts."
     )

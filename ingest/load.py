@@ -41,6 +41,7 @@ class Loader:
         self.corpus_dir = corpus_dir
         self.fetcher_factory = fetcher_factory
         self._fetcher: Fetcher | None = None
+        self.note = ""  # what the last URL source left out (a spent request budget...)
 
     def fetcher(self) -> Fetcher:
         if self._fetcher is None:
@@ -53,6 +54,7 @@ class Loader:
             self._fetcher = None
 
     def load(self, source: Source) -> list[Document]:
+        self.note = ""
         if source.kind == "url":
             return self.load_url(source)
         path = self.resolve(source.location)
@@ -65,16 +67,28 @@ class Loader:
         return path if path.is_absolute() else self.corpus_dir / path
 
     def load_url(self, source: Source) -> list[Document]:
+        """The pages of a URL source, within the fetcher's request budget: once it is spent,
+        the pages fetched so far (and :attr:`note` says so)."""
+        from ingest.fetch.budget import BudgetSpent
+
         fetcher = self.fetcher()
-        if source.sitemap:
-            urls = fetcher.sitemap_urls(source.location, source.max_pages)
-        elif source.crawl_depth > 0:
-            urls = fetcher.crawl(source.location, source.crawl_depth, source.max_pages)
-        else:
-            urls = [source.location]
-        documents = [self._page_document(source, url) for url in urls]
+        documents: list[Document] = []
+        with fetcher.budgeted() as budget:
+            if source.sitemap:
+                urls = fetcher.sitemap_urls(source.location, source.max_pages)
+            elif source.crawl_depth > 0:
+                urls = fetcher.crawl(source.location, source.crawl_depth, source.max_pages)
+            else:
+                urls = [source.location]
+            for url in urls:
+                try:
+                    documents.append(self._page_document(source, url))
+                except BudgetSpent:
+                    break  # noted by the budget
+        self.note = "; ".join(budget.notes)
         if not documents:
-            raise IngestError(f"no pages found at {source.location}")
+            reason = f"no pages found at {source.location}"
+            raise IngestError(f"{reason} ({self.note})" if self.note else reason)
         return documents
 
     def _page_document(self, source: Source, url: str) -> Document:

@@ -142,8 +142,9 @@ class Ingestor:
                     keyword_ids.get(source.id, set()) if self.keyword else None,
                 )
                 report.items.append(item)
+                reason = item.reason or item.note
                 self.state.record(
-                    source.id, source.location, item.status, item.reason, item.chunks, now_iso()
+                    source.id, source.location, item.status, reason, item.chunks, now_iso()
                 )
         finally:
             loader.close()
@@ -201,7 +202,14 @@ class Ingestor:
         else:
             status = "unchanged"
         return SourceReport(
-            source.id, source.location, status, "", len(chunks), len(to_add), len(to_delete)
+            source.id,
+            source.location,
+            status,
+            "",
+            len(chunks),
+            len(to_add),
+            len(to_delete),
+            note=loader.note,
         )
 
     def update_keyword(self, chunks: list[Chunk], old_ids: set[str]) -> None:

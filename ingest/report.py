@@ -20,6 +20,7 @@ class SourceReport:
     chunks: int = 0
     embedded: int = 0
     deleted: int = 0
+    note: str = ""  # what a source that did not fail left out (a crawl stopped by its budget)
 
 
 @dataclass

@@ -3,6 +3,10 @@ Chroma)."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -16,6 +20,7 @@ from assistant.container import Container
 from assistant.services.scheduler import RefreshScheduler
 from assistant.settings import Settings
 from ingest.lock import ingest_lock
+from ingest.models import IngestError
 
 
 @pytest.fixture
@@ -75,3 +80,30 @@ def test_ingest_quiet_is_silent_unless_something_changed(
     assert busy.stderr.strip() == f"Error: another ingest is running on {app.settings.data_dir}"
     triggers: list[Any] = [(r.trigger, r.outcome) for r in app.corpus.history()]
     assert triggers[:2] == [("cli", "skipped"), ("cli", "ok")]
+
+
+def test_the_ingest_lock_of_a_killed_run_is_not_stale(tmp_path: Path) -> None:
+    """The ingest lock is a flock: the kernel releases it when its holder dies, even by
+    SIGKILL, so a killed ingest never leaves the next runs exiting 75 (README, cron)."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; from ingest.lock import ingest_lock\n"
+            "with ingest_lock(Path(sys.argv[1])):\n    print('held', flush=True); time.sleep(60)",
+            str(tmp_path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(IngestError, match="another ingest is running"), ingest_lock(tmp_path):
+            pass
+        holder.send_signal(signal.SIGKILL)
+        holder.wait(10)
+    finally:
+        holder.kill()
+    with ingest_lock(tmp_path):  # at once, though the lock file is still there
+        assert (tmp_path / "ingest.lock").exists()

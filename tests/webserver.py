@@ -40,6 +40,7 @@ class Reply:
     etag: str | None = None
     last_modified: str | None = None  # an HTTP date, e.g. "Wed, 21 Oct 2015 07:28:00 GMT"
     delay_s: float = 0.0  # wait this long before answering (timeouts)
+    drip_s: float = 0.0  # send the whole answer (status line, headers, body) a byte at a time
 
     def all_headers(self) -> dict[str, str]:
         headers: dict[str, str] = {}
@@ -158,6 +159,9 @@ class _Handler(BaseHTTPRequestHandler):
         headers = reply.all_headers()
         if isinstance(body, bytes) and _header(headers, "content-length") is None:
             headers["Content-Length"] = str(0 if status == 304 else len(body))
+        if reply.drip_s:
+            self._drip(request, status, headers, body if send_body else b"", reply.drip_s)
+            return
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
@@ -168,6 +172,20 @@ class _Handler(BaseHTTPRequestHandler):
         for chunk in chunks:
             self.wfile.write(chunk)
             request.bytes_sent += len(chunk)
+
+    def _drip(
+        self, request: Request, status: int, headers: dict[str, str], body: Body, every_s: float
+    ) -> None:
+        """The whole answer, head included, one byte every ``every_s`` seconds (a server that
+        never stalls long enough for a per-read timeout, and never finishes)."""
+        head = f"HTTP/1.0 {status} {self.responses.get(status, ('',))[0]}\r\n"
+        head += "".join(f"{name}: {value}\r\n" for name, value in headers.items()) + "\r\n"
+        data = head.encode("latin-1") + (body if isinstance(body, bytes) else b"".join(body))
+        self.close_connection = True
+        for index in range(len(data)):
+            self.wfile.write(data[index : index + 1])
+            request.bytes_sent += 1
+            time.sleep(every_s)
 
 
 class _Server(ThreadingHTTPServer):
@@ -204,9 +222,28 @@ class LocalServer:
         with self._lock:
             self.routes[path] = route
 
-    def robots(self, text: str) -> None:
-        """Serve ``text`` as /robots.txt."""
-        self.set("/robots.txt", Reply(body=text, content_type="text/plain"))
+    def robots(self, text: str, drip_s: float = 0.0) -> None:
+        """Serve ``text`` as /robots.txt (with ``drip_s``, a byte every ``drip_s`` seconds)."""
+        self.set("/robots.txt", Reply(body=text, content_type="text/plain", drip_s=drip_s))
+
+    def empty_sitemap_index(self, path: str, children: int) -> list[str]:
+        """Serve at ``path`` a sitemap index of ``children`` sitemaps that list no page (each
+        served too); their paths."""
+        paths = [f"/sitemaps/empty-{n}.xml" for n in range(children)]
+        entries = "".join(f"<sitemap><loc>{self.url(p)}</loc></sitemap>" for p in paths)
+        xmlns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+        self.set(
+            path,
+            Reply(
+                body=f"<sitemapindex {xmlns}>{entries}</sitemapindex>",
+                content_type="application/xml",
+            ),
+        )
+        for child in paths:
+            self.set(
+                child, Reply(body=f"<urlset {xmlns}></urlset>", content_type="application/xml")
+            )
+        return paths
 
     def record(self, request: Request) -> None:
         with self._lock:

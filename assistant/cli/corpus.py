@@ -47,7 +47,8 @@ def detail(item: SourceReport) -> str:
     if item.status == "removed":
         return f"{item.deleted} chunk{'s' if item.deleted != 1 else ''} deleted"
     embedded = f", {item.embedded} embedded" if item.embedded else ""
-    return f"{item.chunks} chunk{'s' if item.chunks != 1 else ''}{embedded}"
+    note = f"; {item.note}" if item.note else ""
+    return f"{item.chunks} chunk{'s' if item.chunks != 1 else ''}{embedded}{note}"
 
 
 def print_report(report: IngestReport) -> None:
@@ -136,7 +137,7 @@ def ingest(
                 report = report.merged(app.corpus.add_files(list(files), fmt=fmt, progress=bar))
         else:
             report = app.corpus.refresh(progress=bar, trigger="cli")
-    if not quiet or report.changed or not report.ok:
+    if not quiet or report.changed or not report.ok or any(i.note for i in report.items):
         print_report(report)
     exit_by(report.ok)
 

@@ -6,9 +6,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.request import getproxies
 
 import httpx
 
+from ingest.fetch import deadline
+from ingest.fetch.budget import RequestBudget
 from ingest.fetch.config import FetchConfig
 from ingest.fetch.media import accept_header, media_type
 from ingest.fetch.robots import Robots
@@ -78,6 +81,8 @@ def default_client(config: FetchConfig, transport: httpx.BaseTransport | None) -
         from ingest.fetch.guard import GuardedTransport
 
         transport = GuardedTransport(guard)  # and the connection goes to a checked address
+    elif transport is None and not _proxied():
+        transport = deadline.DeadlineTransport()  # every socket operation within the deadline
     return httpx.Client(
         timeout=httpx.Timeout(config.timeout_s),
         follow_redirects=False,
@@ -85,6 +90,19 @@ def default_client(config: FetchConfig, transport: httpx.BaseTransport | None) -
         headers={"User-Agent": config.user_agent},
         event_hooks=hooks,
     )
+
+
+def _proxied() -> bool:
+    """Whether the environment names a proxy (httpx then uses its own transport, and only the
+    body's chunks are checked against the deadline)."""
+    return any(scheme in getproxies() for scheme in ("http", "https", "all"))
+
+
+def timed_out(url: str, config: FetchConfig) -> str:
+    """The reason of a request that ran past its deadline or a timeout."""
+    if deadline.passed():
+        return f"no complete answer within {config.request_deadline_s:g} s: {url}"
+    return f"timed out after {config.timeout_s:g} s: {url}"
 
 
 class HttpGetter:
@@ -95,6 +113,7 @@ class HttpGetter:
         client: httpx.Client,
         config: FetchConfig,
         robots: Robots,
+        budget: RequestBudget,
         *,
         sleep: Callable[[float], None],
         clock: Callable[[], float],
@@ -102,6 +121,7 @@ class HttpGetter:
         self._client = client
         self._config = config
         self._robots = robots
+        self._budget = budget
         self._sleep = sleep
         self._clock = clock
 
@@ -118,8 +138,10 @@ class HttpGetter:
                 backoff = self._config.backoff_s * 2 ** (attempt - 1)
                 self._sleep(max(backoff, failure.retry_after_s))
             self._robots.wait_turn(url)
+            self._budget.spend(url)
             try:
-                return self._get_once(url, headers, accepted)
+                with deadline.within(self._clock, self._config.request_deadline_s):
+                    return self._get_once(url, headers, accepted)
             except Retryable as exc:
                 failure = exc
                 log.info("attempt %d/%d failed: %s", attempt + 1, attempts, exc.reason)
@@ -145,7 +167,7 @@ class HttpGetter:
                 raise refusal from exc
             raise Retryable(f"cannot connect to {host(url)}: {exc}") from exc
         except httpx.TimeoutException as exc:
-            raise Retryable(f"timed out after {self._config.timeout_s:g} s: {url}") from exc
+            raise Retryable(timed_out(url, self._config)) from exc
         except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
             raise IngestError(f"invalid URL {url!r}: {exc}") from exc
         except httpx.TransportError as exc:
@@ -174,14 +196,13 @@ class HttpGetter:
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
             raise IngestError(too_large)
-        deadline = self._clock() + 4 * self._config.timeout_s
         chunks: list[bytes] = []
         size = 0
         for chunk in response.iter_bytes():
             size += len(chunk)
             if size > limit:
                 raise IngestError(too_large)
-            if self._clock() > deadline:
-                raise Retryable(f"timed out reading the body of {url}")
+            if deadline.passed():
+                raise Retryable(timed_out(url, self._config))
             chunks.append(chunk)
         return b"".join(chunks)

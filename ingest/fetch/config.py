@@ -25,3 +25,12 @@ class FetchConfig:
     max_redirects: int = 5
     max_crawl_bytes: int | None = None  # a crawl stops once its pages hold this many bytes
     guard: AddressGuard | None = None  # the staff desk's: public addresses only, every hop
+    # a whole request (connect, headers, body; robots.txt and sitemaps too) ends this long
+    # after it starts; None: 4 x timeout_s
+    deadline_s: float | None = None
+    max_requests: int | None = None  # requests one URL source may make (None: no limit)
+    max_child_sitemaps: int = 50  # the sitemaps of a sitemap index that are read
+
+    @property
+    def request_deadline_s(self) -> float:
+        return self.deadline_s if self.deadline_s is not None else 4 * self.timeout_s

@@ -6,6 +6,7 @@ import logging
 from collections import deque
 from collections.abc import Callable, Iterator
 
+from ingest.fetch.budget import BudgetSpent
 from ingest.fetch.media import HTML_TYPES, PAGE_TYPES, media_type
 from ingest.fetch.pages import FetchPage
 from ingest.fetch.urls import extract_links, looks_like_page, normalize_url, origin
@@ -32,12 +33,31 @@ def crawl_site(
     pages are logged and skipped. The first URL is ``start_url`` exactly as given (so a
     caller can recognise it); the others are normalised. Every fetched page lands in
     ``cache``, under the URL returned for it. With ``max_bytes``, the crawl stops once the
-    pages it kept hold that many bytes.
+    pages it kept hold that many bytes. When the fetcher's request budget is spent, the crawl
+    stops there and returns what it found.
     """
     start = normalize_url(start_url)
     first = fetch(start, PAGE_TYPES)
     cache[start] = cache[start_url] = first
     found = [start_url]
+    try:
+        _walk(fetch, allowed, cache, (first, depth, max_pages, max_bytes), found)
+    except BudgetSpent:
+        log.info("crawl of %s: request budget spent after %d pages", start_url, len(found))
+    return found
+
+
+def _walk(
+    fetch: FetchPage,
+    allowed: Callable[[str], bool],
+    cache: dict[str, FetchResult],
+    limits: tuple[FetchResult, int, int, int | None],
+    found: list[str],
+) -> None:
+    """The breadth-first walk of :func:`crawl_site` from its first page, appending to
+    ``found``; BudgetSpent stops it where it is."""
+    first, depth, max_pages, max_bytes = limits
+    start = normalize_url(found[0])
     sites = {origin(start), origin(first.url)}
     seen = {start, first.url}
     queue: deque[tuple[FetchResult, int]] = deque([(first, 0)])
@@ -58,7 +78,6 @@ def crawl_site(
             size += len(page.content)
             found.append(link)
             queue.append((page, level + 1))
-    return found
 
 
 def _new_links(result: FetchResult, seen: set[str], sites: set[str]) -> Iterator[str]:
@@ -75,6 +94,8 @@ def _fetch_linked(fetch: FetchPage, allowed: Callable[[str], bool], url: str) ->
         return None
     try:
         return fetch(url, HTML_TYPES)
+    except BudgetSpent:
+        raise  # the crawl stops
     except IngestError as exc:
         log.info("crawl: skipping %s: %s", url, exc.reason)
         return None

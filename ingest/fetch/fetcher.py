@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from types import TracebackType
 
 import httpx
 
+from ingest.fetch.budget import RequestBudget
 from ingest.fetch.client import HttpGetter, default_client
 from ingest.fetch.config import FetchConfig
 from ingest.fetch.crawl import crawl_site
@@ -39,11 +41,14 @@ class Fetcher:
         self.config = config
         self._owns_client = client is None
         self._client = client or default_client(config, transport)
-        self.robots = Robots(self._client, config, sleep=sleep, clock=clock)
-        http = HttpGetter(self._client, config, self.robots, sleep=sleep, clock=clock)
+        self.budget = RequestBudget(config.max_requests)
+        self.robots = Robots(self._client, config, self.budget, sleep=sleep, clock=clock)
+        http = HttpGetter(self._client, config, self.robots, self.budget, sleep=sleep, clock=clock)
         self.snapshots = SnapshotStore(config.snapshots_dir)
         self._pages = PageFetcher(config, http, self.robots, self.snapshots)
-        self._sitemaps = SitemapReader(self._pages.fetch, self.allowed, config.max_bytes)
+        self._sitemaps = SitemapReader(
+            self._pages.fetch, self.allowed, config, self.snapshots.discard, self.budget.note
+        )
         self.crawl_cache: dict[str, FetchResult] = {}
 
     def __enter__(self) -> Fetcher:
@@ -60,6 +65,13 @@ class Fetcher:
     def close(self) -> None:
         if self._owns_client:
             self._client.close()
+
+    def budgeted(self) -> AbstractContextManager[RequestBudget]:
+        """A block whose requests count against ``config.max_requests`` (one URL source: its
+        robots.txt, sitemaps and pages); once spent, requests raise
+        :class:`~ingest.fetch.budget.BudgetSpent`, and a crawl or a sitemap index stops there.
+        What was left out is in the budget's ``notes``."""
+        return self.budget.scope()
 
     def fetch(self, url: str) -> FetchResult:
         """Fetch one HTML / XHTML / plain-text page (see :mod:`ingest.fetch`)."""

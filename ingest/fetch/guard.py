@@ -20,8 +20,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import httpcore
-import httpx
 
+from ingest.fetch.deadline import DeadlineTransport
 from ingest.models import IngestError
 
 # getaddrinfo(host, port, type=...) -> [(family, type, proto, canonname, sockaddr), ...]
@@ -138,13 +138,10 @@ class GuardedBackend(httpcore.NetworkBackend):
         self.inner.sleep(seconds)
 
 
-class GuardedTransport(httpx.HTTPTransport):
-    """httpx's own transport over :class:`GuardedBackend`; no proxy from the environment (a
-    proxy would resolve the host itself, out of the guard's reach)."""
+class GuardedTransport(DeadlineTransport):
+    """httpx's own transport over :class:`GuardedBackend` (within the request's deadline); no
+    proxy from the environment (a proxy would resolve the host itself, out of the guard's
+    reach)."""
 
     def __init__(self, guard: AddressGuard) -> None:
-        super().__init__(trust_env=False)
-        ssl_context = httpx.create_ssl_context(trust_env=False)
-        self._pool = httpcore.ConnectionPool(
-            ssl_context=ssl_context, network_backend=GuardedBackend(guard)
-        )
+        super().__init__(GuardedBackend(guard), trust_env=False)

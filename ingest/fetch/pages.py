@@ -43,7 +43,7 @@ class PageFetcher:
             if self._config.guard is not None:
                 self._config.guard.check(current)  # before robots.txt: no request at all
             if self._config.respect_robots and not self._robots.allowed(current):
-                raise IngestError(f"disallowed by robots.txt: {current}")
+                raise IngestError(self._robots.refusal(current))
             response = self._http.get(current, conditional_headers(snapshot), accepted)
             if response.status in REDIRECT_STATUSES:
                 current = normalize_url(urljoin(current, response.headers["location"]))

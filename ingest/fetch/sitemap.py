@@ -9,13 +9,15 @@ from __future__ import annotations
 import gzip
 import io
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from xml.etree.ElementTree import Element, ParseError
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReferenceForbidden
 
 from ingest.decode import decode
+from ingest.fetch.budget import BudgetSpent
+from ingest.fetch.config import FetchConfig
 from ingest.fetch.media import SITEMAP_TYPES
 from ingest.fetch.pages import FetchPage
 from ingest.fetch.urls import normalize_url, origin
@@ -25,12 +27,25 @@ log = logging.getLogger(__name__)
 
 
 class SitemapReader:
-    """Reads sitemaps with ``fetch``; keeps the URLs that ``allowed`` (robots.txt) lets in."""
+    """Reads sitemaps with ``fetch``; keeps the URLs that ``allowed`` (robots.txt) lets in.
 
-    def __init__(self, fetch: FetchPage, allowed: Callable[[str], bool], max_bytes: int) -> None:
+    The snapshot of a sitemap that lists nothing is ``discard``-ed (it would only cost disk);
+    what a capped index leaves out is said with ``note``."""
+
+    def __init__(
+        self,
+        fetch: FetchPage,
+        allowed: Callable[[str], bool],
+        config: FetchConfig,
+        discard: Callable[[str], None],
+        note: Callable[[str], None],
+    ) -> None:
         self._fetch = fetch
         self._allowed = allowed
-        self._max_bytes = max_bytes
+        self._max_bytes = config.max_bytes
+        self._max_children = config.max_child_sitemaps
+        self._discard = discard
+        self._note = note
 
     def urls(self, sitemap_url: str, max_pages: int) -> list[str]:
         """Page URLs listed in a sitemap.xml (or in the sitemaps of a sitemap index, one level
@@ -61,24 +76,48 @@ class SitemapReader:
             charset = None  # the header's charset, if any, was the archive's
         else:
             charset = result.charset
-        return parse_sitemap(decode(body, charset, markup=True), url)
+        try:
+            kind, locs = parse_sitemap(decode(body, charset, markup=True), url)
+        except IngestError:
+            self._discard(url)
+            raise
+        if not locs:
+            self._discard(url)
+        return kind, locs
 
-    def _expand_index(self, sitemaps: Iterable[str], site: str, max_pages: int) -> list[str]:
+    def _expand_index(self, sitemaps: list[str], site: str, max_pages: int) -> list[str]:
+        """The <loc> texts of the index's first ``max_child_sitemaps`` same-site sitemaps."""
+        children = [url for url in _normalized(sitemaps) if origin(url) == site]
+        if len(children) > self._max_children:
+            self._note(
+                f"sitemap index lists {len(children)} sitemaps: read the first "
+                f"{self._max_children} (max_child_sitemaps)"
+            )
         locs: list[str] = []
-        for sitemap in sitemaps:
+        for url in children[: self._max_children]:
             if len(locs) >= max_pages:
                 break
             try:
-                url = normalize_url(sitemap)
-                if origin(url) != site:
-                    continue
                 kind, child_locs = self.read(url)
+            except BudgetSpent:
+                break  # noted by the budget
             except IngestError as exc:
-                log.warning("sitemap index: skipping %s: %s", sitemap, exc.reason)
+                log.warning("sitemap index: skipping %s: %s", url, exc.reason)
                 continue
             if kind == "urlset":  # an index inside an index is not followed
                 locs.extend(child_locs)
         return locs
+
+
+def _normalized(urls: list[str]) -> list[str]:
+    """The valid ones among ``urls``, normalised, in order."""
+    valid = []
+    for url in urls:
+        try:
+            valid.append(normalize_url(url))
+        except IngestError:
+            log.warning("sitemap index: skipping %r: not an http(s) URL", url)
+    return valid
 
 
 def parse_sitemap(text: str, url: str) -> tuple[str, list[str]]:

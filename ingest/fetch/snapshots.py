@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -84,6 +85,10 @@ class SnapshotStore:
             write_atomic(folder / "body", snapshot.body)
         meta = json.dumps(snapshot.meta(), ensure_ascii=False, indent=2).encode("utf-8")
         write_atomic(folder / "meta.json", meta)
+
+    def discard(self, url: str) -> None:
+        """Remove the snapshot of ``url``, if any (one not worth keeping)."""
+        shutil.rmtree(snapshot_dir(self.root, url), ignore_errors=True)
 
     def save_or_warn(self, snapshot: Snapshot, write_body: bool = True) -> None:
         """:meth:`save`, but a full disk or a read-only folder is logged, not fatal."""
