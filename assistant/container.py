@@ -217,9 +217,17 @@ class Container:
 
     @cached_property
     def feedback(self) -> FeedbackStore:
+        from assistant.limits import Limits
         from assistant.services import FeedbackStore
 
-        return FeedbackStore(self.settings.feedback_db)
+        s = self.settings
+        return FeedbackStore(
+            s.feedback_db,
+            Limits.from_settings(s),
+            per_session=s.feedback_per_session,
+            per_address=s.feedback_per_address,
+            window_s=s.feedback_window_s,
+        )
 
     @cached_property
     def staff(self) -> StaffAuth:

@@ -37,6 +37,9 @@ class Limits:
     crawl_pages: int = 200
     crawl_bytes: int = 50_000_000
     generation_budget_s: float = 8.0
+    feedback_comment_chars: int = 2000
+    feedback_post_bytes: int = 200_000
+    feedback_store_bytes: int = 50_000_000
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Limits:
@@ -49,6 +52,9 @@ class Limits:
             crawl_pages=settings.max_crawl_pages,
             crawl_bytes=settings.max_crawl_bytes,
             generation_budget_s=settings.generation_budget_s,
+            feedback_comment_chars=settings.max_feedback_comment_chars,
+            feedback_post_bytes=settings.max_feedback_post_bytes,
+            feedback_store_bytes=settings.max_feedback_store_bytes,
         )
 
     # --- checks ----------------------------------------------------------------------------
@@ -75,6 +81,27 @@ class Limits:
     def check_upload(self, size: int, name: str) -> None:
         if size > self.upload_bytes:
             raise LimitError(f"{name} is too large ({size:,} bytes, at most {self.upload_bytes:,})")
+
+    def check_comment(self, comment: str) -> None:
+        if len(comment) > self.feedback_comment_chars:
+            raise LimitError(
+                f"the comment is too long ({len(comment):,} characters, at most "
+                f"{self.feedback_comment_chars:,}): shorten it"
+            )
+
+    def check_feedback_post(self, size: int) -> None:
+        if size > self.feedback_post_bytes:
+            raise LimitError(
+                f"the answer record is too large ({size:,} bytes, at most "
+                f"{self.feedback_post_bytes:,}): send the record /ask returned"
+            )
+
+    def check_feedback_store(self, size: int) -> None:
+        if size >= self.feedback_store_bytes:
+            raise LimitError(
+                f"feedback is full ({size:,} bytes stored, at most {self.feedback_store_bytes:,}):"
+                " your vote was not recorded"
+            )
 
     def check_crawl_pages(self, max_pages: int) -> None:
         if max_pages > self.crawl_pages:

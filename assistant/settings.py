@@ -128,6 +128,9 @@ class Settings(BaseSettings):
         100_000, ge=1024, description="Longest input line of `ask --jsonl`."
     )
     max_upload_bytes: int = Field(20_000_000, ge=1024, description="Largest staff upload.")
+    upload_keep_s: int = Field(
+        3600, ge=1, description="Uploads to the app are deleted this long after (used or not)."
+    )
     max_crawl_pages: int = Field(200, ge=1, description="Most pages one URL source may crawl.")
     max_crawl_bytes: int = Field(50_000_000, ge=1024, description="Most bytes one crawl reads.")
     max_crawl_requests: int = Field(
@@ -140,6 +143,16 @@ class Settings(BaseSettings):
     allow_private_urls: bool = Field(
         False, description="Let the staff desk fetch loopback, private and link-local addresses."
     )
+    max_feedback_comment_chars: int = Field(2000, ge=10, description="Longest feedback comment.")
+    max_feedback_post_bytes: int = Field(
+        200_000, ge=1024, description="Largest answer record sent with one vote (JSON bytes)."
+    )
+    max_feedback_store_bytes: int = Field(
+        50_000_000, ge=10_000, description="Feedback database size past which votes are refused."
+    )
+    feedback_per_session: int = Field(30, ge=1, description="Votes one session sends per window.")
+    feedback_per_address: int = Field(120, ge=1, description="Votes one address sends per window.")
+    feedback_window_s: float = Field(600.0, gt=0, description="The feedback rate-limit window.")
     login_max_failures: int = Field(5, ge=1, description="Failed sign-ins before a lockout.")
     login_lockout_s: float = Field(900.0, ge=0, description="Lockout after too many failures.")
     staff_session_s: float = Field(8 * 3600.0, gt=0, description="A staff sign-in lasts this.")

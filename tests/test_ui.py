@@ -137,10 +137,11 @@ def test_feedback_is_one_row_per_answer_and_user(app: RunningApp, client: Client
     client.predict(-1, answer, api_name="/feedback")
     status = client.predict(1, answer, "the figure is right", "tester", api_name="/feedback")
     assert "with your comment" in status
-    client.predict(-1, answer, api_name="/feedback")  # the API's default user votes again
+    client.predict(-1, answer, api_name="/feedback")  # the session's own user votes again
     rows = app.container.feedback.all()
     assert len(rows) == before + 2, rows[before:]  # one row for each user, not four
     by_user = {r["user_id"]: r for r in rows[before:]}
+    by_user["api"] = next(r for u, r in by_user.items() if u.startswith("s:"))  # the session
     assert by_user["api"]["rating"] == -1  # the last vote wins
     assert (
         by_user["tester"]["rating"] == 1 and by_user["tester"]["comment"] == "the figure is right"

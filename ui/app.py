@@ -43,8 +43,11 @@ Every event has a stable ``api_name``; call them with ``gradio_client``::
 ``/new_conversation`` () -> (history: [], sources_html: str, answer: None, feedback_html: str).
 ``/feedback`` (rating: int, answer: dict, comment: str = "", user: str = "") -> status_html.
     Stores a thumbs up (``1``) or down (``-1``) for ``answer`` (the record ``/ask`` returned)
-    with its question and sources: one row per answer and user (``api`` when none is given),
-    the last vote wins; a comment is kept until another one replaces it.
+    with its question and sources' titles and links: one row per answer and user (the calling
+    session when none is given), the last vote wins; a comment is kept until another one
+    replaces it. A user belongs to the session that first voted as it: another session naming
+    it is refused. Refused, with a one-line error: a record over 200 kB, a comment over 2,000
+    characters, more than 30 votes per session (120 per address) in 10 minutes, a full store.
 ``/directory_search`` (query: str, kind: str, city: str, domain: str) -> table
     ``{"headers": [name, kind, city, domains, website], "data": [[...], ...]}`` (``[]`` when
     nothing matches). Empty strings (or ``any`` for kind and city) mean no filter. Whole words,
@@ -108,15 +111,24 @@ HEADER = """
 
 
 class App(gr.Blocks):
-    """``gr.Blocks`` whose ``launch`` defaults to the app's theme, CSS and offline options."""
+    """``gr.Blocks`` whose ``launch`` defaults to the app's theme, CSS and offline options, and
+    to its upload cap (Gradio's upload route answers 413 past it)."""
+
+    upload_bytes = 20_000_000
 
     def launch(self, *args: Any, **kwargs: Any) -> Any:
-        for key, value in launch_options().items():
+        for key, value in launch_options(self.upload_bytes).items():
             kwargs.setdefault(key, value)
         return super().launch(*args, **kwargs)
 
 
-def launch_options() -> dict[str, Any]:
+def upload_cache(keep_s: int) -> tuple[int, int]:
+    """Gradio's ``delete_cache`` (every ``frequency`` s, files older than ``age`` s go): anything
+    uploaded, used or not, is deleted ``keep_s`` after (the staff desk copies what it keeps)."""
+    return min(600, keep_s), keep_s
+
+
+def launch_options(upload_bytes: int = App.upload_bytes) -> dict[str, Any]:
     return {
         "theme": THEME,
         "css": stylesheet(),
@@ -124,7 +136,7 @@ def launch_options() -> dict[str, Any]:
         "ssr_mode": False,
         "enable_monitoring": False,
         "show_error": False,  # unexpected exceptions show a generic error, never a trace
-        "max_file_size": "20mb",
+        "max_file_size": upload_bytes,
     }
 
 
@@ -178,7 +190,9 @@ def build_app(container: Container) -> gr.Blocks:
     if container.staff.enabled:
         staff = StaffPage(StaffTab(container.corpus, container.staff))
     kinds, cities = directory.choices()
-    with App(title=TITLE, analytics_enabled=False) as app:
+    keep_s = container.settings.upload_keep_s
+    with App(title=TITLE, analytics_enabled=False, delete_cache=upload_cache(keep_s)) as app:
+        app.upload_bytes = container.settings.max_upload_bytes
         gr.HTML(HEADER, js_on_load=None, elem_id="ph-header-block")
         signed_in = gr.State(False)  # per session: True once signed in to the staff desk
         with gr.Tabs():

@@ -57,9 +57,9 @@ def opened(item: dict[str, Any] | None, store: Any) -> tuple[Any, ...]:
     return history, records, conversation_sources_html(records), conv_id, menu
 
 
-def restore(store: Any, user: Any) -> tuple[Any, ...]:
-    """On page load: the latest conversation back, and this browser's feedback id."""
-    return (*opened(convs.latest(store), store), user or convs.new_id())
+def restore(store: Any) -> tuple[Any, ...]:
+    """On page load: the latest conversation back."""
+    return opened(convs.latest(store), store)
 
 
 def open_conversation(conv_id: Any, store: Any) -> tuple[Any, ...]:
@@ -151,6 +151,7 @@ class ChatPage:
                 placeholder="Tell us more (optional)",
                 scale=5,
                 max_lines=3,
+                max_length=self.fb.store.limits.feedback_comment_chars,
                 elem_id="ph-comment",
             )
             self.send_comment = gr.Button("Send comment", size="sm", scale=1, min_width=120)
@@ -273,8 +274,12 @@ class ChatPage:
         )
 
     def on_load(self, app: gr.Blocks) -> None:
+        def load(store: Any, user: Any) -> tuple[Any, ...]:
+            """The latest conversation, and this browser's voter id (signed by the server)."""
+            return (*restore(store), self.fb.voter_token(user))
+
         app.load(
-            restore,
+            load,
             [self.store, self.user],
             [self.chatbot, self.answers, self.sources, self.conv_id, self.conv_menu, self.user],
             **PRIVATE,

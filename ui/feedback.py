@@ -1,6 +1,8 @@
 """Feedback on answers: the thumbs on each answer in the conversation, an optional comment, and
-the ``/feedback`` endpoint. The store keeps one row per answer and user (the last vote wins); the
-user is a random id kept in the browser (``conversations.USER_KEY``).
+the ``/feedback`` endpoint. The store keeps one row per answer and user (the last vote wins). A
+vote belongs to whoever gave it, as the server knows them: the browser keeps a voter id the
+server signed (``conversations.USER_KEY``); an API call is its Gradio session, and a ``user`` it
+names is that session's (another session naming it is refused). Caps and rates: the store's.
 """
 
 from __future__ import annotations
@@ -10,11 +12,13 @@ from typing import Any
 import gradio as gr
 
 from assistant.services import FeedbackStore
+from assistant.services.voter import Voter, VoterTokens, session_owner
 from ui.alerts import alert
-from ui.common import error
+from ui.common import error, one_line
 from ui.history import chatbot_messages
+from ui.staff_tab import client_key
 
-API_USER = "api"  # the user of /feedback calls that name none
+NO_SESSION = "No session: reload the page, then rate the answer."
 
 
 def answer_at(history: Any, answers: Any, index: Any) -> dict[str, Any] | None:
@@ -38,14 +42,39 @@ def thanks(rating: int, comment: bool = False) -> str:
     return f'<span class="ph-thanks">&#10003; Recorded as {label}{extra}</span>'
 
 
+def session_of(request: gr.Request | None) -> str:
+    return str(getattr(request, "session_hash", "") or "")
+
+
 class FeedbackPanel:
     """The handlers of feedback over the store."""
 
-    def __init__(self, store: FeedbackStore) -> None:
+    def __init__(self, store: FeedbackStore, tokens: VoterTokens | None = None) -> None:
         self.store = store
+        self.tokens = tokens or VoterTokens()
+
+    def voter_token(self, stored: Any) -> str:
+        """On page load: the browser's signed voter id, or a new one."""
+        return stored if self.tokens.verify(stored) else self.tokens.issue()
+
+    def _vote(self, rating: int, record: Any, comment: str | None, voter: Voter) -> None:
+        self.store.record_answer(
+            rating,
+            record,
+            comment,
+            voter.user_id,
+            owner=voter.owner,
+            session=voter.session,
+            address=voter.address,
+        )
 
     def feedback(
-        self, rating: Any, answer: dict[str, Any] | None, comment: str = "", user: str = ""
+        self,
+        rating: Any,
+        answer: dict[str, Any] | None,
+        comment: str = "",
+        user: str = "",
+        request: gr.Request | None = None,
     ) -> str:
         """``/feedback``: 1 (helpful) or -1 for the answer record ``/ask`` returned; voting
         again on the same answer replaces the vote."""
@@ -57,12 +86,35 @@ class FeedbackPanel:
             value = 0
         if value not in (1, -1):
             raise error("rating is 1 (helpful) or -1 (not helpful)")
+        session = session_of(request)
+        if not session:
+            raise error(NO_SESSION)
+        owner = session_owner(session)
+        voter = Voter(str(user or "").strip() or owner, owner, session, client_key(request))
         text = (comment or "").strip() or None
-        self.store.record_answer(value, answer, text, user_id=(user or "").strip() or API_USER)
+        try:
+            self._vote(value, answer, text, voter)
+        except ValueError as exc:
+            raise error(one_line(exc)) from None
         return thanks(value, bool(text))
 
+    def _browser_vote(
+        self, rating: int, record: Any, comment: str | None, user: Any, request: Any
+    ) -> str | None:
+        """A vote from the page; the one-line reason it was refused, else None."""
+        session = session_of(request)
+        if not session:
+            return NO_SESSION
+        try:
+            self._vote(
+                rating, record, comment, self.tokens.voter(user, session, client_key(request))
+            )
+        except ValueError as exc:
+            return one_line(exc)
+        return None
+
     def on_like(
-        self, history: Any, answers: Any, user: Any, data: gr.LikeData
+        self, history: Any, answers: Any, user: Any, data: gr.LikeData, request: gr.Request
     ) -> tuple[Any, Any, Any]:
         """A thumb on one answer: (status, the comment row, what was rated)."""
         record = answer_at(history, answers, data.index)
@@ -75,14 +127,20 @@ class FeedbackPanel:
             rating = -1
         else:  # a vote taken back: nothing to store
             return "", gr.update(visible=False), None
-        self.store.record_answer(rating, record, user_id=str(user or "") or API_USER)
+        refused = self._browser_vote(rating, record, None, user, request)
+        if refused:
+            return alert(refused, "warning"), gr.update(visible=False), None
         return thanks(rating), gr.update(visible=True), {"rating": rating, "answer": record}
 
-    def send_comment(self, comment: str, rated: Any, user: Any) -> tuple[Any, Any, Any]:
+    def send_comment(
+        self, comment: str, rated: Any, user: Any, request: gr.Request
+    ) -> tuple[Any, Any, Any]:
         """The optional comment on the answer just rated: (status, comment box, comment row)."""
         text = (comment or "").strip()
         if not isinstance(rated, dict) or not text:
             return alert("Rate an answer, then write a comment.", "info"), gr.skip(), gr.skip()
         rating, record = int(rated["rating"]), rated["answer"]
-        self.store.record_answer(rating, record, text, user_id=str(user or "") or API_USER)
+        refused = self._browser_vote(rating, record, text, user, request)
+        if refused:
+            return alert(refused, "warning"), gr.skip(), gr.skip()
         return thanks(rating, True), "", gr.update(visible=False)

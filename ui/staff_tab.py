@@ -10,6 +10,7 @@ confirmation before removal) are in ``ui/staff_page.py``.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -64,6 +65,21 @@ def progress_callback(progress: gr.Progress) -> Callable[[int, int, str], None]:
 def upload_path(upload: Any) -> Path:
     """The server-side path of a ``gr.File`` value (a path string or a file object)."""
     return Path(upload if isinstance(upload, str) else getattr(upload, "name", str(upload)))
+
+
+def discard_upload(path: Path | None) -> None:
+    """Delete a file Gradio's upload route saved (and its folder once empty) after use: nothing
+    else is touched. What is never used goes with ``delete_cache`` (``ui/app.py``)."""
+    if path is None:
+        return
+    folder = Path(gr.utils.get_upload_folder()).resolve()
+    target = path.resolve()
+    if folder not in target.parents:
+        return
+    target.unlink(missing_ok=True)
+    if target.parent != folder:
+        with contextlib.suppress(OSError):  # not empty (another upload): left to delete_cache
+            target.parent.rmdir()
 
 
 class StaffTab:
@@ -152,15 +168,19 @@ class StaffTab:
         logged_in: Any,
         progress: gr.Progress = gr.Progress(),  # noqa: B008
     ) -> Any:
-        """The file is added under its own name (the upload has a temporary one)."""
-        require_login(logged_in, self.auth)
-        if not upload:
-            raise error("Choose a file to upload first.", title=TITLE)
-        path = upload_path(upload)
-        on_progress = progress_callback(progress)
-        return self._run(
-            "Add file", lambda: self.corpus.add_upload(path, path.name, progress=on_progress)
-        )
+        """The file is added under its own name (the upload has a temporary one, deleted once
+        read, whatever the outcome)."""
+        path = upload_path(upload) if upload else None
+        try:
+            require_login(logged_in, self.auth)
+            if path is None:
+                raise error("Choose a file to upload first.", title=TITLE)
+            on_progress, file = progress_callback(progress), path
+            return self._run(
+                "Add file", lambda: self.corpus.add_upload(file, file.name, progress=on_progress)
+            )
+        finally:
+            discard_upload(path)
 
     def staff_refresh(self, logged_in: Any, progress: gr.Progress = gr.Progress()) -> Any:  # noqa: B008
         require_login(logged_in, self.auth)
