@@ -33,7 +33,8 @@ class Limits:
     history_turns: int = 40
     history_chars: int = 40_000
     jsonl_line_bytes: int = 100_000
-    upload_bytes: int = 20_000_000
+    upload_bytes: int = 20_000_000  # any file added: `ingest --file` and the staff desk
+    directory_rows: int = 100_000  # rows of a directory file (CSV) added
     crawl_pages: int = 200
     crawl_bytes: int = 50_000_000
     generation_budget_s: float = 8.0
@@ -46,6 +47,7 @@ class Limits:
             history_chars=settings.max_history_chars,
             jsonl_line_bytes=settings.max_jsonl_line_bytes,
             upload_bytes=settings.max_upload_bytes,
+            directory_rows=settings.max_directory_rows,
             crawl_pages=settings.max_crawl_pages,
             crawl_bytes=settings.max_crawl_bytes,
             generation_budget_s=settings.generation_budget_s,
@@ -75,6 +77,14 @@ class Limits:
     def check_upload(self, size: int, name: str) -> None:
         if size > self.upload_bytes:
             raise LimitError(f"{name} is too large ({size:,} bytes, at most {self.upload_bytes:,})")
+
+    def check_rows(self, rows: int, name: str) -> None:
+        """``rows``: the rows counted, counting stopped one past the limit."""
+        if rows > self.directory_rows:
+            raise LimitError(
+                f"{name} has too many rows (more than {self.directory_rows:,}): "
+                "split it into smaller files"
+            )
 
     def check_crawl_pages(self, max_pages: int) -> None:
         if max_pages > self.crawl_pages:

@@ -124,7 +124,12 @@ class Settings(BaseSettings):
     max_jsonl_line_bytes: int = Field(
         100_000, ge=1024, description="Longest input line of `ask --jsonl`."
     )
-    max_upload_bytes: int = Field(20_000_000, ge=1024, description="Largest staff upload.")
+    max_upload_bytes: int = Field(
+        20_000_000, ge=1024, description="Largest file added (`ingest --file`, staff upload)."
+    )
+    max_directory_rows: int = Field(
+        100_000, ge=1, description="Most rows of a directory file (CSV) added."
+    )
     max_crawl_pages: int = Field(200, ge=1, description="Most pages one URL source may crawl.")
     max_crawl_bytes: int = Field(50_000_000, ge=1024, description="Most bytes one crawl reads.")
     generation_budget_s: float = Field(

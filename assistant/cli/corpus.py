@@ -47,7 +47,8 @@ def detail(item: SourceReport) -> str:
     if item.status == "removed":
         return f"{item.deleted} chunk{'s' if item.deleted != 1 else ''} deleted"
     embedded = f", {item.embedded} embedded" if item.embedded else ""
-    return f"{item.chunks} chunk{'s' if item.chunks != 1 else ''}{embedded}"
+    note = f" ({item.reason})" if item.reason else ""
+    return f"{item.chunks} chunk{'s' if item.chunks != 1 else ''}{embedded}{note}"
 
 
 def print_report(report: IngestReport) -> None:
