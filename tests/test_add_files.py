@@ -285,3 +285,20 @@ def test_a_symlink_out_of_its_folder_is_refused(app: Container, tmp_path: Path) 
     )
     assert status["latest"][0] == "added"
     assert "hunter2" not in indexed(app, "link") and "link" not in listed(app)
+
+
+def test_a_copy_made_before_origins_were_kept_is_updated_by_name(
+    app: Container, tmp_path: Path
+) -> None:
+    """A data directory from before: its copies have no ``origin``; a file of the same name
+    is that source again (as it was then), not a new one."""
+    copy = write(tmp_path / "data" / "files" / "documents" / "notes.txt", NOTES_TXT)
+    write(
+        tmp_path / "data" / "sources.yaml",
+        "sources:\n- id: notes\n  kind: file\n  location: files/documents/notes.txt\n",
+    )
+    assert app.corpus.refresh().ok
+    edited = write(tmp_path / "in" / "notes.txt", NOTES_TXT + "A second site opened in Massy.\n")
+    report = app.corpus.add_files([edited])
+    assert [(i.source_id, i.status) for i in report.items] == [("notes", "updated")]
+    assert "Massy" in copy.read_text(encoding="utf-8") and "notes-2" not in listed(app)

@@ -112,8 +112,12 @@ class FileDesk:
     ) -> Source | None:
         files = [s for s in sources if s.kind != "url"]
         resolved = path.resolve()
+        named = self._folder(path) / path.name  # a copy made before origins were kept
         for source in files:
-            if self.where(source) == resolved or source.origin == origin:
+            where = self.where(source)
+            if where == resolved or source.origin == origin:
+                return source
+            if source.origin is None and where == named:
                 return source
         for source in files:  # the same content: the same source
             where = self.where(source)
@@ -140,13 +144,18 @@ class FileDesk:
         corpus = self.catalog.seed_path.parent.resolve()
         files = self.catalog.files_dir.resolve()
         in_place = corpus in resolved.parents or files in resolved.parents
-        folder = files / ("directory" if path.suffix.lower() in DIRECTORY_SUFFIXES else "documents")
+        folder = self._folder(path)
         for n in itertools.count(1):
             tail = "" if n == 1 else f"-{n}"
             target = resolved if in_place else folder / f"{path.stem}{tail}{path.suffix}"
             if f"{base}{tail}" not in taken and (in_place or not target.exists()):
                 return f"{base}{tail}", target
         raise AssertionError("unreachable")
+
+    def _folder(self, path: Path) -> Path:
+        """Where a copy of ``path`` goes: ``files/directory/`` (CSV) or ``files/documents/``."""
+        kind = "directory" if path.suffix.lower() in DIRECTORY_SUFFIXES else "documents"
+        return self.catalog.files_dir.resolve() / kind
 
     def where(self, source: Source) -> Path:
         """A file source's path (a seed source's location is relative to the corpus)."""
