@@ -19,6 +19,7 @@ from assistant.container import Container
 from assistant.limits import LimitError
 from assistant.settings import Settings
 from ingest.sniff import binary_reason
+from ui.render_staff import report_html
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
@@ -101,6 +102,7 @@ def test_an_upload_named_like_a_seed_source_does_not_replace_it(
     upload = write(tmp_path / "tmp" / "gradio-3f9a", ORGS + org("Quuxmed"))
     report = app.corpus.add_upload(upload, "organisations.csv")
     assert [(i.source_id, i.status) for i in report.items] == [("organisations-2", "added")]
+    assert "organisations-2" in report_html(report) and "is another source" in report_html(report)
     assert listed(app)["organisations"] == seed
     assert app.keyword.ids_by_source({"organisations"})["organisations"] == seed_chunks
     write(upload, ORGS + org("Quuxmed") + org("Zorblatt"))
