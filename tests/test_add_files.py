@@ -304,3 +304,23 @@ def test_a_copy_made_before_origins_were_kept_is_updated_by_name(
     report = app.corpus.add_files([edited])
     assert [(i.source_id, i.status) for i in report.items] == [("notes", "updated")]
     assert "Massy" in copy.read_text(encoding="utf-8") and "notes-2" not in listed(app)
+
+
+def test_a_full_disk_during_the_copy_leaves_nothing(
+    app: Container, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    def no_space(_: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    notes = write(tmp_path / "in" / "notes.txt", NOTES_TXT)
+    monkeypatch.setattr("ingest.atomic.os.fsync", no_space)
+    with pytest.raises(OSError, match="No space left"):
+        app.corpus.add_files([notes])
+    assert not [p for p in (tmp_path / "data" / "files").rglob("*") if p.is_file()]
+    assert "notes" not in listed(app)
+    monkeypatch.undo()
+    assert [(i.source_id, i.status) for i in app.corpus.add_files([notes]).items] == [
+        ("notes", "added")
+    ]
