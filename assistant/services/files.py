@@ -70,7 +70,8 @@ class FileDesk:
                 f"unsupported file type {suffix or '(none)'} for {name}: use {upload_types()}"
             )
         self.limits.check_upload(path.stat().st_size, name)
-        content = path.read_bytes()
+        with path.open("rb") as handle:  # never more than the limit in memory
+            content = handle.read(self.limits.upload_bytes + 1)
         self.limits.check_upload(len(content), name)  # it grew since
         refuse_binary(content, name)
         if suffix in DIRECTORY_SUFFIXES:
