@@ -33,7 +33,8 @@ class Limits:
     history_turns: int = 40
     history_chars: int = 40_000
     jsonl_line_bytes: int = 100_000
-    upload_bytes: int = 20_000_000
+    upload_bytes: int = 20_000_000  # any file added: `ingest --file` and the staff desk
+    directory_rows: int = 100_000  # rows of a directory file (CSV) added
     crawl_pages: int = 200
     crawl_bytes: int = 50_000_000
     generation_budget_s: float = 8.0
@@ -49,6 +50,7 @@ class Limits:
             history_chars=settings.max_history_chars,
             jsonl_line_bytes=settings.max_jsonl_line_bytes,
             upload_bytes=settings.max_upload_bytes,
+            directory_rows=settings.max_directory_rows,
             crawl_pages=settings.max_crawl_pages,
             crawl_bytes=settings.max_crawl_bytes,
             generation_budget_s=settings.generation_budget_s,
@@ -101,6 +103,14 @@ class Limits:
             raise LimitError(
                 f"feedback is full ({size:,} bytes stored, at most {self.feedback_store_bytes:,}):"
                 " your vote was not recorded"
+            )
+
+    def check_rows(self, rows: int, name: str) -> None:
+        """``rows``: the rows counted, counting stopped one past the limit."""
+        if rows > self.directory_rows:
+            raise LimitError(
+                f"{name} has too many rows (more than {self.directory_rows:,}): "
+                "split it into smaller files"
             )
 
     def check_crawl_pages(self, max_pages: int) -> None:

@@ -127,7 +127,12 @@ class Settings(BaseSettings):
     max_jsonl_line_bytes: int = Field(
         100_000, ge=1024, description="Longest input line of `ask --jsonl`."
     )
-    max_upload_bytes: int = Field(20_000_000, ge=1024, description="Largest staff upload.")
+    max_upload_bytes: int = Field(
+        20_000_000, ge=1024, description="Largest file added (`ingest --file`, staff upload)."
+    )
+    max_directory_rows: int = Field(
+        100_000, ge=1, description="Most rows of a directory file (CSV) added."
+    )
     upload_keep_s: int = Field(
         3600, ge=1, description="Uploads to the app are deleted this long after (used or not)."
     )

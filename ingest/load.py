@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ingest.models import Document, IngestError, Metadata, Page, Source
+from ingest.sniff import SAMPLE_BYTES, refuse_binary
 
 if TYPE_CHECKING:
     from ingest.fetch import Fetcher
@@ -95,6 +96,7 @@ class Loader:
         from ingest.extract import extract, extract_text_file
 
         result = self.fetcher().fetch_cached(url)  # a crawled page is not requested twice
+        refuse_binary(result.content, url, "not indexed")
         try:
             if result.content_type.startswith("text/plain"):
                 page = extract_text_file(result.content, url)
@@ -127,6 +129,7 @@ def load_file(source: Source, path: Path) -> Document:
         raise IngestError(f"file not found: {path}") from exc
     except OSError as exc:
         raise IngestError(f"cannot read {path}: {exc.strerror}") from exc
+    refuse_binary(content, path.name, "not indexed")
     page = extract_text_file(content, path.name) if suffix in TEXT_SUFFIXES else extract(content)
     if not page.text.strip():
         raise IngestError(f"{path.name} has no text")
@@ -148,6 +151,8 @@ def load_directory(source: Source, path: Path) -> list[Document]:
 
     if not path.exists():
         raise IngestError(f"file not found: {path}")
+    with path.open("rb") as handle:
+        refuse_binary(handle.read(SAMPLE_BYTES), path.name, "not indexed")
     organisations = read_organisations(path, source.format)
     if not organisations:
         raise IngestError(f"{path.name} has no organisations")

@@ -44,6 +44,7 @@ class SourceEntry(BaseModel):
     crawl_depth: int = 0
     max_pages: int = 20
     sitemap: bool = False
+    origin: str | None = None
 
     @field_validator("id", "location", "date", mode="before")
     @classmethod

@@ -36,6 +36,7 @@ class Source:
     crawl_depth: int = 0  # url sources: follow same-site links this deep
     max_pages: int = 20
     sitemap: bool = False  # url sources: location is a sitemap.xml
+    origin: str | None = None  # an added file's copy: the path it came from ("upload:NAME")
 
 
 @dataclass(frozen=True)

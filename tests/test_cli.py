@@ -151,3 +151,43 @@ def test_bench_scale_smoke(tmp_path: Path) -> None:
 def test_bench_scale_refuses_bad_sizes(tmp_path: Path) -> None:
     code, _, err = run(tmp_path, "bench", "--scale", "ten")
     assert code != 0 and "sizes are numbers" in err
+
+
+def test_ingest_file_ids_limits_and_refusals(tmp_path: Path) -> None:
+    """`ingest --file`: a second file with the same stem is a new source with its own id; a
+    binary file, a file over the size limit and a symbolic link out of its folder are refused
+    on one line each, and the other files of the command still go through (exit status 1)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("Zorblatt Institute runs a biobank in Evry.\n", "utf-8")
+    (folder / "notes.md").write_text(
+        "# Notes\n\nQuuxmed builds insulin pumps in Pantin.\n", "utf-8"
+    )
+    (folder / "tool.txt").write_bytes(b"\x7fELF\x02\x01\x01" + bytes(1000))
+    (folder / "big.txt").write_text("Genopole is a biocluster in Evry. " * 100, "utf-8")
+    (folder / "link.txt").symlink_to("/etc/passwd")
+    data = tmp_path / "data"
+    code, out, _ = run(data, "ingest", "--file", str(folder / "notes.txt"))
+    assert code == 0 and "added     notes: 1 chunk" in out
+    files = [str(folder / name) for name in ("notes.md", "tool.txt", "big.txt", "link.txt")]
+    result = CliRunner().invoke(
+        cli,
+        ["--data-dir", str(data), "ingest", *[a for f in files for a in ("--file", f)]],
+        env={"PARIS_HEALTH_MAX_UPLOAD_BYTES": "2048"},
+    )
+    lines = result.stdout.splitlines()
+    assert result.exit_code == 1
+    assert "  added     notes-2: 1 chunk, 1 embedded (the id 'notes' is another source's)" in lines
+    assert (
+        "  failed    tool: tool.txt looks like a binary file, not text (an ELF executable): "
+        "not added" in lines
+    )
+    assert "  failed    big: big.txt is too large (3,400 bytes, at most 2,048)" in lines
+    assert any(
+        line.startswith("  failed    link: link.txt is a symbolic link to") for line in lines
+    )
+    code, out, _ = run(data, "sources")
+    rows = {line.split()[0]: line for line in out.splitlines()}
+    assert rows["notes"].rstrip().endswith("notes.txt") and "added" in rows["notes"]
+    assert rows["notes-2"].rstrip().endswith("notes-2.md") and "added" in rows["notes-2"]
+    assert not {"tool", "big", "link"} & set(rows)

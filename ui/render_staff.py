@@ -23,6 +23,7 @@ def report_html(report: Any, action: str = "Refresh") -> str:
                 chunks(item.chunks)
                 + (f", {item.embedded} embedded" if item.embedded else "")
                 + (f", {item.deleted} deleted" if item.deleted else "")
+                + (f" ({item.reason})" if item.reason else "")  # e.g. why the id has a suffix
             )
         rows.append(
             f'<tr><td><span class="ph-status ph-status-{esc(item.status)}">{esc(item.status)}'

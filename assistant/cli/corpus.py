@@ -47,7 +47,7 @@ def detail(item: SourceReport) -> str:
     if item.status == "removed":
         return f"{item.deleted} chunk{'s' if item.deleted != 1 else ''} deleted"
     embedded = f", {item.embedded} embedded" if item.embedded else ""
-    note = f"; {item.note}" if item.note else ""
+    note = (f" ({item.reason})" if item.reason else "") + (f"; {item.note}" if item.note else "")
     return f"{item.chunks} chunk{'s' if item.chunks != 1 else ''}{embedded}{note}"
 
 

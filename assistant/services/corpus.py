@@ -10,11 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.limits import Limits
+from assistant.limits import LimitError, Limits
+from assistant.services.files import FileDesk, Placement, upload_types
 from ingest.catalog import SourceCatalog
 from ingest.clock import now_iso
-from ingest.directory import detect_format
-from ingest.load import DIRECTORY_SUFFIXES, FILE_SUFFIXES
+from ingest.load import FILE_SUFFIXES
+from ingest.lock import ingest_lock
 from ingest.manifest import source_id_for_file, source_id_for_url
 from ingest.models import DirectoryFormat, IngestError, Source
 from ingest.pipeline import Ingestor
@@ -63,6 +64,7 @@ class CorpusService:
         self.limits = limits or Limits()
         # the staff desk's: fetches public addresses only (see ingest/fetch/guard.py)
         self.public_ingestor = public_ingestor or ingestor
+        self.files = FileDesk(catalog, self.limits)
 
     def sources(self) -> list[SourceRow]:
         states = self.state.all()
@@ -75,7 +77,9 @@ class CorpusService:
         refused because another ingest holds the lock is kept as ``skipped``."""
         started = now_iso()
         try:
-            report = self.ingestor.run(self.catalog.sources(), progress=progress)
+            with ingest_lock(self.ingestor.config.data_dir):
+                self.files.tidy()  # copies an interrupted add left behind
+                report = self.ingestor.run(self.catalog.sources(), progress=progress, lock=False)
         except IngestError as exc:
             outcome = "skipped" if "another ingest" in exc.reason else "failed"
             self._keep_run(RefreshRun(started, trigger, outcome, exc.reason, ""))
@@ -158,30 +162,13 @@ class CorpusService:
         fmt: DirectoryFormat | None = None,
         progress: Progress | None = None,
     ) -> IngestReport:
-        """Copy files into the data directory and ingest them; CSV files are directory sources."""
-        sources: list[Source] = []
-        copies: dict[str, Path] = {}
-        failures: list[SourceReport] = []
-        for path in paths:
-            try:
-                source, copy = self._file_source(path, fmt)
-            except IngestError as exc:
-                failures.append(
-                    SourceReport(source_id_for_file(path), str(path), "failed", exc.reason)
-                )
-                continue
-            sources.append(source)
-            if copy is not None:
-                copies[source.id] = copy
-        report = self._add(sources, progress) if sources else IngestReport()
-        for item in report.failed:  # a file that did not ingest does not stay in the corpus
-            if item.source_id in copies:
-                copies[item.source_id].unlink(missing_ok=True)
-        report.items.extend(failures)
-        return report
+        """Add files as sources (kept under the data directory's ``files/``) and ingest them;
+        CSV files are directory sources. See :mod:`assistant.services.files`."""
+        return self._add_files([(p, str(p.resolve())) for p in paths], fmt, progress)
 
     def add_upload(self, upload: Path, name: str, progress: Progress | None = None) -> IngestReport:
-        """A file uploaded through the app (a temporary name) is kept under its own ``name``."""
+        """A file uploaded through the app (a temporary name) is kept under its own ``name``;
+        uploading that name again updates it."""
         name = Path(name).name
         if Path(name).suffix.lower() not in FILE_SUFFIXES:
             raise IngestError(f"unsupported file type for {name}: use {upload_types()}")
@@ -190,7 +177,7 @@ class CorpusService:
         try:
             target = folder / name
             shutil.copyfile(upload, target)
-            return self.add_files([target], progress=progress)
+            return self._add_files([(target, f"upload:{name}")], None, progress)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
@@ -213,49 +200,37 @@ class CorpusService:
         self.catalog.add([s for s in sources if s.id in ok])
         return report
 
-    def _file_source(self, path: Path, fmt: DirectoryFormat | None) -> tuple[Source, Path | None]:
-        """The catalog entry for a file, and the copy made in the data directory (if any)."""
-        if not path.is_file():
-            raise IngestError(f"file not found: {path}")
-        suffix = path.suffix.lower()
-        if suffix not in FILE_SUFFIXES:
-            raise IngestError(
-                f"unsupported file type {suffix or '(none)'} for {path.name}: use {upload_types()}"
-            )
-        is_directory = suffix in DIRECTORY_SUFFIXES
-        location, copy = self._keep(path, "directory" if is_directory else "documents")
-        source_id = source_id_for_file(path)
-        if is_directory:
-            source = Source(
-                id=source_id,
-                kind="directory",
-                location=location,
-                title=path.stem,
-                type="directory",
-                format=fmt or detect_format(path),
-            )
-        else:
-            source = Source(id=source_id, kind="file", location=location)
-        return source, copy
-
-    def _keep(self, path: Path, folder: str) -> tuple[str, Path | None]:
-        """Where the catalog finds the file: in place when it is in a corpus or files folder,
-        else a copy under the data directory's ``files/``. Returns (location, copy made)."""
-        resolved = path.resolve()
-        corpus = self.catalog.seed_path.parent.resolve()
-        if corpus in resolved.parents:
-            return str(resolved), None
-        target = self.catalog.files_dir / folder / path.name
-        if target.resolve() == resolved:
-            return str(target.resolve()), None
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if target.exists() and target.read_bytes() != path.read_bytes():
-            raise IngestError(f"{target.name} was already added with other content")
-        if target.exists():
-            return str(target.resolve()), None
-        shutil.copyfile(path, target)
-        return str(target.resolve()), target
-
-
-def upload_types() -> str:
-    return ", ".join(sorted(FILE_SUFFIXES))
+    def _add_files(
+        self,
+        files: list[tuple[Path, str]],
+        fmt: DirectoryFormat | None,
+        progress: Progress | None,
+    ) -> IngestReport:
+        """Each (path, origin) checked, placed and registered, then ingested, all under the
+        ingest lock; a file that fails is taken out again (its copy put back as it was)."""
+        admitted: list[tuple[Path, str, bytes]] = []
+        failures: list[SourceReport] = []
+        for path, origin in files:
+            try:
+                admitted.append((path, origin, self.files.admit(path)))
+            except (IngestError, LimitError) as exc:
+                reason = exc.reason if isinstance(exc, IngestError) else str(exc)
+                failures.append(SourceReport(source_id_for_file(path), str(path), "failed", reason))
+        report = IngestReport()
+        if admitted:
+            with ingest_lock(self.ingestor.config.data_dir):
+                self.files.tidy(keep={p.resolve() for p, _, _ in admitted})
+                placed: dict[str, Placement] = {}
+                for path, origin, content in admitted:
+                    placement = self.files.place(path, content, origin, fmt)
+                    placed[placement.source.id] = placement
+                sources = [p.source for p in placed.values()]
+                report = self.ingestor.run(sources, progress=progress, prune=False, lock=False)
+                for item in report.items:
+                    placement = placed[item.source_id]
+                    if item.status == "failed":
+                        self.files.undo(placement)
+                    elif placement.renamed_from:
+                        item.reason = f"the id {placement.renamed_from!r} is another source's"
+        report.items.extend(failures)
+        return report
