@@ -204,6 +204,7 @@ class Container:
             self.scorer,
             self.settings,
             organisations=self.organisations,
+            partners=self.directory,
         )
 
     @cached_property
