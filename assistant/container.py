@@ -207,6 +207,7 @@ class Container:
             self.scorer,
             self.settings,
             organisations=self.organisations,
+            partners=self.directory,
         )
 
     @cached_property

@@ -1,5 +1,6 @@
-"""The help reply: what the assistant covers, for whom, and three example questions; the reply
-to small talk, and to a question it does not cover."""
+"""The help reply: what the assistant covers, for whom, and example questions, one per line
+("- question": :func:`example_questions` gives them back, for a UI to turn into buttons); the
+reply to small talk, and to a question it does not cover."""
 
 from __future__ import annotations
 
@@ -13,11 +14,15 @@ EXAMPLES = {
         "Who is the CEO of Medicen?",
         "Which incubators support health start-ups?",
         "Compare Medicen and Cap Digital",
+        "Where is NeuroSpin?",
+        "Who could we work with on medical imaging?",
     ],
     "fr": [
         "Qui dirige Medicen ?",
         "Quels incubateurs soutiennent les start-up de santé ?",
         "Comparez Medicen et Cap Digital",
+        "Où se trouve l'Institut Curie ?",
+        "Avec qui travailler sur l'imagerie médicale ?",
     ],
 }
 AUDIENCE = {
@@ -40,6 +45,11 @@ def help_reply(question: str, language: str) -> str:
     lines += [f"- {q}" for q in EXAMPLES[language]]
     body = "\n".join(lines)
     return f"{WELCOME[language]} {body}" if THANKS.search(question) else body
+
+
+def example_questions(reply: str) -> list[str]:
+    """The example questions of a help reply (its "- " lines), in order."""
+    return [line[2:].strip() for line in reply.splitlines() if line.startswith("- ")]
 
 
 def out_of_scope_reply(language: str) -> str:

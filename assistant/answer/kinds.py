@@ -7,6 +7,7 @@ import re
 from enum import StrEnum
 
 from assistant.answer.questions import asks_for_list
+from assistant.answer.shapes import about_assistant, asks_partner, asks_where, content_words
 
 
 class Kind(StrEnum):
@@ -14,6 +15,8 @@ class Kind(StrEnum):
     LIST = "list"  # which organisations, name, list ...
     COMPARE = "compare"  # compare, difference, versus
     EXPLAIN = "explain"  # why, how
+    LOCATE = "locate"  # where is X, where to set up, which organisations are in a town
+    PARTNER = "partner"  # who could we work with on X, which labs work on X
     HELP = "help"  # hello, thanks, what can you do
     OUT_OF_SCOPE = "out_of_scope"  # the weather, a joke, a poem
 
@@ -64,6 +67,7 @@ EXPLAIN = re.compile(
     re.IGNORECASE,
 )
 
+WHY = re.compile(r"^\s*(why|pourquoi)\b", re.IGNORECASE)
 
 FRENCH_GREETING = re.compile(r"^\s*(bonjour|bonsoir|salut|coucou|merci)\b", re.IGNORECASE)
 
@@ -76,12 +80,18 @@ def greeting_language(question: str) -> str | None:
 def classify(question: str) -> Kind:
     """The kind of answer ``question`` wants (the question as asked, without added context)."""
     rest = GREETING.sub("", question, count=1).strip()
-    if not rest.strip(" ?!.,") or HELP.search(rest):
+    if not rest.strip(" ?!.,") or about_assistant(rest):
+        return Kind.HELP
+    if HELP.search(rest) and not content_words(rest):
         return Kind.HELP
     if OUT_OF_SCOPE.search(rest):
         return Kind.OUT_OF_SCOPE
     if COMPARE.search(rest):
         return Kind.COMPARE
+    if not WHY.search(rest) and asks_partner(rest):
+        return Kind.PARTNER
+    if not WHY.search(rest) and asks_where(rest):
+        return Kind.LOCATE
     if LIST.search(rest) or asks_for_list(rest):
         return Kind.LIST
     if EXPLAIN.search(rest):

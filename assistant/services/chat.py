@@ -26,6 +26,7 @@ from assistant.answer.organisations import (
     members,
     named_in,
 )
+from assistant.answer.partners import PartnerFinder
 from assistant.answer.spans import answer_span
 from assistant.backends import NOT_FOUND, Backend, GenerationRequest
 from assistant.limits import Deadline, Limits
@@ -33,6 +34,7 @@ from assistant.passage import Passage
 from assistant.retrieval import HybridRetriever, admits
 from assistant.services.answer_record import Answer, Delta, source_ref
 from assistant.services.deeper import deepen
+from assistant.services.directory_answers import entry_number, from_directory
 from assistant.settings import Settings
 from assistant.text import detect_language
 from assistant.unavailable import is_store_down, store_unavailable
@@ -51,7 +53,8 @@ class Directory:
 
 class ChatService:
     """classify -> condense -> retrieve -> score evidence (the decline gate) -> generate ->
-    repair citations. ``organisations`` (optional) gives lists and comparisons the directory."""
+    repair citations. ``organisations`` (optional) gives lists and comparisons the directory;
+    ``partners`` (optional; the Directory tab's ranking) answers partner and locate questions."""
 
     def __init__(
         self,
@@ -60,6 +63,7 @@ class ChatService:
         scorer: EvidenceScorer,
         settings: Settings,
         organisations: OrganisationSource | None = None,
+        partners: PartnerFinder | None = None,
     ) -> None:
         self.retriever = retriever
         self.backend = backend
@@ -68,6 +72,7 @@ class ChatService:
         self.limits = Limits.from_settings(settings)
         self.clock = time.monotonic  # the generation deadline's clock (a test may set its own)
         self.organisations = organisations
+        self.partners = partners
 
     def ask(
         self,
@@ -108,13 +113,19 @@ class ChatService:
         passages = self._retrieve(standalone, kind, k or self.settings.k, filters, said)
         orgs = self._organisations()
         citable = [o for o in orgs if admits(filters, o.passage.metadata)]  # entries may join
-        evidence = self._evidence(question, standalone, kind, passages, orgs, said, citable)
-        evidence.language = language
-        directory = self._directory(question, kind, evidence, passages, citable, standalone)
-        retrieved = time.perf_counter()
-        text, cited = yield from self._compose(
-            standalone, language, kind, passages, evidence, directory
+        found, composed = from_directory(
+            question, standalone, kind, language, passages, citable, self.partners
         )
+        evidence = self._evidence(question, standalone, composed, passages, orgs, said, citable)
+        evidence.language = language
+        directory = self._directory(question, composed, evidence, passages, citable, standalone)
+        retrieved = time.perf_counter()
+        if found:
+            text, cited = repair_citations(found, len(passages))
+        else:
+            text, cited = yield from self._compose(
+                standalone, language, composed, passages, evidence, directory
+            )
         grounded = bool(cited)
         if not grounded and passages:
             text = f"{text} {NEAREST[language]}"
@@ -137,7 +148,7 @@ class ChatService:
                 "total": (done - started) * 1000,
             },
             kind=kind.value,
-            answer_span=answer_span(question, text) if grounded and kind == Kind.FACT else "",
+            answer_span=answer_span(question, text) if grounded and composed == Kind.FACT else "",
         )
 
     def _retrieve(
@@ -150,7 +161,7 @@ class ChatService:
     ) -> list[Passage]:
         """The k passages shown; facts and explanations are scored a little deeper, and a much
         better passage below the k joins them (``deepen``)."""
-        deep = kind in (Kind.FACT, Kind.EXPLAIN)
+        deep = kind in (Kind.FACT, Kind.EXPLAIN, Kind.LOCATE)
         try:
             found = self.retriever.retrieve(standalone, 2 * k if deep else k, filters)
         except Exception as exc:
@@ -279,16 +290,6 @@ class ChatService:
                 yield Delta(delta)
             if deadline.passed():
                 break
-
-
-def entry_number(org: Organisation, passages: list[Passage]) -> int:
-    """The number of ``org``'s directory entry among the passages, appending it if absent."""
-    doc_id = org.passage.metadata.get("doc_id")
-    for n, passage in enumerate(passages, start=1):
-        if passage.id == org.passage.id or (doc_id and passage.metadata.get("doc_id") == doc_id):
-            return n
-    passages.append(org.passage)
-    return len(passages)
 
 
 NEAREST = {

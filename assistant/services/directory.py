@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from assistant.answer.organisations import OrganisationSource
+from assistant.answer.partners import PartnerFit
 from assistant.retrieval import HybridRetriever
 from assistant.services import org_terms as terms
 from assistant.services.region import Where, where
@@ -138,6 +139,26 @@ class DirectoryService:
             if match is not None:
                 matches.append(match)
         return sorted(matches, key=lambda m: (-m.score, m.organisation.name.lower()))[:k]
+
+    def partners(self, description: str, k: int) -> list[PartnerFit]:
+        """:meth:`find_partners` as plain data for the chat's partner and locate answers (the
+        same ranking and relevance floor as the Directory tab)."""
+        if not description.strip():
+            return []
+        return [
+            PartnerFit(
+                name=m.organisation.name,
+                kind=m.organisation.kind,
+                city=m.organisation.city,
+                doc_id=m.organisation.doc_id,
+                score=m.score,
+                passage=m.passage,
+                domains=tuple(m.matched_domains),
+                region=m.organisation.region,
+                postcode=m.organisation.postcode,
+            )
+            for m in self.find_partners(description, k)
+        ]
 
     def _passages(
         self, description: str, rows: dict[str, OrganisationRow]

@@ -1,0 +1,136 @@
+"""Who to work with: the organisations the directory's partner ranking gives for the field a
+question names (the same ranking as the Directory tab's "find partners"), one line each with
+kind, place and the sentence that makes it a fit, cited. Plain data in, text out: the ranking
+itself comes through a :class:`PartnerFinder` the container wires."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from assistant.answer.labels import domain_label, kind_label, text
+from assistant.text import STOPWORDS, fold, split_sentences, tokenize
+
+MAX_PARTNERS = 4  # with their sentence; then a few more by name
+MAX_ALSO = 4
+MAX_SENTENCE = 110  # characters of the sentence that makes an organisation a fit
+MAX_CHARS = 780  # the whole answer stays short
+ENTRY_HEADER = re.compile(r"^.{1,60} is an? [^.;,]{1,50}\.$")  # "Philips is a medtech company."
+LABEL_LINE = re.compile(r"^[A-Z][\w ]{2,20}: ")
+
+
+@dataclass(frozen=True)
+class PartnerFit:
+    """One organisation as the partner ranking gives it (plain data, best first)."""
+
+    name: str
+    kind: str
+    city: str
+    doc_id: str
+    score: float
+    passage: str  # the passage that justifies the match (a document's, or its own entry)
+    domains: tuple[str, ...] = ()  # its domains the field names
+    region: str = "unknown"  # in, out or unknown (the Paris Region)
+    postcode: str = ""
+
+
+class PartnerFinder(Protocol):
+    def partners(self, description: str, k: int) -> list[PartnerFit]:
+        """Organisations ranked for a field or project description, above the relevance floor."""
+        ...
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A fit ready to show: the sentence to quote and the number of the passage it comes from."""
+
+    fit: PartnerFit
+    sentence: str
+    n: int
+    places: tuple[str, ...] = field(default_factory=tuple)
+
+
+# the words that ask for partners or places rather than name the field (folded)
+ASKING = set(
+    """
+    who whom whose which could can should would might we i us our my team teams work works
+    working worked collaborate collaborating collaboration cooperate partner partners partnering
+    partnership talk speak contact contacting reach out approach turn find finding looking look
+    seek seeking search need needs potential possible good best right labs lab laboratory
+    laboratories researchers experts scientists specialise specialised specialize specialized
+    active focus focused where set setup settle locate located relocate establish established
+    base based open install move part parts area areas district town towns city cities campus
+    place places site sites location region paris ile france de greater suits suit suited fit
+    avec qui travailler travaille travaillent collaborer cooperer contacter solliciter approcher
+    adresser parler partenaire partenaires trouver cherche cherchons recherche recherchons besoin
+    laboratoires labo labos equipe equipes chercheurs specialises actifs ou implanter installer
+    etablir ville villes commune communes partie zone endroit quartier secteur territoire dans
+    pour sur about on for in near around
+    """.split()
+)
+
+
+def topic(question: str) -> str:
+    """The field a partner or locate question names: "who could we work with on medical
+    imaging?" -> "medical imaging"."""
+    words = re.findall(r"[\w\-’']+", question)
+    kept = [w for w in words if fold(w).strip("'’") not in ASKING | STOPWORDS]
+    return " ".join(kept)
+
+
+def fit_sentence(passage: str, names: Sequence[str], field_text: str) -> str:
+    """The sentence of ``passage`` that names the organisation and most of the field's words
+    (the first sentence when none names it), cut to a short quote."""
+    terms = set(tokenize(field_text))
+    folded_names = [fold(n) for n in names if len(n) >= 3]
+    best, best_score = "", -1
+    for sentence in split_sentences(passage):
+        if LABEL_LINE.match(sentence):  # "Domains: ...", "Website: ..." of a directory entry
+            continue
+        folded = fold(sentence)
+        named = any(n in folded for n in folded_names)
+        described = not ENTRY_HEADER.match(sentence)  # not the entry's "X is a cluster." line
+        score = 3 * len(terms & set(tokenize(sentence))) + named + described
+        if score > best_score:
+            best, best_score = sentence, score
+    return shorten(best)
+
+
+def shorten(sentence: str, limit: int = MAX_SENTENCE) -> str:
+    sentence = " ".join(sentence.split())
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return f"{cut}…"
+
+
+def facts(fit: PartnerFit, language: str, places: Sequence[str] = ()) -> str:
+    """ "research institute, Villejuif" (and outside the region when it is)."""
+    out = [kind_label(fit.kind, language)] if fit.kind else []
+    out += list(places) or ([fit.city] if fit.city else [])
+    if fit.region == "out":
+        out.append(text("outside_region", language))
+    return ", ".join(out)
+
+
+def compose_partners(cited: Sequence[Cited], language: str) -> str:
+    """The ranked organisations, best first, within the answer's length; "" when none."""
+    if not cited:
+        return ""
+    lines = [text("partner_heading", language)]
+    also: list[str] = []
+    for item in cited:
+        fit = item.fit
+        about = ", ".join(domain_label(d, language) for d in fit.domains[:2])
+        head = f"- {fit.name} ({facts(fit, language, item.places)})"
+        line = f"{head}{' — ' + about if about else ''}: {item.sentence} [{item.n}]"
+        size = len("\n".join(lines)) + len(line)
+        if len(lines) <= MAX_PARTNERS and size < MAX_CHARS - 80:
+            lines.append(line)
+        elif len(also) < MAX_ALSO:
+            also.append(f"{fit.name} [{item.n}]")
+    if also:
+        lines.append(f"{text('also', language)} {', '.join(also)}.")
+    return "\n".join(lines)

@@ -1,0 +1,120 @@
+"""Places for the locate answers: the directory's towns (city, postcode) and the campuses its
+descriptions name ("its platform in Paris-Saclay"): a capitalised, hyphenated place name after
+"in", "at", "on" that several organisations share. Where an organisation is, which organisations
+a town holds, and which places fit a field (places first, each with its organisations)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answer.labels import domain_label, kind_label, text
+from assistant.answer.organisations import Organisation, squash
+from assistant.answer.partners import Cited, shorten
+from assistant.text import fold, split_sentences
+
+CAMPUS = re.compile(
+    r"\b(?:in|at|on|near|à|au|sur)\s+(?:the\s+)?"
+    r"([A-ZÉÎ][\w’']+(?:-(?:[a-z]{1,3}-)?[A-ZÉÎ][\w’']+)+)"
+)
+REGION_NAMES = {"ile-de-france", "paris-ile-de-france", "region-ile-de-france"}
+MIN_SHARED = 2  # a campus is a place that several organisations name
+MAX_PLACES = 4
+MAX_PER_PLACE = 3
+MAX_LISTED = 10
+PLACED = re.compile(r"\b(located|based|location|situated|implanté|situé)", re.IGNORECASE)
+
+
+def campuses(organisations: Sequence[Organisation]) -> dict[str, list[Organisation]]:
+    """Campus name -> the organisations whose description places them there."""
+    aliases = {alias for org in organisations for alias in org.aliases()}
+    found: dict[str, list[Organisation]] = {}
+    for org in organisations:
+        for match in CAMPUS.finditer(org.passage.text):
+            name = match.group(1)
+            if fold(name) in REGION_NAMES or squash(name) in aliases:
+                continue
+            held = found.setdefault(name, [])
+            if org not in held:
+                held.append(org)
+    return {name: orgs for name, orgs in found.items() if len(orgs) >= MIN_SHARED}
+
+
+def places_of(org: Organisation, campus: dict[str, list[Organisation]]) -> tuple[str, ...]:
+    """The campuses that hold ``org``, else its town; () when the directory says neither."""
+    held = tuple(name for name, orgs in campus.items() if org in orgs)
+    return held or ((org.city,) if org.city else ())
+
+
+def postcode(org: Organisation) -> str:
+    return str(org.passage.metadata.get("postcode", "") or "")
+
+
+def compose_where(
+    org: Organisation, n: int, campus: dict[str, list[Organisation]], lang: str
+) -> str:
+    """Where ``org`` is, from its directory entry (town, postcode, campus), cited."""
+    held = [name for name, orgs in campus.items() if org in orgs]
+    if org.city:
+        place = " ".join(p for p in (postcode(org), org.city) if p)
+        line = text("located", lang).format(name=org.label, place=place)
+        return f"{line}{' (' + ', '.join(held) + ')' if held else ''} [{n}]."
+    sentences = split_sentences(org.passage.text)
+    placed = [s for s in sentences if any(h in s for h in held)]
+    placed = placed or [s for s in sentences if PLACED.search(s)] or sentences[:1]
+    quote = shorten(placed[0], 220) if placed else ""
+    return f"{text('no_town', lang).format(name=org.label)} {quote} [{n}]"
+
+
+def in_town(
+    town: str, organisations: Sequence[Organisation], campus: dict[str, list[Organisation]]
+) -> list[Organisation]:
+    """The organisations of ``town`` (their city) or of the campus of that name."""
+    wanted = fold(town)
+    for name, orgs in campus.items():
+        if fold(name) == wanted:
+            return list(orgs)
+    return [o for o in organisations if o.city and fold(o.city) == wanted]
+
+
+def compose_town(town: str, listed: Sequence[tuple[Organisation, int]], lang: str) -> str:
+    """The organisations a town holds, one line each (kind, domains), cited; "" when none."""
+    if not listed:
+        return ""
+    lines = [text("town_heading", lang).format(town=town)]
+    for org, n in listed[:MAX_LISTED]:
+        about = [kind_label(org.kind, lang)] if org.kind else []
+        about += [domain_label(d, lang) for d in org.domains[:2]]
+        lines.append(f"- {org.label} ({', '.join(about)}) [{n}]")
+    if len(listed) > MAX_LISTED:
+        lines.append(text("more", lang).format(n=len(listed) - MAX_LISTED))
+    return "\n".join(lines)
+
+
+def group_places(cited: Sequence[Cited]) -> list[tuple[str, list[Cited]]]:
+    """The places of the ranked organisations, the place whose organisations fit best first."""
+    groups: dict[str, list[Cited]] = {}
+    score: dict[str, float] = {}
+    for item in cited:
+        for place in item.places[:1]:
+            groups.setdefault(place, []).append(item)
+            score[place] = score.get(place, 0.0) + item.fit.score
+    return sorted(groups.items(), key=lambda kv: (-score[kv[0]], kv[0]))
+
+
+def compose_places(cited: Sequence[Cited], lang: str) -> str:
+    """Places first, each with the organisations there that fit the field and why, cited."""
+    groups = group_places(cited)[:MAX_PLACES]
+    if not groups:
+        return ""
+    lines = [text("places_heading", lang)]
+    for place, items in groups:
+        parts = []
+        for item in items[:MAX_PER_PLACE]:
+            fit = item.fit
+            why = [kind_label(fit.kind, lang)] if fit.kind else []
+            why += [domain_label(d, lang) for d in fit.domains[:2]]
+            town = f", {fit.city}" if fit.city and fit.city != place else ""
+            parts.append(f"{fit.name} ({', '.join(why)}{town}) [{item.n}]")
+        lines.append(f"- {place}: " + "; ".join(parts))
+    return "\n".join(lines)

@@ -1,0 +1,138 @@
+"""Question shapes for the directory's answers, English and French: where something is or where
+to set up (``locate``), who to work with (``partner``), and a message about the assistant itself
+(help in any phrasing). Shapes only, never the answer to one question."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text import STOPWORDS, fold
+
+WE = r"(we|i|us|my|our|one|a|an|the|nous|je|on|notre|mon|ma|nos|un|une)"
+SET_UP = (
+    r"(set up|setup|settle|locate|relocate|establish|base|open|install|start|move|be based|"
+    r"implanter|installer|établir|etablir|s['’]implanter|s['’]installer|s['’]établir|ouvrir)"
+)
+ASKS_WHERE = (
+    r"(should|could|can|would|might|must|to|do|does|is it best to|devrions|devrais|devons|dois|"
+    r"pourrions|pourrais|peut-on|peut|faut-il|vaut-il|conseillez|nous|me|m['’]|s['’]|se)"
+)
+PLACE_NOUN = (
+    r"(part|parts|district|districts|town|towns|city|cities|campus|campuses|"
+    r"location|locations|place|places|site|sites|cluster of places|partie|parties|zone|zones|"
+    r"secteur|secteurs|ville|villes|commune|communes|endroit|endroits|territoire|"
+    r"département|departement|site|sites|quartier|quartiers)"
+)
+LOCATE_SITING = re.compile(
+    rf"\b(where|où)\s+{ASKS_WHERE}\b[^?]{{0,60}}\b{SET_UP}\b|"
+    r"\b(which|what) (\w+ )?areas? (of|in) (the )?(paris|region|greater|île|ile)\b|"
+    rf"\b(which|what|quel|quelle|quels|quelles)( \w+)? {PLACE_NOUN}\b"
+    r"(?! of (the )?(project|programme|hub))|"
+    rf"\b(nous|m['’]|s['’]|se) ?(implanter|installer|établir|etablir)\b.*\b(où|ou|quel\w*)\b|"
+    r"\bbest (place|location|area) (to|for)\b|\bmeilleur (endroit|emplacement|site)\b",
+    re.IGNORECASE,
+)
+# "where is NeuroSpin?", "où se trouve l'Institut Curie ?": where a thing is now (not where an
+# event took place, or where something was opened: those are facts of the sources)
+LOCATE_ENTITY = re.compile(
+    r"^\s*(and |et )?(where is|where are|where's|where can i find|"
+    r"(où|ou) (se trouve(nt)?|est|sont|est situé(e)?s?|sont situé(e)?s?|est basé(e)?|"
+    r"sont basé(e)?s|se situe(nt)?))\b"
+    r"(?! (it|they|he|she|il|elle|ils|elles|its|their|his|her|sa|son|ses|leur|leurs)\b)",
+    re.IGNORECASE,
+)
+# "which organisations are in Villejuif?", "quels organismes sont à Villejuif ?"
+LOCATE_TOWN = re.compile(
+    r"\b(which|what|quels|quelles)\b[^?]{0,40}\b(are|is|sont|se trouvent)( \w+)? "
+    r"(based |located |situated |basés |situés |installés )?(in|at|à|a|en) "
+    r"(?!(the )?(paris region|region|île-de-france|ile-de-france|france|europe)\b)"
+    r"([A-ZÉÈ][\w’'\-]+)",
+    re.IGNORECASE,
+)
+PARTNER = re.compile(
+    rf"\b(who|whom|which \w+( \w+)?) (could|can|should|might|would|do|to) ({WE} )?(\w+ )?"
+    r"(work|collaborate|partner|team up|cooperate|talk|speak|reach out|turn|contact|approach)"
+    r"( with| to| for)?\b|"
+    r"\bwho to (work with|collaborate with|talk to|contact|partner with)\b|"
+    r"\b(which|what) (labs?|laborator(y|ies)|teams?|research (groups?|teams?)|researchers|"
+    r"experts?|scientists) (\w+ )?(work|works|working|specialis|specializ|are active|focus)\w*|"
+    r"\b(find|finding|looking for|look for|need|needs|seek|seeking|search for|potential|"
+    r"possible|good|best|right) (a |an |some |the )?(\w+ )?partners?\b(?!['’]s)|"
+    r"\bpartners? (for|on) (our|my|a|an|this)\b|"
+    r"\bavec qui\b|\bà qui (nous |m['’]|s['’]|me |se )?(adresser|parler|nous adresser)\b|"
+    r"\bqui (contacter|solliciter|approcher)\b|"
+    r"\b(quels?|quelles?) (labos?|laboratoires?|équipes?|equipes?|chercheurs|experts?)\b"
+    r"[^?]{0,20}\b(travaill|spécialis|specialis|actif|active)\w*|"
+    r"\b(trouver|cherche|cherchons|recherche|recherchons|besoin d['’]un) (des |un |une |de )?"
+    r"(\w+ )?partenaires?\b",
+    re.IGNORECASE,
+)
+
+
+def asks_where(question: str) -> bool:
+    """Where something is, where to set up, which organisations a town holds."""
+    return bool(
+        LOCATE_SITING.search(question)
+        or LOCATE_ENTITY.search(question)
+        or LOCATE_TOWN.search(question)
+    )
+
+
+def asks_partner(question: str) -> bool:
+    """Who to work with, talk to, contact; which labs work on something."""
+    return bool(PARTNER.search(question))
+
+
+def siting(question: str) -> bool:
+    """Where to set up (a place for the asker's field), rather than where a thing is."""
+    return bool(LOCATE_SITING.search(question))
+
+
+def town_asked(question: str) -> str:
+    """The capitalised town of "which organisations are in Villejuif?", else ""."""
+    match = LOCATE_TOWN.search(question)
+    return match.group(match.lastindex or 0) if match else ""
+
+
+# words of a message about the assistant and the conversation, not about the ecosystem
+META_WORDS = set(
+    """
+    you u your ya hi hello hey morning afternoon evening good day greetings thanks thank
+    help helps helping ask asking asked cover covers covering know knows answer answers
+    questions question topics topic subjects subject things stuff kind kinds sort sorts type
+    types do does work works use used using able offer offers talk talking chat assistant app
+    tool bot service purpose serve serves meant made for here there anything something else
+    exactly really please ok okay great nice cool hi! can could may might would should
+    bonjour bonsoir salut coucou merci aide aider aidez aides vous tu te toi ton ta tes vos
+    votre peux pouvez pourriez pourrais sers sert servez servir sujets sujet themes theme
+    questions question demander demande poser repondre reponds repondez couvrez couvres
+    couvrir connais connaissez savez sais savoir faire fais faites quoi ici bien
+    outil assistant application chose choses genre type types sorte
+    """.split()
+)
+SECOND_PERSON = re.compile(r"\b(you|u|vous|tu|toi|t['’])\b", re.IGNORECASE)
+ABOUT_HELP = re.compile(
+    r"\b(help|aide|aider|topics?|sujets?|thèmes?|themes?|ask|questions?|demander)\b", re.IGNORECASE
+)
+ASSISTANT_VERBS = re.compile(
+    r"\b(help|ask|cover|covers|know|do|does|answer|offer|serve|sers|sert|servez|aider|aide|"
+    r"demander|poser|couvr\w*|conna\w*|savez|sais|faire|fais|faites|topics?|sujets?|"
+    r"thèmes?|themes?|questions?)\b",
+    re.IGNORECASE,
+)
+
+
+def about_assistant(message: str) -> bool:
+    """A message about the assistant itself, with no word about the ecosystem: "what topics do
+    you cover?", "salut, tu sers à quoi ?", "vous pouvez m'aider ?"."""
+    if not (SECOND_PERSON.search(message) or ABOUT_HELP.search(message)):
+        return False
+    if not ASSISTANT_VERBS.search(message):
+        return False
+    return not content_words(message)
+
+
+def content_words(message: str) -> list[str]:
+    """The words left once the stopwords and the words about the assistant are gone."""
+    words = re.findall(r"\w+", fold(message))
+    return [w for w in words if w not in STOPWORDS and w not in META_WORDS and len(w) > 1]

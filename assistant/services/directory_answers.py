@@ -1,0 +1,134 @@
+"""The chat's answers from the directory: where an organisation is, which organisations a town
+holds, which places fit a field (locate), and who to work with on it (partner). The ranking is
+the Directory tab's (a :class:`PartnerFinder`); the text is composed in ``assistant.answer``.
+None when the directory has nothing to say: the question is then answered from the passages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from assistant.answer.kinds import Kind
+from assistant.answer.organisations import Organisation, asked_kinds, named_in
+from assistant.answer.partners import (
+    Cited,
+    PartnerFinder,
+    PartnerFit,
+    compose_partners,
+    fit_sentence,
+    topic,
+)
+from assistant.answer.places import (
+    campuses,
+    compose_places,
+    compose_town,
+    compose_where,
+    in_town,
+    places_of,
+)
+from assistant.answer.shapes import LOCATE_ENTITY, siting, town_asked
+from assistant.passage import Passage
+from assistant.text import split_sentences
+
+RANKED = 12  # organisations asked of the ranking
+
+
+def from_directory(
+    question: str,
+    standalone: str,
+    kind: Kind,
+    language: str,
+    passages: list[Passage],
+    orgs: Sequence[Organisation],
+    finder: PartnerFinder | None,
+) -> tuple[str, Kind]:
+    """A locate or partner answer from the directory, and the kind to compose by when there is
+    none (a partner question as a list, a locate question as a fact)."""
+    if kind not in (Kind.LOCATE, Kind.PARTNER):
+        return "", kind
+    found = directory_answer(question, standalone, kind, language, passages, orgs, finder)
+    return found, kind if found else (Kind.LIST if kind == Kind.PARTNER else Kind.FACT)
+
+
+def directory_answer(
+    question: str,
+    standalone: str,
+    kind: Kind,
+    language: str,
+    passages: list[Passage],
+    orgs: Sequence[Organisation],
+    finder: PartnerFinder | None,
+) -> str:
+    """The answer text with its [n] (directory entries appended to ``passages``), or ""."""
+    if not orgs:
+        return ""
+    campus = campuses(orgs)
+    if kind == Kind.LOCATE:
+        town = town_asked(question)
+        if town:
+            return _town(question, town, passages, orgs, campus, language)
+        named = named_in(question, orgs)
+        if named and LOCATE_ENTITY.search(question) and not siting(question):
+            lines = [compose_where(o, entry_number(o, passages), campus, language) for o in named]
+            return "\n".join(lines[:3])
+    if finder is None or (kind == Kind.LOCATE and not siting(question)):
+        return ""
+    field = topic(standalone)
+    cited = _cite(finder.partners(field, RANKED), field, passages, orgs, campus)
+    if kind == Kind.PARTNER:
+        return compose_partners(cited, language)
+    return compose_places(cited, language)
+
+
+def _town(
+    question: str,
+    town: str,
+    passages: list[Passage],
+    orgs: Sequence[Organisation],
+    campus: dict[str, list[Organisation]],
+    language: str,
+) -> str:
+    there = in_town(town, orgs, campus)
+    kinds = asked_kinds(question)
+    if kinds and "*" not in kinds:
+        there = [o for o in there if o.kind in kinds]
+    listed = [(o, entry_number(o, passages)) for o in there]
+    return compose_town(town, listed, language)
+
+
+def _cite(
+    fits: list[PartnerFit],
+    field: str,
+    passages: list[Passage],
+    orgs: Sequence[Organisation],
+    campus: dict[str, list[Organisation]],
+) -> list[Cited]:
+    """Each fit with the sentence that makes it one: from a retrieved passage when the ranking's
+    passage is among them, else from the organisation's own directory entry."""
+    by_id = {str(o.passage.metadata.get("doc_id", o.passage.id)): o for o in orgs}
+    out = []
+    for fit in fits:
+        org = by_id.get(fit.doc_id)
+        if org is None:
+            continue
+        names = [org.name, org.acronym, org.label]
+        shown = next((n for n, p in enumerate(passages, 1) if p.text == fit.passage), 0)
+        if shown and passages[shown - 1].metadata.get("doc_id") != fit.doc_id:
+            sentence, n = fit_sentence(fit.passage, names, field), shown
+        else:
+            n = entry_number(org, passages)
+            sentence = fit_sentence(org.passage.text, names, field)
+        if sentence and split_sentences(sentence):
+            shown_fit = replace(fit, name=org.label)  # "CEA", not its full name
+            out.append(Cited(shown_fit, sentence, n, places_of(org, campus)))
+    return out
+
+
+def entry_number(org: Organisation, passages: list[Passage]) -> int:
+    """The number of ``org``'s directory entry among the passages, appending it if absent."""
+    doc_id = org.passage.metadata.get("doc_id")
+    for n, passage in enumerate(passages, start=1):
+        if passage.id == org.passage.id or (doc_id and passage.metadata.get("doc_id") == doc_id):
+            return n
+    passages.append(org.passage)
+    return len(passages)

@@ -1,0 +1,231 @@
+"""Locate, partner and help questions: their classification (English and French, and
+near-misses that must stay facts and lists), their composition from directory rows (fake data,
+a fake partner ranking), and, slow, answers through the real index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.answer.help import example_questions, help_reply
+from assistant.answer.kinds import Kind, classify
+from assistant.answer.organisations import from_passages
+from assistant.answer.partners import PartnerFit, topic
+from assistant.answer.places import campuses
+from assistant.passage import Passage
+from assistant.services.directory_answers import directory_answer
+
+LOCATE = [
+    "Where should our diagnostics company settle in Île-de-France?",
+    "Which part of the region suits a cardiology start-up?",
+    "Which area of the Paris region is best for a biotech lab?",
+    "Where's the Institut Pasteur?",
+    "Where is Guerbet located?",
+    "Which organisations are based in Suresnes?",
+    "Où s'implanter pour un laboratoire de neurosciences ?",
+    "Dans quelle commune installer une start-up e-santé ?",
+    "Où est situé Gustave Roussy ?",
+    "Quels organismes sont à Gif-sur-Yvette ?",
+]
+PARTNER = [
+    "Who could my team collaborate with on ultrasonography?",
+    "Who should I talk to about clinical trials?",
+    "Which teams are working on gene therapy?",
+    "We need a partner for our microbiota project",
+    "Who to contact for digital health?",
+    "Avec qui collaborer sur le microbiote ?",
+    "Qui contacter pour un projet d'essais cliniques ?",
+    "Quelles équipes travaillent sur la thérapie génique ?",
+    "Nous cherchons des partenaires en cardiologie",
+]
+HELP = [
+    "good evening",
+    "Which topics do you cover?",
+    "hey, what can I ask?",
+    "Bonsoir, vous pouvez m'aider ?",
+    "coucou, tu sers à quoi ?",
+    "Quels sujets couvrez-vous ?",
+    "Hello, what sort of questions can you answer?",
+]
+# near-misses: they name a place, a partner or the assistant, and ask for something else
+OTHERS = {
+    "Where did Sanofi open its e-health lab?": Kind.FACT,
+    "Where was MedXperience held?": Kind.FACT,
+    "Et où se trouve sa plateforme d'imagerie médicale ?": Kind.FACT,
+    "Which clusters are Medicen's partners in diagnostics?": Kind.LIST,
+    "Which cluster is Medicen's partner for the precision medicine hub?": Kind.FACT,
+    "Which digital science institute does Inserm collaborate with?": Kind.FACT,
+    "Is there a single point of contact for investors in oncology?": Kind.FACT,
+    "Quels groupes pharmaceutiques sont implantés en Île-de-France ?": Kind.LIST,
+    "Which pharma groups are established in the Paris Region?": Kind.LIST,
+    "In which therapeutic areas is research world-class?": Kind.LIST,
+    "Pourquoi les entreprises étrangères s'implantent-elles en Île-de-France ?": Kind.EXPLAIN,
+    "What do you know about Medicen?": Kind.FACT,
+    "Hello, who is the CEO of Medicen?": Kind.FACT,
+    "Can you tell me more?": Kind.FACT,
+}
+
+
+@pytest.mark.parametrize("question", LOCATE)
+def test_locate_questions(question: str) -> None:
+    assert classify(question) == Kind.LOCATE
+
+
+@pytest.mark.parametrize("question", PARTNER)
+def test_partner_questions(question: str) -> None:
+    assert classify(question) == Kind.PARTNER
+
+
+@pytest.mark.parametrize("question", HELP)
+def test_help_in_any_phrasing(question: str) -> None:
+    assert classify(question) == Kind.HELP
+
+
+@pytest.mark.parametrize("question,kind", OTHERS.items())
+def test_near_misses_keep_their_kind(question: str, kind: Kind) -> None:
+    assert classify(question) == kind
+
+
+def test_help_reply_lists_example_questions_a_ui_can_offer() -> None:
+    for language in ("en", "fr"):
+        examples = example_questions(help_reply("hi", language))
+        assert len(examples) >= 4
+        kinds = {classify(q) for q in examples}
+        assert {Kind.LOCATE, Kind.PARTNER} <= kinds
+
+
+def test_topic_keeps_the_field() -> None:
+    assert topic("Who could we work with on medical imaging?") == "medical imaging"
+    assert topic("avec qui travailler sur l'imagerie médicale ?") == "l'imagerie médicale"
+
+
+def _entry(name: str, kind: str, city: str, domains: str, description: str) -> Passage:
+    meta = {"title": name, "kind": kind, "city": city, "domains": domains}
+    meta["doc_id"] = f"dir#{name.lower()}"
+    header = f"{name} is a {kind}{' in ' + city if city else ''}. Domains: {domains}. "
+    return Passage(f"p-{name}", header + description, meta, 0.0)
+
+
+ROWS = [
+    _entry("Alpha Lab", "laboratory", "Orsay", "cardiology", "Alpha Lab builds cardiac sensors."),
+    _entry(
+        "Beta Imaging",
+        "medtech-company",
+        "",
+        "cardiology;imaging",
+        "Beta Imaging runs a cardiac imaging platform in Vallee-Verte, near the river.",
+    ),
+    _entry(
+        "Gamma Centre",
+        "hospital",
+        "Orsay",
+        "oncology",
+        "Gamma Centre treats cancer patients at Vallee-Verte.",
+    ),
+    _entry("Delta Bank", "company", "Lyon", "finance", "Delta Bank lends money to firms."),
+]
+
+
+class FakeFinder:
+    """The partner ranking as the Directory tab gives it: here, by domain word."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def partners(self, description: str, k: int) -> list[PartnerFit]:
+        self.asked.append(description)
+        out = []
+        for i, p in enumerate(ROWS):
+            domains = str(p.metadata["domains"]).split(";")
+            hits = tuple(d for d in domains if d in description.lower())
+            if hits:
+                m = p.metadata
+                fit = PartnerFit(
+                    m["title"], m["kind"], m["city"], m["doc_id"], 10.0 - i, p.text, hits
+                )
+                out.append(fit)
+        return out[:k]
+
+
+def _answer(question: str, kind: Kind, finder: FakeFinder | None = None) -> tuple[str, list]:
+    passages: list[Passage] = []
+    text = directory_answer(
+        question, question, kind, "en", passages, from_passages(ROWS), finder or FakeFinder()
+    )
+    return text, passages
+
+
+def test_campuses_are_places_several_organisations_name() -> None:
+    found = campuses(from_passages(ROWS))
+    assert {name: [o.name for o in orgs] for name, orgs in found.items()} == {
+        "Vallee-Verte": ["Beta Imaging", "Gamma Centre"]
+    }
+
+
+def test_where_is_an_organisation_from_its_entry() -> None:
+    text, passages = _answer("Where is Alpha Lab?", Kind.LOCATE)
+    assert text == "Alpha Lab is in Orsay [1]."
+    assert passages[0].metadata["title"] == "Alpha Lab"
+    text, _ = _answer("Where is Beta Imaging?", Kind.LOCATE)
+    assert "no town" in text and "Vallee-Verte" in text and text.endswith("[1]")
+
+
+def test_organisations_of_a_town() -> None:
+    text, passages = _answer("Which organisations are in Orsay?", Kind.LOCATE)
+    assert text.splitlines() == [
+        "In Orsay, the directory lists:",
+        "- Alpha Lab (laboratory, cardiology) [1]",
+        "- Gamma Centre (hospital, oncology) [2]",
+    ]
+    assert [p.metadata["title"] for p in passages] == ["Alpha Lab", "Gamma Centre"]
+
+
+def test_places_first_for_a_field() -> None:
+    finder = FakeFinder()
+    text, passages = _answer("Where should a cardiology start-up set up?", Kind.LOCATE, finder)
+    assert finder.asked == ["cardiology start-up"]
+    lines = text.splitlines()
+    assert lines[1].startswith("- Orsay: Alpha Lab (laboratory, cardiology) [")
+    assert lines[2].startswith("- Vallee-Verte: Beta Imaging (medtech company, cardiology) [")
+    assert "Delta" not in text and "Gamma" not in text  # below the floor: not ranked
+
+
+def test_partners_ranked_with_their_sentence_and_citation() -> None:
+    text, passages = _answer("Who could we work with on cardiology?", Kind.PARTNER)
+    lines = text.splitlines()
+    assert lines[0] == "Organisations that fit, best first:"
+    assert lines[1] == (
+        "- Alpha Lab (laboratory, Orsay) — cardiology: Alpha Lab builds cardiac sensors. [1]"
+    )
+    assert lines[2].startswith("- Beta Imaging (medtech company, Vallee-Verte) — cardiology: ")
+    assert "runs a cardiac imaging platform" in lines[2] and lines[2].endswith("[2]")
+    assert len(lines) == 3
+
+
+def test_nothing_above_the_floor_is_no_directory_answer() -> None:
+    assert _answer("Who could we work with on astronomy?", Kind.PARTNER)[0] == ""
+    assert _answer("Where is the Moon?", Kind.LOCATE)[0] == ""
+
+
+@pytest.mark.slow
+def test_locate_and_partner_through_the_real_index(built_index: Path) -> None:
+    from assistant.container import Container
+    from assistant.settings import Settings
+
+    chat = Container(Settings(data_dir=built_index)).chat
+    cases = {
+        "Where is Gustave Roussy?": (Kind.LOCATE, ["Villejuif"]),
+        "Où se trouve Guerbet ?": (Kind.LOCATE, ["Villepinte"]),
+        "Which part of the region suits a neuroimaging team?": (Kind.LOCATE, ["Paris-Saclay"]),
+        "Who should we talk to about ultrasonography?": (Kind.PARTNER, ["Philips", "GE"]),
+        "Avec qui travailler sur les maladies infectieuses ?": (Kind.PARTNER, ["Pasteur"]),
+    }
+    for question, (kind, names) in cases.items():
+        answer = chat.ask(question)
+        assert answer.kind == kind.value, question
+        assert answer.grounded and answer.cited, (question, answer.answer)
+        for name in names:
+            assert name in answer.answer, (question, answer.answer)
+        for n in answer.cited:
+            assert f"[{n}]" in answer.answer
