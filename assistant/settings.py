@@ -14,6 +14,8 @@ from typing import Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from assistant.limits import MAX_CRAWL_PAGES
+
 EmbedderMode = Literal["minilm", "e5", "sentence-transformers", "openai"]
 BackendMode = Literal["extractive", "llamacpp", "openai"]
 RerankerMode = Literal["none", "cross-encoder"]
@@ -125,7 +127,9 @@ class Settings(BaseSettings):
         100_000, ge=1024, description="Longest input line of `ask --jsonl`."
     )
     max_upload_bytes: int = Field(20_000_000, ge=1024, description="Largest staff upload.")
-    max_crawl_pages: int = Field(200, ge=1, description="Most pages one URL source may crawl.")
+    max_crawl_pages: int = Field(
+        MAX_CRAWL_PAGES, ge=1, description="Most pages one URL source may crawl."
+    )
     max_crawl_bytes: int = Field(50_000_000, ge=1024, description="Most bytes one crawl reads.")
     generation_budget_s: float = Field(
         8.0, gt=0, description="Answer generation stops this long after it starts."

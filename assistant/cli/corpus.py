@@ -13,6 +13,7 @@ import click
 
 from assistant.cli.common import CliError, container, exit_by, friendly_errors
 from assistant.container import Container
+from assistant.limits import MAX_CRAWL_PAGES
 from ingest.lock import not_serving
 from ingest.models import DirectoryFormat
 from ingest.report import IngestReport, Progress, SourceReport
@@ -80,10 +81,11 @@ def print_report(report: IngestReport) -> None:
 )
 @click.option(
     "--max-pages",
-    type=click.IntRange(1, 1000),
+    type=click.IntRange(1),
     default=20,
     show_default=True,
-    help="With --url: at most this many pages per source.",
+    help=f"With --url: at most this many pages per source (at most {MAX_CRAWL_PAGES}, "
+    "or PARIS_HEALTH_MAX_CRAWL_PAGES).",
 )
 @click.option("--sitemap", is_flag=True, help="With --url: the URL is a sitemap.xml.")
 @click.option("--rebuild", is_flag=True, help="Drop the index and build it again.")
