@@ -98,3 +98,20 @@ def test_max_pages_help_says_the_limit_that_is_checked() -> None:
     assert Limits().crawl_pages == Settings().max_crawl_pages == MAX_CRAWL_PAGES
     help_text = " ".join(CliRunner().invoke(cli, ["ingest", "--help"]).output.split())
     assert f"at most {MAX_CRAWL_PAGES}" in help_text and "1000" not in help_text
+
+
+def all_bytes(folder: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file())
+
+
+def test_a_password_in_a_url_is_refused_and_never_kept(data: Path) -> None:
+    secret_url = "https://someone:s3cr3t-pw@127.0.0.1:9/page?x=1"
+    done = fake_cli(data, "ingest", "--url", secret_url, "--no-progress")
+    out = (done.stdout + done.stderr).decode()
+    assert done.returncode == 1, out
+    assert "a user name or password in a URL is never kept" in out
+    assert "https://127.0.0.1:9/page?x=1" in out  # the address, shown without them
+    listed = fake_cli(data, "sources", "--json")
+    assert listed.returncode == 0 and b"127.0.0.1" not in listed.stdout
+    for where in (out.encode(), listed.stdout, listed.stderr, all_bytes(data)):
+        assert b"s3cr3t" not in where and b"someone" not in where

@@ -14,6 +14,7 @@ from assistant.limits import Limits
 from ingest.catalog import SourceCatalog
 from ingest.clock import now_iso
 from ingest.directory import detect_format
+from ingest.fetch.urls import CREDENTIALS_REFUSED, without_userinfo
 from ingest.load import DIRECTORY_SUFFIXES, FILE_SUFFIXES
 from ingest.manifest import source_id_for_file, source_id_for_url
 from ingest.models import DirectoryFormat, IngestError, Source
@@ -138,6 +139,12 @@ class CorpusService:
         link-local and metadata addresses, on every redirect too, unless the settings allow
         private URLs."""
         self.limits.check_crawl_pages(max_pages)
+        refused = [  # never fetched, stored or shown with its password
+            SourceReport(
+                source_id_for_url(bare), bare, "failed", CREDENTIALS_REFUSED.format(url=bare)
+            )
+            for bare in (without_userinfo(url) for url in urls if without_userinfo(url) != url)
+        ]
         sources = [
             Source(
                 id=source_id_for_url(url),
@@ -148,8 +155,12 @@ class CorpusService:
                 sitemap=sitemap,
             )
             for url in urls
+            if without_userinfo(url) == url
         ]
-        return self._add(sources, progress, self.public_ingestor if public_only else None)
+        ingestor = self.public_ingestor if public_only else None
+        report = self._add(sources, progress, ingestor) if sources else IngestReport()
+        report.items.extend(refused)
+        return report
 
     def add_files(
         self,
