@@ -1,6 +1,7 @@
-"""Hostile input through the real command line (a subprocess; the fake embedder and backend,
-so no model): every ``ask --jsonl`` line is answered or explained on its own line, whatever it
-holds, and the lines after a bad one are answered."""
+"""Hostile input through the real command line (a subprocess with the fake embedder and backend:
+no model, but the slow tier for the process starts): every ``ask --jsonl`` line is answered or
+explained on its own line and the lines after a bad one are answered; a password in a URL is
+never kept; no control character from a page reaches the terminal."""
 
 from __future__ import annotations
 
@@ -13,18 +14,24 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from fakes import FakeBackend, FakeEmbedder
+from webserver import Reply, html_page, web_server
 
 from assistant.cli import cli
+from assistant.cli.ask import print_answer
+from assistant.cli.common import CliError, json_text
 from assistant.container import Container
 from assistant.limits import MAX_CRAWL_PAGES, Limits
 from assistant.settings import Settings
+from ingest.models import Page
 
 REPO = Path(__file__).resolve().parent.parent
+SUBPROCESS = pytest.mark.slow  # no model, but a process start (imports) per command
 QUESTION = "How many hospitals does AP-HP have?"
 
 CLI_WITH_FAKES = """
 import sys
 from fakes import FakeBackend, FakeEmbedder
+from ingest.models import Page
 import assistant.cli.common as common
 from assistant.container import Container
 def container(ctx, **overrides):
@@ -33,7 +40,11 @@ def container(ctx, **overrides):
 import assistant.cli.ask, assistant.cli.corpus
 for module in (common, assistant.cli.ask, assistant.cli.corpus):
     module.container = container
+from webserver import Reply, html_page, web_server
+
 from assistant.cli import cli
+from assistant.cli.ask import print_answer
+from assistant.cli.common import CliError, json_text
 cli(sys.argv[1:], prog_name="paris-health")
 """
 
@@ -58,6 +69,7 @@ def data(tmp_path: Path, corpus_copy: Path) -> Path:
     return settings.data_dir
 
 
+@SUBPROCESS
 def test_one_bad_jsonl_line_never_ends_the_stream(data: Path) -> None:
     good = json.dumps({"id": "good", "question": QUESTION}).encode()
     bad = {
@@ -104,6 +116,7 @@ def all_bytes(folder: Path) -> bytes:
     return b"".join(p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file())
 
 
+@SUBPROCESS
 def test_a_password_in_a_url_is_refused_and_never_kept(data: Path) -> None:
     secret_url = "https://someone:s3cr3t-pw@127.0.0.1:9/page?x=1"
     done = fake_cli(data, "ingest", "--url", secret_url, "--no-progress")
@@ -115,3 +128,43 @@ def test_a_password_in_a_url_is_refused_and_never_kept(data: Path) -> None:
     assert listed.returncode == 0 and b"127.0.0.1" not in listed.stdout
     for where in (out.encode(), listed.stdout, listed.stderr, all_bytes(data)):
         assert b"s3cr3t" not in where and b"someone" not in where
+
+
+CONTROLS = (b"\x1b", b"\x07", b"\x9b", b"\x00", b"\r")  # \x9b also catches UTF-8's C2 9B
+EVIL_TITLE = "Zorblax \x1b]0;pwned\x07 clinic \x1b[2J\u009b2J guide"
+
+
+@SUBPROCESS
+def test_escape_codes_from_a_page_never_reach_the_terminal(data: Path) -> None:
+    body = "<p>" + "The Zorblax clinic\x1b[31m treats rare zorbl\u009bax cases in Paris. " * 4
+    page = html_page(EVIL_TITLE, body + "&#27;[2J &#7;</p>")
+    with web_server({"/evil": Reply(body=page)}) as server:
+        added = fake_cli(data, "ingest", "--url", server.url("/evil"), "--no-progress")
+    assert added.returncode == 0, added.stderr.decode()
+    readable = fake_cli(data, "ask", "What does the Zorblax clinic treat?")
+    as_json = fake_cli(data, "ask", "--json", "What does the Zorblax clinic treat?")
+    listed = fake_cli(data, "sources")
+    for done in (added, readable, as_json, listed):
+        assert done.returncode == 0, done.stderr.decode()
+        for control in CONTROLS:
+            assert control not in done.stdout + done.stderr, (control, done.args[4:])
+    assert b"Zorblax ]0;pwned clinic [2J2J guide" in readable.stdout  # stripped at extraction
+    titles = [s["title"] for s in json.loads(as_json.stdout)["sources"]]
+    assert "Zorblax ]0;pwned clinic [2J2J guide" in titles
+
+
+def test_text_from_outside_is_printed_without_control_characters(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from assistant.services.answer_record import Answer, SourceRef
+
+    evil = "a\x1b]0;pwned\x07b\x9b2Jc\x7fd\re"
+    source = SourceRef(1, "s", evil, "https://x.test/" + evil, evil, evil, 1.0, {})
+    print_answer(Answer(evil, evil, evil, True, [source], [1], "en", "fake"))
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out and "\x7f" not in out
+    assert "a]0;pwnedb2Jcd e" in out
+    assert CliError(evil).format_message() == "a]0;pwnedb2Jcd e"
+    text = json_text({"title": evil})
+    assert json.loads(text) == {"title": evil} and "\x9b" not in text and "\x7f" not in text
+    assert Page(text=evil, title=evil).title == "a]0;pwnedb2Jcd e"

@@ -10,7 +10,15 @@ import click
 from pydantic import ValidationError
 
 from assistant.answer import Turn
-from assistant.cli.common import BACKENDS, CliError, container, friendly_errors, ready
+from assistant.cli.common import (
+    BACKENDS,
+    CliError,
+    container,
+    echo,
+    friendly_errors,
+    json_text,
+    ready,
+)
 from assistant.contract import AskRequest, ErrorLine
 from assistant.limits import TOO_LONG, read_lines
 from assistant.retrieval import FILTER_KEYS, parse_filters
@@ -22,7 +30,7 @@ NOT_TEXT = "invalid text: a \\u escape that is no character (a lone surrogate)"
 
 
 def print_answer(answer: Answer) -> None:
-    click.echo(answer.answer)
+    echo(answer.answer)
     if not answer.sources:
         return
     click.echo("")
@@ -31,11 +39,11 @@ def print_answer(answer: Answer) -> None:
         mark = "*" if source.n in answer.cited else " "
         where = f" - {source.url}" if source.url else ""
         date = f" ({source.date})" if source.date else ""
-        click.echo(f" {mark}[{source.n}] {source.title}{date}{where}")
+        echo(f" {mark}[{source.n}] {source.title}{date}{where}")
         quote = source.highlight if source.n in answer.cited and source.highlight else source.text
         quote = " ".join(quote.split())
         more = "..." if len(quote) > QUOTE_CHARS else ""
-        click.echo(f'      "{quote[:QUOTE_CHARS]}{more}"')
+        echo(f'      "{quote[:QUOTE_CHARS]}{more}"')
 
 
 def validation_message(exc: ValidationError) -> str:
@@ -101,14 +109,14 @@ def output_line(chat: ChatService, line: str, filters: dict[str, str]) -> str:
     """The output line for one input line: always one line of valid JSON."""
     out = answer_line(chat, line, filters)
     try:
-        text = json.dumps(out, ensure_ascii=False, allow_nan=False)
+        text = json_text(out, allow_nan=False)
         text.encode("utf-8")
         return text
     except UnicodeEncodeError:  # a lone surrogate: the same JSON, escaped
         return json.dumps(out, allow_nan=False)
     except ValueError as exc:  # a value JSON has no text for (NaN)
         error = ErrorLine(id=out.get("id"), error=one_line(f"could not write the answer: {exc}"))
-        return json.dumps(error.model_dump(), ensure_ascii=False)
+        return json_text(error.model_dump())
 
 
 @click.command()
@@ -149,7 +157,7 @@ def ask(
         if not jsonl:
             answer = app.chat.ask(question or "", filters=parsed)
             if as_json:
-                click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+                click.echo(json_text(answer.to_json()))
             else:
                 print_answer(answer)
             return
