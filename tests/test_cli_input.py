@@ -10,10 +10,12 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from fakes import FakeBackend, FakeEmbedder
+from test_faults import fill, small_disk
 from webserver import Reply, html_page, web_server
 
 from assistant.cli import cli
@@ -22,6 +24,7 @@ from assistant.cli.common import CliError, json_text
 from assistant.container import Container
 from assistant.limits import MAX_CRAWL_PAGES, Limits
 from assistant.settings import Settings
+from assistant.unavailable import DISK_FULL
 from ingest.models import Page
 
 REPO = Path(__file__).resolve().parent.parent
@@ -40,6 +43,7 @@ def container(ctx, **overrides):
 import assistant.cli.ask, assistant.cli.corpus
 for module in (common, assistant.cli.ask, assistant.cli.corpus):
     module.container = container
+from test_faults import fill, small_disk
 from webserver import Reply, html_page, web_server
 
 from assistant.cli import cli
@@ -168,3 +172,64 @@ def test_text_from_outside_is_printed_without_control_characters(
     text = json_text({"title": evil})
     assert json.loads(text) == {"title": evil} and "\x9b" not in text and "\x7f" not in text
     assert Page(text=evil, title=evil).title == "a]0;pwnedb2Jcd e"
+
+
+# --- a full disk: what only reads keeps working --------------------------------------------------
+
+
+def full_disk(data: Path, monkeypatch: pytest.MonkeyPatch, mounted: bool) -> Path | None:
+    """Fill the small disk of ``data`` to the last byte (its filler returned), or, where no
+    tmpfs can be mounted, make every write there fail as a full disk does."""
+    if mounted:
+        return fill(data.parent)
+    import sqlite3
+
+    real_connect = sqlite3.connect
+
+    def connect(path: Any, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        if str(path).startswith(str(data)):
+            raise sqlite3.OperationalError("database or disk is full")
+        return real_connect(path, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", connect)  # the sentence cache
+    return None
+
+
+@pytest.mark.slow  # a tmpfs mount
+def test_a_running_app_answers_on_a_full_disk(
+    tmp_path: Path, corpus_copy: Path, monkeypatch: Any
+) -> None:
+    with small_disk(tmp_path / "disk") as mounted:
+        settings = Settings(data_dir=tmp_path / "disk" / "data", corpus_dir=corpus_copy)
+
+        def app() -> Container:
+            return Container(settings, embedder=FakeEmbedder(), backend=FakeBackend())
+
+        running = app()  # a running server: its index opened before the disk filled
+        assert running.corpus.refresh().ok
+        filler = full_disk(settings.data_dir, monkeypatch, mounted)
+        answer = running.chat.ask("Who is the CEO of Medicen?")  # new sentences: not cached
+        assert answer.grounded and "Roques" in answer.answer
+        assert running.chat.ask(QUESTION).grounded
+        if filler:
+            filler.unlink()
+
+
+@SUBPROCESS
+def test_read_only_commands_on_a_full_disk(tmp_path: Path, corpus_copy: Path) -> None:
+    with small_disk(tmp_path / "disk") as mounted:
+        if not mounted:
+            pytest.skip(
+                "needs a tmpfs mount (root): a full disk cannot be injected in a subprocess"
+            )
+        data = tmp_path / "disk" / "data"
+        settings = Settings(data_dir=data, corpus_dir=corpus_copy)
+        app = Container(settings, embedder=FakeEmbedder(), backend=FakeBackend())
+        assert app.corpus.refresh().ok
+        fill(data.parent)
+        listed = fake_cli(data, "--corpus-dir", str(corpus_copy), "sources")
+        assert listed.returncode == 0, listed.stderr.decode()
+        assert b"organisations" in listed.stdout
+        asked = fake_cli(data, "ask", QUESTION)
+        assert asked.returncode == 1
+        assert asked.stderr.decode().strip() == f"Error: {DISK_FULL}"

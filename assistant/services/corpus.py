@@ -46,24 +46,34 @@ class CorpusService:
     def __init__(
         self,
         catalog: SourceCatalog,
-        ingestor: Ingestor,
+        ingestor: Callable[[], Ingestor],
         state: StateStore,
         index_size: Callable[[], int],
         drop_index: Callable[[], None],
         keyword_size: Callable[[], int] | None = None,
         *,
         limits: Limits | None = None,
-        public_ingestor: Ingestor | None = None,
+        public_ingestor: Callable[[], Ingestor] | None = None,
     ) -> None:
+        """The ingestors are built on first use: listing the sources opens no index (Chroma
+        writes when it opens, which a full disk refuses)."""
         self.keyword_size = keyword_size
         self.catalog = catalog
-        self.ingestor = ingestor
+        self._ingestor = ingestor
         self.state = state
         self.index_size = index_size
         self.drop_index = drop_index
         self.limits = limits or Limits()
         # the staff desk's: fetches public addresses only (see ingest/fetch/guard.py)
-        self.public_ingestor = public_ingestor or ingestor
+        self._public_ingestor = public_ingestor or ingestor
+
+    @property
+    def ingestor(self) -> Ingestor:
+        return self._ingestor()
+
+    @property
+    def public_ingestor(self) -> Ingestor:
+        return self._public_ingestor()
 
     def sources(self) -> list[SourceRow]:
         states = self.state.all()
