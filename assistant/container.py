@@ -149,15 +149,15 @@ class Container:
         from assistant.limits import Limits
         from assistant.services import CorpusService
 
-        return CorpusService(
+        return CorpusService(  # nothing opened here: `paris-health sources` opens no index
             self.catalog,
-            self.ingestor,
+            lambda: self.ingestor,
             self.state,
-            self.store.count,
+            lambda: self.store.count(),
             self.reset,
-            keyword_size=self.keyword.count,
+            keyword_size=lambda: self.keyword.count(),
             limits=Limits.from_settings(self.settings),
-            public_ingestor=self.public_ingestor,
+            public_ingestor=lambda: self.public_ingestor,
         )
 
     def reset(self) -> None:

@@ -9,6 +9,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictStr, field_validator
 
+HISTORY_SHAPE = 'history must be a list of {"role", "content"} objects'
+
 
 class HistoryItem(BaseModel):
     model_config = ConfigDict(extra="ignore")
@@ -25,6 +27,13 @@ class AskRequest(BaseModel):
     id: StrictStr | None = None
     question: StrictStr
     history: list[HistoryItem] = Field(default_factory=list)
+
+    @field_validator("history", mode="before")
+    @classmethod
+    def _list_of_messages(cls, value: Any) -> Any:
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            raise ValueError(HISTORY_SHAPE)
+        return value
 
     @field_validator("question")
     @classmethod

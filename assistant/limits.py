@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from assistant.settings import Settings
 
 
+MAX_CRAWL_PAGES = 200  # the default of ``max_crawl_pages``; ``ingest --help`` says it too
+
+
 class LimitError(ValueError):
     """An input over one of the limits; the message says which and what to do."""
 
@@ -35,7 +38,7 @@ class Limits:
     jsonl_line_bytes: int = 100_000
     upload_bytes: int = 20_000_000  # any file added: `ingest --file` and the staff desk
     directory_rows: int = 100_000  # rows of a directory file (CSV) added
-    crawl_pages: int = 200
+    crawl_pages: int = MAX_CRAWL_PAGES
     crawl_bytes: int = 50_000_000
     generation_budget_s: float = 8.0
     feedback_comment_chars: int = 2000

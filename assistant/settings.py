@@ -14,6 +14,8 @@ from typing import Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from assistant.limits import MAX_CRAWL_PAGES
+
 EmbedderMode = Literal["minilm", "e5", "sentence-transformers", "openai"]
 BackendMode = Literal["extractive", "llamacpp", "openai"]
 RerankerMode = Literal["none", "cross-encoder"]
@@ -136,7 +138,9 @@ class Settings(BaseSettings):
     upload_keep_s: int = Field(
         3600, ge=1, description="Uploads to the app are deleted this long after (used or not)."
     )
-    max_crawl_pages: int = Field(200, ge=1, description="Most pages one URL source may crawl.")
+    max_crawl_pages: int = Field(
+        MAX_CRAWL_PAGES, ge=1, description="Most pages one URL source may crawl."
+    )
     max_crawl_bytes: int = Field(50_000_000, ge=1024, description="Most bytes one crawl reads.")
     max_crawl_requests: int = Field(
         500, ge=1, description="Most requests one URL source makes (robots, sitemaps, pages)."

@@ -3,6 +3,8 @@ in the CLI and the app."""
 
 from __future__ import annotations
 
+import errno
+
 
 class StoreUnavailableError(RuntimeError):
     """The vector store did not answer; the request can be tried again once it is back."""
@@ -19,7 +21,25 @@ def is_store_down(exc: BaseException) -> bool:
     )
 
 
+def is_disk_full(exc: BaseException) -> bool:
+    """``ENOSPC``, or SQLite's "database or disk is full" (Chroma's own errors say it so)."""
+    text = str(exc).lower()
+    return (
+        getattr(exc, "errno", None) == errno.ENOSPC
+        or "disk is full" in text
+        or ("no space left" in text)
+    )
+
+
+DISK_FULL = (
+    "the disk of the data directory is full: the vector index cannot be opened (Chroma writes "
+    "when it opens); free some space and try again (`paris-health sources` still works)"
+)
+
+
 def store_unavailable(exc: BaseException) -> StoreUnavailableError:
+    if is_disk_full(exc):
+        return StoreUnavailableError(DISK_FULL)
     reason = " ".join(str(exc).split()) or type(exc).__name__
     return StoreUnavailableError(
         f"vector store unavailable ({reason[:160]}): try again when it is back"

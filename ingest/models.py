@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ingest.text import printable
+
 MetadataValue = str | int | float | bool
 Metadata = dict[str, MetadataValue]
 
@@ -17,7 +19,7 @@ class IngestError(Exception):
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
-        self.reason = " ".join(reason.split())
+        self.reason = " ".join(printable(reason).split())
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,12 @@ class Page:
     language: str | None = None
     url: str | None = None
 
+    def __post_init__(self) -> None:  # no control characters from a page reach a terminal
+        for name in ("text", "title", "author"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, printable(value))
+
 
 @dataclass(frozen=True)
 class Document:
@@ -71,6 +79,11 @@ class Document:
     source_id: str
     text: str
     metadata: Metadata = field(default_factory=dict)
+
+    def __post_init__(self) -> None:  # whatever the source (page, file, directory row)
+        object.__setattr__(self, "text", printable(self.text))
+        clean = {k: printable(v) if isinstance(v, str) else v for k, v in self.metadata.items()}
+        object.__setattr__(self, "metadata", clean)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# Control characters a terminal acts on (escape sequences, bells, 8-bit CSI): the spacing ones
+# become a space, the others go; tab and newline stay.
+_SPACING_CONTROLS = re.compile("[\r\x0b\x0c\x1c-\x1f\x85]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+
 # Letters that NFKD does not decompose into ASCII ones.
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
 
@@ -28,3 +33,9 @@ def ascii_fold(text: str) -> str:
     ``"Sciences de la Terre et de l’Univers"`` -> ``"sciences de la terre et de l'univers"``."""
     folded = fold(text.translate(_LIGATURES).replace("’", "'"))
     return " ".join(folded.encode("ascii", "ignore").decode("ascii").lower().split())
+
+
+def printable(text: str) -> str:
+    """``text`` without C0 (but tab and newline), DEL and C1 control characters: a page whose
+    title holds ``"\\x1b]0;pwned\\x07"`` never drives the terminal that shows it."""
+    return _CONTROLS.sub("", _SPACING_CONTROLS.sub(" ", text.replace("\r\n", "\n")))

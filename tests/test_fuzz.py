@@ -13,7 +13,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.cli.ask import answer_line
+from assistant.cli.ask import output_line
 from assistant.limits import TOO_LONG, Limits, read_lines
 from ingest.chunk import build_splitter, chunk
 from ingest.directory import read_organisations
@@ -166,9 +166,14 @@ class EchoChat:
         return Record()
 
 
+ANY_TEXT = st.text(st.characters(exclude_categories=()), max_size=40)  # lone surrogates too
 JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=40),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner),
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()  # NaN and infinities too
+    | ANY_TEXT,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(ANY_TEXT, inner),
     max_leaves=12,
 )
 RECORDS = st.fixed_dictionaries(
@@ -178,20 +183,30 @@ RECORDS = st.fixed_dictionaries(
         "question": st.text(max_size=60) | JSON_VALUES,
         "history": st.lists(
             st.fixed_dictionaries(
-                {"role": st.sampled_from(["user", "assistant", "robot"]), "content": st.text()}
+                {"role": st.sampled_from(["user", "assistant", "robot"]), "content": ANY_TEXT}
             ),
             max_size=3,
         )
         | JSON_VALUES,
     },
 )
+HUGE = st.integers(4000, 6000).map(lambda n: '{"id": ' + "9" * n + ', "question": "q"}')
+DEEP = st.integers(1, 20_000).map(
+    lambda n: '{"question": "q", "history": ' + "[" * n + "]" * n + "}"
+)
+
+
+def no_constant(name: str) -> None:
+    raise AssertionError(f"{name} is not JSON")
 
 
 @FUZZ
-@given(st.text(max_size=300) | RECORDS.map(json.dumps) | JSON_VALUES.map(json.dumps))
+@given(st.text(max_size=300) | RECORDS.map(json.dumps) | JSON_VALUES.map(json.dumps) | DEEP | HUGE)
 def test_jsonl_parser_answers_or_explains_every_line(line: str) -> None:
-    out = answer_line(EchoChat(), line, {})  # type: ignore[arg-type]
-    json.dumps(out)  # always a JSON line
+    text = output_line(EchoChat(), line, {})  # type: ignore[arg-type]
+    assert "\n" not in text
+    text.encode("utf-8")  # writable
+    out = json.loads(text, parse_constant=no_constant)  # always one line of valid JSON
     if "error" in out:
         assert set(out) == {"id", "error"} and one_line(out["error"])
     else:

@@ -26,7 +26,7 @@ from ui.chat_tab import (
 )
 from ui.common import ANY
 from ui.feedback import FeedbackPanel
-from ui.history import chatbot_messages
+from ui.history import chatbot_messages, checked
 from ui.render import SOURCES_PLACEHOLDER, plain
 from ui.render_sources import CITATION_JS, conversation_sources_html
 
@@ -131,19 +131,21 @@ class ChatPage:
             self.delete = gr.Button("Delete", size="sm", scale=0, min_width=80, elem_id="ph-delete")
 
     def _conversation(self) -> None:
-        self.chatbot = gr.Chatbot(
-            label="Conversation",
-            show_label=False,
-            elem_id="ph-chatbot",
-            height=470,
-            placeholder=CHAT_PLACEHOLDER,
-            latex_delimiters=[],
-            feedback_options=("Like", "Dislike"),
-            allow_tags=False,
-            sanitize_html=True,
-            render_markdown=True,
-            buttons=["copy"],
-            layout="bubble",
+        self.chatbot = checked(  # a wrong history is one short error, not a logged traceback
+            gr.Chatbot(
+                label="Conversation",
+                show_label=False,
+                elem_id="ph-chatbot",
+                height=470,
+                placeholder=CHAT_PLACEHOLDER,
+                latex_delimiters=[],
+                feedback_options=("Like", "Dislike"),
+                allow_tags=False,
+                sanitize_html=True,
+                render_markdown=True,
+                buttons=["copy"],
+                layout="bubble",
+            )
         )
         with gr.Row(visible=False, elem_classes="ph-comment-row") as self.comment_row:
             self.comment = gr.Textbox(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -14,12 +16,33 @@ from pydantic import ValidationError
 from assistant.container import Container
 from assistant.settings import BackendMode, Settings
 from assistant.unavailable import StoreUnavailableError, is_store_down, store_unavailable
+from ingest.text import printable
 
 BACKENDS = click.Choice(get_args(BackendMode))
 
 
 class CliError(click.ClickException):
     """A one-line error, printed as ``Error: ...``, exit status 1."""
+
+    def format_message(self) -> str:
+        return printable(self.message)  # a reason may quote a page or a server
+
+
+def echo(text: str) -> None:
+    """Print a line made of text from outside (titles, quotes, locations, reasons, answers)
+    with no control character a terminal would act on."""
+    click.echo(printable(text))
+
+
+_DEL_AND_C1 = re.compile("[\x7f-\x9f]")
+
+
+def json_text(value: Any, *, allow_nan: bool = True) -> str:
+    """``value`` as one line of JSON, readable (``ensure_ascii=False``) and safe on a terminal:
+    JSON escapes C0 characters itself; DEL and C1 (``\\x9b`` starts an escape sequence) are
+    escaped too, so the value read back is the same."""
+    text = json.dumps(value, ensure_ascii=False, allow_nan=allow_nan)
+    return _DEL_AND_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def build_settings(**overrides: Any) -> Settings:

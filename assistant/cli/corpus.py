@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,8 +10,9 @@ from typing import Any, get_args
 
 import click
 
-from assistant.cli.common import CliError, container, exit_by, friendly_errors
+from assistant.cli.common import CliError, container, echo, exit_by, friendly_errors, json_text
 from assistant.container import Container
+from assistant.limits import MAX_CRAWL_PAGES
 from ingest.lock import not_serving
 from ingest.models import DirectoryFormat
 from ingest.report import IngestReport, Progress, SourceReport
@@ -53,7 +53,7 @@ def detail(item: SourceReport) -> str:
 
 def print_report(report: IngestReport) -> None:
     for item in report.items:
-        click.echo(f"  {item.status:<9} {item.source_id}: {detail(item)}")
+        echo(f"  {item.status:<9} {item.source_id}: {detail(item)}")
     click.echo(report.summary())
 
 
@@ -81,10 +81,11 @@ def print_report(report: IngestReport) -> None:
 )
 @click.option(
     "--max-pages",
-    type=click.IntRange(1, 1000),
+    type=click.IntRange(1),
     default=20,
     show_default=True,
-    help="With --url: at most this many pages per source.",
+    help=f"With --url: at most this many pages per source (at most {MAX_CRAWL_PAGES}, "
+    "or PARIS_HEALTH_MAX_CRAWL_PAGES).",
 )
 @click.option("--sitemap", is_flag=True, help="With --url: the URL is a sitemap.xml.")
 @click.option("--rebuild", is_flag=True, help="Drop the index and build it again.")
@@ -190,10 +191,10 @@ def sources(ctx: click.Context, as_json: bool) -> None:
                 "chunks": row.state.chunks if row.state else 0,
                 "seed": row.seed,
             }
-            click.echo(json.dumps(record, ensure_ascii=False))
+            click.echo(json_text(record))
         else:
             shown = f"  ({reason})" if reason else ""
-            click.echo(
+            echo(
                 f"{row.source.id:<34} {row.source.kind:<9} {row.status:<14} "
                 f"{row.last_fetch or '-':<25} {row.source.location}{shown}"
             )

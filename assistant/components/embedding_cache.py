@@ -8,6 +8,7 @@ passages any earlier answer (of any process) has read costs no embedding but the
 from __future__ import annotations
 
 import hashlib
+import logging
 import sqlite3
 import threading
 from pathlib import Path
@@ -16,6 +17,7 @@ import numpy as np
 
 from assistant.components.embedder import Embedder
 
+log = logging.getLogger(__name__)
 SCHEMA = "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL)"
 
 
@@ -33,12 +35,30 @@ class SentenceCache(Embedder):
         if self.path is None:
             return None
         if self._conn is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute(SCHEMA)
+            conn = None
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute(SCHEMA)
+            except (OSError, sqlite3.Error) as exc:  # a full or read-only disk: no cache
+                log.warning("sentence cache %s not used: %s", self.path, exc)
+                if conn is not None:
+                    conn.close()
+                return None
             self._conn = conn
         return self._conn
+
+    def _keep(self, db: sqlite3.Connection, fresh: dict[bytes, list[float]]) -> None:
+        """Store fresh vectors; on a full disk they are only used, not kept."""
+        try:
+            with db:
+                db.executemany(
+                    "INSERT OR REPLACE INTO vectors (key, vector) VALUES (?, ?)",
+                    [(k, np.asarray(v, dtype="float32").tobytes()) for k, v in fresh.items()],
+                )
+        except sqlite3.Error as exc:
+            log.warning("sentence cache %s not written: %s", self.path, exc)
 
     def _key(self, text: str) -> bytes:
         return hashlib.blake2b(f"{self.model_id}\0{text}".encode(), digest_size=16).digest()
@@ -61,11 +81,7 @@ class SentenceCache(Embedder):
             if missing:
                 vectors = self.inner.embed_documents([t for _, t in dict(missing).items()])
                 fresh = dict(zip(dict(missing), vectors, strict=True))
-                with db:
-                    db.executemany(
-                        "INSERT OR REPLACE INTO vectors (key, vector) VALUES (?, ?)",
-                        [(k, np.asarray(v, dtype="float32").tobytes()) for k, v in fresh.items()],
-                    )
+                self._keep(db, fresh)
                 found.update(fresh)
             return [found[k] for k in keys]
 

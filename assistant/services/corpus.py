@@ -14,6 +14,7 @@ from assistant.limits import LimitError, Limits
 from assistant.services.files import FileDesk, Placement, upload_types
 from ingest.catalog import SourceCatalog
 from ingest.clock import now_iso
+from ingest.fetch.urls import CREDENTIALS_REFUSED, without_userinfo
 from ingest.load import FILE_SUFFIXES
 from ingest.lock import ingest_lock
 from ingest.manifest import source_id_for_file, source_id_for_url
@@ -46,25 +47,35 @@ class CorpusService:
     def __init__(
         self,
         catalog: SourceCatalog,
-        ingestor: Ingestor,
+        ingestor: Callable[[], Ingestor],
         state: StateStore,
         index_size: Callable[[], int],
         drop_index: Callable[[], None],
         keyword_size: Callable[[], int] | None = None,
         *,
         limits: Limits | None = None,
-        public_ingestor: Ingestor | None = None,
+        public_ingestor: Callable[[], Ingestor] | None = None,
     ) -> None:
+        """The ingestors are built on first use: listing the sources opens no index (Chroma
+        writes when it opens, which a full disk refuses)."""
         self.keyword_size = keyword_size
         self.catalog = catalog
-        self.ingestor = ingestor
+        self._ingestor = ingestor
         self.state = state
         self.index_size = index_size
         self.drop_index = drop_index
         self.limits = limits or Limits()
         # the staff desk's: fetches public addresses only (see ingest/fetch/guard.py)
-        self.public_ingestor = public_ingestor or ingestor
+        self._public_ingestor = public_ingestor or ingestor
         self.files = FileDesk(catalog, self.limits)
+
+    @property
+    def ingestor(self) -> Ingestor:
+        return self._ingestor()
+
+    @property
+    def public_ingestor(self) -> Ingestor:
+        return self._public_ingestor()
 
     def sources(self) -> list[SourceRow]:
         states = self.state.all()
@@ -142,6 +153,12 @@ class CorpusService:
         link-local and metadata addresses, on every redirect too, unless the settings allow
         private URLs."""
         self.limits.check_crawl_pages(max_pages)
+        refused = [  # never fetched, stored or shown with its password
+            SourceReport(
+                source_id_for_url(bare), bare, "failed", CREDENTIALS_REFUSED.format(url=bare)
+            )
+            for bare in (without_userinfo(url) for url in urls if without_userinfo(url) != url)
+        ]
         sources = [
             Source(
                 id=source_id_for_url(url),
@@ -152,8 +169,12 @@ class CorpusService:
                 sitemap=sitemap,
             )
             for url in urls
+            if without_userinfo(url) == url
         ]
-        return self._add(sources, progress, self.public_ingestor if public_only else None)
+        ingestor = self.public_ingestor if public_only else None
+        report = self._add(sources, progress, ingestor) if sources else IngestReport()
+        report.items.extend(refused)
+        return report
 
     def add_files(
         self,

@@ -15,6 +15,7 @@ from ingest.extract.dom import normalize_space
 from ingest.extract.metadata import first_heading, head_info, page_title
 from ingest.extract.writer import to_text
 from ingest.models import IngestError, Page
+from ingest.text import printable
 
 PARSER = "html.parser"
 
@@ -30,7 +31,7 @@ def extract(content: bytes | str, url: str | None = None, charset: str | None = 
     info = head_info(soup)
     clean(soup)
     blocks = main_blocks(soup)
-    text = to_text(*blocks)
+    text = printable(to_text(*blocks))  # no control character reaches a terminal
     if len(text) < MIN_TEXT_CHARS:
         raise IngestError("page has no main text")
     page = soup.body or soup
@@ -51,7 +52,7 @@ def extract_text_file(content: bytes | str, name: str) -> Page:
     """A Page from a local ``.txt`` / ``.md`` file: whitespace and NBSP normalised within lines,
     blank-line paragraphs kept (runs of blank lines collapsed); title from the first Markdown
     ``# `` heading, else None. Raises IngestError when the file has no text."""
-    text = content if isinstance(content, str) else decode_text(content)
+    text = printable(content if isinstance(content, str) else decode_text(content))
     lines = [normalize_space(line) for line in text.splitlines()]
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     if not body:

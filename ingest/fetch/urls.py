@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup
@@ -20,6 +21,20 @@ SKIPPED_EXTENSIONS = frozenset({
 })
 # fmt: on
 _NOT_PAGE_LINKS = ("#", "mailto:", "tel:", "javascript:", "data:")
+_USERINFO = re.compile(r"^(\s*[A-Za-z][A-Za-z0-9+.-]*:)?//[^/?#]*@")
+CREDENTIALS_REFUSED = (
+    "refused {url}: a user name or password in a URL is never kept; give the address without "
+    "it (pages behind a sign-in cannot be added)"
+)
+
+
+def without_userinfo(url: str) -> str:
+    """``url`` without its ``user:password@`` part (the same string when it has none). Found
+    without parsing, so that even a URL too broken to parse never shows its password."""
+    match = _USERINFO.match(url)
+    if not match:
+        return url
+    return f"{match.group(1) or ''}//{url[match.end() :]}"
 
 
 def normalize_url(url: str) -> str:
