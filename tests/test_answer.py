@@ -16,7 +16,8 @@ import pytest
 from assistant.answer.citations import repair_citations
 from assistant.answer.condense import Turn, condense, split_context
 from assistant.answer.evidence import Evidence, EvidenceReport, EvidenceScorer
-from assistant.answer.questions import answer_type_fits, asks_for_list, rank_bonus
+from assistant.answer.features import FEATURES
+from assistant.answer.questions import answer_type_fits, asks_for_list
 from assistant.answer.quote import select
 from assistant.answer.structure import units
 from assistant.backends import GenerationRequest
@@ -196,14 +197,6 @@ def test_list_questions() -> None:
     assert not asks_for_list("Who runs it?")
 
 
-def test_rank_bonus_prefers_the_named_focus_and_new_names() -> None:
-    question = "Which digital science institute does Inserm collaborate with?"
-    on_focus = rank_bonus(question, "Inserm shares projects with INRIA.")
-    off_focus = rank_bonus(question, "Clusters like Cap Digital and Systematic are assets.")
-    assert on_focus > off_focus
-    assert rank_bonus("Is it big?", "Medicen has 400 members.") == 0.0
-
-
 def test_condense_adds_the_previous_exchange() -> None:
     history = [
         Turn("user", "Who is the CEO of Medicen?"),
@@ -232,7 +225,12 @@ def test_answer_after_an_interview_question_inherits_its_score() -> None:
     question = by_sentence["What do you make of the Strategic Council of Health Industries?"]
     answer = by_sentence["It is a signal of hope for our members."]
     assert question.prompt and not answer.prompt
-    assert answer.score > answer.dense * scorer.dense_weight + 0.1  # inherited, not its own
+    _, measured = scorer.measure(
+        "What does the CEO make of the Strategic Council of Health Industries?",
+        [passage(INTERVIEW)],
+    )
+    prompted = dict((ev.sentence, row[FEATURES.index("prompted")]) for ev, row in measured)
+    assert prompted["It is a signal of hope for our members."] > 0.5  # the question it answers
     assert not best(report).prompt
     spans = select(report)
     assert any("signal of hope" in span.text for span in spans)
@@ -276,14 +274,14 @@ def test_follow_up_prefers_what_was_not_said() -> None:
         "Additionally, Servier plans a new R&D centre in Paris-Saclay by 2021."
     )
     said = "Several groups have R&D centres in the region: Sanofi, Servier and Roche [1]."
-    scorer = EvidenceScorer(BagOfWords(), repeat_penalty=0.5)
+    scorer = EvidenceScorer(BagOfWords())
     question = "Is any of them planning a new R&D centre in the region?"
     fresh = scorer.score(question, [passage(text)])
     follow_up = scorer.score(question, [passage(text)], previous_answer=said)
     assert "Paris-Saclay" in best(follow_up).sentence
     old = next(e for e in fresh.evidence if e.sentence.startswith("Several"))
     again = next(e for e in follow_up.evidence if e.sentence.startswith("Several"))
-    assert again.score == pytest.approx(old.score - 0.5)
+    assert again.score < old.score  # the model weighs a repeat down
 
 
 # --- select and citations --------------------------------------------------------------------

@@ -15,7 +15,7 @@ from assistant.answer.citations import CITATION, repair_citations
 from assistant.answer.condense import Turn, condense, split_context
 from assistant.answer.evidence import Evidence, EvidenceReport, EvidenceScorer
 from assistant.answer.messages import DECLINE
-from assistant.answer.questions import answer_type_fits, asks_for_list, rank_bonus
+from assistant.answer.questions import answer_type_fits, asks_for_list
 from assistant.answer.quote import Span, select
 from assistant.answer.structure import Unit, units
 
@@ -31,7 +31,6 @@ __all__ = [
     "answer_type_fits",
     "asks_for_list",
     "condense",
-    "rank_bonus",
     "repair_citations",
     "select",
     "split_context",

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answer.choose import by_value
 from assistant.answer.condense import split_context
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.labels import with_note
@@ -140,7 +139,7 @@ def compose_fact(
     something else: its neighbour in the passage if it scores within ``near`` (it sets the
     scene or carries on), else another that scores within ``margin``."""
     asked, _ = split_context(question)
-    fits = by_value(report, quotable(report), asked)
+    fits = quotable(report)
     if not fits:
         return Composed("")
     best = reply_first(report, fits, margin)

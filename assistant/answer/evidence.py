@@ -4,12 +4,13 @@ gate (do the passages hold the answer at all?), the same for every backend."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from assistant.answer.condense import split_context
-from assistant.answer.questions import answer_type_fits, rank_bonus
+from assistant.answer.features import Pair, asked_type, measure
+from assistant.answer.sentence_model import SentenceModel
 from assistant.answer.structure import Candidate, Unit, to_score, units
 from assistant.components.embedder import Embedder
 from assistant.glossary import translate_terms
@@ -74,13 +75,17 @@ def read_passages(
 
 
 class EvidenceScorer:
-    """Scores the sentences of the passages; the decline gate is ``min_score``/``min_coverage``.
+    """Scores the sentences of the passages with the sentence model; its threshold is the
+    decline gate.
 
-    A sentence's score mixes its embedding similarity to the question with the IDF-weighted
-    share of the question's terms it holds. Passages keep their structure: a prompt paragraph
-    (an interviewer's question, a heading) is not an answer, but the paragraph that follows it
-    is, so its first sentences inherit the prompt's score. In a conversation, a sentence that
-    only repeats the previous answer counts for less: a follow-up asks for something new.
+    Each sentence is measured on general features (``features.py``: the embedder's similarity,
+    the IDF-weighted share of the question's terms it holds, whether it holds the rarest ones
+    and the kind of answer asked for, ...) and the fitted model (``sentence_model.py``) turns
+    them into the probability that it answers. Passages keep their structure: a prompt
+    paragraph (an interviewer's question, a heading) is not an answer, but the paragraph after
+    it is, so its first sentences are measured with the prompt's coverage too. In a
+    conversation, a sentence that only repeats the previous answer is marked: a follow-up asks
+    for something new.
     """
 
     def __init__(
@@ -88,26 +93,23 @@ class EvidenceScorer:
         embedder: Embedder,
         idf: dict[str, float] | None = None,
         *,
-        min_score: float = 0.51,
-        min_coverage: float = 0.0,
+        model: SentenceModel | None = None,
         max_unknown: float = 0.5,
-        dense_weight: float = 0.5,
         context_weight: float = 0.3,
-        carry_decay: float = 0.02,
-        repeat_penalty: float = 0.15,
         context_discount: float = 0.8,
     ) -> None:
         self.context_discount = context_discount
         self.max_unknown = max_unknown
         self.embedder = embedder
         self.idf = idf or {}
-        self.min_score = min_score
-        self.min_coverage = min_coverage
-        self.dense_weight = dense_weight
+        self.model = model or SentenceModel.load()
         self.context_weight = context_weight
-        self.carry_decay = carry_decay
-        self.repeat_penalty = repeat_penalty
         self._cache: dict[str, np.ndarray] = {}
+
+    @property
+    def min_score(self) -> float:
+        """The probability the best sentence must reach for the question to be answered."""
+        return self.model.threshold
 
     def set_idf(self, idf: dict[str, float]) -> None:
         self.idf = idf
@@ -165,91 +167,79 @@ class EvidenceScorer:
         self, question: str, passages: Sequence[Passage], previous_answer: str = ""
     ) -> EvidenceReport:
         """The sentences of the passages, best first, and whether the best one answers."""
+        report, measured = self.measure(question, passages, previous_answer)
+        scored = [replace(ev, score=self.model.probability(row)) for ev, row in measured]
+        report.evidence = sorted(scored, key=lambda e: (e.prompt, -e.score))
+        best = next((e for e in report.evidence if not e.prompt), None)
+        report.answerable = (
+            best is not None
+            and best.score >= self.model.threshold
+            and report.unknown < self.max_unknown
+        )
+        return report
+
+    def measure(
+        self, question: str, passages: Sequence[Passage], previous_answer: str = ""
+    ) -> tuple[EvidenceReport, list[tuple[Evidence, list[float]]]]:
+        """The report (without evidence yet) and each candidate sentence with its features."""
         language = detect_language(question)
         report = EvidenceReport(language)
         candidates, structure = read_passages(passages, report)
         if not candidates:
-            return report
+            return report, []
         weights = self.term_weights(question, language)
-        own = self._own_scores(question, candidates, weights, previous_answer)
-        scored = [self._carry(e, structure[e.n], own) for e in own.values()]
         asked, _ = split_context(question)
-        preceding = {(c.n, c.unit.position): c.before for c in candidates}
-        ranked = sorted(
-            scored,
-            key=lambda e: (
-                e.prompt,
-                -(e.score + rank_bonus(asked, e.sentence, preceding.get((e.n, e.position), ""))),
-            ),
-        )
         report.unknown = self.unknown_share(weights)
         report.weights = self._weights(asked, language)
-        return self._gate(report, asked, ranked, weights)
-
-    def _own_scores(
-        self,
-        question: str,
-        candidates: list[Candidate],
-        weights: dict[str, float],
-        previous_answer: str,
-    ) -> dict[Key, Evidence]:
-        """Each sentence on its own: embedding similarity and coverage of the question's terms,
-        less ``repeat_penalty`` when it repeats the previous answer."""
         query = np.asarray(self.embedder.embed_query(question), dtype="float32")
         dense = self._embed([c.unit.sentence for c in candidates]) @ query
         said = set(tokenize(previous_answer))
-        own: dict[Key, Evidence] = {}
-        for candidate, cos in zip(candidates, dense.tolist(), strict=True):
-            n, unit = candidate.n, candidate.unit
-            cov = self.coverage(weights, candidate.context)
-            if candidate.before:  # "Come see them March 15..." is about what the one before names
-                read_with = self.coverage(weights, f"{candidate.before} {candidate.context}")
-                cov = max(cov, self.context_discount * read_with)
-            score = self.dense_weight * cos + (1 - self.dense_weight) * cov
+        kind = asked_type(asked)
+        own = {
+            (c.n, c.unit.position): (cos, self._coverage(weights, c))
+            for c, cos in zip(candidates, dense.tolist(), strict=True)
+        }
+        out = []
+        for candidate in candidates:
+            unit = candidate.unit
+            cos, cov = own[(candidate.n, unit.position)]
+            answered, step = self._answers(own, candidate, structure[candidate.n])
             terms = set(tokenize(unit.sentence))
-            if said and terms and len(terms & said) / len(terms) >= 0.6:
-                score -= self.repeat_penalty  # the previous answer already said it
-            own[(n, unit.position)] = Evidence(
-                n, unit.position, unit.sentence, score, cos, cov, prompt=unit.prompt
+            pair = Pair(
+                asked,
+                unit.sentence,
+                candidate.context,
+                max(cos, answered[0] * step),
+                max(cov, answered[1] * step),
+                prompt_coverage=step,
+                directory=passages[candidate.n - 1].metadata.get("source_kind") == "directory",
+                repeat=bool(said and terms and len(terms & said) / len(terms) >= 0.6),
             )
-        return own
+            ev = Evidence(candidate.n, unit.position, unit.sentence, 0.0, cos, cov, unit.prompt)
+            out.append((ev, measure(pair, report.weights, kind)))
+        return report, out
 
-    def _carry(self, ev: Evidence, structure: list[Unit], own: dict[Key, Evidence]) -> Evidence:
-        """A statement in the paragraph after a question inherits the question's score."""
-        if ev.prompt:
-            return ev
-        unit = structure[ev.position]
+    def _coverage(self, weights: dict[str, float], candidate: Candidate) -> float:
+        cov = self.coverage(weights, candidate.context)
+        if candidate.before:  # "Come see them March 15..." is about what the one before names
+            read_with = self.coverage(weights, f"{candidate.before} {candidate.context}")
+            cov = max(cov, self.context_discount * read_with)
+        return cov
+
+    @staticmethod
+    def _answers(
+        own: dict[Key, tuple[float, float]], candidate: Candidate, structure: list[Unit]
+    ) -> tuple[tuple[float, float], float]:
+        """The similarity and coverage of the interviewer's question this sentence answers (the
+        paragraph before its own ends with a question), and 1/(its place in its paragraph):
+        the reply is read as the question it answers, less the further it stands."""
+        unit = candidate.unit
         before = [u for u in structure if u.paragraph == unit.paragraph - 1]
-        if not before or not before[-1].asks:
-            return ev
-        index = sum(1 for u in structure[: ev.position] if u.paragraph == unit.paragraph)
-        prompts = [own[(ev.n, u.position)] for u in before if (ev.n, u.position) in own]
-        if not prompts:
-            return ev
-        source = max(prompts, key=lambda e: e.score)
-        inherited = source.score - self.carry_decay * (index + 1)
-        if inherited <= ev.score:
-            return ev
-        coverage = max(ev.coverage, source.coverage)
-        return Evidence(ev.n, ev.position, ev.sentence, inherited, ev.dense, coverage)
-
-    def _gate(
-        self,
-        report: EvidenceReport,
-        asked: str,
-        ranked: list[Evidence],
-        weights: dict[str, float],
-    ) -> EvidenceReport:
-        """Puts first the sentences that can hold the kind of answer asked for (the others are
-        not evidence), and opens the gate when the best of them scores well enough."""
-        fitting = [e for e in ranked if not e.prompt and answer_type_fits(asked, e.sentence)]
-        report.evidence = fitting + [e for e in ranked if e not in fitting]
-        if not fitting:
-            return report
-        best = fitting[0]
-        report.answerable = (
-            best.score >= self.min_score
-            and (best.coverage >= self.min_coverage or not weights)
-            and report.unknown < self.max_unknown
-        )
-        return report
+        if unit.prompt or not before or not before[-1].asks:
+            return (0.0, 0.0), 0.0
+        asked = [own[(candidate.n, u.position)] for u in before if (candidate.n, u.position) in own]
+        if not asked:
+            return (0.0, 0.0), 0.0
+        index = sum(1 for u in structure[: unit.position] if u.paragraph == unit.paragraph)
+        best = max(asked, key=lambda pair: pair[0] + pair[1])
+        return best, 1.0 / (index + 1)

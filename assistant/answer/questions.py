@@ -119,22 +119,6 @@ def names_in(text: str) -> set[str]:
     return found
 
 
-def rank_bonus(question: str, sentence: str, context: str = "") -> float:
-    """Ranks answers, never opens the gate: a sentence that names what the question names
-    ("Inserm", "SUMIL") is about it; a question asking for names ("Which institutes...")
-    prefers sentences that bring new ones, the more the better for a list."""
-    bonus = 0.0
-    focus = names_in(question)
-    if focus:
-        present = fold(f"{context} {sentence}")
-        if all(re.search(rf"\b{re.escape(name)}\b", present) for name in focus):
-            bonus += 0.04
-    if NAME_QUESTION.search(question):
-        most = 4 if asks_for_list(question) else 1
-        bonus += min(new_names(question, sentence), most) * 0.02
-    return bonus
-
-
 def asks_for_list(question: str) -> bool:
     """'Which institutes...', 'Quels groupes...': a plural noun within three words of the
     interrogative."""

@@ -56,6 +56,39 @@ def eval_command(
         click.echo(side_by_side({f.name: rep[name] for f, rep in reports.items()}))
 
 
+@click.command("fit")
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the model (default: the one the package ships).",
+)
+@click.pass_context
+def fit_command(ctx: click.Context, files: tuple[Path, ...], out: Path | None) -> None:
+    """Fit the sentence model (the answering sentence and the decline gate) on the question
+    sets FILES (the dev sets, never the frozen test) and on questions generated from the
+    directory; prints its weights."""
+    from assistant.answer.fit import fit
+    from assistant.answer.sentence_model import MODEL_PATH
+    from assistant.evaluate import load_questions
+    from assistant.fitting import from_directory, from_questions
+
+    app = container(ctx)
+    with friendly_errors():
+        questions = [q for file in files for q in load_questions(file)]
+        ready(app)
+        labelled = from_questions(app.chat, questions) + from_directory(app.chat)
+        note = f"{', '.join(f.name for f in files)} and the directory: {len(labelled)} questions"
+        model = fit(labelled, note=note)
+        model.save(out or MODEL_PATH)
+    for name, weight in zip(model.features, model.weights, strict=True):
+        click.echo(f"{name:<12} {weight:+.3f}")
+    click.echo(f"{'intercept':<12} {model.intercept:+.3f}\nthreshold    {model.threshold:.3f}")
+    say(f"fitted on {note}; written to {out or MODEL_PATH}")
+
+
 @click.command("bench")
 @click.option(
     "--questions",
@@ -141,4 +174,4 @@ def _sizes(value: str | None) -> list[int] | None:
     return sizes
 
 
-COMMANDS = (eval_command, bench_command)
+COMMANDS = (eval_command, fit_command, bench_command)

@@ -151,6 +151,18 @@ class ChatService:
             answer_span=answer_span(question, text) if grounded and composed == Kind.FACT else "",
         )
 
+    def passages(
+        self, question: str, history: Sequence[Turn] = ()
+    ) -> tuple[str, list[Passage], str]:
+        """The standalone question, the passages it is answered from and the previous answer
+        (what the sentence model is fitted on)."""
+        question = " ".join(question.split())
+        kind = classify(question)
+        standalone = condense(question, history)
+        said = [t.content for t in history if t.role == "assistant" and t.content.strip()]
+        passages = self._retrieve(standalone, kind, self.settings.k, None, said)
+        return standalone, passages, said[-1] if said else ""
+
     def _retrieve(
         self,
         standalone: str,

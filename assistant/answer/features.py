@@ -1,0 +1,107 @@
+"""The general features of a (question, sentence) pair that the sentence model weighs: how
+similar the embedder finds them, how much of the question's weight (IDF: rare words count most)
+the sentence holds and whether it holds the question's rarest word, whether it holds the kind
+of answer asked for (a place, a name, a number, a date, an amount), and where it stands (after
+an interviewer's question, in a directory entry, repeating the previous answer).
+
+No feature is about one question: each is a measurement any question has.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from assistant.answer.questions import SHARE, answer_type_fits, names_in
+from assistant.answer.spans import DATE_PHRASE, NUMBER_PHRASE, WHERE, WHO, answer_span
+from assistant.text import fold, tokenize
+
+# the features in the order of the model's weights (assistant/answer/sentence_model.json)
+FEATURES = (
+    "dense",  # cosine of the question and the sentence (the embedder)
+    "coverage",  # IDF-weighted share of the question's terms the sentence (and context) holds
+    "rarest",  # the share of the question's two rarest terms' weight the sentence holds
+    "typed_fit",  # the question asks for a kind of answer and the sentence holds one
+    "typed_miss",  # it asks for one and the sentence holds none
+    "names",  # the names the question holds (Inserm, SUMIL) all stand in the sentence
+    "prompted",  # it answers an interviewer's question (1 / its place in the reply), and its
+    # dense and coverage are then at least the interviewer's question's
+    "directory",  # the sentence is from a directory entry
+    "repeat",  # it mostly repeats the previous answer
+)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """What the features are measured on."""
+
+    question: str  # the question as asked (without the context condense added)
+    sentence: str
+    context: str  # the text the sentence is read with (a directory entry's name first)
+    dense: float
+    coverage: float
+    prompt_coverage: float = 0.0  # 1 / its place in the reply to an interviewer's question
+    directory: bool = False
+    repeat: bool = False
+
+
+def asked_type(question: str) -> str:
+    """The kind of answer asked for: 'place', 'name', 'number', 'date', 'amount', or ''."""
+    if WHERE.search(question):
+        return "place"
+    if re.search(
+        r"\b(how many|how much|combien|what (share|proportion|percentage))\b", question, re.I
+    ):
+        return "number"
+    if re.search(r"^\s*(when|quand)\b|\b(what|which|quelle) (year|date|année)\b", question, re.I):
+        return "date"
+    if WHO.search(question):
+        return "name"
+    return ""
+
+
+def holds_type(question: str, kind: str, sentence: str) -> bool:
+    """The sentence holds the kind of answer the question asks for: a number (next to the
+    counted thing), a date, a place or a name that the question does not already hold."""
+    if not answer_type_fits(question, sentence):
+        return False
+    if kind == "number":
+        return bool(NUMBER_PHRASE.search(sentence) or SHARE.search(sentence))
+    if kind == "date":
+        return bool(DATE_PHRASE.search(sentence))
+    return bool(answer_span(question, sentence))
+
+
+def rarest_share(weights: Mapping[str, float], terms: set[str]) -> float:
+    """The share of the weight of the question's two rarest terms that ``terms`` hold."""
+    top = sorted(weights.items(), key=lambda kv: -kv[1])[:2]
+    total = sum(w for _, w in top)
+    return sum(w for t, w in top if t in terms) / total if total else 0.0
+
+
+def names_present(question: str, text: str) -> float:
+    focus = names_in(question)
+    if not focus:
+        return 0.0
+    folded = fold(text)
+    return float(all(re.search(rf"\b{re.escape(name)}\b", folded) for name in focus))
+
+
+def measure(pair: Pair, weights: Mapping[str, float], kind: str) -> list[float]:
+    """The feature vector of ``pair``, in the order of ``FEATURES``."""
+    typed = bool(kind)
+    fits = typed and holds_type(pair.question, kind, pair.sentence)
+    terms = set(tokenize(pair.context))
+    values = {
+        "dense": pair.dense,
+        "coverage": pair.coverage,
+        "rarest": rarest_share(weights, terms),
+        "typed_fit": float(fits),
+        "typed_miss": float(typed and not fits),
+        "names": names_present(pair.question, pair.context),
+        "prompted": pair.prompt_coverage,
+        "directory": float(pair.directory),
+        "repeat": float(pair.repeat),
+    }
+    return [values[name] for name in FEATURES]

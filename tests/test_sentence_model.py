@@ -1,0 +1,138 @@
+"""The sentence model: general features, a fitted logistic regression that ships with the
+package, and the fit itself (scikit-learn) on labelled pairs."""
+
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+
+import pytest
+
+from assistant.answer.features import FEATURES, Pair, asked_type, holds_type, measure, rarest_share
+from assistant.answer.fit import Labelled, choose_threshold, fit
+from assistant.answer.sentence_model import MODEL_PATH, SentenceModel
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Where is NeuroSpin?", "place"),
+        ("où se trouve l'Institut Curie ?", "place"),
+        ("how many hospitals does ap-hp have", "number"),
+        ("Combien de membres compte Medicen ?", "number"),
+        ("What share of research is done in the region?", "number"),
+        ("When was Medicen founded?", "date"),
+        ("In which year did GE open its centre?", "date"),
+        ("Who runs Medicen?", "name"),
+        ("Qui dirige Medicen ?", "name"),
+        ("Why choose the Paris Region?", ""),
+        ("What is SUMIL?", ""),
+    ],
+)
+def test_asked_type(question: str, kind: str) -> None:
+    assert asked_type(question) == kind
+
+
+def test_holds_type() -> None:
+    assert holds_type("How many hospitals?", "number", "AP-HP, with its 39 hospitals.")
+    assert not holds_type("How many hospitals?", "number", "AP-HP has hospitals everywhere.")
+    assert holds_type("When was it held?", "date", "It was held on March 15, 2018.")
+    assert not holds_type("When was it held?", "date", "It was held in Paris.")
+    assert holds_type("Who runs Medicen?", "name", "Stéphane Roques runs Medicen.")
+
+
+def test_the_rarest_terms_weigh_most() -> None:
+    weights = {"neuroimag": 4.0, "field": 3.0, "region": 0.2}
+    assert rarest_share(weights, {"neuroimag", "field"}) == 1.0
+    assert rarest_share(weights, {"region"}) == 0.0
+    assert rarest_share(weights, {"neuroimag"}) == pytest.approx(4 / 7)
+
+
+def test_features_in_the_models_order() -> None:
+    pair = Pair(
+        "How many hospitals?", "AP-HP has 39 hospitals.", "AP-HP has 39 hospitals.", 0.8, 1.0
+    )
+    values = measure(pair, {"hospit": 2.0}, asked_type(pair.question))
+    assert len(values) == len(FEATURES)
+    named = dict(zip(FEATURES, values, strict=True))
+    assert named["dense"] == 0.8 and named["typed_fit"] == 1.0 and named["typed_miss"] == 0.0
+
+
+def test_the_shipped_model_loads_fast_and_weighs_as_expected() -> None:
+    started = time.perf_counter()
+    model = SentenceModel.load()
+    assert time.perf_counter() - started < 1.0
+    assert model.features == FEATURES
+    weights = dict(zip(model.features, model.weights, strict=True))
+    # what any answering sentence needs: the question's words and meaning, the kind of answer
+    assert weights["coverage"] > 0 and weights["dense"] > 0 and weights["typed_miss"] < 0
+    assert 0.0 < model.threshold < 1.0
+
+
+def test_a_model_of_other_features_is_refused(tmp_path: Path) -> None:
+    model = SentenceModel.load()
+    other = SentenceModel(model.weights[:-1], model.intercept, 0.5, model.features[:-1])
+    other.save(tmp_path / "m.json")
+    with pytest.raises(ValueError, match="fit it again"):
+        SentenceModel.load(tmp_path / "m.json")
+    assert MODEL_PATH.exists()
+
+
+def synthetic(seed: int) -> list[Labelled]:
+    """Questions whose answering sentence has a high coverage and the others a low one; the
+    unanswerable questions' best sentence is mediocre."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(60):
+        answerable = i % 3 != 0
+        rows, labels = [], []
+        for j in range(6):
+            good = answerable and j == 0
+            cov = rng.uniform(0.7, 1.0) if good else rng.uniform(0.0, 0.45)
+            row = [rng.uniform(0.6, 0.9), cov] + [0.0] * (len(FEATURES) - 2)
+            rows.append(row)
+            labels.append(int(good))
+        out.append(Labelled(f"q{i}", answerable, rows, labels))
+    return out
+
+
+def test_fit_learns_what_separates_and_a_threshold_between() -> None:
+    model = fit(synthetic(1))
+    weights = dict(zip(model.features, model.weights, strict=True))
+    assert weights["coverage"] > 1.0
+    test = synthetic(2)
+    answered = [max(model.probability(r) for r in q.rows) >= model.threshold for q in test]
+    assert all(a == q.answerable for a, q in zip(answered, test, strict=True))
+    assert choose_threshold(model, test) == pytest.approx(model.threshold, abs=0.2)
+
+
+def test_fit_needs_both_labels() -> None:
+    none = [Labelled("q", False, [[0.0] * len(FEATURES)], [0])]
+    with pytest.raises(ValueError, match="answer and sentences that do not"):
+        fit(none)
+
+
+def scored(question: str, *sentences: str) -> list[str]:
+    from test_answer import BagOfWords, passage
+
+    from assistant.answer.evidence import EvidenceScorer
+
+    idf = {"strategi": 3.0, "medicen": 1.0, "ceo": 1.0, "new": 0.5, "competitor": 2.0}
+    scorer = EvidenceScorer(BagOfWords(), idf)
+    report = scorer.score(question, [passage(s, n) for n, s in enumerate(sentences, start=1)])
+    return [e.sentence for e in report.evidence if not e.prompt]
+
+
+def test_a_who_question_prefers_a_sentence_that_names_someone() -> None:
+    abroad = "We lead with the other clusters, as our main competitors are abroad."
+    named = "Our main competitors do not sit in Munich or London but in the USA and in China."
+    assert scored("Who does Medicen see as its main competitors?", abroad, named)[0] == named
+
+
+def test_the_rare_word_asked_about_wins_over_the_names() -> None:
+    """A sentence holding what the question asks about ("strategy") answers, not one that only
+    names its subject (Medicen)."""
+    vague = "It is a new approach, but we at Medicen think that this is the right way to go."
+    strategy = "Hence the strategy I propose is based on three pillars: promoting and animating."
+    assert scored("What is the strategy of Medicen's new CEO?", vague, strategy)[0] == strategy
