@@ -6,3 +6,7 @@ DECLINE = {
     "en": "I could not find that in the sources.",
     "fr": "Je n'ai pas trouvé la réponse dans les sources.",
 }
+NEAREST = {  # after a decline that still lists the passages
+    "en": "The nearest passages are listed below.",
+    "fr": "Les passages les plus proches sont listés ci-dessous.",
+}

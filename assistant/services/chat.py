@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Generator, Iterator, Sequence
-from dataclasses import dataclass, field
 
 from assistant.answer import (
     DECLINE,
@@ -18,8 +17,8 @@ from assistant.answer import (
 from assistant.answer.focus import asked_role, refocus
 from assistant.answer.help import help_reply, out_of_scope_reply
 from assistant.answer.kinds import Kind, classify, greeting_language
+from assistant.answer.messages import NEAREST
 from assistant.answer.organisations import (
-    Member,
     Organisation,
     OrganisationSource,
     from_passages,
@@ -34,21 +33,10 @@ from assistant.passage import Passage
 from assistant.retrieval import HybridRetriever, admits
 from assistant.services.answer_record import Answer, Delta, source_ref
 from assistant.services.deeper import deepen
-from assistant.services.directory_answers import entry_number, from_directory
+from assistant.services.directory_answers import Directory, entry_number, from_directory
 from assistant.settings import Settings
 from assistant.text import detect_language
 from assistant.unavailable import is_store_down, store_unavailable
-
-
-@dataclass
-class Directory:
-    """What the directory brings to one question: list members, compared organisations, and
-    their entries appended to the passages (so that the answer can cite them)."""
-
-    organisations: list[Organisation] = field(default_factory=list)
-    members: tuple[Member, ...] = ()
-    compared: tuple[Organisation, ...] = ()
-    directory_n: dict[str, int] = field(default_factory=dict)
 
 
 class ChatService:
@@ -156,11 +144,9 @@ class ChatService:
     ) -> tuple[str, list[Passage], str]:
         """The standalone question, the passages it is answered from and the previous answer
         (what the sentence model is fitted on)."""
-        question = " ".join(question.split())
-        kind = classify(question)
-        standalone = condense(question, history)
+        standalone = condense(" ".join(question.split()), history)
         said = [t.content for t in history if t.role == "assistant" and t.content.strip()]
-        passages = self._retrieve(standalone, kind, self.settings.k, None, said)
+        passages = self._retrieve(standalone, classify(question), self.settings.k, None, said)
         return standalone, passages, said[-1] if said else ""
 
     def _retrieve(
@@ -302,9 +288,3 @@ class ChatService:
                 yield Delta(delta)
             if deadline.passed():
                 break
-
-
-NEAREST = {
-    "en": "The nearest passages are listed below.",
-    "fr": "Les passages les plus proches sont listés ci-dessous.",
-}

@@ -6,10 +6,10 @@ None when the directory has nothing to say: the question is then answered from t
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from assistant.answer.kinds import Kind
-from assistant.answer.organisations import Organisation, asked_kinds, named_in
+from assistant.answer.organisations import Member, Organisation, asked_kinds, named_in
 from assistant.answer.partners import (
     Cited,
     PartnerFinder,
@@ -29,6 +29,18 @@ from assistant.answer.places import (
 from assistant.answer.shapes import LOCATE_ENTITY, siting, town_asked
 from assistant.passage import Passage
 from assistant.text import split_sentences
+
+
+@dataclass
+class Directory:
+    """What the directory brings to one question: list members, compared organisations, and
+    their entries appended to the passages (so that the answer can cite them)."""
+
+    organisations: list[Organisation] = field(default_factory=list)
+    members: tuple[Member, ...] = ()
+    compared: tuple[Organisation, ...] = ()
+    directory_n: dict[str, int] = field(default_factory=dict)
+
 
 RANKED = 12  # organisations asked of the ranking
 
