@@ -13,28 +13,39 @@ from assistant.settings import Settings
 
 QUESTIONS = Path(__file__).parent / "eval" / "questions.jsonl"
 HOLDOUT = Path(__file__).parent / "eval" / "holdout.jsonl"
+TEST = Path(__file__).parent / "eval" / "test.jsonl"  # frozen: written blind, never tuned on
 
-# The default (extractive) backend on the main set. Measured: hit@5 0.98, answer accuracy 0.94
-# (92/98), answer-first 0.87 (53/61), decline accuracy 1.00 (19/19): the answers issue's bars
-# (accuracy >= 0.90, answer-first >= 0.85, decline >= 0.95, hit@5 >= 0.95) all held.
+# The default (extractive) backend on the main (dev) set, with the fitted sentence model (issue
+# 15). Measured: hit@5 0.98, answer accuracy 0.82, answer-first 0.70, decline accuracy 1.00. The
+# rules written for these questions are gone, so the dev numbers fell from 0.94/0.87 while the
+# frozen test's rose (README, "Evaluation").
 MIN_HIT5 = 0.95
-MIN_ACCURACY = 0.90
-MIN_ANSWER_FIRST = 0.85  # facts and explanations: the expected words in the first 150 chars
+MIN_ACCURACY = 0.80
+MIN_ANSWER_FIRST = 0.68  # facts and explanations: the expected words in the first 150 chars
 MIN_DECLINE = 0.95
+# The frozen test set, measured: answers 0.74 (60/81), declines 0.86 (12/14), answer-first 0.73
+# (issue 15's targets, 0.85 / 0.90 / 0.75, are not reached yet); a question's worth below.
+TEST_BARS = {"accuracy": 0.72, "decline": 0.85, "answer_first": 0.70}
 
 
-@pytest.mark.parametrize("path", [QUESTIONS, HOLDOUT], ids=["main", "holdout"])
+@pytest.mark.parametrize("path", [QUESTIONS, HOLDOUT, TEST], ids=["main", "holdout", "test"])
 def test_question_set_shape(path: Path) -> None:
     questions = load_questions(path)
     corpus = " ".join(
         " ".join(p.read_text(encoding="utf-8").split())
-        for p in (Path(__file__).parent.parent / "corpus" / "documents").glob("*.txt")
+        for p in (Path(__file__).parent.parent / "corpus").glob("*/*.*")
     )
     for q in questions:
         if q.answerable and q.kind != "help":
             assert q.evidence and q.evidence in corpus, q.id
     if path == HOLDOUT:
         assert len(questions) >= 20
+        return
+    if path == TEST:
+        kinds = [q.kind for q in questions]
+        assert len(questions) >= 60 and sum(not q.answerable for q in questions) >= 10
+        assert kinds.count("locate") >= 8 and kinds.count("partner") >= 8
+        assert all(len(q.expect_names) >= 2 for q in questions if q.kind in ("locate", "partner"))
         return
     assert len(questions) >= 60
     assert sum(q.lang == "fr" for q in questions) >= 8
@@ -55,6 +66,17 @@ def test_default_backend_holds_the_bar(built_index: Path) -> None:
     assert overall.accuracy >= MIN_ACCURACY, overall.row()
     assert overall.first >= MIN_ANSWER_FIRST, overall.row()
     assert overall.decline >= MIN_DECLINE, overall.row()
+
+
+@pytest.mark.slow
+def test_the_frozen_test_set_holds_its_measured_numbers(built_index: Path) -> None:
+    chat = Container(Settings(data_dir=built_index)).chat
+    results = run_eval(chat, load_questions(TEST))
+    overall = score(results)
+    print("\n" + format_table({**by_category(results), "ALL": overall}, "category"))
+    assert overall.accuracy >= TEST_BARS["accuracy"], overall.row()
+    assert overall.decline >= TEST_BARS["decline"], overall.row()
+    assert overall.first >= TEST_BARS["answer_first"], overall.row()
 
 
 # What each example question of the app must bring (any one word of each group).
