@@ -10,6 +10,7 @@ import numpy as np
 
 from assistant.answer.condense import split_context
 from assistant.answer.features import Pair, asked_type, measure
+from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.sentence_model import SentenceModel
 from assistant.answer.structure import Candidate, Unit, to_score, units
 from assistant.components.embedder import Embedder
@@ -103,6 +104,7 @@ class EvidenceScorer:
         self.embedder = embedder
         self.idf = idf or {}
         self.model = model or SentenceModel.load()
+        self.known: Gazetteer | None = None  # the directory's names and places
         self.context_weight = context_weight
         self._cache: dict[str, np.ndarray] = {}
 
@@ -113,6 +115,9 @@ class EvidenceScorer:
 
     def set_idf(self, idf: dict[str, float]) -> None:
         self.idf = idf
+
+    def set_gazetteer(self, known: Gazetteer | None) -> None:
+        self.known = known
 
     def term_weights(self, question: str, language: str) -> dict[str, float]:
         """IDF weights of the question's terms; a term the corpus never uses weighs the most.
@@ -216,7 +221,7 @@ class EvidenceScorer:
                 repeat=bool(said and terms and len(terms & said) / len(terms) >= 0.6),
             )
             ev = Evidence(candidate.n, unit.position, unit.sentence, 0.0, cos, cov, unit.prompt)
-            out.append((ev, measure(pair, report.weights, kind)))
+            out.append((ev, measure(pair, report.weights, kind, self.known)))
         return report, out
 
     def _coverage(self, weights: dict[str, float], candidate: Candidate) -> float:

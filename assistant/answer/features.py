@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.questions import SHARE, answer_type_fits, names_in
 from assistant.answer.spans import DATE_PHRASE, NUMBER_PHRASE, WHERE, WHO, answer_span
 from assistant.text import fold, tokenize
@@ -61,11 +62,16 @@ def asked_type(question: str) -> str:
     return ""
 
 
-def holds_type(question: str, kind: str, sentence: str) -> bool:
+def holds_type(question: str, kind: str, sentence: str, known: Gazetteer | None = None) -> bool:
     """The sentence holds the kind of answer the question asks for: a number (next to the
-    counted thing), a date, a place or a name that the question does not already hold."""
+    counted thing), a date, a place or a name that the question does not already hold (the
+    directory's organisations and places count as names and places)."""
     if not answer_type_fits(question, sentence):
         return False
+    if known is not None and kind == "place" and known.place(question, sentence):
+        return True
+    if known is not None and kind == "name" and known.new_name(question, sentence):
+        return True
     if kind == "number":
         return bool(NUMBER_PHRASE.search(sentence) or SHARE.search(sentence))
     if kind == "date":
@@ -88,10 +94,12 @@ def names_present(question: str, text: str) -> float:
     return float(all(re.search(rf"\b{re.escape(name)}\b", folded) for name in focus))
 
 
-def measure(pair: Pair, weights: Mapping[str, float], kind: str) -> list[float]:
+def measure(
+    pair: Pair, weights: Mapping[str, float], kind: str, known: Gazetteer | None = None
+) -> list[float]:
     """The feature vector of ``pair``, in the order of ``FEATURES``."""
     typed = bool(kind)
-    fits = typed and holds_type(pair.question, kind, pair.sentence)
+    fits = typed and holds_type(pair.question, kind, pair.context, known)
     terms = set(tokenize(pair.context))
     values = {
         "dense": pair.dense,

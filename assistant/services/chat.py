@@ -15,6 +15,7 @@ from assistant.answer import (
     split_context,
 )
 from assistant.answer.focus import asked_role, refocus
+from assistant.answer.gazetteer import Gazetteers
 from assistant.answer.help import help_reply, out_of_scope_reply
 from assistant.answer.kinds import Kind, classify, greeting_language
 from assistant.answer.messages import NEAREST
@@ -60,6 +61,7 @@ class ChatService:
         self.limits = Limits.from_settings(settings)
         self.clock = time.monotonic  # the generation deadline's clock (a test may set its own)
         self.organisations = organisations
+        self.gazetteers = Gazetteers()  # the directory's names and places, built once
         self.partners = partners
 
     def ask(
@@ -167,6 +169,7 @@ class ChatService:
                 raise store_unavailable(exc) from exc
             raise
         self.scorer.set_idf(self.retriever.idf())  # type: ignore[arg-type]
+        self.scorer.set_gazetteer(self.gazetteers.of(self._organisations()))
         return deepen(self.scorer, standalone, found[:k], found[k:], said[-1] if said else "")
 
     def _compose(

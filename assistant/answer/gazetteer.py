@@ -1,0 +1,71 @@
+"""The directory as a gazetteer: the organisations (names, acronyms, short forms) and places
+(its towns and the campuses its descriptions share) a sentence names. It types answers: a
+sentence that names an organisation the question does not answers "who" or "which
+organisation"; one that names a town or campus answers "where"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from assistant.answer.organisations import Organisation, squash
+from assistant.answer.places import campuses
+from assistant.text import fold
+
+MAX_WORDS = 5  # the longest name looked up, in words
+WORD = re.compile(r"[\w&\-’']+")
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    names: frozenset[str] = frozenset()  # squashed organisation names and aliases
+    places: frozenset[str] = frozenset()  # folded towns and campuses
+    _runs: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, organisations: Sequence[Organisation]) -> Gazetteer:
+        names = {alias for org in organisations for alias in org.aliases()}
+        places = {fold(org.city) for org in organisations if org.city}
+        places |= {fold(name) for name in campuses(organisations)}
+        return cls(frozenset(names), frozenset(p for p in places if p))
+
+    def _found(self, text: str) -> frozenset[str]:
+        """The squashed names and folded places ``text`` holds (runs of up to 5 words)."""
+        if text not in self._runs:
+            words = WORD.findall(text)
+            found = set()
+            for i in range(len(words)):
+                for j in range(i + 1, min(i + MAX_WORDS, len(words)) + 1):
+                    run = " ".join(words[i:j])
+                    if squash(run) in self.names:
+                        found.add(squash(run))
+                    if fold(run) in self.places:
+                        found.add(fold(run))
+            if len(self._runs) > 4096:
+                self._runs.clear()
+            self._runs[text] = frozenset(found)
+        return self._runs[text]
+
+    def new_name(self, question: str, sentence: str) -> bool:
+        """The sentence names an organisation the question does not."""
+        asked = self._found(question)
+        return any(n in self.names and n not in asked for n in self._found(sentence))
+
+    def place(self, question: str, sentence: str) -> bool:
+        """The sentence names a town or campus the question does not."""
+        asked = self._found(question)
+        return any(p in self.places and p not in asked for p in self._found(sentence))
+
+
+class Gazetteers:
+    """The gazetteer of the directory as it is now: built again only when its entries change."""
+
+    def __init__(self) -> None:
+        self._last: tuple[tuple[str, ...], Gazetteer | None] = ((), None)
+
+    def of(self, organisations: Sequence[Organisation]) -> Gazetteer | None:
+        key = tuple(o.passage.id for o in organisations)
+        if key != self._last[0]:
+            self._last = (key, Gazetteer.of(organisations) if organisations else None)
+        return self._last[1]
