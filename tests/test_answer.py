@@ -248,7 +248,8 @@ def test_sentence_reads_with_the_one_before() -> None:
     alone = EvidenceScorer(BagOfWords(), context_discount=0.0).score(
         "When does the MedXperience summit take place?", [passage(INTERVIEW)]
     )
-    assert best(alone).coverage == 0
+    come = next(e for e in alone.evidence if e.sentence.startswith("Come see them"))
+    assert come.coverage == 0
 
 
 def test_decline_when_nothing_fits_or_scores() -> None:
@@ -365,7 +366,15 @@ def test_a_passage_just_below_the_shown_ones_joins_when_it_answers_much_better()
     shown = [passage("Medicen wants to play an active part in the Paris region.", 1)]
     answering = passage("Christian Lajoux, president of Medicen Paris Region, confirms it.", 2)
     weaker = passage("The region hosts many hospitals and laboratories.", 3)
-    assert deepen(scorer, question, shown, [weaker, answering]) == [*shown, answering]
+    kept, report = deepen(scorer, question, shown, [weaker, answering])
+    assert kept == [*shown, answering]
+    # the evidence is the kept passages', numbered as kept, scored once with the others
+    assert set(report.sentences) == {1, 2} and best(report).n == 2
+    assert best(report).sentence == answering.text
+    alone = scorer.score(question, kept)
+    assert [(e.n, e.sentence, e.score) for e in report.evidence] == [
+        (e.n, e.sentence, e.score) for e in alone.evidence
+    ]
     # a deeper passage no better than the shown ones stays out, and so does nothing deeper
-    assert deepen(scorer, question, [answering], [shown[0], weaker]) == [answering]
-    assert deepen(scorer, question, shown, []) == shown
+    assert deepen(scorer, question, [answering], [shown[0], weaker])[0] == [answering]
+    assert deepen(scorer, question, shown, [])[0] == shown

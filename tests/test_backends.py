@@ -85,11 +85,24 @@ class FakeScorer:
     def set_idf(self, idf: dict[str, float]) -> None:
         self.idf = idf
 
+    def set_gazetteer(self, known: object) -> None:
+        pass
+
     def score(
         self, question: str, passages: list[Passage], previous_answer: str = ""
     ) -> EvidenceReport:
-        evidence = [Evidence(n, 0, p.text, 0.9, 0.9, 1.0) for n, p in enumerate(passages, 1)]
-        return EvidenceReport(language="en", answerable=True, evidence=evidence)
+        return self.scored(question, passages, previous_answer)
+
+    def scored(
+        self, question: str, passages: list[Passage], previous_answer: str = "", start: int = 1
+    ) -> EvidenceReport:
+        evidence = [Evidence(n, 0, p.text, 0.9, 0.9, 1.0) for n, p in enumerate(passages, start)]
+        sentences = {n: [p.text] for n, p in enumerate(passages, start)}
+        return EvidenceReport("en", evidence, sentences, answerable=True)
+
+    def gate(self, report: EvidenceReport) -> EvidenceReport:
+        report.answerable = bool(report.evidence)
+        return report
 
 
 class FakeBackend:

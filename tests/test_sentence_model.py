@@ -136,3 +136,31 @@ def test_the_rare_word_asked_about_wins_over_the_names() -> None:
     vague = "It is a new approach, but we at Medicen think that this is the right way to go."
     strategy = "Hence the strategy I propose is based on three pillars: promoting and animating."
     assert scored("What is the strategy of Medicen's new CEO?", vague, strategy)[0] == strategy
+
+
+def test_extend_scores_only_the_appended_passages_and_equals_a_full_score() -> None:
+    from test_answer import BagOfWords, passage
+
+    from assistant.answer.evidence import EvidenceScorer
+    from assistant.answer.rescore import extend
+
+    scorer = EvidenceScorer(BagOfWords())
+    measured: list[str] = []
+    measure = scorer.measure
+
+    def counting(question: str, passages: list, *args: object) -> object:
+        measured.extend(p.text for p in passages)
+        return measure(question, passages, *args)  # type: ignore[arg-type]
+
+    scorer.measure = counting  # type: ignore[method-assign]
+    question = "Who is the president of Medicen Paris Region?"
+    first = [passage("Medicen wants to play an active part in the Paris region.", 1)]
+    entry = passage("Christian Lajoux is the president of Medicen Paris Region.", 2)
+    report = scorer.score(question, first)
+    extended = extend(scorer, report, question, [*first, entry])
+    assert measured == [first[0].text, entry.text]  # each passage measured once
+    whole = EvidenceScorer(BagOfWords()).score(question, [*first, entry])
+    assert [(e.n, e.sentence, round(e.score, 9)) for e in extended.evidence] == [
+        (e.n, e.sentence, round(e.score, 9)) for e in whole.evidence
+    ]
+    assert extended.answerable == whole.answerable

@@ -58,13 +58,13 @@ class EvidenceReport:
 
 
 def read_passages(
-    passages: Sequence[Passage], report: EvidenceReport
+    passages: Sequence[Passage], report: EvidenceReport, start: int = 1
 ) -> tuple[list[Candidate], dict[int, list[Unit]]]:
-    """The sentences worth scoring and each passage's units; fills the report's ``sentences``
-    and ``unquotable``."""
+    """The sentences worth scoring and each passage's units (numbered from ``start``); fills
+    the report's ``sentences`` and ``unquotable``."""
     candidates: list[Candidate] = []
     structure: dict[int, list[Unit]] = {}
-    for n, passage in enumerate(passages, start=1):
+    for n, passage in enumerate(passages, start=start):
         structure[n] = units(passage.text)
         report.sentences[n] = [u.sentence for u in structure[n]]
         report.paragraphs[n] = [u.paragraph for u in structure[n]]
@@ -172,9 +172,24 @@ class EvidenceScorer:
         self, question: str, passages: Sequence[Passage], previous_answer: str = ""
     ) -> EvidenceReport:
         """The sentences of the passages, best first, and whether the best one answers."""
-        report, measured = self.measure(question, passages, previous_answer)
-        scored = [replace(ev, score=self.model.probability(row)) for ev, row in measured]
-        report.evidence = sorted(scored, key=lambda e: (e.prompt, -e.score))
+        return self.scored(question, passages, previous_answer)
+
+    def scored(
+        self,
+        question: str,
+        passages: Sequence[Passage],
+        previous_answer: str = "",
+        start: int = 1,
+    ) -> EvidenceReport:
+        """:meth:`score` of passages numbered from ``start``."""
+        report, measured = self.measure(question, passages, previous_answer, start)
+        report.evidence = [replace(ev, score=self.model.probability(row)) for ev, row in measured]
+        return self.gate(report)
+
+    def gate(self, report: EvidenceReport) -> EvidenceReport:
+        """Ranks the evidence (prompts last) and opens the gate when the best sentence's
+        probability reaches the model's threshold."""
+        report.evidence = sorted(report.evidence, key=lambda e: (e.prompt, -e.score))
         best = next((e for e in report.evidence if not e.prompt), None)
         report.answerable = (
             best is not None
@@ -184,12 +199,16 @@ class EvidenceScorer:
         return report
 
     def measure(
-        self, question: str, passages: Sequence[Passage], previous_answer: str = ""
+        self,
+        question: str,
+        passages: Sequence[Passage],
+        previous_answer: str = "",
+        start: int = 1,
     ) -> tuple[EvidenceReport, list[tuple[Evidence, list[float]]]]:
         """The report (without evidence yet) and each candidate sentence with its features."""
         language = detect_language(question)
         report = EvidenceReport(language)
-        candidates, structure = read_passages(passages, report)
+        candidates, structure = read_passages(passages, report, start)
         if not candidates:
             return report, []
         weights = self.term_weights(question, language)
@@ -217,7 +236,7 @@ class EvidenceScorer:
                 max(cos, answered[0] * step),
                 max(cov, answered[1] * step),
                 prompt_coverage=step,
-                directory=passages[candidate.n - 1].metadata.get("source_kind") == "directory",
+                directory=passages[candidate.n - start].metadata.get("source_kind") == "directory",
                 repeat=bool(said and terms and len(terms & said) / len(terms) >= 0.6),
             )
             ev = Evidence(candidate.n, unit.position, unit.sentence, 0.0, cos, cov, unit.prompt)

@@ -27,6 +27,7 @@ from assistant.answer.organisations import (
     named_in,
 )
 from assistant.answer.partners import PartnerFinder
+from assistant.answer.rescore import extend
 from assistant.answer.spans import answer_span
 from assistant.backends import NOT_FOUND, Backend, GenerationRequest
 from assistant.limits import Deadline, Limits
@@ -100,13 +101,16 @@ class ChatService:
             return
         standalone = condense(question, history)
         said = [t.content for t in history if t.role == "assistant" and t.content.strip()]
-        passages = self._retrieve(standalone, kind, k or self.settings.k, filters, said)
+        passages, scored = self._retrieve(standalone, kind, k or self.settings.k, filters, said)
         orgs = self._organisations()
         citable = [o for o in orgs if admits(filters, o.passage.metadata)]  # entries may join
         found, composed = from_directory(
             question, standalone, kind, language, passages, citable, self.partners
         )
-        evidence = self._evidence(question, standalone, composed, passages, orgs, said, citable)
+        previous = said[-1] if said else ""
+        evidence = self._evidence(
+            question, standalone, composed, passages, orgs, scored, citable, previous
+        )
         evidence.language = language
         directory = self._directory(question, composed, evidence, passages, citable, standalone)
         retrieved = time.perf_counter()
@@ -148,7 +152,7 @@ class ChatService:
         (what the sentence model is fitted on)."""
         standalone = condense(" ".join(question.split()), history)
         said = [t.content for t in history if t.role == "assistant" and t.content.strip()]
-        passages = self._retrieve(standalone, classify(question), self.settings.k, None, said)
+        passages, _ = self._retrieve(standalone, classify(question), self.settings.k, None, said)
         return standalone, passages, said[-1] if said else ""
 
     def _retrieve(
@@ -158,9 +162,9 @@ class ChatService:
         k: int,
         filters: dict[str, str] | None,
         said: list[str],
-    ) -> list[Passage]:
-        """The k passages shown; facts and explanations are scored a little deeper, and a much
-        better passage below the k joins them (``deepen``)."""
+    ) -> tuple[list[Passage], EvidenceReport]:
+        """The k passages shown and their evidence; facts and explanations are scored a little
+        deeper, and a much better passage below the k joins them (``deepen``)."""
         deep = kind in (Kind.FACT, Kind.EXPLAIN, Kind.LOCATE)
         try:
             found = self.retriever.retrieve(standalone, 2 * k if deep else k, filters)
@@ -209,14 +213,14 @@ class ChatService:
         kind: Kind,
         passages: list[Passage],
         orgs: list[Organisation],
-        said: list[str],
+        scored: EvidenceReport,
         citable: list[Organisation],
+        previous: str = "",
     ) -> EvidenceReport:
         """The scored sentences, refocused on the organisation the question names; a role the
         passages do not hold ("Who is the president of X?") is looked up in X's directory
         entry, appended to the passages when it passes the filters (``citable``)."""
-        previous = said[-1] if said else ""
-        evidence = self.scorer.score(standalone, passages, previous)
+        evidence = extend(self.scorer, scored, standalone, passages, previous)  # appended since
         if kind not in (Kind.FACT, Kind.EXPLAIN) or not orgs:
             return evidence
         min_score = self.scorer.min_score
@@ -226,7 +230,7 @@ class ChatService:
             return focused
         for org in (o for o in named[:2] if o in citable):
             entry_number(org, passages)
-        evidence = self.scorer.score(standalone, passages, previous)
+        evidence = extend(self.scorer, evidence, standalone, passages, previous)
         return refocus(evidence, question, passages, orgs, min_score)
 
     def _organisations(self) -> list[Organisation]:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.answer import EvidenceScorer
+from assistant.answer import EvidenceReport, EvidenceScorer
+from assistant.answer.rescore import restrict
 from assistant.passage import Passage
 
 DEEPER_MARGIN = 0.15  # how much better a deeper passage's best sentence must score
@@ -18,16 +19,16 @@ def deepen(
     passages: list[Passage],
     deeper: Sequence[Passage],
     previous_answer: str = "",
-) -> list[Passage]:
+) -> tuple[list[Passage], EvidenceReport]:
     """``passages``, plus the deeper passage whose best sentence scores ``DEEPER_MARGIN`` above
-    the best of the shown ones (when the question is answerable with it)."""
-    if not deeper:
-        return passages
+    the best of the shown ones (when the question is answerable with it), and the evidence of
+    the passages kept (every sentence scored once)."""
     report = scorer.score(question, [*passages, *deeper], previous_answer)
     shown = len(passages)
+    keep = list(range(1, shown + 1))
     quotable = [e for e in report.evidence if not e.prompt]
     best_shown = max((e.score for e in quotable if e.n <= shown), default=0.0)
     below = max((e for e in quotable if e.n > shown), key=lambda e: e.score, default=None)
     if below is None or not report.answerable or below.score < best_shown + DEEPER_MARGIN:
-        return passages
-    return [*passages, deeper[below.n - shown - 1]]
+        return passages, restrict(scorer, report, keep)
+    return [*passages, deeper[below.n - shown - 1]], restrict(scorer, report, [*keep, below.n])
