@@ -45,6 +45,8 @@ class EvidenceReport:
     answerable: bool = False
     unknown: float = 0.0  # share of question terms the corpus never uses
     weights: dict[str, float] = field(default_factory=dict)  # the question's terms, IDF-weighted
+    # how many sentences the answer gathers: an explanation's points add up their evidence
+    points: int = 1
 
     def same_paragraph(self, a: Evidence, b: Evidence) -> bool:
         """Whether two sentences stand in one paragraph of one passage."""
@@ -55,6 +57,15 @@ class EvidenceReport:
 
     def highlight(self, n: int) -> str:
         return next((e.sentence for e in self.evidence if e.n == n), "")
+
+
+def combined(evidence: Sequence[Evidence], points: int = 1) -> float:
+    """The probability that one of the best ``points`` sentences answers (they are read as
+    independent signals: 1 - the product of their chances of not answering)."""
+    missing = 1.0
+    for ev in evidence[:points]:
+        missing *= 1.0 - ev.score
+    return 1.0 - missing if evidence else 0.0
 
 
 def read_passages(
@@ -188,12 +199,12 @@ class EvidenceScorer:
 
     def gate(self, report: EvidenceReport) -> EvidenceReport:
         """Ranks the evidence (prompts last) and opens the gate when the best sentence's
-        probability reaches the model's threshold."""
+        probability (of the best ``points`` for an answer that gathers several) reaches the
+        model's threshold."""
         report.evidence = sorted(report.evidence, key=lambda e: (e.prompt, -e.score))
-        best = next((e for e in report.evidence if not e.prompt), None)
+        quotable = [e for e in report.evidence if not e.prompt]
         report.answerable = (
-            best is not None
-            and best.score >= self.model.threshold
+            combined(quotable, report.points) >= self.model.threshold
             and report.unknown < self.max_unknown
         )
         return report

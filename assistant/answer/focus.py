@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from assistant.answer.evidence import Evidence, EvidenceReport
+from assistant.answer.evidence import Evidence, EvidenceReport, combined
 from assistant.answer.organisations import Organisation, named_in
 from assistant.passage import Passage
 from assistant.text import fold
@@ -86,7 +86,7 @@ def refocus(
 
     kept = [e for e in report.evidence if e.prompt or relevant(e)]
     answers = [e for e in kept if not e.prompt]
-    answerable = report.answerable and bool(answers) and answers[0].score >= min_score
+    answerable = report.answerable and combined(answers, report.points) >= min_score
     # a sentence on another organisation may still carry the answer on ("It is a project with
     # Cap Digital"), so it stays, after the others; never for a role ("CEO of Medicen")
     others = [] if role else [e for e in report.evidence if e not in kept]

@@ -23,6 +23,7 @@ def restrict(scorer: EvidenceScorer, report: EvidenceReport, keep: Sequence[int]
         unquotable={(number[n], i) for n, i in report.unquotable if n in number},
         unknown=report.unknown,
         weights=report.weights,
+        points=report.points,
     )
     return scorer.gate(narrowed)
 

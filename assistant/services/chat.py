@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Generator, Iterator, Sequence
+from dataclasses import replace
 
 from assistant.answer import (
     DECLINE,
@@ -39,6 +40,8 @@ from assistant.services.directory_answers import Directory, entry_number, from_d
 from assistant.settings import Settings
 from assistant.text import detect_language
 from assistant.unavailable import is_store_down, store_unavailable
+
+EXPLAIN_POINTS = 3  # the points an explanation gathers (compose_explain quotes up to three)
 
 
 class ChatService:
@@ -221,6 +224,8 @@ class ChatService:
         passages do not hold ("Who is the president of X?") is looked up in X's directory
         entry, appended to the passages when it passes the filters (``citable``)."""
         evidence = extend(self.scorer, scored, standalone, passages, previous)  # appended since
+        if kind == Kind.EXPLAIN:  # an explanation gathers points: their evidence adds up
+            evidence = self.scorer.gate(replace(evidence, points=EXPLAIN_POINTS))
         if kind not in (Kind.FACT, Kind.EXPLAIN) or not orgs:
             return evidence
         min_score = self.scorer.min_score
