@@ -14,9 +14,10 @@ from assistant.answer import (
     repair_citations,
     split_context,
 )
+from assistant.answer.asked_value import typed_decline
 from assistant.answer.focus import asked_role, refocus
-from assistant.answer.help import help_reply, out_of_scope_reply
-from assistant.answer.kinds import Kind, classify, greeting_language
+from assistant.answer.help import action_reply, help_reply, out_of_scope_reply
+from assistant.answer.kinds import Kind, classify, greeting_language, restate
 from assistant.answer.messages import NEAREST
 from assistant.answer.organisations import (
     Organisation,
@@ -92,24 +93,29 @@ class ChatService:
             raise ValueError("the question is empty")
         language = detect_language(question)
         kind = classify(question)
-        if kind in (Kind.HELP, Kind.OUT_OF_SCOPE):
+        if kind in (Kind.HELP, Kind.OUT_OF_SCOPE, Kind.ACTION):
             language = greeting_language(question) or language
             yield self._reply(question, kind, language, started)
             return
         standalone = condense(question, history)
+        asked, kind = restate(question, standalone, kind)  # "and in Saclay?" restated
         said = [t.content for t in history if t.role == "assistant" and t.content.strip()]
         passages = self._retrieve(standalone, kind, k or self.settings.k, filters, said)
         orgs = self._organisations()
         citable = [o for o in orgs if admits(filters, o.passage.metadata)]  # entries may join
         found, composed = from_directory(
-            question, standalone, kind, language, passages, citable, self.partners
+            asked, standalone, kind, language, passages, citable, self.partners
         )
-        evidence = self._evidence(question, standalone, composed, passages, orgs, said, citable)
+        evidence = self._evidence(asked, standalone, composed, passages, orgs, said, citable)
         evidence.language = language
-        directory = self._directory(question, composed, evidence, passages, citable, standalone)
+        directory = self._directory(asked, composed, evidence, passages, citable, standalone)
         retrieved = time.perf_counter()
+        typed = composed == Kind.FACT and not found  # a value asked of a named subject
+        declined = typed_decline(asked, language, passages, evidence, orgs) if typed else None
         if found:
             text, cited = repair_citations(found, len(passages))
+        elif declined:  # cites what the sources say of the subject, yet declines
+            text, cited = declined, []
         else:
             text, cited = yield from self._compose(
                 standalone, language, composed, passages, evidence, directory
@@ -136,7 +142,7 @@ class ChatService:
                 "total": (done - started) * 1000,
             },
             kind=kind.value,
-            answer_span=answer_span(question, text) if grounded and composed == Kind.FACT else "",
+            answer_span=answer_span(asked, text) if grounded and composed == Kind.FACT else "",
         )
 
     def passages(
@@ -260,9 +266,10 @@ class ChatService:
         return found
 
     def _reply(self, question: str, kind: Kind, language: str, started: float) -> Answer:
-        """The help reply or the out-of-scope decline: nothing to retrieve."""
+        """The help reply, the out-of-scope decline, the reply to a request to act: no retrieval."""
         reply = help_reply if kind == Kind.HELP else None
         text = reply(question, language) if reply else out_of_scope_reply(language)
+        text = action_reply(language) if kind == Kind.ACTION else text
         total = (time.perf_counter() - started) * 1000
         return Answer(
             question=question,
