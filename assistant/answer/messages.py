@@ -12,5 +12,5 @@ NEAREST = {  # after a decline that still lists the passages
 }
 ABOUT = {  # after a decline by answer type: what the sources hold about the subject
     "en": "They say about {subject}:",
-    "fr": "Voici ce qu'elles disent de {subject} :",
+    "fr": "À propos de « {subject} », elles disent :",
 }
