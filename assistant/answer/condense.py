@@ -32,16 +32,104 @@ class Turn:
 def condense(question: str, history: Sequence[Turn]) -> str:
     """A standalone question: a follow-up borrows the subject of the previous exchange.
 
-    "When was he appointed?" after "Who is the CEO of Medicen?" becomes
-    "When was he appointed? (Who is the CEO of Medicen? Stéphane Roques)".
+    A pronoun stands for what the last answer was about (its answer span, else the name in its
+    first sentence's subject position), which leads the context: "When was he appointed?" after
+    "Who is the CEO of Medicen?" / "Stéphane Roques is the CEO of Medicen [1]." becomes
+    "When was Stéphane Roques appointed? (Stéphane Roques; Who is the CEO of Medicen? ...)".
+    An elliptic follow-up ("and in Saclay?", "what about Curie?", "et à Villejuif ?") becomes
+    the previous question with the new name in place of its own, without context.
     """
-    users = [t.content for t in history if t.role == "user" and t.content.strip()]
+    question = question.strip()
+    users = [t.content.strip() for t in history if t.role == "user" and t.content.strip()]
     if not users or not needs_context(question):
-        return question.strip()
+        return question
+    previous = _previous_standalone(history)
+    restated = restate_ellipsis(question, previous)
+    if restated:
+        return restated
     answers = [t.content for t in history if t.role == "assistant" and t.content.strip()]
-    entities = subject_of(answers[-1]) if answers else []
-    context = " ".join([users[-1], *entities[:6]])
-    return f"{question.strip()} ({context})"
+    answer = answers[-1] if answers else ""
+    referent = referent_of(previous, answer)
+    entities = [e for e in subject_of(answer) if e not in referent.split()]
+    context = " ".join([*([f"{referent};"] if referent else []), previous, *entities[:6]])
+    return f"{_substitute(question, referent)} ({context})"
+
+
+def _previous_standalone(history: Sequence[Turn]) -> str:
+    """The last question of the history as it was answered (an elliptic one restated)."""
+    turns = list(history)
+    last = max(i for i, t in enumerate(turns) if t.role == "user" and t.content.strip())
+    standalone = condense(turns[last].content, turns[:last])
+    asked, context = split_context(standalone)
+    return asked if context else standalone
+
+
+def referent_of(question: str, answer: str) -> str:
+    """What an answer is about: its answer span (the name that answered "who"), else the
+    name that opens its first sentence (after "Yes," or "Non,"), else ""."""
+    from assistant.answer.spans import NAME_RUN, answer_span  # spans imports us, indirectly
+
+    first = split_sentences(CITATION.sub("", answer))[:1]
+    if not first:
+        return ""
+    opening = re.sub(r"^\s*(yes|no|oui|non|indeed|en effet)\b[,;:]?\s*", "", first[0], flags=re.I)
+    match = NAME_RUN.match(opening)
+    if match and not all(fold(w) in STOPWORDS for w in words(match.group(0))):
+        return match.group(0)
+    span = answer_span(question, first[0])
+    return span if span[:1].isupper() else ""
+
+
+ELLIPSIS = re.compile(
+    r"^\s*(?:and|et|but|mais)?\s*(?:what about|how about|and|et|quid de|qu['’]en est-il)?\s*"
+    r"(?P<place>(?:in|at|à|a|au|aux|en|near|près de)\s+)?"
+    r"(?:(?:for|of|with|on|pour|de|du|des|chez|avec|sur|the|le|la|les)\s+)?(?:[ld]['’])?"
+    r"(?P<name>[^?!.]+?)\s*[?!.]*\s*$",
+    re.IGNORECASE,
+)
+NAMES = re.compile(r"[A-ZÀ-ÖØ-Þ][\w\-’'&]*[\wÀ-ÿ](?:\s+[A-ZÀ-ÖØ-Þ][\w\-’'&]*[\wÀ-ÿ])*")
+PLACE_BEFORE = re.compile(r"\b(in|at|à|au|aux|en|near)\s+$", re.IGNORECASE)
+
+
+def restate_ellipsis(question: str, previous: str) -> str:
+    """ "And in Saclay?" after "Which organisations are in Villejuif?": the previous question
+    with the new name in place of its last one (the one after "in" when the follow-up says "in");
+    "" when the follow-up is not an elliptic "and X?" or the previous question names nothing."""
+    opening = question.lower().startswith(FOLLOW_UP_OPENINGS + ("but ", "mais ", "quid "))
+    match = ELLIPSIS.match(question) if opening else None
+    name = match.group("name").strip() if match else ""
+    if not name or len(name.split()) > 4 or not NAMES.fullmatch(name):
+        return ""
+    runs = [
+        m
+        for m in NAMES.finditer(previous)
+        if not all(fold(w) in STOPWORDS for w in words(m.group(0)))
+    ]
+    at_place = [m for m in runs if PLACE_BEFORE.search(previous[: m.start()])]
+    others = [m for m in runs if m not in at_place]
+    chosen = (at_place or others) if match and match.group("place") else (others or at_place)
+    if not chosen:
+        return ""
+    old = chosen[-1]
+    end = old.end() - (2 if re.search(r"['’]s$", old.group(0)) else 0)  # keep "'s"
+    start = old.start()
+    elided = re.search(r"\b([ld])['’]$", previous[:start], re.IGNORECASE)
+    if elided:  # "l'Institut Curie" -> "Gustave Roussy", "d'Inserm" -> "de Genopole"
+        start -= 2
+        name = name if elided.group(1).lower() == "l" else f"de {name}"
+    return f"{previous[:start]}{name}{previous[end:]}"
+
+
+def _substitute(question: str, referent: str) -> str:
+    """A person's pronoun replaced by who the last answer named ("When was he appointed?" ->
+    "When was Stéphane Roques appointed?"); other pronouns (it, they) stay: they may stand for
+    a thing or a list the last answer did not name."""
+    if len(referent.split()) < 2:
+        return question
+    swapped = re.sub(r"\b(he|she|him)\b", referent, question, count=1, flags=re.I)
+    if swapped == question:
+        swapped = re.sub(r"\bhis\b", f"{referent}'s", question, count=1, flags=re.I)
+    return swapped
 
 
 def needs_context(question: str) -> bool:

@@ -54,3 +54,27 @@ def example_questions(reply: str) -> list[str]:
 
 def out_of_scope_reply(language: str) -> str:
     return f"{DECLINE[language]} {text('scope', language)}"
+
+
+CANNOT_ACT = {
+    "en": "I can't do that: I don't act on anyone's behalf (no bookings, emails or introductions).",
+    "fr": (
+        "Je ne peux pas le faire : je n'agis pour le compte de personne (ni réservation, "
+        "ni e-mail, ni mise en relation)."
+    ),
+}
+
+
+def action_reply(language: str) -> str:
+    """The reply to a request to act for the user ("book me a meeting with Medicen")."""
+    return f"{CANNOT_ACT[language]} {text('scope', language)}"
+
+
+def reply_text(question: str, kind: str, language: str) -> str:
+    """What a question answered without the sources gets: the help reply, the reply to a
+    request to act, or the out-of-scope decline."""
+    if kind == "help":
+        return help_reply(question, language)
+    if kind == "action":
+        return action_reply(language)
+    return out_of_scope_reply(language)

@@ -1,13 +1,21 @@
 """What kind of answer a question wants, decided before composing, in English and French:
-a fact, a list, a comparison, an explanation, the help reply, or nothing we cover."""
+a fact, a list, a comparison, an explanation, the help reply, a request to act (which the
+assistant cannot do), or nothing we cover."""
 
 from __future__ import annotations
 
 import re
 from enum import StrEnum
 
+from assistant.answer.condense import split_context
 from assistant.answer.questions import asks_for_list
-from assistant.answer.shapes import about_assistant, asks_partner, asks_where, content_words
+from assistant.answer.shapes import (
+    about_assistant,
+    asks_partner,
+    asks_to_act,
+    asks_where,
+    content_words,
+)
 
 
 class Kind(StrEnum):
@@ -19,6 +27,7 @@ class Kind(StrEnum):
     PARTNER = "partner"  # who could we work with on X, which labs work on X
     HELP = "help"  # hello, thanks, what can you do
     OUT_OF_SCOPE = "out_of_scope"  # the weather, a joke, a poem
+    ACTION = "action"  # book me a meeting, send an email, inscris-moi: not something it can do
 
 
 GREETING = re.compile(
@@ -84,6 +93,8 @@ def classify(question: str) -> Kind:
         return Kind.HELP
     if HELP.search(rest) and not content_words(rest):
         return Kind.HELP
+    if asks_to_act(rest) or asks_to_act(question):
+        return Kind.ACTION
     if OUT_OF_SCOPE.search(rest):
         return Kind.OUT_OF_SCOPE
     if COMPARE.search(rest):
@@ -97,3 +108,11 @@ def classify(question: str) -> Kind:
     if EXPLAIN.search(rest):
         return Kind.EXPLAIN
     return Kind.FACT
+
+
+def restate(question: str, standalone: str, kind: Kind) -> tuple[str, Kind]:
+    """The question to answer and its kind: ``condense`` may have restated it ("When was he
+    appointed?" -> "When was Stéphane Roques appointed?"; an elliptic "and in Saclay?" -> "Which
+    organisations are in Saclay?"): it is then answered, and classified, as restated."""
+    asked = split_context(standalone)[0]
+    return (question, kind) if asked == question else (asked, classify(asked))

@@ -10,3 +10,7 @@ NEAREST = {  # after a decline that still lists the passages
     "en": "The nearest passages are listed below.",
     "fr": "Les passages les plus proches sont listés ci-dessous.",
 }
+ABOUT = {  # after a decline by answer type: what the sources hold about the subject
+    "en": "They say about {subject}:",
+    "fr": "À propos de « {subject} », elles disent :",
+}

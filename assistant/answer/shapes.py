@@ -136,3 +136,50 @@ def content_words(message: str) -> list[str]:
     """The words left once the stopwords and the words about the assistant are gone."""
     words = re.findall(r"\w+", fold(message))
     return [w for w in words if w not in STOPWORDS and w not in META_WORDS and len(w) > 1]
+
+
+# a request that the assistant act for the user (book, send, introduce, register...), English
+# and French: an imperative, or a verb of acting after "can you", "please", "peux-tu"...
+ADDRESSED = (
+    r"(?:^|[.!?;]\s*|\b(?:please|pls|kindly)\s+|"
+    r"\b(?:can|could|would|will|won['’]t) (?:you|u)\s+(?:please\s+)?|"
+    r"\bi(?: want| need| would like|['’]d like) you to\s+|"
+    r"\b(?:peux|pourrais|pouvez|pourriez|veux|voulez|voudriez)[- ](?:tu|vous)\s+(?:me\s+|nous\s+)?|"
+    r"\bmerci de\s+(?:me\s+|nous\s+)?|\bs['’]il (?:te|vous) pla[iî]t,?\s+)"
+)
+NAMED = r"(?-i:[A-ZÀ-Þ])"  # a name: a capital, whatever the case of the rest
+ACT_EN = (
+    r"(?:book|schedule|arrange|organi[sz]e|set up|plan|reserve)\s+(?:me\s+|us\s+)?"
+    r"(?:a|an|the|my|our)?\s*(?:\w+\s+)?(?:meeting|call|appointment|visit|slot|room|demo|table|seat|ticket|trip)s?\b|"
+    r"(?:send|write|draft|forward)\s+(?:\w+\s+)?(?:an?\s+)?(?:e-?mails?|mails?|messages?|letters?|"
+    r"invitations?|requests?|applications?|cv|note)\b|"
+    rf"(?:send|write|forward|e-?mail|mail|message|text)\s+(?:it\s+)?to\s+{NAMED}|"
+    r"(?:e-?mail|call|phone|ring|text|contact|reach out to|write to)\s+"
+    rf"(?:them|him|her|me|us|{NAMED})|"
+    r"(?:introduce|connect|present)\s+(?:me|us)\b|put (?:me|us) in (?:touch|contact)\b|"
+    r"(?:register|enrol|enroll|sign|subscribe)\s+(?:me|us)\b|"
+    r"(?:buy|order|pay|purchase|book)\s+(?:me\s+|us\s+)?(?:a|an|the|some|my|our)\b|"
+    r"(?:apply|fill (?:in|out)|submit)\s+(?:for\s+|to\s+)?(?:me|us|my|our|the|a|an)\b"
+)
+ACT_FR = (
+    r"(?:r[ée]serve[rz]?|prend(?:s|re)|prenez|fixe[rz]?|organise[rz]?|planifie[rz]?)\s+"
+    r"(?:moi\s+|nous\s+)?(?:un|une|le|la|des)?\s*(?:rendez-vous|rdv|r[ée]union|entretien|"
+    r"appel|visite|cr[ée]neau|place|billet|salle)s?\b|"
+    r"(?:prends|prenez|prendre)[- ](?:moi|nous)?\s*(?:un )?rendez-vous|"
+    r"(?:envoie[rz]?|envoyer|envoyez|[ée]cri[st]|[ée]crire|[ée]crivez|r[ée]dige[rz]?)\s+"
+    r"(?:\w+\s+)?(?:un|une|le|la)?\s*(?:e-?mail|mail|courriel|message|lettre|invitation|"
+    r"demande|candidature)s?\b|"
+    r"(?:inscri[st]|inscrivez|inscrire|pr[ée]sente[rz]?|pr[ée]sentez)[- ](?:moi|nous)\b|"
+    r"\b(?:m|nous)['’ ]\s*(?:inscrire|pr[ée]senter|mettre en (?:relation|contact))\b|"
+    r"(?:(?:mets|mettez|mettre)[- ](?:moi|nous) |mettre )en (?:relation|contact)\b|"
+    rf"(?:appelle[rz]?|t[ée]l[ée]phone[rz]?|contacte[rz]?)\s+(?:les?\b|la\b|l['’]|{NAMED})|"
+    r"(?:ach[eè]te[rz]?|commande[rz]?|paie[rz]?|payez|remplis|remplir|remplissez)\s+"
+    r"(?:moi\s+|nous\s+)?(?:un|une|le|la|les|mon|ma|notre)\b"
+)
+ACTION = re.compile(rf"{ADDRESSED}(?:{ACT_EN}|{ACT_FR})", re.IGNORECASE)
+
+
+def asks_to_act(message: str) -> bool:
+    """A request that the assistant do something for the user rather than answer: "book me a
+    meeting with Medicen", "can you introduce us to Genopole?", "inscris-moi à MedXperience"."""
+    return bool(ACTION.search(message.strip()))

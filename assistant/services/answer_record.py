@@ -53,6 +53,14 @@ class Answer:
     kind: str = ""  # what the question asked for: fact, list, compare, explain, help, out_of_scope
     answer_span: str = ""  # the words of a fact's answer that answer (bold in the app)
 
+    @classmethod
+    def reply(
+        cls, question: str, text: str, language: str, backend: str, kind: str, ms: float
+    ) -> Answer:
+        """An answer that retrieved nothing (help, out of scope, a request to act)."""
+        timings = {"retrieve": 0.0, "generate": ms, "total": ms}
+        return cls(question, question, text, False, [], [], language, backend, timings, kind)
+
     def to_json(self, id: str | None = None) -> dict[str, Any]:  # noqa: A002 - the contract's key
         """The one serialisation of an answer: the ``ask --json`` contract (used by the app too)."""
         return AskResponse(

@@ -13,18 +13,17 @@ from assistant.answer import (
     Turn,
     condense,
     repair_citations,
-    split_context,
 )
+from assistant.answer.asked_value import typed_decline
 from assistant.answer.focus import asked_role, refocus
 from assistant.answer.gazetteer import Gazetteers
-from assistant.answer.help import help_reply, out_of_scope_reply
-from assistant.answer.kinds import Kind, classify, greeting_language
+from assistant.answer.help import reply_text
+from assistant.answer.kinds import Kind, classify, greeting_language, restate
 from assistant.answer.messages import NEAREST
 from assistant.answer.organisations import (
     Organisation,
     OrganisationSource,
     from_passages,
-    members,
     named_in,
 )
 from assistant.answer.partners import PartnerFinder
@@ -36,7 +35,12 @@ from assistant.passage import Passage
 from assistant.retrieval import HybridRetriever, admits
 from assistant.services.answer_record import Answer, Delta, source_ref
 from assistant.services.deeper import deepen
-from assistant.services.directory_answers import Directory, entry_number, from_directory
+from assistant.services.directory_answers import (
+    Directory,
+    directory_of,
+    entry_number,
+    from_directory,
+)
 from assistant.settings import Settings
 from assistant.text import detect_language
 from assistant.unavailable import is_store_down, store_unavailable
@@ -98,27 +102,45 @@ class ChatService:
             raise ValueError("the question is empty")
         language = detect_language(question)
         kind = classify(question)
-        if kind in (Kind.HELP, Kind.OUT_OF_SCOPE):
+        if kind in (Kind.HELP, Kind.OUT_OF_SCOPE, Kind.ACTION):
             language = greeting_language(question) or language
             yield self._reply(question, kind, language, started)
             return
+        yield from self._answer(question, history, kind, language, filters, k or self.settings.k)
+
+    def _answer(
+        self,
+        question: str,
+        history: Sequence[Turn],
+        kind: Kind,
+        language: str,
+        filters: dict[str, str] | None,
+        k: int,
+    ) -> Iterator[Delta | Answer]:
+        """condense -> retrieve -> evidence -> directory -> compose -> cite."""
+        started = time.perf_counter()
         standalone = condense(question, history)
+        asked, kind = restate(question, standalone, kind)  # "and in Saclay?" restated
         said = [t.content for t in history if t.role == "assistant" and t.content.strip()]
-        passages, scored = self._retrieve(standalone, kind, k or self.settings.k, filters, said)
+        passages, scored = self._retrieve(standalone, kind, k, filters, said)
         orgs = self._organisations()
         citable = [o for o in orgs if admits(filters, o.passage.metadata)]  # entries may join
         found, composed = from_directory(
-            question, standalone, kind, language, passages, citable, self.partners
+            asked, standalone, kind, language, passages, citable, self.partners
         )
         previous = said[-1] if said else ""
         evidence = self._evidence(
-            question, standalone, composed, passages, orgs, scored, citable, previous
+            asked, standalone, composed, passages, orgs, scored, citable, previous
         )
         evidence.language = language
-        directory = self._directory(question, composed, evidence, passages, citable, standalone)
+        directory = directory_of(asked, composed, evidence, passages, citable, standalone)
         retrieved = time.perf_counter()
+        typed = composed == Kind.FACT and not found  # a value asked of a named subject
+        declined = typed_decline(asked, language, passages, evidence, orgs) if typed else None
         if found:
             text, cited = repair_citations(found, len(passages))
+        elif declined:  # cites what the sources say of the subject, yet declines
+            text, cited = declined, []
         else:
             text, cited = yield from self._compose(
                 standalone, language, composed, passages, evidence, directory
@@ -139,13 +161,9 @@ class ChatService:
             cited=cited,
             language=language,
             backend=self.backend.name,
-            timings_ms={
-                "retrieve": (retrieved - started) * 1000,
-                "generate": (done - retrieved) * 1000,
-                "total": (done - started) * 1000,
-            },
+            timings_ms=timings(started, retrieved, done),
             kind=kind.value,
-            answer_span=answer_span(question, text) if grounded and composed == Kind.FACT else "",
+            answer_span=answer_span(asked, text) if grounded and composed == Kind.FACT else "",
         )
 
     def passages(
@@ -243,51 +261,11 @@ class ChatService:
             return []
         return from_passages(self.organisations.organisation_passages())
 
-    def _directory(
-        self,
-        question: str,
-        kind: Kind,
-        evidence: EvidenceReport,
-        passages: list[Passage],
-        orgs: list[Organisation],
-        standalone: str = "",
-    ) -> Directory:
-        """The directory's part in this answer, among ``orgs`` (those passing the filters); their
-        entries join ``passages`` (numbered after the retrieved ones, never twice)."""
-        found = Directory(orgs)
-        if kind == Kind.LIST:
-            top = [e.sentence for e in evidence.evidence[:8] if not e.prompt]
-            mentioned = [o.name for o in named_in(" ".join(top), orgs)]
-            context = split_context(standalone)[1]
-            matched = members(question, orgs, mentioned, context)
-            if matched and (evidence.answerable or any(m.domains for m in matched)):
-                found.members = tuple(matched)
-        elif kind == Kind.COMPARE:
-            named = named_in(question, orgs)
-            if len(named) >= 2:
-                found.compared = tuple(named)
-        wanted = [m.organisation for m in found.members] or list(found.compared)
-        for org in wanted:
-            found.directory_n[org.name] = entry_number(org, passages)
-        return found
-
     def _reply(self, question: str, kind: Kind, language: str, started: float) -> Answer:
-        """The help reply or the out-of-scope decline: nothing to retrieve."""
-        reply = help_reply if kind == Kind.HELP else None
-        text = reply(question, language) if reply else out_of_scope_reply(language)
-        total = (time.perf_counter() - started) * 1000
-        return Answer(
-            question=question,
-            standalone=question,
-            answer=text,
-            grounded=False,
-            sources=[],
-            cited=[],
-            language=language,
-            backend=self.backend.name,
-            timings_ms={"retrieve": 0.0, "generate": total, "total": total},
-            kind=kind.value,
-        )
+        """The help reply, the out-of-scope decline, the reply to a request to act: no retrieval."""
+        text = reply_text(question, kind.value, language)
+        ms = (time.perf_counter() - started) * 1000
+        return Answer.reply(question, text, language, self.backend.name, kind.value, ms)
 
     def _generate(
         self, request: GenerationRequest, parts: list[str], deadline: Deadline
@@ -300,3 +278,12 @@ class ChatService:
                 yield Delta(delta)
             if deadline.passed():
                 break
+
+
+def timings(started: float, retrieved: float, done: float) -> dict[str, float]:
+    """The answer's timings in milliseconds."""
+    return {
+        "retrieve": (retrieved - started) * 1000,
+        "generate": (done - retrieved) * 1000,
+        "total": (done - started) * 1000,
+    }

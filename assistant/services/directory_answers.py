@@ -8,8 +8,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from assistant.answer.condense import split_context
+from assistant.answer.evidence import EvidenceReport
 from assistant.answer.kinds import Kind
-from assistant.answer.organisations import Member, Organisation, asked_kinds, named_in
+from assistant.answer.organisations import Member, Organisation, asked_kinds, members, named_in
 from assistant.answer.partners import (
     Cited,
     PartnerFinder,
@@ -144,3 +146,31 @@ def entry_number(org: Organisation, passages: list[Passage]) -> int:
             return n
     passages.append(org.passage)
     return len(passages)
+
+
+def directory_of(
+    question: str,
+    kind: Kind,
+    evidence: EvidenceReport,
+    passages: list[Passage],
+    orgs: list[Organisation],
+    standalone: str = "",
+) -> Directory:
+    """The directory's part in this answer, among ``orgs`` (those passing the filters); their
+    entries join ``passages`` (numbered after the retrieved ones, never twice)."""
+    found = Directory(orgs)
+    if kind == Kind.LIST:
+        top = [e.sentence for e in evidence.evidence[:8] if not e.prompt]
+        mentioned = [o.name for o in named_in(" ".join(top), orgs)]
+        context = split_context(standalone)[1]
+        matched = members(question, orgs, mentioned, context)
+        if matched and (evidence.answerable or any(m.domains for m in matched)):
+            found.members = tuple(matched)
+    elif kind == Kind.COMPARE:
+        named = named_in(question, orgs)
+        if len(named) >= 2:
+            found.compared = tuple(named)
+    wanted = [m.organisation for m in found.members] or list(found.compared)
+    for org in wanted:
+        found.directory_n[org.name] = entry_number(org, passages)
+    return found

@@ -1,0 +1,175 @@
+"""Decline by answer type: a question that asks for a kind of value (a phone number, an email,
+an address, a rate, a price, an amount, a date, a person in a role) about a named subject is
+declined when no retrieved passage about that subject holds a value of that kind, whatever the
+sentence model thinks of the nearest sentence; the decline says what the sources do hold about
+the subject, in one cited sentence (a decline all the same: nothing answers the question).
+
+The kinds are shapes of values, never the answer to one question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from assistant.answer.evidence import EvidenceReport
+from assistant.answer.focus import asked_role, holds_role
+from assistant.answer.messages import ABOUT, DECLINE
+from assistant.answer.organisations import Organisation, named_in
+from assistant.answer.questions import (
+    COST_QUESTION,
+    DATE,
+    MONEY,
+    SHARE,
+    SHARE_QUESTION,
+    WHEN_QUESTION,
+    YEAR_QUESTION,
+)
+from assistant.answer.spans import NAME_RUN
+from assistant.passage import Passage
+from assistant.text import STOPWORDS, fold, split_sentences
+
+IC = re.IGNORECASE
+ASKS = {  # the kind of value -> the shape of a question asking for one (checked in this order)
+    "email": re.compile(r"\b(e-?mail|courriel|adresse (e-?mail|électronique|mail))\b", IC),
+    "phone": re.compile(r"\b(tele)?phone\b|\btéléphone\b|\bt[ée]l\b|\bnum[ée]ro\b", IC),
+    "address": re.compile(
+        r"\b(what|what['’]s|which|give|quelle|l['’])\b.{0,30}\b(address|adresse)\b|"
+        r"\b(address|adresse) (of|de|du|des)\b|\bpost(al )?code\b|\bcode postal\b|"
+        r"['’]s (postal |street )?address\b",
+        IC,
+    ),
+    "rate": re.compile(r"\b(rate|taux|percentage|pourcentage)\b", IC),
+    "price": re.compile(
+        r"\b(prices?|fees?|tarifs?|prix)\b|\bhow much\b.*\bcosts?\b|\b(what|the) costs? of\b|"
+        r"\bcombien\b.*\bco[uû]te",
+        IC,
+    ),
+    "amount": re.compile(
+        r"\b(budget|revenues?|turnover|chiffre d['’]affaires|funding|raised|levée|salary|"
+        r"salaire|amount|montant|valuation|valorisation)\b",
+        IC,
+    ),
+}
+PHONE = re.compile(r"(\+\d{1,3}[\s.]?(\(0\)\s?)?|\b0)\d([\s.-]?\d{2}){4}\b")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+STREET = re.compile(
+    r"\b\d{1,4}(bis|ter)?,?\s+(rue|avenue|av\.|boulevard|bd|place|quai|allée|chemin|route|"
+    r"impasse|cours|street|road|square)\b|\b(75|77|78|91|92|93|94|95)\d{3}\b",
+    IC,
+)
+RATE = re.compile(r"%|\bper ?cent|\bpour ?cent|\b(rate|taux) of \d", IC)
+AMOUNT = re.compile(r"\d[\d,.\s]*\s*(million|billion|bn|milliards?|millions?|m€|k€)\b", IC)
+FREE = re.compile(r"\b(free of charge|free|gratuit\w*|no charge|no fee)\b", IC)
+# the corpus's own scope is no subject: "France's", "the Paris Region"
+SCOPE = re.compile(
+    r"(the )?(france|french|paris( region)?|(paris )?r[ée]gion|[îi]le-de-france|europe(an)?)",
+    IC,
+)
+HOLDS: dict[str, Callable[[str], bool]] = {
+    "email": lambda s: bool(EMAIL.search(s)),
+    "phone": lambda s: bool(PHONE.search(s)),
+    "address": lambda s: bool(STREET.search(s)),
+    "rate": lambda s: bool(RATE.search(s) or SHARE.search(s)),
+    "price": lambda s: bool(MONEY.search(s) or FREE.search(s)),
+    "amount": lambda s: bool(MONEY.search(s) or AMOUNT.search(s)),
+    "date": lambda s: bool(DATE.search(s)),
+}
+
+
+def asked_value(question: str) -> str:
+    """The kind of value asked for ('email', 'phone', 'address', 'rate', 'price', 'amount',
+    'date', or a role: 'ceo', 'president', 'head', 'founder'), or ''."""
+    if SHARE_QUESTION.search(question):
+        return "rate"
+    if COST_QUESTION.search(question):
+        return "price"
+    for kind, pattern in ASKS.items():
+        if pattern.search(question):
+            return kind
+    if YEAR_QUESTION.search(question) or WHEN_QUESTION.search(question):
+        return "date"
+    return asked_role(question) or ""
+
+
+def holds_value(kind: str, sentence: str) -> bool:
+    """The sentence holds a value of that kind (for a role: the role and a person's name)."""
+    if kind in HOLDS:
+        return HOLDS[kind](sentence)
+    return holds_role(kind, sentence) and any(
+        len(m.group(0).split()) >= 2 for m in NAME_RUN.finditer(sentence)
+    )
+
+
+def subject_names(question: str, organisations: Sequence[Organisation]) -> list[str]:
+    """The names the question is about: its directory organisations, else its capitalised
+    words (not its first word, unless an acronym; not the region or the country)."""
+    named = named_in(question, organisations)
+    if named:
+        return [o.label for o in named[:2]]
+    runs = [
+        re.sub(r"['’]s$", "", m.group(0))
+        for m in NAME_RUN.finditer(question)
+        if m.start() > 0 or re.search(r"[A-Z].*[A-Z]", m.group(0))  # not "Roughly ..."
+    ]
+    return [r for r in runs if fold(r.split()[0]) not in STOPWORDS and not SCOPE.fullmatch(r)][:2]
+
+
+def mentions(text: str, name: str, organisations: Sequence[Organisation]) -> bool:
+    org = next((o for o in organisations if o.label == name), None)
+    if org is not None:
+        return bool(named_in(text, [org]))
+    return re.search(rf"\b{re.escape(fold(name))}\b", fold(text)) is not None
+
+
+def typed_decline(
+    question: str,
+    language: str,
+    passages: Sequence[Passage],
+    report: EvidenceReport,
+    organisations: Sequence[Organisation],
+) -> str | None:
+    """The decline, when the question asks for a kind of value about a named subject and no
+    passage about it holds one; None when the answer may go on."""
+    kind = asked_value(question)
+    names = subject_names(question, organisations) if kind else []
+    if not names:
+        return None
+    subject = names[0]
+
+    def sentences(n: int) -> list[str]:
+        return report.sentences.get(n) or split_sentences(passages[n - 1].text)
+
+    about = [
+        n
+        for n, p in enumerate(passages, start=1)
+        if mentions(f"{p.metadata.get('title', '')} {p.text}", subject, organisations)
+    ]
+    if any(holds_value(kind, s) for n in about for s in sentences(n)):
+        return None
+    said = nearest(subject, report, about, sentences, organisations)
+    if said is None:
+        return DECLINE[language]
+    n, sentence = said
+    return f"{DECLINE[language]} {ABOUT[language].format(subject=subject)} {sentence} [{n}]"
+
+
+def nearest(
+    subject: str,
+    report: EvidenceReport,
+    about: list[int],
+    sentences: Callable[[int], list[str]],
+    organisations: Sequence[Organisation],
+) -> tuple[int, str] | None:
+    """The best-scored sentence that names the subject, else the first one of a passage about
+    it."""
+    for e in report.evidence:
+        usable = not e.prompt and (e.n, e.position) not in report.unquotable
+        if usable and mentions(e.sentence, subject, organisations):
+            return e.n, e.sentence
+    for n in about:
+        for position, sentence in enumerate(sentences(n)):
+            quotable = (n, position) not in report.unquotable
+            if quotable and mentions(sentence, subject, organisations):
+                return n, sentence
+    return None

@@ -1,0 +1,257 @@
+"""Issue 15 items 5 and 6: requests to act get the "I can't do that" reply; a question asking for
+a kind of value (a phone number, an amount, a date, a person in a role...) about a named subject is
+declined when no passage about it holds one, with what the sources say of the subject; a
+follow-up's pronoun stands for the last answer's subject, and an elliptic "and X?" restates the
+previous question with X."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.answer.asked_value import asked_value, typed_decline
+from assistant.answer.condense import Turn, condense, split_context
+from assistant.answer.evidence import Evidence, EvidenceReport
+from assistant.answer.help import action_reply
+from assistant.answer.kinds import Kind, classify, restate
+from assistant.answer.messages import DECLINE
+from assistant.answer.organisations import from_passages
+from assistant.passage import Passage
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Book me a meeting with Medicen",
+        "Can you book a meeting with Genopole for next week?",
+        "Please send an email to the Inserm press office",
+        "Could you introduce us to Stéphane Roques?",
+        "can you introduce us to Cap Digital?",
+        "Email me the list of incubators",
+        "Sign me up for MedXperience",
+        "Put me in touch with the CEA",
+        "I'd like you to contact Institut Curie",
+        "Hi, can you schedule a call with Doctolib?",
+        "Inscris-moi à MedXperience",
+        "Prends rendez-vous avec Medicen",
+        "Prends-moi un rendez-vous avec l'Inserm",
+        "Peux-tu envoyer un e-mail à Agoranov ?",
+        "Pouvez-vous me mettre en relation avec Genopole ?",
+        "Merci de m'inscrire au salon",
+        "Appelle l'Institut Pasteur",
+    ],
+)
+def test_requests_to_act_are_their_own_kind(question: str) -> None:
+    assert classify(question) == Kind.ACTION
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who could we contact about medical imaging?",
+        "How do I register for MedXperience?",
+        "Comment m'inscrire à MedXperience ?",
+        "Contact details of Medicen?",
+        "Who should I email at Medicen?",
+        "Could you introduce Medicen?",
+        "Which organisations organise meetings on AI?",
+        "Where should we set up our lab?",
+        "Avec qui prendre contact pour l'imagerie ?",
+        "Quel est le numéro de téléphone de Medicen ?",
+    ],
+)
+def test_questions_about_acting_are_not_requests_to_act(question: str) -> None:
+    assert classify(question) != Kind.ACTION
+
+
+def test_action_reply_says_it_cannot_and_what_it_does() -> None:
+    assert action_reply("en").startswith("I can't do that")
+    assert "Paris Region" in action_reply("en")
+    assert action_reply("fr").startswith("Je ne peux pas")
+
+
+# --- decline by answer type -----------------------------------------------------------------
+
+AGORANOV = "Agoranov is an incubator in Paris that supports deep-tech and health start-ups."
+ROQUES = "Stéphane Roques, CEO of Medicen since 2018, wants to double its 400 members."
+ENTRY = Passage(
+    "dir-agoranov",
+    "Agoranov\nAgoranov is an incubator in Paris for start-ups from public research.",
+    {"source_kind": "directory", "title": "Agoranov", "kind": "incubator", "city": "Paris"},
+    0.0,
+)
+MEDICEN = Passage(
+    "dir-medicen",
+    "Medicen Paris Region\nMedicen Paris Region is the health care cluster of the region.",
+    {"source_kind": "directory", "title": "Medicen Paris Region", "kind": "cluster"},
+    0.0,
+)
+ORGS = from_passages([ENTRY, MEDICEN])
+
+
+def passages_and_report(*texts: str) -> tuple[list[Passage], EvidenceReport]:
+    passages = [Passage(f"p{n}", t, {"title": "doc"}, 0.5) for n, t in enumerate(texts, 1)]
+    evidence = [Evidence(n, 0, t, 0.9 - n / 10, 0.5, 0.5) for n, t in enumerate(texts, 1)]
+    report = EvidenceReport("en", evidence, {n: [t] for n, t in enumerate(texts, 1)})
+    report.answerable = True
+    return passages, report
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What is Agoranov's phone number?", "phone"),
+        ("Quel est le numéro de téléphone d'Agoranov ?", "phone"),
+        ("What is the email address of Agoranov?", "email"),
+        ("What is Agoranov's postal address?", "address"),
+        ("How much does a desk at Agoranov cost?", "price"),
+        ("What is Agoranov's budget?", "amount"),
+        ("What is the success rate of Agoranov's start-ups?", "rate"),
+        ("When was Agoranov founded?", "date"),
+        ("Who is the CEO of Agoranov?", "ceo"),
+        ("Who founded Agoranov?", "founder"),
+        ("What does Agoranov do?", ""),
+    ],
+)
+def test_the_kind_of_value_asked(question: str, kind: str) -> None:
+    assert asked_value(question) == kind
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is Agoranov's phone number?",
+        "How much does a desk at Agoranov cost?",
+        "When was Agoranov founded?",
+        "Who is the CEO of Agoranov?",
+    ],
+)
+def test_a_value_no_passage_holds_about_the_subject_is_declined_with_what_they_say(
+    question: str,
+) -> None:
+    passages, report = passages_and_report(ROQUES, AGORANOV)
+    said = typed_decline(question, "en", passages, report, ORGS)
+    assert said is not None
+    assert said.startswith(DECLINE["en"])
+    assert f"They say about Agoranov: {AGORANOV} [2]" in said  # the sentence about the subject
+
+
+def test_a_value_held_about_the_subject_goes_on() -> None:
+    dated = "Agoranov was founded in 2000 by four Paris universities and research bodies."
+    passages, report = passages_and_report(ROQUES, dated)
+    assert typed_decline("When was Agoranov founded?", "en", passages, report, ORGS) is None
+    assert typed_decline("Who is the CEO of Medicen?", "en", passages, report, ORGS) is None
+    # a question asking for no kind of value, or naming no subject, is not typed
+    assert typed_decline("What does Agoranov do?", "en", passages, report, ORGS) is None
+    assert typed_decline("When was it founded?", "en", passages, report, ORGS) is None
+
+
+def test_a_subject_no_passage_names_gets_the_plain_decline_in_french() -> None:
+    passages, report = passages_and_report(ROQUES)
+    said = typed_decline("Quel est le budget de Doctolib ?", "fr", passages, report, ORGS)
+    assert said == DECLINE["fr"]
+
+
+# --- follow-ups -------------------------------------------------------------------------------
+
+
+def history(*pairs: tuple[str, str]) -> list[Turn]:
+    return [Turn(role, text) for q, a in pairs for role, text in (("user", q), ("assistant", a))]
+
+
+def test_a_pronoun_stands_for_the_last_answers_subject_not_the_question_entity() -> None:
+    two = history(
+        (
+            "Which cluster is Medicen's partner for the precision medicine hub?",
+            "Cap Digital is Medicen's partner for the hub [1].",
+        )
+    )
+    asked, context = split_context(condense("When was it founded?", two))
+    assert asked == "When was it founded?"
+    assert context.startswith("Cap Digital;")  # the answer's subject leads, not Medicen
+
+
+def test_three_turns_resolve_to_the_most_recent_answer() -> None:
+    three = history(
+        ("Who is the CEO of Medicen?", "Stéphane Roques is the CEO of Medicen [1]."),
+        (
+            "Which incubator supports Sorbonne start-ups?",
+            "Agoranov supports start-ups from Sorbonne and PSL [2].",
+        ),
+    )
+    _, context = split_context(condense("When was it founded?", three))
+    assert context.startswith("Agoranov;")
+    assert "Medicen" not in context and "Roques" not in context
+
+
+def test_a_persons_pronoun_is_replaced_by_who_answered() -> None:
+    two = history(("Who is the CEO of Medicen?", "Stéphane Roques is the CEO of Medicen [1]."))
+    standalone = condense("When was he appointed?", two)
+    assert split_context(standalone)[0] == "When was Stéphane Roques appointed?"
+    three = history(
+        ("Who is the CEO of Medicen?", "Stéphane Roques is the CEO of Medicen [1]."),
+        ("Who is the president of Medicen?", "Christian Lajoux is the president [2]."),
+    )
+    assert condense("What does he call clusters?", three).startswith(
+        "What does Christian Lajoux call clusters? (Christian Lajoux;"
+    )
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "previous", "restated"),
+    [
+        (
+            "and in Saclay?",
+            "Which organisations are in Villejuif?",
+            "Which organisations are in Saclay?",
+        ),
+        (
+            "What about Cap Digital?",
+            "What is Medicen's strategy?",
+            "What is Cap Digital's strategy?",
+        ),
+        ("how about Institut Curie?", "Where is NeuroSpin?", "Where is Institut Curie?"),
+        (
+            "et à Villejuif ?",
+            "Quels organismes sont à Paris ?",
+            "Quels organismes sont à Villejuif ?",
+        ),
+        ("Et Gustave Roussy ?", "Où se trouve l'Institut Curie ?", "Où se trouve Gustave Roussy ?"),
+    ],
+)
+def test_an_elliptic_follow_up_restates_the_previous_question(
+    follow_up: str, previous: str, restated: str
+) -> None:
+    standalone = condense(follow_up, history((previous, "Some answer [1].")))
+    assert standalone == restated
+    assert split_context(standalone) == (restated, "")
+    assert restate(follow_up, standalone, classify(follow_up)) == (restated, classify(restated))
+
+
+def test_an_elliptic_follow_up_of_an_elliptic_follow_up_keeps_the_first_frame() -> None:
+    turns = history(
+        ("Who is the CEO of Medicen?", "Stéphane Roques is the CEO of Medicen [1]."),
+        ("And Cap Digital?", "The sources do not say [2]."),
+    )
+    assert condense("and Genopole?", turns) == "Who is the CEO of Genopole?"
+    assert condense("And when?", turns[:2]).startswith("And when? (")  # no name: context
+
+
+@pytest.mark.slow
+def test_actions_typed_declines_and_follow_ups_through_the_real_index(built_index: Path) -> None:
+    from assistant.container import Container
+    from assistant.settings import Settings
+
+    chat = Container(Settings(data_dir=built_index)).chat
+    action = chat.ask("Could you please book me a meeting with Genopole?")
+    assert action.kind == Kind.ACTION.value and not action.grounded and not action.sources
+    assert action.answer.startswith("I can't do that")
+    phone = chat.ask("What is the phone number of Agoranov?")
+    assert not phone.grounded and phone.answer.startswith(DECLINE["en"]), phone.answer
+    assert "Agoranov" in phone.answer
+    where = chat.ask(
+        "et à Paris ?", history(("Quels organismes sont à Villejuif ?", "Gustave Roussy [1]."))
+    )
+    assert where.standalone == "Quels organismes sont à Paris ?"
+    assert where.kind == Kind.LOCATE.value
