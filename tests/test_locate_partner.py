@@ -178,6 +178,14 @@ def test_campuses_are_places_several_organisations_name() -> None:
     }
 
 
+def test_a_shared_town_is_not_a_campus() -> None:
+    rows = [
+        _entry("Kappa", "lab", "Gif-sur-Yvette", "x", "Kappa works in Paris-Saclay.", "91"),
+        _entry("Lambda", "lab", "Gif-sur-Yvette", "x", "Lambda sits in Paris-Saclay.", "91"),
+    ]
+    assert list(campuses(from_passages(rows))) == ["Paris-Saclay"]  # not "Gif-sur-Yvette"
+
+
 def test_where_is_an_organisation_from_its_entry() -> None:
     text, passages = _answer("Where is Alpha Lab?", Kind.LOCATE)
     assert text == "Alpha Lab is in Orsay, Essonne [1]."  # its town and département

@@ -31,13 +31,14 @@ PLACED = re.compile(r"\b(located|based|location|situated|implanté|situé)", re.
 def campuses(organisations: Sequence[Organisation]) -> dict[str, list[Organisation]]:
     """Campus name -> the organisations whose description places them there."""
     aliases = {alias for org in organisations for alias in org.aliases()}
+    towns = {fold(org.city) for org in organisations if org.city}  # a town is no campus
     found: dict[str, list[Organisation]] = {}
     for org in organisations:
         if not placed(org):
             continue
         for match in CAMPUS.finditer(org.passage.text):
             name = match.group(1)
-            if fold(name) in REGION_NAMES or squash(name) in aliases:
+            if fold(name) in REGION_NAMES | towns or squash(name) in aliases:
                 continue
             held = found.setdefault(name, [])
             if org not in held:
