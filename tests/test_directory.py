@@ -11,6 +11,7 @@ import pytest
 from ingest.directory import (
     COLUMNS,
     KINDS,
+    PLACE_COLUMNS,
     Organisation,
     organisation_to_document,
     organisations_to_documents,
@@ -71,7 +72,7 @@ def test_shipped_directory_parses(organisations: list[Organisation]) -> None:
     assert len(set(names)) == len(names)
     assert len({slugify(name) for name in names}) == len(names)
     header = DIRECTORY.read_text(encoding="utf-8").splitlines()[0]
-    assert tuple(header.split(",")) == COLUMNS
+    assert tuple(header.split(",")) == COLUMNS + PLACE_COLUMNS
 
 
 def test_kinds_domains_and_sources(organisations: list[Organisation]) -> None:
@@ -282,7 +283,7 @@ def test_organisation_to_document(organisations: list[Organisation]) -> None:
     doc = organisation_to_document(org, "directory")
     assert doc.doc_id == "directory#lab-sante-ile-de-france"
     assert doc.text == (
-        "Lab Santé Île-de-France (LSIDF) is an incubator in Paris (75008). "
+        "Lab Santé Île-de-France (LSIDF) is an incubator in Paris 75008 (75). "
         "Domains: e-health, infectious diseases. "
         "Parent bodies: Medicen Paris Region; CCI Paris Île-de-France. "
         "Website: https://example.org. A mediating structure."
@@ -295,4 +296,117 @@ def test_organisation_to_document(organisations: list[Organisation]) -> None:
     assert doc.metadata["parents"] == "Medicen Paris Region;CCI Paris Île-de-France"
     bare = organisation_to_document(Organisation(name="Epiderm"), "directory")
     assert bare.text == "Epiderm is an organisation."
-    assert bare.metadata == {"title": "Epiderm", "type": "organisation"}
+    assert bare.metadata == {"title": "Epiderm", "type": "organisation", "region": "unknown"}
+    assert (doc.metadata["departement"], doc.metadata["region"]) == ("75", "in")
+
+
+# --- where each organisation is --------------------------------------------------------------
+
+IDF = {"75", "77", "78", "91", "92", "93", "94", "95"}
+
+
+def test_every_shipped_row_has_a_place_or_says_why_not(organisations: list[Organisation]) -> None:
+    """A commune in the region with its département and where that was found, or outside the
+    region with its source, or no commune and an explicit "unknown: why"."""
+    from assistant.services.region import where
+
+    for org in organisations:
+        source = org.place_source
+        found = source.startswith("https://") or (DOCUMENTS / source).is_file()
+        if org.city and org.region == "in":
+            assert org.departement in IDF and found, org.name
+            assert not org.postcode or org.postcode[:2] == org.departement, org.name
+            assert where(org.city, org.postcode) == "in", org.name
+        elif org.region == "out":
+            assert not org.departement and found, org.name
+            assert where(org.city, org.postcode) != "in", org.name
+        else:
+            assert not org.city and not org.postcode and not org.departement, org.name
+            assert re.match(r"unknown: \S.{10,}", source), org.name
+        if source.startswith("https://") and org.website:
+            assert source == org.website or org.parents, org.name  # its own site, or its parent's
+    placed = [o for o in organisations if o.city]
+    assert len(placed) >= 30  # most organisations have a commune now
+
+
+def test_places_from_the_documents_cite_them(organisations: list[Organisation]) -> None:
+    by_name = {org.name: org for org in organisations}
+    assert by_name["MedXperience"].place_source == "medxperience-2018.txt"  # Palais Brongniart
+    assert by_name["Cap Digital"].place_source == "medicen-roques-interview-2018.txt"
+    assert (by_name["Gustave Roussy"].city, by_name["Gustave Roussy"].departement) == (
+        "Villejuif",
+        "94",
+    )
+    assert by_name["Lyonbiopole"].region == "out"
+
+
+def test_place_columns_are_optional_and_read(tmp_path: Path) -> None:
+    path = tmp_path / "orgs.csv"
+    old = "Agence Île,,public-body,Saint-Ouen,,,,e-health,Desc,x.txt"
+    path.write_text(",".join(COLUMNS) + "\n" + old + "\n", encoding="utf-8")
+    (org,) = read_organisations(path)  # a file without the place columns still loads
+    assert (org.departement, org.region, org.place_source) == ("", "", "")
+    header = ",".join(COLUMNS + PLACE_COLUMNS)
+    path.write_text(f"{header}\n{old},93,IN,https://x.example\n", encoding="utf-8")
+    (org,) = read_organisations(path)
+    assert (org.departement, org.region, org.place_source) == ("93", "in", "https://x.example")
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        (",maybe,", "line 2: region must be in, out or empty, got 'maybe'"),
+        ("13,in,", "line 2: departement must be one of 75, 77, 78, 91, 92, 93, 94, 95 or empty"),
+        ("94,out,", "line 2: departement 94 with region out"),
+    ],
+)
+def test_bad_place_cells_name_the_line(tmp_path: Path, cells: str, expected: str) -> None:
+    path = tmp_path / "orgs.csv"
+    row = "X,,cluster,,,,,,Desc,x.txt," + cells
+    path.write_text(",".join(COLUMNS + PLACE_COLUMNS) + "\n" + row + "\n", encoding="utf-8")
+    with pytest.raises(IngestError, match=re.escape(expected)) as excinfo:
+        read_organisations(path)
+    assert "\n" not in str(excinfo.value)
+
+
+@pytest.mark.parametrize(
+    ("org", "sentence"),
+    [
+        (
+            Organisation(
+                "Gustave Roussy",
+                kind="research-institute",
+                city="Villejuif",
+                postcode="94800",
+                departement="94",
+                region="in",
+            ),
+            "Gustave Roussy is a research institute in Villejuif 94800 (Val-de-Marne, 94).",
+        ),
+        (
+            Organisation("Lyonbiopole", kind="cluster", city="Lyon", region="out"),
+            "Lyonbiopole is a cluster in Lyon, outside the Paris Region.",
+        ),
+        (
+            Organisation("360Medlink", kind="medtech-company", region="out"),
+            "360Medlink is a medtech company outside the Paris Region.",
+        ),
+        (
+            Organisation("MedClinik", kind="e-health-startup", region="in"),
+            "MedClinik is an e-health startup in the Paris Region.",
+        ),
+        (  # an RNSR or FINESS row: the département and region from its postcode
+            Organisation("Unité", kind="research-unit", city="Gif Sur Yvette", postcode="91190"),
+            "Unité is a research unit in Gif Sur Yvette 91190 (Essonne, 91).",
+        ),
+        (Organisation("SUMIL", kind="programme"), "SUMIL is a programme."),
+    ],
+)
+def test_passage_says_the_commune_and_departement(org: Organisation, sentence: str) -> None:
+    doc = organisation_to_document(org, "directory")
+    assert doc.text.split(" Domains")[0] == sentence
+    region = "unknown" if org.name == "SUMIL" else ("out" if org.region == "out" else "in")
+    assert doc.metadata["region"] == region
+    assert doc.metadata.get("departement", "") == {"Gustave Roussy": "94", "Unité": "91"}.get(
+        org.name, ""
+    )

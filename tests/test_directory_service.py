@@ -9,6 +9,7 @@ from fakes import FakeBackend, FakeEmbedder
 
 from assistant.container import Container
 from assistant.services import DirectoryService
+from assistant.services.directory import OUTSIDE_REGION
 from assistant.services.region import where
 from assistant.settings import Settings
 
@@ -25,6 +26,9 @@ def directory(tmp_path_factory: pytest.TempPathFactory) -> DirectoryService:
     container = Container(settings, embedder=FakeEmbedder(), backend=FakeBackend())
     assert container.corpus.refresh().ok
     return container.directory
+
+
+IDF = {"75", "77", "78", "91", "92", "93", "94", "95"}
 
 
 def names(rows: list) -> set[str]:
@@ -52,13 +56,43 @@ def test_search_with_no_match_is_empty(directory: DirectoryService) -> None:
     assert directory.search("asdfghjkl") == []
 
 
-def test_city_filter_keeps_unknown_cities(directory: DirectoryService) -> None:
+def test_city_filter_never_lists_an_unknown_place(directory: DirectoryService) -> None:
     rows = directory.search("", city="Villejuif")
-    assert "Gustave Roussy" in names(rows)
-    assert all(r.city in ("Villejuif", "") for r in rows)
-    cea = "Commissariat à l'énergie atomique et aux énergies alternatives"
-    assert cea in names(directory.search("imaging", city="Paris"))  # city unknown: kept
-    assert "NeuroSpin" not in names(directory.search("imaging", city="Paris"))
+    assert names(rows) == {"Gustave Roussy"}
+    everyone = directory.search()
+    unknown = {r.name for r in everyone if not r.city}
+    assert "Appli Chimio" in unknown and "MedClinik" in unknown
+    for place in directory.facets().cities:
+        assert not names(directory.search("", city=place)) & unknown, place
+    imaging = names(directory.search("imaging", city="Gif-sur-Yvette"))
+    assert imaging == {
+        "NeuroSpin",
+        "Commissariat à l'énergie atomique et aux énergies alternatives",
+    }
+    assert not names(directory.search("imaging", city="Paris")) & {"NeuroSpin", "Philips"}
+
+
+def test_place_facets_are_communes_of_the_region(directory: DirectoryService) -> None:
+    facets = directory.facets()
+    rows = directory.search()
+    assert {"Paris", "Villejuif", "Gif-sur-Yvette", "Rueil-Malmaison"} <= set(facets.cities)
+    assert "" not in facets.cities
+    assert not {"Lyon", "Marseille", "Dijon"} & set(facets.cities)  # outside: not a commune
+    for city in facets.cities:
+        assert facets.departements[city] in IDF, city
+    assert facets.departements["Villejuif"] == "94" and facets.outside
+    outside = names(directory.search("", city=OUTSIDE_REGION))
+    assert {"Lyonbiopole", "EuroBioMed", "OncoDesign", "360Medlink"} == outside
+    assert all(r.region == "out" for r in rows if r.name in outside)
+
+
+def test_search_text_sorts_by_relevance(directory: DirectoryService) -> None:
+    rows = [r.name for r in directory.search("curie")]
+    assert rows[0] == "Institut Curie"  # named so, before "Appli Chimio" (its description)
+    assert "Appli Chimio" in rows
+    assert [r.name for r in directory.search()] == sorted(
+        (r.name for r in directory.search()), key=str.lower
+    )  # no search text: by name
 
 
 def test_kind_has_one_spelling(directory: DirectoryService) -> None:

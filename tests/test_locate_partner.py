@@ -100,21 +100,28 @@ def test_topic_keeps_the_field() -> None:
     assert topic("avec qui travailler sur l'imagerie médicale ?") == "l'imagerie médicale"
 
 
-def _entry(name: str, kind: str, city: str, domains: str, description: str) -> Passage:
+def _entry(
+    name: str, kind: str, city: str, domains: str, description: str, departement: str = ""
+) -> Passage:
     meta = {"title": name, "kind": kind, "city": city, "domains": domains}
     meta["doc_id"] = f"dir#{name.lower()}"
+    if departement:
+        meta["departement"] = departement
     header = f"{name} is a {kind}{' in ' + city if city else ''}. Domains: {domains}. "
     return Passage(f"p-{name}", header + description, meta, 0.0)
 
 
 ROWS = [
-    _entry("Alpha Lab", "laboratory", "Orsay", "cardiology", "Alpha Lab builds cardiac sensors."),
+    _entry(
+        "Alpha Lab", "laboratory", "Orsay", "cardiology", "Alpha Lab builds cardiac sensors.", "91"
+    ),
     _entry(
         "Beta Imaging",
         "medtech-company",
-        "",
+        "Palaiseau",
         "cardiology;imaging",
         "Beta Imaging runs a cardiac imaging platform in Vallee-Verte, near the river.",
+        "91",
     ),
     _entry(
         "Gamma Centre",
@@ -122,8 +129,16 @@ ROWS = [
         "Orsay",
         "oncology",
         "Gamma Centre treats cancer patients at Vallee-Verte.",
+        "91",
     ),
     _entry("Delta Bank", "company", "Lyon", "finance", "Delta Bank lends money to firms."),
+    _entry(  # its place is unknown: never offered for a place, whatever its text says
+        "Epsilon Care",
+        "startup",
+        "",
+        "cardiology",
+        "Epsilon Care runs a cardiac clinic in Vallee-Verte and in Orsay.",
+    ),
 ]
 
 
@@ -163,11 +178,19 @@ def test_campuses_are_places_several_organisations_name() -> None:
     }
 
 
+def test_a_shared_town_is_not_a_campus() -> None:
+    rows = [
+        _entry("Kappa", "lab", "Gif-sur-Yvette", "x", "Kappa works in Paris-Saclay.", "91"),
+        _entry("Lambda", "lab", "Gif-sur-Yvette", "x", "Lambda sits in Paris-Saclay.", "91"),
+    ]
+    assert list(campuses(from_passages(rows))) == ["Paris-Saclay"]  # not "Gif-sur-Yvette"
+
+
 def test_where_is_an_organisation_from_its_entry() -> None:
     text, passages = _answer("Where is Alpha Lab?", Kind.LOCATE)
-    assert text == "Alpha Lab is in Orsay [1]."
+    assert text == "Alpha Lab is in Orsay, Essonne [1]."  # its town and département
     assert passages[0].metadata["title"] == "Alpha Lab"
-    text, _ = _answer("Where is Beta Imaging?", Kind.LOCATE)
+    text, _ = _answer("Where is Epsilon Care?", Kind.LOCATE)
     assert "no town" in text and "Vallee-Verte" in text and text.endswith("[1]")
 
 
@@ -181,13 +204,37 @@ def test_organisations_of_a_town() -> None:
     assert [p.metadata["title"] for p in passages] == ["Alpha Lab", "Gamma Centre"]
 
 
+def test_an_unknown_place_is_never_a_match_for_a_place() -> None:
+    for question in (
+        "Which organisations are in Vallee-Verte?",  # a campus its text names
+        "Which organisations are in Orsay?",
+        "Which organisations are in Essonne?",
+        "Where should a cardiology start-up set up?",
+    ):
+        text, _ = _answer(question, Kind.LOCATE)
+        assert text and "Epsilon" not in text, question
+
+
+def test_organisations_of_a_departement() -> None:
+    text, _ = _answer("Which organisations are in Essonne?", Kind.LOCATE)
+    assert text.splitlines()[0] == "In Essonne, the directory lists:"
+    assert [line.split(" (")[0] for line in text.splitlines()[1:]] == [
+        "- Alpha Lab",
+        "- Beta Imaging",
+        "- Gamma Centre",
+    ]
+    assert "Delta" not in _answer("Which organisations are in Val-de-Marne?", Kind.LOCATE)[0]
+
+
 def test_places_first_for_a_field() -> None:
     finder = FakeFinder()
     text, passages = _answer("Where should a cardiology start-up set up?", Kind.LOCATE, finder)
     assert finder.asked == ["cardiology start-up"]
     lines = text.splitlines()
     assert lines[1].startswith("- Orsay: Alpha Lab (laboratory, cardiology) [")
-    assert lines[2].startswith("- Vallee-Verte: Beta Imaging (medtech company, cardiology) [")
+    assert lines[2].startswith(
+        "- Vallee-Verte: Beta Imaging (medtech company, cardiology, Palaiseau) ["
+    )
     assert "Delta" not in text and "Gamma" not in text  # below the floor: not ranked
 
 
@@ -200,7 +247,8 @@ def test_partners_ranked_with_their_sentence_and_citation() -> None:
     )
     assert lines[2].startswith("- Beta Imaging (medtech company, Vallee-Verte) — cardiology: ")
     assert "runs a cardiac imaging platform" in lines[2] and lines[2].endswith("[2]")
-    assert len(lines) == 3
+    assert lines[3].startswith("- Epsilon Care (startup) — cardiology: ")  # a partner, placeless
+    assert len(lines) == 4
 
 
 def test_nothing_above_the_floor_is_no_directory_answer() -> None:

@@ -175,7 +175,9 @@ def test_directory_search(app: RunningApp, client: Client) -> None:
     table = client.predict("", "any", "Villejuif", "oncology", api_name="/directory_search")
     rows = {row[0]: row for row in table["data"]}
     assert rows["Gustave Roussy"][2] == "Villejuif"
-    assert rows["Appli Chimio"][2] == "city unknown"  # kept, marked, under a city filter
+    assert "Appli Chimio" not in rows  # a place filter never lists an unknown place
+    outside = client.predict("", "any", "outside the region", "", api_name="/directory_search")
+    assert {row[0] for row in outside["data"]} >= {"Lyonbiopole", "EuroBioMed"}
     ai = client.predict("AI", "any", "any", "", api_name="/directory_search")["data"]
     assert 0 < len(ai) < everyone // 2  # whole words: not every "Paris"
     imagerie = client.predict("imagerie", "any", "any", "", api_name="/directory_search")

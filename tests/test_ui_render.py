@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from assistant.services.directory import OUTSIDE_REGION, Facets
 from ui import conversations as convs
 from ui.alerts import alert
 from ui.chat_page import remember
+from ui.directory_tab import place_choices
 from ui.feedback import answer_at
 from ui.render import answer_markdown, highlight, strip_markdown
 from ui.render_sources import SourceView, conversation_sources_html, record_key
@@ -113,3 +115,14 @@ def test_retry_asks_the_same_question_again() -> None:
         SimpleNamespace(index=2),  # type: ignore[arg-type]
     )
     assert kept == history[:2] and records == [first] and question == "q_2"
+
+
+def test_place_menu_lists_communes_of_the_region_then_outside() -> None:
+    facets = Facets(["cluster"], ["Paris", "Villejuif"], {"Paris": "75", "Villejuif": "94"}, True)
+    assert place_choices(facets) == [
+        ("Any place", "any"),
+        ("Paris (75)", "Paris"),
+        ("Villejuif (94)", "Villejuif"),
+        ("Outside the region", OUTSIDE_REGION),
+    ]
+    assert place_choices(Facets([], [])) == [("Any place", "any")]  # nothing to offer

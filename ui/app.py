@@ -51,8 +51,9 @@ Every event has a stable ``api_name``; call them with ``gradio_client``::
 ``/directory_search`` (query: str, kind: str, city: str, domain: str) -> table
     ``{"headers": [name, kind, city, domains, website], "data": [[...], ...]}`` (``[]`` when
     nothing matches). Empty strings (or ``any`` for kind and city) mean no filter. Whole words,
-    any accents and case, French terms; under a city filter, an organisation whose city is
-    unknown stays, its city shown as ``city unknown``.
+    any accents and case, French terms, the best matches first; a city filter keeps only the
+    organisations of that town (``outside the region``: those outside the Paris Region), never
+    one whose place is unknown.
 ``/find_partners`` (description: str) -> html: str.
     Organisations ranked for a project description, each with why it fits (its matching
     domains, its kind), the passage that justifies it and a mark when it is outside the Paris

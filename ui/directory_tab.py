@@ -11,6 +11,7 @@ from typing import Any
 import gradio as gr
 
 from assistant.services import DirectoryService
+from assistant.services.directory import OUTSIDE_REGION, Facets
 from ui.alerts import alert_box, catching
 from ui.common import ANY, error, one_line, table
 from ui.render import safe_url
@@ -27,6 +28,18 @@ PROJECT_PLACEHOLDER = (
 Choices = list[tuple[str, str]]
 
 
+def place_choices(facets: Facets) -> Choices:
+    """The place menu: any place, each commune of the region with its département, then
+    "outside the region" when the directory holds organisations there."""
+    places = [("Any place", ANY)]
+    for city in facets.cities:
+        code = facets.departements.get(city, "")
+        places.append((f"{city} ({code})" if code else city, city))
+    if facets.outside:
+        places.append(("Outside the region", OUTSIDE_REGION))
+    return places
+
+
 def _site(url: str) -> str:
     """The website cell: a safe http(s) address (the Markdown column shows it as a link)."""
     return safe_url(url) or ""
@@ -40,17 +53,14 @@ class DirectoryTab:
 
     # --- handlers --------------------------------------------------------------------------
     def choices(self) -> tuple[Choices, Choices]:
-        """The kind and city menus: "any", then the values the directory holds."""
+        """The kind and place menus: "any", then the values the directory holds (the places:
+        its communes in the region, "Villejuif (94)", then "outside the region")."""
         try:
             facets = self.directory.facets()
-            kinds, cities = facets.kinds, facets.cities
         except Exception:  # noqa: BLE001 - an empty index still shows the app
             log.exception("cannot list organisations")
-            kinds, cities = [], []
-        return (
-            [("Any kind", ANY)] + [(k, k) for k in kinds],
-            [("Any city", ANY)] + [(c, c) for c in cities],
-        )
+            facets = Facets(kinds=[], cities=[])
+        return [("Any kind", ANY)] + [(k, k) for k in facets.kinds], place_choices(facets)
 
     def directory_search(self, query: str, kind: str, city: str, domain: str) -> dict[str, Any]:
         """The organisations that match, as a table; empty or ``any`` means no filter."""
@@ -61,13 +71,9 @@ class DirectoryTab:
         except Exception as exc:
             log.exception("directory search failed")
             raise error(f"Directory search failed: {one_line(exc)}") from exc
-        unknown = "city unknown" if city else ""
         return table(
             DIRECTORY_HEADERS,
-            [
-                [r.name, r.kind, r.city or unknown, ", ".join(r.domain_list), _site(r.website)]
-                for r in rows
-            ],
+            [[r.name, r.kind, r.city, ", ".join(r.domain_list), _site(r.website)] for r in rows],
         )
 
     def summary(self, value: Any, query: str, kind: str, city: str, domain: str) -> str:
@@ -76,7 +82,7 @@ class DirectoryTab:
         count = sum(1 for row in list(rows if rows is not None else []) if any(row))
         filters = [f for f in (query, domain) if (f or "").strip()]
         filters += [f for f in (kind, city) if f and f != ANY]
-        return search_summary(count, filters, bool(city and city != ANY))
+        return search_summary(count, filters)
 
     def find_partners(self, description: str) -> str:
         """Organisations ranked for a project description, each with its passage."""
@@ -132,7 +138,7 @@ class DirectoryTab:
                 kinds, value=ANY, label="Kind", allow_custom_value=True, scale=2
             )
             self.city = gr.Dropdown(
-                cities, value=ANY, label="City", allow_custom_value=True, scale=2
+                cities, value=ANY, label="Place", allow_custom_value=True, scale=2
             )
             self.domain = gr.Textbox(label="Domain", placeholder="e.g. oncology", scale=2)
             self.search = gr.Button(

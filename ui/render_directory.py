@@ -25,7 +25,7 @@ watch('value', () => {
 """
 
 
-def search_summary(count: int, filters: list[str], city_filter: bool) -> str:
+def search_summary(count: int, filters: list[str]) -> str:
     """The line above the directory table."""
     if count == 0:
         said = ", ".join(f"\u201c{f}\u201d" for f in filters) or "these filters"
@@ -34,8 +34,7 @@ def search_summary(count: int, filters: list[str], city_filter: bool) -> str:
             "Try another word (English or French) or clear the filters.</div>"
         )
     noun = "organisation" if count == 1 else "organisations"
-    note = " (those whose city is unknown are kept, marked \u201ccity unknown\u201d)"
-    return f'<div class="ph-dir-summary">{count} {noun}{note if city_filter else ""}</div>'
+    return f'<div class="ph-dir-summary">{count} {noun}</div>'
 
 
 def partners_html(matches: Sequence[Any]) -> str:

@@ -1,7 +1,9 @@
 """Places for the locate answers: the directory's towns (city, postcode) and the campuses its
 descriptions name ("its platform in Paris-Saclay"): a capitalised, hyphenated place name after
 "in", "at", "on" that several organisations share. Where an organisation is, which organisations
-a town holds, and which places fit a field (places first, each with its organisations)."""
+a town holds, and which places fit a field (places first, each with its organisations). An
+organisation whose place is unknown (no town in its entry) is never offered as a match for a
+place: not listed for a town or a département, not counted for a campus, not grouped under one."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from assistant.answer.labels import domain_label, kind_label, text
 from assistant.answer.organisations import Organisation, squash
 from assistant.answer.partners import Cited, shorten
 from assistant.text import fold, split_sentences
+from ingest.directory.departements import DEPARTEMENTS
 
 CAMPUS = re.compile(
     r"\b(?:in|at|on|near|à|au|sur)\s+(?:the\s+)?"
@@ -28,16 +31,28 @@ PLACED = re.compile(r"\b(located|based|location|situated|implanté|situé)", re.
 def campuses(organisations: Sequence[Organisation]) -> dict[str, list[Organisation]]:
     """Campus name -> the organisations whose description places them there."""
     aliases = {alias for org in organisations for alias in org.aliases()}
+    towns = {fold(org.city) for org in organisations if org.city}  # a town is no campus
     found: dict[str, list[Organisation]] = {}
     for org in organisations:
+        if not placed(org):
+            continue
         for match in CAMPUS.finditer(org.passage.text):
             name = match.group(1)
-            if fold(name) in REGION_NAMES or squash(name) in aliases:
+            if fold(name) in REGION_NAMES | towns or squash(name) in aliases:
                 continue
             held = found.setdefault(name, [])
             if org not in held:
                 held.append(org)
     return {name: orgs for name, orgs in found.items() if len(orgs) >= MIN_SHARED}
+
+
+def placed(org: Organisation) -> bool:
+    """Whether the directory knows where ``org`` is: its town (in or outside the region)."""
+    return bool(org.city)
+
+
+def departement(org: Organisation) -> str:
+    return str(org.passage.metadata.get("departement", "") or "")
 
 
 def places_of(org: Organisation, campus: dict[str, list[Organisation]]) -> tuple[str, ...]:
@@ -57,24 +72,29 @@ def compose_where(
     held = [name for name, orgs in campus.items() if org in orgs]
     if org.city:
         place = " ".join(p for p in (postcode(org), org.city) if p)
+        area = DEPARTEMENTS.get(departement(org), org.city)
+        place += f", {area}" if fold(area) != fold(org.city) else ""  # "Villejuif, Val-de-Marne"
         line = text("located", lang).format(name=org.label, place=place)
         return f"{line}{' (' + ', '.join(held) + ')' if held else ''} [{n}]."
-    sentences = split_sentences(org.passage.text)
-    placed = [s for s in sentences if any(h in s for h in held)]
-    placed = placed or [s for s in sentences if PLACED.search(s)] or sentences[:1]
-    quote = shorten(placed[0], 220) if placed else ""
+    sentences = split_sentences(org.passage.text)  # no town: what its entry says of a place
+    said = [s for s in sentences if any(name in s for name in campus)]
+    said = said or [s for s in sentences if PLACED.search(s)] or sentences[:1]
+    quote = shorten(said[0], 220) if said else ""
     return f"{text('no_town', lang).format(name=org.label)} {quote} [{n}]"
 
 
 def in_town(
     town: str, organisations: Sequence[Organisation], campus: dict[str, list[Organisation]]
 ) -> list[Organisation]:
-    """The organisations of ``town`` (their city) or of the campus of that name."""
+    """The organisations of ``town`` (their city), of the campus of that name, or of the
+    département of that name or number ("Val-de-Marne", "94"); never one of unknown place."""
     wanted = fold(town)
     for name, orgs in campus.items():
         if fold(name) == wanted:
-            return list(orgs)
-    return [o for o in organisations if o.city and fold(o.city) == wanted]
+            return [o for o in orgs if placed(o)]
+    there = [o for o in organisations if placed(o) and fold(o.city) == wanted]
+    codes = {code for code, name in DEPARTEMENTS.items() if wanted in (code, fold(name))}
+    return there or [o for o in organisations if placed(o) and departement(o) in codes]
 
 
 def compose_town(town: str, listed: Sequence[tuple[Organisation, int]], lang: str) -> str:

@@ -31,6 +31,8 @@ class OrganisationRow:
     doc_id: str
     postcode: str = ""
     acronym: str = ""
+    departement: str = ""  # 75, 77, 78, 91, 92, 93, 94 or 95 in the Paris Region, else ""
+    located: str = ""  # the directory's "in" / "out" / "unknown" (its region metadata)
 
     @property
     def domain_list(self) -> list[str]:
@@ -38,15 +40,29 @@ class OrganisationRow:
 
     @property
     def region(self) -> Where:
+        if self.located in ("in", "out"):
+            return "in" if self.located == "in" else "out"
         return where(self.city, self.postcode)
+
+    @property
+    def commune(self) -> str:
+        """Its commune in the Paris Region, else "" (outside, or not known)."""
+        return self.city if self.city and self.region == "in" else ""
+
+
+OUTSIDE_REGION = "outside the region"  # the place filter's choice for the rest of the world
 
 
 @dataclass(frozen=True)
 class Facets:
-    """The values the directory can be filtered on, sorted: organisation kinds and cities."""
+    """The values the directory can be filtered on, sorted: organisation kinds, and the
+    communes of the Paris Region that hold an organisation (with their départements), plus
+    whether any organisation is outside the region (the place filter's last choice)."""
 
     kinds: list[str]
     cities: list[str]
+    departements: dict[str, str] = field(default_factory=dict)  # commune -> "94"
+    outside: bool = False
 
 
 @dataclass(frozen=True)
@@ -85,6 +101,8 @@ class DirectoryService:
                 doc_id=doc_id,
                 postcode=str(meta.get("postcode", "")),
                 acronym=str(meta.get("acronym", "")),
+                departement=str(meta.get("departement", "")),
+                located=str(meta.get("region", "")),
             )
         return sorted(rows.values(), key=lambda r: r.name.lower())
 
@@ -93,11 +111,15 @@ class DirectoryService:
         return [replace(r, kind=terms.kind_key(r.kind)) for r in self.organisations()]
 
     def facets(self) -> Facets:
-        """The kinds and cities of the indexed organisations (for the app's filter menus)."""
+        """The kinds and places of the indexed organisations (for the app's filter menus): only
+        communes in the region, never an unknown place."""
         rows = self.rows()
+        communes = {r.commune: r.departement for r in rows if r.commune}
         return Facets(
             kinds=sorted({r.kind for r in rows if r.kind}),
-            cities=sorted({r.city for r in rows if r.city}, key=fold),
+            cities=sorted(communes, key=fold),
+            departements={c: d for c, d in communes.items() if d},
+            outside=any(r.region == "out" for r in rows),
         )
 
     def search(
@@ -105,8 +127,10 @@ class DirectoryService:
     ) -> list[OrganisationRow]:
         """Organisations whose name, acronym, kind, city, domains or description hold every word
         of ``query`` (whole words; accents, case, French terms and synonyms do not matter).
-        ``kind`` is exact (any spelling); under a ``city`` filter, organisations whose city is
-        unknown stay listed; ``domain`` matches a whole domain word the same way as ``query``."""
+        ``kind`` is exact (any spelling); a ``city`` filter keeps only the organisations of that
+        town (:data:`OUTSIDE_REGION`: those outside the region), never one whose place is
+        unknown; ``domain`` matches a whole domain word the same way as ``query``. With a
+        ``query``, the best matches come first (the words in the name, then in the domains)."""
         groups = terms.query_groups(query)
         domain_groups = terms.query_groups(domain)
         wanted_kind = terms.kind_key(kind)
@@ -114,13 +138,15 @@ class DirectoryService:
         for row in self.rows():
             if wanted_kind and row.kind != wanted_kind:
                 continue
-            if city and row.city and fold(row.city) != fold(city):
+            if city and not _in_place(row, city):
                 continue
             if domain_groups and not terms.matches(domain_groups, terms.tokens(row.domains)):
                 continue
             if groups and not terms.matches(groups, _row_tokens(row)):
                 continue
             out.append(row)
+        if groups:
+            out.sort(key=lambda row: -_relevance(row, groups))  # stable: by name within a rank
         return out
 
     def find_partners(self, description: str, k: int = 8) -> list[PartnerMatch]:
@@ -185,6 +211,19 @@ class DirectoryService:
 def _row_tokens(row: OrganisationRow) -> set[str]:
     text = f"{row.name} {row.acronym} {row.kind.replace('-', ' ')} {row.city} {row.domains} "
     return terms.tokens(text + row.description)
+
+
+def _in_place(row: OrganisationRow, place: str) -> bool:
+    if fold(place) == fold(OUTSIDE_REGION):
+        return row.region == "out"
+    return bool(row.city) and fold(row.city) == fold(place)  # a known town, never an unknown
+
+
+def _relevance(row: OrganisationRow, groups: list[set[terms.Phrase]]) -> int:
+    """2 when the query's words are in the name or acronym, 1 in the domains, else 0."""
+    if terms.matches(groups, terms.tokens(f"{row.name} {row.acronym}")):
+        return 2
+    return 1 if terms.matches(groups, terms.tokens(row.domains)) else 0
 
 
 def _unique(groups: list[set[terms.Phrase]]) -> list[set[terms.Phrase]]:

@@ -14,10 +14,11 @@ from ingest.directory.documents import (
     organisations_to_documents,
 )
 from ingest.directory.formats import detect_format, read_organisations
-from ingest.directory.model import COLUMNS, KINDS, Organisation
+from ingest.directory.model import COLUMNS, KINDS, PLACE_COLUMNS, Organisation
 from ingest.text import slugify
 
 __all__ = [
+    "PLACE_COLUMNS",
     "COLUMNS",
     "KINDS",
     "Organisation",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ingest.directory.departements import DEPARTEMENTS, placed
 from ingest.directory.model import Organisation
 from ingest.models import Document, Metadata
 from ingest.text import slugify
@@ -14,7 +15,7 @@ def _article(kind_words: str) -> str:
 
 
 def _first_sentence(org: Organisation) -> str:
-    """``"Name (ACRO) is a kind in City (postcode)."``"""
+    """``"Name (ACRO) is a kind in Town 94800 (Val-de-Marne, 94)."``"""
     sentence = org.name
     if org.acronym and org.acronym != org.name:
         sentence += f" ({org.acronym})"
@@ -23,13 +24,26 @@ def _first_sentence(org: Organisation) -> str:
         sentence += f" is {_article(words)} {words}"
     else:
         sentence += " is an organisation"
-    if org.city:
-        sentence += f" in {org.city}"
-        if org.postcode:
-            sentence += f" ({org.postcode})"
-    elif org.postcode:
-        sentence += f" in {org.postcode}"
-    return sentence + "."
+    return sentence + _place(org) + "."
+
+
+def _place(org: Organisation) -> str:
+    """``" in Villejuif 94800 (Val-de-Marne, 94)"``, ``" in Lyon, outside the Paris Region"``,
+    ``" in the Paris Region"`` (no commune known), or ``""`` (nothing known)."""
+    departement, region = placed(org)
+    town = " ".join(p for p in (org.city, org.postcode) if p)
+    if region == "out":
+        return (
+            f" in {org.city}, outside the Paris Region" if org.city else " outside the Paris Region"
+        )
+    if departement and town:
+        name = DEPARTEMENTS[departement]
+        return f" in {town} ({departement if name == org.city else f'{name}, {departement}'})"
+    if org.city and org.postcode:
+        return f" in {org.city} ({org.postcode})"
+    if town:
+        return f" in {town}"
+    return " in the Paris Region" if region == "in" else ""
 
 
 def organisation_text(org: Organisation) -> str:
@@ -48,7 +62,8 @@ def organisation_text(org: Organisation) -> str:
 
 def organisation_to_document(org: Organisation, source_id: str) -> Document:
     """One document per organisation; metadata holds scalar values only."""
-    metadata: Metadata = {"title": org.name, "type": "organisation"}
+    departement, region = placed(org)
+    metadata: Metadata = {"title": org.name, "type": "organisation", "region": region}
     fields: dict[str, str] = {
         "acronym": org.acronym,
         "kind": org.kind,
@@ -58,6 +73,8 @@ def organisation_to_document(org: Organisation, source_id: str) -> Document:
         "url": org.website,
         "domains": ";".join(org.domains),
         "parents": ";".join(org.parents),
+        "departement": departement,
+        "place_source": org.place_source,
     }
     metadata.update({key: value for key, value in fields.items() if value})
     for domain in org.domains:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ingest.text import slugify
 
-__all__ = ["COLUMNS", "KINDS", "Organisation", "slugify"]
+__all__ = ["COLUMNS", "KINDS", "PLACE_COLUMNS", "Organisation", "slugify"]
 
 COLUMNS: tuple[str, ...] = (
     "name",
@@ -20,6 +20,11 @@ COLUMNS: tuple[str, ...] = (
     "description",
     "source",
 )
+# Optional columns (a file without them still loads): the département (75, 77, 78, 91, 92, 93,
+# 94, 95) of an organisation in the Paris Region, ``region`` (``in``, ``out`` or empty: not
+# known) and where the place was found (a corpus document, the organisation's website, or
+# ``unknown: why``).
+PLACE_COLUMNS: tuple[str, ...] = ("departement", "region", "place_source")
 
 # The kinds used in corpus/directory/organisations.csv. RNSR and FINESS imports add
 # "research-unit", "research-federation", "research-service-unit", "hospital",
@@ -55,3 +60,6 @@ class Organisation:
     domains: tuple[str, ...] = ()
     description: str = ""
     source: str = ""
+    departement: str = ""
+    region: str = ""  # "in", "out" or "" (not known)
+    place_source: str = ""
