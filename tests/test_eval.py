@@ -83,7 +83,10 @@ def test_the_frozen_test_set_holds_its_measured_numbers(built_index: Path) -> No
 EXAMPLES = {
     "Why put our R&D centre in the Paris Region?": [["R&D", "research", "hospital"]],
     "Which pharma groups are already there?": [["Sanofi"], ["Novartis", "Pfizer", "Roche"]],
-    "Who is the single point of contact for oncology?": [["central point of contact"]],
+    # who: the organisation named (the Cancéropôle, with Medicen), or what they build
+    "Who is the single point of contact for oncology?": [
+        ["central point of contact", "Canceropole", "Cancéropôle"]
+    ],
     "Who runs high-field neuroimaging?": [["NeuroSpin"], ["CEA"]],
     "Which institutes should an oncology lab approach?": [["Curie"], ["Gustave Roussy"]],
     "Qui dirige Medicen ?": [["Stéphane Roques"]],
