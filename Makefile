@@ -22,12 +22,14 @@ export GRADIO_ANALYTICS_ENABLED=False
 export OMP_WAIT_POLICY=PASSIVE
 export TOKENIZERS_PARALLELISM=false
 
-.PHONY: help run test test-fast setup index serve llamacpp browser lint typecheck eval bench load clean
+.PHONY: help run test test-fast test-llamacpp setup index serve llamacpp browser lint typecheck eval \
+	bench load clean
 
 help:
 	@echo "make run    set up, build the index from corpus/, start the app on http://127.0.0.1:7860"
 	@echo "make test   set up and run the whole suite (unit, integration, eval, browser)"
 	@echo "make test-fast   the logic tests only: no model, browser or server (under a minute)"
+	@echo "make test-llamacpp   the llama.cpp tests: builds llama-cpp-python once (~9 min on 2 cores)"
 	@echo "make load   20 chat sessions for 60 s against serve on 127.0.0.1: p50/p95, errors"
 	@echo "make lint | typecheck | eval | bench | clean"
 
@@ -41,7 +43,8 @@ $(STAMP):
 
 setup: $(STAMP)
 
-# llama-cpp-python builds from source (about 10 minutes on 2 cores): build the wheel once, cache it.
+# llama-cpp-python builds from source (about 10 minutes on 2 cores; PyPI has no prebuilt wheel of
+# it): build the wheel once, cache it.
 llamacpp: $(VENV)/.llamacpp
 $(VENV)/.llamacpp: | $(STAMP)
 	mkdir -p $(WHEELS)
@@ -66,8 +69,18 @@ run: index
 	@echo "Serving on http://127.0.0.1:$${PARIS_HEALTH_PORT:-7860} (Ctrl-C to stop)"
 	$(BIN)/paris-health serve
 
-test: setup llamacpp browser
-	$(BIN)/pytest
+# `make test` runs the llama.cpp tests only where the wheel is already cached (`make
+# test-llamacpp` builds it); elsewhere it skips the build and pytest skips those tests, each with
+# its reason in the summary (-ra).
+LLAMA_WHEEL = $(wildcard $(WHEELS)/llama_cpp_python-$(LLAMA_VERSION)-*.whl)
+
+test: setup browser $(if $(LLAMA_WHEEL),llamacpp)
+	$(BIN)/pytest $(if $(LLAMA_WHEEL),--require-llamacpp)
+
+# The llama.cpp tests alone (the OpenAI-compatible backend and embedder against a real
+# llama_cpp.server, the in-process backend): builds the wheel on first use, then reuses it.
+test-llamacpp: setup llamacpp
+	$(BIN)/pytest -m llamacpp --require-llamacpp
 
 # The fast tier: tests not marked slow; a guard in tests/conftest.py fails any that loads a model.
 test-fast: setup

@@ -140,9 +140,6 @@ class Deadline:
     def passed(self) -> bool:
         return self.clock() >= self.at
 
-    def left_s(self) -> float:
-        return max(0.0, self.at - self.clock())
-
 
 TOO_LONG = object()  # what read_lines yields for a line over the limit
 

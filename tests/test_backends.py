@@ -162,6 +162,7 @@ def openai_backend(openai_settings: Settings) -> Any:
 
 
 @pytest.mark.slow
+@pytest.mark.llamacpp
 def test_openai_backend_streams_deltas(openai_backend: Any) -> None:
     assert openai_backend.name == "openai"
     deltas = list(
@@ -175,6 +176,7 @@ def test_openai_backend_streams_deltas(openai_backend: Any) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.llamacpp
 def test_openai_backend_answer_without_citation_is_declined(openai_backend: Any) -> None:
     """SmolLM2-135M at temperature 0 answers this without a valid [n] (with the prompt shaped
     per kind it cites [3] and [4], but only two passages were shown): the chat service streams
@@ -235,6 +237,7 @@ def test_prompt_drops_injected_instructions_and_keeps_the_rest() -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.llamacpp
 def test_injected_instruction_is_not_followed(openai_backend: Any) -> None:
     passages = [INJECTED, MEDICEN]
     raw = "".join(openai_backend.generate(request("Where is Medicen based?", passages)))
@@ -309,6 +312,7 @@ def test_cli_ask_with_server_down_prints_one_error_line(cli_data_dir: Path) -> N
 
 
 @pytest.mark.slow
+@pytest.mark.llamacpp
 def test_llamacpp_backend_streams_deltas() -> None:
     model = need_llamacpp()
     backend = build_backend(
@@ -330,6 +334,7 @@ def test_llamacpp_backend_streams_deltas() -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.llamacpp
 def test_llama_server_reports_prompt_usage_and_streams(llama_server: str) -> None:
     """The server counts the whole 5-passage prompt and streams the answer in chunks.
 

@@ -47,7 +47,7 @@ def make(data: Path, corpus: Path, **extra: Any) -> Container:
 def fingerprint(app: Container) -> dict[str, Any]:
     """What must equal an uninterrupted run: the Chroma index, the state database (without the
     run's status and time) and the keyword index, seen through retrieval results."""
-    index = {c.id: (c.text, dict(c.metadata)) for c in app.store.all_chunks()}
+    index = {c.id: (c.text, dict(c.metadata)) for c in app.store.chunks()}
     state = {s.source_id: (s.location, s.chunks, s.reason) for s in app.state.all().values()}
     keyword = {q: [(p.id, round(p.bm25, 6)) for p in app.retriever.retrieve(q, 8)] for q in QUERIES}
     return {"index": index, "state": state, "keyword": keyword}

@@ -24,7 +24,7 @@ PAGES = Path(__file__).parent / "data" / "pages"
 
 def snapshot(app: Container) -> dict[str, tuple[str, str]]:
     """The whole index: id -> (text, source)."""
-    return {c.id: (c.text, str(c.metadata["source_id"])) for c in app.store.all_chunks()}
+    return {c.id: (c.text, str(c.metadata["source_id"])) for c in app.store.chunks()}
 
 
 def both_indexes(app: Container) -> dict[str, dict[str, tuple[str, str]]]:
@@ -118,7 +118,7 @@ def test_ingest_url_no_boilerplate_and_304(tmp_path: Path, corpus_copy: Path, si
     report = app.corpus.add_urls([site.url("/news.html")])
     assert report.ok, report.summary()
     expected = json.loads((PAGES / "medicen_news.expected.json").read_text(encoding="utf-8"))
-    chunks = [c for c in app.store.all_chunks() if c.metadata.get("source_kind") == "url"]
+    chunks = [c for c in app.store.chunks() if c.metadata.get("source_kind") == "url"]
     text = " ".join(c.text for c in chunks)
     assert chunks
     for sentence in expected["must_contain"]:

@@ -95,6 +95,7 @@ def embedding_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.mark.slow
+@pytest.mark.llamacpp
 def test_index_and_answer_with_a_real_embedding_server(
     embedding_server: str, tmp_path: Path
 ) -> None:

@@ -1,10 +1,10 @@
 """Answering, in stages: condense -> retrieve (``assistant.retrieval``) -> score evidence ->
-compose (extractive: ``quote``; generative: a backend) -> cite.
+compose (extractive: the ``compose*`` modules; generative: a backend) -> cite.
 
 - ``condense``: a follow-up borrows the subject of the previous exchange;
 - ``questions``: what the question asks for (a year, a date, an amount, a count, names);
 - ``structure`` and ``evidence``: each sentence of the passages scored, and the decline gate;
-- ``quote``: the sentences an extractive answer quotes;
+- ``compose``: the sentences an extractive answer quotes, by kind of question;
 - ``citations``: the ``[n]`` pattern, and dropping citations of passages not shown;
 - ``messages``: what the assistant says when the sources do not hold the answer.
 """
@@ -16,7 +16,6 @@ from assistant.answer.condense import Turn, condense, split_context
 from assistant.answer.evidence import Evidence, EvidenceReport, EvidenceScorer
 from assistant.answer.messages import DECLINE
 from assistant.answer.questions import answer_type_fits, asks_for_list
-from assistant.answer.quote import Span, select
 from assistant.answer.structure import Unit, units
 
 __all__ = [
@@ -25,14 +24,12 @@ __all__ = [
     "Evidence",
     "EvidenceReport",
     "EvidenceScorer",
-    "Span",
     "Turn",
     "Unit",
     "answer_type_fits",
     "asks_for_list",
     "condense",
     "repair_citations",
-    "select",
     "split_context",
     "units",
 ]

@@ -11,7 +11,7 @@ from assistant.answer.condense import split_context
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.labels import with_note
 from assistant.answer.questions import names_in
-from assistant.answer.quote import REFERS_BACK
+from assistant.answer.structure import REFERS_BACK
 from assistant.text import fold
 
 MAX_POINTS = 4

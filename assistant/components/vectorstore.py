@@ -156,9 +156,6 @@ class VectorStore:
             ):
                 yield StoredChunk(id=i, text=t or "", metadata=dict(m or {}))
 
-    def all_chunks(self) -> list[StoredChunk]:
-        return list(self.chunks())
-
     def get(self, ids: Sequence[str]) -> list[StoredChunk]:
         """The chunks with these ids (in no particular order)."""
         found: list[StoredChunk] = []
