@@ -15,6 +15,7 @@ from assistant.settings import Settings
 
 if TYPE_CHECKING:
     from assistant.answer import EvidenceScorer
+    from assistant.answer.compose import Composer
     from assistant.backends import Backend
     from assistant.components.embedder import Embedder
     from assistant.components.embedding_cache import SentenceCache
@@ -173,9 +174,20 @@ class Container:
 
     @cached_property
     def backend(self) -> Backend:
+        """The generative backend the settings name (``llamacpp``, ``openai``)."""
         from assistant.backends import build_backend
 
         return build_backend(self.settings)
+
+    @cached_property
+    def composer(self) -> Composer:
+        """The compose strategy: the extractive compositions (``backend=extractive``), or the
+        generative backend; a backend given to the container is composed with."""
+        from assistant.answer.compose import GenerativeComposer, build_composer
+
+        if "backend" in self.__dict__:
+            return GenerativeComposer(self.backend)
+        return build_composer(self.settings)
 
     @cached_property
     def scorer(self) -> EvidenceScorer:
@@ -203,7 +215,7 @@ class Container:
 
         return ChatService(
             self.retriever,
-            self.backend,
+            self.composer,
             self.scorer,
             self.settings,
             organisations=self.organisations,

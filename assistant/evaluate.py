@@ -247,17 +247,17 @@ class BackendReport:
 def evaluate_backends(
     app: Container, questions: list[Question], backends: Sequence[str]
 ) -> dict[str, BackendReport]:
-    """Each backend on the same questions, retriever and evidence scorer."""
-    from assistant.backends import build_backend
+    """Each backend (compose strategy) on the same questions, retriever and evidence scorer."""
+    from assistant.answer.compose import build_composer
     from assistant.services import ChatService
 
     report: dict[str, BackendReport] = {}
     for name in backends:
         chat = app.chat
-        if name != chat.backend.name:
-            backend = build_backend(app.settings, name)
+        if name != chat.composer.name:
+            composer = build_composer(app.settings, name)
             chat = ChatService(
-                chat.retriever, backend, chat.scorer, chat.settings, chat.organisations
+                chat.retriever, composer, chat.scorer, chat.settings, chat.organisations
             )
         report[name] = BackendReport(run_eval(chat, questions))
     return report

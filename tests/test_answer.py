@@ -14,13 +14,13 @@ import numpy as np
 import pytest
 
 from assistant.answer.citations import repair_citations
+from assistant.answer.compose import ExtractiveComposer
 from assistant.answer.condense import Turn, condense, split_context
 from assistant.answer.evidence import Evidence, EvidenceReport, EvidenceScorer
 from assistant.answer.features import FEATURES
 from assistant.answer.questions import answer_type_fits, asks_for_list
+from assistant.answer.request import GenerationRequest
 from assistant.answer.structure import units
-from assistant.backends import GenerationRequest
-from assistant.backends.extractive import ExtractiveBackend
 from assistant.components.embedder import Embedder
 from assistant.passage import Passage
 from assistant.services.deeper import deepen
@@ -293,7 +293,7 @@ def test_extractive_answers_fit_800_characters_in_both_languages() -> None:
         passages = [passage(long_text, n) for n in (1, 2, 3)]
         report = EvidenceScorer(BagOfWords()).score(question, passages)
         request = GenerationRequest(question, language, passages, report)
-        answer = "".join(ExtractiveBackend().generate(request))
+        answer = "".join(ExtractiveComposer().compose(request))
         assert len(answer) <= 800
         # a fact: one answering sentence and at most one other, each cited, never twice
         quoted = re.findall(r"([^\]\n]+?) \[[123]\]", answer)

@@ -17,6 +17,7 @@ from llamaserver import free_port, need_llamacpp
 from llamaserver import llama_server as server
 
 from assistant.answer.citations import CITATION
+from assistant.answer.compose import GenerativeComposer
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.messages import DECLINE
 from assistant.backends import NOT_FOUND, GenerationRequest, build_backend
@@ -118,7 +119,8 @@ class FakeBackend:
 
 
 def chat(backend: Any, passages: list[Passage]) -> ChatService:
-    return ChatService(FakeRetriever(passages), backend, FakeScorer(), Settings())  # type: ignore[arg-type]
+    composer = GenerativeComposer(backend)
+    return ChatService(FakeRetriever(passages), composer, FakeScorer(), Settings())  # type: ignore[arg-type]
 
 
 def run(service: ChatService, question: str) -> tuple[list[str], Answer]:

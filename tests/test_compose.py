@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from assistant.answer.compose import compose
+import pytest
+from fakes import FakeBackend
+
+from assistant.answer.compose import (
+    ExtractiveComposer,
+    GenerativeComposer,
+    build_composer,
+    compose,
+)
 from assistant.answer.compose_explain import compose_explain
 from assistant.answer.compose_fact import compose_fact, shorten
 from assistant.answer.condense import Turn, condense
@@ -15,8 +23,12 @@ from assistant.answer.kinds import Kind, classify
 from assistant.answer.labels import domain_label, kind_label
 from assistant.answer.organisations import from_passages, members, named_in
 from assistant.answer.questions import answer_type_fits
+from assistant.answer.request import NOT_FOUND, GenerationRequest
 from assistant.answer.spans import answer_span
+from assistant.backends import build_backend
+from assistant.container import Container
 from assistant.passage import Passage
+from assistant.settings import Settings
 from assistant.text import split_sentences
 
 
@@ -330,3 +342,39 @@ def test_a_long_answer_announced_by_a_lead_in_is_cut_to_its_statement() -> None:
     assert composed.text.index("Doctolib") < 150
     short = "In short: The region counts three start-ups among the best."
     assert compose_fact(report(ev(1, 0, short, 0.8)), "Any start-ups?").text.startswith(short)
+
+
+def test_the_extractive_composition_is_the_pipelines_compose_strategy() -> None:
+    """``PARIS_HEALTH_BACKEND=extractive`` names the answering's own compose strategy, not a
+    backend: its deltas are the composition's lines, and a backend is never built for it."""
+    composer = build_composer(Settings())
+    assert isinstance(composer, ExtractiveComposer) and composer.name == "extractive"
+    found = tuple(
+        members("Which organisations work on medical imaging?", from_passages(directory()))
+    )
+    r = report(ev(1, 0, "The CEA runs an imaging platform, with NeuroSpin.", 0.8))
+    numbers = {"Commissariat à l'énergie atomique": 7, "NeuroSpin": 8}
+    request = GenerationRequest("Which organisations?", "en", [], r, "list", found, (), numbers)
+    deltas = list(composer.compose(request))
+    text = compose("list", r, "Which organisations?", found, (), numbers)
+    assert "".join(deltas) == text and len(deltas) == text.count("\n") + 1 > 1  # line by line
+    unanswered = GenerationRequest("Who?", "en", [], EvidenceReport("en"))
+    assert list(composer.compose(unanswered)) == [NOT_FOUND]
+    with pytest.raises(ValueError, match="unknown backend 'nope'; valid: extractive, llamacpp"):
+        build_composer(Settings(), "nope")
+    with pytest.raises(ValueError, match="unknown generative backend 'extractive'"):
+        build_backend(Settings(), "extractive")
+
+
+def test_a_generative_backend_is_the_other_compose_strategy(tmp_path: Path) -> None:
+    """The container composes with the backend it is given (its deltas as they stream, and its
+    name on the answer), and extractively by default."""
+    backend = FakeBackend()
+    app = Container(Settings(data_dir=tmp_path / "data"), backend=backend)
+    composer = app.composer
+    assert isinstance(composer, GenerativeComposer) and composer.name == "fake"
+    shown = [Passage(id="p1", text=CEO, metadata={}, score=1.0)]
+    request = GenerationRequest("Who?", "en", shown, report(ev(1, 0, CEO, 0.9)))
+    assert list(composer.compose(request)) == [f"{CEO.split('. ')[0]} [1]"]
+    assert backend.requests == [request]
+    assert isinstance(Container(Settings(data_dir=tmp_path / "d2")).composer, ExtractiveComposer)

@@ -1,10 +1,11 @@
 """Answering, in stages: condense -> retrieve (``assistant.retrieval``) -> score evidence ->
-compose (extractive: the ``compose*`` modules; generative: a backend) -> cite.
+compose (``compose``: the extractive compositions, or a generative backend) -> cite.
 
 - ``condense``: a follow-up borrows the subject of the previous exchange;
 - ``questions``: what the question asks for (a year, a date, an amount, a count, names);
 - ``structure`` and ``evidence``: each sentence of the passages scored, and the decline gate;
-- ``compose``: the sentences an extractive answer quotes, by kind of question;
+- ``request`` and ``compose``: what the compose stage is given, and its two strategies;
+- the ``compose*`` modules: the sentences an extractive answer quotes, by kind of question;
 - ``citations``: the ``[n]`` pattern, and dropping citations of passages not shown;
 - ``messages``: what the assistant says when the sources do not hold the answer.
 """

@@ -1,6 +1,18 @@
-"""Compose an extractive answer by the question's kind (one module per composition)."""
+"""The compose stage: a strategy turns the request (question, passages, scored evidence, the
+directory's organisations) into the answer's text deltas, citing passages as ``[n]``.
+
+- :class:`ExtractiveComposer` (``PARIS_HEALTH_BACKEND=extractive``, the default): the sentences
+  of the passages that answer, composed by the kind of question (one module per composition:
+  a fact first, a list of organisations, a comparison, an explanation);
+- :class:`GenerativeComposer`: a generative backend (``assistant.backends``) given the request.
+
+Grounding, declining and citation repair around either are the chat service's job.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Protocol, get_args
 
 from assistant.answer.compose_compare import compose_compare
 from assistant.answer.compose_explain import compose_explain
@@ -9,6 +21,61 @@ from assistant.answer.compose_list import compose_list
 from assistant.answer.evidence import EvidenceReport
 from assistant.answer.kinds import Kind
 from assistant.answer.organisations import Member, Organisation
+from assistant.answer.request import NOT_FOUND, GenerationRequest
+from assistant.settings import BackendMode, Settings
+
+if TYPE_CHECKING:
+    from assistant.backends import Backend
+
+
+class Composer(Protocol):
+    name: str  # the answer's ``backend``: extractive, llamacpp, openai
+
+    def compose(self, request: GenerationRequest) -> Iterator[str]:
+        """Yield the answer as text deltas, citing passages as [n]; NOT_FOUND to decline."""
+        ...
+
+
+class ExtractiveComposer:
+    name = "extractive"
+
+    def compose(self, request: GenerationRequest) -> Iterator[str]:
+        text = compose(
+            request.kind,
+            request.evidence,
+            request.question,
+            request.members,
+            request.compared,
+            request.directory_n,
+        )
+        if not text:
+            yield NOT_FOUND
+            return
+        for i, line in enumerate(text.split("\n")):
+            yield ("\n" if i else "") + line
+
+
+class GenerativeComposer:
+    """A generative backend as the compose strategy: its deltas, as it streams them."""
+
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
+        self.name = backend.name
+
+    def compose(self, request: GenerationRequest) -> Iterator[str]:
+        return self.backend.generate(request)
+
+
+def build_composer(settings: Settings, mode: str | None = None) -> Composer:
+    """The compose strategy ``PARIS_HEALTH_BACKEND`` (or ``mode``) names."""
+    mode = mode or settings.backend
+    if mode not in get_args(BackendMode):
+        raise ValueError(f"unknown backend {mode!r}; valid: {', '.join(get_args(BackendMode))}")
+    if mode == "extractive":
+        return ExtractiveComposer()
+    from assistant.backends import build_backend
+
+    return GenerativeComposer(build_backend(settings, mode))
 
 
 def compose(
@@ -19,7 +86,7 @@ def compose(
     compared: tuple[Organisation, ...] = (),
     directory_n: dict[str, int] | None = None,
 ) -> str:
-    """The answer text with its ``[n]``, or "" when the evidence holds no answer."""
+    """The extractive answer text with its ``[n]``, or "" when the evidence holds no answer."""
     directory_n = directory_n or {}
     if kind == Kind.LIST and members:
         listed = compose_list(report, members, directory_n)

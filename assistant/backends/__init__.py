@@ -1,38 +1,26 @@
-"""Answer backends behind one interface, chosen by ``PARIS_HEALTH_BACKEND``.
+"""Generative answer backends behind one interface, chosen by ``PARIS_HEALTH_BACKEND``.
 
-- ``extractive`` (default): composes the retrieved sentences that answer, no model but the embedder;
 - ``llamacpp``: a local GGUF instruct model through llama-cpp-python (extra ``llamacpp``);
 - ``openai``: any OpenAI-compatible endpoint through langchain-openai (extra ``openai``).
 
-A backend turns a :class:`GenerationRequest` into text deltas. Grounding, declining and citation
-repair are the chat service's job, the same for every backend.
+The default, ``extractive``, is no backend: it is the answering pipeline's own compose strategy
+(``assistant.answer.compose``), beside these. A backend turns the compose stage's
+:class:`GenerationRequest` into text deltas through the prompt (``prompt.py``); grounding,
+declining and citation repair are the chat service's job, the same for every backend. From
+``assistant.answer`` a backend takes the request only (an import-linter contract).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Protocol, get_args
+from typing import Protocol
 
-from assistant.answer.evidence import EvidenceReport
-from assistant.answer.organisations import Member, Organisation
-from assistant.passage import Passage
-from assistant.settings import BackendMode, Settings
+from assistant.answer.request import NOT_FOUND, GenerationRequest
+from assistant.settings import Settings
 
-NOT_FOUND = "NOT_FOUND"
+__all__ = ["GENERATIVE", "NOT_FOUND", "Backend", "GenerationRequest", "build_backend"]
 
-
-@dataclass(frozen=True)
-class GenerationRequest:
-    question: str
-    language: str  # 'en' or 'fr'
-    passages: list[Passage]  # numbered from 1 in this order
-    evidence: EvidenceReport
-    kind: str = "fact"  # assistant.answer.kinds.Kind: fact, list, compare, explain
-    members: tuple[Member, ...] = ()  # a list question's organisations from the directory
-    compared: tuple[Organisation, ...] = ()  # a comparison's organisations
-    # organisation name -> number of its directory entry among the passages
-    directory_n: dict[str, int] = field(default_factory=dict)
+GENERATIVE = ("llamacpp", "openai")
 
 
 class Backend(Protocol):
@@ -45,10 +33,6 @@ class Backend(Protocol):
 
 def build_backend(settings: Settings, mode: str | None = None) -> Backend:
     mode = mode or settings.backend
-    if mode == "extractive":
-        from assistant.backends.extractive import ExtractiveBackend
-
-        return ExtractiveBackend()
     if mode == "llamacpp":
         from assistant.backends.llamacpp import LlamaCppBackend
 
@@ -57,4 +41,4 @@ def build_backend(settings: Settings, mode: str | None = None) -> Backend:
         from assistant.backends.openai import OpenAIBackend
 
         return OpenAIBackend.from_settings(settings)
-    raise ValueError(f"unknown backend {mode!r}; valid: {', '.join(get_args(BackendMode))}")
+    raise ValueError(f"unknown generative backend {mode!r}; valid: {', '.join(GENERATIVE)}")
