@@ -12,12 +12,13 @@ from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.focus import refocus
 from assistant.answer.help import help_reply
 from assistant.answer.kinds import Kind, classify
-from assistant.answer.labels import domain_label, kind_label
+from assistant.answer.labels import domain_label
 from assistant.answer.organisations import from_passages, members, named_in
 from assistant.answer.questions import answer_type_fits
 from assistant.answer.spans import answer_span
 from assistant.passage import Passage
 from assistant.text import split_sentences
+from ingest.directory.kinds import kind_label
 
 
 @pytest.mark.parametrize(

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Protocol
 
 from assistant.glossary import translate_terms
 from assistant.passage import Passage
 from assistant.text import STOPWORDS, detect_language, fold, stem, tokenize
+from ingest.directory.kinds import kinds_by_word
 
 
 class OrganisationSource(Protocol):
@@ -112,43 +112,6 @@ def _find(words: list[str], alias: str) -> int | None:
     return None
 
 
-# words of a question that name a kind of organisation, English and French (as tokens)
-KIND_WORDS = {
-    "cluster": "cluster clusters pole poles competitiveness",
-    "incubator": "incubator incubators incubateur incubateurs accelerator",
-    "pharma-group": "pharma pharmaceutical pharmaceuticals pharmaceutique pharmaceutiques",
-    "research-institute": "institute institutes institut instituts",
-    "research-body": "institute institutes institut instituts organismes",
-    "hospital-group": "hospital hospitals hopital hopitaux hospitalier",
-    "e-health-startup": "start-up start-ups startup startups jeune-pousse jeunes-pousses",
-    "medtech-company": "medtech medtechs",
-    "network": "network networks reseau reseaux",
-    "programme": "programme programmes program programs",
-    "event": "event events evenement evenements summit",
-    "public-body": "authority authorities collectivite",
-}
-# nouns that ask for organisations of any kind, or of a family of kinds
-ANY_KIND = "organisation organisations organization organizations organisme players acteurs "
-ANY_KIND += "structures entities bodies"
-COMPANY_KINDS = ("pharma-group", "medtech-company", "e-health-startup")
-COMPANY_WORDS = "company companies firms firm entreprises entreprise societes industrials"
-COMPANY_WORDS += " industriels groups groupes"
-
-
-@lru_cache(maxsize=1)
-def _kind_table() -> dict[str, tuple[str, ...]]:
-    """Folded words (not stems: "institutions" are not "institutes") -> kinds."""
-    table: dict[str, list[str]] = {}
-    for kind, spelled in KIND_WORDS.items():
-        for word in spelled.split():
-            table.setdefault(word, []).append(kind)
-    for word in COMPANY_WORDS.split():
-        table.setdefault(word, []).extend(COMPANY_KINDS)
-    for word in ANY_KIND.split():
-        table.setdefault(word, []).append("*")
-    return {k: tuple(dict.fromkeys(v)) for k, v in table.items()}
-
-
 def question_terms(question: str) -> list[str]:
     terms = tokenize(question)
     return translate_terms(terms) + terms if detect_language(question) == "fr" else terms
@@ -178,7 +141,7 @@ ASKING = {
 def asked_kinds(question: str) -> tuple[str, ...]:
     """The kinds the question asks for: its head noun, within five words after the word that
     asks ("Which pharma groups", "Quels groupes pharmaceutiques"); ``("*",)`` for any kind."""
-    table = _kind_table()
+    table = kinds_by_word()
     folded = [w.strip("-") for w in re.findall(r"[\w\-]+", fold(question))]
     start = next((i for i, w in enumerate(folded) if w in ASKING), None)
     if start is None:

@@ -18,6 +18,7 @@ from assistant.retrieval import HybridRetriever
 from assistant.services import org_terms as terms
 from assistant.services.region import Where, where
 from assistant.text import fold
+from ingest.directory.kinds import kind_about, kind_key, kind_label
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ class DirectoryService:
 
     def rows(self) -> list[OrganisationRow]:
         """The organisations, each kind spelled one way (``research-institute``)."""
-        return [replace(r, kind=terms.kind_key(r.kind)) for r in self.organisations()]
+        return [replace(r, kind=kind_key(r.kind)) for r in self.organisations()]
 
     def facets(self) -> Facets:
         """The kinds and places of the indexed organisations (for the app's filter menus): only
@@ -133,7 +134,7 @@ class DirectoryService:
         ``query``, the best matches come first (the words in the name, then in the domains)."""
         groups = terms.query_groups(query)
         domain_groups = terms.query_groups(domain)
-        wanted_kind = terms.kind_key(kind)
+        wanted_kind = kind_key(kind)
         out = []
         for row in self.rows():
             if wanted_kind and row.kind != wanted_kind:
@@ -242,7 +243,7 @@ def _match(
     """The organisation as a partner, or None below the relevance floor (no field-specific word
     of the description in its domains, kind or description)."""
     domains = [d for d in row.domain_list if terms.matched_groups(groups, terms.tokens(d))]
-    kind_hits = terms.matched_groups(groups, terms.tokens(terms.KIND_TERMS.get(row.kind, "")))
+    kind_hits = terms.matched_groups(groups, terms.tokens(kind_about(row.kind)))
     described = terms.matched_groups(groups, terms.tokens(row.description))
     if not domains and not kind_hits and not described:
         return None
@@ -250,7 +251,7 @@ def _match(
     if domains:
         reasons.append("works in " + ", ".join(domains))
     if kind_hits:
-        reasons.append(f"a {terms.kind_label(row.kind)}")
+        reasons.append(f"a {kind_label(row.kind)}")
     if described and not domains:
         reasons.append("its description names the project's field")
     lexical = 2.0 * len(domains) + 1.5 * min(kind_hits, 2) + 0.5 * min(described, 4)

@@ -14,7 +14,8 @@ from ingest.directory.documents import (
     organisations_to_documents,
 )
 from ingest.directory.formats import detect_format, read_organisations
-from ingest.directory.model import COLUMNS, KINDS, PLACE_COLUMNS, Organisation
+from ingest.directory.kinds import KINDS, kind_key, kind_label
+from ingest.directory.model import COLUMNS, PLACE_COLUMNS, Organisation
 from ingest.text import slugify
 
 __all__ = [
@@ -23,6 +24,8 @@ __all__ = [
     "KINDS",
     "Organisation",
     "detect_format",
+    "kind_key",
+    "kind_label",
     "organisation_text",
     "organisation_to_document",
     "organisations_to_documents",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ingest.directory.departements import DEPARTEMENTS, placed
+from ingest.directory.kinds import kind_label
 from ingest.directory.model import Organisation
 from ingest.models import Document, Metadata
 from ingest.text import slugify
@@ -20,7 +21,7 @@ def _first_sentence(org: Organisation) -> str:
     if org.acronym and org.acronym != org.name:
         sentence += f" ({org.acronym})"
     if org.kind:
-        words = org.kind.replace("-", " ").replace("e health", "e-health")
+        words = kind_label(org.kind)
         sentence += f" is {_article(words)} {words}"
     else:
         sentence += " is an organisation"
