@@ -16,6 +16,8 @@ from typing import Protocol
 from assistant.glossary import translate_terms
 from assistant.passage import Passage
 from assistant.text import STOPWORDS, detect_language, fold, stem, tokenize
+from ingest import directory
+from ingest.directory import organisation_from_metadata
 from ingest.directory.kinds import kinds_by_word
 
 
@@ -27,12 +29,31 @@ class OrganisationSource(Protocol):
 
 @dataclass(frozen=True)
 class Organisation:
-    name: str
-    acronym: str
-    kind: str
-    city: str
-    domains: tuple[str, ...]
+    """A directory organisation (:class:`ingest.directory.Organisation`, read back from the
+    index) with its passage, which the answers cite."""
+
+    record: directory.Organisation
     passage: Passage
+
+    @property
+    def name(self) -> str:
+        return self.record.name
+
+    @property
+    def acronym(self) -> str:
+        return self.record.acronym
+
+    @property
+    def kind(self) -> str:
+        return self.record.kind
+
+    @property
+    def city(self) -> str:
+        return self.record.city
+
+    @property
+    def domains(self) -> tuple[str, ...]:
+        return self.record.domains
 
     @property
     def label(self) -> str:
@@ -63,20 +84,7 @@ def squash(text: str) -> str:
 
 
 def from_passages(passages: Sequence[Passage]) -> list[Organisation]:
-    out = []
-    for p in passages:
-        m = p.metadata
-        domains = tuple(d.strip() for d in str(m.get("domains", "")).split(";") if d.strip())
-        out.append(
-            Organisation(
-                name=str(m.get("title", "")),
-                acronym=str(m.get("acronym", "")),
-                kind=str(m.get("kind", "")),
-                city=str(m.get("city", "")),
-                domains=domains,
-                passage=p,
-            )
-        )
+    out = [Organisation(organisation_from_metadata(p.metadata, p.text), p) for p in passages]
     return [o for o in out if o.name]
 
 

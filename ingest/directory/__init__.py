@@ -9,6 +9,7 @@ retriever can search and filter (``kind``, ``city``, ``domain_<slug>``...; :mod:
 from __future__ import annotations
 
 from ingest.directory.documents import (
+    organisation_from_metadata,
     organisation_text,
     organisation_to_document,
     organisations_to_documents,
@@ -26,6 +27,7 @@ __all__ = [
     "detect_format",
     "kind_key",
     "kind_label",
+    "organisation_from_metadata",
     "organisation_text",
     "organisation_to_document",
     "organisations_to_documents",
