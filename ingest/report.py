@@ -55,3 +55,23 @@ class IngestReport:
         counts = ", ".join(f"{self.count(s)} {s}" for s in STATUSES)
         embedded = f"{self.embedded} chunks embedded" if self.embedded else "nothing re-embedded"
         return f"{counts}; {embedded} in {self.seconds:.1f}s"
+
+
+def chunks(n: int) -> str:
+    return f"{n} chunk" if n == 1 else f"{n} chunks"
+
+
+def detail(item: SourceReport) -> str:
+    """What happened to one source: ``"3 chunks, 3 embedded (why); what was left out"``."""
+    if item.status == "failed":
+        return item.reason
+    if item.status == "removed":
+        return f"{chunks(item.deleted)} deleted"
+    embedded = f", {item.embedded} embedded" if item.embedded else ""
+    note = (f" ({item.reason})" if item.reason else "") + (f"; {item.note}" if item.note else "")
+    return f"{chunks(item.chunks)}{embedded}{note}"
+
+
+def report_line(item: SourceReport) -> str:
+    """One source's line of the report: ``"  added     a-source: 3 chunks, 3 embedded"``."""
+    return f"  {item.status:<9} {item.source_id}: {detail(item)}"

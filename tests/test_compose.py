@@ -20,7 +20,7 @@ from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.focus import refocus
 from assistant.answer.help import help_reply
 from assistant.answer.kinds import Kind, classify
-from assistant.answer.labels import domain_label, kind_label
+from assistant.answer.labels import domain_label
 from assistant.answer.organisations import from_passages, members, named_in
 from assistant.answer.questions import answer_type_fits
 from assistant.answer.request import NOT_FOUND, GenerationRequest
@@ -30,6 +30,7 @@ from assistant.container import Container
 from assistant.passage import Passage
 from assistant.settings import Settings
 from assistant.text import split_sentences
+from ingest.directory.kinds import kind_label
 
 
 @pytest.mark.parametrize(

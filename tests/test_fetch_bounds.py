@@ -14,11 +14,11 @@ import pytest
 from fakes import FakeEmbedder, FakeIndex
 from webserver import LocalServer, Reply, html_page, web_server
 
-from assistant.cli.corpus import detail
 from ingest.fetch import FetchConfig, Fetcher
 from ingest.lock import ingest_lock
 from ingest.models import IngestError, Source
 from ingest.pipeline import IngestConfig, Ingestor
+from ingest.report import detail
 from ingest.state import StateStore
 
 pytestmark = pytest.mark.slow  # real HTTP on 127.0.0.1

@@ -126,3 +126,31 @@ def test_place_menu_lists_communes_of_the_region_then_outside() -> None:
         ("Outside the region", OUTSIDE_REGION),
     ]
     assert place_choices(Facets([], [])) == [("Any place", "any")]  # nothing to offer
+
+
+def test_the_staff_desk_reports_an_ingest_in_the_command_lines_words() -> None:
+    """One formatter of the ingest report: each row of the Staff desk holds what
+    ``paris-health ingest`` prints for that source (a crawl's note included), and its summary."""
+    from ingest.report import IngestReport, SourceReport, detail, report_line
+    from ui.render import esc
+    from ui.render_staff import report_html
+
+    report = IngestReport(
+        [
+            SourceReport(
+                "site", "https://x.example", "added", chunks=3, embedded=3, note="crawl stopped"
+            ),
+            SourceReport("old", "old.md", "removed", deleted=1),
+            SourceReport("bad", "bad.csv", "failed", reason="no name column"),
+        ],
+        seconds=1.0,
+    )
+    html = report_html(report)
+    assert [report_line(i) for i in report.items] == [
+        "  added     site: 3 chunks, 3 embedded; crawl stopped",
+        "  removed   old: 1 chunk deleted",
+        "  failed    bad: no name column",
+    ]
+    for item in report.items:
+        assert f"<td>{esc(detail(item))}</td>" in html
+    assert esc(report.summary()) in html

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ingest.directory.kinds import kind_label
 from ui.render import esc, host, link, safe_url, strip_markdown
 
 NO_MATCH = (
@@ -45,7 +46,7 @@ def partners_html(matches: Sequence[Any]) -> str:
     items = []
     for rank, match in enumerate(matches, start=1):
         org = match.organisation
-        kind = org.kind.replace("-", " ")
+        kind = kind_label(org.kind)
         facts = [f'<span class="ph-badge">{esc(kind)}</span>'] if org.kind else []
         facts.append(f'<span class="ph-city">{esc(org.city or "city unknown")}</span>')
         if getattr(match, "out_of_region", False):

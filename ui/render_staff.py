@@ -7,24 +7,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from ingest.report import detail as report_detail
 from ui.render import esc
 
 
 def report_html(report: Any, action: str = "Refresh") -> str:
-    """An ingest report (``IngestReport``): the summary line and one row per source."""
+    """An ingest report (``IngestReport``): the summary line and one row per source, with the
+    same words as ``paris-health ingest`` prints (:func:`ingest.report.detail`)."""
     rows = []
     for item in report.items:
-        if item.status == "failed":
-            detail = item.reason or "failed"
-        elif item.status == "removed":
-            detail = f"{chunks(item.deleted)} deleted"
-        else:
-            detail = (
-                chunks(item.chunks)
-                + (f", {item.embedded} embedded" if item.embedded else "")
-                + (f", {item.deleted} deleted" if item.deleted else "")
-                + (f" ({item.reason})" if item.reason else "")  # e.g. why the id has a suffix
-            )
+        detail = report_detail(item)  # the words of the command line's report line
         rows.append(
             f'<tr><td><span class="ph-status ph-status-{esc(item.status)}">{esc(item.status)}'
             f"</span></td><td><code>{esc(item.source_id)}</code></td>"
@@ -50,7 +42,3 @@ def source_label(source: Any) -> str:
     if location.startswith(("http://", "https://")):
         return location.split("://", 1)[1].removeprefix("www.").rstrip("/")
     return location.replace("\\", "/").rsplit("/", 1)[-1] or str(getattr(source, "id", ""))
-
-
-def chunks(n: int) -> str:
-    return f"{n} chunk" if n == 1 else f"{n} chunks"

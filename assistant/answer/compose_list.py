@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from assistant.answer.compose_fact import quotable
 from assistant.answer.evidence import EvidenceReport
-from assistant.answer.labels import domain_label, kind_label, text, with_note
+from assistant.answer.labels import domain_label, text, with_note
 from assistant.answer.organisations import Member, Organisation, named_in
+from ingest.directory.kinds import kind_label
 
 MAX_BULLETS = 8
 ENUMERATION = re.compile(r"\b(such as|like|including|include|namely|e\.g\.|notamment|comme)\b")

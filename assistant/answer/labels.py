@@ -1,25 +1,8 @@
-"""Labels and framing per language: organisation kinds and domains, headings, notes."""
+"""Labels and framing per language: domains, headings, notes (the kinds' labels are in
+:mod:`ingest.directory.kinds`)."""
 
 from __future__ import annotations
 
-KINDS_FR = {
-    "cluster": "pôle de compétitivité",
-    "incubator": "incubateur",
-    "pharma-group": "groupe pharmaceutique",
-    "research-institute": "institut de recherche",
-    "research-body": "organisme de recherche",
-    "hospital-group": "groupe hospitalier",
-    "e-health-startup": "start-up e-santé",
-    "medtech-company": "entreprise medtech",
-    "public-body": "organisme public",
-    "network": "réseau",
-    "programme": "programme",
-    "event": "événement",
-    "university": "université",
-    "hospital": "hôpital",
-    "laboratory": "laboratoire",
-    "company": "entreprise",
-}
 DOMAINS_FR = {
     "personalized medicine": "médecine personnalisée",
     "translational medicine": "médecine translationnelle",
@@ -97,13 +80,6 @@ TEXT = {
 
 def text(key: str, language: str) -> str:
     return TEXT.get(language, TEXT["en"])[key]
-
-
-def kind_label(kind: str, language: str) -> str:
-    """``"research-body"`` -> "research body" / "organisme de recherche"."""
-    if language == "fr" and kind in KINDS_FR:
-        return KINDS_FR[kind]
-    return kind.replace("-", " ").replace("e health", "e-health")
 
 
 def domain_label(domain: str, language: str) -> str:

@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Protocol
 
 from assistant.glossary import translate_terms
 from assistant.passage import Passage
 from assistant.text import STOPWORDS, detect_language, fold, stem, tokenize
+from ingest import directory
+from ingest.directory import organisation_from_metadata
+from ingest.directory.kinds import kinds_by_word
 
 
 class OrganisationSource(Protocol):
@@ -27,12 +29,31 @@ class OrganisationSource(Protocol):
 
 @dataclass(frozen=True)
 class Organisation:
-    name: str
-    acronym: str
-    kind: str
-    city: str
-    domains: tuple[str, ...]
+    """A directory organisation (:class:`ingest.directory.Organisation`, read back from the
+    index) with its passage, which the answers cite."""
+
+    record: directory.Organisation
     passage: Passage
+
+    @property
+    def name(self) -> str:
+        return self.record.name
+
+    @property
+    def acronym(self) -> str:
+        return self.record.acronym
+
+    @property
+    def kind(self) -> str:
+        return self.record.kind
+
+    @property
+    def city(self) -> str:
+        return self.record.city
+
+    @property
+    def domains(self) -> tuple[str, ...]:
+        return self.record.domains
 
     @property
     def label(self) -> str:
@@ -63,20 +84,7 @@ def squash(text: str) -> str:
 
 
 def from_passages(passages: Sequence[Passage]) -> list[Organisation]:
-    out = []
-    for p in passages:
-        m = p.metadata
-        domains = tuple(d.strip() for d in str(m.get("domains", "")).split(";") if d.strip())
-        out.append(
-            Organisation(
-                name=str(m.get("title", "")),
-                acronym=str(m.get("acronym", "")),
-                kind=str(m.get("kind", "")),
-                city=str(m.get("city", "")),
-                domains=domains,
-                passage=p,
-            )
-        )
+    out = [Organisation(organisation_from_metadata(p.metadata, p.text), p) for p in passages]
     return [o for o in out if o.name]
 
 
@@ -112,43 +120,6 @@ def _find(words: list[str], alias: str) -> int | None:
     return None
 
 
-# words of a question that name a kind of organisation, English and French (as tokens)
-KIND_WORDS = {
-    "cluster": "cluster clusters pole poles competitiveness",
-    "incubator": "incubator incubators incubateur incubateurs accelerator",
-    "pharma-group": "pharma pharmaceutical pharmaceuticals pharmaceutique pharmaceutiques",
-    "research-institute": "institute institutes institut instituts",
-    "research-body": "institute institutes institut instituts organismes",
-    "hospital-group": "hospital hospitals hopital hopitaux hospitalier",
-    "e-health-startup": "start-up start-ups startup startups jeune-pousse jeunes-pousses",
-    "medtech-company": "medtech medtechs",
-    "network": "network networks reseau reseaux",
-    "programme": "programme programmes program programs",
-    "event": "event events evenement evenements summit",
-    "public-body": "authority authorities collectivite",
-}
-# nouns that ask for organisations of any kind, or of a family of kinds
-ANY_KIND = "organisation organisations organization organizations organisme players acteurs "
-ANY_KIND += "structures entities bodies"
-COMPANY_KINDS = ("pharma-group", "medtech-company", "e-health-startup")
-COMPANY_WORDS = "company companies firms firm entreprises entreprise societes industrials"
-COMPANY_WORDS += " industriels groups groupes"
-
-
-@lru_cache(maxsize=1)
-def _kind_table() -> dict[str, tuple[str, ...]]:
-    """Folded words (not stems: "institutions" are not "institutes") -> kinds."""
-    table: dict[str, list[str]] = {}
-    for kind, spelled in KIND_WORDS.items():
-        for word in spelled.split():
-            table.setdefault(word, []).append(kind)
-    for word in COMPANY_WORDS.split():
-        table.setdefault(word, []).extend(COMPANY_KINDS)
-    for word in ANY_KIND.split():
-        table.setdefault(word, []).append("*")
-    return {k: tuple(dict.fromkeys(v)) for k, v in table.items()}
-
-
 def question_terms(question: str) -> list[str]:
     terms = tokenize(question)
     return translate_terms(terms) + terms if detect_language(question) == "fr" else terms
@@ -178,7 +149,7 @@ ASKING = {
 def asked_kinds(question: str) -> tuple[str, ...]:
     """The kinds the question asks for: its head noun, within five words after the word that
     asks ("Which pharma groups", "Quels groupes pharmaceutiques"); ``("*",)`` for any kind."""
-    table = _kind_table()
+    table = kinds_by_word()
     folded = [w.strip("-") for w in re.findall(r"[\w\-]+", fold(question))]
     start = next((i for i, w in enumerate(folded) if w in ASKING), None)
     if start is None:

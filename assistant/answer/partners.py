@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from assistant.answer.labels import domain_label, kind_label, text
+from assistant.answer.labels import domain_label, text
 from assistant.text import STOPWORDS, fold, split_sentences, tokenize
+from ingest.directory.kinds import kind_label
 
 MAX_PARTNERS = 4  # with their sentence; then a few more by name
 MAX_ALSO = 4

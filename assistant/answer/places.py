@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answer.labels import domain_label, kind_label, text
+from assistant.answer.labels import domain_label, text
 from assistant.answer.organisations import Organisation, squash
 from assistant.answer.partners import Cited, shorten
 from assistant.text import fold, split_sentences
 from ingest.directory.departements import DEPARTEMENTS
+from ingest.directory.kinds import kind_label
 
 CAMPUS = re.compile(
     r"\b(?:in|at|on|near|à|au|sur)\s+(?:the\s+)?"

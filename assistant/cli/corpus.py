@@ -15,7 +15,7 @@ from assistant.container import Container
 from assistant.limits import MAX_CRAWL_PAGES
 from ingest.lock import not_serving
 from ingest.models import DirectoryFormat
-from ingest.report import IngestReport, Progress, SourceReport
+from ingest.report import IngestReport, Progress, report_line
 
 EXIT_BUSY = 75  # EX_TEMPFAIL: another ingest holds the lock (or serve the index): try later
 BUSY = ("another ingest is running", "paris-health serve is running")
@@ -41,19 +41,9 @@ def progress_printer(enabled: bool) -> Progress | None:
     return update
 
 
-def detail(item: SourceReport) -> str:
-    if item.status == "failed":
-        return item.reason
-    if item.status == "removed":
-        return f"{item.deleted} chunk{'s' if item.deleted != 1 else ''} deleted"
-    embedded = f", {item.embedded} embedded" if item.embedded else ""
-    note = (f" ({item.reason})" if item.reason else "") + (f"; {item.note}" if item.note else "")
-    return f"{item.chunks} chunk{'s' if item.chunks != 1 else ''}{embedded}{note}"
-
-
 def print_report(report: IngestReport) -> None:
     for item in report.items:
-        echo(f"  {item.status:<9} {item.source_id}: {detail(item)}")
+        echo(report_line(item))
     click.echo(report.summary())
 
 

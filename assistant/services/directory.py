@@ -18,21 +18,59 @@ from assistant.retrieval import HybridRetriever
 from assistant.services import org_terms as terms
 from assistant.services.region import Where, where
 from assistant.text import fold
+from ingest.directory import Organisation, organisation_from_metadata
+from ingest.directory.kinds import kind_about, kind_key, kind_label
 
 
 @dataclass(frozen=True)
 class OrganisationRow:
-    name: str
-    kind: str
-    city: str
-    domains: str
-    website: str
-    description: str
+    """A directory organisation as indexed (:class:`ingest.directory.Organisation`, its
+    description being its passage) and the id of its document."""
+
+    record: Organisation
     doc_id: str
-    postcode: str = ""
-    acronym: str = ""
-    departement: str = ""  # 75, 77, 78, 91, 92, 93, 94 or 95 in the Paris Region, else ""
-    located: str = ""  # the directory's "in" / "out" / "unknown" (its region metadata)
+
+    @property
+    def name(self) -> str:
+        return self.record.name
+
+    @property
+    def kind(self) -> str:
+        return self.record.kind
+
+    @property
+    def city(self) -> str:
+        return self.record.city
+
+    @property
+    def domains(self) -> str:
+        return ";".join(self.record.domains)
+
+    @property
+    def website(self) -> str:
+        return self.record.website
+
+    @property
+    def description(self) -> str:
+        return self.record.description
+
+    @property
+    def postcode(self) -> str:
+        return self.record.postcode
+
+    @property
+    def acronym(self) -> str:
+        return self.record.acronym
+
+    @property
+    def departement(self) -> str:
+        """75, 77, 78, 91, 92, 93, 94 or 95 in the Paris Region, else ""."""
+        return self.record.departement
+
+    @property
+    def located(self) -> str:
+        """The directory's "in" / "out" / "" (not known): its region metadata."""
+        return self.record.region
 
     @property
     def domain_list(self) -> list[str]:
@@ -89,26 +127,17 @@ class DirectoryService:
     def organisations(self) -> list[OrganisationRow]:
         rows: dict[str, OrganisationRow] = {}
         for passage in self.source.organisation_passages():
-            text, meta = passage.text, passage.metadata
-            doc_id = str(meta.get("doc_id", passage.id))
-            rows[doc_id] = OrganisationRow(
-                name=str(meta.get("title", "")),
-                kind=str(meta.get("kind", "")),
-                city=str(meta.get("city", "")),
-                domains=str(meta.get("domains", "")),
-                website=str(meta.get("website", "")),
-                description=text or "",
-                doc_id=doc_id,
-                postcode=str(meta.get("postcode", "")),
-                acronym=str(meta.get("acronym", "")),
-                departement=str(meta.get("departement", "")),
-                located=str(meta.get("region", "")),
-            )
+            doc_id = str(passage.metadata.get("doc_id", passage.id))
+            record = organisation_from_metadata(passage.metadata, passage.text or "")
+            rows[doc_id] = OrganisationRow(record, doc_id)
         return sorted(rows.values(), key=lambda r: r.name.lower())
 
     def rows(self) -> list[OrganisationRow]:
         """The organisations, each kind spelled one way (``research-institute``)."""
-        return [replace(r, kind=terms.kind_key(r.kind)) for r in self.organisations()]
+        return [
+            replace(r, record=replace(r.record, kind=kind_key(r.kind)))
+            for r in self.organisations()
+        ]
 
     def facets(self) -> Facets:
         """The kinds and places of the indexed organisations (for the app's filter menus): only
@@ -133,7 +162,7 @@ class DirectoryService:
         ``query``, the best matches come first (the words in the name, then in the domains)."""
         groups = terms.query_groups(query)
         domain_groups = terms.query_groups(domain)
-        wanted_kind = terms.kind_key(kind)
+        wanted_kind = kind_key(kind)
         out = []
         for row in self.rows():
             if wanted_kind and row.kind != wanted_kind:
@@ -242,7 +271,7 @@ def _match(
     """The organisation as a partner, or None below the relevance floor (no field-specific word
     of the description in its domains, kind or description)."""
     domains = [d for d in row.domain_list if terms.matched_groups(groups, terms.tokens(d))]
-    kind_hits = terms.matched_groups(groups, terms.tokens(terms.KIND_TERMS.get(row.kind, "")))
+    kind_hits = terms.matched_groups(groups, terms.tokens(kind_about(row.kind)))
     described = terms.matched_groups(groups, terms.tokens(row.description))
     if not domains and not kind_hits and not described:
         return None
@@ -250,7 +279,7 @@ def _match(
     if domains:
         reasons.append("works in " + ", ".join(domains))
     if kind_hits:
-        reasons.append(f"a {terms.kind_label(row.kind)}")
+        reasons.append(f"a {kind_label(row.kind)}")
     if described and not domains:
         reasons.append("its description names the project's field")
     lexical = 2.0 * len(domains) + 1.5 * min(kind_hits, 2) + 0.5 * min(described, 4)

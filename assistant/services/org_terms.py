@@ -28,19 +28,6 @@ SYNONYMS = {
     "e-sante": ["e-health", "digital health"],
     "medtech": ["medical technology", "medtech company"],
 }
-# what an organisation's kind says about it, for matching a project description
-KIND_TERMS = {
-    "hospital-group": "hospital clinical care patients clinical trials",
-    "hospital": "hospital clinical care patients",
-    "university-hospital": "hospital clinical care patients research",
-    "research-institute": "research laboratory",
-    "research-body": "research laboratory",
-    "pharma-group": "pharmaceuticals industry drug",
-    "medtech-company": "medical technology device industry",
-    "e-health-startup": "e-health digital health start-up",
-    "incubator": "incubator start-up",
-    "cluster": "cluster network",
-}
 # words of a project description that say nothing about a partner's field
 GENERIC = set(
     tokenize(
@@ -51,16 +38,6 @@ GENERIC = set(
 )
 
 Phrase = tuple[str, ...]
-
-
-def kind_key(kind: str) -> str:
-    """One spelling per kind: ``Research Institute`` and ``research_institute`` are
-    ``research-institute``."""
-    return "-".join(kind.strip().lower().replace("_", " ").replace("-", " ").split())
-
-
-def kind_label(kind: str) -> str:
-    return kind_key(kind).replace("-", " ")
 
 
 @lru_cache(maxsize=256)

@@ -9,12 +9,14 @@ retriever can search and filter (``kind``, ``city``, ``domain_<slug>``...; :mod:
 from __future__ import annotations
 
 from ingest.directory.documents import (
+    organisation_from_metadata,
     organisation_text,
     organisation_to_document,
     organisations_to_documents,
 )
 from ingest.directory.formats import detect_format, read_organisations
-from ingest.directory.model import COLUMNS, KINDS, PLACE_COLUMNS, Organisation
+from ingest.directory.kinds import KINDS, kind_key, kind_label
+from ingest.directory.model import COLUMNS, PLACE_COLUMNS, Organisation
 from ingest.text import slugify
 
 __all__ = [
@@ -23,6 +25,9 @@ __all__ = [
     "KINDS",
     "Organisation",
     "detect_format",
+    "kind_key",
+    "kind_label",
+    "organisation_from_metadata",
     "organisation_text",
     "organisation_to_document",
     "organisations_to_documents",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from ingest.directory.departements import DEPARTEMENTS, placed
+from ingest.directory.kinds import kind_label
 from ingest.directory.model import Organisation
 from ingest.models import Document, Metadata
 from ingest.text import slugify
@@ -20,7 +22,7 @@ def _first_sentence(org: Organisation) -> str:
     if org.acronym and org.acronym != org.name:
         sentence += f" ({org.acronym})"
     if org.kind:
-        words = org.kind.replace("-", " ").replace("e health", "e-health")
+        words = kind_label(org.kind)
         sentence += f" is {_article(words)} {words}"
     else:
         sentence += " is an organisation"
@@ -87,6 +89,33 @@ def organisation_to_document(org: Organisation, source_id: str) -> Document:
         source_id=source_id,
         text=organisation_text(org),
         metadata=metadata,
+    )
+
+
+def organisation_from_metadata(metadata: Mapping[str, Any], description: str = "") -> Organisation:
+    """The organisation an indexed document's metadata describes (what
+    :func:`organisation_to_document` wrote), with ``description`` (its passage, as indexed)."""
+
+    def field(key: str) -> str:
+        return str(metadata.get(key, "") or "")
+
+    def listed(key: str) -> tuple[str, ...]:
+        return tuple(d.strip() for d in field(key).split(";") if d.strip())
+
+    return Organisation(
+        name=field("title"),
+        acronym=field("acronym"),
+        kind=field("kind"),
+        city=field("city"),
+        postcode=field("postcode"),
+        website=field("website"),
+        parents=listed("parents"),
+        domains=listed("domains"),
+        description=description,
+        source=field("source_id"),
+        departement=field("departement"),
+        region=field("region"),
+        place_source=field("place_source"),
     )
 
 

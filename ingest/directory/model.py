@@ -1,4 +1,5 @@
-"""What a directory holds: :class:`Organisation`, the columns of our CSV and the known kinds."""
+"""What a directory holds: :class:`Organisation`, the columns of our CSV (the kinds are in
+:mod:`ingest.directory.kinds`)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from dataclasses import dataclass
 
 from ingest.text import slugify
 
-__all__ = ["COLUMNS", "KINDS", "PLACE_COLUMNS", "Organisation", "slugify"]
+__all__ = ["COLUMNS", "PLACE_COLUMNS", "Organisation", "slugify"]
 
 COLUMNS: tuple[str, ...] = (
     "name",
@@ -25,27 +26,6 @@ COLUMNS: tuple[str, ...] = (
 # known) and where the place was found (a corpus document, the organisation's website, or
 # ``unknown: why``).
 PLACE_COLUMNS: tuple[str, ...] = ("departement", "region", "place_source")
-
-# The kinds used in corpus/directory/organisations.csv. RNSR and FINESS imports add
-# "research-unit", "research-federation", "research-service-unit", "hospital",
-# "cancer-centre", "pharmacy", "laboratory" and "health-establishment".
-KINDS: frozenset[str] = frozenset(
-    {
-        "hospital-group",
-        "research-body",
-        "research-institute",
-        "university",
-        "cluster",
-        "incubator",
-        "pharma-group",
-        "e-health-startup",
-        "medtech-company",
-        "programme",
-        "event",
-        "public-body",
-        "network",
-    }
-)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,152 @@
+"""The organisation kinds, in one table: each kind's key (as the directory spells it), its French
+label, the words a question uses for it (English and French, folded: no accents, lower case) and
+what the kind says about an organisation when matching a project description.
+
+Used by ingestion (the kinds of our CSV, the sentence of each organisation's document), the
+answers (the kind a list question asks for, labels in both languages), the directory service
+(kind spellings, partner matching) and the app (badges).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str  # "research-institute"
+    fr: str = ""  # French label; "" when none (the English one is used)
+    words: str = ""  # words of a question that name the kind, space-separated, folded
+    about: str = ""  # what the kind says about an organisation, for matching a project
+    ours: bool = False  # used in corpus/directory/organisations.csv (RNSR, FINESS add others)
+
+    @property
+    def en(self) -> str:
+        """``"research-body"`` -> "research body"; "e-health startup"."""
+        return english(self.key)
+
+
+TABLE: tuple[Kind, ...] = (
+    Kind(
+        "cluster",
+        "pôle de compétitivité",
+        "cluster clusters pole poles competitiveness",
+        "cluster network",
+        ours=True,
+    ),
+    Kind(
+        "incubator",
+        "incubateur",
+        "incubator incubators incubateur incubateurs accelerator",
+        "incubator start-up",
+        ours=True,
+    ),
+    Kind(
+        "pharma-group",
+        "groupe pharmaceutique",
+        "pharma pharmaceutical pharmaceuticals pharmaceutique pharmaceutiques",
+        "pharmaceuticals industry drug",
+        ours=True,
+    ),
+    Kind(
+        "research-institute",
+        "institut de recherche",
+        "institute institutes institut instituts",
+        "research laboratory",
+        ours=True,
+    ),
+    Kind(
+        "research-body",
+        "organisme de recherche",
+        "institute institutes institut instituts organismes",
+        "research laboratory",
+        ours=True,
+    ),
+    Kind(
+        "hospital-group",
+        "groupe hospitalier",
+        "hospital hospitals hopital hopitaux hospitalier",
+        "hospital clinical care patients clinical trials",
+        ours=True,
+    ),
+    Kind(
+        "e-health-startup",
+        "start-up e-santé",
+        "start-up start-ups startup startups jeune-pousse jeunes-pousses",
+        "e-health digital health start-up",
+        ours=True,
+    ),
+    Kind(
+        "medtech-company",
+        "entreprise medtech",
+        "medtech medtechs",
+        "medical technology device industry",
+        ours=True,
+    ),
+    Kind("network", "réseau", "network networks reseau reseaux", ours=True),
+    Kind("programme", "programme", "programme programmes program programs", ours=True),
+    Kind("event", "événement", "event events evenement evenements summit", ours=True),
+    Kind("public-body", "organisme public", "authority authorities collectivite", ours=True),
+    Kind("university", "université", ours=True),
+    Kind("hospital", "hôpital", about="hospital clinical care patients"),
+    Kind("university-hospital", about="hospital clinical care patients research"),
+    Kind("laboratory", "laboratoire"),
+    Kind("company", "entreprise"),
+    Kind("research-unit"),
+    Kind("research-federation"),
+    Kind("research-service-unit"),
+    Kind("cancer-centre"),
+    Kind("pharmacy"),
+    Kind("health-establishment"),
+)
+BY_KEY: dict[str, Kind] = {kind.key: kind for kind in TABLE}
+
+# The kinds used in corpus/directory/organisations.csv.
+KINDS: frozenset[str] = frozenset(kind.key for kind in TABLE if kind.ours)
+
+# Families of kinds a question can ask for: any organisation ("*"), or a company of any kind.
+ANY_KIND_WORDS = "organisation organisations organization organizations organisme players acteurs "
+ANY_KIND_WORDS += "structures entities bodies"
+COMPANY_KINDS = ("pharma-group", "medtech-company", "e-health-startup")
+COMPANY_WORDS = "company companies firms firm entreprises entreprise societes industrials"
+COMPANY_WORDS += " industriels groups groupes"
+
+
+def english(kind: str) -> str:
+    return kind.replace("-", " ").replace("e health", "e-health")
+
+
+def kind_key(kind: str) -> str:
+    """One spelling per kind: ``Research Institute`` and ``research_institute`` are
+    ``research-institute``."""
+    return "-".join(kind.strip().lower().replace("_", " ").replace("-", " ").split())
+
+
+def kind_label(kind: str, language: str = "en") -> str:
+    """``"research-body"`` -> "research body" / "organisme de recherche"."""
+    known = BY_KEY.get(kind)
+    if language == "fr" and known is not None and known.fr:
+        return known.fr
+    return english(kind)
+
+
+def kind_about(kind: str) -> str:
+    """What the kind says about an organisation ("hospital clinical care patients"), or ""."""
+    known = BY_KEY.get(kind)
+    return known.about if known is not None else ""
+
+
+@lru_cache(maxsize=1)
+def kinds_by_word() -> dict[str, tuple[str, ...]]:
+    """Folded words of a question (not stems: "institutions" are not "institutes") -> the kinds
+    they name; ``"*"`` for any kind."""
+    table: dict[str, list[str]] = {}
+    for kind in TABLE:
+        for word in kind.words.split():
+            table.setdefault(word, []).append(kind.key)
+    for word in COMPANY_WORDS.split():
+        table.setdefault(word, []).extend(COMPANY_KINDS)
+    for word in ANY_KIND_WORDS.split():
+        table.setdefault(word, []).append("*")
+    return {k: tuple(dict.fromkeys(v)) for k, v in table.items()}
