@@ -100,3 +100,59 @@ def test_a_refused_staff_action_reads_nothing_and_says_why(
     assert corpus.reads == 0
     with pytest.raises(Exception, match="Give an absolute"):
         page.tab.staff_add_url("javascript:alert(1)", session, quiet)
+
+
+# --- asking: the sources panel rendered once, from the answer --------------------------------
+
+
+class OneAnswerChat:
+    """A chat service that streams one cited answer."""
+
+    def stream(self, question: str, turns: Any, picked: Any) -> Any:
+        from assistant.services import Answer, Delta
+        from assistant.services.answer_record import SourceRef
+
+        source = SourceRef(1, "s1", "A page", "https://example.org/a", "", "It is so.", 1.0, {})
+        yield Delta("It is so ")
+        yield Delta("[1].")
+        yield Answer(question, question, "It is so [1].", True, [source], [1], "en", "fake")
+
+
+def counting_renders(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every rendering of a sources panel, counted (``ui.render.sources_html`` wherever used)."""
+    from ui import render, render_sources
+
+    calls: list[int] = []
+    real = render.sources_html
+
+    def counted(*args: Any, **kwargs: Any) -> str:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(render, "sources_html", counted)
+    monkeypatch.setattr(render_sources, "sources_html", counted)
+    return calls
+
+
+def test_the_sources_panel_renders_once_per_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui import conversations as convs
+    from ui.chat_page import ChatPage
+    from ui.chat_tab import ChatTab
+
+    renders = counting_renders(monkeypatch)
+    page = ChatPage(ChatTab(OneAnswerChat()), feedback=None)  # type: ignore[arg-type]
+    steps = list(page.page_ask("Is it so?", [], "any", "any", [], "", convs.empty()))
+    assert len(renders) == 1  # the answer's panel, reused for the conversation's
+    shown, panel, record, message, records, conv_id, store, _ = steps[-1]
+    assert record["answer"] == "It is so [1]." and records == [record] and message == ""
+    assert 'id="ph-src-' in panel and "A page" in panel
+    assert convs.get(store, conv_id)["answers"] == [record]  # saved, no round trip needed
+    # a second answer: its own panel once, the first one's under its question
+    renders.clear()
+    steps = list(page.page_ask("Is it?", shown, "any", "any", records, conv_id, store))
+    panel = steps[-1][1]
+    assert len(renders) == 2 and panel.count("ph-earlier") >= 1
+    # the API's adapter: the same steps, its own outputs
+    renders.clear()
+    outputs = list(ChatTab(OneAnswerChat()).ask("Is it so?", [], "any", "any"))
+    assert len(renders) == 1 and outputs[-1][2]["answer"] == "It is so [1]."
