@@ -203,6 +203,7 @@ def build_app(container: Container) -> gr.Blocks:
             chat.on_load(app)
             if staff is not None:
                 staff.build(signed_in)
+        chat.build_api()
     return app
 
 

@@ -196,15 +196,13 @@ class ChatPage:
             )
 
     def _feedback_api(self) -> None:
-        """Hidden: the ``/feedback`` endpoint's inputs and event, the ``/ask`` endpoint's event
-        (its outputs are not the page's)."""
+        """Hidden: the ``/feedback`` endpoint's inputs and event."""
         with gr.Row(visible=False):
             self.rating = gr.Number(1, precision=0, visible=False)
             self.api_comment = gr.Textbox("", visible=False)
             self.api_user = gr.Textbox("", visible=False)
             self.api_status = gr.HTML("", js_on_load=None, visible=False)
             self.api_feedback = gr.Button("feedback", visible=False)
-            self.api_ask = gr.Button("ask", visible=False)
 
     # --- events ------------------------------------------------------------------------------
     def _wire(self) -> None:
@@ -228,12 +226,6 @@ class ChatPage:
         )
         asks.append(retry.then(**PRIVATE, **ask))
         self.stop.click(None, None, None, cancels=asks, **PRIVATE)
-        self.api_ask.click(  # /ask: the API's adapter over the same handler
-            self.tab.ask,
-            [self.message, self.chatbot, self.type_filter, self.kind_filter],
-            [self.chatbot, self.sources, self.answer_json, self.message],
-            api_name="ask",
-        )
         self._wire_conversations()
         self._wire_feedback()
 
@@ -269,6 +261,18 @@ class ChatPage:
             [self.rating, self.answer_json, self.api_comment, self.api_user],
             self.api_status,
             api_name="feedback",
+        )
+
+    def build_api(self) -> None:
+        """Hidden, made last (the other components keep their ids): ``/ask``, the API's adapter
+        over the same handler as the page's events (its outputs are not the page's)."""
+        with gr.Row(visible=False):
+            api_ask = gr.Button("ask", visible=False)
+        api_ask.click(
+            self.tab.ask,
+            [self.message, self.chatbot, self.type_filter, self.kind_filter],
+            [self.chatbot, self.sources, self.answer_json, self.message],
+            api_name="ask",
         )
 
     def on_load(self, app: gr.Blocks) -> None:

@@ -134,7 +134,7 @@ class ChatTab:
         doc_type: str | None,
         kind: str | None,
     ) -> Iterator[tuple[Any, Any, Any, Any]]:
-        """``/ask``: (history, sources_html, answer, message) as the answer streams."""
+        """Stream the answer into the conversation; then its sources and its record."""
         for step in self.answer(message, history, doc_type, kind):
             yield step.shown, step.panel(), step.record_or_skip(), step.message
 

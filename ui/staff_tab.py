@@ -262,12 +262,15 @@ class StaffTab:
         logged_in: Any,
         progress: gr.Progress = gr.Progress(),  # noqa: B008
     ) -> Any:
+        """The file is added under its own name (the upload has a temporary one, deleted once
+        read, whatever the outcome)."""
         return api_outputs(self.add_file(upload, logged_in, progress_callback(progress)))
 
     def staff_refresh(self, logged_in: Any, progress: gr.Progress = gr.Progress()) -> Any:  # noqa: B008
         return api_outputs(self.refresh(logged_in, progress_callback(progress)))
 
     def staff_remove(self, source_id: str, logged_in: Any, force: bool = False) -> Any:
+        """Remove a source added at run time; a seed source only with ``force``."""
         return api_outputs(self.remove(source_id, logged_in, force))
 
 
