@@ -304,8 +304,9 @@ def test_uploaded_source_is_escaped_everywhere(
     # the "Source id" menu offers the added source, never a seed one
     session = app.container.staff.login(STAFF_USER, STAFF_PASSWORD)  # a signed-in session
     desk = StaffTab(app.container.corpus, app.container.staff)
-    choices = desk.removable_ids(session)["choices"]
-    removable = dict((value, label) for label, value in choices)
+    listing = desk.sources(session).listing
+    assert listing is not None
+    removable = dict((value, label) for label, value in listing.removable)
     assert removable[source_id_for_file(upload)] == "zorblatt-biobank.md"  # named, not a slug
     assert "medxperience-2018" not in removable and "organisations" not in removable
 

@@ -6,8 +6,9 @@ the ``paris_health.apps`` entry point). The layout reads as the pipeline, one mo
 
 - ``chat_tab.py`` (answers) with ``chat_page.py`` (layout, events), ``feedback.py`` (thumbs per
   answer, comment) and ``conversations.py`` (kept in the browser's local storage);
-  ``directory_tab.py``; ``staff_tab.py`` (handlers, raising for API callers) with
-  ``staff_page.py`` (layout; errors beside the control, confirmation before removal);
+  ``directory_tab.py``; ``staff_tab.py`` (one handler per action, returning a result; the API's
+  adapters raise) with ``staff_page.py`` (layout, the page's adapters: errors beside the
+  control, confirmation before removal);
 - ``alerts.py``: dismissible messages beside a control; ``history.py``: the Chatbot's value as
   conversation turns;
 - ``render.py`` (escaping, the answer and its sources), ``render_sources.py`` (the sources of every
@@ -203,6 +204,7 @@ def build_app(container: Container) -> gr.Blocks:
             chat.on_load(app)
             if staff is not None:
                 staff.build(signed_in)
+        chat.build_api()
     return app
 
 

@@ -1,8 +1,10 @@
 """The Chat tab's layout and events.
 
-- The answer streams into the conversation; each answer has thumbs (per message) and, once rated,
-  an optional comment (``ui/feedback.py``); Stop cancels an answer, the retry button on the last
-  answer asks again.
+- The answer streams into the conversation (one handler, ``ChatTab.answer``: the page's events
+  here and the ``/ask`` endpoint are adapters over it; the sources panel is rendered once per
+  answer, and the answer's record kept on the server, never read back from the page); each
+  answer has thumbs (per message) and, once rated, an optional comment (``ui/feedback.py``);
+  Stop cancels an answer, the retry button on the last answer asks again.
 - Example questions are buttons that ask at once.
 - The sources panel keeps the sources of every answer of the conversation
   (``ui/render_sources.py``): a citation [n], in any answer, scrolls to its card.
@@ -12,64 +14,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import gradio as gr
 
 from ui import conversations as convs
+from ui.chat_state import forget, open_conversation, opened, remember, restore
 from ui.chat_tab import (
     CHAT_PLACEHOLDER,
     DOC_TYPES,
     INVESTOR_EXAMPLES,
     RESEARCHER_EXAMPLES,
+    AskStep,
     ChatTab,
 )
 from ui.common import ANY
 from ui.feedback import FeedbackPanel
 from ui.history import chatbot_messages, checked
 from ui.render import SOURCES_PLACEHOLDER, plain
-from ui.render_sources import CITATION_JS, conversation_sources_html
+from ui.render_sources import CITATION_JS
 
 PRIVATE: dict[str, Any] = {"api_visibility": "private"}
-
-
-def remember(history: Any, answer: Any, answers: Any, conv_id: Any, store: Any) -> tuple[Any, ...]:
-    """After an answer: the records aligned with the assistant messages (a failed answer has
-    none), the sources of the whole conversation, and the conversation saved in the browser."""
-    shown = chatbot_messages(history)
-    n = sum(1 for m in shown if m["role"] == "assistant")
-    records = list(answers if isinstance(answers, list) else [])[:n]
-    records += [None] * (n - len(records))
-    if n and isinstance(answer, dict) and answer.get("answer") and answer not in records:
-        records[n - 1] = answer
-    conv_id = conv_id or convs.new_id()
-    store = convs.save(store, conv_id, shown, records)
-    menu = gr.update(choices=convs.choices(store), value=conv_id)
-    return records, conversation_sources_html(records), conv_id, store, menu
-
-
-def opened(item: dict[str, Any] | None, store: Any) -> tuple[Any, ...]:
-    """A conversation shown: (chat, records, sources, id, menu)."""
-    history = item.get("history", []) if item else []
-    records = item.get("answers", []) if item else []
-    conv_id = item["id"] if item else ""
-    menu = gr.update(choices=convs.choices(store), value=conv_id or None)
-    return history, records, conversation_sources_html(records), conv_id, menu
-
-
-def restore(store: Any) -> tuple[Any, ...]:
-    """On page load: the latest conversation back."""
-    return opened(convs.latest(store), store)
-
-
-def open_conversation(conv_id: Any, store: Any) -> tuple[Any, ...]:
-    return opened(convs.get(store, str(conv_id or "")), store)
-
-
-def forget(conv_id: Any, store: Any) -> tuple[Any, ...]:
-    """Delete the shown conversation from the browser; an empty chat."""
-    store = convs.delete(store, str(conv_id or ""))
-    return (*opened(None, store), store)
+__all__ = ["ChatPage", "before_retry", "forget", "open_conversation", "opened", "remember"]
 
 
 def before_retry(history: Any, answers: Any, data: gr.RetryData) -> tuple[Any, Any, Any]:
@@ -88,6 +55,32 @@ class ChatPage:
     def __init__(self, tab: ChatTab, feedback: FeedbackPanel) -> None:
         self.tab = tab
         self.fb = feedback
+
+    # --- the page's adapter over ChatTab.answer ---------------------------------------------
+    def page_ask(
+        self,
+        message: str,
+        history: Any,
+        doc_type: str | None,
+        kind: str | None,
+        answers: Any,
+        conv_id: Any,
+        store: Any,
+    ) -> Iterator[tuple[Any, ...]]:
+        """(chat, sources, answer, message, records, id, store, menu): the answer streams, then
+        the conversation's sources around the answer's own and the conversation saved; a failed
+        answer is saved without a record, then its error shown."""
+        step = AskStep(chatbot_messages(history), message)
+        try:
+            for step in self.tab.answer(message, history, doc_type, kind):
+                if step.record is None:
+                    yield step.shown, step.panel(), gr.skip(), step.message, *[gr.skip()] * 4
+        except gr.Error:
+            kept = remember(step.shown, None, answers, conv_id, store)
+            yield gr.skip(), kept[1], gr.skip(), gr.skip(), kept[0], *kept[2:]
+            raise
+        kept = remember(step.shown, step.record, answers, conv_id, store, step.sources)
+        yield step.shown, kept[1], step.record_or_skip(), step.message, kept[0], *kept[2:]
 
     def build(self, kinds: list[tuple[str, str]]) -> None:
         with gr.Tab("Chat", id="chat"):
@@ -213,30 +206,25 @@ class ChatPage:
 
     # --- events ------------------------------------------------------------------------------
     def _wire(self) -> None:
-        ask_io: dict[str, Any] = {
-            "inputs": [self.message, self.chatbot, self.type_filter, self.kind_filter],
-            "outputs": [self.chatbot, self.sources, self.answer_json, self.message],
+        ask: dict[str, Any] = {
+            "fn": self.page_ask,
+            "inputs": [self.message, self.chatbot, self.type_filter, self.kind_filter]
+            + [self.answers, self.conv_id, self.store],
+            "outputs": [self.chatbot, self.sources, self.answer_json, self.message]
+            + [self.answers, self.conv_id, self.store, self.conv_menu],
         }
-        keep: dict[str, Any] = {
-            "fn": remember,
-            "inputs": [self.chatbot, self.answer_json, self.answers, self.conv_id, self.store],
-            "outputs": [self.answers, self.sources, self.conv_id, self.store, self.conv_menu],
-            **PRIVATE,
-        }
-        asks: list[Any] = [self.send.click(self.tab.ask, api_name="ask", **ask_io)]
-        asks.append(self.message.submit(self.tab.ask, api_name="ask_submit", **PRIVATE, **ask_io))
+        asks: list[Any] = [self.send.click(**ask, **PRIVATE)]
+        asks.append(self.message.submit(api_name="ask_submit", **PRIVATE, **ask))
         for button, question in self.examples:
             fill = button.click(lambda q=question: q, None, self.message, **PRIVATE)
-            asks.append(fill.then(self.tab.ask, **PRIVATE, **ask_io))
+            asks.append(fill.then(**PRIVATE, **ask))
         retry = self.chatbot.retry(
             before_retry,
             [self.chatbot, self.answers],
             [self.chatbot, self.answers, self.message],
             **PRIVATE,
         )
-        asks.append(retry.then(self.tab.ask, **PRIVATE, **ask_io))
-        for event in asks:
-            event.then(**keep)
+        asks.append(retry.then(**PRIVATE, **ask))
         self.stop.click(None, None, None, cancels=asks, **PRIVATE)
         self._wire_conversations()
         self._wire_feedback()
@@ -273,6 +261,18 @@ class ChatPage:
             [self.rating, self.answer_json, self.api_comment, self.api_user],
             self.api_status,
             api_name="feedback",
+        )
+
+    def build_api(self) -> None:
+        """Hidden, made last (the other components keep their ids): ``/ask``, the API's adapter
+        over the same handler as the page's events (its outputs are not the page's)."""
+        with gr.Row(visible=False):
+            api_ask = gr.Button("ask", visible=False)
+        api_ask.click(
+            self.tab.ask,
+            [self.message, self.chatbot, self.type_filter, self.kind_filter],
+            [self.chatbot, self.sources, self.answer_json, self.message],
+            api_name="ask",
         )
 
     def on_load(self, app: gr.Blocks) -> None:

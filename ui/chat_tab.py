@@ -1,5 +1,7 @@
 """The Chat tab's handlers: ask (the answer streams, then its sources and record) and start over.
 
+Asking is one handler, :meth:`ChatTab.answer` (its steps as :class:`AskStep`); the ``/ask``
+endpoint (:meth:`ChatTab.ask`) and the page's events (``ui/chat_page.py``) are adapters over it.
 Endpoints: ``/ask`` and ``/new_conversation`` (see ``ui/app.py``); the layout and the events of
 the tab are in ``ui/chat_page.py``, feedback in ``ui/feedback.py``, the conversations kept in the
 browser in ``ui/conversations.py``.
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import gradio as gr
@@ -54,26 +57,44 @@ def filters(doc_type: str | None, kind: str | None) -> dict[str, str]:
     return out
 
 
+@dataclass(frozen=True)
+class AskStep:
+    """A step of an answer: the conversation shown, the input box, the sources panel of this
+    answer (``None``: unchanged) and, last, the answer's record (``Answer.to_json()``)."""
+
+    shown: list[dict[str, Any]]
+    message: str = ""
+    sources: str | None = None
+    record: dict[str, Any] | None = None
+
+    def panel(self) -> Any:
+        return gr.skip() if self.sources is None else self.sources
+
+    def record_or_skip(self) -> Any:
+        return gr.skip() if self.record is None else self.record
+
+
 class ChatTab:
     """The handlers of the Chat tab over the chat service."""
 
     def __init__(self, chat: ChatService) -> None:
         self.chat = chat
 
-    # --- handlers --------------------------------------------------------------------------
-    def ask(
+    # --- the action: one handler, its steps ---------------------------------------------------
+    def answer(
         self,
         message: str,
         history: list[dict[str, Any]] | None,
         doc_type: str | None,
         kind: str | None,
-    ) -> Iterator[tuple[Any, Any, Any, Any]]:
-        """Stream the answer into the conversation; then its sources and its record."""
+    ) -> Iterator[AskStep]:
+        """The conversation as the answer streams into it; last, the answer with its sources
+        panel (rendered here, once) and its record."""
         shown = chatbot_messages(history)
         question = " ".join((message or "").split())
         if not question:
             gr.Warning("Type a question first.")
-            yield shown, gr.skip(), gr.skip(), message
+            yield AskStep(shown, message)
             return
         turns = conversation_turns(shown)
         shown = [
@@ -81,14 +102,14 @@ class ChatTab:
             {"role": "user", "content": render.md_text(question)},
             {"role": "assistant", "content": ""},
         ]
-        yield shown, render.SOURCES_SEARCHING, gr.skip(), ""
+        yield AskStep(shown, "", render.SOURCES_SEARCHING)
         final: Answer | None = None
         for event in self._stream(question, turns, filters(doc_type, kind)):
             if isinstance(event, Answer):
                 final = event
             else:
                 shown[-1] = {"role": "assistant", "content": render.md_text(event)}
-                yield shown, gr.skip(), gr.skip(), ""
+                yield AskStep(shown)
         if final is None:
             raise error("Could not answer: no answer came back.")
         key = render.answer_key(final.question, final.answer)
@@ -103,7 +124,19 @@ class ChatTab:
             ),
         }
         sources_html = render.sources_html(final.sources, final.cited, final.grounded, key)
-        yield shown, sources_html, final.to_json(), ""
+        yield AskStep(shown, "", sources_html, final.to_json())
+
+    # --- API adapter ---------------------------------------------------------------------------
+    def ask(
+        self,
+        message: str,
+        history: list[dict[str, Any]] | None,
+        doc_type: str | None,
+        kind: str | None,
+    ) -> Iterator[tuple[Any, Any, Any, Any]]:
+        """Stream the answer into the conversation; then its sources and its record."""
+        for step in self.answer(message, history, doc_type, kind):
+            yield step.shown, step.panel(), step.record_or_skip(), step.message
 
     def _stream(
         self, question: str, turns: list[Turn], picked: dict[str, str]

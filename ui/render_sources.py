@@ -75,16 +75,21 @@ def record_sources_html(record: dict[str, Any]) -> str:
     return sources_html(sources, cited, bool(record.get("grounded")), record_key(record))
 
 
-def conversation_sources_html(answers: Sequence[dict[str, Any] | None]) -> str:
-    """The latest answer's sources in full, then each earlier answer's under its question."""
+def conversation_sources_html(
+    answers: Sequence[dict[str, Any] | None], latest_html: str | None = None
+) -> str:
+    """The latest answer's sources in full (``latest_html`` when the caller has rendered them
+    already), then each earlier answer's under its question."""
     records = [a for a in answers if isinstance(a, dict) and a.get("answer")]
     if not records:
         return SOURCES_PLACEHOLDER
     latest, earlier = records[-1], records[-2::-1]
+    if latest_html is None:
+        latest_html = record_sources_html(latest)
     groups = [
         '<details class="ph-earlier"><summary>Sources of an earlier answer: '
         f'<span class="ph-earlier-q">{esc(record.get("question") or "")}</span></summary>'
         f"{record_sources_html(record)}</details>"
         for record in earlier
     ]
-    return record_sources_html(latest) + "".join(groups)
+    return latest_html + "".join(groups)

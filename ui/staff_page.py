@@ -4,10 +4,11 @@ In the page, nothing raises: a wrong password, a bad URL or a failed removal sho
 message beside the control that caused it (``ui/alerts.py``), and the form, the table and the
 last report stay as they were. Removing a source asks for confirmation in the page first.
 
-The API endpoints (``/staff_login``, ``/staff_sources``, ``/staff_add_url``, ``/staff_add_file``,
-``/staff_refresh``, ``/staff_remove``) are events of hidden buttons that call the raising
-handlers of :class:`ui.staff_tab.StaffTab`, so API callers still get an error to catch;
-``/staff_history`` is the history button's own event.
+Each action is one handler of :class:`ui.staff_tab.StaffTab` returning a result; the page's
+events here and the API endpoints (``/staff_login``, ``/staff_sources``, ``/staff_add_url``,
+``/staff_add_file``, ``/staff_refresh``, ``/staff_remove``: events of hidden buttons, since their
+outputs differ from the page's and they need the session's state) are thin adapters over it, so
+API callers still get an error to catch; ``/staff_history`` is the history button's own event.
 ``/staff_logout`` is the Sign out button's own event.
 """
 
@@ -17,10 +18,35 @@ from typing import Any
 
 import gradio as gr
 
-from ui.alerts import alert, alert_box, catching, error_text
+from ui.alerts import alert, alert_box
 from ui.common import table
 from ui.render import esc
-from ui.staff_tab import HISTORY_HEADERS, SOURCE_HEADERS, UPLOAD_TYPES, StaffTab
+from ui.render_staff import source_label
+from ui.staff_tab import (
+    HISTORY_HEADERS,
+    SOURCE_HEADERS,
+    UPLOAD_TYPES,
+    StaffResult,
+    StaffTab,
+    client_key,
+    progress_callback,
+)
+
+
+def menu(result: StaffResult) -> Any:
+    """The "Source" menu: the removable sources of the result's listing (read once)."""
+    if result.listing is None:
+        return gr.update()
+    return gr.update(choices=result.listing.removable, value=None)
+
+
+def page_outputs(result: StaffResult) -> tuple[Any, ...]:
+    """(report, table, source menu, message): the result, or its refusal beside the control
+    with nothing else changed."""
+    if result.error:
+        return gr.skip(), gr.skip(), gr.skip(), alert(result.error)
+    result.notify()
+    return result.report, result.table(), menu(result), ""
 
 
 class StaffPage:
@@ -29,21 +55,21 @@ class StaffPage:
     def __init__(self, tab: StaffTab) -> None:
         self.tab = tab
 
-    # --- page handlers: never raise, an alert instead -----------------------------------------
+    # --- page adapters: never raise, a message beside the control instead ----------------------
     def page_login(
         self, username: str, password: str, request: gr.Request | None = None
     ) -> tuple[Any, ...]:
         """Signed in: the desk; refused (or throttled): the form stays, the password is cleared,
         a message."""
-        try:
-            result = self.tab.staff_login(username, password, request)
-        except gr.Error as exc:
-            return (*[gr.skip()] * 5, "", gr.skip(), alert(error_text(exc)))
-        ids = self.tab.removable_ids(result[0])  # result[0]: the new session
-        return (*result, "", ids, "")
+        result = self.tab.login(username, password, client_key(request))
+        if result.error:
+            return (*[gr.skip()] * 5, "", gr.skip(), alert(result.error))
+        result.notify()
+        hide, show = gr.update(visible=False), gr.update(visible=True)
+        return result.session, result.status, hide, show, result.table(), "", menu(result), ""
 
     def page_add_url(self, url: str, logged_in: Any, progress: gr.Progress = gr.Progress()) -> Any:  # noqa: B008
-        return self._after(lambda: self.tab.staff_add_url(url, logged_in, progress), logged_in)
+        return page_outputs(self.tab.add_url(url, logged_in, progress_callback(progress)))
 
     def page_add_file(
         self,
@@ -51,13 +77,13 @@ class StaffPage:
         logged_in: Any,
         progress: gr.Progress = gr.Progress(),  # noqa: B008
     ) -> Any:
-        return self._after(lambda: self.tab.staff_add_file(upload, logged_in, progress), logged_in)
+        return page_outputs(self.tab.add_file(upload, logged_in, progress_callback(progress)))
 
     def page_refresh(self, logged_in: Any, progress: gr.Progress = gr.Progress()) -> Any:  # noqa: B008
-        return self._after(lambda: self.tab.staff_refresh(logged_in, progress), logged_in)
+        return page_outputs(self.tab.refresh(logged_in, progress_callback(progress)))
 
     def page_reload(self, logged_in: Any) -> Any:
-        return self._after(lambda: ("", self.tab.staff_sources(logged_in)), logged_in)[1:]
+        return page_outputs(self.tab.sources(logged_in))[1:]
 
     def ask_remove(self, source_id: str, logged_in: Any) -> tuple[Any, ...]:
         """The confirmation row for the chosen source, or a message when none is chosen."""
@@ -69,22 +95,15 @@ class StaffPage:
             return gr.update(visible=False), "", alert("Choose the source to remove.")
         if row.seed:
             return gr.update(visible=False), "", alert("Seed sources are kept (use the CLI).")
-        label = self.tab.removable_label(row)
         text = (
-            f'<div class="ph-confirm-text">Remove <strong>{esc(label)}</strong>? Its passages '
-            "leave the index; adding it again fetches it anew.</div>"
+            f'<div class="ph-confirm-text">Remove <strong>{esc(source_label(row.source))}</strong>?'
+            " Its passages leave the index; adding it again fetches it anew.</div>"
         )
         return gr.update(visible=True), text, ""
 
     def page_remove(self, source_id: str, logged_in: Any) -> tuple[Any, ...]:
         hide = gr.update(visible=False)
-        return (*self._after(lambda: self.tab.staff_remove(source_id, logged_in), logged_in), hide)
-
-    def _after(self, call: Any, logged_in: Any) -> tuple[Any, ...]:
-        """(report, table, source menu, message): the call's report and table, or a message."""
-        report, sources, message = catching(call, 2)()
-        ids = self.tab.removable_ids(logged_in) if not message else gr.skip()
-        return report, sources, ids, message
+        return (*page_outputs(self.tab.remove(source_id, logged_in)), hide)
 
     # --- layout ------------------------------------------------------------------------------
     def build(self, signed_in: gr.State) -> None:

@@ -1,11 +1,13 @@
 """The Staff desk tab (only when staff credentials are set): sign in, then list, add, refresh and
 remove the sources of the corpus.
 
-Endpoints: ``/staff_login``, ``/staff_logout``, ``/staff_sources``, ``/staff_add_url``,
-``/staff_add_file``, ``/staff_refresh`` and ``/staff_remove`` (see ``ui/app.py``). The login is a
-per-session ``gr.State``; every staff endpoint checks it on the server. The handlers here raise
-``gr.Error`` for their API callers; the page's layout and events (errors shown beside the control,
-confirmation before removal) are in ``ui/staff_page.py``.
+One handler per action (``login``, ``sources``, ``add_url``, ``add_file``, ``refresh``,
+``remove``) returns a :class:`StaffResult`: a refusal, or the report and the source list read once
+after it. Two thin adapters turn it into outputs: the API endpoints' (``staff_login``,
+``staff_sources``, ``staff_add_url``, ``staff_add_file``, ``staff_refresh``, ``staff_remove``
+here: a refusal raises ``gr.Error``; see ``ui/app.py``) and the page's (``ui/staff_page.py``: the
+message beside the control, the "Source" menu updated). The login is a per-session ``gr.State``;
+every action checks it on the server.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,19 +31,13 @@ if TYPE_CHECKING:
     from ingest.report import IngestReport
 
 log = logging.getLogger(__name__)
+Progress = Callable[[int, int, str], None] | None
 
 SOURCE_HEADERS = ["id", "title", "kind", "status", "last fetch", "location", "reason"]
 HISTORY_HEADERS = ["started", "trigger", "outcome", "summary", "changes"]
 UPLOAD_TYPES = [".html", ".htm", ".txt", ".md", ".csv"]  # what the file picker offers
 LOGIN_REQUIRED = "Login required: sign in on the Staff desk tab first."
 TITLE = "Staff desk"
-
-
-def require_login(logged_in: Any, auth: StaffAuth) -> None:
-    """Server-side guard of every staff endpoint: the per-session state set by the login, a
-    session that expires (``staff_session_s``)."""
-    if not auth.session_valid(logged_in):
-        raise error(LOGIN_REQUIRED, title=TITLE)
 
 
 def client_key(request: gr.Request | None) -> str:
@@ -82,85 +79,182 @@ def discard_upload(path: Path | None) -> None:
             target.parent.rmdir()
 
 
+@dataclass(frozen=True)
+class Listing:
+    """The sources of the corpus, read once: the table and the "Source" menu's choices (the
+    sources staff may remove, not the seed ones of the tracked manifest, by title or location)."""
+
+    table: dict[str, Any]
+    removable: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class StaffResult:
+    """What a staff action did: a refusal (``error``, shown beside the control in the page,
+    raised for API callers), or its report, the sources after it and a notice (a toast)."""
+
+    error: str = ""
+    report: str = ""
+    listing: Listing | None = None
+    session: Any = False
+    status: str = ""
+    notice: str = ""
+    warning: bool = False
+
+    def table(self) -> dict[str, Any]:
+        return self.listing.table if self.listing else table(SOURCE_HEADERS, [])
+
+    def notify(self) -> None:
+        """The notice as a toast."""
+        if self.notice:
+            (gr.Warning if self.warning else gr.Info)(render.esc(self.notice))
+
+    def raise_or_notify(self) -> None:
+        """For API callers: the refusal as a ``gr.Error``; else the notice as a toast."""
+        if self.error:
+            raise error(self.error, title=TITLE)
+        self.notify()
+
+
 class StaffTab:
-    """The handlers of the Staff desk over the corpus service and the staff sign-in, and its
-    layout. The parameter names of the handlers are those of the API endpoints."""
+    """The Staff desk's actions over the corpus service and the staff sign-in, and their API
+    adapters (whose parameter names are those of the endpoints)."""
 
     def __init__(self, corpus: CorpusService, auth: StaffAuth) -> None:
         self.corpus = corpus
         self.auth = auth
 
-    # --- handlers: session -----------------------------------------------------------------
+    # --- actions: one each, a result, never raising for a refusal -----------------------------
+    def login(self, username: str, password: str, client: str) -> StaffResult:
+        try:
+            session = self.auth.login(username, password, client)
+        except LoginRefused as exc:
+            return StaffResult(error=str(exc))
+        return StaffResult(
+            session=session,
+            status=f"Signed in as **{render.md_text(username)}**.",
+            listing=self.listing(),
+            notice="Signed in to the staff desk.",
+        )
+
+    def sources(self, logged_in: Any) -> StaffResult:
+        if not self.auth.session_valid(logged_in):
+            return StaffResult(error=LOGIN_REQUIRED)
+        return StaffResult(listing=self.listing())
+
+    def add_url(self, url: str, logged_in: Any, progress: Progress = None) -> StaffResult:
+        url = (url or "").strip()
+        refused = "" if render.safe_url(url) else "Give an absolute http:// or https:// URL."
+        return self._run(
+            logged_in,
+            refused,
+            "Add URL",
+            lambda: self.corpus.add_urls([url], progress=progress, public_only=True),
+        )
+
+    def add_file(self, upload: Any, logged_in: Any, progress: Progress = None) -> StaffResult:
+        """The file is added under its own name (the upload has a temporary one, deleted once
+        read, whatever the outcome)."""
+        path = upload_path(upload) if upload else None
+        try:
+            if path is None:
+                return self._run(logged_in, "Choose a file to upload first.", "Add file", None)
+            file = path
+            return self._run(
+                logged_in,
+                "",
+                "Add file",
+                lambda: self.corpus.add_upload(file, file.name, progress=progress),
+            )
+        finally:
+            discard_upload(path)
+
+    def refresh(self, logged_in: Any, progress: Progress = None) -> StaffResult:
+        return self._run(logged_in, "", "Refresh", lambda: self.corpus.refresh(progress=progress))
+
+    def remove(self, source_id: str, logged_in: Any, force: bool = False) -> StaffResult:
+        """Remove a source added at run time; a seed source only with ``force``."""
+        source_id = (source_id or "").strip()
+        refused = "" if source_id else "Choose the source to remove."
+        return self._run(
+            logged_in,
+            refused,
+            "Remove",
+            lambda: self.corpus.remove(source_id, force=bool(force)),
+        )
+
+    def listing(self) -> Listing:
+        """The sources of the corpus with their ingest state: one read."""
+        rows, removable = [], []
+        for row in self.corpus.sources():
+            source = row.source
+            reason = row.state.reason if row.state else ""
+            label = source_label(source)
+            rows.append(
+                [source.id, label, source.kind, row.status, row.last_fetch, source.location, reason]
+            )
+            if not row.seed:
+                removable.append((label, source.id))
+        return Listing(table(SOURCE_HEADERS, rows), removable)
+
+    def _run(
+        self,
+        logged_in: Any,
+        refused: str,
+        action: str,
+        call: Callable[[], IngestReport] | None,
+    ) -> StaffResult:
+        """A corpus operation, once signed in and its input valid: its report (and a notice),
+        and the sources after it."""
+        if not self.auth.session_valid(logged_in):
+            return StaffResult(error=LOGIN_REQUIRED)
+        if refused or call is None:
+            return StaffResult(error=refused)
+        try:
+            report = call()
+        except Exception as exc:
+            if not isinstance(exc, ValueError) and type(exc).__name__ != "IngestError":
+                log.exception("%s failed", action)
+            return StaffResult(error=f"{action} failed: {one_line(exc)}")
+        if report.failed:
+            reasons = "; ".join(f"{i.source_id}: {i.reason}" for i in report.failed[:3])
+            notice, warning = f"{len(report.failed)} source(s) failed: {reasons}", True
+        else:
+            notice, warning = f"{action}: {report.summary()}", False
+        return StaffResult(
+            report=report_html(report, action),
+            listing=self.listing(),
+            notice=notice,
+            warning=warning,
+        )
+
+    # --- API adapters: a refusal raises for the caller ----------------------------------------
     def staff_login(
         self, username: str, password: str, request: gr.Request | None = None
     ) -> tuple[Any, ...]:
-        try:
-            session = self.auth.login(username, password, client_key(request))
-        except LoginRefused as exc:
-            raise error(str(exc), title=TITLE) from exc
-        gr.Info("Signed in to the staff desk.")
-        status = f"Signed in as **{render.md_text(username)}**."
-        return session, status, gr.update(visible=False), gr.update(visible=True), self.table()
+        result = self.login(username, password, client_key(request))
+        result.raise_or_notify()
+        hide, show = gr.update(visible=False), gr.update(visible=True)
+        return result.session, result.status, hide, show, result.table()
 
     def staff_logout(self) -> tuple[Any, ...]:
         return False, "Signed out.", gr.update(visible=True), gr.update(visible=False)
 
-    def table(self) -> dict[str, Any]:
-        """The sources of the corpus with their ingest state."""
-        rows = []
-        for row in self.corpus.sources():
-            reason = row.state.reason if row.state else ""
-            source = row.source
-            status, fetched = row.status, row.last_fetch
-            rows.append(
-                [
-                    source.id,
-                    source_label(source),
-                    source.kind,
-                    status,
-                    fetched,
-                    source.location,
-                    reason,
-                ]
-            )
-        return table(SOURCE_HEADERS, rows)
-
-    def removable_ids(self, logged_in: Any) -> Any:
-        """The choices of the "Source" menu: the sources staff may remove (not the seed ones of
-        the tracked manifest), by title or location; nothing for a session not signed in."""
-        if not self.auth.session_valid(logged_in):
-            return gr.update()
-        try:
-            rows = [r for r in self.corpus.sources() if not r.seed]
-        except Exception:  # noqa: BLE001 - the table shows the error
-            return gr.update()
-        return gr.update(choices=[(source_label(r.source), r.source.id) for r in rows], value=None)
-
-    def removable_label(self, row: Any) -> str:
-        return source_label(row.source)
-
     def staff_history(self, logged_in: Any) -> dict[str, Any]:
         """The latest refreshes (manual, scheduled, CLI) with what each changed."""
-        require_login(logged_in, self.auth)
+        if not self.auth.session_valid(logged_in):
+            raise error(LOGIN_REQUIRED, title=TITLE)
         runs = self.corpus.history()
         rows = [[r.started, r.trigger, r.outcome, r.summary, r.changes] for r in runs]
         return table(HISTORY_HEADERS, rows)
 
-    # --- handlers: sources -----------------------------------------------------------------
     def staff_sources(self, logged_in: Any) -> dict[str, Any]:
-        require_login(logged_in, self.auth)
-        return self.table()
+        result = self.sources(logged_in)
+        result.raise_or_notify()
+        return result.table()
 
     def staff_add_url(self, url: str, logged_in: Any, progress: gr.Progress = gr.Progress()) -> Any:  # noqa: B008
-        require_login(logged_in, self.auth)
-        url = (url or "").strip()
-        if not render.safe_url(url):
-            raise error("Give an absolute http:// or https:// URL.", title=TITLE)
-        on_progress = progress_callback(progress)
-        return self._run(
-            "Add URL",
-            lambda: self.corpus.add_urls([url], progress=on_progress, public_only=True),
-        )
+        return api_outputs(self.add_url(url, logged_in, progress_callback(progress)))
 
     def staff_add_file(
         self,
@@ -170,42 +264,17 @@ class StaffTab:
     ) -> Any:
         """The file is added under its own name (the upload has a temporary one, deleted once
         read, whatever the outcome)."""
-        path = upload_path(upload) if upload else None
-        try:
-            require_login(logged_in, self.auth)
-            if path is None:
-                raise error("Choose a file to upload first.", title=TITLE)
-            on_progress, file = progress_callback(progress), path
-            return self._run(
-                "Add file", lambda: self.corpus.add_upload(file, file.name, progress=on_progress)
-            )
-        finally:
-            discard_upload(path)
+        return api_outputs(self.add_file(upload, logged_in, progress_callback(progress)))
 
     def staff_refresh(self, logged_in: Any, progress: gr.Progress = gr.Progress()) -> Any:  # noqa: B008
-        require_login(logged_in, self.auth)
-        on_progress = progress_callback(progress)
-        return self._run("Refresh", lambda: self.corpus.refresh(progress=on_progress))
+        return api_outputs(self.refresh(logged_in, progress_callback(progress)))
 
     def staff_remove(self, source_id: str, logged_in: Any, force: bool = False) -> Any:
         """Remove a source added at run time; a seed source only with ``force``."""
-        require_login(logged_in, self.auth)
-        source_id = (source_id or "").strip()
-        if not source_id:
-            raise error("Choose the source to remove.", title=TITLE)
-        return self._run("Remove", lambda: self.corpus.remove(source_id, force=bool(force)))
+        return api_outputs(self.remove(source_id, logged_in, force))
 
-    def _run(self, action: str, call: Callable[[], IngestReport]) -> tuple[str, Any]:
-        """Run a corpus operation: its report (and a toast), and the sources table after it."""
-        try:
-            report = call()
-        except Exception as exc:
-            if not isinstance(exc, ValueError) and type(exc).__name__ != "IngestError":
-                log.exception("%s failed", action)
-            raise error(f"{action} failed: {one_line(exc)}", title=TITLE) from exc
-        if report.failed:
-            reasons = "; ".join(f"{i.source_id}: {i.reason}" for i in report.failed[:3])
-            gr.Warning(render.esc(f"{len(report.failed)} source(s) failed: {reasons}"))
-        else:
-            gr.Info(render.esc(f"{action}: {report.summary()}"))
-        return report_html(report, action), self.table()
+
+def api_outputs(result: StaffResult) -> tuple[str, dict[str, Any]]:
+    """(report, sources table) for an API caller; a refusal raised."""
+    result.raise_or_notify()
+    return result.report, result.table()
