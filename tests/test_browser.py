@@ -144,7 +144,7 @@ def test_chat_in_the_browser(page: Any) -> None:
     ask(page, "Who runs high-field neuroimaging?")
     wait_answer(page, "NeuroSpin")
     panel = page.locator("#ph-sources-panel")
-    first = panel.locator(".ph-source").first
+    first = panel.locator(".ph-doc").first
     assert first.locator(".ph-title").inner_text().strip()
     assert panel.locator("mark").count() >= 1
     # a citation links to its card in the panel, never away from the app

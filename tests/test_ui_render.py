@@ -11,7 +11,7 @@ from ui.alerts import alert
 from ui.chat_page import remember
 from ui.directory_tab import place_choices
 from ui.feedback import answer_at
-from ui.render import answer_markdown, highlight, strip_markdown
+from ui.render import answer_markdown, highlight, sources_html, strip_markdown
 from ui.render_sources import SourceView, conversation_sources_html, record_key
 
 
@@ -154,3 +154,55 @@ def test_the_staff_desk_reports_an_ingest_in_the_command_lines_words() -> None:
     for item in report.items:
         assert f"<td>{esc(detail(item))}</td>" in html
     assert esc(report.summary()) in html
+
+
+def passage(n: int, title: str, doc_id: str = "", text: str = "A. B.", hl: str = "") -> SourceView:
+    meta = {"doc_id": doc_id} if doc_id else {}
+    return SourceView(n, title, "https://example.org/" + title, "", text, hl, meta)
+
+
+def test_sources_are_one_card_per_document_cited_first_the_others_folded() -> None:
+    sources = [
+        passage(1, "Other", text="Nothing cited here."),
+        passage(2, "Medicen", "d1", "Medicen is a cluster. It is in Paris.", "It is in Paris."),
+        passage(3, "Medicen (renamed)", "d1", "Its CEO is X.", "Its CEO is X."),
+        passage(4, "Medicen", text="Same title, no doc_id."),
+        passage(5, "Medicen", text="Again."),
+    ]
+    html = sources_html(sources, [3, 2], True, "k")
+    assert html.count('class="ph-doc') == 3  # d1; title "Medicen"; title "Other"
+    cited_doc, also = html.split('<details class="ph-also">')
+    assert cited_doc.count('class="ph-doc') == 1 and "Also retrieved: 2 more documents" in also
+    # the cited document holds its two passages, each keeps its anchor and highlight
+    for n, mark in ((2, "<mark>It is in Paris.</mark>"), (3, "<mark>Its CEO is X.</mark>")):
+        card = cited_doc.split(f'id="ph-src-k-{n}"')[1].split("</div></div>")[0]
+        assert mark in card
+    assert cited_doc.index('id="ph-src-k-2"') < cited_doc.index('id="ph-src-k-3"')
+    # uncited, in their rank order, both open in the fold: "Other", then the two passages titled
+    # "Medicen" without a doc_id, in one card
+    assert also.index('id="ph-src-k-1"') < also.index('id="ph-src-k-4"') < also.index("k-5")
+    assert also.split('class="ph-doc')[2].count('id="ph-src-') == 2
+    assert also.count('class="ph-doc') == 2 and "ph-more" not in also
+
+
+def test_sources_panel_without_citations_shows_every_document_open() -> None:
+    html = sources_html([passage(1, "A"), passage(2, "B"), passage(3, "A")], [], False, "k")
+    assert "ph-also" not in html and "ph-more" not in html and "Nearest passages" in html
+    assert html.count('class="ph-doc') == 2
+
+
+def test_a_document_card_escapes_what_comes_from_the_source() -> None:
+    evil = SourceView(
+        1,
+        '<img src=x onerror="alert(1)">',
+        "javascript:alert(1)",
+        "<b>2024</b>",
+        "<script>alert(2)</script>",
+        "",
+        {"doc_id": "<x>", "kind": "<i>kind</i>"},
+    )
+    html = sources_html([evil, passage(2, "ok")], [2], True, "k")
+    assert "<img" not in html and "<script" not in html and "<b>" not in html
+    assert "<i>" not in html and "javascript:" not in html
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in html

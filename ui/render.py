@@ -192,16 +192,28 @@ SOURCES_SEARCHING = (
 )
 
 
+def source_documents(sources: Sequence[SourceLike]) -> list[list[SourceLike]]:
+    """The passages grouped by document (metadata ``doc_id``, else the title), each document
+    where its first passage stands, its passages in their order."""
+    docs: dict[str, list[SourceLike]] = {}
+    for s in sources:
+        key = str(s.metadata.get("doc_id") or s.title or s.url or f"#{s.n}")
+        docs.setdefault(key, []).append(s)
+    return list(docs.values())
+
+
 def sources_html(
     sources: Sequence[SourceLike], cited: Iterable[int], grounded: bool, key: str = ""
 ) -> str:
-    """The sources panel: one card per passage, cited ones first in full."""
+    """The sources panel: one card per document holding its passages, the cited documents
+    first; the others folded under "also retrieved" (all shown when none is cited)."""
     cited_set = set(cited)
     if not sources:
         return (
             '<div class="ph-sources ph-empty"><div class="ph-sources-head">Sources</div>'
             "<p>No passage of the corpus matches this question.</p></div>"
         )
+    docs = source_documents(sources)
     if grounded:
         head = f'Sources <span class="ph-count">{len(cited_set)} cited of {len(sources)}</span>'
     else:
@@ -209,16 +221,26 @@ def sources_html(
             'Nearest passages <span class="ph-count ph-count-warn">'
             "the answer was not found in them</span>"
         )
-    cards = "".join(
-        source_card(s, s.n in cited_set, open_=not grounded or s.n in cited_set, key=key)
-        for s in sources
-    )
+    first = [d for d in docs if any(s.n in cited_set for s in d)] or docs
+    rest = [d for d in docs if d not in first]
+    cards = "".join(document_card(d, cited_set, key, open_all=not grounded) for d in first)
+    if rest:
+        cards += (
+            f'<details class="ph-also"><summary>Also retrieved: {len(rest)} more '
+            f"document{'s' if len(rest) > 1 else ''}</summary>"
+            + "".join(document_card(d, cited_set, key, open_all=True) for d in rest)
+            + "</details>"
+        )
     return f'<div class="ph-sources"><div class="ph-sources-head">{head}</div>{cards}</div>'
 
 
-def source_card(source: SourceLike, cited: bool, *, open_: bool = True, key: str = "") -> str:
-    title = source.title or "Untitled source"
-    title_html = link(source.url, title) if safe_url(source.url) else esc(title)
+def document_card(
+    passages: Sequence[SourceLike], cited: set[int], key: str = "", *, open_all: bool = False
+) -> str:
+    """A document's card: its title (a link to the page), date, kind and site, then its
+    passages, each with its number [n] and anchor; a passage not cited folded unless
+    ``open_all``."""
+    source = passages[0]
     meta: list[str] = []
     if source.date:
         meta.append(f'<span class="ph-date">{esc(source.date)}</span>')
@@ -228,20 +250,26 @@ def source_card(source: SourceLike, cited: bool, *, open_: bool = True, key: str
     where = host(source.url)
     if where:
         meta.append(f'<span class="ph-host">{esc(where)}</span>')
-    if cited:
+    is_cited = any(s.n in cited for s in passages)
+    if is_cited:
         meta.append('<span class="ph-badge ph-badge-cited">cited</span>')
-    passage = highlight(source.text, source.highlight)
-    if open_:
-        body = f'<div class="ph-passage">{passage}</div>'
-    else:
-        body = (
-            '<details class="ph-more"><summary>Show passage</summary>'
-            f'<div class="ph-passage">{passage}</div></details>'
-        )
-    klass = "ph-source ph-cited" if cited else "ph-source"
+    body = "".join(
+        passage_html(s, s.n in cited, open_=open_all or s.n in cited, key=key) for s in passages
+    )
     return (
-        f'<div class="{klass}" id="{anchor(source.n, key)}">'
-        f'<div class="ph-source-head"><span class="ph-num">{source.n}</span>'
-        f'<span class="ph-title">{title_html}</span></div>'
+        f'<div class="ph-doc{" ph-doc-cited" if is_cited else ""}">'
+        f'<div class="ph-card-head"><span class="ph-title">'
+        f"{link(source.url, source.title or 'Untitled source')}</span></div>"
         f'<div class="ph-meta">{"".join(meta)}</div>{body}</div>'
     )
+
+
+def passage_html(source: SourceLike, cited: bool, *, open_: bool = True, key: str = "") -> str:
+    """A passage of a document's card, the target of its citations [n]: the sentence that
+    answers highlighted."""
+    num = f'<span class="ph-num">{source.n}</span>'
+    passage = f'<div class="ph-passage">{highlight(source.text, source.highlight)}</div>'
+    if not open_:
+        passage = f'<details class="ph-more"><summary>Show passage</summary>{passage}</details>'
+    klass = "ph-source ph-cited" if cited else "ph-source"
+    return f'<div class="{klass}" id="{anchor(source.n, key)}">{num}{passage}</div>'
