@@ -168,6 +168,33 @@ def test_example_click_sends_and_answers(page: Any) -> None:
     shoot(page, "example.png")
 
 
+def test_help_reply_examples_are_buttons_that_ask(page: Any) -> None:
+    help_row = page.locator("#ph-help-examples")
+    assert not help_row.is_visible()  # nothing before the help reply
+    ask(page, "Hello! What can you help me with?")
+    wait_answer(page, "Try for example")
+    buttons = help_row.locator("button.ph-help-example")
+    buttons.first.wait_for()
+    labels = [b.strip() for b in buttons.all_inner_texts() if b.strip()]
+    assert "Who is the CEO of Medicen?" in labels and len(labels) >= 3
+    shoot(page, "help-examples.png")
+    help_row.get_by_role("button", name="Who is the CEO of Medicen?").click()
+    page.wait_for_function(
+        """() => document.querySelectorAll('#ph-chatbot .user-row').length >= 2""",
+        timeout=TIMEOUT_MS,
+    )
+    wait_answer(page, "Who is the CEO of Medicen?", count=2)
+    last_question = page.locator("#ph-chatbot .user-row").last.inner_text()
+    assert "Who is the CEO of Medicen?" in last_question  # sent as the question...
+    assert page.locator("#ph-chatbot .bot-row").last.inner_text().strip()  # ...and answered
+    assert page.locator("#ph-question textarea").input_value() == ""
+    page.wait_for_function(
+        "() => !document.querySelector('#ph-help-examples button')"
+        " || !document.querySelector('#ph-help-examples').offsetParent"
+    )
+    # the answer is not the help reply: its examples are gone
+
+
 def test_citation_in_an_older_answer_scrolls_to_its_card(page: Any) -> None:
     ask(page, "Who runs high-field neuroimaging?")
     wait_answer(page, "NeuroSpin")

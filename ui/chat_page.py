@@ -5,7 +5,8 @@
   answer, and the answer's record kept on the server, never read back from the page); each
   answer has thumbs (per message) and, once rated, an optional comment (``ui/feedback.py``);
   Stop cancels an answer, the retry button on the last answer asks again.
-- Example questions are buttons that ask at once.
+- Example questions are buttons that ask at once; so are those the help reply lists
+  (``ui/help_examples.py``).
 - The sources panel keeps the sources of every answer of the conversation
   (``ui/render_sources.py``): a citation [n], in any answer, scrolls to its card.
 - Conversations live in the browser's local storage (``gr.BrowserState``), reopened from the
@@ -20,7 +21,7 @@ from typing import Any
 import gradio as gr
 
 from ui import conversations as convs
-from ui.chat_state import forget, open_conversation, opened, remember, restore
+from ui.chat_state import before_retry, forget, open_conversation, opened, remember, restore
 from ui.chat_tab import (
     CHAT_PLACEHOLDER,
     DOC_TYPES,
@@ -31,22 +32,13 @@ from ui.chat_tab import (
 )
 from ui.common import ANY
 from ui.feedback import FeedbackPanel
+from ui.help_examples import HelpExamples
 from ui.history import chatbot_messages, checked
-from ui.render import SOURCES_PLACEHOLDER, plain
+from ui.render import SOURCES_PLACEHOLDER
 from ui.render_sources import CITATION_JS
 
 PRIVATE: dict[str, Any] = {"api_visibility": "private"}
 __all__ = ["ChatPage", "before_retry", "forget", "open_conversation", "opened", "remember"]
-
-
-def before_retry(history: Any, answers: Any, data: gr.RetryData) -> tuple[Any, Any, Any]:
-    """Retry: the conversation up to the question asked again, which goes back in the box."""
-    shown = chatbot_messages(history)
-    index = data.index[0] if isinstance(data.index, (list, tuple)) else int(data.index)
-    question = chatbot_messages([shown[index]])[0]["content"] if index < len(shown) else ""
-    kept = shown[:index]
-    n = sum(1 for m in kept if m["role"] == "assistant")
-    return kept, list(answers or [])[:n], plain(question)
 
 
 class ChatPage:
@@ -55,6 +47,7 @@ class ChatPage:
     def __init__(self, tab: ChatTab, feedback: FeedbackPanel) -> None:
         self.tab = tab
         self.fb = feedback
+        self.help = HelpExamples()
 
     # --- the page's adapter over ChatTab.answer ---------------------------------------------
     def page_ask(
@@ -151,6 +144,7 @@ class ChatPage:
             )
             self.send_comment = gr.Button("Send comment", size="sm", scale=1, min_width=120)
         self.feedback_status = gr.HTML("", js_on_load=None, elem_id="ph-feedback-status")
+        self.help.build()
         with gr.Row(elem_classes="ph-ask-row"):
             self.message = gr.Textbox(
                 show_label=False,
@@ -218,6 +212,9 @@ class ChatPage:
         for button, question in self.examples:
             fill = button.click(lambda q=question: q, None, self.message, **PRIVATE)
             asks.append(fill.then(**PRIVATE, **ask))
+        for button in self.help.buttons:
+            fill = button.click(lambda q: q, button, self.message, **PRIVATE)
+            asks.append(fill.then(**PRIVATE, **ask))
         retry = self.chatbot.retry(
             before_retry,
             [self.chatbot, self.answers],
@@ -225,21 +222,27 @@ class ChatPage:
             **PRIVATE,
         )
         asks.append(retry.then(**PRIVATE, **ask))
+        for event in asks:
+            event.then(self.help.shown, self.answers, self.help.outputs, **PRIVATE)
         self.stop.click(None, None, None, cancels=asks, **PRIVATE)
         self._wire_conversations()
         self._wire_feedback()
 
     def _wire_conversations(self) -> None:
         shown = [self.chatbot, self.answers, self.sources, self.conv_id, self.conv_menu]
-        self.new_chat.click(
-            self.tab.new_conversation,
-            None,
-            [self.chatbot, self.sources, self.answer_json, self.feedback_status],
-            api_name="new_conversation",
-        ).then(lambda store: opened(None, store), self.store, shown, **PRIVATE)
-        self.chatbot.clear(lambda store: opened(None, store), self.store, shown, **PRIVATE)
-        self.conv_menu.input(open_conversation, [self.conv_menu, self.store], shown, **PRIVATE)
-        self.delete.click(forget, [self.conv_id, self.store], [*shown, self.store], **PRIVATE)
+        events = [
+            self.new_chat.click(
+                self.tab.new_conversation,
+                None,
+                [self.chatbot, self.sources, self.answer_json, self.feedback_status],
+                api_name="new_conversation",
+            ).then(lambda store: opened(None, store), self.store, shown, **PRIVATE),
+            self.chatbot.clear(lambda store: opened(None, store), self.store, shown, **PRIVATE),
+            self.conv_menu.input(open_conversation, [self.conv_menu, self.store], shown, **PRIVATE),
+            self.delete.click(forget, [self.conv_id, self.store], [*shown, self.store], **PRIVATE),
+        ]
+        for event in events:  # the help reply's examples: those of the conversation shown
+            event.then(self.help.shown, self.answers, self.help.outputs, **PRIVATE)
 
     def _wire_feedback(self) -> None:
         self.chatbot.like(
@@ -285,4 +288,4 @@ class ChatPage:
             [self.store, self.user],
             [self.chatbot, self.answers, self.sources, self.conv_id, self.conv_menu, self.user],
             **PRIVATE,
-        )
+        ).then(self.help.shown, self.answers, self.help.outputs, **PRIVATE)

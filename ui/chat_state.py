@@ -1,5 +1,6 @@
 """The Chat tab's conversation state: after an answer (the records aligned with the messages,
-the sources panel, the conversation saved in the browser) and when a conversation is opened."""
+the sources panel, the conversation saved in the browser), when a conversation is opened, and
+before a retry."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import gradio as gr
 
 from ui import conversations as convs
 from ui.history import chatbot_messages
+from ui.render import plain
 from ui.render_sources import conversation_sources_html
 
 
@@ -58,3 +60,13 @@ def forget(conv_id: Any, store: Any) -> tuple[Any, ...]:
     """Delete the shown conversation from the browser; an empty chat."""
     store = convs.delete(store, str(conv_id or ""))
     return (*opened(None, store), store)
+
+
+def before_retry(history: Any, answers: Any, data: gr.RetryData) -> tuple[Any, Any, Any]:
+    """Retry: the conversation up to the question asked again, which goes back in the box."""
+    shown = chatbot_messages(history)
+    index = data.index[0] if isinstance(data.index, (list, tuple)) else int(data.index)
+    question = chatbot_messages([shown[index]])[0]["content"] if index < len(shown) else ""
+    kept = shown[:index]
+    n = sum(1 for m in kept if m["role"] == "assistant")
+    return kept, list(answers or [])[:n], plain(question)
