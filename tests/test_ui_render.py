@@ -206,3 +206,15 @@ def test_a_document_card_escapes_what_comes_from_the_source() -> None:
     assert "<i>" not in html and "javascript:" not in html
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
     assert "&lt;script&gt;alert(2)&lt;/script&gt;" in html
+
+
+def test_the_help_replys_examples_are_buttons_after_a_help_answer_only() -> None:
+    from assistant.answer.help import EXAMPLES, help_reply
+    from ui.help_examples import HelpExamples, help_questions
+
+    helped = {"answer": help_reply("Hello", "fr"), "kind": "help"}
+    assert help_questions([None, helped]) == EXAMPLES["fr"]
+    assert help_questions([helped, record("q", "a [1].")]) == []  # a later answer hides them
+    assert help_questions([]) == [] and help_questions(None) == []
+    row, *buttons = HelpExamples().shown([helped])
+    assert row["visible"] and [b["value"] for b in buttons[: len(EXAMPLES["fr"])]] == EXAMPLES["fr"]
