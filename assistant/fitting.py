@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from assistant.answer.condense import Turn
 from assistant.answer.fit import Labelled
 from assistant.evaluate import Question, squash
 from assistant.passage import Passage
@@ -26,7 +27,7 @@ def holds_evidence(sentence: str, evidence: str) -> bool:
 def label(
     chat: ChatService,
     question: str,
-    history: Sequence,
+    history: Sequence[Turn],
     evidence: str,
     answerable: bool,
     extra: Iterable[Passage] = (),

@@ -48,7 +48,7 @@ class Pair:
 
 
 def asked_type(question: str) -> str:
-    """The kind of answer asked for: 'place', 'name', 'number', 'date', 'amount', or ''."""
+    """The kind of answer asked for: 'place', 'name', 'number', 'date', or ''."""
     if WHERE.search(question):
         return "place"
     if re.search(

@@ -124,8 +124,8 @@ class ChatService:
         standalone = condense(question, history)
         asked, kind = restate(question, standalone, kind)  # "and in Saclay?" restated
         said = [t.content for t in history if t.role == "assistant" and t.content.strip()]
-        passages, scored = self._retrieve(standalone, kind, k, filters, said)
-        orgs = self._organisations()
+        orgs = self._organisations()  # read once: the gazetteer, the directory, the declines
+        passages, scored = self._retrieve(standalone, kind, k, filters, said, orgs)
         citable = [o for o in orgs if admits(filters, o.passage.metadata)]  # entries may join
         found, composed = from_directory(
             asked, standalone, kind, language, passages, citable, self.partners
@@ -175,7 +175,8 @@ class ChatService:
         (what the sentence model is fitted on)."""
         standalone = condense(" ".join(question.split()), history)
         said = [t.content for t in history if t.role == "assistant" and t.content.strip()]
-        passages, _ = self._retrieve(standalone, classify(question), self.settings.k, None, said)
+        kind, orgs = classify(question), self._organisations()
+        passages, _ = self._retrieve(standalone, kind, self.settings.k, None, said, orgs)
         return standalone, passages, said[-1] if said else ""
 
     def _retrieve(
@@ -185,6 +186,7 @@ class ChatService:
         k: int,
         filters: dict[str, str] | None,
         said: list[str],
+        orgs: list[Organisation],
     ) -> tuple[list[Passage], EvidenceReport]:
         """The k passages shown and their evidence; facts and explanations are scored a little
         deeper, and a much better passage below the k joins them (``deepen``)."""
@@ -196,7 +198,7 @@ class ChatService:
                 raise store_unavailable(exc) from exc
             raise
         self.scorer.set_idf(self.retriever.idf())  # type: ignore[arg-type]
-        self.scorer.set_gazetteer(self.gazetteers.of(self._organisations()))
+        self.scorer.set_gazetteer(self.gazetteers.of(orgs))
         return deepen(self.scorer, standalone, found[:k], found[k:], said[-1] if said else "")
 
     def _compose(
