@@ -164,3 +164,30 @@ def test_extend_scores_only_the_appended_passages_and_equals_a_full_score() -> N
         (e.n, e.sentence, round(e.score, 9)) for e in whole.evidence
     ]
     assert extended.answerable == whole.answerable
+
+
+def test_the_gazetteer_answers_the_same_from_concurrent_threads() -> None:
+    """Its cache is shared by the app's threads and cleared when full: a lookup never depends on
+    the entry still being there (a race, so this guards more than it reproduces)."""
+    from test_answer import differences_in_threads
+
+    from assistant.answer.gazetteer import Gazetteer
+    from assistant.answer.organisations import from_passages
+    from assistant.passage import Passage
+
+    entries = [
+        Passage(
+            f"o{i}",
+            f"{name} is a {kind} in {city}.",
+            {"title": name, "kind": kind, "city": city},
+            score=1.0,
+        )
+        for i, (name, kind, city) in enumerate(
+            [("Gustave Roussy", "hospital", "Villejuif"), ("NeuroSpin", "institute", "Saclay")]
+        )
+    ]
+    known = Gazetteer.of(from_passages(entries))
+    sentences = [f"Sentence {n} names NeuroSpin in Villejuif." for n in range(6000)]
+    failures = differences_in_threads(lambda s: known.place("Where is it?", s), sentences)
+    assert not failures, failures[:5]
+    assert known.place("Where is it?", sentences[0]) and known.new_name("Who?", sentences[0])

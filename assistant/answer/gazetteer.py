@@ -32,20 +32,22 @@ class Gazetteer:
 
     def _found(self, text: str) -> frozenset[str]:
         """The squashed names and folded places ``text`` holds (runs of up to 5 words)."""
-        if text not in self._runs:
-            words = WORD.findall(text)
-            found = set()
-            for i in range(len(words)):
-                for j in range(i + 1, min(i + MAX_WORDS, len(words)) + 1):
-                    run = " ".join(words[i:j])
-                    if squash(run) in self.names:
-                        found.add(squash(run))
-                    if fold(run) in self.places:
-                        found.add(fold(run))
-            if len(self._runs) > 4096:
-                self._runs.clear()
-            self._runs[text] = frozenset(found)
-        return self._runs[text]
+        cached = self._runs.get(text)  # a lookup, then a local: another thread may clear it
+        if cached is not None:
+            return cached
+        words = WORD.findall(text)
+        found = set()
+        for i in range(len(words)):
+            for j in range(i + 1, min(i + MAX_WORDS, len(words)) + 1):
+                run = " ".join(words[i:j])
+                if squash(run) in self.names:
+                    found.add(squash(run))
+                if fold(run) in self.places:
+                    found.add(fold(run))
+        if len(self._runs) > 4096:
+            self._runs.clear()
+        self._runs[text] = result = frozenset(found)
+        return result
 
     def new_name(self, question: str, sentence: str) -> bool:
         """The sentence names an organisation the question does not."""
