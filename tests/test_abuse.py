@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
-from ui.staff_tab import discard_upload
+from ui.staff_actions import discard_upload
 
 
 def test_an_upload_is_deleted_after_use_and_nothing_else(
@@ -39,13 +39,13 @@ def test_a_refused_staff_upload_is_deleted_too(
     from pydantic import SecretStr
 
     from assistant.services import StaffAuth
-    from ui.staff_tab import StaffTab
+    from ui.staff_actions import StaffActions
 
     monkeypatch.setenv("GRADIO_TEMP_DIR", str(tmp_path))
     upload = tmp_path / "f00d" / "page.html"
     upload.parent.mkdir()
     upload.write_text("<p>x</p>", encoding="utf-8")
-    tab = StaffTab(corpus=None, auth=StaffAuth("staff", SecretStr("pw")))  # type: ignore[arg-type]
+    tab = StaffActions(corpus=None, auth=StaffAuth("staff", SecretStr("pw")))  # type: ignore[arg-type]
     with pytest.raises(Exception, match="Login required"):
         tab.staff_add_file(str(upload), logged_in=False)
     assert not upload.exists()

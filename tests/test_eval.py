@@ -95,7 +95,7 @@ EXAMPLES = {
 
 @pytest.mark.slow
 def test_the_app_example_questions_get_relevant_grounded_answers(built_index: Path) -> None:
-    from ui.chat_tab import INVESTOR_EXAMPLES, RESEARCHER_EXAMPLES
+    from ui.chat_actions import INVESTOR_EXAMPLES, RESEARCHER_EXAMPLES
 
     assert set(INVESTOR_EXAMPLES + RESEARCHER_EXAMPLES) == set(EXAMPLES)
     chat = Container(Settings(data_dir=built_index)).chat

@@ -171,7 +171,7 @@ def test_sigkill_at_twenty_points_converges(tmp_path: Path, corpus_copy: Path) -
 
 def test_chroma_server_stopped_then_back(tmp_path: Path, corpus_copy: Path) -> None:
     from assistant.cli import cli
-    from ui.chat_tab import ChatTab
+    from ui.chat_actions import ChatActions
 
     port = free_port()
     url = f"http://127.0.0.1:{port}"
@@ -181,7 +181,7 @@ def test_chroma_server_stopped_then_back(tmp_path: Path, corpus_copy: Path) -> N
         before = app.chat.ask("How many hospitals does AP-HP have?")
         assert before.grounded
     # the server is down: the app's chat handler and the CLI say so in one line
-    tab = ChatTab(app.chat)
+    tab = ChatActions(app.chat)
     with pytest.raises(Exception, match="vector store unavailable") as shown:
         list(tab.ask("How many hospitals does AP-HP have?", [], "any", "any"))
     assert "\n" not in str(shown.value)
@@ -339,7 +339,7 @@ class SlowEmbedder(FakeEmbedder):
 
 
 def test_two_refreshes_at_once(tmp_path: Path, corpus_copy: Path) -> None:
-    from ui.staff_tab import StaffTab
+    from ui.staff_actions import StaffActions
 
     data = tmp_path / "data"
     embedder = SlowEmbedder()
@@ -348,7 +348,7 @@ def test_two_refreshes_at_once(tmp_path: Path, corpus_copy: Path) -> None:
         embedder=embedder,
         backend=FakeBackend(),
     )
-    desk = StaffTab(desk_app.corpus, desk_app.staff)
+    desk = StaffActions(desk_app.corpus, desk_app.staff)
     session = desk_app.staff.login("s", "p", "test")
     results: dict[str, Any] = {}
 
@@ -369,7 +369,7 @@ def test_two_refreshes_at_once(tmp_path: Path, corpus_copy: Path) -> None:
     assert cli.returncode == 75, cli.stderr[-2000:]
     assert cli.stderr.strip() == f"Error: another ingest is running on {data}"
     with pytest.raises(Exception, match="Refresh failed: another ingest is running"):
-        StaffTab(desk_app.corpus, desk_app.staff).staff_refresh(
+        StaffActions(desk_app.corpus, desk_app.staff).staff_refresh(
             session, progress=lambda *a, **k: None
         )
     embedder.go_on.set()

@@ -29,7 +29,7 @@ from webserver import Reply, web_server
 
 from assistant.services import StaffAuth
 from ingest.manifest import source_id_for_file, source_id_for_url
-from ui.staff_tab import StaffTab
+from ui.staff_actions import StaffActions
 
 pytestmark = pytest.mark.slow
 
@@ -303,7 +303,7 @@ def test_uploaded_source_is_escaped_everywhere(
     assert app.seed_manifest_unchanged()
     # the "Source id" menu offers the added source, never a seed one
     session = app.container.staff.login(STAFF_USER, STAFF_PASSWORD)  # a signed-in session
-    desk = StaffTab(app.container.corpus, app.container.staff)
+    desk = StaffActions(app.container.corpus, app.container.staff)
     listing = desk.sources(session).listing
     assert listing is not None
     removable = dict((value, label) for label, value in listing.removable)

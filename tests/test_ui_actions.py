@@ -13,8 +13,8 @@ from assistant.services import StaffAuth
 from assistant.services.corpus import SourceRow
 from ingest.models import Source
 from ingest.report import IngestReport, SourceReport
-from ui.staff_page import StaffPage
-from ui.staff_tab import StaffTab
+from ui.staff_actions import StaffActions
+from ui.staff_layout import StaffLayout
 
 
 class CountingCorpus:
@@ -38,10 +38,10 @@ class CountingCorpus:
 
 
 @pytest.fixture
-def desk() -> tuple[StaffPage, CountingCorpus, float]:
+def desk() -> tuple[StaffLayout, CountingCorpus, float]:
     corpus = CountingCorpus()
     auth = StaffAuth("staff", SecretStr("pw"))
-    page = StaffPage(StaffTab(corpus, auth))  # type: ignore[arg-type]
+    page = StaffLayout(StaffActions(corpus, auth))  # type: ignore[arg-type]
     return page, corpus, auth.login("staff", "pw", "test")
 
 
@@ -50,7 +50,7 @@ def quiet(*args: Any, **kwargs: Any) -> None:
 
 
 def test_each_staff_action_reads_the_source_list_once(
-    desk: tuple[StaffPage, CountingCorpus, float], tmp_path: Path
+    desk: tuple[StaffLayout, CountingCorpus, float], tmp_path: Path
 ) -> None:
     page, corpus, session = desk
     upload = tmp_path / "page.md"
@@ -77,7 +77,7 @@ def test_each_staff_action_reads_the_source_list_once(
 
 
 def test_a_page_action_shows_the_table_and_menu_of_the_same_read(
-    desk: tuple[StaffPage, CountingCorpus, float],
+    desk: tuple[StaffLayout, CountingCorpus, float],
 ) -> None:
     page, corpus, session = desk
     report, table, menu, message = page.page_add_url("https://example.org/x", session, quiet)
@@ -87,7 +87,7 @@ def test_a_page_action_shows_the_table_and_menu_of_the_same_read(
 
 
 def test_a_refused_staff_action_reads_nothing_and_says_why(
-    desk: tuple[StaffPage, CountingCorpus, float],
+    desk: tuple[StaffLayout, CountingCorpus, float],
 ) -> None:
     page, corpus, session = desk
     refused = {
@@ -136,11 +136,11 @@ def counting_renders(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 def test_the_sources_panel_renders_once_per_answer(monkeypatch: pytest.MonkeyPatch) -> None:
     from ui import conversations as convs
-    from ui.chat_page import ChatPage
-    from ui.chat_tab import ChatTab
+    from ui.chat_actions import ChatActions
+    from ui.chat_layout import ChatLayout
 
     renders = counting_renders(monkeypatch)
-    page = ChatPage(ChatTab(OneAnswerChat()), feedback=None)  # type: ignore[arg-type]
+    page = ChatLayout(ChatActions(OneAnswerChat()), feedback=None)  # type: ignore[arg-type]
     steps = list(page.page_ask("Is it so?", [], "any", "any", [], "", convs.empty()))
     assert len(renders) == 1  # the answer's panel, reused for the conversation's
     shown, panel, record, message, records, conv_id, store, _ = steps[-1]
@@ -154,5 +154,5 @@ def test_the_sources_panel_renders_once_per_answer(monkeypatch: pytest.MonkeyPat
     assert len(renders) == 2 and panel.count("ph-earlier") >= 1
     # the API's adapter: the same steps, its own outputs
     renders.clear()
-    outputs = list(ChatTab(OneAnswerChat()).ask("Is it so?", [], "any", "any"))
+    outputs = list(ChatActions(OneAnswerChat()).ask("Is it so?", [], "any", "any"))
     assert len(renders) == 1 and outputs[-1][2]["answer"] == "It is so [1]."

@@ -8,7 +8,7 @@ from typing import Any
 from assistant.services.directory import OUTSIDE_REGION, Facets
 from ui import conversations as convs
 from ui.alerts import alert
-from ui.chat_page import remember
+from ui.chat_layout import remember
 from ui.directory_tab import place_choices
 from ui.feedback import answer_at
 from ui.render import answer_markdown, highlight, sources_html, strip_markdown
@@ -100,7 +100,7 @@ def test_alerts_are_escaped_and_dismissible() -> None:
 def test_retry_asks_the_same_question_again() -> None:
     from types import SimpleNamespace
 
-    from ui.chat_page import before_retry
+    from ui.chat_layout import before_retry
 
     history = [
         {"role": "user", "content": "q1"},

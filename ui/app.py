@@ -4,10 +4,10 @@
 builds it and serves it on ``settings.host:settings.port`` (``paris-health serve`` finds it through
 the ``paris_health.apps`` entry point). The layout reads as the pipeline, one module a job:
 
-- ``chat_tab.py`` (answers) with ``chat_page.py`` (layout, events), ``feedback.py`` (thumbs per
-  answer, comment) and ``conversations.py`` (kept in the browser's local storage);
-  ``directory_tab.py``; ``staff_tab.py`` (one handler per action, returning a result; the API's
-  adapters raise) with ``staff_page.py`` (layout, the page's adapters: errors beside the
+- ``chat_actions.py`` (answers) with ``chat_layout.py`` (layout, events), ``feedback.py``
+  (thumbs per answer, comment) and ``conversations.py`` (kept in the browser's local storage);
+  ``directory_tab.py``; ``staff_actions.py`` (one handler per action, returning a result; the API's
+  adapters raise) with ``staff_layout.py`` (layout, the page's adapters: errors beside the
   control, confirmation before removal);
 - ``alerts.py``: dismissible messages beside a control; ``history.py``: the Chatbot's value as
   conversation turns;
@@ -87,13 +87,13 @@ from typing import TYPE_CHECKING, Any
 
 import gradio as gr  # the analytics switch is in ui/__init__.py, which runs first
 
-from ui.chat_page import ChatPage
-from ui.chat_tab import ChatTab
+from ui.chat_actions import ChatActions
+from ui.chat_layout import ChatLayout
 from ui.common import ANY
 from ui.directory_tab import DirectoryTab
 from ui.feedback import FeedbackPanel
-from ui.staff_page import StaffPage
-from ui.staff_tab import StaffTab
+from ui.staff_actions import StaffActions
+from ui.staff_layout import StaffLayout
 from ui.theme import THEME, stylesheet
 
 if TYPE_CHECKING:
@@ -186,11 +186,11 @@ def start_scheduler(container: Container) -> Any:
 
 def build_app(container: Container) -> gr.Blocks:
     """The app over the container's services: the tabs composed, layout and calls only."""
-    chat = ChatPage(ChatTab(container.chat), FeedbackPanel(container.feedback))
+    chat = ChatLayout(ChatActions(container.chat), FeedbackPanel(container.feedback))
     directory = DirectoryTab(container.directory)
     staff = None
     if container.staff.enabled:
-        staff = StaffPage(StaffTab(container.corpus, container.staff))
+        staff = StaffLayout(StaffActions(container.corpus, container.staff))
     kinds, cities = directory.choices()
     keep_s = container.settings.upload_keep_s
     with App(title=TITLE, analytics_enabled=False, delete_cache=upload_cache(keep_s)) as app:
@@ -208,7 +208,7 @@ def build_app(container: Container) -> gr.Blocks:
     return app
 
 
-def _fill_menus_on_load(app: gr.Blocks, chat: ChatPage, directory: DirectoryTab) -> None:
+def _fill_menus_on_load(app: gr.Blocks, chat: ChatLayout, directory: DirectoryTab) -> None:
     """On each page load: the kinds and cities the directory holds now, and its table."""
 
     def fill_menus() -> tuple[Any, ...]:

@@ -16,7 +16,7 @@ from assistant.services.voter import Voter, VoterTokens, session_owner
 from ui.alerts import alert
 from ui.common import error, one_line
 from ui.history import chatbot_messages
-from ui.staff_tab import client_key
+from ui.staff_actions import client_key
 
 NO_SESSION = "No session: reload the page, then rate the answer."
 

@@ -65,7 +65,7 @@ class SourceView:
 
 
 def record_key(record: dict[str, Any]) -> str:
-    """The key of the answer's anchors, as ``ChatTab.ask`` made them."""
+    """The key of the answer's anchors, as ``ChatActions.ask`` made them."""
     return answer_key(str(record.get("question") or ""), str(record.get("answer") or ""))
 
 

@@ -1,9 +1,10 @@
 """The Chat tab's handlers: ask (the answer streams, then its sources and record) and start over.
 
-Asking is one handler, :meth:`ChatTab.answer` (its steps as :class:`AskStep`); the ``/ask``
-endpoint (:meth:`ChatTab.ask`) and the page's events (``ui/chat_page.py``) are adapters over it.
+Asking is one handler, :meth:`ChatActions.answer` (its steps as :class:`AskStep`); the ``/ask``
+endpoint (:meth:`ChatActions.ask`) and the page's events (``ui/chat_layout.py``) are adapters
+over it.
 Endpoints: ``/ask`` and ``/new_conversation`` (see ``ui/app.py``); the layout and the events of
-the tab are in ``ui/chat_page.py``, feedback in ``ui/feedback.py``, the conversations kept in the
+the tab are in ``ui/chat_layout.py``, feedback in ``ui/feedback.py``, the conversations kept in the
 browser in ``ui/conversations.py``.
 """
 
@@ -74,7 +75,7 @@ class AskStep:
         return gr.skip() if self.record is None else self.record
 
 
-class ChatTab:
+class ChatActions:
     """The handlers of the Chat tab over the chat service."""
 
     def __init__(self, chat: ChatService) -> None:

@@ -1,6 +1,6 @@
 """The Chat tab's layout and events.
 
-- The answer streams into the conversation (one handler, ``ChatTab.answer``: the page's events
+- The answer streams into the conversation (one handler, ``ChatActions.answer``: the page's events
   here and the ``/ask`` endpoint are adapters over it; the sources panel is rendered once per
   answer, and the answer's record kept on the server, never read back from the page); each
   answer has thumbs (per message) and, once rated, an optional comment (``ui/feedback.py``);
@@ -21,15 +21,15 @@ from typing import Any
 import gradio as gr
 
 from ui import conversations as convs
-from ui.chat_state import before_retry, forget, open_conversation, opened, remember, restore
-from ui.chat_tab import (
+from ui.chat_actions import (
     CHAT_PLACEHOLDER,
     DOC_TYPES,
     INVESTOR_EXAMPLES,
     RESEARCHER_EXAMPLES,
     AskStep,
-    ChatTab,
+    ChatActions,
 )
+from ui.chat_state import before_retry, forget, open_conversation, opened, remember, restore
 from ui.common import ANY
 from ui.feedback import FeedbackPanel
 from ui.help_examples import HelpExamples
@@ -38,18 +38,18 @@ from ui.render import SOURCES_PLACEHOLDER
 from ui.render_sources import CITATION_JS
 
 PRIVATE: dict[str, Any] = {"api_visibility": "private"}
-__all__ = ["ChatPage", "before_retry", "forget", "open_conversation", "opened", "remember"]
+__all__ = ["ChatLayout", "before_retry", "forget", "open_conversation", "opened", "remember"]
 
 
-class ChatPage:
-    """The Chat tab over :class:`ChatTab` (answers) and :class:`FeedbackPanel`."""
+class ChatLayout:
+    """The Chat tab over :class:`ChatActions` (answers) and :class:`FeedbackPanel`."""
 
-    def __init__(self, tab: ChatTab, feedback: FeedbackPanel) -> None:
+    def __init__(self, tab: ChatActions, feedback: FeedbackPanel) -> None:
         self.tab = tab
         self.fb = feedback
         self.help = HelpExamples()
 
-    # --- the page's adapter over ChatTab.answer ---------------------------------------------
+    # --- the page's adapter over ChatActions.answer ---------------------------------------------
     def page_ask(
         self,
         message: str,

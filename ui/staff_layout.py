@@ -4,7 +4,7 @@ In the page, nothing raises: a wrong password, a bad URL or a failed removal sho
 message beside the control that caused it (``ui/alerts.py``), and the form, the table and the
 last report stay as they were. Removing a source asks for confirmation in the page first.
 
-Each action is one handler of :class:`ui.staff_tab.StaffTab` returning a result; the page's
+Each action is one handler of :class:`ui.staff_actions.StaffActions` returning a result; the page's
 events here and the API endpoints (``/staff_login``, ``/staff_sources``, ``/staff_add_url``,
 ``/staff_add_file``, ``/staff_refresh``, ``/staff_remove``: events of hidden buttons, since their
 outputs differ from the page's and they need the session's state) are thin adapters over it, so
@@ -22,12 +22,12 @@ from ui.alerts import alert, alert_box
 from ui.common import table
 from ui.render import esc
 from ui.render_staff import source_label
-from ui.staff_tab import (
+from ui.staff_actions import (
     HISTORY_HEADERS,
     SOURCE_HEADERS,
     UPLOAD_TYPES,
+    StaffActions,
     StaffResult,
-    StaffTab,
     client_key,
     progress_callback,
 )
@@ -49,10 +49,10 @@ def page_outputs(result: StaffResult) -> tuple[Any, ...]:
     return result.report, result.table(), menu(result), ""
 
 
-class StaffPage:
-    """The Staff desk tab over :class:`StaffTab`'s handlers."""
+class StaffLayout:
+    """The Staff desk tab over :class:`StaffActions`'s handlers."""
 
-    def __init__(self, tab: StaffTab) -> None:
+    def __init__(self, tab: StaffActions) -> None:
         self.tab = tab
 
     # --- page adapters: never raise, a message beside the control instead ----------------------

@@ -5,7 +5,7 @@ One handler per action (``login``, ``sources``, ``add_url``, ``add_file``, ``ref
 ``remove``) returns a :class:`StaffResult`: a refusal, or the report and the source list read once
 after it. Two thin adapters turn it into outputs: the API endpoints' (``staff_login``,
 ``staff_sources``, ``staff_add_url``, ``staff_add_file``, ``staff_refresh``, ``staff_remove``
-here: a refusal raises ``gr.Error``; see ``ui/app.py``) and the page's (``ui/staff_page.py``: the
+here: a refusal raises ``gr.Error``; see ``ui/app.py``) and the page's (``ui/staff_layout.py``: the
 message beside the control, the "Source" menu updated). The login is a per-session ``gr.State``;
 every action checks it on the server.
 """
@@ -116,7 +116,7 @@ class StaffResult:
         self.notify()
 
 
-class StaffTab:
+class StaffActions:
     """The Staff desk's actions over the corpus service and the staff sign-in, and their API
     adapters (whose parameter names are those of the endpoints)."""
 
