@@ -17,10 +17,6 @@ if TYPE_CHECKING:
     from assistant.answer import EvidenceScorer
     from assistant.answer.compose import Composer
     from assistant.backends import Backend
-    from assistant.components.embedder import Embedder
-    from assistant.components.embedding_cache import SentenceCache
-    from assistant.components.keyword_index import KeywordIndex
-    from assistant.components.vectorstore import VectorStore
     from assistant.retrieval import HybridRetriever
     from assistant.services import (
         ChatService,
@@ -30,6 +26,10 @@ if TYPE_CHECKING:
         StaffAuth,
     )
     from assistant.services.organisations import StoreOrganisations
+    from assistant.store.embedder import Embedder
+    from assistant.store.embedding_cache import SentenceCache
+    from assistant.store.keyword_index import KeywordIndex
+    from assistant.store.vectorstore import VectorStore
     from ingest.catalog import SourceCatalog
     from ingest.fetch import Fetcher
     from ingest.pipeline import IngestConfig, Ingestor
@@ -53,19 +53,19 @@ class Container:
 
     @cached_property
     def embedder(self) -> Embedder:
-        from assistant.components.embedder import build_embedder
+        from assistant.store.embedder import build_embedder
 
         return build_embedder(self.settings)
 
     @cached_property
     def store(self) -> VectorStore:
-        from assistant.components.vectorstore import VectorStore
+        from assistant.store.vectorstore import VectorStore
 
         return VectorStore.from_settings(self.settings, self.embedder)
 
     @cached_property
     def keyword(self) -> KeywordIndex:
-        from assistant.components.keyword_index import KeywordIndex
+        from assistant.store.keyword_index import KeywordIndex
 
         return KeywordIndex.at(self.settings.data_dir, self.settings.collection)
 
@@ -197,7 +197,7 @@ class Container:
 
     @cached_property
     def sentence_cache(self) -> SentenceCache:
-        from assistant.components.embedding_cache import SentenceCache
+        from assistant.store.embedding_cache import SentenceCache
 
         return SentenceCache(self.embedder, self.settings.sentence_cache_path)
 

@@ -1,7 +1,7 @@
 """What ingestion needs from the indexes and the embedder, as protocols.
 
-``ingest/`` declares them; the Chroma store (``assistant/components/vectorstore.py``), the keyword
-index (``assistant/components/keyword_index.py``) and the embedders implement them. So ingestion
+``ingest/`` declares them; the Chroma store (``assistant/store/vectorstore.py``), the keyword
+index (``assistant/store/keyword_index.py``) and the embedders implement them. So ingestion
 depends on no component, and a test can hand it fakes.
 
 Each index reports its own chunk ids per source, and the pipeline diffs every index against its

@@ -66,7 +66,7 @@ def _fast_tier_loads_no_model(
     def refuse(*_: object, **__: object) -> None:
         raise AssertionError("a fast-tier test loaded a model: use tests/fakes.py or mark it slow")
 
-    monkeypatch.setattr("assistant.components.embedder.build_embedder", refuse)
+    monkeypatch.setattr("assistant.store.embedder.build_embedder", refuse)
 
 
 @pytest.fixture

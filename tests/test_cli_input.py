@@ -24,7 +24,7 @@ from assistant.cli.common import CliError, json_text
 from assistant.container import Container
 from assistant.limits import MAX_CRAWL_PAGES, Limits
 from assistant.settings import Settings
-from assistant.unavailable import DISK_FULL
+from assistant.store.unavailable import DISK_FULL
 from ingest.models import Page
 
 REPO = Path(__file__).resolve().parent.parent

@@ -29,7 +29,7 @@ from assistant.backends import build_backend
 from assistant.container import Container
 from assistant.passage import Passage
 from assistant.settings import Settings
-from assistant.text import split_sentences
+from assistant.store.text import split_sentences
 from ingest.directory.kinds import kind_label
 
 

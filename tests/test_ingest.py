@@ -255,7 +255,7 @@ def test_chroma_server_mode(tmp_path: Path, corpus_copy: Path) -> None:
 
 
 def test_other_embedder_is_refused(tmp_path: Path, corpus_copy: Path) -> None:
-    from assistant.components.vectorstore import IncompatibleIndexError
+    from assistant.store.vectorstore import IncompatibleIndexError
 
     assert make_app(tmp_path, corpus_copy).corpus.refresh().ok
     other = make_app(tmp_path, corpus_copy, embedder="minilm")

@@ -24,9 +24,9 @@ from click.testing import CliRunner
 from fakes import FakeBackend, FakeClock, FakeEmbedder
 
 from assistant.cli import cli
-from assistant.components.vectorstore import VERSION_TTL_S, VectorStore
 from assistant.container import Container
 from assistant.settings import Settings
+from assistant.store.vectorstore import VERSION_TTL_S, VectorStore
 from ingest.lock import not_serving, serving
 from ingest.models import IngestError
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from assistant.passage import Passage
 from assistant.safety import is_injection
-from assistant.text import is_heading, split_paragraphs, split_sentences
+from assistant.store.text import is_heading, split_paragraphs, split_sentences
 
 # A sentence that refers back to the one before ("In all, ...", "It ...", "Additionally, ...")
 # reads only with it: composing quotes the two together.

@@ -159,7 +159,7 @@ def _bench_ingest(app: Container, report: BenchReport, say: Callable[[str], None
 def _bench_embedding(
     app: Container, report: BenchReport, say: Callable[[str], None], compare_embedder: bool
 ) -> None:
-    from assistant.components.embedder import build_embedder
+    from assistant.store.embedder import build_embedder
 
     settings = app.settings
     texts = [chunk.text for chunk in app.store.chunks()][:64]

@@ -15,8 +15,8 @@ from pydantic import ValidationError
 
 from assistant.container import Container
 from assistant.settings import BackendMode, Settings
-from assistant.unavailable import StoreUnavailableError, is_store_down, store_unavailable
-from ingest.text import printable
+from assistant.store.text import printable
+from assistant.store.unavailable import StoreUnavailableError, is_store_down, store_unavailable
 
 BACKENDS = click.Choice(get_args(BackendMode))
 
@@ -68,8 +68,8 @@ def say(message: str) -> None:
 def friendly_errors() -> Iterator[None]:
     """Known failures become one line and a non-zero exit, never a traceback."""
     from assistant.backends.openai import BackendUnavailableError
-    from assistant.components.embedder import MissingExtraError
-    from assistant.components.vectorstore import IncompatibleIndexError
+    from assistant.store.embedder import MissingExtraError
+    from assistant.store.vectorstore import IncompatibleIndexError
     from ingest.manifest import ManifestError
     from ingest.models import IngestError
 

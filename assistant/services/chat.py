@@ -43,8 +43,8 @@ from assistant.services.directory_answers import (
     from_directory,
 )
 from assistant.settings import Settings
-from assistant.text import detect_language
-from assistant.unavailable import is_store_down, store_unavailable
+from assistant.store.text import detect_language
+from assistant.store.unavailable import is_store_down, store_unavailable
 
 EXPLAIN_POINTS = 3  # the points an explanation gathers (compose_explain quotes up to three)
 

@@ -30,7 +30,7 @@ from assistant.answer.places import (
 )
 from assistant.answer.shapes import LOCATE_ENTITY, siting, town_asked
 from assistant.passage import Passage
-from assistant.text import split_sentences
+from assistant.store.text import split_sentences
 
 
 @dataclass

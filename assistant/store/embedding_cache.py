@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.components.embedder import Embedder
+from assistant.store.embedder import Embedder
 
 log = logging.getLogger(__name__)
 SCHEMA = "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL)"
