@@ -95,7 +95,7 @@ def corpus_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """A data directory with the index built once from the repository's corpus."""
-    from assistant.container import Container
+    from assistant.app.container import Container
     from assistant.settings import Settings
 
     data_dir = tmp_path_factory.mktemp("index")

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 from fakes import FakeEmbedder
 
-from assistant.cli import cli
+from assistant.app.cli import cli
 
 REPO = Path(__file__).resolve().parent.parent
 

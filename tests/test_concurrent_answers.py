@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.container import Container
-from assistant.evaluate import load_questions
+from assistant.app.container import Container
+from assistant.app.evaluate import load_questions
 from assistant.settings import Settings
 from assistant.store import text
 

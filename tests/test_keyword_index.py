@@ -139,7 +139,7 @@ def test_an_index_without_keyword_index_gets_it_filled_at_start(tmp_path: Path) 
     """An index built before the keyword index existed: `ensure_index` fills it, no embedding."""
     from fakes import FakeBackend
 
-    from assistant.container import Container
+    from assistant.app.container import Container
     from assistant.settings import Settings
     from ingest.manifest import save_manifest
 

@@ -12,7 +12,7 @@ import pytest
 from fakes import FakeBackend, FakeEmbedder
 from llamaserver import free_port, llama_server
 
-from assistant.container import Container
+from assistant.app.container import Container
 from assistant.settings import Settings
 from assistant.store.remote_embedder import EmbeddingServerError, OpenAIEmbedder
 from assistant.store.vectorstore import IncompatibleIndexError

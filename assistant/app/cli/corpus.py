@@ -10,8 +10,8 @@ from typing import Any, get_args
 
 import click
 
-from assistant.cli.common import CliError, container, echo, exit_by, friendly_errors, json_text
-from assistant.container import Container
+from assistant.app.cli.common import CliError, container, echo, exit_by, friendly_errors, json_text
+from assistant.app.container import Container
 from assistant.limits import MAX_CRAWL_PAGES
 from ingest.lock import not_serving
 from ingest.models import DirectoryFormat

@@ -5,6 +5,6 @@
   ``synthetic`` from real chunks and perturbed real embeddings; ``plot`` draws latency by size.
 """
 
-from assistant.bench.corpus import BENCH_QUESTIONS, BenchReport, Measure, run_bench
+from assistant.app.bench.corpus import BENCH_QUESTIONS, BenchReport, Measure, run_bench
 
 __all__ = ["BENCH_QUESTIONS", "BenchReport", "Measure", "run_bench"]

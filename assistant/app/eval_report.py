@@ -3,7 +3,7 @@ sets side by side per kind (dev and the frozen test)."""
 
 from __future__ import annotations
 
-from assistant.evaluate import BackendReport, Scores, by_category, by_kind
+from assistant.app.evaluate import BackendReport, Scores, by_category, by_kind
 
 DASH = f"{'-':>6}"
 

@@ -32,7 +32,7 @@ from assistant.answer import Turn
 from assistant.services import Answer, ChatService
 
 if TYPE_CHECKING:
-    from assistant.container import Container
+    from assistant.app.container import Container
 
 MAX_ANSWER_CHARS = 800
 ANSWER_FIRST_CHARS = 150

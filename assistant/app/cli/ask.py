@@ -10,7 +10,7 @@ import click
 from pydantic import ValidationError
 
 from assistant.answer import Turn
-from assistant.cli.common import (
+from assistant.app.cli.common import (
     BACKENDS,
     CliError,
     container,

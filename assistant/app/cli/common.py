@@ -13,7 +13,7 @@ from typing import Any, get_args
 import click
 from pydantic import ValidationError
 
-from assistant.container import Container
+from assistant.app.container import Container
 from assistant.settings import BackendMode, Settings
 from assistant.store.text import printable
 from assistant.store.unavailable import StoreUnavailableError, is_store_down, store_unavailable

@@ -12,7 +12,7 @@ from typing import Any, get_args
 
 import click
 
-from assistant.cli import ask, corpus, measure, serve
+from assistant.app.cli import ask, corpus, measure, serve
 from assistant.settings import EmbedderMode
 
 ENV = "PARIS_HEALTH_"

@@ -30,9 +30,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from assistant.bench.corpus import BENCH_QUESTIONS, timed
-from assistant.bench.synthetic import build, read_pool
-from assistant.container import Container
+from assistant.app.bench.corpus import BENCH_QUESTIONS, timed
+from assistant.app.bench.synthetic import build, read_pool
+from assistant.app.container import Container
 from assistant.settings import Settings
 
 FILTER = {"city": "Paris"}
@@ -124,7 +124,7 @@ def _p50(fn: Callable[[str], Any], questions: list[str], forget: Callable[[], No
 
 
 def _measure(app: Container, say: Callable[[str], None]) -> dict[str, float]:
-    from assistant.bench.baseline import RankBM25
+    from assistant.app.bench.baseline import RankBM25
     from assistant.retrieval import keyword_query
 
     questions, k, fetch_k = list(BENCH_QUESTIONS), app.settings.k, app.settings.fetch_k
@@ -169,7 +169,7 @@ def _add_then_ask(app: Container) -> float:
 PROBE = """
 import json, os, sys, time
 import gradio  # noqa: F401 - what `paris-health serve` imports too
-from assistant.container import Container
+from assistant.app.container import Container
 from assistant.settings import Settings
 app = Container(Settings())
 answer = app.chat.ask(sys.argv[1])

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from assistant.answer.condense import Turn
 from assistant.answer.fit import Labelled
-from assistant.evaluate import Question, squash
+from assistant.app.evaluate import Question, squash
 from assistant.passage import Passage
 from assistant.services import ChatService
 

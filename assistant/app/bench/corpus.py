@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.container import Container
+from assistant.app.container import Container
 from assistant.settings import Settings
 
 # The questions timed by default: a spread of kinds and both languages over the seed corpus
@@ -174,7 +174,7 @@ def _bench_embedding(
 
 
 def _bench_keyword_index(app: Container, report: BenchReport, say: Callable[[str], None]) -> None:
-    from assistant.bench.baseline import RankBM25
+    from assistant.app.bench.baseline import RankBM25
     from assistant.retrieval import keyword_query
 
     say("keyword index: BM25 queries, then the rank-bm25 baseline")

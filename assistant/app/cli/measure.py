@@ -9,7 +9,14 @@ from typing import Any
 
 import click
 
-from assistant.cli.common import BACKENDS, build_settings, container, friendly_errors, ready, say
+from assistant.app.cli.common import (
+    BACKENDS,
+    build_settings,
+    container,
+    friendly_errors,
+    ready,
+    say,
+)
 
 
 @click.command(name="eval")
@@ -36,8 +43,8 @@ def eval_command(
     """Run the question sets FILES (JSON lines, e.g. tests/eval/questions.jsonl): hit@1/@5, MRR,
     answer and decline accuracy, latency, per category and per kind; several sets are then
     shown side by side per kind (dev beside the frozen test)."""
-    from assistant.eval_report import format_report, side_by_side
-    from assistant.evaluate import evaluate_backends, load_questions
+    from assistant.app.eval_report import format_report, side_by_side
+    from assistant.app.evaluate import evaluate_backends, load_questions
 
     app = container(ctx)
     with friendly_errors():
@@ -72,8 +79,8 @@ def fit_command(ctx: click.Context, files: tuple[Path, ...], out: Path | None) -
     directory; prints its weights."""
     from assistant.answer.fit import fit
     from assistant.answer.sentence_model import MODEL_PATH
-    from assistant.evaluate import load_questions
-    from assistant.fitting import from_directory, from_questions
+    from assistant.app.evaluate import load_questions
+    from assistant.app.fitting import from_directory, from_questions
 
     app = container(ctx)
     with friendly_errors():
@@ -136,20 +143,20 @@ def bench_command(
     With --scale: latency, memory and cold start by index size (--json: one object
     {"sizes": [{"chunks": N, ...}], "ingest": {...}}).
     """
-    from assistant.bench import BENCH_QUESTIONS, run_bench
-    from assistant.bench.baseline import bm25_okapi
-    from assistant.evaluate import load_questions
+    from assistant.app.bench import BENCH_QUESTIONS, run_bench
+    from assistant.app.bench.baseline import bm25_okapi
+    from assistant.app.evaluate import load_questions
 
     with friendly_errors():
         bm25_okapi()  # every bench measures against it: fail before any work without the extra
     settings = build_settings(**{**ctx.obj, "backend": backend})
     if sizes:
-        from assistant.bench.scale import run_scale, table
+        from assistant.app.bench.scale import run_scale, table
 
         with friendly_errors():
             result = run_scale(settings, sizes, say=lambda line: say(f"bench: {line}"))
             if plot:
-                from assistant.bench.plot import draw
+                from assistant.app.bench.plot import draw
 
                 draw(result, plot)
         click.echo(json.dumps(result, indent=2) if as_json else table(result))

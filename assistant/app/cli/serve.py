@@ -1,30 +1,33 @@
-"""``serve``: start the app. The app registers itself under the ``paris_health.apps`` entry
-point (``gradio = "ui.app:launch"`` in ``pyproject.toml``), so the CLI never imports ``ui/``."""
+"""``serve``: start the app (``ui/``, the floor beneath the application) over the container's
+services."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from contextlib import nullcontext
-from importlib.metadata import entry_points
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
-from assistant.cli.common import BACKENDS, CliError, container, friendly_errors, ready, say
+from assistant.app.cli.common import BACKENDS, container, friendly_errors, ready, say
 from ingest.lock import serving
 
-APPS_GROUP = "paris_health.apps"
+if TYPE_CHECKING:
+    from assistant.app.container import Container
+    from ui.app import Services
 
 
-def find_app(name: str = "gradio") -> Callable[[Any], None]:
-    found = {ep.name: ep for ep in entry_points(group=APPS_GROUP)}
-    if name not in found:
-        raise CliError(
-            f"no app named {name!r} is installed (entry points {APPS_GROUP}: "
-            f"{', '.join(sorted(found)) or 'none'}); reinstall with `pip install -e .`"
-        )
-    launch: Callable[[Any], None] = found[name].load()
-    return launch
+def ui_services(app: Container) -> Services:
+    """The services the app calls, built by the container (each one loads what it needs)."""
+    from ui.app import Services  # gradio is imported by `serve` only
+
+    return Services(
+        settings=app.settings,
+        chat=app.chat,
+        directory=app.directory,
+        feedback=app.feedback,
+        corpus=app.corpus,
+        staff=app.staff,
+    )
 
 
 @click.command()
@@ -36,7 +39,8 @@ def find_app(name: str = "gradio") -> Callable[[Any], None]:
 @click.pass_context
 def serve(ctx: click.Context, host: str | None, port: int | None, backend: str | None) -> None:
     """Start the Gradio app (chat, directory, staff desk)."""
-    launch = find_app()
+    from ui.app import launch
+
     app = container(ctx, host=host, port=port, backend=backend)
     data_dir = app.settings.data_dir
     # an embedded index is written by this process only (`ingest` refuses meanwhile)
@@ -47,7 +51,7 @@ def serve(ctx: click.Context, host: str | None, port: int | None, backend: str |
     )
     with friendly_errors(), held:
         ready(app)
-        launch(app)
+        launch(ui_services(app))
 
 
 COMMANDS = (serve,)
