@@ -15,8 +15,8 @@ from assistant.answer.sentence_model import SentenceModel
 from assistant.answer.structure import Candidate, Unit, to_score, units
 from assistant.glossary import translate_terms
 from assistant.passage import Passage
-from assistant.safety import is_injection
 from assistant.store.embedder import Embedder
+from assistant.store.safety import is_injection
 from assistant.store.text import detect_language, tokenize
 
 Key = tuple[int, int]  # (n of the passage, position of the sentence in it)

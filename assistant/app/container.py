@@ -116,21 +116,8 @@ class Container:
             self.state,
             self.fetcher_factory,
             keyword=self.keyword,
-            after_add=self.embed_sentences if self.settings.sentence_vectors_at_ingest else None,
+            sentences=self.sentence_cache if self.settings.sentence_vectors_at_ingest else None,
         )
-
-    def embed_sentences(self, texts: list[str]) -> None:
-        """Put the sentences the evidence scorer would embed for these passages in its cache."""
-        from assistant.answer.structure import to_score, units
-        from assistant.passage import Passage
-
-        sentences: dict[str, None] = {}
-        for text in texts:
-            passage = Passage("", text, {}, 0.0)
-            for candidate in to_score(1, passage, units(text)):
-                sentences[candidate.unit.sentence] = None
-        if sentences:
-            self.sentence_cache.embed_documents(list(sentences))
 
     @cached_property
     def public_ingestor(self) -> Ingestor:

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.store.embedder import Embedder
+from assistant.store.sentences import scored_sentences
 
 log = logging.getLogger(__name__)
 SCHEMA = "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL)"
@@ -87,3 +88,10 @@ class SentenceCache(Embedder):
 
     def embed_query(self, text: str) -> list[float]:
         return self.inner.embed_query(text)
+
+    def embed_passages(self, texts: list[str]) -> None:
+        """Cache the vectors of the sentences the evidence scorer would embed for these passages
+        (ingestion calls it with the chunks it adds: ``sentence_vectors_at_ingest``)."""
+        sentences = scored_sentences(texts)
+        if sentences:
+            self.embed_documents(sentences)

@@ -44,7 +44,7 @@ def keyword_text(text: str, metadata: Mapping[str, Any]) -> str:
 
 
 class KeywordIndex:
-    """BM25 search and the ``KeywordWriter`` protocol of ``ingest/index.py`` over one tantivy
+    """BM25 search, and the writes of ingestion (add, delete, commit), over one tantivy
     index (``folder`` None: in memory, for tests)."""
 
     def __init__(self, folder: Path | None) -> None:
@@ -78,7 +78,7 @@ class KeywordIndex:
     def at(cls, data_dir: Path, collection: str) -> KeywordIndex:
         return cls(data_dir / "keyword" / f"{collection}-t{TOKENIZER_VERSION}")
 
-    # --- writing (the KeywordWriter protocol) -----------------------------------------------
+    # --- writing (ingestion) ----------------------------------------------------------------
     @property
     def writer(self) -> Any:
         if self._writer is None:
