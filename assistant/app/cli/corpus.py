@@ -13,12 +13,11 @@ import click
 from assistant.app.cli.common import CliError, container, echo, exit_by, friendly_errors, json_text
 from assistant.app.container import Container
 from assistant.limits import MAX_CRAWL_PAGES
-from ingest.lock import not_serving
+from ingest.lock import CorpusBusy, not_serving
 from ingest.models import DirectoryFormat
 from ingest.report import IngestReport, Progress, report_line
 
 EXIT_BUSY = 75  # EX_TEMPFAIL: another ingest holds the lock (or serve the index): try later
-BUSY = ("another ingest is running", "paris-health serve is running")
 
 
 def progress_printer(enabled: bool) -> Progress | None:
@@ -148,15 +147,13 @@ def sole_writer(app: Container) -> Iterator[None]:
 def busy_exit() -> Iterator[None]:
     """Another ingest holds the lock, or ``serve`` the embedded index: one line on stderr and
     exit status 75 (EX_TEMPFAIL), so that a cron job can tell "try later" from a failure."""
-    from ingest.models import IngestError
-
     try:
         yield
-    except (IngestError, CliError) as exc:
-        message = str(getattr(exc, "reason", None) or getattr(exc, "message", None) or exc)
-        if not any(busy in message for busy in BUSY):
+    except (CorpusBusy, CliError) as exc:
+        busy = exc if isinstance(exc, CorpusBusy) else exc.__cause__  # friendly_errors' line
+        if not isinstance(busy, CorpusBusy):
             raise
-        click.echo(f"Error: {message}", err=True)
+        click.echo(f"Error: {busy.reason}", err=True)
         sys.exit(EXIT_BUSY)
 
 
