@@ -21,7 +21,7 @@ from assistant.answer.features import FEATURES
 from assistant.answer.questions import answer_type_fits, asks_for_list
 from assistant.answer.request import GenerationRequest
 from assistant.answer.structure import units
-from assistant.passage import Passage
+from assistant.retrieval.passage import Passage
 from assistant.services.deeper import deepen
 from assistant.store.embedder import Embedder
 from assistant.store.text import (

@@ -22,7 +22,7 @@ from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.messages import DECLINE
 from assistant.backends import NOT_FOUND, GenerationRequest, build_backend
 from assistant.backends.prompt import build_messages
-from assistant.passage import Passage
+from assistant.retrieval.passage import Passage
 from assistant.services import Answer, ChatService, Delta
 from assistant.settings import Settings
 

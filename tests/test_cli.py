@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from assistant.app.cli import cli
-from assistant.contract import AskResponse
+from assistant.services.contract import AskResponse
 
 pytestmark = pytest.mark.slow  # the real embedder and index
 

@@ -27,7 +27,7 @@ from assistant.answer.request import NOT_FOUND, GenerationRequest
 from assistant.answer.spans import answer_span
 from assistant.app.container import Container
 from assistant.backends import build_backend
-from assistant.passage import Passage
+from assistant.retrieval.passage import Passage
 from assistant.settings import Settings
 from assistant.store.text import split_sentences
 from ingest.directory.kinds import kind_label

@@ -17,7 +17,7 @@ from assistant.answer.help import action_reply
 from assistant.answer.kinds import Kind, classify, restate
 from assistant.answer.messages import DECLINE
 from assistant.answer.organisations import from_passages
-from assistant.passage import Passage
+from assistant.retrieval.passage import Passage
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from assistant.answer.kinds import Kind, classify
 from assistant.answer.organisations import from_passages
 from assistant.answer.partners import PartnerFit, topic
 from assistant.answer.places import campuses
-from assistant.passage import Passage
+from assistant.retrieval.passage import Passage
 from assistant.services.directory_answers import directory_answer
 
 LOCATE = [

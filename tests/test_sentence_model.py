@@ -173,7 +173,7 @@ def test_the_gazetteer_answers_the_same_from_concurrent_threads() -> None:
 
     from assistant.answer.gazetteer import Gazetteer
     from assistant.answer.organisations import from_passages
-    from assistant.passage import Passage
+    from assistant.retrieval.passage import Passage
 
     entries = [
         Passage(

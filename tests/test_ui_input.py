@@ -15,7 +15,7 @@ from fakes import FakeBackend, FakeEmbedder
 from uiserver import free_port
 
 from assistant.app.container import Container
-from assistant.contract import HISTORY_SHAPE
+from assistant.services.contract import HISTORY_SHAPE
 from assistant.settings import REPO_ROOT, Settings
 from ui.history import CheckedMessages
 

@@ -26,7 +26,7 @@ from assistant.answer.questions import (
     YEAR_QUESTION,
 )
 from assistant.answer.spans import NAME_RUN
-from assistant.passage import Passage
+from assistant.retrieval.passage import Passage
 from assistant.store.text import STOPWORDS, fold, split_sentences
 
 IC = re.IGNORECASE

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.condense import PRONOUNS
-from assistant.glossary import translate_terms
+from assistant.retrieval.glossary import translate_terms
 from assistant.store.text import STOPWORDS, detect_language, fold, tokenize, words
 
 YEAR_QUESTION = re.compile(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.passage import Passage
+from assistant.retrieval.passage import Passage
 from assistant.store.sentences import Unit, units, worth_scoring
 
 __all__ = ["REFERS_BACK", "Candidate", "Unit", "sentence_before", "to_score", "units"]

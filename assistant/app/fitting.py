@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from assistant.answer.condense import Turn
 from assistant.answer.fit import Labelled
 from assistant.app.evaluate import Question, squash
-from assistant.passage import Passage
+from assistant.retrieval.passage import Passage
 from assistant.services import ChatService
 
 EDGE = 40  # a sentence holding the first or last 40 characters of the evidence holds it

@@ -11,9 +11,9 @@ import threading
 from collections.abc import Mapping
 from typing import Any
 
-from assistant.glossary import translate_terms
-from assistant.passage import Passage
 from assistant.retrieval.dense import dense_search
+from assistant.retrieval.glossary import translate_terms
+from assistant.retrieval.passage import Passage
 from assistant.retrieval.reranker import Reranker, build_reranker
 from assistant.settings import Settings
 from assistant.store.keyword_index import KeywordIndex

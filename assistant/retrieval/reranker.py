@@ -10,7 +10,7 @@ import threading
 from dataclasses import replace
 from typing import Any, Protocol, get_args
 
-from assistant.passage import Passage
+from assistant.retrieval.passage import Passage
 from assistant.settings import RerankerMode, Settings
 
 

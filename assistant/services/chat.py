@@ -32,8 +32,8 @@ from assistant.answer.request import NOT_FOUND, GenerationRequest
 from assistant.answer.rescore import extend
 from assistant.answer.spans import answer_span
 from assistant.limits import Deadline, Limits
-from assistant.passage import Passage
 from assistant.retrieval import HybridRetriever, admits
+from assistant.retrieval.passage import Passage
 from assistant.services.answer_record import Answer, Delta, source_ref
 from assistant.services.deeper import deepen
 from assistant.services.directory_answers import (

@@ -1,4 +1,5 @@
-"""``ask``: one question, or JSON lines on stdin (the contract of ``assistant/contract.py``)."""
+"""``ask``: one question, or JSON lines on stdin (the contract of
+``assistant/services/contract.py``)."""
 
 from __future__ import annotations
 
@@ -19,10 +20,10 @@ from assistant.app.cli.common import (
     json_text,
     ready,
 )
-from assistant.contract import AskRequest, ErrorLine
 from assistant.limits import TOO_LONG, read_lines
 from assistant.retrieval import FILTER_KEYS, parse_filters
 from assistant.services import Answer, ChatService
+from assistant.services.contract import AskRequest, ErrorLine
 from assistant.store.unavailable import is_store_down, store_unavailable
 
 QUOTE_CHARS = 220
