@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from assistant.answer.features import FEATURES, Pair, asked_type, holds_type, measure, rarest_share
-from assistant.answer.fit import Labelled, choose_threshold, fit
 from assistant.answer.sentence_model import MODEL_PATH, SentenceModel
+from assistant.app.fit import Labelled, choose_threshold, fit
 
 
 @pytest.mark.parametrize(

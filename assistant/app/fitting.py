@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from assistant.answer.condense import Turn
-from assistant.answer.fit import Labelled
 from assistant.app.evaluate import Question, squash
+from assistant.app.fit import Labelled
 from assistant.retrieval.passage import Passage
 from assistant.services import ChatService
 

@@ -77,9 +77,9 @@ def fit_command(ctx: click.Context, files: tuple[Path, ...], out: Path | None) -
     """Fit the sentence model (the answering sentence and the decline gate) on the question
     sets FILES (the dev sets, never the frozen test) and on questions generated from the
     directory; prints its weights."""
-    from assistant.answer.fit import fit
     from assistant.answer.sentence_model import MODEL_PATH
     from assistant.app.evaluate import load_questions
+    from assistant.app.fit import fit
     from assistant.app.fitting import from_directory, from_questions
 
     app = container(ctx)
