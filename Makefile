@@ -89,7 +89,7 @@ test-fast: setup
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/lint-imports   # the layer contracts of pyproject.toml: ui -> assistant -> ingest
+	$(BIN)/lint-imports   # the floors of pyproject.toml: app > ui > services > answering > ingest > store > settings
 
 typecheck: setup
 	$(BIN)/mypy assistant ingest ui

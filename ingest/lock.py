@@ -43,9 +43,14 @@ def _held(handle: IO[str], operation: int, when_busy: Callable[[], None]) -> Ite
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+class CorpusBusy(IngestError):
+    """The data directory is being written by someone else (another ingest, or ``serve`` for an
+    embedded index): try again later. The CLI exits 75 on it, a refresh is kept as skipped."""
+
+
 def _refuse(message: str) -> Callable[[], None]:
     def refuse() -> None:
-        raise IngestError(message)
+        raise CorpusBusy(message)
 
     return refuse
 

@@ -15,7 +15,10 @@ Idempotent and crash-safe by construction:
 Because the state that decides what to do is each index itself, a run killed at any point and
 started again converges on the same indexes as an uninterrupted run.
 
-The indexes and the embedder come in through the protocols of ``ingest/index.py``.
+Ingestion calls the store directly (``assistant/store/``): the embedder, the vector store
+(Chroma), the keyword index (tantivy) and, with ``sentence_vectors_at_ingest``, the sentence cache,
+which embeds the new chunks' sentences the answer stage scores. Each index reports its own chunk
+ids per source, and the pipeline diffs every index against its own state.
 """
 
 from __future__ import annotations
@@ -27,9 +30,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.store.embedder import Embedder
+from assistant.store.embedding_cache import SentenceCache
+from assistant.store.keyword_index import KeywordIndex
+from assistant.store.vectorstore import VectorStore
 from ingest.chunk import build_splitter, chunk, embedding_text
 from ingest.clock import now_iso
-from ingest.index import DocumentEmbedder, IndexWriter, KeywordWriter
 from ingest.load import Loader
 from ingest.lock import ingest_lock
 from ingest.models import Chunk, IngestError, Source
@@ -57,15 +63,15 @@ class Ingestor:
     def __init__(
         self,
         config: IngestConfig,
-        index: IndexWriter,
-        embedder: DocumentEmbedder,
+        index: VectorStore,
+        embedder: Embedder,
         state: StateStore,
         fetcher_factory: Callable[[], Fetcher] | None = None,
-        keyword: KeywordWriter | None = None,
-        after_add: Callable[[list[str]], None] | None = None,
+        keyword: KeywordIndex | None = None,
+        sentences: SentenceCache | None = None,
     ) -> None:
         self.config = config
-        self.after_add = after_add  # given the texts of the chunks just added (precomputing)
+        self.sentences = sentences  # embeds the added chunks' sentences ahead of the questions
         self.index = index
         self.keyword = keyword
         self._changed = False
@@ -235,5 +241,5 @@ class Ingestor:
             [c.metadata for c in chunks],
             vectors,
         )
-        if self.after_add is not None:
-            self.after_add([c.text for c in chunks])
+        if self.sentences is not None:
+            self.sentences.embed_passages([c.text for c in chunks])

@@ -66,7 +66,7 @@ def _fast_tier_loads_no_model(
     def refuse(*_: object, **__: object) -> None:
         raise AssertionError("a fast-tier test loaded a model: use tests/fakes.py or mark it slow")
 
-    monkeypatch.setattr("assistant.components.embedder.build_embedder", refuse)
+    monkeypatch.setattr("assistant.store.embedder.build_embedder", refuse)
 
 
 @pytest.fixture
@@ -95,7 +95,7 @@ def corpus_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """A data directory with the index built once from the repository's corpus."""
-    from assistant.container import Container
+    from assistant.app.container import Container
     from assistant.settings import Settings
 
     data_dir = tmp_path_factory.mktemp("index")

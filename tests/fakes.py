@@ -1,7 +1,7 @@
 """Fakes that implement the real interfaces, for the fast tier (no model, no server).
 
 Each one is the smallest honest implementation of a seam: the embedder protocol, the answer
-backend protocol, the index-writer protocol of ``ingest/index.py``, a clock, an HTTP site.
+backend protocol, the vector store's writes (duck-typed for the ingestor), a clock, an HTTP site.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 
 from assistant.backends import NOT_FOUND, GenerationRequest
-from assistant.components.embedder import Embedder
+from assistant.store.embedder import Embedder
 
 _WORD = re.compile(r"\w+")
 
@@ -62,7 +62,7 @@ class FakeBackend:
 
 
 class FakeIndex:
-    """The ``IndexWriter`` protocol in memory."""
+    """The vector store's writes, in memory (what the ingestor calls of ``VectorStore``)."""
 
     def __init__(self) -> None:
         self.rows: dict[str, tuple[str, dict[str, Any], list[float]]] = {}

@@ -15,7 +15,7 @@ import pytest
 from fakes import FakeBackend, FakeEmbedder
 from webserver import Reply, web_server
 
-from assistant.container import Container
+from assistant.app.container import Container
 from assistant.limits import LimitError
 from assistant.settings import Settings
 from ingest.sniff import binary_reason
@@ -220,7 +220,7 @@ import os, sys
 from pathlib import Path
 sys.path.insert(0, {tests!r})
 from fakes import FakeBackend, FakeEmbedder
-from assistant.container import Container
+from assistant.app.container import Container
 from assistant.settings import Settings
 from ingest.catalog import SourceCatalog
 from ingest.pipeline import Ingestor

@@ -1,4 +1,4 @@
-"""Fast unit tests of the answering stages (``assistant.answer``, ``assistant.text``).
+"""Fast unit tests of the answering stages (``assistant.answer``, ``assistant.store.text``).
 
 The scorer runs here on a small bag-of-words embedder that implements the real ``Embedder``
 interface; the eval (tests/test_eval.py) runs the same code on the real model and index.
@@ -21,10 +21,10 @@ from assistant.answer.features import FEATURES
 from assistant.answer.questions import answer_type_fits, asks_for_list
 from assistant.answer.request import GenerationRequest
 from assistant.answer.structure import units
-from assistant.components.embedder import Embedder
-from assistant.passage import Passage
+from assistant.retrieval.passage import Passage
 from assistant.services.deeper import deepen
-from assistant.text import (
+from assistant.store.embedder import Embedder
+from assistant.store.text import (
     _segment,
     is_heading,
     split_paragraphs,

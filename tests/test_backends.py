@@ -22,7 +22,7 @@ from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.messages import DECLINE
 from assistant.backends import NOT_FOUND, GenerationRequest, build_backend
 from assistant.backends.prompt import build_messages
-from assistant.passage import Passage
+from assistant.retrieval.passage import Passage
 from assistant.services import Answer, ChatService, Delta
 from assistant.settings import Settings
 
@@ -274,7 +274,7 @@ def cli_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data directory indexed once from the repository's corpus, through the CLI."""
     from click.testing import CliRunner
 
-    from assistant.cli import cli
+    from assistant.app.cli import cli
 
     data_dir = tmp_path_factory.mktemp("cli-data")
     result = CliRunner().invoke(cli, ["--data-dir", str(data_dir), "ingest", "--no-progress"])
@@ -287,7 +287,7 @@ def test_cli_ask_with_server_down_prints_one_error_line(cli_data_dir: Path) -> N
     import langchain_openai  # noqa: F401 - a dev dependency: its absence is a failure
     from click.testing import CliRunner
 
-    from assistant.cli import cli
+    from assistant.app.cli import cli
 
     result = CliRunner().invoke(
         cli,

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from assistant.cli import cli
-from assistant.contract import AskResponse
+from assistant.app.cli import cli
+from assistant.services.contract import AskResponse
 
 pytestmark = pytest.mark.slow  # the real embedder and index
 
@@ -129,7 +129,7 @@ def test_bench_reports_measures_against_baselines(tmp_path: Path) -> None:
 
 def test_bench_scale_smoke(tmp_path: Path) -> None:
     """`bench --scale 1000 --json`: one complete, sane row per size (no timing asserted)."""
-    from assistant.bench.scale import KEYS
+    from assistant.app.bench.scale import KEYS
 
     data = tmp_path / "untouched"
     plot = tmp_path / "latency.png"

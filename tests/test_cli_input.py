@@ -18,13 +18,13 @@ from fakes import FakeBackend, FakeEmbedder
 from test_faults import fill, small_disk
 from webserver import Reply, html_page, web_server
 
-from assistant.cli import cli
-from assistant.cli.ask import print_answer
-from assistant.cli.common import CliError, json_text
-from assistant.container import Container
+from assistant.app.cli import cli
+from assistant.app.cli.ask import print_answer
+from assistant.app.cli.common import CliError, json_text
+from assistant.app.container import Container
 from assistant.limits import MAX_CRAWL_PAGES, Limits
 from assistant.settings import Settings
-from assistant.unavailable import DISK_FULL
+from assistant.store.unavailable import DISK_FULL
 from ingest.models import Page
 
 REPO = Path(__file__).resolve().parent.parent
@@ -35,20 +35,20 @@ CLI_WITH_FAKES = """
 import sys
 from fakes import FakeBackend, FakeEmbedder
 from ingest.models import Page
-import assistant.cli.common as common
-from assistant.container import Container
+import assistant.app.cli.common as common
+from assistant.app.container import Container
 def container(ctx, **overrides):
     return Container(common.build_settings(**{**ctx.obj, **overrides}),
                      embedder=FakeEmbedder(), backend=FakeBackend())
-import assistant.cli.ask, assistant.cli.corpus
-for module in (common, assistant.cli.ask, assistant.cli.corpus):
+import assistant.app.cli.ask, assistant.app.cli.corpus
+for module in (common, assistant.app.cli.ask, assistant.app.cli.corpus):
     module.container = container
 from test_faults import fill, small_disk
 from webserver import Reply, html_page, web_server
 
-from assistant.cli import cli
-from assistant.cli.ask import print_answer
-from assistant.cli.common import CliError, json_text
+from assistant.app.cli import cli
+from assistant.app.cli.ask import print_answer
+from assistant.app.cli.common import CliError, json_text
 cli(sys.argv[1:], prog_name="paris-health")
 """
 

@@ -25,11 +25,11 @@ from assistant.answer.organisations import from_passages, members, named_in
 from assistant.answer.questions import answer_type_fits
 from assistant.answer.request import NOT_FOUND, GenerationRequest
 from assistant.answer.spans import answer_span
+from assistant.app.container import Container
 from assistant.backends import build_backend
-from assistant.container import Container
-from assistant.passage import Passage
+from assistant.retrieval.passage import Passage
 from assistant.settings import Settings
-from assistant.text import split_sentences
+from assistant.store.text import split_sentences
 from ingest.directory.kinds import kind_label
 
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant import text
-from assistant.container import Container
-from assistant.evaluate import load_questions
+from assistant.app.container import Container
+from assistant.app.evaluate import load_questions
 from assistant.settings import Settings
+from assistant.store import text
 
 pytestmark = pytest.mark.slow  # the real embedder
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from fakes import FakeBackend, FakeEmbedder
 
-from assistant.container import Container
+from assistant.app.container import Container
 from assistant.settings import Settings
 
 

@@ -13,12 +13,12 @@ from typing import Any
 import pytest
 from fakes import FakeEmbedder
 
-from assistant.components.keyword_index import KeywordIndex
-from assistant.components.vectorstore import VectorStore
 from assistant.retrieval import dense
 from assistant.retrieval.dense import dense_search
 from assistant.retrieval.filters import chroma_where
 from assistant.settings import Settings
+from assistant.store.keyword_index import KeywordIndex
+from assistant.store.vectorstore import VectorStore
 
 CITIES = ("Paris", "Evry", "Saclay", "Orsay", "Creteil", "Villejuif")
 KINDS = ("hospital", "lab", "startup")

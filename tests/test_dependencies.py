@@ -112,7 +112,7 @@ def test_bench_without_rank_bm25_names_the_extra(
 ) -> None:
     """rank-bm25 is the ``bench`` extra's: without it, bench stops before any work with one line
     naming the extra (the fast tier's guard fails the test if a model is loaded)."""
-    from assistant.cli import cli
+    from assistant.app.cli import cli
 
     monkeypatch.setitem(sys.modules, "rank_bm25", None)  # `import rank_bm25` raises ImportError
     for args in (["bench", "--limit", "1"], ["bench", "--scale", "1000"]):

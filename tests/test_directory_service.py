@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from fakes import FakeBackend, FakeEmbedder
 
-from assistant.container import Container
+from assistant.app.container import Container
 from assistant.services import DirectoryService
 from assistant.services.directory import OUTSIDE_REGION
 from assistant.services.region import where

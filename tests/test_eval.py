@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.container import Container
-from assistant.eval_report import format_table
-from assistant.evaluate import by_category, load_questions, run_eval, score
+from assistant.app.container import Container
+from assistant.app.eval_report import format_table
+from assistant.app.evaluate import by_category, load_questions, run_eval, score
 from assistant.settings import Settings
 
 QUESTIONS = Path(__file__).parent / "eval" / "questions.jsonl"

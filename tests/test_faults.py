@@ -27,7 +27,7 @@ from chromaserver import chroma_server, free_port
 from click.testing import CliRunner
 from fakes import FakeBackend, FakeEmbedder
 
-from assistant.container import Container
+from assistant.app.container import Container
 from assistant.settings import Settings
 from ingest.lock import serving
 from ingest.models import IngestError
@@ -76,7 +76,7 @@ KILLER = """
 import os, sys, threading, time
 sys.path.insert(0, sys.argv[1])
 from fakes import FakeEmbedder, FakeBackend
-from assistant.container import Container
+from assistant.app.container import Container
 from assistant.settings import Settings
 import ingest.load
 
@@ -170,7 +170,7 @@ def test_sigkill_at_twenty_points_converges(tmp_path: Path, corpus_copy: Path) -
 
 
 def test_chroma_server_stopped_then_back(tmp_path: Path, corpus_copy: Path) -> None:
-    from assistant.cli import cli
+    from assistant.app.cli import cli
     from ui.chat_actions import ChatActions
 
     port = free_port()
@@ -236,7 +236,7 @@ def read_only(path: Path) -> Iterator[None]:
 
 
 def test_read_only_data_directory(tmp_path: Path, corpus_copy: Path) -> None:
-    from assistant.cli import cli
+    from assistant.app.cli import cli
 
     data = tmp_path / "data"
     assert make(data, corpus_copy).corpus.refresh().ok
@@ -389,15 +389,15 @@ def test_two_refreshes_at_once(tmp_path: Path, corpus_copy: Path) -> None:
 CLI_WITH_FAKES = """
 import sys
 from fakes import FakeBackend, FakeEmbedder
-import assistant.cli.common as common
-from assistant.container import Container
+import assistant.app.cli.common as common
+from assistant.app.container import Container
 original = common.container
 def container(ctx, **overrides):
     return Container(common.build_settings(**{**ctx.obj, **overrides}),
                      embedder=FakeEmbedder(), backend=FakeBackend())
 common.container = container
-import assistant.cli.corpus as corpus
+import assistant.app.cli.corpus as corpus
 corpus.container = container
-from assistant.cli import cli
+from assistant.app.cli import cli
 cli(["--data-dir", sys.argv[1], "--corpus-dir", sys.argv[2], "ingest", "--no-progress"])
 """

@@ -17,7 +17,7 @@ from assistant.answer.help import action_reply
 from assistant.answer.kinds import Kind, classify, restate
 from assistant.answer.messages import DECLINE
 from assistant.answer.organisations import from_passages
-from assistant.passage import Passage
+from assistant.retrieval.passage import Passage
 
 
 @pytest.mark.parametrize(
@@ -240,7 +240,7 @@ def test_an_elliptic_follow_up_of_an_elliptic_follow_up_keeps_the_first_frame() 
 
 @pytest.mark.slow
 def test_actions_typed_declines_and_follow_ups_through_the_real_index(built_index: Path) -> None:
-    from assistant.container import Container
+    from assistant.app.container import Container
     from assistant.settings import Settings
 
     chat = Container(Settings(data_dir=built_index)).chat

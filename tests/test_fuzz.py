@@ -13,7 +13,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.cli.ask import output_line
+from assistant.app.cli.ask import output_line
 from assistant.limits import TOO_LONG, Limits, read_lines
 from ingest.chunk import build_splitter, chunk
 from ingest.directory import read_organisations

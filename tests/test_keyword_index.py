@@ -14,9 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rank_bm25 import BM25Okapi
 
-from assistant.components.keyword_index import KeywordIndex, filter_terms, keyword_text
 from assistant.retrieval import admits, keyword_query
-from assistant.text import tokenize
+from assistant.store.keyword_index import KeywordIndex, filter_terms, keyword_text
+from assistant.store.text import tokenize
 from ingest.fetch import FetchConfig
 from ingest.models import Source
 from ingest.pipeline import IngestConfig, Ingestor
@@ -139,7 +139,7 @@ def test_an_index_without_keyword_index_gets_it_filled_at_start(tmp_path: Path) 
     """An index built before the keyword index existed: `ensure_index` fills it, no embedding."""
     from fakes import FakeBackend
 
-    from assistant.container import Container
+    from assistant.app.container import Container
     from assistant.settings import Settings
     from ingest.manifest import save_manifest
 

@@ -13,9 +13,9 @@ from click.testing import CliRunner
 from fakes import FakeBackend, FakeClock, FakeEmbedder, FakeSite
 
 from assistant.answer import Turn
+from assistant.app.cli import cli
+from assistant.app.container import Container
 from assistant.backends import GenerationRequest
-from assistant.cli import cli
-from assistant.container import Container
 from assistant.limits import TOO_LONG, LimitError, Limits, read_lines
 from assistant.settings import Settings
 from ingest.fetch import FetchConfig, Fetcher

@@ -13,7 +13,7 @@ from assistant.answer.kinds import Kind, classify
 from assistant.answer.organisations import from_passages
 from assistant.answer.partners import PartnerFit, topic
 from assistant.answer.places import campuses
-from assistant.passage import Passage
+from assistant.retrieval.passage import Passage
 from assistant.services.directory_answers import directory_answer
 
 LOCATE = [
@@ -258,7 +258,7 @@ def test_nothing_above_the_floor_is_no_directory_answer() -> None:
 
 @pytest.mark.slow
 def test_locate_and_partner_through_the_real_index(built_index: Path) -> None:
-    from assistant.container import Container
+    from assistant.app.container import Container
     from assistant.settings import Settings
 
     chat = Container(Settings(data_dir=built_index)).chat

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from fakes import FakeBackend, FakeEmbedder
 
-from assistant.components.embedder import LazyEmbedder
-from assistant.container import Container
+from assistant.app.container import Container
 from assistant.settings import Settings
+from assistant.store.embedder import LazyEmbedder
 from ingest.manifest import save_manifest
 from ingest.models import Source
 

@@ -12,10 +12,10 @@ import pytest
 from fakes import FakeBackend, FakeEmbedder
 from llamaserver import free_port, llama_server
 
-from assistant.components.remote_embedder import EmbeddingServerError, OpenAIEmbedder
-from assistant.components.vectorstore import IncompatibleIndexError
-from assistant.container import Container
+from assistant.app.container import Container
 from assistant.settings import Settings
+from assistant.store.remote_embedder import EmbeddingServerError, OpenAIEmbedder
+from assistant.store.vectorstore import IncompatibleIndexError
 from ingest.manifest import save_manifest
 from ingest.models import Source
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from fakes import FakeBackend, FakeEmbedder
 
-from assistant.bench.synthetic import build, read_pool
-from assistant.container import Container
+from assistant.app.bench.synthetic import build, read_pool
+from assistant.app.container import Container
 from assistant.retrieval import keyword_query
 from assistant.settings import Settings
 

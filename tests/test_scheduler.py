@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner
 from fakes import FakeBackend, FakeEmbedder
 
-from assistant.cli import cli
-from assistant.container import Container
+from assistant.app.cli import cli
+from assistant.app.container import Container
 from assistant.services.scheduler import RefreshScheduler
 from assistant.settings import Settings
 from ingest.lock import ingest_lock
@@ -64,7 +64,7 @@ def test_the_scheduler_thread_runs_and_stops(app: Container) -> None:
 def test_ingest_quiet_is_silent_unless_something_changed(
     app: Container, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import assistant.cli.corpus as corpus_cli
+    import assistant.app.cli.corpus as corpus_cli
 
     monkeypatch.setattr(corpus_cli, "container", lambda ctx, **_: app)
     runner = CliRunner()

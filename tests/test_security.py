@@ -19,7 +19,7 @@ from fakes import FakeClock, FakeSite
 from pydantic import SecretStr
 from webserver import Reply, web_server
 
-from assistant.cli import cli
+from assistant.app.cli import cli
 from assistant.services.staff import LoginRefused, StaffAuth
 from assistant.settings import Settings
 from ingest.fetch import FetchConfig, Fetcher

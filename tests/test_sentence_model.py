@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from assistant.answer.features import FEATURES, Pair, asked_type, holds_type, measure, rarest_share
-from assistant.answer.fit import Labelled, choose_threshold, fit
 from assistant.answer.sentence_model import MODEL_PATH, SentenceModel
+from assistant.app.fit import Labelled, choose_threshold, fit
 
 
 @pytest.mark.parametrize(
@@ -173,7 +173,7 @@ def test_the_gazetteer_answers_the_same_from_concurrent_threads() -> None:
 
     from assistant.answer.gazetteer import Gazetteer
     from assistant.answer.organisations import from_passages
-    from assistant.passage import Passage
+    from assistant.retrieval.passage import Passage
 
     entries = [
         Passage(

@@ -23,14 +23,14 @@ from chromaserver import chroma_server, free_port
 from click.testing import CliRunner
 from fakes import FakeBackend, FakeClock, FakeEmbedder
 
-from assistant.cli import cli
-from assistant.components.vectorstore import VERSION_TTL_S, VectorStore
-from assistant.container import Container
+from assistant.app.cli import cli
+from assistant.app.container import Container
 from assistant.settings import Settings
+from assistant.store.vectorstore import VERSION_TTL_S, VectorStore
 from ingest.lock import not_serving, serving
 from ingest.models import IngestError
 
-CLI = [sys.executable, "-c", "from assistant.cli import main; main()"]
+CLI = [sys.executable, "-c", "from assistant.app.cli import main; main()"]
 
 NEW_FILE = (
     "Cardiopolis is a cardiology cluster founded in Creteil in 2019. It gathers 40 hospitals "
@@ -148,7 +148,7 @@ def app(tmp_path: Path, corpus_copy: Path) -> Container:
 def test_ingest_and_remove_are_refused_while_serve_holds_the_index(
     app: Container, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import assistant.cli.corpus as corpus_cli
+    import assistant.app.cli.corpus as corpus_cli
 
     monkeypatch.setattr(corpus_cli, "container", lambda ctx, **_: app)
     runner = CliRunner()
@@ -175,7 +175,7 @@ def test_ingest_and_remove_are_refused_while_serve_holds_the_index(
 def test_through_a_chroma_server_the_command_line_may_write_beside_serve(
     app: Container, tmp_path: Path
 ) -> None:
-    import assistant.cli.corpus as corpus_cli
+    import assistant.app.cli.corpus as corpus_cli
 
     remote = Container(app.settings.model_copy(update={"chroma_url": "http://127.0.0.1:9"}))
     with serving(app.settings.data_dir), corpus_cli.sole_writer(remote):

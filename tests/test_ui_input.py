@@ -14,8 +14,8 @@ import pytest
 from fakes import FakeBackend, FakeEmbedder
 from uiserver import free_port
 
-from assistant.container import Container
-from assistant.contract import HISTORY_SHAPE
+from assistant.app.container import Container
+from assistant.services.contract import HISTORY_SHAPE
 from assistant.settings import REPO_ROOT, Settings
 from ui.history import CheckedMessages
 
@@ -36,13 +36,14 @@ def test_a_history_of_strings_is_one_short_error() -> None:
 
 @pytest.fixture
 def app_url(tmp_path: Path) -> Iterator[str]:
+    from assistant.app.cli.serve import ui_services
     from ui.app import build_app
 
     shutil.copytree(REPO_ROOT / "corpus", tmp_path / "corpus")
     settings = Settings(data_dir=tmp_path / "data", corpus_dir=tmp_path / "corpus")
     container = Container(settings, embedder=FakeEmbedder(), backend=FakeBackend())
     assert container.corpus.refresh().ok
-    blocks = build_app(container)
+    blocks = build_app(ui_services(container))
     port = free_port()
     blocks.queue()
     blocks.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=port, quiet=True)

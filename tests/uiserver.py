@@ -90,7 +90,8 @@ def start_app(
     """Ingest a copy of the corpus under ``root`` and serve the app on a free local port."""
     from pydantic import SecretStr
 
-    from assistant.container import Container
+    from assistant.app.cli.serve import ui_services
+    from assistant.app.container import Container
     from ui.app import build_app
 
     corpus_dir = copy_corpus(root / "corpus", extra_documents)
@@ -106,7 +107,7 @@ def start_app(
     container = Container(settings)
     report = container.corpus.refresh()
     assert report.ok, report.summary()
-    blocks = build_app(container)
+    blocks = build_app(ui_services(container))
     port = free_port()
     blocks.queue()
     blocks.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=port, quiet=True)

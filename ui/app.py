@@ -1,8 +1,8 @@
 """The Gradio app: cited chat, organisation directory and (optionally) the staff desk.
 
-``build_app(container)`` composes the tabs over the container's services; ``launch(container)``
-builds it and serves it on ``settings.host:settings.port`` (``paris-health serve`` finds it through
-the ``paris_health.apps`` entry point). The layout reads as the pipeline, one module a job:
+``build_app(services)`` composes the tabs over the services (:class:`Services`, typed; the
+application builds them: ``assistant/app/cli/serve.py``); ``launch(services)`` builds it and
+serves it on ``settings.host:settings.port``. The layout reads as the pipeline, one module a job:
 
 - ``chat_actions.py`` (answers) with ``chat_layout.py`` (layout, events), ``feedback.py``
   (thumbs per answer, comment) and ``conversations.py`` (kept in the browser's local storage);
@@ -83,10 +83,19 @@ fails with ``Login required``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import Any
 
 import gradio as gr  # the analytics switch is in ui/__init__.py, which runs first
 
+from assistant.services import (
+    ChatService,
+    CorpusService,
+    DirectoryService,
+    FeedbackStore,
+    StaffAuth,
+)
+from assistant.settings import Settings
 from ui.chat_actions import ChatActions
 from ui.chat_layout import ChatLayout
 from ui.common import ANY
@@ -95,9 +104,6 @@ from ui.feedback import FeedbackPanel
 from ui.staff_actions import StaffActions
 from ui.staff_layout import StaffLayout
 from ui.theme import THEME, stylesheet
-
-if TYPE_CHECKING:
-    from assistant.container import Container
 
 TITLE = "Paris Region Health Assistant"
 HEADER = """
@@ -110,6 +116,18 @@ HEADER = """
   </div>
 </div>
 """
+
+
+@dataclass(frozen=True)
+class Services:
+    """What the app calls, each service built by the application (``paris-health serve``)."""
+
+    settings: Settings
+    chat: ChatService
+    directory: DirectoryService
+    feedback: FeedbackStore
+    corpus: CorpusService
+    staff: StaffAuth
 
 
 class App(gr.Blocks):
@@ -142,19 +160,19 @@ def launch_options(upload_bytes: int = App.upload_bytes) -> dict[str, Any]:
     }
 
 
-def launch(container: Container) -> None:
-    """Serve the app built from the container's services; block until stopped."""
-    settings = container.settings
-    app = build_app(container)
+def launch(services: Services) -> None:
+    """Serve the app built from the services; block until stopped."""
+    settings = services.settings
+    app = build_app(services)
     shown = "127.0.0.1" if settings.host in ("0.0.0.0", "") else settings.host
     print(f"paris-health: serving on http://{shown}:{settings.port}", flush=True)
-    if not container.staff.enabled:
+    if not services.staff.enabled:
         print(
             "paris-health: staff desk disabled (set PARIS_HEALTH_STAFF_USER and "
             "PARIS_HEALTH_STAFF_PASSWORD to enable it)",
             flush=True,
         )
-    scheduler = start_scheduler(container)
+    scheduler = start_scheduler(services)
     app.queue(**queue_options(settings.concurrency_limit, settings.queue_max_size))
     try:
         app.launch(server_name=settings.host, server_port=settings.port)
@@ -171,30 +189,30 @@ def queue_options(concurrency_limit: int, max_size: int) -> dict[str, Any]:
     return {"default_concurrency_limit": concurrency_limit, "max_size": max_size}
 
 
-def start_scheduler(container: Container) -> Any:
+def start_scheduler(services: Services) -> Any:
     """The background refresh of ``PARIS_HEALTH_REFRESH_EVERY`` (None when unset)."""
-    interval = container.settings.refresh_every_s
+    interval = services.settings.refresh_every_s
     if interval is None:
         return None
     from assistant.services.scheduler import RefreshScheduler
 
-    scheduler = RefreshScheduler(container.corpus, interval)
+    scheduler = RefreshScheduler(services.corpus, interval)
     scheduler.start()
-    print(f"paris-health: refreshing the sources every {container.settings.refresh_every}")
+    print(f"paris-health: refreshing the sources every {services.settings.refresh_every}")
     return scheduler
 
 
-def build_app(container: Container) -> gr.Blocks:
-    """The app over the container's services: the tabs composed, layout and calls only."""
-    chat = ChatLayout(ChatActions(container.chat), FeedbackPanel(container.feedback))
-    directory = DirectoryTab(container.directory)
+def build_app(services: Services) -> gr.Blocks:
+    """The app over the services: the tabs composed, layout and calls only."""
+    chat = ChatLayout(ChatActions(services.chat), FeedbackPanel(services.feedback))
+    directory = DirectoryTab(services.directory)
     staff = None
-    if container.staff.enabled:
-        staff = StaffLayout(StaffActions(container.corpus, container.staff))
+    if services.staff.enabled:
+        staff = StaffLayout(StaffActions(services.corpus, services.staff))
     kinds, cities = directory.choices()
-    keep_s = container.settings.upload_keep_s
+    keep_s = services.settings.upload_keep_s
     with App(title=TITLE, analytics_enabled=False, delete_cache=upload_cache(keep_s)) as app:
-        app.upload_bytes = container.settings.max_upload_bytes
+        app.upload_bytes = services.settings.max_upload_bytes
         gr.HTML(HEADER, js_on_load=None, elem_id="ph-header-block")
         signed_in = gr.State(False)  # per session: True once signed in to the staff desk
         with gr.Tabs():

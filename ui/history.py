@@ -9,7 +9,7 @@ from gradio.components.chatbot import ChatbotDataMessages
 from pydantic import ValidationError
 
 from assistant.answer import Turn
-from assistant.contract import HISTORY_SHAPE
+from assistant.services.contract import HISTORY_SHAPE
 from ui import render
 
 MAX_SHOWN = 200  # characters of a bad value an error may quote (never the whole request)

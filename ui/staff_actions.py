@@ -23,6 +23,7 @@ import gradio as gr
 
 from assistant.services import CorpusService, StaffAuth
 from assistant.services.staff import LoginRefused
+from ingest.models import IngestError
 from ui import render
 from ui.common import error, one_line, table
 from ui.render_staff import report_html, source_label
@@ -213,7 +214,7 @@ class StaffActions:
         try:
             report = call()
         except Exception as exc:
-            if not isinstance(exc, ValueError) and type(exc).__name__ != "IngestError":
+            if not isinstance(exc, ValueError | IngestError):  # expected: one line, no trace
                 log.exception("%s failed", action)
             return StaffResult(error=f"{action} failed: {one_line(exc)}")
         if report.failed:

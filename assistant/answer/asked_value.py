@@ -26,8 +26,8 @@ from assistant.answer.questions import (
     YEAR_QUESTION,
 )
 from assistant.answer.spans import NAME_RUN
-from assistant.passage import Passage
-from assistant.text import STOPWORDS, fold, split_sentences
+from assistant.retrieval.passage import Passage
+from assistant.store.text import STOPWORDS, fold, split_sentences
 
 IC = re.IGNORECASE
 ASKS = {  # the kind of value -> the shape of a question asking for one (checked in this order)

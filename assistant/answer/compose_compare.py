@@ -9,7 +9,7 @@ from assistant.answer.compose_fact import clip, quotable, shorten
 from assistant.answer.evidence import EvidenceReport
 from assistant.answer.labels import domain_label, text, with_note
 from assistant.answer.organisations import Organisation, named_in
-from assistant.text import split_sentences
+from assistant.store.text import split_sentences
 from ingest.directory.kinds import kind_label
 
 STRUCTURED = ("Domains:", "Parent bodies:", "Website:")

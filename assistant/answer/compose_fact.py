@@ -12,7 +12,7 @@ from assistant.answer.labels import with_note
 from assistant.answer.questions import answer_type_fits
 from assistant.answer.spans import answer_span
 from assistant.answer.structure import REFERS_BACK
-from assistant.text import tokenize
+from assistant.store.text import tokenize
 
 MAX_SENTENCE = 220  # longer sentences are cut to the clause that holds the answer
 CLAUSE_BREAK = re.compile(

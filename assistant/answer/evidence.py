@@ -13,11 +13,11 @@ from assistant.answer.features import Pair, asked_type, measure
 from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.sentence_model import SentenceModel
 from assistant.answer.structure import Candidate, Unit, to_score, units
-from assistant.components.embedder import Embedder
-from assistant.glossary import translate_terms
-from assistant.passage import Passage
-from assistant.safety import is_injection
-from assistant.text import detect_language, tokenize
+from assistant.retrieval.glossary import translate_terms
+from assistant.retrieval.passage import Passage
+from assistant.store.embedder import Embedder
+from assistant.store.safety import is_injection
+from assistant.store.text import detect_language, tokenize
 
 Key = tuple[int, int]  # (n of the passage, position of the sentence in it)
 

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from assistant.glossary import translate_terms
-from assistant.passage import Passage
-from assistant.text import STOPWORDS, detect_language, fold, stem, tokenize
+from assistant.retrieval.glossary import translate_terms
+from assistant.retrieval.passage import Passage
+from assistant.store.text import STOPWORDS, detect_language, fold, stem, tokenize
 from ingest import directory
 from ingest.directory import organisation_from_metadata
 from ingest.directory.kinds import kinds_by_word

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from assistant.answer.labels import domain_label, text
-from assistant.text import STOPWORDS, fold, split_sentences, tokenize
+from assistant.store.text import STOPWORDS, fold, split_sentences, tokenize
 from ingest.directory.kinds import kind_label
 
 MAX_PARTNERS = 4  # with their sentence; then a few more by name

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from assistant.answer.labels import domain_label, text
 from assistant.answer.organisations import Organisation, squash
 from assistant.answer.partners import Cited, shorten
-from assistant.text import fold, split_sentences
+from assistant.store.text import fold, split_sentences
 from ingest.directory.departements import DEPARTEMENTS
 from ingest.directory.kinds import kind_label
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from assistant.answer.condense import PRONOUNS
-from assistant.glossary import translate_terms
-from assistant.text import STOPWORDS, detect_language, fold, tokenize, words
+from assistant.retrieval.glossary import translate_terms
+from assistant.store.text import STOPWORDS, detect_language, fold, tokenize, words
 
 YEAR_QUESTION = re.compile(
     r"\b(what|which|in what|in which) year\b|\bwhen was\b.*\b(founded|created|established|born)\b"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from assistant.answer.evidence import EvidenceReport
 from assistant.answer.organisations import Member, Organisation
-from assistant.passage import Passage
+from assistant.retrieval.passage import Passage
 
 NOT_FOUND = "NOT_FOUND"  # what a composition says when the passages do not answer
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.answer.evidence import EvidenceReport, EvidenceScorer
-from assistant.passage import Passage
+from assistant.retrieval.passage import Passage
 
 
 def restrict(scorer: EvidenceScorer, report: EvidenceReport, keep: Sequence[int]) -> EvidenceReport:

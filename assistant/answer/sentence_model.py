@@ -1,7 +1,8 @@
 """The sentence model: a logistic regression over the features of ``features.py`` that gives
 each (question, sentence) pair the probability that the sentence answers the question. Its
-weights are fitted (``fit.py``, ``paris-health fit``) on labelled pairs, not set by hand, and
-ship as ``sentence_model.json`` beside this file; loading it is reading a small JSON file.
+weights are fitted (``assistant/app/fit.py``, ``paris-health fit``) on labelled pairs, not set by
+hand, and ship as ``sentence_model.json`` beside this file; loading it is reading a small JSON
+file.
 
 ``threshold`` is the decline gate: a question is answered when its best sentence's probability
 reaches it (chosen at fit time for the best balance of answers and declines).

@@ -7,7 +7,7 @@ import re
 
 from assistant.answer.citations import CITATION
 from assistant.answer.questions import COUNT_QUESTION, WHEN_QUESTION, YEAR_QUESTION
-from assistant.text import STOPWORDS, fold, tokenize, words
+from assistant.store.text import STOPWORDS, fold, tokenize, words
 
 WHO = re.compile(
     r"^\s*(who|whom|qui|which (person|company|organi[sz]ation|institute|body|cluster|"

@@ -1,14 +1,15 @@
-"""The sentences of a passage as units that keep its structure: paragraphs, and the questions
-and headings that lead to an answer without being one."""
+"""The sentences of a passage worth scoring, each with the text it is read with (the units, a
+passage's sentences with their paragraphs, are the store's: ``assistant/store/sentences.py``)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from assistant.passage import Passage
-from assistant.safety import is_injection
-from assistant.text import is_heading, split_paragraphs, split_sentences
+from assistant.retrieval.passage import Passage
+from assistant.store.sentences import Unit, units, worth_scoring
+
+__all__ = ["REFERS_BACK", "Candidate", "Unit", "sentence_before", "to_score", "units"]
 
 # A sentence that refers back to the one before ("In all, ...", "It ...", "Additionally, ...")
 # reads only with it: composing quotes the two together.
@@ -17,32 +18,6 @@ REFERS_BACK = re.compile(
     r"additionally|also|then|as a consequence|in all|another)\b",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True)
-class Unit:
-    """A sentence of a passage, with its paragraph.
-
-    ``prompt``: the sentence asks or announces (a question, a heading), it is not an answer;
-    ``asks``: its paragraph ends with a question, so the next paragraph answers it.
-    """
-
-    position: int
-    sentence: str
-    paragraph: int
-    prompt: bool
-    asks: bool
-
-
-def units(text: str) -> list[Unit]:
-    out: list[Unit] = []
-    for p, paragraph in enumerate(split_paragraphs(text)):
-        heading = is_heading(paragraph)
-        asks = paragraph.rstrip().endswith("?")
-        for sentence in split_sentences(paragraph):
-            prompt = heading or sentence.endswith("?")
-            out.append(Unit(len(out), sentence, p, prompt, asks))
-    return out
 
 
 @dataclass(frozen=True)
@@ -62,7 +37,7 @@ def to_score(n: int, passage: Passage, structure: list[Unit]) -> list[Candidate]
     title = str(passage.metadata.get("title", "")) if directory else ""
     candidates: list[Candidate] = []
     for unit in structure:
-        if len(unit.sentence) < 12 or is_injection(unit.sentence):
+        if not worth_scoring(unit.sentence):
             continue
         before = sentence_before(structure, unit)
         # a directory entry's sentences are read with the organisation's name

@@ -2,7 +2,10 @@
 
 - ``filters``: the metadata filters, as Chroma ``where`` clauses and keyword-index terms;
 - ``dense``: the nearest chunks, a filter applied to the ANN's nearest ids (fast at any size);
-- ``hybrid``: the query embedded once, both searches, the fusion, the optional reranker.
+- ``hybrid``: the query embedded once, both searches, the fusion, the optional reranker
+  (``reranker``);
+- ``glossary``: French terms translated for the English corpus; ``passage``: what retrieval
+  hands to answering.
 """
 
 from assistant.retrieval.filters import FILTER_KEYS, admits, chroma_where, parse_filters

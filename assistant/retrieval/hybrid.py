@@ -11,14 +11,14 @@ import threading
 from collections.abc import Mapping
 from typing import Any
 
-from assistant.components.keyword_index import KeywordIndex
-from assistant.components.reranker import Reranker, build_reranker
-from assistant.components.vectorstore import VectorStore
-from assistant.glossary import translate_terms
-from assistant.passage import Passage
 from assistant.retrieval.dense import dense_search
+from assistant.retrieval.glossary import translate_terms
+from assistant.retrieval.passage import Passage
+from assistant.retrieval.reranker import Reranker, build_reranker
 from assistant.settings import Settings
-from assistant.text import detect_language, tokenize
+from assistant.store.keyword_index import KeywordIndex
+from assistant.store.text import detect_language, tokenize
+from assistant.store.vectorstore import VectorStore
 
 RRF_K = 60
 

@@ -7,9 +7,9 @@ from typing import Any
 
 from assistant.answer.citations import cited_sentence
 from assistant.answer.evidence import EvidenceReport
-from assistant.contract import AskResponse, SourceOut
-from assistant.passage import Passage
-from assistant.text import split_sentences
+from assistant.retrieval.passage import Passage
+from assistant.services.contract import AskResponse, SourceOut
+from assistant.store.text import split_sentences
 
 
 @dataclass(frozen=True)

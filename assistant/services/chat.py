@@ -32,8 +32,8 @@ from assistant.answer.request import NOT_FOUND, GenerationRequest
 from assistant.answer.rescore import extend
 from assistant.answer.spans import answer_span
 from assistant.limits import Deadline, Limits
-from assistant.passage import Passage
 from assistant.retrieval import HybridRetriever, admits
+from assistant.retrieval.passage import Passage
 from assistant.services.answer_record import Answer, Delta, source_ref
 from assistant.services.deeper import deepen
 from assistant.services.directory_answers import (
@@ -43,8 +43,8 @@ from assistant.services.directory_answers import (
     from_directory,
 )
 from assistant.settings import Settings
-from assistant.text import detect_language
-from assistant.unavailable import is_store_down, store_unavailable
+from assistant.store.text import detect_language
+from assistant.store.unavailable import is_store_down, store_unavailable
 
 EXPLAIN_POINTS = 3  # the points an explanation gathers (compose_explain quotes up to three)
 

@@ -16,7 +16,7 @@ from ingest.catalog import SourceCatalog
 from ingest.clock import now_iso
 from ingest.fetch.urls import CREDENTIALS_REFUSED, without_userinfo
 from ingest.load import FILE_SUFFIXES
-from ingest.lock import ingest_lock
+from ingest.lock import CorpusBusy, ingest_lock
 from ingest.manifest import source_id_for_file, source_id_for_url
 from ingest.models import DirectoryFormat, IngestError, Source
 from ingest.pipeline import Ingestor
@@ -92,7 +92,7 @@ class CorpusService:
                 self.files.tidy()  # copies an interrupted add left behind
                 report = self.ingestor.run(self.catalog.sources(), progress=progress, lock=False)
         except IngestError as exc:
-            outcome = "skipped" if "another ingest" in exc.reason else "failed"
+            outcome = "skipped" if isinstance(exc, CorpusBusy) else "failed"
             self._keep_run(RefreshRun(started, trigger, outcome, exc.reason, ""))
             raise
         changes = "; ".join(

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from assistant.answer import EvidenceReport, EvidenceScorer
 from assistant.answer.rescore import restrict
-from assistant.passage import Passage
+from assistant.retrieval.passage import Passage
 
 DEEPER_MARGIN = 0.15  # how much better a deeper passage's best sentence must score
 

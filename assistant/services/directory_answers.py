@@ -29,8 +29,8 @@ from assistant.answer.places import (
     places_of,
 )
 from assistant.answer.shapes import LOCATE_ENTITY, siting, town_asked
-from assistant.passage import Passage
-from assistant.text import split_sentences
+from assistant.retrieval.passage import Passage
+from assistant.store.text import split_sentences
 
 
 @dataclass

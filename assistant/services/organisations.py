@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from assistant.passage import Passage
+from assistant.retrieval.passage import Passage
 
 
 class StoreOrganisations:

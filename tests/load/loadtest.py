@@ -69,7 +69,7 @@ def free_port() -> int:
 
 
 def cli_command() -> list[str]:
-    return [sys.executable, "-c", "from assistant.cli import main; main()"]
+    return [sys.executable, "-c", "from assistant.app.cli import main; main()"]
 
 
 def start_server(data_dir: Path, port: int, env_extra: dict[str, str]) -> subprocess.Popen[str]:

@@ -1,1 +1,0 @@
-"""Swappable parts: one module and one settings switch each (embedder, vector store, reranker)."""

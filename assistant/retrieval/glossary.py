@@ -1,0 +1,181 @@
+"""Query translation for French questions over an English corpus: a small domain glossary.
+
+Tokens are folded and stemmed as :func:`assistant.store.text.tokenize` makes them (no accents, no
+plural ``s``). Each French term maps to the English terms a passage would use. Used for BM25
+query expansion and for the term coverage of the decline gate; the multilingual embedder does the
+rest.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from assistant.store.text import tokenize
+
+_GLOSSARY = """
+hopital hôpitaux hôpital: hospital
+hospitalier hospitaliere: hospital
+chu: hospital university
+recherche: research
+chercheur chercheuse: researcher scientist
+laboratoire labo: laboratory
+sante: health healthcare
+medecin: doctor
+medecine: medicine medical
+medical medicale: medical
+soin: care
+patient: patient
+essai: trial
+clinique: clinical
+groupe: group
+pharmaceutique: pharmaceutical pharma
+industrie industriel: industry
+entreprise societe: company business
+start-up startup jeune-pousse: start-up startup
+incubateur: incubator
+pole: cluster
+competitivite: competitiveness
+membre: member
+adherent: member
+directeur dirigeant pdg: ceo president head
+dirige diriger: ceo head lead
+president presidente: president
+nomme nomination: appointed
+investisseur: investor
+investissement: investment
+implanter implante implantation: located based locate
+region: region
+francilien francilienne: ile-de-france region
+ile-de-france: ile-de-france
+paris: paris
+cancer cancerologie oncologie: cancer oncology
+cerveau cerebral cerebrale neuro-imagerie neuroimagerie: neuroimaging brain
+imagerie: imaging
+irm: mri imaging
+champ: field
+haut: high
+therapie: therapy
+genique: gene
+cellulaire: cell
+maladie: disease illness
+infectieuse infectieux: infectious
+rare: rare
+numerique: digital
+e-sante esante: e-health digital health
+application appli: application app
+plateforme: platform
+concurrent: competitor
+concurrence: competition
+strategie: strategy
+pilier: pillar
+objectif but: goal aim
+projet: project
+programme: programme program
+centre: center centre
+point: point
+contact: contact
+interlocuteur: contact point
+unique: single central
+guichet: point contact
+partenaire: partner
+partenariat: partnership
+universite: university
+ecole: school
+ingenieur: engineer engineering
+evenement salon sommet: event summit
+tient tiendra tenu deroule: take place held
+implante implanter installe etabli: established located based
+brevet: patent
+emploi: job
+etranger etrangere: foreign
+americain americaine: american
+canadien canadienne: canadian
+chinois chine: china chinese
+etats-unis usa: usa
+europe europeen europeenne: europe european
+moitie: half
+nombre: number
+combien: many number
+annee an: year
+mois: month
+quand: when
+pourquoi: why
+ou: where
+qui: who
+quel quelle: which what
+lieu: where place venue
+date: date
+medicament: drug medicine
+biotechnologie biotech: biotech biotechnology
+dispositif: device
+diagnostic: diagnostic diagnostics
+pronostic: prognostic
+personnalise personnalisee: personalized
+precision: precision
+intelligence: intelligence
+artificielle: artificial
+donnee: data
+fusion fusionner: merge
+doubler double: double
+quatre: four
+cinq: five
+deux: two
+trois: three
+soixante-dix: 70
+etablissement: establishment
+accueillir accueille accueillent heberge: host hosting based
+parisien parisienne: paris region
+adherent adherents: member
+objectif objectifs: goal aim target ambition
+prochaine prochaines prochain: next
+annee annees: year
+francais francaise: france french
+chiffre: figure turnover
+affaire: revenue turnover business
+billet ticket: ticket
+cout coute couter prix tarif: cost price
+budget: budget
+population habitant: population inhabitant
+lit: bed
+loyer louer: rent
+salaire: salary
+visa: visa
+impot fiscal fiscalite: tax
+credit: credit
+compte compter: number count
+porteur: leader
+tient tenir: held taking place
+lance lancer: launched led launch
+trouve situe: located
+industriel: company industrial industry
+mene mener: led conducted
+domaine: field area
+gere gerer: run manage
+organisme: body organization
+pasteur: pasteur
+curie: curie
+"""
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, list[str]]:
+    table: dict[str, list[str]] = {}
+    for line in _GLOSSARY.strip().splitlines():
+        french, _, english = line.partition(":")
+        targets = tokenize(english)
+        for word in french.split():
+            for key in tokenize(word) or [word]:
+                table.setdefault(key, [])
+                table[key].extend(t for t in targets if t not in table[key])
+    return table
+
+
+def translate_terms(terms: list[str]) -> list[str]:
+    """French tokens -> English tokens (unknown tokens, e.g. names, pass through)."""
+    table = _table()
+    out: list[str] = []
+    for term in terms:
+        for target in table.get(term, [term]):
+            if target not in out:
+                out.append(target)
+    return out
