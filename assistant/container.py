@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     )
     from assistant.services.organisations import StoreOrganisations
     from ingest.catalog import SourceCatalog
+    from ingest.database import Database
     from ingest.fetch import Fetcher
     from ingest.pipeline import IngestConfig, Ingestor
     from ingest.state import StateStore
@@ -70,10 +71,17 @@ class Container:
         return KeywordIndex.at(self.settings.data_dir, self.settings.collection)
 
     @cached_property
+    def database(self) -> Database:
+        """The shared state's database, migrated on first use (docs/database.md)."""
+        from ingest.database import open_database
+
+        return open_database(self.settings.database_url, self.settings.data_dir)
+
+    @cached_property
     def state(self) -> StateStore:
         from ingest.state import StateStore
 
-        return StateStore(self.settings.state_db)
+        return StateStore(self.database)
 
     @cached_property
     def catalog(self) -> SourceCatalog:
@@ -235,7 +243,7 @@ class Container:
 
         s = self.settings
         return FeedbackStore(
-            s.feedback_db,
+            self.database,
             Limits.from_settings(s),
             per_session=s.feedback_per_session,
             per_address=s.feedback_per_address,
@@ -244,7 +252,12 @@ class Container:
 
     @cached_property
     def staff(self) -> StaffAuth:
+        """The staff sign-in, its throttle kept in the shared database (on the wall clock,
+        which every replica shares)."""
+        import time
+
         from assistant.services import StaffAuth
+        from assistant.services.throttle import DatabaseBook
 
         s = self.settings
         return StaffAuth(
@@ -253,6 +266,8 @@ class Container:
             max_failures=s.login_max_failures,
             lockout_s=s.login_lockout_s,
             session_s=s.staff_session_s,
+            clock=time.time,
+            book=DatabaseBook(self.database),
         )
 
 

@@ -44,6 +44,12 @@ class Settings(BaseSettings):
     chroma_url: str | None = Field(
         None, description="http://HOST:PORT of a `chroma run` server; unset = embedded Chroma."
     )
+    database_url: str | None = Field(
+        None,
+        description="The shared state's database (source state, feedback, sign-in throttle, "
+        "the writer lock): postgresql://USER:PASSWORD@HOST/DB for replicas; unset = the SQLite "
+        "file DATA_DIR/database.sqlite (docs/database.md).",
+    )
     collection: str = Field("paris_health", min_length=3, description="Chroma collection name.")
 
     # --- embedding -------------------------------------------------------------------------
@@ -206,14 +212,6 @@ class Settings(BaseSettings):
         return self.data_dir / "snapshots"
 
     @property
-    def state_db(self) -> Path:
-        return self.data_dir / "state.sqlite"
-
-    @property
     def sentence_cache_path(self) -> Path:
         """Embeddings of passage sentences scored by the answer stage, kept across restarts."""
         return self.data_dir / "cache" / "sentences.sqlite"
-
-    @property
-    def feedback_db(self) -> Path:
-        return self.data_dir / "feedback.sqlite"
