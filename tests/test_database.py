@@ -354,3 +354,11 @@ def test_a_postgresql_url_without_its_driver_says_which_extra(
     with pytest.raises(DatabaseError, match="^unsupported database 'mysql'"):
         Database("mysql://u@h/db")
     assert Database("sqlite:////tmp/x.sqlite").label == "sqlite:////tmp/x.sqlite"
+
+
+def test_a_database_server_that_refuses_is_one_line_without_the_password(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseError) as refused:
+        open_database("postgresql://u:secret@127.0.0.1:1/ph", tmp_path)
+    message = str(refused.value)
+    assert message.startswith("database postgresql+psycopg://u:***@127.0.0.1:1/ph: ")
+    assert "secret" not in message and "\n" not in message

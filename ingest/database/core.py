@@ -6,6 +6,7 @@ process using it."""
 from __future__ import annotations
 
 import fcntl
+import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -15,7 +16,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from ingest.models import IngestError
 
@@ -80,6 +81,18 @@ class Database:
             raise DatabaseError(POSTGRES_EXTRA) from exc
         if not self.is_postgres:
             _serialised_sqlite(self.engine)
+        event.listen(self.engine, "handle_error", self._plain_error)
+
+    def _plain_error(self, context: Any) -> None:
+        """A storage failure as the callers knew it: SQLite's own error (a full disk, a
+        read-only file: the CLI's one-line ``storage error``), or a one-line
+        :class:`DatabaseError` naming the database (a server that refuses or went away)."""
+        if not isinstance(context.sqlalchemy_exception, OperationalError):
+            return
+        original = context.original_exception
+        if isinstance(original, sqlite3.Error):
+            raise original
+        raise DatabaseError(f"database {self.label}: {_first_line(original)}") from original
 
     def _options(self) -> dict[str, Any]:
         if self.is_postgres:
