@@ -87,7 +87,8 @@ class Container:
     def catalog(self) -> SourceCatalog:
         from ingest.catalog import SourceCatalog
 
-        return SourceCatalog(self.settings.manifest_path, self.settings.local_manifest_path)
+        s = self.settings
+        return SourceCatalog(s.manifest_path, s.local_manifest_path, self.database)
 
     @cached_property
     def ingest_config(self) -> IngestConfig:

@@ -200,7 +200,8 @@ class Settings(BaseSettings):
 
     @property
     def local_manifest_path(self) -> Path:
-        """Sources added at run time, layered over the seed manifest."""
+        """Where an older version kept the sources added at run time (now in the database,
+        :mod:`ingest.catalog`): copied in once."""
         return self.data_dir / "sources.yaml"
 
     @property

@@ -28,9 +28,11 @@ from assistant.services.staff import LoginRefused, StaffAuth
 from assistant.services.throttle import DatabaseBook
 from assistant.settings import Settings
 from ingest.database import Database, DatabaseError, open_database
-from ingest.models import IngestError
+from ingest.models import IngestError, Source
+from ingest.state import StateStore
 
 REPO = Path(__file__).resolve().parents[1]
+WEB = Source(id="web-news", kind="url", location="https://example.org/news.html")
 ANSWER = {"question": "Combien d'hôpitaux ?", "answer": "L'AP-HP en a 38 [1].", "sources": []}
 
 
@@ -77,6 +79,8 @@ def replicas(tmp_path: Path, corpus: Path, url: str, **more: object) -> tuple[Co
 
 
 def check_feedback_and_state_are_shared(a: Container, b: Container) -> None:
+    a.catalog.add([WEB])
+    assert [row.source.id for row in b.corpus.sources()][-1] == WEB.id
     a.feedback.record_answer(-1, ANSWER, "faux: 39", user_id="u1", owner="s1")
     rows = b.feedback.all()
     assert [(r["rating"], r["comment"], r["question"]) for r in rows] == [
@@ -145,6 +149,8 @@ def check_six_wrong_passwords_lock_both(a: Container, b: Container) -> None:
 def check_the_second_ingest_is_busy(a: Container, b: Container) -> None:
     """A refresh on A is paused in the middle (its progress callback waits); B's refresh, on
     another data directory, is refused as busy and kept as skipped; once A is done, B runs."""
+    b.catalog.remove(WEB.id)  # removed on B, gone on A too (and no fetch: no network here)
+    assert WEB.id not in [row.source.id for row in a.corpus.sources()]
     started, release = threading.Event(), threading.Event()
     errors: list[BaseException] = []
 
@@ -280,14 +286,15 @@ def check_migrations(url: str, data_dirs: list[Path]) -> None:
         for d in data_dirs
     ]
     outputs = [run.communicate(timeout=120)[0].strip() for run in runs]
-    assert [run.returncode for run in runs] == [0] * len(runs) and outputs == ["0001"] * len(runs)
+    assert [run.returncode for run in runs] == [0] * len(runs)
+    assert outputs == [Database.head()] * len(runs)
     database = open_database(url, data_dirs[0])
     StaffAuth("s", SecretStr("p"), sleep=lambda _: None, book=DatabaseBook(database)).check(
         "x", "y"
     )
     database.migrate()
     database.migrate()
-    assert database.revision() == "0001"
+    assert database.revision() == Database.head() == "0002"
     with database.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT client FROM login_throttle").all() == [("",)]
 
@@ -328,6 +335,11 @@ def test_an_older_data_directory_keeps_its_source_state(
             "'HTTP 503', 12, '2025-01-02T03:04:05+00:00')"
         )
         old.execute("INSERT INTO refresh_runs VALUES (1, '2025-01-02', 'cli', 'ok', '3 added', '')")
+    (data / "sources.yaml").write_text(
+        f"sources:\n- id: {WEB.id}\n  kind: url\n  location: {WEB.location}\n"
+        "removed:\n- organisations\n",
+        encoding="utf-8",
+    )
     app = Container(Settings(data_dir=data, corpus_dir=corpus_copy), embedder=FakeEmbedder())
     listed = on(app, monkeypatch).invoke(cli, ["sources", "--json"])
     rows = {r["id"]: r for r in map(json.loads, listed.stdout.splitlines())}
@@ -336,10 +348,27 @@ def test_an_older_data_directory_keeps_its_source_state(
         "HTTP 503",
     )
     assert rows["medxperience-2018"]["chunks"] == 12
+    assert WEB.id in rows and "organisations" not in rows  # the run-time layer, copied too
     assert [(r.trigger, r.summary) for r in app.corpus.history()] == [("cli", "3 added")]
-    assert (data / "state.sqlite.imported").exists() and (data / "database.sqlite").exists()
-    again = open_database(None, data)  # opened again: nothing copied twice
-    assert len(Container(Settings(data_dir=data), database=again).state.runs()) == 1
+    kept = ("state.sqlite.imported", "sources.yaml.imported", "database.sqlite")
+    assert all((data / name).exists() for name in kept)
+    settings = Settings(data_dir=data, corpus_dir=corpus_copy)
+    again = Container(settings, database=open_database(None, data))
+    assert len(again.state.runs()) == 1  # opened again: nothing copied twice
+    assert [s.id for s in again.catalog.added()] == [WEB.id]
+
+
+def test_a_database_of_the_first_revision_is_brought_up_to_date(tmp_path: Path) -> None:
+    """A database an earlier version of this code created (revision 0001) gets the catalog's
+    tables when it opens; its rows are kept."""
+    first = Database(sqlite_url(tmp_path))
+    (tmp_path / "shared").mkdir()
+    first.migrate("0001")
+    StateStore(first).record("x", "documents/x.txt", "added", "", 3, "2026-01-01")
+    assert first.revision() == "0001"
+    database = open_database(sqlite_url(tmp_path), tmp_path / "data")
+    assert database.revision() == Database.head()
+    assert StateStore(database).all()["x"].chunks == 3
 
 
 def test_a_postgresql_url_without_its_driver_says_which_extra(

@@ -108,7 +108,7 @@ class Database:
         return database
 
     # --- migrations ------------------------------------------------------------------------
-    def migrate(self) -> None:
+    def migrate(self, revision: str = "head") -> None:
         """Bring the schema to the latest revision (nothing to do when it is there already).
         Two processes starting at once take turns: an advisory lock on PostgreSQL, a file
         lock beside an SQLite file."""
@@ -117,7 +117,7 @@ class Database:
                 config = Config()
                 config.set_main_option("script_location", str(MIGRATIONS))
                 config.attributes["connection"] = connection
-                command.upgrade(config, "head")
+                command.upgrade(config, revision)
                 connection.commit()
         except SQLAlchemyError as exc:
             raise DatabaseError(f"database {self.label}: {_first_line(exc)}") from exc
@@ -136,6 +136,13 @@ class Database:
             finally:
                 connection.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": MIGRATE_KEY})
                 connection.commit()
+
+    @staticmethod
+    def head() -> str | None:
+        """The latest revision of the migration scripts."""
+        from alembic.script import ScriptDirectory
+
+        return ScriptDirectory(str(MIGRATIONS)).get_current_head()
 
     def revision(self) -> str | None:
         """The schema's revision (Alembic's ``alembic_version``); None before the first."""

@@ -59,3 +59,13 @@ legacy_imports = Table(
     Column("key", String(200), primary_key=True),  # file name and digest of its content
     Column("imported_at", Text, nullable=False),
 )
+
+catalog_sources = Table(
+    "catalog_sources",
+    metadata,
+    Column("source_id", Text, primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("entry", Text, nullable=False),  # the manifest entry, as JSON
+)
+
+catalog_removed = Table("catalog_removed", metadata, Column("source_id", Text, primary_key=True))
