@@ -241,6 +241,7 @@ class Container:
     def feedback(self) -> FeedbackStore:
         from assistant.limits import Limits
         from assistant.services import FeedbackStore
+        from assistant.services.rate_limit import DatabaseRateLimiter
 
         s = self.settings
         return FeedbackStore(
@@ -249,6 +250,7 @@ class Container:
             per_session=s.feedback_per_session,
             per_address=s.feedback_per_address,
             window_s=s.feedback_window_s,
+            rate=DatabaseRateLimiter(self.database, s.feedback_window_s),
         )
 
     @cached_property

@@ -24,6 +24,7 @@ from pydantic import SecretStr
 
 from assistant.cli import cli
 from assistant.container import Container
+from assistant.services.rate_limit import RateLimited
 from assistant.services.staff import LoginRefused, StaffAuth
 from assistant.services.throttle import DatabaseBook
 from assistant.settings import Settings
@@ -95,6 +96,17 @@ def check_feedback_and_state_are_shared(a: Container, b: Container) -> None:
         7,
         "2026-12-04T10:00:00+00:00",
     )
+
+
+def check_votes_share_one_rate(a: Container, b: Container) -> None:
+    """A session voting on A and B alike gets one rate (``feedback_per_session=3``)."""
+    for n, app in enumerate((a, b, a)):
+        answer = {**ANSWER, "answer": f"Réponse {n} [1]."}
+        app.feedback.record_answer(1, answer, user_id="u2", owner="s2", session="s2")
+    with pytest.raises(RateLimited, match="too many votes from this client: try again in"):
+        b.feedback.record_answer(
+            1, {**ANSWER, "answer": "Une de plus."}, user_id="u2", owner="s2", session="s2"
+        )
 
 
 def check_sources_cli_lists_the_other_replicas_state(b: Container, url: str, tmp: Path) -> None:
@@ -180,8 +192,9 @@ def check_the_second_ingest_is_busy(a: Container, b: Container) -> None:
 
 
 def test_two_replicas_share_state_on_one_sqlite_file(tmp_path: Path, corpus_copy: Path) -> None:
-    a, b = replicas(tmp_path, corpus_copy, sqlite_url(tmp_path))
+    a, b = replicas(tmp_path, corpus_copy, sqlite_url(tmp_path), feedback_per_session=3)
     check_feedback_and_state_are_shared(a, b)
+    check_votes_share_one_rate(a, b)
     check_six_wrong_passwords_lock_both(a, b)
     check_the_second_ingest_is_busy(a, b)
 
@@ -190,9 +203,10 @@ def test_two_replicas_share_state_on_one_sqlite_file(tmp_path: Path, corpus_copy
 def test_two_replicas_share_state_on_postgresql(
     tmp_path: Path, corpus_copy: Path, pg_url: str
 ) -> None:
-    a, b = replicas(tmp_path, corpus_copy, pg_url)
+    a, b = replicas(tmp_path, corpus_copy, pg_url, feedback_per_session=3)
     assert a.database.is_postgres and a.database is not b.database
     check_feedback_and_state_are_shared(a, b)
+    check_votes_share_one_rate(a, b)
     check_sources_cli_lists_the_other_replicas_state(b, pg_url, tmp_path)
     check_six_wrong_passwords_lock_both(a, b)
     check_the_second_ingest_is_busy(a, b)
@@ -294,7 +308,7 @@ def check_migrations(url: str, data_dirs: list[Path]) -> None:
     )
     database.migrate()
     database.migrate()
-    assert database.revision() == Database.head() == "0002"
+    assert database.revision() == Database.head() == "0003"
     with database.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT client FROM login_throttle").all() == [("",)]
 

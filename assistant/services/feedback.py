@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, and_, func, insert, select, update
 
 from assistant.limits import LimitError, Limits
-from assistant.services.rate_limit import RateLimiter
+from assistant.services.rate_limit import DatabaseRateLimiter, RateLimiter
 from ingest.clock import now_iso
 from ingest.database import Database
 from ingest.database.tables import feedback
@@ -82,12 +82,13 @@ class FeedbackStore:
         per_address: int = 120,
         window_s: float = 600.0,
         clock: Callable[[], float] = time.monotonic,
+        rate: RateLimiter | DatabaseRateLimiter | None = None,
     ) -> None:
         self.database = database
         self.limits = limits or Limits()
         self.per_session = per_session
         self.per_address = per_address
-        self.rate = RateLimiter(window_s, clock=clock)
+        self.rate = rate or RateLimiter(window_s, clock=clock)
 
     def size(self) -> int:
         """Bytes of text the store holds (questions, answers, sources, comments)."""

@@ -69,3 +69,11 @@ catalog_sources = Table(
 )
 
 catalog_removed = Table("catalog_removed", metadata, Column("source_id", Text, primary_key=True))
+
+rate_events = Table(
+    "rate_events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(200), nullable=False),
+    Column("at", Float, nullable=False),  # wall-clock seconds
+)
