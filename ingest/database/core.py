@@ -6,6 +6,7 @@ process using it."""
 from __future__ import annotations
 
 import fcntl
+import functools
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -17,6 +18,7 @@ from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.pool import NullPool
 
 from ingest.models import IngestError
 
@@ -97,7 +99,8 @@ class Database:
     def _options(self) -> dict[str, Any]:
         if self.is_postgres:
             return {"pool_pre_ping": True, "connect_args": {"connect_timeout": 10}}
-        return {"connect_args": {"timeout": 30, "check_same_thread": False}}
+        # a connection per use, closed after it (as before): no file held open between uses
+        return {"poolclass": NullPool, "connect_args": {"timeout": 30, "check_same_thread": False}}
 
     @classmethod
     def at(cls, path: Path) -> Database:
@@ -111,7 +114,10 @@ class Database:
     def migrate(self, revision: str = "head") -> None:
         """Bring the schema to the latest revision (nothing to do when it is there already).
         Two processes starting at once take turns: an advisory lock on PostgreSQL, a file
-        lock beside an SQLite file."""
+        lock beside an SQLite file. A database already at the latest revision is not written
+        (nor is its lock file): a read-only data directory still opens."""
+        if revision == "head" and self._current() == self.head():
+            return
         try:
             with self._migration_turn(), self.engine.connect() as connection:
                 config = Config()
@@ -137,7 +143,14 @@ class Database:
                 connection.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": MIGRATE_KEY})
                 connection.commit()
 
+    def _current(self) -> str | None:
+        try:
+            return self.revision()
+        except (SQLAlchemyError, sqlite3.Error, DatabaseError):  # none yet, or unreachable
+            return None
+
     @staticmethod
+    @functools.cache
     def head() -> str | None:
         """The latest revision of the migration scripts."""
         from alembic.script import ScriptDirectory
