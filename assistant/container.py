@@ -75,7 +75,8 @@ class Container:
         """The shared state's database, migrated on first use (docs/database.md)."""
         from ingest.database import open_database
 
-        return open_database(self.settings.database_url, self.settings.data_dir)
+        url = self.settings.database_url
+        return open_database(url.get_secret_value() if url else None, self.settings.data_dir)
 
     @cached_property
     def state(self) -> StateStore:

@@ -44,11 +44,11 @@ class Settings(BaseSettings):
     chroma_url: str | None = Field(
         None, description="http://HOST:PORT of a `chroma run` server; unset = embedded Chroma."
     )
-    database_url: str | None = Field(
+    database_url: SecretStr | None = Field(
         None,
         description="The shared state's database (source state, feedback, sign-in throttle, "
         "the writer lock): postgresql://USER:PASSWORD@HOST/DB for replicas; unset = the SQLite "
-        "file DATA_DIR/database.sqlite (docs/database.md).",
+        "file DATA_DIR/database.sqlite (docs/database.md). Secret: it may hold a password.",
     )
     collection: str = Field("paris_health", min_length=3, description="Chroma collection name.")
 

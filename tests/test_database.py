@@ -404,4 +404,5 @@ def test_a_database_server_that_refuses_is_one_line_without_the_password(tmp_pat
         open_database("postgresql://u:secret@127.0.0.1:1/ph", tmp_path)
     message = str(refused.value)
     assert message.startswith("database postgresql+psycopg://u:***@127.0.0.1:1/ph: ")
+    assert "secret" not in repr(Settings(database_url="postgresql://u:secret@127.0.0.1:1/ph"))
     assert "secret" not in message and "\n" not in message
