@@ -22,7 +22,7 @@ export GRADIO_ANALYTICS_ENABLED=False
 export OMP_WAIT_POLICY=PASSIVE
 export TOKENIZERS_PARALLELISM=false
 
-.PHONY: help run test test-fast test-llamacpp setup index serve llamacpp browser lint typecheck eval \
+.PHONY: help run test test-fast test-llamacpp setup index serve llamacpp browser postgres lint typecheck eval \
 	bench load clean
 
 help:
@@ -62,6 +62,12 @@ browser:
 	  (apt-get update -qq || sudo apt-get update -qq) && \
 	  (apt-get install -y -qq chromium >/dev/null || sudo apt-get install -y -qq chromium >/dev/null); }
 
+# Debian's PostgreSQL for the shared-state tests (tests/pgserver.py starts a throwaway cluster).
+postgres:
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { \
+	  (apt-get update -qq || sudo apt-get update -qq) && \
+	  (apt-get install -y -qq postgresql >/dev/null || sudo apt-get install -y -qq postgresql >/dev/null); }
+
 index: setup
 	$(BIN)/paris-health ingest
 
@@ -74,7 +80,7 @@ run: index
 # its reason in the summary (-ra).
 LLAMA_WHEEL = $(wildcard $(WHEELS)/llama_cpp_python-$(LLAMA_VERSION)-*.whl)
 
-test: setup browser $(if $(LLAMA_WHEEL),llamacpp)
+test: setup browser postgres $(if $(LLAMA_WHEEL),llamacpp)
 	$(BIN)/pytest $(if $(LLAMA_WHEEL),--require-llamacpp)
 
 # The llama.cpp tests alone (the OpenAI-compatible backend and embedder against a real

@@ -44,6 +44,12 @@ class Settings(BaseSettings):
     chroma_url: str | None = Field(
         None, description="http://HOST:PORT of a `chroma run` server; unset = embedded Chroma."
     )
+    database_url: SecretStr | None = Field(
+        None,
+        description="The shared state's database (source state, feedback, sign-in throttle, "
+        "the writer lock): postgresql://USER:PASSWORD@HOST/DB for replicas; unset = the SQLite "
+        "file DATA_DIR/database.sqlite (docs/database.md). Secret: it may hold a password.",
+    )
     collection: str = Field("paris_health", min_length=3, description="Chroma collection name.")
 
     # --- embedding -------------------------------------------------------------------------
@@ -194,7 +200,8 @@ class Settings(BaseSettings):
 
     @property
     def local_manifest_path(self) -> Path:
-        """Sources added at run time, layered over the seed manifest."""
+        """Where an older version kept the sources added at run time (now in the database,
+        :mod:`ingest.catalog`): copied in once."""
         return self.data_dir / "sources.yaml"
 
     @property
@@ -206,14 +213,6 @@ class Settings(BaseSettings):
         return self.data_dir / "snapshots"
 
     @property
-    def state_db(self) -> Path:
-        return self.data_dir / "state.sqlite"
-
-    @property
     def sentence_cache_path(self) -> Path:
         """Embeddings of passage sentences scored by the answer stage, kept across restarts."""
         return self.data_dir / "cache" / "sentences.sqlite"
-
-    @property
-    def feedback_db(self) -> Path:
-        return self.data_dir / "feedback.sqlite"

@@ -1,30 +1,38 @@
-"""The sources to ingest: the tracked seed manifest with the data directory's own on top.
+"""The sources to ingest: the tracked seed manifest with the run-time layer on top.
 
 ``corpus/sources.yaml`` is the project's seed list and is never written at run time. Sources
-added at run time (``ingest --url/--file``, the staff desk) go to ``DATA_DIR/sources.yaml``,
-together with the ids of seed sources that staff removed (``removed:``). Uploaded files are
-kept under ``DATA_DIR/files/``; their manifest locations are relative to the data directory.
+added at run time (``ingest --url/--file``, the staff desk) and the ids of seed sources that
+staff removed are kept in the shared database (:mod:`ingest.database`, tables
+``catalog_sources`` and ``catalog_removed``), so every replica using it lists the same sources.
+An older version kept them in ``DATA_DIR/sources.yaml``: that file is copied in once, the first
+time the catalog is read, then renamed ``sources.yaml.imported``. Uploaded files are kept under
+``DATA_DIR/files/``; their locations are relative to the data directory.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 from dataclasses import replace
 from pathlib import Path
 
-from ingest.manifest import ManifestError, load_manifest, read_yaml, save_manifest
-from ingest.models import Source
+from sqlalchemy import delete, insert, select
 
-LOCAL_HEADER = (
-    "# paris-health: sources added at run time, layered over corpus/sources.yaml.\n"
-    "# Written by `paris-health ingest --url/--file` and the staff desk; 'removed' lists seed\n"
-    "# sources taken out of this index.\n"
-)
+from ingest.clock import now_iso
+from ingest.database import Database
+from ingest.database.tables import catalog_removed, catalog_sources, legacy_imports
+from ingest.manifest import ManifestError, entry, load_manifest, parse_entry, read_yaml
+from ingest.models import Source
 
 
 class SourceCatalog:
-    def __init__(self, seed: Path, local: Path) -> None:
+    def __init__(self, seed: Path, local: Path, database: Database) -> None:
+        """``local``: the older version's run-time manifest (``DATA_DIR/sources.yaml``), whose
+        folder is the data directory."""
         self.seed_path = seed
         self.local_path = local
+        self.database = database
 
     @property
     def files_dir(self) -> Path:
@@ -35,9 +43,62 @@ class SourceCatalog:
     def seed(self) -> list[Source]:
         return load_manifest(self.seed_path)
 
+    def added(self) -> list[Source]:
+        """The sources added at run time, as stored (a file's location relative to the data
+        directory)."""
+        return self._local()[0]
+
     def _local(self) -> tuple[list[Source], list[str]]:
-        removed = [str(x) for x in read_yaml(self.local_path).get("removed") or []]
-        return load_manifest(self.local_path), removed
+        self._import_file()
+        with self.database.engine.begin() as conn:
+            order = catalog_sources.c.position
+            entries = conn.execute(select(catalog_sources.c.entry).order_by(order)).scalars()
+            local = [parse_entry(json.loads(e), n) for n, e in enumerate(entries, start=1)]
+            removed = list(conn.execute(select(catalog_removed.c.source_id)).scalars())
+        return local, removed
+
+    def _save(self, local: list[Source], removed: list[str]) -> None:
+        rows = [
+            {"source_id": s.id, "position": n, "entry": json.dumps(entry(s), ensure_ascii=False)}
+            for n, s in enumerate(local)
+        ]
+        with self.database.engine.begin() as conn:
+            conn.execute(delete(catalog_sources))
+            conn.execute(delete(catalog_removed))
+            if rows:
+                conn.execute(insert(catalog_sources), rows)
+            if removed:
+                conn.execute(
+                    insert(catalog_removed), [{"source_id": r} for r in sorted(set(removed))]
+                )
+
+    def _import_file(self) -> None:
+        """Copy an older version's ``sources.yaml`` into the database once (its entries not
+        there yet are appended, its removed ids added), then rename it ``*.imported``."""
+        path = self.local_path
+        if not path.is_file():
+            return
+        key = f"{path.name}:{hashlib.sha256(path.read_bytes()).hexdigest()}"
+        removed = [str(x) for x in read_yaml(path).get("removed") or []]
+        sources = load_manifest(path)
+        with self.database.engine.begin() as conn:
+            seen = conn.execute(select(legacy_imports.c.key).where(legacy_imports.c.key == key))
+            if seen.first() is None:
+                known = set(conn.execute(select(catalog_sources.c.source_id)).scalars())
+                gone = set(conn.execute(select(catalog_removed.c.source_id)).scalars())
+                start = len(known)
+                for n, source in enumerate(s for s in sources if s.id not in known):
+                    body = json.dumps(entry(source), ensure_ascii=False)
+                    conn.execute(
+                        insert(catalog_sources).values(
+                            source_id=source.id, position=start + n, entry=body
+                        )
+                    )
+                for source_id in sorted(set(removed) - gone):
+                    conn.execute(insert(catalog_removed).values(source_id=source_id))
+                conn.execute(insert(legacy_imports).values(key=key, imported_at=now_iso()))
+        with contextlib.suppress(OSError):  # a read-only directory: the digest says it is done
+            path.rename(path.with_name(path.name + ".imported"))
 
     def sources(self) -> list[Source]:
         """Every source to ingest: seed sources not removed, then added ones."""
@@ -81,7 +142,7 @@ class SourceCatalog:
                 by_location[source.location] = by_id[source.id] = source
                 existing = source
             result.append(existing)
-        save_manifest(self.local_path, local, removed, LOCAL_HEADER)
+        self._save(local, removed)
         return result
 
     def remove(self, source_id: str, *, force: bool = False) -> Source:
@@ -89,9 +150,7 @@ class SourceCatalog:
         local, removed = self._local()
         added = next((s for s in local if s.id == source_id), None)
         if added is not None:
-            save_manifest(
-                self.local_path, [s for s in local if s.id != source_id], removed, LOCAL_HEADER
-            )
+            self._save([s for s in local if s.id != source_id], removed)
             return self._resolve(added)
         seed = next((s for s in self.seed() if s.id == source_id and s.id not in removed), None)
         if seed is None:
@@ -101,5 +160,5 @@ class SourceCatalog:
                 f"{source_id!r} is a seed source of {self.seed_path.name}; "
                 "removing it needs force (`paris-health remove --force`)"
             )
-        save_manifest(self.local_path, local, [*removed, source_id], LOCAL_HEADER)
+        self._save(local, [*removed, source_id])
         return seed

@@ -7,9 +7,12 @@ import fcntl
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from ingest.models import IngestError
+from ingest.models import CorpusBusy, IngestError
+
+if TYPE_CHECKING:
+    from ingest.database import Database
 
 INGEST_LOCK = "ingest.lock"
 SERVE_LOCK = "serve.lock"
@@ -43,11 +46,6 @@ def _held(handle: IO[str], operation: int, when_busy: Callable[[], None]) -> Ite
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-class CorpusBusy(IngestError):
-    """The data directory is being written by someone else (another ingest, or ``serve`` for an
-    embedded index): try again later. The CLI exits 75 on it, a refresh is kept as skipped."""
-
-
 def _refuse(message: str) -> Callable[[], None]:
     def refuse() -> None:
         raise CorpusBusy(message)
@@ -56,8 +54,10 @@ def _refuse(message: str) -> Callable[[], None]:
 
 
 @contextmanager
-def ingest_lock(data_dir: Path) -> Iterator[None]:
-    """Hold the data directory's ingest lock; refuse at once when another run holds it."""
+def ingest_lock(data_dir: Path, database: Database | None = None) -> Iterator[None]:
+    """Hold the data directory's ingest lock, and the writer lock of the shared ``database``
+    (every process using it, on any machine: see docs/database.md); refuse at once when
+    another run holds either."""
     try:
         handle = _open(data_dir, INGEST_LOCK)
     except OSError as exc:
@@ -65,7 +65,11 @@ def ingest_lock(data_dir: Path) -> Iterator[None]:
             f"cannot write to the data directory {data_dir}: {exc.strerror or exc}"
         ) from exc
     with _held(handle, fcntl.LOCK_EX, _refuse(f"another ingest is running on {data_dir}")):
-        yield
+        if database is None:
+            yield
+            return
+        with database.writer_lock(f"another ingest is running on {database.label}"):
+            yield
 
 
 @contextmanager

@@ -22,6 +22,12 @@ class IngestError(Exception):
         self.reason = " ".join(printable(reason).split())
 
 
+class CorpusBusy(IngestError):
+    """The corpus is being written by someone else (another ingest on this data directory or on
+    the shared database, or ``serve`` for an embedded index): try again later. The CLI exits 75
+    on it, a refresh is kept as skipped."""
+
+
 @dataclass(frozen=True)
 class Source:
     """One entry of the source manifest (``corpus/sources.yaml``)."""

@@ -97,7 +97,7 @@ class Ingestor:
         started = time.perf_counter()
         report = IngestReport()
         guard: AbstractContextManager[None] = (
-            ingest_lock(self.config.data_dir) if lock else nullcontext()
+            ingest_lock(self.config.data_dir, self.state.database) if lock else nullcontext()
         )
         with guard:
             self._changed = False
@@ -158,7 +158,7 @@ class Ingestor:
     def remove(self, source_id: str) -> IngestReport:
         """Delete one source's chunks from the index (the manifest is the caller's business)."""
         started = time.perf_counter()
-        with ingest_lock(self.config.data_dir):
+        with ingest_lock(self.config.data_dir, self.state.database):
             self._changed = False
             ids = self.index.ids_by_source({source_id}).get(source_id, set())
             if self.keyword is not None:

@@ -1,32 +1,15 @@
-"""What each ingest run found per source: last fetch, status, reason (SQLite in the data dir)."""
+"""What each ingest run found per source: last fetch, status, reason; and the refresh history.
+Kept in the shared database (:mod:`ingest.database`), so every process using it sees them."""
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 from dataclasses import dataclass
-from pathlib import Path
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS source_state (
-    source_id TEXT PRIMARY KEY,
-    location TEXT NOT NULL,
-    status TEXT NOT NULL,
-    reason TEXT NOT NULL DEFAULT '',
-    chunks INTEGER NOT NULL DEFAULT 0,
-    last_fetch TEXT NOT NULL DEFAULT ''
-)
-"""
-RUNS_SCHEMA = """
-CREATE TABLE IF NOT EXISTS refresh_runs (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    started TEXT NOT NULL,
-    trigger TEXT NOT NULL,
-    outcome TEXT NOT NULL,
-    summary TEXT NOT NULL,
-    changes TEXT NOT NULL DEFAULT ''
-)
-"""
+from sqlalchemy import delete, func, insert, select, update
+
+from ingest.database import Database
+from ingest.database.tables import refresh_runs, source_state
+
 KEPT_RUNS = 500
 
 
@@ -53,63 +36,47 @@ class SourceState:
 
 
 class StateStore:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def _connect(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.path, timeout=30)
-        conn.execute(SCHEMA)
-        conn.execute(RUNS_SCHEMA)
-        return conn
+    def __init__(self, database: Database) -> None:
+        self.database = database
 
     def record(
         self, source_id: str, location: str, status: str, reason: str, chunks: int, when: str
     ) -> None:
-        success = status != "failed"
-        with closing(self._connect()) as conn, conn:
-            conn.execute(
-                """
-                INSERT INTO source_state (source_id, location, status, reason, chunks, last_fetch)
-                VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT(source_id) DO UPDATE SET
-                    location = excluded.location, status = excluded.status,
-                    reason = excluded.reason, last_fetch = excluded.last_fetch,
-                    chunks = CASE WHEN ? THEN excluded.chunks ELSE source_state.chunks END
-                """,
-                (source_id, location, status, reason, chunks, when, success),
+        """A source's latest run; a failed one keeps the chunk count of the last success."""
+        values = {"location": location, "status": status, "reason": reason, "last_fetch": when}
+        with self.database.engine.begin() as conn:
+            changed = conn.execute(
+                update(source_state)
+                .where(source_state.c.source_id == source_id)
+                .values(**values, chunks=source_state.c.chunks if status == "failed" else chunks)
             )
+            if not changed.rowcount:
+                conn.execute(
+                    insert(source_state).values(source_id=source_id, chunks=chunks, **values)
+                )
 
     def forget(self, source_id: str) -> None:
-        with closing(self._connect()) as conn, conn:
-            conn.execute("DELETE FROM source_state WHERE source_id = ?", (source_id,))
+        with self.database.engine.begin() as conn:
+            conn.execute(delete(source_state).where(source_state.c.source_id == source_id))
 
     def all(self) -> dict[str, SourceState]:
-        with closing(self._connect()) as conn:
-            rows = conn.execute(
-                "SELECT source_id, location, status, reason, chunks, last_fetch FROM source_state"
-            ).fetchall()
+        columns = [source_state.c[name] for name in SourceState.__dataclass_fields__]
+        with self.database.engine.begin() as conn:
+            rows = conn.execute(select(*columns)).all()
         return {row[0]: SourceState(*row) for row in rows}
 
     def record_run(self, run: RefreshRun) -> None:
         """Keep a refresh in the history (the last :data:`KEPT_RUNS`)."""
-        with closing(self._connect()) as conn, conn:
-            conn.execute(
-                "INSERT INTO refresh_runs (started, trigger, outcome, summary, changes) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (run.started, run.trigger, run.outcome, run.summary, run.changes),
-            )
-            conn.execute(
-                "DELETE FROM refresh_runs WHERE id <= (SELECT MAX(id) FROM refresh_runs) - ?",
-                (KEPT_RUNS,),
-            )
+        with self.database.engine.begin() as conn:
+            conn.execute(insert(refresh_runs).values(**run.__dict__))
+            newest = conn.execute(select(func.max(refresh_runs.c.id))).scalar() or 0
+            conn.execute(delete(refresh_runs).where(refresh_runs.c.id <= newest - KEPT_RUNS))
 
     def runs(self, limit: int = 20) -> list[RefreshRun]:
         """The latest refreshes, newest first."""
-        with closing(self._connect()) as conn:
+        columns = [refresh_runs.c[name] for name in RefreshRun.__dataclass_fields__]
+        with self.database.engine.begin() as conn:
             rows = conn.execute(
-                "SELECT started, trigger, outcome, summary, changes FROM refresh_runs "
-                "ORDER BY id DESC LIMIT ?",
-                (limit,),
-            ).fetchall()
+                select(*columns).order_by(refresh_runs.c.id.desc()).limit(limit)
+            ).all()
         return [RefreshRun(*row) for row in rows]

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from ingest.catalog import SourceCatalog
+from ingest.database import Database
 from ingest.manifest import ManifestError, load_manifest, save_manifest
 from ingest.models import Source
 
@@ -20,15 +21,16 @@ SEED = [
 def catalog(tmp_path: Path) -> SourceCatalog:
     seed = tmp_path / "corpus" / "sources.yaml"
     save_manifest(seed, SEED)
-    return SourceCatalog(seed, tmp_path / "data" / "sources.yaml")
+    database = Database.at(tmp_path / "data" / "database.sqlite")
+    return SourceCatalog(seed, tmp_path / "data" / "sources.yaml", database)
 
 
-def test_added_sources_go_to_the_data_directory(catalog: SourceCatalog) -> None:
+def test_added_sources_go_to_the_database(catalog: SourceCatalog) -> None:
     before = catalog.seed_path.read_bytes()
     web = Source(id="web", kind="url", location="https://example.org/")
     catalog.add([web])
     assert catalog.seed_path.read_bytes() == before
-    assert [s.id for s in load_manifest(catalog.local_path)] == ["web"]
+    assert [s.id for s in catalog.added()] == ["web"] and not catalog.local_path.exists()
     assert [s.id for s in catalog.sources()] == ["a", "b", "web"]
 
 
@@ -45,7 +47,7 @@ def test_local_files_are_relative_to_the_data_directory(catalog: SourceCatalog) 
     copy.parent.mkdir(parents=True)
     copy.write_text("# C\n\ntext", encoding="utf-8")
     catalog.add([Source(id="c", kind="file", location=str(copy))])
-    assert load_manifest(catalog.local_path)[0].location == "files/documents/c.md"
+    assert catalog.added()[0].location == "files/documents/c.md"
     assert Path(catalog.sources()[-1].location) == copy.resolve()
 
 

@@ -14,6 +14,7 @@ from assistant.limits import LimitError, Limits
 from assistant.services import FeedbackStore
 from assistant.services.feedback import VoteRefused, answer_id
 from assistant.services.voter import Voter, VoterTokens, session_owner
+from ingest.database import Database, open_database
 
 ANSWER = {
     "question": "How many hospitals does AP-HP have?",
@@ -23,7 +24,7 @@ ANSWER = {
 
 
 def test_the_last_vote_wins(tmp_path: Path) -> None:
-    store = FeedbackStore(tmp_path / "feedback.db")
+    store = FeedbackStore(Database.at(tmp_path / "feedback.db"))
     first = store.record_answer(1, ANSWER, user_id="u1")
     assert store.record_answer(-1, ANSWER, user_id="u1") == first
     assert store.record_answer(1, ANSWER, user_id="u1") == first
@@ -33,7 +34,7 @@ def test_the_last_vote_wins(tmp_path: Path) -> None:
 
 
 def test_one_row_per_user_and_answer(tmp_path: Path) -> None:
-    store = FeedbackStore(tmp_path / "feedback.db")
+    store = FeedbackStore(Database.at(tmp_path / "feedback.db"))
     store.record_answer(1, ANSWER, user_id="u1")
     store.record_answer(-1, ANSWER, user_id="u2")
     store.record_answer(-1, {**ANSWER, "answer": "Another answer."}, user_id="u1")
@@ -41,7 +42,7 @@ def test_one_row_per_user_and_answer(tmp_path: Path) -> None:
 
 
 def test_a_comment_is_kept_and_replaced(tmp_path: Path) -> None:
-    store = FeedbackStore(tmp_path / "feedback.db")
+    store = FeedbackStore(Database.at(tmp_path / "feedback.db"))
     store.record_answer(-1, ANSWER, "  wrong   number ", user_id="u1")
     store.record_answer(1, ANSWER, user_id="u1")  # a vote without comment keeps it
     assert store.all()[0]["comment"] == "wrong number"
@@ -50,7 +51,7 @@ def test_a_comment_is_kept_and_replaced(tmp_path: Path) -> None:
 
 
 def test_refuses_bad_votes(tmp_path: Path) -> None:
-    store = FeedbackStore(tmp_path / "feedback.db")
+    store = FeedbackStore(Database.at(tmp_path / "feedback.db"))
     with pytest.raises(ValueError):
         store.record_answer(0, ANSWER)
     with pytest.raises(ValueError):
@@ -58,10 +59,14 @@ def test_refuses_bad_votes(tmp_path: Path) -> None:
     assert store.all() == []
 
 
-def test_an_older_table_gets_the_new_columns(tmp_path: Path) -> None:
+def test_the_feedback_file_of_an_older_version_is_copied_into_the_database(
+    tmp_path: Path,
+) -> None:
+    """A data directory of an older version kept votes in ``feedback.sqlite`` (the oldest
+    without the answer, user and owner columns): they are copied once, the file kept."""
     import sqlite3
 
-    path = tmp_path / "feedback.db"
+    path = tmp_path / "feedback.sqlite"
     conn = sqlite3.connect(path)
     conn.execute(
         "CREATE TABLE feedback (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT NOT NULL, "
@@ -71,9 +76,15 @@ def test_an_older_table_gets_the_new_columns(tmp_path: Path) -> None:
     conn.execute("INSERT INTO feedback VALUES (1, 't', 1, 'q', 'a', '[]', '')")
     conn.commit()
     conn.close()
-    store = FeedbackStore(path)
+    store = FeedbackStore(open_database(None, tmp_path))
     store.record_answer(-1, ANSWER, user_id="u1")
     assert [r["rating"] for r in store.all()] == [1, -1]
+    assert (tmp_path / "feedback.sqlite.imported").exists() and not path.exists()
+    again = FeedbackStore(open_database(None, tmp_path))  # nothing copied twice
+    assert [(r["question"], r["rating"]) for r in again.all()] == [
+        ("q", 1),
+        (ANSWER["question"], -1),
+    ]
 
 
 # --- bounded: caps, rates, a full store, votes owned by their session (fast, fake clock) -------
@@ -87,7 +98,11 @@ def test_a_hundred_votes_from_one_client(tmp_path: Path, fake_clock: FakeClock) 
     """The first votes of a session are taken, the rest refused on one line until the window
     has passed; the address has its own, larger, rate."""
     store = FeedbackStore(
-        tmp_path / "feedback.db", per_session=10, per_address=25, window_s=600, clock=fake_clock
+        Database.at(tmp_path / "feedback.db"),
+        per_session=10,
+        per_address=25,
+        window_s=600,
+        clock=fake_clock,
     )
     refused: list[str] = []
     for n in range(100):
@@ -113,7 +128,7 @@ def test_a_hundred_votes_from_one_client(tmp_path: Path, fake_clock: FakeClock) 
 
 
 def test_a_post_over_its_caps_is_refused_and_a_bounded_copy_is_kept(tmp_path: Path) -> None:
-    store = FeedbackStore(tmp_path / "feedback.db")
+    store = FeedbackStore(Database.at(tmp_path / "feedback.db"))
     huge = answer_n(1, sources=[{"n": 1, "title": "t", "text": "x" * 300_000}])
     with pytest.raises(
         LimitError, match=r"the answer record is too large \(300,.* at most 200,000"
@@ -146,7 +161,9 @@ def test_a_post_over_its_caps_is_refused_and_a_bounded_copy_is_kept(tmp_path: Pa
 
 
 def test_a_full_store_refuses_new_votes(tmp_path: Path) -> None:
-    store = FeedbackStore(tmp_path / "feedback.db", Limits(feedback_store_bytes=40_000))
+    store = FeedbackStore(
+        Database.at(tmp_path / "feedback.db"), Limits(feedback_store_bytes=40_000)
+    )
     store.record_answer(1, answer_n(0), user_id="u", owner="o")
     with pytest.raises(LimitError, match=r"^feedback is full \(.* at most 40,000\): your vote"):
         for n in range(1, 100):
@@ -158,7 +175,7 @@ def test_a_full_store_refuses_new_votes(tmp_path: Path) -> None:
 
 
 def test_a_vote_belongs_to_the_session_that_gave_it(tmp_path: Path) -> None:
-    store = FeedbackStore(tmp_path / "feedback.db")
+    store = FeedbackStore(Database.at(tmp_path / "feedback.db"))
     store.record_answer(1, ANSWER, "mine", user_id="alice", owner="session-a")
     with pytest.raises(VoteRefused, match="another session: only that session can change it"):
         store.record_answer(-1, ANSWER, "overwritten", user_id="alice", owner="session-b")

@@ -14,6 +14,7 @@ import pytest
 from fakes import FakeEmbedder, FakeIndex
 from webserver import LocalServer, Reply, html_page, web_server
 
+from ingest.database import Database
 from ingest.fetch import FetchConfig, Fetcher
 from ingest.lock import ingest_lock
 from ingest.models import IngestError, Source
@@ -68,7 +69,7 @@ def make_ingestor(tmp_path: Path, config: FetchConfig) -> Ingestor:
     corpus = tmp_path / "corpus"
     corpus.mkdir(exist_ok=True)
     ingest = IngestConfig(corpus, tmp_path / "data", 200, 40, config)
-    state = StateStore(tmp_path / "data" / "state.sqlite")
+    state = StateStore(Database.at(tmp_path / "data" / "database.sqlite"))
     return Ingestor(ingest, FakeIndex(), FakeEmbedder(), state, lambda: Fetcher(config))
 
 

@@ -125,8 +125,8 @@ def test_ingest_url_no_boilerplate_and_304(tmp_path: Path, corpus_copy: Path, si
         assert " ".join(sentence.split()) in " ".join(text.split())
     for boilerplate in expected["must_not_contain"]:
         assert boilerplate not in text
-    # the added page is listed in the data directory's manifest; the tracked one is untouched
-    manifest = load_manifest(tmp_path / "data" / "sources.yaml")
+    # the added page is listed in the catalog's run-time layer; the tracked manifest untouched
+    manifest = app.catalog.added()
     assert any(s.location == site.url("/news.html") for s in manifest)
     assert (corpus_copy / "sources.yaml").read_bytes() == seed_manifest
 
@@ -159,7 +159,7 @@ def test_bad_urls_fail_with_one_line(
     assert [i.status for i in report.items] == ["failed"]
     assert reason in report.items[0].reason.lower() or reason in report.items[0].reason
     assert "\n" not in report.items[0].reason
-    manifest = load_manifest(tmp_path / "data" / "sources.yaml")
+    manifest = app.catalog.added()
     assert all(s.kind != "url" for s in manifest)  # a failed page is not added
     assert all(s.kind != "url" for s in load_manifest(corpus_copy / "sources.yaml"))
 

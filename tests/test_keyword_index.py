@@ -17,6 +17,7 @@ from rank_bm25 import BM25Okapi
 from assistant.retrieval import admits, keyword_query
 from assistant.store.keyword_index import KeywordIndex, filter_terms, keyword_text
 from assistant.store.text import tokenize
+from ingest.database import Database
 from ingest.fetch import FetchConfig
 from ingest.models import Source
 from ingest.pipeline import IngestConfig, Ingestor
@@ -114,7 +115,7 @@ def test_pipeline_keeps_the_keyword_index_equal_to_the_vector_index(tmp_path: Pa
         IngestConfig(corpus, tmp_path / "data", 200, 20, fetch),
         index,
         FakeEmbedder(),
-        StateStore(tmp_path / "state.sqlite"),
+        StateStore(Database.at(tmp_path / "database.sqlite")),
         keyword=keyword,
     )
     sources = [

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from fakes import FakeEmbedder, FakeIndex, FakeSite
 
+from ingest.database import Database
 from ingest.fetch import FetchConfig, Fetcher
 from ingest.models import Source
 from ingest.pipeline import IngestConfig, Ingestor
@@ -42,7 +43,7 @@ def make(tmp_path: Path, corpus: Path, site: FakeSite | None = None) -> tuple[In
     config = IngestConfig(corpus, tmp_path / "data", 200, 40, fetch)
     index = FakeIndex()
     factory = (lambda: Fetcher(fetch, transport=site.transport())) if site else None
-    state = StateStore(tmp_path / "data" / "state.sqlite")
+    state = StateStore(Database.at(tmp_path / "data" / "database.sqlite"))
     return Ingestor(config, index, FakeEmbedder(), state, factory), index
 
 

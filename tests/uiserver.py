@@ -51,9 +51,22 @@ class RunningApp:
         return current == self.seed_manifest
 
     def added_manifest(self) -> str:
-        """The manifest of the sources added at run time (empty while there is none)."""
-        path = self.data_dir / "sources.yaml"
-        return path.read_text(encoding="utf-8") if path.exists() else ""
+        """The sources added at run time, one JSON entry a line (empty while there is none),
+        read from the app's database."""
+        import json
+
+        from ingest.catalog import SourceCatalog
+        from ingest.database import open_database
+        from ingest.manifest import entry
+
+        database = open_database(None, self.data_dir)
+        try:
+            catalog = SourceCatalog(
+                self.corpus_dir / "sources.yaml", self.data_dir / "sources.yaml", database
+            )
+            return "".join(json.dumps(entry(s)) + "\n" for s in catalog.added())
+        finally:
+            database.close()
 
 
 def free_port() -> int:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from assistant.store.keyword_index import KeywordIndex
     from assistant.store.vectorstore import VectorStore
     from ingest.catalog import SourceCatalog
+    from ingest.database import Database
     from ingest.fetch import Fetcher
     from ingest.pipeline import IngestConfig, Ingestor
     from ingest.state import StateStore
@@ -70,16 +71,25 @@ class Container:
         return KeywordIndex.at(self.settings.data_dir, self.settings.collection)
 
     @cached_property
+    def database(self) -> Database:
+        """The shared state's database, migrated on first use (docs/database.md)."""
+        from ingest.database import open_database
+
+        url = self.settings.database_url
+        return open_database(url.get_secret_value() if url else None, self.settings.data_dir)
+
+    @cached_property
     def state(self) -> StateStore:
         from ingest.state import StateStore
 
-        return StateStore(self.settings.state_db)
+        return StateStore(self.database)
 
     @cached_property
     def catalog(self) -> SourceCatalog:
         from ingest.catalog import SourceCatalog
 
-        return SourceCatalog(self.settings.manifest_path, self.settings.local_manifest_path)
+        s = self.settings
+        return SourceCatalog(s.manifest_path, s.local_manifest_path, self.database)
 
     @cached_property
     def ingest_config(self) -> IngestConfig:
@@ -219,19 +229,26 @@ class Container:
     def feedback(self) -> FeedbackStore:
         from assistant.limits import Limits
         from assistant.services import FeedbackStore
+        from assistant.services.rate_limit import DatabaseRateLimiter
 
         s = self.settings
         return FeedbackStore(
-            s.feedback_db,
+            self.database,
             Limits.from_settings(s),
             per_session=s.feedback_per_session,
             per_address=s.feedback_per_address,
             window_s=s.feedback_window_s,
+            rate=DatabaseRateLimiter(self.database, s.feedback_window_s),
         )
 
     @cached_property
     def staff(self) -> StaffAuth:
+        """The staff sign-in, its throttle kept in the shared database (on the wall clock,
+        which every replica shares)."""
+        import time
+
         from assistant.services import StaffAuth
+        from assistant.services.throttle import DatabaseBook
 
         s = self.settings
         return StaffAuth(
@@ -240,6 +257,8 @@ class Container:
             max_failures=s.login_max_failures,
             lockout_s=s.login_lockout_s,
             session_s=s.staff_session_s,
+            clock=time.time,
+            book=DatabaseBook(self.database),
         )
 
 

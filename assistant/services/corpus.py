@@ -88,7 +88,7 @@ class CorpusService:
         refused because another ingest holds the lock is kept as ``skipped``."""
         started = now_iso()
         try:
-            with ingest_lock(self.ingestor.config.data_dir):
+            with ingest_lock(self.ingestor.config.data_dir, self.state.database):
                 self.files.tidy()  # copies an interrupted add left behind
                 report = self.ingestor.run(self.catalog.sources(), progress=progress, lock=False)
         except IngestError as exc:
@@ -239,7 +239,7 @@ class CorpusService:
                 failures.append(SourceReport(source_id_for_file(path), str(path), "failed", reason))
         report = IngestReport()
         if admitted:
-            with ingest_lock(self.ingestor.config.data_dir):
+            with ingest_lock(self.ingestor.config.data_dir, self.state.database):
                 self.files.tidy(keep={p.resolve() for p, _, _ in admitted})
                 placed: dict[str, Placement] = {}
                 for path, origin, content in admitted:

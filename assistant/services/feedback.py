@@ -1,6 +1,7 @@
-"""Feedback on answers: a thumbs up or down and an optional comment, stored in SQLite under the
-data directory. One row per answer and user: voting again replaces the vote (the last one wins),
-and a comment sent later is added to the same row.
+"""Feedback on answers: a thumbs up or down and an optional comment, stored in the shared
+database (:mod:`ingest.database`: every replica using it lists the same votes). One row per
+answer and user: voting again replaces the vote (the last one wins), and a comment sent later
+is added to the same row.
 
 Bounded (``docs/reliability.md``): a post's answer record and comment have a size cap, only a
 bounded copy of the record is stored (question, answer text, the sources' number, title and
@@ -14,23 +15,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 import time
 from collections.abc import Callable, Mapping
-from contextlib import closing
-from pathlib import Path
 from typing import Any
 
-from assistant.limits import LimitError, Limits
-from assistant.services.rate_limit import RateLimiter
-from ingest.clock import now_iso
+from sqlalchemy import Connection, Row, and_, func, insert, select, update
 
-_COLUMNS = {  # added to a table an older version created
-    "answer_id": "TEXT NOT NULL DEFAULT ''",
-    "user_id": "TEXT NOT NULL DEFAULT ''",
-    "updated_at": "TEXT NOT NULL DEFAULT ''",
-    "owner": "TEXT NOT NULL DEFAULT ''",
-}
+from assistant.limits import LimitError, Limits
+from assistant.services.rate_limit import DatabaseRateLimiter, RateLimiter
+from ingest.clock import now_iso
+from ingest.database import Database
+from ingest.database.tables import feedback
+
 ID_CHARS = 64  # a longer id (or user) is replaced by its digest
 ANSWER_CHARS = 10_000  # of the answer text kept
 MAX_SOURCES = 20  # sources kept with a vote: number, title and URL
@@ -79,39 +75,32 @@ class FeedbackStore:
 
     def __init__(
         self,
-        path: Path,
+        database: Database,
         limits: Limits | None = None,
         *,
         per_session: int = 30,
         per_address: int = 120,
         window_s: float = 600.0,
         clock: Callable[[], float] = time.monotonic,
+        rate: RateLimiter | DatabaseRateLimiter | None = None,
     ) -> None:
-        self.path = path
+        self.database = database
         self.limits = limits or Limits()
         self.per_session = per_session
         self.per_address = per_address
-        self.rate = RateLimiter(window_s, clock=clock)
-
-    def _connect(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.path, timeout=30)
-        conn.execute(
-            "CREATE TABLE IF NOT EXISTS feedback (id INTEGER PRIMARY KEY AUTOINCREMENT, "
-            "created_at TEXT NOT NULL, rating INTEGER NOT NULL, question TEXT NOT NULL, "
-            "answer TEXT NOT NULL, sources TEXT NOT NULL, comment TEXT NOT NULL DEFAULT '')"
-        )
-        have = {row[1] for row in conn.execute("PRAGMA table_info(feedback)")}
-        for name, spec in _COLUMNS.items():
-            if name not in have:
-                conn.execute(f"ALTER TABLE feedback ADD COLUMN {name} {spec}")
-        conn.execute("CREATE INDEX IF NOT EXISTS feedback_user ON feedback (user_id, answer_id)")
-        return conn
+        self.rate = rate or RateLimiter(window_s, clock=clock)
 
     def size(self) -> int:
-        """Bytes the store takes on disk (the database and its journal)."""
-        files = (self.path, self.path.with_name(self.path.name + "-journal"))
-        return sum(f.stat().st_size for f in files if f.exists())
+        """Bytes of text the store holds (questions, answers, sources, comments)."""
+        with self.database.engine.begin() as conn:
+            return self._size(conn)
+
+    @staticmethod
+    def _size(conn: Connection) -> int:
+        lengths = [func.length(c) for c in (feedback.c.question, feedback.c.answer)]
+        lengths += [func.length(c) for c in (feedback.c.sources, feedback.c.comment)]
+        total = func.coalesce(func.sum(lengths[0] + lengths[1] + lengths[2] + lengths[3]), 0)
+        return int(conn.execute(select(total)).scalar() or 0)
 
     def record(
         self,
@@ -135,56 +124,52 @@ class FeedbackStore:
         if text is not None:
             self.limits.check_comment(text)
         now = now_iso()
-        with closing(self._connect()) as conn, conn:
-            row = None
-            if answer_id:
-                row = conn.execute(
-                    "SELECT id, owner FROM feedback WHERE answer_id = ? AND user_id = ? "
-                    "ORDER BY id LIMIT 1",
-                    (answer_id, user_id),
-                ).fetchone()
-            self._check_owner(conn, row, user_id, owner)
+        with self.database.engine.begin() as conn:
+            row = self._own_row(conn, answer_id, user_id, owner)
             if row is not None:
-                conn.execute(
-                    "UPDATE feedback SET rating = ?, updated_at = ?, "
-                    "comment = COALESCE(?, comment) WHERE id = ?",
-                    (rating, now, text, row[0]),
+                values: dict[str, Any] = {"rating": rating, "updated_at": now}
+                if text is not None:
+                    values["comment"] = text
+                conn.execute(update(feedback).where(feedback.c.id == row.id).values(values))
+                return int(row.id)
+            self.limits.check_feedback_store(self._size(conn))
+            created = conn.execute(
+                insert(feedback)
+                .values(
+                    created_at=now,
+                    updated_at=now,
+                    rating=rating,
+                    question=question,
+                    answer=answer,
+                    sources=json.dumps(sources, ensure_ascii=False),
+                    comment=text or "",
+                    answer_id=answer_id,
+                    user_id=user_id,
+                    owner=owner,
                 )
-                return int(row[0])
-            self.limits.check_feedback_store(self.size())
-            cursor = conn.execute(
-                "INSERT INTO feedback (created_at, updated_at, rating, question, answer, sources, "
-                "comment, answer_id, user_id, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    now,
-                    now,
-                    rating,
-                    question,
-                    answer,
-                    json.dumps(sources, ensure_ascii=False),
-                    text or "",
-                    answer_id,
-                    user_id,
-                    owner,
-                ),
+                .returning(feedback.c.id)
             )
-            return int(cursor.lastrowid or 0)
+            return int(created.scalar_one())
 
     @staticmethod
-    def _check_owner(conn: sqlite3.Connection, row: Any, user_id: str, owner: str) -> None:
+    def _own_row(conn: Connection, answer_id: str, user_id: str, owner: str) -> Row[Any] | None:
+        """The row of ``user_id``'s vote on ``answer_id`` (None for a first vote), when
+        ``owner`` may change it; :class:`VoteRefused` when another session owns the user."""
+        row = None
+        if answer_id:
+            mine = and_(feedback.c.answer_id == answer_id, feedback.c.user_id == user_id)
+            query = select(feedback.c.id, feedback.c.owner).where(mine)
+            row = conn.execute(query.order_by(feedback.c.id).limit(1)).first()
         if row is not None:
-            taken = row[1] != owner
+            taken = row.owner != owner
         else:
-            taken = bool(
-                conn.execute(
-                    "SELECT 1 FROM feedback WHERE user_id = ? AND owner != ? LIMIT 1",
-                    (user_id, owner),
-                ).fetchone()
-            )
+            others = and_(feedback.c.user_id == user_id, feedback.c.owner != owner)
+            taken = conn.execute(select(feedback.c.id).where(others).limit(1)).first() is not None
         if taken:
             raise VoteRefused(
                 "this vote was given from another session: only that session can change it"
             )
+        return row
 
     def record_answer(
         self,
@@ -227,7 +212,6 @@ class FeedbackStore:
         )
 
     def all(self) -> list[dict[str, Any]]:
-        with closing(self._connect()) as conn:
-            conn.row_factory = sqlite3.Row
-            rows = conn.execute("SELECT * FROM feedback ORDER BY id").fetchall()
+        with self.database.engine.begin() as conn:
+            rows = conn.execute(select(feedback).order_by(feedback.c.id)).mappings().all()
         return [{**dict(r), "sources": json.loads(r["sources"])} for r in rows]

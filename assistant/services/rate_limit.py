@@ -1,6 +1,7 @@
 """A sliding-window rate limit per client key (a session, an address), with an injectable clock
-like the staff sign-in throttle; memory is bounded (at most ``max_events`` times per key, at most
-``max_keys`` keys)."""
+like the staff sign-in throttle: in this process's memory (:class:`RateLimiter`, bounded: at most
+``max_keys`` keys), or in the shared database (:class:`DatabaseRateLimiter`), so that a client
+spreading its requests over several replicas gets one rate, not one per replica."""
 
 from __future__ import annotations
 
@@ -10,7 +11,11 @@ import time
 from collections import deque
 from collections.abc import Callable, Mapping
 
+from sqlalchemy import delete, func, insert, select, text
+
 from assistant.limits import LimitError
+from ingest.database import Database
+from ingest.database.tables import rate_events
 
 MAX_KEYS = 10_000
 
@@ -67,3 +72,43 @@ class RateLimiter:
             del self._events[key]
         while len(self._events) > self._max_keys:  # still too many: the oldest keys go
             del self._events[next(iter(self._events))]
+
+
+class DatabaseRateLimiter:
+    """The same limit over the ``rate_events`` table of the shared database, on the wall clock
+    (``time.time``, which every replica shares). One transaction counts and records; on
+    PostgreSQL a transaction lock per key makes two replicas counting one key take turns (on
+    SQLite every transaction already does)."""
+
+    KEY_CHARS = 200
+
+    def __init__(
+        self, database: Database, window_s: float, *, clock: Callable[[], float] = time.time
+    ) -> None:
+        self.database = database
+        self.window_s = window_s
+        self._clock = clock
+
+    def acquire(self, keys: Mapping[str, int], what: str = "requests") -> None:
+        """As :meth:`RateLimiter.acquire`."""
+        limits = {key[: self.KEY_CHARS]: most for key, most in keys.items()}
+        with self.database.engine.begin() as conn:
+            now = self._clock()
+            since = now - self.window_s
+            conn.execute(delete(rate_events).where(rate_events.c.at <= since))
+            wait = 0.0
+            for key in sorted(limits):
+                if self.database.is_postgres:
+                    conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": key})
+                mine = (rate_events.c.key == key) & (rate_events.c.at > since)
+                count, oldest = conn.execute(
+                    select(func.count(), func.min(rate_events.c.at)).where(mine)
+                ).one()
+                if count >= limits[key]:
+                    wait = max(wait, oldest + self.window_s - now)
+            if wait > 0:
+                raise RateLimited(
+                    f"too many {what} from this client: try again in {math.ceil(wait)} s"
+                )
+            if limits:
+                conn.execute(insert(rate_events), [{"key": k, "at": now} for k in limits])

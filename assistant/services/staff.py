@@ -5,30 +5,22 @@ from __future__ import annotations
 
 import hmac
 import math
-import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from pydantic import SecretStr
+
+from assistant.services.throttle import ClientRecord, MemoryBook, ThrottleBook
 
 FAILED_LOGIN_DELAY_S = 1.0
 MAX_FAILURES = 5
 LOCKOUT_S = 900.0
 SESSION_S = 8 * 3600.0
 MAX_COOLDOWN_S = 60.0
-MAX_CLIENTS = 10_000
 
 
 class LoginRefused(ValueError):
     """A sign-in refused: wrong credentials, or a client still cooling down or locked out."""
-
-
-@dataclass
-class _Client:
-    failures: int = 0
-    not_before: float = 0.0  # no attempt is checked before this time
-    locked: bool = False
 
 
 def wait_text(seconds: float) -> str:
@@ -46,7 +38,8 @@ class StaffAuth:
     doubled at each failure (at most a minute), before its next attempt is even checked; after
     ``max_failures`` failures it is locked out for ``lockout_s``. An attempt too early is refused
     at once, without looking at the password. A success clears the client's record. A session
-    (:meth:`login`) lasts ``session_s``.
+    (:meth:`login`) lasts ``session_s``. The records are kept in ``book``: this process's
+    memory by default, the shared database for replicas (with ``clock=time.time``).
     """
 
     def __init__(
@@ -60,6 +53,7 @@ class StaffAuth:
         session_s: float = SESSION_S,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
+        book: ThrottleBook | None = None,
     ) -> None:
         self._user = user or ""
         self._password = password.get_secret_value() if password else ""
@@ -69,8 +63,7 @@ class StaffAuth:
         self.session_s = session_s
         self._sleep = sleep
         self._clock = clock
-        self._clients: dict[str, _Client] = {}
-        self._lock = threading.Lock()
+        self._book = book or MemoryBook()
 
     @property
     def enabled(self) -> bool:
@@ -88,9 +81,8 @@ class StaffAuth:
         """A new session (its start time, kept in the caller's per-session state), or
         :class:`LoginRefused` with the message to show. Compared in constant time; a failed
         attempt waits ``failed_delay_s`` before answering."""
-        with self._lock:  # one attempt at a time: parallel guesses queue, then see the cooldown
-            record = self._clients.setdefault(client, _Client())
-            now = self._clock()
+        with self._book.held(client) as record:  # one attempt at a time per client: parallel
+            now = self._clock()  # guesses queue, then see the cooldown
             if now < record.not_before:
                 left = wait_text(record.not_before - now)
                 if record.locked:
@@ -99,10 +91,10 @@ class StaffAuth:
                     )
                 raise LoginRefused(f"Wait {left} before the next sign-in attempt.")
             if self._matches(username, password):
-                self._clients.pop(client, None)
+                record.reset()
                 return now
             self._fail(record, now)
-            self._forget_old(now)
+        self._book.forget_old(now)
         self._sleep(self.failed_delay_s)  # outside the lock: the cooldown already holds others
         raise LoginRefused("Wrong username or password.")
 
@@ -117,7 +109,7 @@ class StaffAuth:
         ok_password = hmac.compare_digest((password or "").encode(), self._password.encode())
         return self.enabled and ok_user and ok_password
 
-    def _fail(self, record: _Client, now: float) -> None:
+    def _fail(self, record: ClientRecord, now: float) -> None:
         record.failures += 1
         if record.failures >= self.max_failures:
             record.failures, record.locked = 0, True
@@ -130,9 +122,3 @@ class StaffAuth:
                 self.failed_delay_s * 2 ** (record.failures - 2) if record.failures > 1 else 0
             )
             record.not_before = now + self.failed_delay_s + min(cooldown, MAX_COOLDOWN_S)
-
-    def _forget_old(self, now: float) -> None:
-        """Drop the records whose wait is over once there are many (bounded memory)."""
-        if len(self._clients) > MAX_CLIENTS:
-            for key in [k for k, c in self._clients.items() if c.not_before <= now]:
-                del self._clients[key]
