@@ -31,6 +31,7 @@ from assistant.answer.partners import PartnerFinder
 from assistant.answer.request import NOT_FOUND, GenerationRequest
 from assistant.answer.rescore import extend
 from assistant.answer.spans import answer_span
+from assistant.answer.suggest import suggest
 from assistant.limits import Deadline, Limits
 from assistant.passage import Passage
 from assistant.retrieval import HybridRetriever, admits
@@ -166,6 +167,7 @@ class ChatService:
             timings_ms=timings(started, retrieved, done),
             kind=kind.value,
             answer_span=answer_span(asked, text) if grounded and composed == Kind.FACT else "",
+            suggestions=suggest(asked, kind, language, text, grounded, citable, history),
         )
 
     def passages(
@@ -269,7 +271,8 @@ class ChatService:
         """The help reply, the out-of-scope decline, the reply to a request to act: no retrieval."""
         text = reply_text(question, kind.value, language)
         ms = (time.perf_counter() - started) * 1000
-        return Answer.reply(question, text, language, self.composer.name, kind.value, ms)
+        reply = Answer.reply(question, text, language, self.composer.name, kind.value, ms)
+        return replace(reply, suggestions=suggest(question, kind, language, text, False, []))
 
     def _generate(
         self, request: GenerationRequest, parts: list[str], deadline: Deadline
