@@ -188,11 +188,39 @@ def test_help_reply_examples_are_buttons_that_ask(page: Any) -> None:
     assert "Who is the CEO of Medicen?" in last_question  # sent as the question...
     assert page.locator("#ph-chatbot .bot-row").last.inner_text().strip()  # ...and answered
     assert page.locator("#ph-question textarea").input_value() == ""
+    page.wait_for_function(  # the answer is not the help reply: its examples are gone...
+        """(examples) => {
+            const row = document.querySelector('#ph-help-examples');
+            const shown = row && row.offsetParent
+              ? [...row.querySelectorAll('button')].filter(b => b.offsetParent) : [];
+            return shown.every(b => !examples.includes(b.innerText.trim()));
+        }""",
+        arg=labels,
+    )  # ...the answer's own suggestions stand instead (test_suggestions_under_an_answer_ask)
+
+
+def test_suggestions_under_an_answer_ask(page: Any) -> None:
+    ask(page, "Which organisations work on medical imaging?")
+    wait_answer(page, "NeuroSpin")
+    row = page.locator("#ph-help-examples")
+    buttons = row.locator("button.ph-next-question:visible")
+    buttons.first.wait_for()
+    labels = [b.strip() for b in buttons.all_inner_texts() if b.strip()]
+    assert 2 <= len(labels) <= 3, labels
+    assert "Ask next" in row.inner_text()
+    box = buttons.first.bounding_box()  # under the answer, in view, not below the fold
+    assert box is not None and 0 <= box["y"] < 1000, box
+    shoot(page, "suggestions.png", full_page=False)
+    buttons.first.click()
     page.wait_for_function(
-        "() => !document.querySelector('#ph-help-examples button')"
-        " || !document.querySelector('#ph-help-examples').offsetParent"
+        """() => document.querySelectorAll('#ph-chatbot .user-row').length >= 2""",
+        timeout=TIMEOUT_MS,
     )
-    # the answer is not the help reply: its examples are gone
+    wait_answer(page, labels[0], count=2)
+    assert labels[0] in page.locator("#ph-chatbot .user-row").last.inner_text()
+    answer = page.locator("#ph-chatbot .bot-row").last.inner_text()
+    assert answer.strip() and "could not find" not in answer  # answered, not declined
+    assert page.locator("#ph-question textarea").input_value() == ""
 
 
 def test_citation_in_an_older_answer_scrolls_to_its_card(page: Any) -> None:
