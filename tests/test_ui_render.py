@@ -238,3 +238,25 @@ def test_an_answers_suggestions_are_buttons_under_it() -> None:
     assert "Et ensuite" in HelpExamples().shown([french])[-1]["value"]
     row, *_ = HelpExamples().shown([record("q", "a [1].")])
     assert not row["visible"]
+
+
+def test_directory_cards_hold_every_column_labelled_and_escaped() -> None:
+    from ui.directory_tab import DIRECTORY_HEADERS
+    from ui.render_directory import directory_cards
+
+    rows = [
+        ["Alpha <b>Lab</b>", "research-institute", "Orsay", "oncology, e-health", "https://a.org"],
+        ["Beta", "startup", "", "", "javascript:alert(1)"],
+        ["", "", "", "", ""],  # an empty row of the table: no card
+    ]
+    html = directory_cards(DIRECTORY_HEADERS, rows)
+    assert html.count('class="ph-dir-card"') == 2
+    first, second = html.split('<li class="ph-dir-card">')[1:]
+    for column in ("name", "kind", "city", "domains", "website"):
+        assert f'data-col="{column}"' in first, column
+    assert "Alpha &lt;b&gt;Lab&lt;/b&gt;" in first and "<b>" not in html
+    assert "research institute" in first  # the kind in words
+    assert 'href="https://a.org"' in first and ">a.org</a>" in first
+    assert "no town given" in second  # a missing town said, never left blank
+    assert "javascript" not in html and 'data-col="domains"' not in second
+    assert directory_cards(DIRECTORY_HEADERS, []) == ""
