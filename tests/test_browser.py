@@ -209,6 +209,8 @@ def test_suggestions_under_an_answer_ask(page: Any) -> None:
     labels = [b.strip() for b in buttons.all_inner_texts() if b.strip()]
     assert 2 <= len(labels) <= 3, labels
     assert "Ask next" in row.inner_text()
+    texts = page.evaluate(CONTRAST_JS, ["#ph-next-label p", "#ph-help-examples button"])
+    assert len(texts) == len(labels) + 1 and all(t["ratio"] >= 4.5 for t in texts), texts
     box = buttons.first.bounding_box()  # under the answer, in view, not below the fold
     assert box is not None and 0 <= box["y"] < 1000, box
     shoot(page, "suggestions.png", full_page=False)
@@ -418,10 +420,15 @@ COLUMNS_IN_VIEW_JS = """
 """
 
 
+CARD_TEXT = [f"#ph-dir-cards .ph-{part}" for part in ("card-name", "card-label", "card-value")]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_a_phone_reads_every_directory_column(
-    browser: Any, app: RunningApp, dialogs: list[str]
+    browser: Any, app: RunningApp, dialogs: list[str], scheme: str
 ) -> None:
-    context, page = open_page(browser, app, dialogs, viewport={"width": 390, "height": 844})
+    phone = {"width": 390, "height": 844}
+    context, page = open_page(browser, app, dialogs, viewport=phone, color_scheme=scheme)
     try:
         page.get_by_role("tab", name="Directory").click()
         cards = page.locator("#ph-dir-cards")
@@ -437,7 +444,12 @@ def test_a_phone_reads_every_directory_column(
         broken = page.evaluate(WORD_BROKEN_JS)
         assert not broken, f"words broken inside: {broken[:10]}"
         assert page.evaluate("() => document.documentElement.scrollWidth") <= 390 + 1
-        shoot(page, "mobile-directory.png", full_page=False)
+        texts = page.evaluate(CONTRAST_JS, [*CARD_TEXT, "#ph-dir-cards a"])
+        assert {t["sel"] for t in texts} == {*CARD_TEXT, "#ph-dir-cards a"}
+        low = [t for t in texts if t["ratio"] < 4.5]
+        assert not low, low[:5]  # WCAG AA in either theme
+        name = "mobile-directory.png" if scheme == "light" else "mobile-directory-dark.png"
+        shoot(page, name, full_page=False)
         query = page.locator("#ph-dir-query textarea, #ph-dir-query input").first
         query.fill("curie")
         query.press("Enter")
