@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.answer import Turn
+from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.help import EXAMPLES
 from assistant.answer.kinds import Kind, classify
 from assistant.answer.organisations import Organisation, from_passages
@@ -36,6 +37,7 @@ ORGS: list[Organisation] = from_passages(
         _entry("Delta Care", "startup", "", "e-health", "Delta Care runs an app."),
     ]
 )
+DIRECTORY = Gazetteer.of(ORGS)
 
 
 def test_after_a_partner_answer_where_and_compare_its_organisations() -> None:
@@ -45,7 +47,9 @@ def test_after_a_partner_answer_where_and_compare_its_organisations() -> None:
         "- Beta Imaging (medtech company, Palaiseau) [2]\n"
         "- Gamma Centre (laboratory, Orsay) [3]"
     )
-    said = suggest("Who could we work with on cardiology?", Kind.PARTNER, "en", answer, True, ORGS)
+    said = suggest(
+        "Who could we work with on cardiology?", Kind.PARTNER, "en", answer, True, DIRECTORY
+    )
     assert said == [
         "Where is Alpha Lab?",
         "Compare Alpha Lab and Gamma Centre",  # each line's first organisation; of its kind
@@ -55,7 +59,7 @@ def test_after_a_partner_answer_where_and_compare_its_organisations() -> None:
 
 def test_after_where_is_the_place_and_the_domains_never_the_same_question() -> None:
     answer = "Beta Imaging is in Palaiseau (Vallee-Verte) [1]."
-    said = suggest("Where's Beta Imaging?", Kind.LOCATE, "en", answer, True, ORGS)
+    said = suggest("Where's Beta Imaging?", Kind.LOCATE, "en", answer, True, DIRECTORY)
     assert said[0] == "Which organisations are in Vallee-Verte?"  # the campus, then the town
     assert "Which organisations are in Palaiseau?" in said
     assert not any(s.startswith("Where is Beta Imaging") for s in said)
@@ -64,7 +68,7 @@ def test_after_where_is_the_place_and_the_domains_never_the_same_question() -> N
 
 def test_after_a_town_the_town_is_not_suggested_again() -> None:
     answer = "In Orsay, the directory lists:\n- Alpha Lab (laboratory) [1]\n- Gamma Centre [2]"
-    said = suggest("Which organisations are in Orsay?", Kind.LOCATE, "en", answer, True, ORGS)
+    said = suggest("Which organisations are in Orsay?", Kind.LOCATE, "en", answer, True, DIRECTORY)
     assert said[0] == "Which organisations are in Vallee-Verte?"  # Gamma Centre's campus
     assert "Where is Alpha Lab?" in said
     assert not any("in Orsay" in s for s in said)
@@ -72,7 +76,7 @@ def test_after_a_town_the_town_is_not_suggested_again() -> None:
 
 def test_a_french_question_gets_french_suggestions() -> None:
     answer = "Alpha Lab (laboratoire, Orsay) [1]"
-    said = suggest("Où se trouve Gamma Centre ?", Kind.LOCATE, "fr", answer, True, ORGS)
+    said = suggest("Où se trouve Gamma Centre ?", Kind.LOCATE, "fr", answer, True, DIRECTORY)
     assert said == [
         "Quelles organisations sont à Vallee-Verte ?",
         "Où se trouve Alpha Lab ?",
@@ -88,7 +92,7 @@ def test_each_shape_is_a_kind_the_directory_answers() -> None:
         "en",
         "- Alpha Lab [1]\n- Beta Imaging [2]",
         True,
-        ORGS,
+        DIRECTORY,
     )
     kinds = {s: classify(s) for s in said}
     assert kinds == {
@@ -100,10 +104,10 @@ def test_each_shape_is_a_kind_the_directory_answers() -> None:
 
 def test_nothing_asked_before_is_suggested_again() -> None:
     history = [Turn("user", "where is alpha lab"), Turn("assistant", "Alpha Lab is in Orsay [1].")]
-    said = suggest("What does Alpha Lab build?", Kind.FACT, "en", "Alpha Lab [1].", True, ORGS)
+    said = suggest("What does Alpha Lab build?", Kind.FACT, "en", "Alpha Lab [1].", True, DIRECTORY)
     assert said[0] == "Where is Alpha Lab?"
     again = suggest(
-        "What does Alpha Lab build?", Kind.FACT, "en", "Alpha Lab [1].", True, ORGS, history
+        "What does Alpha Lab build?", Kind.FACT, "en", "Alpha Lab [1].", True, DIRECTORY, history
     )
     assert "Where is Alpha Lab?" not in again
     assert again[0] == "Who could we work with on cardiology?"
@@ -111,21 +115,21 @@ def test_nothing_asked_before_is_suggested_again() -> None:
 
 def test_a_decline_suggests_about_its_subject_else_the_help_examples() -> None:
     declined = "I could not find that in the sources. The nearest passages are listed below."
-    said = suggest("What is Delta Care's revenue?", Kind.FACT, "en", declined, False, ORGS)
+    said = suggest("What is Delta Care's revenue?", Kind.FACT, "en", declined, False, DIRECTORY)
     assert said[:2] == ["Where is Delta Care?", "Who could we work with on e-health?"]
     assert not any("organisations are in" in s for s in said)  # its place is unknown
-    nothing = suggest("What is the GDP of Mars?", Kind.FACT, "en", declined, False, ORGS)
+    nothing = suggest("What is the GDP of Mars?", Kind.FACT, "en", declined, False, DIRECTORY)
     assert nothing == EXAMPLES["en"][:2]
-    weather = suggest("Quel temps fait-il ?", Kind.OUT_OF_SCOPE, "fr", "Je ...", False, [])
+    weather = suggest("Quel temps fait-il ?", Kind.OUT_OF_SCOPE, "fr", "Je ...", False, None)
     assert weather == EXAMPLES["fr"][:2]
 
 
 def test_the_help_reply_suggests_nothing_its_examples_stand() -> None:
-    assert suggest("Hello", Kind.HELP, "en", "I answer ...", False, ORGS) == []
+    assert suggest("Hello", Kind.HELP, "en", "I answer ...", False, DIRECTORY) == []
 
 
 def test_an_answer_without_organisations_still_offers_questions() -> None:
-    said = suggest("How many hospitals?", Kind.FACT, "en", "There are 39 [1].", True, ORGS)
+    said = suggest("How many hospitals?", Kind.FACT, "en", "There are 39 [1].", True, DIRECTORY)
     assert said == EXAMPLES["en"][:2]
 
 
@@ -171,3 +175,41 @@ def test_every_suggestion_is_answered_by_the_real_service(built_index: Path) -> 
             if not (answer.grounded and answer.cited):
                 declined.append((question, suggestion, answer.answer[:100]))
     assert not declined, declined
+
+
+def test_the_gazetteer_reads_names_as_named_in_does() -> None:
+    from assistant.answer.organisations import named_in
+
+    for text in (
+        "Gamma Centre, then Alpha Lab's partner Beta Imaging [2]",
+        "alpha-lab and BETA IMAGING; nothing else",
+        "Delta Care's app, Delta Care again",
+        "no organisation here",
+    ):
+        assert DIRECTORY.organisations_in(text) == named_in(text, ORGS), text
+
+
+def test_suggestions_keep_up_with_a_large_directory() -> None:
+    """Ten thousand organisations sharing two campuses: the directory's places (built once per
+    index version) and each answer's suggestions take a moment, not minutes (the campuses were
+    gathered in quadratic time: minutes at this size)."""
+    import time
+
+    entries = [
+        _entry(f"Unit{i} Lab", "laboratory", ("Orsay", "Evry")[i % 2], "oncology", CAMPUS_TEXT)
+        for i in range(10_000)
+    ]
+    orgs = from_passages(entries)
+    started = time.perf_counter()
+    directory = Gazetteer.of(orgs)
+    built = time.perf_counter() - started
+    assert set(directory.campus) == {"Paris-Saclay", "Plateau-Nord"}
+    answer = "\n".join(f"- Unit{i} Lab (laboratory) [1]" for i in range(10))
+    started = time.perf_counter()
+    said = suggest("Which labs work on oncology?", Kind.LIST, "en", answer, True, directory)
+    answered = time.perf_counter() - started
+    assert said[0] == "Compare Unit0 Lab and Unit1 Lab"
+    assert built < 20 and answered < 1, (built, answered)
+
+
+CAMPUS_TEXT = "It works in Paris-Saclay, at the Plateau-Nord site."

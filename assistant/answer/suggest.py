@@ -16,11 +16,12 @@ from collections.abc import Iterator, Sequence
 from typing import TypeVar
 
 from assistant.answer.condense import Turn
+from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.help import EXAMPLES
 from assistant.answer.kinds import Kind
 from assistant.answer.labels import domain_label
-from assistant.answer.organisations import Organisation, named_in
-from assistant.answer.places import campuses, places_of
+from assistant.answer.organisations import Organisation
+from assistant.answer.places import places_of
 from assistant.answer.shapes import town_asked
 from assistant.text import fold
 
@@ -60,19 +61,23 @@ def suggest(
     language: str,
     answer: str,
     grounded: bool,
-    organisations: Sequence[Organisation],
+    directory: Gazetteer | None,
     history: Sequence[Turn] = (),
+    allowed: Sequence[Organisation] | None = None,
 ) -> list[str]:
     """Up to :data:`MAX_SUGGESTIONS` questions to ask after ``answer`` (to ``question``, of
-    ``kind``), none of them asked already in ``history``."""
+    ``kind``), about the organisations of ``directory`` (only the ``allowed`` ones, those that
+    pass the filters, when given), none of them asked already in ``history``."""
     if kind == Kind.HELP:
         return []
     lang = language if language in PHRASES else "en"
     asked = {_key(question)} | {_key(t.content) for t in history if t.role == "user"}
-    subjects = named_in(question, organisations) if organisations else []
-    orgs = _dedupe(subjects + (_leads(answer, organisations) if grounded else []))
+    named = _Named(directory, allowed)
+    subjects = named.lead(question, every=True)
+    orgs = _dedupe(subjects + (named.leads(answer) if grounded else []))
     shapes = SHAPES.get(kind, ()) if grounded else DECLINED if subjects else ()
-    candidates = _Candidates(question, kind, lang, orgs, organisations, subjects)
+    campus = directory.campus if directory is not None else {}
+    candidates = _Candidates(question, kind, lang, orgs, campus, subjects)
     out: list[str] = []
     for suggestion in _round_robin([candidates.of(shape) for shape in shapes]):
         if _key(suggestion) not in asked and len(out) < MAX_SUGGESTIONS:
@@ -84,6 +89,26 @@ def suggest(
     return out
 
 
+class _Named:
+    """The directory's organisations a text names (those allowed), by its gazetteer."""
+
+    def __init__(self, directory: Gazetteer | None, allowed: Sequence[Organisation] | None):
+        self.directory = directory
+        self.allowed = None if allowed is None else {o.passage.id for o in allowed}
+
+    def lead(self, text: str, every: bool = False) -> list[Organisation]:
+        """The first organisation ``text`` names (``every``: all, in order)."""
+        if self.directory is None or not text.strip():
+            return []
+        named = self.directory.organisations_in(text)
+        named = [o for o in named if self.allowed is None or o.passage.id in self.allowed]
+        return named if every else named[:1]
+
+    def leads(self, answer: str) -> list[Organisation]:
+        """The organisation each line of the answer is about: the first one it names."""
+        return [org for line in answer.splitlines() for org in self.lead(line)]
+
+
 class _Candidates:
     """The questions of each shape, best first, for one answer."""
 
@@ -93,14 +118,14 @@ class _Candidates:
         kind: Kind,
         lang: str,
         orgs: list[Organisation],
-        everyone: Sequence[Organisation],
+        campus: dict[str, list[Organisation]],
         subjects: list[Organisation],
     ) -> None:
         self.phrases = PHRASES[lang]
         self.lang = lang
         self.kind = kind
         self.orgs = orgs
-        self.everyone = everyone
+        self.campus = campus
         self.town = fold(town_asked(question)) if kind == Kind.LOCATE else ""
         self.located = subjects if kind == Kind.LOCATE else []  # "where is X?" was asked
 
@@ -119,7 +144,7 @@ class _Candidates:
                 yield self.phrases["where"].format(org=org.label)
 
     def _place(self) -> Iterator[str]:
-        campus = campuses(self.everyone)
+        campus = self.campus
         for place in _dedupe(
             [p for org in self.orgs for p in (*places_of(org, campus), org.city) if p]
         ):
@@ -137,16 +162,6 @@ class _Candidates:
         domains = _dedupe([d for org in self.orgs for d in org.domains if d.strip()])
         for domain in domains:
             yield self.phrases["partner"].format(domain=domain_label(domain, self.lang))
-
-
-def _leads(answer: str, organisations: Sequence[Organisation]) -> list[Organisation]:
-    """The organisation each line of the answer is about: the first one it names."""
-    leads = []
-    for line in answer.splitlines():
-        named = named_in(line, organisations) if line.strip() else []
-        if named:
-            leads.append(named[0])
-    return leads
 
 
 def _round_robin(groups: list[Iterator[str]]) -> Iterator[str]:

@@ -167,7 +167,9 @@ class ChatService:
             timings_ms=timings(started, retrieved, done),
             kind=kind.value,
             answer_span=answer_span(asked, text) if grounded and composed == Kind.FACT else "",
-            suggestions=suggest(asked, kind, language, text, grounded, citable, history),
+            suggestions=suggest(
+                asked, kind, language, text, grounded, self.gazetteers.of(orgs), history, citable
+            ),
         )
 
     def passages(
@@ -272,7 +274,7 @@ class ChatService:
         text = reply_text(question, kind.value, language)
         ms = (time.perf_counter() - started) * 1000
         reply = Answer.reply(question, text, language, self.composer.name, kind.value, ms)
-        return replace(reply, suggestions=suggest(question, kind, language, text, False, []))
+        return replace(reply, suggestions=suggest(question, kind, language, text, False, None))
 
     def _generate(
         self, request: GenerationRequest, parts: list[str], deadline: Deadline
