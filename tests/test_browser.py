@@ -11,6 +11,7 @@ title and text hold ``<script>`` and ``onerror`` payloads, and any dialog fails 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -188,11 +189,41 @@ def test_help_reply_examples_are_buttons_that_ask(page: Any) -> None:
     assert "Who is the CEO of Medicen?" in last_question  # sent as the question...
     assert page.locator("#ph-chatbot .bot-row").last.inner_text().strip()  # ...and answered
     assert page.locator("#ph-question textarea").input_value() == ""
+    page.wait_for_function(  # the answer is not the help reply: its examples are gone...
+        """(examples) => {
+            const row = document.querySelector('#ph-help-examples');
+            const shown = row && row.offsetParent
+              ? [...row.querySelectorAll('button')].filter(b => b.offsetParent) : [];
+            return shown.every(b => !examples.includes(b.innerText.trim()));
+        }""",
+        arg=labels,
+    )  # ...the answer's own suggestions stand instead (test_suggestions_under_an_answer_ask)
+
+
+def test_suggestions_under_an_answer_ask(page: Any) -> None:
+    ask(page, "Which organisations work on medical imaging?")
+    wait_answer(page, "NeuroSpin")
+    row = page.locator("#ph-help-examples")
+    buttons = row.locator("button.ph-next-question:visible")
+    buttons.first.wait_for()
+    labels = [b.strip() for b in buttons.all_inner_texts() if b.strip()]
+    assert 2 <= len(labels) <= 3, labels
+    assert "Ask next" in row.inner_text()
+    texts = page.evaluate(CONTRAST_JS, ["#ph-next-label p", "#ph-help-examples button"])
+    assert len(texts) == len(labels) + 1 and all(t["ratio"] >= 4.5 for t in texts), texts
+    box = buttons.first.bounding_box()  # under the answer, in view, not below the fold
+    assert box is not None and 0 <= box["y"] < 1000, box
+    shoot(page, "suggestions.png", full_page=False)
+    buttons.first.click()
     page.wait_for_function(
-        "() => !document.querySelector('#ph-help-examples button')"
-        " || !document.querySelector('#ph-help-examples').offsetParent"
+        """() => document.querySelectorAll('#ph-chatbot .user-row').length >= 2""",
+        timeout=TIMEOUT_MS,
     )
-    # the answer is not the help reply: its examples are gone
+    wait_answer(page, labels[0], count=2)
+    assert labels[0] in page.locator("#ph-chatbot .user-row").last.inner_text()
+    answer = page.locator("#ph-chatbot .bot-row").last.inner_text()
+    assert answer.strip() and "could not find" not in answer  # answered, not declined
+    assert page.locator("#ph-question textarea").input_value() == ""
 
 
 def test_citation_in_an_older_answer_scrolls_to_its_card(page: Any) -> None:
@@ -331,7 +362,8 @@ def test_sources_panel_contrast(
 WORD_BROKEN_JS = """
 () => {
   const broken = [];
-  for (const cell of document.querySelectorAll('#ph-directory .body-cell, #ph-directory td')) {
+  const cells = '#ph-directory .body-cell, #ph-directory td, #ph-dir-cards [data-col]';
+  for (const cell of document.querySelectorAll(cells)) {
     const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const re = /[\\p{L}\\p{N}]+/gu;  // a word: letters and digits (a break at "-" is fine)
@@ -361,14 +393,73 @@ def test_a_phone_starts_at_the_top(browser: Any, app: RunningApp, dialogs: list[
         assert page.get_by_role("tab", name="Chat").is_visible()
         assert page.evaluate("() => document.documentElement.scrollWidth") <= 390 + 1
         shoot(page, "mobile-chat.png", full_page=False)
+    finally:
+        context.close()
+    assert not dialogs
+
+
+COLUMNS_IN_VIEW_JS = """
+() => {
+  const width = window.innerWidth;
+  const cards = [...document.querySelectorAll('#ph-dir-cards .ph-dir-card')];
+  const columns = {};
+  const outside = [];
+  for (const card of cards) {
+    for (const field of card.querySelectorAll('[data-col]')) {
+      const column = field.dataset.col;
+      columns[column] = (columns[column] || 0) + 1;
+      const box = field.getBoundingClientRect();
+      if (box.width === 0 || box.left < 0 || box.right > width + 1
+          || field.scrollWidth > field.clientWidth + 1) {
+        outside.push(`${column}: ${field.innerText}`);
+      }
+    }
+  }
+  return {cards: cards.length, columns, outside};
+}
+"""
+
+
+CARD_TEXT = [f"#ph-dir-cards .ph-{part}" for part in ("card-name", "card-label", "card-value")]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_phone_reads_every_directory_column(
+    browser: Any, app: RunningApp, dialogs: list[str], scheme: str
+) -> None:
+    phone = {"width": 390, "height": 844}
+    context, page = open_page(browser, app, dialogs, viewport=phone, color_scheme=scheme)
+    try:
         page.get_by_role("tab", name="Directory").click()
-        page.locator("#ph-directory").get_by_text("Agoranov").first.wait_for()
+        cards = page.locator("#ph-dir-cards")
+        cards.get_by_text("Agoranov").first.wait_for()
         page.wait_for_timeout(500)
-        cells = page.locator("#ph-directory .body-cell").count()
-        assert cells > 20
+        assert not page.locator("#ph-directory").is_visible()  # the table gives way to cards
+        seen = page.evaluate(COLUMNS_IN_VIEW_JS)
+        n = seen["cards"]
+        assert n > 20 and not seen["outside"], seen["outside"][:10]  # no text past the screen
+        columns = seen["columns"]
+        assert columns["name"] == columns["kind"] == columns["city"] == n, columns
+        assert 0 < columns["website"] <= n and 0 < columns["domains"] <= n, columns
         broken = page.evaluate(WORD_BROKEN_JS)
         assert not broken, f"words broken inside: {broken[:10]}"
-        shoot(page, "mobile-directory.png")
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390 + 1
+        texts = page.evaluate(CONTRAST_JS, [*CARD_TEXT, "#ph-dir-cards a"])
+        assert {t["sel"] for t in texts} == {*CARD_TEXT, "#ph-dir-cards a"}
+        low = [t for t in texts if t["ratio"] < 4.5]
+        assert not low, low[:5]  # WCAG AA in either theme
+        name = "mobile-directory.png" if scheme == "light" else "mobile-directory-dark.png"
+        shoot(page, name, full_page=False)
+        query = page.locator("#ph-dir-query textarea, #ph-dir-query input").first
+        query.fill("curie")
+        query.press("Enter")
+        page.locator("#ph-dir-summary").get_by_text("organisations").wait_for()
+        page.wait_for_function(  # the best match first: named so, before a description's mention
+            """() => document.querySelector('#ph-dir-cards .ph-card-name')
+                 ?.innerText.trim() === 'Institut Curie'""",
+            timeout=TIMEOUT_MS,
+        )
+        assert cards.get_by_text("Appli Chimio").count() == 1
     finally:
         context.close()
     assert not dialogs
@@ -397,6 +488,24 @@ def test_directory_in_the_browser(page: Any) -> None:
     page.get_by_role("tab", name="Directory").click()
     table = page.locator("#ph-directory")
     table.get_by_text("Gustave Roussy").first.wait_for()
+    assert not page.locator("#ph-dir-cards").is_visible()  # a wide screen: the table, no cards
+    place = page.locator("#ph-dir-place")
+    place.locator("input").click()
+    options = [o.strip() for o in place.locator("li[role=option]").all_inner_texts()]
+    assert options[0].endswith("Any place") and options[-1].endswith("Outside the region")
+    communes = [o.lstrip("✓ ").strip() for o in options[1:-1]]
+    assert communes and all(re.fullmatch(r".+ \((75|77|78|91|92|93|94|95)\)", c) for c in communes)
+    assert "Villejuif (94)" in communes and not any("unknown" in c.lower() for c in communes)
+    place.locator("li[role=option]", has_text="Villejuif (94)").click()
+    page.locator("#ph-dir-summary").get_by_text("1 organisation", exact=True).wait_for()
+    assert table.get_by_text("Gustave Roussy").count() >= 1  # the one of the town, no unknown
+    place.locator("input").click()
+    place.locator("li[role=option]", has_text="Any place").click()
+    page.wait_for_function(  # every organisation again
+        "() => /^[2-9]\\d+ organisations$/.test("
+        "document.querySelector('#ph-dir-summary')?.innerText.trim())",
+        timeout=TIMEOUT_MS,
+    )
     query = page.locator("#ph-dir-query textarea, #ph-dir-query input").first
     query.fill("lung")
     query.press("Enter")

@@ -76,6 +76,7 @@ def test_ask_answers_with_cited_sources(client: Client) -> None:
     assert answer["grounded"] is True
     assert "39" in answer["answer"]
     assert answer["cited"], "a grounded answer cites its sources"
+    assert "Where is AP-HP?" in answer["suggestions"]  # added to the record: what to ask next
     # the sources panel lists the passages: number, title, link, highlighted sentence
     assert 'class="ph-source' in sources_html
     assert "MedXperience" in sources_html

@@ -212,9 +212,51 @@ def test_the_help_replys_examples_are_buttons_after_a_help_answer_only() -> None
     from assistant.answer.help import EXAMPLES, help_reply
     from ui.help_examples import HelpExamples, help_questions
 
-    helped = {"answer": help_reply("Hello", "fr"), "kind": "help"}
+    helped = {"answer": help_reply("Hello", "fr"), "kind": "help", "language": "fr"}
     assert help_questions([None, helped]) == EXAMPLES["fr"]
     assert help_questions([helped, record("q", "a [1].")]) == []  # a later answer hides them
     assert help_questions([]) == [] and help_questions(None) == []
-    row, *buttons = HelpExamples().shown([helped])
+    row, *buttons, label = HelpExamples().shown([helped])
     assert row["visible"] and [b["value"] for b in buttons[: len(EXAMPLES["fr"])]] == EXAMPLES["fr"]
+    assert "Essayez" in label["value"]  # the help reply's examples, in its language
+
+
+def test_an_answers_suggestions_are_buttons_under_it() -> None:
+    from ui.help_examples import HelpExamples, suggested_questions
+
+    answered = {**record("q", "a [1]."), "suggestions": ["Where is X?", "Compare X and Y"]}
+    assert suggested_questions([answered]) == ["Where is X?", "Compare X and Y"]
+    assert suggested_questions([answered, record("q2", "b [1].")]) == []  # an older record: none
+    assert suggested_questions([{**answered, "suggestions": "Where is X?"}]) == []  # not a list
+    row, *buttons, label = HelpExamples().shown([answered])
+    assert row["visible"] and [b["value"] for b in buttons[:2]] == [
+        "Where is X?",
+        "Compare X and Y",
+    ]
+    assert not buttons[2]["visible"] and "Ask next" in label["value"]
+    french = {**answered, "language": "fr"}
+    assert "Et ensuite" in HelpExamples().shown([french])[-1]["value"]
+    row, *_ = HelpExamples().shown([record("q", "a [1].")])
+    assert not row["visible"]
+
+
+def test_directory_cards_hold_every_column_labelled_and_escaped() -> None:
+    from ui.directory_tab import DIRECTORY_HEADERS
+    from ui.render_directory import directory_cards
+
+    rows = [
+        ["Alpha <b>Lab</b>", "research-institute", "Orsay", "oncology, e-health", "https://a.org"],
+        ["Beta", "startup", "", "", "javascript:alert(1)"],
+        ["", "", "", "", ""],  # an empty row of the table: no card
+    ]
+    html = directory_cards(DIRECTORY_HEADERS, rows)
+    assert html.count('class="ph-dir-card"') == 2
+    first, second = html.split('<li class="ph-dir-card">')[1:]
+    for column in ("name", "kind", "city", "domains", "website"):
+        assert f'data-col="{column}"' in first, column
+    assert "Alpha &lt;b&gt;Lab&lt;/b&gt;" in first and "<b>" not in html
+    assert "research institute" in first  # the kind in words
+    assert 'href="https://a.org"' in first and ">a.org</a>" in first
+    assert "no town given" in second  # a missing town said, never left blank
+    assert "javascript" not in html and 'data-col="domains"' not in second
+    assert directory_cards(DIRECTORY_HEADERS, []) == ""

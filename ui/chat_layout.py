@@ -5,8 +5,8 @@
   answer, and the answer's record kept on the server, never read back from the page); each
   answer has thumbs (per message) and, once rated, an optional comment (``ui/feedback.py``);
   Stop cancels an answer, the retry button on the last answer asks again.
-- Example questions are buttons that ask at once; so are those the help reply lists
-  (``ui/help_examples.py``).
+- Example questions are buttons that ask at once; so are those the help reply lists, and the
+  questions an answer suggests asking next (``ui/help_examples.py``).
 - The sources panel keeps the sources of every answer of the conversation
   (``ui/render_sources.py``): a citation [n], in any answer, scrolls to its card.
 - Conversations live in the browser's local storage (``gr.BrowserState``), reopened from the

@@ -15,7 +15,7 @@ from assistant.services.directory import OUTSIDE_REGION, Facets
 from ui.alerts import alert_box, catching
 from ui.common import ANY, error, one_line, table
 from ui.render import safe_url
-from ui.render_directory import SCROLL_JS, partners_html, search_summary
+from ui.render_directory import SCROLL_JS, directory_cards, partners_html, search_summary
 
 log = logging.getLogger(__name__)
 
@@ -76,13 +76,14 @@ class DirectoryTab:
             [[r.name, r.kind, r.city, ", ".join(r.domain_list), _site(r.website)] for r in rows],
         )
 
-    def summary(self, value: Any, query: str, kind: str, city: str, domain: str) -> str:
-        """The line above the table: how many organisations match, or that none does."""
+    def summary(self, value: Any, query: str, kind: str, city: str, domain: str) -> tuple[str, str]:
+        """The line above the table (how many organisations match, or that none does), and the
+        same rows as cards (shown instead of the table on a narrow screen)."""
         rows = value.get("data") if isinstance(value, dict) else getattr(value, "values", None)
-        count = sum(1 for row in list(rows if rows is not None else []) if any(row))
+        rows = [list(row) for row in list(rows if rows is not None else []) if any(row)]
         filters = [f for f in (query, domain) if (f or "").strip()]
         filters += [f for f in (kind, city) if f and f != ANY]
-        return search_summary(count, filters)
+        return search_summary(len(rows), filters), directory_cards(DIRECTORY_HEADERS, rows)
 
     def find_partners(self, description: str) -> str:
         """Organisations ranked for a project description, each with its passage."""
@@ -120,6 +121,7 @@ class DirectoryTab:
                 column_widths=["230px", "160px", "130px", "300px", "230px"],
                 show_search="none",
             )
+            self.cards = gr.HTML("", js_on_load=None, elem_id="ph-dir-cards")  # a phone's table
             self._partner_box()
             self.partners = gr.HTML(
                 "", js_on_load=SCROLL_JS, label="Partners", elem_id="ph-partners"
@@ -138,7 +140,12 @@ class DirectoryTab:
                 kinds, value=ANY, label="Kind", allow_custom_value=True, scale=2
             )
             self.city = gr.Dropdown(
-                cities, value=ANY, label="Place", allow_custom_value=True, scale=2
+                cities,
+                value=ANY,
+                label="Place",
+                allow_custom_value=True,
+                scale=2,
+                elem_id="ph-dir-place",
             )
             self.domain = gr.Textbox(label="Domain", placeholder="e.g. oncology", scale=2)
             self.search = gr.Button(
@@ -178,7 +185,7 @@ class DirectoryTab:
         summary: dict[str, Any] = {
             "fn": self.summary,
             "inputs": [self.table, self.query, self.kind, self.city, self.domain],
-            "outputs": self.summary_line,
+            "outputs": [self.summary_line, self.cards],
             "api_visibility": "private",
         }
         self.search.click(self.directory_search, api_name="directory_search", **search_io).then(

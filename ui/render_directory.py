@@ -38,6 +38,40 @@ def search_summary(count: int, filters: list[str]) -> str:
     return f'<div class="ph-dir-summary">{count} {noun}</div>'
 
 
+CARD_LABELS = {"kind": "Kind", "city": "Place", "domains": "Domains", "website": "Website"}
+
+
+def directory_cards(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """The directory table as cards, one per organisation (what a phone shows instead of the
+    table): its name, then each other column labelled on its own line, wrapping within the
+    card; a kind in words, a missing town said. The table's rows, in the table's order."""
+    cards = []
+    for row in rows:
+        cells = {h: "" if v is None else str(v).strip() for h, v in zip(headers, row, strict=False)}
+        if any(cells.values()):
+            cards.append(_card(cells))
+    return f'<ul class="ph-dir-cards">{"".join(cards)}</ul>' if cards else ""
+
+
+def _card(cells: dict[str, str]) -> str:
+    fields = []
+    for column, label in CARD_LABELS.items():
+        value = cells.get(column, "")
+        if column == "website":
+            shown = link(value, host(value)) if safe_url(value) else ""  # http(s) only
+        elif column == "kind":
+            shown = esc(kind_label(value)) if value else ""
+        else:
+            shown = esc(value) or ("no town given" if column == "city" else "")
+        if shown:
+            fields.append(
+                f'<div class="ph-card-field" data-col="{column}"><span class="ph-card-label">'
+                f'{label}</span> <span class="ph-card-value">{shown}</span></div>'
+            )
+    name = f'<div class="ph-card-name" data-col="name">{esc(cells.get("name", ""))}</div>'
+    return f'<li class="ph-dir-card">{name}{"".join(fields)}</li>'
+
+
 def partners_html(matches: Sequence[Any]) -> str:
     """Ranked partner matches (``PartnerMatch``): why each fits (its matching domains, its
     kind), the passage that justifies it, and a mark when it is outside the Paris Region."""

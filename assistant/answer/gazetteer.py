@@ -15,6 +15,7 @@ from assistant.store.text import fold
 
 MAX_WORDS = 5  # the longest name looked up, in words
 WORD = re.compile(r"[\w&\-’']+")
+NAME_WORD = re.compile(r"[\w&\-]+")  # as named_in reads a text: "Delta Care's" names Delta Care
 
 
 @dataclass(frozen=True)
@@ -22,13 +23,33 @@ class Gazetteer:
     names: frozenset[str] = frozenset()  # squashed organisation names and aliases
     places: frozenset[str] = frozenset()  # folded towns and campuses
     _runs: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    by_alias: dict[str, list[Organisation]] = field(default_factory=dict, compare=False, repr=False)
+    campus: dict[str, list[Organisation]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, organisations: Sequence[Organisation]) -> Gazetteer:
-        names = {alias for org in organisations for alias in org.aliases()}
+        by_alias: dict[str, list[Organisation]] = {}
+        for org in organisations:
+            for alias in org.aliases():
+                by_alias.setdefault(alias, []).append(org)
+        campus = campuses(organisations)
         places = {fold(org.city) for org in organisations if org.city}
-        places |= {fold(name) for name in campuses(organisations)}
-        return cls(frozenset(names), frozenset(p for p in places if p))
+        places |= {fold(name) for name in campus}
+        names = frozenset(by_alias)
+        return cls(names, frozenset(p for p in places if p), by_alias=by_alias, campus=campus)
+
+    def organisations_in(self, text: str) -> list[Organisation]:
+        """The organisations ``text`` names, in the order it names them (the longest name at a
+        word first): :func:`~assistant.answer.organisations.named_in` by one lookup a run."""
+        words = NAME_WORD.findall(text)
+        out: list[Organisation] = []
+        for i in range(len(words)):
+            for j in range(min(i + MAX_WORDS, len(words)), i, -1):
+                named = self.by_alias.get(squash("".join(words[i:j])))
+                if named:
+                    out += [org for org in named if org not in out]
+                    break
+        return out
 
     def _found(self, text: str) -> frozenset[str]:
         """The squashed names and folded places ``text`` holds (runs of up to 5 words)."""

@@ -33,17 +33,16 @@ def campuses(organisations: Sequence[Organisation]) -> dict[str, list[Organisati
     """Campus name -> the organisations whose description places them there."""
     aliases = {alias for org in organisations for alias in org.aliases()}
     towns = {fold(org.city) for org in organisations if org.city}  # a town is no campus
+    skipped = REGION_NAMES | towns
     found: dict[str, list[Organisation]] = {}
     for org in organisations:
         if not placed(org):
             continue
-        for match in CAMPUS.finditer(org.passage.text):
-            name = match.group(1)
-            if fold(name) in REGION_NAMES | towns or squash(name) in aliases:
+        names = {m.group(1) for m in CAMPUS.finditer(org.passage.text)}  # each campus once
+        for name in sorted(names, key=org.passage.text.find):
+            if fold(name) in skipped or squash(name) in aliases:
                 continue
-            held = found.setdefault(name, [])
-            if org not in held:
-                held.append(org)
+            found.setdefault(name, []).append(org)
     return {name: orgs for name, orgs in found.items() if len(orgs) >= MIN_SHARED}
 
 

@@ -52,6 +52,7 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     kind: str = ""  # what the question asked for: fact, list, compare, explain, help, out_of_scope
     answer_span: str = ""  # the words of a fact's answer that answer (bold in the app)
+    suggestions: list[str] = field(default_factory=list)  # questions to ask next (buttons)
 
     @classmethod
     def reply(
@@ -76,6 +77,7 @@ class Answer:
             backend=self.backend,
             kind=self.kind,
             answer_span=self.answer_span,
+            suggestions=list(self.suggestions),
         ).model_dump()
 
 

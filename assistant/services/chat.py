@@ -31,6 +31,7 @@ from assistant.answer.partners import PartnerFinder
 from assistant.answer.request import NOT_FOUND, GenerationRequest
 from assistant.answer.rescore import extend
 from assistant.answer.spans import answer_span
+from assistant.answer.suggest import suggest
 from assistant.limits import Deadline, Limits
 from assistant.retrieval import HybridRetriever, admits
 from assistant.retrieval.passage import Passage
@@ -166,6 +167,9 @@ class ChatService:
             timings_ms=timings(started, retrieved, done),
             kind=kind.value,
             answer_span=answer_span(asked, text) if grounded and composed == Kind.FACT else "",
+            suggestions=suggest(
+                asked, kind, language, text, grounded, self.gazetteers.of(orgs), history, citable
+            ),
         )
 
     def passages(
@@ -269,7 +273,8 @@ class ChatService:
         """The help reply, the out-of-scope decline, the reply to a request to act: no retrieval."""
         text = reply_text(question, kind.value, language)
         ms = (time.perf_counter() - started) * 1000
-        return Answer.reply(question, text, language, self.composer.name, kind.value, ms)
+        reply = Answer.reply(question, text, language, self.composer.name, kind.value, ms)
+        return replace(reply, suggestions=suggest(question, kind, language, text, False, None))
 
     def _generate(
         self, request: GenerationRequest, parts: list[str], deadline: Deadline

@@ -70,6 +70,7 @@ class AskResponse(BaseModel):
     backend: str = ""
     kind: str = ""  # added with 0.2: fact, list, compare, explain, help or out_of_scope
     answer_span: str = ""  # added with 0.2: the words of a fact's answer that answer it
+    suggestions: list[str] = Field(default_factory=list)  # added: questions to ask next
 
 
 class ErrorLine(BaseModel):
