@@ -15,7 +15,7 @@ from assistant.answer.help import EXAMPLES
 from assistant.answer.kinds import Kind, classify
 from assistant.answer.organisations import Organisation, from_passages
 from assistant.answer.suggest import MAX_SUGGESTIONS, suggest
-from assistant.passage import Passage
+from assistant.retrieval.passage import Passage
 
 
 def _entry(name: str, kind: str, city: str, domains: str, text: str) -> Passage:
@@ -134,8 +134,8 @@ def test_an_answer_without_organisations_still_offers_questions() -> None:
 
 
 def test_the_record_carries_the_suggestions_additively() -> None:
-    from assistant.contract import AskResponse
     from assistant.services.answer_record import Answer
+    from assistant.services.contract import AskResponse
 
     answer = Answer("q", "q", "a [1]", True, [], [1], "en", "extractive", suggestions=["Next?"])
     record = answer.to_json()
@@ -158,7 +158,7 @@ DIRECTORY_SHAPES = [
 
 @pytest.mark.slow
 def test_every_suggestion_is_answered_by_the_real_service(built_index: Path) -> None:
-    from assistant.container import Container
+    from assistant.app.container import Container
     from assistant.settings import Settings
 
     chat = Container(Settings(data_dir=built_index)).chat

@@ -23,7 +23,7 @@ from assistant.answer.labels import domain_label
 from assistant.answer.organisations import Organisation
 from assistant.answer.places import places_of
 from assistant.answer.shapes import town_asked
-from assistant.text import fold
+from assistant.store.text import fold
 
 T = TypeVar("T")
 MAX_SUGGESTIONS = 3
