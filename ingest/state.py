@@ -14,7 +14,8 @@ CREATE TABLE IF NOT EXISTS source_state (
     status TEXT NOT NULL,
     reason TEXT NOT NULL DEFAULT '',
     chunks INTEGER NOT NULL DEFAULT 0,
-    last_fetch TEXT NOT NULL DEFAULT ''
+    last_fetch TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT ''
 )
 """
 RUNS_SCHEMA = """
@@ -50,6 +51,7 @@ class SourceState:
     reason: str
     chunks: int
     last_fetch: str
+    title: str = ""  # the document's own title, as the last successful run read it
 
 
 class StateStore:
@@ -61,23 +63,36 @@ class StateStore:
         conn = sqlite3.connect(self.path, timeout=30)
         conn.execute(SCHEMA)
         conn.execute(RUNS_SCHEMA)
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(source_state)")}
+        if "title" not in columns:  # a state file from before titles were kept
+            conn.execute("ALTER TABLE source_state ADD COLUMN title TEXT NOT NULL DEFAULT ''")
         return conn
 
     def record(
-        self, source_id: str, location: str, status: str, reason: str, chunks: int, when: str
+        self,
+        source_id: str,
+        location: str,
+        status: str,
+        reason: str,
+        chunks: int,
+        when: str,
+        title: str = "",
     ) -> None:
+        """A failed run keeps the chunk count and title of the last success."""
         success = status != "failed"
         with closing(self._connect()) as conn, conn:
             conn.execute(
                 """
-                INSERT INTO source_state (source_id, location, status, reason, chunks, last_fetch)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO source_state
+                    (source_id, location, status, reason, chunks, last_fetch, title)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(source_id) DO UPDATE SET
                     location = excluded.location, status = excluded.status,
                     reason = excluded.reason, last_fetch = excluded.last_fetch,
-                    chunks = CASE WHEN ? THEN excluded.chunks ELSE source_state.chunks END
+                    chunks = CASE WHEN ? THEN excluded.chunks ELSE source_state.chunks END,
+                    title = CASE WHEN ? THEN excluded.title ELSE source_state.title END
                 """,
-                (source_id, location, status, reason, chunks, when, success),
+                (source_id, location, status, reason, chunks, when, title, success, success),
             )
 
     def forget(self, source_id: str) -> None:
@@ -87,7 +102,8 @@ class StateStore:
     def all(self) -> dict[str, SourceState]:
         with closing(self._connect()) as conn:
             rows = conn.execute(
-                "SELECT source_id, location, status, reason, chunks, last_fetch FROM source_state"
+                "SELECT source_id, location, status, reason, chunks, last_fetch, title "
+                "FROM source_state"
             ).fetchall()
         return {row[0]: SourceState(*row) for row in rows}
 

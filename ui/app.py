@@ -204,6 +204,7 @@ def build_app(container: Container) -> gr.Blocks:
             chat.on_load(app)
             if staff is not None:
                 staff.build(signed_in)
+                staff.on_load(app)
         chat.build_api()
     return app
 
