@@ -128,7 +128,7 @@ def test_each_source_shows_what_its_last_run_did(
     report, table, _, _ = page.page_refresh(session, quiet)
     assert table.count("ph-status-updated") == 1 and table.count("ph-status-unchanged") == 1
     assert table.count("ph-status-failed") == 1 and "ph-status-added" not in table
-    assert "Failed: The file is no longer where it was" in table
+    assert 'failed">failed</span> The file is no longer where it was' in table
     assert "Interview: Stéphane Roques" in report  # by title, even when it failed
 
 
@@ -143,9 +143,9 @@ def test_the_table_and_report_render_without_paths() -> None:
     state = SourceState("x", where, "failed", f"cannot read {where}: denied", 2, "", "X notes")
     html = sources_table_html([SourceRow(source, state)])
     assert "X notes" in html and "uploaded file x.md" in html and "/srv" not in html
-    assert "Failed: " in html
+    assert 'failed">failed</span> It could not be read: cannot read x.md' in html
     never = sources_table_html([SourceRow(Source("y", "url", "https://e.org/"), None)])
-    assert "Not read yet" in never and "https://e.org/" in never
+    assert "not read</span> Refresh to read it." in never and "https://e.org/" in never
     report = IngestReport([SourceReport("x", where, "updated", "kept " + where, chunks=2)])
     assert "/srv" not in report_html(report, names={"x": "X notes"})
 

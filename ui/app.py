@@ -197,6 +197,8 @@ def build_app(container: Container) -> gr.Blocks:
         app.upload_bytes = container.settings.max_upload_bytes
         gr.HTML(HEADER, js_on_load=None, elem_id="ph-header-block")
         signed_in = gr.State(False)  # per session: True once signed in to the staff desk
+        if staff is not None:
+            staff.browser_state()
         with gr.Tabs():
             chat.build(kinds)
             directory.build(kinds, cities)

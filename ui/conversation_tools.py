@@ -85,7 +85,9 @@ class ConversationTools:
             )
             self.rename_yes = gr.Button("Save title", size="sm", scale=0, elem_id="ph-rename-yes")
             self.rename_no = gr.Button("Cancel", size="sm", scale=0, elem_id="ph-rename-no")
-        with gr.Column(visible=False, elem_classes="ph-confirm") as self.confirm:
+        with gr.Column(
+            visible=False, elem_classes="ph-confirm", elem_id="ph-delete-confirm"
+        ) as self.confirm:
             self.confirm_text = gr.HTML("", js_on_load=None)
             with gr.Row():
                 self.yes = gr.Button(

@@ -19,8 +19,8 @@ from ui.render import esc
 PATH = re.compile(r"(?<![\w:/.~-])(?:[A-Za-z]:)?(?:[\\/][\w.@+~-]+){2,}[\\/]?")
 QUOTED_URL = re.compile(r"""['"]?(?:[a-z][a-z0-9+.-]*://|javascript:|data:)[^\s'"]*['"]?""")
 PUBLIC_ONLY = (
-    "This address leads to a computer on a private or local network, not to a public web site, "
-    "so the staff desk does not fetch it. Give the address of a page anyone can open on the web."
+    "It leads to a computer on a private or local network, not to a public web site, so the "
+    "staff desk does not fetch it. Give the address of a page anyone can open on the web."
 )
 # (pattern in the machine's reason, the sentence a person reads): the first that matches
 REASONS: tuple[tuple[str, str], ...] = (
@@ -130,12 +130,13 @@ def item_label(item: Any, names: dict[str, str] | None = None) -> str:
 
 
 def status_text(status: str, reason: str = "") -> str:
-    """What the last run did to a source, in words: ``Failed: why`` for a failure."""
+    """What the last run said beside its status (shown as a badge): why a source failed, in
+    plain words; what a source that did not fail left out; "" when nothing."""
     if status == "failed":
-        return f"Failed: {plain_reason(reason)}"
+        return plain_reason(reason)
     if status == "never ingested":
-        return "Not read yet (refresh to read it)"
-    return status.capitalize() + (f" ({scrub(reason)})" if reason else "")
+        return "Refresh to read it."
+    return scrub(reason)
 
 
 def when_text(iso: str) -> str:

@@ -83,7 +83,7 @@ class StaffLayout:
             return (*[gr.skip()] * 6, "" if token else gr.skip())
         result = self.tab.sources(session)
         hide, show = gr.update(visible=False), gr.update(visible=True)
-        status = "Signed in (this browser stays signed in until you sign out)."
+        status = "Signed in (this browser stays signed in until you sign out or it expires)."
         return session, status, hide, show, result.table_html(), menu(result), gr.skip()
 
     def forget_token(self, token: Any) -> str:
@@ -129,9 +129,13 @@ class StaffLayout:
         return (*page_outputs(self.tab.remove(source_id, logged_in)), hide)
 
     # --- layout ------------------------------------------------------------------------------
+    def browser_state(self) -> None:
+        """The session's token, kept in the browser; made outside the tabs (a component in a tab
+        not shown yet reads its stored value only once the tab is opened: too late for load)."""
+        self.token = gr.BrowserState("", storage_key=TOKEN_KEY, secret=TOKEN_SECRET)
+
     def build(self, signed_in: gr.State) -> None:
         self.signed_in = signed_in
-        self.token = gr.BrowserState("", storage_key=TOKEN_KEY, secret=TOKEN_SECRET)
         with gr.Tab("Staff desk", id="staff"):
             with gr.Column(visible=True, elem_classes="ph-login") as self.login_box:
                 gr.Markdown("### Staff sign-in\nManage the sources of the corpus.")
