@@ -233,3 +233,20 @@ def test_the_page_keeps_the_sign_in_across_a_reload(
     again = page.page_resume(token)
     assert again[-1] == "" and again[0] == gr.skip()  # the sign-in form stays
     assert app.staff.resume(token) is None
+
+
+def test_an_uploaded_directory_is_named_by_its_file_not_its_first_organisation(
+    app: Container, desk: tuple[StaffLayout, float], tmp_path: Path
+) -> None:
+    page, session = desk
+    upload = tmp_path / "partners.csv"
+    upload.write_text(
+        "name,acronym,kind,city,postcode,website,parents,domains,description,source\n"
+        "Quuxmed,,start-up,Pantin,93500,,,medical devices,Quuxmed builds insulin pumps.,\n",
+        "utf-8",
+    )
+    _, table, menu, message = page.page_add_file(str(upload), session, quiet)
+    assert message == "" and ("partners", "partners") in menu["choices"]
+    assert "Quuxmed" not in table
+    state = next(r.state for r in app.corpus.sources() if r.source.id == "partners")
+    assert state is not None and state.title == "partners"  # kept for the report, too

@@ -191,7 +191,8 @@ def report_html(report: Any, action: str = "Refresh", names: dict[str, str] | No
         failed = item.status == "failed"
         detail = plain_reason(item.reason) if failed else scrub(report_detail(item))
         label = item_label(item, names)
-        listed = item.source_id if item.source_id in names else ""  # a source of the corpus
+        in_corpus = item.source_id in names or not failed  # a failed address was not added
+        listed = item.source_id if in_corpus else ""
         rows.append(
             f'<tr><td><span class="ph-status ph-status-{esc(item.status)}">{esc(item.status)}'
             f"</span></td>{_name_cell(label, listed)}<td>{esc(detail)}</td></tr>"
