@@ -605,6 +605,7 @@ def test_a_reload_keeps_the_staff_signed_in_until_sign_out(page: Any) -> None:
 
 
 def test_a_conversation_renamed_exported_and_deleted(page: Any) -> None:
+    assert page.locator("#ph-rename").is_hidden()  # no conversation yet: the first screen as was
     ask(page, "How many hospitals does AP-HP have?")
     wait_answer(page, "39")
     page.locator("#ph-rename").click()
@@ -639,3 +640,4 @@ def test_a_conversation_renamed_exported_and_deleted(page: Any) -> None:
         "() => !document.querySelector('#ph-chatbot').innerText.includes('AP-HP')"
     )
     page.wait_for_function(menu_is, arg="")
+    page.locator("#ph-export").wait_for(state="hidden")

@@ -11,7 +11,7 @@ import pytest
 
 from ui import conversations as convs
 from ui.chat_state import remember
-from ui.conversation_tools import ask_delete, ask_rename, export, rename
+from ui.conversation_tools import ask_delete, ask_rename, export, rename, switched
 
 
 def record(answer: str, cited: list[int]) -> dict[str, Any]:
@@ -84,3 +84,12 @@ def test_delete_asks_first_naming_the_conversation() -> None:
     assert convs.get(store, conv_id) is not None  # asking deletes nothing
     row, text, message = ask_delete("", store)
     assert not row["visible"] and "ask a question first" in message
+
+
+def test_the_buttons_show_only_with_a_conversation_and_its_rows_close_on_switch() -> None:
+    rename_button, export_button, *rows, message = switched("")
+    assert not rename_button["visible"] and not export_button["visible"]
+    assert all(not row["visible"] for row in rows) and message == ""
+    rename_button, export_button, *rows, _ = switched("abc")
+    assert rename_button["visible"] and export_button["visible"]
+    assert all(not row["visible"] for row in rows)

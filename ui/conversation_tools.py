@@ -69,13 +69,22 @@ def export(conv_id: Any, store: Any) -> tuple[Any, Any]:
     return gr.update(visible=True, value=str(path)), ""
 
 
+def switched(conv_id: Any) -> tuple[Any, ...]:
+    """Another conversation shown (or none): the buttons for it, its rows closed."""
+    there = gr.update(visible=bool(conv_id))
+    closed = gr.update(visible=False)
+    return there, there, closed, closed, gr.update(visible=False, value=None), ""
+
+
 class ConversationTools:
     """Rename, export and a delete that asks first, for the conversation shown."""
 
     def buttons(self) -> None:
-        """In the conversation bar, before its "Delete"."""
-        self.rename = gr.Button("Rename", size="sm", scale=0, min_width=80, elem_id="ph-rename")
-        self.export = gr.Button("Export", size="sm", scale=0, min_width=80, elem_id="ph-export")
+        """In the conversation bar, before its "Delete"; shown once there is a conversation (the
+        first screen stays as it was)."""
+        shown: dict[str, Any] = {"size": "sm", "scale": 0, "min_width": 76, "visible": False}
+        self.rename = gr.Button("Rename", elem_id="ph-rename", **shown)
+        self.export = gr.Button("Export", elem_id="ph-export", **shown)
 
     def panels(self) -> None:
         """Below the bar, hidden until used."""
@@ -125,4 +134,6 @@ class ConversationTools:
         self.rename_yes.click(**renamed)
         self.title.submit(**renamed)
         self.export.click(export, [conv_id, store], [self.file, self.message], **PRIVATE)
+        panels = [self.rename, self.export, self.rename_row, self.confirm, self.file, self.message]
+        conv_id.change(switched, conv_id, panels, **PRIVATE)
         return [deleted]
