@@ -62,7 +62,8 @@ Every event has a stable ``api_name``; call them with ``gradio_client``::
 
 Staff desk (only when ``staff_user`` and ``staff_password`` are set). The login is per session:
 call ``/staff_login`` first with the same client; any other staff endpoint called without it
-fails with ``Login required``.
+fails with ``Login required``. (In the page, the browser keeps a signed, expiring token: a
+reload stays signed in until the session ends or the person signs out.)
 
 ``/staff_login`` (username: str, password: str) -> (status: str, sources: table).
 ``/staff_logout`` () -> status: str.

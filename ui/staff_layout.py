@@ -2,7 +2,13 @@
 
 In the page, nothing raises: a wrong password, a bad URL or a failed removal shows as a dismissible
 message beside the control that caused it (``ui/alerts.py``), and the form, the table and the
-last report stay as they were. Removing a source asks for confirmation in the page first.
+last report stay as they were; an address the run refused (a private one, a page not found) is
+said there too, in a sentence (``ui/render_staff.py``). Removing a source asks for confirmation
+in the page first. The page's table is HTML (titles, where each source comes from, what its last
+run did; no server path); the API's table (ids, locations) is a hidden DataFrame.
+
+A sign-in is kept in the browser: a token the server signed and that expires with the session
+(:meth:`StaffAuth.token`), resumed on page load, revoked and forgotten on sign-out.
 
 Each action is one handler of :class:`ui.staff_actions.StaffActions` returning a result; the page's
 events here and the API endpoints (``/staff_login``, ``/staff_sources``, ``/staff_add_url``,
