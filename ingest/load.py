@@ -35,6 +35,15 @@ def base_metadata(source: Source, page: Page | None = None) -> Metadata:
     return {k: v for k, v in values.items() if isinstance(v, str | int | float | bool) and v != ""}
 
 
+def own_title(source: Source, documents: list[Document]) -> str:
+    """The title the source's first document gives itself (its heading, its page title), or
+    the manifest's (a directory's); "" when the title would only be the source's location."""
+    if source.kind == "directory":  # its documents are its organisations
+        return source.title or ""
+    title = str(documents[0].metadata.get("title", "")) if documents else ""
+    return "" if title in ("", source.location) else title
+
+
 class Loader:
     """The ``load`` stage. The fetcher is made on first use by ``fetcher_factory``."""
 

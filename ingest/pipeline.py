@@ -36,7 +36,7 @@ from assistant.store.keyword_index import KeywordIndex
 from assistant.store.vectorstore import VectorStore
 from ingest.chunk import build_splitter, chunk, embedding_text
 from ingest.clock import now_iso
-from ingest.load import Loader
+from ingest.load import Loader, own_title
 from ingest.lock import ingest_lock
 from ingest.models import Chunk, IngestError, Source
 from ingest.report import IngestReport, Progress, SourceReport, Status
@@ -150,7 +150,13 @@ class Ingestor:
                 report.items.append(item)
                 reason = item.reason or item.note
                 self.state.record(
-                    source.id, source.location, item.status, reason, item.chunks, now_iso()
+                    source.id,
+                    source.location,
+                    item.status,
+                    reason,
+                    item.chunks,
+                    now_iso(),
+                    title=item.title,
                 )
         finally:
             loader.close()
@@ -216,6 +222,7 @@ class Ingestor:
             len(to_add),
             len(to_delete),
             note=loader.note,
+            title=own_title(source, documents),
         )
 
     def update_keyword(self, chunks: list[Chunk], old_ids: set[str]) -> None:

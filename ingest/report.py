@@ -21,6 +21,7 @@ class SourceReport:
     embedded: int = 0
     deleted: int = 0
     note: str = ""  # what a source that did not fail left out (a crawl stopped by its budget)
+    title: str = ""  # the title its (first) document gives itself, when it gives one
 
 
 @dataclass

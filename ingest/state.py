@@ -33,6 +33,7 @@ class SourceState:
     reason: str
     chunks: int
     last_fetch: str
+    title: str = ""  # the document's own title, as the last successful run read it
 
 
 class StateStore:
@@ -40,19 +41,34 @@ class StateStore:
         self.database = database
 
     def record(
-        self, source_id: str, location: str, status: str, reason: str, chunks: int, when: str
+        self,
+        source_id: str,
+        location: str,
+        status: str,
+        reason: str,
+        chunks: int,
+        when: str,
+        title: str = "",
     ) -> None:
-        """A source's latest run; a failed one keeps the chunk count of the last success."""
+        """A source's latest run; a failed one keeps the chunk count and title of the last
+        success."""
+        failed = status == "failed"
         values = {"location": location, "status": status, "reason": reason, "last_fetch": when}
+        kept = {
+            "chunks": source_state.c.chunks if failed else chunks,
+            "title": source_state.c.title if failed else title,
+        }
         with self.database.engine.begin() as conn:
             changed = conn.execute(
                 update(source_state)
                 .where(source_state.c.source_id == source_id)
-                .values(**values, chunks=source_state.c.chunks if status == "failed" else chunks)
+                .values(**values, **kept)
             )
             if not changed.rowcount:
                 conn.execute(
-                    insert(source_state).values(source_id=source_id, chunks=chunks, **values)
+                    insert(source_state).values(
+                        source_id=source_id, chunks=chunks, title=title, **values
+                    )
                 )
 
     def forget(self, source_id: str) -> None:

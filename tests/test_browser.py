@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from uiserver import XSS_TEXT, RunningApp, start_app
+from uiserver import XSS_TEXT, RunningApp, public_only, start_app
+
+from ingest.manifest import source_id_for_file
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -575,15 +577,13 @@ def test_removal_asks_first(page: Any, app: RunningApp, tmp_path: Path) -> None:
     page.get_by_label("Username").fill("staff")
     page.get_by_label("Password").fill("s3cret")
     page.locator("#ph-sign-in").click()
-    listed = (
-        "() => !!document.querySelector('#ph-staff-sources')?.innerText.includes('lab-notes.md')"
-    )
+    listed = "() => !!document.querySelector('#ph-staff-sources')?.innerText.includes('Lab notes')"
     page.wait_for_function(listed)
     page.locator("#ph-remove-id input").click()
-    page.get_by_role("option", name="lab-notes.md").click()
+    page.get_by_role("option", name="Lab notes").click()  # by its title
     page.locator("#ph-remove").click()
-    confirm = page.locator(".ph-confirm-text")
-    confirm.get_by_text("lab-notes.md").wait_for()
+    confirm = page.locator(".ph-confirm-text").filter(has_text="Remove")
+    confirm.get_by_text("Lab notes").wait_for()
     page.locator("#ph-remove-no").click()  # cancel: nothing removed
     confirm.wait_for(state="hidden")
     assert page.evaluate(listed)
@@ -596,7 +596,7 @@ def test_removal_asks_first(page: Any, app: RunningApp, tmp_path: Path) -> None:
         """() => {
             const table = document.querySelector('#ph-staff-sources');
             return !!table && table.innerText.includes('medxperience-2018')
-              && !table.innerText.includes('lab-notes.md');
+              && !table.innerText.includes('Lab notes');
         }"""
     )
     assert "lab-notes.md" not in app.added_manifest()
@@ -634,3 +634,119 @@ def test_staff_errors_leave_the_form_usable(page: Any) -> None:
     assert "unchanged" in report.inner_text()
     assert tabs.count() == 3, tabs.all_inner_texts()
     shoot(page, "staff.png")
+
+
+JARGON = ("ssrf", "loopback", "resolves", "127-0-0-1", "errno")
+LAST_COLUMN_JS = """() => {
+  const table = document.querySelector('#ph-staff-sources table');
+  const heads = table.querySelectorAll('thead th');
+  const box = document.querySelector('#ph-staff-sources').getBoundingClientRect();
+  return {right: heads[heads.length - 1].getBoundingClientRect().right, box: box.right,
+          view: document.documentElement.clientWidth, page: document.documentElement.scrollWidth,
+          heads: heads.length};
+}"""
+
+
+def sign_in(page: Any) -> None:
+    page.get_by_role("tab", name="Staff desk").click()
+    page.get_by_label("Username").fill("staff")
+    page.get_by_label("Password").fill("s3cret")
+    page.locator("#ph-sign-in").click()
+    page.get_by_role("button", name="Refresh all sources").wait_for()
+
+
+def test_staff_desk_in_plain_words_at_1366(
+    browser: Any, app: RunningApp, dialogs: list[str], tmp_path: Path
+) -> None:
+    """A refused address said beside its field in a sentence; sources by title; no server path
+    in the page; the table's last column within 1366 px."""
+    note = tmp_path / "clinic-visit.md"
+    note.write_text("# Clinic visit report\n\nThe Zorblatt clinic opened in Evry.\n", "utf-8")
+    assert app.container.corpus.add_files([note]).ok
+    context, page = open_page(browser, app, dialogs, viewport={"width": 1366, "height": 900})
+    try:
+        sign_in(page)
+        page.locator("#ph-staff-sources").get_by_text("Clinic visit report").wait_for()
+        field = page.locator("#ph-url textarea, #ph-url input").first
+        alert = page.locator("#ph-url-alert .ph-alert")
+        with public_only(app):  # the desk's real guard: a loopback address is refused
+            field.fill("http://127.0.0.1:9/page")
+            page.locator("#ph-add-url").click()
+            alert.get_by_text("This address was not added").wait_for()
+        sentence = alert.inner_text()
+        assert "private or local network" in sentence
+        assert not any(word in sentence.lower() for word in JARGON), sentence
+        below, box = field.bounding_box(), alert.bounding_box()
+        assert alert.is_visible() and abs(box["x"] - below["x"]) < 40  # in the field's column
+        assert 0 <= box["y"] - (below["y"] + below["height"]) < 120  # just under it
+        text = page.locator("body").inner_text()
+        for path in (str(app.data_dir), str(tmp_path), "/files/", "clinic-visit.md\n"):
+            assert path not in text, path
+        assert "file clinic-visit.md" in text and "Clinic visit report" in text
+        widths = page.evaluate(LAST_COLUMN_JS)
+        assert widths["heads"] == 5 and widths["right"] <= min(widths["box"], 1366) + 1, widths
+        assert widths["page"] <= widths["view"], widths  # nothing scrolls sideways
+        shoot(page, "staff-plain-words.png", full_page=False)
+    finally:
+        context.close()
+        app.container.corpus.remove(source_id_for_file(note))
+    assert not dialogs, dialogs
+
+
+def test_a_reload_keeps_the_staff_signed_in_until_sign_out(page: Any) -> None:
+    sign_in(page)
+    refresh = page.get_by_role("button", name="Refresh all sources")
+    page.reload(wait_until="domcontentloaded")
+    page.wait_for_selector("#ph-question textarea")
+    page.get_by_role("tab", name="Staff desk").click()
+    refresh.wait_for()  # signed in again, without the password
+    assert page.get_by_label("Password").is_hidden()
+    page.locator("#ph-staff-sources").get_by_text("medxperience-2018").first.wait_for()
+    page.get_by_role("button", name="Sign out").click()
+    page.get_by_label("Password").wait_for()
+    page.wait_for_timeout(800)  # the browser forgets the token
+    page.reload(wait_until="domcontentloaded")
+    page.wait_for_selector("#ph-question textarea")
+    page.get_by_role("tab", name="Staff desk").click()
+    page.get_by_label("Password").wait_for()
+    page.wait_for_timeout(1500)  # the page's load events have run
+    assert refresh.is_hidden()
+
+
+def test_a_conversation_renamed_exported_and_deleted(page: Any) -> None:
+    assert page.locator("#ph-rename").is_hidden()  # no conversation yet: the first screen as was
+    ask(page, "How many hospitals does AP-HP have?")
+    wait_answer(page, "39")
+    page.locator("#ph-rename").click()
+    title = page.locator("#ph-rename-title input, #ph-rename-title textarea").first
+    title.wait_for()
+    assert title.input_value() == "How many hospitals does AP-HP have?"
+    title.fill("AP-HP hospitals")
+    page.locator("#ph-rename-yes").click()
+    menu_is = "(t) => document.querySelector('#ph-conversations input')?.value === t"
+    page.wait_for_function(menu_is, arg="AP-HP hospitals")
+    page.locator("#ph-export").click()
+    link = page.locator("#ph-export-file a").first
+    link.wait_for()
+    with page.expect_download() as info:
+        link.click()
+    content = Path(info.value.path()).read_text(encoding="utf-8")
+    assert info.value.suggested_filename == "ap-hp-hospitals.md"
+    assert content.startswith("# AP-HP hospitals\n")
+    assert "**You:** How many hospitals does AP-HP have?" in content and "39" in content
+    assert "Sources:" in content and "](http" in content
+    page.reload(wait_until="domcontentloaded")
+    page.wait_for_function(menu_is, arg="AP-HP hospitals")  # the title stays
+    page.locator("#ph-delete").click()
+    confirm = page.locator("#ph-delete-confirm")
+    confirm.get_by_text("AP-HP hospitals").wait_for()
+    page.locator("#ph-delete-no").click()  # cancel: nothing deleted
+    confirm.wait_for(state="hidden")
+    assert "39" in page.locator("#ph-chatbot").inner_text()
+    page.locator("#ph-delete").click()
+    page.locator("#ph-delete-yes").click()
+    page.wait_for_function(
+        "() => !document.querySelector('#ph-chatbot').innerText.includes('AP-HP')"
+    )
+    page.wait_for_function(menu_is, arg="")
+    page.locator("#ph-export").wait_for(state="hidden")

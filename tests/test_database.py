@@ -308,7 +308,7 @@ def check_migrations(url: str, data_dirs: list[Path]) -> None:
     )
     database.migrate()
     database.migrate()
-    assert database.revision() == Database.head() == "0003"
+    assert database.revision() == Database.head() == "0004"
     with database.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT client FROM login_throttle").all() == [("",)]
 
@@ -378,7 +378,11 @@ def test_a_database_of_the_first_revision_is_brought_up_to_date(tmp_path: Path) 
     first = Database(sqlite_url(tmp_path))
     (tmp_path / "shared").mkdir()
     first.migrate("0001")
-    StateStore(first).record("x", "documents/x.txt", "added", "", 3, "2026-01-01")
+    with first.engine.begin() as conn:  # as that version wrote it: no title column yet
+        conn.exec_driver_sql(
+            "INSERT INTO source_state (source_id, location, status, reason, chunks, last_fetch) "
+            "VALUES ('x', 'documents/x.txt', 'added', '', 3, '2026-01-01')"
+        )
     assert first.revision() == "0001"
     database = open_database(sqlite_url(tmp_path), tmp_path / "data")
     assert database.revision() == Database.head()

@@ -20,8 +20,10 @@ from uiserver import (
     STAFF_PASSWORD,
     STAFF_USER,
     XSS_TEXT,
+    XSS_TITLE,
     RunningApp,
     ask,
+    public_only,
     start_app,
     text_of,
 )
@@ -289,6 +291,26 @@ def test_staff_add_url_failure_is_reported(staff: Client) -> None:
         staff.predict("javascript:alert(1)", api_name="/staff_add_url")
 
 
+def test_staff_api_says_a_refused_address_in_plain_words(app: RunningApp, staff: Client) -> None:
+    """The endpoints keep their outputs (a report, the table with ids and locations); the
+    report names a refused address and says why in a sentence: no id, no network jargon."""
+    with public_only(app):
+        report, table = staff.predict("http://127.0.0.1:9/page", api_name="/staff_add_url")
+    assert "failed" in report and "private or local network" in report
+    assert "loopback" not in report and source_id_for_url("http://127.0.0.1:9/page") not in report
+    assert table["headers"] == ["id", "title", "kind", "status", "last fetch", "location", "reason"]
+
+
+def test_staff_report_shows_no_server_path(app: RunningApp, staff: Client, tmp_path: Path) -> None:
+    upload = tmp_path / "clinic-notes.md"
+    upload.write_text("# Clinic notes\n\nThe Zorblatt clinic opened in Evry.\n", "utf-8")
+    report, table = staff.predict(handle_file(str(upload)), api_name="/staff_add_file")
+    assert "added" in report and "Clinic notes" in report
+    assert str(app.data_dir) not in report and "/files/" not in report
+    row = next(r for r in table["data"] if r[0] == source_id_for_file(upload))
+    assert row[1] == "Clinic notes" and row[5].startswith(str(app.data_dir))  # the API's table
+
+
 def test_uploaded_source_is_escaped_everywhere(
     app: RunningApp, staff: Client, client: Client, tmp_path: Path
 ) -> None:
@@ -308,7 +330,7 @@ def test_uploaded_source_is_escaped_everywhere(
     listing = desk.sources(session).listing
     assert listing is not None
     removable = dict((value, label) for label, value in listing.removable)
-    assert removable[source_id_for_file(upload)] == "zorblatt-biobank.md"  # named, not a slug
+    assert removable[source_id_for_file(upload)] == XSS_TITLE  # its document's title
     assert "medxperience-2018" not in removable and "organisations" not in removable
 
     history, sources_html, answer = ask(client, "What does the Zorblatt biobank store?")

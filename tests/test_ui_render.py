@@ -151,7 +151,7 @@ def test_the_staff_desk_reports_an_ingest_in_the_command_lines_words() -> None:
         "  removed   old: 1 chunk deleted",
         "  failed    bad: no name column",
     ]
-    for item in report.items:
+    for item in report.items[:2]:  # a failure: in plain words (test_staff_desk.py)
         assert f"<td>{esc(detail(item))}</td>" in html
     assert esc(report.summary()) in html
 

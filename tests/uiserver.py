@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import shutil
 import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -128,6 +130,24 @@ def start_app(
     return RunningApp(
         container, blocks, f"http://127.0.0.1:{port}/", corpus_dir, data_dir, seed_manifest
     )
+
+
+@contextmanager
+def public_only(app: RunningApp) -> Iterator[None]:
+    """The staff desk's real address guard, for a while: the test app allows private URLs (its
+    test pages are served on 127.0.0.1), as ``allow_private_urls=False`` would not."""
+    from dataclasses import replace
+
+    from ingest.fetch.guard import AddressGuard
+
+    container = app.container
+    config = container.ingest_config
+    guarded = replace(config, fetch=replace(config.fetch, guard=AddressGuard()))
+    container.__dict__["public_ingestor"] = container._ingestor(guarded)
+    try:
+        yield
+    finally:
+        container.__dict__.pop("public_ingestor", None)
 
 
 # --- driving the app through its API ----------------------------------------------------------

@@ -62,7 +62,8 @@ Every event has a stable ``api_name``; call them with ``gradio_client``::
 
 Staff desk (only when ``staff_user`` and ``staff_password`` are set). The login is per session:
 call ``/staff_login`` first with the same client; any other staff endpoint called without it
-fails with ``Login required``.
+fails with ``Login required``. (In the page, the browser keeps a signed, expiring token: a
+reload stays signed in until the session ends or the person signs out.)
 
 ``/staff_login`` (username: str, password: str) -> (status: str, sources: table).
 ``/staff_logout`` () -> status: str.
@@ -215,6 +216,8 @@ def build_app(services: Services) -> gr.Blocks:
         app.upload_bytes = services.settings.max_upload_bytes
         gr.HTML(HEADER, js_on_load=None, elem_id="ph-header-block")
         signed_in = gr.State(False)  # per session: True once signed in to the staff desk
+        if staff is not None:
+            staff.browser_state()
         with gr.Tabs():
             chat.build(kinds)
             directory.build(kinds, cities)
@@ -222,6 +225,7 @@ def build_app(services: Services) -> gr.Blocks:
             chat.on_load(app)
             if staff is not None:
                 staff.build(signed_in)
+                staff.on_load(app)
         chat.build_api()
     return app
 

@@ -31,6 +31,7 @@ from ui.chat_actions import (
 )
 from ui.chat_state import before_retry, forget, open_conversation, opened, remember, restore
 from ui.common import ANY
+from ui.conversation_tools import ConversationTools
 from ui.feedback import FeedbackPanel
 from ui.help_examples import HelpExamples
 from ui.history import chatbot_messages, checked
@@ -48,6 +49,7 @@ class ChatLayout:
         self.tab = tab
         self.fb = feedback
         self.help = HelpExamples()
+        self.tools = ConversationTools()  # rename, export, a delete that asks first
 
     # --- the page's adapter over ChatActions.answer ---------------------------------------------
     def page_ask(
@@ -114,7 +116,9 @@ class ChatLayout:
             self.new_chat = gr.Button(
                 "New conversation", size="sm", scale=0, min_width=150, elem_id="ph-new"
             )
+            self.tools.buttons()
             self.delete = gr.Button("Delete", size="sm", scale=0, min_width=80, elem_id="ph-delete")
+        self.tools.panels()
 
     def _conversation(self) -> None:
         self.chatbot = checked(  # a wrong history is one short error, not a logged traceback
@@ -239,7 +243,7 @@ class ChatLayout:
             ).then(lambda store: opened(None, store), self.store, shown, **PRIVATE),
             self.chatbot.clear(lambda store: opened(None, store), self.store, shown, **PRIVATE),
             self.conv_menu.input(open_conversation, [self.conv_menu, self.store], shown, **PRIVATE),
-            self.delete.click(forget, [self.conv_id, self.store], [*shown, self.store], **PRIVATE),
+            *self.tools.wire(self.delete, shown, self.conv_id, self.store),
         ]
         for event in events:  # the help reply's examples: those of the conversation shown
             event.then(self.help.shown, self.answers, self.help.outputs, **PRIVATE)

@@ -5,9 +5,8 @@ One handler per action (``login``, ``sources``, ``add_url``, ``add_file``, ``ref
 ``remove``) returns a :class:`StaffResult`: a refusal, or the report and the source list read once
 after it. Two thin adapters turn it into outputs: the API endpoints' (``staff_login``,
 ``staff_sources``, ``staff_add_url``, ``staff_add_file``, ``staff_refresh``, ``staff_remove``
-here: a refusal raises ``gr.Error``; see ``ui/app.py``) and the page's (``ui/staff_layout.py``: the
-message beside the control, the "Source" menu updated). The login is a per-session ``gr.State``;
-every action checks it on the server.
+here: a refusal raises ``gr.Error``; see ``ui/app.py``) and the page's (``ui/staff_layout.py``:
+the message beside the control, the "Source" menu updated). Every action checks the login.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +25,14 @@ from assistant.services.staff import LoginRefused
 from ingest.models import IngestError
 from ui import render
 from ui.common import error, one_line, table
-from ui.render_staff import report_html, source_label
+from ui.render_staff import (
+    item_label,
+    plain_reason,
+    refusal_sentence,
+    report_html,
+    row_label,
+    sources_table_html,
+)
 
 if TYPE_CHECKING:
     from ingest.report import IngestReport
@@ -38,6 +44,7 @@ SOURCE_HEADERS = ["id", "title", "kind", "status", "last fetch", "location", "re
 HISTORY_HEADERS = ["started", "trigger", "outcome", "summary", "changes"]
 UPLOAD_TYPES = [".html", ".htm", ".txt", ".md", ".csv"]  # what the file picker offers
 LOGIN_REQUIRED = "Login required: sign in on the Staff desk tab first."
+NOT_A_URL = "Write the full web address, starting with http:// or https://."
 TITLE = "Staff desk"
 
 
@@ -82,11 +89,15 @@ def discard_upload(path: Path | None) -> None:
 
 @dataclass(frozen=True)
 class Listing:
-    """The sources of the corpus, read once: the table and the "Source" menu's choices (the
-    sources staff may remove, not the seed ones of the tracked manifest, by title or location)."""
+    """The sources of the corpus, read once: the API's table, the page's (``html``: titles,
+    plain words, no server path), each source's title by id (``names``) and the "Source"
+    menu's choices (the sources staff may remove, not the seed ones of the tracked manifest,
+    by title or location)."""
 
     table: dict[str, Any]
     removable: list[tuple[str, str]]
+    html: str = ""
+    names: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -101,9 +112,13 @@ class StaffResult:
     status: str = ""
     notice: str = ""
     warning: bool = False
+    inline: str = ""  # a refusal the run found (an address not added), beside the field too
 
     def table(self) -> dict[str, Any]:
         return self.listing.table if self.listing else table(SOURCE_HEADERS, [])
+
+    def table_html(self) -> str:
+        return self.listing.html if self.listing else sources_table_html([])
 
     def notify(self) -> None:
         """The notice as a toast."""
@@ -145,7 +160,7 @@ class StaffActions:
 
     def add_url(self, url: str, logged_in: Any, progress: Progress = None) -> StaffResult:
         url = (url or "").strip()
-        refused = "" if render.safe_url(url) else "Give an absolute http:// or https:// URL."
+        refused = "" if render.safe_url(url) else NOT_A_URL
         return self._run(
             logged_in,
             refused,
@@ -186,17 +201,19 @@ class StaffActions:
 
     def listing(self) -> Listing:
         """The sources of the corpus with their ingest state: one read."""
-        rows, removable = [], []
-        for row in self.corpus.sources():
+        rows, removable, names = [], [], {}
+        listed = self.corpus.sources()
+        for row in listed:
             source = row.source
             reason = row.state.reason if row.state else ""
-            label = source_label(source)
+            label = names[source.id] = row_label(row)
             rows.append(
                 [source.id, label, source.kind, row.status, row.last_fetch, source.location, reason]
             )
             if not row.seed:
                 removable.append((label, source.id))
-        return Listing(table(SOURCE_HEADERS, rows), removable)
+        html = sources_table_html(listed)
+        return Listing(table(SOURCE_HEADERS, rows), removable, html, names)
 
     def _run(
         self,
@@ -217,16 +234,21 @@ class StaffActions:
             if not isinstance(exc, ValueError | IngestError):  # expected: one line, no trace
                 log.exception("%s failed", action)
             return StaffResult(error=f"{action} failed: {one_line(exc)}")
+        listing = self.listing()
         if report.failed:
-            reasons = "; ".join(f"{i.source_id}: {i.reason}" for i in report.failed[:3])
-            notice, warning = f"{len(report.failed)} source(s) failed: {reasons}", True
+            reasons = " ".join(
+                f"{item_label(i, listing.names)}: {plain_reason(i.reason)}"
+                for i in report.failed[:3]
+            )
+            notice, warning = f"{len(report.failed)} source(s) failed. {reasons}", True
         else:
             notice, warning = f"{action}: {report.summary()}", False
         return StaffResult(
-            report=report_html(report, action),
-            listing=self.listing(),
+            report=report_html(report, action, listing.names),
+            listing=listing,
             notice=notice,
             warning=warning,
+            inline=refusal_sentence(report) if action == "Add URL" else "",
         )
 
     # --- API adapters: a refusal raises for the caller ----------------------------------------
@@ -263,15 +285,12 @@ class StaffActions:
         logged_in: Any,
         progress: gr.Progress = gr.Progress(),  # noqa: B008
     ) -> Any:
-        """The file is added under its own name (the upload has a temporary one, deleted once
-        read, whatever the outcome)."""
         return api_outputs(self.add_file(upload, logged_in, progress_callback(progress)))
 
     def staff_refresh(self, logged_in: Any, progress: gr.Progress = gr.Progress()) -> Any:  # noqa: B008
         return api_outputs(self.refresh(logged_in, progress_callback(progress)))
 
     def staff_remove(self, source_id: str, logged_in: Any, force: bool = False) -> Any:
-        """Remove a source added at run time; a seed source only with ``force``."""
         return api_outputs(self.remove(source_id, logged_in, force))
 
 

@@ -2,7 +2,13 @@
 
 In the page, nothing raises: a wrong password, a bad URL or a failed removal shows as a dismissible
 message beside the control that caused it (``ui/alerts.py``), and the form, the table and the
-last report stay as they were. Removing a source asks for confirmation in the page first.
+last report stay as they were; an address the run refused (a private one, a page not found) is
+said there too, in a sentence (``ui/render_staff.py``). Removing a source asks for confirmation
+in the page first. The page's table is HTML (titles, where each source comes from, what its last
+run did; no server path); the API's table (ids, locations) is a hidden DataFrame.
+
+A sign-in is kept in the browser: a token the server signed and that expires with the session
+(:meth:`StaffAuth.token`), resumed on page load, revoked and forgotten on sign-out.
 
 Each action is one handler of :class:`ui.staff_actions.StaffActions` returning a result; the page's
 events here and the API endpoints (``/staff_login``, ``/staff_sources``, ``/staff_add_url``,
@@ -21,7 +27,7 @@ import gradio as gr
 from ui.alerts import alert, alert_box
 from ui.common import table
 from ui.render import esc
-from ui.render_staff import source_label
+from ui.render_staff import row_label, sources_table_html
 from ui.staff_actions import (
     HISTORY_HEADERS,
     SOURCE_HEADERS,
@@ -31,6 +37,10 @@ from ui.staff_actions import (
     client_key,
     progress_callback,
 )
+
+TOKEN_KEY = "paris-health-staff-session"
+# BrowserState's own encryption key; the token inside is signed by the server (StaffAuth)
+TOKEN_SECRET = "paris-health-staff-session-store"  # noqa: S105 - not a credential
 
 
 def menu(result: StaffResult) -> Any:
@@ -42,11 +52,12 @@ def menu(result: StaffResult) -> Any:
 
 def page_outputs(result: StaffResult) -> tuple[Any, ...]:
     """(report, table, source menu, message): the result, or its refusal beside the control
-    with nothing else changed."""
+    with nothing else changed; a refusal the run found (an address not added) is said beside
+    the control too."""
     if result.error:
         return gr.skip(), gr.skip(), gr.skip(), alert(result.error)
     result.notify()
-    return result.report, result.table(), menu(result), ""
+    return result.report, result.table_html(), menu(result), alert(result.inline)
 
 
 class StaffLayout:
@@ -63,10 +74,28 @@ class StaffLayout:
         a message."""
         result = self.tab.login(username, password, client_key(request))
         if result.error:
-            return (*[gr.skip()] * 5, "", gr.skip(), alert(result.error))
+            return (*[gr.skip()] * 5, "", gr.skip(), alert(result.error), gr.skip())
         result.notify()
         hide, show = gr.update(visible=False), gr.update(visible=True)
-        return result.session, result.status, hide, show, result.table(), "", menu(result), ""
+        token = self.tab.auth.token(result.session)  # kept by the browser: a reload signs in
+        shown = (result.session, result.status, hide, show, result.table_html())
+        return (*shown, "", menu(result), "", token)
+
+    def page_resume(self, token: Any) -> tuple[Any, ...]:
+        """On page load: the session of the browser's token, while it is open and not signed
+        out (the desk shown); else the sign-in form, and a stale token forgotten."""
+        session = self.tab.auth.resume(token)
+        if session is None:
+            return (*[gr.skip()] * 6, "" if token else gr.skip())
+        result = self.tab.sources(session)
+        hide, show = gr.update(visible=False), gr.update(visible=True)
+        status = "Signed in (this browser stays signed in until you sign out or it expires)."
+        return session, status, hide, show, result.table_html(), menu(result), gr.skip()
+
+    def forget_token(self, token: Any) -> str:
+        """Signed out: the token no longer resumes (server side), and the browser forgets it."""
+        self.tab.auth.revoke(token)
+        return ""
 
     def page_add_url(self, url: str, logged_in: Any, progress: gr.Progress = gr.Progress()) -> Any:  # noqa: B008
         return page_outputs(self.tab.add_url(url, logged_in, progress_callback(progress)))
@@ -96,7 +125,7 @@ class StaffLayout:
         if row.seed:
             return gr.update(visible=False), "", alert("Seed sources are kept (use the CLI).")
         text = (
-            f'<div class="ph-confirm-text">Remove <strong>{esc(source_label(row.source))}</strong>?'
+            f'<div class="ph-confirm-text">Remove <strong>{esc(row_label(row))}</strong>?'
             " Its passages leave the index; adding it again fetches it anew.</div>"
         )
         return gr.update(visible=True), text, ""
@@ -106,6 +135,11 @@ class StaffLayout:
         return (*page_outputs(self.tab.remove(source_id, logged_in)), hide)
 
     # --- layout ------------------------------------------------------------------------------
+    def browser_state(self) -> None:
+        """The session's token, kept in the browser; made outside the tabs (a component in a tab
+        not shown yet reads its stored value only once the tab is opened: too late for load)."""
+        self.token = gr.BrowserState("", storage_key=TOKEN_KEY, secret=TOKEN_SECRET)
+
     def build(self, signed_in: gr.State) -> None:
         self.signed_in = signed_in
         with gr.Tab("Staff desk", id="staff"):
@@ -136,14 +170,12 @@ class StaffLayout:
             gr.Markdown("### Sources")
             self.reload = gr.Button("Reload list", size="sm", scale=0, min_width=120)
             self.logout = gr.Button("Sign out", size="sm", scale=0, min_width=100)
-        self.sources = gr.DataFrame(
-            value=table(SOURCE_HEADERS, []),
-            headers=SOURCE_HEADERS,
-            interactive=False,
-            wrap=True,
-            max_height=360,
+        self.sources_html = gr.HTML(
+            sources_table_html([]),
+            js_on_load=None,
             label="Sources",
             elem_id="ph-staff-sources",
+            max_height=420,
         )
         self.table_alert = alert_box("ph-table-alert")
 
@@ -187,6 +219,16 @@ class StaffLayout:
                 for name in ("login", "sources", "add_url", "add_file", "refresh", "remove")
             }
             self.force = gr.Checkbox(False, label="force", visible=False)
+            # the API's table (ids, server locations): the page shows ``sources_html``
+            self.sources = gr.DataFrame(
+                value=table(SOURCE_HEADERS, []), headers=SOURCE_HEADERS, visible=False
+            )
+
+    def on_load(self, app: gr.Blocks) -> None:
+        """A reload keeps a signed-in desk: the browser's token resumed (:meth:`page_resume`)."""
+        outputs = [self.signed_in, self.status, self.login_box, self.desk, self.sources_html]
+        outputs += [self.remove_id, self.token]
+        app.load(self.page_resume, self.token, outputs, api_visibility="private")
 
     # --- events ------------------------------------------------------------------------------
     def _wire_page(self) -> None:
@@ -197,10 +239,11 @@ class StaffLayout:
             self.status,
             self.login_box,
             self.desk,
-            self.sources,
+            self.sources_html,
             self.password,
             ids,
             self.login_alert,
+            self.token,
         ]
         for trigger in (self.login.click, self.password.submit):
             trigger(self.page_login, [self.username, self.password], login_out, **private)
@@ -209,21 +252,22 @@ class StaffLayout:
             None,
             [self.signed_in, self.status, self.login_box, self.desk],
             api_name="staff_logout",
-        )
-        self.reload.click(self.page_reload, state, [self.sources, ids, self.table_alert], **private)
+        ).then(self.forget_token, self.token, self.token, **private)
+        reload_out = [self.sources_html, ids, self.table_alert]
+        self.reload.click(self.page_reload, state, reload_out, **private)
         for button, fn, inputs, box in (
             (self.add_url, self.page_add_url, [self.url, state], self.url_alert),
             (self.add_file, self.page_add_file, [self.upload, state], self.file_alert),
             (self.refresh, self.page_refresh, [state], self.table_alert),
         ):
-            button.click(fn, inputs, [self.report, self.sources, ids, box], **private)
+            button.click(fn, inputs, [self.report, self.sources_html, ids, box], **private)
         confirm_out = [self.confirm, self.confirm_text, self.remove_alert]
         self.remove.click(self.ask_remove, [ids, state], confirm_out, **private)
         self.confirm_no.click(lambda: gr.update(visible=False), None, self.confirm, **private)
         self.confirm_yes.click(
             self.page_remove,
             [ids, state],
-            [self.report, self.sources, ids, self.remove_alert, self.confirm],
+            [self.report, self.sources_html, ids, self.remove_alert, self.confirm],
             **private,
         )
 

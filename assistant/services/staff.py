@@ -3,8 +3,11 @@ sessions it opens, which expire."""
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import math
+import secrets
+import threading
 import time
 from collections.abc import Callable
 
@@ -54,6 +57,7 @@ class StaffAuth:
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
         book: ThrottleBook | None = None,
+        secret: bytes | None = None,
     ) -> None:
         self._user = user or ""
         self._password = password.get_secret_value() if password else ""
@@ -64,6 +68,9 @@ class StaffAuth:
         self._sleep = sleep
         self._clock = clock
         self._book = book or MemoryBook()
+        self._lock = threading.Lock()
+        self._secret = secret or secrets.token_bytes(32)  # tokens die with the process
+        self._revoked: dict[str, float] = {}  # signed-out tokens' nonces -> their session start
 
     @property
     def enabled(self) -> bool:
@@ -103,6 +110,42 @@ class StaffAuth:
         if isinstance(session, bool) or not isinstance(session, float):
             return False
         return 0 <= self._clock() - session < self.session_s
+
+    # --- a session kept in the browser: a signed, expiring token --------------------------------
+    def _sign(self, payload: str) -> str:
+        return hmac.new(self._secret, payload.encode(), hashlib.sha256).hexdigest()
+
+    def token(self, session: float) -> str:
+        """A token for the browser to keep: ``start.nonce.signature``, signed with a secret of
+        this process; :meth:`resume` gives the session back while it is open."""
+        payload = f"{session!r}.{secrets.token_hex(8)}"
+        return f"{payload}.{self._sign(payload)}"
+
+    def resume(self, token: object) -> float | None:
+        """The session of a token :meth:`token` issued, while it is open and not signed out;
+        else None. No sign-in happens: the throttle's records are untouched."""
+        if not isinstance(token, str) or token.count(".") < 2:
+            return None
+        payload, signature = token.rsplit(".", 1)
+        start, nonce = payload.rsplit(".", 1)
+        if not hmac.compare_digest(signature, self._sign(payload)) or nonce in self._revoked:
+            return None
+        try:
+            session = float(start)
+        except ValueError:
+            return None
+        return session if self.session_valid(session) else None
+
+    def revoke(self, token: object) -> None:
+        """Sign out: the token no longer resumes, even if a copy of it is kept somewhere."""
+        session = self.resume(token)
+        if session is None:
+            return
+        with self._lock:
+            now = self._clock()
+            for nonce in [n for n, s in self._revoked.items() if now - s >= self.session_s]:
+                del self._revoked[nonce]  # expired anyway: bounded memory
+            self._revoked[str(token).rsplit(".", 2)[1]] = session
 
     def _matches(self, username: str | None, password: str | None) -> bool:
         ok_user = hmac.compare_digest((username or "").encode(), self._user.encode())

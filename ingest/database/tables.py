@@ -15,6 +15,7 @@ source_state = Table(
     Column("reason", Text, nullable=False, server_default=""),
     Column("chunks", Integer, nullable=False, server_default="0"),
     Column("last_fetch", Text, nullable=False, server_default=""),
+    Column("title", Text, nullable=False, server_default=""),
 )
 
 refresh_runs = Table(
