@@ -10,7 +10,7 @@ import gradio as gr
 
 from ui import conversations as convs
 from ui.history import chatbot_messages
-from ui.render import plain
+from ui.render import esc, plain
 from ui.render_sources import conversation_sources_html
 
 
@@ -60,6 +60,16 @@ def forget(conv_id: Any, store: Any) -> tuple[Any, ...]:
     """Delete the shown conversation from the browser; an empty chat."""
     store = convs.delete(store, str(conv_id or ""))
     return (*opened(None, store), store)
+
+
+def confirm_delete(conv_id: Any, store: Any) -> tuple[Any, Any]:
+    """Delete asks first: (the confirmation row, its question); nothing shown, nothing asked."""
+    item = convs.get(store, str(conv_id or ""))
+    if item is None:
+        return gr.update(visible=False), ""
+    title = esc(str(item.get("title") or "this conversation"))
+    question = f"Delete \u201c{title}\u201d? It is removed from this browser for good."
+    return gr.update(visible=True), question
 
 
 def before_retry(history: Any, answers: Any, data: gr.RetryData) -> tuple[Any, Any, Any]:
