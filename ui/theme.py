@@ -31,7 +31,7 @@ THEME = gr.themes.Soft(
     button_primary_background_fill_hover_dark="*primary_600",
     button_primary_text_color_dark="white",
     input_placeholder_color="*neutral_500",
-    input_placeholder_color_dark="*neutral_400",
+    input_placeholder_color_dark="*neutral_300",
     block_border_width="1px",
     block_shadow="0 1px 2px rgba(15, 23, 42, 0.06)",
 )
