@@ -34,7 +34,11 @@ class FilterChips:
 
     def build(self) -> None:
         with gr.Row(visible=False, elem_classes="ph-chips", elem_id="ph-filter-chips") as self.row:
-            gr.HTML('<span class="ph-chips-label">Filters on:</span>', js_on_load=None)
+            gr.HTML(
+                '<span class="ph-chips-label">Filters on:</span>',
+                js_on_load=None,
+                elem_classes="ph-chips-label-box",
+            )
             self.type_chip = self._chip("ph-chip-type")
             self.kind_chip = self._chip("ph-chip-kind")
 
