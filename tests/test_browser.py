@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pagecheck import LAYOUT_SHIFT_INIT, in_view, layout_shift, low_contrast
 from uiserver import XSS_TEXT, RunningApp, public_only, start_app
 
 from ingest.manifest import source_id_for_file
@@ -89,6 +90,7 @@ def open_page(
     options = {"viewport": {"width": 1400, "height": 1000}, "color_scheme": "light"}
     context = browser.new_context(**{**options, **context_options})
     page = context.new_page()
+    page.add_init_script(LAYOUT_SHIFT_INIT)  # before the page's scripts: the whole load
 
     def on_dialog(dialog: Any) -> None:
         dialogs.append(dialog.message)
@@ -546,9 +548,11 @@ def test_feedback_on_each_answer_with_a_comment(page: Any, app: RunningApp) -> N
     likes.first.click()  # the older answer, not the latest
     status = page.locator("#ph-feedback-status")
     status.get_by_text("Recorded as helpful").wait_for()
+    page.locator("#ph-tell-more").click()
     page.locator("#ph-comment textarea").fill("clear and cited")
     page.get_by_role("button", name="Send comment").click()
     status.get_by_text("with your comment").wait_for()
+    page.locator("#ph-comment").wait_for(state="hidden")  # sent: the box closes
     page.locator("#ph-chatbot button[aria-label='Dislike']").first.click()  # a change of mind
 
     def rows() -> list[dict[str, Any]]:
@@ -750,3 +754,213 @@ def test_a_conversation_renamed_exported_and_deleted(page: Any) -> None:
     )
     page.wait_for_function(menu_is, arg="")
     page.locator("#ph-export").wait_for(state="hidden")
+
+
+# --- the first screen, feedback, filters and the smaller things (issue 16) --------------------
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
+EXAMPLES = ".ph-example"
+
+
+def settled(page: Any) -> None:
+    """The first screen drawn: the examples there, then time for anything late to move."""
+    page.locator(EXAMPLES).first.wait_for()
+    page.wait_for_timeout(2500)
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_the_first_screen_invites(
+    browser: Any, app: RunningApp, dialogs: list[str], size: str
+) -> None:
+    """Without scrolling: the question box and two examples on a phone, all six on a desktop;
+    the load's layout shift (PerformanceObserver, no input) below 0.1."""
+    viewport = PHONE if size == "phone" else DESKTOP
+    context, page = open_page(browser, app, dialogs, viewport=viewport)
+    try:
+        settled(page)
+        shift = layout_shift(page)
+        assert shift["score"] < 0.1, shift
+        assert page.evaluate("() => window.scrollY") == 0
+        assert in_view(page.locator("#ph-question textarea"))
+        examples = page.locator(EXAMPLES)
+        seen = [i for i in range(examples.count()) if in_view(examples.nth(i))]
+        assert examples.count() == 6
+        assert len(seen) >= (2 if size == "phone" else 6), seen
+        shoot(page, f"first-screen-{size}.png", full_page=False)
+    finally:
+        context.close()
+    assert not dialogs
+
+
+def test_a_tapped_example_answers_in_view_on_a_phone(
+    browser: Any, app: RunningApp, dialogs: list[str]
+) -> None:
+    context, page = open_page(browser, app, dialogs, viewport=PHONE)
+    try:
+        settled(page)
+        page.locator(EXAMPLES, has_text="Who runs high-field neuroimaging?").click()
+        wait_answer(page, "NeuroSpin")
+        page.wait_for_timeout(800)  # the smooth scroll
+        answer = page.locator("#ph-chatbot .bot-row").last
+        box = answer.bounding_box()
+        assert box is not None and box["height"] > 0
+        assert 0 <= box["y"] < PHONE["height"] - 40, box  # the answer starts on screen
+        shoot(page, "phone-example-answer.png", full_page=False)
+    finally:
+        context.close()
+    assert not dialogs
+
+
+def comments(app: RunningApp) -> list[str]:
+    return [str(r.get("comment") or "") for r in app.container.feedback.all()]
+
+
+def test_the_comment_box_cannot_trap(page: Any, app: RunningApp) -> None:
+    """It opens only from "Tell us more", names its answer, and closes when a question is asked
+    (which is answered, never kept as a comment), dismissed, or the conversation changes."""
+    first = "How many hospitals does AP-HP have?"
+    ask(page, first)
+    wait_answer(page, "39")
+    box, comment = page.locator("#ph-comment"), page.locator("#ph-comment textarea")
+    more = page.locator("#ph-tell-more")
+    page.locator("#ph-chatbot button[aria-label='Like']").first.click()
+    more.wait_for()
+    assert not box.is_visible()  # a vote alone opens nothing
+    more.click()
+    comment.wait_for()
+    label = page.locator("#ph-comment").inner_text()
+    assert "How many hospitals does AP-HP" in label, label  # it names the answer
+    # a question typed while it is open: in the question box, answered, and the box closes
+    ask(page, "Who runs high-field neuroimaging?")
+    wait_answer(page, "NeuroSpin", count=2)
+    box.wait_for(state="hidden")
+    assert page.locator("#ph-chatbot .bot-row").count() == 2
+    assert not any("high-field" in c for c in comments(app))  # never taken as a comment
+    # dismissed
+    page.locator("#ph-chatbot button[aria-label='Dislike']").last.click()
+    more.click()
+    assert "Who runs high-field" in page.locator("#ph-comment").inner_text()
+    comment.fill("half typed")
+    page.locator("#ph-dismiss").click()
+    box.wait_for(state="hidden")
+    assert not more.is_visible()
+    # open, then a new conversation, then another conversation opened: closed each time
+    page.locator("#ph-chatbot button[aria-label='Like']").last.click()
+    more.click()
+    comment.wait_for()
+    page.locator("#ph-new").click()
+    box.wait_for(state="hidden")
+    menu = page.locator("#ph-conversations input")
+    menu.click()
+    page.get_by_role("option", name=first).first.click()
+    page.wait_for_function("() => document.querySelector('#ph-chatbot').innerText.includes('39')")
+    page.locator("#ph-chatbot button[aria-label='Like']").first.click()
+    more.click()
+    comment.wait_for()
+    menu.click()
+    page.get_by_role("option", name=first).first.click()  # reopened: the box closes
+    box.wait_for(state="hidden")
+    shoot(page, "comment-closed.png", full_page=False)
+
+
+def test_filters_show_as_chips_by_the_question_box(
+    browser: Any, app: RunningApp, dialogs: list[str]
+) -> None:
+    context, page = open_page(browser, app, dialogs, viewport=PHONE)
+    try:
+        settled(page)
+        chips = page.locator("#ph-filter-chips")
+        assert not chips.is_visible()  # no filter, no chip
+        page.locator("#ph-type-filter input").click()  # below the fold on a phone
+        page.get_by_role("option", name="Interview").click()
+        chip = page.locator("#ph-chip-type")
+        chip.wait_for()
+        assert "Interview" in chip.inner_text()
+        question = page.locator("#ph-question textarea")
+        question.scroll_into_view_if_needed()
+        page.wait_for_timeout(300)
+        assert in_view(chip) and in_view(question)
+        gap = abs(question.bounding_box()["y"] - chip.bounding_box()["y"])
+        assert gap < 120, gap  # beside the box, not down with the menus
+        shoot(page, "filter-chip.png", full_page=False)
+        chip.click()  # removing the chip clears the filter
+        chips.wait_for(state="hidden")
+        assert page.locator("#ph-type-filter input").input_value() == "Any type"
+    finally:
+        context.close()
+    assert not dialogs
+
+
+def test_stop_titles_and_delete(page: Any) -> None:
+    """Stop is disabled unless an answer runs; a long title ends in an ellipsis clear of the
+    menu's arrow; Delete asks first."""
+    stop = page.locator("#ph-stop")
+    assert stop.is_disabled()
+    long_question = (
+        "Which research institutes and hospitals of the Paris Region work on oncology imaging "
+        "and could host a joint laboratory?"
+    )
+    ask(page, long_question)
+    page.wait_for_function("() => !document.querySelector('#ph-stop').disabled")  # running
+    wait_answer(page, "oncology")
+    page.wait_for_function("() => document.querySelector('#ph-stop').disabled")  # done
+    title = page.locator("#ph-conversations input")
+    page.wait_for_function(
+        "() => document.querySelector('#ph-conversations input').value.length > 40"
+    )
+    fits = title.evaluate(
+        """(el) => {
+            const s = getComputedStyle(el);
+            const arrow = el.parentElement.querySelector('.icon-wrap').getBoundingClientRect();
+            const textEnd = el.getBoundingClientRect().right - parseFloat(s.paddingRight);
+            return {ellipsis: s.textOverflow, overflow: el.scrollWidth > el.clientWidth,
+                    clear: textEnd <= arrow.left + 1};
+        }"""
+    )
+    assert fits == {"ellipsis": "ellipsis", "overflow": True, "clear": True}, fits
+    page.locator("#ph-delete").click()
+    confirm = page.locator(".ph-confirm")
+    confirm.get_by_text("Delete").first.wait_for()
+    assert "Which research institutes" in confirm.inner_text()
+    page.locator("#ph-delete-no").click()  # kept
+    confirm.wait_for(state="hidden")
+    assert "oncology" in page.locator("#ph-chatbot").inner_text()
+    page.locator("#ph-delete").click()
+    page.locator("#ph-delete-yes").click()
+    page.wait_for_function(
+        "() => !document.querySelector('#ph-chatbot').innerText.includes('oncology')"
+    )
+    assert page.locator("#ph-conversations input").input_value() == ""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_text_of_the_chat_page_reads(
+    browser: Any, app: RunningApp, dialogs: list[str], scheme: str
+) -> None:
+    """WCAG AA (4.5:1) for every visible text of the chat page, placeholders included: the
+    header, tabs, conversation (a cited answer, a "Not found" one), feedback, chips, sources,
+    footer; the colours computed by the browser against the background painted under them."""
+    context, page = open_page(browser, app, dialogs, viewport=DESKTOP, color_scheme=scheme)
+    try:
+        settled(page)
+        assert not low_contrast(page), "the first screen"
+        ask(page, "Who runs high-field neuroimaging?")
+        wait_answer(page, "NeuroSpin")
+        ask(page, "What is the budget of the Zorblatt moon base?")
+        page.locator("#ph-chatbot .ph-note").wait_for()
+        wait_answer(page, "Not found", count=2)
+        page.locator("#ph-chatbot button[aria-label='Like']").first.click()
+        page.locator("#ph-tell-more").click()
+        page.locator("#ph-comment textarea").wait_for()
+        page.locator("#ph-type-filter input").click()
+        page.get_by_role("option", name="Article").click()
+        page.locator("#ph-chip-type").wait_for()
+        page.locator("#ph-sources-panel .ph-earlier > summary").first.click()
+        assert page.locator("#ph-chatbot a[href^='#ph-src-']").count() >= 1
+        low = low_contrast(page)
+        assert not low, low
+        shoot(page, f"chat-contrast-{scheme}.png", full_page=False)
+    finally:
+        context.close()
+    assert not dialogs

@@ -47,6 +47,14 @@ CHAT_PLACEHOLDER = (
     "Every answer cites its sources [n]; when the sources do not say, the assistant says so."
 )
 
+# After a click on an example: the conversation brought into view (on a phone the examples are
+# under it, and the answer would appear off-screen above).
+SHOW_ANSWER_JS = """() => {
+  const chat = document.querySelector('#ph-chatbot');
+  if (chat) chat.scrollIntoView({block: 'nearest', behavior: 'smooth'});
+  return [];
+}"""
+
 
 def filters(doc_type: str | None, kind: str | None) -> dict[str, str]:
     """The retrieval filters picked in the menus (``any`` or nothing: no filter)."""

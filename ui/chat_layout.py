@@ -3,14 +3,16 @@
 - The answer streams into the conversation (one handler, ``ChatActions.answer``: the page's events
   here and the ``/ask`` endpoint are adapters over it; the sources panel is rendered once per
   answer, and the answer's record kept on the server, never read back from the page); each
-  answer has thumbs (per message) and, once rated, an optional comment (``ui/feedback.py``);
-  Stop cancels an answer, the retry button on the last answer asks again.
-- Example questions are buttons that ask at once; so are those the help reply lists, and the
-  questions an answer suggests asking next (``ui/help_examples.py``).
+  answer has thumbs (per message) and, once rated, an optional comment
+  (``ui/feedback_layout.py``); Stop (enabled while an answer runs) cancels it, the retry button
+  on the last answer asks again. Active filters show as chips by the box (``ui/filter_chips.py``).
+- Example questions, under the question box, are buttons that ask at once (the answer brought
+  into view); so are those the help reply lists, and the questions an answer suggests asking
+  next (``ui/help_examples.py``).
 - The sources panel keeps the sources of every answer of the conversation
   (``ui/render_sources.py``): a citation [n], in any answer, scrolls to its card.
 - Conversations live in the browser's local storage (``gr.BrowserState``), reopened from the
-  "Conversations" menu; a reload brings back the current one.
+  "Conversations" menu; a reload brings back the current one; Delete asks first.
 """
 
 from __future__ import annotations
@@ -26,13 +28,16 @@ from ui.chat_actions import (
     DOC_TYPES,
     INVESTOR_EXAMPLES,
     RESEARCHER_EXAMPLES,
+    SHOW_ANSWER_JS,
     AskStep,
     ChatActions,
 )
 from ui.chat_state import before_retry, forget, open_conversation, opened, remember, restore
 from ui.common import ANY
 from ui.conversation_tools import ConversationTools
-from ui.feedback import FeedbackPanel
+from ui.feedback import FeedbackPanel, closed
+from ui.feedback_layout import CommentBox
+from ui.filter_chips import FilterChips
 from ui.help_examples import HelpExamples
 from ui.history import chatbot_messages, checked
 from ui.render import SOURCES_PLACEHOLDER
@@ -50,6 +55,7 @@ class ChatLayout:
         self.fb = feedback
         self.help = HelpExamples()
         self.tools = ConversationTools()  # rename, export, a delete that asks first
+        self.feedback = CommentBox(feedback)
 
     # --- the page's adapter over ChatActions.answer ---------------------------------------------
     def page_ask(
@@ -78,18 +84,19 @@ class ChatLayout:
         yield step.shown, kept[1], step.record_or_skip(), step.message, kept[0], *kept[2:]
 
     def build(self, kinds: list[tuple[str, str]]) -> None:
-        with gr.Tab("Chat", id="chat"):
+        self.chips = FilterChips(DOC_TYPES, kinds)
+        with gr.Tab("Chat", id="chat", elem_id="ph-chat-tab"):
             self.store = gr.BrowserState(
                 convs.empty(), storage_key=convs.STORAGE_KEY, secret=convs.STORAGE_SECRET
             )
             self.user = gr.BrowserState("", storage_key=convs.USER_KEY, secret=convs.STORAGE_SECRET)
             self.answers = gr.State([])  # the answer record of each assistant message
             self.conv_id = gr.State("")
-            self.rated = gr.State(None)
             with gr.Row(equal_height=False, elem_classes="ph-chat-row"):
                 with gr.Column(scale=3, min_width=300):
                     self._conversation_bar()
                     self._conversation()
+                    self._examples()
                 with gr.Column(scale=2, min_width=300):
                     self.sources = gr.HTML(
                         SOURCES_PLACEHOLDER,
@@ -98,14 +105,10 @@ class ChatLayout:
                         elem_id="ph-sources-panel",
                         max_height=640,
                     )
-            with gr.Row(equal_height=False, elem_classes="ph-below"):
-                with gr.Column(scale=3, min_width=300):
-                    self._examples()
-                with gr.Column(scale=2, min_width=300):
                     self._filters(kinds)
             with gr.Accordion("Answer as JSON (for developers)", open=False):
                 self.answer_json = gr.JSON(None, label="Last answer", elem_id="ph-answer-json")
-                self._feedback_api()
+                self.feedback.build_api(self.answer_json)
         self._wire()
 
     def _conversation_bar(self) -> None:
@@ -137,18 +140,9 @@ class ChatLayout:
                 layout="bubble",
             )
         )
-        with gr.Row(visible=False, elem_classes="ph-comment-row") as self.comment_row:
-            self.comment = gr.Textbox(
-                show_label=False,
-                placeholder="Tell us more (optional)",
-                scale=5,
-                max_lines=3,
-                max_length=self.fb.store.limits.feedback_comment_chars,
-                elem_id="ph-comment",
-            )
-            self.send_comment = gr.Button("Send comment", size="sm", scale=1, min_width=120)
-        self.feedback_status = gr.HTML("", js_on_load=None, elem_id="ph-feedback-status")
+        self.feedback.build()
         self.help.build()
+        self.chips.build()
         with gr.Row(elem_classes="ph-ask-row"):
             self.message = gr.Textbox(
                 show_label=False,
@@ -162,7 +156,9 @@ class ChatLayout:
             self.send = gr.Button(
                 "Send", variant="primary", scale=1, min_width=80, elem_id="ph-send"
             )
-            self.stop = gr.Button("Stop", variant="stop", scale=0, min_width=70, elem_id="ph-stop")
+            self.stop = gr.Button(
+                "Stop", variant="stop", scale=0, min_width=70, interactive=False, elem_id="ph-stop"
+            )  # enabled while an answer runs
 
     def _examples(self) -> None:
         self.examples: list[tuple[gr.Button, str]] = []
@@ -193,15 +189,6 @@ class ChatLayout:
                 elem_id="ph-kind-filter",
             )
 
-    def _feedback_api(self) -> None:
-        """Hidden: the ``/feedback`` endpoint's inputs and event."""
-        with gr.Row(visible=False):
-            self.rating = gr.Number(1, precision=0, visible=False)
-            self.api_comment = gr.Textbox("", visible=False)
-            self.api_user = gr.Textbox("", visible=False)
-            self.api_status = gr.HTML("", js_on_load=None, visible=False)
-            self.api_feedback = gr.Button("feedback", visible=False)
-
     # --- events ------------------------------------------------------------------------------
     def _wire(self) -> None:
         ask: dict[str, Any] = {
@@ -211,13 +198,15 @@ class ChatLayout:
             "outputs": [self.chatbot, self.sources, self.answer_json, self.message]
             + [self.answers, self.conv_id, self.store, self.conv_menu],
         }
-        asks: list[Any] = [self.send.click(**ask, **PRIVATE)]
-        asks.append(self.message.submit(api_name="ask_submit", **PRIVATE, **ask))
-        for button, question in self.examples:
-            fill = button.click(lambda q=question: q, None, self.message, **PRIVATE)
+        asks: list[Any] = [self._started(self.send.click).then(**ask, **PRIVATE)]
+        submitted = self._started(self.message.submit)
+        asks.append(submitted.then(api_name="ask_submit", **PRIVATE, **ask))
+        for button, question in self.examples:  # asked at once, the answer brought into view
+            fill = self._started(button.click, value=question, js=SHOW_ANSWER_JS)
             asks.append(fill.then(**PRIVATE, **ask))
+            asks[-1].then(None, js=SHOW_ANSWER_JS)
         for button in self.help.buttons:
-            fill = button.click(lambda q: q, button, self.message, **PRIVATE)
+            fill = self._started(button.click, question=button)
             asks.append(fill.then(**PRIVATE, **ask))
         retry = self.chatbot.retry(
             before_retry,
@@ -225,12 +214,30 @@ class ChatLayout:
             [self.chatbot, self.answers, self.message],
             **PRIVATE,
         )
-        asks.append(retry.then(**PRIVATE, **ask))
+        asks.append(self._started(retry.then).then(**PRIVATE, **ask))
         for event in asks:
             event.then(self.help.shown, self.answers, self.help.outputs, **PRIVATE)
-        self.stop.click(None, None, None, cancels=asks, **PRIVATE)
+            event.then(lambda: gr.update(interactive=False), None, self.stop, **PRIVATE)
+        off = {"fn": lambda: gr.update(interactive=False), "outputs": self.stop, **PRIVATE}
+        self.stop.click(cancels=asks, **off)
         self._wire_conversations()
-        self._wire_feedback()
+        self.feedback.wire(self.chatbot, self.answers, self.user)
+        self.chips.wire(self.type_filter, self.kind_filter)
+
+    def _started(
+        self, trigger: Any, value: str = "", question: Any = None, js: str | None = None
+    ) -> Any:
+        """An answer starts: Stop enabled, the comment box closed and, for an example, its
+        question in the box (``value``, or the text of the ``question`` button clicked)."""
+        fills = bool(value) or question is not None
+        outputs = [self.stop, *self.feedback.closing, *([self.message] if fills else [])]
+
+        def start(*clicked: Any) -> tuple[Any, ...]:
+            asked = [value or (clicked[0] if clicked else "")] if fills else []
+            return (gr.update(interactive=True), *closed(), *asked)
+
+        inputs = [question] if question is not None else None
+        return trigger(start, inputs, outputs, js=js, **PRIVATE)
 
     def _wire_conversations(self) -> None:
         shown = [self.chatbot, self.answers, self.sources, self.conv_id, self.conv_menu]
@@ -238,7 +245,7 @@ class ChatLayout:
             self.new_chat.click(
                 self.tab.new_conversation,
                 None,
-                [self.chatbot, self.sources, self.answer_json, self.feedback_status],
+                [self.chatbot, self.sources, self.answer_json, self.feedback.status],
                 api_name="new_conversation",
             ).then(lambda store: opened(None, store), self.store, shown, **PRIVATE),
             self.chatbot.clear(lambda store: opened(None, store), self.store, shown, **PRIVATE),
@@ -247,28 +254,7 @@ class ChatLayout:
         ]
         for event in events:  # the help reply's examples: those of the conversation shown
             event.then(self.help.shown, self.answers, self.help.outputs, **PRIVATE)
-
-    def _wire_feedback(self) -> None:
-        self.chatbot.like(
-            self.fb.on_like,
-            [self.chatbot, self.answers, self.user],
-            [self.feedback_status, self.comment_row, self.rated],
-            **PRIVATE,
-        )
-        comment_io: dict[str, Any] = {
-            "fn": self.fb.send_comment,
-            "inputs": [self.comment, self.rated, self.user],
-            "outputs": [self.feedback_status, self.comment, self.comment_row],
-            **PRIVATE,
-        }
-        self.send_comment.click(**comment_io)
-        self.comment.submit(**comment_io)
-        self.api_feedback.click(
-            self.fb.feedback,
-            [self.rating, self.answer_json, self.api_comment, self.api_user],
-            self.api_status,
-            api_name="feedback",
-        )
+            self.feedback.close_after(event)
 
     def build_api(self) -> None:
         """Hidden, made last (the other components keep their ids): ``/ask``, the API's adapter

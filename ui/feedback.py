@@ -42,6 +42,13 @@ def thanks(rating: int, comment: bool = False) -> str:
     return f'<span class="ph-thanks">&#10003; Recorded as {label}{extra}</span>'
 
 
+def about(record: dict[str, Any], words: int = 8) -> str:
+    """The comment box's label: the answer it is about, by the first words of its question."""
+    question = " ".join(str(record.get("question") or "").split()).split(" ")
+    short = " ".join(question[:words]) + ("\u2026" if len(question) > words else "")
+    return f"Tell us more about the answer to \u201c{short}\u201d (optional)"
+
+
 def session_of(request: gr.Request | None) -> str:
     return str(getattr(request, "session_hash", "") or "")
 
@@ -115,32 +122,46 @@ class FeedbackPanel:
 
     def on_like(
         self, history: Any, answers: Any, user: Any, data: gr.LikeData, request: gr.Request
-    ) -> tuple[Any, Any, Any]:
-        """A thumb on one answer: (status, the comment row, what was rated)."""
+    ) -> tuple[Any, ...]:
+        """A thumb on one answer: (status, "Tell us more", the comment box, its text box named
+        for the answer, what was rated). The comment box opens only from "Tell us more"."""
         record = answer_at(history, answers, data.index)
+        closed = (gr.update(visible=False), gr.update(visible=False), gr.update(value=""))
         if record is None:
             message = alert("This answer can no longer be rated.", "warning")
-            return message, gr.update(visible=False), None
+            return message, *closed, None
         if data.liked is True:
             rating = 1
         elif data.liked is False:
             rating = -1
         else:  # a vote taken back: nothing to store
-            return "", gr.update(visible=False), None
+            return "", *closed, None
         refused = self._browser_vote(rating, record, None, user, request)
         if refused:
-            return alert(refused, "warning"), gr.update(visible=False), None
-        return thanks(rating), gr.update(visible=True), {"rating": rating, "answer": record}
+            return alert(refused, "warning"), *closed, None
+        named = gr.update(value="", label=about(record))
+        rated = {"rating": rating, "answer": record}
+        return thanks(rating), gr.update(visible=True), gr.update(visible=False), named, rated
 
     def send_comment(
         self, comment: str, rated: Any, user: Any, request: gr.Request
-    ) -> tuple[Any, Any, Any]:
-        """The optional comment on the answer just rated: (status, comment box, comment row)."""
+    ) -> tuple[Any, ...]:
+        """The optional comment on the answer rated: (status, text box, comment box, "Tell us
+        more", what was rated); sent, the box closes."""
         text = (comment or "").strip()
         if not isinstance(rated, dict) or not text:
-            return alert("Rate an answer, then write a comment.", "info"), gr.skip(), gr.skip()
+            message = alert("Write a comment first, or dismiss the box.", "info")
+            return message, *[gr.skip()] * 4
         rating, record = int(rated["rating"]), rated["answer"]
         refused = self._browser_vote(rating, record, text, user, request)
         if refused:
-            return alert(refused, "warning"), gr.skip(), gr.skip()
-        return thanks(rating, True), "", gr.update(visible=False)
+            return alert(refused, "warning"), *[gr.skip()] * 4
+        hidden = gr.update(visible=False)
+        return thanks(rating, True), "", hidden, hidden, None
+
+
+def closed() -> tuple[Any, ...]:
+    """The comment box closed and forgotten: (status, text box, comment box, "Tell us more",
+    what was rated); after a dismissal, a question asked, another conversation."""
+    hidden = gr.update(visible=False)
+    return "", gr.update(value=""), hidden, hidden, None

@@ -27,6 +27,11 @@ THEME = gr.themes.Soft(
     button_primary_background_fill="*primary_600",
     button_primary_background_fill_hover="*primary_700",
     button_primary_text_color="white",
+    button_primary_background_fill_dark="*primary_700",
+    button_primary_background_fill_hover_dark="*primary_600",
+    button_primary_text_color_dark="white",
+    input_placeholder_color="*neutral_500",
+    input_placeholder_color_dark="*neutral_300",
     block_border_width="1px",
     block_shadow="0 1px 2px rgba(15, 23, 42, 0.06)",
 )
