@@ -156,6 +156,10 @@ class KeywordIndex:
                 by_source.setdefault(doc["source"][0], set()).add(doc["id"][0])
         return by_source
 
+    def ids(self) -> set[str]:
+        """Every chunk id the index holds."""
+        return {i for ids in self.ids_by_source().values() for i in ids}
+
     def search(
         self, terms: Sequence[str], k: int, filters: Mapping[str, str] | None = None
     ) -> list[tuple[StoredChunk, float]]:

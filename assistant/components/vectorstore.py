@@ -148,6 +148,10 @@ class VectorStore:
                     by_source.setdefault(source, set()).add(chunk_id)
         return by_source
 
+    def ids(self) -> set[str]:
+        """Every chunk id (ids only, page by page: no row is read)."""
+        return {i for result in self.pages([]) for i in result["ids"]}
+
     def chunks(self, where: dict[str, Any] | None = None) -> Iterator[StoredChunk]:
         """Every chunk (or those matching ``where``), read page by page."""
         for result in self.pages(["documents", "metadatas"], where):
