@@ -4,10 +4,16 @@ commit (``assistant/retrieval/follow.py``).
 Fast: the real keyword index (tantivy, one per replica's data directory) and a real Chroma
 collection that two stores share, the reader on a fake clock; a writer commits, the reader's
 follower catches up (from empty, one added source, a removed one), never while an ingest of its
-data directory holds the lock, and retrieval finds the new chunk by keyword."""
+data directory holds the lock, and retrieval finds the new chunk by keyword.
+
+Slow: a real ``chroma run``, two ``paris-health serve`` processes with their own empty data
+directories (real HTTP on 127.0.0.1, driven by gradio_client): a file added through A's staff
+desk is cited by B within 2 s and is in B's keyword index; removed on A, B stops citing it; a
+command-line ``paris-health ingest`` against the server is cited by both."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +26,10 @@ from assistant.retrieval.follow import KeywordFollower
 from assistant.settings import Settings
 from assistant.text import tokenize
 from ingest.lock import ingest_lock
+from ingest.manifest import source_id_for_file
+
+sys.path.insert(0, str(Path(__file__).parent / "load"))
+import replicas as cluster  # noqa: E402 - tests/load/replicas.py
 
 MEDICEN = "Medicen is the health cluster of the Paris Region."
 GENOPOLE = "Genopole is the biocluster of Evry, with 90 biotech companies."
@@ -133,3 +143,53 @@ def test_a_store_that_cannot_be_read_leaves_the_keyword_index_as_it_was(
     monkeypatch.undo()
     done = replica.follower.follow()
     assert done is not None and done.added == 1 and replica.keyword.ids() == {"m1", "c1"}
+
+
+# --- real replicas ----------------------------------------------------------------------------
+
+VISIBLE_S = 2.0  # a change committed through one process is answered by every replica within
+
+
+def keyword_ids(data_dir: Path, source_id: str) -> set[str]:
+    """The chunk ids of ``source_id`` in a replica's keyword index (read from its folder)."""
+    index = KeywordIndex.at(data_dir, Settings().collection)
+    return index.ids_by_source({source_id}).get(source_id, set())
+
+
+@pytest.mark.slow  # a real `chroma run`, two real `serve` processes, the real embedder
+def test_two_replicas_answer_what_either_or_the_command_line_adds(
+    tmp_path: Path, corpus_copy: Path
+) -> None:
+    with cluster.cluster(tmp_path / "cluster", corpus_copy, replicas=2) as running:
+        a, b = running.urls
+        assert keyword_ids(
+            running.data_dirs[1], "medicen-roques-interview-2018"
+        )  # built from the store
+        source_id, seconds = cluster.add_on_a_answer_on_b(a, b, tmp_path)
+        assert seconds is not None and seconds < VISIBLE_S, seconds
+        assert keyword_ids(running.data_dirs[1], source_id)  # B searches its words too
+
+        report = cluster.staff(a).predict(source_id, False, api_name="/staff_remove")[0]
+        assert "removed" in report, report
+        gone = cluster.seconds_until(lambda: not cluster.cites(b, cluster.QUESTION, source_id), 5)
+        assert gone is not None and gone < VISIBLE_S, gone
+        assert not keyword_ids(running.data_dirs[1], source_id)
+
+        upload = tmp_path / "genopole-cron.md"
+        upload.write_text(GENOPOLE_FILE, encoding="utf-8")
+        cron = {**running.env, "PARIS_HEALTH_DATA_DIR": str(tmp_path / "cron")}
+        done = cluster.cli(cron, "ingest", "--file", str(upload), "--no-progress")
+        assert done.returncode == 0, done.stderr
+        added = source_id_for_file(upload)
+        for replica in (a, b):
+            seen = cluster.seconds_until(lambda r=replica: cluster.cites(r, ZORGLAB, added), 5)
+            assert seen is not None and seen < VISIBLE_S, (replica, seen)
+        for data_dir in running.data_dirs:
+            assert keyword_ids(data_dir, added)
+
+
+GENOPOLE_FILE = (
+    "# Zorglab\n\nZorglab is a gene therapy platform of the Evry campus, opened in 2022 with "
+    "12 laboratories.\n"
+)
+ZORGLAB = "When did Zorglab open?"
