@@ -126,6 +126,27 @@ def test_retrieval_follows_the_store_by_keyword_and_dense(replica: Replica) -> N
     assert found and found[0].bm25 > 0 and found[0].dense > 0
 
 
+def test_the_keyword_ids_are_read_again_only_after_a_commit_by_someone_else(
+    replica: Replica, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    replica.commit("medicen", "m1", MEDICEN)
+    replica.follower.follow()
+    scans: list[int] = []
+    scan = replica.keyword.ids
+    monkeypatch.setattr(replica.keyword, "ids", lambda: scans.append(1) or scan())
+    replica.commit("genopole", "g1", GENOPOLE)
+    replica.later()
+    assert replica.follower.follow() is not None and scans == []  # its own commit: kept
+    # this data directory's own ingest writes the keyword index (here: a chunk the store lacks)
+    replica.keyword.add(["x1"], [CARDIOPOLIS], [{"source_id": "x"}])
+    replica.keyword.commit()
+    replica.commit("cardiopolis", "c1", CARDIOPOLIS)
+    replica.later()
+    done = replica.follower.follow()
+    assert scans == [1] and done is not None and (done.added, done.deleted) == (1, 1)
+    assert replica.keyword.ids() == replica.store.ids() == {"m1", "g1", "c1"}
+
+
 def test_a_store_that_cannot_be_read_leaves_the_keyword_index_as_it_was(
     replica: Replica, monkeypatch: pytest.MonkeyPatch
 ) -> None:

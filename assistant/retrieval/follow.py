@@ -7,6 +7,8 @@ replica reads the version at most once per ``VERSION_TTL_S`` (one small request)
 moved, catches up from the store: every chunk id the store holds (ids only, by pages) against
 every id its keyword index holds, the missing chunks' texts and metadata read by id and added,
 the gone ones deleted, then one commit (atomic: searches see the old index or the new one).
+The keyword index's ids are kept between catch-ups while its commit stamp stays the same (read
+again only after a commit by someone else: this data directory's own ingest).
 
 Chunk ids are content hashes (``ingest/chunk.py``): an id held by both holds the same text, so
 the diff of the two id sets is the whole work. A replica started on an empty data directory
@@ -50,6 +52,7 @@ class KeywordFollower:
         self.data_dir = data_dir  # its ingest lock: one writer of the keyword index at a time
         self.synced: str | None = None  # the store's version the keyword index last matched
         self._lock = threading.Lock()
+        self._known: tuple[int, set[str]] | None = None  # (keyword opstamp, its chunk ids)
 
     def follow(self) -> CatchUp | None:
         """Catch up when the store's version moved since the last catch-up (cheap otherwise:
@@ -79,7 +82,7 @@ class KeywordFollower:
     def _catch_up(self, version: str) -> CatchUp:
         started = time.perf_counter()
         in_store = self.store.ids()
-        in_keyword = self.keyword.ids()
+        in_keyword = self._keyword_ids()
         missing = sorted(in_store - in_keyword)
         gone = in_keyword - in_store
         try:
@@ -93,6 +96,8 @@ class KeywordFollower:
         except BaseException:
             self.keyword.rollback()  # nothing half-written stays buffered for the next commit
             raise
+        stamp = self.keyword.opstamp()
+        self._known = None if stamp is None else (stamp, (in_keyword - gone).union(missing))
         self.synced = version
         done = CatchUp(len(missing), len(gone), time.perf_counter() - started, version)
         if missing or gone:
@@ -105,6 +110,13 @@ class KeywordFollower:
                 done.seconds,
             )
         return done
+
+    def _keyword_ids(self) -> set[str]:
+        """The keyword index's chunk ids: kept from the last catch-up while nobody committed."""
+        stamp = self.keyword.opstamp()
+        if self._known is not None and stamp is not None and self._known[0] == stamp:
+            return self._known[1]
+        return self.keyword.ids()
 
 
 def _pages(ids: list[str], size: int) -> Iterable[list[str]]:

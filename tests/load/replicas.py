@@ -46,6 +46,18 @@ class Cluster:
     urls: list[str]
     data_dirs: list[Path]
     env: dict[str, str]  # what every process of the cluster shares (the server, the corpus)
+    pids: dict[str, int]  # the chroma server's and each replica's process
+
+    def rss_mib(self) -> dict[str, float]:
+        """The resident memory of each process now (Linux: /proc)."""
+        return {name: rss_mib(pid) for name, pid in self.pids.items()}
+
+
+def rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
 
 
 def cli(env: dict[str, str], *args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
@@ -63,7 +75,7 @@ def cli(env: dict[str, str], *args: str, timeout: float = 600) -> subprocess.Com
 def cluster(root: Path, corpus_dir: Path, replicas: int = 2) -> Iterator[Cluster]:
     """A Chroma server holding the corpus and ``replicas`` serve processes on it."""
     port = loadtest.free_port()
-    with chroma_server(root / "chroma-server", port):
+    with chroma_server(root / "chroma-server", port) as chroma:
         url = f"http://127.0.0.1:{port}"
         env = {
             **os.environ,
@@ -87,7 +99,10 @@ def cluster(root: Path, corpus_dir: Path, replicas: int = 2) -> Iterator[Cluster
             for address, server in zip(urls, servers, strict=True):
                 loadtest.wait_ready(address, server)
                 loadtest.warm_up(address, 300)
-            yield Cluster(url, urls, dirs, env)
+            pids = {"chroma run": chroma.pid} | {
+                f"serve {n}": server.pid for n, server in enumerate(servers)
+            }
+            yield Cluster(url, urls, dirs, env, pids)
         finally:
             for server in servers:
                 server.terminate()
@@ -176,6 +191,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             )
             _, seconds = add_on_a_answer_on_b(running.urls[0], running.urls[1], root)
             out["ingest_on_a_to_answer_on_b_s"] = round(seconds, 2) if seconds else None
+        out["rss_mib"] = running.rss_mib()
     return out
 
 
