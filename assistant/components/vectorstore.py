@@ -23,6 +23,7 @@ MODEL_KEY = "embedding_model"
 VERSION_KEY = "index_version"
 WRITE_BATCH = 256
 READ_PAGE = 5000  # rows per read: well under Chroma's 32,766
+ID_PAGE = 20_000  # ids per read of ids alone (no row read: 50,000 ids in 0.16 s, 0.30 by 5,000)
 VERSION_TTL_S = 1.0  # how long a read index version is trusted before it is read again
 
 
@@ -150,7 +151,7 @@ class VectorStore:
 
     def ids(self) -> set[str]:
         """Every chunk id (ids only, page by page: no row is read)."""
-        return {i for result in self.pages([]) for i in result["ids"]}
+        return {i for result in self.pages([], page=ID_PAGE) for i in result["ids"]}
 
     def chunks(self, where: dict[str, Any] | None = None) -> Iterator[StoredChunk]:
         """Every chunk (or those matching ``where``), read page by page."""

@@ -134,12 +134,12 @@ def cites(url: str, question: str, source_id: str) -> bool:
 
 
 def seconds_until(check: Any, limit_s: float, every_s: float = 0.1) -> float | None:
-    """Seconds from now to the start of the first ``check()`` that is true (a question asked
-    that long after is answered so), None when none is true within ``limit_s``."""
+    """Seconds from now until a ``check()`` that is true has returned (a question asked then
+    answered so), None when none is true within ``limit_s``."""
     started = time.monotonic()
-    while (asked := time.monotonic() - started) < limit_s:
+    while time.monotonic() - started < limit_s:
         if check():
-            return asked
+            return time.monotonic() - started
         time.sleep(every_s)
     return None
 
@@ -147,7 +147,8 @@ def seconds_until(check: Any, limit_s: float, every_s: float = 0.1) -> float | N
 def add_on_a_answer_on_b(
     a: str, b: str, folder: Path, limit_s: float = 10
 ) -> tuple[str, float | None]:
-    """A file added through A's staff desk; the seconds until B cites it (None: not in time)."""
+    """A file added through A's staff desk; the seconds from the end of the add until B's first
+    answer citing it came back (None: not in time)."""
     from gradio_client import handle_file
 
     upload = folder / "cardiopolis.md"
