@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from assistant.answer.compose import Composer
     from assistant.backends import Backend
     from assistant.retrieval import HybridRetriever
+    from assistant.retrieval.follow import KeywordFollower
     from assistant.services import (
         ChatService,
         CorpusService,
@@ -167,7 +168,17 @@ class Container:
     def retriever(self) -> HybridRetriever:
         from assistant.retrieval import build_retriever
 
-        return build_retriever(self.settings, self.store, self.keyword)
+        return build_retriever(self.settings, self.store, self.keyword, self.follower)
+
+    @cached_property
+    def follower(self) -> KeywordFollower | None:
+        """With a Chroma server, other processes write the store: the keyword index follows it
+        (embedded, only this process writes both indexes: nothing to follow)."""
+        if not self.settings.chroma_url:
+            return None
+        from assistant.retrieval.follow import KeywordFollower
+
+        return KeywordFollower(self.store, self.keyword, self.settings.data_dir)
 
     @cached_property
     def backend(self) -> Backend:

@@ -2,7 +2,8 @@
 the keyword index's filter terms) and BM25 in the keyword index, fused by reciprocal rank fusion.
 
 Nothing is built in the request path: the keyword index is written by ingestion and only
-reloaded here when the index version changes.
+reloaded here when the index version changes; with a shared Chroma server a ``KeywordFollower``
+(``follow.py``) first brings it to the chunks another process committed.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from assistant.retrieval.dense import dense_search
+from assistant.retrieval.follow import KeywordFollower
 from assistant.retrieval.glossary import translate_terms
 from assistant.retrieval.passage import Passage
 from assistant.retrieval.reranker import Reranker, build_reranker
@@ -39,7 +41,9 @@ class HybridRetriever:
         fetch_k: int = 20,
         reranker: Reranker | None = None,
         directory_weight: float = 1.0,
+        follower: KeywordFollower | None = None,
     ) -> None:
+        self.follower = follower
         self.directory_weight = directory_weight
         self.store = store
         self.keyword = keyword
@@ -49,7 +53,10 @@ class HybridRetriever:
         self._lock = threading.Lock()
 
     def fresh_keyword(self) -> KeywordIndex:
-        """The keyword index, reloaded when the index version changed (an ingest committed)."""
+        """The keyword index, reloaded when the index version changed (an ingest committed),
+        caught up from the store first when another process wrote it (``follower``)."""
+        if self.follower is not None:
+            self.follower.follow()
         version = self.store.version
         if version != self._version:
             with self._lock:
@@ -95,7 +102,10 @@ class HybridRetriever:
 
 
 def build_retriever(
-    settings: Settings, store: VectorStore, keyword: KeywordIndex
+    settings: Settings,
+    store: VectorStore,
+    keyword: KeywordIndex,
+    follower: KeywordFollower | None = None,
 ) -> HybridRetriever:
     return HybridRetriever(
         store,
@@ -103,4 +113,5 @@ def build_retriever(
         fetch_k=settings.fetch_k,
         reranker=build_reranker(settings),
         directory_weight=settings.directory_weight,
+        follower=follower,
     )

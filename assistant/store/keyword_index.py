@@ -155,6 +155,20 @@ class KeywordIndex:
                 by_source.setdefault(doc["source"][0], set()).add(doc["id"][0])
         return by_source
 
+    def opstamp(self) -> int | None:
+        """The stamp of the last commit (tantivy's ``meta.json``), by this process or another:
+        what was read of the index holds while it is the same; None in memory."""
+        if self.folder is None:
+            return None
+        try:
+            return int(json.loads((self.folder / "meta.json").read_text())["opstamp"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def ids(self) -> set[str]:
+        """Every chunk id the index holds."""
+        return {i for ids in self.ids_by_source().values() for i in ids}
+
     def search(
         self, terms: Sequence[str], k: int, filters: Mapping[str, str] | None = None
     ) -> list[tuple[StoredChunk, float]]:

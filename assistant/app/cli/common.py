@@ -100,9 +100,21 @@ def storage_message(exc: BaseException) -> str:
     return f"storage error: {reason}" + (f" ({where})" if where else "")
 
 
-def ready(app: Container) -> None:
-    """Build the index from the corpus first when it is empty, saying so on stderr."""
-    app.corpus.ensure_index(notify=say)
+def ready(app: Container, *, background: bool = False) -> None:
+    """Build the index from the corpus first when it is empty, saying so on stderr.
+
+    With a shared Chroma server that already holds chunks, the keyword index is caught up from
+    the store instead (``background``: on a thread, answers meanwhile from Chroma alone), never
+    by a refresh from this data directory's manifest, which could prune what another process
+    added."""
+    follower = app.follower
+    if follower is None or app.corpus.index_size() == 0:
+        app.corpus.ensure_index(notify=say)
+    elif background:
+        say("catching the keyword index up with the store in the background")
+        follower.start()
+    else:
+        follower.follow()
 
 
 def exit_by(ok: bool) -> None:

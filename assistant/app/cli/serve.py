@@ -3,6 +3,7 @@ services."""
 
 from __future__ import annotations
 
+import logging
 from contextlib import nullcontext
 from typing import TYPE_CHECKING
 
@@ -50,8 +51,19 @@ def serve(ctx: click.Context, host: str | None, port: int | None, backend: str |
         else serving(data_dir, waiting=lambda: say(f"waiting for the ingest on {data_dir}"))
     )
     with friendly_errors(), held:
-        ready(app)
+        if app.settings.chroma_url:
+            _log_catch_ups()
+        ready(app, background=True)
         launch(ui_services(app))
+
+
+def _log_catch_ups() -> None:
+    """Each catch-up of the keyword index with the shared store, one line on stderr."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+    follow = logging.getLogger("assistant.retrieval.follow")
+    follow.addHandler(handler)
+    follow.setLevel(logging.INFO)
 
 
 COMMANDS = (serve,)
