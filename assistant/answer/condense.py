@@ -49,6 +49,8 @@ def condense(question: str, history: Sequence[Turn]) -> str:
         return restated
     answers = [t.content for t in history if t.role == "assistant" and t.content.strip()]
     answer = answers[-1] if answers else ""
+    if not any(t in STRONG_PRONOUNS for t in map(str.lower, words(question))):
+        return f"{question} ({previous})"  # an ellipsis keeps the previous question's frame
     referent = referent_of(previous, answer)
     entities = [e for e in subject_of(answer) if e not in referent.split()]
     context = " ".join([*([f"{referent};"] if referent else []), previous, *entities[:6]])
@@ -121,9 +123,14 @@ def restate_ellipsis(question: str, previous: str) -> str:
 
 
 def _substitute(question: str, referent: str) -> str:
-    """A person's pronoun replaced by who the last answer named ("When was he appointed?" ->
-    "When was Stéphane Roques appointed?"); other pronouns (it, they) stay: they may stand for
-    a thing or a list the last answer did not name."""
+    """A pronoun replaced by the name the last answer was about: "it", "il", "elle" by any name
+    ("Who runs it?" -> "Who runs NeuroSpin?"), "he", "she" by a person's ("When was he
+    appointed?" -> "When was Stéphane Roques appointed?"); "they" stays: it may stand for a
+    list the last answer did not name."""
+    if referent and NAMES.fullmatch(referent) and not re.search(r"['’]s\b", referent):
+        thing = re.sub(r"\b(it|il|elle)\b(?! y\b)", referent, question, count=1, flags=re.I)
+        if thing != question:  # "who runs it?" after "NeuroSpin is ..." -> "who runs NeuroSpin?"
+            return thing
     if len(referent.split()) < 2:
         return question
     swapped = re.sub(r"\b(he|she|him)\b", referent, question, count=1, flags=re.I)
