@@ -10,7 +10,7 @@ import pytest
 
 from assistant.answer.help import example_questions, help_reply
 from assistant.answer.kinds import Kind, classify
-from assistant.answer.organisations import from_passages
+from assistant.answer.organisations import asked_kinds, from_passages
 from assistant.answer.partners import PartnerFit, topic
 from assistant.answer.places import campuses
 from assistant.passage import Passage
@@ -95,6 +95,11 @@ def test_help_reply_lists_example_questions_a_ui_can_offer() -> None:
         assert len(examples) >= 4
         kinds = {classify(q) for q in examples}
         assert {Kind.LOCATE, Kind.PARTNER} <= kinds
+
+
+def test_organismes_like_organisme_is_any_kind() -> None:
+    assert asked_kinds("Quels organismes sont installés à Orsay ?") == ("*",)
+    assert asked_kinds("Quel organisme est installé à Orsay ?") == ("*",)
 
 
 def test_topic_keeps_the_field() -> None:
