@@ -13,6 +13,7 @@ import pytest
 from assistant.answer.asked_value import asked_value, typed_decline
 from assistant.answer.condense import Turn, condense, split_context
 from assistant.answer.evidence import Evidence, EvidenceReport
+from assistant.answer.focus import asked_role
 from assistant.answer.help import action_reply
 from assistant.answer.kinds import Kind, classify, restate
 from assistant.answer.messages import DECLINE
@@ -195,9 +196,13 @@ def test_it_stands_for_the_name_the_last_answer_was_about(follow_up: str, asked:
 
 def test_an_ellipsis_keeps_the_previous_questions_frame_not_its_answers_person() -> None:
     two = history(("Who is the CEO of Medicen?", "Medicen's CEO is Stéphane Roques [1]."))
-    assert condense("and who's the president?", two) == (
-        "and who's the president? (Who is the CEO of Medicen?)"
-    )
+    assert condense("and who's the president?", two) == "and who's the president of Medicen?"
+    assert asked_role("and who's the president of Medicen?") == "president"
+    french = history(("Qui dirige Medicen ?", "Stéphane Roques [1]."))
+    assert condense("et le président ?", french) == "et le président de Medicen?"
+    # nothing of its own to ask, or a word pointing back: the previous question as context
+    assert condense("And when?", two) == "And when? (Who is the CEO of Medicen?)"
+    assert condense("and how many work there?", two).endswith("(Who is the CEO of Medicen?)")
 
 
 def test_three_turns_resolve_to_the_most_recent_answer() -> None:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answer.citations import CITATION
-from assistant.text import STOPWORDS, fold, split_sentences, tokenize, words
+from assistant.text import STOPWORDS, detect_language, fold, split_sentences, tokenize, words
 
 # pronouns that stand for someone or something named before
 STRONG_PRONOUNS = set(
@@ -50,7 +50,8 @@ def condense(question: str, history: Sequence[Turn]) -> str:
     answers = [t.content for t in history if t.role == "assistant" and t.content.strip()]
     answer = answers[-1] if answers else ""
     if not any(t in STRONG_PRONOUNS for t in map(str.lower, words(question))):
-        return f"{question} ({previous})"  # an ellipsis keeps the previous question's frame
+        restated = with_subject(question, previous)  # an ellipsis keeps the previous frame
+        return restated if restated != question else f"{question} ({previous})"
     referent = referent_of(previous, answer)
     entities = [e for e in subject_of(answer) if e not in referent.split()]
     context = " ".join([*([f"{referent};"] if referent else []), previous, *entities[:6]])
@@ -120,6 +121,25 @@ def restate_ellipsis(question: str, previous: str) -> str:
         start -= 2
         name = name if elided.group(1).lower() == "l" else f"de {name}"
     return f"{previous[:start]}{name}{previous[end:]}"
+
+
+def with_subject(question: str, previous: str) -> str:
+    """An elliptic follow-up that names nothing, given the previous question's subject: "and
+    who's the president?" after "Who is the CEO of Medicen?" -> "and who's the president of
+    Medicen?"; as it is when it names something or the previous question names nothing."""
+    own = words(question)
+    pointing = any(w.lower() in WEAK_PRONOUNS for w in own)  # "there": not a bare ellipsis
+    if pointing or not tokenize(question) or any(w[:1].isupper() for w in own[1:]):
+        return question
+    runs = [
+        m.group(0)
+        for m in NAMES.finditer(previous)
+        if not all(fold(w) in STOPWORDS for w in words(m.group(0)))
+    ]
+    if not runs:
+        return question
+    of = "de" if detect_language(previous) == "fr" else "of"
+    return f"{question.rstrip(' ?!.')} {of} {runs[-1]}?"
 
 
 def _substitute(question: str, referent: str) -> str:
