@@ -12,7 +12,7 @@ from assistant.answer.help import example_questions, help_reply
 from assistant.answer.kinds import Kind, classify
 from assistant.answer.organisations import asked_kinds, from_passages
 from assistant.answer.partners import PartnerFit, topic
-from assistant.answer.places import campuses
+from assistant.answer.places import campuses, compose_town
 from assistant.passage import Passage
 from assistant.services.directory_answers import directory_answer
 
@@ -265,7 +265,7 @@ def test_an_unknown_place_is_never_a_match_for_a_place() -> None:
 
 def test_organisations_of_a_departement() -> None:
     text, _ = _answer("Which organisations are in Essonne?", Kind.LOCATE)
-    assert text.splitlines()[0] == "In Essonne, the directory lists:"
+    assert text.splitlines()[0] == "In Essonne (91), the directory lists:"
     assert [line.split(" (")[0] for line in text.splitlines()[1:]] == [
         "- Alpha Lab",
         "- Beta Imaging",
@@ -285,11 +285,20 @@ def test_organisations_of_a_departement() -> None:
 def test_a_departement_by_name_or_number_in_users_phrasings(question: str) -> None:
     assert classify(question) == Kind.LOCATE
     lines = _answer(question, Kind.LOCATE)[0].splitlines()
+    assert lines[0].endswith("Essonne (91), the directory lists:")  # its name, not "In 91"
     assert [line.split(" (")[0] for line in lines[1:]] == [
         "- Alpha Lab",
         "- Beta Imaging",
         "- Gamma Centre",
     ]
+
+
+def test_a_departements_heading_in_french() -> None:
+    listed = [(from_passages(ROWS)[0], 1)]
+    assert compose_town("91", listed, "fr").splitlines()[0] == (
+        "Dans le 91 (Essonne), l'annuaire recense :"
+    )
+    assert compose_town("Orsay", listed, "fr").splitlines()[0] == "À Orsay, l'annuaire recense :"
 
 
 def test_places_first_for_a_field() -> None:

@@ -98,11 +98,21 @@ def in_town(
     return there or [o for o in organisations if placed(o) and departement(o) in codes]
 
 
+def departement_named(place: str) -> str:
+    """The code of the département ``place`` names ("Hauts-de-Seine", "92"), else ""; Paris
+    is a town."""
+    wanted = fold(place)
+    found = [c for c, name in DEPARTEMENTS.items() if wanted in (c, fold(name))]
+    return found[0] if found and wanted != "paris" else ""
+
+
 def compose_town(town: str, listed: Sequence[tuple[Organisation, int]], lang: str) -> str:
     """The organisations a town holds, one line each (kind, domains), cited; "" when none."""
     if not listed:
         return ""
-    lines = [text("town_heading", lang).format(town=town)]
+    code = departement_named(town)
+    heading = text("departement_heading", lang).format(name=DEPARTEMENTS.get(code), code=code)
+    lines = [heading if code else text("town_heading", lang).format(town=town)]
     for org, n in listed[:MAX_LISTED]:
         about = [kind_label(org.kind, lang)] if org.kind else []
         about += [domain_label(d, lang) for d in org.domains[:2]]
