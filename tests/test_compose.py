@@ -391,3 +391,11 @@ def test_a_generative_backend_is_the_other_compose_strategy(tmp_path: Path) -> N
     assert list(composer.compose(request)) == [f"{CEO.split('. ')[0]} [1]"]
     assert backend.requests == [request]
     assert isinstance(Container(Settings(data_dir=tmp_path / "d2")).composer, ExtractiveComposer)
+
+
+def test_the_glossary_reads_french_therapeutic_areas_and_the_regions_abbreviation() -> None:
+    from assistant.glossary import translate_terms
+    from assistant.text import tokenize
+
+    english = set(translate_terms(tokenize("domaines thérapeutiques à la pointe en IDF")))
+    assert {"therapeut", "lead", "ile-de-fr"} <= english
