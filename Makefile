@@ -101,7 +101,8 @@ typecheck: setup
 	$(BIN)/mypy assistant ingest ui
 
 eval: setup
-	$(BIN)/paris-health eval tests/eval/questions.jsonl tests/eval/holdout.jsonl tests/eval/test.jsonl
+	$(BIN)/paris-health eval tests/eval/questions.jsonl tests/eval/holdout.jsonl tests/eval/dev2.jsonl \
+		tests/eval/test.jsonl
 
 bench: setup
 	$(BIN)/paris-health bench

@@ -104,6 +104,18 @@ def test_answer_spans() -> None:
     assert answer_span("Who is the CEO?", "Our goal is in Paris [1]") == ""
 
 
+def test_a_french_question_finds_its_span_and_clause_in_an_english_sentence() -> None:
+    sentence = (
+        "The network, with its 12 hospitals and 900 nurses, runs three trial units, "
+        "which carried out 450 projects in 2019 and many more studies in the years after."
+    )
+    asked = "Combien de projets les unités ont-elles réalisés en 2019 ?"
+    assert answer_span(asked, sentence) == "450"  # the counted thing, translated
+    assert answer_span("Combien d'hôpitaux compte le réseau ?", sentence) == "12"
+    cut = shorten(sentence, asked, limit=100, commas=True)
+    assert "450 projects" in cut and "…" in cut
+
+
 def test_explain_gives_distinct_points_strongest_first() -> None:
     r = report(
         ev(1, 0, "Half of all life sciences research in France is done here.", 0.8),
@@ -379,3 +391,11 @@ def test_a_generative_backend_is_the_other_compose_strategy(tmp_path: Path) -> N
     assert list(composer.compose(request)) == [f"{CEO.split('. ')[0]} [1]"]
     assert backend.requests == [request]
     assert isinstance(Container(Settings(data_dir=tmp_path / "d2")).composer, ExtractiveComposer)
+
+
+def test_the_glossary_reads_french_therapeutic_areas_and_the_regions_abbreviation() -> None:
+    from assistant.retrieval.glossary import translate_terms
+    from assistant.store.text import tokenize
+
+    english = set(translate_terms(tokenize("domaines thérapeutiques à la pointe en IDF")))
+    assert {"therapeut", "lead", "ile-de-fr"} <= english

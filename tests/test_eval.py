@@ -14,6 +14,9 @@ from assistant.settings import Settings
 QUESTIONS = Path(__file__).parent / "eval" / "questions.jsonl"
 HOLDOUT = Path(__file__).parent / "eval" / "holdout.jsonl"
 TEST = Path(__file__).parent / "eval" / "test.jsonl"  # frozen: written blind, never tuned on
+# a second dev set, written blind from corpus/ (users' phrasings, typos, French, locate and
+# partner, near-miss declines); tuned on, never fitted on (paris-health fit leaves it out)
+DEV2 = Path(__file__).parent / "eval" / "dev2.jsonl"
 
 # The default (extractive) backend on the main (dev) set, with the fitted sentence model (issue
 # 15). Measured: hit@5 0.98, answer accuracy 0.85, answer-first 0.72, decline accuracy 1.00. The
@@ -26,9 +29,15 @@ MIN_DECLINE = 0.95
 # The frozen test set, measured: answers 0.77 (62/81), declines 0.86 (12/14), answer-first 0.73
 # (issue 15's targets, 0.85 / 0.90 / 0.75, are not reached yet); a question's worth below.
 TEST_BARS = {"accuracy": 0.75, "decline": 0.85, "answer_first": 0.70}
+# The second dev set (dev2.jsonl), measured: answers 0.93 (43/46), declines 1.00 (14/14),
+# answer-first 0.81 (21/26), on main before issue 15's follow-up work 0.70 / 0.93 / 0.62; a
+# question's worth below.
+DEV2_BARS = {"accuracy": 0.91, "decline": 0.92, "answer_first": 0.76}
 
 
-@pytest.mark.parametrize("path", [QUESTIONS, HOLDOUT, TEST], ids=["main", "holdout", "test"])
+@pytest.mark.parametrize(
+    "path", [QUESTIONS, HOLDOUT, DEV2, TEST], ids=["main", "holdout", "dev2", "test"]
+)
 def test_question_set_shape(path: Path) -> None:
     questions = load_questions(path)
     corpus = " ".join(
@@ -40,6 +49,12 @@ def test_question_set_shape(path: Path) -> None:
             assert q.evidence and q.evidence in corpus, q.id
     if path == HOLDOUT:
         assert len(questions) >= 20
+        return
+    if path == DEV2:
+        assert len(questions) >= 60 and sum(q.lang == "fr" for q in questions) >= 10
+        assert sum(not q.answerable for q in questions) >= 10
+        located = [q for q in questions if q.kind in ("locate", "partner")]
+        assert located and all(len(q.expect_names) >= 2 for q in located)
         return
     if path == TEST:
         kinds = [q.kind for q in questions]
@@ -66,6 +81,17 @@ def test_default_backend_holds_the_bar(built_index: Path) -> None:
     assert overall.accuracy >= MIN_ACCURACY, overall.row()
     assert overall.first >= MIN_ANSWER_FIRST, overall.row()
     assert overall.decline >= MIN_DECLINE, overall.row()
+
+
+@pytest.mark.slow
+def test_the_second_dev_set_holds_its_bar(built_index: Path) -> None:
+    chat = Container(Settings(data_dir=built_index)).chat
+    results = run_eval(chat, load_questions(DEV2))
+    overall = score(results)
+    print("\n" + format_table({**by_category(results), "ALL": overall}, "category"))
+    assert overall.accuracy >= DEV2_BARS["accuracy"], overall.row()
+    assert overall.decline >= DEV2_BARS["decline"], overall.row()
+    assert overall.first >= DEV2_BARS["answer_first"], overall.row()
 
 
 @pytest.mark.slow

@@ -13,6 +13,7 @@ import pytest
 from assistant.answer.asked_value import asked_value, typed_decline
 from assistant.answer.condense import Turn, condense, split_context
 from assistant.answer.evidence import Evidence, EvidenceReport
+from assistant.answer.focus import asked_role
 from assistant.answer.help import action_reply
 from assistant.answer.kinds import Kind, classify, restate
 from assistant.answer.messages import DECLINE
@@ -147,6 +148,14 @@ def test_a_value_held_about_the_subject_goes_on() -> None:
     assert typed_decline("When was it founded?", "en", passages, report, ORGS) is None
 
 
+def test_a_value_held_about_the_subject_with_its_acronym_spelt_out_goes_on() -> None:
+    dated = "The group Kappa Lambda Biotech opened its Paris centre in 2016."
+    passages, report = passages_and_report(ROQUES, dated)
+    asked = "En quelle année KL Biotech a-t-il ouvert son centre ?"
+    assert typed_decline(asked, "fr", passages, report, ORGS) is None
+    assert typed_decline("When did KL Pharma open it?", "en", passages, report, ORGS) is not None
+
+
 def test_a_subject_no_passage_names_gets_the_plain_decline_in_french() -> None:
     passages, report = passages_and_report(ROQUES)
     said = typed_decline("Quel est le budget de Doctolib ?", "fr", passages, report, ORGS)
@@ -168,8 +177,32 @@ def test_a_pronoun_stands_for_the_last_answers_subject_not_the_question_entity()
         )
     )
     asked, context = split_context(condense("When was it founded?", two))
-    assert asked == "When was it founded?"
-    assert context.startswith("Cap Digital;")  # the answer's subject leads, not Medicen
+    assert asked == "When was Cap Digital founded?"  # the answer's subject, not Medicen
+    assert context.startswith("Cap Digital;")
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "asked"),
+    [
+        ("who runs it?", "who runs Genopole?"),
+        ("et il est situé où ?", "et Genopole est situé où ?"),
+        ("combien il y a de membres ?", "combien il y a de membres ?"),  # "il y a": no one
+    ],
+)
+def test_it_stands_for_the_name_the_last_answer_was_about(follow_up: str, asked: str) -> None:
+    two = history(("What is Genopole?", "Genopole is a biocluster south of Paris [1]."))
+    assert split_context(condense(follow_up, two))[0] == asked
+
+
+def test_an_ellipsis_keeps_the_previous_questions_frame_not_its_answers_person() -> None:
+    two = history(("Who is the CEO of Medicen?", "Medicen's CEO is Stéphane Roques [1]."))
+    assert condense("and who's the president?", two) == "and who's the president of Medicen?"
+    assert asked_role("and who's the president of Medicen?") == "president"
+    french = history(("Qui dirige Medicen ?", "Stéphane Roques [1]."))
+    assert condense("et le président ?", french) == "et le président de Medicen?"
+    # nothing of its own to ask, or a word pointing back: the previous question as context
+    assert condense("And when?", two) == "And when? (Who is the CEO of Medicen?)"
+    assert condense("and how many work there?", two).endswith("(Who is the CEO of Medicen?)")
 
 
 def test_three_turns_resolve_to_the_most_recent_answer() -> None:

@@ -10,9 +10,9 @@ import pytest
 
 from assistant.answer.help import example_questions, help_reply
 from assistant.answer.kinds import Kind, classify
-from assistant.answer.organisations import from_passages
+from assistant.answer.organisations import asked_kinds, from_passages
 from assistant.answer.partners import PartnerFit, topic
-from assistant.answer.places import campuses
+from assistant.answer.places import campuses, compose_town
 from assistant.retrieval.passage import Passage
 from assistant.services.directory_answers import directory_answer
 
@@ -38,6 +38,8 @@ PARTNER = [
     "Qui contacter pour un projet d'essais cliniques ?",
     "Quelles équipes travaillent sur la thérapie génique ?",
     "Nous cherchons des partenaires en cardiologie",
+    "on fait de l'imagerie, quelle équipe je pourrais contacter ?",
+    "quels hôpitaux on peut approcher pour des essais cliniques",
 ]
 HELP = [
     "good evening",
@@ -93,6 +95,11 @@ def test_help_reply_lists_example_questions_a_ui_can_offer() -> None:
         assert len(examples) >= 4
         kinds = {classify(q) for q in examples}
         assert {Kind.LOCATE, Kind.PARTNER} <= kinds
+
+
+def test_organismes_like_organisme_is_any_kind() -> None:
+    assert asked_kinds("Quels organismes sont installés à Orsay ?") == ("*",)
+    assert asked_kinds("Quel organisme est installé à Orsay ?") == ("*",)
 
 
 def test_topic_keeps_the_field() -> None:
@@ -190,8 +197,49 @@ def test_where_is_an_organisation_from_its_entry() -> None:
     text, passages = _answer("Where is Alpha Lab?", Kind.LOCATE)
     assert text == "Alpha Lab is in Orsay, Essonne [1]."  # its town and département
     assert passages[0].metadata["title"] == "Alpha Lab"
-    text, _ = _answer("Where is Epsilon Care?", Kind.LOCATE)
-    assert "no town" in text and "Vallee-Verte" in text and text.endswith("[1]")
+    # its town unknown: no directory answer (the passages answer, or the decline says what
+    # they hold about it), never a place its text merely names
+    assert _answer("Where is Epsilon Care?", Kind.LOCATE)[0] == ""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "where is alpha lab",  # lower case
+        "where is Alpah Lab based?",  # two letters swapped
+        "Où se trouve l'institut Alpha Lab ?",  # a kind's word frames the question
+        "In which city is Alpha Lab headquartered?",
+        "et Alpha Lab, il est situé où ?",
+    ],
+)
+def test_where_is_an_organisation_spelt_as_users_spell_it(question: str) -> None:
+    assert classify(question) == Kind.LOCATE
+    assert _answer(question, Kind.LOCATE)[0] == "Alpha Lab is in Orsay, Essonne [1]."
+
+
+def test_where_is_a_part_of_an_organisation_named_by_its_field() -> None:
+    rows = [
+        *ROWS,
+        _entry("Zeta Scan", "lab", "Gif-sur-Yvette", "neuroimaging", "Zeta Scan images.", "91"),
+    ]
+    rows[-1].metadata["parents"] = "Alpha Lab"
+    passages: list[Passage] = []
+    orgs = from_passages(rows)
+    question = "Where is Alpha Lab's neuroimaging centre?"
+    text = directory_answer(question, question, Kind.LOCATE, "en", passages, orgs, FakeFinder())
+    assert text == "Zeta Scan is in Gif-sur-Yvette, Essonne [1]."
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Where is the open innovation lab of Alpha Lab?",  # something else than Alpha Lab
+        "Where is Alpha Lab's cardiology lab?",  # no part of Alpha Lab on cardiology
+        "Where is Alphabet?",  # too far from any name
+    ],
+)
+def test_where_something_else_is_is_no_directory_answer(question: str) -> None:
+    assert _answer(question, Kind.LOCATE)[0] == ""
 
 
 def test_organisations_of_a_town() -> None:
@@ -217,13 +265,40 @@ def test_an_unknown_place_is_never_a_match_for_a_place() -> None:
 
 def test_organisations_of_a_departement() -> None:
     text, _ = _answer("Which organisations are in Essonne?", Kind.LOCATE)
-    assert text.splitlines()[0] == "In Essonne, the directory lists:"
+    assert text.splitlines()[0] == "In Essonne (91), the directory lists:"
     assert [line.split(" (")[0] for line in text.splitlines()[1:]] == [
         "- Alpha Lab",
         "- Beta Imaging",
         "- Gamma Centre",
     ]
     assert "Delta" not in _answer("Which organisations are in Val-de-Marne?", Kind.LOCATE)[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "quelles organisations sont déjà dans l'Essonne ?",
+        "on regarde le 91, quelles structures sont dans le 91 ?",
+        "which organisations are in the 91?",
+    ],
+)
+def test_a_departement_by_name_or_number_in_users_phrasings(question: str) -> None:
+    assert classify(question) == Kind.LOCATE
+    lines = _answer(question, Kind.LOCATE)[0].splitlines()
+    assert lines[0].endswith("Essonne (91), the directory lists:")  # its name, not "In 91"
+    assert [line.split(" (")[0] for line in lines[1:]] == [
+        "- Alpha Lab",
+        "- Beta Imaging",
+        "- Gamma Centre",
+    ]
+
+
+def test_a_departements_heading_in_french() -> None:
+    listed = [(from_passages(ROWS)[0], 1)]
+    assert compose_town("91", listed, "fr").splitlines()[0] == (
+        "Dans le 91 (Essonne), l'annuaire recense :"
+    )
+    assert compose_town("Orsay", listed, "fr").splitlines()[0] == "À Orsay, l'annuaire recense :"
 
 
 def test_places_first_for_a_field() -> None:

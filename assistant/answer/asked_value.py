@@ -116,10 +116,27 @@ def subject_names(question: str, organisations: Sequence[Organisation]) -> list[
 
 
 def mentions(text: str, name: str, organisations: Sequence[Organisation]) -> bool:
+    """The text names ``name``: as the directory spells it, or with its acronym spelt out
+    ("General Electric Healthcare" for "GE Healthcare")."""
     org = next((o for o in organisations if o.label == name), None)
-    if org is not None:
-        return bool(named_in(text, [org]))
-    return re.search(rf"\b{re.escape(fold(name))}\b", fold(text)) is not None
+    if org is not None and named_in(text, [org]):
+        return True
+    if re.search(rf"\b{re.escape(fold(name))}\b", fold(text)):
+        return True
+    return bool(re.search(spelt_out(org.name if org else name), text))
+
+
+ACRONYM = re.compile(r"[A-Z]{2,5}")
+
+
+def spelt_out(name: str) -> str:
+    """A pattern of ``name`` with each acronym ("GE") as words of those initials."""
+    space = r"\s+"
+    parts = [
+        space.join(rf"{c}\w+" for c in word) if ACRONYM.fullmatch(word) else re.escape(word)
+        for word in name.split()
+    ]
+    return rf"\b{space.join(parts)}\b"
 
 
 def typed_decline(

@@ -12,6 +12,7 @@ from assistant.answer.labels import with_note
 from assistant.answer.questions import answer_type_fits
 from assistant.answer.spans import answer_span
 from assistant.answer.structure import REFERS_BACK
+from assistant.retrieval.glossary import translate_terms
 from assistant.store.text import tokenize
 
 MAX_SENTENCE = 220  # longer sentences are cut to the clause that holds the answer
@@ -98,6 +99,7 @@ def shorten(
     if len(parts) < 2:
         return sentence
     terms = whole_terms(question)
+    terms |= set(translate_terms(sorted(terms)))  # a French question, English sources
 
     def value(text: str) -> tuple[float, int]:
         fits = 2.0 if answer_type_fits(question, text) else 0.0

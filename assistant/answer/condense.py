@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answer.citations import CITATION
-from assistant.store.text import STOPWORDS, fold, split_sentences, tokenize, words
+from assistant.store.text import STOPWORDS, detect_language, fold, split_sentences, tokenize, words
 
 # pronouns that stand for someone or something named before
 STRONG_PRONOUNS = set(
@@ -49,6 +49,9 @@ def condense(question: str, history: Sequence[Turn]) -> str:
         return restated
     answers = [t.content for t in history if t.role == "assistant" and t.content.strip()]
     answer = answers[-1] if answers else ""
+    if not any(t in STRONG_PRONOUNS for t in map(str.lower, words(question))):
+        restated = with_subject(question, previous)  # an ellipsis keeps the previous frame
+        return restated if restated != question else f"{question} ({previous})"
     referent = referent_of(previous, answer)
     entities = [e for e in subject_of(answer) if e not in referent.split()]
     context = " ".join([*([f"{referent};"] if referent else []), previous, *entities[:6]])
@@ -120,10 +123,34 @@ def restate_ellipsis(question: str, previous: str) -> str:
     return f"{previous[:start]}{name}{previous[end:]}"
 
 
+def with_subject(question: str, previous: str) -> str:
+    """An elliptic follow-up that names nothing, given the previous question's subject: "and
+    who's the president?" after "Who is the CEO of Medicen?" -> "and who's the president of
+    Medicen?"; as it is when it names something or the previous question names nothing."""
+    own = words(question)
+    pointing = any(w.lower() in WEAK_PRONOUNS for w in own)  # "there": not a bare ellipsis
+    if pointing or not tokenize(question) or any(w[:1].isupper() for w in own[1:]):
+        return question
+    runs = [
+        m.group(0)
+        for m in NAMES.finditer(previous)
+        if not all(fold(w) in STOPWORDS for w in words(m.group(0)))
+    ]
+    if not runs:
+        return question
+    of = "de" if detect_language(previous) == "fr" else "of"
+    return f"{question.rstrip(' ?!.')} {of} {runs[-1]}?"
+
+
 def _substitute(question: str, referent: str) -> str:
-    """A person's pronoun replaced by who the last answer named ("When was he appointed?" ->
-    "When was Stéphane Roques appointed?"); other pronouns (it, they) stay: they may stand for
-    a thing or a list the last answer did not name."""
+    """A pronoun replaced by the name the last answer was about: "it", "il", "elle" by any name
+    ("Who runs it?" -> "Who runs NeuroSpin?"), "he", "she" by a person's ("When was he
+    appointed?" -> "When was Stéphane Roques appointed?"); "they" stays: it may stand for a
+    list the last answer did not name."""
+    if referent and NAMES.fullmatch(referent) and not re.search(r"['’]s\b", referent):
+        thing = re.sub(r"\b(it|il|elle)\b(?! y\b)", referent, question, count=1, flags=re.I)
+        if thing != question:  # "who runs it?" after "NeuroSpin is ..." -> "who runs NeuroSpin?"
+            return thing
     if len(referent.split()) < 2:
         return question
     swapped = re.sub(r"\b(he|she|him)\b", referent, question, count=1, flags=re.I)

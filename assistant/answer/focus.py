@@ -33,7 +33,7 @@ ROLE_QUESTION = {
 def asked_role(question: str) -> str | None:
     """The role a who-question asks about ("Who is the CEO of...", "Qui dirige...")."""
     folded = fold(question)
-    if not re.match(r"\s*(who|whom|qui)\b", folded):
+    if not re.match(r"\s*((and|et|but|mais|so|alors)\s+)?(who|whom|qui)\b", folded):
         return None
     for role, pattern in ROLE_QUESTION.items():
         if re.search(pattern, folded):

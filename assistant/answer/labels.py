@@ -49,8 +49,8 @@ TEXT = {
         "outside_region": "outside the Paris Region",
         "places_heading": "Places that fit, with the organisations there:",
         "town_heading": "In {town}, the directory lists:",
+        "departement_heading": "In {name} ({code}), the directory lists:",
         "located": "{name} is in {place}",
-        "no_town": "The directory gives no town for {name}; its entry says:",
         "scope": (
             "I answer questions about the Paris Region (Île-de-France) health ecosystem: "
             "hospitals, research institutes, clusters, incubators, pharma and e-health companies."
@@ -67,8 +67,8 @@ TEXT = {
         "outside_region": "hors Île-de-France",
         "places_heading": "Lieux qui correspondent, avec leurs organisations :",
         "town_heading": "À {town}, l'annuaire recense :",
+        "departement_heading": "Dans le {code} ({name}), l'annuaire recense :",
         "located": "{name} se trouve à {place}",
-        "no_town": "L'annuaire ne donne pas de commune pour {name} ; sa fiche indique :",
         "scope": (
             "Je réponds aux questions sur l'écosystème de la santé en Île-de-France : hôpitaux, "
             "instituts de recherche, pôles de compétitivité, incubateurs, groupes "

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 from assistant.answer.labels import domain_label, text
 from assistant.answer.organisations import Organisation, squash
-from assistant.answer.partners import Cited, shorten
-from assistant.store.text import fold, split_sentences
+from assistant.answer.partners import Cited
+from assistant.store.text import fold
 from ingest.directory.departements import DEPARTEMENTS
 from ingest.directory.kinds import kind_label
 
@@ -26,7 +26,6 @@ MIN_SHARED = 2  # a campus is a place that several organisations name
 MAX_PLACES = 4
 MAX_PER_PLACE = 3
 MAX_LISTED = 10
-PLACED = re.compile(r"\b(located|based|location|situated|implanté|situé)", re.IGNORECASE)
 
 
 def campuses(organisations: Sequence[Organisation]) -> dict[str, list[Organisation]]:
@@ -68,19 +67,14 @@ def postcode(org: Organisation) -> str:
 def compose_where(
     org: Organisation, n: int, campus: dict[str, list[Organisation]], lang: str
 ) -> str:
-    """Where ``org`` is, from its directory entry (town, postcode, campus), cited."""
+    """Where ``org`` is, from its directory entry (town, postcode, département, campus), cited;
+    only for an organisation whose town the directory knows (:func:`placed`)."""
     held = [name for name, orgs in campus.items() if org in orgs]
-    if org.city:
-        place = " ".join(p for p in (postcode(org), org.city) if p)
-        area = DEPARTEMENTS.get(departement(org), org.city)
-        place += f", {area}" if fold(area) != fold(org.city) else ""  # "Villejuif, Val-de-Marne"
-        line = text("located", lang).format(name=org.label, place=place)
-        return f"{line}{' (' + ', '.join(held) + ')' if held else ''} [{n}]."
-    sentences = split_sentences(org.passage.text)  # no town: what its entry says of a place
-    said = [s for s in sentences if any(name in s for name in campus)]
-    said = said or [s for s in sentences if PLACED.search(s)] or sentences[:1]
-    quote = shorten(said[0], 220) if said else ""
-    return f"{text('no_town', lang).format(name=org.label)} {quote} [{n}]"
+    place = " ".join(p for p in (postcode(org), org.city) if p)
+    area = DEPARTEMENTS.get(departement(org), org.city)
+    place += f", {area}" if fold(area) != fold(org.city) else ""  # "Villejuif, Val-de-Marne"
+    line = text("located", lang).format(name=org.label, place=place)
+    return f"{line}{' (' + ', '.join(held) + ')' if held else ''} [{n}]."
 
 
 def in_town(
@@ -97,11 +91,21 @@ def in_town(
     return there or [o for o in organisations if placed(o) and departement(o) in codes]
 
 
+def departement_named(place: str) -> str:
+    """The code of the département ``place`` names ("Hauts-de-Seine", "92"), else ""; Paris
+    is a town."""
+    wanted = fold(place)
+    found = [c for c, name in DEPARTEMENTS.items() if wanted in (c, fold(name))]
+    return found[0] if found and wanted != "paris" else ""
+
+
 def compose_town(town: str, listed: Sequence[tuple[Organisation, int]], lang: str) -> str:
     """The organisations a town holds, one line each (kind, domains), cited; "" when none."""
     if not listed:
         return ""
-    lines = [text("town_heading", lang).format(town=town)]
+    code = departement_named(town)
+    heading = text("departement_heading", lang).format(name=DEPARTEMENTS.get(code), code=code)
+    lines = [heading if code else text("town_heading", lang).format(town=town)]
     for org, n in listed[:MAX_LISTED]:
         about = [kind_label(org.kind, lang)] if org.kind else []
         about += [domain_label(d, lang) for d in org.domains[:2]]

@@ -24,7 +24,7 @@ PLACE_NOUN = (
     r"département|departement|site|sites|quartier|quartiers)"
 )
 LOCATE_SITING = re.compile(
-    rf"\b(where|où)\s+{ASKS_WHERE}\b[^?]{{0,60}}\b{SET_UP}\b|"
+    rf"\b(where|où)\s+{ASKS_WHERE}\b[^?]{{0,60}}(?<![dl][’'])\b{SET_UP}\b|"
     r"\b(which|what) (\w+ )?areas? (of|in) (the )?(paris|region|greater|île|ile)\b|"
     rf"\b(which|what|quel|quelle|quels|quelles)( \w+)? {PLACE_NOUN}\b"
     r"(?! of (the )?(project|programme|hub))|"
@@ -41,12 +41,19 @@ LOCATE_ENTITY = re.compile(
     r"(?! (it|they|he|she|il|elle|ils|elles|its|their|his|her|sa|son|ses|leur|leurs)\b)",
     re.IGNORECASE,
 )
+# "et Incuballiance, il est situé où ?", "X is located where?": the place asked last
+LOCATE_AFTER = re.compile(
+    r"\b(est|sont|se trouve(nt)?|se situe(nt)?|is|are)\s+"
+    r"((situé|basé|installé|implanté|located|based|situated)(e|es|s)?\s+)?(où|ou|where)\s*\??\s*$",
+    re.IGNORECASE,
+)
 # "which organisations are in Villejuif?", "quels organismes sont à Villejuif ?"
 LOCATE_TOWN = re.compile(
     r"\b(which|what|quels|quelles)\b[^?]{0,40}\b(are|is|sont|se trouvent)( \w+)? "
-    r"(based |located |situated |basés |situés |installés )?(in|at|à|a|en) "
-    r"(?!(the )?(paris region|region|île-de-france|ile-de-france|france|europe)\b)"
-    r"([A-ZÉÈ][\w’'\-]+)",
+    r"(based |located |situated |basés |situés |installés )?(in|at|à|a|en|dans)\s+"
+    r"(?:(?:the|le|la|les)\s+|l['’])?(?!(?:the|le|la|les)\s)"
+    r"(?!(paris region|region|île-de-france|ile-de-france|france|europe)\b)"
+    r"([A-ZÉÈ\d][\w’'\-]+)",
     re.IGNORECASE,
 )
 PARTNER = re.compile(
@@ -61,6 +68,9 @@ PARTNER = re.compile(
     r"\bpartners? (for|on) (our|my|a|an|this)\b|"
     r"\bavec qui\b|\bà qui (nous |m['’]|s['’]|me |se )?(adresser|parler|nous adresser)\b|"
     r"\bqui (contacter|solliciter|approcher)\b|"
+    r"\b(quels?|quelles?) (\w+ ){1,3}(je|j['’]|nous|on) ?(devrais|devrions|doit|dois|devons|"
+    r"pourrais|pourrions|peux|pouvons|peut|vais|irais) (\w+ )?(contacter|approcher|solliciter|"
+    r"rencontrer|m['’]adresser|nous adresser|travailler avec|collaborer avec|parler)\b|"
     r"\b(quels?|quelles?) (labos?|laboratoires?|équipes?|equipes?|chercheurs|experts?)\b"
     r"[^?]{0,20}\b(travaill|spécialis|specialis|actif|active)\w*|"
     r"\b(trouver|cherche|cherchons|recherche|recherchons|besoin d['’]un) (des |un |une |de )?"
@@ -74,6 +84,7 @@ def asks_where(question: str) -> bool:
     return bool(
         LOCATE_SITING.search(question)
         or LOCATE_ENTITY.search(question)
+        or LOCATE_AFTER.search(question)
         or LOCATE_TOWN.search(question)
     )
 

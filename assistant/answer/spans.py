@@ -7,6 +7,7 @@ import re
 
 from assistant.answer.citations import CITATION
 from assistant.answer.questions import COUNT_QUESTION, WHEN_QUESTION, YEAR_QUESTION
+from assistant.retrieval.glossary import translate_terms
 from assistant.store.text import STOPWORDS, fold, tokenize, words
 
 WHO = re.compile(
@@ -65,7 +66,7 @@ def answer_span(question: str, answer: str) -> str:
 def _place(question: str, text: str) -> str:
     """The place named right after the words of the question ("opened its lab ... in
     Gentilly" for "Where did Sanofi open its lab?")."""
-    terms = set(tokenize(question))
+    terms = both_languages(question)
     best, value = "", -1
     for match in PLACE.finditer(text):
         before = set(tokenize(text[max(0, match.start() - 80) : match.start()]))
@@ -76,12 +77,18 @@ def _place(question: str, text: str) -> str:
 
 def _counted(noun: str, text: str) -> str:
     """The number that counts ``noun`` ("100,000" for "professionals"), else the first one."""
-    stems = set(tokenize(noun))
+    stems = both_languages(noun)
     for match in NUMBER_PHRASE.finditer(text):
         after = set(tokenize(" ".join(text[match.end() :].split()[:3])))
         if match.group(0).strip() and stems & after:
             return match.group(0).strip(" ,")
     return _first(NUMBER_PHRASE, text)
+
+
+def both_languages(text: str) -> set[str]:
+    """The terms of ``text`` and their English ones (a French question, English sources)."""
+    terms = tokenize(text)
+    return set(terms) | set(translate_terms(terms))
 
 
 def _first(pattern: re.Pattern[str], text: str) -> str:

@@ -150,6 +150,10 @@ trouve situe: located
 industriel: company industrial industry
 mene mener: led conducted
 domaine: field area
+therapeutique therapie: therapeutic therapy
+traitement: treatment therapy
+pointe: leading leader forefront
+idf: ile-de-france region
 gere gerer: run manage
 organisme: body organization
 pasteur: pasteur

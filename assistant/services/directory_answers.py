@@ -26,9 +26,11 @@ from assistant.answer.places import (
     compose_town,
     compose_where,
     in_town,
+    placed,
     places_of,
 )
-from assistant.answer.shapes import LOCATE_ENTITY, siting, town_asked
+from assistant.answer.shapes import siting, town_asked
+from assistant.answer.where import located_subject
 from assistant.retrieval.passage import Passage
 from assistant.store.text import split_sentences
 
@@ -81,9 +83,10 @@ def directory_answer(
         town = town_asked(question)
         if town:
             return _town(question, town, passages, orgs, campus, language)
-        named = named_in(question, orgs)
-        if named and LOCATE_ENTITY.search(question) and not siting(question):
-            lines = [compose_where(o, entry_number(o, passages), campus, language) for o in named]
+        named = located_subject(question, orgs)
+        if named:  # where that organisation is; from the passages when its town is unknown
+            known = [o for o in named if placed(o)]
+            lines = [compose_where(o, entry_number(o, passages), campus, language) for o in known]
             return "\n".join(lines[:3])
     if finder is None or (kind == Kind.LOCATE and not siting(question)):
         return ""

@@ -59,7 +59,7 @@ TABLE: tuple[Kind, ...] = (
     Kind(
         "research-body",
         "organisme de recherche",
-        "institute institutes institut instituts organismes",
+        "institute institutes institut instituts",
         "research laboratory",
         ours=True,
     ),
@@ -106,7 +106,8 @@ BY_KEY: dict[str, Kind] = {kind.key: kind for kind in TABLE}
 KINDS: frozenset[str] = frozenset(kind.key for kind in TABLE if kind.ours)
 
 # Families of kinds a question can ask for: any organisation ("*"), or a company of any kind.
-ANY_KIND_WORDS = "organisation organisations organization organizations organisme players acteurs "
+ANY_KIND_WORDS = "organisation organisations organization organizations organisme organismes "
+ANY_KIND_WORDS += "players acteurs "
 ANY_KIND_WORDS += "structures entities bodies"
 COMPANY_KINDS = ("pharma-group", "medtech-company", "e-health-startup")
 COMPANY_WORDS = "company companies firms firm entreprises entreprise societes industrials"
