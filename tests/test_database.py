@@ -21,14 +21,17 @@ import pytest
 from click.testing import CliRunner
 from fakes import FakeBackend, FakeClock, FakeEmbedder
 from pydantic import SecretStr
+from sqlalchemy import select
 
 from assistant.app.cli import cli
 from assistant.app.container import Container
 from assistant.services.rate_limit import RateLimited
 from assistant.services.staff import LoginRefused, StaffAuth
+from assistant.services.staff_tokens import DatabaseTokens
 from assistant.services.throttle import DatabaseBook
 from assistant.settings import Settings
 from ingest.database import Database, DatabaseError, open_database
+from ingest.database.tables import revoked_tokens
 from ingest.models import IngestError, Source
 from ingest.state import StateStore
 
@@ -158,6 +161,39 @@ def check_six_wrong_passwords_lock_both(a: Container, b: Container) -> None:
         assert auth.session_valid(auth.login("staff", "pw", "198.51.100.7"))  # another client
 
 
+def check_staff_tokens_work_on_both(a: Container, b: Container) -> None:
+    """A token A signed resumes on B (one secret, in the database); signed out on A, it is
+    refused on both, while another stays open; every token dies when it expires, on both; the
+    sign-outs of expired tokens are forgotten. With a secret and sign-outs per process, B
+    would refuse A's token, and A's sign-out would leave it open on B."""
+    clock = FakeClock()
+    on_a, on_b = (
+        StaffAuth(
+            "staff",
+            SecretStr("pw"),
+            session_s=3600,
+            sleep=clock.sleep,
+            clock=clock,
+            book=DatabaseBook(db),
+            tokens=DatabaseTokens(db),
+        )
+        for db in (a.database, b.database)
+    )
+    token = on_a.token(on_a.login("staff", "pw", "192.0.2.1"))
+    other = on_b.token(on_b.login("staff", "pw", "192.0.2.2"))
+    assert on_b.resume(token) is not None and on_a.resume(other) is not None
+    on_a.revoke(token)
+    assert on_b.resume(token) is None and on_a.resume(token) is None
+    assert on_b.resume(other) is not None
+    clock.now += 3600
+    assert on_a.resume(other) is None and on_b.resume(other) is None
+    later = on_b.token(on_b.login("staff", "pw", "192.0.2.3"))
+    on_b.revoke(later)  # the expired sign-out is cleaned on the way
+    with a.database.engine.connect() as conn:
+        kept = conn.execute(select(revoked_tokens.c.nonce)).scalars().all()
+    assert kept == [later.rsplit(".", 2)[1]]
+
+
 def check_the_second_ingest_is_busy(a: Container, b: Container) -> None:
     """A refresh on A is paused in the middle (its progress callback waits); B's refresh, on
     another data directory, is refused as busy and kept as skipped; once A is done, B runs."""
@@ -196,6 +232,7 @@ def test_two_replicas_share_state_on_one_sqlite_file(tmp_path: Path, corpus_copy
     check_feedback_and_state_are_shared(a, b)
     check_votes_share_one_rate(a, b)
     check_six_wrong_passwords_lock_both(a, b)
+    check_staff_tokens_work_on_both(a, b)
     check_the_second_ingest_is_busy(a, b)
 
 
@@ -209,6 +246,7 @@ def test_two_replicas_share_state_on_postgresql(
     check_votes_share_one_rate(a, b)
     check_sources_cli_lists_the_other_replicas_state(b, pg_url, tmp_path)
     check_six_wrong_passwords_lock_both(a, b)
+    check_staff_tokens_work_on_both(a, b)
     check_the_second_ingest_is_busy(a, b)
 
 
@@ -308,7 +346,7 @@ def check_migrations(url: str, data_dirs: list[Path]) -> None:
     )
     database.migrate()
     database.migrate()
-    assert database.revision() == Database.head() == "0004"
+    assert database.revision() == Database.head() == "0005"
     with database.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT client FROM login_throttle").all() == [("",)]
 

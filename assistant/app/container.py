@@ -254,11 +254,12 @@ class Container:
 
     @cached_property
     def staff(self) -> StaffAuth:
-        """The staff sign-in, its throttle kept in the shared database (on the wall clock,
-        which every replica shares)."""
+        """The staff sign-in, its throttle and its tokens' secret and sign-outs kept in the
+        shared database (on the wall clock, which every replica shares)."""
         import time
 
         from assistant.services import StaffAuth
+        from assistant.services.staff_tokens import DatabaseTokens
         from assistant.services.throttle import DatabaseBook
 
         s = self.settings
@@ -270,6 +271,7 @@ class Container:
             session_s=s.staff_session_s,
             clock=time.time,
             book=DatabaseBook(self.database),
+            tokens=DatabaseTokens(self.database),
         )
 
 
