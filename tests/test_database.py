@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -234,6 +235,32 @@ def test_two_replicas_share_state_on_one_sqlite_file(tmp_path: Path, corpus_copy
     check_six_wrong_passwords_lock_both(a, b)
     check_staff_tokens_work_on_both(a, b)
     check_the_second_ingest_is_busy(a, b)
+
+
+def test_a_file_added_on_one_replica_is_read_by_another_from_the_shared_files_folder(
+    tmp_path: Path, corpus_copy: Path
+) -> None:
+    """With ``files_dir`` shared (``PARIS_HEALTH_FILES_DIR``), a file added on A is kept there
+    as ``files/...``: B's refresh reads it (its own index: added, then unchanged) even once A's
+    data directory is gone, and a removal on B deletes the shared copy. Without it, the copy
+    was under A's data directory and B's refresh failed it ("file not found")."""
+    files = tmp_path / "shared-files"
+    a, b = replicas(tmp_path, corpus_copy, sqlite_url(tmp_path), files_dir=files)
+    upload = tmp_path / "zorglab.md"
+    upload.write_text("# Zorglab\n\nZorglab is a gene therapy platform in Evry.\n", "utf-8")
+    assert a.corpus.add_upload(upload, "zorglab.md").ok
+    (added,) = a.catalog.added()
+    assert added.location == "files/documents/zorglab.md"
+    assert (files / "documents" / "zorglab.md").is_file()
+    assert not (tmp_path / "a" / "files").exists()
+    shutil.rmtree(tmp_path / "a")  # another machine: B never sees A's data directory
+    first = b.corpus.refresh()
+    assert first.ok, first.summary()
+    assert [i.status for i in first.items if i.source_id == added.id] == ["added"]
+    again = b.corpus.refresh()
+    assert [i.status for i in again.items if i.source_id == added.id] == ["unchanged"]
+    b.corpus.remove(added.id)
+    assert not (files / "documents" / "zorglab.md").exists()
 
 
 @pytest.mark.slow

@@ -90,7 +90,8 @@ class Container:
         from ingest.catalog import SourceCatalog
 
         s = self.settings
-        return SourceCatalog(s.manifest_path, s.local_manifest_path, self.database)
+        files = s.files_dir or s.data_dir / "files"
+        return SourceCatalog(s.manifest_path, s.local_manifest_path, self.database, files)
 
     @cached_property
     def ingest_config(self) -> IngestConfig:
