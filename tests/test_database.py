@@ -135,6 +135,17 @@ def check_sources_cli_lists_the_other_replicas_state(b: Container, url: str, tmp
         "added",
         7,
     )
+    votes = subprocess.run(
+        [sys.executable, "-c", "from assistant.app.cli import main; main()", "feedback", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert votes.returncode == 0, votes.stderr
+    listed_votes = [json.loads(line) for line in votes.stdout.splitlines()]
+    assert [v["id"] for v in listed_votes] == [v["id"] for v in b.feedback.all()]
+    assert (-1, "faux: 39") in [(v["rating"], v["comment"]) for v in listed_votes]
 
 
 def check_six_wrong_passwords_lock_both(a: Container, b: Container) -> None:
@@ -229,9 +240,11 @@ def check_the_second_ingest_is_busy(a: Container, b: Container) -> None:
 
 
 def test_two_replicas_share_state_on_one_sqlite_file(tmp_path: Path, corpus_copy: Path) -> None:
-    a, b = replicas(tmp_path, corpus_copy, sqlite_url(tmp_path), feedback_per_session=3)
+    url = sqlite_url(tmp_path)
+    a, b = replicas(tmp_path, corpus_copy, url, feedback_per_session=3)
     check_feedback_and_state_are_shared(a, b)
     check_votes_share_one_rate(a, b)
+    check_sources_cli_lists_the_other_replicas_state(b, url, tmp_path)
     check_six_wrong_passwords_lock_both(a, b)
     check_staff_tokens_work_on_both(a, b)
     check_the_second_ingest_is_busy(a, b)
