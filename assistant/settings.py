@@ -50,6 +50,11 @@ class Settings(BaseSettings):
         "the writer lock): postgresql://USER:PASSWORD@HOST/DB for replicas; unset = the SQLite "
         "file DATA_DIR/database.sqlite (docs/database.md). Secret: it may hold a password.",
     )
+    files_dir: Path | None = Field(
+        None,
+        description="Where uploaded files are kept: one folder every replica mounts, with the "
+        "shared database (docs/replicas.md); unset = DATA_DIR/files.",
+    )
     collection: str = Field("paris_health", min_length=3, description="Chroma collection name.")
 
     # --- embedding -------------------------------------------------------------------------

@@ -5,8 +5,10 @@ added at run time (``ingest --url/--file``, the staff desk) and the ids of seed 
 staff removed are kept in the shared database (:mod:`ingest.database`, tables
 ``catalog_sources`` and ``catalog_removed``), so every replica using it lists the same sources.
 An older version kept them in ``DATA_DIR/sources.yaml``: that file is copied in once, the first
-time the catalog is read, then renamed ``sources.yaml.imported``. Uploaded files are kept under
-``DATA_DIR/files/``; their locations are relative to the data directory.
+time the catalog is read, then renamed ``sources.yaml.imported``. Uploaded files are kept in the
+files folder (``DATA_DIR/files/``, or ``PARIS_HEALTH_FILES_DIR``: one folder every replica
+shares); their locations are kept as ``files/...``, relative to that folder wherever it is
+mounted, so every replica reads the same copy.
 """
 
 from __future__ import annotations
@@ -25,19 +27,20 @@ from ingest.database.tables import catalog_removed, catalog_sources, legacy_impo
 from ingest.manifest import ManifestError, entry, load_manifest, parse_entry, read_yaml
 from ingest.models import Source
 
+FILES = "files"  # added files' locations start with it: relative to the files folder
+
 
 class SourceCatalog:
-    def __init__(self, seed: Path, local: Path, database: Database) -> None:
+    def __init__(
+        self, seed: Path, local: Path, database: Database, files_dir: Path | None = None
+    ) -> None:
         """``local``: the older version's run-time manifest (``DATA_DIR/sources.yaml``), whose
-        folder is the data directory."""
+        folder is the data directory; ``files_dir``: where added files are copied (default
+        ``DATA_DIR/files``)."""
         self.seed_path = seed
         self.local_path = local
         self.database = database
-
-    @property
-    def files_dir(self) -> Path:
-        """Where added files are copied (inside the data directory)."""
-        return self.local_path.parent / "files"
+        self.files_dir = files_dir or local.parent / FILES
 
     # --- reading ---------------------------------------------------------------------------
     def seed(self) -> list[Source]:
@@ -108,16 +111,22 @@ class SourceCatalog:
         return seed + [self._resolve(s) for s in local if s.id not in seed_ids]
 
     def _resolve(self, source: Source) -> Source:
-        """A local file's location, relative to the data directory, made absolute."""
-        if source.kind == "url" or Path(source.location).is_absolute():
+        """A local file's location made absolute: ``files/...`` in the files folder, another
+        relative one in the data directory."""
+        location = Path(source.location)
+        if source.kind == "url" or location.is_absolute():
             return source
-        return replace(source, location=str(self.local_path.parent / source.location))
+        if location.parts[0] == FILES:
+            return replace(source, location=str(self.files_dir.joinpath(*location.parts[1:])))
+        return replace(source, location=str(self.local_path.parent / location))
 
     def _relative(self, source: Source) -> Source:
-        root = self.local_path.parent.resolve()
         if source.kind == "url" or not Path(source.location).is_absolute():
             return source
         path = Path(source.location).resolve()
+        files, root = self.files_dir.resolve(), self.local_path.parent.resolve()
+        if files in path.parents:
+            return replace(source, location=str(FILES / path.relative_to(files)))
         if root in path.parents:
             return replace(source, location=str(path.relative_to(root)))
         return source

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -21,14 +22,17 @@ import pytest
 from click.testing import CliRunner
 from fakes import FakeBackend, FakeClock, FakeEmbedder
 from pydantic import SecretStr
+from sqlalchemy import select
 
 from assistant.app.cli import cli
 from assistant.app.container import Container
 from assistant.services.rate_limit import RateLimited
 from assistant.services.staff import LoginRefused, StaffAuth
+from assistant.services.staff_tokens import DatabaseTokens
 from assistant.services.throttle import DatabaseBook
 from assistant.settings import Settings
 from ingest.database import Database, DatabaseError, open_database
+from ingest.database.tables import revoked_tokens
 from ingest.models import IngestError, Source
 from ingest.state import StateStore
 
@@ -131,6 +135,17 @@ def check_sources_cli_lists_the_other_replicas_state(b: Container, url: str, tmp
         "added",
         7,
     )
+    votes = subprocess.run(
+        [sys.executable, "-c", "from assistant.app.cli import main; main()", "feedback", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert votes.returncode == 0, votes.stderr
+    listed_votes = [json.loads(line) for line in votes.stdout.splitlines()]
+    assert [v["id"] for v in listed_votes] == [v["id"] for v in b.feedback.all()]
+    assert (-1, "faux: 39") in [(v["rating"], v["comment"]) for v in listed_votes]
 
 
 def check_six_wrong_passwords_lock_both(a: Container, b: Container) -> None:
@@ -156,6 +171,39 @@ def check_six_wrong_passwords_lock_both(a: Container, b: Container) -> None:
         with pytest.raises(LoginRefused, match="Too many failed sign-ins"):
             auth.login("staff", "pw", "203.0.113.9")
         assert auth.session_valid(auth.login("staff", "pw", "198.51.100.7"))  # another client
+
+
+def check_staff_tokens_work_on_both(a: Container, b: Container) -> None:
+    """A token A signed resumes on B (one secret, in the database); signed out on A, it is
+    refused on both, while another stays open; every token dies when it expires, on both; the
+    sign-outs of expired tokens are forgotten. With a secret and sign-outs per process, B
+    would refuse A's token, and A's sign-out would leave it open on B."""
+    clock = FakeClock()
+    on_a, on_b = (
+        StaffAuth(
+            "staff",
+            SecretStr("pw"),
+            session_s=3600,
+            sleep=clock.sleep,
+            clock=clock,
+            book=DatabaseBook(db),
+            tokens=DatabaseTokens(db),
+        )
+        for db in (a.database, b.database)
+    )
+    token = on_a.token(on_a.login("staff", "pw", "192.0.2.1"))
+    other = on_b.token(on_b.login("staff", "pw", "192.0.2.2"))
+    assert on_b.resume(token) is not None and on_a.resume(other) is not None
+    on_a.revoke(token)
+    assert on_b.resume(token) is None and on_a.resume(token) is None
+    assert on_b.resume(other) is not None
+    clock.now += 3600
+    assert on_a.resume(other) is None and on_b.resume(other) is None
+    later = on_b.token(on_b.login("staff", "pw", "192.0.2.3"))
+    on_b.revoke(later)  # the expired sign-out is cleaned on the way
+    with a.database.engine.connect() as conn:
+        kept = conn.execute(select(revoked_tokens.c.nonce)).scalars().all()
+    assert kept == [later.rsplit(".", 2)[1]]
 
 
 def check_the_second_ingest_is_busy(a: Container, b: Container) -> None:
@@ -192,11 +240,40 @@ def check_the_second_ingest_is_busy(a: Container, b: Container) -> None:
 
 
 def test_two_replicas_share_state_on_one_sqlite_file(tmp_path: Path, corpus_copy: Path) -> None:
-    a, b = replicas(tmp_path, corpus_copy, sqlite_url(tmp_path), feedback_per_session=3)
+    url = sqlite_url(tmp_path)
+    a, b = replicas(tmp_path, corpus_copy, url, feedback_per_session=3)
     check_feedback_and_state_are_shared(a, b)
     check_votes_share_one_rate(a, b)
+    check_sources_cli_lists_the_other_replicas_state(b, url, tmp_path)
     check_six_wrong_passwords_lock_both(a, b)
+    check_staff_tokens_work_on_both(a, b)
     check_the_second_ingest_is_busy(a, b)
+
+
+def test_a_file_added_on_one_replica_is_read_by_another_from_the_shared_files_folder(
+    tmp_path: Path, corpus_copy: Path
+) -> None:
+    """With ``files_dir`` shared (``PARIS_HEALTH_FILES_DIR``), a file added on A is kept there
+    as ``files/...``: B's refresh reads it (its own index: added, then unchanged) even once A's
+    data directory is gone, and a removal on B deletes the shared copy. Without it, the copy
+    was under A's data directory and B's refresh failed it ("file not found")."""
+    files = tmp_path / "shared-files"
+    a, b = replicas(tmp_path, corpus_copy, sqlite_url(tmp_path), files_dir=files)
+    upload = tmp_path / "zorglab.md"
+    upload.write_text("# Zorglab\n\nZorglab is a gene therapy platform in Evry.\n", "utf-8")
+    assert a.corpus.add_upload(upload, "zorglab.md").ok
+    (added,) = a.catalog.added()
+    assert added.location == "files/documents/zorglab.md"
+    assert (files / "documents" / "zorglab.md").is_file()
+    assert not (tmp_path / "a" / "files").exists()
+    shutil.rmtree(tmp_path / "a")  # another machine: B never sees A's data directory
+    first = b.corpus.refresh()
+    assert first.ok, first.summary()
+    assert [i.status for i in first.items if i.source_id == added.id] == ["added"]
+    again = b.corpus.refresh()
+    assert [i.status for i in again.items if i.source_id == added.id] == ["unchanged"]
+    b.corpus.remove(added.id)
+    assert not (files / "documents" / "zorglab.md").exists()
 
 
 @pytest.mark.slow
@@ -209,6 +286,7 @@ def test_two_replicas_share_state_on_postgresql(
     check_votes_share_one_rate(a, b)
     check_sources_cli_lists_the_other_replicas_state(b, pg_url, tmp_path)
     check_six_wrong_passwords_lock_both(a, b)
+    check_staff_tokens_work_on_both(a, b)
     check_the_second_ingest_is_busy(a, b)
 
 
@@ -308,7 +386,7 @@ def check_migrations(url: str, data_dirs: list[Path]) -> None:
     )
     database.migrate()
     database.migrate()
-    assert database.revision() == Database.head() == "0004"
+    assert database.revision() == Database.head() == "0005"
     with database.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT client FROM login_throttle").all() == [("",)]
 

@@ -13,8 +13,11 @@ command-line ``paris-health ingest`` against the server is cited by both."""
 
 from __future__ import annotations
 
+import json
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fakes import FakeClock, FakeEmbedder
@@ -214,3 +217,77 @@ GENOPOLE_FILE = (
     "12 laboratories.\n"
 )
 ZORGLAB = "When did Zorglab open?"
+
+
+# --- the whole system: Chroma server, PostgreSQL, two replicas ---------------------------------
+
+
+def wrong_password_outcome(client: Any) -> str:
+    """One wrong password through ``/staff_login``, once the cooldown lets it be checked: the
+    refusal's message up to its colon."""
+    from gradio_client.exceptions import AppError
+
+    for _ in range(200):
+        try:
+            status = client.predict(cluster.STAFF_USER, "not-the-password", api_name="/staff_login")
+        except AppError as refused:
+            message = str(refused)
+            if not message.startswith("Wait"):
+                return message.split(":")[0]
+            time.sleep(0.3)  # too early: not counted, not checked
+        else:
+            raise AssertionError(f"a wrong password signed in: {status}")
+    raise AssertionError("the cooldown never ended")
+
+
+def listed(env: dict[str, str], data_dir: Path, command: str) -> list[dict[str, Any]]:
+    """``paris-health COMMAND --json`` of a process using ``data_dir``, one record a line."""
+    done = cluster.cli({**env, "PARIS_HEALTH_DATA_DIR": str(data_dir)}, command, "--json")
+    assert done.returncode == 0, done.stderr
+    return [json.loads(line) for line in done.stdout.splitlines()]
+
+
+@pytest.mark.slow  # a real `chroma run`, a real PostgreSQL, two real `serve` processes
+def test_a_cluster_on_postgresql_shares_files_sign_in_and_feedback(
+    tmp_path: Path, corpus_copy: Path
+) -> None:
+    """Issue 18's whole system: every process with the Chroma server's URL, the PostgreSQL URL
+    and one files folder, each replica its own data directory. A file added through A's staff
+    desk is cited by B within 2 s, B's refresh reads it (unchanged, not failed) and
+    ``paris-health sources`` lists it; a vote given on A is listed on B; six wrong passwords
+    alternating between A and B lock the sign-in on both, the right one then refused on both."""
+    from gradio_client import Client
+    from gradio_client.exceptions import AppError
+    from pgserver import postgres_server
+
+    with postgres_server() as pg_url:
+        shared = {
+            "PARIS_HEALTH_DATABASE_URL": pg_url,
+            "PARIS_HEALTH_FILES_DIR": str(tmp_path / "f"),
+        }
+        with cluster.cluster(tmp_path / "cluster", corpus_copy, 2, shared) as running:
+            a, b = running.urls
+            source_id, seconds = cluster.add_on_a_answer_on_b(a, b, tmp_path)
+            assert seconds is not None and seconds < VISIBLE_S, seconds
+            report, table = cluster.staff(b).predict(api_name="/staff_refresh")
+            assert ", 0 failed" in report, report
+            assert {row[0]: row[3] for row in table["data"]}[source_id] == "unchanged"
+            cli_rows = listed(running.env, tmp_path / "cli", "sources")
+            assert {r["id"]: r["status"] for r in cli_rows}[source_id] == "unchanged"
+
+            asker = Client(a, verbose=False)
+            record = asker.predict(cluster.QUESTION, [], "any", "any", api_name="/ask")[2]
+            asker.predict(-1, record, "the date is wrong", "", api_name="/feedback")
+            votes = listed(running.env, running.data_dirs[1], "feedback")  # B's settings
+            assert [(v["rating"], v["comment"]) for v in votes] == [(-1, "the date is wrong")]
+
+            clients = [Client(url, verbose=False) for url in (a, b)]
+            outcomes = [wrong_password_outcome(clients[n % 2]) for n in range(6)]
+            assert outcomes == ["Wrong username or password."] * 5 + [
+                "Too many failed sign-ins from this address"
+            ], outcomes
+            for client in clients:
+                with pytest.raises(AppError, match="Too many failed sign-ins"):
+                    client.predict(
+                        cluster.STAFF_USER, cluster.STAFF_PASSWORD, api_name="/staff_login"
+                    )

@@ -90,7 +90,8 @@ class Container:
         from ingest.catalog import SourceCatalog
 
         s = self.settings
-        return SourceCatalog(s.manifest_path, s.local_manifest_path, self.database)
+        files = s.files_dir or s.data_dir / "files"
+        return SourceCatalog(s.manifest_path, s.local_manifest_path, self.database, files)
 
     @cached_property
     def ingest_config(self) -> IngestConfig:
@@ -254,11 +255,12 @@ class Container:
 
     @cached_property
     def staff(self) -> StaffAuth:
-        """The staff sign-in, its throttle kept in the shared database (on the wall clock,
-        which every replica shares)."""
+        """The staff sign-in, its throttle and its tokens' secret and sign-outs kept in the
+        shared database (on the wall clock, which every replica shares)."""
         import time
 
         from assistant.services import StaffAuth
+        from assistant.services.staff_tokens import DatabaseTokens
         from assistant.services.throttle import DatabaseBook
 
         s = self.settings
@@ -270,6 +272,7 @@ class Container:
             session_s=s.staff_session_s,
             clock=time.time,
             book=DatabaseBook(self.database),
+            tokens=DatabaseTokens(self.database),
         )
 
 

@@ -7,12 +7,12 @@ import hashlib
 import hmac
 import math
 import secrets
-import threading
 import time
 from collections.abc import Callable
 
 from pydantic import SecretStr
 
+from assistant.services.staff_tokens import MemoryTokens, TokenBook
 from assistant.services.throttle import ClientRecord, MemoryBook, ThrottleBook
 
 FAILED_LOGIN_DELAY_S = 1.0
@@ -41,8 +41,9 @@ class StaffAuth:
     doubled at each failure (at most a minute), before its next attempt is even checked; after
     ``max_failures`` failures it is locked out for ``lockout_s``. An attempt too early is refused
     at once, without looking at the password. A success clears the client's record. A session
-    (:meth:`login`) lasts ``session_s``. The records are kept in ``book``: this process's
-    memory by default, the shared database for replicas (with ``clock=time.time``).
+    (:meth:`login`) lasts ``session_s``. The records are kept in ``book``, the tokens' secret
+    and sign-outs in ``tokens``: this process's memory by default, the shared database for
+    replicas (with ``clock=time.time``).
     """
 
     def __init__(
@@ -57,7 +58,7 @@ class StaffAuth:
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
         book: ThrottleBook | None = None,
-        secret: bytes | None = None,
+        tokens: TokenBook | None = None,
     ) -> None:
         self._user = user or ""
         self._password = password.get_secret_value() if password else ""
@@ -68,9 +69,7 @@ class StaffAuth:
         self._sleep = sleep
         self._clock = clock
         self._book = book or MemoryBook()
-        self._lock = threading.Lock()
-        self._secret = secret or secrets.token_bytes(32)  # tokens die with the process
-        self._revoked: dict[str, float] = {}  # signed-out tokens' nonces -> their session start
+        self._tokens = tokens or MemoryTokens()  # by default tokens die with the process
 
     @property
     def enabled(self) -> bool:
@@ -113,11 +112,11 @@ class StaffAuth:
 
     # --- a session kept in the browser: a signed, expiring token --------------------------------
     def _sign(self, payload: str) -> str:
-        return hmac.new(self._secret, payload.encode(), hashlib.sha256).hexdigest()
+        return hmac.new(self._tokens.secret(), payload.encode(), hashlib.sha256).hexdigest()
 
     def token(self, session: float) -> str:
-        """A token for the browser to keep: ``start.nonce.signature``, signed with a secret of
-        this process; :meth:`resume` gives the session back while it is open."""
+        """A token for the browser to keep: ``start.nonce.signature``, signed with the secret of
+        ``tokens``; :meth:`resume` gives the session back while it is open."""
         payload = f"{session!r}.{secrets.token_hex(8)}"
         return f"{payload}.{self._sign(payload)}"
 
@@ -128,24 +127,23 @@ class StaffAuth:
             return None
         payload, signature = token.rsplit(".", 1)
         start, nonce = payload.rsplit(".", 1)
-        if not hmac.compare_digest(signature, self._sign(payload)) or nonce in self._revoked:
+        if not hmac.compare_digest(signature, self._sign(payload)):
             return None
         try:
             session = float(start)
         except ValueError:
             return None
-        return session if self.session_valid(session) else None
+        if not self.session_valid(session) or self._tokens.revoked(nonce):
+            return None
+        return session
 
     def revoke(self, token: object) -> None:
         """Sign out: the token no longer resumes, even if a copy of it is kept somewhere."""
         session = self.resume(token)
         if session is None:
             return
-        with self._lock:
-            now = self._clock()
-            for nonce in [n for n, s in self._revoked.items() if now - s >= self.session_s]:
-                del self._revoked[nonce]  # expired anyway: bounded memory
-            self._revoked[str(token).rsplit(".", 2)[1]] = session
+        nonce = str(token).rsplit(".", 2)[1]  # kept until the token expires anyway
+        self._tokens.revoke(nonce, session + self.session_s, self._clock())
 
     def _matches(self, username: str | None, password: str | None) -> bool:
         ok_user = hmac.compare_digest((username or "").encode(), self._user.encode())

@@ -78,3 +78,17 @@ rate_events = Table(
     Column("key", String(200), nullable=False),
     Column("at", Float, nullable=False),  # wall-clock seconds
 )
+
+app_secrets = Table(
+    "app_secrets",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("value", Text, nullable=False),  # hex
+)
+
+revoked_tokens = Table(
+    "revoked_tokens",
+    metadata,
+    Column("nonce", String(64), primary_key=True),
+    Column("expires", Float, nullable=False),  # wall-clock seconds: forgotten after
+)

@@ -72,8 +72,11 @@ def cli(env: dict[str, str], *args: str, timeout: float = 600) -> subprocess.Com
 
 
 @contextlib.contextmanager
-def cluster(root: Path, corpus_dir: Path, replicas: int = 2) -> Iterator[Cluster]:
-    """A Chroma server holding the corpus and ``replicas`` serve processes on it."""
+def cluster(
+    root: Path, corpus_dir: Path, replicas: int = 2, shared: dict[str, str] | None = None
+) -> Iterator[Cluster]:
+    """A Chroma server holding the corpus and ``replicas`` serve processes on it; ``shared``:
+    more settings every process of the cluster gets (a database URL, a files folder)."""
     port = loadtest.free_port()
     with chroma_server(root / "chroma-server", port) as chroma:
         url = f"http://127.0.0.1:{port}"
@@ -81,6 +84,7 @@ def cluster(root: Path, corpus_dir: Path, replicas: int = 2) -> Iterator[Cluster
             **os.environ,
             "PARIS_HEALTH_CHROMA_URL": url,
             "PARIS_HEALTH_CORPUS_DIR": str(corpus_dir),
+            **(shared or {}),
         }
         built = cli(
             {**env, "PARIS_HEALTH_DATA_DIR": str(root / "builder")}, "ingest", "--no-progress"

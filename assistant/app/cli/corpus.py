@@ -202,4 +202,23 @@ def remove(ctx: click.Context, source_id: str, force: bool) -> None:
     exit_by(report.ok)
 
 
-COMMANDS = (ingest, sources, remove)
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per vote.")
+@click.pass_context
+def feedback(ctx: click.Context, as_json: bool) -> None:
+    """List the votes given on answers (every replica's, with a shared database)."""
+    app = container(ctx)
+    with friendly_errors():
+        votes = app.feedback.all()
+    for vote in votes:
+        if as_json:
+            keys = ("id", "created_at", "rating", "question", "comment", "answer_id")
+            click.echo(json_text({k: vote[k] for k in keys}))
+        else:
+            comment = f"  ({vote['comment']})" if vote["comment"] else ""
+            echo(f"{vote['created_at']:<25} {vote['rating']:+d} {vote['question']}{comment}")
+    if not votes:
+        click.echo("no feedback yet", err=True)
+
+
+COMMANDS = (ingest, sources, remove, feedback)
