@@ -19,9 +19,9 @@ from assistant.answer.condense import Turn, condense
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.focus import refocus
 from assistant.answer.help import help_reply
-from assistant.answer.kinds import Kind, classify
 from assistant.answer.labels import domain_label
 from assistant.answer.organisations import from_passages, members, named_in
+from assistant.answer.question_kind import QuestionKind, classify
 from assistant.answer.questions import answer_type_fits
 from assistant.answer.request import NOT_FOUND, GenerationRequest
 from assistant.answer.spans import answer_span
@@ -30,31 +30,31 @@ from assistant.backends import build_backend
 from assistant.retrieval.passage import Passage
 from assistant.settings import Settings
 from assistant.store.text import split_sentences
-from ingest.directory.kinds import kind_label
+from ingest.directory.org_kinds import kind_label
 
 
 @pytest.mark.parametrize(
     ("question", "kind"),
     [
-        ("Who is the CEO of Medicen?", Kind.FACT),
-        ("Qui dirige Medicen ?", Kind.FACT),
-        ("How many hospitals does AP-HP have?", Kind.FACT),
-        ("Combien d'hôpitaux compte l'AP-HP ?", Kind.FACT),
-        ("Which incubators support health start-ups?", Kind.LIST),
-        ("Quels incubateurs soutiennent les start-up ?", Kind.LIST),
-        ("Name the pharmaceutical groups in the region.", Kind.LIST),
-        ("Compare Medicen and Cap Digital", Kind.COMPARE),
-        ("Quelle est la différence entre le CEA et l'Inserm ?", Kind.COMPARE),
-        ("Why put our R&D centre in the Paris Region?", Kind.EXPLAIN),
-        ("Pourquoi s'implanter en Île-de-France ?", Kind.EXPLAIN),
-        ("Hello! What can you help me with?", Kind.HELP),
-        ("Bonjour, que pouvez-vous faire ?", Kind.HELP),
-        ("Thanks!", Kind.HELP),
-        ("Hi, who is the CEO of Medicen?", Kind.FACT),
-        ("What is the weather in Paris today?", Kind.OUT_OF_SCOPE),
+        ("Who is the CEO of Medicen?", QuestionKind.FACT),
+        ("Qui dirige Medicen ?", QuestionKind.FACT),
+        ("How many hospitals does AP-HP have?", QuestionKind.FACT),
+        ("Combien d'hôpitaux compte l'AP-HP ?", QuestionKind.FACT),
+        ("Which incubators support health start-ups?", QuestionKind.LIST),
+        ("Quels incubateurs soutiennent les start-up ?", QuestionKind.LIST),
+        ("Name the pharmaceutical groups in the region.", QuestionKind.LIST),
+        ("Compare Medicen and Cap Digital", QuestionKind.COMPARE),
+        ("Quelle est la différence entre le CEA et l'Inserm ?", QuestionKind.COMPARE),
+        ("Why put our R&D centre in the Paris Region?", QuestionKind.EXPLAIN),
+        ("Pourquoi s'implanter en Île-de-France ?", QuestionKind.EXPLAIN),
+        ("Hello! What can you help me with?", QuestionKind.HELP),
+        ("Bonjour, que pouvez-vous faire ?", QuestionKind.HELP),
+        ("Thanks!", QuestionKind.HELP),
+        ("Hi, who is the CEO of Medicen?", QuestionKind.FACT),
+        ("What is the weather in Paris today?", QuestionKind.OUT_OF_SCOPE),
     ],
 )
-def test_question_kinds(question: str, kind: Kind) -> None:
+def test_question_kinds(question: str, kind: QuestionKind) -> None:
     assert classify(question) == kind
 
 
@@ -315,7 +315,7 @@ def test_the_answer_is_cut_before_a_second_predicate_around_its_span() -> None:
 def test_by_when_asks_for_a_date_and_a_name_is_no_plural() -> None:
     assert answer_type_fits("What ranking does Medicen aim for, and by when?", "the top 3 by 2022")
     assert not answer_type_fits("What ranking does Medicen aim for, and by when?", "the top 3")
-    assert classify("What drew Stéphane Roques to the Medicen job?") == Kind.FACT
+    assert classify("What drew Stéphane Roques to the Medicen job?") == QuestionKind.FACT
 
 
 def test_a_why_question_leads_with_a_reason_not_the_question_said_back() -> None:

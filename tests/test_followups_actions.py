@@ -15,9 +15,9 @@ from assistant.answer.condense import Turn, condense, split_context
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.focus import asked_role
 from assistant.answer.help import action_reply
-from assistant.answer.kinds import Kind, classify, restate
 from assistant.answer.messages import DECLINE
 from assistant.answer.organisations import from_passages
+from assistant.answer.question_kind import QuestionKind, classify, restate
 from assistant.retrieval.passage import Passage
 
 
@@ -44,7 +44,7 @@ from assistant.retrieval.passage import Passage
     ],
 )
 def test_requests_to_act_are_their_own_kind(question: str) -> None:
-    assert classify(question) == Kind.ACTION
+    assert classify(question) == QuestionKind.ACTION
 
 
 @pytest.mark.parametrize(
@@ -63,7 +63,7 @@ def test_requests_to_act_are_their_own_kind(question: str) -> None:
     ],
 )
 def test_questions_about_acting_are_not_requests_to_act(question: str) -> None:
-    assert classify(question) != Kind.ACTION
+    assert classify(question) != QuestionKind.ACTION
 
 
 def test_action_reply_says_it_cannot_and_what_it_does() -> None:
@@ -278,7 +278,7 @@ def test_actions_typed_declines_and_follow_ups_through_the_real_index(built_inde
 
     chat = Container(Settings(data_dir=built_index)).chat
     action = chat.ask("Could you please book me a meeting with Genopole?")
-    assert action.kind == Kind.ACTION.value and not action.grounded and not action.sources
+    assert action.kind == QuestionKind.ACTION.value and not action.grounded and not action.sources
     assert action.answer.startswith("I can't do that")
     phone = chat.ask("What is the phone number of Agoranov?")
     assert not phone.grounded and phone.answer.startswith(DECLINE["en"]), phone.answer
@@ -287,4 +287,4 @@ def test_actions_typed_declines_and_follow_ups_through_the_real_index(built_inde
         "et à Paris ?", history(("Quels organismes sont à Villejuif ?", "Gustave Roussy [1]."))
     )
     assert where.standalone == "Quels organismes sont à Paris ?"
-    assert where.kind == Kind.LOCATE.value
+    assert where.kind == QuestionKind.LOCATE.value

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from assistant.answer.help import example_questions, help_reply
-from assistant.answer.kinds import Kind, classify
 from assistant.answer.organisations import asked_kinds, from_passages
 from assistant.answer.partners import PartnerFit, topic
 from assistant.answer.places import campuses, compose_town
+from assistant.answer.question_kind import QuestionKind, classify
 from assistant.retrieval.passage import Passage
 from assistant.services.directory_answers import directory_answer
 
@@ -52,40 +52,42 @@ HELP = [
 ]
 # near-misses: they name a place, a partner or the assistant, and ask for something else
 OTHERS = {
-    "Where did Sanofi open its e-health lab?": Kind.FACT,
-    "Where was MedXperience held?": Kind.FACT,
-    "Et où se trouve sa plateforme d'imagerie médicale ?": Kind.FACT,
-    "Which clusters are Medicen's partners in diagnostics?": Kind.LIST,
-    "Which cluster is Medicen's partner for the precision medicine hub?": Kind.FACT,
-    "Which digital science institute does Inserm collaborate with?": Kind.FACT,
-    "Is there a single point of contact for investors in oncology?": Kind.FACT,
-    "Quels groupes pharmaceutiques sont implantés en Île-de-France ?": Kind.LIST,
-    "Which pharma groups are established in the Paris Region?": Kind.LIST,
-    "In which therapeutic areas is research world-class?": Kind.LIST,
-    "Pourquoi les entreprises étrangères s'implantent-elles en Île-de-France ?": Kind.EXPLAIN,
-    "What do you know about Medicen?": Kind.FACT,
-    "Hello, who is the CEO of Medicen?": Kind.FACT,
-    "Can you tell me more?": Kind.FACT,
+    "Where did Sanofi open its e-health lab?": QuestionKind.FACT,
+    "Where was MedXperience held?": QuestionKind.FACT,
+    "Et où se trouve sa plateforme d'imagerie médicale ?": QuestionKind.FACT,
+    "Which clusters are Medicen's partners in diagnostics?": QuestionKind.LIST,
+    "Which cluster is Medicen's partner for the precision medicine hub?": QuestionKind.FACT,
+    "Which digital science institute does Inserm collaborate with?": QuestionKind.FACT,
+    "Is there a single point of contact for investors in oncology?": QuestionKind.FACT,
+    "Quels groupes pharmaceutiques sont implantés en Île-de-France ?": QuestionKind.LIST,
+    "Which pharma groups are established in the Paris Region?": QuestionKind.LIST,
+    "In which therapeutic areas is research world-class?": QuestionKind.LIST,
+    "Pourquoi les entreprises étrangères s'implantent-elles en Île-de-France ?": (
+        QuestionKind.EXPLAIN
+    ),
+    "What do you know about Medicen?": QuestionKind.FACT,
+    "Hello, who is the CEO of Medicen?": QuestionKind.FACT,
+    "Can you tell me more?": QuestionKind.FACT,
 }
 
 
 @pytest.mark.parametrize("question", LOCATE)
 def test_locate_questions(question: str) -> None:
-    assert classify(question) == Kind.LOCATE
+    assert classify(question) == QuestionKind.LOCATE
 
 
 @pytest.mark.parametrize("question", PARTNER)
 def test_partner_questions(question: str) -> None:
-    assert classify(question) == Kind.PARTNER
+    assert classify(question) == QuestionKind.PARTNER
 
 
 @pytest.mark.parametrize("question", HELP)
 def test_help_in_any_phrasing(question: str) -> None:
-    assert classify(question) == Kind.HELP
+    assert classify(question) == QuestionKind.HELP
 
 
 @pytest.mark.parametrize("question,kind", OTHERS.items())
-def test_near_misses_keep_their_kind(question: str, kind: Kind) -> None:
+def test_near_misses_keep_their_kind(question: str, kind: QuestionKind) -> None:
     assert classify(question) == kind
 
 
@@ -94,7 +96,7 @@ def test_help_reply_lists_example_questions_a_ui_can_offer() -> None:
         examples = example_questions(help_reply("hi", language))
         assert len(examples) >= 4
         kinds = {classify(q) for q in examples}
-        assert {Kind.LOCATE, Kind.PARTNER} <= kinds
+        assert {QuestionKind.LOCATE, QuestionKind.PARTNER} <= kinds
 
 
 def test_organismes_like_organisme_is_any_kind() -> None:
@@ -170,7 +172,9 @@ class FakeFinder:
         return out[:k]
 
 
-def _answer(question: str, kind: Kind, finder: FakeFinder | None = None) -> tuple[str, list]:
+def _answer(
+    question: str, kind: QuestionKind, finder: FakeFinder | None = None
+) -> tuple[str, list]:
     passages: list[Passage] = []
     text = directory_answer(
         question, question, kind, "en", passages, from_passages(ROWS), finder or FakeFinder()
@@ -194,12 +198,12 @@ def test_a_shared_town_is_not_a_campus() -> None:
 
 
 def test_where_is_an_organisation_from_its_entry() -> None:
-    text, passages = _answer("Where is Alpha Lab?", Kind.LOCATE)
+    text, passages = _answer("Where is Alpha Lab?", QuestionKind.LOCATE)
     assert text == "Alpha Lab is in Orsay, Essonne [1]."  # its town and département
     assert passages[0].metadata["title"] == "Alpha Lab"
     # its town unknown: no directory answer (the passages answer, or the decline says what
     # they hold about it), never a place its text merely names
-    assert _answer("Where is Epsilon Care?", Kind.LOCATE)[0] == ""
+    assert _answer("Where is Epsilon Care?", QuestionKind.LOCATE)[0] == ""
 
 
 @pytest.mark.parametrize(
@@ -213,8 +217,8 @@ def test_where_is_an_organisation_from_its_entry() -> None:
     ],
 )
 def test_where_is_an_organisation_spelt_as_users_spell_it(question: str) -> None:
-    assert classify(question) == Kind.LOCATE
-    assert _answer(question, Kind.LOCATE)[0] == "Alpha Lab is in Orsay, Essonne [1]."
+    assert classify(question) == QuestionKind.LOCATE
+    assert _answer(question, QuestionKind.LOCATE)[0] == "Alpha Lab is in Orsay, Essonne [1]."
 
 
 def test_where_is_a_part_of_an_organisation_named_by_its_field() -> None:
@@ -226,7 +230,9 @@ def test_where_is_a_part_of_an_organisation_named_by_its_field() -> None:
     passages: list[Passage] = []
     orgs = from_passages(rows)
     question = "Where is Alpha Lab's neuroimaging centre?"
-    text = directory_answer(question, question, Kind.LOCATE, "en", passages, orgs, FakeFinder())
+    text = directory_answer(
+        question, question, QuestionKind.LOCATE, "en", passages, orgs, FakeFinder()
+    )
     assert text == "Zeta Scan is in Gif-sur-Yvette, Essonne [1]."
 
 
@@ -239,11 +245,11 @@ def test_where_is_a_part_of_an_organisation_named_by_its_field() -> None:
     ],
 )
 def test_where_something_else_is_is_no_directory_answer(question: str) -> None:
-    assert _answer(question, Kind.LOCATE)[0] == ""
+    assert _answer(question, QuestionKind.LOCATE)[0] == ""
 
 
 def test_organisations_of_a_town() -> None:
-    text, passages = _answer("Which organisations are in Orsay?", Kind.LOCATE)
+    text, passages = _answer("Which organisations are in Orsay?", QuestionKind.LOCATE)
     assert text.splitlines() == [
         "In Orsay, the directory lists:",
         "- Alpha Lab (laboratory, cardiology) [1]",
@@ -259,19 +265,21 @@ def test_an_unknown_place_is_never_a_match_for_a_place() -> None:
         "Which organisations are in Essonne?",
         "Where should a cardiology start-up set up?",
     ):
-        text, _ = _answer(question, Kind.LOCATE)
+        text, _ = _answer(question, QuestionKind.LOCATE)
         assert text and "Epsilon" not in text, question
 
 
 def test_organisations_of_a_departement() -> None:
-    text, _ = _answer("Which organisations are in Essonne?", Kind.LOCATE)
+    text, _ = _answer("Which organisations are in Essonne?", QuestionKind.LOCATE)
     assert text.splitlines()[0] == "In Essonne (91), the directory lists:"
     assert [line.split(" (")[0] for line in text.splitlines()[1:]] == [
         "- Alpha Lab",
         "- Beta Imaging",
         "- Gamma Centre",
     ]
-    assert "Delta" not in _answer("Which organisations are in Val-de-Marne?", Kind.LOCATE)[0]
+    assert (
+        "Delta" not in _answer("Which organisations are in Val-de-Marne?", QuestionKind.LOCATE)[0]
+    )
 
 
 @pytest.mark.parametrize(
@@ -283,8 +291,8 @@ def test_organisations_of_a_departement() -> None:
     ],
 )
 def test_a_departement_by_name_or_number_in_users_phrasings(question: str) -> None:
-    assert classify(question) == Kind.LOCATE
-    lines = _answer(question, Kind.LOCATE)[0].splitlines()
+    assert classify(question) == QuestionKind.LOCATE
+    lines = _answer(question, QuestionKind.LOCATE)[0].splitlines()
     assert lines[0].endswith("Essonne (91), the directory lists:")  # its name, not "In 91"
     assert [line.split(" (")[0] for line in lines[1:]] == [
         "- Alpha Lab",
@@ -303,7 +311,9 @@ def test_a_departements_heading_in_french() -> None:
 
 def test_places_first_for_a_field() -> None:
     finder = FakeFinder()
-    text, passages = _answer("Where should a cardiology start-up set up?", Kind.LOCATE, finder)
+    text, passages = _answer(
+        "Where should a cardiology start-up set up?", QuestionKind.LOCATE, finder
+    )
     assert finder.asked == ["cardiology start-up"]
     lines = text.splitlines()
     assert lines[1].startswith("- Orsay: Alpha Lab (laboratory, cardiology) [")
@@ -314,7 +324,7 @@ def test_places_first_for_a_field() -> None:
 
 
 def test_partners_ranked_with_their_sentence_and_citation() -> None:
-    text, passages = _answer("Who could we work with on cardiology?", Kind.PARTNER)
+    text, passages = _answer("Who could we work with on cardiology?", QuestionKind.PARTNER)
     lines = text.splitlines()
     assert lines[0] == "Organisations that fit, best first:"
     assert lines[1] == (
@@ -327,8 +337,8 @@ def test_partners_ranked_with_their_sentence_and_citation() -> None:
 
 
 def test_nothing_above_the_floor_is_no_directory_answer() -> None:
-    assert _answer("Who could we work with on astronomy?", Kind.PARTNER)[0] == ""
-    assert _answer("Where is the Moon?", Kind.LOCATE)[0] == ""
+    assert _answer("Who could we work with on astronomy?", QuestionKind.PARTNER)[0] == ""
+    assert _answer("Where is the Moon?", QuestionKind.LOCATE)[0] == ""
 
 
 @pytest.mark.slow
@@ -338,11 +348,14 @@ def test_locate_and_partner_through_the_real_index(built_index: Path) -> None:
 
     chat = Container(Settings(data_dir=built_index)).chat
     cases = {
-        "Where is Gustave Roussy?": (Kind.LOCATE, ["Villejuif"]),
-        "Où se trouve Guerbet ?": (Kind.LOCATE, ["Villepinte"]),
-        "Which part of the region suits a neuroimaging team?": (Kind.LOCATE, ["Paris-Saclay"]),
-        "Who should we talk to about ultrasonography?": (Kind.PARTNER, ["Philips", "GE"]),
-        "Avec qui travailler sur les maladies infectieuses ?": (Kind.PARTNER, ["Pasteur"]),
+        "Where is Gustave Roussy?": (QuestionKind.LOCATE, ["Villejuif"]),
+        "Où se trouve Guerbet ?": (QuestionKind.LOCATE, ["Villepinte"]),
+        "Which part of the region suits a neuroimaging team?": (
+            QuestionKind.LOCATE,
+            ["Paris-Saclay"],
+        ),
+        "Who should we talk to about ultrasonography?": (QuestionKind.PARTNER, ["Philips", "GE"]),
+        "Avec qui travailler sur les maladies infectieuses ?": (QuestionKind.PARTNER, ["Pasteur"]),
     }
     for question, (kind, names) in cases.items():
         answer = chat.ask(question)

@@ -12,8 +12,8 @@ import pytest
 from assistant.answer import Turn
 from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.help import EXAMPLES
-from assistant.answer.kinds import Kind, classify
 from assistant.answer.organisations import Organisation, from_passages
+from assistant.answer.question_kind import QuestionKind, classify
 from assistant.answer.suggest import MAX_SUGGESTIONS, suggest
 from assistant.retrieval.passage import Passage
 
@@ -48,7 +48,7 @@ def test_after_a_partner_answer_where_and_compare_its_organisations() -> None:
         "- Gamma Centre (laboratory, Orsay) [3]"
     )
     said = suggest(
-        "Who could we work with on cardiology?", Kind.PARTNER, "en", answer, True, DIRECTORY
+        "Who could we work with on cardiology?", QuestionKind.PARTNER, "en", answer, True, DIRECTORY
     )
     assert said == [
         "Where is Alpha Lab?",
@@ -59,7 +59,7 @@ def test_after_a_partner_answer_where_and_compare_its_organisations() -> None:
 
 def test_after_where_is_the_place_and_the_domains_never_the_same_question() -> None:
     answer = "Beta Imaging is in Palaiseau (Vallee-Verte) [1]."
-    said = suggest("Where's Beta Imaging?", Kind.LOCATE, "en", answer, True, DIRECTORY)
+    said = suggest("Where's Beta Imaging?", QuestionKind.LOCATE, "en", answer, True, DIRECTORY)
     assert said[0] == "Which organisations are in Vallee-Verte?"  # the campus, then the town
     assert "Which organisations are in Palaiseau?" in said
     assert not any(s.startswith("Where is Beta Imaging") for s in said)
@@ -68,7 +68,9 @@ def test_after_where_is_the_place_and_the_domains_never_the_same_question() -> N
 
 def test_after_a_town_the_town_is_not_suggested_again() -> None:
     answer = "In Orsay, the directory lists:\n- Alpha Lab (laboratory) [1]\n- Gamma Centre [2]"
-    said = suggest("Which organisations are in Orsay?", Kind.LOCATE, "en", answer, True, DIRECTORY)
+    said = suggest(
+        "Which organisations are in Orsay?", QuestionKind.LOCATE, "en", answer, True, DIRECTORY
+    )
     assert said[0] == "Which organisations are in Vallee-Verte?"  # Gamma Centre's campus
     assert "Where is Alpha Lab?" in said
     assert not any("in Orsay" in s for s in said)
@@ -76,19 +78,21 @@ def test_after_a_town_the_town_is_not_suggested_again() -> None:
 
 def test_a_french_question_gets_french_suggestions() -> None:
     answer = "Alpha Lab (laboratoire, Orsay) [1]"
-    said = suggest("Où se trouve Gamma Centre ?", Kind.LOCATE, "fr", answer, True, DIRECTORY)
+    said = suggest(
+        "Où se trouve Gamma Centre ?", QuestionKind.LOCATE, "fr", answer, True, DIRECTORY
+    )
     assert said == [
         "Quelles organisations sont à Vallee-Verte ?",
         "Où se trouve Alpha Lab ?",
         "Avec qui collaborer en oncologie ?",  # its domain, in French
     ]
-    assert all(classify(s) in (Kind.LOCATE, Kind.PARTNER) for s in said)
+    assert all(classify(s) in (QuestionKind.LOCATE, QuestionKind.PARTNER) for s in said)
 
 
 def test_each_shape_is_a_kind_the_directory_answers() -> None:
     said = suggest(
         "Which laboratories work on cardiology?",
-        Kind.LIST,
+        QuestionKind.LIST,
         "en",
         "- Alpha Lab [1]\n- Beta Imaging [2]",
         True,
@@ -96,18 +100,26 @@ def test_each_shape_is_a_kind_the_directory_answers() -> None:
     )
     kinds = {s: classify(s) for s in said}
     assert kinds == {
-        "Compare Alpha Lab and Beta Imaging": Kind.COMPARE,
-        "Where is Alpha Lab?": Kind.LOCATE,
-        "Which organisations are in Orsay?": Kind.LOCATE,
+        "Compare Alpha Lab and Beta Imaging": QuestionKind.COMPARE,
+        "Where is Alpha Lab?": QuestionKind.LOCATE,
+        "Which organisations are in Orsay?": QuestionKind.LOCATE,
     }
 
 
 def test_nothing_asked_before_is_suggested_again() -> None:
     history = [Turn("user", "where is alpha lab"), Turn("assistant", "Alpha Lab is in Orsay [1].")]
-    said = suggest("What does Alpha Lab build?", Kind.FACT, "en", "Alpha Lab [1].", True, DIRECTORY)
+    said = suggest(
+        "What does Alpha Lab build?", QuestionKind.FACT, "en", "Alpha Lab [1].", True, DIRECTORY
+    )
     assert said[0] == "Where is Alpha Lab?"
     again = suggest(
-        "What does Alpha Lab build?", Kind.FACT, "en", "Alpha Lab [1].", True, DIRECTORY, history
+        "What does Alpha Lab build?",
+        QuestionKind.FACT,
+        "en",
+        "Alpha Lab [1].",
+        True,
+        DIRECTORY,
+        history,
     )
     assert "Where is Alpha Lab?" not in again
     assert again[0] == "Who could we work with on cardiology?"
@@ -115,21 +127,29 @@ def test_nothing_asked_before_is_suggested_again() -> None:
 
 def test_a_decline_suggests_about_its_subject_else_the_help_examples() -> None:
     declined = "I could not find that in the sources. The nearest passages are listed below."
-    said = suggest("What is Delta Care's revenue?", Kind.FACT, "en", declined, False, DIRECTORY)
+    said = suggest(
+        "What is Delta Care's revenue?", QuestionKind.FACT, "en", declined, False, DIRECTORY
+    )
     assert said[:2] == ["Where is Delta Care?", "Who could we work with on e-health?"]
     assert not any("organisations are in" in s for s in said)  # its place is unknown
-    nothing = suggest("What is the GDP of Mars?", Kind.FACT, "en", declined, False, DIRECTORY)
+    nothing = suggest(
+        "What is the GDP of Mars?", QuestionKind.FACT, "en", declined, False, DIRECTORY
+    )
     assert nothing == EXAMPLES["en"][:2]
-    weather = suggest("Quel temps fait-il ?", Kind.OUT_OF_SCOPE, "fr", "Je ...", False, None)
+    weather = suggest(
+        "Quel temps fait-il ?", QuestionKind.OUT_OF_SCOPE, "fr", "Je ...", False, None
+    )
     assert weather == EXAMPLES["fr"][:2]
 
 
 def test_the_help_reply_suggests_nothing_its_examples_stand() -> None:
-    assert suggest("Hello", Kind.HELP, "en", "I answer ...", False, DIRECTORY) == []
+    assert suggest("Hello", QuestionKind.HELP, "en", "I answer ...", False, DIRECTORY) == []
 
 
 def test_an_answer_without_organisations_still_offers_questions() -> None:
-    said = suggest("How many hospitals?", Kind.FACT, "en", "There are 39 [1].", True, DIRECTORY)
+    said = suggest(
+        "How many hospitals?", QuestionKind.FACT, "en", "There are 39 [1].", True, DIRECTORY
+    )
     assert said == EXAMPLES["en"][:2]
 
 
@@ -206,7 +226,7 @@ def test_suggestions_keep_up_with_a_large_directory() -> None:
     assert set(directory.campus) == {"Paris-Saclay", "Plateau-Nord"}
     answer = "\n".join(f"- Unit{i} Lab (laboratory) [1]" for i in range(10))
     started = time.perf_counter()
-    said = suggest("Which labs work on oncology?", Kind.LIST, "en", answer, True, directory)
+    said = suggest("Which labs work on oncology?", QuestionKind.LIST, "en", answer, True, directory)
     answered = time.perf_counter() - started
     assert said[0] == "Compare Unit0 Lab and Unit1 Lab"
     assert built < 20 and answered < 1, (built, answered)

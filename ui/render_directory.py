@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ingest.directory.kinds import kind_label
+from ingest.directory.org_kinds import kind_label
 from ui.render import esc, host, link, safe_url, strip_markdown
 
 NO_MATCH = (

@@ -19,8 +19,8 @@ from assistant.answer.compose_explain import compose_explain
 from assistant.answer.compose_fact import compose_fact
 from assistant.answer.compose_list import compose_list
 from assistant.answer.evidence import EvidenceReport
-from assistant.answer.kinds import Kind
 from assistant.answer.organisations import Member, Organisation
+from assistant.answer.question_kind import QuestionKind
 from assistant.answer.request import NOT_FOUND, GenerationRequest
 from assistant.settings import BackendMode, Settings
 
@@ -88,14 +88,18 @@ def compose(
 ) -> str:
     """The extractive answer text with its ``[n]``, or "" when the evidence holds no answer."""
     directory_n = directory_n or {}
-    if kind == Kind.LIST and members:
+    if kind == QuestionKind.LIST and members:
         listed = compose_list(report, members, directory_n)
         if listed:
             return listed
-    if kind == Kind.COMPARE and len(compared) >= 2:
+    if kind == QuestionKind.COMPARE and len(compared) >= 2:
         return compose_compare(report, compared, directory_n, question)
     if not report.answerable:
         return ""
-    if kind in (Kind.EXPLAIN, Kind.COMPARE, Kind.LIST):  # a list of things, not organisations
+    if kind in (
+        QuestionKind.EXPLAIN,
+        QuestionKind.COMPARE,
+        QuestionKind.LIST,
+    ):  # a list of things, not organisations
         return compose_explain(report, question)
     return compose_fact(report, question).text

@@ -10,7 +10,7 @@ from assistant.answer.evidence import EvidenceReport
 from assistant.answer.labels import domain_label, text, with_note
 from assistant.answer.organisations import Organisation, named_in
 from assistant.store.text import split_sentences
-from ingest.directory.kinds import kind_label
+from ingest.directory.org_kinds import kind_label
 
 STRUCTURED = ("Domains:", "Parent bodies:", "Website:")
 

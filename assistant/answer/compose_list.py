@@ -12,7 +12,7 @@ from assistant.answer.compose_fact import quotable
 from assistant.answer.evidence import EvidenceReport
 from assistant.answer.labels import domain_label, text, with_note
 from assistant.answer.organisations import Member, Organisation, named_in
-from ingest.directory.kinds import kind_label
+from ingest.directory.org_kinds import kind_label
 
 MAX_BULLETS = 8
 ENUMERATION = re.compile(r"\b(such as|like|including|include|namely|e\.g\.|notamment|comme)\b")

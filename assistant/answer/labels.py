@@ -1,5 +1,5 @@
 """Labels and framing per language: domains, headings, notes (the kinds' labels are in
-:mod:`ingest.directory.kinds`)."""
+:mod:`ingest.directory.org_kinds`)."""
 
 from __future__ import annotations
 

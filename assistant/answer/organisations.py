@@ -18,7 +18,7 @@ from assistant.retrieval.passage import Passage
 from assistant.store.text import STOPWORDS, detect_language, fold, stem, tokenize
 from ingest import directory
 from ingest.directory import organisation_from_metadata
-from ingest.directory.kinds import kinds_by_word
+from ingest.directory.org_kinds import kinds_by_word
 
 
 class OrganisationSource(Protocol):

@@ -12,7 +12,7 @@ from typing import Protocol
 
 from assistant.answer.labels import domain_label, text
 from assistant.store.text import STOPWORDS, fold, split_sentences, tokenize
-from ingest.directory.kinds import kind_label
+from ingest.directory.org_kinds import kind_label
 
 MAX_PARTNERS = 4  # with their sentence; then a few more by name
 MAX_ALSO = 4

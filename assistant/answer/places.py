@@ -15,7 +15,7 @@ from assistant.answer.organisations import Organisation, squash
 from assistant.answer.partners import Cited
 from assistant.store.text import fold
 from ingest.directory.departements import DEPARTEMENTS
-from ingest.directory.kinds import kind_label
+from ingest.directory.org_kinds import kind_label
 
 CAMPUS = re.compile(
     r"\b(?:in|at|on|near|à|au|sur)\s+(?:the\s+)?"

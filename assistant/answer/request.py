@@ -20,7 +20,7 @@ class GenerationRequest:
     language: str  # 'en' or 'fr'
     passages: list[Passage]  # numbered from 1 in this order
     evidence: EvidenceReport
-    kind: str = "fact"  # assistant.answer.kinds.Kind: fact, list, compare, explain
+    kind: str = "fact"  # assistant.answer.question_kind.QuestionKind: fact, list, compare, explain
     members: tuple[Member, ...] = ()  # a list question's organisations from the directory
     compared: tuple[Organisation, ...] = ()  # a comparison's organisations
     # organisation name -> number of its directory entry among the passages

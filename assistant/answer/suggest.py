@@ -18,10 +18,10 @@ from typing import TypeVar
 from assistant.answer.condense import Turn
 from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.help import EXAMPLES
-from assistant.answer.kinds import Kind
 from assistant.answer.labels import domain_label
 from assistant.answer.organisations import Organisation
 from assistant.answer.places import places_of
+from assistant.answer.question_kind import QuestionKind
 from assistant.answer.shapes import town_asked
 from assistant.store.text import fold
 
@@ -45,19 +45,19 @@ PHRASES = {
 }
 # the shapes suggested after each kind of answer, first to last (one of each in turn)
 SHAPES = {
-    Kind.FACT: ("where", "partner", "place"),
-    Kind.EXPLAIN: ("where", "partner", "place"),
-    Kind.LIST: ("compare", "where", "place"),
-    Kind.PARTNER: ("where", "compare", "place"),
-    Kind.LOCATE: ("place", "where", "partner", "compare"),
-    Kind.COMPARE: ("where", "partner", "place"),
+    QuestionKind.FACT: ("where", "partner", "place"),
+    QuestionKind.EXPLAIN: ("where", "partner", "place"),
+    QuestionKind.LIST: ("compare", "where", "place"),
+    QuestionKind.PARTNER: ("where", "compare", "place"),
+    QuestionKind.LOCATE: ("place", "where", "partner", "compare"),
+    QuestionKind.COMPARE: ("where", "partner", "place"),
 }
 DECLINED = ("where", "partner", "place")  # of the organisations the declined question names
 
 
 def suggest(
     question: str,
-    kind: Kind,
+    kind: QuestionKind,
     language: str,
     answer: str,
     grounded: bool,
@@ -68,7 +68,7 @@ def suggest(
     """Up to :data:`MAX_SUGGESTIONS` questions to ask after ``answer`` (to ``question``, of
     ``kind``), about the organisations of ``directory`` (only the ``allowed`` ones, those that
     pass the filters, when given), none of them asked already in ``history``."""
-    if kind == Kind.HELP:
+    if kind == QuestionKind.HELP:
         return []
     lang = language if language in PHRASES else "en"
     asked = {_key(question)} | {_key(t.content) for t in history if t.role == "user"}
@@ -115,7 +115,7 @@ class _Candidates:
     def __init__(
         self,
         question: str,
-        kind: Kind,
+        kind: QuestionKind,
         lang: str,
         orgs: list[Organisation],
         campus: dict[str, list[Organisation]],
@@ -126,8 +126,8 @@ class _Candidates:
         self.kind = kind
         self.orgs = orgs
         self.campus = campus
-        self.town = fold(town_asked(question)) if kind == Kind.LOCATE else ""
-        self.located = subjects if kind == Kind.LOCATE else []  # "where is X?" was asked
+        self.town = fold(town_asked(question)) if kind == QuestionKind.LOCATE else ""
+        self.located = subjects if kind == QuestionKind.LOCATE else []  # "where is X?" was asked
 
     def of(self, shape: str) -> Iterator[str]:
         makers = {
@@ -153,7 +153,7 @@ class _Candidates:
 
     def _compare(self) -> Iterator[str]:
         """The first organisation beside the next one of its kind (else the next one)."""
-        if self.kind != Kind.COMPARE and len(self.orgs) >= 2:
+        if self.kind != QuestionKind.COMPARE and len(self.orgs) >= 2:
             a, *others = self.orgs
             b = next((o for o in others if o.kind == a.kind), others[0])
             yield self.phrases["compare"].format(a=a.label, b=b.label)

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
         FeedbackStore,
         StaffAuth,
     )
-    from assistant.services.organisations import StoreOrganisations
+    from assistant.services.store_organisations import StoreOrganisations
     from assistant.store.embedder import Embedder
     from assistant.store.embedding_cache import SentenceCache
     from assistant.store.keyword_index import KeywordIndex
@@ -214,7 +214,7 @@ class Container:
     def organisations(self) -> StoreOrganisations:
         """The directory's organisations, read from the index once per index version (the
         chat's lists and comparisons and the directory tab share them)."""
-        from assistant.services.organisations import StoreOrganisations
+        from assistant.services.store_organisations import StoreOrganisations
 
         return StoreOrganisations(self.store)
 

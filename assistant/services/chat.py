@@ -19,7 +19,6 @@ from assistant.answer.compose import Composer
 from assistant.answer.focus import asked_role, refocus
 from assistant.answer.gazetteer import Gazetteers
 from assistant.answer.help import reply_text
-from assistant.answer.kinds import Kind, classify, greeting_language, restate
 from assistant.answer.messages import NEAREST
 from assistant.answer.organisations import (
     Organisation,
@@ -28,6 +27,7 @@ from assistant.answer.organisations import (
     named_in,
 )
 from assistant.answer.partners import PartnerFinder
+from assistant.answer.question_kind import QuestionKind, classify, greeting_language, restate
 from assistant.answer.request import NOT_FOUND, GenerationRequest
 from assistant.answer.rescore import extend
 from assistant.answer.spans import answer_span
@@ -105,7 +105,7 @@ class ChatService:
             raise ValueError("the question is empty")
         language = detect_language(question)
         kind = classify(question)
-        if kind in (Kind.HELP, Kind.OUT_OF_SCOPE, Kind.ACTION):
+        if kind in (QuestionKind.HELP, QuestionKind.OUT_OF_SCOPE, QuestionKind.ACTION):
             language = greeting_language(question) or language
             yield self._reply(question, kind, language, started)
             return
@@ -115,7 +115,7 @@ class ChatService:
         self,
         question: str,
         history: Sequence[Turn],
-        kind: Kind,
+        kind: QuestionKind,
         language: str,
         filters: dict[str, str] | None,
         k: int,
@@ -131,14 +131,14 @@ class ChatService:
         found, composed = from_directory(
             asked, standalone, kind, language, passages, citable, self.partners
         )
-        previous = said[-1] if said else ""
-        evidence = self._evidence(
-            asked, standalone, composed, passages, orgs, scored, citable, previous
+        evidence = self._evidence(  # the previous answer: the last assistant turn
+            asked, standalone, composed, passages, orgs, scored, citable, "".join(said[-1:])
         )
         evidence.language = language
         directory = directory_of(asked, composed, evidence, passages, citable, standalone)
         retrieved = time.perf_counter()
-        typed = composed == Kind.FACT and not found  # a value asked of a named subject
+        fact = composed == QuestionKind.FACT
+        typed = fact and not found  # a value asked of a named subject
         declined = typed_decline(asked, language, passages, evidence, orgs) if typed else None
         if found:
             text, cited = repair_citations(found, len(passages))
@@ -166,7 +166,7 @@ class ChatService:
             backend=self.composer.name,
             timings_ms=timings(started, retrieved, done),
             kind=kind.value,
-            answer_span=answer_span(asked, text) if grounded and composed == Kind.FACT else "",
+            answer_span=answer_span(asked, text) if grounded and fact else "",
             suggestions=suggest(
                 asked, kind, language, text, grounded, self.gazetteers.of(orgs), history, citable
             ),
@@ -186,7 +186,7 @@ class ChatService:
     def _retrieve(
         self,
         standalone: str,
-        kind: Kind,
+        kind: QuestionKind,
         k: int,
         filters: dict[str, str] | None,
         said: list[str],
@@ -194,7 +194,7 @@ class ChatService:
     ) -> tuple[list[Passage], EvidenceReport]:
         """The k passages shown and their evidence; facts and explanations are scored a little
         deeper, and a much better passage below the k joins them (``deepen``)."""
-        deep = kind in (Kind.FACT, Kind.EXPLAIN, Kind.LOCATE)
+        deep = kind in (QuestionKind.FACT, QuestionKind.EXPLAIN, QuestionKind.LOCATE)
         try:
             found = self.retriever.retrieve(standalone, 2 * k if deep else k, filters)
         except Exception as exc:
@@ -209,7 +209,7 @@ class ChatService:
         self,
         standalone: str,
         language: str,
-        kind: Kind,
+        kind: QuestionKind,
         passages: list[Passage],
         evidence: EvidenceReport,
         directory: Directory,
@@ -239,7 +239,7 @@ class ChatService:
         self,
         question: str,
         standalone: str,
-        kind: Kind,
+        kind: QuestionKind,
         passages: list[Passage],
         orgs: list[Organisation],
         scored: EvidenceReport,
@@ -250,9 +250,9 @@ class ChatService:
         passages do not hold ("Who is the president of X?") is looked up in X's directory
         entry, appended to the passages when it passes the filters (``citable``)."""
         evidence = extend(self.scorer, scored, standalone, passages, previous)  # appended since
-        if kind == Kind.EXPLAIN:  # an explanation gathers points: their evidence adds up
+        if kind == QuestionKind.EXPLAIN:  # an explanation gathers points: their evidence adds up
             evidence = self.scorer.gate(replace(evidence, points=EXPLAIN_POINTS))
-        if kind not in (Kind.FACT, Kind.EXPLAIN) or not orgs:
+        if kind not in (QuestionKind.FACT, QuestionKind.EXPLAIN) or not orgs:
             return evidence
         min_score = self.scorer.min_score
         focused = refocus(evidence, question, passages, orgs, min_score)
@@ -269,7 +269,7 @@ class ChatService:
             return []
         return from_passages(self.organisations.organisation_passages())
 
-    def _reply(self, question: str, kind: Kind, language: str, started: float) -> Answer:
+    def _reply(self, question: str, kind: QuestionKind, language: str, started: float) -> Answer:
         """The help reply, the out-of-scope decline, the reply to a request to act: no retrieval."""
         text = reply_text(question, kind.value, language)
         ms = (time.perf_counter() - started) * 1000

@@ -19,7 +19,7 @@ from assistant.services import org_terms as terms
 from assistant.services.region import Where, where
 from assistant.store.text import fold
 from ingest.directory import Organisation, organisation_from_metadata
-from ingest.directory.kinds import kind_about, kind_key, kind_label
+from ingest.directory.org_kinds import kind_about, kind_key, kind_label
 
 
 @dataclass(frozen=True)

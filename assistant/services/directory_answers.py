@@ -10,7 +10,6 @@ from dataclasses import dataclass, field, replace
 
 from assistant.answer.condense import split_context
 from assistant.answer.evidence import EvidenceReport
-from assistant.answer.kinds import Kind
 from assistant.answer.organisations import Member, Organisation, asked_kinds, members, named_in
 from assistant.answer.partners import (
     Cited,
@@ -29,6 +28,7 @@ from assistant.answer.places import (
     placed,
     places_of,
 )
+from assistant.answer.question_kind import QuestionKind
 from assistant.answer.shapes import siting, town_asked
 from assistant.answer.where import located_subject
 from assistant.retrieval.passage import Passage
@@ -52,24 +52,26 @@ RANKED = 12  # organisations asked of the ranking
 def from_directory(
     question: str,
     standalone: str,
-    kind: Kind,
+    kind: QuestionKind,
     language: str,
     passages: list[Passage],
     orgs: Sequence[Organisation],
     finder: PartnerFinder | None,
-) -> tuple[str, Kind]:
+) -> tuple[str, QuestionKind]:
     """A locate or partner answer from the directory, and the kind to compose by when there is
     none (a partner question as a list, a locate question as a fact)."""
-    if kind not in (Kind.LOCATE, Kind.PARTNER):
+    if kind not in (QuestionKind.LOCATE, QuestionKind.PARTNER):
         return "", kind
     found = directory_answer(question, standalone, kind, language, passages, orgs, finder)
-    return found, kind if found else (Kind.LIST if kind == Kind.PARTNER else Kind.FACT)
+    return found, kind if found else (
+        QuestionKind.LIST if kind == QuestionKind.PARTNER else QuestionKind.FACT
+    )
 
 
 def directory_answer(
     question: str,
     standalone: str,
-    kind: Kind,
+    kind: QuestionKind,
     language: str,
     passages: list[Passage],
     orgs: Sequence[Organisation],
@@ -79,7 +81,7 @@ def directory_answer(
     if not orgs:
         return ""
     campus = campuses(orgs)
-    if kind == Kind.LOCATE:
+    if kind == QuestionKind.LOCATE:
         town = town_asked(question)
         if town:
             return _town(question, town, passages, orgs, campus, language)
@@ -88,11 +90,11 @@ def directory_answer(
             known = [o for o in named if placed(o)]
             lines = [compose_where(o, entry_number(o, passages), campus, language) for o in known]
             return "\n".join(lines[:3])
-    if finder is None or (kind == Kind.LOCATE and not siting(question)):
+    if finder is None or (kind == QuestionKind.LOCATE and not siting(question)):
         return ""
     field = topic(standalone)
     cited = _cite(finder.partners(field, RANKED), field, passages, orgs, campus)
-    if kind == Kind.PARTNER:
+    if kind == QuestionKind.PARTNER:
         return compose_partners(cited, language)
     return compose_places(cited, language)
 
@@ -153,7 +155,7 @@ def entry_number(org: Organisation, passages: list[Passage]) -> int:
 
 def directory_of(
     question: str,
-    kind: Kind,
+    kind: QuestionKind,
     evidence: EvidenceReport,
     passages: list[Passage],
     orgs: list[Organisation],
@@ -162,14 +164,14 @@ def directory_of(
     """The directory's part in this answer, among ``orgs`` (those passing the filters); their
     entries join ``passages`` (numbered after the retrieved ones, never twice)."""
     found = Directory(orgs)
-    if kind == Kind.LIST:
+    if kind == QuestionKind.LIST:
         top = [e.sentence for e in evidence.evidence[:8] if not e.prompt]
         mentioned = [o.name for o in named_in(" ".join(top), orgs)]
         context = split_context(standalone)[1]
         matched = members(question, orgs, mentioned, context)
         if matched and (evidence.answerable or any(m.domains for m in matched)):
             found.members = tuple(matched)
-    elif kind == Kind.COMPARE:
+    elif kind == QuestionKind.COMPARE:
         named = named_in(question, orgs)
         if len(named) >= 2:
             found.compared = tuple(named)

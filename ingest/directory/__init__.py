@@ -16,8 +16,8 @@ from ingest.directory.documents import (
     organisations_to_documents,
 )
 from ingest.directory.formats import detect_format, read_organisations
-from ingest.directory.kinds import KINDS, kind_key, kind_label
 from ingest.directory.model import COLUMNS, PLACE_COLUMNS, Organisation
+from ingest.directory.org_kinds import KINDS, kind_key, kind_label
 
 __all__ = [
     "PLACE_COLUMNS",

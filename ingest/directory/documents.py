@@ -7,8 +7,8 @@ from typing import Any
 
 from assistant.store.text import slugify
 from ingest.directory.departements import DEPARTEMENTS, placed
-from ingest.directory.kinds import kind_label
 from ingest.directory.model import Organisation
+from ingest.directory.org_kinds import kind_label
 from ingest.models import Document, Metadata
 
 

@@ -1,5 +1,5 @@
 """What a directory holds: :class:`Organisation`, the columns of our CSV (the kinds are in
-:mod:`ingest.directory.kinds`)."""
+:mod:`ingest.directory.org_kinds`)."""
 
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ from assistant.answer.shapes import (
 )
 
 
-class Kind(StrEnum):
+class QuestionKind(StrEnum):
     FACT = "fact"  # who, what, when, where, how many
     LIST = "list"  # which organisations, name, list ...
     COMPARE = "compare"  # compare, difference, versus
@@ -86,31 +86,31 @@ def greeting_language(question: str) -> str | None:
     return "fr" if FRENCH_GREETING.search(question) else None
 
 
-def classify(question: str) -> Kind:
+def classify(question: str) -> QuestionKind:
     """The kind of answer ``question`` wants (the question as asked, without added context)."""
     rest = GREETING.sub("", question, count=1).strip()
     if not rest.strip(" ?!.,") or about_assistant(rest):
-        return Kind.HELP
+        return QuestionKind.HELP
     if HELP.search(rest) and not content_words(rest):
-        return Kind.HELP
+        return QuestionKind.HELP
     if asks_to_act(rest) or asks_to_act(question):
-        return Kind.ACTION
+        return QuestionKind.ACTION
     if OUT_OF_SCOPE.search(rest):
-        return Kind.OUT_OF_SCOPE
+        return QuestionKind.OUT_OF_SCOPE
     if COMPARE.search(rest):
-        return Kind.COMPARE
+        return QuestionKind.COMPARE
     if not WHY.search(rest) and asks_partner(rest):
-        return Kind.PARTNER
+        return QuestionKind.PARTNER
     if not WHY.search(rest) and asks_where(rest):
-        return Kind.LOCATE
+        return QuestionKind.LOCATE
     if LIST.search(rest) or asks_for_list(rest):
-        return Kind.LIST
+        return QuestionKind.LIST
     if EXPLAIN.search(rest):
-        return Kind.EXPLAIN
-    return Kind.FACT
+        return QuestionKind.EXPLAIN
+    return QuestionKind.FACT
 
 
-def restate(question: str, standalone: str, kind: Kind) -> tuple[str, Kind]:
+def restate(question: str, standalone: str, kind: QuestionKind) -> tuple[str, QuestionKind]:
     """The question to answer and its kind: ``condense`` may have restated it ("When was he
     appointed?" -> "When was Stéphane Roques appointed?"; an elliptic "and in Saclay?" -> "Which
     organisations are in Saclay?"): it is then answered, and classified, as restated."""

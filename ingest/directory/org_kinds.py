@@ -14,7 +14,7 @@ from functools import lru_cache
 
 
 @dataclass(frozen=True)
-class Kind:
+class OrgKind:
     key: str  # "research-institute"
     fr: str = ""  # French label; "" when none (the English one is used)
     words: str = ""  # words of a question that name the kind, space-separated, folded
@@ -27,80 +27,80 @@ class Kind:
         return english(self.key)
 
 
-TABLE: tuple[Kind, ...] = (
-    Kind(
+TABLE: tuple[OrgKind, ...] = (
+    OrgKind(
         "cluster",
         "pôle de compétitivité",
         "cluster clusters pole poles competitiveness",
         "cluster network",
         ours=True,
     ),
-    Kind(
+    OrgKind(
         "incubator",
         "incubateur",
         "incubator incubators incubateur incubateurs accelerator",
         "incubator start-up",
         ours=True,
     ),
-    Kind(
+    OrgKind(
         "pharma-group",
         "groupe pharmaceutique",
         "pharma pharmaceutical pharmaceuticals pharmaceutique pharmaceutiques",
         "pharmaceuticals industry drug",
         ours=True,
     ),
-    Kind(
+    OrgKind(
         "research-institute",
         "institut de recherche",
         "institute institutes institut instituts",
         "research laboratory",
         ours=True,
     ),
-    Kind(
+    OrgKind(
         "research-body",
         "organisme de recherche",
         "institute institutes institut instituts",
         "research laboratory",
         ours=True,
     ),
-    Kind(
+    OrgKind(
         "hospital-group",
         "groupe hospitalier",
         "hospital hospitals hopital hopitaux hospitalier",
         "hospital clinical care patients clinical trials",
         ours=True,
     ),
-    Kind(
+    OrgKind(
         "e-health-startup",
         "start-up e-santé",
         "start-up start-ups startup startups jeune-pousse jeunes-pousses",
         "e-health digital health start-up",
         ours=True,
     ),
-    Kind(
+    OrgKind(
         "medtech-company",
         "entreprise medtech",
         "medtech medtechs",
         "medical technology device industry",
         ours=True,
     ),
-    Kind("network", "réseau", "network networks reseau reseaux", ours=True),
-    Kind("programme", "programme", "programme programmes program programs", ours=True),
-    Kind("event", "événement", "event events evenement evenements summit", ours=True),
-    Kind("public-body", "organisme public", "authority authorities collectivite", ours=True),
-    Kind("university", "université", ours=True),
-    Kind("hospital", "hôpital", about="hospital clinical care patients"),
-    Kind("university-hospital", about="hospital clinical care patients research"),
-    Kind("laboratory", "laboratoire"),
-    Kind("company", "entreprise"),
-    Kind("research-unit"),
-    Kind("research-federation"),
-    Kind("research-service-unit"),
-    Kind("cancer-centre"),
-    Kind("pharmacy"),
-    Kind("health-establishment"),
+    OrgKind("network", "réseau", "network networks reseau reseaux", ours=True),
+    OrgKind("programme", "programme", "programme programmes program programs", ours=True),
+    OrgKind("event", "événement", "event events evenement evenements summit", ours=True),
+    OrgKind("public-body", "organisme public", "authority authorities collectivite", ours=True),
+    OrgKind("university", "université", ours=True),
+    OrgKind("hospital", "hôpital", about="hospital clinical care patients"),
+    OrgKind("university-hospital", about="hospital clinical care patients research"),
+    OrgKind("laboratory", "laboratoire"),
+    OrgKind("company", "entreprise"),
+    OrgKind("research-unit"),
+    OrgKind("research-federation"),
+    OrgKind("research-service-unit"),
+    OrgKind("cancer-centre"),
+    OrgKind("pharmacy"),
+    OrgKind("health-establishment"),
 )
-BY_KEY: dict[str, Kind] = {kind.key: kind for kind in TABLE}
+BY_KEY: dict[str, OrgKind] = {kind.key: kind for kind in TABLE}
 
 # The kinds used in corpus/directory/organisations.csv.
 KINDS: frozenset[str] = frozenset(kind.key for kind in TABLE if kind.ours)
