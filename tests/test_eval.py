@@ -17,6 +17,9 @@ TEST = Path(__file__).parent / "eval" / "test.jsonl"  # frozen: written blind, n
 # a second dev set, written blind from corpus/ (users' phrasings, typos, French, locate and
 # partner, near-miss declines); tuned on, never fitted on (paris-health fit leaves it out)
 DEV2 = Path(__file__).parent / "eval" / "dev2.jsonl"
+# a third dev set, written blind from corpus/ after the second was tuned on: a holdout, run
+# only for its table (never read, never tuned on, never fitted on), to keep changes that transfer
+DEV3 = Path(__file__).parent / "eval" / "dev3.jsonl"
 
 # The default (extractive) backend on the main (dev) set, with the fitted sentence model (issue
 # 15). Measured: hit@5 0.98, answer accuracy 0.85, answer-first 0.72, decline accuracy 1.00. The
@@ -33,10 +36,15 @@ TEST_BARS = {"accuracy": 0.75, "decline": 0.85, "answer_first": 0.70}
 # answer-first 0.81 (21/26), on main before issue 15's follow-up work 0.70 / 0.93 / 0.62; a
 # question's worth below.
 DEV2_BARS = {"accuracy": 0.91, "decline": 0.92, "answer_first": 0.76}
+# The third dev set (dev3.jsonl), measured: answers 0.74 (34/46), declines 1.00 (14/14),
+# answer-first 0.62 (16/26); a question's worth below.
+DEV3_BARS = {"accuracy": 0.72, "decline": 0.92, "answer_first": 0.58}
 
 
 @pytest.mark.parametrize(
-    "path", [QUESTIONS, HOLDOUT, DEV2, TEST], ids=["main", "holdout", "dev2", "test"]
+    "path",
+    [QUESTIONS, HOLDOUT, DEV2, DEV3, TEST],
+    ids=["main", "holdout", "dev2", "dev3", "test"],
 )
 def test_question_set_shape(path: Path) -> None:
     questions = load_questions(path)
@@ -50,7 +58,7 @@ def test_question_set_shape(path: Path) -> None:
     if path == HOLDOUT:
         assert len(questions) >= 20
         return
-    if path == DEV2:
+    if path in (DEV2, DEV3):
         assert len(questions) >= 60 and sum(q.lang == "fr" for q in questions) >= 10
         assert sum(not q.answerable for q in questions) >= 10
         located = [q for q in questions if q.kind in ("locate", "partner")]
@@ -92,6 +100,15 @@ def test_the_second_dev_set_holds_its_bar(built_index: Path) -> None:
     assert overall.accuracy >= DEV2_BARS["accuracy"], overall.row()
     assert overall.decline >= DEV2_BARS["decline"], overall.row()
     assert overall.first >= DEV2_BARS["answer_first"], overall.row()
+
+
+@pytest.mark.slow
+def test_the_third_dev_set_holds_its_bar(built_index: Path) -> None:
+    chat = Container(Settings(data_dir=built_index)).chat
+    overall = score(run_eval(chat, load_questions(DEV3)))  # the numbers only: a holdout
+    assert overall.accuracy >= DEV3_BARS["accuracy"], overall.row()
+    assert overall.decline >= DEV3_BARS["decline"], overall.row()
+    assert overall.first >= DEV3_BARS["answer_first"], overall.row()
 
 
 @pytest.mark.slow

@@ -41,6 +41,10 @@ from assistant.retrieval.passage import Passage
         "Pouvez-vous me mettre en relation avec Genopole ?",
         "Merci de m'inscrire au salon",
         "Appelle l'Institut Pasteur",
+        # the French of "send it to NAME" and of sending a CV
+        "Peux-tu transmettre mon dossier à Genopole ?",
+        "Envoyez ma candidature à l'Inserm",
+        "Pourriez-vous envoyer mon cv au CEA ?",
     ],
 )
 def test_requests_to_act_are_their_own_kind(question: str) -> None:
@@ -60,6 +64,7 @@ def test_requests_to_act_are_their_own_kind(question: str) -> None:
         "Where should we set up our lab?",
         "Avec qui prendre contact pour l'imagerie ?",
         "Quel est le numéro de téléphone de Medicen ?",
+        "Comment envoyer un dossier à Medicen ?",
     ],
 )
 def test_questions_about_acting_are_not_requests_to_act(question: str) -> None:
