@@ -191,20 +191,3 @@ def test_the_gazetteer_answers_the_same_from_concurrent_threads() -> None:
     failures = differences_in_threads(lambda s: known.place("Where is it?", s), sentences)
     assert not failures, failures[:5]
     assert known.place("Where is it?", sentences[0]) and known.new_name("Who?", sentences[0])
-
-
-def test_untranslated_french_words_count_half_as_unknown() -> None:
-    """Words of a French question that the glossary cannot render ("soutient", "suivi") are not
-    English words the corpus lacks: they count half as unknown, so a French question whose names
-    the sources hold is not declined for its French (half its words untranslated declined it);
-    an English word the corpus never uses still counts whole."""
-    from test_answer import BagOfWords
-
-    from assistant.answer.evidence import EvidenceScorer
-
-    idf = {"applic": 2.0, "app": 2.0, "chimio": 3.0}  # a toy corpus: "institut" unknown too
-    scorer = EvidenceScorer(BagOfWords(), idf)
-    weights = scorer.term_weights("Quel institut soutient le suivi à domicile Appli Chimio ?", "fr")
-    assert scorer.unknown_share(weights, "fr") < scorer.max_unknown
-    english = scorer.term_weights("Which institute backs the zorglub wibble?", "en")
-    assert scorer.unknown_share(english, "en") >= scorer.max_unknown

@@ -158,14 +158,11 @@ class EvidenceScorer:
                 weights[term] = max(known, 0.05)
         return weights
 
-    def unknown_share(self, weights: dict[str, float], language: str = "en") -> float:
-        """The share of the question's terms that the corpus never uses; an untranslated word
-        of a French question counts half (it may simply be French, the sources being English:
-        "soutient", "suivi" are no sign that the sources lack what is asked)."""
+    def unknown_share(self, weights: dict[str, float]) -> float:
+        """The share of the question's terms that the corpus never uses."""
         if not weights or not self.idf:
             return 0.0
-        unknown = sum(1 for t in weights if t not in self.idf)
-        return unknown * (0.5 if language == "fr" else 1.0) / len(weights)
+        return sum(1 for t in weights if t not in self.idf) / len(weights)
 
     def coverage(self, weights: dict[str, float], text: str) -> float:
         if not weights:
@@ -227,7 +224,7 @@ class EvidenceScorer:
             return report, []
         weights = self.term_weights(question, language)
         asked, _ = split_context(question)
-        report.unknown = self.unknown_share(weights, language)
+        report.unknown = self.unknown_share(weights)
         report.weights = self._weights(asked, language)
         query = np.asarray(self.embedder.embed_query(question), dtype="float32")
         dense = self._embed([c.unit.sentence for c in candidates]) @ query
