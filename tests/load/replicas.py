@@ -138,12 +138,14 @@ def cites(url: str, question: str, source_id: str) -> bool:
 
 
 def seconds_until(check: Any, limit_s: float, every_s: float = 0.1) -> float | None:
-    """Seconds from now until a ``check()`` that is true has returned (a question asked then
-    answered so), None when none is true within ``limit_s``."""
+    """Seconds from now until the first ``check()`` that comes out true was started (a question
+    asked then is answered with the change: how long the change took to be visible, not counting
+    that answer's own latency, which the bench measures), None when none started within
+    ``limit_s`` is true."""
     started = time.monotonic()
-    while time.monotonic() - started < limit_s:
+    while (asked := time.monotonic() - started) < limit_s:
         if check():
-            return time.monotonic() - started
+            return asked
         time.sleep(every_s)
     return None
 
