@@ -11,9 +11,9 @@ from urllib.parse import urlparse
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from assistant.store.text import slugify
 from ingest.atomic import write_atomic
 from ingest.models import DirectoryFormat, Source, SourceKind
+from ingest.store.text import slugify
 
 HEADER = (
     "# paris-health source manifest: one entry per source.\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from assistant.store.text import printable
+from ingest.store.text import printable
 
 MetadataValue = str | int | float | bool
 Metadata = dict[str, MetadataValue]

@@ -15,7 +15,7 @@ Idempotent and crash-safe by construction:
 Because the state that decides what to do is each index itself, a run killed at any point and
 started again converges on the same indexes as an uninterrupted run.
 
-Ingestion calls the store directly (``assistant/store/``): the embedder, the vector store
+Ingestion calls the store directly (``ingest/store/``): the embedder, the vector store
 (Chroma), the keyword index (tantivy) and, with ``sentence_vectors_at_ingest``, the sentence cache,
 which embeds the new chunks' sentences the answer stage scores. Each index reports its own chunk
 ids per source, and the pipeline diffs every index against its own state.
@@ -30,10 +30,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.store.embedder import Embedder
-from assistant.store.embedding_cache import SentenceCache
-from assistant.store.keyword_index import KeywordIndex
-from assistant.store.vectorstore import VectorStore
 from ingest.chunk import build_splitter, chunk, embedding_text
 from ingest.clock import now_iso
 from ingest.load import Loader, own_title
@@ -41,6 +37,10 @@ from ingest.lock import ingest_lock
 from ingest.models import Chunk, IngestError, Source
 from ingest.report import IngestReport, Progress, SourceReport, Status
 from ingest.state import StateStore
+from ingest.store.embedder import Embedder
+from ingest.store.embedding_cache import SentenceCache
+from ingest.store.keyword_index import KeywordIndex
+from ingest.store.vectorstore import VectorStore
 
 if TYPE_CHECKING:
     from ingest.fetch import FetchConfig, Fetcher

@@ -66,7 +66,7 @@ def _fast_tier_loads_no_model(
     def refuse(*_: object, **__: object) -> None:
         raise AssertionError("a fast-tier test loaded a model: use tests/fakes.py or mark it slow")
 
-    monkeypatch.setattr("assistant.store.embedder.build_embedder", refuse)
+    monkeypatch.setattr("ingest.store.embedder.build_embedder", refuse)
 
 
 @pytest.fixture
@@ -96,7 +96,7 @@ def corpus_copy(tmp_path: Path) -> Path:
 def built_index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """A data directory with the index built once from the repository's corpus."""
     from assistant.app.container import Container
-    from assistant.settings import Settings
+    from ingest.settings import Settings
 
     data_dir = tmp_path_factory.mktemp("index")
     report = Container(Settings(data_dir=data_dir)).corpus.refresh()

@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 
 from assistant.backends import NOT_FOUND, GenerationRequest
-from assistant.store.embedder import Embedder
+from ingest.store.embedder import Embedder
 
 _WORD = re.compile(r"\w+")
 

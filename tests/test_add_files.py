@@ -16,8 +16,8 @@ from fakes import FakeBackend, FakeEmbedder
 from webserver import Reply, web_server
 
 from assistant.app.container import Container
-from assistant.limits import LimitError
-from assistant.settings import Settings
+from ingest.limits import LimitError
+from ingest.settings import Settings
 from ingest.sniff import binary_reason
 from ui.render_staff import report_html
 
@@ -221,7 +221,7 @@ from pathlib import Path
 sys.path.insert(0, {tests!r})
 from fakes import FakeBackend, FakeEmbedder
 from assistant.app.container import Container
-from assistant.settings import Settings
+from ingest.settings import Settings
 from ingest.catalog import SourceCatalog
 from ingest.pipeline import Ingestor
 def die(*args, **kwargs):

@@ -1,4 +1,4 @@
-"""Fast unit tests of the answering stages (``assistant.answer``, ``assistant.store.text``).
+"""Fast unit tests of the answering stages (``assistant.answer``, ``ingest.store.text``).
 
 The scorer runs here on a small bag-of-words embedder that implements the real ``Embedder``
 interface; the eval (tests/test_eval.py) runs the same code on the real model and index.
@@ -23,8 +23,8 @@ from assistant.answer.request import GenerationRequest
 from assistant.answer.structure import units
 from assistant.retrieval.passage import Passage
 from assistant.services.deeper import deepen
-from assistant.store.embedder import Embedder
-from assistant.store.text import (
+from ingest.store.embedder import Embedder
+from ingest.store.text import (
     _segment,
     is_heading,
     split_paragraphs,

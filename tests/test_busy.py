@@ -14,9 +14,9 @@ from pydantic import SecretStr
 from assistant.app.cli.common import CliError
 from assistant.app.cli.corpus import EXIT_BUSY, busy_exit
 from assistant.app.container import Container
-from assistant.settings import Settings
 from ingest.lock import CorpusBusy, ingest_lock, not_serving, serving
 from ingest.models import IngestError
+from ingest.settings import Settings
 
 
 @pytest.fixture

@@ -31,7 +31,7 @@ def runner(data: Path, corpus: Path) -> Any:
 
 @pytest.fixture(autouse=True)
 def fake_model(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("assistant.store.embedder.build_embedder", lambda *_: FakeEmbedder())
+    monkeypatch.setattr("ingest.store.embedder.build_embedder", lambda *_: FakeEmbedder())
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ def ingested(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     data = tmp_path_factory.mktemp("ingested")
     invoke = runner(data, REPO / "corpus")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("assistant.store.embedder.build_embedder", lambda *_: FakeEmbedder())
+        patch.setattr("ingest.store.embedder.build_embedder", lambda *_: FakeEmbedder())
         code, _, err = invoke("ingest", "--no-progress")
     assert code == 0, err
     yield invoke

@@ -22,10 +22,10 @@ from assistant.app.cli import cli
 from assistant.app.cli.ask import print_answer
 from assistant.app.cli.common import CliError, json_text
 from assistant.app.container import Container
-from assistant.limits import MAX_CRAWL_PAGES, Limits
-from assistant.settings import Settings
-from assistant.store.unavailable import DISK_FULL
+from ingest.limits import MAX_CRAWL_PAGES, Limits
 from ingest.models import Page
+from ingest.settings import Settings
+from ingest.store.unavailable import DISK_FULL
 
 REPO = Path(__file__).resolve().parent.parent
 SUBPROCESS = pytest.mark.slow  # no model, but a process start (imports) per command

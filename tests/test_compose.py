@@ -28,9 +28,9 @@ from assistant.answer.spans import answer_span
 from assistant.app.container import Container
 from assistant.backends import build_backend
 from assistant.retrieval.passage import Passage
-from assistant.settings import Settings
-from assistant.store.text import split_sentences
 from ingest.directory.org_kinds import kind_label
+from ingest.settings import Settings
+from ingest.store.text import split_sentences
 
 
 @pytest.mark.parametrize(
@@ -395,7 +395,7 @@ def test_a_generative_backend_is_the_other_compose_strategy(tmp_path: Path) -> N
 
 def test_the_glossary_reads_french_therapeutic_areas_and_the_regions_abbreviation() -> None:
     from assistant.retrieval.glossary import translate_terms
-    from assistant.store.text import tokenize
+    from ingest.store.text import tokenize
 
     english = set(translate_terms(tokenize("domaines thérapeutiques à la pointe en IDF")))
     assert {"therapeut", "lead", "ile-de-fr"} <= english

@@ -14,8 +14,8 @@ import pytest
 
 from assistant.app.container import Container
 from assistant.app.evaluate import load_questions
-from assistant.settings import Settings
-from assistant.store import text
+from ingest.settings import Settings
+from ingest.store import text
 
 pytestmark = pytest.mark.slow  # the real embedder
 

@@ -8,7 +8,7 @@ import pytest
 from fakes import FakeBackend, FakeEmbedder
 
 from assistant.app.container import Container
-from assistant.settings import Settings
+from ingest.settings import Settings
 
 
 @pytest.fixture

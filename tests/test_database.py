@@ -30,10 +30,10 @@ from assistant.services.rate_limit import RateLimited
 from assistant.services.staff import LoginRefused, StaffAuth
 from assistant.services.staff_tokens import DatabaseTokens
 from assistant.services.throttle import DatabaseBook
-from assistant.settings import Settings
 from ingest.database import Database, DatabaseError, open_database
 from ingest.database.tables import revoked_tokens
 from ingest.models import IngestError, Source
+from ingest.settings import Settings
 from ingest.state import StateStore
 
 REPO = Path(__file__).resolve().parents[1]

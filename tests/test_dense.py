@@ -16,9 +16,9 @@ from fakes import FakeEmbedder
 from assistant.retrieval import dense
 from assistant.retrieval.dense import dense_search
 from assistant.retrieval.filters import chroma_where
-from assistant.settings import Settings
-from assistant.store.keyword_index import KeywordIndex
-from assistant.store.vectorstore import VectorStore
+from ingest.settings import Settings
+from ingest.store.keyword_index import KeywordIndex
+from ingest.store.vectorstore import VectorStore
 
 CITIES = ("Paris", "Evry", "Saclay", "Orsay", "Creteil", "Villejuif")
 KINDS = ("hospital", "lab", "startup")

@@ -11,14 +11,14 @@ from assistant.app.container import Container
 from assistant.services import DirectoryService
 from assistant.services.directory import OUTSIDE_REGION
 from assistant.services.region import where
-from assistant.settings import Settings
+from ingest.settings import Settings
 
 
 @pytest.fixture(scope="module")
 def directory(tmp_path_factory: pytest.TempPathFactory) -> DirectoryService:
     import shutil
 
-    from assistant.settings import REPO_ROOT
+    from ingest.settings import REPO_ROOT
 
     root = tmp_path_factory.mktemp("dir")
     corpus = Path(shutil.copytree(REPO_ROOT / "corpus", root / "corpus"))

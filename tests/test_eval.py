@@ -9,7 +9,7 @@ import pytest
 from assistant.app.container import Container
 from assistant.app.eval_report import format_table
 from assistant.app.evaluate import by_category, load_questions, run_eval, score
-from assistant.settings import Settings
+from ingest.settings import Settings
 
 QUESTIONS = Path(__file__).parent / "eval" / "questions.jsonl"
 HOLDOUT = Path(__file__).parent / "eval" / "holdout.jsonl"

@@ -28,9 +28,9 @@ from click.testing import CliRunner
 from fakes import FakeBackend, FakeEmbedder
 
 from assistant.app.container import Container
-from assistant.settings import Settings
 from ingest.lock import serving
 from ingest.models import IngestError
+from ingest.settings import Settings
 
 pytestmark = pytest.mark.slow  # subprocesses, a Chroma server, mounts
 
@@ -77,7 +77,7 @@ import os, sys, threading, time
 sys.path.insert(0, sys.argv[1])
 from fakes import FakeEmbedder, FakeBackend
 from assistant.app.container import Container
-from assistant.settings import Settings
+from ingest.settings import Settings
 import ingest.load
 
 data, corpus, mode, stage, nth, when, after_s = sys.argv[2:9]

@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from fakes import FakeClock
 
-from assistant.limits import LimitError, Limits
 from assistant.services import FeedbackStore
 from assistant.services.feedback import VoteRefused, answer_id
 from assistant.services.voter import Voter, VoterTokens, session_owner
 from ingest.database import Database, open_database
+from ingest.limits import LimitError, Limits
 
 ANSWER = {
     "question": "How many hospitals does AP-HP have?",

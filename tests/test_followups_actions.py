@@ -279,7 +279,7 @@ def test_an_elliptic_follow_up_of_an_elliptic_follow_up_keeps_the_first_frame() 
 @pytest.mark.slow
 def test_actions_typed_declines_and_follow_ups_through_the_real_index(built_index: Path) -> None:
     from assistant.app.container import Container
-    from assistant.settings import Settings
+    from ingest.settings import Settings
 
     chat = Container(Settings(data_dir=built_index)).chat
     action = chat.ask("Could you please book me a meeting with Genopole?")

@@ -14,11 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assistant.app.cli.ask import output_line
-from assistant.limits import TOO_LONG, Limits, read_lines
 from ingest.chunk import build_splitter, chunk
 from ingest.directory import read_organisations
 from ingest.extract import extract
 from ingest.fetch import normalize_url
+from ingest.limits import TOO_LONG, Limits, read_lines
 from ingest.models import Document, IngestError
 
 FUZZ = settings(

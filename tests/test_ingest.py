@@ -13,9 +13,9 @@ from chromaserver import chroma_server, free_port
 from webserver import Reply, web_server
 
 from assistant.app.container import Container
-from assistant.settings import Settings
 from ingest.manifest import load_manifest, save_manifest
 from ingest.models import Source
+from ingest.settings import Settings
 
 pytestmark = pytest.mark.slow  # the real embedder, Chroma, HTTP on 127.0.0.1
 
@@ -181,7 +181,7 @@ def test_unreachable_host_and_unknown_file(tmp_path: Path, corpus_copy: Path) ->
 KILLER = """
 import os, sys
 from assistant.app.container import Container
-from assistant.settings import Settings
+from ingest.settings import Settings
 app = Container(Settings(data_dir=sys.argv[1], corpus_dir=sys.argv[2]))
 store = app.store
 original = store.add
@@ -255,7 +255,7 @@ def test_chroma_server_mode(tmp_path: Path, corpus_copy: Path) -> None:
 
 
 def test_other_embedder_is_refused(tmp_path: Path, corpus_copy: Path) -> None:
-    from assistant.store.vectorstore import IncompatibleIndexError
+    from ingest.store.vectorstore import IncompatibleIndexError
 
     assert make_app(tmp_path, corpus_copy).corpus.refresh().ok
     other = make_app(tmp_path, corpus_copy, embedder="minilm")

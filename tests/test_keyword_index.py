@@ -15,13 +15,13 @@ from hypothesis import strategies as st
 from rank_bm25 import BM25Okapi
 
 from assistant.retrieval import admits, keyword_query
-from assistant.store.keyword_index import KeywordIndex, filter_terms, keyword_text
-from assistant.store.text import tokenize
 from ingest.database import Database
 from ingest.fetch import FetchConfig
 from ingest.models import Source
 from ingest.pipeline import IngestConfig, Ingestor
 from ingest.state import StateStore
+from ingest.store.keyword_index import KeywordIndex, filter_terms, keyword_text
+from ingest.store.text import tokenize
 
 ROWS = {
     "a1": ("Medicen is the health cluster of the Paris Region.", "a", "Paris", True),
@@ -141,8 +141,8 @@ def test_an_index_without_keyword_index_gets_it_filled_at_start(tmp_path: Path) 
     from fakes import FakeBackend
 
     from assistant.app.container import Container
-    from assistant.settings import Settings
     from ingest.manifest import save_manifest
+    from ingest.settings import Settings
 
     corpus = tmp_path / "corpus"
     (corpus / "documents").mkdir(parents=True)

@@ -16,10 +16,10 @@ from assistant.answer import Turn
 from assistant.app.cli import cli
 from assistant.app.container import Container
 from assistant.backends import GenerationRequest
-from assistant.limits import TOO_LONG, LimitError, Limits, read_lines
-from assistant.settings import Settings
 from ingest.fetch import FetchConfig, Fetcher
+from ingest.limits import TOO_LONG, LimitError, Limits, read_lines
 from ingest.models import IngestError
+from ingest.settings import Settings
 
 QUESTION = "How many hospitals does AP-HP have?"
 

@@ -344,7 +344,7 @@ def test_nothing_above_the_floor_is_no_directory_answer() -> None:
 @pytest.mark.slow
 def test_locate_and_partner_through_the_real_index(built_index: Path) -> None:
     from assistant.app.container import Container
-    from assistant.settings import Settings
+    from ingest.settings import Settings
 
     chat = Container(Settings(data_dir=built_index)).chat
     cases = {

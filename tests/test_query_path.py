@@ -11,10 +11,10 @@ import pytest
 from fakes import FakeBackend, FakeEmbedder
 
 from assistant.app.container import Container
-from assistant.settings import Settings
-from assistant.store.embedder import LazyEmbedder
 from ingest.manifest import save_manifest
 from ingest.models import Source
+from ingest.settings import Settings
+from ingest.store.embedder import LazyEmbedder
 
 TEXT = (
     "Medicen Paris Region is the health cluster of Ile-de-France. It was founded in 2005 and "

@@ -13,11 +13,11 @@ from fakes import FakeBackend, FakeEmbedder
 from llamaserver import free_port, llama_server
 
 from assistant.app.container import Container
-from assistant.settings import Settings
-from assistant.store.remote_embedder import EmbeddingServerError, OpenAIEmbedder
-from assistant.store.vectorstore import IncompatibleIndexError
 from ingest.manifest import save_manifest
 from ingest.models import Source
+from ingest.settings import Settings
+from ingest.store.remote_embedder import EmbeddingServerError, OpenAIEmbedder
+from ingest.store.vectorstore import IncompatibleIndexError
 
 
 def mock(replies: list[int]) -> tuple[httpx.MockTransport, list[dict[str, object]]]:

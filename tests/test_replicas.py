@@ -24,12 +24,12 @@ from fakes import FakeClock, FakeEmbedder
 
 from assistant.retrieval import HybridRetriever
 from assistant.retrieval.follow import KeywordFollower
-from assistant.settings import Settings
-from assistant.store.keyword_index import KeywordIndex
-from assistant.store.text import tokenize
-from assistant.store.vectorstore import VERSION_TTL_S, VectorStore
 from ingest.lock import ingest_lock
 from ingest.manifest import source_id_for_file
+from ingest.settings import Settings
+from ingest.store.keyword_index import KeywordIndex
+from ingest.store.text import tokenize
+from ingest.store.vectorstore import VERSION_TTL_S, VectorStore
 
 sys.path.insert(0, str(Path(__file__).parent / "load"))
 import replicas as cluster  # noqa: E402 - tests/load/replicas.py

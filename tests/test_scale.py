@@ -11,7 +11,7 @@ from fakes import FakeBackend, FakeEmbedder
 from assistant.app.bench.synthetic import build, read_pool
 from assistant.app.container import Container
 from assistant.retrieval import keyword_query
-from assistant.settings import Settings
+from ingest.settings import Settings
 
 pytestmark = pytest.mark.slow  # a real Chroma with 33,000 chunks (about a minute)
 

@@ -18,9 +18,9 @@ from fakes import FakeBackend, FakeEmbedder
 from assistant.app.cli import cli
 from assistant.app.container import Container
 from assistant.services.scheduler import RefreshScheduler
-from assistant.settings import Settings
 from ingest.lock import ingest_lock
 from ingest.models import IngestError
+from ingest.settings import Settings
 
 
 @pytest.fixture

@@ -21,10 +21,10 @@ from webserver import Reply, web_server
 
 from assistant.app.cli import cli
 from assistant.services.staff import LoginRefused, StaffAuth
-from assistant.settings import Settings
 from ingest.fetch import FetchConfig, Fetcher
 from ingest.fetch.guard import AddressGuard, kind_of
 from ingest.models import IngestError
+from ingest.settings import Settings
 
 PASSWORD = "correct horse battery staple"  # noqa: S105 - a test credential
 ADDRESSES = {

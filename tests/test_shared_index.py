@@ -25,10 +25,10 @@ from fakes import FakeBackend, FakeClock, FakeEmbedder
 
 from assistant.app.cli import cli
 from assistant.app.container import Container
-from assistant.settings import Settings
-from assistant.store.vectorstore import VERSION_TTL_S, VectorStore
 from ingest.lock import not_serving, serving
 from ingest.models import IngestError
+from ingest.settings import Settings
+from ingest.store.vectorstore import VERSION_TTL_S, VectorStore
 
 CLI = [sys.executable, "-c", "from assistant.app.cli import main; main()"]
 

@@ -19,10 +19,10 @@ from sqlalchemy import URL
 
 from assistant.app.container import Container
 from assistant.services import StaffAuth
-from assistant.settings import Settings
 from ingest.database import Database
 from ingest.fetch.guard import AddressGuard
 from ingest.models import IngestError
+from ingest.settings import Settings
 from ingest.state import StateStore
 from ui.render_staff import plain_reason, report_html, sources_table_html
 from ui.staff_actions import StaffActions

@@ -179,7 +179,7 @@ DIRECTORY_SHAPES = [
 @pytest.mark.slow
 def test_every_suggestion_is_answered_by_the_real_service(built_index: Path) -> None:
     from assistant.app.container import Container
-    from assistant.settings import Settings
+    from ingest.settings import Settings
 
     chat = Container(Settings(data_dir=built_index)).chat
     rows = {r["id"]: r for r in map(json.loads, DEV.read_text(encoding="utf-8").splitlines())}

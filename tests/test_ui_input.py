@@ -16,7 +16,7 @@ from uiserver import free_port
 
 from assistant.app.container import Container
 from assistant.services.contract import HISTORY_SHAPE
-from assistant.settings import REPO_ROOT, Settings
+from ingest.settings import REPO_ROOT, Settings
 from ui.history import CheckedMessages
 
 QUESTION = "How many hospitals does AP-HP have?"

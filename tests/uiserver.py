@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from assistant.settings import REPO_ROOT, Settings
+from ingest.settings import REPO_ROOT, Settings
 
 # The app's API: external tools call these through gradio_client, so they never change.
 API_ENDPOINTS = (

@@ -96,7 +96,7 @@ from assistant.services import (
     FeedbackStore,
     StaffAuth,
 )
-from assistant.settings import Settings
+from ingest.settings import Settings
 from ui.chat_actions import ChatActions
 from ui.chat_layout import ChatLayout
 from ui.common import ANY

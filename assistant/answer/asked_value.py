@@ -27,7 +27,7 @@ from assistant.answer.questions import (
 )
 from assistant.answer.spans import NAME_RUN
 from assistant.retrieval.passage import Passage
-from assistant.store.text import STOPWORDS, fold, split_sentences
+from ingest.store.text import STOPWORDS, fold, split_sentences
 
 IC = re.IGNORECASE
 ASKS = {  # the kind of value -> the shape of a question asking for one (checked in this order)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from assistant.answer.evidence import EvidenceReport
 from assistant.answer.questions import names_in
-from assistant.store.text import tokenize
+from ingest.store.text import tokenize
 
 
 def focus_weights(report: EvidenceReport, question: str) -> dict[str, float]:

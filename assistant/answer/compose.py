@@ -22,7 +22,7 @@ from assistant.answer.evidence import EvidenceReport
 from assistant.answer.organisations import Member, Organisation
 from assistant.answer.question_kind import QuestionKind
 from assistant.answer.request import NOT_FOUND, GenerationRequest
-from assistant.settings import BackendMode, Settings
+from ingest.settings import BackendMode, Settings
 
 if TYPE_CHECKING:
     from assistant.backends import Backend

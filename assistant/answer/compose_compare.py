@@ -9,8 +9,8 @@ from assistant.answer.compose_fact import clip, quotable, shorten
 from assistant.answer.evidence import EvidenceReport
 from assistant.answer.labels import domain_label, text, with_note
 from assistant.answer.organisations import Organisation, named_in
-from assistant.store.text import split_sentences
 from ingest.directory.org_kinds import kind_label
+from ingest.store.text import split_sentences
 
 STRUCTURED = ("Domains:", "Parent bodies:", "Website:")
 

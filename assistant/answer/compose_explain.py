@@ -12,7 +12,7 @@ from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.labels import with_note
 from assistant.answer.questions import names_in
 from assistant.answer.structure import REFERS_BACK
-from assistant.store.text import fold
+from ingest.store.text import fold
 
 MAX_POINTS = 4
 MAX_CHARS = 640

@@ -13,7 +13,7 @@ from assistant.answer.questions import answer_type_fits
 from assistant.answer.spans import answer_span
 from assistant.answer.structure import REFERS_BACK
 from assistant.retrieval.glossary import translate_terms
-from assistant.store.text import tokenize
+from ingest.store.text import tokenize
 
 MAX_SENTENCE = 220  # longer sentences are cut to the clause that holds the answer
 CLAUSE_BREAK = re.compile(

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answer.citations import CITATION
-from assistant.store.text import STOPWORDS, detect_language, fold, split_sentences, tokenize, words
+from ingest.store.text import STOPWORDS, detect_language, fold, split_sentences, tokenize, words
 
 # pronouns that stand for someone or something named before
 STRONG_PRONOUNS = set(

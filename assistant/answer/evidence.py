@@ -15,9 +15,9 @@ from assistant.answer.sentence_model import SentenceModel
 from assistant.answer.structure import Candidate, Unit, to_score, units
 from assistant.retrieval.glossary import translate_terms
 from assistant.retrieval.passage import Passage
-from assistant.store.embedder import Embedder
-from assistant.store.safety import is_injection
-from assistant.store.text import detect_language, tokenize
+from ingest.store.embedder import Embedder
+from ingest.store.safety import is_injection
+from ingest.store.text import detect_language, tokenize
 
 Key = tuple[int, int]  # (n of the passage, position of the sentence in it)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.questions import SHARE, answer_type_fits, names_in
 from assistant.answer.spans import DATE_PHRASE, NUMBER_PHRASE, WHERE, WHO, answer_span
-from assistant.store.text import fold, tokenize
+from ingest.store.text import fold, tokenize
 
 # the features in the order of the model's weights (assistant/answer/sentence_model.json)
 FEATURES = (

@@ -14,7 +14,7 @@ from dataclasses import replace
 from assistant.answer.evidence import Evidence, EvidenceReport, combined
 from assistant.answer.organisations import Organisation, named_in
 from assistant.retrieval.passage import Passage
-from assistant.store.text import fold
+from ingest.store.text import fold
 
 ROLES = {  # a role a question asks about -> the words a sentence holding it uses
     "ceo": r"ceo|chief executive|managing director|directeur general|pdg",

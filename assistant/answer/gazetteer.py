@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from assistant.answer.organisations import Organisation, squash
 from assistant.answer.places import campuses
-from assistant.store.text import fold
+from ingest.store.text import fold
 
 MAX_WORDS = 5  # the longest name looked up, in words
 WORD = re.compile(r"[\w&\-’']+")

@@ -15,10 +15,10 @@ from typing import Protocol
 
 from assistant.retrieval.glossary import translate_terms
 from assistant.retrieval.passage import Passage
-from assistant.store.text import STOPWORDS, detect_language, fold, stem, tokenize
 from ingest import directory
 from ingest.directory import organisation_from_metadata
 from ingest.directory.org_kinds import kinds_by_word
+from ingest.store.text import STOPWORDS, detect_language, fold, stem, tokenize
 
 
 class OrganisationSource(Protocol):

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from assistant.answer.labels import domain_label, text
-from assistant.store.text import STOPWORDS, fold, split_sentences, tokenize
 from ingest.directory.org_kinds import kind_label
+from ingest.store.text import STOPWORDS, fold, split_sentences, tokenize
 
 MAX_PARTNERS = 4  # with their sentence; then a few more by name
 MAX_ALSO = 4

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from assistant.answer.labels import domain_label, text
 from assistant.answer.organisations import Organisation, squash
 from assistant.answer.partners import Cited
-from assistant.store.text import fold
 from ingest.directory.departements import DEPARTEMENTS
 from ingest.directory.org_kinds import kind_label
+from ingest.store.text import fold
 
 CAMPUS = re.compile(
     r"\b(?:in|at|on|near|à|au|sur)\s+(?:the\s+)?"

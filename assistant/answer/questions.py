@@ -7,7 +7,7 @@ import re
 
 from assistant.answer.condense import PRONOUNS
 from assistant.retrieval.glossary import translate_terms
-from assistant.store.text import STOPWORDS, detect_language, fold, tokenize, words
+from ingest.store.text import STOPWORDS, detect_language, fold, tokenize, words
 
 YEAR_QUESTION = re.compile(
     r"\b(what|which|in what|in which) year\b|\bwhen was\b.*\b(founded|created|established|born)\b"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.store.text import STOPWORDS, fold
+from ingest.store.text import STOPWORDS, fold
 
 WE = r"(we|i|us|my|our|one|a|an|the|nous|je|on|notre|mon|ma|nos|un|une)"
 SET_UP = (

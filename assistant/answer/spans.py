@@ -8,7 +8,7 @@ import re
 from assistant.answer.citations import CITATION
 from assistant.answer.questions import COUNT_QUESTION, WHEN_QUESTION, YEAR_QUESTION
 from assistant.retrieval.glossary import translate_terms
-from assistant.store.text import STOPWORDS, fold, tokenize, words
+from ingest.store.text import STOPWORDS, fold, tokenize, words
 
 WHO = re.compile(
     r"^\s*(who|whom|qui|which (person|company|organi[sz]ation|institute|body|cluster|"

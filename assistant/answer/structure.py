@@ -1,5 +1,5 @@
 """The sentences of a passage worth scoring, each with the text it is read with (the units, a
-passage's sentences with their paragraphs, are the store's: ``assistant/store/sentences.py``)."""
+passage's sentences with their paragraphs, are the store's: ``ingest/store/sentences.py``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.retrieval.passage import Passage
-from assistant.store.sentences import Unit, units, worth_scoring
+from ingest.store.sentences import Unit, units, worth_scoring
 
 __all__ = ["REFERS_BACK", "Candidate", "Unit", "sentence_before", "to_score", "units"]
 

@@ -23,7 +23,7 @@ from assistant.answer.organisations import Organisation
 from assistant.answer.places import places_of
 from assistant.answer.question_kind import QuestionKind
 from assistant.answer.shapes import town_asked
-from assistant.store.text import fold
+from ingest.store.text import fold
 
 T = TypeVar("T")
 MAX_SUGGESTIONS = 3

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz, process
 
 from assistant.answer.organisations import Organisation, squash
-from assistant.store.text import STOPWORDS, fold
 from ingest.directory.org_kinds import kinds_by_word
+from ingest.store.text import STOPWORDS, fold
 
 CLOSE_ENOUGH = 85.0  # rapidfuzz ratio (0-100) of a run of words to a name: one typo in eight
 MIN_FUZZY_CHARS = 5  # shorter names are matched exactly only ("CEA" is not "sea")

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from assistant.settings import Settings
+from ingest.settings import Settings
 
 if TYPE_CHECKING:
     from assistant.answer import EvidenceScorer
@@ -27,15 +27,15 @@ if TYPE_CHECKING:
         StaffAuth,
     )
     from assistant.services.store_organisations import StoreOrganisations
-    from assistant.store.embedder import Embedder
-    from assistant.store.embedding_cache import SentenceCache
-    from assistant.store.keyword_index import KeywordIndex
-    from assistant.store.vectorstore import VectorStore
     from ingest.catalog import SourceCatalog
     from ingest.database import Database
     from ingest.fetch import Fetcher
     from ingest.pipeline import IngestConfig, Ingestor
     from ingest.state import StateStore
+    from ingest.store.embedder import Embedder
+    from ingest.store.embedding_cache import SentenceCache
+    from ingest.store.keyword_index import KeywordIndex
+    from ingest.store.vectorstore import VectorStore
 
 
 class Container:
@@ -55,19 +55,19 @@ class Container:
 
     @cached_property
     def embedder(self) -> Embedder:
-        from assistant.store.embedder import build_embedder
+        from ingest.store.embedder import build_embedder
 
         return build_embedder(self.settings)
 
     @cached_property
     def store(self) -> VectorStore:
-        from assistant.store.vectorstore import VectorStore
+        from ingest.store.vectorstore import VectorStore
 
         return VectorStore.from_settings(self.settings, self.embedder)
 
     @cached_property
     def keyword(self) -> KeywordIndex:
-        from assistant.store.keyword_index import KeywordIndex
+        from ingest.store.keyword_index import KeywordIndex
 
         return KeywordIndex.at(self.settings.data_dir, self.settings.collection)
 
@@ -146,8 +146,8 @@ class Container:
 
     @cached_property
     def corpus(self) -> CorpusService:
-        from assistant.limits import Limits
         from assistant.services import CorpusService
+        from ingest.limits import Limits
 
         return CorpusService(  # nothing opened here: `paris-health sources` opens no index
             self.catalog,
@@ -206,7 +206,7 @@ class Container:
 
     @cached_property
     def sentence_cache(self) -> SentenceCache:
-        from assistant.store.embedding_cache import SentenceCache
+        from ingest.store.embedding_cache import SentenceCache
 
         return SentenceCache(self.embedder, self.settings.sentence_cache_path)
 
@@ -239,9 +239,9 @@ class Container:
 
     @cached_property
     def feedback(self) -> FeedbackStore:
-        from assistant.limits import Limits
         from assistant.services import FeedbackStore
         from assistant.services.rate_limit import DatabaseRateLimiter
+        from ingest.limits import Limits
 
         s = self.settings
         return FeedbackStore(

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import Protocol
 
 from assistant.answer.request import NOT_FOUND, GenerationRequest
-from assistant.settings import Settings
+from ingest.settings import Settings
 
 __all__ = ["GENERATIVE", "NOT_FOUND", "Backend", "GenerationRequest", "build_backend"]
 

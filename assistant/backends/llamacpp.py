@@ -7,8 +7,8 @@ from typing import Any
 
 from assistant.backends import GenerationRequest
 from assistant.backends.prompt import build_messages
-from assistant.settings import Settings
-from assistant.store.embedder import missing_extra
+from ingest.settings import Settings
+from ingest.store.embedder import missing_extra
 
 
 class LlamaCppBackend:

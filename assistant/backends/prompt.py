@@ -8,7 +8,7 @@ instruct the assistant are removed before the model sees them.
 from __future__ import annotations
 
 from assistant.answer.request import NOT_FOUND, GenerationRequest
-from assistant.store.safety import strip_injections
+from ingest.store.safety import strip_injections
 
 SYSTEM = "You answer questions about the Paris Region health ecosystem from numbered passages."
 LANGUAGE = {"en": "English", "fr": "French"}

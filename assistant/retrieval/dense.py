@@ -17,8 +17,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from assistant.retrieval.filters import chroma_where
-from assistant.store.keyword_index import KeywordIndex
-from assistant.store.vectorstore import StoredChunk, VectorStore
+from ingest.store.keyword_index import KeywordIndex
+from ingest.store.vectorstore import StoredChunk, VectorStore
 
 OVERSAMPLE = 3  # candidates per expected match: recall as Chroma's filtered query (measured)
 GROWTH = 4  # when too few candidates match, ask for this many times more

@@ -1,13 +1,13 @@
 """Metadata filters: ``key=value`` pairs from the CLI or the app, as Chroma ``where`` clauses and
-as keyword-index terms (``assistant/store/keyword_index.py``)."""
+as keyword-index terms (``ingest/store/keyword_index.py``)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from assistant.store.keyword_index import filter_term, filter_terms
-from assistant.store.text import slugify
+from ingest.store.keyword_index import filter_term, filter_terms
+from ingest.store.text import slugify
 
 FILTER_KEYS = ("type", "kind", "city", "domain", "language", "source_id")
 

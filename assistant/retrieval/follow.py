@@ -25,10 +25,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.store.keyword_index import KeywordIndex
-from assistant.store.vectorstore import READ_PAGE, VectorStore
 from ingest.lock import ingest_lock
 from ingest.models import IngestError
+from ingest.store.keyword_index import KeywordIndex
+from ingest.store.vectorstore import READ_PAGE, VectorStore
 
 log = logging.getLogger(__name__)
 

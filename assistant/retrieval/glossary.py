@@ -1,6 +1,6 @@
 """Query translation for French questions over an English corpus: a small domain glossary.
 
-Tokens are folded and stemmed as :func:`assistant.store.text.tokenize` makes them (no accents, no
+Tokens are folded and stemmed as :func:`ingest.store.text.tokenize` makes them (no accents, no
 plural ``s``). Each French term maps to the English terms a passage would use. Used for BM25
 query expansion and for the term coverage of the decline gate; the multilingual embedder does the
 rest.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from assistant.store.text import tokenize
+from ingest.store.text import tokenize
 
 _GLOSSARY = """
 hopital hôpitaux hôpital: hospital

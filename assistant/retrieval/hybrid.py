@@ -17,10 +17,10 @@ from assistant.retrieval.follow import KeywordFollower
 from assistant.retrieval.glossary import translate_terms
 from assistant.retrieval.passage import Passage
 from assistant.retrieval.reranker import Reranker, build_reranker
-from assistant.settings import Settings
-from assistant.store.keyword_index import KeywordIndex
-from assistant.store.text import detect_language, tokenize
-from assistant.store.vectorstore import VectorStore
+from ingest.settings import Settings
+from ingest.store.keyword_index import KeywordIndex
+from ingest.store.text import detect_language, tokenize
+from ingest.store.vectorstore import VectorStore
 
 RRF_K = 60
 

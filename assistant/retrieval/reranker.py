@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Any, Protocol, get_args
 
 from assistant.retrieval.passage import Passage
-from assistant.settings import RerankerMode, Settings
+from ingest.settings import RerankerMode, Settings
 
 
 class Reranker(Protocol):

@@ -9,7 +9,7 @@ from assistant.answer.citations import cited_sentence
 from assistant.answer.evidence import EvidenceReport
 from assistant.retrieval.passage import Passage
 from assistant.services.contract import AskResponse, SourceOut
-from assistant.store.text import split_sentences
+from ingest.store.text import split_sentences
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,6 @@ from assistant.answer.request import NOT_FOUND, GenerationRequest
 from assistant.answer.rescore import extend
 from assistant.answer.spans import answer_span
 from assistant.answer.suggest import suggest
-from assistant.limits import Deadline, Limits
 from assistant.retrieval import HybridRetriever, admits
 from assistant.retrieval.passage import Passage
 from assistant.services.answer_record import Answer, Delta, source_ref
@@ -43,9 +42,10 @@ from assistant.services.directory_answers import (
     entry_number,
     from_directory,
 )
-from assistant.settings import Settings
-from assistant.store.text import detect_language
-from assistant.store.unavailable import is_store_down, store_unavailable
+from ingest.limits import Deadline, Limits
+from ingest.settings import Settings
+from ingest.store.text import detect_language
+from ingest.store.unavailable import is_store_down, store_unavailable
 
 EXPLAIN_POINTS = 3  # the points an explanation gathers (compose_explain quotes up to three)
 

@@ -10,11 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.limits import LimitError, Limits
 from assistant.services.files import FileDesk, Placement, upload_types
 from ingest.catalog import SourceCatalog
 from ingest.clock import now_iso
 from ingest.fetch.urls import CREDENTIALS_REFUSED, without_userinfo
+from ingest.limits import LimitError, Limits
 from ingest.load import FILE_SUFFIXES
 from ingest.lock import CorpusBusy, ingest_lock
 from ingest.manifest import source_id_for_file, source_id_for_url

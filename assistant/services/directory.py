@@ -17,9 +17,9 @@ from assistant.answer.partners import PartnerFit
 from assistant.retrieval import HybridRetriever
 from assistant.services import org_terms as terms
 from assistant.services.region import Where, where
-from assistant.store.text import fold
 from ingest.directory import Organisation, organisation_from_metadata
 from ingest.directory.org_kinds import kind_about, kind_key, kind_label
+from ingest.store.text import fold
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from assistant.answer.question_kind import QuestionKind
 from assistant.answer.shapes import siting, town_asked
 from assistant.answer.where import located_subject
 from assistant.retrieval.passage import Passage
-from assistant.store.text import split_sentences
+from ingest.store.text import split_sentences
 
 
 @dataclass

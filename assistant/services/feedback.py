@@ -21,11 +21,11 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, and_, func, insert, select, update
 
-from assistant.limits import LimitError, Limits
 from assistant.services.rate_limit import DatabaseRateLimiter, RateLimiter
 from ingest.clock import now_iso
 from ingest.database import Database
 from ingest.database.tables import feedback
+from ingest.limits import LimitError, Limits
 
 ID_CHARS = 64  # a longer id (or user) is replaced by its digest
 ANSWER_CHARS = 10_000  # of the answer text kept

@@ -22,11 +22,11 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.limits import Limits
 from ingest.atomic import write_atomic
 from ingest.catalog import SourceCatalog
 from ingest.decode import decode_text
 from ingest.directory import detect_format
+from ingest.limits import Limits
 from ingest.load import DIRECTORY_SUFFIXES, FILE_SUFFIXES
 from ingest.manifest import source_id_for_file
 from ingest.models import DirectoryFormat, IngestError, Source

@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from assistant.retrieval.glossary import translate_terms
-from assistant.store.text import tokenize
+from ingest.store.text import tokenize
 
 # query word -> other phrases that mean the same (English and French; folded and stemmed later)
 SYNONYMS = {

@@ -13,9 +13,9 @@ from collections.abc import Callable, Mapping
 
 from sqlalchemy import delete, func, insert, select, text
 
-from assistant.limits import LimitError
 from ingest.database import Database
 from ingest.database.tables import rate_events
+from ingest.limits import LimitError
 
 MAX_KEYS = 10_000
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from assistant.store.text import fold
+from ingest.store.text import fold
 
 Where = Literal["in", "out", "unknown"]
 

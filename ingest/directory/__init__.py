@@ -8,7 +8,6 @@ retriever can search and filter (``kind``, ``city``, ``domain_<slug>``...; :mod:
 
 from __future__ import annotations
 
-from assistant.store.text import slugify
 from ingest.directory.documents import (
     organisation_from_metadata,
     organisation_text,
@@ -18,6 +17,7 @@ from ingest.directory.documents import (
 from ingest.directory.formats import detect_format, read_organisations
 from ingest.directory.model import COLUMNS, PLACE_COLUMNS, Organisation
 from ingest.directory.org_kinds import KINDS, kind_key, kind_label
+from ingest.store.text import slugify
 
 __all__ = [
     "PLACE_COLUMNS",

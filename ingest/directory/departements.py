@@ -3,9 +3,9 @@ and region (``in`` / ``out`` / ``unknown``) from its place columns, else from it
 
 from __future__ import annotations
 
-from assistant.store.text import fold
 from ingest.directory.model import Organisation
 from ingest.models import IngestError
+from ingest.store.text import fold
 
 # The eight départements of Île-de-France, by code.
 DEPARTEMENTS: dict[str, str] = {

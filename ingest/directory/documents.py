@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from assistant.store.text import slugify
 from ingest.directory.departements import DEPARTEMENTS, placed
 from ingest.directory.model import Organisation
 from ingest.directory.org_kinds import kind_label
 from ingest.models import Document, Metadata
+from ingest.store.text import slugify
 
 
 def _article(kind_words: str) -> str:

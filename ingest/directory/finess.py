@@ -11,11 +11,11 @@ import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from assistant.store.text import ascii_fold
 from ingest.directory.cells import city_case, clean, first, require_name, strip_cedex
 from ingest.directory.model import Organisation
 from ingest.directory.table import Table, detect_delimiter, parse_table, read_text, rows
 from ingest.models import IngestError
+from ingest.store.text import ascii_fold
 
 # Columns of the header-less Etalab FINESS stock file ("structureet" rows), in order.
 # fmt: off

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.store.text import slugify
+from ingest.store.text import slugify
 
 __all__ = ["COLUMNS", "PLACE_COLUMNS", "Organisation", "slugify"]
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from assistant.store.text import ascii_fold
 from ingest.directory.cells import city_case, first, require_name, split, strip_cedex
 from ingest.directory.model import Organisation
 from ingest.directory.table import parse_table, read_text
+from ingest.store.text import ascii_fold
 
 # RNSR "domaine scientifique" values (the ministry's scientific domains), in English.
 RNSR_DOMAINS: dict[str, str] = {

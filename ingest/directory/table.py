@@ -8,10 +8,10 @@ import io
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from assistant.store.text import slugify
 from ingest.decode import decode
 from ingest.directory.cells import clean
 from ingest.models import IngestError
+from ingest.store.text import slugify
 
 # (line number where the record starts, {column: cleaned cell})
 Table = list[tuple[int, dict[str, str]]]

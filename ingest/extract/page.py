@@ -7,7 +7,6 @@ import re
 
 from bs4 import BeautifulSoup
 
-from assistant.store.text import printable
 from ingest.decode import decode_html, decode_text
 from ingest.extract.clean import clean
 from ingest.extract.content import MIN_TEXT_CHARS, main_blocks
@@ -16,6 +15,7 @@ from ingest.extract.dom import normalize_space
 from ingest.extract.metadata import first_heading, head_info, page_title
 from ingest.extract.writer import to_text
 from ingest.models import IngestError, Page
+from ingest.store.text import printable
 
 PARSER = "html.parser"
 

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class FetchConfig:
-    """How to fetch; ``assistant.settings.Settings`` carries the same knobs."""
+    """How to fetch; ``ingest.settings.Settings`` carries the same knobs."""
 
     user_agent: str
     timeout_s: float

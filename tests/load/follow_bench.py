@@ -27,9 +27,9 @@ from fakes import FakeEmbedder  # noqa: E402 - tests/fakes.py
 from assistant.app.bench.synthetic import build, read_pool  # noqa: E402
 from assistant.app.container import Container  # noqa: E402
 from assistant.retrieval.follow import KeywordFollower  # noqa: E402
-from assistant.settings import REPO_ROOT, Settings  # noqa: E402
-from assistant.store.keyword_index import KeywordIndex  # noqa: E402
-from assistant.store.vectorstore import VectorStore  # noqa: E402
+from ingest.settings import REPO_ROOT, Settings  # noqa: E402
+from ingest.store.keyword_index import KeywordIndex  # noqa: E402
+from ingest.store.vectorstore import VectorStore  # noqa: E402
 
 ONE_SOURCE = 20  # chunks in the added source (a synthetic source's size)
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from assistant.store.embedder import missing_extra
-from assistant.store.text import tokenize
-from assistant.store.vectorstore import StoredChunk
+from ingest.store.embedder import missing_extra
+from ingest.store.text import tokenize
+from ingest.store.vectorstore import StoredChunk
 
 
 def bm25_okapi() -> Any:

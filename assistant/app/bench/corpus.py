@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.app.container import Container
-from assistant.settings import Settings
+from ingest.settings import Settings
 
 # The questions timed by default: a spread of kinds and both languages over the seed corpus
 # (``--questions FILE`` times a question set instead).
@@ -159,7 +159,7 @@ def _bench_ingest(app: Container, report: BenchReport, say: Callable[[str], None
 def _bench_embedding(
     app: Container, report: BenchReport, say: Callable[[str], None], compare_embedder: bool
 ) -> None:
-    from assistant.store.embedder import build_embedder
+    from ingest.store.embedder import build_embedder
 
     settings = app.settings
     texts = [chunk.text for chunk in app.store.chunks()][:64]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from assistant.store.embedder import missing_extra
+from ingest.store.embedder import missing_extra
 
 LINES = (
     ("embed_query_p50_ms", "one query embedding (floor)", ":"),

@@ -33,7 +33,7 @@ from typing import Any
 from assistant.app.bench.corpus import BENCH_QUESTIONS, timed
 from assistant.app.bench.synthetic import build, read_pool
 from assistant.app.container import Container
-from assistant.settings import Settings
+from ingest.settings import Settings
 
 FILTER = {"city": "Paris"}
 KEYS = (
@@ -170,7 +170,7 @@ PROBE = """
 import json, os, sys, time
 import gradio  # noqa: F401 - what `paris-health serve` imports too
 from assistant.app.container import Container
-from assistant.settings import Settings
+from ingest.settings import Settings
 app = Container(Settings())
 answer = app.chat.ask(sys.argv[1])
 rss = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmRSS:"))

@@ -17,8 +17,8 @@ from typing import Any
 
 import numpy as np
 
-from assistant.store.keyword_index import KeywordIndex
-from assistant.store.vectorstore import VectorStore
+from ingest.store.keyword_index import KeywordIndex
+from ingest.store.vectorstore import VectorStore
 
 CHUNKS_PER_SOURCE = 20
 BATCH = 1000

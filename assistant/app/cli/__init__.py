@@ -13,7 +13,7 @@ from typing import Any, get_args
 import click
 
 from assistant.app.cli import ask, corpus, measure, serve
-from assistant.settings import EmbedderMode
+from ingest.settings import EmbedderMode
 
 ENV = "PARIS_HEALTH_"
 

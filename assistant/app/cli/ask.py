@@ -20,11 +20,11 @@ from assistant.app.cli.common import (
     json_text,
     ready,
 )
-from assistant.limits import TOO_LONG, read_lines
 from assistant.retrieval import FILTER_KEYS, parse_filters
 from assistant.services import Answer, ChatService
 from assistant.services.contract import AskRequest, ErrorLine
-from assistant.store.unavailable import is_store_down, store_unavailable
+from ingest.limits import TOO_LONG, read_lines
+from ingest.store.unavailable import is_store_down, store_unavailable
 
 QUOTE_CHARS = 220
 NOT_TEXT = "invalid text: a \\u escape that is no character (a lone surrogate)"

@@ -14,9 +14,9 @@ import click
 from pydantic import ValidationError
 
 from assistant.app.container import Container
-from assistant.settings import BackendMode, Settings
-from assistant.store.text import printable
-from assistant.store.unavailable import StoreUnavailableError, is_store_down, store_unavailable
+from ingest.settings import BackendMode, Settings
+from ingest.store.text import printable
+from ingest.store.unavailable import StoreUnavailableError, is_store_down, store_unavailable
 
 BACKENDS = click.Choice(get_args(BackendMode))
 
@@ -68,10 +68,10 @@ def say(message: str) -> None:
 def friendly_errors() -> Iterator[None]:
     """Known failures become one line and a non-zero exit, never a traceback."""
     from assistant.backends.openai import BackendUnavailableError
-    from assistant.store.embedder import MissingExtraError
-    from assistant.store.vectorstore import IncompatibleIndexError
     from ingest.manifest import ManifestError
     from ingest.models import IngestError
+    from ingest.store.embedder import MissingExtraError
+    from ingest.store.vectorstore import IncompatibleIndexError
 
     try:
         yield

@@ -12,7 +12,7 @@ import click
 
 from assistant.app.cli.common import CliError, container, echo, exit_by, friendly_errors, json_text
 from assistant.app.container import Container
-from assistant.limits import MAX_CRAWL_PAGES
+from ingest.limits import MAX_CRAWL_PAGES
 from ingest.lock import CorpusBusy, not_serving
 from ingest.models import DirectoryFormat
 from ingest.report import IngestReport, Progress, report_line

@@ -5,7 +5,7 @@
 - ``sentence-transformers``: any local sentence-transformers model directory
   (``PARIS_HEALTH_EMBEDDER_MODEL_PATH``).
 - ``openai``: any OpenAI-compatible ``/v1/embeddings`` server (TEI, vLLM, Ollama, Infinity,
-  llama_cpp.server), for big corpora on a GPU (``assistant/store/remote_embedder.py``).
+  llama_cpp.server), for big corpora on a GPU (``ingest/store/remote_embedder.py``).
 
 Every embedder is a LangChain ``Embeddings`` with a ``model_id`` that is stored with the index.
 """
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, get_args
 
 from langchain_core.embeddings import Embeddings
 
-from assistant.settings import EmbedderMode, Settings
+from ingest.settings import EmbedderMode, Settings
 
 if TYPE_CHECKING:
     import numpy as np
@@ -158,7 +158,7 @@ def build_embedder(settings: Settings) -> Embedder:
     if mode == "e5":
         return LazyEmbedder(E5Embedder.model_id, lambda: E5Embedder(batch_size=batch), size)
     if mode == "openai":
-        from assistant.store.remote_embedder import OpenAIEmbedder
+        from ingest.store.remote_embedder import OpenAIEmbedder
 
         remote = OpenAIEmbedder.from_settings(settings)
         return LazyEmbedder(remote.model_id, lambda: remote, size)

@@ -15,8 +15,8 @@ from typing import Any
 import httpx
 import numpy as np
 
-from assistant.settings import Settings
-from assistant.store.embedder import Embedder
+from ingest.settings import Settings
+from ingest.store.embedder import Embedder
 
 RETRY_STATUS = {408, 429, 500, 502, 503, 504}
 SERVER_BATCH = 32  # texts per request unless embed_batch_size says otherwise

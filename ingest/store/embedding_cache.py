@@ -15,8 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.store.embedder import Embedder
-from assistant.store.sentences import scored_sentences
+from ingest.store.embedder import Embedder
+from ingest.store.sentences import scored_sentences
 
 log = logging.getLogger(__name__)
 SCHEMA = "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL)"

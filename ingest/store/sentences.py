@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.store.safety import is_injection
-from assistant.store.text import is_heading, split_paragraphs, split_sentences
+from ingest.store.safety import is_injection
+from ingest.store.text import is_heading, split_paragraphs, split_sentences
 
 MIN_SCORED = 12  # a shorter sentence is never scored (nor embedded for it)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.store.text import split_sentences
+from ingest.store.text import split_sentences
 
 INJECTION = re.compile(
     r"\b(ignore|disregard|forget|override)\b[^.!?\n]{0,40}\b(instruction|prompt|rule|directive)s?\b"

@@ -15,9 +15,9 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.settings import Settings
-from assistant.store.chroma_client import ChromaEmbeddingFunction, open_client
-from assistant.store.embedder import Embedder
+from ingest.settings import Settings
+from ingest.store.chroma_client import ChromaEmbeddingFunction, open_client
+from ingest.store.embedder import Embedder
 
 MODEL_KEY = "embedding_model"
 VERSION_KEY = "index_version"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 if TYPE_CHECKING:
-    from assistant.settings import Settings
+    from ingest.settings import Settings
 
 
 MAX_CRAWL_PAGES = 200  # the default of ``max_crawl_pages``; ``ingest --help`` says it too
@@ -30,7 +30,7 @@ class _Content(Protocol):
 
 @dataclass(frozen=True)
 class Limits:
-    """The limits of :mod:`assistant.settings` (the ``limits and security`` block)."""
+    """The limits of :mod:`ingest.settings` (the ``limits and security`` block)."""
 
     question_chars: int = 2000
     history_turns: int = 40

@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from assistant.limits import MAX_CRAWL_PAGES
+from ingest.limits import MAX_CRAWL_PAGES
 
 EmbedderMode = Literal["minilm", "e5", "sentence-transformers", "openai"]
 BackendMode = Literal["extractive", "llamacpp", "openai"]

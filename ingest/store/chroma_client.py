@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlparse
 
-from assistant.settings import Settings
-from assistant.store.embedder import Embedder
+from ingest.settings import Settings
+from ingest.store.embedder import Embedder
 
 
 class ChromaEmbeddingFunction:

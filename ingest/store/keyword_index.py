@@ -5,7 +5,7 @@ rebuilt whole after any change) and SQLite FTS5 (see docs/benchmarks.md). Tantiv
 index on disk under the data directory, adds and deletes chunks by id, takes the metadata
 filters in the query, and returns the top k by a heap (block-max WAND), not a full sort.
 
-The text is tokenized by :func:`assistant.store.text.tokenize` (folded, stemmed, stop words removed)
+The text is tokenized by :func:`ingest.store.text.tokenize` (folded, stemmed, stop words removed)
 and indexed on whitespace, so the terms are the ones the evidence scorer and the glossary use.
 Writes are buffered until :meth:`commit`, which is atomic: a run killed before it leaves the
 index as it was at the last commit, and the next ingest diffs against that.
@@ -19,9 +19,9 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from assistant.store.idf import IdfTable, average_idf, stored_chunks
-from assistant.store.text import TOKENIZER_VERSION, slugify, tokenize
-from assistant.store.vectorstore import StoredChunk
+from ingest.store.idf import IdfTable, average_idf, stored_chunks
+from ingest.store.text import TOKENIZER_VERSION, slugify, tokenize
+from ingest.store.vectorstore import StoredChunk
 
 FILTERED = ("type", "kind", "city", "language", "source_id")  # plus domain_<slug> flags
 WRITER_HEAP = 64_000_000
