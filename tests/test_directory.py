@@ -308,7 +308,7 @@ IDF = {"75", "77", "78", "91", "92", "93", "94", "95"}
 def test_every_shipped_row_has_a_place_or_says_why_not(organisations: list[Organisation]) -> None:
     """A commune in the region with its département and where that was found, or outside the
     region with its source, or no commune and an explicit "unknown: why"."""
-    from assistant.services.region import where
+    from ingest.directory.region import where
 
     for org in organisations:
         source = org.place_source

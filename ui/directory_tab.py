@@ -73,7 +73,7 @@ class DirectoryTab:
             raise error(f"Directory search failed: {one_line(exc)}") from exc
         return table(
             DIRECTORY_HEADERS,
-            [[r.name, r.kind, r.city, ", ".join(r.domain_list), _site(r.website)] for r in rows],
+            [[r.name, r.kind, r.city, ", ".join(r.domains), _site(r.website)] for r in rows],
         )
 
     def summary(self, value: Any, query: str, kind: str, city: str, domain: str) -> tuple[str, str]:

@@ -18,6 +18,7 @@ from assistant.retrieval.passage import Passage
 from ingest import directory
 from ingest.directory import organisation_from_metadata
 from ingest.directory.org_kinds import kinds_by_word
+from ingest.directory.region import Where, where
 from ingest.store.text import STOPWORDS, detect_language, fold, stem, tokenize
 
 
@@ -30,10 +31,15 @@ class OrganisationSource(Protocol):
 @dataclass(frozen=True)
 class Organisation:
     """A directory organisation (:class:`ingest.directory.Organisation`, read back from the
-    index) with its passage, which the answers cite."""
+    index, its description being its passage) with that passage, which the answers cite, and
+    the id of its document."""
 
     record: directory.Organisation
     passage: Passage
+
+    @property
+    def doc_id(self) -> str:
+        return str(self.passage.metadata.get("doc_id", self.passage.id))
 
     @property
     def name(self) -> str:
@@ -52,8 +58,37 @@ class Organisation:
         return self.record.city
 
     @property
+    def postcode(self) -> str:
+        return self.record.postcode
+
+    @property
     def domains(self) -> tuple[str, ...]:
         return self.record.domains
+
+    @property
+    def website(self) -> str:
+        return self.record.website
+
+    @property
+    def description(self) -> str:
+        return self.record.description
+
+    @property
+    def departement(self) -> str:
+        """75, 77, 78, 91, 92, 93, 94 or 95 in the Paris Region, else ""."""
+        return self.record.departement
+
+    @property
+    def region(self) -> Where:
+        """The directory's "in" / "out" (its region metadata), else from its city and postcode."""
+        if self.record.region in ("in", "out"):
+            return "in" if self.record.region == "in" else "out"
+        return where(self.city, self.postcode)
+
+    @property
+    def commune(self) -> str:
+        """Its commune in the Paris Region, else "" (outside, or not known)."""
+        return self.city if self.city and self.region == "in" else ""
 
     @property
     def label(self) -> str:
@@ -83,8 +118,13 @@ def squash(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", fold(text))
 
 
+def from_passage(passage: Passage) -> Organisation:
+    """The organisation a directory passage describes."""
+    return Organisation(organisation_from_metadata(passage.metadata, passage.text or ""), passage)
+
+
 def from_passages(passages: Sequence[Passage]) -> list[Organisation]:
-    out = [Organisation(organisation_from_metadata(p.metadata, p.text), p) for p in passages]
+    out = [from_passage(p) for p in passages]
     return [o for o in out if o.name]
 
 

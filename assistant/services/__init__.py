@@ -3,7 +3,7 @@
 from assistant.services.answer_record import Answer, Delta, SourceRef
 from assistant.services.chat import ChatService
 from assistant.services.corpus import CorpusService, SourceRow
-from assistant.services.directory import DirectoryService, OrganisationRow, PartnerMatch
+from assistant.services.directory import DirectoryService, PartnerMatch
 from assistant.services.feedback import FeedbackStore
 from assistant.services.staff import StaffAuth
 
@@ -14,7 +14,6 @@ __all__ = [
     "Delta",
     "DirectoryService",
     "FeedbackStore",
-    "OrganisationRow",
     "PartnerMatch",
     "SourceRef",
     "SourceRow",

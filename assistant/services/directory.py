@@ -12,81 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from assistant.answer.organisations import OrganisationSource
+from assistant.answer.organisations import Organisation, OrganisationSource, from_passage
 from assistant.answer.partners import PartnerFit
 from assistant.retrieval import HybridRetriever
 from assistant.services import org_terms as terms
-from assistant.services.region import Where, where
-from ingest.directory import Organisation, organisation_from_metadata
 from ingest.directory.org_kinds import kind_about, kind_key, kind_label
 from ingest.store.text import fold
-
-
-@dataclass(frozen=True)
-class OrganisationRow:
-    """A directory organisation as indexed (:class:`ingest.directory.Organisation`, its
-    description being its passage) and the id of its document."""
-
-    record: Organisation
-    doc_id: str
-
-    @property
-    def name(self) -> str:
-        return self.record.name
-
-    @property
-    def kind(self) -> str:
-        return self.record.kind
-
-    @property
-    def city(self) -> str:
-        return self.record.city
-
-    @property
-    def domains(self) -> str:
-        return ";".join(self.record.domains)
-
-    @property
-    def website(self) -> str:
-        return self.record.website
-
-    @property
-    def description(self) -> str:
-        return self.record.description
-
-    @property
-    def postcode(self) -> str:
-        return self.record.postcode
-
-    @property
-    def acronym(self) -> str:
-        return self.record.acronym
-
-    @property
-    def departement(self) -> str:
-        """75, 77, 78, 91, 92, 93, 94 or 95 in the Paris Region, else ""."""
-        return self.record.departement
-
-    @property
-    def located(self) -> str:
-        """The directory's "in" / "out" / "" (not known): its region metadata."""
-        return self.record.region
-
-    @property
-    def domain_list(self) -> list[str]:
-        return [d.strip() for d in self.domains.split(";") if d.strip()]
-
-    @property
-    def region(self) -> Where:
-        if self.located in ("in", "out"):
-            return "in" if self.located == "in" else "out"
-        return where(self.city, self.postcode)
-
-    @property
-    def commune(self) -> str:
-        """Its commune in the Paris Region, else "" (outside, or not known)."""
-        return self.city if self.city and self.region == "in" else ""
-
 
 OUTSIDE_REGION = "outside the region"  # the place filter's choice for the rest of the world
 
@@ -105,7 +36,7 @@ class Facets:
 
 @dataclass(frozen=True)
 class PartnerMatch:
-    organisation: OrganisationRow
+    organisation: Organisation
     score: float
     passage: str  # the passage that justifies the match
     source_title: str
@@ -124,15 +55,14 @@ class DirectoryService:
         self.source = source  # one passage per organisation, read once per index version
         self.retriever = retriever
 
-    def organisations(self) -> list[OrganisationRow]:
-        rows: dict[str, OrganisationRow] = {}
+    def organisations(self) -> list[Organisation]:
+        rows: dict[str, Organisation] = {}
         for passage in self.source.organisation_passages():
-            doc_id = str(passage.metadata.get("doc_id", passage.id))
-            record = organisation_from_metadata(passage.metadata, passage.text or "")
-            rows[doc_id] = OrganisationRow(record, doc_id)
+            row = from_passage(passage)
+            rows[row.doc_id] = row
         return sorted(rows.values(), key=lambda r: r.name.lower())
 
-    def rows(self) -> list[OrganisationRow]:
+    def rows(self) -> list[Organisation]:
         """The organisations, each kind spelled one way (``research-institute``)."""
         return [
             replace(r, record=replace(r.record, kind=kind_key(r.kind)))
@@ -153,7 +83,7 @@ class DirectoryService:
 
     def search(
         self, query: str = "", kind: str = "", city: str = "", domain: str = ""
-    ) -> list[OrganisationRow]:
+    ) -> list[Organisation]:
         """Organisations whose name, acronym, kind, city, domains or description hold every word
         of ``query`` (whole words; accents, case, French terms and synonyms do not matter).
         ``kind`` is exact (any spelling); a ``city`` filter keeps only the organisations of that
@@ -169,7 +99,7 @@ class DirectoryService:
                 continue
             if city and not _in_place(row, city):
                 continue
-            if domain_groups and not terms.matches(domain_groups, terms.tokens(row.domains)):
+            if domain_groups and not terms.matches(domain_groups, _domain_tokens(row)):
                 continue
             if groups and not terms.matches(groups, _row_tokens(row)):
                 continue
@@ -216,7 +146,7 @@ class DirectoryService:
         ]
 
     def _passages(
-        self, description: str, rows: dict[str, OrganisationRow]
+        self, description: str, rows: dict[str, Organisation]
     ) -> dict[str, tuple[float, str, str]]:
         """Per organisation, the best retrieved passage that is about it or names it:
         (its rank as a score, 1 for the first passage down to near 0; text; source title)."""
@@ -237,22 +167,27 @@ class DirectoryService:
         return best
 
 
-def _row_tokens(row: OrganisationRow) -> set[str]:
-    text = f"{row.name} {row.acronym} {row.kind.replace('-', ' ')} {row.city} {row.domains} "
+def _row_tokens(row: Organisation) -> set[str]:
+    kind = row.kind.replace("-", " ")
+    text = f"{row.name} {row.acronym} {kind} {row.city} {' '.join(row.domains)} "
     return terms.tokens(text + row.description)
 
 
-def _in_place(row: OrganisationRow, place: str) -> bool:
+def _domain_tokens(row: Organisation) -> set[str]:
+    return terms.tokens(" ".join(row.domains))
+
+
+def _in_place(row: Organisation, place: str) -> bool:
     if fold(place) == fold(OUTSIDE_REGION):
         return row.region == "out"
     return bool(row.city) and fold(row.city) == fold(place)  # a known town, never an unknown
 
 
-def _relevance(row: OrganisationRow, groups: list[set[terms.Phrase]]) -> int:
+def _relevance(row: Organisation, groups: list[set[terms.Phrase]]) -> int:
     """2 when the query's words are in the name or acronym, 1 in the domains, else 0."""
     if terms.matches(groups, terms.tokens(f"{row.name} {row.acronym}")):
         return 2
-    return 1 if terms.matches(groups, terms.tokens(row.domains)) else 0
+    return 1 if terms.matches(groups, _domain_tokens(row)) else 0
 
 
 def _unique(groups: list[set[terms.Phrase]]) -> list[set[terms.Phrase]]:
@@ -264,13 +199,13 @@ def _unique(groups: list[set[terms.Phrase]]) -> list[set[terms.Phrase]]:
 
 
 def _match(
-    row: OrganisationRow,
+    row: Organisation,
     groups: list[set[terms.Phrase]],
     passage: tuple[float, str, str] | None,
 ) -> PartnerMatch | None:
     """The organisation as a partner, or None below the relevance floor (no field-specific word
     of the description in its domains, kind or description)."""
-    domains = [d for d in row.domain_list if terms.matched_groups(groups, terms.tokens(d))]
+    domains = [d for d in row.domains if terms.matched_groups(groups, terms.tokens(d))]
     kind_hits = terms.matched_groups(groups, terms.tokens(kind_about(row.kind)))
     described = terms.matched_groups(groups, terms.tokens(row.description))
     if not domains and not kind_hits and not described:
@@ -288,6 +223,6 @@ def _match(
     return PartnerMatch(row, score, text, title, domains, reasons)
 
 
-def _names(row: OrganisationRow, folded_text: str) -> bool:
+def _names(row: Organisation, folded_text: str) -> bool:
     name = fold(row.name)
     return len(name) >= 4 and re.search(rf"\b{re.escape(name)}\b", folded_text) is not None
