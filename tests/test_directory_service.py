@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from fakes import FakeBackend, FakeEmbedder
 
+from assistant.answer.organisations import Organisation, from_passage, from_passages
 from assistant.app.container import Container
+from assistant.retrieval.passage import Passage
 from assistant.services import DirectoryService
 from assistant.services.directory import OUTSIDE_REGION
 from ingest.directory.region import where
@@ -135,3 +137,29 @@ def test_region_by_postcode_then_city() -> None:
     assert where("", "75013") == "in" and where("Somewhere", "21000") == "out"
     assert where("Gif-sur-Yvette") == "in" and where("Dijon") == "out"
     assert where("") == "unknown" and where("Atlantis") == "unknown"
+
+
+def test_the_directory_and_the_answers_share_one_organisation(
+    directory: DirectoryService,
+) -> None:
+    """The rows of the Directory tab are the answers' organisations (one wrapper), read from
+    the same directory passages: same record, same passage, and its document's id."""
+    rows = directory.organisations()
+    passages = directory.source.organisation_passages()
+    answers = {o.doc_id: o for o in from_passages(passages)}
+    assert rows and all(isinstance(r, Organisation) for r in rows)
+    assert all(answers[r.doc_id] == r for r in rows if r.name)
+    assert all(r.doc_id == r.passage.metadata["doc_id"] for r in rows)
+
+
+def test_an_organisation_is_placed_by_its_region_then_its_town() -> None:
+    def org(region: str, city: str, postcode: str = "", **meta: str) -> Organisation:
+        metadata = {"title": "X", "region": region, "city": city, "postcode": postcode, **meta}
+        return from_passage(Passage(id="p1", text="About X.", metadata=metadata, score=0.0))
+
+    assert org("out", "Paris").region == "out" and org("out", "Paris").commune == ""
+    assert org("in", "Lyon").region == "in" and org("in", "Lyon").commune == "Lyon"
+    assert org("", "Dijon", "21000").region == "out" and org("", "Créteil").commune == "Créteil"
+    assert org("", "Atlantis").region == "unknown" and org("", "Atlantis").commune == ""
+    assert org("", "Paris").doc_id == "p1"  # no doc_id: the passage's own id
+    assert org("", "Paris", doc_id="directory#x").doc_id == "directory#x"
