@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answer.citations import CITATION
+from assistant.answer.ellipsis import FOLLOW_UP_OPENINGS, NAMES, restate_ellipsis
 from ingest.store.text import STOPWORDS, detect_language, fold, split_sentences, tokenize, words
 
 # pronouns that stand for someone or something named before
@@ -20,7 +21,6 @@ WEAK_PRONOUNS = set(
     "this that these those there one ce cette ces celui celle y en same also".split()
 )
 PRONOUNS = STRONG_PRONOUNS | WEAK_PRONOUNS
-FOLLOW_UP_OPENINGS = ("and ", "et ", "what about", "et pour", "how about")
 
 
 @dataclass(frozen=True)
@@ -52,10 +52,16 @@ def condense(question: str, history: Sequence[Turn]) -> str:
     if not any(t in STRONG_PRONOUNS for t in map(str.lower, words(question))):
         restated = with_subject(question, previous)  # an ellipsis keeps the previous frame
         return restated if restated != question else f"{question} ({previous})"
-    referent = referent_of(previous, answer)
-    entities = [e for e in subject_of(answer) if e not in referent.split()]
-    context = " ".join([*([f"{referent};"] if referent else []), previous, *entities[:6]])
-    return f"{_substitute(question, referent)} ({context})"
+    answered = referent_of(previous, answer)  # else the subject of the previous question
+    referent = answered or subject_in(previous)
+    person = referent if is_person(referent) else person_in(previous)
+    restated, lead = _substitute(question, referent, person)
+    lead = lead if restated != question else answered
+    if not restated.endswith("?"):  # the context splits off after the question mark
+        restated = f"{restated.rstrip(' .!')}?"
+    entities = [e for e in subject_of(answer) if e not in lead.split()]
+    context = " ".join([*([f"{lead};"] if lead else []), previous, *entities[:6]])
+    return f"{restated} ({context})"
 
 
 def _previous_standalone(history: Sequence[Turn]) -> str:
@@ -83,46 +89,6 @@ def referent_of(question: str, answer: str) -> str:
     return span if span[:1].isupper() else ""
 
 
-ELLIPSIS = re.compile(
-    r"^\s*(?:and|et|but|mais)?\s*(?:what about|how about|and|et|quid de|qu['’]en est-il)?\s*"
-    r"(?P<place>(?:in|at|à|a|au|aux|en|near|près de)\s+)?"
-    r"(?:(?:for|of|with|on|pour|de|du|des|chez|avec|sur|the|le|la|les)\s+)?(?:[ld]['’])?"
-    r"(?P<name>[^?!.]+?)\s*[?!.]*\s*$",
-    re.IGNORECASE,
-)
-NAMES = re.compile(r"[A-ZÀ-ÖØ-Þ][\w\-’'&]*[\wÀ-ÿ](?:\s+[A-ZÀ-ÖØ-Þ][\w\-’'&]*[\wÀ-ÿ])*")
-PLACE_BEFORE = re.compile(r"\b(in|at|à|au|aux|en|near)\s+$", re.IGNORECASE)
-
-
-def restate_ellipsis(question: str, previous: str) -> str:
-    """ "And in Saclay?" after "Which organisations are in Villejuif?": the previous question
-    with the new name in place of its last one (the one after "in" when the follow-up says "in");
-    "" when the follow-up is not an elliptic "and X?" or the previous question names nothing."""
-    opening = question.lower().startswith(FOLLOW_UP_OPENINGS + ("but ", "mais ", "quid "))
-    match = ELLIPSIS.match(question) if opening else None
-    name = match.group("name").strip() if match else ""
-    if not name or len(name.split()) > 4 or not NAMES.fullmatch(name):
-        return ""
-    runs = [
-        m
-        for m in NAMES.finditer(previous)
-        if not all(fold(w) in STOPWORDS for w in words(m.group(0)))
-    ]
-    at_place = [m for m in runs if PLACE_BEFORE.search(previous[: m.start()])]
-    others = [m for m in runs if m not in at_place]
-    chosen = (at_place or others) if match and match.group("place") else (others or at_place)
-    if not chosen:
-        return ""
-    old = chosen[-1]
-    end = old.end() - (2 if re.search(r"['’]s$", old.group(0)) else 0)  # keep "'s"
-    start = old.start()
-    elided = re.search(r"\b([ld])['’]$", previous[:start], re.IGNORECASE)
-    if elided:  # "l'Institut Curie" -> "Gustave Roussy", "d'Inserm" -> "de Genopole"
-        start -= 2
-        name = name if elided.group(1).lower() == "l" else f"de {name}"
-    return f"{previous[:start]}{name}{previous[end:]}"
-
-
 def with_subject(question: str, previous: str) -> str:
     """An elliptic follow-up that names nothing, given the previous question's subject: "and
     who's the president?" after "Who is the CEO of Medicen?" -> "and who's the president of
@@ -142,21 +108,79 @@ def with_subject(question: str, previous: str) -> str:
     return f"{question.rstrip(' ?!.')} {of} {runs[-1]}?"
 
 
-def _substitute(question: str, referent: str) -> str:
-    """A pronoun replaced by the name the last answer was about: "it", "il", "elle" by any name
-    ("Who runs it?" -> "Who runs NeuroSpin?"), "he", "she" by a person's ("When was he
-    appointed?" -> "When was Stéphane Roques appointed?"); "they" stays: it may stand for a
-    list the last answer did not name."""
-    if referent and NAMES.fullmatch(referent) and not re.search(r"['’]s\b", referent):
-        thing = re.sub(r"\b(it|il|elle)\b(?! y\b)", referent, question, count=1, flags=re.I)
-        if thing != question:  # "who runs it?" after "NeuroSpin is ..." -> "who runs NeuroSpin?"
-            return thing
-    if len(referent.split()) < 2:
-        return question
-    swapped = re.sub(r"\b(he|she|him)\b", referent, question, count=1, flags=re.I)
+def _substitute(question: str, referent: str, person: str) -> tuple[str, str]:
+    """A pronoun replaced by the name it stands for, and that name: "it", "il", "elle" by the
+    referent ("Who runs it?" -> "Who runs NeuroSpin?"), "its" by its possessive; "he", "she"
+    by a person's name ("When was he appointed?" -> "When was Stéphane Roques appointed?");
+    "they" stays: it may stand for a list the last answer did not name."""
+    if _nameable(referent):
+        for pronoun, name in (
+            (r"\b(it|il|elle)\b(?! y\b)", referent),
+            (r"\bits\b", f"{referent}'s"),
+        ):
+            thing = re.sub(pronoun, name, question, count=1, flags=re.I)
+            if (
+                thing != question
+            ):  # "who runs it?" after "NeuroSpin is ..." -> "who runs NeuroSpin?"
+                return thing, referent
+    if not person:
+        return question, referent
+    swapped = re.sub(r"\b(he|she|him)\b", person, question, count=1, flags=re.I)
     if swapped == question:
-        swapped = re.sub(r"\bhis\b", f"{referent}'s", question, count=1, flags=re.I)
-    return swapped
+        swapped = re.sub(r"\bhis\b", f"{person}'s", question, count=1, flags=re.I)
+    return swapped, person if swapped != question else referent
+
+
+POSSESSIVE = re.compile(rf"(?:{NAMES.pattern})['’]s(?:\s+[a-zà-ÿ][\w\-]*)+")
+
+
+def _nameable(referent: str) -> bool:
+    """A name ("NeuroSpin") or a named thing ("Medicen's precision medicine hub") a pronoun
+    may stand for; not a bare possessive ("Medicen's")."""
+    if NAMES.fullmatch(referent) and not re.search(r"['’]s\b", referent):
+        return True
+    return POSSESSIVE.fullmatch(referent) is not None
+
+
+def subject_in(question: str) -> str:
+    """What a question asks about: its last name, with what a possessive name owns ("What is
+    Incuballiance?" -> "Incuballiance"; "Tell me about Medicen's precision medicine hub." ->
+    "Medicen's precision medicine hub"); "" when it names nothing."""
+    runs = [
+        m
+        for m in NAMES.finditer(question)
+        if not all(fold(w) in STOPWORDS for w in words(m.group(0)))
+    ]
+    if not runs:
+        return ""
+    last = runs[-1]
+    if not re.search(r"['’]s$", last.group(0)):
+        return last.group(0)
+    owned = re.match(r"(?:\s+[a-zà-ÿ][\w\-]*)+", question[last.end() :])
+    taken = []
+    for word in owned.group(0).split() if owned else []:
+        if fold(word) in STOPWORDS:
+            break
+        taken.append(word)
+    return " ".join([last.group(0), *taken]) if taken else ""
+
+
+def is_person(name: str) -> bool:
+    """A person's name, as a question or an answer writes it: two to four capitalised words,
+    none a common word ("Christian Lajoux"; not "The President of Medicen")."""
+    parts = name.split()
+    return (
+        2 <= len(parts) <= 4
+        and NAMES.fullmatch(name) is not None
+        and not re.search(r"['’]s\b", name)
+        and not any(fold(w) in STOPWORDS for w in parts)
+    )
+
+
+def person_in(question: str) -> str:
+    """The last person a question names ("Who is Christian Lajoux?"), else ""."""
+    people = [m.group(0) for m in NAMES.finditer(question) if is_person(m.group(0))]
+    return people[-1] if people else ""
 
 
 def needs_context(question: str) -> bool:

@@ -1,0 +1,128 @@
+"""Elliptic follow-ups: "and in Saclay?", "et curie ?", "what about oncology?" restate the
+previous question with the new term in place of its own term of the same sort."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.store.text import STOPWORDS, fold, words
+
+FOLLOW_UP_OPENINGS = ("and ", "et ", "what about", "et pour", "how about")
+
+ELLIPSIS = re.compile(
+    r"^\s*(?:and|et|but|mais)?\s*(?:what about|how about|and|et|quid de|qu['’]en est-il)?\s*"
+    r"(?P<place>(?:in|at|à|a|au|aux|en|near|près de)\s+)?"
+    r"(?:(?:for|of|with|on|pour|de|du|des|chez|avec|sur)\s+)?"
+    r"(?:(?P<article>the|le|la|les)\s+)?(?:[ld]['’])?"
+    r"(?P<name>[^?!.]+?)\s*[?!.]*\s*$",
+    re.IGNORECASE,
+)
+NAMES = re.compile(r"[A-ZÀ-ÖØ-Þ][\w\-’'&]*[\wÀ-ÿ](?:\s+[A-ZÀ-ÖØ-Þ][\w\-’'&]*[\wÀ-ÿ])*")
+PLACE_BEFORE = re.compile(r"\b(in|at|à|au|aux|en|near)\s+$", re.IGNORECASE)
+# the word before a term says what it is: a place (after "in", "à"), a thing named by a
+# common noun (after "the", "le"), a field or topic (after "on", "about", "sur")
+PLACE_WORDS = frozenset("in at à au aux en near dans".split())
+ARTICLES = frozenset("the le la les l' un une a an".split())
+TOPIC_WORDS = frozenset("on about sur for pour of de du des d' with avec against contre".split())
+TOKEN = re.compile(r"[ld]['’](?=\w)|\w[\w\-&]*(?:['’]s\b)?", re.IGNORECASE)
+
+
+def restate_ellipsis(question: str, previous: str) -> str:
+    """ "And in Saclay?" after "Which organisations are in Villejuif?": the previous question
+    with the new term in place of its own term of the same sort: a place for a place ("and in
+    the yvelines?"), a name for a name ("et curie ?" after "Où se trouve Gustave Roussy ?"
+    -> "Où se trouve Curie ?"), a noun after an article for one ("and the president?" after
+    "Who is the CEO of Medicen?"), a field for a field ("what about oncology?" after "... works
+    on infectious diseases?"); "" when the follow-up is not an elliptic "and X?" or the
+    previous question has no such term."""
+    opening = question.lower().startswith(FOLLOW_UP_OPENINGS + ("but ", "mais ", "quid "))
+    match = ELLIPSIS.match(question) if opening else None
+    name = match.group("name").strip() if match else ""
+    if not match or not name or len(name.split()) > 4:
+        return ""
+    place, article = bool(match.group("place")), bool(match.group("article"))
+    if NAMES.fullmatch(name):
+        old = _name_slot(previous, place)
+    elif all(fold(w) not in STOPWORDS for w in words(name)):  # a lowercase name or a term
+        old = _term_slot(previous, place, article)
+        if (
+            old and previous[old[0]].isupper() and (place or not article)
+        ):  # in a name's place: a name
+            name = " ".join(w[:1].upper() + w[1:] for w in name.split())
+    else:
+        return ""
+    if old is None:
+        return ""
+    start, end = old
+    end -= 2 if re.search(r"['’]s$", previous[start:end]) else 0  # keep "'s"
+    elided = re.search(r"\b([ld])['’]$", previous[:start], re.IGNORECASE)
+    if elided:  # "l'Institut Curie" -> "Gustave Roussy", "d'Inserm" -> "de Genopole"
+        start -= 2
+        name = name if elided.group(1).lower() == "l" else f"de {name}"
+    return f"{previous[:start]}{name}{previous[end:]}"
+
+
+def _name_slot(previous: str, place: bool) -> tuple[int, int] | None:
+    """The previous question's last name (the last one after "in", "à" when ``place``)."""
+    runs = [
+        m
+        for m in NAMES.finditer(previous)
+        if not all(fold(w) in STOPWORDS for w in words(m.group(0)))
+    ]
+    at_place = [m for m in runs if PLACE_BEFORE.search(previous[: m.start()])]
+    others = [m for m in runs if m not in at_place]
+    chosen = (at_place or others) if place else (others or at_place)
+    return chosen[-1].span() if chosen else None
+
+
+def _term_slot(previous: str, place: bool, article: bool) -> tuple[int, int] | None:
+    """The previous question's last term of the sort a lowercase follow-up term is: after a
+    place word when it says "in"; after an article when it has one; else a lowercase field
+    after a preposition ("on infectious diseases"), else the last name."""
+    terms = _terms(previous)
+    if place or article:
+        kinds = PLACE_WORDS if place else ARTICLES
+        chosen = [span for span, before in terms if before in kinds]
+        return chosen[-1] if chosen else None
+    fields = [
+        span for span, before in terms if before in TOPIC_WORDS and previous[span[0]].islower()
+    ]
+    return fields[-1] if fields else _name_slot(previous, False)
+
+
+def _terms(text: str) -> list[tuple[tuple[int, int], str]]:
+    """The runs of content words of ``text`` (a capitalised run apart from a lowercase one),
+    each with its span (a parenthesis after it included: "Essonne (91)") and the word before."""
+    terms: list[tuple[tuple[int, int], str]] = []
+    before, start, end, upper = "", -1, -1, False
+    for token in TOKEN.finditer(text):
+        word = token.group(0)
+        content = fold(word) not in STOPWORDS and not word.endswith(("'", "’"))
+        joined = start >= 0 and not text[end : token.start()].strip()
+        if content and joined and word[:1].isupper() == upper:
+            end = token.end()
+            continue
+        if start >= 0:
+            terms.append(((start, end), before))
+            start = -1
+        if content:
+            start, end, upper = token.start(), token.end(), word[:1].isupper()
+            before = _word_before(text, start)
+    if start >= 0:
+        terms.append(((start, end), before))
+    return [(_with_parenthesis(text, span), before) for span, before in terms]
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word just before ``start`` ("l'" for an elided article), or the preposition before
+    that article ("sur" in "sur la neurologie", "in" in "in the Essonne")."""
+    found = [w.lower().replace("’", "'") for w in TOKEN.findall(text[:start])]
+    if len(found) > 1 and found[-1] in ARTICLES and found[-2] in PLACE_WORDS | TOPIC_WORDS:
+        return found[-2]
+    return found[-1] if found else ""
+
+
+def _with_parenthesis(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A span extended over the parenthesis that follows it: "Essonne (91)"."""
+    after = re.match(r"\s*\([^()]*\)", text[span[1] :])
+    return (span[0], span[1] + after.end()) if after else span

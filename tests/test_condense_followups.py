@@ -1,0 +1,120 @@
+"""Follow-ups read generally: a pronoun the last answer leaves open stands for what the
+previous question asked about; an elliptic "and X?" puts X in the place of the previous
+question's term of the same sort (a place, a name, a noun after an article, a field)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.condense import Turn, condense, split_context
+from assistant.answer.question_kind import QuestionKind, classify, restate
+
+
+def exchange(question: str, answer: str) -> list[Turn]:
+    return [Turn("user", question), Turn("assistant", answer)]
+
+
+def asked(follow_up: str, history: list[Turn]) -> str:
+    return split_context(condense(follow_up, history))[0]
+
+
+def test_it_stands_for_the_previous_questions_subject_when_the_answer_names_nothing() -> None:
+    history = exchange("What is Genopole?", "A biocluster south of Paris with many start-ups.")
+    standalone = condense("and where is it?", history)
+    assert split_context(standalone)[0] == "and where is Genopole?"
+    assert split_context(standalone)[1].startswith("Genopole;")
+    assert restate("and where is it?", standalone, classify("and where is it?")) == (
+        "and where is Genopole?",
+        QuestionKind.LOCATE,
+    )
+
+
+def test_its_and_a_possessive_subject_are_read_from_the_previous_question() -> None:
+    hospitals = exchange("How many beds does AP-HP have?", "20,000 beds, in 39 hospitals.")
+    assert asked("and how many staff did its hospitals have?", hospitals) == (
+        "and how many staff did AP-HP's hospitals have?"
+    )
+    hub = exchange("Tell me about Medicen's hub programme.", "It is a collaborative project.")
+    assert asked("who runs it?", hub) == "who runs Medicen's hub programme?"
+
+
+@pytest.mark.parametrize(
+    ("previous", "answer", "follow_up", "restated"),
+    [
+        (  # the answer describes the person asked about: "he" is that person, not the title
+            "Who is Jane Doe?",
+            "The Director of Alpha Lab Paris.",
+            "what does she say about clusters?",
+            "what does Jane Doe say about clusters?",
+        ),
+        (  # the answer names places and a common noun, no person: the person asked about
+            "Who are Medicen's rivals according to Stéphane Roques?",
+            "Clusters in the USA and China.",
+            "so what does he plan?",
+            "so what does Stéphane Roques plan?",
+        ),
+    ],
+)
+def test_a_persons_pronoun_stands_for_the_person_the_question_named(
+    previous: str, answer: str, follow_up: str, restated: str
+) -> None:
+    assert asked(follow_up, exchange(previous, answer)) == restated
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "restated"),
+    [
+        # a lowercase name in the place of the previous question's name, capitalised
+        ("Where is Agoranov?", "and genopole?", "Where is Genopole?"),
+        ("Où se trouve l'Institut Pasteur ?", "et curie ?", "Où se trouve Curie ?"),
+        # a place in the place of the place (its department number with it)
+        (
+            "Which start-ups are based in Hauts-de-Seine (92)?",
+            "and in the yvelines?",
+            "Which start-ups are based in Yvelines?",
+        ),
+        # a field in the place of the field the previous question was on
+        (
+            "Which lab in Paris works on neurology?",
+            "what about cardiology?",
+            "Which lab in Paris works on cardiology?",
+        ),
+        (
+            "Which institutes work on rare diseases?",
+            "and infectious diseases?",
+            "Which institutes work on infectious diseases?",
+        ),
+        # a noun after an article in the place of the previous one's: the role, not the name
+        ("Who is the CEO of Genopole?", "and the president?", "Who is the president of Genopole?"),
+        (
+            "Qui est le président de Medicen ?",
+            "et le directeur ?",
+            "Qui est le directeur de Medicen ?",
+        ),
+    ],
+)
+def test_a_lowercase_elliptic_follow_up_keeps_the_previous_frame(
+    previous: str, follow_up: str, restated: str
+) -> None:
+    standalone = condense(follow_up, exchange(previous, "Some answer [1]."))
+    assert standalone == restated
+    assert restate(follow_up, standalone, classify(follow_up)) == (restated, classify(restated))
+
+
+def test_an_ellipsis_with_a_question_of_its_own_still_borrows_the_subject() -> None:
+    history = exchange("Who is the CEO of Medicen?", "Stéphane Roques [1].")
+    assert condense("and who's the president?", history) == "and who's the president of Medicen?"
+    french = exchange("Qui dirige Medicen ?", "Stéphane Roques [1].")  # no article: the name
+    assert condense("et le président ?", french) == "et le président de Medicen?"
+
+
+def test_a_follow_up_without_a_question_mark_is_restated_without_its_context() -> None:
+    history = exchange("Which companies launched Genopole?", "3 companies, in 2005 [1].")
+    standalone = condense("whats the goal of it", history)
+    assert split_context(standalone) == (
+        "whats the goal of Genopole?",
+        "Genopole; Which companies launched Genopole?",
+    )
+    assert restate("whats the goal of it", standalone, QuestionKind.FACT)[0] == (
+        "whats the goal of Genopole?"
+    )
