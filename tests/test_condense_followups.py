@@ -84,6 +84,12 @@ def test_a_persons_pronoun_stands_for_the_person_the_question_named(
             "and infectious diseases?",
             "Which institutes work on infectious diseases?",
         ),
+        (  # the field after "sur l'": the follow-up's own article with it
+            "Quels instituts travaillent sur l'oncologie ?",
+            "et la cardiologie ?",
+            "Quels instituts travaillent sur la cardiologie ?",
+        ),
+        ("Which labs work on the brain?", "and the heart?", "Which labs work on the heart?"),
         # a noun after an article in the place of the previous one's: the role, not the name
         ("Who is the CEO of Genopole?", "and the president?", "Who is the president of Genopole?"),
         (
@@ -101,9 +107,13 @@ def test_a_lowercase_elliptic_follow_up_keeps_the_previous_frame(
     assert restate(follow_up, standalone, classify(follow_up)) == (restated, classify(restated))
 
 
-def test_an_ellipsis_with_a_question_of_its_own_still_borrows_the_subject() -> None:
+def test_a_follow_up_opening_as_the_previous_question_asks_it_of_the_new_term() -> None:
     history = exchange("Who is the CEO of Medicen?", "Stéphane Roques [1].")
-    assert condense("and who's the president?", history) == "and who's the president of Medicen?"
+    assert condense("and who's the president?", history) == "Who is the president of Medicen?"
+    hospitals = exchange("how many hospitals does AP-HP run", "39 [1].")
+    assert condense("and how many staff?", hospitals) == "how many staff does AP-HP run"
+    # words of its own beyond the new term, or no shared opening: the subject is borrowed
+    assert condense("and how many work there?", history).endswith("(Who is the CEO of Medicen?)")
     french = exchange("Qui dirige Medicen ?", "Stéphane Roques [1].")  # no article: the name
     assert condense("et le président ?", french) == "et le président de Medicen?"
 
@@ -117,4 +127,8 @@ def test_a_follow_up_without_a_question_mark_is_restated_without_its_context() -
     )
     assert restate("whats the goal of it", standalone, QuestionKind.FACT)[0] == (
         "whats the goal of Genopole?"
+    )
+    assert split_context(condense("and when", history)) == (
+        "and when?",
+        "Which companies launched Genopole?",
     )

@@ -201,7 +201,7 @@ def test_it_stands_for_the_name_the_last_answer_was_about(follow_up: str, asked:
 
 def test_an_ellipsis_keeps_the_previous_questions_frame_not_its_answers_person() -> None:
     two = history(("Who is the CEO of Medicen?", "Medicen's CEO is Stéphane Roques [1]."))
-    assert condense("and who's the president?", two) == "and who's the president of Medicen?"
+    assert condense("and who's the president?", two) == "Who is the president of Medicen?"
     assert asked_role("and who's the president of Medicen?") == "president"
     french = history(("Qui dirige Medicen ?", "Stéphane Roques [1]."))
     assert condense("et le président ?", french) == "et le président de Medicen?"

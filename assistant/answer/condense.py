@@ -33,11 +33,14 @@ def condense(question: str, history: Sequence[Turn]) -> str:
     """A standalone question: a follow-up borrows the subject of the previous exchange.
 
     A pronoun stands for what the last answer was about (its answer span, else the name in its
-    first sentence's subject position), which leads the context: "When was he appointed?" after
-    "Who is the CEO of Medicen?" / "Stéphane Roques is the CEO of Medicen [1]." becomes
+    first sentence's subject position), else, when the answer names nothing ("An incubator
+    that ..."), for what the previous question asked about ("What is Incuballiance?"); "he",
+    "she" stand for a person's name only. The name leads the context: "When was he appointed?"
+    after "Who is the CEO of Medicen?" / "Stéphane Roques is the CEO of Medicen [1]." becomes
     "When was Stéphane Roques appointed? (Stéphane Roques; Who is the CEO of Medicen? ...)".
-    An elliptic follow-up ("and in Saclay?", "what about Curie?", "et à Villejuif ?") becomes
-    the previous question with the new name in place of its own, without context.
+    An elliptic follow-up ("and in Saclay?", "et curie ?", "what about oncology?", "and the
+    president?") becomes the previous question with the new term in place of its own term of
+    the same sort (``restate_ellipsis``), without context.
     """
     question = question.strip()
     users = [t.content.strip() for t in history if t.role == "user" and t.content.strip()]
@@ -51,17 +54,21 @@ def condense(question: str, history: Sequence[Turn]) -> str:
     answer = answers[-1] if answers else ""
     if not any(t in STRONG_PRONOUNS for t in map(str.lower, words(question))):
         restated = with_subject(question, previous)  # an ellipsis keeps the previous frame
-        return restated if restated != question else f"{question} ({previous})"
+        return restated if restated != question else f"{_asked(question)} ({previous})"
     answered = referent_of(previous, answer)  # else the subject of the previous question
     referent = answered or subject_in(previous)
     person = referent if is_person(referent) else person_in(previous)
     restated, lead = _substitute(question, referent, person)
     lead = lead if restated != question else answered
-    if not restated.endswith("?"):  # the context splits off after the question mark
-        restated = f"{restated.rstrip(' .!')}?"
     entities = [e for e in subject_of(answer) if e not in lead.split()]
     context = " ".join([*([f"{lead};"] if lead else []), previous, *entities[:6]])
-    return f"{restated} ({context})"
+    return f"{_asked(restated)} ({context})"
+
+
+def _asked(question: str) -> str:
+    """The question with its question mark, after which ``split_context`` splits off the
+    context ("whats the goal of it" -> "whats the goal of it?")."""
+    return question if question.endswith("?") else f"{question.rstrip(' .!')}?"
 
 
 def _previous_standalone(history: Sequence[Turn]) -> str:

@@ -24,7 +24,7 @@ PLACE_BEFORE = re.compile(r"\b(in|at|à|au|aux|en|near)\s+$", re.IGNORECASE)
 PLACE_WORDS = frozenset("in at à au aux en near dans".split())
 ARTICLES = frozenset("the le la les l' un une a an".split())
 TOPIC_WORDS = frozenset("on about sur for pour of de du des d' with avec against contre".split())
-TOKEN = re.compile(r"[ld]['’](?=\w)|\w[\w\-&]*(?:['’]s\b)?", re.IGNORECASE)
+TOKEN = re.compile(r"[ld]['’](?=\w|$)|\w[\w\-&]*(?:['’]s\b)?", re.IGNORECASE)
 
 
 def restate_ellipsis(question: str, previous: str) -> str:
@@ -50,7 +50,7 @@ def restate_ellipsis(question: str, previous: str) -> str:
         ):  # in a name's place: a name
             name = " ".join(w[:1].upper() + w[1:] for w in name.split())
     else:
-        return ""
+        return _shared_frame(question, previous)
     if old is None:
         return ""
     start, end = old
@@ -58,7 +58,8 @@ def restate_ellipsis(question: str, previous: str) -> str:
     elided = re.search(r"\b([ld])['’]$", previous[:start], re.IGNORECASE)
     if elided:  # "l'Institut Curie" -> "Gustave Roussy", "d'Inserm" -> "de Genopole"
         start -= 2
-        name = name if elided.group(1).lower() == "l" else f"de {name}"
+        own = f"{match.group('article')} {name}" if article else name  # "sur la cardiologie"
+        name = own if elided.group(1).lower() == "l" else f"de {name}"
     return f"{previous[:start]}{name}{previous[end:]}"
 
 
@@ -82,10 +83,12 @@ def _term_slot(previous: str, place: bool, article: bool) -> tuple[int, int] | N
     terms = _terms(previous)
     if place or article:
         kinds = PLACE_WORDS if place else ARTICLES
-        chosen = [span for span, before in terms if before in kinds]
+        chosen = [span for span, before in terms if kinds.intersection(before.split())]
         return chosen[-1] if chosen else None
     fields = [
-        span for span, before in terms if before in TOPIC_WORDS and previous[span[0]].islower()
+        span
+        for span, before in terms
+        if TOPIC_WORDS.intersection(before.split()) and previous[span[0]].islower()
     ]
     return fields[-1] if fields else _name_slot(previous, False)
 
@@ -114,11 +117,11 @@ def _terms(text: str) -> list[tuple[tuple[int, int], str]]:
 
 
 def _word_before(text: str, start: int) -> str:
-    """The word just before ``start`` ("l'" for an elided article), or the preposition before
-    that article ("sur" in "sur la neurologie", "in" in "in the Essonne")."""
+    """The word just before ``start`` ("l'" for an elided article), with the preposition before
+    that article ("sur la" in "sur la neurologie", "in the" in "in the Essonne")."""
     found = [w.lower().replace("’", "'") for w in TOKEN.findall(text[:start])]
     if len(found) > 1 and found[-1] in ARTICLES and found[-2] in PLACE_WORDS | TOPIC_WORDS:
-        return found[-2]
+        return f"{found[-2]} {found[-1]}"
     return found[-1] if found else ""
 
 
@@ -126,3 +129,33 @@ def _with_parenthesis(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """A span extended over the parenthesis that follows it: "Essonne (91)"."""
     after = re.match(r"\s*\([^()]*\)", text[span[1] :])
     return (span[0], span[1] + after.end()) if after else span
+
+
+CONTRACTED = re.compile(r"\b(who|what|where|how)['’]s\b", re.IGNORECASE)
+
+
+def _shared_frame(question: str, previous: str) -> str:
+    """ "and how many staff?" after "how many hospitals does AP-HP run": a follow-up that
+    opens with the previous question's own common words, then names a new term, asks the
+    previous question of that term ("how many staff does AP-HP run"); else ""."""
+    rest = CONTRACTED.sub(r"\1 is", re.sub(r"^\s*(and|et|but|mais)\s+", "", question, flags=re.I))
+    own = list(TOKEN.finditer(rest))
+    theirs = list(TOKEN.finditer(previous))
+    shared = 0
+    while (
+        shared < min(len(own), len(theirs))
+        and fold(own[shared].group(0)) == fold(theirs[shared].group(0))
+        and fold(own[shared].group(0)) in STOPWORDS
+    ):
+        shared += 1
+    new = own[shared:]
+    if not shared or not 0 < len(new) <= 4 or shared >= len(theirs):
+        return ""
+    if any(fold(w.group(0)) in STOPWORDS for w in new):
+        return ""
+    at = theirs[shared].start()
+    slot = next((span for span, _ in _terms(previous) if span[0] == at), None)
+    if slot is None:
+        return ""
+    term = rest[new[0].start() : new[-1].end()]
+    return f"{previous[:at]}{term}{previous[slot[1] :]}"
