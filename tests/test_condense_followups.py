@@ -107,6 +107,13 @@ def test_a_lowercase_elliptic_follow_up_keeps_the_previous_frame(
     assert restate(follow_up, standalone, classify(follow_up)) == (restated, classify(restated))
 
 
+def test_a_lowercase_word_takes_a_names_place_only_when_the_question_names_one_thing() -> None:
+    two_names = exchange("Who is the CEO of Medicen?", "Stéphane Roques [1].")
+    assert condense("and funding?", two_names) == "and funding of Medicen?"
+    one_name = exchange("Where did Sanofi open its e-health lab?", "In Gentilly [1].")
+    assert condense("and servier?", one_name) == "Where did Servier open its e-health lab?"
+
+
 def test_a_follow_up_opening_as_the_previous_question_asks_it_of_the_new_term() -> None:
     history = exchange("Who is the CEO of Medicen?", "Stéphane Roques [1].")
     assert condense("and who's the president?", history) == "Who is the president of Medicen?"

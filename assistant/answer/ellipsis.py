@@ -65,21 +65,24 @@ def restate_ellipsis(question: str, previous: str) -> str:
 
 def _name_slot(previous: str, place: bool) -> tuple[int, int] | None:
     """The previous question's last name (the last one after "in", "à" when ``place``)."""
-    runs = [
-        m
-        for m in NAMES.finditer(previous)
-        if not all(fold(w) in STOPWORDS for w in words(m.group(0)))
-    ]
+    runs = _names(previous)
     at_place = [m for m in runs if PLACE_BEFORE.search(previous[: m.start()])]
     others = [m for m in runs if m not in at_place]
     chosen = (at_place or others) if place else (others or at_place)
     return chosen[-1].span() if chosen else None
 
 
+def _names(text: str) -> list[re.Match[str]]:
+    """The runs of capitalised words of ``text`` that are not all common words."""
+    return [
+        m for m in NAMES.finditer(text) if not all(fold(w) in STOPWORDS for w in words(m.group(0)))
+    ]
+
+
 def _term_slot(previous: str, place: bool, article: bool) -> tuple[int, int] | None:
     """The previous question's last term of the sort a lowercase follow-up term is: after a
     place word when it says "in"; after an article when it has one; else a lowercase field
-    after a preposition ("on infectious diseases"), else the last name."""
+    after a preposition ("on infectious diseases"), else the one name it has."""
     terms = _terms(previous)
     if place or article:
         kinds = PLACE_WORDS if place else ARTICLES
@@ -90,7 +93,11 @@ def _term_slot(previous: str, place: bool, article: bool) -> tuple[int, int] | N
         for span, before in terms
         if TOPIC_WORDS.intersection(before.split()) and previous[span[0]].islower()
     ]
-    return fields[-1] if fields else _name_slot(previous, False)
+    if fields:
+        return fields[-1]
+    # a lowercase word may be a name or a common noun ("and funding?"): it takes the place
+    # of a name only when the previous question names one thing and nothing else
+    return _name_slot(previous, False) if len(_names(previous)) == 1 else None
 
 
 def _terms(text: str) -> list[tuple[tuple[int, int], str]]:
