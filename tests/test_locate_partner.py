@@ -392,3 +392,16 @@ def test_whether_a_departement_holds_organisations_of_a_kind() -> None:
         "In Essonne (91), the directory lists:",
         "- Beta Imaging (medtech company, Palaiseau, cardiology, imaging) [1]",  # its town
     ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which medtech companies could we partner with on cardiology?",  # the head noun
+        "medtech companies in cardiology that we could partner with?",  # before a relative
+    ],
+)
+def test_partners_of_the_kind_sought(question: str) -> None:
+    assert classify(question) == QuestionKind.PARTNER
+    lines = _answer(question, QuestionKind.PARTNER)[0].splitlines()
+    assert [line.split(" (")[0] for line in lines[1:]] == ["- Beta Imaging"]

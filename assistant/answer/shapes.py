@@ -148,10 +148,14 @@ JOIN = (
     r"collaborer|travailler|coopérer|cooperer|s['’]associer|s['’]allier|m['’]associer|"
     r"nous associer)"
 )
-PARTNER_MORE = re.compile(
-    # "big companies ... that I could partner with?": a relative clause on the asker's partners
+# "big companies ... that I could partner with?": a relative clause on the asker's partners,
+# the organisations sought named before it
+RELATIVE = re.compile(
     rf"\b(that|which|who|whom|whose|qui|que|with whom|avec qui|avec lesquel\w*)\s+{WE}\s+"
-    rf"{MODAL}\s+(\w+\s+)?{JOIN}\b|"
+    rf"{MODAL}\s+(\w+\s+)?{JOIN}\b",
+    re.IGNORECASE,
+)
+PARTNER_MORE = re.compile(
     # "quel pôle pourrait s'associer à Medicen ?", "which incubators could host me?"
     rf"\b(which|what|quels?|quelles?)\s+(\w+\s+){{1,3}}?{MODAL}\s+(\w+\s+)?({JOIN}|"
     r"host|help|support|accompany|mentor|héberger|heberger|accueillir|aider|accompagner|"
@@ -176,7 +180,7 @@ CHOOSE = re.compile(
 def asks_partner(question: str) -> bool:
     """Who to work with, talk to, contact; which labs work on something; which organisation
     could host, help or join the asker (or a named organisation); which one to choose."""
-    if PARTNER.search(question) or PARTNER_MORE.search(question):
+    if PARTNER.search(question) or PARTNER_MORE.search(question) or RELATIVE.search(question):
         return True
     return bool(CHOOSE.search(question)) and not siting(question)
 

@@ -30,7 +30,7 @@ from assistant.answer.places import (
     places_of,
 )
 from assistant.answer.question_kind import QuestionKind
-from assistant.answer.shapes import SEAT, sets_up, siting, town_asked
+from assistant.answer.shapes import RELATIVE, SEAT, sets_up, siting, town_asked
 from assistant.answer.where import located_subject, names_organisation
 from assistant.retrieval.passage import Passage
 from ingest.store.text import split_sentences
@@ -99,10 +99,26 @@ def directory_answer(
     if finder is None or (kind == QuestionKind.LOCATE and not siting(question)):
         return ""
     field = topic(standalone)
-    cited = _cite(finder.partners(field, RANKED), field, passages, orgs, campus)
+    fits = finder.partners(field, RANKED)
     if kind == QuestionKind.PARTNER:
+        kinds = _sought(question)
+        by_id = {o.doc_id: o for o in orgs}
+        kept = [f for f in fits if f.doc_id in by_id and by_id[f.doc_id].kind in kinds]
+        cited = _cite(kept or fits, field, passages, orgs, campus)
         return compose_partners(cited, language)
+    cited = _cite(fits, field, passages, orgs, campus)
     return compose_places(cited, language)
+
+
+def _sought(question: str) -> tuple[str, ...]:
+    """The kinds of organisation a partner question seeks: its head noun ("which incubators
+    could host me?"), else the noun before a relative clause ("big companies ... that I could
+    partner with?"); () for any kind."""
+    kinds = asked_kinds(question)
+    relative = RELATIVE.search(question)
+    if not kinds and relative:
+        kinds = kinds_named(question[: relative.start()])
+    return () if "*" in kinds else kinds
 
 
 def _town(
