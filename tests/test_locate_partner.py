@@ -405,3 +405,38 @@ def test_partners_of_the_kind_sought(question: str) -> None:
     assert classify(question) == QuestionKind.PARTNER
     lines = _answer(question, QuestionKind.PARTNER)[0].splitlines()
     assert [line.split(" (")[0] for line in lines[1:]] == ["- Beta Imaging"]
+
+
+@pytest.mark.slow
+def test_users_phrasings_through_the_real_index(built_index: Path) -> None:
+    from assistant.app.container import Container
+    from ingest.settings import Settings
+
+    chat = Container(Settings(data_dir=built_index)).chat
+    cases = {
+        "doctolib hq?": (QuestionKind.LOCATE, ["Levallois-Perret"]),
+        "Gustave Roussy, c'est dans quel département ?": (QuestionKind.LOCATE, ["Val-de-Marne"]),
+        "y a-t-il deja un labo pharmaceutique installé dans le 93 ?": (
+            QuestionKind.LOCATE,
+            ["Guerbet", "Villepinte"],
+        ),
+        "where do the big pharma companies have their head offices in the paris region?": (
+            QuestionKind.LOCATE,
+            ["Rueil-Malmaison", "Novartis"],
+        ),
+        "in which town did sanofi open its e-health innovation lab?": (
+            QuestionKind.FACT,
+            ["Gentilly"],
+        ),
+        "I'm launching an e-health startup. Which incubators could host me?": (
+            QuestionKind.PARTNER,
+            ["Agoranov"],
+        ),
+    }
+    for question, (kind, names) in cases.items():
+        answer = chat.ask(question)
+        assert answer.kind == kind.value, question
+        assert answer.grounded and answer.cited, (question, answer.answer)
+        for name in names:
+            assert name in answer.answer, (question, answer.answer)
+    assert chat.ask("bonjour, tu sers à quoi exactement ?").kind == QuestionKind.HELP.value
