@@ -214,6 +214,7 @@ def test_where_is_an_organisation_from_its_entry() -> None:
         "Où se trouve l'institut Alpha Lab ?",  # a kind's word frames the question
         "In which city is Alpha Lab headquartered?",
         "et Alpha Lab, il est situé où ?",
+        "Alpha Lab, c'est dans quel département ?",  # an elided word frames the question
     ],
 )
 def test_where_is_an_organisation_spelt_as_users_spell_it(question: str) -> None:
@@ -365,3 +366,77 @@ def test_locate_and_partner_through_the_real_index(built_index: Path) -> None:
             assert name in answer.answer, (question, answer.answer)
         for n in answer.cited:
             assert f"[{n}]" in answer.answer
+
+
+def test_where_organisations_of_a_kind_have_their_seat() -> None:
+    question = "where do the medtech companies have their head offices?"
+    assert classify(question) == QuestionKind.LOCATE
+    text, passages = _answer(question, QuestionKind.LOCATE)
+    assert text.splitlines()[1:] == [
+        "- Vallee-Verte: Beta Imaging (medtech company, Palaiseau) [1]"
+    ]
+    assert [p.metadata["title"] for p in passages] == ["Beta Imaging"]
+
+
+def test_which_town_a_thing_of_an_organisation_is_in_is_no_directory_answer() -> None:
+    # the town of Alpha Lab's cardiology lab: a fact of the passages, not places to set up in
+    assert _answer("In which town is Alpha Lab's cardiology lab?", QuestionKind.LOCATE)[0] == ""
+    # a place that suits the asker's field, no organisation named: places to set up in
+    assert _answer("Which town suits a cardiology start-up?", QuestionKind.LOCATE)[0]
+
+
+def test_whether_a_departement_holds_organisations_of_a_kind() -> None:
+    question = "y a-t-il déjà une medtech installée dans le 91 ?"
+    assert classify(question) == QuestionKind.LOCATE
+    assert _answer(question, QuestionKind.LOCATE)[0].splitlines() == [
+        "In Essonne (91), the directory lists:",
+        "- Beta Imaging (medtech company, Palaiseau, cardiology, imaging) [1]",  # its town
+    ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which medtech companies could we partner with on cardiology?",  # the head noun
+        "medtech companies in cardiology that we could partner with?",  # before a relative
+    ],
+)
+def test_partners_of_the_kind_sought(question: str) -> None:
+    assert classify(question) == QuestionKind.PARTNER
+    lines = _answer(question, QuestionKind.PARTNER)[0].splitlines()
+    assert [line.split(" (")[0] for line in lines[1:]] == ["- Beta Imaging"]
+
+
+@pytest.mark.slow
+def test_users_phrasings_through_the_real_index(built_index: Path) -> None:
+    from assistant.app.container import Container
+    from ingest.settings import Settings
+
+    chat = Container(Settings(data_dir=built_index)).chat
+    cases = {
+        "doctolib hq?": (QuestionKind.LOCATE, ["Levallois-Perret"]),
+        "Gustave Roussy, c'est dans quel département ?": (QuestionKind.LOCATE, ["Val-de-Marne"]),
+        "y a-t-il deja un labo pharmaceutique installé dans le 93 ?": (
+            QuestionKind.LOCATE,
+            ["Guerbet", "Villepinte"],
+        ),
+        "where do the big pharma companies have their head offices in the paris region?": (
+            QuestionKind.LOCATE,
+            ["Rueil-Malmaison", "Novartis"],
+        ),
+        "in which town did sanofi open its e-health innovation lab?": (
+            QuestionKind.FACT,
+            ["Gentilly"],
+        ),
+        "I'm launching an e-health startup. Which incubators could host me?": (
+            QuestionKind.PARTNER,
+            ["Agoranov"],
+        ),
+    }
+    for question, (kind, names) in cases.items():
+        answer = chat.ask(question)
+        assert answer.kind == kind.value, question
+        assert answer.grounded and answer.cited, (question, answer.answer)
+        for name in names:
+            assert name in answer.answer, (question, answer.answer)
+    assert chat.ask("bonjour, tu sers à quoi exactement ?").kind == QuestionKind.HELP.value

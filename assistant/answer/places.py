@@ -14,7 +14,7 @@ from assistant.answer.labels import domain_label, text
 from assistant.answer.organisations import Organisation, squash
 from assistant.answer.partners import Cited
 from ingest.directory.departements import DEPARTEMENTS
-from ingest.directory.org_kinds import kind_label
+from ingest.directory.org_kinds import kind_label, kinds_by_word
 from ingest.store.text import fold
 
 CAMPUS = re.compile(
@@ -91,6 +91,20 @@ def in_town(
     return there or [o for o in organisations if placed(o) and departement(o) in codes]
 
 
+def kinds_named(question: str) -> tuple[str, ...]:
+    """The first kind of organisation the question names anywhere ("where do the pharma groups
+    have their head offices?", "un labo pharmaceutique"), narrowed by the next word
+    ("entreprises pharmaceutiques"); () when it names none or any kind."""
+    table = kinds_by_word()
+    folded = [w.strip("-") for w in re.findall(r"[\w\-]+", fold(question))]
+    found = [table.get(w) or (table.get(w[:-1]) if w.endswith("s") else None) for w in folded]
+    for i, kinds in enumerate(found):
+        if kinds and "*" not in kinds:
+            after = found[i + 1] if i + 1 < len(found) else None
+            return after if after and "*" not in after and set(after) < set(kinds) else kinds
+    return ()
+
+
 def departement_named(place: str) -> str:
     """The code of the département ``place`` names ("Hauts-de-Seine", "92"), else ""; Paris
     is a town."""
@@ -100,7 +114,8 @@ def departement_named(place: str) -> str:
 
 
 def compose_town(town: str, listed: Sequence[tuple[Organisation, int]], lang: str) -> str:
-    """The organisations a town holds, one line each (kind, domains), cited; "" when none."""
+    """The organisations a town holds, one line each (kind, its town when a département is
+    asked, domains), cited; "" when none."""
     if not listed:
         return ""
     code = departement_named(town)
@@ -108,6 +123,7 @@ def compose_town(town: str, listed: Sequence[tuple[Organisation, int]], lang: st
     lines = [heading if code else text("town_heading", lang).format(town=town)]
     for org, n in listed[:MAX_LISTED]:
         about = [kind_label(org.kind, lang)] if org.kind else []
+        about += [org.city] if code and org.city else []  # a département: which town in it
         about += [domain_label(d, lang) for d in org.domains[:2]]
         lines.append(f"- {org.label} ({', '.join(about)}) [{n}]")
     if len(listed) > MAX_LISTED:

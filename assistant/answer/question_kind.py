@@ -57,6 +57,20 @@ COMPARE = re.compile(
     r"se distingue)\b",
     re.IGNORECASE,
 )
+# "compared with the alternatives", "par rapport aux autres": one thing set against unnamed
+# others is an explanation of its merits, not a comparison of two named things
+UNNAMED_OTHERS = re.compile(
+    r"\b(compared|comparing|comparison|compar(er|ez|aison)|versus|vs\.?)\s+(with|to|against|"
+    r"avec|à|a|aux|au)?\s*(the |les |des |d['’])?(alternatives?|others?|other \w+|rest|"
+    r"elsewhere|competitors?|competition|autres?|ailleurs|concurren\w*)\b",
+    re.IGNORECASE,
+)
+# "what dates is the summit on?", "quels jours ?": a date, a fact (not a list of dates)
+WHEN = re.compile(
+    r"\b(what|which|quels?|quelles?)\s+(\w+\s+)?(dates?|days?|years?|months?|times?|hours?|"
+    r"jours?|années|annees|ans|mois|heures?|horaires?)\b",
+    re.IGNORECASE,
+)
 ORGANISATION_NOUNS = (
     r"organi[sz]ations?|organismes?|companies|company|firms?|entreprises?|sociétés|societes|"
     r"institutes?|instituts?|institutions?|clusters?|pôles?|poles?|incubators?|incubateurs?|"
@@ -75,7 +89,13 @@ EXPLAIN = re.compile(
     r"qu['’]est-ce qui (fait|explique))\b",
     re.IGNORECASE,
 )
-
+# "could you explain why the Paris Region...", "pouvez-vous m'expliquer pourquoi...": an
+# explanation asked within a longer question
+EXPLAIN_ASKED = re.compile(
+    r"\b(explain|expliquer|expliquez|explique|tell (me|us)|dites-(moi|nous)|dis-moi)\s+"
+    r"(why|how|pourquoi|comment|en quoi)\b",
+    re.IGNORECASE,
+)
 WHY = re.compile(r"^\s*(why|pourquoi)\b", re.IGNORECASE)
 
 FRENCH_GREETING = re.compile(r"^\s*(bonjour|bonsoir|salut|coucou|merci)\b", re.IGNORECASE)
@@ -97,15 +117,17 @@ def classify(question: str) -> QuestionKind:
         return QuestionKind.ACTION
     if OUT_OF_SCOPE.search(rest):
         return QuestionKind.OUT_OF_SCOPE
-    if COMPARE.search(rest):
+    if COMPARE.search(rest) and not UNNAMED_OTHERS.search(rest):
         return QuestionKind.COMPARE
     if not WHY.search(rest) and asks_partner(rest):
         return QuestionKind.PARTNER
     if not WHY.search(rest) and asks_where(rest):
         return QuestionKind.LOCATE
+    if WHEN.search(rest) and not EXPLAIN.search(rest):
+        return QuestionKind.FACT
     if LIST.search(rest) or asks_for_list(rest):
         return QuestionKind.LIST
-    if EXPLAIN.search(rest):
+    if EXPLAIN.search(rest) or EXPLAIN_ASKED.search(rest):
         return QuestionKind.EXPLAIN
     return QuestionKind.FACT
 

@@ -23,11 +23,29 @@ PLACE_NOUN = (
     r"secteur|secteurs|ville|villes|commune|communes|endroit|endroits|territoire|"
     r"département|departement|site|sites|quartier|quartiers)"
 )
+# a thing done, past: "in which town did Sanofi open its lab?", "dans quelle ville a-t-il
+# ouvert...": what happened, a fact of the sources, not where to set up
+DONE = (
+    r"(did|was|were|had|has been|have been|a-t-(il|elle|on)|ont-(ils|elles)|"
+    r"(a|ont|avait|avaient) (été |ete )?\w+(é|és|ée|ées|is|it|ert|erts)\b)"
+)
+# set up, done by others: "where have other groups put theirs?", "où les autres se sont-ils
+# installés ?": where the field's organisations already are, a siting question
+SET_UP_DONE = (
+    r"(put|placed|set up|settled|located|relocated|established|based|opened|installed|moved|"
+    r"(install|implant|établ|etabl)\w*)"
+)
+OTHERS = (
+    r"(other|others|most|many|competitors|peers|rivals|similar|comparable|"
+    r"autres|la plupart|concurrents)"
+)
 LOCATE_SITING = re.compile(
     rf"\b(where|où)\s+{ASKS_WHERE}\b[^?]{{0,60}}(?<![dl][’'])\b{SET_UP}\b|"
+    rf"\b(where|où)\s+((have|did|do|ont|sont)\s+)?(the\s+|les\s+)?{OTHERS}\b[^?]{{0,40}}"
+    rf"\b{SET_UP_DONE}\b|"
     r"\b(which|what) (\w+ )?areas? (of|in) (the )?(paris|region|greater|île|ile)\b|"
     rf"\b(which|what|quel|quelle|quels|quelles)( \w+)? {PLACE_NOUN}\b"
-    r"(?! of (the )?(project|programme|hub))|"
+    rf"(?! of (the )?(project|programme|hub))(?![^?]*\b{DONE})|"
     rf"\b(nous|m['’]|s['’]|se) ?(implanter|installer|établir|etablir)\b.*\b(où|ou|quel\w*)\b|"
     r"\bbest (place|location|area) (to|for)\b|\bmeilleur (endroit|emplacement|site)\b",
     re.IGNORECASE,
@@ -47,13 +65,30 @@ LOCATE_AFTER = re.compile(
     r"((situé|basé|installé|implanté|located|based|situated)(e|es|s)?\s+)?(où|ou|where)\s*\??\s*$",
     re.IGNORECASE,
 )
+# the town or département after "in": never the region itself
+TOWN = (
+    r"(?:(?:the|le|la|les)\s+|l['’])?(?!(?:the|le|la|les)\s)"
+    r"(?!(paris region|region|île-de-france|ile-de-france|france|europe)\b)([A-ZÉÈ\d][\w’'\-]+)"
+)
 # "which organisations are in Villejuif?", "quels organismes sont à Villejuif ?"
 LOCATE_TOWN = re.compile(
     r"\b(which|what|quels|quelles)\b[^?]{0,40}\b(are|is|sont|se trouvent)( \w+)? "
     r"(based |located |situated |basés |situés |installés )?(in|at|à|a|en|dans)\s+"
-    r"(?:(?:the|le|la|les)\s+|l['’])?(?!(?:the|le|la|les)\s)"
-    r"(?!(paris region|region|île-de-france|ile-de-france|france|europe)\b)"
-    r"([A-ZÉÈ\d][\w’'\-]+)",
+    rf"{TOWN}",
+    re.IGNORECASE,
+)
+# an organisation's seat: "doctolib hq?", "where do pharma groups have their head offices?"
+SEAT = re.compile(
+    r"\b(hq|headquarters|headquartered|head ?offices?|main offices?|registered office|"
+    r"si[èe]ges?( sociaux| social)?)\b",
+    re.IGNORECASE,
+)
+# "is there a pharma lab based in the 93?", "y a-t-il un labo installé dans le 93 ?": whether a
+# place holds organisations (something placed there, or a département by its number)
+THERE = r"(is there|are there|y a-t-il|y a t il|y a-t'il|il y a|existe-t-il|est-ce qu['’]il y a)"
+PLACED = r"(based|located|situated|established|set up|installed|(install|implant|bas|situ)[ée]\w*)"
+LOCATE_THERE = re.compile(
+    rf"\b{THERE}\b[^?]{{0,60}}?\b({PLACED}\s+(in|at|à|a|en|dans)|(in|dans|en) (the|le))\s+{TOWN}",
     re.IGNORECASE,
 )
 PARTNER = re.compile(
@@ -77,31 +112,93 @@ PARTNER = re.compile(
     r"(\w+ )?partenaires?\b",
     re.IGNORECASE,
 )
+# "what part of life sciences research...", "quelle part de la recherche": a share, no place
+SHARE_OF = re.compile(
+    r"\b(what|which|quel|quelle)\s+(part|parts|partie|share|proportion)\s+(of\s|de\s|du\s|des\s|d['’])"
+    r"(?!\s*(the\s+|la\s+|les\s+|l['’])?(paris|greater|region|région|ile|île|city|ville|capital|"
+    r"territor|zone|area))",
+    re.IGNORECASE,
+)
+# the words that ask where to set up (a verb of settling, or what suits best), not where a
+# thing already is
+SETS_UP = re.compile(
+    rf"\b{SET_UP}\b|\b(suits?|suited|fits?|best|ideal|meilleure?s?|idéale?s?|convient|conviennent)\b",
+    re.IGNORECASE,
+)
 
 
 def asks_where(question: str) -> bool:
     """Where something is, where to set up, which organisations a town holds."""
     return bool(
-        LOCATE_SITING.search(question)
+        siting(question)
         or LOCATE_ENTITY.search(question)
         or LOCATE_AFTER.search(question)
         or LOCATE_TOWN.search(question)
+        or LOCATE_THERE.search(question)
+        or SEAT.search(question)
     )
 
 
+MODAL = (
+    r"(could|can|might|should|would|may|pourrais|pourrions|pourrait|pourraient|peux|pouvons|"
+    r"peut|peuvent|devrais|devrions)"
+)
+JOIN = (
+    r"(partner|work|collaborate|team up|cooperate|associate|ally|join forces|"
+    r"collaborer|travailler|coopérer|cooperer|s['’]associer|s['’]allier|m['’]associer|"
+    r"nous associer)"
+)
+# "big companies ... that I could partner with?": a relative clause on the asker's partners,
+# the organisations sought named before it
+RELATIVE = re.compile(
+    rf"\b(that|which|who|whom|whose|qui|que|with whom|avec qui|avec lesquel\w*)\s+{WE}\s+"
+    rf"{MODAL}\s+(\w+\s+)?{JOIN}\b",
+    re.IGNORECASE,
+)
+PARTNER_MORE = re.compile(
+    # "quel pôle pourrait s'associer à Medicen ?", "which incubators could host me?"
+    rf"\b(which|what|quels?|quelles?)\s+(\w+\s+){{1,3}}?{MODAL}\s+(\w+\s+)?({JOIN}|"
+    r"host|help|support|accompany|mentor|héberger|heberger|accueillir|aider|accompagner|"
+    r"m['’]aider|m['’]accueillir|m['’]héberger|m['’]accompagner|nous aider)\b|"
+    # "vers qui me tourner ?", "à qui m'adresser ?"
+    r"\b(vers|à|a) qui (me |nous |se |m['’]|s['’])?(tourner|orienter|adresser)\b|"
+    # "who could put me in touch with hospitals?", "qui pourrait me mettre en relation ?"
+    rf"\b(who|whom|qui)\s+{MODAL}\s+(put|get|bring)\s+(me|us)\s+in\s+(touch|contact)\b|"
+    rf"\b(who|whom)\s+{MODAL}\s+(connect|introduce|link|refer)\s+(me|us)\b|"
+    rf"\bqui\s+{MODAL}\s+(me|nous)\s+(mettre en (relation|contact)|présenter|presenter)\b",
+    re.IGNORECASE,
+)
+# "which facility should I look at?": the asker choosing an organisation (never a place)
+CHOOSE = re.compile(
+    r"\b(which|what|quels?|quelles?)\s+(\w+\s+){1,2}?(should|could|can|do|would|dois|devrais|"
+    r"devrions|pourrais|pourrions|peux)[- ](i|we|je|nous|on)\s+(look at|look into|consider|"
+    r"visit|go to|turn to|apply to|approach|regarder|viser|solliciter|approcher|contacter)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_partner(question: str) -> bool:
-    """Who to work with, talk to, contact; which labs work on something."""
-    return bool(PARTNER.search(question))
+    """Who to work with, talk to, contact; which labs work on something; which organisation
+    could host, help or join the asker (or a named organisation); which one to choose."""
+    if PARTNER.search(question) or PARTNER_MORE.search(question) or RELATIVE.search(question):
+        return True
+    return bool(CHOOSE.search(question)) and not siting(question)
 
 
 def siting(question: str) -> bool:
     """Where to set up (a place for the asker's field), rather than where a thing is."""
-    return bool(LOCATE_SITING.search(question))
+    return bool(LOCATE_SITING.search(question)) and not SHARE_OF.search(question)
+
+
+def sets_up(question: str) -> bool:
+    """A verb of settling or a word of what suits: "where should we set up", "which part
+    suits"; "which town is X's lab in?" has none (it asks where a thing is)."""
+    return bool(SETS_UP.search(question))
 
 
 def town_asked(question: str) -> str:
     """The capitalised town of "which organisations are in Villejuif?", else ""."""
-    match = LOCATE_TOWN.search(question)
+    match = LOCATE_TOWN.search(question) or LOCATE_THERE.search(question)
     return match.group(match.lastindex or 0) if match else ""
 
 
@@ -119,6 +216,8 @@ META_WORDS = set(
     questions question demander demande poser repondre reponds repondez couvrez couvres
     couvrir connais connaissez savez sais savoir faire fais faites quoi ici bien
     outil assistant application chose choses genre type types sorte
+    actually just basically precisely exactement vraiment donc alors concretement precisement
+    juste au fait
     """.split()
 )
 SECOND_PERSON = re.compile(r"\b(you|u|vous|tu|toi|t['’])\b", re.IGNORECASE)

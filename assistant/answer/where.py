@@ -5,7 +5,8 @@ one of them (rapidfuzz's normalised similarity, letters and digits only) names i
 
 The question is about the organisation itself only when the rest of its words frame the
 question (where, located, in which town, the organisation's kind): "where is the open
-innovation lab of X?" asks for the lab, a fact of the passages, not for X's address.
+innovation lab of X?", "in which town is X's e-health lab?" ask for the lab, a fact of the
+passages, not for X's address (nor for places to set up in).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ FRAME = set(
     """
     where wheres located location based situated headquartered headquarters head office offices
     address find found town city commune which what whereabouts ou trouve trouvent situe situee
+    hq siege sieges social departement department district arrondissement quartier
     situes situees base basee bases basees installe installee installes installees siege adresse
     ville quelle quel localise localisee implante implantee
     """.split()
@@ -47,12 +49,7 @@ def located_subject(question: str, organisations: Sequence[Organisation]) -> lis
     words only frame the question, or name a part of it by its field ("the CEA's neuroimaging
     centre": the CEA's entity working on neuroimaging); [] when it asks where something else
     is ("the open innovation lab of X": a fact of the passages)."""
-    words = [re.sub(r"['’]s$", "", w) for w in WORD.findall(question)]
-    words = [w for w in words if squash(w)]
-    by_alias: dict[str, list[Organisation]] = {}
-    for org in organisations:
-        for alias in org.aliases():
-            by_alias.setdefault(alias, []).append(org)
+    words, by_alias = _words(question), _aliases(organisations)
     found = _named(words, by_alias)
     covered = {k for i, j, _ in found for k in range(i, j)}
     rest = [fold(w) for k, w in enumerate(words) if k not in covered and not _frames(fold(w))]
@@ -61,6 +58,25 @@ def located_subject(question: str, organisations: Sequence[Organisation]) -> lis
         if org not in named:
             named.append(org)
     return _parts(named, rest, organisations) if rest else named
+
+
+def names_organisation(question: str, organisations: Sequence[Organisation]) -> bool:
+    """Whether the question names an organisation (exactly or nearly), whatever it asks of
+    it: "in which town is Sanofi's e-health lab?" names Sanofi and asks for its lab's town."""
+    return bool(_named(_words(question), _aliases(organisations)))
+
+
+def _words(question: str) -> list[str]:
+    words = [re.sub(r"['’]s$", "", w) for w in WORD.findall(question)]
+    return [w for w in words if squash(w)]
+
+
+def _aliases(organisations: Sequence[Organisation]) -> dict[str, list[Organisation]]:
+    by_alias: dict[str, list[Organisation]] = {}
+    for org in organisations:
+        for alias in org.aliases():
+            by_alias.setdefault(alias, []).append(org)
+    return by_alias
 
 
 def _named(words: list[str], by_alias: dict[str, list[Organisation]]) -> list[Run]:
@@ -99,7 +115,7 @@ def _parts(
 
 
 def _frames(word: str) -> bool:
-    word = re.sub(r"^[ld][’']", "", word).strip("'’")
+    word = re.sub(r"^(qu|[ldcjmnst])[’']", "", word).strip("'’")  # elided: l', d', c'est
     return not word or word in STOPWORDS or word in FRAME or word in kinds_by_word()
 
 

@@ -25,12 +25,13 @@ from assistant.answer.places import (
     compose_town,
     compose_where,
     in_town,
+    kinds_named,
     placed,
     places_of,
 )
 from assistant.answer.question_kind import QuestionKind
-from assistant.answer.shapes import siting, town_asked
-from assistant.answer.where import located_subject
+from assistant.answer.shapes import RELATIVE, SEAT, sets_up, siting, town_asked
+from assistant.answer.where import located_subject, names_organisation
 from assistant.retrieval.passage import Passage
 from ingest.store.text import split_sentences
 
@@ -90,13 +91,34 @@ def directory_answer(
             known = [o for o in named if placed(o)]
             lines = [compose_where(o, entry_number(o, passages), campus, language) for o in known]
             return "\n".join(lines[:3])
+        kinds = kinds_named(question)
+        if kinds and SEAT.search(question):  # "where do pharma groups have their head offices?"
+            return _seats(kinds, passages, orgs, campus, language)
+        if names_organisation(question, orgs) and not sets_up(question):
+            return ""  # a thing of a named organisation ("which town is X's lab in?"): passages
     if finder is None or (kind == QuestionKind.LOCATE and not siting(question)):
         return ""
     field = topic(standalone)
-    cited = _cite(finder.partners(field, RANKED), field, passages, orgs, campus)
+    fits = finder.partners(field, RANKED)
     if kind == QuestionKind.PARTNER:
+        kinds = _sought(question)
+        by_id = {o.doc_id: o for o in orgs}
+        kept = [f for f in fits if f.doc_id in by_id and by_id[f.doc_id].kind in kinds]
+        cited = _cite(kept or fits, field, passages, orgs, campus)
         return compose_partners(cited, language)
+    cited = _cite(fits, field, passages, orgs, campus)
     return compose_places(cited, language)
+
+
+def _sought(question: str) -> tuple[str, ...]:
+    """The kinds of organisation a partner question seeks: its head noun ("which incubators
+    could host me?"), else the noun before a relative clause ("big companies ... that I could
+    partner with?"); () for any kind."""
+    kinds = asked_kinds(question)
+    relative = RELATIVE.search(question)
+    if not kinds and relative:
+        kinds = kinds_named(question[: relative.start()])
+    return () if "*" in kinds else kinds
 
 
 def _town(
@@ -108,11 +130,33 @@ def _town(
     language: str,
 ) -> str:
     there = in_town(town, orgs, campus)
-    kinds = asked_kinds(question)
+    kinds = asked_kinds(question) or kinds_named(question)
     if kinds and "*" not in kinds:
         there = [o for o in there if o.kind in kinds]
     listed = [(o, entry_number(o, passages)) for o in there]
     return compose_town(town, listed, language)
+
+
+def _seats(
+    kinds: tuple[str, ...],
+    passages: list[Passage],
+    orgs: Sequence[Organisation],
+    campus: dict[str, list[Organisation]],
+    language: str,
+) -> str:
+    """Where the organisations of the kinds asked are, grouped by place (those inside the
+    region first), each cited by its directory entry."""
+    cited = [
+        Cited(
+            PartnerFit(org.label, org.kind, org.city, "", 0.5 if org.region == "out" else 1.0, ""),
+            "",
+            entry_number(org, passages),
+            places_of(org, campus),
+        )
+        for org in orgs
+        if org.kind in kinds and placed(org)
+    ]
+    return compose_places(cited, language)
 
 
 def _cite(

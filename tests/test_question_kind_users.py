@@ -1,0 +1,82 @@
+"""What kind of answer a question wants, as users phrase it (English and French): where an
+organisation's seat is, whether a place holds organisations, where others have set up; who
+could join, host or introduce the asker; the help reply with a filler word; a date asked with a
+plural noun; an explanation set against unnamed alternatives. And the near-misses that keep
+their kind (a thing done by a named organisation, a share, a comparison of two named things)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.question_kind import QuestionKind, classify
+from assistant.answer.shapes import siting, town_asked
+
+LOCATE = [
+    "doctolib hq?",  # an organisation's seat, no "where"
+    "where do the big pharma companies have their french head offices in the paris region?",
+    "We are a medtech company scouting sites near Paris; where have other groups put theirs?",
+    "où les autres laboratoires se sont-ils installés ?",
+    "y a-t-il déjà un labo pharmaceutique installé dans le 93 ?",  # a département by number
+    "are there any medtech companies based in Palaiseau?",
+]
+PARTNER = [
+    "big companies doing digital health R&D in paris that i could partner with?",
+    "Pour un projet d'IA en santé, quel pôle numérique pourrait s'associer à Medicen ?",
+    "I need high-field MRI. Which facility should I look at, and who operates it?",
+    "je veux lancer un essai clinique a paris, vers qui me tourner ?",
+    "As a young medtech firm, who could put me in touch with hospitals to test my product?",
+    "qui pourrait me mettre en relation avec des hôpitaux ?",
+    "I'm launching an e-health startup. Which incubators could host me?",
+    "quels hôpitaux pourraient nous accueillir pour un essai ?",
+]
+HELP = ["bonjour, tu sers à quoi exactement ?", "what do you actually do?"]
+OTHERS = {
+    # a date or a year asked with a plural noun: a fact, not a list
+    "what dates is the medxperience sumit on?": QuestionKind.FACT,
+    "quelles dates pour MedXperience ?": QuestionKind.FACT,
+    # where a named organisation opened something: a fact of the passages
+    "in which town did sanofi open its e-health innovation lab?": QuestionKind.FACT,
+    "dans quelle ville Sanofi a-t-il ouvert son lab e-santé ?": QuestionKind.FACT,
+    "In which city was Medicen founded?": QuestionKind.FACT,
+    # a share ("quelle part de la recherche"), not a part of the region
+    "quelle part de la recherche française se fait en Île-de-France ?": QuestionKind.FACT,
+    # one thing against unnamed alternatives: an explanation, not a comparison
+    (
+        "Hello, we are a US pharma company; could you explain why the Paris Region would be a "
+        "sensible choice compared with the alternatives?"
+    ): QuestionKind.EXPLAIN,
+    "Compare Medicen with Genopole": QuestionKind.COMPARE,
+    # near-misses that stay as they were
+    "Where did Sanofi open its e-health lab?": QuestionKind.FACT,
+    "Which digital science institute does Inserm collaborate with?": QuestionKind.FACT,
+    "Is there a single point of contact for investors in oncology?": QuestionKind.FACT,
+    "Which clusters are Medicen's partners in diagnostics?": QuestionKind.LIST,
+    "Which part of the region suits a cardiology start-up?": QuestionKind.LOCATE,
+}
+
+
+@pytest.mark.parametrize("question", LOCATE)
+def test_locate_as_users_ask(question: str) -> None:
+    assert classify(question) == QuestionKind.LOCATE
+
+
+@pytest.mark.parametrize("question", PARTNER)
+def test_partner_as_users_ask(question: str) -> None:
+    assert classify(question) == QuestionKind.PARTNER
+
+
+@pytest.mark.parametrize("question", HELP)
+def test_help_with_a_filler_word(question: str) -> None:
+    assert classify(question) == QuestionKind.HELP
+
+
+@pytest.mark.parametrize(("question", "kind"), OTHERS.items())
+def test_other_kinds_as_users_ask(question: str, kind: QuestionKind) -> None:
+    assert classify(question) == kind
+
+
+def test_where_others_set_up_is_siting_and_a_departement_is_a_town() -> None:
+    assert siting("where have other groups recently put their R&D centres?")
+    assert not siting("In which town did Sanofi open its e-health lab?")
+    assert town_asked("y a-t-il déjà un labo pharmaceutique installé dans le 93 ?") == "93"
+    assert town_asked("are there any medtech companies based in Palaiseau?") == "Palaiseau"
