@@ -3,7 +3,7 @@ gate (do the passages hold the answer at all?), the same for every backend."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -13,11 +13,11 @@ from assistant.answer.features import Pair, asked_type, measure
 from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.sentence_model import SentenceModel
 from assistant.answer.structure import Candidate, Unit, to_score, units
-from assistant.retrieval.glossary import translate_terms
+from assistant.answer.weights import TermWeigher
 from assistant.retrieval.passage import Passage
 from ingest.store.embedder import Embedder
 from ingest.store.safety import is_injection
-from ingest.store.text import detect_language, tokenize
+from ingest.store.text import detect_language, fold, tokenize, words
 
 Key = tuple[int, int]  # (n of the passage, position of the sentence in it)
 
@@ -116,6 +116,7 @@ class EvidenceScorer:
         self.idf = idf or {}
         self.model = model or SentenceModel.load()
         self.known: Gazetteer | None = None  # the directory's names and places
+        self.weigher = TermWeigher()  # the question's terms and their weights
         self.context_weight = context_weight
         self._cache: dict[str, np.ndarray] = {}
 
@@ -130,39 +131,30 @@ class EvidenceScorer:
     def set_gazetteer(self, known: Gazetteer | None) -> None:
         self.known = known
 
-    def term_weights(self, question: str, language: str) -> dict[str, float]:
-        """IDF weights of the question's terms; a term the corpus never uses weighs the most.
+    def term_weights(
+        self, question: str, language: str, vocabulary: Collection[str] = ()
+    ) -> dict[str, float]:
+        """The weights of the question's terms (``weights.py``); ``vocabulary``: the folded
+        words of the passages at hand, which a misspelt word is read as.
 
         Terms that only the context added by ``condense`` holds weigh ``context_weight`` as much.
         """
         asked, context = split_context(question)
-        weights = self._weights(asked, language)
-        for term, weight in self._weights(context, language).items():
+        weights = self._weights(asked, language, vocabulary)
+        for term, weight in self._weights(context, language, vocabulary).items():
             weights.setdefault(term, weight * self.context_weight)
         return weights
 
-    def _weights(self, text: str, language: str) -> dict[str, float]:
-        terms = tokenize(text)
-        if language == "fr":
-            terms = translate_terms(terms)
-        if not self.idf:
-            return dict.fromkeys(terms, 1.0)
-        top = max(self.idf.values())
-        weights: dict[str, float] = {}
-        for term in terms:
-            known = self.idf.get(term)
-            if known is None:
-                # an untranslated French word may simply be French: it counts for less
-                weights[term] = top * (0.5 if language == "fr" else 1.0)
-            else:
-                weights[term] = max(known, 0.05)
-        return weights
+    def _weights(
+        self, text: str, language: str, vocabulary: Collection[str] = ()
+    ) -> dict[str, float]:
+        self.weigher.idf = self.idf
+        return self.weigher.weights(text, language, vocabulary)
 
     def unknown_share(self, weights: dict[str, float]) -> float:
         """The share of the question's terms that the corpus never uses."""
-        if not weights or not self.idf:
-            return 0.0
-        return sum(1 for t in weights if t not in self.idf) / len(weights)
+        self.weigher.idf = self.idf
+        return self.weigher.unknown_share(weights)
 
     def coverage(self, weights: dict[str, float], text: str) -> float:
         if not weights:
@@ -222,10 +214,11 @@ class EvidenceScorer:
         candidates, structure = read_passages(passages, report, start)
         if not candidates:
             return report, []
-        weights = self.term_weights(question, language)
+        vocabulary = {w for c in candidates for w in words(fold(c.context))}
+        weights = self.term_weights(question, language, vocabulary)
         asked, _ = split_context(question)
         report.unknown = self.unknown_share(weights)
-        report.weights = self._weights(asked, language)
+        report.weights = self._weights(asked, language, vocabulary)
         query = np.asarray(self.embedder.embed_query(question), dtype="float32")
         dense = self._embed([c.unit.sentence for c in candidates]) @ query
         said = set(tokenize(previous_answer))

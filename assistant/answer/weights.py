@@ -1,0 +1,51 @@
+"""The question's terms and their weights, which the evidence's coverage features add up.
+
+A term weighs its IDF in the corpus (rare words count most). A term the corpus never uses weighs
+the most, unless it is a misspelling of a word of the passages at hand (``spelling.py``); an
+untranslated French word counts half (it may simply be French). French questions go through the
+glossary first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+
+from assistant.answer.lexicon import Lexicon
+from assistant.answer.spelling import respell
+from assistant.retrieval.glossary import translate_terms
+from ingest.store.text import tokenize
+
+MIN_WEIGHT = 0.05
+
+
+class TermWeigher:
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.idf: Mapping[str, float] = {}
+        self.lexicon = lexicon or Lexicon()
+
+    def weights(
+        self, text: str, language: str, vocabulary: Collection[str] = ()
+    ) -> dict[str, float]:
+        """Each term of ``text`` (stemmed) and its weight; ``vocabulary``: the folded words of
+        the passages at hand, which a misspelt word is read as."""
+        if vocabulary and self.idf:
+            text = respell(text, self.lexicon, self.idf.__contains__, vocabulary)
+        terms = tokenize(text)
+        if language == "fr":
+            terms = translate_terms(terms)
+        if not self.idf:
+            return dict.fromkeys(terms, 1.0)
+        top = max(self.idf.values())
+        out: dict[str, float] = {}
+        for term in terms:
+            known = self.idf.get(term)
+            if known is None:
+                known = top * (0.5 if language == "fr" else 1.0)
+            out[term] = max(known, MIN_WEIGHT)
+        return out
+
+    def unknown_share(self, weights: Mapping[str, float]) -> float:
+        """The share of the question's terms that the corpus never uses."""
+        if not weights or not self.idf:
+            return 0.0
+        return sum(1 for t in weights if t not in self.idf) / len(weights)

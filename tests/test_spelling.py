@@ -1,0 +1,55 @@
+"""Misspelt question words are read as the passages spell them (assistant/answer/spelling.py),
+with the real English and French word lists."""
+
+from __future__ import annotations
+
+from assistant.answer.lexicon import Lexicon
+from assistant.answer.spelling import respell
+from assistant.answer.weights import TermWeigher
+
+PASSAGE_WORDS = {
+    "the",
+    "e-health",
+    "medxperience",
+    "summit",
+    "platform",
+    "health",
+    "operations",
+    "paris",
+}
+CORPUS = {"medxperi", "summit", "platform", "health", "oper", "pari", "doctolib"}
+
+
+def known(term: str) -> bool:
+    return term in CORPUS
+
+
+def test_a_typo_is_read_as_the_passages_word() -> None:
+    lexicon = Lexicon()
+    fixed = respell("What dates is the MedXperience sumit on?", lexicon, known, PASSAGE_WORDS)
+    assert fixed == "what dates is the medxperience summit on?"
+    assert respell("e-helath platfrom", lexicon, known, PASSAGE_WORDS) == "e-health platform"
+    assert respell("helath data", lexicon, known, PASSAGE_WORDS) == "health data"
+
+
+def test_real_words_names_and_words_close_to_nothing_stay() -> None:
+    lexicon = Lexicon()
+    # "submit" is a word, even beside "summit"; "doctolib" the corpus knows; "zorblax" is
+    # close to no word of the passages
+    for text in ("how to submit a project", "where is doctolib", "what is zorblax"):
+        assert respell(text, lexicon, known, PASSAGE_WORDS) == text
+
+
+def test_french_without_accents_is_french() -> None:
+    lexicon = Lexicon()
+    assert lexicon.is_word("coute") and lexicon.is_word("numero") and lexicon.is_word("summit")
+    assert not lexicon.is_word("sumit")
+
+
+def test_a_misspelt_term_weighs_as_the_word_it_stands_for() -> None:
+    weigher = TermWeigher()
+    weigher.idf = {"medxperi": 2.0, "summit": 1.5, "date": 1.0}
+    weights = weigher.weights("medxperience sumit?", "en", PASSAGE_WORDS)
+    assert weights == {"medxperi": 2.0, "summit": 1.5}
+    # without the passages' words the typo stays unknown, and weighs the most
+    assert weigher.weights("medxperience sumit?", "en") == {"medxperi": 2.0, "sumit": 2.0}
