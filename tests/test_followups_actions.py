@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer.asked_value import asked_value, typed_decline
+from assistant.answer.asked_value import asked_value, subject_names, typed_decline
 from assistant.answer.condense import Turn, condense, split_context
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.focus import asked_role
@@ -293,3 +293,51 @@ def test_actions_typed_declines_and_follow_ups_through_the_real_index(built_inde
     )
     assert where.standalone == "Quels organismes sont à Paris ?"
     assert where.kind == QuestionKind.LOCATE.value
+
+
+# --- values named by a noun, a year, a subject in lower case; values that answer best ---------
+
+FOUNDED = "Agoranov was founded in 2000 by four Paris universities and research bodies."
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("whats the deadline for the agoranov call for proposals", "date"),
+        ("what dates is the agoranov open day?", "date"),
+        ("l'appel à projets d'Agoranov, c'est pour quand ?", "date"),
+        ("How many start-ups did Agoranov host in 2019?", "year 2019"),
+        ("How many start-ups did Agoranov host?", ""),
+    ],
+)
+def test_a_value_asked_by_its_name_or_a_named_year(question: str, kind: str) -> None:
+    assert asked_value(question) == kind
+
+
+def test_a_year_the_sources_do_not_speak_of_is_declined() -> None:
+    hosted = "Agoranov hosted 40 start-ups in 2016."
+    passages, report = passages_and_report(ROQUES, hosted)
+    asked = "How many start-ups did Agoranov host in 2019?"
+    assert typed_decline(asked, "en", passages, report, ORGS) is not None
+    asked = "How many start-ups did Agoranov host in 2016?"
+    assert typed_decline(asked, "en", passages, report, ORGS) is None
+
+
+def test_a_subject_typed_in_lower_case_is_read_as_the_passages_write_it() -> None:
+    fair = "MedXperience is an open innovation event in Paris for health start-ups."
+    passages, report = passages_and_report(fair)
+    assert subject_names("whats the deadline for medxperience", [], passages) == ["MedXperience"]
+    # a word the passages also write in lower case is no name ("event", not "Event")
+    assert subject_names("when is the event", [], passages) == []
+    said = typed_decline("whats the deadline for medxperience", "en", passages, report, [])
+    assert said is not None and "They say about MedXperience" in said
+
+
+def test_a_value_counts_only_in_a_sentence_that_answers_well() -> None:
+    """A date about the subject that stands far down the evidence (the event's own date, not
+    the deadline asked for) does not answer."""
+    fillers = [f"Agoranov supports start-up number {n} of its programme." for n in range(6)]
+    passages, report = passages_and_report(*fillers, FOUNDED)
+    assert typed_decline("When was Agoranov founded?", "en", passages, report, ORGS) is not None
+    passages, report = passages_and_report(FOUNDED, *fillers)
+    assert typed_decline("When was Agoranov founded?", "en", passages, report, ORGS) is None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from assistant.answer.evidence import EvidenceReport
+from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.focus import asked_role, holds_role
 from assistant.answer.messages import ABOUT, DECLINE
 from assistant.answer.organisations import Organisation, named_in
@@ -27,7 +27,7 @@ from assistant.answer.questions import (
 )
 from assistant.answer.spans import NAME_RUN
 from assistant.retrieval.passage import Passage
-from ingest.store.text import STOPWORDS, fold, split_sentences
+from ingest.store.text import STOPWORDS, fold, split_sentences, words
 
 IC = re.IGNORECASE
 ASKS = {  # the kind of value -> the shape of a question asking for one (checked in this order)
@@ -50,7 +50,18 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         r"salaire|amount|montant|valuation|valorisation)\b",
         IC,
     ),
+    # a date asked by its name: "the deadline for ...", "what dates is ...", "c'est pour quand ?"
+    "date": re.compile(
+        r"\b(deadlines?|due dates?|dates?|date limite|[ée]ch[ée]ances?|closing date)\b|"
+        r"\bquand\b",
+        IC,
+    ),
 }
+# a year the question names ("in 2019"): the sources must speak of that year
+NAMED_YEAR = re.compile(
+    r"\b(?:in|en|for|pour|of|de|since|depuis|during|durant)\s+((?:19|20)\d\d)\b", IC
+)
+BEST = 5  # a value answers only in one of the sentences that answer the question best
 PHONE = re.compile(r"(\+\d{1,3}[\s.]?(\(0\)\s?)?|\b0)\d([\s.-]?\d{2}){4}\b")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 STREET = re.compile(
@@ -79,7 +90,8 @@ HOLDS: dict[str, Callable[[str], bool]] = {
 
 def asked_value(question: str) -> str:
     """The kind of value asked for ('email', 'phone', 'address', 'rate', 'price', 'amount',
-    'date', or a role: 'ceo', 'president', 'head', 'founder'), or ''."""
+    'date', a role: 'ceo', 'president', 'head', 'founder'; or, when it asks for none, a year it
+    names: 'year 2019'), or ''."""
     if SHARE_QUESTION.search(question):
         return "rate"
     if COST_QUESTION.search(question):
@@ -89,21 +101,31 @@ def asked_value(question: str) -> str:
             return kind
     if YEAR_QUESTION.search(question) or WHEN_QUESTION.search(question):
         return "date"
-    return asked_role(question) or ""
+    role = asked_role(question)
+    if role:
+        return role
+    year = NAMED_YEAR.search(question)
+    return f"year {year.group(1)}" if year else ""
 
 
 def holds_value(kind: str, sentence: str) -> bool:
     """The sentence holds a value of that kind (for a role: the role and a person's name)."""
     if kind in HOLDS:
         return HOLDS[kind](sentence)
+    if kind.startswith("year "):
+        return kind.split()[1] in sentence
     return holds_role(kind, sentence) and any(
         len(m.group(0).split()) >= 2 for m in NAME_RUN.finditer(sentence)
     )
 
 
-def subject_names(question: str, organisations: Sequence[Organisation]) -> list[str]:
+def subject_names(
+    question: str, organisations: Sequence[Organisation], passages: Sequence[Passage] = ()
+) -> list[str]:
     """The names the question is about: its directory organisations, else its capitalised
-    words (not its first word, unless an acronym; not the region or the country)."""
+    words (not its first word, unless an acronym; not the region or the country), else, in a
+    question typed in lower case, its words that the passages write as names
+    ("medxperience": "MedXperience")."""
     named = named_in(question, organisations)
     if named:
         return [o.label for o in named[:2]]
@@ -112,7 +134,26 @@ def subject_names(question: str, organisations: Sequence[Organisation]) -> list[
         for m in NAME_RUN.finditer(question)
         if m.start() > 0 or re.search(r"[A-Z].*[A-Z]", m.group(0))  # not "Roughly ..."
     ]
-    return [r for r in runs if fold(r.split()[0]) not in STOPWORDS and not SCOPE.fullmatch(r)][:2]
+    runs = [r for r in runs if fold(r.split()[0]) not in STOPWORDS and not SCOPE.fullmatch(r)]
+    return runs[:2] or names_as_written(question, passages)[:2]
+
+
+def names_as_written(question: str, passages: Sequence[Passage]) -> list[str]:
+    """The words of ``question`` that the passages only ever write as a name (capitalised,
+    never in lower case), spelt as the passages spell them."""
+    asked = {fold(w) for w in words(question) if len(w) >= 3 and fold(w) not in STOPWORDS}
+    text = " ".join(p.text for p in passages)
+    lower = {fold(w) for w in words(text) if w[:1].islower()}
+    spelt: dict[str, str] = {}
+    for word in words(text):
+        key = fold(word)
+        if key in asked and key not in lower and word[:1].isupper():
+            spelt.setdefault(key, word)
+    return [
+        spelt[k]
+        for k in (fold(w) for w in words(question))
+        if k in spelt and not SCOPE.fullmatch(spelt[k])
+    ]
 
 
 def mentions(text: str, name: str, organisations: Sequence[Organisation]) -> bool:
@@ -149,7 +190,7 @@ def typed_decline(
     """The decline, when the question asks for a kind of value about a named subject and no
     passage about it holds one; None when the answer may go on."""
     kind = asked_value(question)
-    names = subject_names(question, organisations) if kind else []
+    names = subject_names(question, organisations, passages) if kind else []
     if not names:
         return None
     subject = names[0]
@@ -162,13 +203,21 @@ def typed_decline(
         for n, p in enumerate(passages, start=1)
         if mentions(f"{p.metadata.get('title', '')} {p.text}", subject, organisations)
     ]
-    if any(holds_value(kind, s) for n in about for s in sentences(n)):
+    best = {(e.n, e.sentence) for e in usable(report)[:BEST]}
+    if any(holds_value(kind, s) for n in about for s in sentences(n) if (n, s) in best):
         return None
     said = nearest(subject, report, about, sentences, organisations)
     if said is None:
         return DECLINE[language]
     n, sentence = said
     return f"{DECLINE[language]} {ABOUT[language].format(subject=subject)} {sentence} [{n}]"
+
+
+def usable(report: EvidenceReport) -> list[Evidence]:
+    """The evidence that may be quoted, best first."""
+    return [
+        e for e in report.evidence if not e.prompt and (e.n, e.position) not in report.unquotable
+    ]
 
 
 def nearest(
@@ -180,9 +229,8 @@ def nearest(
 ) -> tuple[int, str] | None:
     """The best-scored sentence that names the subject, else the first one of a passage about
     it."""
-    for e in report.evidence:
-        usable = not e.prompt and (e.n, e.position) not in report.unquotable
-        if usable and mentions(e.sentence, subject, organisations):
+    for e in usable(report):
+        if mentions(e.sentence, subject, organisations):
             return e.n, e.sentence
     for n in about:
         for position, sentence in enumerate(sentences(n)):
