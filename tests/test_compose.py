@@ -399,3 +399,17 @@ def test_the_glossary_reads_french_therapeutic_areas_and_the_regions_abbreviatio
 
     english = set(translate_terms(tokenize("domaines thérapeutiques à la pointe en IDF")))
     assert {"therapeut", "lead", "ile-de-fr"} <= english
+
+
+def test_a_role_is_answered_by_the_name_beside_it() -> None:
+    """'Who is the president?' is answered by the name the role's word stands beside, not the
+    sentence's first name; a question about no role keeps the first name."""
+    sentence = (
+        "Its CEO Stéphane Roques, appointed in 2018, bases its strategy on three pillars; "
+        "its president Christian Lajoux calls clusters catalysts."
+    )
+    assert answer_span("Who is the president of Medicen?", sentence) == "Christian Lajoux"
+    assert answer_span("Who is the CEO of Medicen?", sentence).endswith("Stéphane Roques")
+    assert answer_span("Who spoke for Medicen?", sentence).endswith("Stéphane Roques")
+    after = "Frédérique Fauduet, head of clinical operations, and Jean Dupont, a doctor."
+    assert answer_span("Who heads clinical operations?", after) == "Frédérique Fauduet"

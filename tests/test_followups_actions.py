@@ -13,11 +13,11 @@ import pytest
 from assistant.answer.asked_value import asked_value, subject_names, typed_decline
 from assistant.answer.condense import Turn, condense, split_context
 from assistant.answer.evidence import Evidence, EvidenceReport
-from assistant.answer.focus import asked_role
 from assistant.answer.help import action_reply
 from assistant.answer.messages import DECLINE
 from assistant.answer.organisations import from_passages
 from assistant.answer.question_kind import QuestionKind, classify, restate
+from assistant.answer.roles import asked_role
 from assistant.retrieval.passage import Passage
 
 

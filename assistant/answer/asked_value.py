@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable, Sequence
 
 from assistant.answer.evidence import Evidence, EvidenceReport
-from assistant.answer.focus import asked_role, holds_role
 from assistant.answer.messages import ABOUT, DECLINE
 from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.questions import (
@@ -25,6 +24,7 @@ from assistant.answer.questions import (
     WHEN_QUESTION,
     YEAR_QUESTION,
 )
+from assistant.answer.roles import asked_role, holds_role
 from assistant.answer.spans import NAME_RUN
 from assistant.retrieval.passage import Passage
 from ingest.store.text import STOPWORDS, fold, split_sentences, words

@@ -7,6 +7,7 @@ import re
 
 from assistant.answer.citations import CITATION
 from assistant.answer.questions import COUNT_QUESTION, WHEN_QUESTION, YEAR_QUESTION
+from assistant.answer.roles import asked_role, holds_role
 from assistant.retrieval.glossary import translate_terms
 from ingest.store.text import STOPWORDS, fold, tokenize, words
 
@@ -42,6 +43,12 @@ NAME_RUN = re.compile(
     r"[A-ZÀ-ÖØ-Þ][\w\-’'&]*[\wÀ-ÿ](?:\s+(?:[A-ZÀ-ÖØ-Þ][\w\-’'&]*[\wÀ-ÿ]|de|of|du))*"
     r"(?<!\sof)(?<!\sde)(?<!\sdu)"
 )
+
+
+NEAR = 30  # characters either side of a name where the question's words count
+
+
+ROLE_WORDS = 3  # words either side of a name where its role stands
 
 
 def answer_span(question: str, answer: str) -> str:
@@ -99,8 +106,12 @@ def _first(pattern: re.Pattern[str], text: str) -> str:
 
 
 def _new_name(question: str, sentence: str) -> str:
-    """The first run of capitalised words the question does not already hold."""
+    """The first run of capitalised words the question does not already hold; for a role
+    ("Who is the president of X?"), the first one right after or before the role's word ("its
+    president Christian Lajoux", "Stéphane Roques, CEO of")."""
     asked = {fold(w) for w in words(question)}
+    role = asked_role(question)
+    found = []
     for match in NAME_RUN.finditer(sentence):
         run = match.group(0)
         tokens = [fold(w) for w in words(run)]
@@ -108,5 +119,15 @@ def _new_name(question: str, sentence: str) -> str:
             continue
         if len(tokens) == 1 and not re.search(r"[A-Z].*[A-Z]", run):
             continue  # one plain capitalised word ("Paris", "Our") is rarely who answers
-        return run
-    return ""
+        if role is None:
+            return run
+        found.append(match)
+    beside = [m for m in found if _beside_role(role or "", sentence, m)]
+    return (beside or found)[0].group(0) if found else ""
+
+
+def _beside_role(role: str, sentence: str, match: re.Match[str]) -> bool:
+    """The role's word stands within a few words before the name, or right after it."""
+    before = " ".join(sentence[: match.start()].split()[-ROLE_WORDS:])
+    after = " ".join(sentence[match.end() :].split()[:ROLE_WORDS])
+    return holds_role(role, before) or holds_role(role, after)

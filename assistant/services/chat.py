@@ -16,7 +16,7 @@ from assistant.answer import (
 )
 from assistant.answer.asked_value import typed_decline
 from assistant.answer.compose import Composer
-from assistant.answer.focus import asked_role, refocus
+from assistant.answer.focus import refocus
 from assistant.answer.gazetteer import Gazetteers
 from assistant.answer.help import reply_text
 from assistant.answer.messages import NEAREST
@@ -30,6 +30,7 @@ from assistant.answer.partners import PartnerFinder
 from assistant.answer.question_kind import QuestionKind, classify, greeting_language, restate
 from assistant.answer.request import NOT_FOUND, GenerationRequest
 from assistant.answer.rescore import extend
+from assistant.answer.roles import asked_role
 from assistant.answer.spans import answer_span
 from assistant.answer.suggest import suggest
 from assistant.retrieval import HybridRetriever, admits

@@ -1,0 +1,36 @@
+"""The roles a who-question asks about (CEO, president, head, founder) and the words a sentence
+holding one uses, English and French."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.store.text import fold
+
+ROLES = {  # a role a question asks about -> the words a sentence holding it uses
+    "ceo": r"ceo|chief executive|managing director|directeur general|pdg",
+    "president": r"president|chairman|chairwoman|chair",
+    "head": r"ceo|chief|head|director|directeur|president|lead|leads|led|runs|manag\w*",
+    "founder": r"found\w*|co-found\w*|fondat\w*|fonde\w*|created|established",
+}
+ROLE_QUESTION = {
+    "ceo": r"\b(ceo|chief executive|managing director|directeur general|pdg)\b",
+    "president": r"\b(president|presidente|chairman|chair|chairwoman)\b",
+    "head": r"\b(heads?|runs?|leads?|directs?|manages?|dirige\w*|director|directeur)\b",
+    "founder": r"\b(found(ed|er|ers)|co-?founded|fondateurs?|fonde\w*|a cree|created)\b",
+}
+
+
+def asked_role(question: str) -> str | None:
+    """The role a who-question asks about ("Who is the CEO of...", "Qui dirige...")."""
+    folded = fold(question)
+    if not re.match(r"\s*((and|et|but|mais|so|alors)\s+)?(who|whom|qui)\b", folded):
+        return None
+    for role, pattern in ROLE_QUESTION.items():
+        if re.search(pattern, folded):
+            return role
+    return None
+
+
+def holds_role(role: str, text: str) -> bool:
+    return re.search(rf"\b({ROLES[role]})\b", fold(text)) is not None
