@@ -191,3 +191,46 @@ def test_the_gazetteer_answers_the_same_from_concurrent_threads() -> None:
     failures = differences_in_threads(lambda s: known.place("Where is it?", s), sentences)
     assert not failures, failures[:5]
     assert known.place("Where is it?", sentences[0]) and known.new_name("Who?", sentences[0])
+
+
+def test_the_threshold_is_not_chosen_on_questions_declined_whatever_the_gate() -> None:
+    """An unanswerable question the chat declines anyway (a value of the kind asked is missing)
+    does not push the gate up: the threshold is chosen on the questions only the gate decides."""
+    from dataclasses import replace
+
+    questions = synthetic(1)
+    strong = [0.9, 0.6] + [0.0] * (len(FEATURES) - 2)  # near-misses that read like answers
+    near = [Labelled(f"near{i}", False, [strong], [0]) for i in range(8)]
+    gated = fit([*questions, *near])
+    ungated = fit([*questions, *(replace(q, gated=False) for q in near)])
+    assert ungated.threshold < gated.threshold
+
+
+def test_a_question_declined_with_the_gate_wide_open_is_marked() -> None:
+    from types import SimpleNamespace
+
+    from assistant.answer.sentence_model import SentenceModel
+    from assistant.app.evaluate import Question
+    from assistant.app.fitting import declined_without_gate
+
+    model = SentenceModel((0.0,) * len(FEATURES), 0.0, 0.7)
+    seen: list[float] = []
+
+    class Chat:
+        scorer = SimpleNamespace(model=model)
+
+        def ask(self, question: str, history: object) -> SimpleNamespace:
+            seen.append(self.scorer.model.threshold)
+            return SimpleNamespace(grounded="phone" not in question)
+
+    chat = Chat()
+    asked = Question("q", "What is Agoranov's phone number?", [], [], "", False)
+    assert declined_without_gate(chat, asked)  # type: ignore[arg-type]
+    assert not declined_without_gate(chat, replace_question(asked, "What does Agoranov do?"))  # type: ignore[arg-type]
+    assert seen == [0.0, 0.0] and chat.scorer.model is model  # opened, then put back
+
+
+def replace_question(question: object, text: str) -> object:
+    from dataclasses import replace
+
+    return replace(question, question=text)  # type: ignore[type-var]

@@ -20,6 +20,7 @@ class Labelled:
     rows: list[list[float]]
     labels: list[int]  # 1: the sentence holds the answer
     generated: bool = False  # made from the directory: not used to choose the threshold
+    gated: bool = True  # False: declined whatever the gate; not used to choose the threshold
 
 
 def fit(
@@ -41,7 +42,7 @@ def fit(
         features=FEATURES,
         fitted_on=note,
     )
-    threshold = choose_threshold(model, [q for q in questions if not q.generated])
+    threshold = choose_threshold(model, [q for q in questions if q.gated and not q.generated])
     return SentenceModel(model.weights, model.intercept, threshold, FEATURES, note)
 
 

@@ -6,6 +6,7 @@ is, what it works on), answered by its own entry. The frozen test set is never u
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from assistant.answer.condense import Turn
 from assistant.app.evaluate import Question, squash
@@ -45,15 +46,28 @@ def label(
 
 def from_questions(chat: ChatService, questions: Sequence[Question]) -> list[Labelled]:
     """The dev questions' pairs (facts, explanations and unanswerable ones) whose evidence the
-    passages hold."""
+    passages hold. An unanswerable question that the chat declines whatever the gate (a value
+    of the kind asked is missing, ...) is marked: the gate's threshold is not chosen on it."""
     out = []
     for q in questions:
         if q.answerable and (q.kind not in FITTED_KINDS or not q.evidence):
             continue
         item = label(chat, q.question, q.history, q.evidence, q.answerable)
+        if not q.answerable and declined_without_gate(chat, q):
+            item = replace(item, gated=False)
         if not q.answerable or any(item.labels):
             out.append(item)
     return out
+
+
+def declined_without_gate(chat: ChatService, question: Question) -> bool:
+    """Whether the chat declines the question with the gate wide open."""
+    model = chat.scorer.model
+    chat.scorer.model = replace(model, threshold=0.0)
+    try:
+        return not chat.ask(question.question, question.history).grounded
+    finally:
+        chat.scorer.model = model
 
 
 def from_directory(chat: ChatService) -> list[Labelled]:
