@@ -28,6 +28,12 @@ from assistant.app.fit import Labelled, choose_threshold, fit
         ("Qui dirige Medicen ?", "name"),
         ("Why choose the Paris Region?", ""),
         ("What is SUMIL?", ""),
+        # the question words wherever they stand, and nouns that name a date
+        ("medxperience 2018 ça se passait où exactement ?", "place"),
+        ("quelle part de la recherche se fait en idf ?", "number"),
+        ("what dates is the summit on?", "date"),
+        ("servier ouvre son centre pour quand ?", "date"),
+        ("whats the deadline for the call", "date"),
     ],
 )
 def test_asked_type(question: str, kind: str) -> None:

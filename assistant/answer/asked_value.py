@@ -18,6 +18,7 @@ from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.questions import (
     COST_QUESTION,
     DATE,
+    DATE_ASKED,
     MONEY,
     SHARE,
     SHARE_QUESTION,
@@ -50,12 +51,7 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         r"salaire|amount|montant|valuation|valorisation)\b",
         IC,
     ),
-    # a date asked by its name: "the deadline for ...", "what dates is ...", "c'est pour quand ?"
-    "date": re.compile(
-        r"\b(deadlines?|due dates?|dates?|date limite|[ée]ch[ée]ances?|closing date)\b|"
-        r"\bquand\b",
-        IC,
-    ),
+    "date": DATE_ASKED,
 }
 # a year the question names ("in 2019"): the sources must speak of that year
 NAMED_YEAR = re.compile(

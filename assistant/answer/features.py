@@ -14,7 +14,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from assistant.answer.gazetteer import Gazetteer
-from assistant.answer.questions import SHARE, answer_type_fits, names_in
+from assistant.answer.questions import (
+    COUNT_QUESTION,
+    DATE_ASKED,
+    SHARE,
+    SHARE_QUESTION,
+    WHEN_QUESTION,
+    YEAR_QUESTION,
+    answer_type_fits,
+    names_in,
+)
 from assistant.answer.spans import DATE_PHRASE, NUMBER_PHRASE, WHERE, WHO, answer_span
 from ingest.store.text import fold, tokenize
 
@@ -33,6 +42,13 @@ FEATURES = (
 )
 
 
+HOW_MUCH = re.compile(r"\b(how much|combien)\b", re.IGNORECASE)
+# "where" or "où" closing the question: "c'est où ?", "the summit was where?"
+WHERE_LAST = re.compile(
+    r"\b(where|o[uù])(\s+(exactly|exactement|donc))?\s*[?!.]*\s*$", re.IGNORECASE
+)
+
+
 @dataclass(frozen=True)
 class Pair:
     """What the features are measured on."""
@@ -48,14 +64,21 @@ class Pair:
 
 
 def asked_type(question: str) -> str:
-    """The kind of answer asked for: 'place', 'name', 'number', 'date', or ''."""
-    if WHERE.search(question):
+    """The kind of answer asked for: 'place', 'name', 'number', 'date', or '' (English and
+    French; the question words wherever they stand, and the nouns that name a date)."""
+    if WHERE.search(question) or WHERE_LAST.search(question):
         return "place"
-    if re.search(
-        r"\b(how many|how much|combien|what (share|proportion|percentage))\b", question, re.I
+    if (
+        COUNT_QUESTION.search(question)
+        or SHARE_QUESTION.search(question)
+        or HOW_MUCH.search(question)
     ):
         return "number"
-    if re.search(r"^\s*(when|quand)\b|\b(what|which|quelle) (year|date|année)\b", question, re.I):
+    if (
+        YEAR_QUESTION.search(question)
+        or WHEN_QUESTION.search(question)
+        or DATE_ASKED.search(question)
+    ):
         return "date"
     if WHO.search(question):
         return "name"

@@ -19,6 +19,11 @@ WHEN_QUESTION = re.compile(
     r"|\b(by|until|and|since) when\b|\bd['’]ici quand\b|\bet quand\b",
     re.IGNORECASE,
 )
+# a date asked by its name: "the deadline for ...", "what dates is ...", "c'est pour quand ?"
+DATE_ASKED = re.compile(
+    r"\b(deadlines?|due dates?|dates?|date limite|[ée]ch[ée]ances?|closing date)\b|\bquand\b",
+    re.IGNORECASE,
+)
 COST_QUESTION = re.compile(
     r"\bhow much\b.*\b(cost|pay|price|charge|fee|rent)|\b(price|cost|fee|salary|rent)s? of\b"
     r"|\bcombien (coût|co[uû]te|pa[yi]e)|\b(prix|tarif|coût) d",
