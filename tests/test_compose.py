@@ -413,3 +413,16 @@ def test_a_role_is_answered_by_the_name_beside_it() -> None:
     assert answer_span("Who spoke for Medicen?", sentence).endswith("Stéphane Roques")
     after = "Frédérique Fauduet, head of clinical operations, and Jean Dupont, a doctor."
     assert answer_span("Who heads clinical operations?", after) == "Frédérique Fauduet"
+
+
+def test_a_long_quote_is_cut_where_the_quotation_closes() -> None:
+    """The name that answers stands after a closing quotation mark: the answer starts there,
+    within the first 150 characters."""
+    sentence = (
+        "“We chose France for the skills of its doctors and the quality of its hospital "
+        "structures,” It’s also a country that works a lot on future advances says Frédérique "
+        "Fauduet, head of clinical operations in France for the American company Pharm-Olam, "
+        "which has a subsidiary in the region."
+    )
+    cut = shorten(sentence, "Who heads clinical operations for Pharm-Olam?", 150, commas=True)
+    assert cut.startswith("…It’s also a country") and "Frédérique Fauduet" in cut[:150]

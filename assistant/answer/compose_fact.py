@@ -22,7 +22,9 @@ CLAUSE_BREAK = re.compile(
 # the answer's own sentence may also be cut at commas and before a second predicate ("...
 # cluster and has the ambition to become one of the top 3 ... by 2022")
 COMMA_BREAK = re.compile(
-    CLAUSE_BREAK.pattern + r"|,\s+|\s+and\s+(?=(?:has|have|is|are|was|were|will|aims?)\b)"
+    CLAUSE_BREAK.pattern
+    + r"|,\s+|\s+and\s+(?=(?:has|have|is|are|was|were|will|aims?)\b)"
+    + r"|[,.]?[”»]\s+"  # a quotation closes: "... structures,” It's also ..."
 )
 HEADLINE = re.compile(r"^[^:;]{20,120}:\s+(?=[“\"A-Z])")  # a lead-in, then a statement
 FIRST_CHARS = 150  # the answering sentence of a fact: the answer within its first 150 chars
