@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer.asked_value import asked_value, subject_names, typed_decline
+from assistant.answer.asked_value import asked_value, typed_decline
 from assistant.answer.condense import Turn, condense, split_context
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.help import action_reply
@@ -18,6 +18,7 @@ from assistant.answer.messages import DECLINE
 from assistant.answer.organisations import from_passages
 from assistant.answer.question_kind import QuestionKind, classify, restate
 from assistant.answer.roles import asked_role
+from assistant.answer.subjects import subject_names
 from assistant.retrieval.passage import Passage
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.messages import ABOUT, DECLINE
-from assistant.answer.organisations import Organisation, named_in
+from assistant.answer.organisations import Organisation
 from assistant.answer.questions import (
     COST_QUESTION,
     DATE,
@@ -27,8 +27,9 @@ from assistant.answer.questions import (
 )
 from assistant.answer.roles import asked_role, holds_role
 from assistant.answer.spans import NAME_RUN
+from assistant.answer.subjects import mentions, subject_names
 from assistant.retrieval.passage import Passage
-from ingest.store.text import STOPWORDS, fold, split_sentences, words
+from ingest.store.text import fold, split_sentences, tokenize
 
 IC = re.IGNORECASE
 ASKS = {  # the kind of value -> the shape of a question asking for one (checked in this order)
@@ -57,6 +58,11 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
 NAMED_YEAR = re.compile(
     r"\b(?:in|en|for|pour|of|de|since|depuis|during|durant)\s+((?:19|20)\d\d)\b", IC
 )
+# the kinds whose value could be about anything (a date, a number): it must stand with what is
+# asked of it
+GENERIC_KINDS = {"date", "amount", "rate", "price"}
+# the words that ask for a value, not what it is asked of
+ASKING = (YEAR_QUESTION, WHEN_QUESTION, DATE_ASKED, COST_QUESTION, SHARE_QUESTION, NAMED_YEAR)
 BEST = 5  # a value answers only in one of the sentences that answer the question best
 PHONE = re.compile(r"(\+\d{1,3}[\s.]?(\(0\)\s?)?|\b0)\d([\s.-]?\d{2}){4}\b")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
@@ -68,11 +74,6 @@ STREET = re.compile(
 RATE = re.compile(r"%|\bper ?cent|\bpour ?cent|\b(rate|taux) of \d", IC)
 AMOUNT = re.compile(r"\d[\d,.\s]*\s*(million|billion|bn|milliards?|millions?|m€|k€)\b", IC)
 FREE = re.compile(r"\b(free of charge|free|gratuit\w*|no charge|no fee)\b", IC)
-# the corpus's own scope is no subject: "France's", "the Paris Region"
-SCOPE = re.compile(
-    r"(the )?(france|french|paris( region)?|(paris )?r[ée]gion|[îi]le-de-france|europe(an)?)",
-    IC,
-)
 HOLDS: dict[str, Callable[[str], bool]] = {
     "email": lambda s: bool(EMAIL.search(s)),
     "phone": lambda s: bool(PHONE.search(s)),
@@ -104,76 +105,18 @@ def asked_value(question: str) -> str:
     return f"year {year.group(1)}" if year else ""
 
 
-def holds_value(kind: str, sentence: str) -> bool:
-    """The sentence holds a value of that kind (for a role: the role and a person's name)."""
+def holds_value(kind: str, sentence: str, question: str = "") -> bool:
+    """The sentence holds a value of that kind (for a role: the role and a person's name that
+    the question does not already hold: "before Stéphane Roques" is not answered by him)."""
     if kind in HOLDS:
         return HOLDS[kind](sentence)
     if kind.startswith("year "):
         return kind.split()[1] in sentence
+    asked = fold(question)
     return holds_role(kind, sentence) and any(
-        len(m.group(0).split()) >= 2 for m in NAME_RUN.finditer(sentence)
+        len(m.group(0).split()) >= 2 and fold(m.group(0)) not in asked
+        for m in NAME_RUN.finditer(sentence)
     )
-
-
-def subject_names(
-    question: str, organisations: Sequence[Organisation], passages: Sequence[Passage] = ()
-) -> list[str]:
-    """The names the question is about: its directory organisations, else its capitalised
-    words (not its first word, unless an acronym; not the region or the country), else, in a
-    question typed in lower case, its words that the passages write as names
-    ("medxperience": "MedXperience")."""
-    named = named_in(question, organisations)
-    if named:
-        return [o.label for o in named[:2]]
-    runs = [
-        re.sub(r"['’]s$", "", m.group(0))
-        for m in NAME_RUN.finditer(question)
-        if m.start() > 0 or re.search(r"[A-Z].*[A-Z]", m.group(0))  # not "Roughly ..."
-    ]
-    runs = [r for r in runs if fold(r.split()[0]) not in STOPWORDS and not SCOPE.fullmatch(r)]
-    return runs[:2] or names_as_written(question, passages)[:2]
-
-
-def names_as_written(question: str, passages: Sequence[Passage]) -> list[str]:
-    """The words of ``question`` that the passages only ever write as a name (capitalised,
-    never in lower case), spelt as the passages spell them."""
-    asked = {fold(w) for w in words(question) if len(w) >= 3 and fold(w) not in STOPWORDS}
-    text = " ".join(p.text for p in passages)
-    lower = {fold(w) for w in words(text) if w[:1].islower()}
-    spelt: dict[str, str] = {}
-    for word in words(text):
-        key = fold(word)
-        if key in asked and key not in lower and word[:1].isupper():
-            spelt.setdefault(key, word)
-    return [
-        spelt[k]
-        for k in (fold(w) for w in words(question))
-        if k in spelt and not SCOPE.fullmatch(spelt[k])
-    ]
-
-
-def mentions(text: str, name: str, organisations: Sequence[Organisation]) -> bool:
-    """The text names ``name``: as the directory spells it, or with its acronym spelt out
-    ("General Electric Healthcare" for "GE Healthcare")."""
-    org = next((o for o in organisations if o.label == name), None)
-    if org is not None and named_in(text, [org]):
-        return True
-    if re.search(rf"\b{re.escape(fold(name))}\b", fold(text)):
-        return True
-    return bool(re.search(spelt_out(org.name if org else name), text))
-
-
-ACRONYM = re.compile(r"[A-Z]{2,5}")
-
-
-def spelt_out(name: str) -> str:
-    """A pattern of ``name`` with each acronym ("GE") as words of those initials."""
-    space = r"\s+"
-    parts = [
-        space.join(rf"{c}\w+" for c in word) if ACRONYM.fullmatch(word) else re.escape(word)
-        for word in name.split()
-    ]
-    return rf"\b{space.join(parts)}\b"
 
 
 def typed_decline(
@@ -183,13 +126,27 @@ def typed_decline(
     report: EvidenceReport,
     organisations: Sequence[Organisation],
 ) -> str | None:
-    """The decline, when the question asks for a kind of value about a named subject and no
-    passage about it holds one; None when the answer may go on."""
+    """The decline, when the question asks for a kind of value about a named subject (or of a
+    year it names) and none of the sentences that answer it best holds one about that subject
+    and what is asked of it; None when the answer may go on."""
     kind = asked_value(question)
     names = subject_names(question, organisations, passages) if kind else []
-    if not names:
+    if not kind or (not names and not kind.startswith("year ")):
         return None
-    subject = names[0]
+    subject = names[0] if names else ""
+    focus = focus_terms(question, kind, subject, report)
+    for e in usable(report)[:BEST]:
+        window = f"{previous_sentence(report, e)} {e.sentence}"
+        title = str(passages[e.n - 1].metadata.get("title", ""))
+        if not holds_value(kind, e.sentence, question):
+            continue
+        if subject and not mentions(f"{title} {window}", subject, organisations):
+            continue
+        if focus and not focus & set(tokenize(window)):
+            continue
+        return None
+    if not subject:
+        return DECLINE[language]
 
     def sentences(n: int) -> list[str]:
         return report.sentences.get(n) or split_sentences(passages[n - 1].text)
@@ -199,14 +156,27 @@ def typed_decline(
         for n, p in enumerate(passages, start=1)
         if mentions(f"{p.metadata.get('title', '')} {p.text}", subject, organisations)
     ]
-    best = {(e.n, e.sentence) for e in usable(report)[:BEST]}
-    if any(holds_value(kind, s) for n in about for s in sentences(n) if (n, s) in best):
-        return None
     said = nearest(subject, report, about, sentences, organisations)
     if said is None:
         return DECLINE[language]
     n, sentence = said
     return f"{DECLINE[language]} {ABOUT[language].format(subject=subject)} {sentence} [{n}]"
+
+
+def focus_terms(question: str, kind: str, subject: str, report: EvidenceReport) -> set[str]:
+    """What a date or an amount is asked of ("founded" in "When was Medicen founded?"): the
+    question's terms less its subject's and the words that ask for the value. Empty for the
+    kinds whose value says what it is (a phone number, an address, a person in a role)."""
+    if kind not in GENERIC_KINDS and not kind.startswith("year "):
+        return set()
+    asking = " ".join(m.group(0) for p in ASKING for m in p.finditer(question))
+    return set(report.weights) - set(tokenize(f"{subject} {asking} {kind}"))
+
+
+def previous_sentence(report: EvidenceReport, evidence: Evidence) -> str:
+    sentences = report.sentences.get(evidence.n, [])
+    position = evidence.position
+    return sentences[position - 1] if 0 < position <= len(sentences) else ""
 
 
 def usable(report: EvidenceReport) -> list[Evidence]:

@@ -1,0 +1,80 @@
+"""What a question is about: the names of its subject (the directory's organisations, its
+capitalised words, or words the passages write as names), and whether a text names one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answer.organisations import Organisation, named_in
+from assistant.answer.spans import NAME_RUN
+from assistant.retrieval.passage import Passage
+from ingest.store.text import STOPWORDS, fold, words
+
+IC = re.IGNORECASE
+# the corpus's own scope is no subject: "France's", "the Paris Region"
+SCOPE = re.compile(
+    r"(the )?(france|french|paris( region)?|(paris )?r[ée]gion|[îi]le-de-france|europe(an)?)",
+    IC,
+)
+
+
+def subject_names(
+    question: str, organisations: Sequence[Organisation], passages: Sequence[Passage] = ()
+) -> list[str]:
+    """The names the question is about: its directory organisations, else its capitalised
+    words (not its first word, unless an acronym; not the region or the country), else, in a
+    question typed in lower case, its words that the passages write as names
+    ("medxperience": "MedXperience")."""
+    named = named_in(question, organisations)
+    if named:
+        return [o.label for o in named[:2]]
+    runs = [
+        re.sub(r"['’]s$", "", m.group(0))
+        for m in NAME_RUN.finditer(question)
+        if m.start() > 0 or re.search(r"[A-Z].*[A-Z]", m.group(0))  # not "Roughly ..."
+    ]
+    runs = [r for r in runs if fold(r.split()[0]) not in STOPWORDS and not SCOPE.fullmatch(r)]
+    return runs[:2] or names_as_written(question, passages)[:2]
+
+
+def names_as_written(question: str, passages: Sequence[Passage]) -> list[str]:
+    """The words of ``question`` that the passages only ever write as a name (capitalised,
+    never in lower case), spelt as the passages spell them."""
+    asked = {fold(w) for w in words(question) if len(w) >= 3 and fold(w) not in STOPWORDS}
+    text = " ".join(p.text for p in passages)
+    lower = {fold(w) for w in words(text) if w[:1].islower()}
+    spelt: dict[str, str] = {}
+    for word in words(text):
+        key = fold(word)
+        if key in asked and key not in lower and word[:1].isupper():
+            spelt.setdefault(key, word)
+    return [
+        spelt[k]
+        for k in (fold(w) for w in words(question))
+        if k in spelt and not SCOPE.fullmatch(spelt[k])
+    ]
+
+
+def mentions(text: str, name: str, organisations: Sequence[Organisation]) -> bool:
+    """The text names ``name``: as the directory spells it, or with its acronym spelt out
+    ("General Electric Healthcare" for "GE Healthcare")."""
+    org = next((o for o in organisations if o.label == name), None)
+    if org is not None and named_in(text, [org]):
+        return True
+    if re.search(rf"\b{re.escape(fold(name))}\b", fold(text)):
+        return True
+    return bool(re.search(spelt_out(org.name if org else name), text))
+
+
+ACRONYM = re.compile(r"[A-Z]{2,5}")
+
+
+def spelt_out(name: str) -> str:
+    """A pattern of ``name`` with each acronym ("GE") as words of those initials."""
+    space = r"\s+"
+    parts = [
+        space.join(rf"{c}\w+" for c in word) if ACRONYM.fullmatch(word) else re.escape(word)
+        for word in name.split()
+    ]
+    return rf"\b{space.join(parts)}\b"
