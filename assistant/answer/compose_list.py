@@ -8,14 +8,32 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.answer.compose_fact import quotable
-from assistant.answer.evidence import EvidenceReport
+from assistant.answer.compose_explain import carried_on
+from assistant.answer.compose_fact import clip, overlap, quotable
+from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.labels import domain_label, text, with_note
 from assistant.answer.organisations import Member, Organisation, named_in
 from ingest.directory.org_kinds import kind_label
 
 MAX_BULLETS = 8
 ENUMERATION = re.compile(r"\b(such as|like|including|include|namely|e\.g\.|notamment|comme)\b")
+# "A, B and C", "Doctolib, Instacare, DoudouCare, Epiderm, and others", "...; as well as nine
+# universities, two teacher-training colleges, and multiple schools": items of at most three
+# words between the commas (or semicolons), the last joined by "and" / "or" / "et" / "ou"; an
+# item that opens with a preposition or a relative word is a clause ("Cap Digital, a cluster in
+# the digital space, with numerous companies and ..."), not an item
+WORD = r"[\w\-’'&.]+"
+CLAUSE = (
+    r"with|in|of|for|to|by|from|on|at|as|which|who|that|whose|where|when|while|and|or|but|"
+    r"avec|dans|de|du|des|pour|par|sur|qui|que|dont|où|et|ou|mais"
+)
+ITEM = rf"(?!(?:{CLAUSE})\b){WORD}(?: {WORD}){{0,2}}"
+LISTED = re.compile(
+    rf"{WORD}(?:\s*[,;]\s*{ITEM})+\s*[,;]?\s+(?:and|or|et|ou)\s+{WORD}", re.IGNORECASE
+)
+MARGIN = 0.15  # an enumeration answers when it scores within this of the best sentence
+MAX_ENUMERATIONS = 2
+ENUMERATION_CHARS = 420
 
 
 @dataclass(frozen=True)
@@ -73,8 +91,43 @@ def compose_list(
     if not listed:
         return ""
     language = report.language
-    lines = [text("list_heading", language)]
+    orgs = [m.organisation for m in members]
+    # an enumeration of the best sentences that names members leads ("The CNRS; the Pasteur
+    # Institute, ...; the Curie Institute ..."): its peers are not all in the directory's kind
+    lead = [(ev, t) for ev, t in enumerations(report) if named_in(t, orgs)][:1]
+    if lead:  # the members it names are cited there; the directory brings the others
+        named = {o.name for o in named_in(lead[0][1], orgs)}
+        listed = [i for i in listed if i.member.organisation.name not in named]
+    lines = [f"{t} [{ev.n}]" for ev, t in lead]
+    if listed:
+        lines.append(text("list_heading", language))
     lines += [bullet(item, language) for item in listed[:MAX_BULLETS]]
     if len(listed) > MAX_BULLETS:
         lines.append(text("more", language).format(n=len(listed) - MAX_BULLETS))
     return with_note("\n".join(lines), language) if language != "en" else "\n".join(lines)
+
+
+def enumerations(report: EvidenceReport) -> list[tuple[Evidence, str]]:
+    """The best sentences that enumerate (alone, or led in by the sentence before: "Start-ups
+    ... have developed applications ... They include A, B, C, and others."), best first."""
+    fits = quotable(report)[:8]
+    found: list[tuple[Evidence, str]] = []
+    for ev in fits:
+        if ev.score < fits[0].score - MARGIN or len(found) >= MAX_ENUMERATIONS:
+            break
+        text = enumerated(report, ev)
+        if text and not any(overlap(text, t) >= 0.5 for _, t in found):
+            found.append((ev, text))
+    return found
+
+
+def enumerated(report: EvidenceReport, ev: Evidence) -> str:
+    """The sentence when it enumerates, else the one that carries it on and enumerates (with
+    this one before it when both fit), else ""."""
+    if LISTED.search(ev.sentence):
+        return clip(ev.sentence, ENUMERATION_CHARS)
+    carried = carried_on(report, ev)
+    if not carried or not LISTED.search(carried):
+        return ""
+    both = f"{ev.sentence} {carried}"
+    return both if len(both) <= ENUMERATION_CHARS else clip(carried, ENUMERATION_CHARS)

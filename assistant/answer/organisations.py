@@ -257,7 +257,10 @@ def members(
     return [Member(o, by_domain[o.name]) for o in pool]
 
 
-REGION = re.compile(r"\b(paris region|region parisienne|paris-ile-de-france|ile-de-france)\b")
+# the region, however it is spelt ("Paris-region startups"), is not its capital city
+REGION = re.compile(
+    r"\b(paris[- ]region|region parisienne|paris[- ]ile[- ]de[- ]france|ile[- ]de[- ]france)\b"
+)
 
 
 def phrase_terms(domain: str) -> set[str]:

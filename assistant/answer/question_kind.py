@@ -79,8 +79,20 @@ ORGANISATION_NOUNS = (
     r"pharma|biotechs?|medtechs?|members?|membres?|partners?|partenaires?"
 )
 LIST = re.compile(
-    rf"^\s*(please\s+)?(name|list|cite|enumerate|give( me)?|show( me)?|citez|nommez|listez|"
+    rf"^\s*(please\s+)?((can|could|would) (you|u) (please )?|(pouvez|peux)[- ](vous|tu) (me )?)?"
+    rf"(name|list|cite|enumerate|give( me)?|show( me)?|citez|nommez|listez|citer|nommer|lister|"
     rf"donne[zr]?( moi)?|énumérez)\b.*\b({ORGANISATION_NOUNS})\b",
+    re.IGNORECASE,
+)
+NUMBERS = r"\d+|two|three|four|five|six|seven|eight|nine|ten|deux|trois|quatre|cinq|sept|huit"
+# "Give me a few examples.", "quelques exemples ?"; "What are the 3 fields ...?", "Quels sont
+# les trois piliers ?": a list asked by its examples or by its count
+LIST_ASKED = re.compile(
+    r"\b(give|show|name|cite|list|provide|donne[zr]?|citez|citer)( me| us| moi| nous)?"
+    r"( (a few|some|several|any|more|other|quelques|des|d['’]autres|\d+|two|three))? "
+    r"(examples?|exemples?)\b|\b(quelques|des|d['’]autres) exemples\b|"
+    rf"^\s*(what|which) (are|were) (the|its|their) ({NUMBERS}) \w+|"
+    rf"^\s*(quels|quelles) (sont|étaient) (les|ses|leurs) ({NUMBERS}) \w+",
     re.IGNORECASE,
 )
 EXPLAIN = re.compile(
@@ -125,7 +137,7 @@ def classify(question: str) -> QuestionKind:
         return QuestionKind.LOCATE
     if WHEN.search(rest) and not EXPLAIN.search(rest):
         return QuestionKind.FACT
-    if LIST.search(rest) or asks_for_list(rest):
+    if LIST.search(rest) or LIST_ASKED.search(rest) or asks_for_list(rest):
         return QuestionKind.LIST
     if EXPLAIN.search(rest) or EXPLAIN_ASKED.search(rest):
         return QuestionKind.EXPLAIN

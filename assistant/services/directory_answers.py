@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from assistant.answer.compose_list import enumerations
 from assistant.answer.condense import split_context
 from assistant.answer.evidence import EvidenceReport
 from assistant.answer.organisations import Member, Organisation, asked_kinds, members, named_in
@@ -197,6 +198,13 @@ def entry_number(org: Organisation, passages: list[Passage]) -> int:
     return len(passages)
 
 
+def enumerates(listed: str, matched: Sequence[Member]) -> bool:
+    """Whether the best sentences' enumerations name two of the members: the passages list
+    what the question asks for ("Start-ups ... have developed applications ... They include
+    Doctolib, Instacare, ..."), whatever the gate made of the single best sentence."""
+    return len(named_in(listed, [m.organisation for m in matched])) >= 2
+
+
 def directory_of(
     question: str,
     kind: QuestionKind,
@@ -209,11 +217,14 @@ def directory_of(
     entries join ``passages`` (numbered after the retrieved ones, never twice)."""
     found = Directory(orgs)
     if kind == QuestionKind.LIST:
+        listed = " ".join(text for _, text in enumerations(evidence))
         top = [e.sentence for e in evidence.evidence[:8] if not e.prompt]
-        mentioned = [o.name for o in named_in(" ".join(top), orgs)]
+        mentioned = [o.name for o in named_in(" ".join([*top, listed]), orgs)]
         context = split_context(standalone)[1]
         matched = members(question, orgs, mentioned, context)
-        if matched and (evidence.answerable or any(m.domains for m in matched)):
+        if matched and (
+            evidence.answerable or any(m.domains for m in matched) or enumerates(listed, matched)
+        ):
             found.members = tuple(matched)
     elif kind == QuestionKind.COMPARE:
         named = named_in(question, orgs)
