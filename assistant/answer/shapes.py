@@ -18,10 +18,9 @@ ASKS_WHERE = (
     r"pourrions|pourrais|peut-on|peut|faut-il|vaut-il|conseillez|nous|me|m['’]|s['’]|se)"
 )
 PLACE_NOUN = (
-    r"(part|parts|district|districts|town|towns|city|cities|campus|campuses|"
-    r"location|locations|place|places|site|sites|cluster of places|partie|parties|zone|zones|"
-    r"secteur|secteurs|ville|villes|commune|communes|endroit|endroits|territoire|"
-    r"département|departement|site|sites|quartier|quartiers)"
+    r"(parts?|districts?|towns?|city|cities|campus|campuses|locations?|places?|sites?|"
+    r"cluster of places|parties?|zones?|secteurs?|villes?|communes?|endroits?|territoire|"
+    r"département|departement|quartiers?)"
 )
 # a thing done, past: "in which town did Sanofi open its lab?", "dans quelle ville a-t-il
 # ouvert...": what happened, a fact of the sources, not where to set up
@@ -91,6 +90,16 @@ LOCATE_THERE = re.compile(
     rf"\b{THERE}\b[^?]{{0,60}}?\b({PLACED}\s+(in|at|à|a|en|dans)|(in|dans|en) (the|le))\s+{TOWN}",
     re.IGNORECASE,
 )
+MODAL = (
+    r"(could|can|might|should|would|may|pourrais|pourrions|pourrait|pourraient|peux|pouvons|"
+    r"peut|peuvent|devrais|devrions)"
+)
+JOIN = (
+    r"(partner|work|collaborate|team up|cooperate|associate|ally|join forces|collaborer|"
+    r"travailler|coopérer|cooperer|s['’]associer|s['’]allier|m['’]associer|nous associer)"
+)
+ONE_ORG = r"(institute|institut|hospital|company|firm|organi[sz]ation|cluster|start-?up|network)"
+WORKS_ON = r"(works on|specialises in|specializes in|is active in|focuses on)\b"
 PARTNER = re.compile(
     rf"\b(who|whom|which \w+( \w+)?) (could|can|should|might|would|do|to) ({WE} )?(\w+ )?"
     r"(work|collaborate|partner|team up|cooperate|talk|speak|reach out|turn|contact|approach)"
@@ -98,10 +107,13 @@ PARTNER = re.compile(
     r"\bwho to (work with|collaborate with|talk to|contact|partner with)\b|"
     r"\b(which|what) (labs?|laborator(y|ies)|teams?|research (groups?|teams?)|researchers|"
     r"experts?|scientists) (\w+ )?(work|works|working|specialis|specializ|are active|focus)\w*|"
+    rf"\b(which|what) (\w+ )?{ONE_ORG} ((in|at|near|around) [\w\-]+ )?(\w+ )?{WORKS_ON}|"
+    r"\b(which|what) \w+ (are |is )?(\w+ )?(working|work|works|active) (on|in) (this|that)\b|"
     r"\b(find|finding|looking for|look for|need|needs|seek|seeking|search for|potential|"
     r"possible|good|best|right) (a |an |some |the )?(\w+ )?partners?\b(?!['’]s)|"
     r"\bpartners? (for|on) (our|my|a|an|this)\b|"
-    r"\bavec qui\b|\bà qui (nous |m['’]|s['’]|me |se )?(adresser|parler|nous adresser)\b|"
+    rf"\bavec qui\b|\bavec (quel(le)?s?|lesquel(le)?s) (\w+ ){{0,3}}?{JOIN}\b|"
+    r"\bà qui (nous |m['’]|s['’]|me |se )?(adresser|parler|nous adresser)\b|"
     r"\bqui (contacter|solliciter|approcher)\b|"
     r"\b(quels?|quelles?) (\w+ ){1,3}(je|j['’]|nous|on) ?(devrais|devrions|doit|dois|devons|"
     r"pourrais|pourrions|peux|pouvons|peut|vais|irais) (\w+ )?(contacter|approcher|solliciter|"
@@ -139,15 +151,6 @@ def asks_where(question: str) -> bool:
     )
 
 
-MODAL = (
-    r"(could|can|might|should|would|may|pourrais|pourrions|pourrait|pourraient|peux|pouvons|"
-    r"peut|peuvent|devrais|devrions)"
-)
-JOIN = (
-    r"(partner|work|collaborate|team up|cooperate|associate|ally|join forces|"
-    r"collaborer|travailler|coopérer|cooperer|s['’]associer|s['’]allier|m['’]associer|"
-    r"nous associer)"
-)
 # "big companies ... that I could partner with?": a relative clause on the asker's partners,
 # the organisations sought named before it
 RELATIVE = re.compile(
