@@ -115,3 +115,44 @@ def test_the_organisations_the_sources_tie_to_the_field_come_first() -> None:
     # never quoted by a sentence about someone else: its own entry's sentence, appended
     assert lines[2] == "- Omega Pharma (pharma group, Paris): Omega Pharma makes generic drugs. [2]"
     assert passages[1].id == "p-Omega Pharma"
+
+
+GO_BETWEENS = [
+    _entry("Kappa Hospital", "hospital-group", "Kappa Hospital treats patients in its hospitals."),
+    _entry("Lambda Lab", "network", "Lambda Lab puts start-ups in touch with hospitals."),
+]
+
+
+class HospitalsFinder:
+    """The directory's ranking for "hospitals": the hospital group first, the network second."""
+
+    def partners(self, description: str, k: int) -> list[PartnerFit]:
+        hospital, network = (p.text for p in GO_BETWEENS)
+        return [
+            PartnerFit(
+                "Kappa Hospital", "hospital-group", "Paris", "dir#kappa hospital", 3.0, hospital
+            ),
+            PartnerFit("Lambda Lab", "network", "Paris", "dir#lambda lab", 2.0, network),
+        ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "As a young medtech firm, who could put me in touch with hospitals?",
+        "Who can introduce us to hospitals?",
+    ],
+)
+def test_a_go_between_first_when_asked_who_could_put_the_asker_in_touch(question: str) -> None:
+    assert classify(question) == QuestionKind.PARTNER
+    text = directory_answer(
+        question,
+        question,
+        QuestionKind.PARTNER,
+        "en",
+        [],
+        from_passages(GO_BETWEENS),
+        HospitalsFinder(),
+    )
+    names = [line.split(" (")[0] for line in text.splitlines()[1:]]
+    assert names == ["- Lambda Lab", "- Kappa Hospital"]  # the hospitals still listed after

@@ -131,8 +131,7 @@ SHARE_OF = re.compile(
     r"territor|zone|area))",
     re.IGNORECASE,
 )
-# the words that ask where to set up (a verb of settling, or what suits best), not where a
-# thing already is
+# the words that ask where to set up (a verb of settling, what suits), not where a thing is
 SETS_UP = re.compile(
     rf"\b{SET_UP}\b|\b(suits?|suited|fits?|best|ideal|meilleure?s?|idéale?s?|convient|conviennent)\b",
     re.IGNORECASE,
@@ -151,21 +150,22 @@ def asks_where(question: str) -> bool:
     )
 
 
-# "big companies ... that I could partner with?": a relative clause on the asker's partners,
-# the organisations sought named before it
+# "big companies ... that I could partner with?": the organisations sought named before it
 RELATIVE = re.compile(
     rf"\b(that|which|who|whom|whose|qui|que|with whom|avec qui|avec lesquel\w*)\s+{WE}\s+"
     rf"{MODAL}\s+(\w+\s+)?{JOIN}\b",
     re.IGNORECASE,
 )
 PARTNER_MORE = re.compile(
-    # "quel pôle pourrait s'associer à Medicen ?", "which incubators could host me?"
+    # "which incubators could host me?", "vers qui me tourner ?", "à qui m'adresser ?"
     rf"\b(which|what|quels?|quelles?)\s+(\w+\s+){{1,3}}?{MODAL}\s+(\w+\s+)?({JOIN}|"
     r"host|help|support|accompany|mentor|héberger|heberger|accueillir|aider|accompagner|"
     r"m['’]aider|m['’]accueillir|m['’]héberger|m['’]accompagner|nous aider)\b|"
-    # "vers qui me tourner ?", "à qui m'adresser ?"
-    r"\b(vers|à|a) qui (me |nous |se |m['’]|s['’])?(tourner|orienter|adresser)\b|"
-    # "who could put me in touch with hospitals?", "qui pourrait me mettre en relation ?"
+    r"\b(vers|à|a) qui (me |nous |se |m['’]|s['’])?(tourner|orienter|adresser)\b",
+    re.IGNORECASE,
+)
+# a go-between asked for: "who could put me in touch with hospitals?", "qui pourrait me présenter"
+INTRODUCE = re.compile(
     rf"\b(who|whom|qui)\s+{MODAL}\s+(put|get|bring)\s+(me|us)\s+in\s+(touch|contact)\b|"
     rf"\b(who|whom)\s+{MODAL}\s+(connect|introduce|link|refer)\s+(me|us)\b|"
     rf"\bqui\s+{MODAL}\s+(me|nous)\s+(mettre en (relation|contact)|présenter|presenter)\b",
@@ -183,7 +183,7 @@ CHOOSE = re.compile(
 def asks_partner(question: str) -> bool:
     """Who to work with, talk to, contact; which labs work on something; which organisation
     could host, help or join the asker (or a named organisation); which one to choose."""
-    if PARTNER.search(question) or PARTNER_MORE.search(question) or RELATIVE.search(question):
+    if any(p.search(question) for p in (PARTNER, PARTNER_MORE, RELATIVE, INTRODUCE)):
         return True
     return bool(CHOOSE.search(question)) and not siting(question)
 

@@ -30,7 +30,7 @@ from assistant.answer.places import (
     places_of,
 )
 from assistant.answer.question_kind import QuestionKind
-from assistant.answer.shapes import RELATIVE, SEAT, sets_up, siting, town_asked
+from assistant.answer.shapes import INTRODUCE, RELATIVE, SEAT, sets_up, siting, town_asked
 from assistant.answer.where import located_subject, names_organisation
 from assistant.retrieval.passage import Passage
 from ingest.store.text import fold, split_sentences, tokenize
@@ -48,6 +48,7 @@ class Directory:
 
 
 RANKED = 12  # organisations asked of the ranking
+GO_BETWEEN = ("network", "cluster", "incubator", "public-body")  # the kinds that introduce
 
 
 def from_directory(
@@ -104,6 +105,8 @@ def directory_answer(
         kinds = _sought(question)
         by_id = {o.doc_id: o for o in orgs}
         kept = [f for f in fits if f.doc_id in by_id and by_id[f.doc_id].kind in kinds]
+        if INTRODUCE.search(question):  # a go-between first, then those the asker would meet
+            kept += [f for f in fits if f not in kept]
         cited = _cite(kept or fits, field, passages, orgs, campus)
         return compose_partners(cited, language)
     cited = _cite(fits, field, passages, orgs, campus)
@@ -114,6 +117,8 @@ def _sought(question: str) -> tuple[str, ...]:
     """The kinds of organisation a partner question seeks: its head noun ("which incubators
     could host me?"), else the noun before a relative clause ("big companies ... that I could
     partner with?"); () for any kind."""
+    if INTRODUCE.search(question):  # "who could put me in touch with hospitals?"
+        return GO_BETWEEN
     kinds = asked_kinds(question)
     relative = RELATIVE.search(question)
     if not kinds and relative:
