@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from assistant.answer.labels import domain_label, text
-from ingest.directory.org_kinds import kind_label
+from ingest.directory.org_kinds import kind_label, kinds_by_word
 from ingest.store.text import STOPWORDS, fold, split_sentences, tokenize
 
 MAX_PARTNERS = 4  # with their sentence; then a few more by name
@@ -73,10 +73,41 @@ ASKING = set(
 )
 
 
+# the asker describing itself: "As a young medtech firm, ...", "We are a medtech company ..."
+AS_ASKER = re.compile(
+    r"^\s*((as|comme)\s+(an?|une?|the|la|le)|en tant qu['’e])\s*[^,;:?]{1,60}[,;:]", re.I
+)
+WE_ARE = re.compile(
+    r"\b(we are|we're|i am|i'm|nous sommes|je suis|on est)\s+(an?|une?)\s+((?:[\w\-]+\s+){0,4})",
+    re.IGNORECASE,
+)
+
+
+def without_asker(question: str) -> str:
+    """The question less the asker's description of itself, which is not the field sought
+    ("As a young medtech firm, who could put me in touch with hospitals?" -> "who could put
+    me in touch with hospitals?"): an "as a ...," opening, or "we are a <kind of
+    organisation>" up to its last kind word ("we are a medtech company scouting sites")."""
+    question = AS_ASKER.sub("", question, count=1)
+    match = WE_ARE.search(question)
+    if not match:
+        return question
+    words = match.group(3).split()
+    kinds = [i for i, w in enumerate(words) if fold(w).rstrip("s") in _kind_words()]
+    if not kinds:
+        return question
+    cut = match.start(3) + len(" ".join(words[: kinds[-1] + 1]))
+    return question[: match.start()] + question[cut:]
+
+
+def _kind_words() -> set[str]:
+    return {w.rstrip("s") for w in kinds_by_word()}
+
+
 def topic(question: str) -> str:
-    """The field a partner or locate question names: "who could we work with on medical
-    imaging?" -> "medical imaging"."""
-    words = re.findall(r"[\w\-’']+", question)
+    """The field a partner or locate question names, less the asker's own description: "who
+    could we work with on medical imaging?" -> "medical imaging"."""
+    words = re.findall(r"[\w\-’']+", without_asker(question))
     kept = [w for w in words if fold(w).strip("'’") not in ASKING | STOPWORDS]
     return " ".join(kept)
 

@@ -18,10 +18,9 @@ ASKS_WHERE = (
     r"pourrions|pourrais|peut-on|peut|faut-il|vaut-il|conseillez|nous|me|m['’]|s['’]|se)"
 )
 PLACE_NOUN = (
-    r"(part|parts|district|districts|town|towns|city|cities|campus|campuses|"
-    r"location|locations|place|places|site|sites|cluster of places|partie|parties|zone|zones|"
-    r"secteur|secteurs|ville|villes|commune|communes|endroit|endroits|territoire|"
-    r"département|departement|site|sites|quartier|quartiers)"
+    r"(parts?|districts?|towns?|city|cities|campus|campuses|locations?|places?|sites?|"
+    r"cluster of places|parties?|zones?|secteurs?|villes?|communes?|endroits?|territoire|"
+    r"département|departement|quartiers?)"
 )
 # a thing done, past: "in which town did Sanofi open its lab?", "dans quelle ville a-t-il
 # ouvert...": what happened, a fact of the sources, not where to set up
@@ -91,6 +90,16 @@ LOCATE_THERE = re.compile(
     rf"\b{THERE}\b[^?]{{0,60}}?\b({PLACED}\s+(in|at|à|a|en|dans)|(in|dans|en) (the|le))\s+{TOWN}",
     re.IGNORECASE,
 )
+MODAL = (
+    r"(could|can|might|should|would|may|pourrais|pourrions|pourrait|pourraient|peux|pouvons|"
+    r"peut|peuvent|devrais|devrions)"
+)
+JOIN = (
+    r"(partner|work|collaborate|team up|cooperate|associate|ally|join forces|collaborer|"
+    r"travailler|coopérer|cooperer|s['’]associer|s['’]allier|m['’]associer|nous associer)"
+)
+ONE_ORG = r"(institute|institut|hospital|company|firm|organi[sz]ation|cluster|start-?up|network)"
+WORKS_ON = r"(works on|specialises in|specializes in|is active in|focuses on)\b"
 PARTNER = re.compile(
     rf"\b(who|whom|which \w+( \w+)?) (could|can|should|might|would|do|to) ({WE} )?(\w+ )?"
     r"(work|collaborate|partner|team up|cooperate|talk|speak|reach out|turn|contact|approach)"
@@ -98,10 +107,13 @@ PARTNER = re.compile(
     r"\bwho to (work with|collaborate with|talk to|contact|partner with)\b|"
     r"\b(which|what) (labs?|laborator(y|ies)|teams?|research (groups?|teams?)|researchers|"
     r"experts?|scientists) (\w+ )?(work|works|working|specialis|specializ|are active|focus)\w*|"
+    rf"\b(which|what) (\w+ )?{ONE_ORG} ((in|at|near|around) [\w\-]+ )?(\w+ )?{WORKS_ON}|"
+    r"\b(which|what) \w+ (are |is )?(\w+ )?(working|work|works|active) (on|in) (this|that)\b|"
     r"\b(find|finding|looking for|look for|need|needs|seek|seeking|search for|potential|"
     r"possible|good|best|right) (a |an |some |the )?(\w+ )?partners?\b(?!['’]s)|"
     r"\bpartners? (for|on) (our|my|a|an|this)\b|"
-    r"\bavec qui\b|\bà qui (nous |m['’]|s['’]|me |se )?(adresser|parler|nous adresser)\b|"
+    rf"\bavec qui\b|\bavec (quel(le)?s?|lesquel(le)?s) (\w+ ){{0,3}}?{JOIN}\b|"
+    r"\bà qui (nous |m['’]|s['’]|me |se )?(adresser|parler|nous adresser)\b|"
     r"\bqui (contacter|solliciter|approcher)\b|"
     r"\b(quels?|quelles?) (\w+ ){1,3}(je|j['’]|nous|on) ?(devrais|devrions|doit|dois|devons|"
     r"pourrais|pourrions|peux|pouvons|peut|vais|irais) (\w+ )?(contacter|approcher|solliciter|"
@@ -119,8 +131,7 @@ SHARE_OF = re.compile(
     r"territor|zone|area))",
     re.IGNORECASE,
 )
-# the words that ask where to set up (a verb of settling, or what suits best), not where a
-# thing already is
+# the words that ask where to set up (a verb of settling, what suits), not where a thing is
 SETS_UP = re.compile(
     rf"\b{SET_UP}\b|\b(suits?|suited|fits?|best|ideal|meilleure?s?|idéale?s?|convient|conviennent)\b",
     re.IGNORECASE,
@@ -139,30 +150,22 @@ def asks_where(question: str) -> bool:
     )
 
 
-MODAL = (
-    r"(could|can|might|should|would|may|pourrais|pourrions|pourrait|pourraient|peux|pouvons|"
-    r"peut|peuvent|devrais|devrions)"
-)
-JOIN = (
-    r"(partner|work|collaborate|team up|cooperate|associate|ally|join forces|"
-    r"collaborer|travailler|coopérer|cooperer|s['’]associer|s['’]allier|m['’]associer|"
-    r"nous associer)"
-)
-# "big companies ... that I could partner with?": a relative clause on the asker's partners,
-# the organisations sought named before it
+# "big companies ... that I could partner with?": the organisations sought named before it
 RELATIVE = re.compile(
     rf"\b(that|which|who|whom|whose|qui|que|with whom|avec qui|avec lesquel\w*)\s+{WE}\s+"
     rf"{MODAL}\s+(\w+\s+)?{JOIN}\b",
     re.IGNORECASE,
 )
 PARTNER_MORE = re.compile(
-    # "quel pôle pourrait s'associer à Medicen ?", "which incubators could host me?"
+    # "which incubators could host me?", "vers qui me tourner ?", "à qui m'adresser ?"
     rf"\b(which|what|quels?|quelles?)\s+(\w+\s+){{1,3}}?{MODAL}\s+(\w+\s+)?({JOIN}|"
     r"host|help|support|accompany|mentor|héberger|heberger|accueillir|aider|accompagner|"
     r"m['’]aider|m['’]accueillir|m['’]héberger|m['’]accompagner|nous aider)\b|"
-    # "vers qui me tourner ?", "à qui m'adresser ?"
-    r"\b(vers|à|a) qui (me |nous |se |m['’]|s['’])?(tourner|orienter|adresser)\b|"
-    # "who could put me in touch with hospitals?", "qui pourrait me mettre en relation ?"
+    r"\b(vers|à|a) qui (me |nous |se |m['’]|s['’])?(tourner|orienter|adresser)\b",
+    re.IGNORECASE,
+)
+# a go-between asked for: "who could put me in touch with hospitals?", "qui pourrait me présenter"
+INTRODUCE = re.compile(
     rf"\b(who|whom|qui)\s+{MODAL}\s+(put|get|bring)\s+(me|us)\s+in\s+(touch|contact)\b|"
     rf"\b(who|whom)\s+{MODAL}\s+(connect|introduce|link|refer)\s+(me|us)\b|"
     rf"\bqui\s+{MODAL}\s+(me|nous)\s+(mettre en (relation|contact)|présenter|presenter)\b",
@@ -180,7 +183,7 @@ CHOOSE = re.compile(
 def asks_partner(question: str) -> bool:
     """Who to work with, talk to, contact; which labs work on something; which organisation
     could host, help or join the asker (or a named organisation); which one to choose."""
-    if PARTNER.search(question) or PARTNER_MORE.search(question) or RELATIVE.search(question):
+    if any(p.search(question) for p in (PARTNER, PARTNER_MORE, RELATIVE, INTRODUCE)):
         return True
     return bool(CHOOSE.search(question)) and not siting(question)
 

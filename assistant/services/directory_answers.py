@@ -31,10 +31,10 @@ from assistant.answer.places import (
     places_of,
 )
 from assistant.answer.question_kind import QuestionKind
-from assistant.answer.shapes import RELATIVE, SEAT, sets_up, siting, town_asked
+from assistant.answer.shapes import INTRODUCE, RELATIVE, SEAT, sets_up, siting, town_asked
 from assistant.answer.where import located_subject, names_organisation
 from assistant.retrieval.passage import Passage
-from ingest.store.text import split_sentences
+from ingest.store.text import fold, split_sentences, tokenize
 
 
 @dataclass
@@ -49,6 +49,7 @@ class Directory:
 
 
 RANKED = 12  # organisations asked of the ranking
+GO_BETWEEN = ("network", "cluster", "incubator", "public-body")  # the kinds that introduce
 
 
 def from_directory(
@@ -105,6 +106,8 @@ def directory_answer(
         kinds = _sought(question)
         by_id = {o.doc_id: o for o in orgs}
         kept = [f for f in fits if f.doc_id in by_id and by_id[f.doc_id].kind in kinds]
+        if INTRODUCE.search(question):  # a go-between first, then those the asker would meet
+            kept += [f for f in fits if f not in kept]
         cited = _cite(kept or fits, field, passages, orgs, campus)
         return compose_partners(cited, language)
     cited = _cite(fits, field, passages, orgs, campus)
@@ -115,6 +118,8 @@ def _sought(question: str) -> tuple[str, ...]:
     """The kinds of organisation a partner question seeks: its head noun ("which incubators
     could host me?"), else the noun before a relative clause ("big companies ... that I could
     partner with?"); () for any kind."""
+    if INTRODUCE.search(question):  # "who could put me in touch with hospitals?"
+        return GO_BETWEEN
     kinds = asked_kinds(question)
     relative = RELATIVE.search(question)
     if not kinds and relative:
@@ -168,7 +173,9 @@ def _cite(
     campus: dict[str, list[Organisation]],
 ) -> list[Cited]:
     """Each fit with the sentence that makes it one: from a retrieved passage when the ranking's
-    passage is among them, else from the organisation's own directory entry."""
+    passage is among them and its sentence names the organisation, else from the organisation's
+    own directory entry. The fits the sources tie to the field come first (:func:`_supported`),
+    the ranking's order kept within each."""
     by_id = {str(o.passage.metadata.get("doc_id", o.passage.id)): o for o in orgs}
     out = []
     for fit in fits:
@@ -177,15 +184,36 @@ def _cite(
             continue
         names = [org.name, org.acronym, org.label]
         shown = next((n for n, p in enumerate(passages, 1) if p.text == fit.passage), 0)
+        sentence, n = "", 0
         if shown and passages[shown - 1].metadata.get("doc_id") != fit.doc_id:
             sentence, n = fit_sentence(fit.passage, names, field), shown
-        else:
+        if not _names(sentence, names):  # a sentence about someone else: the entry's own
             n = entry_number(org, passages)
             sentence = fit_sentence(org.passage.text, names, field)
         if sentence and split_sentences(sentence):
             shown_fit = replace(fit, name=org.label)  # "CEA", not its full name
             out.append(Cited(shown_fit, sentence, n, places_of(org, campus)))
-    return out
+    return sorted(out, key=lambda c: not _supported(c, field, passages, by_id))
+
+
+def _names(sentence: str, names: Sequence[str]) -> bool:
+    folded = fold(sentence)
+    return any(len(n) >= 2 and fold(n) in folded for n in names if n)
+
+
+def _supported(
+    cited: Cited, field: str, passages: list[Passage], by_id: dict[str, Organisation]
+) -> bool:
+    """Whether the directory's domains or the cited passage tie the organisation to the field:
+    a domain of the field, or a sentence of the passage that names it and a word of the field."""
+    if cited.fit.domains:
+        return True
+    org, wanted = by_id[cited.fit.doc_id], set(tokenize(field))
+    names = [org.name, org.acronym, org.label]
+    return any(
+        _names(s, names) and wanted & set(tokenize(s))
+        for s in split_sentences(passages[cited.n - 1].text)
+    )
 
 
 def entry_number(org: Organisation, passages: list[Passage]) -> int:

@@ -1,0 +1,158 @@
+"""Partner and locate questions as an investor or a researcher asks them: the asker's own
+description is not the field sought, "which institute works on X" and "avec quels instituts
+collaborer" ask whom to work with, and the organisations the sources tie to the field come first,
+each quoted by a sentence that names it."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.organisations import from_passages
+from assistant.answer.partners import PartnerFit, topic
+from assistant.answer.question_kind import QuestionKind, classify
+from assistant.retrieval.passage import Passage
+from assistant.services.directory_answers import directory_answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which institute in Paris works on oncology?",
+        "Which hospital specialises in cardiology?",
+        "avec quels instituts collaborer sur les maladies infectieuses en ile-de-france ?",
+        "Avec quelles équipes travailler sur le microbiote ?",
+        "We make contrast ultrasound imaging software for tumours. Which companies are already "
+        "working on this in a Medicen project?",
+    ],
+)
+def test_whom_to_work_with_in_more_phrasings(question: str) -> None:
+    assert classify(question) == QuestionKind.PARTNER
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Which research institutes work on oncology?", QuestionKind.LIST),  # all of them
+        (
+            "Qu'est-ce que le projet SUMIL et avec quels industriels est-il mené ?",
+            QuestionKind.LIST,
+        ),
+        ("Which digital science institute does Inserm collaborate with?", QuestionKind.FACT),
+    ],
+)
+def test_near_misses_keep_their_kind(question: str, kind: QuestionKind) -> None:
+    assert classify(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "field"),
+    [
+        (
+            "As a young medtech firm, who could put me in touch with hospitals?",
+            "put touch hospitals",
+        ),
+        ("We are a medtech company looking for partners in cardiology", "cardiology"),
+        ("En tant que jeune start-up, avec qui travailler sur le microbiote ?", "microbiote"),
+        # what the asker does is the field: kept
+        ("We're a biotech working on infectious diseases. Who should we talk to?", None),
+    ],
+)
+def test_the_askers_description_of_itself_is_not_the_field(question: str, field: str) -> None:
+    found = topic(question)
+    if field is None:
+        assert "infectious diseases" in found and "biotech" in found
+    else:
+        assert found == field
+
+
+def _entry(name: str, kind: str, description: str) -> Passage:
+    meta = {"title": name, "kind": kind, "city": "Paris", "doc_id": f"dir#{name.lower()}"}
+    return Passage(f"p-{name}", f"{name} is a {kind} in Paris. {description}", meta, 0.0)
+
+
+ENTRIES = [
+    _entry("Omega Pharma", "pharma-group", "Omega Pharma makes generic drugs."),
+    _entry("Sigma Link", "network", "Sigma Link connects start-ups with hospitals."),
+]
+# a retrieved document passage: it names Sigma Link for the field, and Omega Pharma elsewhere
+DOCUMENT = Passage(
+    "doc-1",
+    "Omega Pharma opened a plant. Sigma Link puts young firms in touch with hospitals.",
+    {"doc_id": "article", "title": "An article"},
+    0.0,
+)
+
+
+class RankingFinder:
+    """The directory's ranking, neither fit with a domain of the field: Omega Pharma first
+    (the document names it), Sigma Link second."""
+
+    def partners(self, description: str, k: int) -> list[PartnerFit]:
+        return [
+            PartnerFit(
+                "Omega Pharma", "pharma-group", "Paris", "dir#omega pharma", 3.0, DOCUMENT.text
+            ),
+            PartnerFit("Sigma Link", "network", "Paris", "dir#sigma link", 2.0, DOCUMENT.text),
+        ]
+
+
+def test_the_organisations_the_sources_tie_to_the_field_come_first() -> None:
+    passages = [DOCUMENT]
+    question = "Who could put me in touch with hospitals?"
+    text = directory_answer(
+        question,
+        question,
+        QuestionKind.PARTNER,
+        "en",
+        passages,
+        from_passages(ENTRIES),
+        RankingFinder(),
+    )
+    lines = text.splitlines()
+    assert lines[1] == (
+        "- Sigma Link (network, Paris): Sigma Link puts young firms in touch with hospitals. [1]"
+    )
+    # never quoted by a sentence about someone else: its own entry's sentence, appended
+    assert lines[2] == "- Omega Pharma (pharma group, Paris): Omega Pharma makes generic drugs. [2]"
+    assert passages[1].id == "p-Omega Pharma"
+
+
+GO_BETWEENS = [
+    _entry("Kappa Hospital", "hospital-group", "Kappa Hospital treats patients in its hospitals."),
+    _entry("Lambda Lab", "network", "Lambda Lab puts start-ups in touch with hospitals."),
+]
+
+
+class HospitalsFinder:
+    """The directory's ranking for "hospitals": the hospital group first, the network second."""
+
+    def partners(self, description: str, k: int) -> list[PartnerFit]:
+        hospital, network = (p.text for p in GO_BETWEENS)
+        return [
+            PartnerFit(
+                "Kappa Hospital", "hospital-group", "Paris", "dir#kappa hospital", 3.0, hospital
+            ),
+            PartnerFit("Lambda Lab", "network", "Paris", "dir#lambda lab", 2.0, network),
+        ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "As a young medtech firm, who could put me in touch with hospitals?",
+        "Who can introduce us to hospitals?",
+    ],
+)
+def test_a_go_between_first_when_asked_who_could_put_the_asker_in_touch(question: str) -> None:
+    assert classify(question) == QuestionKind.PARTNER
+    text = directory_answer(
+        question,
+        question,
+        QuestionKind.PARTNER,
+        "en",
+        [],
+        from_passages(GO_BETWEENS),
+        HospitalsFinder(),
+    )
+    names = [line.split(" (")[0] for line in text.splitlines()[1:]]
+    assert names == ["- Lambda Lab", "- Kappa Hospital"]  # the hospitals still listed after
