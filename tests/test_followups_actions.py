@@ -308,7 +308,12 @@ FOUNDED = "Agoranov was founded in 2000 by four Paris universities and research 
         ("what dates is the agoranov open day?", "date"),
         ("l'appel à projets d'Agoranov, c'est pour quand ?", "date"),
         ("How many start-ups did Agoranov host in 2019?", "year 2019"),
-        ("How many start-ups did Agoranov host?", ""),
+        ("How many start-ups did Agoranov host?", "count"),
+        ("combien de membres compte cap digital ?", "count"),
+        ("Who is the CFO of Agoranov?", "officer"),
+        ("qui est le directeur financier d'Agoranov ?", "officer"),
+        ("What are the opening hours of Agoranov?", "hours"),
+        ("What does Agoranov do?", ""),
     ],
 )
 def test_a_value_asked_by_its_name_or_a_named_year(question: str, kind: str) -> None:
@@ -332,6 +337,32 @@ def test_a_subject_typed_in_lower_case_is_read_as_the_passages_write_it() -> Non
     assert subject_names("when is the event", [], passages) == []
     said = typed_decline("whats the deadline for medxperience", "en", passages, report, [])
     assert said is not None and "They say about MedXperience" in said
+
+
+def test_a_count_about_another_subject_or_of_another_thing_is_declined() -> None:
+    """Medicen's 400 members do not count Cap Digital's; a date of another event of the
+    subject does not say when it was founded."""
+    members = "Medicen is the cluster of the region; it has over 400 members."
+    passages, report = passages_and_report(members, "Medicen works with Cap Digital on AI.")
+    medicen = from_passages([MEDICEN])
+    asked = "combien de membres compte cap digital ?"
+    assert typed_decline(asked, "fr", passages, report, ORGS) is not None
+    assert (
+        typed_decline("How many members does Medicen have?", "en", passages, report, medicen)
+        is None
+    )
+    dated = "Medicen Paris Region wants to be in the top 3 regions by 2022."
+    passages, report = passages_and_report(dated, "The Lab was founded by the CCI and Medicen.")
+    report.weights = {"medicen": 1.0, "found": 2.0}
+    assert typed_decline("when was medicen founded", "en", passages, report, medicen) is not None
+
+
+def test_another_officer_is_not_the_ceo() -> None:
+    passages, report = passages_and_report(ROQUES)
+    asked = "Who is the CFO of Medicen Paris Region?"
+    assert typed_decline(asked, "en", passages, report, from_passages([MEDICEN])) is not None
+    asked = "Who is the CEO of Medicen Paris Region?"
+    assert typed_decline(asked, "en", passages, report, from_passages([MEDICEN])) is None
 
 
 def test_a_value_counts_only_in_a_sentence_that_answers_well() -> None:

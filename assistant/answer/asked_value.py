@@ -17,9 +17,11 @@ from assistant.answer.messages import ABOUT, DECLINE
 from assistant.answer.organisations import Organisation
 from assistant.answer.questions import (
     COST_QUESTION,
+    COUNT_QUESTION,
     DATE,
     DATE_ASKED,
     MONEY,
+    NUMBER,
     SHARE,
     SHARE_QUESTION,
     WHEN_QUESTION,
@@ -52,6 +54,7 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         r"salaire|amount|montant|valuation|valorisation)\b",
         IC,
     ),
+    "hours": re.compile(r"\b(opening (hours|times)|hours|horaires?|heures? d['’]ouverture)\b", IC),
     "date": DATE_ASKED,
 }
 # a year the question names ("in 2019"): the sources must speak of that year
@@ -60,9 +63,15 @@ NAMED_YEAR = re.compile(
 )
 # the kinds whose value could be about anything (a date, a number): it must stand with what is
 # asked of it
-GENERIC_KINDS = {"date", "amount", "rate", "price"}
+GENERIC_KINDS = {"date", "amount", "rate", "price", "count", "hours"}
+HOURS = re.compile(r"\b\d{1,2}\s*(?::|h)\s*\d{0,2}\b|\b\d{1,2}\s*(am|pm)\b", IC)
 # the words that ask for a value, not what it is asked of
-ASKING = (YEAR_QUESTION, WHEN_QUESTION, DATE_ASKED, COST_QUESTION, SHARE_QUESTION, NAMED_YEAR)
+ASKING = re.compile(
+    r"\b(when|quand|years?|ann[ée]es?|dates?|deadlines?|due|[ée]ch[ée]ances?|how much|how many|"
+    r"combien|costs?|prices?|prix|co[uû]t\w*|tarifs?|fees?|amount|montant|share|part|rate|taux|"
+    r"percentage|pourcentage|proportion)\b|(?:19|20)\d\d",
+    IC,
+)
 BEST = 5  # a value answers only in one of the sentences that answer the question best
 PHONE = re.compile(r"(\+\d{1,3}[\s.]?(\(0\)\s?)?|\b0)\d([\s.-]?\d{2}){4}\b")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
@@ -82,13 +91,15 @@ HOLDS: dict[str, Callable[[str], bool]] = {
     "price": lambda s: bool(MONEY.search(s) or FREE.search(s)),
     "amount": lambda s: bool(MONEY.search(s) or AMOUNT.search(s)),
     "date": lambda s: bool(DATE.search(s)),
+    "count": lambda s: bool(NUMBER.search(s)),
+    "hours": lambda s: bool(HOURS.search(s)),
 }
 
 
 def asked_value(question: str) -> str:
     """The kind of value asked for ('email', 'phone', 'address', 'rate', 'price', 'amount',
-    'date', a role: 'ceo', 'president', 'head', 'founder'; or, when it asks for none, a year it
-    names: 'year 2019'), or ''."""
+    'hours', 'date', a role: 'ceo', 'president', 'officer', 'head', 'founder'; or, when it asks
+    for none of those, a year it names: 'year 2019', or a count: 'count'), or ''."""
     if SHARE_QUESTION.search(question):
         return "rate"
     if COST_QUESTION.search(question):
@@ -101,8 +112,10 @@ def asked_value(question: str) -> str:
     role = asked_role(question)
     if role:
         return role
-    year = NAMED_YEAR.search(question)
-    return f"year {year.group(1)}" if year else ""
+    year = NAMED_YEAR.search(question)  # "how many ... in 2019": that year's, first
+    if year:
+        return f"year {year.group(1)}"
+    return "count" if COUNT_QUESTION.search(question) else ""
 
 
 def holds_value(kind: str, sentence: str, question: str = "") -> bool:
@@ -169,7 +182,7 @@ def focus_terms(question: str, kind: str, subject: str, report: EvidenceReport) 
     kinds whose value says what it is (a phone number, an address, a person in a role)."""
     if kind not in GENERIC_KINDS and not kind.startswith("year "):
         return set()
-    asking = " ".join(m.group(0) for p in ASKING for m in p.finditer(question))
+    asking = " ".join(m.group(0) for m in ASKING.finditer(question))
     return set(report.weights) - set(tokenize(f"{subject} {asking} {kind}"))
 
 

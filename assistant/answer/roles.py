@@ -12,10 +12,15 @@ ROLES = {  # a role a question asks about -> the words a sentence holding it use
     "president": r"president|chairman|chairwoman|chair",
     "head": r"ceo|chief|head|director|directeur|president|lead|leads|led|runs|manag\w*",
     "founder": r"found\w*|co-found\w*|fondat\w*|fonde\w*|created|established",
+    "officer": r"cfo|cto|coo|cmo|cso|cio|chief \w+ officer|financial|financier|financiere|"
+    r"technical|technique|operating",
 }
 ROLE_QUESTION = {
     "ceo": r"\b(ceo|chief executive|managing director|directeur general|pdg)\b",
     "president": r"\b(president|presidente|chairman|chair|chairwoman)\b",
+    # the other officers of an organisation: chief financial, technical, operating ...
+    "officer": r"\b(cfo|cto|coo|cmo|cso|cio|chief \w+ officer|directeur financier|"
+    r"directrice financiere|directeur technique|directrice technique|daf|dsi)\b",
     "head": r"\b(heads?|runs?|leads?|directs?|manages?|dirige\w*|director|directeur)\b",
     "founder": r"\b(found(ed|er|ers)|co-?founded|fondateurs?|fonde\w*|a cree|created)\b",
 }
