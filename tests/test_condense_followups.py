@@ -139,3 +139,15 @@ def test_a_follow_up_without_a_question_mark_is_restated_without_its_context() -
         "and when?",
         "Which companies launched Genopole?",
     )
+
+
+def test_its_stands_for_a_thing_not_the_person_the_last_answer_named() -> None:
+    history = [
+        Turn("user", "Who is the CEO of Medicen Paris Region?"),
+        Turn("assistant", "Stéphane Roques is the CEO of Medicen Paris Region, appointed in 2018."),
+    ]
+    asked, _ = split_context(condense("and who is its president?", history))
+    assert asked == "and who is Medicen Paris Region's president?"
+    # "he" still stands for the person
+    asked, _ = split_context(condense("when was he appointed?", history))
+    assert asked == "when was Stéphane Roques appointed?"

@@ -58,11 +58,20 @@ def condense(question: str, history: Sequence[Turn]) -> str:
     answered = referent_of(previous, answer)  # else the subject of the previous question
     referent = answered or subject_in(previous)
     person = referent if is_person(referent) else person_in(previous)
-    restated, lead = _substitute(question, referent, person)
+    restated, lead = _substitute(question, thing_of(referent, previous), person)
     lead = lead if restated != question else answered
     entities = [e for e in subject_of(answer) if e not in lead.split()]
     context = " ".join([*([f"{lead};"] if lead else []), previous, *entities[:6]])
     return f"{_asked(restated)} ({context})"
+
+
+def thing_of(referent: str, previous: str) -> str:
+    """What "it" and "its" stand for: the referent, unless the previous question asked who
+    someone is ("Who is the CEO of Medicen?": its answer is a person, and "its president"
+    is Medicen's): then the thing that question named, else nothing."""
+    if not re.match(r"\s*((and|et|so|alors)\s+)?(who|whom|qui)\b", previous, re.IGNORECASE):
+        return referent
+    return subject_in(previous)
 
 
 def _asked(question: str) -> str:
