@@ -373,3 +373,36 @@ def test_a_value_counts_only_in_a_sentence_that_answers_well() -> None:
     assert typed_decline("When was Agoranov founded?", "en", passages, report, ORGS) is not None
     passages, report = passages_and_report(FOUNDED, *fillers)
     assert typed_decline("When was Agoranov founded?", "en", passages, report, ORGS) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Which cluster has more members, Medicen or Agoranov?", "comparison"),
+        ("is agoranov better than medicen", "comparison"),
+        ("dans quelle ville est installé Agoranov ?", "place"),
+        ("Agoranov c'est où ?", "place"),
+    ],
+)
+def test_a_comparison_or_a_place_asked(question: str, kind: str) -> None:
+    assert asked_value(question) == kind
+
+
+def test_a_comparison_the_sources_do_not_make_is_declined() -> None:
+    listed = "Clusters such as Medicen and Agoranov are assets of the region."
+    passages, report = passages_and_report(listed)
+    asked = "Which has more members, Medicen or Agoranov?"
+    assert typed_decline(asked, "en", passages, report, ORGS) is not None
+    compared = "Medicen has more members than Agoranov."
+    passages, report = passages_and_report(compared)
+    assert typed_decline(asked, "en", passages, report, ORGS) is None
+
+
+def test_a_place_no_sentence_about_the_subject_gives_is_declined() -> None:
+    passages, report = passages_and_report(
+        "Incubators such as Agoranov play key roles in e-health."
+    )
+    asked = "In which town is Agoranov?"
+    assert typed_decline(asked, "en", passages, report, ORGS) is not None
+    passages, report = passages_and_report("Agoranov is an incubator in Paris.")
+    assert typed_decline(asked, "en", passages, report, ORGS) is None

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from assistant.answer.evidence import Evidence, EvidenceReport
+from assistant.answer.features import WHERE_LAST
 from assistant.answer.messages import ABOUT, DECLINE
 from assistant.answer.organisations import Organisation
 from assistant.answer.questions import (
@@ -28,7 +29,7 @@ from assistant.answer.questions import (
     YEAR_QUESTION,
 )
 from assistant.answer.roles import asked_role, holds_role
-from assistant.answer.spans import NAME_RUN
+from assistant.answer.spans import NAME_RUN, PLACE, WHERE
 from assistant.answer.subjects import mentions, subject_names
 from assistant.retrieval.passage import Passage
 from ingest.store.text import fold, split_sentences, tokenize
@@ -63,7 +64,21 @@ NAMED_YEAR = re.compile(
 )
 # the kinds whose value could be about anything (a date, a number): it must stand with what is
 # asked of it
-GENERIC_KINDS = {"date", "amount", "rate", "price", "count", "hours"}
+GENERIC_KINDS = {"date", "amount", "rate", "price", "count", "hours", "place"}
+PLACE_ASKED = re.compile(
+    r"\b(which|what|quelle|quel)\s+(city|town|commune|ville|d[ée]partement)\b", IC
+)
+# which of two is more, better, bigger: a comparison the sources must make
+COMPARATIVE = re.compile(
+    r"\b(more|less|fewer|better|worse|bigger|larger|smaller|greater|older|younger|plus|moins|"
+    r"meilleure?s?|mieux|pire)\b[^?]{0,60}\b(than|que|qu['’]|or|ou)\b",
+    IC,
+)
+COMPARES = re.compile(
+    r"\b(more|less|fewer|better|worse|bigger|larger|smaller|greater|largest|biggest|leading|"
+    r"first|than|plus|moins|premi[eè]re?)\b",
+    IC,
+)
 HOURS = re.compile(r"\b\d{1,2}\s*(?::|h)\s*\d{0,2}\b|\b\d{1,2}\s*(am|pm)\b", IC)
 # the words that ask for a value, not what it is asked of
 ASKING = re.compile(
@@ -93,13 +108,16 @@ HOLDS: dict[str, Callable[[str], bool]] = {
     "date": lambda s: bool(DATE.search(s)),
     "count": lambda s: bool(NUMBER.search(s)),
     "hours": lambda s: bool(HOURS.search(s)),
+    "place": lambda s: bool(PLACE.search(s)),
+    "comparison": lambda s: bool(COMPARES.search(s)),
 }
 
 
 def asked_value(question: str) -> str:
     """The kind of value asked for ('email', 'phone', 'address', 'rate', 'price', 'amount',
-    'hours', 'date', a role: 'ceo', 'president', 'officer', 'head', 'founder'; or, when it asks
-    for none of those, a year it names: 'year 2019', or a count: 'count'), or ''."""
+    'hours', 'date', a role: 'ceo', 'president', 'officer', 'head', 'founder'; a comparison
+    of two subjects: 'comparison'; a place: 'place'; or, when it asks for none of those, a year
+    it names: 'year 2019', or a count: 'count'), or ''."""
     if SHARE_QUESTION.search(question):
         return "rate"
     if COST_QUESTION.search(question):
@@ -112,6 +130,10 @@ def asked_value(question: str) -> str:
     role = asked_role(question)
     if role:
         return role
+    if COMPARATIVE.search(question):
+        return "comparison"
+    if WHERE.search(question) or WHERE_LAST.search(question) or PLACE_ASKED.search(question):
+        return "place"
     year = NAMED_YEAR.search(question)  # "how many ... in 2019": that year's, first
     if year:
         return f"year {year.group(1)}"
@@ -147,13 +169,16 @@ def typed_decline(
     if not kind or (not names and not kind.startswith("year ")):
         return None
     subject = names[0] if names else ""
+    if kind == "comparison" and len(names) < 2:
+        return None  # a comparison of two subjects the question names
     focus = focus_terms(question, kind, subject, report)
+    named = names[:2] if kind == "comparison" else names[:1]  # a comparison names both
     for e in usable(report)[:BEST]:
         window = f"{previous_sentence(report, e)} {e.sentence}"
         title = str(passages[e.n - 1].metadata.get("title", ""))
         if not holds_value(kind, e.sentence, question):
             continue
-        if subject and not mentions(f"{title} {window}", subject, organisations):
+        if not all(mentions(f"{title} {window}", name, organisations) for name in named):
             continue
         if focus and not focus & set(tokenize(window)):
             continue
