@@ -20,31 +20,38 @@ DEV2 = Path(__file__).parent / "eval" / "dev2.jsonl"
 # a third dev set, written blind from corpus/ after the second was tuned on: a holdout, run
 # only for its table (never read, never tuned on, never fitted on), to keep changes that transfer
 DEV3 = Path(__file__).parent / "eval" / "dev3.jsonl"
+# a fourth (users' phrasings: typos, French, follow-ups, investors, researchers) and a fifth
+# (near-miss unanswerables and answerable controls that look like them), written blind the same
+# way; tuned on and fitted on (paris-health fit) like the first two
+DEV4 = Path(__file__).parent / "eval" / "dev4.jsonl"
+DEV5 = Path(__file__).parent / "eval" / "dev5.jsonl"
 
 # The default (extractive) backend on the main (dev) set, with the fitted sentence model (issue
-# 15). Measured: hit@5 0.98, answer accuracy 0.85, answer-first 0.72, decline accuracy 1.00. The
-# rules written for these questions are gone, so the dev numbers fell from 0.94/0.87 while the
-# frozen test's rose (README, "Eval on the frozen test set").
-MIN_HIT5 = 0.95
-MIN_ACCURACY = 0.82
-MIN_ANSWER_FIRST = 0.68  # facts and explanations: the expected words in the first 150 chars
-MIN_DECLINE = 0.95
-# The frozen test set, measured: answers 0.77 (62/81), declines 0.86 (12/14), answer-first 0.73
-# (issue 15's targets, 0.85 / 0.90 / 0.75, are not reached yet); a question's worth below.
-TEST_BARS = {"accuracy": 0.75, "decline": 0.85, "answer_first": 0.70}
-# The second dev set (dev2.jsonl), measured: answers 0.93 (43/46), declines 1.00 (14/14),
-# answer-first 0.81 (21/26), on main before issue 15's follow-up work 0.70 / 0.93 / 0.62; a
+# 15). Measured: hit@5 0.98, answers 0.90 (88/98), answer-first 0.77 (47/61), declines 1.00; a
 # question's worth below.
+MIN_HIT5 = 0.95
+MIN_ACCURACY = 0.88
+MIN_ANSWER_FIRST = 0.75  # facts and explanations: the expected words in the first 150 chars
+MIN_DECLINE = 0.95
+# The frozen test set, measured at the end of issue 15's third round: answers 0.83 (67/81),
+# declines 0.86 (12/14), answer-first 0.80 (33/41) (the targets: 0.85 / 0.90 / 0.75); a
+# question's worth below each.
+TEST_BARS = {"accuracy": 0.81, "decline": 0.78, "answer_first": 0.78}
+# The blind dev sets, measured the same way, a question's worth below each:
+# dev2 answers 0.93 (43/46), declines 1.00 (14/14), answer-first 0.81 (21/26)
 DEV2_BARS = {"accuracy": 0.91, "decline": 0.92, "answer_first": 0.76}
-# The third dev set (dev3.jsonl), measured: answers 0.74 (34/46), declines 1.00 (14/14),
-# answer-first 0.62 (16/26); a question's worth below.
-DEV3_BARS = {"accuracy": 0.72, "decline": 0.92, "answer_first": 0.58}
+# dev3 (the holdout) 0.83 (38/46), 1.00 (14/14), 0.75 (18/24)
+DEV3_BARS = {"accuracy": 0.80, "decline": 0.92, "answer_first": 0.70}
+# dev4 0.82 (58/71), 1.00 (9/9), 0.75 (24/32)
+DEV4_BARS = {"accuracy": 0.80, "decline": 0.88, "answer_first": 0.71}
+# dev5 0.83 (20/24), 0.81 (29/36), 0.76 (13/17)
+DEV5_BARS = {"accuracy": 0.79, "decline": 0.77, "answer_first": 0.70}
 
 
 @pytest.mark.parametrize(
     "path",
-    [QUESTIONS, HOLDOUT, DEV2, DEV3, TEST],
-    ids=["main", "holdout", "dev2", "dev3", "test"],
+    [QUESTIONS, HOLDOUT, DEV2, DEV3, DEV4, DEV5, TEST],
+    ids=["main", "holdout", "dev2", "dev3", "dev4", "dev5", "test"],
 )
 def test_question_set_shape(path: Path) -> None:
     questions = load_questions(path)
@@ -54,13 +61,13 @@ def test_question_set_shape(path: Path) -> None:
     )
     for q in questions:
         if q.answerable and q.kind != "help":
-            assert q.evidence and q.evidence in corpus, q.id
+            assert q.evidence and " ".join(q.evidence.split()) in corpus, q.id
     if path == HOLDOUT:
         assert len(questions) >= 20
         return
-    if path in (DEV2, DEV3):
+    if path in (DEV2, DEV3, DEV4, DEV5):
         assert len(questions) >= 60 and sum(q.lang == "fr" for q in questions) >= 10
-        assert sum(not q.answerable for q in questions) >= 10
+        assert sum(not q.answerable for q in questions) >= 9
         located = [q for q in questions if q.kind in ("locate", "partner")]
         assert located and all(len(q.expect_names) >= 2 for q in located)
         return
@@ -94,14 +101,20 @@ def test_default_backend_holds_the_bar(built_index: Path) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("path", "bars"),
-    [(DEV2, DEV2_BARS), (DEV3, DEV3_BARS), (TEST, TEST_BARS)],
-    ids=["dev2", "dev3", "frozen-test"],
+    [
+        (DEV2, DEV2_BARS),
+        (DEV3, DEV3_BARS),
+        (DEV4, DEV4_BARS),
+        (DEV5, DEV5_BARS),
+        (TEST, TEST_BARS),
+    ],
+    ids=["dev2", "dev3", "dev4", "dev5", "frozen-test"],
 )
 def test_a_blind_set_holds_its_measured_numbers(
     built_index: Path, path: Path, bars: dict[str, float]
 ) -> None:
-    """The sets written blind from corpus/: dev2 (tuned on), dev3 (a holdout, its table only)
-    and the frozen test (never tuned on) each hold their measured numbers."""
+    """The sets written blind from corpus/: dev2, dev4 and dev5 (tuned on), dev3 (a holdout,
+    its table only) and the frozen test (never tuned on) each hold their measured numbers."""
     chat = Container(Settings(data_dir=built_index)).chat
     results = run_eval(chat, load_questions(path))
     overall = score(results)
