@@ -313,6 +313,7 @@ FOUNDED = "Agoranov was founded in 2000 by four Paris universities and research 
         ("Who is the CFO of Agoranov?", "officer"),
         ("qui est le directeur financier d'Agoranov ?", "officer"),
         ("What are the opening hours of Agoranov?", "hours"),
+        ("c'est combien le loyer au m2 chez Agoranov ?", "price"),
         ("What does Agoranov do?", ""),
     ],
 )
