@@ -426,3 +426,19 @@ def test_a_long_quote_is_cut_where_the_quotation_closes() -> None:
     )
     cut = shorten(sentence, "Who heads clinical operations for Pharm-Olam?", 150, commas=True)
     assert cut.startswith("…It’s also a country") and "Frédérique Fauduet" in cut[:150]
+
+
+def test_the_sentence_holding_the_kind_of_answer_asked_comes_first() -> None:
+    """'When and where...': a close second that holds the date answers first; the best one,
+    which holds none, follows."""
+    best = Evidence(1, 0, "The first MedXperience summit is taking place in Paris.", 0.84, 0.9, 1.0)
+    dated = Evidence(
+        1, 1, "Come see them March 15 and 16, 2018 at the Palais Brongniart!", 0.6, 0.8, 0.3
+    )
+    answer = compose_fact(
+        report(best, dated), "When and where does the MedXperience summit take place?"
+    ).text
+    assert answer.startswith("Come see them March 15")
+    far = Evidence(1, 1, dated.sentence, 0.3, 0.8, 0.3)  # too far below: the best stays first
+    answer = compose_fact(report(best, far), "When does the MedXperience summit take place?").text
+    assert answer.startswith("The first MedXperience summit")

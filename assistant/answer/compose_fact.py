@@ -146,7 +146,7 @@ def compose_fact(
     fits = quotable(report)
     if not fits:
         return Composed("")
-    best = reply_first(report, fits, margin)
+    best = typed_first(asked, reply_first(report, fits, margin), fits, near)
     support = supporting(report, [best, *[e for e in fits if e is not best]], best, margin, near)
     if support is not None and leads_to(report, asked, best, support):
         paired = in_order(report, asked, support, best)
@@ -197,6 +197,18 @@ def in_order(
     if span and text.find(span) + len(span) > FIRST_CHARS:
         return None
     return Composed(with_note(text, report.language), answer_span(asked, text))
+
+
+def typed_first(asked: str, best: Evidence, fits: list[Evidence], near: float) -> Evidence:
+    """The best sentence, unless it holds none of the kind of answer asked for (a date for
+    "when", a place for "where", a number for "how many") and one of the next few, scoring
+    within ``near``, does: the answer comes first."""
+    if answer_span(asked, best.sentence):
+        return best
+    for ev in fits[1:4]:
+        if ev is not best and ev.score >= best.score - near and answer_span(asked, ev.sentence):
+            return ev
+    return best
 
 
 def reply_first(report: EvidenceReport, fits: list[Evidence], margin: float) -> Evidence:
