@@ -46,7 +46,8 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
     ),
     "rate": re.compile(r"\b(rate|taux|percentage|pourcentage)\b", IC),
     "price": re.compile(
-        r"\b(prices?|fees?|tarifs?|prix|rents?|rental|loyers?)\b|\bhow much\b.*\bcosts?\b|\b(what|the) costs? of\b|"
+        r"\b(prices?|fees?|tarifs?|prix|rents?|rental|loyers?)\b|\bhow much\b.*\bcosts?\b|"
+        r"\b(what|the) costs? of\b|"
         r"\bcombien\b.*\bco[uû]te",
         IC,
     ),
