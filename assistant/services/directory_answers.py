@@ -31,6 +31,7 @@ from assistant.answer.places import (
     places_of,
 )
 from assistant.answer.question_kind import QuestionKind
+from assistant.answer.seeking import without_suburbs
 from assistant.answer.shapes import INTRODUCE, RELATIVE, SEAT, sets_up, siting, town_asked
 from assistant.answer.where import located_subject, names_organisation
 from assistant.retrieval.passage import Passage
@@ -88,7 +89,7 @@ def directory_answer(
         town = town_asked(question)
         if town:
             return _town(question, town, passages, orgs, campus, language)
-        named = located_subject(question, orgs)
+        named = located_subject(without_suburbs(question), orgs)
         if named:  # where that organisation is; from the passages when its town is unknown
             known = [o for o in named if placed(o)]
             lines = [compose_where(o, entry_number(o, passages), campus, language) for o in known]
