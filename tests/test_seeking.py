@@ -22,6 +22,8 @@ PARTNER = [
     "y a-t-il un programme qui accompagne les chercheurs en e-santé ?",
     "Is anyone building a shared platform for genomics there?",
     "Which institute should we turn to for neuroscience?",
+    "I want to meet medtech start-ups in Paris. Which ones should be on my list?",
+    "Je cherche des biotechs en oncologie : lesquelles devraient figurer sur ma liste ?",
 ]
 OTHERS = {
     # who heads a named organisation: a person, a fact

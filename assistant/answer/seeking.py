@@ -40,7 +40,11 @@ ANYONE = re.compile(
 TURN_TO = re.compile(
     r"\bvers (quel|quelle|quels|quelles|lequel|laquelle|lesquel\w*)\b[^?]{0,60}?"
     r"\b(me|nous|se|m['’]|s['’]|on) ?(tourner|orienter|diriger|adresser)\b|"
-    r"\bwhich (\w+ ){1,4}?(should|could|can|do) (i|we) (turn|go|reach out) to\b",
+    r"\bwhich (\w+ ){1,4}?(should|could|can|do) (i|we) (turn|go|reach out) to\b|"
+    # "which ones should be on my list?", "lesquelles devraient figurer sur ma liste ?"
+    r"\b(which|what|quels?|quelles?|lesquel\w*)\s+(\w+\s+){0,3}?(should|would|ought to|"
+    r"devrai\w*|devrai\w*|devraient)\s+(be on|make|go on|figurer sur|être sur|etre sur)\s+"
+    r"(my|our|the|ma|notre|la)\s+(short\s?)?(list|liste)\b",
     re.IGNORECASE,
 )
 # "qui est à la tête de Medicen ?", "who heads Genopole?": a person, a fact of the sources
