@@ -89,3 +89,13 @@ def seeks_place(question: str) -> bool:
 def without_suburbs(question: str) -> str:
     """The question less its "in Paris or in the suburbs" (words that frame a place asked)."""
     return PARIS_OR_SUBURBS.sub(" ", question)
+
+
+# "an organisation that supports companies in diagnostics": a go-between sought (a cluster, a
+# network, an incubator), not a company of the field
+SUPPORTS = re.compile(
+    r"\b(organi[sz]ations?|organismes?|structures?|bodies|body|anyone|quelqu['’]un)\s+"
+    r"(that|which|who|qui)\s+(\w+\s+)?(supports?|helps?|accompan\w+|backs?|assists?|"
+    r"soutien\w*|aide\w*|accompagne\w*|appuie\w*)\b",
+    re.IGNORECASE,
+)
