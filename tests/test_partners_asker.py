@@ -156,3 +156,19 @@ def test_a_go_between_first_when_asked_who_could_put_the_asker_in_touch(question
     )
     names = [line.split(" (")[0] for line in text.splitlines()[1:]]
     assert names == ["- Lambda Lab", "- Kappa Hospital"]  # the hospitals still listed after
+
+
+def test_an_organisation_that_supports_companies_is_a_go_between() -> None:
+    question = "Is there an organisation that supports start-ups working with hospitals?"
+    assert classify(question) == QuestionKind.PARTNER
+    text = directory_answer(
+        question,
+        question,
+        QuestionKind.PARTNER,
+        "en",
+        [],
+        from_passages(GO_BETWEENS),
+        HospitalsFinder(),
+    )
+    names = [line.split(" (")[0] for line in text.splitlines()[1:]]
+    assert names == ["- Lambda Lab"]  # a network that supports, not a hospital of the field

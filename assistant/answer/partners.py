@@ -69,6 +69,10 @@ ASKING = set(
     laboratoires labo labos equipe equipes chercheurs specialises actifs ou implanter installer
     etablir ville villes commune communes partie zone endroit quartier secteur territoire dans
     pour sur about on for in near around
+    bonjour hello hi vers quel quelle quels quelles tourner orienter diriger parisienne parisien
+    existe existe-t-il there anyone anybody someone somebody organisation organization
+    organisations organizations organisme organismes programme programmes program programs
+    auquel auxquels raccrocher rattacher specifically particulier
     """.split()
 )
 

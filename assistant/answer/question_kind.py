@@ -9,13 +9,8 @@ from enum import StrEnum
 
 from assistant.answer.condense import split_context
 from assistant.answer.questions import asks_for_list
-from assistant.answer.shapes import (
-    about_assistant,
-    asks_partner,
-    asks_to_act,
-    asks_where,
-    content_words,
-)
+from assistant.answer.seeking import seeks_partner, seeks_place
+from assistant.answer.shapes import about_assistant, asks_to_act, content_words
 
 
 class QuestionKind(StrEnum):
@@ -131,9 +126,9 @@ def classify(question: str) -> QuestionKind:
         return QuestionKind.OUT_OF_SCOPE
     if COMPARE.search(rest) and not UNNAMED_OTHERS.search(rest):
         return QuestionKind.COMPARE
-    if not WHY.search(rest) and asks_partner(rest):
+    if not WHY.search(rest) and seeks_partner(rest):
         return QuestionKind.PARTNER
-    if not WHY.search(rest) and asks_where(rest):
+    if not WHY.search(rest) and seeks_place(rest):
         return QuestionKind.LOCATE
     if WHEN.search(rest) and not EXPLAIN.search(rest):
         return QuestionKind.FACT

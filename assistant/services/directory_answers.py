@@ -31,6 +31,7 @@ from assistant.answer.places import (
     places_of,
 )
 from assistant.answer.question_kind import QuestionKind
+from assistant.answer.seeking import SUPPORTS, without_suburbs
 from assistant.answer.shapes import INTRODUCE, RELATIVE, SEAT, sets_up, siting, town_asked
 from assistant.answer.where import located_subject, names_organisation
 from assistant.retrieval.passage import Passage
@@ -88,7 +89,7 @@ def directory_answer(
         town = town_asked(question)
         if town:
             return _town(question, town, passages, orgs, campus, language)
-        named = located_subject(question, orgs)
+        named = located_subject(without_suburbs(question), orgs)
         if named:  # where that organisation is; from the passages when its town is unknown
             known = [o for o in named if placed(o)]
             lines = [compose_where(o, entry_number(o, passages), campus, language) for o in known]
@@ -118,8 +119,8 @@ def _sought(question: str) -> tuple[str, ...]:
     """The kinds of organisation a partner question seeks: its head noun ("which incubators
     could host me?"), else the noun before a relative clause ("big companies ... that I could
     partner with?"); () for any kind."""
-    if INTRODUCE.search(question):  # "who could put me in touch with hospitals?"
-        return GO_BETWEEN
+    if INTRODUCE.search(question) or SUPPORTS.search(question):
+        return GO_BETWEEN  # "who could put me in touch?", "an organisation that supports..."
     kinds = asked_kinds(question)
     relative = RELATIVE.search(question)
     if not kinds and relative:

@@ -1,0 +1,101 @@
+"""More question shapes, English and French, beside :mod:`assistant.answer.shapes`: whether
+an organisation exists that the asker could turn to ("is there an organisation that supports
+...?", "existe-t-il un programme auquel se raccrocher ?", "vers quel institut me tourner ?",
+"is anyone building ...?": who to work with), who heads a named organisation (a fact, even
+with "à qui m'adresser"), and whether a thing is in Paris or in its suburbs (where it is)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.shapes import LOCATE_THERE, asks_partner, asks_where
+
+THERE_IS = (
+    r"(is there|are there|y a-t-il|y a t il|y a-t'il|existe-t-il|existe-t-elle|existe-t-ils|"
+    r"existe t il|est-ce qu['’]il (y a|existe)|il existe)"
+)
+SOUGHT = (
+    r"(organi[sz]ations?|organismes?|programmes?|programs?|initiatives?|networks?|réseaux?|"
+    r"reseaux?|clusters?|pôles?|poles?|bodies|body|structures?|dispositifs?|institutes?|"
+    r"instituts?|incubators?|incubateurs?|platforms?|plateformes?|projets?|projects?|"
+    r"consortium|consortia|associations?|agenc(y|ies)|agences?|hubs?|one|anyone|anybody|"
+    r"someone|somebody|quelqu['’]un)"
+)
+# a relative clause that says what the organisation sought does (not where it is placed)
+DOES = r"(that|which|who|whom|qui|que|auquel|auxquels|auxquelles|à laquelle|dont|to join)"
+EXISTS = re.compile(
+    rf"\b{THERE_IS}\s+(an?|any|some|une?|des|d['’]|du)?\s*(\w+\s+){{0,2}}?{SOUGHT}\b"
+    rf"[^?]{{0,50}}?\b{DOES}\b",
+    re.IGNORECASE,
+)
+# "is anyone building a single point of contact?", "quelqu'un construit-il ...?"
+ANYONE = re.compile(
+    r"\b(is|are) (anyone|anybody|someone|somebody|any organi[sz]ations?|any groups?) "
+    r"(\w+ )?(building|doing|running|offering|organi[sz]ing|coordinating|working|leading|"
+    r"setting up|creating|developing|supporting|helping)\b|"
+    r"\bquelqu['’]un (qui )?(construi|organis|coordonn|port|pilot|mont|propos|travaill)\w*",
+    re.IGNORECASE,
+)
+# "vers quel institut de la région me tourner ?", "vers quelles équipes nous orienter ?"
+TURN_TO = re.compile(
+    r"\bvers (quel|quelle|quels|quelles|lequel|laquelle|lesquel\w*)\b[^?]{0,60}?"
+    r"\b(me|nous|se|m['’]|s['’]|on) ?(tourner|orienter|diriger|adresser)\b|"
+    r"\bwhich (\w+ ){1,4}?(should|could|can|do) (i|we) (turn|go|reach out) to\b|"
+    # "which ones should be on my list?", "lesquelles devraient figurer sur ma liste ?"
+    r"\b(which|what|quels?|quelles?|lesquel\w*)\s+(\w+\s+){0,3}?(should|would|ought to|"
+    r"devrai\w*|devrai\w*|devraient)\s+(be on|make|go on|figurer sur|être sur|etre sur)\s+"
+    r"(my|our|the|ma|notre|la)\s+(short\s?)?(list|liste)\b",
+    re.IGNORECASE,
+)
+# "qui est à la tête de Medicen ?", "who heads Genopole?": a person, a fact of the sources
+NAMED = r"(?-i:[A-ZÀ-Þ])"
+HEADS = re.compile(
+    r"\b(qui (est|sont|était|etait) (à la tête|a la tete|aux commandes|le (directeur|président|"
+    r"president|pdg|patron|dirigeant|responsable)|la (directrice|présidente|presidente|"
+    r"dirigeante|responsable))|qui (dirige|préside|preside|pilote)|who (heads|leads|runs|"
+    r"chairs|directs|manages|is (at the head|the head|in charge|the (ceo|head|director|"
+    r"president|chair|chairman|chairwoman|boss))))\b"
+    rf"\s*((of|de|du|des|d['’])\s*)?(the\s+|la\s+|le\s+|l['’])?{NAMED}",
+    re.IGNORECASE,
+)
+# "c'est dans Paris intra-muros ou en banlieue ?", "is it in Paris proper or the suburbs?"
+SUBURBS = (
+    r"(banlieue|suburbs?|outskirts|périphérie|peripherie|petite couronne|grande couronne|"
+    r"en dehors|hors de paris|outside)"
+)
+PARIS_OR_SUBURBS = re.compile(
+    r"\b(dans|à|a|en|in|inside|within)\s+(paris|la ville)(\s+(intra-muros|intra muros|même|"
+    r"meme|proper|itself|city|centre|center))?\s*,?\s*(ou|or)\s+(bien\s+)?((in|en|dans)\s+)?"
+    rf"(the\s+|la\s+|sa\s+|its\s+)?{SUBURBS}\b",
+    re.IGNORECASE,
+)
+
+
+def seeks_partner(question: str) -> bool:
+    """Who to work with or turn to (:func:`shapes.asks_partner`, whether an organisation exists
+    that could help, "vers quel X me tourner"), never who heads a named organisation."""
+    if HEADS.search(question):
+        return False
+    if asks_partner(question) or TURN_TO.search(question) or ANYONE.search(question):
+        return True
+    return bool(EXISTS.search(question)) and not LOCATE_THERE.search(question)
+
+
+def seeks_place(question: str) -> bool:
+    """Where something is (:func:`shapes.asks_where`), or whether it is in Paris or outside."""
+    return asks_where(question) or bool(PARIS_OR_SUBURBS.search(question))
+
+
+def without_suburbs(question: str) -> str:
+    """The question less its "in Paris or in the suburbs" (words that frame a place asked)."""
+    return PARIS_OR_SUBURBS.sub(" ", question)
+
+
+# "an organisation that supports companies in diagnostics": a go-between sought (a cluster, a
+# network, an incubator), not a company of the field
+SUPPORTS = re.compile(
+    r"\b(organi[sz]ations?|organismes?|structures?|bodies|body|anyone|quelqu['’]un)\s+"
+    r"(that|which|who|qui)\s+(\w+\s+)?(supports?|helps?|accompan\w+|backs?|assists?|"
+    r"soutien\w*|aide\w*|accompagne\w*|appuie\w*)\b",
+    re.IGNORECASE,
+)

@@ -1,0 +1,76 @@
+"""Investors and researchers as they really ask, French and English: whether an organisation
+exists that they could turn to (a partner question), "vers quel X me tourner", who heads a
+named organisation (a fact, even with "à qui m'adresser"), whether a thing is in Paris or in the
+suburbs (a locate). And the near-misses that keep their kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.organisations import from_passages
+from assistant.answer.partners import topic
+from assistant.answer.question_kind import QuestionKind, classify
+from assistant.answer.seeking import without_suburbs
+from assistant.answer.where import located_subject
+from assistant.retrieval.passage import Passage
+
+PARTNER = [
+    "je travaille sur le microbiote. Vers quel laboratoire me tourner pour collaborer ?",
+    "Vers quelles équipes nous orienter pour un projet en cardiologie ?",
+    "Is there an organisation that supports start-ups in medical devices?",
+    "Existe-t-il un réseau auquel une biotech peut adhérer en Île-de-France ?",
+    "y a-t-il un programme qui accompagne les chercheurs en e-santé ?",
+    "Is anyone building a shared platform for genomics there?",
+    "Which institute should we turn to for neuroscience?",
+    "I want to meet medtech start-ups in Paris. Which ones should be on my list?",
+    "Je cherche des biotechs en oncologie : lesquelles devraient figurer sur ma liste ?",
+]
+OTHERS = {
+    # who heads a named organisation: a person, a fact
+    "Qui est à la tête de Genopole ? J'aimerais savoir à qui m'adresser.": QuestionKind.FACT,
+    "Who heads Cap Digital? I'd like to know who to contact.": QuestionKind.FACT,
+    "Qui dirige l'Institut Curie ?": QuestionKind.FACT,
+    # in Paris or in the suburbs: where it is
+    "Institut Curie c'est dans Paris intra-muros ou en banlieue ?": QuestionKind.LOCATE,
+    "Is Genopole in Paris proper or in the suburbs?": QuestionKind.LOCATE,
+    # near-misses that keep their kind
+    "Is there a single point of contact for investors in oncology?": QuestionKind.FACT,
+    "y a-t-il un labo pharmaceutique installé dans le 93 ?": QuestionKind.LOCATE,
+    "à qui m'adresser pour un essai clinique ?": QuestionKind.PARTNER,
+}
+
+
+@pytest.mark.parametrize("question", PARTNER)
+def test_whether_an_organisation_exists_to_turn_to_is_a_partner_question(question: str) -> None:
+    assert classify(question) == QuestionKind.PARTNER
+
+
+@pytest.mark.parametrize(("question", "kind"), OTHERS.items())
+def test_heads_and_suburbs_and_near_misses(question: str, kind: QuestionKind) -> None:
+    assert classify(question) == kind
+
+
+def test_paris_or_suburbs_names_the_organisation_asked() -> None:
+    meta = {"title": "Gustave Roussy", "kind": "research-institute", "city": "Villejuif"}
+    entry = Passage("p-gr", "Gustave Roussy is a research institute in Villejuif.", meta, 0.0)
+    orgs = from_passages([entry])
+    question = "Gustave Roussy c'est dans Paris intra-muros ou en banlieue ?"
+    assert [o.name for o in located_subject(without_suburbs(question), orgs)] == ["Gustave Roussy"]
+
+
+@pytest.mark.parametrize(
+    ("question", "field"),
+    [
+        (
+            "Bonjour, je travaille sur les maladies infectieuses. Vers quel institut de la "
+            "région parisienne me tourner ?",
+            "maladies infectieuses institut",  # the kind sought stays
+        ),
+        (
+            "Existe-t-il un programme collaboratif auquel se raccrocher en génomique ?",
+            "collaboratif génomique",
+        ),
+    ],
+)
+def test_the_words_that_ask_are_not_the_field(question: str, field: str) -> None:
+    assert topic(question) == field
