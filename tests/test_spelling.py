@@ -53,3 +53,14 @@ def test_a_misspelt_term_weighs_as_the_word_it_stands_for() -> None:
     assert weights == {"medxperi": 2.0, "summit": 1.5}
     # without the passages' words the typo stays unknown, and weighs the most
     assert weigher.weights("medxperience sumit?", "en") == {"medxperi": 2.0, "sumit": 2.0}
+
+
+def test_words_that_frame_the_time_or_precision_of_a_question_weigh_nothing() -> None:
+    weigher = TermWeigher()
+    weigher.idf = {"member": 2.0, "medicen": 1.0}
+    weights = weigher.weights("Roughly how many members does Medicen have today?", "en")
+    assert set(weights) == {"member", "medicen"}
+    weights = weigher.weights("Qui est à la tête de Medicen aujourd'hui, exactement ?", "fr")
+    assert "aujourd" not in weights and "exact" not in weights and "medicen" in weights
+    # a word that only shares a stem with one stays ("precision medicine", "environment")
+    assert {"precis", "environ"} <= set(weigher.weights("precision medicine environment", "en"))

@@ -16,6 +16,15 @@ from assistant.retrieval.glossary import translate_terms
 from ingest.store.text import tokenize
 
 MIN_WEIGHT = 0.05
+# words that frame a question's time or precision, not what it asks about ("Roughly how many
+# members ... today?", "Qui est à la tête de X aujourd'hui ?", "c'est où exactement ?"): they
+# weigh nothing, as stopwords do
+FRAMING = frozenset(
+    tokenize(
+        "today now nowadays currently exactly roughly approximately aujourd'hui actuellement "
+        "maintenant exactement approximativement"
+    )
+)
 
 
 class TermWeigher:
@@ -30,7 +39,7 @@ class TermWeigher:
         the passages at hand, which a misspelt word is read as."""
         if vocabulary and self.idf:
             text = respell(text, self.lexicon, self.idf.__contains__, vocabulary)
-        terms = tokenize(text)
+        terms = [t for t in tokenize(text) if t not in FRAMING]
         if language == "fr":
             terms = translate_terms(terms)
         if not self.idf:
