@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.answer.citations import CITATION
-from assistant.answer.ellipsis import FOLLOW_UP_OPENINGS, NAMES, restate_ellipsis
+from assistant.answer.ellipsis import FOLLOW_UP_OPENINGS, NAMES, more_of, restate_ellipsis
 from ingest.store.text import STOPWORDS, detect_language, fold, split_sentences, tokenize, words
 
 # pronouns that stand for someone or something named before
@@ -21,6 +21,19 @@ WEAK_PRONOUNS = set(
     "this that these those there one ce cette ces celui celle y en same also".split()
 )
 PRONOUNS = STRONG_PRONOUNS | WEAK_PRONOUNS
+
+
+# "Where is the French one, Guerbet, based?": the name in apposition is the subject
+APPOSITION = re.compile(
+    rf"\b(?:the|le|la|l['’])\s+(?:[\w\-]+\s+)?(?:one|celui|celle)(?:\s+[\w\-]+)?,\s*"
+    rf"(?P<name>{NAMES.pattern}),?"
+)
+# a French question's inverted subject: "Servier veut-il", "Medicen a-t-elle"
+INVERTED = re.compile(r"\s+[\w’']+-(?:t-)?(?:il|elle|ils|elles)\b", re.IGNORECASE)
+# an answer that opens with a place: "À Paris-Saclay, d'ici 2021.", "In Évry."
+PLACE_ANSWER = re.compile(r"(?i:à|a|au|aux|en|in|at|near|dans|près de)\s+[A-ZÀ-ÖØ-Þ]")
+# words that hedge what is asked without changing it ("il est où exactement ?")
+HEDGES = re.compile(r"\s+(exactement|exactly|précisément|precisely)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -47,6 +60,12 @@ def condense(question: str, history: Sequence[Turn]) -> str:
     if not users or not needs_context(question):
         return question
     previous = _previous_standalone(history)
+    more = more_of(question)
+    if more:  # "Any other foreign companies that moved in?": more of the last answer's list
+        return f"{more} ({previous})"
+    named = APPOSITION.sub(r"\g<name>", question)
+    if named != question:  # "the French one, Guerbet," names its subject: "Guerbet"
+        return f"{_asked(named)} ({previous})"
     restated = restate_ellipsis(question, previous)
     if restated:
         return restated
@@ -60,6 +79,7 @@ def condense(question: str, history: Sequence[Turn]) -> str:
     person = referent if is_person(referent) else person_in(previous)
     restated, lead = _substitute(question, thing_of(referent, previous), person)
     lead = lead if restated != question else answered
+    restated = HEDGES.sub("", restated) if restated != question else question
     entities = [e for e in subject_of(answer) if e not in lead.split()]
     context = " ".join([*([f"{lead};"] if lead else []), previous, *entities[:6]])
     return f"{_asked(restated)} ({context})"
@@ -98,6 +118,8 @@ def referent_of(question: str, answer: str) -> str:
     if not first:
         return ""
     opening = re.sub(r"^\s*(yes|no|oui|non|indeed|en effet)\b[,;:]?\s*", "", first[0], flags=re.I)
+    if PLACE_ANSWER.match(opening):  # "À Paris-Saclay.": where it is, not what it is
+        return ""
     match = NAME_RUN.match(opening)
     if match and not all(fold(w) in STOPWORDS for w in words(match.group(0))):
         return match.group(0)
@@ -126,25 +148,57 @@ def with_subject(question: str, previous: str) -> str:
 
 def _substitute(question: str, referent: str, person: str) -> tuple[str, str]:
     """A pronoun replaced by the name it stands for, and that name: "it", "il", "elle" by the
-    referent ("Who runs it?" -> "Who runs NeuroSpin?"), "its" by its possessive; "he", "she"
-    by a person's name ("When was he appointed?" -> "When was Stéphane Roques appointed?");
-    "they" stays: it may stand for a list the last answer did not name."""
+    referent ("Who runs it?" -> "Who runs NeuroSpin?"), "its" by its possessive, "son siège"
+    by "le siège de X"; the first of them only ("et son siège, il est où ?": "il" is the
+    seat); "he", "she" by a person's name ("When was he appointed?" -> "When was Stéphane
+    Roques appointed?"); "they" stays: it may stand for a list the last answer did not name."""
     if _nameable(referent):
-        for pronoun, name in (
-            (r"\b(it|il|elle)\b(?! y\b)", referent),
-            (r"\bits\b", f"{referent}'s"),
-        ):
-            thing = re.sub(pronoun, name, question, count=1, flags=re.I)
-            if (
-                thing != question
-            ):  # "who runs it?" after "NeuroSpin is ..." -> "who runs NeuroSpin?"
-                return thing, referent
+        found = [
+            (m.start(), m.end(), name(m))
+            for pattern, name in _pronouns(referent)
+            for m in [re.search(pattern, question, flags=re.I)]
+            if m and not _dislocated(question[: m.start()])
+        ]
+        if found:  # "who runs it?" after "NeuroSpin is ..." -> "who runs NeuroSpin?"
+            start, end, name = min(found)
+            return f"{question[:start]}{name}{question[end:]}", referent
     if not person:
         return question, referent
     swapped = re.sub(r"\b(he|she|him)\b", person, question, count=1, flags=re.I)
     if swapped == question:
         swapped = re.sub(r"\bhis\b", f"{person}'s", question, count=1, flags=re.I)
     return swapped, person if swapped != question else referent
+
+
+def _dislocated(before: str) -> bool:
+    """A pronoun that takes up the noun phrase just before it ("et la Région, elle a
+    investi ...": "elle" is the Région), not something named before."""
+    phrase = re.match(r"^\s*(?:and|et|but|mais)?\s*([^,?!.;]+),\s*$", before, re.IGNORECASE)
+    return bool(phrase and tokenize(phrase.group(1)))
+
+
+# "son siège", "sa plateforme d'imagerie médicale": the noun phrase a possessive opens
+OWNED = (
+    r"\b(son|sa|ses)\s+([\w\-]+(?:\s+(?:d['’]|de\s+|du\s+|des\s+)?[\w\-]+)*?)"
+    r"(?=\s*[,?!.]|\s+(?:pour|en|à|au|aux|dans|il|elle|ils|elles|est|sont)\b|\s*$)"
+)
+FRENCH_POSSESSIVE = {"son": "le", "sa": "la", "ses": "les"}
+
+
+def _pronouns(referent: str) -> list[tuple[str, Callable[[re.Match[str]], str]]]:
+    """The pronouns that stand for ``referent``, each with what replaces it."""
+
+    def owned(m: re.Match[str]) -> str:
+        article = FRENCH_POSSESSIVE[m.group(1).lower()]
+        article = "l'" if article != "les" and re.match(r"[aeiouyhéè]", m.group(2)) else article
+        space = "" if article.endswith("'") else " "
+        return f"{article}{space}{m.group(2)} de {referent}"
+
+    return [
+        (r"\b(it|il|elle)\b(?! y\b)", lambda m: referent),
+        (r"\bits\b", lambda m: f"{referent}'s"),
+        (OWNED, owned),
+    ]
 
 
 POSSESSIVE = re.compile(rf"(?:{NAMES.pattern})['’]s(?:\s+[a-zà-ÿ][\w\-]*)+")
@@ -169,6 +223,12 @@ def subject_in(question: str) -> str:
     ]
     if not runs:
         return ""
+    inverted = [m for m in runs if INVERTED.match(question, m.end())]
+    if inverted:  # "Où Servier veut-il installer son centre de R&D ?": Servier
+        named = inverted[0].group(0).split()
+        while named and fold(named[0]) in STOPWORDS:
+            named = named[1:]
+        return " ".join(named)
     last = runs[-1]
     if not re.search(r"['’]s$", last.group(0)):
         return last.group(0)
@@ -210,6 +270,7 @@ def needs_context(question: str) -> bool:
     own_subject = bool(names) or len(content) >= 4
     return (
         question.strip().lower().startswith(FOLLOW_UP_OPENINGS)
+        or bool(more_of(question))
         or any(t in STRONG_PRONOUNS for t in tokens)
         or re.search(r"\b(the|that|this|these|those)\s+(\w+\s+)?ones?\b", question, re.I)
         is not None
