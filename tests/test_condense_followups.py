@@ -235,3 +235,14 @@ def test_an_ellipsis_may_join_two_fields_with_and() -> None:
     assert condense("And for AI and precision medicine?", history) == (
         "Which clusters does Medicen team up with on AI and precision medicine?"
     )
+
+
+def test_any_other_role_keeps_the_name_but_not_the_last_exchange_as_context() -> None:
+    history = exchange(
+        "Which pharma company opened an e-health innovation lab in the Paris Region?",
+        "Sanofi, in Gentilly.",
+    )
+    question = "Does it play any other role in the ecosystem, according to Medicen?"
+    assert condense(question, history) == (
+        "Does Sanofi play any other role in the ecosystem, according to Medicen? (Sanofi)"
+    )

@@ -7,7 +7,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.answer.citations import CITATION
-from assistant.answer.ellipsis import FOLLOW_UP_OPENINGS, NAMES, more_of, restate_ellipsis
+from assistant.answer.ellipsis import (
+    APPOSITION,
+    FOLLOW_UP_OPENINGS,
+    HEDGES,
+    NAMES,
+    OTHER,
+    more_of,
+    restate_ellipsis,
+)
 from ingest.store.text import STOPWORDS, detect_language, fold, split_sentences, tokenize, words
 
 # pronouns that stand for someone or something named before
@@ -21,19 +29,10 @@ WEAK_PRONOUNS = set(
     "this that these those there one ce cette ces celui celle y en same also".split()
 )
 PRONOUNS = STRONG_PRONOUNS | WEAK_PRONOUNS
-
-
-# "Where is the French one, Guerbet, based?": the name in apposition is the subject
-APPOSITION = re.compile(
-    rf"\b(?:the|le|la|l['’])\s+(?:[\w\-]+\s+)?(?:one|celui|celle)(?:\s+[\w\-]+)?,\s*"
-    rf"(?P<name>{NAMES.pattern}),?"
-)
 # a French question's inverted subject: "Servier veut-il", "Medicen a-t-elle"
 INVERTED = re.compile(r"\s+[\w’']+-(?:t-)?(?:il|elle|ils|elles)\b", re.IGNORECASE)
 # an answer that opens with a place: "À Paris-Saclay, d'ici 2021.", "In Évry."
 PLACE_ANSWER = re.compile(r"(?i:à|a|au|aux|en|in|at|near|dans|près de)\s+[A-ZÀ-ÖØ-Þ]")
-# words that hedge what is asked without changing it ("il est où exactement ?")
-HEDGES = re.compile(r"\s+(exactement|exactly|précisément|precisely)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,8 @@ def condense(question: str, history: Sequence[Turn]) -> str:
     "she" stand for a person's name only. The name leads the context: "When was he appointed?"
     after "Who is the CEO of Medicen?" / "Stéphane Roques is the CEO of Medicen [1]." becomes
     "When was Stéphane Roques appointed? (Stéphane Roques; Who is the CEO of Medicen? ...)".
-    An elliptic follow-up ("and in Saclay?", "et curie ?", "what about oncology?", "and the
+    "Does it play any other role?" asks for something besides the last exchange: the name
+    only is its context. An elliptic follow-up ("and in Saclay?", "et curie ?", "and the
     president?") becomes the previous question with the new term in place of its own term of
     the same sort (``restate_ellipsis``), without context.
     """
@@ -80,6 +80,8 @@ def condense(question: str, history: Sequence[Turn]) -> str:
     restated, lead = _substitute(question, thing_of(referent, previous), person)
     lead = lead if restated != question else answered
     restated = HEDGES.sub("", restated) if restated != question else question
+    if restated != question and OTHER.search(question):  # not what the last exchange said
+        return f"{_asked(restated)} ({lead})"
     entities = [e for e in subject_of(answer) if e not in lead.split()]
     context = " ".join([*([f"{lead};"] if lead else []), previous, *entities[:6]])
     return f"{_asked(restated)} ({context})"

@@ -202,3 +202,14 @@ def more_of(question: str) -> str:
     if match.group("en"):
         return f"Which other {match.group('noun')}{verb}?"
     return f"Quels sont les autres {match.group('noun')}{verb} ?"
+
+
+# "Where is the French one, Guerbet, based?": the name in apposition is the subject
+APPOSITION = re.compile(
+    rf"\b(?:the|le|la|l['’])\s+(?:[\w\-]+\s+)?(?:one|celui|celle)(?:\s+[\w\-]+)?,\s*"
+    rf"(?P<name>{NAMES.pattern}),?"
+)
+# "Does it play any other role?": something besides what the last exchange was about
+OTHER = re.compile(r"\b(other|else|autres?)\b", re.IGNORECASE)
+# words that hedge what is asked without changing it ("il est où exactement ?")
+HEDGES = re.compile(r"\s+(exactement|exactly|précisément|precisely)\b", re.IGNORECASE)
