@@ -246,3 +246,17 @@ def test_any_other_role_keeps_the_name_but_not_the_last_exchange_as_context() ->
     assert condense(question, history) == (
         "Does Sanofi play any other role in the ecosystem, according to Medicen? (Sanofi)"
     )
+
+
+def test_which_one_answered_by_restating_the_named_one_stands_for_the_name_it_adds() -> None:
+    # "Quel organisme gère NeuroSpin ?": the answer opens with NeuroSpin, which the question
+    # named; what it answered is the CEA, and "sa plateforme" is the CEA's
+    history = exchange(
+        "Quel organisme gère le centre de neuroimagerie NeuroSpin ?",
+        "NeuroSpin, le centre de neuroimagerie à haut champ, relève du CEA [1].",
+    )
+    standalone = condense("Et où se trouve sa plateforme d'imagerie médicale ?", history)
+    assert split_context(standalone)[1].startswith("CEA;")
+    # a list answer repeating the question's common noun keeps it
+    start_ups = exchange("Which e-health start-ups are based here?", "Start-ups like Doctolib.")
+    assert split_context(condense("Has any of them won?", start_ups))[1].startswith("Start-ups")

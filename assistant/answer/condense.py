@@ -10,9 +10,15 @@ from assistant.answer.citations import CITATION
 from assistant.answer.ellipsis import (
     APPOSITION,
     FOLLOW_UP_OPENINGS,
+    FRENCH_POSSESSIVE,
     HEDGES,
+    INVERTED,
     NAMES,
     OTHER,
+    OWNED,
+    PLACE_ANSWER,
+    WHICH,
+    dislocated,
     more_of,
     restate_ellipsis,
 )
@@ -29,10 +35,6 @@ WEAK_PRONOUNS = set(
     "this that these those there one ce cette ces celui celle y en same also".split()
 )
 PRONOUNS = STRONG_PRONOUNS | WEAK_PRONOUNS
-# a French question's inverted subject: "Servier veut-il", "Medicen a-t-elle"
-INVERTED = re.compile(r"\s+[\w’']+-(?:t-)?(?:il|elle|ils|elles)\b", re.IGNORECASE)
-# an answer that opens with a place: "À Paris-Saclay, d'ici 2021.", "In Évry."
-PLACE_ANSWER = re.compile(r"(?i:à|a|au|aux|en|in|at|near|dans|près de)\s+[A-ZÀ-ÖØ-Þ]")
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,8 @@ def _previous_standalone(history: Sequence[Turn]) -> str:
 
 def referent_of(question: str, answer: str) -> str:
     """What an answer is about: its answer span (the name that answered "who"), else the
-    name that opens its first sentence (after "Yes," or "Non,"), else ""."""
+    name that opens its first sentence (after "Yes," or "Non,") unless the question asked
+    which one and named it (then the last name the answer adds), else ""."""
     from assistant.answer.spans import NAME_RUN, answer_span  # spans imports us, indirectly
 
     first = split_sentences(CITATION.sub("", answer))[:1]
@@ -124,7 +127,9 @@ def referent_of(question: str, answer: str) -> str:
         return ""
     match = NAME_RUN.match(opening)
     if match and not all(fold(w) in STOPWORDS for w in words(match.group(0))):
-        return match.group(0)
+        said = match.group(0) in _names_in(question) and WHICH.match(question)
+        new = [n for n in _names_in(first[0]) if fold(n) not in fold(question)] if said else []
+        return new[-1] if new else match.group(0)  # "NeuroSpin ... relève du CEA": CEA
     span = answer_span(question, first[0])
     return span if span[:1].isupper() else ""
 
@@ -159,7 +164,7 @@ def _substitute(question: str, referent: str, person: str) -> tuple[str, str]:
             (m.start(), m.end(), name(m))
             for pattern, name in _pronouns(referent)
             for m in [re.search(pattern, question, flags=re.I)]
-            if m and not _dislocated(question[: m.start()])
+            if m and not dislocated(question[: m.start()])
         ]
         if found:  # "who runs it?" after "NeuroSpin is ..." -> "who runs NeuroSpin?"
             start, end, name = min(found)
@@ -170,21 +175,6 @@ def _substitute(question: str, referent: str, person: str) -> tuple[str, str]:
     if swapped == question:
         swapped = re.sub(r"\bhis\b", f"{person}'s", question, count=1, flags=re.I)
     return swapped, person if swapped != question else referent
-
-
-def _dislocated(before: str) -> bool:
-    """A pronoun that takes up the noun phrase just before it ("et la Région, elle a
-    investi ...": "elle" is the Région), not something named before."""
-    phrase = re.match(r"^\s*(?:and|et|but|mais)?\s*([^,?!.;]+),\s*$", before, re.IGNORECASE)
-    return bool(phrase and tokenize(phrase.group(1)))
-
-
-# "son siège", "sa plateforme d'imagerie médicale": the noun phrase a possessive opens
-OWNED = (
-    r"\b(son|sa|ses)\s+([\w\-]+(?:\s+(?:d['’]|de\s+|du\s+|des\s+)?[\w\-]+)*?)"
-    r"(?=\s*[,?!.]|\s+(?:pour|en|à|au|aux|dans|il|elle|ils|elles|est|sont)\b|\s*$)"
-)
-FRENCH_POSSESSIVE = {"son": "le", "sa": "la", "ses": "les"}
 
 
 def _pronouns(referent: str) -> list[tuple[str, Callable[[re.Match[str]], str]]]:
@@ -212,6 +202,14 @@ def _nameable(referent: str) -> bool:
     if NAMES.fullmatch(referent) and not re.search(r"['’]s\b", referent):
         return True
     return POSSESSIVE.fullmatch(referent) is not None
+
+
+def _names_in(text: str) -> list[str]:
+    return [
+        m.group(0)
+        for m in NAMES.finditer(text)
+        if any(fold(w) not in STOPWORDS for w in words(m.group(0)))
+    ]
 
 
 def subject_in(question: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.store.text import STOPWORDS, fold, words
+from ingest.store.text import STOPWORDS, fold, tokenize, words
 
 FOLLOW_UP_OPENINGS = ("and ", "et ", "what about", "et pour", "how about")
 
@@ -213,3 +213,24 @@ APPOSITION = re.compile(
 OTHER = re.compile(r"\b(other|else|autres?)\b", re.IGNORECASE)
 # words that hedge what is asked without changing it ("il est où exactement ?")
 HEDGES = re.compile(r"\s+(exactement|exactly|précisément|precisely)\b", re.IGNORECASE)
+
+# a French question's inverted subject: "Servier veut-il", "Medicen a-t-elle"
+INVERTED = re.compile(r"\s+[\w’']+-(?:t-)?(?:il|elle|ils|elles)\b", re.IGNORECASE)
+# an answer that opens with a place: "À Paris-Saclay, d'ici 2021.", "In Évry."
+WHICH = re.compile(r"\s*((and|et)\s+)?(which|who|quel|quelle|quels|quelles|qui)\b", re.I)
+PLACE_ANSWER = re.compile(r"(?i:à|a|au|aux|en|in|at|near|dans|près de)\s+[A-ZÀ-ÖØ-Þ]")
+
+
+def dislocated(before: str) -> bool:
+    """A pronoun that takes up the noun phrase just before it ("et la Région, elle a
+    investi ...": "elle" is the Région), not something named before."""
+    phrase = re.match(r"^\s*(?:and|et|but|mais)?\s*([^,?!.;]+),\s*$", before, re.IGNORECASE)
+    return bool(phrase and tokenize(phrase.group(1)))
+
+
+# "son siège", "sa plateforme d'imagerie médicale": the noun phrase a possessive opens
+OWNED = (
+    r"\b(son|sa|ses)\s+([\w\-]+(?:\s+(?:d['’]|de\s+|du\s+|des\s+)?[\w\-]+)*?)"
+    r"(?=\s*[,?!.]|\s+(?:pour|en|à|au|aux|dans|il|elle|ils|elles|est|sont)\b|\s*$)"
+)
+FRENCH_POSSESSIVE = {"son": "le", "sa": "la", "ses": "les"}
