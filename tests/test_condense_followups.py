@@ -151,3 +151,112 @@ def test_its_stands_for_a_thing_not_the_person_the_last_answer_named() -> None:
     # "he" still stands for the person
     asked, _ = split_context(condense("when was he appointed?", history))
     assert asked == "when was Stéphane Roques appointed?"
+
+
+def test_a_pronoun_after_a_place_answer_stands_for_the_previous_questions_subject() -> None:
+    # the answer is where the centre goes ("À Paris-Saclay"); "son", "il" are Servier, the
+    # French question's inverted subject ("Servier veut-il"), not its last name "R&D"; "il"
+    # takes up "son siège" before it, so only the possessive is restated
+    history = exchange(
+        "Où Servier veut-il installer son centre de R&D ?", "À Paris-Saclay, d'ici 2021."
+    )
+    question = "et son siège, il est où ?"
+    standalone = condense(question, history)
+    assert split_context(standalone)[0] == "et le siège de Servier, il est où ?"
+    assert restate(question, standalone, classify(question))[1] == QuestionKind.LOCATE
+
+
+def test_a_french_possessive_takes_its_whole_noun_phrase() -> None:
+    history = exchange("c'est quoi Medicen ?", "Un pôle de compétitivité francilien.")
+    assert asked("et son objectif pour 2022 ?", history) == "et l'objectif de Medicen pour 2022 ?"
+    imaging = exchange("Qu'est-ce que NeuroSpin ?", "Un centre de neuroimagerie à haut champ.")
+    assert asked("Et où se trouve sa plateforme d'imagerie médicale ?", imaging) == (
+        "Et où se trouve la plateforme d'imagerie médicale de NeuroSpin ?"
+    )
+
+
+def test_a_pronoun_that_takes_up_the_phrase_before_its_comma_stays() -> None:
+    history = exchange(
+        "Quel projet soutient l'Institut Curie ?", "Appli Chimio, un suivi à domicile."
+    )
+    question = "et la Région, elle a investi directement dans quoi ?"
+    assert asked(question, history) == question
+
+
+def test_where_is_it_exactly_is_a_locate_of_what_the_last_answer_named() -> None:
+    history = exchange(
+        "Quel institut parisien est spécialisé dans les maladies infectieuses ?",
+        "L'Institut Pasteur, une fondation qui cherche à traiter les maladies infectieuses.",
+    )
+    question = "il est où exactement ?"
+    standalone = condense(question, history)
+    assert restate(question, standalone, classify(question)) == (
+        "L'Institut Pasteur est où ?",
+        QuestionKind.LOCATE,
+    )
+    assert classify("L'Institut Pasteur est où exactement ?") == QuestionKind.LOCATE
+
+
+def test_a_name_in_apposition_is_the_subject_asked_about() -> None:
+    history = exchange(
+        "Which pharma groups are in the Paris Region?", "AstraZeneca, Guerbet, Sanofi."
+    )
+    question = "Where is the French one, Guerbet, based?"
+    standalone = condense(question, history)
+    assert restate(question, standalone, classify(question)) == (
+        "Where is Guerbet based?",
+        QuestionKind.LOCATE,
+    )
+
+
+def test_any_other_asks_for_more_of_the_list_in_the_previous_exchange() -> None:
+    history = exchange(
+        "Which foreign medtech group set up an R&D center in Paris?",
+        "General Electric Healthcare, in 2016.",
+    )
+    question = "What else? Any other foreign companies that moved in?"
+    standalone = condense(question, history)
+    assert restate(question, standalone, classify(question)) == (
+        "Which other foreign companies moved in?",
+        QuestionKind.LIST,
+    )
+    assert split_context(standalone)[1].startswith("Which foreign medtech group")
+    assert asked("D'autres incubateurs ?", exchange("Quel incubateur à Évry ?", "Genopole.")) == (
+        "Quels sont les autres incubateurs ?"
+    )
+    assert classify("Quels sont les autres incubateurs ?") == QuestionKind.LIST
+
+
+def test_an_ellipsis_may_join_two_fields_with_and() -> None:
+    history = exchange(
+        "Which clusters does Medicen team up with on diagnostics?",
+        "Lyonbiopole in Lyon and EuroBioMed in Marseille.",
+    )
+    assert condense("And for AI and precision medicine?", history) == (
+        "Which clusters does Medicen team up with on AI and precision medicine?"
+    )
+
+
+def test_any_other_role_keeps_the_name_but_not_the_last_exchange_as_context() -> None:
+    history = exchange(
+        "Which pharma company opened an e-health innovation lab in the Paris Region?",
+        "Sanofi, in Gentilly.",
+    )
+    question = "Does it play any other role in the ecosystem, according to Medicen?"
+    assert condense(question, history) == (
+        "Does Sanofi play any other role in the ecosystem, according to Medicen? (Sanofi)"
+    )
+
+
+def test_which_one_answered_by_restating_the_named_one_stands_for_the_name_it_adds() -> None:
+    # "Quel organisme gère NeuroSpin ?": the answer opens with NeuroSpin, which the question
+    # named; what it answered is the CEA, and "sa plateforme" is the CEA's
+    history = exchange(
+        "Quel organisme gère le centre de neuroimagerie NeuroSpin ?",
+        "NeuroSpin, le centre de neuroimagerie à haut champ, relève du CEA [1].",
+    )
+    standalone = condense("Et où se trouve sa plateforme d'imagerie médicale ?", history)
+    assert split_context(standalone)[1].startswith("CEA;")
+    # a list answer repeating the question's common noun keeps it
+    start_ups = exchange("Which e-health start-ups are based here?", "Start-ups like Doctolib.")
+    assert split_context(condense("Has any of them won?", start_ups))[1].startswith("Start-ups")

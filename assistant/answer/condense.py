@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.answer.citations import CITATION
-from assistant.answer.ellipsis import FOLLOW_UP_OPENINGS, NAMES, restate_ellipsis
+from assistant.answer.ellipsis import (
+    APPOSITION,
+    FOLLOW_UP_OPENINGS,
+    FRENCH_POSSESSIVE,
+    HEDGES,
+    INVERTED,
+    NAMES,
+    OTHER,
+    OWNED,
+    PLACE_ANSWER,
+    WHICH,
+    dislocated,
+    more_of,
+    restate_ellipsis,
+)
 from ingest.store.text import STOPWORDS, detect_language, fold, split_sentences, tokenize, words
 
 # pronouns that stand for someone or something named before
@@ -38,7 +52,8 @@ def condense(question: str, history: Sequence[Turn]) -> str:
     "she" stand for a person's name only. The name leads the context: "When was he appointed?"
     after "Who is the CEO of Medicen?" / "Stéphane Roques is the CEO of Medicen [1]." becomes
     "When was Stéphane Roques appointed? (Stéphane Roques; Who is the CEO of Medicen? ...)".
-    An elliptic follow-up ("and in Saclay?", "et curie ?", "what about oncology?", "and the
+    "Does it play any other role?" asks for something besides the last exchange: the name
+    only is its context. An elliptic follow-up ("and in Saclay?", "et curie ?", "and the
     president?") becomes the previous question with the new term in place of its own term of
     the same sort (``restate_ellipsis``), without context.
     """
@@ -47,6 +62,12 @@ def condense(question: str, history: Sequence[Turn]) -> str:
     if not users or not needs_context(question):
         return question
     previous = _previous_standalone(history)
+    more = more_of(question)
+    if more:  # "Any other foreign companies that moved in?": more of the last answer's list
+        return f"{more} ({previous})"
+    named = APPOSITION.sub(r"\g<name>", question)
+    if named != question:  # "the French one, Guerbet," names its subject: "Guerbet"
+        return f"{_asked(named)} ({previous})"
     restated = restate_ellipsis(question, previous)
     if restated:
         return restated
@@ -60,6 +81,9 @@ def condense(question: str, history: Sequence[Turn]) -> str:
     person = referent if is_person(referent) else person_in(previous)
     restated, lead = _substitute(question, thing_of(referent, previous), person)
     lead = lead if restated != question else answered
+    restated = HEDGES.sub("", restated) if restated != question else question
+    if restated != question and OTHER.search(question):  # not what the last exchange said
+        return f"{_asked(restated)} ({lead})"
     entities = [e for e in subject_of(answer) if e not in lead.split()]
     context = " ".join([*([f"{lead};"] if lead else []), previous, *entities[:6]])
     return f"{_asked(restated)} ({context})"
@@ -91,16 +115,21 @@ def _previous_standalone(history: Sequence[Turn]) -> str:
 
 def referent_of(question: str, answer: str) -> str:
     """What an answer is about: its answer span (the name that answered "who"), else the
-    name that opens its first sentence (after "Yes," or "Non,"), else ""."""
+    name that opens its first sentence (after "Yes," or "Non,") unless the question asked
+    which one and named it (then the last name the answer adds), else ""."""
     from assistant.answer.spans import NAME_RUN, answer_span  # spans imports us, indirectly
 
     first = split_sentences(CITATION.sub("", answer))[:1]
     if not first:
         return ""
     opening = re.sub(r"^\s*(yes|no|oui|non|indeed|en effet)\b[,;:]?\s*", "", first[0], flags=re.I)
+    if PLACE_ANSWER.match(opening):  # "À Paris-Saclay.": where it is, not what it is
+        return ""
     match = NAME_RUN.match(opening)
     if match and not all(fold(w) in STOPWORDS for w in words(match.group(0))):
-        return match.group(0)
+        said = match.group(0) in _names_in(question) and WHICH.match(question)
+        new = [n for n in _names_in(first[0]) if fold(n) not in fold(question)] if said else []
+        return new[-1] if new else match.group(0)  # "NeuroSpin ... relève du CEA": CEA
     span = answer_span(question, first[0])
     return span if span[:1].isupper() else ""
 
@@ -126,25 +155,42 @@ def with_subject(question: str, previous: str) -> str:
 
 def _substitute(question: str, referent: str, person: str) -> tuple[str, str]:
     """A pronoun replaced by the name it stands for, and that name: "it", "il", "elle" by the
-    referent ("Who runs it?" -> "Who runs NeuroSpin?"), "its" by its possessive; "he", "she"
-    by a person's name ("When was he appointed?" -> "When was Stéphane Roques appointed?");
-    "they" stays: it may stand for a list the last answer did not name."""
+    referent ("Who runs it?" -> "Who runs NeuroSpin?"), "its" by its possessive, "son siège"
+    by "le siège de X"; the first of them only ("et son siège, il est où ?": "il" is the
+    seat); "he", "she" by a person's name ("When was he appointed?" -> "When was Stéphane
+    Roques appointed?"); "they" stays: it may stand for a list the last answer did not name."""
     if _nameable(referent):
-        for pronoun, name in (
-            (r"\b(it|il|elle)\b(?! y\b)", referent),
-            (r"\bits\b", f"{referent}'s"),
-        ):
-            thing = re.sub(pronoun, name, question, count=1, flags=re.I)
-            if (
-                thing != question
-            ):  # "who runs it?" after "NeuroSpin is ..." -> "who runs NeuroSpin?"
-                return thing, referent
+        found = [
+            (m.start(), m.end(), name(m))
+            for pattern, name in _pronouns(referent)
+            for m in [re.search(pattern, question, flags=re.I)]
+            if m and not dislocated(question[: m.start()])
+        ]
+        if found:  # "who runs it?" after "NeuroSpin is ..." -> "who runs NeuroSpin?"
+            start, end, name = min(found)
+            return f"{question[:start]}{name}{question[end:]}", referent
     if not person:
         return question, referent
     swapped = re.sub(r"\b(he|she|him)\b", person, question, count=1, flags=re.I)
     if swapped == question:
         swapped = re.sub(r"\bhis\b", f"{person}'s", question, count=1, flags=re.I)
     return swapped, person if swapped != question else referent
+
+
+def _pronouns(referent: str) -> list[tuple[str, Callable[[re.Match[str]], str]]]:
+    """The pronouns that stand for ``referent``, each with what replaces it."""
+
+    def owned(m: re.Match[str]) -> str:
+        article = FRENCH_POSSESSIVE[m.group(1).lower()]
+        article = "l'" if article != "les" and re.match(r"[aeiouyhéè]", m.group(2)) else article
+        space = "" if article.endswith("'") else " "
+        return f"{article}{space}{m.group(2)} de {referent}"
+
+    return [
+        (r"\b(it|il|elle)\b(?! y\b)", lambda m: referent),
+        (r"\bits\b", lambda m: f"{referent}'s"),
+        (OWNED, owned),
+    ]
 
 
 POSSESSIVE = re.compile(rf"(?:{NAMES.pattern})['’]s(?:\s+[a-zà-ÿ][\w\-]*)+")
@@ -158,6 +204,14 @@ def _nameable(referent: str) -> bool:
     return POSSESSIVE.fullmatch(referent) is not None
 
 
+def _names_in(text: str) -> list[str]:
+    return [
+        m.group(0)
+        for m in NAMES.finditer(text)
+        if any(fold(w) not in STOPWORDS for w in words(m.group(0)))
+    ]
+
+
 def subject_in(question: str) -> str:
     """What a question asks about: its last name, with what a possessive name owns ("What is
     Incuballiance?" -> "Incuballiance"; "Tell me about Medicen's precision medicine hub." ->
@@ -169,6 +223,12 @@ def subject_in(question: str) -> str:
     ]
     if not runs:
         return ""
+    inverted = [m for m in runs if INVERTED.match(question, m.end())]
+    if inverted:  # "Où Servier veut-il installer son centre de R&D ?": Servier
+        named = inverted[0].group(0).split()
+        while named and fold(named[0]) in STOPWORDS:
+            named = named[1:]
+        return " ".join(named)
     last = runs[-1]
     if not re.search(r"['’]s$", last.group(0)):
         return last.group(0)
@@ -210,6 +270,7 @@ def needs_context(question: str) -> bool:
     own_subject = bool(names) or len(content) >= 4
     return (
         question.strip().lower().startswith(FOLLOW_UP_OPENINGS)
+        or bool(more_of(question))
         or any(t in STRONG_PRONOUNS for t in tokens)
         or re.search(r"\b(the|that|this|these|those)\s+(\w+\s+)?ones?\b", question, re.I)
         is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.store.text import STOPWORDS, fold, words
+from ingest.store.text import STOPWORDS, fold, tokenize, words
 
 FOLLOW_UP_OPENINGS = ("and ", "et ", "what about", "et pour", "how about")
 
@@ -43,7 +43,7 @@ def restate_ellipsis(question: str, previous: str) -> str:
     place, article = bool(match.group("place")), bool(match.group("article"))
     if NAMES.fullmatch(name):
         old = _name_slot(previous, place)
-    elif all(fold(w) not in STOPWORDS for w in words(name)):  # a lowercase name or a term
+    elif _one_term(name):  # a lowercase name or a term ("AI and precision medicine")
         old = _term_slot(previous, place, article)
         if (
             old and previous[old[0]].isupper() and (place or not article)
@@ -61,6 +61,18 @@ def restate_ellipsis(question: str, previous: str) -> str:
         own = f"{match.group('article')} {name}" if article else name  # "sur la cardiologie"
         name = own if elided.group(1).lower() == "l" else f"de {name}"
     return f"{previous[:start]}{name}{previous[end:]}"
+
+
+COORDINATION = frozenset("and or et ou".split())
+
+
+def _one_term(name: str) -> bool:
+    """A term or terms joined by "and", "or" ("AI and precision medicine"): content words
+    between the conjunctions, none at either end."""
+    own = words(name)
+    if not own or fold(own[0]) in COORDINATION or fold(own[-1]) in COORDINATION:
+        return False
+    return all(fold(w) in COORDINATION or fold(w) not in STOPWORDS for w in own)
 
 
 def _name_slot(previous: str, place: bool) -> tuple[int, int] | None:
@@ -166,3 +178,59 @@ def _shared_frame(question: str, previous: str) -> str:
         return ""
     term = rest[new[0].start() : new[-1].end()]
     return f"{previous[:at]}{term}{previous[slot[1] :]}"
+
+
+# "What else? Any other foreign companies that moved in?", "D'autres entreprises qui ... ?":
+# more of what the previous answer listed
+MORE = re.compile(
+    r"^\s*(?:(?:and\s+|so\s+)?(?:what|who) else\s*[?!.,]*\s*|"
+    r"(?:et\s+)?quoi d['’]autre\s*[?!.,]*\s*)?"
+    r"(?:(?:are there|were there|is there)\s+)?"
+    r"(?:(?P<en>any|some)\s+other|(?P<fr>d['’]autres))\s+"
+    r"(?P<noun>[^?!.]+?)(?:\s+(?:that|which|who|qui)\s+(?P<verb>[^?!.]+?))?\s*[?!.]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def more_of(question: str) -> str:
+    """ "Any other foreign companies that moved in?" asks for more of a list: "Which other
+    foreign companies moved in?" ("Quels sont les autres incubateurs ?"); "" when it does not."""
+    match = MORE.match(question)
+    if not match:
+        return ""
+    verb = f" {match.group('verb')}" if match.group("verb") else ""
+    if match.group("en"):
+        return f"Which other {match.group('noun')}{verb}?"
+    return f"Quels sont les autres {match.group('noun')}{verb} ?"
+
+
+# "Where is the French one, Guerbet, based?": the name in apposition is the subject
+APPOSITION = re.compile(
+    rf"\b(?:the|le|la|l['’])\s+(?:[\w\-]+\s+)?(?:one|celui|celle)(?:\s+[\w\-]+)?,\s*"
+    rf"(?P<name>{NAMES.pattern}),?"
+)
+# "Does it play any other role?": something besides what the last exchange was about
+OTHER = re.compile(r"\b(other|else|autres?)\b", re.IGNORECASE)
+# words that hedge what is asked without changing it ("il est où exactement ?")
+HEDGES = re.compile(r"\s+(exactement|exactly|précisément|precisely)\b", re.IGNORECASE)
+
+# a French question's inverted subject: "Servier veut-il", "Medicen a-t-elle"
+INVERTED = re.compile(r"\s+[\w’']+-(?:t-)?(?:il|elle|ils|elles)\b", re.IGNORECASE)
+# an answer that opens with a place: "À Paris-Saclay, d'ici 2021.", "In Évry."
+WHICH = re.compile(r"\s*((and|et)\s+)?(which|who|quel|quelle|quels|quelles|qui)\b", re.I)
+PLACE_ANSWER = re.compile(r"(?i:à|a|au|aux|en|in|at|near|dans|près de)\s+[A-ZÀ-ÖØ-Þ]")
+
+
+def dislocated(before: str) -> bool:
+    """A pronoun that takes up the noun phrase just before it ("et la Région, elle a
+    investi ...": "elle" is the Région), not something named before."""
+    phrase = re.match(r"^\s*(?:and|et|but|mais)?\s*([^,?!.;]+),\s*$", before, re.IGNORECASE)
+    return bool(phrase and tokenize(phrase.group(1)))
+
+
+# "son siège", "sa plateforme d'imagerie médicale": the noun phrase a possessive opens
+OWNED = (
+    r"\b(son|sa|ses)\s+([\w\-]+(?:\s+(?:d['’]|de\s+|du\s+|des\s+)?[\w\-]+)*?)"
+    r"(?=\s*[,?!.]|\s+(?:pour|en|à|au|aux|dans|il|elle|ils|elles|est|sont)\b|\s*$)"
+)
+FRENCH_POSSESSIVE = {"son": "le", "sa": "la", "ses": "les"}

@@ -61,7 +61,7 @@ LOCATE_ENTITY = re.compile(
 # "et Incuballiance, il est situé où ?", "X is located where?": the place asked last
 LOCATE_AFTER = re.compile(
     r"\b(est|sont|se trouve(nt)?|se situe(nt)?|is|are)\s+"
-    r"((situé|basé|installé|implanté|located|based|situated)(e|es|s)?\s+)?(où|ou|where)\s*\??\s*$",
+    r"((situé|basé|installé|implanté|located|based|situated)(e|es|s)?\s+)?(où|ou|where)(\s+(exactement|exactly|précisément|precisely))?\s*\??\s*$",
     re.IGNORECASE,
 )
 # the town or département after "in": never the region itself
