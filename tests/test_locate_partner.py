@@ -5,6 +5,7 @@ a fake partner ranking), and, slow, answers through the real index."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -358,6 +359,12 @@ def test_locate_and_partner_through_the_real_index(built_index: Path) -> None:
         "Who should we talk to about ultrasonography?": (QuestionKind.PARTNER, ["Philips", "GE"]),
         "Avec qui travailler sur les maladies infectieuses ?": (QuestionKind.PARTNER, ["Pasteur"]),
     }
+    answers_name_and_cite(chat, cases)
+
+
+def answers_name_and_cite(chat: Any, cases: dict[str, tuple[QuestionKind, list[str]]]) -> None:
+    """Each question is answered as its kind, grounded, naming its names, citing what it
+    shows."""
     for question, (kind, names) in cases.items():
         answer = chat.ask(question)
         assert answer.kind == kind.value, question
@@ -433,10 +440,5 @@ def test_users_phrasings_through_the_real_index(built_index: Path) -> None:
             ["Agoranov"],
         ),
     }
-    for question, (kind, names) in cases.items():
-        answer = chat.ask(question)
-        assert answer.kind == kind.value, question
-        assert answer.grounded and answer.cited, (question, answer.answer)
-        for name in names:
-            assert name in answer.answer, (question, answer.answer)
+    answers_name_and_cite(chat, cases)
     assert chat.ask("bonjour, tu sers à quoi exactement ?").kind == QuestionKind.HELP.value
