@@ -20,7 +20,7 @@ from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.help import EXAMPLES
 from assistant.answer.labels import domain_label
 from assistant.answer.organisations import Organisation
-from assistant.answer.places import places_of
+from assistant.answer.places import placed, places_of
 from assistant.answer.question_kind import QuestionKind
 from assistant.answer.shapes import town_asked
 from ingest.store.text import fold
@@ -139,8 +139,9 @@ class _Candidates:
         return makers[shape]()
 
     def _where(self) -> Iterator[str]:
+        """Where an organisation is, for those whose place the directory knows."""
         for org in self.orgs:
-            if org not in self.located:
+            if org not in self.located and placed(org):
                 yield self.phrases["where"].format(org=org.label)
 
     def _place(self) -> Iterator[str]:
