@@ -3,7 +3,7 @@ gate (do the passages hold the answer at all?), the same for every backend."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -113,10 +113,10 @@ class EvidenceScorer:
         self.context_discount = context_discount
         self.max_unknown = max_unknown
         self.embedder = embedder
-        self.idf = idf or {}
+        self.weigher = TermWeigher()  # the question's terms and their weights (and the IDF)
+        self.weigher.idf = idf or {}
         self.model = model or SentenceModel.load()
         self.known: Gazetteer | None = None  # the directory's names and places
-        self.weigher = TermWeigher()  # the question's terms and their weights
         self.context_weight = context_weight
         self._cache: dict[str, np.ndarray] = {}
 
@@ -125,8 +125,12 @@ class EvidenceScorer:
         """The probability the best sentence must reach for the question to be answered."""
         return self.model.threshold
 
-    def set_idf(self, idf: dict[str, float]) -> None:
-        self.idf = idf
+    @property
+    def idf(self) -> Mapping[str, float]:
+        return self.weigher.idf
+
+    def set_idf(self, idf: Mapping[str, float]) -> None:
+        self.weigher.idf = idf
 
     def set_gazetteer(self, known: Gazetteer | None) -> None:
         self.known = known
@@ -140,7 +144,14 @@ class EvidenceScorer:
         Terms that only the context added by ``condense`` holds weigh ``context_weight`` as much.
         """
         asked, context = split_context(question)
-        weights = self._weights(asked, language, vocabulary)
+        own = self._weights(asked, language, vocabulary)
+        return self._with_context(own, context, language, vocabulary)
+
+    def _with_context(
+        self, own: dict[str, float], context: str, language: str, vocabulary: Collection[str]
+    ) -> dict[str, float]:
+        """The asked terms' weights, and the context's terms at ``context_weight``."""
+        weights = dict(own)
         for term, weight in self._weights(context, language, vocabulary).items():
             weights.setdefault(term, weight * self.context_weight)
         return weights
@@ -148,12 +159,10 @@ class EvidenceScorer:
     def _weights(
         self, text: str, language: str, vocabulary: Collection[str] = ()
     ) -> dict[str, float]:
-        self.weigher.idf = self.idf
         return self.weigher.weights(text, language, vocabulary)
 
     def unknown_share(self, weights: dict[str, float]) -> float:
         """The share of the question's terms that the corpus never uses."""
-        self.weigher.idf = self.idf
         return self.weigher.unknown_share(weights)
 
     def coverage(self, weights: dict[str, float], text: str) -> float:
@@ -215,10 +224,10 @@ class EvidenceScorer:
         if not candidates:
             return report, []
         vocabulary = {w for c in candidates for w in words(fold(c.context))}
-        weights = self.term_weights(question, language, vocabulary)
-        asked, _ = split_context(question)
+        asked, context = split_context(question)
+        report.weights = self._weights(asked, language, vocabulary)  # the asked terms, once
+        weights = self._with_context(report.weights, context, language, vocabulary)
         report.unknown = self.unknown_share(weights)
-        report.weights = self._weights(asked, language, vocabulary)
         query = np.asarray(self.embedder.embed_query(question), dtype="float32")
         dense = self._embed([c.unit.sentence for c in candidates]) @ query
         said = set(tokenize(previous_answer))

@@ -202,7 +202,7 @@ class ChatService:
             if is_store_down(exc):
                 raise store_unavailable(exc) from exc
             raise
-        self.scorer.set_idf(self.retriever.idf())  # type: ignore[arg-type]
+        self.scorer.set_idf(self.retriever.idf())
         self.scorer.set_gazetteer(self.gazetteers.of(orgs))
         return deepen(self.scorer, standalone, found[:k], found[k:], said[-1] if said else "")
 
