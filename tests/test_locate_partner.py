@@ -216,6 +216,16 @@ def test_where_is_an_organisation_from_its_entry() -> None:
         "In which city is Alpha Lab headquartered?",
         "et Alpha Lab, il est situé où ?",
         "Alpha Lab, c'est dans quel département ?",  # an elided word frames the question
+        # what the asker tells of themselves, before or after the clause that asks
+        "Contrast-agent maker here, we'd like an office near Alpha Lab. Where is Alpha Lab "
+        "in the region?",
+        "Alpha Lab, c'est dans quelle ville ? Je dois y passer pour une collaboration.",
+        "Je suis doctorant et j'ai un projet de spin-off : Alpha Lab, c'est où ?",
+        "Nous visitons des bureaux ; vous savez si Alpha Lab est installé dans le coin, et dans "
+        "quelle commune ?",
+        "Pourriez-vous m'indiquer dans quelle commune se trouve Alpha Lab ?",  # politeness
+        # a pronoun for the one organisation the rest of the message names
+        "Our group plans a visit at Alpha Lab next spring. Which commune is it in?",
     ],
 )
 def test_where_is_an_organisation_spelt_as_users_spell_it(question: str) -> None:
@@ -244,6 +254,10 @@ def test_where_is_a_part_of_an_organisation_named_by_its_field() -> None:
         "Where is the open innovation lab of Alpha Lab?",  # something else than Alpha Lab
         "Where is Alpha Lab's cardiology lab?",  # no part of Alpha Lab on cardiology
         "Where is Alphabet?",  # too far from any name
+        # context told apart, the clause that asks still asks for a part of it
+        "We build sensors. Where is the open innovation lab of Alpha Lab?",
+        # "it" with two organisations told: which one is not known
+        "We work with Alpha Lab and Gamma Centre. Which commune is it in?",
     ],
 )
 def test_where_something_else_is_is_no_directory_answer(question: str) -> None:

@@ -8,7 +8,7 @@ import re
 from enum import StrEnum
 
 from assistant.answer.condense import split_context
-from assistant.answer.questions import asks_for_list
+from assistant.answer.questions import asking, asks_for_list
 from assistant.answer.seeking import seeks_partner, seeks_place
 from assistant.answer.shapes import about_assistant, asks_to_act, content_words
 
@@ -128,7 +128,7 @@ def classify(question: str) -> QuestionKind:
         return QuestionKind.COMPARE
     if not WHY.search(rest) and seeks_partner(rest):
         return QuestionKind.PARTNER
-    if not WHY.search(rest) and seeks_place(rest):
+    if not WHY.search(rest) and (seeks_place(rest) or seeks_place(asking(rest)[0])):
         return QuestionKind.LOCATE
     if WHEN.search(rest) and not EXPLAIN.search(rest):
         return QuestionKind.FACT

@@ -24,6 +24,8 @@ DATE_ASKED = re.compile(
     r"\b(deadlines?|due dates?|dates?|date limite|[ée]ch[ée]ances?|closing date)\b|\bquand\b",
     re.IGNORECASE,
 )
+# the clauses of a message: its sentences, and the parts a semicolon or a colon sets apart
+CLAUSE_END = re.compile(r"(?<=[.?!;:])\s+")
 COST_QUESTION = re.compile(
     r"\bhow much\b.*\b(cost|pay|price|charge|fee|rent)|\b(price|cost|fee|salary|rent)s? of\b"
     r"|\bcombien (coût|co[uû]te|pa[yi]e)|\b(prix|tarif|coût) d",
@@ -139,3 +141,14 @@ def asks_for_list(question: str) -> bool:
         and fold(w) not in STOPWORDS
         for w in match.group(2).split()
     )
+
+
+def asking(message: str) -> tuple[str, str]:
+    """The clauses of a message that ask (those that end with a question mark) and the rest,
+    what the asker tells first or after ("We're a contrast-agent maker. Where is Guerbet?");
+    the whole message and "" when no clause asks, or every one does."""
+    clauses = [c for c in CLAUSE_END.split(message.strip()) if c.strip()]
+    asked = [c for c in clauses if c.rstrip().endswith("?")]
+    if not asked or len(asked) == len(clauses):
+        return message, ""
+    return " ".join(asked), " ".join(c for c in clauses if c not in asked)

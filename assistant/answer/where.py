@@ -4,9 +4,13 @@ names and acronyms are the gazetteer; a run of the question's words that comes c
 one of them (rapidfuzz's normalised similarity, letters and digits only) names it.
 
 The question is about the organisation itself only when the rest of its words frame the
-question (where, located, in which town, the organisation's kind): "where is the open
-innovation lab of X?", "in which town is X's e-health lab?" ask for the lab, a fact of the
-passages, not for X's address (nor for places to set up in).
+question (where, located, in which town, the organisation's kind, "can you tell me", "in the
+region"): "where is the open innovation lab of X?", "in which town is X's e-health lab?" ask for
+the lab, a fact of the passages, not for X's address (nor for places to set up in). Only the
+clauses that ask are read: what the asker says of themselves first ("We're a contrast-agent
+maker; where is Guerbet?") or after ("Incuballiance, c'est où ? J'y passe demain.") does not
+change what is asked, and a pronoun there ("Which commune is it in?") stands for the one
+organisation the rest of the message names.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz, process
 
 from assistant.answer.organisations import Organisation, squash
+from assistant.answer.questions import asking
 from ingest.directory.org_kinds import kinds_by_word
 from ingest.store.text import STOPWORDS, fold
 
@@ -31,8 +36,12 @@ FRAME = set(
     hq siege sieges social departement department district arrondissement quartier
     situes situees base basee bases basees installe installee installes installees siege adresse
     ville quelle quel localise localisee implante implantee
+    region ile france idf parisienne coin around nearby
+    savez savoir pourriez pourrais pouvez peux indiquer indiquez dire dites si please svp
     """.split()
 )
+# a pronoun that stands for the organisation named elsewhere in the message
+POINTS_BACK = set("it its they them their il elle ils elles lui leur leurs son sa ses".split())
 # a part of an organisation named by its field: "the CEA's neuroimaging centre"
 UNITS = set(
     """
@@ -45,12 +54,28 @@ Run = tuple[int, int, str]  # (first word, after the last, the words joined)
 
 
 def located_subject(question: str, organisations: Sequence[Organisation]) -> list[Organisation]:
-    """The organisations a locate question is about (exactly or nearly named), when its other
-    words only frame the question, or name a part of it by its field ("the CEA's neuroimaging
-    centre": the CEA's entity working on neuroimaging); [] when it asks where something else
-    is ("the open innovation lab of X": a fact of the passages)."""
-    words, by_alias = _words(question), _aliases(organisations)
+    """The organisations a locate question is about (exactly or nearly named), when the other
+    words of the clauses that ask only frame the question, or name a part of it by its field
+    ("the CEA's neuroimaging centre": the CEA's entity working on neuroimaging); [] when it asks
+    where something else is ("the open innovation lab of X": a fact of the passages)."""
+    by_alias = _aliases(organisations)
+    asked, told = asking(question)
+    words = _words(asked)
     found = _named(words, by_alias)
+    if not found and POINTS_BACK & {fold(w) for w in words}:
+        named = {alias for _, _, alias in _named(_words(told), by_alias)}
+        other = [w for w in words if not _frames(fold(w)) and fold(w) not in POINTS_BACK]
+        # "...a visit at Gustave Roussy. Which commune is it in?": the one organisation told
+        return list(by_alias[named.pop()]) if len(named) == 1 and not other else []
+    return _subject(words, found, by_alias, organisations)
+
+
+def _subject(
+    words: list[str],
+    found: list[Run],
+    by_alias: dict[str, list[Organisation]],
+    organisations: Sequence[Organisation],
+) -> list[Organisation]:
     covered = {k for i, j, _ in found for k in range(i, j)}
     rest = [fold(w) for k, w in enumerate(words) if k not in covered and not _frames(fold(w))]
     named: list[Organisation] = []
@@ -116,6 +141,8 @@ def _parts(
 
 def _frames(word: str) -> bool:
     word = re.sub(r"^(qu|[ldcjmnst])[’']", "", word).strip("'’")  # elided: l', d', c'est
+    if "-" in word.strip("-"):  # "pourriez-vous", "est-il": each part frames
+        return all(_frames(part) for part in word.split("-"))
     return not word or word in STOPWORDS or word in FRAME or word in kinds_by_word()
 
 
