@@ -64,3 +64,18 @@ def test_words_that_frame_the_time_or_precision_of_a_question_weigh_nothing() ->
     assert "aujourd" not in weights and "exact" not in weights and "medicen" in weights
     # a word that only shares a stem with one stays ("precision medicine", "environment")
     assert {"precis", "environ"} <= set(weigher.weights("precision medicine environment", "en"))
+
+
+def test_everyday_french_words_the_english_corpus_lacks_are_not_unknown() -> None:
+    weigher = TermWeigher()
+    weigher.idf = {"medicen": 1.0, "pari": 0.8, "region": 0.8, "migrain": 3.0}
+    asked = "Qui est à la tête de Medicen Paris Region ? J'aimerais savoir à qui m'adresser."
+    weights = weigher.weights(asked, "fr")
+    # "tête", "savoir", "adresser": everyday French, not words the corpus was expected to use
+    # (the evidence gate declines from a share of 0.5)
+    assert weigher.unknown_share(weights, "fr") < 0.5
+    # the same terms read as English are unknown to the corpus
+    assert weigher.unknown_share(weights, "en") > 0.5
+    # a word of the field the corpus never uses stays unknown in French too
+    weights = weigher.weights("quelle dose de paracétamol pour un enfant ?", "fr")
+    assert weigher.unknown_share(weights, "fr") == 1.0

@@ -161,9 +161,9 @@ class EvidenceScorer:
     ) -> dict[str, float]:
         return self.weigher.weights(text, language, vocabulary)
 
-    def unknown_share(self, weights: dict[str, float]) -> float:
-        """The share of the question's terms that the corpus never uses."""
-        return self.weigher.unknown_share(weights)
+    def unknown_share(self, weights: dict[str, float], language: str = "en") -> float:
+        """The share of the question's terms that the corpus never uses (``weights.py``)."""
+        return self.weigher.unknown_share(weights, language)
 
     def coverage(self, weights: dict[str, float], text: str) -> float:
         if not weights:
@@ -227,7 +227,7 @@ class EvidenceScorer:
         asked, context = split_context(question)
         report.weights = self._weights(asked, language, vocabulary)  # the asked terms, once
         weights = self._with_context(report.weights, context, language, vocabulary)
-        report.unknown = self.unknown_share(weights)
+        report.unknown = self.unknown_share(weights, language)
         query = np.asarray(self.embedder.embed_query(question), dtype="float32")
         dense = self._embed([c.unit.sentence for c in candidates]) @ query
         said = set(tokenize(previous_answer))

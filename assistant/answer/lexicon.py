@@ -1,19 +1,36 @@
 """General English and French: which words exist (pyspellchecker's word lists, accents folded
 since users often leave them out), loaded on first use (under a second). A word in neither
-that the corpus does not use either is probably misspelt (``spelling.py``)."""
+that the corpus does not use either is probably misspelt (``spelling.py``). The most frequent
+French words are everyday language: an English corpus not using one of them ("tête", "savoir")
+says nothing of whether it covers the question (``weights.py``)."""
 
 from __future__ import annotations
+
+EVERYDAY_FRENCH = 3000  # the most frequent words of pyspellchecker's French list
 
 
 class Lexicon:
     def __init__(self) -> None:
         self._words: frozenset[str] | None = None
+        self._everyday: frozenset[str] | None = None
 
     def is_word(self, word: str) -> bool:
         """Whether ``word`` (folded) is an English or a French word."""
         if self._words is None:
             self._words = frozenset(self._load())
         return word in self._words
+
+    def everyday_french(self) -> frozenset[str]:
+        """The ``EVERYDAY_FRENCH`` most frequent French words, accents folded."""
+        if self._everyday is None:
+            from spellchecker import SpellChecker
+
+            from ingest.store.text import fold
+
+            counts = SpellChecker(language="fr", distance=1).word_frequency.dictionary
+            top = sorted(counts, key=lambda w: -counts[w])[:EVERYDAY_FRENCH]
+            self._everyday = frozenset(fold(w) for w in top)
+        return self._everyday
 
     @staticmethod
     def _load() -> set[str]:

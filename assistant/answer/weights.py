@@ -31,6 +31,7 @@ class TermWeigher:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.idf: Mapping[str, float] = {}
         self.lexicon = lexicon or Lexicon()
+        self._everyday_stems: frozenset[str] | None = None
 
     def weights(
         self, text: str, language: str, vocabulary: Collection[str] = ()
@@ -53,8 +54,19 @@ class TermWeigher:
             out[term] = max(known, MIN_WEIGHT)
         return out
 
-    def unknown_share(self, weights: Mapping[str, float]) -> float:
-        """The share of the question's terms that the corpus never uses."""
+    def unknown_share(self, weights: Mapping[str, float], language: str = "en") -> float:
+        """The share of the question's terms that the corpus never uses; in French, untranslated
+        everyday words ("à la tête de", "j'aimerais savoir") are left out: that the English
+        corpus does not use them says nothing."""
         if not weights or not self.idf:
             return 0.0
-        return sum(1 for t in weights if t not in self.idf) / len(weights)
+        everyday = self._everyday() if language == "fr" else frozenset()
+        terms = [t for t in weights if t in self.idf or t not in everyday]
+        return sum(1 for t in terms if t not in self.idf) / len(terms) if terms else 0.0
+
+    def _everyday(self) -> frozenset[str]:
+        """The stems of the lexicon's everyday French words."""
+        if self._everyday_stems is None:
+            words = " ".join(self.lexicon.everyday_french())
+            self._everyday_stems = frozenset(tokenize(words))
+        return self._everyday_stems
