@@ -314,6 +314,10 @@ FOUNDED = "Agoranov was founded in 2000 by four Paris universities and research 
         ("qui est le directeur financier d'Agoranov ?", "officer"),
         ("What are the opening hours of Agoranov?", "hours"),
         ("c'est combien le loyer au m2 chez Agoranov ?", "price"),
+        ("Combien de start-ups Agoranov accueille-t-il fin 2026 ?", "year 2026"),
+        ("Qui est à la tête d'Agoranov ?", "head"),
+        ("Qui a remplacé Jean Dupont à la tête d'Agoranov ?", "succession"),
+        ("Who was the CEO of Agoranov before Jean Dupont?", "succession"),
         ("What does Agoranov do?", ""),
     ],
 )
@@ -364,6 +368,22 @@ def test_another_officer_is_not_the_ceo() -> None:
     assert typed_decline(asked, "en", passages, report, from_passages([MEDICEN])) is not None
     asked = "Who is the CEO of Medicen Paris Region?"
     assert typed_decline(asked, "en", passages, report, from_passages([MEDICEN])) is None
+
+
+def test_who_came_before_or_after_someone_needs_the_sources_to_tell_it() -> None:
+    """The CEO named in the question does not answer who held the role before or after them;
+    a sentence that tells the succession does."""
+    passages, report = passages_and_report(ROQUES)
+    medicen = from_passages([MEDICEN])
+    for asked in (
+        "Qui a remplacé Stéphane Roques à la tête de Medicen ?",
+        "Who was the CEO of Medicen Paris Region before Stéphane Roques?",
+    ):
+        assert typed_decline(asked, "fr", passages, report, medicen) is not None
+    told = "Stéphane Roques succeeded Anne Martin as CEO of Medicen Paris Region in 2018."
+    passages, report = passages_and_report(told)
+    asked = "Who was the CEO of Medicen Paris Region before Stéphane Roques?"
+    assert typed_decline(asked, "en", passages, report, medicen) is None
 
 
 def test_a_value_counts_only_in_a_sentence_that_answers_well() -> None:

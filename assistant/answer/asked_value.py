@@ -61,7 +61,9 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
 }
 # a year the question names ("in 2019"): the sources must speak of that year
 NAMED_YEAR = re.compile(
-    r"\b(?:in|en|for|pour|of|de|since|depuis|during|durant)\s+((?:19|20)\d\d)\b", IC
+    r"\b(?:in|en|for|pour|of|de|since|depuis|during|durant|fin|début|debut|mi|early|late)"
+    r"[\s-]+((?:19|20)\d\d)\b",
+    IC,
 )
 # the kinds whose value could be about anything (a date, a number): it must stand with what is
 # asked of it

@@ -8,6 +8,8 @@ import re
 from ingest.store.text import fold
 
 ROLES = {  # a role a question asks about -> the words a sentence holding it uses
+    "succession": r"replac\w*|remplac\w*|succe(ed|ssor|de)\w*|predecessor|predecesseur|former|"
+    r"previous|precedent\w*|ancien\w*|took over|handed over",
     "ceo": r"ceo|chief executive|managing director|directeur general|pdg",
     "president": r"president|chairman|chairwoman|chair",
     "head": r"ceo|chief|head|director|directeur|president|lead|leads|led|runs|manag\w*",
@@ -16,12 +18,16 @@ ROLES = {  # a role a question asks about -> the words a sentence holding it use
     r"technical|technique|operating",
 }
 ROLE_QUESTION = {
+    # who held a role before or after someone: the sources must tell the succession
+    "succession": r"\b(replac\w*|remplac\w*|succe(ed|ssor|de)\w*|predecessors?|predecesseurs?|"
+    r"before|avant|after|apres|former|previous|precedent\w*|ancien\w*)\b",
     "ceo": r"\b(ceo|chief executive|managing director|directeur general|pdg)\b",
     "president": r"\b(president|presidente|chairman|chair|chairwoman)\b",
     # the other officers of an organisation: chief financial, technical, operating ...
     "officer": r"\b(cfo|cto|coo|cmo|cso|cio|chief \w+ officer|directeur financier|"
     r"directrice financiere|directeur technique|directrice technique|daf|dsi)\b",
-    "head": r"\b(heads?|runs?|leads?|directs?|manages?|dirige\w*|director|directeur)\b",
+    "head": r"\b(heads?|runs?|leads?|directs?|manages?|dirige\w*|director|directeur|"
+    r"(a|à) la tete)\b",
     "founder": r"\b(found(ed|er|ers)|co-?founded|fondateurs?|fonde\w*|a cree|created)\b",
 }
 
