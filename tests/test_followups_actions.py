@@ -427,3 +427,28 @@ def test_a_place_no_sentence_about_the_subject_gives_is_declined() -> None:
     assert typed_decline(asked, "en", passages, report, ORGS) is not None
     passages, report = passages_and_report("Agoranov is an incubator in Paris.")
     assert typed_decline(asked, "en", passages, report, ORGS) is None
+
+
+def test_what_asks_when_or_where_an_event_happens_is_no_focus() -> None:
+    """ "held", "se passait", "c'était" ask when or where the event is; the sources need not
+    use them ("Come see us March 15 at the Palais Brongniart")."""
+    fair = "MedXperience: come see us on March 15 at the Palais Brongniart in Paris!"
+    for asked, language, weights, everyday in (
+        ("Where was MedXperience held?", "en", {"medxperi": 1.0, "held": 2.0}, set()),
+        (
+            "medxperience 2018 ça se passait où exactement ?",
+            "fr",
+            {"medxperi": 1.0, "ca": 1.5, "passait": 1.5},
+            {"ca", "passait"},  # untranslated everyday French
+        ),
+    ):
+        passages, report = passages_and_report(fair)
+        report.language, report.weights, report.everyday = language, weights, everyday
+        assert typed_decline(asked, language, passages, report, []) is None
+    # what is asked of the event still counts: its price is no place nor date
+    passages, report = passages_and_report(fair)
+    report.weights = {"medxperi": 1.0, "ticket": 2.0, "held": 2.0}
+    assert (
+        typed_decline("Where are MedXperience tickets sold?", "en", passages, report, [])
+        is not None
+    )

@@ -79,3 +79,20 @@ def test_everyday_french_words_the_english_corpus_lacks_are_not_unknown() -> Non
     # a word of the field the corpus never uses stays unknown in French too
     weights = weigher.weights("quelle dose de paracétamol pour un enfant ?", "fr")
     assert weigher.unknown_share(weights, "fr") == 1.0
+
+
+def test_untranslated_everyday_french_terms_are_told_apart() -> None:
+    weigher = TermWeigher()
+    weigher.idf = {"medxperi": 2.0, "2018": 1.0}
+    weights = weigher.weights("medxperience 2018 ça se passait où exactement ?", "fr")
+    assert weigher.everyday_terms(weights, "fr") == {"ca", "passait"}
+    assert weigher.everyday_terms(weights, "en") == set()  # English words are all read
+
+
+def test_short_french_typed_without_accents_is_french() -> None:
+    from ingest.store.text import detect_language
+
+    for asked in ("medxperience c'etait quand deja ?", "tu connais doctolib ?"):
+        assert detect_language(asked) == "fr"
+    for asked in ("Where is the Institut de France?", "who is the ceo of medicen"):
+        assert detect_language(asked) == "en"

@@ -87,7 +87,10 @@ HOURS = re.compile(r"\b\d{1,2}\s*(?::|h)\s*\d{0,2}\b|\b\d{1,2}\s*(am|pm)\b", IC)
 ASKING = re.compile(
     r"\b(when|quand|years?|ann[ée]es?|dates?|deadlines?|due|[ée]ch[ée]ances?|how much|how many|"
     r"combien|costs?|prices?|prix|co[uû]t\w*|tarifs?|fees?|amount|montant|share|part|rate|taux|"
-    r"percentage|pourcentage|proportion)\b|(?:19|20)\d\d",
+    r"percentage|pourcentage|proportion|where|located|based|situated|town|city|ville|commune|"
+    # when or where an event happens: "where was it held?", "quand s'est tenu ...?"
+    r"held|hold|holds|take place|takes place|took place|taking place|happen\w*|tenu\w*|"
+    r"se tient|se tenait|passait|se passe|a eu lieu|lieu)\b|(?:19|20)\d\d",
     IC,
 )
 BEST = 5  # a value answers only in one of the sentences that answer the question best
@@ -211,7 +214,7 @@ def focus_terms(question: str, kind: str, subject: str, report: EvidenceReport) 
     if kind not in GENERIC_KINDS and not kind.startswith("year "):
         return set()
     asking = " ".join(m.group(0) for m in ASKING.finditer(question))
-    return set(report.weights) - set(tokenize(f"{subject} {asking} {kind}"))
+    return set(report.weights) - set(tokenize(f"{subject} {asking} {kind}")) - report.everyday
 
 
 def previous_sentence(report: EvidenceReport, evidence: Evidence) -> str:

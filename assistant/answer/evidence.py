@@ -45,6 +45,7 @@ class EvidenceReport:
     answerable: bool = False
     unknown: float = 0.0  # share of question terms the corpus never uses
     weights: dict[str, float] = field(default_factory=dict)  # the question's terms, IDF-weighted
+    everyday: set[str] = field(default_factory=set)  # its untranslated everyday French terms
     # how many sentences the answer gathers: an explanation's points add up their evidence
     points: int = 1
 
@@ -228,6 +229,7 @@ class EvidenceScorer:
         report.weights = self._weights(asked, language, vocabulary)  # the asked terms, once
         weights = self._with_context(report.weights, context, language, vocabulary)
         report.unknown = self.unknown_share(weights, language)
+        report.everyday = self.weigher.everyday_terms(weights, language)
         query = np.asarray(self.embedder.embed_query(question), dtype="float32")
         dense = self._embed([c.unit.sentence for c in candidates]) @ query
         said = set(tokenize(previous_answer))

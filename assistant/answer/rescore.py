@@ -23,6 +23,7 @@ def restrict(scorer: EvidenceScorer, report: EvidenceReport, keep: Sequence[int]
         unquotable={(number[n], i) for n, i in report.unquotable if n in number},
         unknown=report.unknown,
         weights=report.weights,
+        everyday=report.everyday,
         points=report.points,
     )
     return scorer.gate(narrowed)
@@ -50,4 +51,5 @@ def extend(
     )
     if not report.sentences:
         merged.unknown, merged.weights = added.unknown, added.weights
+        merged.everyday = added.everyday
     return scorer.gate(merged)

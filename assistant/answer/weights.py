@@ -60,9 +60,17 @@ class TermWeigher:
         corpus does not use them says nothing."""
         if not weights or not self.idf:
             return 0.0
-        everyday = self._everyday() if language == "fr" else frozenset()
-        terms = [t for t in weights if t in self.idf or t not in everyday]
+        everyday = self.everyday_terms(weights, language)
+        terms = [t for t in weights if t not in everyday]
         return sum(1 for t in terms if t not in self.idf) / len(terms) if terms else 0.0
+
+    def everyday_terms(self, weights: Mapping[str, float], language: str) -> set[str]:
+        """The terms of a French question that the corpus does not use and that are everyday
+        French ("tête", "c'était", "déjà"): untranslated, they say nothing of what is asked."""
+        if language != "fr" or not self.idf:
+            return set()
+        everyday = self._everyday()
+        return {t for t in weights if t not in self.idf and t in everyday}
 
     def _everyday(self) -> frozenset[str]:
         """The stems of the lexicon's everyday French words."""
