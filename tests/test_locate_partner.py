@@ -50,11 +50,13 @@ HELP = [
     "coucou, tu sers à quoi ?",
     "Quels sujets couvrez-vous ?",
     "Hello, what sort of questions can you answer?",
+    "coucou, c'est quoi ce chatbot, je peux te demander quoi",
 ]
 # near-misses: they name a place, a partner or the assistant, and ask for something else
 OTHERS = {
     "Where did Sanofi open its e-health lab?": QuestionKind.FACT,
     "Where was MedXperience held?": QuestionKind.FACT,
+    "c'est quoi le chatbot de Doctolib ?": QuestionKind.FACT,  # another's chatbot
     "Et où se trouve sa plateforme d'imagerie médicale ?": QuestionKind.FACT,
     "Which clusters are Medicen's partners in diagnostics?": QuestionKind.LIST,
     "Which cluster is Medicen's partner for the precision medicine hub?": QuestionKind.FACT,

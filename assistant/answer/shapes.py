@@ -218,7 +218,7 @@ META_WORDS = set(
     votre peux pouvez pourriez pourrais sers sert servez servir sujets sujet themes theme
     questions question demander demande poser repondre reponds repondez couvrez couvres
     couvrir connais connaissez savez sais savoir faire fais faites quoi ici bien
-    outil assistant application chose choses genre type types sorte
+    outil assistant application chose choses genre type types sorte chatbot chatbots robot c
     actually just basically precisely exactement vraiment donc alors concretement precisement
     juste au fait
     """.split()
