@@ -452,3 +452,10 @@ def test_what_asks_when_or_where_an_event_happens_is_no_focus() -> None:
         typed_decline("Where are MedXperience tickets sold?", "en", passages, report, [])
         is not None
     )
+
+
+def test_the_subject_is_read_in_the_clauses_that_ask_and_i_d_is_no_name() -> None:
+    asked = "UK scale-up here. When did Sanofi open its e-health lab?"
+    assert subject_names(asked, []) == ["Sanofi"]  # not "UK", what the asker tells
+    asked = "For a trial I'd like to know how many staff the biggest hospital network has."
+    assert subject_names(asked, []) == []

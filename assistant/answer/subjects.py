@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer.organisations import Organisation, named_in
+from assistant.answer.questions import asking
 from assistant.answer.spans import NAME_RUN
 from assistant.retrieval.passage import Passage
 from ingest.store.text import STOPWORDS, fold, words
@@ -19,18 +20,23 @@ SCOPE = re.compile(
 )
 
 
+# a possessive or an elided verb after a word: "Sanofi's", "I'd", "we're"
+ELIDED = re.compile(r"['’](s|d|m|ll|ve|re)$", IC)
+
+
 def subject_names(
     question: str, organisations: Sequence[Organisation], passages: Sequence[Passage] = ()
 ) -> list[str]:
     """The names the question is about: its directory organisations, else its capitalised
     words (not its first word, unless an acronym; not the region or the country), else, in a
     question typed in lower case, its words that the passages write as names
-    ("medxperience": "MedXperience")."""
+    ("medxperience": "MedXperience"); read in the clauses that ask (``questions.asking``)."""
+    question = asking(question)[0]  # what the asker tells of themselves is not asked about
     named = named_in(question, organisations)
     if named:
         return [o.label for o in named[:2]]
     runs = [
-        re.sub(r"['’]s$", "", m.group(0))
+        ELIDED.sub("", m.group(0))
         for m in NAME_RUN.finditer(question)
         if m.start() > 0 or re.search(r"[A-Z].*[A-Z]", m.group(0))  # not "Roughly ..."
     ]
