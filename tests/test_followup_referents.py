@@ -9,7 +9,7 @@ import pytest
 
 from assistant.answer.condense import Turn, condense, split_context
 from assistant.answer.question_kind import QuestionKind, classify, restate
-from assistant.answer.referents import by_rank, listed
+from assistant.answer.referents import by_rank, fronted, listed
 
 
 def exchange(question: str, answer: str) -> list[Turn]:
@@ -35,6 +35,10 @@ def asked(follow_up: str, history: list[Turn]) -> str:
             ["AP-HP", "Curie", "Pasteur", "Gustave Roussy"],
         ),
         ("Doctolib, une des trois start-ups françaises citées.", ["Doctolib"]),
+        (  # a list a colon announces, of common words
+            "Stéphane Roques bases it on three pillars: promoting, animating and structuring [1].",
+            ["promoting", "animating", "structuring"],
+        ),
     ],
 )
 def test_the_items_an_answer_lists(answer: str, items: list[str]) -> None:
@@ -132,3 +136,43 @@ def test_they_stand_for_the_one_organisation_the_last_answer_named() -> None:
         "Lyonbiopole in Lyon and EuroBioMed in Marseille.",
     )
     assert "they" in asked("what do they do?", two)  # a list: "they" stays
+
+
+def test_the_second_of_a_list_of_common_words() -> None:
+    history = exchange(
+        "What is Medicen's strategy?",
+        "Stéphane Roques bases it on three pillars: promoting, animating and structuring [1].",
+    )
+    assert asked("Can you give an example of a project under the second one?", history) == (
+        "Can you give an example of a project under animating?"
+    )
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "restated"),
+    [
+        ("what about Curie, where's that one?", "where's Curie?"),
+        ("et Pasteur, il est où ?", "Pasteur est où ?"),
+        (
+            "what about Brussels, what do they want to build there?",
+            "what do they want to build in Brussels?",
+        ),
+    ],
+)
+def test_a_name_put_first_is_what_the_question_after_it_points_at(
+    follow_up: str, restated: str
+) -> None:
+    assert fronted(follow_up) == restated
+    assert fronted("what about Curie?") == ""  # nothing after it points back
+
+
+def test_a_topic_put_first_is_not_what_the_pronoun_stands_for() -> None:
+    history = exchange(
+        "Combien d'hôpitaux compte l'AP-HP ?", "39 hôpitaux, avec 100 000 professionnels."
+    )
+    assert asked("et côté essais cliniques, ils ont combien de centres ?", history) == (
+        "et côté essais cliniques, AP-HP ont combien de centres ?"
+    )
+    # a noun phrase put first is still what the pronoun after it takes up
+    region = exchange("Qui finance TERR-eSANTE ?", "La Région Île-de-France.")
+    assert "elle a investi" in asked("et la Région, elle a investi dans quoi ?", region)

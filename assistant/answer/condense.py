@@ -26,6 +26,7 @@ from assistant.answer.referents import (
     ORDINAL,
     by_rank,
     demonstrated,
+    fronted,
     is_person,
     listed,
     person_in,
@@ -72,7 +73,7 @@ def condense(question: str, history: Sequence[Turn]) -> str:
     users = [t.content.strip() for t in history if t.role == "user" and t.content.strip()]
     if not users or not needs_context(asked):
         return question
-    question, previous = asked, _previous_standalone(history)
+    question, previous = fronted(asked) or asked, _previous_standalone(history)
     answers = [t.content for t in history if t.role == "assistant" and t.content.strip()]
     answer = answers[-1] if answers else ""
     pointed = by_rank(question, answer) or purpose_of(question, previous)  # "the second one"

@@ -68,15 +68,27 @@ def listed(answer: str) -> list[str]:
     R&D center, Digital Foundry, in 2016, and start-ups such as MedClinik call Paris Region
     home" -> General Electric Healthcare, MedClinik)."""
     first = split_sentences(CITATION.sub("", answer))[:1]
+    sentence = first[0].rsplit(":", 1)[-1] if first else ""  # "three pillars: a, b and c"
+    parts = re.split(r",?\s+(?:and|et|or|ou)\s+|;\s*", sentence)
+    short = all(len(words(s)) <= 4 for p in parts for s in p.split(","))
     items: list[str] = []
-    for part in re.split(r",?\s+(?:and|et|or|ou)\s+|;\s*", first[0] if first else ""):
+    for part in parts:
         segments = [s for s in part.split(",") if s.strip()]
-        short = len(segments) > 1 and all(len(words(s)) <= 4 for s in segments)
-        for segment in segments if short else [part]:
-            name = _first_name(segment)
+        listing = len(segments) > 1 and all(len(words(s)) <= 4 for s in segments)
+        for segment in segments if listing else [part]:
+            name = _first_name(segment) or (_term(segment) if short else "")
             if name and name not in items:
                 items.append(name)
     return items
+
+
+def _term(text: str) -> str:
+    """The common words of a short item ("promoting", "the digital platform"): its words
+    after the articles, when they are all words."""
+    own = words(text)
+    while own and fold(own[0]) in STOPWORDS:
+        own = own[1:]
+    return " ".join(own) if own and all(w.isalpha() for w in own) else ""
 
 
 def _first_name(text: str) -> str:
@@ -87,6 +99,31 @@ def _first_name(text: str) -> str:
         if named:
             return " ".join(named)
     return ""
+
+
+# "what about Curie, where's that one?", "et Pasteur, il est où ?": a name put first, then a
+# question that points at it
+FRONTED = re.compile(
+    rf"^\s*(?i:(?:and|et|but|mais)\s+)?(?i:what about|how about|quid de|as for|and|et)\s+"
+    rf"(?P<name>{NAMES.pattern})\s*,\s*(?P<rest>\w.*)$"
+)
+POINTER = re.compile(
+    r"\b(?:that one|this one|celui-(?:ci|là)|celle-(?:ci|là)|it|il|elle)\b|(?P<there>\bthere\b)",
+    re.IGNORECASE,
+)
+
+
+def fronted(question: str) -> str:
+    """ "what about Curie, where's that one?" -> "where's Curie?"; "what about Brussels, what
+    do they want to build there?" -> "what do they want to build in Brussels?"; "" when no
+    name is put first or the question after it points at nothing."""
+    match = FRONTED.match(question)
+    pointer = POINTER.search(match.group("rest")) if match else None
+    if not match or not pointer:
+        return ""
+    rest, name = match.group("rest"), match.group("name")
+    name = f"in {name}" if pointer.group("there") else name
+    return f"{rest[: pointer.start()]}{name}{rest[pointer.end() :]}"
 
 
 def by_rank(question: str, answer: str) -> str:
