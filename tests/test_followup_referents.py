@@ -176,3 +176,12 @@ def test_a_topic_put_first_is_not_what_the_pronoun_stands_for() -> None:
     # a noun phrase put first is still what the pronoun after it takes up
     region = exchange("Qui finance TERR-eSANTE ?", "La Région Île-de-France.")
     assert "elle a investi" in asked("et la Région, elle a investi dans quoi ?", region)
+
+
+def test_there_is_at_the_thing_named_before_unless_it_says_something_exists() -> None:
+    history = exchange("What is Digital Foundry?", "Digital Foundry is a Paris R&D centre.")
+    assert asked("how many engineers work there?", history) == (
+        "how many engineers work at Digital Foundry?"
+    )
+    assert "Digital Foundry" not in asked("and is there a lab?", history)
+    assert "at Digital Foundry" not in asked("and are there any labs?", history)

@@ -39,6 +39,12 @@ DEMONSTRATIVE = re.compile(
     r"année|annee|an|mois|semaine|jour|soir|matin|fois|moment)\b)(?P<noun>[a-zà-ÿ][\w\-]*)\b",
     re.IGNORECASE,
 )
+# "work there", "do there": at the place named before; not "is there", "there are"
+THERE = re.compile(
+    r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bany )\bthere\b"
+    r"(?!\s+(?:is|are|was|were|will|would|be|has|have)\b|['’]s\b)",
+    re.IGNORECASE,
+)
 # "et dans quel but ?", "why?", "pourquoi donc ?": the purpose of what was just asked about
 PURPOSE = re.compile(
     r"^\s*(?:(?:and|et|but|mais|so|alors)\s+)?(?:dans quel but|dans quel objectif|"
@@ -141,12 +147,15 @@ def by_rank(question: str, answer: str) -> str:
 
 def demonstrated(question: str, referent: str) -> str:
     """ "c'est quoi ce projet ?" -> "c'est quoi Appli Chimio ?": a demonstrative noun phrase
-    replaced by the name it stands for; as it is when there is none or the noun is a common
-    word."""
+    replaced by the name it stands for; "how many engineers work there?" -> "... work at
+    Digital Foundry?"; as it is when there is none or the noun is a common word."""
     match = DEMONSTRATIVE.search(question)
-    if not referent or not match or fold(match.group("noun")) in STOPWORDS:
-        return question
-    return f"{question[: match.start()]}{referent}{question[match.end() :]}"
+    if referent and match and fold(match.group("noun")) not in STOPWORDS:
+        return f"{question[: match.start()]}{referent}{question[match.end() :]}"
+    there = THERE.search(question)
+    if referent and there and not any(w[:1].isupper() for w in words(question)[1:]):
+        return f"{question[: there.start()]}at {referent}{question[there.end() :]}"
+    return question
 
 
 def purpose_of(question: str, previous: str) -> str:
