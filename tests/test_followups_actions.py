@@ -227,7 +227,10 @@ def test_an_ellipsis_keeps_the_previous_questions_frame_not_its_answers_person()
     assert condense("et le président ?", french) == "et le président de Medicen?"
     # nothing of its own to ask, or a word pointing back: the previous question as context
     assert condense("And when?", two) == "And when? (Who is the CEO of Medicen?)"
-    assert condense("and how many work there?", two).endswith("(Who is the CEO of Medicen?)")
+    # "there" is at the thing the previous question named, not its answer's person
+    assert condense("and how many work there?", two) == (
+        "and how many work at Medicen? (Medicen; Who is the CEO of Medicen?)"
+    )
 
 
 def test_three_turns_resolve_to_the_most_recent_answer() -> None:
