@@ -95,8 +95,8 @@ def condense(question: str, history: Sequence[Turn]) -> str:
         thing = thing_of(referent, previous)  # "c'est quoi ce projet ?": the thing named
         shown = demonstrated(question, thing if _nameable(thing) else "")
         if shown != question:
-            named = DEMONSTRATIVE.search(question)  # "ce projet" is all it asks about
-            return f"{_asked(HEDGES.sub('', shown))} ({thing if named else f'{thing}; {previous}'})"
+            alone = DEMONSTRATIVE.search(question) is not None  # "ce projet": all it asks
+            return f"{_asked(HEDGES.sub('', shown))} ({thing if alone else f'{thing}; {previous}'})"
         restated = with_subject(question, previous)  # an ellipsis keeps the previous frame
         return restated if restated != question else f"{_asked(question)} ({previous})"
     person = referent if is_person(referent) else person_in(previous)
