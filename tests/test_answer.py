@@ -247,6 +247,21 @@ def test_sentence_reads_with_the_one_before() -> None:
     assert come.score > come_alone.score
 
 
+def test_the_reply_to_a_question_the_paragraph_asks_itself_reads_with_it() -> None:
+    """ "The Lab Omega, founded by X, pioneered this model. The goal? Supporting entrepreneurs
+    ...": the reply names no question term; the question before it and the sentence before
+    that one do, and lend it their coverage (discounted)."""
+    text = (
+        "The Lab Omega, founded by the chamber and Medicen, pioneered this model. The goal? "
+        "Supporting entrepreneurs whose ideas are the most useful in health care."
+    )
+    report = EvidenceScorer(BagOfWords()).score(
+        "What is the goal of the Lab Omega?", [passage(text)]
+    )
+    reply = next(e for e in report.evidence if e.sentence.startswith("Supporting"))
+    assert reply.coverage > 0.5  # "goal", "Lab Omega": from the two sentences before
+
+
 def test_decline_when_nothing_fits_or_scores() -> None:
     scorer = EvidenceScorer(BagOfWords())
     assert not scorer.score("When was Servier founded?", [passage(INTERVIEW)]).answerable

@@ -120,7 +120,10 @@ def test_a_follow_up_opening_as_the_previous_question_asks_it_of_the_new_term() 
     hospitals = exchange("how many hospitals does AP-HP run", "39 [1].")
     assert condense("and how many staff?", hospitals) == "how many staff does AP-HP run"
     # words of its own beyond the new term, or no shared opening: the subject is borrowed
-    assert condense("and how many work there?", history).endswith("(Who is the CEO of Medicen?)")
+    # "there" is at the thing the previous question named, not its answer's person
+    assert condense("and how many work there?", history) == (
+        "and how many work at Medicen? (Medicen; Who is the CEO of Medicen?)"
+    )
     french = exchange("Qui dirige Medicen ?", "Stéphane Roques [1].")  # no article: the name
     assert condense("et le président ?", french) == "et le président de Medicen?"
 

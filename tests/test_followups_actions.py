@@ -19,7 +19,9 @@ from assistant.answer.organisations import from_passages
 from assistant.answer.question_kind import QuestionKind, classify, restate
 from assistant.answer.roles import asked_role
 from assistant.answer.subjects import subject_names
+from assistant.answer.weights import TermWeigher
 from assistant.retrieval.passage import Passage
+from ingest.store.text import tokenize
 
 
 @pytest.mark.parametrize(
@@ -162,6 +164,23 @@ def test_a_value_held_about_the_subject_with_its_acronym_spelt_out_goes_on() -> 
     assert typed_decline("When did KL Pharma open it?", "en", passages, report, ORGS) is not None
 
 
+def test_a_date_asked_in_french_of_a_source_in_english_goes_on() -> None:
+    # "ouvert" is a French word the English sources never use, and "année" asks for the date
+    # (the glossary reads it as "year"): neither is what the date must stand with
+    dated = "The group Kappa Lambda Biotech set up its Paris centre in 2016."
+    passages, report = passages_and_report(ROQUES, dated)
+    weigher = TermWeigher()
+    weigher.idf = dict.fromkeys(tokenize(f"{ROQUES} {dated}"), 1.0)
+    asked = "KL Biotech a ouvert en quelle année ?"
+    report.weights = weigher.weights(asked, "fr")
+    assert typed_decline(asked, "fr", passages, report, ORGS, weigher.idf) is None
+    # what is asked of the date in a word the sources use must still stand with it
+    weigher.idf = {**weigher.idf, **dict.fromkeys(tokenize("closed"), 1.0)}
+    asked = "In which year did KL Biotech close?"
+    report.weights = weigher.weights(asked, "en")
+    assert typed_decline(asked, "en", passages, report, ORGS, weigher.idf) is not None
+
+
 def test_a_subject_no_passage_names_gets_the_plain_decline_in_french() -> None:
     passages, report = passages_and_report(ROQUES)
     said = typed_decline("Quel est le budget de Doctolib ?", "fr", passages, report, ORGS)
@@ -208,7 +227,10 @@ def test_an_ellipsis_keeps_the_previous_questions_frame_not_its_answers_person()
     assert condense("et le président ?", french) == "et le président de Medicen?"
     # nothing of its own to ask, or a word pointing back: the previous question as context
     assert condense("And when?", two) == "And when? (Who is the CEO of Medicen?)"
-    assert condense("and how many work there?", two).endswith("(Who is the CEO of Medicen?)")
+    # "there" is at the thing the previous question named, not its answer's person
+    assert condense("and how many work there?", two) == (
+        "and how many work at Medicen? (Medicen; Who is the CEO of Medicen?)"
+    )
 
 
 def test_three_turns_resolve_to_the_most_recent_answer() -> None:

@@ -10,7 +10,7 @@ The kinds are shapes of values, never the answer to one question.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.features import WHERE_LAST
@@ -31,6 +31,7 @@ from assistant.answer.questions import (
 from assistant.answer.roles import asked_role, holds_role
 from assistant.answer.spans import NAME_RUN, PLACE, WHERE
 from assistant.answer.subjects import mentions, subject_names
+from assistant.retrieval.glossary import translate_terms
 from assistant.retrieval.passage import Passage
 from ingest.store.text import fold, split_sentences, tokenize
 
@@ -166,10 +167,13 @@ def typed_decline(
     passages: Sequence[Passage],
     report: EvidenceReport,
     organisations: Sequence[Organisation],
+    known: Collection[str] = (),
 ) -> str | None:
     """The decline, when the question asks for a kind of value about a named subject (or of a
     year it names) and none of the sentences that answer it best holds one about that subject
-    and what is asked of it; None when the answer may go on."""
+    and what is asked of it; None when the answer may go on. ``known``: the corpus's terms
+    (in French, what is asked of the value is looked for only when the corpus uses it: "ouvert"
+    is French for what the sources say in English)."""
     kind = asked_value(question)
     names = subject_names(question, organisations, passages) if kind else []
     if not kind or (not names and not kind.startswith("year ")):
@@ -178,6 +182,8 @@ def typed_decline(
     if kind == "comparison" and len(names) < 2:
         return None  # a comparison of two subjects the question names
     focus = focus_terms(question, kind, subject, report)
+    if language == "fr" and known:  # a French word the English corpus never uses: untranslated
+        focus = {t for t in focus if t in known}
     named = names[:2] if kind == "comparison" else names[:1]  # a comparison names both
     for e in usable(report)[:BEST]:
         window = f"{previous_sentence(report, e)} {e.sentence}"
@@ -213,8 +219,9 @@ def focus_terms(question: str, kind: str, subject: str, report: EvidenceReport) 
     kinds whose value says what it is (a phone number, an address, a person in a role)."""
     if kind not in GENERIC_KINDS and not kind.startswith("year "):
         return set()
-    asking = " ".join(m.group(0) for m in ASKING.finditer(question))
-    return set(report.weights) - set(tokenize(f"{subject} {asking} {kind}")) - report.everyday
+    asking = tokenize(f"{subject} {' '.join(m.group(0) for m in ASKING.finditer(question))}")
+    asked = set(report.weights) - {*asking, *translate_terms(asking), *tokenize(kind)}
+    return asked - report.everyday
 
 
 def previous_sentence(report: EvidenceReport, evidence: Evidence) -> str:

@@ -22,6 +22,19 @@ from assistant.answer.ellipsis import (
     more_of,
     restate_ellipsis,
 )
+from assistant.answer.referents import (
+    DEMONSTRATIVE,
+    ORDINAL,
+    by_rank,
+    demonstrated,
+    fronted,
+    is_person,
+    listed,
+    person_in,
+    purpose_of,
+    subject_of,
+    unacknowledged,
+)
 from ingest.store.text import STOPWORDS, detect_language, fold, split_sentences, tokenize, words
 
 # pronouns that stand for someone or something named before
@@ -57,11 +70,16 @@ def condense(question: str, history: Sequence[Turn]) -> str:
     president?") becomes the previous question with the new term in place of its own term of
     the same sort (``restate_ellipsis``), without context.
     """
-    question = question.strip()
+    question, asked = question.strip(), unacknowledged(question.strip())  # "Ok, mais ..."
     users = [t.content.strip() for t in history if t.role == "user" and t.content.strip()]
-    if not users or not needs_context(question):
+    if not users or not needs_context(asked):
         return question
-    previous = _previous_standalone(history)
+    question, previous = fronted(asked) or asked, _previous_standalone(history)
+    answers = [t.content for t in history if t.role == "assistant" and t.content.strip()]
+    answer = answers[-1] if answers else ""
+    pointed = by_rank(question, answer) or purpose_of(question, previous)  # "the second one"
+    if pointed:
+        return f"{_asked(pointed)} ({previous})"
     more = more_of(question)
     if more:  # "Any other foreign companies that moved in?": more of the last answer's list
         return f"{more} ({previous})"
@@ -71,15 +89,19 @@ def condense(question: str, history: Sequence[Turn]) -> str:
     restated = restate_ellipsis(question, previous)
     if restated:
         return restated
-    answers = [t.content for t in history if t.role == "assistant" and t.content.strip()]
-    answer = answers[-1] if answers else ""
-    if not any(t in STRONG_PRONOUNS for t in map(str.lower, words(question))):
-        restated = with_subject(question, previous)  # an ellipsis keeps the previous frame
-        return restated if restated != question else f"{_asked(question)} ({previous})"
     answered = referent_of(previous, answer)  # else the subject of the previous question
     referent = answered or subject_in(previous)
+    if not any(t in STRONG_PRONOUNS for t in map(str.lower, words(question))):
+        thing = thing_of(referent, previous)  # "c'est quoi ce projet ?": the thing named
+        shown = demonstrated(question, thing if _nameable(thing) else "")
+        if shown != question:
+            alone = DEMONSTRATIVE.search(question) is not None  # "ce projet": all it asks
+            return f"{_asked(HEDGES.sub('', shown))} ({thing if alone else f'{thing}; {previous}'})"
+        restated = with_subject(question, previous)  # an ellipsis keeps the previous frame
+        return restated if restated != question else f"{_asked(question)} ({previous})"
     person = referent if is_person(referent) else person_in(previous)
-    restated, lead = _substitute(question, thing_of(referent, previous), person)
+    single = len(listed(answer)) < 2  # "ils sont où ?" after one name: that one
+    restated, lead = _substitute(question, thing_of(referent, previous), person, single)
     lead = lead if restated != question else answered
     restated = HEDGES.sub("", restated) if restated != question else question
     if restated != question and OTHER.search(question):  # not what the last exchange said
@@ -153,16 +175,17 @@ def with_subject(question: str, previous: str) -> str:
     return f"{question.rstrip(' ?!.')} {of} {runs[-1]}?"
 
 
-def _substitute(question: str, referent: str, person: str) -> tuple[str, str]:
+def _substitute(question: str, referent: str, person: str, single: bool) -> tuple[str, str]:
     """A pronoun replaced by the name it stands for, and that name: "it", "il", "elle" by the
     referent ("Who runs it?" -> "Who runs NeuroSpin?"), "its" by its possessive, "son siège"
     by "le siège de X"; the first of them only ("et son siège, il est où ?": "il" is the
     seat); "he", "she" by a person's name ("When was he appointed?" -> "When was Stéphane
-    Roques appointed?"); "they" stays: it may stand for a list the last answer did not name."""
+    Roques appointed?"); "they" stands for the referent only when the last answer named one
+    thing (``single``): else for a list it may not have named."""
     if _nameable(referent):
         found = [
             (m.start(), m.end(), name(m))
-            for pattern, name in _pronouns(referent)
+            for pattern, name in _pronouns(referent, single)
             for m in [re.search(pattern, question, flags=re.I)]
             if m and not dislocated(question[: m.start()])
         ]
@@ -177,7 +200,7 @@ def _substitute(question: str, referent: str, person: str) -> tuple[str, str]:
     return swapped, person if swapped != question else referent
 
 
-def _pronouns(referent: str) -> list[tuple[str, Callable[[re.Match[str]], str]]]:
+def _pronouns(referent: str, single: bool) -> list[tuple[str, Callable[[re.Match[str]], str]]]:
     """The pronouns that stand for ``referent``, each with what replaces it."""
 
     def owned(m: re.Match[str]) -> str:
@@ -187,7 +210,10 @@ def _pronouns(referent: str) -> list[tuple[str, Callable[[re.Match[str]], str]]]
         return f"{article}{space}{m.group(2)} de {referent}"
 
     return [
-        (r"\b(it|il|elle)\b(?! y\b)", lambda m: referent),
+        (
+            r"\b(it|il|elle|they|ils|elles)\b(?! y\b)" if single else r"\b(it|il|elle)\b(?! y\b)",
+            lambda m: referent,
+        ),
         (r"\bits\b", lambda m: f"{referent}'s"),
         (OWNED, owned),
     ]
@@ -241,24 +267,6 @@ def subject_in(question: str) -> str:
     return " ".join([last.group(0), *taken]) if taken else ""
 
 
-def is_person(name: str) -> bool:
-    """A person's name, as a question or an answer writes it: two to four capitalised words,
-    none a common word ("Christian Lajoux"; not "The President of Medicen")."""
-    parts = name.split()
-    return (
-        2 <= len(parts) <= 4
-        and NAMES.fullmatch(name) is not None
-        and not re.search(r"['’]s\b", name)
-        and not any(fold(w) in STOPWORDS for w in parts)
-    )
-
-
-def person_in(question: str) -> str:
-    """The last person a question names ("Who is Christian Lajoux?"), else ""."""
-    people = [m.group(0) for m in NAMES.finditer(question) if is_person(m.group(0))]
-    return people[-1] if people else ""
-
-
 def needs_context(question: str) -> bool:
     """A question that does not name its own subject: a pronoun standing for someone named
     before ("When was he appointed?"), a follow-up opening ("And ...", "What about ..."), very
@@ -270,23 +278,13 @@ def needs_context(question: str) -> bool:
     own_subject = bool(names) or len(content) >= 4
     return (
         question.strip().lower().startswith(FOLLOW_UP_OPENINGS)
-        or bool(more_of(question))
+        or bool(more_of(question) or ORDINAL.search(question))
         or any(t in STRONG_PRONOUNS for t in tokens)
         or re.search(r"\b(the|that|this|these|those)\s+(\w+\s+)?ones?\b", question, re.I)
         is not None
         or (len(content) <= 2 and not names)
         or (any(t in WEAK_PRONOUNS for t in tokens) and not own_subject)
     )
-
-
-def subject_of(answer: str) -> list[str]:
-    """The capitalised words of the answer's first sentence, in order, without common words."""
-    entities: list[str] = []
-    first = split_sentences(CITATION.sub("", answer))[:1]
-    for word in words(first[0]) if first else []:
-        if word[:1].isupper() and fold(word) not in STOPWORDS and word not in entities:
-            entities.append(word)
-    return entities
 
 
 def split_context(standalone: str) -> tuple[str, str]:

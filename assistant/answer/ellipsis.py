@@ -225,7 +225,16 @@ def dislocated(before: str) -> bool:
     """A pronoun that takes up the noun phrase just before it ("et la Région, elle a
     investi ...": "elle" is the Région), not something named before."""
     phrase = re.match(r"^\s*(?:and|et|but|mais)?\s*([^,?!.;]+),\s*$", before, re.IGNORECASE)
-    return bool(phrase and tokenize(phrase.group(1)))
+    return bool(phrase and tokenize(phrase.group(1)) and not TOPIC.match(phrase.group(1)))
+
+
+# "et côté essais cliniques, ils ...", "as for trials, they ...": a topic the question frames,
+# not a noun phrase a pronoun takes up
+TOPIC = re.compile(
+    r"\s*(?:côté|cote|question|niveau|concernant|pour|en|dans|sur|as for|as regards|"
+    r"regarding|concerning|on|in|for|about)\b",
+    re.IGNORECASE,
+)
 
 
 # "son siège", "sa plateforme d'imagerie médicale": the noun phrase a possessive opens

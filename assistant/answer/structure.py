@@ -46,8 +46,14 @@ def to_score(n: int, passage: Passage, structure: list[Unit]) -> list[Candidate]
 
 
 def sentence_before(structure: list[Unit], unit: Unit) -> str:
-    """The sentence before ``unit`` in the same paragraph, unless it is a prompt."""
+    """The sentence before ``unit`` in the same paragraph; a question the paragraph asks
+    itself ("... mediating structure. The goal? Supporting entrepreneurs ...") with the
+    sentence before it: the reply is read as what that question asks of it."""
     previous = structure[unit.position - 1] if unit.position else None
-    if previous and previous.paragraph == unit.paragraph and not previous.prompt:
+    if not previous or previous.paragraph != unit.paragraph:
+        return ""
+    if not previous.prompt:
         return previous.sentence
+    if previous.sentence.endswith("?") and not unit.prompt:
+        return f"{sentence_before(structure, previous)} {previous.sentence}".strip()
     return ""

@@ -138,9 +138,9 @@ class ChatService:
         evidence.language = language
         directory = directory_of(asked, composed, evidence, passages, citable, standalone)
         retrieved = time.perf_counter()
-        fact = composed == QuestionKind.FACT
-        typed = fact and not found  # a value asked of a named subject
-        declined = typed_decline(asked, language, passages, evidence, orgs) if typed else None
+        typed = composed == QuestionKind.FACT and not found  # a value asked of a named subject
+        idf = self.scorer.idf  # what is asked of the value is looked for in the corpus's words
+        declined = typed_decline(asked, language, passages, evidence, orgs, idf) if typed else None
         if found:
             text, cited = repair_citations(found, len(passages))
         elif declined:  # cites what the sources say of the subject, yet declines
@@ -167,7 +167,7 @@ class ChatService:
             backend=self.composer.name,
             timings_ms=timings(started, retrieved, done),
             kind=kind.value,
-            answer_span=answer_span(asked, text) if grounded and fact else "",
+            answer_span=answer_span(asked, text) if grounded and composed == "fact" else "",
             suggestions=suggest(
                 asked, kind, language, text, grounded, self.gazetteers.of(orgs), history, citable
             ),

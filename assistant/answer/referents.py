@@ -1,0 +1,202 @@
+"""Follow-ups that point back at what the last exchange named, read as general shapes: "the
+second one" / "le premier" (the nth item the last answer listed), "ce projet" / "this
+programme" (a demonstrative noun phrase standing for the subject), "et dans quel but ?" / "why?"
+(the purpose of what the previous question asked about), and an acknowledgement that opens a
+follow-up without asking anything ("Ok, mais c'est quoi ce projet ?")."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.citations import CITATION
+from assistant.answer.ellipsis import NAMES
+from ingest.store.text import STOPWORDS, detect_language, fold, split_sentences, words
+
+# "Ok, mais ...", "okay so ...", "d'accord, et ...": it acknowledges the answer, asks nothing
+ACKNOWLEDGED = re.compile(
+    r"^\s*(?:ok(?:ay)?|d['’]accord|alright|all right|i see|je vois|entendu)\s*[,.!;:]?\s+"
+    r"(?:(?:mais|but|so|alors|donc)\s+)?(?=\w)",
+    re.IGNORECASE,
+)
+# "the second one", "le premier ?", "la deuxième, elle est où ?": an item by its rank; an
+# ordinal before a noun ("the first summit") says what kind of thing, it points at nothing
+ORDINAL = re.compile(
+    r"\b(?:the|le|la|l['’])\s*(?P<nth>first|second|third|fourth|last|former|latter|"
+    r"premi[eè]re?|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|derni[eè]re?)"
+    r"(?:\s+(?:one|of them|d['’]entre (?:eux|elles))\b|(?=\s*(?:[,?!.;]|$)))",
+    re.IGNORECASE,
+)
+RANKS = {
+    "first": 0, "former": 0, "premier": 0, "première": 0, "premiere": 0,
+    "second": 1, "seconde": 1, "deuxième": 1, "deuxieme": 1,
+    "third": 2, "troisième": 2, "troisieme": 2, "fourth": 3, "quatrième": 3, "quatrieme": 3,
+    "last": -1, "latter": -1, "dernier": -1, "dernière": -1, "derniere": -1,
+}  # fmt: skip
+# "ce projet", "this programme", "cette structure": a thing named before; not a time ("cette
+# année", "this year": now) nor "that" opening a clause
+DEMONSTRATIVE = re.compile(
+    r"\b(?:this|ce|cet|cette)\s+(?!(?:year|month|week|day|time|morning|evening|moment|"
+    r"année|annee|an|mois|semaine|jour|soir|matin|fois|moment)\b)(?P<noun>[a-zà-ÿ][\w\-]*)\b",
+    re.IGNORECASE,
+)
+# "work there", "do there": at the place named before; not "is there", "there are"
+THERE = re.compile(
+    r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bany )\bthere\b"
+    r"(?!\s+(?:is|are|was|were|will|would|be|has|have)\b|['’]s\b)",
+    re.IGNORECASE,
+)
+# "et dans quel but ?", "why?", "pourquoi donc ?": the purpose of what was just asked about
+PURPOSE = re.compile(
+    r"^\s*(?:(?:and|et|but|mais|so|alors)\s+)?(?:dans quel but|dans quel objectif|"
+    r"avec quel objectif|pour quoi faire|pour quelle raison|pourquoi|why|what for|"
+    r"for what purpose|to what end|for what reason)"
+    r"(?:\s+(?:exactly|exactement|donc|then|alors))?\s*[?!.]*\s*$",
+    re.IGNORECASE,
+)
+WH = re.compile(
+    r"^\s*(?:(?:and|et|so|alors)\s+)?(?:which|what|who|whom|where|when|how many|how much|"
+    r"quel|quelle|quels|quelles|qui|que|qu['’]est-ce que|où|quand|combien(?: de| d['’])?)\s+",
+    re.IGNORECASE,
+)
+
+
+def unacknowledged(question: str) -> str:
+    """The follow-up without the acknowledgement that opens it ("Ok, mais c'est quoi ce projet
+    ?" -> "mais c'est quoi ce projet ?"); as it is when nothing follows."""
+    rest = ACKNOWLEDGED.sub("", question, count=1)
+    return rest if words(rest) else question
+
+
+def listed(answer: str) -> list[str]:
+    """The items the answer's first sentence lists, in order: the first name of each part
+    joined by "and", "et", ";" and of each short part a comma separates ("Lyonbiopole in Lyon
+    and EuroBioMed in Marseille" -> Lyonbiopole, EuroBioMed; "GE Healthcare set up its Paris
+    R&D center, Digital Foundry, in 2016, and start-ups such as MedClinik call Paris Region
+    home" -> General Electric Healthcare, MedClinik)."""
+    first = split_sentences(CITATION.sub("", answer))[:1]
+    sentence = first[0].rsplit(":", 1)[-1] if first else ""  # "three pillars: a, b and c"
+    parts = re.split(r",?\s+(?:and|et|or|ou)\s+|;\s*", sentence)
+    short = all(len(words(s)) <= 4 for p in parts for s in p.split(","))
+    items: list[str] = []
+    for part in parts:
+        segments = [s for s in part.split(",") if s.strip()]
+        listing = len(segments) > 1 and all(len(words(s)) <= 4 for s in segments)
+        for segment in segments if listing else [part]:
+            name = _first_name(segment) or (_term(segment) if short else "")
+            if name and name not in items:
+                items.append(name)
+    return items
+
+
+def _term(text: str) -> str:
+    """The common words of a short item ("promoting", "the digital platform"): its words
+    after the articles, when they are all words."""
+    own = words(text)
+    while own and fold(own[0]) in STOPWORDS:
+        own = own[1:]
+    return " ".join(own) if own and all(w.isalpha() for w in own) else ""
+
+
+def _first_name(text: str) -> str:
+    for match in NAMES.finditer(re.sub(r"\b[LlDd]['’](?=[A-ZÀ-ÖØ-Þ])", "", text)):
+        named = [w for w in match.group(0).split()]
+        while named and fold(named[0]) in STOPWORDS:
+            named = named[1:]
+        if named:
+            return " ".join(named)
+    return ""
+
+
+# "what about Curie, where's that one?", "et Pasteur, il est où ?": a name put first, then a
+# question that points at it
+FRONTED = re.compile(
+    rf"^\s*(?i:(?:and|et|but|mais)\s+)?(?i:what about|how about|quid de|as for|and|et)\s+"
+    rf"(?P<name>{NAMES.pattern})\s*,\s*(?P<rest>\w.*)$"
+)
+POINTER = re.compile(
+    r"\b(?:that one|this one|celui-(?:ci|là)|celle-(?:ci|là)|it|il|elle)\b|(?P<there>\bthere\b)",
+    re.IGNORECASE,
+)
+
+
+def fronted(question: str) -> str:
+    """ "what about Curie, where's that one?" -> "where's Curie?"; "what about Brussels, what
+    do they want to build there?" -> "what do they want to build in Brussels?"; "" when no
+    name is put first or the question after it points at nothing."""
+    match = FRONTED.match(question)
+    pointer = POINTER.search(match.group("rest")) if match else None
+    if not match or not pointer:
+        return ""
+    rest, name = match.group("rest"), match.group("name")
+    name = f"in {name}" if pointer.group("there") else name
+    return f"{rest[: pointer.start()]}{name}{rest[pointer.end() :]}"
+
+
+def by_rank(question: str, answer: str) -> str:
+    """ "who owns the second one?" after an answer that lists GE Healthcare and MedClinik:
+    "who owns MedClinik?"; "" when the question names no rank or the answer lists too few."""
+    match = ORDINAL.search(question)
+    items = listed(answer) if match else []
+    if not match or len(items) < 2:
+        return ""
+    rank = RANKS.get(match.group("nth").lower(), len(items))
+    if rank >= len(items):
+        return ""
+    return f"{question[: match.start()]}{items[rank]}{question[match.end() :]}"
+
+
+def demonstrated(question: str, referent: str) -> str:
+    """ "c'est quoi ce projet ?" -> "c'est quoi Appli Chimio ?": a demonstrative noun phrase
+    replaced by the name it stands for; "how many engineers work there?" -> "... work at
+    Digital Foundry?"; as it is when there is none or the noun is a common word."""
+    match = DEMONSTRATIVE.search(question)
+    if referent and match and fold(match.group("noun")) not in STOPWORDS:
+        return f"{question[: match.start()]}{referent}{question[match.end() :]}"
+    there = THERE.search(question)
+    if referent and there and not any(w[:1].isupper() for w in words(question)[1:]):
+        return f"{question[: there.start()]}at {referent}{question[there.end() :]}"
+    return question
+
+
+def purpose_of(question: str, previous: str) -> str:
+    """ "et dans quel but ?" after "Quelles institutions Medicen veut-il rassembler en
+    oncologie ?" -> "Pourquoi institutions Medicen veut-il rassembler en oncologie, dans quel
+    objectif ?": the previous question asked as an explanation of its purpose; "" when the
+    follow-up asks something else."""
+    if not PURPOSE.match(question) or not previous:
+        return ""
+    rest = WH.sub("", previous, count=1).rstrip(" ?!.")
+    opening = words(rest)[:1]
+    if opening and fold(opening[0]) in STOPWORDS:  # "Who founded ..." -> "why founded ..."
+        rest = f"{rest[:1].lower()}{rest[1:]}"
+    if detect_language(question) == "fr":
+        return f"Pourquoi {rest}, dans quel objectif ?"
+    return f"Why {rest}, with what goal?"
+
+
+def is_person(name: str) -> bool:
+    """A person's name, as a question or an answer writes it: two to four capitalised words,
+    none a common word ("Christian Lajoux"; not "The President of Medicen")."""
+    parts = name.split()
+    return (
+        2 <= len(parts) <= 4
+        and NAMES.fullmatch(name) is not None
+        and not re.search(r"['’]s\b", name)
+        and not any(fold(w) in STOPWORDS for w in parts)
+    )
+
+
+def person_in(question: str) -> str:
+    """The last person a question names ("Who is Christian Lajoux?"), else ""."""
+    people = [m.group(0) for m in NAMES.finditer(question) if is_person(m.group(0))]
+    return people[-1] if people else ""
+
+
+def subject_of(answer: str) -> list[str]:
+    """The capitalised words of the answer's first sentence, in order, without common words."""
+    entities: list[str] = []
+    first = split_sentences(CITATION.sub("", answer))[:1]
+    for word in words(first[0]) if first else []:
+        if word[:1].isupper() and fold(word) not in STOPWORDS and word not in entities:
+            entities.append(word)
+    return entities
