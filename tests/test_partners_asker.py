@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.organisations import from_passages
-from assistant.answer.partners import PartnerFit, topic
+from assistant.answer.partners import PartnerFit, fit_sentence, topic
 from assistant.answer.question_kind import QuestionKind, classify
 from assistant.retrieval.passage import Passage
 from assistant.services.directory_answers import directory_answer
@@ -63,6 +63,29 @@ def test_the_askers_description_of_itself_is_not_the_field(question: str, field:
         assert "infectious diseases" in found and "biotech" in found
     else:
         assert found == field
+
+
+@pytest.mark.parametrize(
+    ("question", "field"),
+    [
+        # the organisation sought described by what it does: that role is the field, not the
+        # asker's story nor the kinds it would rather not deal with one by one
+        (
+            "We are a Swiss biotech and we'd rather not negotiate with each hospital. Is there "
+            "a body that acts as a central point of contact for cardiology?",
+            "body acts central point contact cardiology",
+        ),
+        (
+            "Je cherche une structure qui fasse le lien entre chercheurs et industriels, vers "
+            "qui me tourner ?",
+            "structure fasse lien entre chercheurs industriels",
+        ),
+        ("Existe-t-il un réseau auquel une biotech peut adhérer ?", "réseau biotech adhérer"),
+    ],
+)
+def test_the_role_of_the_organisation_sought_is_the_field(question: str, field: str) -> None:
+    assert classify(question) == QuestionKind.PARTNER
+    assert topic(question) == field
 
 
 def _entry(name: str, kind: str, description: str) -> Passage:
@@ -166,3 +189,15 @@ def test_a_go_between_first_when_asked_who_could_put_the_asker_in_touch_or_suppo
         HospitalsFinder(),
     )
     assert [line.split(" (")[0] for line in text.splitlines()[1:]] == expected
+
+
+def test_a_long_fit_sentence_loses_its_apposition_before_the_field_it_names() -> None:
+    passage = (
+        "Omega Lab, the national research institute for computer science and automation in "
+        "the region, shares projects with Inserm on cardiology."
+    )
+    quote = fit_sentence(passage, ["Omega Lab"], "institut informatique Inserm cardiology")
+    assert quote == "Omega Lab shares projects with Inserm on cardiology."
+    # an apposition that holds a word of the field stays (cut at a word instead)
+    quote = fit_sentence(passage, ["Omega Lab"], "automation Inserm")
+    assert quote.startswith("Omega Lab, the national research institute for computer science")

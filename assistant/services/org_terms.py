@@ -72,8 +72,17 @@ def matched_groups(groups: list[set[Phrase]], tokens: set[str]) -> int:
 
 
 def content_groups(description: str) -> list[set[Phrase]]:
-    """The groups of a project description, without the words that say nothing of a field."""
-    return [g for g in query_groups(description) if not all(set(p) <= GENERIC for p in g)]
+    """The groups of a project description, without the words that say nothing of a field (in
+    English, or in French: "santé" means "health", no field either)."""
+    groups = query_groups(description)
+    return [g for t, g in zip(tokenize(description), groups, strict=True) if not _generic(t, g)]
+
+
+def _generic(token: str, group: set[Phrase]) -> bool:
+    meaning = translate_terms([token])
+    return all(set(p) <= GENERIC for p in group) or (
+        meaning != [token] and all(t in GENERIC for t in meaning)
+    )
 
 
 def tokens(text: str) -> set[str]:
