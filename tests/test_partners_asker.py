@@ -201,3 +201,67 @@ def test_a_long_fit_sentence_loses_its_apposition_before_the_field_it_names() ->
     # an apposition that holds a word of the field stays (cut at a word instead)
     quote = fit_sentence(passage, ["Omega Lab"], "automation Inserm")
     assert quote.startswith("Omega Lab, the national research institute for computer science")
+
+
+def test_an_apposition_within_a_list_stays() -> None:
+    passage = (
+        "The CNRS; the Omega Institute, a foundation that treats rare illnesses, the Sigma "
+        "Institute, a leader in the fight against cancer; and two universities."
+    )
+    quote = fit_sentence(passage, ["Omega Institute"], "cancer")
+    assert quote.startswith("The CNRS; the Omega Institute, a foundation that treats")
+
+
+def test_a_french_field_finds_the_english_sentence_that_makes_the_fit() -> None:
+    passage = "Omega Lab runs three clinics in Paris. Omega Lab studies infectious diseases."
+    quote = fit_sentence(passage, ["Omega Lab"], "maladies infectieuses")
+    assert quote == "Omega Lab studies infectious diseases."
+
+
+def test_a_french_field_ties_the_organisation_the_sources_name_for_it() -> None:
+    passages = [DOCUMENT]
+    question = "Avec qui collaborer pour rejoindre les hôpitaux ?"
+    assert classify(question) == QuestionKind.PARTNER
+    text = directory_answer(
+        question,
+        question,
+        QuestionKind.PARTNER,
+        "fr",
+        passages,
+        from_passages(ENTRIES),
+        RankingFinder(),
+    )
+    assert text.splitlines()[1].startswith("- Sigma Link")
+
+
+EVENT_AND_LAB = [
+    _entry("Omega Summit", "event", "Omega Summit gathers cardiology start-ups every spring."),
+    _entry("Sigma Institute", "research-institute", "Sigma Institute studies cardiology."),
+]
+
+
+class EventFinder:
+    """A ranking with an event first: the Directory tab lists it, a partner answer need not."""
+
+    def partners(self, description: str, k: int) -> list[PartnerFit]:
+        event, lab = (p.text for p in EVENT_AND_LAB)
+        return [
+            PartnerFit("Omega Summit", "event", "Paris", "dir#omega summit", 3.0, event),
+            PartnerFit(
+                "Sigma Institute", "research-institute", "Paris", "dir#sigma institute", 2.0, lab
+            ),
+        ]
+
+
+def test_an_event_is_no_one_to_work_with() -> None:
+    question = "Who could we work with on cardiology?"
+    text = directory_answer(
+        question,
+        question,
+        QuestionKind.PARTNER,
+        "en",
+        [],
+        from_passages(EVENT_AND_LAB),
+        EventFinder(),
+    )
+    assert [line.split(" (")[0] for line in text.splitlines()[1:]] == ["- Sigma Institute"]

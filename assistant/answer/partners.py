@@ -12,6 +12,7 @@ from typing import Protocol
 
 from assistant.answer.labels import domain_label, text
 from assistant.answer.seeking import DOES, SOUGHT
+from assistant.retrieval.glossary import translate_terms
 from ingest.directory.org_kinds import kind_label, kinds_by_word
 from ingest.store.text import STOPWORDS, fold, split_sentences, tokenize
 
@@ -131,10 +132,16 @@ def topic(question: str) -> str:
     return " ".join(kept)
 
 
+def field_terms(field_text: str) -> set[str]:
+    """The field's words and, for a French field, the English words of the sources."""
+    terms = tokenize(field_text)
+    return set(terms) | set(translate_terms(terms))
+
+
 def fit_sentence(passage: str, names: Sequence[str], field_text: str) -> str:
     """The sentence of ``passage`` that names the organisation and most of the field's words
     (the first sentence when none names it), cut to a short quote."""
-    terms = set(tokenize(field_text))
+    terms = field_terms(field_text)
     folded_names = [fold(n) for n in names if len(n) >= 3]
     best, best_score = "", -1
     for sentence in split_sentences(passage):
@@ -150,20 +157,23 @@ def fit_sentence(passage: str, names: Sequence[str], field_text: str) -> str:
     return shorten(best, limit=MAX_SENTENCE, keep=terms - kinds)
 
 
-# ", the French national research institute for computer science," (an apposition)
-APPOSITION = re.compile(r",\s+(the|an?|le|la|les|l['’]|une?)\s[^,;:()]{3,100},\s*", re.IGNORECASE)
+# "INRIA, the French national research institute for computer science, ...": an apposition to
+# the subject that opens the sentence (never an item of a list)
+APPOSITION = re.compile(
+    r"^([^,;:()]{2,60})(,\s+(the|an?|le|la|les|l['’]|une?)\s[^,;:()]{3,100},)\s*", re.IGNORECASE
+)
 
 
 def shorten(sentence: str, limit: int = MAX_SENTENCE, keep: set[str] | None = None) -> str:
-    """``sentence`` within ``limit`` characters: first without its appositions that hold none
-    of the words to ``keep`` ("INRIA, the French national research institute for computer
-    science and automation, shares projects with Inserm" -> "INRIA shares projects with
-    Inserm"), then cut at a word."""
+    """``sentence`` within ``limit`` characters: first without the apposition to its opening
+    subject when it holds none of the words to ``keep`` ("INRIA, the French national research
+    institute for computer science and automation, shares projects with Inserm" -> "INRIA
+    shares projects with Inserm"), then cut at a word."""
     sentence = " ".join(sentence.split())
     if keep is not None:
-        for match in reversed(list(APPOSITION.finditer(sentence))):
-            if len(sentence) > limit and not keep & set(tokenize(match.group(0))):
-                sentence = f"{sentence[: match.start()]} {sentence[match.end() :]}"
+        match = APPOSITION.match(sentence)
+        if match and len(sentence) > limit and not keep & set(tokenize(match.group(2))):
+            sentence = f"{match.group(1)} {sentence[match.end() :]}"
     if len(sentence) <= limit:
         return sentence
     cut = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:")

@@ -17,6 +17,7 @@ from assistant.answer.partners import (
     PartnerFinder,
     PartnerFit,
     compose_partners,
+    field_terms,
     fit_sentence,
     topic,
 )
@@ -51,6 +52,7 @@ class Directory:
 
 RANKED = 12  # organisations asked of the ranking
 GO_BETWEEN = ("network", "cluster", "incubator", "public-body")  # the kinds that introduce
+NO_PARTNER = ("event",)  # no one to work with, unless asked for ("which summit ...?")
 
 
 def from_directory(
@@ -105,6 +107,7 @@ def directory_answer(
     fits = finder.partners(field, RANKED)
     if kind == QuestionKind.PARTNER:
         kinds = _sought(question)
+        fits = [f for f in fits if f.kind not in NO_PARTNER or f.kind in kinds]
         by_id = {o.doc_id: o for o in orgs}
         kept = [f for f in fits if f.doc_id in by_id and by_id[f.doc_id].kind in kinds]
         if INTRODUCE.search(question):  # a go-between first, then those the asker would meet
@@ -209,7 +212,7 @@ def _supported(
     a domain of the field, or a sentence of the passage that names it and a word of the field."""
     if cited.fit.domains:
         return True
-    org, wanted = by_id[cited.fit.doc_id], set(tokenize(field))
+    org, wanted = by_id[cited.fit.doc_id], field_terms(field)
     names = [org.name, org.acronym, org.label]
     return any(
         _names(s, names) and wanted & set(tokenize(s))
