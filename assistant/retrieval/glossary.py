@@ -82,6 +82,8 @@ partenariat: partnership
 intermediaire mediateur mediatrice mediation: intermediary mediating mediation
 utilisateur usager: user
 innover innovent innovant innovante innovateur innovatrice: innovation innovative innovator
+negocier negocie negociation: negotiate negotiation
+chacun chacune: various each
 universite: university
 ecole: school
 ingenieur: engineer engineering
