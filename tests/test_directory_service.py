@@ -134,6 +134,12 @@ def test_french_words_of_no_field_are_no_partners_field(directory: DirectoryServ
     assert directory.find_partners("we need a health partner for our project") == []
 
 
+def test_digital_health_is_e_health(directory: DirectoryService) -> None:
+    for description in ("digital health R&D", "santé numérique"):
+        found = [m.organisation.name for m in directory.find_partners(description, 30)]
+        assert "Sanofi" in found, description  # its domain: e-health
+
+
 def test_a_word_naming_a_kind_is_no_field_of_a_description(directory: DirectoryService) -> None:
     # "institut": every "... Institute" description holds it; only the field ranks them
     found = [m.organisation.name for m in directory.find_partners("maladies infectieuses institut")]

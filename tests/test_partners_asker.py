@@ -265,3 +265,40 @@ def test_an_event_is_no_one_to_work_with() -> None:
         EventFinder(),
     )
     assert [line.split(" (")[0] for line in text.splitlines()[1:]] == ["- Sigma Institute"]
+
+
+START_UPS = [
+    _entry(f"Start{i}", "e-health-startup", f"Start{i} makes e-health apps.") for i in range(14)
+]
+GROUP = _entry("Omega Group", "pharma-group", "Omega Group runs an e-health lab.")
+
+
+class ManyStartUpsFinder:
+    """A ranking of fourteen e-health start-ups, then a pharma group (within ``k``)."""
+
+    def partners(self, description: str, k: int) -> list[PartnerFit]:
+        fits = [
+            PartnerFit(
+                p.metadata["title"], "e-health-startup", "Paris", p.metadata["doc_id"], 3.0, p.text
+            )
+            for p in START_UPS
+        ]
+        fits.append(
+            PartnerFit("Omega Group", "pharma-group", "Paris", "dir#omega group", 1.0, GROUP.text)
+        )
+        return fits[:k]
+
+
+def test_big_companies_are_groups_found_beyond_the_first_of_the_ranking() -> None:
+    question = "big companies doing e-health R&D in paris that i could partner with?"
+    assert classify(question) == QuestionKind.PARTNER
+    text = directory_answer(
+        question,
+        question,
+        QuestionKind.PARTNER,
+        "en",
+        [],
+        from_passages([*START_UPS, GROUP]),
+        ManyStartUpsFinder(),
+    )
+    assert [line.split(" (")[0] for line in text.splitlines()[1:]] == ["- Omega Group"]
