@@ -401,6 +401,23 @@ def test_the_glossary_reads_french_therapeutic_areas_and_the_regions_abbreviatio
     assert {"therapeut", "lead", "ile-de-fr"} <= english
 
 
+def test_a_hyphenated_french_term_is_no_key_for_its_parts() -> None:
+    """ "e-santé" means e-health; "santé" alone means health, never "digital"."""
+    from assistant.retrieval.glossary import translate_terms
+    from ingest.store.text import tokenize
+
+    assert "e-health" in translate_terms(tokenize("e-santé"))
+    assert not {"digit", "e-health"} & set(translate_terms(tokenize("santé")))
+
+
+def test_the_glossary_reads_an_investors_french_about_negotiating_with_each_institution() -> None:
+    from assistant.retrieval.glossary import translate_terms
+    from ingest.store.text import tokenize
+
+    english = set(translate_terms(tokenize("négocier avec chacun séparément")))
+    assert {"negoti", "various"} <= english
+
+
 def test_a_role_is_answered_by_the_name_beside_it() -> None:
     """'Who is the president?' is answered by the name the role's word stands beside, not the
     sentence's first name; a question about no role keeps the first name."""

@@ -8,6 +8,7 @@ import pytest
 from fakes import FakeBackend, FakeEmbedder
 
 from assistant.answer.organisations import Organisation, from_passage, from_passages
+from assistant.answer.partners import topic
 from assistant.app.container import Container
 from assistant.retrieval.passage import Passage
 from assistant.services import DirectoryService
@@ -124,6 +125,47 @@ def test_partners_have_a_relevance_floor(directory: DirectoryService) -> None:
     assert directory.find_partners("we need a partner for our project") == []
     with pytest.raises(ValueError):
         directory.find_partners("   ")
+
+
+def test_french_words_of_no_field_are_no_partners_field(directory: DirectoryService) -> None:
+    # "santé" is French for "health": no field, like "health" itself (never "digital", which
+    # only "e-santé" means)
+    assert directory.find_partners("nous cherchons un partenaire santé pour notre projet") == []
+    assert directory.find_partners("we need a health partner for our project") == []
+
+
+def test_digital_health_is_e_health(directory: DirectoryService) -> None:
+    for description in ("digital health R&D", "santé numérique"):
+        found = [m.organisation.name for m in directory.find_partners(description, 30)]
+        assert "Sanofi" in found, description  # its domain: e-health
+
+
+def test_a_word_naming_a_kind_is_no_field_of_a_description(directory: DirectoryService) -> None:
+    # "institut": every "... Institute" description holds it; only the field ranks them
+    found = [m.organisation.name for m in directory.find_partners("maladies infectieuses institut")]
+    assert "Institut Pasteur" in found
+    assert not {"NeuroSpin", "Gustave Roussy", "Institut Curie"} & set(found)
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        (
+            "We'd rather not deal with every hospital one by one: is there a body that acts "
+            "as a central point of contact for oncology?",
+            "Cancéropôle Île-de-France",
+        ),
+        (
+            "Existe-t-il une structure qui serve d'intermédiaire entre les innovateurs en santé "
+            "et les usagers ?",
+            "Lab Santé Île-de-France",
+        ),
+    ],
+)
+def test_the_organisation_that_plays_the_role_sought_ranks_first(
+    directory: DirectoryService, question: str, first: str
+) -> None:
+    assert directory.find_partners(topic(question))[0].organisation.name == first
 
 
 def test_partners_outside_the_region_are_marked(directory: DirectoryService) -> None:

@@ -458,3 +458,28 @@ def test_users_phrasings_through_the_real_index(built_index: Path) -> None:
     }
     answers_name_and_cite(chat, cases)
     assert chat.ask("bonjour, tu sers à quoi exactement ?").kind == QuestionKind.HELP.value
+
+
+@pytest.mark.slow
+def test_researchers_and_investors_partner_phrasings_through_the_real_index(
+    built_index: Path,
+) -> None:
+    """Terse, French, and by the role of the organisation sought: each is answered by the
+    organisations the sources name for it."""
+    from assistant.app.container import Container
+    from ingest.settings import Settings
+
+    chat = Container(Settings(data_dir=built_index)).chat
+    cases = {
+        "oncology partners in paris?": (QuestionKind.PARTNER, ["Curie", "Gustave Roussy"]),
+        "We'd rather not deal with every hospital one by one. Is there a body that acts as a "
+        "central point of contact for oncology?": (
+            QuestionKind.PARTNER,
+            ["Canceropole", "Medicen"],
+        ),
+        "Existe-t-il une structure qui serve d'intermédiaire entre les innovateurs en santé et "
+        "les usagers ?": (QuestionKind.PARTNER, ["Lab Santé"]),
+        "Équipe d'imagerie à Bordeaux, on cherche une plateforme d'IRM à haut champ en "
+        "Île-de-France. Des idées ?": (QuestionKind.PARTNER, ["NeuroSpin", "CEA"]),
+    }
+    answers_name_and_cite(chat, cases)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.organisations import from_passages
-from assistant.answer.partners import PartnerFit, topic
+from assistant.answer.partners import PartnerFit, fit_sentence, topic
 from assistant.answer.question_kind import QuestionKind, classify
 from assistant.retrieval.passage import Passage
 from assistant.services.directory_answers import directory_answer
@@ -63,6 +63,29 @@ def test_the_askers_description_of_itself_is_not_the_field(question: str, field:
         assert "infectious diseases" in found and "biotech" in found
     else:
         assert found == field
+
+
+@pytest.mark.parametrize(
+    ("question", "field"),
+    [
+        # the organisation sought described by what it does: that role is the field, not the
+        # asker's story nor the kinds it would rather not deal with one by one
+        (
+            "We are a Swiss biotech and we'd rather not negotiate with each hospital. Is there "
+            "a body that acts as a central point of contact for cardiology?",
+            "body acts central point contact cardiology",
+        ),
+        (
+            "Je cherche une structure qui fasse le lien entre chercheurs et industriels, vers "
+            "qui me tourner ?",
+            "structure fasse lien entre chercheurs industriels",
+        ),
+        ("Existe-t-il un réseau auquel une biotech peut adhérer ?", "réseau biotech adhérer"),
+    ],
+)
+def test_the_role_of_the_organisation_sought_is_the_field(question: str, field: str) -> None:
+    assert classify(question) == QuestionKind.PARTNER
+    assert topic(question) == field
 
 
 def _entry(name: str, kind: str, description: str) -> Passage:
@@ -166,3 +189,116 @@ def test_a_go_between_first_when_asked_who_could_put_the_asker_in_touch_or_suppo
         HospitalsFinder(),
     )
     assert [line.split(" (")[0] for line in text.splitlines()[1:]] == expected
+
+
+def test_a_long_fit_sentence_loses_its_apposition_before_the_field_it_names() -> None:
+    passage = (
+        "Omega Lab, the national research institute for computer science and automation in "
+        "the region, shares projects with Inserm on cardiology."
+    )
+    quote = fit_sentence(passage, ["Omega Lab"], "institut informatique Inserm cardiology")
+    assert quote == "Omega Lab shares projects with Inserm on cardiology."
+    # an apposition that holds a word of the field stays (cut at a word instead)
+    quote = fit_sentence(passage, ["Omega Lab"], "automation Inserm")
+    assert quote.startswith("Omega Lab, the national research institute for computer science")
+
+
+def test_an_apposition_within_a_list_stays() -> None:
+    passage = (
+        "The CNRS; the Omega Institute, a foundation that treats rare illnesses, the Sigma "
+        "Institute, a leader in the fight against cancer; and two universities."
+    )
+    quote = fit_sentence(passage, ["Omega Institute"], "cancer")
+    assert quote.startswith("The CNRS; the Omega Institute, a foundation that treats")
+
+
+def test_a_french_field_finds_the_english_sentence_that_makes_the_fit() -> None:
+    passage = "Omega Lab runs three clinics in Paris. Omega Lab studies infectious diseases."
+    quote = fit_sentence(passage, ["Omega Lab"], "maladies infectieuses")
+    assert quote == "Omega Lab studies infectious diseases."
+
+
+def test_a_french_field_ties_the_organisation_the_sources_name_for_it() -> None:
+    passages = [DOCUMENT]
+    question = "Avec qui collaborer pour rejoindre les hôpitaux ?"
+    assert classify(question) == QuestionKind.PARTNER
+    text = directory_answer(
+        question,
+        question,
+        QuestionKind.PARTNER,
+        "fr",
+        passages,
+        from_passages(ENTRIES),
+        RankingFinder(),
+    )
+    assert text.splitlines()[1].startswith("- Sigma Link")
+
+
+EVENT_AND_LAB = [
+    _entry("Omega Summit", "event", "Omega Summit gathers cardiology start-ups every spring."),
+    _entry("Sigma Institute", "research-institute", "Sigma Institute studies cardiology."),
+]
+
+
+class EventFinder:
+    """A ranking with an event first: the Directory tab lists it, a partner answer need not."""
+
+    def partners(self, description: str, k: int) -> list[PartnerFit]:
+        event, lab = (p.text for p in EVENT_AND_LAB)
+        return [
+            PartnerFit("Omega Summit", "event", "Paris", "dir#omega summit", 3.0, event),
+            PartnerFit(
+                "Sigma Institute", "research-institute", "Paris", "dir#sigma institute", 2.0, lab
+            ),
+        ]
+
+
+def test_an_event_is_no_one_to_work_with() -> None:
+    question = "Who could we work with on cardiology?"
+    text = directory_answer(
+        question,
+        question,
+        QuestionKind.PARTNER,
+        "en",
+        [],
+        from_passages(EVENT_AND_LAB),
+        EventFinder(),
+    )
+    assert [line.split(" (")[0] for line in text.splitlines()[1:]] == ["- Sigma Institute"]
+
+
+START_UPS = [
+    _entry(f"Start{i}", "e-health-startup", f"Start{i} makes e-health apps.") for i in range(14)
+]
+GROUP = _entry("Omega Group", "pharma-group", "Omega Group runs an e-health lab.")
+
+
+class ManyStartUpsFinder:
+    """A ranking of fourteen e-health start-ups, then a pharma group (within ``k``)."""
+
+    def partners(self, description: str, k: int) -> list[PartnerFit]:
+        fits = [
+            PartnerFit(
+                p.metadata["title"], "e-health-startup", "Paris", p.metadata["doc_id"], 3.0, p.text
+            )
+            for p in START_UPS
+        ]
+        fits.append(
+            PartnerFit("Omega Group", "pharma-group", "Paris", "dir#omega group", 1.0, GROUP.text)
+        )
+        return fits[:k]
+
+
+def test_big_companies_are_groups_found_beyond_the_first_of_the_ranking() -> None:
+    question = "big companies doing e-health R&D in paris that i could partner with?"
+    assert classify(question) == QuestionKind.PARTNER
+    text = directory_answer(
+        question,
+        question,
+        QuestionKind.PARTNER,
+        "en",
+        [],
+        from_passages([*START_UPS, GROUP]),
+        ManyStartUpsFinder(),
+    )
+    assert [line.split(" (")[0] for line in text.splitlines()[1:]] == ["- Omega Group"]

@@ -24,6 +24,14 @@ PARTNER = [
     "Which institute should we turn to for neuroscience?",
     "I want to meet medtech start-ups in Paris. Which ones should be on my list?",
     "Je cherche des biotechs en oncologie : lesquelles devraient figurer sur ma liste ?",
+    # terse: the partners named, no verb
+    "oncology partners paris?",
+    "partenaires cardiologie en IDF ?",
+    # an organisation looked for, by its kind
+    "Labo de génomique à Nantes, on cherche une plateforme de séquençage à Paris. Des idées ?",
+    "We're looking for an incubator for our medtech start-up.",
+    # an organisation by what it is dedicated to
+    "I'm a postdoc moving to Paris. Which institute there is dedicated to rare diseases?",
 ]
 OTHERS = {
     # who heads a named organisation: a person, a fact
@@ -37,6 +45,11 @@ OTHERS = {
     "Is there a single point of contact for investors in oncology?": QuestionKind.FACT,
     "y a-t-il un labo pharmaceutique installé dans le 93 ?": QuestionKind.LOCATE,
     "à qui m'adresser pour un essai clinique ?": QuestionKind.PARTNER,
+    # the partners of a named organisation: its partners, a list or a fact of the sources
+    "Which clusters are Medicen's partners in diagnostics?": QuestionKind.LIST,
+    "Quels pôles sont partenaires de Medicen ?": QuestionKind.LIST,
+    "Medicen's partners?": QuestionKind.FACT,
+    "je cherche un relais pour un projet de biothérapie": QuestionKind.FACT,
 }
 
 

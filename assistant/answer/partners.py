@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from assistant.answer.labels import domain_label, text
+from assistant.answer.seeking import DOES, SOUGHT
+from assistant.retrieval.glossary import translate_terms
 from ingest.directory.org_kinds import kind_label, kinds_by_word
 from ingest.store.text import STOPWORDS, fold, split_sentences, tokenize
 
@@ -104,22 +106,42 @@ def without_asker(question: str) -> str:
     return question[: match.start()] + question[cut:]
 
 
+# "someone who acts as a single point of contact for oncology", "une structure qui fasse
+# l'intermédiaire entre ...": the organisation sought, described by what it does
+ROLE = re.compile(rf"\b{SOUGHT}\s+{DOES}\s+[^?,;:.]+", re.IGNORECASE)
+
+
 def _kind_words() -> set[str]:
     return {w.rstrip("s") for w in kinds_by_word()}
 
 
 def topic(question: str) -> str:
     """The field a partner or locate question names, less the asker's own description: "who
-    could we work with on medical imaging?" -> "medical imaging"."""
-    words = re.findall(r"[\w\-’']+", without_asker(question))
+    could we work with on medical imaging?" -> "medical imaging". When the question describes
+    the organisation sought by what it does, that description is the field, in its own words
+    ("is there someone who acts as a single point of contact for oncology?" -> "acts single
+    point contact oncology"), whatever the asker says around it."""
+    asked = without_asker(question)
+    role = ROLE.search(asked)
+    if role:
+        words = re.findall(r"[\w\-’']+", role.group(0))
+        relative = re.compile(rf"{DOES}$", re.IGNORECASE)
+        return " ".join(w for w in words if not relative.match(w) and fold(w) not in STOPWORDS)
+    words = re.findall(r"[\w\-’']+", asked)
     kept = [w for w in words if fold(w).strip("'’") not in ASKING | STOPWORDS]
     return " ".join(kept)
+
+
+def field_terms(field_text: str) -> set[str]:
+    """The field's words and, for a French field, the English words of the sources."""
+    terms = tokenize(field_text)
+    return set(terms) | set(translate_terms(terms))
 
 
 def fit_sentence(passage: str, names: Sequence[str], field_text: str) -> str:
     """The sentence of ``passage`` that names the organisation and most of the field's words
     (the first sentence when none names it), cut to a short quote."""
-    terms = set(tokenize(field_text))
+    terms = field_terms(field_text)
     folded_names = [fold(n) for n in names if len(n) >= 3]
     best, best_score = "", -1
     for sentence in split_sentences(passage):
@@ -131,11 +153,27 @@ def fit_sentence(passage: str, names: Sequence[str], field_text: str) -> str:
         score = 3 * len(terms & set(tokenize(sentence))) + named + described
         if score > best_score:
             best, best_score = sentence, score
-    return shorten(best)
+    kinds = set(tokenize(" ".join(kinds_by_word())))  # "institut": no field of its own
+    return shorten(best, limit=MAX_SENTENCE, keep=terms - kinds)
 
 
-def shorten(sentence: str, limit: int = MAX_SENTENCE) -> str:
+# "INRIA, the French national research institute for computer science, ...": an apposition to
+# the subject that opens the sentence (never an item of a list)
+APPOSITION = re.compile(
+    r"^([^,;:()]{2,60})(,\s+(the|an?|le|la|les|l['’]|une?)\s[^,;:()]{3,100},)\s*", re.IGNORECASE
+)
+
+
+def shorten(sentence: str, limit: int = MAX_SENTENCE, keep: set[str] | None = None) -> str:
+    """``sentence`` within ``limit`` characters: first without the apposition to its opening
+    subject when it holds none of the words to ``keep`` ("INRIA, the French national research
+    institute for computer science and automation, shares projects with Inserm" -> "INRIA
+    shares projects with Inserm"), then cut at a word."""
     sentence = " ".join(sentence.split())
+    if keep is not None:
+        match = APPOSITION.match(sentence)
+        if match and len(sentence) > limit and not keep & set(tokenize(match.group(2))):
+            sentence = f"{match.group(1)} {sentence[match.end() :]}"
     if len(sentence) <= limit:
         return sentence
     cut = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:")

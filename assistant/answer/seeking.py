@@ -71,12 +71,30 @@ PARIS_OR_SUBURBS = re.compile(
 )
 
 
+# "on cherche une plateforme d'IRM ...", "we're looking for an incubator": an organisation sought
+LOOKING_FOR = re.compile(
+    r"\b((je|on|nous) (re)?cherch(e|ons)|(we|i)(['’]re|['’]m| are| am)? (looking|searching) for|"
+    rf"(we|i) (seek|need))\s+(an?|une?|des|some|a few)\s+(\w+\s+){{0,2}}?{SOUGHT}\b",
+    re.IGNORECASE,
+)
+# "oncology partners paris?", "partenaires oncologie ?": a terse noun phrase naming partners
+ASKED_WORD = r"(who|whom|what|which|where|when|how|why|qui|que|quoi|quel\w*|où|comment|pourquoi)"
+TERSE = re.compile(
+    rf"^\s*(?!{ASKED_WORD}\b)([\w\-]+\s+){{0,3}}(?<!['’]s )(partners?|partenaires?|"
+    r"collaborators?|collaborateurs?)(\s+(?!(of|de|du|des|d)\b)[\w\-’']+){0,4}\s*[?!.]*\s*$",
+    re.IGNORECASE,
+)
+
+
 def seeks_partner(question: str) -> bool:
     """Who to work with or turn to (:func:`shapes.asks_partner`, whether an organisation exists
-    that could help, "vers quel X me tourner"), never who heads a named organisation."""
+    that could help, "vers quel X me tourner", an organisation looked for, "X partners?"), never
+    who heads a named organisation."""
     if HEADS.search(question):
         return False
-    if asks_partner(question) or TURN_TO.search(question) or ANYONE.search(question):
+    if any(p.search(question) for p in (TURN_TO, ANYONE, LOOKING_FOR, TERSE)):
+        return True
+    if asks_partner(question):
         return True
     return bool(EXISTS.search(question)) and not LOCATE_THERE.search(question)
 

@@ -99,7 +99,7 @@ JOIN = (
     r"travailler|coopérer|cooperer|s['’]associer|s['’]allier|m['’]associer|nous associer)"
 )
 ONE_ORG = r"(institute|institut|hospital|company|firm|organi[sz]ation|cluster|start-?up|network)"
-WORKS_ON = r"(works on|specialises in|specializes in|is active in|focuses on)\b"
+WORKS_ON = r"(works on|speciali[sz]es in|is active in|focuses on|(is |are )?(dedicated|devoted) to)"
 PARTNER = re.compile(
     rf"\b(who|whom|which \w+( \w+)?) (could|can|should|might|would|do|to) ({WE} )?(\w+ )?"
     r"(work|collaborate|partner|team up|cooperate|talk|speak|reach out|turn|contact|approach)"
@@ -107,7 +107,7 @@ PARTNER = re.compile(
     r"\bwho to (work with|collaborate with|talk to|contact|partner with)\b|"
     r"\b(which|what) (labs?|laborator(y|ies)|teams?|research (groups?|teams?)|researchers|"
     r"experts?|scientists) (\w+ )?(work|works|working|specialis|specializ|are active|focus)\w*|"
-    rf"\b(which|what) (\w+ )?{ONE_ORG} ((in|at|near|around) [\w\-]+ )?(\w+ )?{WORKS_ON}|"
+    rf"\b(which|what) (\w+ )?{ONE_ORG} ((in|at|near|around) [\w\-]+ )?(\w+ )?{WORKS_ON}\b|"
     r"\b(which|what) \w+ (are |is )?(\w+ )?(working|work|works|active) (on|in) (this|that)\b|"
     r"\b(find|finding|looking for|look for|need|needs|seek|seeking|search for|potential|"
     r"possible|good|best|right) (a |an |some |the )?(\w+ )?partners?\b(?!['’]s)|"

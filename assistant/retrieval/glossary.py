@@ -79,6 +79,11 @@ unique: single central
 guichet: point contact
 partenaire: partner
 partenariat: partnership
+intermediaire mediateur mediatrice mediation: intermediary mediating mediation
+utilisateur usager: user
+innover innovent innovant innovante innovateur innovatrice: innovation innovative innovator
+negocier negocie negociation: negotiate negotiation
+chacun chacune: various each
 universite: university
 ecole: school
 ingenieur: engineer engineering
@@ -163,15 +168,19 @@ curie: curie
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, list[str]]:
+    """French token -> English tokens. A part of a hyphenated term ("sante" of "e-sante") is a
+    key only where no term of its own defines it: "sante" means health, never "digital"."""
     table: dict[str, list[str]] = {}
+    parts: dict[str, list[str]] = {}
     for line in _GLOSSARY.strip().splitlines():
         french, _, english = line.partition(":")
         targets = tokenize(english)
         for word in french.split():
-            for key in tokenize(word) or [word]:
-                table.setdefault(key, [])
-                table[key].extend(t for t in targets if t not in table[key])
-    return table
+            keys = tokenize(word) or [word]
+            for key, into in [(keys[0], table), *((k, parts) for k in keys[1:])]:
+                into.setdefault(key, [])
+                into[key].extend(t for t in targets if t not in into[key])
+    return {**parts, **table}
 
 
 def translate_terms(terms: list[str]) -> list[str]:

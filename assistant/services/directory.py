@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from assistant.answer.organisations import Organisation, OrganisationSource, from_passage
 from assistant.answer.partners import PartnerFit
 from assistant.retrieval import HybridRetriever
 from assistant.services import org_terms as terms
-from ingest.directory.org_kinds import kind_about, kind_key, kind_label
+from ingest.directory.org_kinds import kind_about, kind_key, kind_label, kinds_by_word
 from ingest.store.text import fold
 
 OUTSIDE_REGION = "outside the region"  # the place filter's choice for the rest of the world
@@ -118,9 +119,10 @@ class DirectoryService:
             return []
         rows = {row.doc_id: row for row in self.rows()}
         evidence = self._passages(description, rows)
+        fields = [g for g in groups if not _names_a_kind(g)]
         matches = []
         for row in rows.values():
-            match = _match(row, groups, evidence.get(row.doc_id))
+            match = _match(row, groups, fields, evidence.get(row.doc_id))
             if match is not None:
                 matches.append(match)
         return sorted(matches, key=lambda m: (-m.score, m.organisation.name.lower()))[:k]
@@ -198,16 +200,29 @@ def _unique(groups: list[set[terms.Phrase]]) -> list[set[terms.Phrase]]:
     return out
 
 
+def _names_a_kind(group: set[terms.Phrase]) -> bool:
+    """Whether a word of the description names a kind of organisation ("institut"): its kind
+    says so, not its description ("the Pasteur Institute" names no field)."""
+    return any(len(p) == 1 and p[0] in _kind_tokens() for p in group)
+
+
+@lru_cache(maxsize=1)
+def _kind_tokens() -> frozenset[str]:
+    return frozenset(terms.tokens(" ".join(kinds_by_word())))
+
+
 def _match(
     row: Organisation,
     groups: list[set[terms.Phrase]],
+    fields: list[set[terms.Phrase]],
     passage: tuple[float, str, str] | None,
 ) -> PartnerMatch | None:
     """The organisation as a partner, or None below the relevance floor (no field-specific word
-    of the description in its domains, kind or description)."""
+    of the description in its domains, kind or description; ``fields``: the description's words
+    less those naming a kind, for its own description)."""
     domains = [d for d in row.domains if terms.matched_groups(groups, terms.tokens(d))]
     kind_hits = terms.matched_groups(groups, terms.tokens(kind_about(row.kind)))
-    described = terms.matched_groups(groups, terms.tokens(row.description))
+    described = terms.matched_groups(fields, terms.tokens(row.description))
     if not domains and not kind_hits and not described:
         return None
     reasons = []

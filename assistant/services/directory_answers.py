@@ -5,6 +5,7 @@ None when the directory has nothing to say: the question is then answered from t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -17,6 +18,7 @@ from assistant.answer.partners import (
     PartnerFinder,
     PartnerFit,
     compose_partners,
+    field_terms,
     fit_sentence,
     topic,
 )
@@ -51,6 +53,12 @@ class Directory:
 
 RANKED = 12  # organisations asked of the ranking
 GO_BETWEEN = ("network", "cluster", "incubator", "public-body")  # the kinds that introduce
+BIG = re.compile(
+    r"\b(big|large|major|established|grands?|grandes|gros)\s+(\w+\s+)?(compan(y|ies)|firms?|"
+    r"groups?|entreprises?|groupes|industriels|sociétés|societes)\b",
+    re.IGNORECASE,
+)
+NO_PARTNER = ("event",)  # no one to work with, unless asked for ("which summit ...?")
 
 
 def from_directory(
@@ -102,16 +110,17 @@ def directory_answer(
     if finder is None or (kind == QuestionKind.LOCATE and not siting(question)):
         return ""
     field = topic(standalone)
-    fits = finder.partners(field, RANKED)
     if kind == QuestionKind.PARTNER:
-        kinds = _sought(question)
+        kinds = _sought(question)  # the kinds sought among more of the ranking
+        fits = finder.partners(field, RANKED * 3 if kinds else RANKED)
+        fits = [f for f in fits if f.kind not in NO_PARTNER or f.kind in kinds]
         by_id = {o.doc_id: o for o in orgs}
         kept = [f for f in fits if f.doc_id in by_id and by_id[f.doc_id].kind in kinds]
         if INTRODUCE.search(question):  # a go-between first, then those the asker would meet
             kept += [f for f in fits if f not in kept]
         cited = _cite(kept or fits, field, passages, orgs, campus)
         return compose_partners(cited, language)
-    cited = _cite(fits, field, passages, orgs, campus)
+    cited = _cite(finder.partners(field, RANKED), field, passages, orgs, campus)
     return compose_places(cited, language)
 
 
@@ -125,6 +134,8 @@ def _sought(question: str) -> tuple[str, ...]:
     relative = RELATIVE.search(question)
     if not kinds and relative:
         kinds = kinds_named(question[: relative.start()])
+    if BIG.search(question):  # "big companies": groups, not start-ups
+        kinds = tuple(k for k in kinds if "startup" not in k)
     return () if "*" in kinds else kinds
 
 
@@ -209,7 +220,7 @@ def _supported(
     a domain of the field, or a sentence of the passage that names it and a word of the field."""
     if cited.fit.domains:
         return True
-    org, wanted = by_id[cited.fit.doc_id], set(tokenize(field))
+    org, wanted = by_id[cited.fit.doc_id], field_terms(field)
     names = [org.name, org.acronym, org.label]
     return any(
         _names(s, names) and wanted & set(tokenize(s))

@@ -28,6 +28,12 @@ SYNONYMS = {
     "e-sante": ["e-health", "digital health"],
     "medtech": ["medical technology", "medtech company"],
 }
+# phrases of several words -> what they mean (the group of the phrase's first word gets them)
+PHRASE_SYNONYMS = {
+    "digital health": ["e-health"],
+    "santé numérique": ["e-health", "digital health"],
+    "numérique en santé": ["e-health", "digital health"],
+}
 # words of a project description that say nothing about a partner's field
 GENERIC = set(
     tokenize(
@@ -54,13 +60,25 @@ def query_groups(query: str) -> list[set[Phrase]]:
     of tokens. A text matches the query when every group has a phrase all of whose tokens it
     holds."""
     groups: list[set[Phrase]] = []
-    for token in tokenize(query):
+    tokens = tokenize(query)
+    for at, token in enumerate(tokens):
         group: set[Phrase] = {(token,)}
         group.update((t,) for t in translate_terms([token]))
         for alt in list(group):
             group.update(_synonym_phrases(alt[0]))
+        for phrase, alts in _phrase_synonyms():  # "digital health": e-health, on its first word
+            if tuple(tokens[at : at + len(phrase)]) == phrase:
+                group.update(alts)
         groups.append(group)
     return groups
+
+
+@lru_cache(maxsize=1)
+def _phrase_synonyms() -> tuple[tuple[Phrase, tuple[Phrase, ...]], ...]:
+    return tuple(
+        (tuple(tokenize(phrase)), tuple(tuple(tokenize(a)) for a in alts))
+        for phrase, alts in PHRASE_SYNONYMS.items()
+    )
 
 
 def matches(groups: list[set[Phrase]], tokens: set[str]) -> bool:
@@ -72,8 +90,20 @@ def matched_groups(groups: list[set[Phrase]], tokens: set[str]) -> int:
 
 
 def content_groups(description: str) -> list[set[Phrase]]:
-    """The groups of a project description, without the words that say nothing of a field."""
-    return [g for g in query_groups(description) if not all(set(p) <= GENERIC for p in g)]
+    """The groups of a project description, without the words that say nothing of a field (in
+    English, or in French: "santé" means "health", no field either)."""
+    groups = query_groups(description)
+    return [g for t, g in zip(tokenize(description), groups, strict=True) if not _generic(t, g)]
+
+
+def _generic(token: str, group: set[Phrase]) -> bool:
+    meaning = translate_terms([token])
+    phrases = [p for p in group if len(p) > 1]  # "santé numérique": e-health, a field
+    return all(set(p) <= GENERIC for p in group) or (
+        meaning != [token]
+        and all(t in GENERIC for t in meaning)
+        and all(set(p) <= GENERIC for p in phrases)
+    )
 
 
 def tokens(text: str) -> set[str]:
