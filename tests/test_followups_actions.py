@@ -316,6 +316,10 @@ def test_actions_typed_declines_and_follow_ups_through_the_real_index(built_inde
     )
     assert where.standalone == "Quels organismes sont à Paris ?"
     assert where.kind == QuestionKind.LOCATE.value
+    # why a subject made a choice the sources tell, not its reason: an explanation declined
+    why = chat.ask("Why did GE Healthcare pick Paris over London for its Digital Foundry?")
+    assert why.kind == QuestionKind.EXPLAIN.value
+    assert not why.grounded and why.answer.startswith(DECLINE["en"]), why.answer
 
 
 # --- values named by a noun, a year, a subject in lower case; values that answer best ---------
@@ -481,3 +485,20 @@ def test_the_subject_is_read_in_the_clauses_that_ask_and_i_d_is_no_name() -> Non
     assert subject_names(asked, []) == ["Sanofi"]  # not "UK", what the asker tells
     asked = "For a trial I'd like to know how many staff the biggest hospital network has."
     assert subject_names(asked, []) == []
+
+
+def test_why_a_subject_chose_needs_the_reason_the_sources_give() -> None:
+    assert asked_value("Why did GE Healthcare pick Paris over London?") == "reason"
+    assert asked_value("Pourquoi Agoranov a-t-il choisi Paris ?") == "reason"
+    # the merits of a place, asked in general, are an explanation of facts, not a reason
+    assert asked_value("Why should a pharma company choose the Paris Region?") == ""
+    opened = "The group GE Healthcare set up its Paris R&D center, Digital Foundry, in 2016."
+    passages, report = passages_and_report(opened)
+    asked = "Why did GE Healthcare pick Paris for its Digital Foundry?"
+    assert typed_decline(asked, "en", passages, report, []) is not None
+    chose = "GE Healthcare chose Paris for the skills of its engineers."
+    passages, report = passages_and_report(chose)
+    assert typed_decline(asked, "en", passages, report, []) is None
+    hosted = "It's no coincidence that the GE Healthcare summit is taking place in Paris."
+    passages, report = passages_and_report(hosted)
+    assert typed_decline(asked, "en", passages, report, []) is None

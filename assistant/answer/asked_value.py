@@ -58,6 +58,14 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         IC,
     ),
     "hours": re.compile(r"\b(opening (hours|times)|hours|horaires?|heures? d['’]ouverture)\b", IC),
+    # why a subject made a choice ("why did GE pick Paris over London?", "pourquoi Sanofi
+    # a-t-il choisi Gentilly ?"): the sources must give its reason
+    "reason": re.compile(
+        r"\b(why|pourquoi)\b.{0,60}\b(did|was|were|has|have|had|a-t-(il|elle)|ont-(ils|elles)|"
+        r"a|ont|avait)\b.{0,40}\b(pick(ed)?|chose|chosen|select(ed)?|decided?|opt(ed)?|prefer(red)?|"
+        r"choisi|opté|opte|préféré|prefere|décidé|decide)\b",
+        IC,
+    ),
     "date": DATE_ASKED,
 }
 # a year the question names ("in 2019"): the sources must speak of that year
@@ -104,6 +112,15 @@ STREET = re.compile(
 )
 RATE = re.compile(r"%|\bper ?cent|\bpour ?cent|\b(rate|taux) of \d", IC)
 AMOUNT = re.compile(r"\d[\d,.\s]*\s*(million|billion|bn|milliards?|millions?|m€|k€)\b", IC)
+# a sentence that gives a reason: "We chose France for the skills of its doctors"
+REASON = re.compile(
+    r"\b(because|since|due to|thanks to|owing to|the reasons?|so that|in order to|"
+    r"no coincidence|not by chance|that is why|this is why|hence|therefore|thus|"
+    r"pas un hasard|c['’]est pourquoi|d['’]où|"
+    r"(chose|chosen|picked|selected|preferred|opted for) [^.;]{0,40}\b(for|because|as)|"
+    r"parce que|car|grâce à|grace a|en raison|afin|pour (sa|son|ses|la|le|les) \w+)\b",
+    IC,
+)
 FREE = re.compile(r"\b(free of charge|free|gratuit\w*|no charge|no fee)\b", IC)
 HOLDS: dict[str, Callable[[str], bool]] = {
     "email": lambda s: bool(EMAIL.search(s)),
@@ -116,6 +133,7 @@ HOLDS: dict[str, Callable[[str], bool]] = {
     "count": lambda s: bool(NUMBER.search(s)),
     "hours": lambda s: bool(HOURS.search(s)),
     "place": lambda s: bool(PLACE.search(s)),
+    "reason": lambda s: bool(REASON.search(s)),
     "comparison": lambda s: bool(COMPARES.search(s)),
 }
 
@@ -168,13 +186,17 @@ def typed_decline(
     report: EvidenceReport,
     organisations: Sequence[Organisation],
     known: Collection[str] = (),
+    answer: str = "fact",
 ) -> str | None:
     """The decline, when the question asks for a kind of value about a named subject (or of a
     year it names) and none of the sentences that answer it best holds one about that subject
     and what is asked of it; None when the answer may go on. ``known``: the corpus's terms
     (in French, what is asked of the value is looked for only when the corpus uses it: "ouvert"
-    is French for what the sources say in English)."""
+    is French for what the sources say in English). ``answer``: the kind of answer composed: a
+    fact, or an explanation of why a subject made a choice (its reason)."""
     kind = asked_value(question)
+    if answer != "fact" and not (answer == "explain" and kind == "reason"):
+        return None
     names = subject_names(question, organisations, passages) if kind else []
     if not kind or (not names and not kind.startswith("year ")):
         return None

@@ -138,13 +138,11 @@ class ChatService:
         evidence.language = language
         directory = directory_of(asked, composed, evidence, passages, citable, standalone)
         retrieved = time.perf_counter()
-        typed = composed == QuestionKind.FACT and not found  # a value asked of a named subject
         idf = self.scorer.idf  # what is asked of the value is looked for in the corpus's words
-        declined = typed_decline(asked, language, passages, evidence, orgs, idf) if typed else None
         if found:
             text, cited = repair_citations(found, len(passages))
-        elif declined:  # cites what the sources say of the subject, yet declines
-            text, cited = declined, []
+        elif declined := typed_decline(asked, language, passages, evidence, orgs, idf, composed):
+            text, cited = declined, []  # cites what the sources say of the subject, yet declines
         else:
             text, cited = yield from self._compose(
                 standalone, language, composed, passages, evidence, directory
