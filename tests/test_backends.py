@@ -19,6 +19,7 @@ from llamaserver import llama_server as server
 from assistant.answer.citations import CITATION
 from assistant.answer.compose import GenerativeComposer
 from assistant.answer.evidence import Evidence, EvidenceReport
+from assistant.answer.lexicon import Lexicon
 from assistant.answer.messages import DECLINE
 from assistant.backends import NOT_FOUND, GenerationRequest, build_backend
 from assistant.backends.prompt import build_messages
@@ -82,6 +83,7 @@ class FakeScorer:
 
     def __init__(self) -> None:
         self.idf: dict[str, float] = {}
+        self.lexicon = Lexicon()  # the real word lists (no model)
 
     def set_idf(self, idf: dict[str, float]) -> None:
         self.idf = idf

@@ -320,6 +320,8 @@ def test_actions_typed_declines_and_follow_ups_through_the_real_index(built_inde
     why = chat.ask("Why did GE Healthcare pick Paris over London for its Digital Foundry?")
     assert why.kind == QuestionKind.EXPLAIN.value
     assert not why.grounded and why.answer.startswith(DECLINE["en"]), why.answer
+    typo = chat.ask("wher is doctolib based")  # a typo in the word that asks
+    assert typo.kind == QuestionKind.LOCATE.value and "Levallois" in typo.answer, typo.answer
 
 
 # --- values named by a noun, a year, a subject in lower case; values that answer best ---------

@@ -96,3 +96,15 @@ def test_short_french_typed_without_accents_is_french() -> None:
         assert detect_language(asked) == "fr"
     for asked in ("Where is the Institut de France?", "who is the ceo of medicen"):
         assert detect_language(asked) == "en"
+
+
+def test_a_typo_in_the_word_that_asks_is_read_as_that_word() -> None:
+    from assistant.answer.spelling import spell_asking
+
+    lexicon = Lexicon()
+    assert spell_asking("wher is doctolib based", lexicon) == "where is doctolib based"
+    assert spell_asking("wich clusters?", lexicon) == "which clusters?"
+    assert spell_asking("pourqoi paris ?", lexicon) == "pourquoi paris ?"
+    # real words, names and typos close to two asking words stay
+    for asked in ("Where is Doctolib?", "there is a lab", "hwo many members", "what is GE"):
+        assert spell_asking(asked, lexicon) == asked

@@ -11,6 +11,7 @@ import numpy as np
 from assistant.answer.condense import split_context
 from assistant.answer.features import Pair, asked_type, measure
 from assistant.answer.gazetteer import Gazetteer
+from assistant.answer.lexicon import Lexicon
 from assistant.answer.sentence_model import SentenceModel
 from assistant.answer.structure import Candidate, Unit, to_score, units
 from assistant.answer.weights import TermWeigher
@@ -129,6 +130,11 @@ class EvidenceScorer:
     @property
     def idf(self) -> Mapping[str, float]:
         return self.weigher.idf
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The English and French word lists the question's words are checked against."""
+        return self.weigher.lexicon
 
     def set_idf(self, idf: Mapping[str, float]) -> None:
         self.weigher.idf = idf

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Collection
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from assistant.answer.lexicon import Lexicon
 from ingest.store.text import fold, tokenize, words
@@ -35,4 +36,28 @@ def respell(
         found = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=CLOSE_ENOUGH)
         if found is not None:
             fixed = re.sub(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", found[0], fixed)
+    return fixed
+
+
+# the words that ask, whose typos change what kind of answer is wanted ("wher is doctolib?")
+ASKING_WORDS = (
+    "what which who whom whose where when why how quel quelle quels quelles qui quoi quand "
+    "comment pourquoi combien"
+).split()
+
+
+def spell_asking(text: str, lexicon: Lexicon) -> str:
+    """``text`` with each word that is in no dictionary and one typo (a letter missing, added,
+    changed or two swapped) away from a word that asks read as that word: "wher is doctolib
+    based" -> "where is doctolib based", "wich clusters" -> "which clusters"."""
+    fixed = text
+    for word in dict.fromkeys(re.findall(r"[^\W\d_]{2,}", text)):
+        low = fold(word)
+        if low in ASKING_WORDS or lexicon.is_word(low):
+            continue
+        close = [w for w in ASKING_WORDS if OSA.distance(low, w) <= 1 and len(w) > 2]
+        if len(close) > 1:  # "wher": "where" holds its letters, "when" does not
+            close = [w for w in close if set(low) <= set(w)]
+        if len(close) == 1:
+            fixed = re.sub(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", close[0], fixed)
     return fixed
