@@ -459,3 +459,19 @@ def test_the_sentence_holding_the_kind_of_answer_asked_comes_first() -> None:
     far = Evidence(1, 1, dated.sentence, 0.3, 0.8, 0.3)  # too far below: the best stays first
     answer = compose_fact(report(best, far), "When does the MedXperience summit take place?").text
     assert answer.startswith("The first MedXperience summit")
+
+
+def test_a_name_and_more_asked_keep_the_sentence_whole() -> None:
+    """Asked "which is it and how many?": the name stands at the other end of the sentence from the
+    count; one asked alone is cut around its answer."""
+    long = (
+        "The Alpha-Beta university hospital center, with its 39 hospitals and 100,000 health "
+        "care professionals, is home to four clinical experimentation centers, which carried "
+        "out 3100 projects in 2016."
+    )
+    r = report(ev(1, 0, long, 0.8))
+    both = "Europe's biggest hospital network: which is it and how many professionals has it?"
+    text = compose_fact(r, both).text
+    assert "Alpha-Beta" in text and "100,000" in text
+    one = compose_fact(r, "How many health care professionals does it have?").text
+    assert one.startswith("…") and "100,000" in one  # cut to the clause that answers

@@ -152,13 +152,30 @@ def compose_fact(
         paired = in_order(report, asked, support, best)
         if paired is not None:
             return paired
-    first = statement(shorten(best.sentence, asked, FIRST_CHARS, commas=True))
+    # a name and more asked ("which is it and how many staff?"): not cut to one of them
+    commas = not asks_name_and_more(asked)
+    first = statement(shorten(best.sentence, asked, FIRST_CHARS, commas=commas))
     if support is not None and carries_answer(asked, first, best, support):
         first = shorten(best.sentence, asked, PAIR_LEAD, commas=True, anchored=False)
     parts = [f"{first} [{best.n}]"]
     if support is not None:
         parts.append(f"{shorten(support.sentence, asked)} [{support.n}]")
     return Composed(with_note(" ".join(parts), report.language), answer_span(asked, first))
+
+
+ASKING = re.compile(
+    r"\b(what|which|who|whom|where|when|how many|how much|why|quel|quelle|quels|quelles|qui|"
+    r"combien|où|quand|pourquoi)\b",
+    re.IGNORECASE,
+)
+NAME_ASKED = {"which", "who", "whom", "quel", "quelle", "quels", "quelles", "qui"}
+
+
+def asks_name_and_more(question: str) -> bool:
+    """Whether the question asks for a name and something else ("which is it and how many
+    staff does it have?"): the name may stand at the other end of the answering sentence."""
+    asking = {m.group(0).lower() for m in ASKING.finditer(question)}
+    return len(asking) > 1 and bool(asking & NAME_ASKED)
 
 
 def leads_to(report: EvidenceReport, asked: str, best: Evidence, support: Evidence) -> bool:
