@@ -475,3 +475,19 @@ def test_a_name_and_more_asked_keep_the_sentence_whole() -> None:
     assert "Alpha-Beta" in text and "100,000" in text
     one = compose_fact(r, "How many health care professionals does it have?").text
     assert one.startswith("…") and "100,000" in one  # cut to the clause that answers
+
+
+def test_an_answer_that_refers_back_leads_when_what_is_asked_would_stand_too_far() -> None:
+    from assistant.answer.compose_fact import in_order
+
+    lead = "The global group Gamma Health set up its Paris R&D center, Omega Foundry, in 2016."
+    answer = (
+        "Then there are the many start-ups that call Paris Region home, like MedKappa, a "
+        "subsidiary of the Canadian Group 360Lambda."
+    )
+    r = report(ev(1, 0, lead, 0.7), ev(1, 1, answer, 0.8))
+    # the asked word ("medkappa") would stand past the first 150 characters after the lead
+    assert in_order(r, "medkappa parent company??", r.evidence[0], r.evidence[1]) is None
+    # near enough, what it refers back to leads
+    paired = in_order(r, "Which start-ups call the region home?", r.evidence[0], r.evidence[1])
+    assert paired is not None and paired.text.startswith("The global group")

@@ -210,10 +210,16 @@ def in_order(
         first = shorten(lead.sentence, asked, PAIR_LEAD)
     second = shorten(follow.sentence, asked)
     text = f"{first} [{lead.n}] {second} [{follow.n}]"
-    span = answer_span(asked, second)
+    span = answer_span(asked, second) or asked_word(asked, second)  # "medclinik parent?"
     if span and text.find(span) + len(span) > FIRST_CHARS:
         return None
     return Composed(with_note(text, report.language), answer_span(asked, text))
+
+
+def asked_word(asked: str, sentence: str) -> str:
+    """The first word of the sentence that the question holds, or ""."""
+    terms = whole_terms(asked)
+    return next((w for w in re.findall(r"[\w’'-]+", sentence) if set(tokenize(w)) & terms), "")
 
 
 def typed_first(asked: str, best: Evidence, fits: list[Evidence], near: float) -> Evidence:
