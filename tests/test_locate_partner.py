@@ -228,6 +228,7 @@ def test_where_is_an_organisation_from_its_entry() -> None:
         "Pourriez-vous m'indiquer dans quelle commune se trouve Alpha Lab ?",  # politeness
         # a pronoun for the one organisation the rest of the message names
         "Our group plans a visit at Alpha Lab next spring. Which commune is it in?",
+        "Notre labo voudrait rencontrer Alpha Lab en région parisienne, ils sont où ?",
     ],
 )
 def test_where_is_an_organisation_spelt_as_users_spell_it(question: str) -> None:

@@ -60,6 +60,9 @@ def located_subject(question: str, organisations: Sequence[Organisation]) -> lis
     where something else is ("the open innovation lab of X": a fact of the passages)."""
     by_alias = _aliases(organisations)
     asked, told = asking(question)
+    head, _, tail = asked.rpartition(",")
+    if head and POINTS_BACK & {fold(w) for w in _words(tail)}:  # "... Philips, ils sont où ?"
+        asked, told = tail, f"{told} {head}"
     words = _words(asked)
     found = _named(words, by_alias)
     if not found and POINTS_BACK & {fold(w) for w in words}:
