@@ -229,6 +229,11 @@ def test_where_is_an_organisation_from_its_entry() -> None:
         # a pronoun for the one organisation the rest of the message names
         "Our group plans a visit at Alpha Lab next spring. Which commune is it in?",
         "Notre labo voudrait rencontrer Alpha Lab en région parisienne, ils sont où ?",
+        # the one organisation told, after a dash or a colon, by no pronoun
+        "I've got a meeting at Alpha Lab next Tuesday and I'm booking a hotel — which town "
+        "are they in?",
+        "I've been offered a PhD position at Alpha Lab — in which town will I be working?",
+        "Je présente un poster à Alpha Lab le mois prochain : l'institut est dans quelle ville ?",
     ],
 )
 def test_where_is_an_organisation_spelt_as_users_spell_it(question: str) -> None:
@@ -261,6 +266,8 @@ def test_where_is_a_part_of_an_organisation_named_by_its_field() -> None:
         "We build sensors. Where is the open innovation lab of Alpha Lab?",
         # "it" with two organisations told: which one is not known
         "We work with Alpha Lab and Gamma Centre. Which commune is it in?",
+        # a part of it told: where that part is, a fact of the passages
+        "Alpha Lab a ouvert un laboratoire d'innovation en Île-de-France : dans quelle ville ?",
     ],
 )
 def test_where_something_else_is_is_no_directory_answer(question: str) -> None:

@@ -33,6 +33,7 @@ from assistant.answer.spans import NAME_RUN, PLACE, WHERE
 from assistant.answer.subjects import mentions, subject_names
 from assistant.retrieval.glossary import translate_terms
 from assistant.retrieval.passage import Passage
+from ingest.directory.org_kinds import kinds_by_word
 from ingest.store.text import fold, split_sentences, tokenize
 
 IC = re.IGNORECASE
@@ -63,7 +64,8 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
     "reason": re.compile(
         r"\b(why|pourquoi)\b.{0,60}\b(did|was|were|has|have|had|a-t-(il|elle)|ont-(ils|elles)|"
         r"a|ont|avait)\b.{0,40}\b(pick(ed)?|chose|chosen|select(ed)?|decided?|opt(ed)?|prefer(red)?|"
-        r"choisi|opté|opte|préféré|prefere|décidé|decide)\b",
+        r"left|leave|quit|join(ed)?|moved?|choisi|opté|opte|préféré|prefere|décidé|decide|"
+        r"quitté|quitte|rejoint|rejoindre)\b",
         IC,
     ),
     "date": DATE_ASKED,
@@ -244,6 +246,11 @@ def focus_terms(question: str, kind: str, subject: str, report: EvidenceReport) 
     asking = tokenize(f"{subject} {' '.join(m.group(0) for m in ASKING.finditer(question))}")
     asked = set(report.weights) - {*asking, *translate_terms(asking), *tokenize(kind)}
     return asked - report.everyday
+
+
+def kind_terms() -> set[str]:
+    """The terms of the words that name a kind of organisation ("cluster", "institut")."""
+    return set(tokenize(" ".join(kinds_by_word())))
 
 
 def previous_sentence(report: EvidenceReport, evidence: Evidence) -> str:

@@ -24,8 +24,8 @@ DATE_ASKED = re.compile(
     r"\b(deadlines?|due dates?|dates?|date limite|[ée]ch[ée]ances?|closing date)\b|\bquand\b",
     re.IGNORECASE,
 )
-# the clauses of a message: its sentences, and the parts a semicolon or a colon sets apart
-CLAUSE_END = re.compile(r"(?<=[.?!;:])\s+")
+# the clauses of a message: its sentences, and the parts a semicolon, a colon or a dash sets apart
+CLAUSE_END = re.compile(r"(?<=[.?!;:])\s+|\s+[—–-]\s+")
 COST_QUESTION = re.compile(
     r"\bhow much\b.*\b(cost|pay|price|charge|fee|rent)|\b(price|cost|fee|salary|rent)s? of\b"
     r"|\bcombien (coût|co[uû]te|pa[yi]e)|\b(prix|tarif|coût) d",

@@ -22,6 +22,7 @@ from rapidfuzz import fuzz, process
 
 from assistant.answer.organisations import Organisation, squash
 from assistant.answer.questions import asking
+from assistant.answer.shapes import sets_up
 from ingest.directory.org_kinds import kinds_by_word
 from ingest.store.text import STOPWORDS, fold
 
@@ -65,11 +66,20 @@ def located_subject(question: str, organisations: Sequence[Organisation]) -> lis
         asked, told = tail, f"{told} {head}"
     words = _words(asked)
     found = _named(words, by_alias)
-    if not found and POINTS_BACK & {fold(w) for w in words}:
-        named = {alias for _, _, alias in _named(_words(told), by_alias)}
-        other = [w for w in words if not _frames(fold(w)) and fold(w) not in POINTS_BACK]
-        # "...a visit at Gustave Roussy. Which commune is it in?": the one organisation told
-        return list(by_alias[named.pop()]) if len(named) == 1 and not other else []
+    if not found and told:
+        # "...a visit at Gustave Roussy. Which commune is it in?", "I've got a meeting at
+        # Guerbet - which town are they in?": the one organisation told, unless the message
+        # names a part of it ("where is their lab?") or asks where to set up
+        told_words = _words(told)
+        runs = _named(told_words, by_alias)
+        named = {alias for _, _, alias in runs}
+        unnamed = [w for k, w in enumerate(told_words) if not any(i <= k < j for i, j, _ in runs)]
+        part = _units(words) or _units(unnamed)  # "X a ouvert un labo : où ?" ("Alpha Lab": a name)
+        return (
+            list(by_alias[named.pop()])
+            if len(named) == 1 and not part and not sets_up(asked)
+            else []
+        )
     return _subject(words, found, by_alias, organisations)
 
 
@@ -86,6 +96,15 @@ def _subject(
         if org not in named:
             named.append(org)
     return _parts(named, rest, organisations) if rest else named
+
+
+def _units(words: list[str]) -> bool:
+    """Whether the words name a unit ("lab", "centre") that is not the asker's ("our lab")."""
+    folded = [fold(w) for w in words]
+    return any(
+        w in UNITS and folded[k - 1 : k] not in (["our"], ["my"], ["notre"], ["mon"])
+        for k, w in enumerate(folded)
+    )
 
 
 def names_organisation(question: str, organisations: Sequence[Organisation]) -> bool:
