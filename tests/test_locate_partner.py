@@ -51,12 +51,15 @@ HELP = [
     "Quels sujets couvrez-vous ?",
     "Hello, what sort of questions can you answer?",
     "coucou, c'est quoi ce chatbot, je peux te demander quoi",
+    # what the asker tells first does not make it a question about the ecosystem
+    "Bonjour, je découvre l'outil : vous pouvez répondre à quel genre de questions ?",
 ]
 # near-misses: they name a place, a partner or the assistant, and ask for something else
 OTHERS = {
     "Where did Sanofi open its e-health lab?": QuestionKind.FACT,
     "Where was MedXperience held?": QuestionKind.FACT,
     "c'est quoi le chatbot de Doctolib ?": QuestionKind.FACT,  # another's chatbot
+    "Sanofi opened a lab. Can you tell me where?": QuestionKind.FACT,
     "Et où se trouve sa plateforme d'imagerie médicale ?": QuestionKind.FACT,
     "Which clusters are Medicen's partners in diagnostics?": QuestionKind.LIST,
     "Which cluster is Medicen's partner for the precision medicine hub?": QuestionKind.FACT,

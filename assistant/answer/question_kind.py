@@ -116,7 +116,8 @@ def greeting_language(question: str) -> str | None:
 def classify(question: str) -> QuestionKind:
     """The kind of answer ``question`` wants (the question as asked, without added context)."""
     rest = GREETING.sub("", question, count=1).strip()
-    if not rest.strip(" ?!.,") or about_assistant(rest):
+    # "Bonjour, je découvre l'outil : vous pouvez répondre à quel genre de questions ?"
+    if not rest.strip(" ?!.,") or about_assistant(rest) or about_assistant(asking(rest)[0]):
         return QuestionKind.HELP
     if HELP.search(rest) and not content_words(rest):
         return QuestionKind.HELP
