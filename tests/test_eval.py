@@ -28,6 +28,12 @@ DEV4 = Path(__file__).parent / "eval" / "dev4.jsonl"
 DEV5 = Path(__file__).parent / "eval" / "dev5.jsonl"
 # a sixth (50: French and English investors and researchers, follow-ups, near-misses), tuned on
 DEV6 = Path(__file__).parent / "eval" / "dev6.jsonl"
+# issue 15's fourth round: a seventh (mostly French, follow-ups, help) and an eighth (investors
+# and researchers as they ask), tuned on; a ninth (a balanced mix, its phrasing varied hard),
+# measured blind once (0.42 answers before the round, 0.52 after), then tuned on
+DEV7 = Path(__file__).parent / "eval" / "dev7.jsonl"
+DEV8 = Path(__file__).parent / "eval" / "dev8.jsonl"
+DEV9 = Path(__file__).parent / "eval" / "dev9.jsonl"
 
 # The default (extractive) backend on the main (dev) set, with the fitted sentence model (issue
 # 15). Measured: hit@5 0.98, answers 0.90 (88/98), answer-first 0.77 (47/61), declines 1.00; a
@@ -36,27 +42,33 @@ MIN_HIT5 = 0.95
 MIN_ACCURACY = 0.88
 MIN_ANSWER_FIRST = 0.75  # facts and explanations: the expected words in the first 150 chars
 MIN_DECLINE = 0.95
-# The frozen test set, measured after issue 15's third round (twice, the same): answers 0.83
-# (67/81), declines 0.86 (12/14), answer-first 0.80 (33/41) (the targets: 0.85 / 0.90 / 0.75);
-# a question's worth below each.
+# The frozen test set, measured after issue 15's third round and again after its fourth (the
+# same both times): answers 0.83 (67/81), declines 0.86 (12/14), answer-first 0.80 (33/41) (the
+# targets: 0.85 / 0.90 / 0.75); a question's worth below each.
 TEST_BARS = {"accuracy": 0.81, "decline": 0.78, "answer_first": 0.78}
 # The blind dev sets, measured the same way, a question's worth below each:
 # dev2 answers 0.93 (43/46), declines 1.00 (14/14), answer-first 0.81 (21/26)
 DEV2_BARS = {"accuracy": 0.91, "decline": 0.92, "answer_first": 0.76}
 # dev3 (the holdout) 0.83 (38/46), 1.00 (14/14), 0.75 (18/24)
 DEV3_BARS = {"accuracy": 0.80, "decline": 0.92, "answer_first": 0.70}
-# dev4 0.82 (58/71), 1.00 (9/9), 0.75 (24/32)
-DEV4_BARS = {"accuracy": 0.80, "decline": 0.88, "answer_first": 0.71}
-# dev5 0.83 (20/24), 0.81 (29/36), 0.76 (13/17)
-DEV5_BARS = {"accuracy": 0.79, "decline": 0.77, "answer_first": 0.70}
-# dev6 0.80 (32/40), 0.90 (9/10), 0.67 (10/15)
-DEV6_BARS = {"accuracy": 0.77, "decline": 0.80, "answer_first": 0.60}
+# dev4 0.87 (62/71), 1.00 (9/9), 0.84 (27/32)
+DEV4_BARS = {"accuracy": 0.85, "decline": 0.88, "answer_first": 0.81}
+# dev5 0.83 (20/24), 0.86 (31/36), 0.76 (13/17)
+DEV5_BARS = {"accuracy": 0.79, "decline": 0.83, "answer_first": 0.70}
+# dev6 0.82 (33/40), 1.00 (10/10), 0.73 (11/15)
+DEV6_BARS = {"accuracy": 0.80, "decline": 0.90, "answer_first": 0.66}
+# dev7 0.96 (46/48), 0.92 (11/12), 0.88 (22/25)
+DEV7_BARS = {"accuracy": 0.93, "decline": 0.83, "answer_first": 0.84}
+# dev8 0.93 (43/46), 0.93 (13/14), 0.73 (11/15)
+DEV8_BARS = {"accuracy": 0.91, "decline": 0.85, "answer_first": 0.66}
+# dev9 0.60 (29/48), 0.83 (10/12), 0.58 (14/24)
+DEV9_BARS = {"accuracy": 0.58, "decline": 0.75, "answer_first": 0.54}
 
 
 @pytest.mark.parametrize(
     "path",
-    [QUESTIONS, HOLDOUT, DEV2, DEV3, DEV4, DEV5, DEV6, TEST],
-    ids=["main", "holdout", "dev2", "dev3", "dev4", "dev5", "dev6", "test"],
+    [QUESTIONS, HOLDOUT, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, TEST],
+    ids=["main", "holdout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "test"],
 )
 def test_question_set_shape(path: Path) -> None:
     questions = load_questions(path)
@@ -70,7 +82,7 @@ def test_question_set_shape(path: Path) -> None:
     if path == HOLDOUT:
         assert len(questions) >= 20
         return
-    if path in (DEV2, DEV3, DEV4, DEV5, DEV6):
+    if path in (DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9):
         assert len(questions) >= 50 and sum(q.lang == "fr" for q in questions) >= 10
         assert sum(not q.answerable for q in questions) >= 9
         located = [q for q in questions if q.kind in ("locate", "partner")]
@@ -112,14 +124,17 @@ def test_default_backend_holds_the_bar(built_index: Path) -> None:
         (DEV4, DEV4_BARS),
         (DEV5, DEV5_BARS),
         (DEV6, DEV6_BARS),
+        (DEV7, DEV7_BARS),
+        (DEV8, DEV8_BARS),
+        (DEV9, DEV9_BARS),
         (TEST, TEST_BARS),
     ],
-    ids=["dev2", "dev3", "dev4", "dev5", "dev6", "frozen-test"],
+    ids=["dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "frozen-test"],
 )
 def test_a_blind_set_holds_its_measured_numbers(
     built_index: Path, path: Path, bars: dict[str, float]
 ) -> None:
-    """The sets written blind from corpus/: dev2, dev4, dev5 and dev6 (tuned on), dev3 (a holdout,
+    """The sets written blind from corpus/: dev2, dev4 to dev9 (tuned on), dev3 (a holdout,
     its table only) and the frozen test (never tuned on) each hold their measured numbers."""
     chat = Container(Settings(data_dir=built_index)).chat
     results = run_eval(chat, load_questions(path))
