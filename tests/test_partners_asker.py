@@ -106,17 +106,28 @@ DOCUMENT = Passage(
 )
 
 
-class RankingFinder:
-    """The directory's ranking, neither fit with a domain of the field: Omega Pharma first
-    (the document names it), Sigma Link second."""
+class Ranking:
+    """The directory's ranking for a question, as the Directory tab gives it: the fits given."""
+
+    def __init__(self, *fits: PartnerFit) -> None:
+        self.fits = list(fits)
 
     def partners(self, description: str, k: int) -> list[PartnerFit]:
-        return [
-            PartnerFit(
-                "Omega Pharma", "pharma-group", "Paris", "dir#omega pharma", 3.0, DOCUMENT.text
-            ),
-            PartnerFit("Sigma Link", "network", "Paris", "dir#sigma link", 2.0, DOCUMENT.text),
-        ]
+        return self.fits[:k]
+
+
+def fit(entry: Passage, score: float, text: str = "") -> PartnerFit:
+    """The ranking's fit for a directory entry (its text, or ``text``: the passage ranked)."""
+    meta = entry.metadata
+    return PartnerFit(
+        meta["title"], meta["kind"], "Paris", meta["doc_id"], score, text or entry.text
+    )
+
+
+def ranking_finder() -> Ranking:
+    """Neither fit with a domain of the field: Omega Pharma first (the document names it),
+    Sigma Link second."""
+    return Ranking(fit(ENTRIES[0], 3.0, DOCUMENT.text), fit(ENTRIES[1], 2.0, DOCUMENT.text))
 
 
 def test_the_organisations_the_sources_tie_to_the_field_come_first() -> None:
@@ -129,7 +140,7 @@ def test_the_organisations_the_sources_tie_to_the_field_come_first() -> None:
         "en",
         passages,
         from_passages(ENTRIES),
-        RankingFinder(),
+        ranking_finder(),
     )
     lines = text.splitlines()
     assert lines[1] == (
@@ -146,17 +157,9 @@ GO_BETWEENS = [
 ]
 
 
-class HospitalsFinder:
+def hospitals_finder() -> Ranking:
     """The directory's ranking for "hospitals": the hospital group first, the network second."""
-
-    def partners(self, description: str, k: int) -> list[PartnerFit]:
-        hospital, network = (p.text for p in GO_BETWEENS)
-        return [
-            PartnerFit(
-                "Kappa Hospital", "hospital-group", "Paris", "dir#kappa hospital", 3.0, hospital
-            ),
-            PartnerFit("Lambda Lab", "network", "Paris", "dir#lambda lab", 2.0, network),
-        ]
+    return Ranking(fit(GO_BETWEENS[0], 3.0), fit(GO_BETWEENS[1], 2.0))
 
 
 @pytest.mark.parametrize(
@@ -186,7 +189,7 @@ def test_a_go_between_first_when_asked_who_could_put_the_asker_in_touch_or_suppo
         "en",
         [],
         from_passages(GO_BETWEENS),
-        HospitalsFinder(),
+        hospitals_finder(),
     )
     assert [line.split(" (")[0] for line in text.splitlines()[1:]] == expected
 
@@ -229,7 +232,7 @@ def test_a_french_field_ties_the_organisation_the_sources_name_for_it() -> None:
         "fr",
         passages,
         from_passages(ENTRIES),
-        RankingFinder(),
+        ranking_finder(),
     )
     assert text.splitlines()[1].startswith("- Sigma Link")
 
@@ -240,17 +243,9 @@ EVENT_AND_LAB = [
 ]
 
 
-class EventFinder:
+def event_finder() -> Ranking:
     """A ranking with an event first: the Directory tab lists it, a partner answer need not."""
-
-    def partners(self, description: str, k: int) -> list[PartnerFit]:
-        event, lab = (p.text for p in EVENT_AND_LAB)
-        return [
-            PartnerFit("Omega Summit", "event", "Paris", "dir#omega summit", 3.0, event),
-            PartnerFit(
-                "Sigma Institute", "research-institute", "Paris", "dir#sigma institute", 2.0, lab
-            ),
-        ]
+    return Ranking(fit(EVENT_AND_LAB[0], 3.0), fit(EVENT_AND_LAB[1], 2.0))
 
 
 def test_an_event_is_no_one_to_work_with() -> None:
@@ -262,7 +257,7 @@ def test_an_event_is_no_one_to_work_with() -> None:
         "en",
         [],
         from_passages(EVENT_AND_LAB),
-        EventFinder(),
+        event_finder(),
     )
     assert [line.split(" (")[0] for line in text.splitlines()[1:]] == ["- Sigma Institute"]
 
@@ -273,20 +268,9 @@ START_UPS = [
 GROUP = _entry("Omega Group", "pharma-group", "Omega Group runs an e-health lab.")
 
 
-class ManyStartUpsFinder:
+def many_start_ups_finder() -> Ranking:
     """A ranking of fourteen e-health start-ups, then a pharma group (within ``k``)."""
-
-    def partners(self, description: str, k: int) -> list[PartnerFit]:
-        fits = [
-            PartnerFit(
-                p.metadata["title"], "e-health-startup", "Paris", p.metadata["doc_id"], 3.0, p.text
-            )
-            for p in START_UPS
-        ]
-        fits.append(
-            PartnerFit("Omega Group", "pharma-group", "Paris", "dir#omega group", 1.0, GROUP.text)
-        )
-        return fits[:k]
+    return Ranking(*(fit(p, 3.0) for p in START_UPS), fit(GROUP, 1.0))
 
 
 def test_big_companies_are_groups_found_beyond_the_first_of_the_ranking() -> None:
@@ -299,6 +283,6 @@ def test_big_companies_are_groups_found_beyond_the_first_of_the_ranking() -> Non
         "en",
         [],
         from_passages([*START_UPS, GROUP]),
-        ManyStartUpsFinder(),
+        many_start_ups_finder(),
     )
     assert [line.split(" (")[0] for line in text.splitlines()[1:]] == ["- Omega Group"]
