@@ -124,6 +124,15 @@ def fit(entry: Passage, score: float, text: str = "") -> PartnerFit:
     )
 
 
+def partner_answer(
+    question: str, language: str, passages: list[Passage], entries: list[Passage], finder: Ranking
+) -> str:
+    """The chat's partner answer from the directory ``entries`` ranked by ``finder``."""
+    return directory_answer(
+        question, question, QuestionKind.PARTNER, language, passages, from_passages(entries), finder
+    )
+
+
 def ranking_finder() -> Ranking:
     """Neither fit with a domain of the field: Omega Pharma first (the document names it),
     Sigma Link second."""
@@ -133,15 +142,7 @@ def ranking_finder() -> Ranking:
 def test_the_organisations_the_sources_tie_to_the_field_come_first() -> None:
     passages = [DOCUMENT]
     question = "Who could put me in touch with hospitals?"
-    text = directory_answer(
-        question,
-        question,
-        QuestionKind.PARTNER,
-        "en",
-        passages,
-        from_passages(ENTRIES),
-        ranking_finder(),
-    )
+    text = partner_answer(question, "en", passages, ENTRIES, ranking_finder())
     lines = text.splitlines()
     assert lines[1] == (
         "- Sigma Link (network, Paris): Sigma Link puts young firms in touch with hospitals. [1]"
@@ -182,15 +183,7 @@ def test_a_go_between_first_when_asked_who_could_put_the_asker_in_touch_or_suppo
     question: str, expected: list[str]
 ) -> None:
     assert classify(question) == QuestionKind.PARTNER
-    text = directory_answer(
-        question,
-        question,
-        QuestionKind.PARTNER,
-        "en",
-        [],
-        from_passages(GO_BETWEENS),
-        hospitals_finder(),
-    )
+    text = partner_answer(question, "en", [], GO_BETWEENS, hospitals_finder())
     assert [line.split(" (")[0] for line in text.splitlines()[1:]] == expected
 
 
@@ -225,15 +218,7 @@ def test_a_french_field_ties_the_organisation_the_sources_name_for_it() -> None:
     passages = [DOCUMENT]
     question = "Avec qui collaborer pour rejoindre les hôpitaux ?"
     assert classify(question) == QuestionKind.PARTNER
-    text = directory_answer(
-        question,
-        question,
-        QuestionKind.PARTNER,
-        "fr",
-        passages,
-        from_passages(ENTRIES),
-        ranking_finder(),
-    )
+    text = partner_answer(question, "fr", passages, ENTRIES, ranking_finder())
     assert text.splitlines()[1].startswith("- Sigma Link")
 
 
@@ -250,15 +235,7 @@ def event_finder() -> Ranking:
 
 def test_an_event_is_no_one_to_work_with() -> None:
     question = "Who could we work with on cardiology?"
-    text = directory_answer(
-        question,
-        question,
-        QuestionKind.PARTNER,
-        "en",
-        [],
-        from_passages(EVENT_AND_LAB),
-        event_finder(),
-    )
+    text = partner_answer(question, "en", [], EVENT_AND_LAB, event_finder())
     assert [line.split(" (")[0] for line in text.splitlines()[1:]] == ["- Sigma Institute"]
 
 
@@ -276,13 +253,5 @@ def many_start_ups_finder() -> Ranking:
 def test_big_companies_are_groups_found_beyond_the_first_of_the_ranking() -> None:
     question = "big companies doing e-health R&D in paris that i could partner with?"
     assert classify(question) == QuestionKind.PARTNER
-    text = directory_answer(
-        question,
-        question,
-        QuestionKind.PARTNER,
-        "en",
-        [],
-        from_passages([*START_UPS, GROUP]),
-        many_start_ups_finder(),
-    )
+    text = partner_answer(question, "en", [], [*START_UPS, GROUP], many_start_ups_finder())
     assert [line.split(" (")[0] for line in text.splitlines()[1:]] == ["- Omega Group"]
