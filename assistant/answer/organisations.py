@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Protocol
 
 from assistant.retrieval.glossary import translate_terms
@@ -97,6 +98,10 @@ class Organisation:
 
     def aliases(self) -> set[str]:
         """Squashed forms (letters and digits) the organisation is named by in a text."""
+        return set(self._aliases)
+
+    @cached_property
+    def _aliases(self) -> frozenset[str]:  # read for every text a question checks: once
         names = {squash(self.name)}
         if self.acronym and len(self.acronym) >= 3:
             names.add(squash(self.acronym))
@@ -105,7 +110,7 @@ class Organisation:
             names.add(squash(short))  # "Medicen" for "Medicen Paris Region"
         if self.name.lower().startswith("institut "):
             names.add(squash(self.name.split(" ", 1)[1]))  # "Curie" for "Institut Curie"
-        return {n for n in names if len(n) >= 3}
+        return frozenset(n for n in names if len(n) >= 3)
 
 
 PLACE_SUFFIX = re.compile(
