@@ -33,7 +33,6 @@ from assistant.answer.spans import NAME_RUN, PLACE, WHERE
 from assistant.answer.subjects import mentions, subject_names
 from assistant.retrieval.glossary import translate_terms
 from assistant.retrieval.passage import Passage
-from ingest.directory.org_kinds import kinds_by_word
 from ingest.store.text import fold, split_sentences, tokenize
 
 IC = re.IGNORECASE
@@ -246,11 +245,6 @@ def focus_terms(question: str, kind: str, subject: str, report: EvidenceReport) 
     asking = tokenize(f"{subject} {' '.join(m.group(0) for m in ASKING.finditer(question))}")
     asked = set(report.weights) - {*asking, *translate_terms(asking), *tokenize(kind)}
     return asked - report.everyday
-
-
-def kind_terms() -> set[str]:
-    """The terms of the words that name a kind of organisation ("cluster", "institut")."""
-    return set(tokenize(" ".join(kinds_by_word())))
 
 
 def previous_sentence(report: EvidenceReport, evidence: Evidence) -> str:

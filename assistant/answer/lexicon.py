@@ -13,33 +13,35 @@ class Lexicon:
     def __init__(self) -> None:
         self._words: frozenset[str] | None = None
         self._everyday: frozenset[str] | None = None
+        self._counts: dict[str, dict[str, int]] = {}  # language -> word -> frequency
 
     def is_word(self, word: str) -> bool:
         """Whether ``word`` (folded) is an English or a French word."""
         if self._words is None:
-            self._words = frozenset(self._load())
+            from ingest.store.text import fold
+
+            self._words = frozenset(
+                word if word.isascii() else fold(word)
+                for language in ("en", "fr")
+                for word in self._frequencies(language)
+            )
         return word in self._words
 
     def everyday_french(self) -> frozenset[str]:
         """The ``EVERYDAY_FRENCH`` most frequent French words, accents folded."""
         if self._everyday is None:
-            from spellchecker import SpellChecker
-
             from ingest.store.text import fold
 
-            counts = SpellChecker(language="fr", distance=1).word_frequency.dictionary
+            counts = self._frequencies("fr")
             top = sorted(counts, key=lambda w: -counts[w])[:EVERYDAY_FRENCH]
             self._everyday = frozenset(fold(w) for w in top)
         return self._everyday
 
-    @staticmethod
-    def _load() -> set[str]:
-        from spellchecker import SpellChecker
+    def _frequencies(self, language: str) -> dict[str, int]:
+        """pyspellchecker's word list for ``language`` and each word's frequency, read once."""
+        if language not in self._counts:
+            from spellchecker import SpellChecker
 
-        from ingest.store.text import fold
-
-        known: set[str] = set()
-        for language in ("en", "fr"):
-            for word in SpellChecker(language=language, distance=1).word_frequency:
-                known.add(word if word.isascii() else fold(word))
-        return known
+            checker = SpellChecker(language=language, distance=1)
+            self._counts[language] = dict(checker.word_frequency.dictionary)
+        return self._counts[language]
