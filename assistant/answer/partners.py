@@ -13,7 +13,7 @@ from typing import Protocol
 from assistant.answer.labels import domain_label, text
 from assistant.answer.seeking import DOES, SOUGHT
 from assistant.retrieval.glossary import translate_terms
-from ingest.directory.org_kinds import kind_label, kinds_by_word
+from ingest.directory.org_kinds import kind_label, kind_terms, kinds_by_word
 from ingest.store.text import STOPWORDS, fold, split_sentences, tokenize
 
 MAX_PARTNERS = 4  # with their sentence; then a few more by name
@@ -153,8 +153,7 @@ def fit_sentence(passage: str, names: Sequence[str], field_text: str) -> str:
         score = 3 * len(terms & set(tokenize(sentence))) + named + described
         if score > best_score:
             best, best_score = sentence, score
-    kinds = set(tokenize(" ".join(kinds_by_word())))  # "institut": no field of its own
-    return shorten(best, limit=MAX_SENTENCE, keep=terms - kinds)
+    return shorten(best, limit=MAX_SENTENCE, keep=terms - kind_terms())  # "institut": no field
 
 
 # "INRIA, the French national research institute for computer science, ...": an apposition to

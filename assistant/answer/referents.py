@@ -99,7 +99,7 @@ def _term(text: str) -> str:
 
 def _first_name(text: str) -> str:
     for match in NAMES.finditer(re.sub(r"\b[LlDd]['’](?=[A-ZÀ-ÖØ-Þ])", "", text)):
-        named = [w for w in match.group(0).split()]
+        named = match.group(0).split()
         while named and fold(named[0]) in STOPWORDS:
             named = named[1:]
         if named:

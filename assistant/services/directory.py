@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from assistant.answer.organisations import Organisation, OrganisationSource, from_passage
 from assistant.answer.partners import PartnerFit
 from assistant.retrieval import HybridRetriever
 from assistant.services import org_terms as terms
-from ingest.directory.org_kinds import kind_about, kind_key, kind_label, kinds_by_word
+from ingest.directory.org_kinds import kind_about, kind_key, kind_label, kind_terms
 from ingest.store.text import fold
 
 OUTSIDE_REGION = "outside the region"  # the place filter's choice for the rest of the world
@@ -203,12 +202,7 @@ def _unique(groups: list[set[terms.Phrase]]) -> list[set[terms.Phrase]]:
 def _names_a_kind(group: set[terms.Phrase]) -> bool:
     """Whether a word of the description names a kind of organisation ("institut"): its kind
     says so, not its description ("the Pasteur Institute" names no field)."""
-    return any(len(p) == 1 and p[0] in _kind_tokens() for p in group)
-
-
-@lru_cache(maxsize=1)
-def _kind_tokens() -> frozenset[str]:
-    return frozenset(terms.tokens(" ".join(kinds_by_word())))
+    return any(len(p) == 1 and p[0] in kind_terms() for p in group)
 
 
 def _match(

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ingest.store.text import tokenize
+
 
 @dataclass(frozen=True)
 class OrgKind:
@@ -151,3 +153,10 @@ def kinds_by_word() -> dict[str, tuple[str, ...]]:
     for word in ANY_KIND_WORDS.split():
         table.setdefault(word, []).append("*")
     return {k: tuple(dict.fromkeys(v)) for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def kind_terms() -> frozenset[str]:
+    """The stems of the words that name a kind of organisation ("institut", "clusters"): a
+    kind, not a field ("the Pasteur Institute" names no field)."""
+    return frozenset(tokenize(" ".join(kinds_by_word())))
