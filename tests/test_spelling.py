@@ -108,3 +108,16 @@ def test_a_typo_in_the_word_that_asks_is_read_as_that_word() -> None:
     # real words, names and typos close to two asking words stay
     for asked in ("Where is Doctolib?", "there is a lab", "hwo many members", "what is GE"):
         assert spell_asking(asked, lexicon) == asked
+
+
+def test_french_typed_without_accents_is_read_with_them() -> None:
+    from assistant.answer.spelling import restore_accents
+
+    lexicon = Lexicon()
+    assert restore_accents("medclinik a ete creee en quelle annee ?", lexicon) == (
+        "medclinik a été créée en quelle année ?"
+    )
+    # words that are words as typed ("ou", "a"), names, capitalised words and English stay
+    assert restore_accents("Doctolib c ou a paris ?", lexicon) == "Doctolib c ou a paris ?"
+    asked = "When was the Lab Sante created, which year?"
+    assert restore_accents(asked, lexicon) == asked

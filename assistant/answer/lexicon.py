@@ -13,6 +13,7 @@ class Lexicon:
     def __init__(self) -> None:
         self._words: frozenset[str] | None = None
         self._everyday: frozenset[str] | None = None
+        self._accented: dict[str, str] | None = None
         self._counts: dict[str, dict[str, int]] = {}  # language -> word -> frequency
 
     def is_word(self, word: str) -> bool:
@@ -36,6 +37,23 @@ class Lexicon:
             top = sorted(counts, key=lambda w: -counts[w])[:EVERYDAY_FRENCH]
             self._everyday = frozenset(fold(w) for w in top)
         return self._everyday
+
+    def accented(self, word: str) -> str:
+        """The French spelling of ``word`` (lower case) typed without its accents ("annee" ->
+        "année", "creee" -> "créée"), the most frequent one; ``word`` itself when it is already
+        a word as typed ("ou", "a", "the") or no accented word folds to it."""
+        if self._accented is None:
+            from ingest.store.text import fold
+
+            counts = self._frequencies("fr")
+            exact = set(counts) | set(self._frequencies("en"))
+            accented: dict[str, str] = {}
+            for spelt in sorted(counts, key=lambda w: -counts[w]):
+                plain = fold(spelt)
+                if plain != spelt and plain not in exact:
+                    accented.setdefault(plain, spelt)
+            self._accented = accented
+        return self._accented.get(word, word)
 
     def _frequencies(self, language: str) -> dict[str, int]:
         """pyspellchecker's word list for ``language`` and each word's frequency, read once."""

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from assistant.answer.lexicon import Lexicon
-from ingest.store.text import fold, tokenize, words
+from ingest.store.text import detect_language, fold, tokenize, words
 
 CLOSE_ENOUGH = 80.0  # rapidfuzz ratio (0-100) of two words: about one typo in five letters
 MIN_CHARS = 5  # shorter words are too easily close to another
@@ -61,3 +61,22 @@ def spell_asking(text: str, lexicon: Lexicon) -> str:
         if len(close) == 1:
             fixed = re.sub(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", close[0], fixed)
     return fixed
+
+
+def restore_accents(text: str, lexicon: Lexicon) -> str:
+    """A French ``text`` typed without accents read with them ("medclinik a ete creee en quelle
+    annee ?" -> "... a été créée en quelle année ?"), so that the shapes of questions written
+    with accents read it; a word that is a word as typed ("ou", "a") stays. Other text as is."""
+    if detect_language(text) != "fr":
+        return text
+
+    def accent(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return lexicon.accented(word) if word.islower() else word
+
+    return re.sub(r"(?<![\w'’-])[a-z]+(?![\w'’-])", accent, text)
+
+
+def read_as_meant(text: str, lexicon: Lexicon) -> str:
+    """``text`` with its French accents restored and the typos of its asking words fixed."""
+    return spell_asking(restore_accents(text, lexicon), lexicon)

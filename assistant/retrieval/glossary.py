@@ -151,6 +151,7 @@ compte compter: number count
 porteur: leader
 tient tenir: held taking place
 lance lancer: launched led launch
+cree creee creer creation fondee fondation fondateur: founded created set
 trouve situe: located
 industriel: company industrial industry
 mene mener: led conducted

@@ -32,7 +32,7 @@ from assistant.answer.request import NOT_FOUND, GenerationRequest
 from assistant.answer.rescore import extend
 from assistant.answer.roles import asked_role
 from assistant.answer.spans import answer_span
-from assistant.answer.spelling import spell_asking
+from assistant.answer.spelling import read_as_meant
 from assistant.answer.suggest import suggest
 from assistant.retrieval import HybridRetriever, admits
 from assistant.retrieval.passage import Passage
@@ -125,8 +125,8 @@ class ChatService:
         """condense -> retrieve -> evidence -> directory -> compose -> cite."""
         started = time.perf_counter()
         standalone = condense(question, history)
-        # "and in Saclay?" restated; "wher is X?" asks where
-        asked, kind = restate(question, spell_asking(standalone, self.scorer.lexicon), kind)
+        # "and in Saclay?" restated; "wher is X?", "en quelle annee ?" read as meant
+        asked, kind = restate(question, read_as_meant(standalone, self.scorer.lexicon), kind)
         said = [t.content for t in history if t.role == "assistant" and t.content.strip()]
         orgs = self._organisations()  # read once: the gazetteer, the directory, the declines
         passages, scored = self._retrieve(standalone, kind, k, filters, said, orgs)
