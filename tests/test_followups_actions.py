@@ -346,6 +346,11 @@ FOUNDED = "Agoranov was founded in 2000 by four Paris universities and research 
         ("Qui est à la tête d'Agoranov ?", "head"),
         ("Qui a remplacé Jean Dupont à la tête d'Agoranov ?", "succession"),
         ("Who was the CEO of Agoranov before Jean Dupont?", "succession"),
+        ("who chaired the agoranov board meeting?", "president"),
+        ("How long has Jean Dupont been at Agoranov?", "duration"),
+        ("Agoranov existe depuis combien de temps ?", "duration"),
+        ("Which Agoranov programme would you say is the best one for medtech?", "best"),
+        ("quel est le meilleur incubateur de la région ?", "best"),
         ("What does Agoranov do?", ""),
     ],
 )
@@ -507,3 +512,20 @@ def test_why_a_subject_chose_needs_the_reason_the_sources_give() -> None:
     hosted = "It's no coincidence that the GE Healthcare summit is taking place in Paris."
     passages, report = passages_and_report(hosted)
     assert typed_decline(asked, "en", passages, report, []) is None
+
+
+def test_a_judgement_or_a_span_the_sources_do_not_give_is_declined() -> None:
+    """ "The best one for X" needs a sentence that ranks it on X; "how long" needs a date or a
+    span ("since 2015", "for ten years")."""
+    hosts = "Agoranov hosts start-ups in medtech and e-health in Paris."
+    passages, report = passages_and_report(ROQUES, hosts)
+    best = "Which Agoranov programme would you say is the best one for medtech?"
+    assert typed_decline(best, "en", passages, report, ORGS) is not None
+    how_long = "How long has Agoranov hosted start-ups?"
+    assert typed_decline(how_long, "en", passages, report, ORGS) is not None
+    ranked = (
+        "Agoranov runs the leading medtech programme of Paris and has hosted start-ups since 2000."
+    )
+    passages, report = passages_and_report(ROQUES, ranked)
+    assert typed_decline(best, "en", passages, report, ORGS) is None
+    assert typed_decline(how_long, "en", passages, report, ORGS) is None

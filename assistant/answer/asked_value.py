@@ -67,8 +67,13 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         r"quitté|quitte|rejoint|rejoindre)\b",
         IC,
     ),
+    # how long something has lasted ("how long has he been president?"): a date or a span
+    "duration": re.compile(r"\bhow long\b|\bdepuis (combien de temps|quand)\b", IC),
     "date": DATE_ASKED,
 }
+# the best of something, as judged ("which hospital is the best one for cardiology?"): the
+# sources must rank it so
+SUPERLATIVE = re.compile(r"\b(best|meilleure?s?)\b", IC)
 # a year the question names ("in 2019"): the sources must speak of that year
 NAMED_YEAR = re.compile(
     r"\b(?:in|en|for|pour|of|de|since|depuis|during|durant|fin|début|debut|mi|early|late)"
@@ -77,7 +82,7 @@ NAMED_YEAR = re.compile(
 )
 # the kinds whose value could be about anything (a date, a number): it must stand with what is
 # asked of it
-GENERIC_KINDS = {"date", "amount", "rate", "price", "count", "hours", "place"}
+GENERIC_KINDS = {"date", "amount", "rate", "price", "count", "hours", "place", "best"}
 PLACE_ASKED = re.compile(
     r"\b(which|what|quelle|quel)\s+(city|town|commune|ville|d[ée]partement)\b", IC
 )
@@ -90,6 +95,16 @@ COMPARATIVE = re.compile(
 COMPARES = re.compile(
     r"\b(more|less|fewer|better|worse|bigger|larger|smaller|greater|largest|biggest|leading|"
     r"first|than|plus|moins|premi[eè]re?)\b",
+    IC,
+)
+RANKS = re.compile(
+    r"\b(best|top|leading|leaders?|largest|biggest|greatest|foremost|most|first|number one|"
+    r"meilleure?s?|premi[eè]re?|leaders?|plus grande?s?)\b",
+    IC,
+)
+SPAN = re.compile(
+    r"\b(since|depuis|ago|il y a|for (\w+ )?(years?|months?|weeks?|decades?)|"
+    r"pendant (\w+ )?(ans|années|mois))\b",
     IC,
 )
 HOURS = re.compile(r"\b\d{1,2}\s*(?::|h)\s*\d{0,2}\b|\b\d{1,2}\s*(am|pm)\b", IC)
@@ -136,6 +151,8 @@ HOLDS: dict[str, Callable[[str], bool]] = {
     "place": lambda s: bool(PLACE.search(s)),
     "reason": lambda s: bool(REASON.search(s)),
     "comparison": lambda s: bool(COMPARES.search(s)),
+    "best": lambda s: bool(RANKS.search(s)),
+    "duration": lambda s: bool(SPAN.search(s) or DATE.search(s)),
 }
 
 
@@ -158,6 +175,8 @@ def asked_value(question: str) -> str:
         return role
     if COMPARATIVE.search(question):
         return "comparison"
+    if SUPERLATIVE.search(question):
+        return "best"
     if WHERE.search(question) or WHERE_LAST.search(question) or PLACE_ASKED.search(question):
         return "place"
     year = NAMED_YEAR.search(question)  # "how many ... in 2019": that year's, first

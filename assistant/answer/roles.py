@@ -22,7 +22,7 @@ ROLE_QUESTION = {
     "succession": r"\b(replac\w*|remplac\w*|succe(ed|ssor|de)\w*|predecessors?|predecesseurs?|"
     r"before|avant|after|apres|former|previous|precedent\w*|ancien\w*)\b",
     "ceo": r"\b(ceo|chief executive|managing director|directeur general|pdg)\b",
-    "president": r"\b(president|presidente|chairman|chair|chairwoman)\b",
+    "president": r"\b(president|presidente|chairman|chair|chaired|chairs|chairwoman|preside\w*)\b",
     # the other officers of an organisation: chief financial, technical, operating ...
     "officer": r"\b(cfo|cto|coo|cmo|cso|cio|chief \w+ officer|directeur financier|"
     r"directrice financiere|directeur technique|directrice technique|daf|dsi)\b",
