@@ -32,10 +32,25 @@ ROLE_QUESTION = {
 }
 
 
+# a person asked by their name: "what's the name of the CEO", "the director's name", "le nom
+# du directeur", "comment s'appelle le président"
+PERSON_ROLE = (
+    r"(ceo|pdg|president|presidente|chairman|chairwoman|chair|director|directeur|directrice|"
+    r"head|founder|co-founder|fondat\w+|cfo|cto|dirigeant\w*|manager|leader)"
+)
+NAME_ASKED = re.compile(
+    rf"\bnames? of (the |its |their )?(\w+['’]s )?{PERSON_ROLE}\b|"
+    rf"\b{PERSON_ROLE}['’]s names?\b|\bnom d(u|e la|e l['’]|e son|e sa) {PERSON_ROLE}\b|"
+    rf"\b(s['’]appelle|s['’]appellent) (le |la |les |son |sa |leur )?{PERSON_ROLE}\b"
+)
+
+
 def asked_role(question: str) -> str | None:
     """The role a who-question asks about ("Who is the CEO of...", "Qui dirige...")."""
     folded = fold(question)
-    if not re.match(r"\s*((and|et|but|mais|so|alors)\s+)?(who|whom|qui)\b", folded):
+    if not re.match(r"\s*((and|et|but|mais|so|alors)\s+)?(who|whom|qui)\b", folded) and not (
+        NAME_ASKED.search(folded)  # "What's the director's name?", "le nom du directeur ?"
+    ):
         return None
     for role, pattern in ROLE_QUESTION.items():
         if re.search(pattern, folded):
