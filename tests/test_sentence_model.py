@@ -240,3 +240,20 @@ def replace_question(question: object, text: str) -> object:
     from dataclasses import replace
 
     return replace(question, question=text)  # type: ignore[type-var]
+
+
+def test_what_the_asker_tells_counts_only_in_the_words_the_corpus_uses() -> None:
+    """ "Our board keeps asking ... What are the arguments about pharma?": the asker's story
+    ("board", "Berlin") is no term the sources could hold; the topic they tell ("pharma") is."""
+    from test_answer import BagOfWords
+
+    from assistant.answer.evidence import EvidenceScorer
+
+    idf = {"pharma": 1.0, "hospit": 2.0, "argument": 3.0, "european": 1.0}
+    scorer = EvidenceScorer(BagOfWords(), idf)
+    told = "Our board compares Berlin with European pharma hubs. What are the arguments?"
+    weights = scorer.term_weights(told, "en")
+    assert {"argument", "european", "pharma"} <= set(weights)
+    assert not {"board", "berlin"} & set(weights)
+    # a question without a story keeps all its terms, known or not
+    assert "board" in scorer.term_weights("What arguments does the board give?", "en")

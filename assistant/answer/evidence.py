@@ -12,6 +12,7 @@ from assistant.answer.condense import split_context
 from assistant.answer.features import Pair, asked_type, measure
 from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.lexicon import Lexicon
+from assistant.answer.questions import asking
 from assistant.answer.sentence_model import SentenceModel
 from assistant.answer.structure import Candidate, Unit, to_score, units
 from assistant.answer.weights import TermWeigher
@@ -166,7 +167,15 @@ class EvidenceScorer:
     def _weights(
         self, text: str, language: str, vocabulary: Collection[str] = ()
     ) -> dict[str, float]:
-        return self.weigher.weights(text, language, vocabulary)
+        """The terms of the clauses that ask, and those of what the asker tells about
+        themselves ("Our board keeps asking why ... What are the two arguments ...?") that the
+        corpus uses: the rest of their story says nothing of whether the sources answer."""
+        asked, told = asking(text)
+        weights = self.weigher.weights(asked, language, vocabulary)
+        said = self.weigher.weights(told, language, vocabulary) if told else {}
+        for term in (t for t in said if t in self.weigher.idf):
+            weights.setdefault(term, said[term])
+        return weights
 
     def unknown_share(self, weights: dict[str, float], language: str = "en") -> float:
         """The share of the question's terms that the corpus never uses (``weights.py``)."""
