@@ -66,6 +66,8 @@ def test_where_is_an_organisation_whatever_else_the_asker_says(question: str) ->
         "where is the genebank of Alpha Lab?",  # a thing of it the corpus never names
         "où est la génothèque d'Alpha Lab ?",
         "Where is the open innovation lab of Alpha Lab in the Palaiseau area?",
+        # where it will set up a thing told before: every word read, known to the corpus or not
+        "Dans quel secteur Alpha Lab compte-t-il installer le sien, et à quelle échéance ?",
     ],
 )
 def test_a_thing_of_the_organisation_is_not_its_address(question: str) -> None:

@@ -110,12 +110,14 @@ def _subject(
     covered = {k for i, j, _ in found for k in range(i, j)}
     covered |= _placing(words, organisations)
     owned = _owned(asked, found)
+    if sets_up(asked):  # "dans quel secteur X compte-t-il installer le sien ?": read strictly
+        known = ()
     rest = [
         fold(w)
         for k, w in enumerate(words)
         if k not in covered
         and not _frames(fold(w))
-        and (k in owned or not known or _known(fold(w), known))
+        and (k in owned or not known or _known(fold(w), known))  # (): every word counts
     ]
     named: list[Organisation] = []
     for org in (org for _, _, alias in sorted(found) for org in by_alias[alias]):
