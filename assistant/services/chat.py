@@ -136,13 +136,13 @@ class ChatService:
         directory = directory_of(asked, composed, evidence, passages, citable, standalone)
         retrieved = time.perf_counter()
         idf = self.scorer.idf  # what is asked of the value is looked for in the corpus's words
-        declined = typed_decline(asked, language, passages, evidence, orgs, idf, composed)
-        if declined and not found:
-            text, cited = declined, []  # cites what the sources say of the subject, yet declines
-        else:  # the directory's answer, then the passages' to a part it leaves (a fact)
+        declined = typed_decline(asked, language, passages, evidence, orgs, idf, composed) or ""
+        if found or not declined:  # the directory's answer, then the passages' to a part it leaves
             text, cited = yield from self._compose(
                 standalone, language, composed, passages, evidence, directory, found, declined
             )
+        else:
+            text, cited = declined, []  # cites what the sources say of the subject, yet declines
         grounded = bool(cited)
         if not grounded and passages:
             text = f"{text} {NEAREST[language]}"
