@@ -51,6 +51,7 @@ TEXT = {
         "town_heading": "In {town}, the directory lists:",
         "departement_heading": "In {name} ({code}), the directory lists:",
         "located": "{name} is in {place}",
+        "part_of": "part of {parent}",
         "scope": (
             "I answer questions about the Paris Region (Île-de-France) health ecosystem: "
             "hospitals, research institutes, clusters, incubators, pharma and e-health companies."
@@ -69,6 +70,7 @@ TEXT = {
         "town_heading": "À {town}, l'annuaire recense :",
         "departement_heading": "Dans le {code} ({name}), l'annuaire recense :",
         "located": "{name} se trouve à {place}",
+        "part_of": "rattachement : {parent}",
         "scope": (
             "Je réponds aux questions sur l'écosystème de la santé en Île-de-France : hôpitaux, "
             "instituts de recherche, pôles de compétitivité, incubateurs, groupes "

@@ -143,6 +143,20 @@ def asks_for_list(question: str) -> bool:
     )
 
 
+# "where is X, and what year did it open Y?", "quel type de structure et dans quelle ville ?":
+# an asking clause in two parts, each asking something
+PART = re.compile(
+    r"(?:\s*,\s*|\s+)(?:and|et)\s+(?=(?:(?:in |by |à |a |dans |en )?(?:what|which|quel\w*)|"
+    r"who|when|where|how|why|qui|quand|où|comment|combien|pourquoi)\b)",
+    re.IGNORECASE,
+)
+
+
+def question_parts(asked: str) -> list[str]:
+    """The parts of an asking clause joined by "and" before a word that asks."""
+    return [part for part in PART.split(asked) if part.strip()]
+
+
 def asking(message: str) -> tuple[str, str]:
     """The clauses of a message that ask (those that end with a question mark) and the rest,
     what the asker tells first or after ("We're a contrast-agent maker. Where is Guerbet?");

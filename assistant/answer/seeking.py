@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer.questions import asking, question_parts
 from assistant.answer.shapes import LOCATE_THERE, asks_partner, asks_where
 
 THERE_IS = (
@@ -102,6 +103,23 @@ def seeks_partner(question: str) -> bool:
 def seeks_place(question: str) -> bool:
     """Where something is (:func:`shapes.asks_where`), or whether it is in Paris or outside."""
     return asks_where(question) or bool(PARIS_OR_SUBURBS.search(question))
+
+
+# a word that asks: a part without one ("vous savez si X est installé dans le coin, et dans
+# quelle commune ?") asks no other thing
+ASKS = re.compile(
+    r"\b(what|which|who|whom|when|how|why|quel\w*|qui|quoi|quand|comment|combien|pourquoi)\b",
+    re.IGNORECASE,
+)
+
+
+def where_parts(question: str) -> tuple[list[str], list[str]]:
+    """The parts of the asking clauses that ask where ("Where is X based") and those that ask
+    something else ("and what year did it open Y?"); ([], []) when no part asks where."""
+    parts = question_parts(asking(question)[0])
+    where = [part for part in parts if seeks_place(part)]
+    besides = [part for part in parts if part not in where and ASKS.search(part)]
+    return (where, besides) if where else ([], [])
 
 
 def without_suburbs(question: str) -> str:

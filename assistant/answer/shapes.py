@@ -20,7 +20,7 @@ ASKS_WHERE = (
 PLACE_NOUN = (
     r"(parts?|districts?|towns?|city|cities|campus|campuses|locations?|places?|sites?|"
     r"cluster of places|parties?|zones?|secteurs?|villes?|communes?|endroits?|territoire|"
-    r"département|departement|quartiers?)"
+    r"département|departement|quartiers?|arrondissements?)"
 )
 # a thing done, past: "in which town did Sanofi open its lab?", "dans quelle ville a-t-il
 # ouvert...": what happened, a fact of the sources, not where to set up
@@ -58,10 +58,10 @@ LOCATE_ENTITY = re.compile(
     r"(?! (it|they|he|she|il|elle|ils|elles|its|their|his|her|sa|son|ses|leur|leurs)\b)",
     re.IGNORECASE,
 )
-# "et Incuballiance, il est situé où ?", "X is located where?": the place asked last
-LOCATE_AFTER = re.compile(
-    r"\b(est|sont|se trouve(nt)?|se situe(nt)?|is|are)\s+"
-    r"((situé|basé|installé|implanté|located|based|situated)(e|es|s)?\s+)?(où|ou|where)(\s+(exactement|exactly|précisément|precisely))?\s*\??\s*$",
+LOCATE_AFTER = re.compile(  # "et X, il est situé où ?", "X is located where?", "X cest ou en idf"
+    r"\b(c['’]?est|est|sont|se trouve(nt)?|se situe(nt)?|is|are)\s+((situé|basé|installé|implanté|"
+    r"located|based|situated)(e|es|s)?\s+)?(où|ou|where)(\s+(exactement|exactly|précisément|"
+    r"precisely))?(\s+(in|en|dans|à|a|around|near|autour de)(\s+[\w\-’']+){1,3})?\s*\??\s*$",
     re.IGNORECASE,
 )
 # the town or département after "in": never the region itself

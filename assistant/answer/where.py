@@ -16,15 +16,17 @@ organisation the rest of the message names.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from rapidfuzz import fuzz, process
 
 from assistant.answer.organisations import Organisation, squash
 from assistant.answer.questions import asking
+from assistant.answer.seeking import where_parts
 from assistant.answer.shapes import sets_up
+from ingest.directory.departements import DEPARTEMENTS
 from ingest.directory.org_kinds import kinds_by_word
-from ingest.store.text import STOPWORDS, fold
+from ingest.store.text import STOPWORDS, fold, tokenize
 
 CLOSE_ENOUGH = 85.0  # rapidfuzz ratio (0-100) of a run of words to a name: one typo in eight
 MIN_FUZZY_CHARS = 5  # shorter names are matched exactly only ("CEA" is not "sea")
@@ -50,17 +52,31 @@ UNITS = set(
     laboratoire unit unite site team equipe department
     """.split()
 )
+# the prepositions that place a thing: "in the Paris area", "en Essonne", "near Orsay"
+LOCATIVE = set(
+    "in at near around within inside outside en dans a au aux pres autour vers hors".split()
+)
+# the prepositions that make a noun before the organisation a part of it: "the lab of X"
+OF = set("of de du des d at chez".split())
 WORD = re.compile(r"[\w&\-’']+")
 Run = tuple[int, int, str]  # (first word, after the last, the words joined)
 
 
-def located_subject(question: str, organisations: Sequence[Organisation]) -> list[Organisation]:
+def located_subject(
+    question: str, organisations: Sequence[Organisation], known: Container[str] = ()
+) -> list[Organisation]:
     """The organisations a locate question is about (exactly or nearly named), when the other
     words of the clauses that ask only frame the question, or name a part of it by its field
     ("the CEA's neuroimaging centre": the CEA's entity working on neuroimaging); [] when it asks
-    where something else is ("the open innovation lab of X": a fact of the passages)."""
+    where something else is ("the open innovation lab of X": a fact of the passages). A word
+    that places the question in the region ("in the Paris area") frames it, and so does a word
+    the corpus never uses (``known``: its terms), unless it names a thing of the organisation
+    ("X's biobank", "the biobank of X"): it cannot name a thing the sources would locate."""
     by_alias = _aliases(organisations)
     asked, told = asking(question)
+    where, besides = where_parts(question)
+    if besides:  # "Where is X based, and what year did it open Y?": the part that asks where
+        asked, told = " ".join(where), " ".join([told, *besides])
     head, _, tail = asked.rpartition(",")
     if head and POINTS_BACK & {fold(w) for w in _words(tail)}:  # "... Philips, ils sont où ?"
         asked, told = tail, f"{told} {head}"
@@ -80,22 +96,89 @@ def located_subject(question: str, organisations: Sequence[Organisation]) -> lis
             if len(named) == 1 and not part and not sets_up(asked)
             else []
         )
-    return _subject(words, found, by_alias, organisations)
+    return _subject(asked, found, by_alias, organisations, known)
 
 
 def _subject(
-    words: list[str],
+    asked: str,
     found: list[Run],
     by_alias: dict[str, list[Organisation]],
     organisations: Sequence[Organisation],
+    known: Container[str],
 ) -> list[Organisation]:
+    words = _words(asked)
     covered = {k for i, j, _ in found for k in range(i, j)}
-    rest = [fold(w) for k, w in enumerate(words) if k not in covered and not _frames(fold(w))]
+    covered |= _placing(words, organisations)
+    owned = _owned(asked, found)
+    if sets_up(asked):  # "dans quel secteur X compte-t-il installer le sien ?": read strictly
+        known = ()
+    rest = [
+        fold(w)
+        for k, w in enumerate(words)
+        if k not in covered
+        and not _frames(fold(w))
+        and (k in owned or not known or _known(fold(w), known))  # (): every word counts
+    ]
     named: list[Organisation] = []
     for org in (org for _, _, alias in sorted(found) for org in by_alias[alias]):
         if org not in named:
             named.append(org)
     return _parts(named, rest, organisations) if rest else named
+
+
+def _placing(words: list[str], organisations: Sequence[Organisation]) -> set[int]:
+    """The words of a phrase that places the question in the region: a preposition, then a
+    town, a département or the region itself, and the rest of that noun ("in the Paris area",
+    "en Essonne", "near Orsay")."""
+    places = {fold(o.city) for o in organisations if o.city} | {
+        fold(name) for name in DEPARTEMENTS.values()
+    }
+    folded = [fold(w) for w in words]
+    out: set[int] = set()
+    for k, word in enumerate(folded):
+        if word not in places:
+            continue
+        start = k - 1
+        while start >= 0 and _frames(folded[start]) and folded[start] not in LOCATIVE:
+            start -= 1  # "in the Paris area", "dans le coin de Palaiseau": back to "in"
+        if start < 0 or folded[start] not in LOCATIVE:
+            continue  # "the Paris lab of X": a thing of X, not a place
+        end = k + 1
+        while end < len(folded) and not _frames(folded[end]):
+            end += 1  # "area"
+        out |= set(range(start, end))
+    return out
+
+
+def _owned(asked: str, found: list[Run]) -> set[int]:
+    """The words that name a thing of a named organisation: after its possessive ("X's
+    biobank") or before "of X" ("the biobank of X", "la biobanque de X", "d'X")."""
+    raw = [w for w in WORD.findall(asked) if squash(w)]
+    folded = [fold(w) for w in raw]
+    out: set[int] = set()
+    for i, j, _ in found:
+        if re.search(r"['’]s$", raw[j - 1]):
+            end = j
+            while end < len(raw) and not _frames(folded[end]):
+                end += 1
+            out |= set(range(j, end))
+        if re.match(r"d['’]", folded[i]):  # "d'Alpha Lab": the preposition elided
+            before = i
+        elif i and (folded[i - 1] in OF or re.match(r"d['’]", folded[i - 1])):
+            before = i - 1  # "of X", "d'Institut Curie" (its kind's word elided)
+        else:
+            continue
+        start = before - 1
+        while start >= 0 and not _frames(folded[start]):
+            start -= 1
+        out |= set(range(start + 1, before))
+    return out
+
+
+def _known(word: str, known: Container[str]) -> bool:
+    """Whether the corpus uses the word (its whole term: "paris-sud" is not "paris")."""
+    terms = tokenize(re.sub(r"^(qu|[ldcjmnst])[’']", "", word))
+    return bool(terms) and terms[0] in known
 
 
 def _units(words: list[str]) -> bool:

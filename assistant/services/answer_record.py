@@ -103,3 +103,12 @@ def source_ref(n: int, passage: Passage, evidence: EvidenceReport, answer: str =
         metadata=passage.metadata,
         highlight=used or evidence.highlight(n),
     )
+
+
+def timings(started: float, retrieved: float, done: float) -> dict[str, float]:
+    """The answer's timings in milliseconds."""
+    return {
+        "retrieve": (retrieved - started) * 1000,
+        "generate": (done - retrieved) * 1000,
+        "total": (done - started) * 1000,
+    }

@@ -20,12 +20,7 @@ from assistant.answer.focus import refocus
 from assistant.answer.gazetteer import Gazetteers
 from assistant.answer.help import reply_text
 from assistant.answer.messages import NEAREST
-from assistant.answer.organisations import (
-    Organisation,
-    OrganisationSource,
-    from_passages,
-    named_in,
-)
+from assistant.answer.organisations import Organisation, OrganisationSource, from_passages, named_in
 from assistant.answer.partners import PartnerFinder
 from assistant.answer.question_kind import QuestionKind, classify, greeting_language, restate
 from assistant.answer.request import NOT_FOUND, GenerationRequest
@@ -36,7 +31,7 @@ from assistant.answer.spelling import read_as_meant
 from assistant.answer.suggest import suggest
 from assistant.retrieval import HybridRetriever, admits
 from assistant.retrieval.passage import Passage
-from assistant.services.answer_record import Answer, Delta, source_ref
+from assistant.services.answer_record import Answer, Delta, source_ref, timings
 from assistant.services.deeper import deepen
 from assistant.services.directory_answers import (
     Directory,
@@ -132,7 +127,7 @@ class ChatService:
         passages, scored = self._retrieve(standalone, kind, k, filters, said, orgs)
         citable = [o for o in orgs if admits(filters, o.passage.metadata)]  # entries may join
         found, composed = from_directory(
-            asked, standalone, kind, language, passages, citable, self.partners
+            asked, standalone, kind, language, passages, citable, self.partners, self.scorer.idf
         )
         evidence = self._evidence(  # the previous answer: the last assistant turn
             asked, standalone, composed, passages, orgs, scored, citable, "".join(said[-1:])
@@ -141,14 +136,13 @@ class ChatService:
         directory = directory_of(asked, composed, evidence, passages, citable, standalone)
         retrieved = time.perf_counter()
         idf = self.scorer.idf  # what is asked of the value is looked for in the corpus's words
-        if found:
-            text, cited = repair_citations(found, len(passages))
-        elif declined := typed_decline(asked, language, passages, evidence, orgs, idf, composed):
-            text, cited = declined, []  # cites what the sources say of the subject, yet declines
-        else:
+        declined = typed_decline(asked, language, passages, evidence, orgs, idf, composed) or ""
+        if found or not declined:  # the directory's answer, then the passages' to a part it leaves
             text, cited = yield from self._compose(
-                standalone, language, composed, passages, evidence, directory
+                standalone, language, composed, passages, evidence, directory, found, declined
             )
+        else:
+            text, cited = declined, []  # cites what the sources say of the subject, yet declines
         grounded = bool(cited)
         if not grounded and passages:
             text = f"{text} {NEAREST[language]}"
@@ -214,11 +208,19 @@ class ChatService:
         passages: list[Passage],
         evidence: EvidenceReport,
         directory: Directory,
+        found: str = "",
+        declined: str = "",
     ) -> Generator[Delta, None, tuple[str, list[int]]]:
         """Compose (streaming the deltas), then repair the citations: the answer text and the
-        passages it cites; the decline when the gate or the citations say no."""
+        passages it cites; the decline when the gate or the citations say no. ``found``: the
+        directory's answer, alone when it answers all (a kind other than a fact) or when the
+        part it leaves to the passages is ``declined``; else first."""
+        text, cited = repair_citations(found, len(passages)) if found else (DECLINE[language], [])
+        if found and (kind != QuestionKind.FACT or declined):
+            return text, cited
+        yield from [Delta(f"{text}\n\n")] if found else []
         if not (evidence.answerable or directory.members or directory.compared):
-            return DECLINE[language], []
+            return text, cited
         request = GenerationRequest(
             standalone,
             language,
@@ -231,10 +233,10 @@ class ChatService:
         )
         generated: list[str] = []
         yield from self._generate(request, generated, self.limits.deadline(self.clock))
-        text, cited = repair_citations("".join(generated), len(passages))
-        if not cited or NOT_FOUND in text:
-            return DECLINE[language], []
-        return text, cited
+        composed, more = repair_citations("".join(generated), len(passages))
+        if not more or NOT_FOUND in composed:
+            return text, cited
+        return (f"{text}\n\n{composed}", sorted({*cited, *more})) if found else (composed, more)
 
     def _evidence(
         self,
@@ -288,12 +290,3 @@ class ChatService:
                 yield Delta(delta)
             if deadline.passed():
                 break
-
-
-def timings(started: float, retrieved: float, done: float) -> dict[str, float]:
-    """The answer's timings in milliseconds."""
-    return {
-        "retrieve": (retrieved - started) * 1000,
-        "generate": (done - retrieved) * 1000,
-        "total": (done - started) * 1000,
-    }

@@ -6,7 +6,7 @@ None when the directory has nothing to say: the question is then answered from t
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field, replace
 
 from assistant.answer.compose_list import enumerations
@@ -33,7 +33,7 @@ from assistant.answer.places import (
     places_of,
 )
 from assistant.answer.question_kind import QuestionKind
-from assistant.answer.seeking import SUPPORTS, without_suburbs
+from assistant.answer.seeking import SUPPORTS, where_parts, without_suburbs
 from assistant.answer.shapes import INTRODUCE, RELATIVE, SEAT, sets_up, siting, town_asked
 from assistant.answer.where import located_subject, names_organisation
 from assistant.retrieval.passage import Passage
@@ -69,12 +69,16 @@ def from_directory(
     passages: list[Passage],
     orgs: Sequence[Organisation],
     finder: PartnerFinder | None,
+    known: Container[str] = (),
 ) -> tuple[str, QuestionKind]:
     """A locate or partner answer from the directory, and the kind to compose by when there is
-    none (a partner question as a list, a locate question as a fact)."""
+    none (a partner question as a list, a locate question as a fact); ``known``: the corpus's
+    terms."""
     if kind not in (QuestionKind.LOCATE, QuestionKind.PARTNER):
         return "", kind
-    found = directory_answer(question, standalone, kind, language, passages, orgs, finder)
+    found = directory_answer(question, standalone, kind, language, passages, orgs, finder, known)
+    if found and kind == QuestionKind.LOCATE and where_parts(question)[1]:
+        return found, QuestionKind.FACT  # the where line, and the other part as a fact
     return found, kind if found else (
         QuestionKind.LIST if kind == QuestionKind.PARTNER else QuestionKind.FACT
     )
@@ -88,6 +92,7 @@ def directory_answer(
     passages: list[Passage],
     orgs: Sequence[Organisation],
     finder: PartnerFinder | None,
+    known: Container[str] = (),
 ) -> str:
     """The answer text with its [n] (directory entries appended to ``passages``), or ""."""
     if not orgs:
@@ -97,10 +102,13 @@ def directory_answer(
         town = town_asked(question)
         if town:
             return _town(question, town, passages, orgs, campus, language)
-        named = located_subject(without_suburbs(question), orgs)
+        named = located_subject(without_suburbs(question), orgs, known)
         if named:  # where that organisation is; from the passages when its town is unknown
-            known = [o for o in named if placed(o)]
-            lines = [compose_where(o, entry_number(o, passages), campus, language) for o in known]
+            there = [o for o in named if placed(o)]
+            more = bool(where_parts(question)[1])  # "what kind of company is it, and where?"
+            lines = [
+                compose_where(o, entry_number(o, passages), campus, language, more) for o in there
+            ]
             return "\n".join(lines[:3])
         kinds = kinds_named(question)
         if kinds and SEAT.search(question):  # "where do pharma groups have their head offices?"

@@ -1,0 +1,121 @@
+"""Where an organisation is, however the asker words it: the words that place the question in
+the region ("in the Paris area"), words the corpus never uses ("cest", "actually", what the
+asker says of themselves), and a question in two parts (where it is, and what it is or a fact
+of the passages). Fast: fake directory rows, the corpus's terms from their texts; slow: through
+the real index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.answer.organisations import from_passages
+from assistant.answer.question_kind import QuestionKind, classify
+from assistant.retrieval.passage import Passage
+from assistant.services.directory_answers import directory_answer, from_directory
+from ingest.store.text import tokenize
+
+
+def _entry(
+    name: str, kind: str, city: str, departement: str, text: str, parents: str = ""
+) -> Passage:
+    meta = {"title": name, "kind": kind, "city": city, "domains": "cardiology"}
+    meta |= {"doc_id": f"dir#{name.lower()}", "departement": departement, "parents": parents}
+    return Passage(f"p-{name}", f"{name} is a {kind} in {city}. {text}", meta, 0.0)
+
+
+ROWS = [
+    _entry("Alpha Lab", "laboratory", "Orsay", "91", "Alpha Lab builds cardiac sensors."),
+    _entry("Beta Imaging", "medtech-company", "Palaiseau", "91", "Beta Imaging images hearts."),
+    _entry("Zeta Scan", "lab", "Gif-sur-Yvette", "91", "Zeta Scan scans brains.", "Alpha Lab"),
+]
+# the corpus's terms: the entries and a source that speaks of an area and of a biobank
+SOURCE = "Labs of the area share a biobank and an open innovation lab opened in 2016."
+KNOWN = {t for text in [SOURCE, *(p.text for p in ROWS)] for t in tokenize(text)}
+ALPHA = "Alpha Lab is in Orsay, Essonne [1]."
+
+
+def _answer(question: str) -> str:
+    orgs = from_passages(ROWS)
+    return directory_answer(question, question, QuestionKind.LOCATE, "en", [], orgs, None, KNOWN)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "where's alpha lab in the palaiseau area",  # a phrase placing it in the region
+        "où se trouve Alpha Lab dans le coin de Palaiseau ?",
+        "Where is Alpha Lab actually located?",  # a word the corpus never uses
+        "alpha lab cest ou en idf",  # "c'est où" without its apostrophe, narrowed to the region
+        # what the asker says of themselves, in a message with no question mark
+        "Chercheur à l'université Paris-Sud, j'aimerais savoir dans quelle ville est l'institut "
+        "Alpha Lab.",
+        "Which arrondissement is Alpha Lab in? The postcode would do.",
+    ],
+)
+def test_where_is_an_organisation_whatever_else_the_asker_says(question: str) -> None:
+    assert classify(question) == QuestionKind.LOCATE
+    assert _answer(question) == ALPHA
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Where is Alpha Lab's biobank?",  # a thing of it the sources speak of
+        "where is the genebank of Alpha Lab?",  # a thing of it the corpus never names
+        "où est la génothèque d'Alpha Lab ?",
+        "Where is the open innovation lab of Alpha Lab in the Palaiseau area?",
+        # where it will set up a thing told before: every word read, known to the corpus or not
+        "Dans quel secteur Alpha Lab compte-t-il installer le sien, et à quelle échéance ?",
+    ],
+)
+def test_a_thing_of_the_organisation_is_not_its_address(question: str) -> None:
+    assert _answer(question) == ""  # a fact of the passages, or their decline
+
+
+def test_a_question_in_two_parts_gets_what_the_entry_says_the_organisation_is() -> None:
+    kind = "Quick one on Alpha Lab: what kind of organisation is it and which town is it in?"
+    assert _answer(kind) == "Alpha Lab (laboratory) is in Orsay, Essonne [1]."
+    parent = "which organisation does Zeta Scan belong to, and what town is it in?"
+    assert (
+        _answer(parent) == "Zeta Scan (lab, part of Alpha Lab) is in Gif-sur-Yvette, Essonne [1]."
+    )
+    # the part that is not where is composed from the passages as a fact, after the line
+    year = "Where is Alpha Lab based, and what year did it open its innovation lab?"
+    found, kind_left = from_directory(
+        year, year, QuestionKind.LOCATE, "en", [], from_passages(ROWS), None, KNOWN
+    )
+    assert (found, kind_left) == (
+        "Alpha Lab (laboratory) is in Orsay, Essonne [1].",
+        QuestionKind.FACT,
+    )
+    # a question that asks only where keeps its plain line, and nothing left to compose
+    assert from_directory(
+        "Where is Alpha Lab?", "", QuestionKind.LOCATE, "en", [], from_passages(ROWS), None, KNOWN
+    ) == (ALPHA, QuestionKind.LOCATE)
+
+
+@pytest.mark.slow
+def test_two_part_where_questions_through_the_real_index(built_index: Path) -> None:
+    from assistant.app.container import Container
+    from ingest.settings import Settings
+
+    chat = Container(Settings(data_dir=built_index)).chat
+    cases = {
+        # the directory's line, then the passages' fact
+        "Where is GE Healthcare based, and in what year did it set up Digital Foundry?": [
+            "Buc",
+            "2016",
+        ],
+        "Guerbet: what kind of company is it, and which town is it in?": ["Villepinte", "pharma"],
+        "where's philips in the paris area": ["Suresnes"],
+    }
+    for question, names in cases.items():
+        answer = chat.ask(question)
+        assert answer.kind == QuestionKind.LOCATE.value, question
+        assert answer.grounded and answer.cited, (question, answer.answer)
+        for name in names:
+            assert name in answer.answer, (question, answer.answer)
+        for n in answer.cited:
+            assert f"[{n}]" in answer.answer
