@@ -49,6 +49,7 @@ TEXT = {
         "outside_region": "outside the Paris Region",
         "places_heading": "Places that fit, with the organisations there:",
         "town_heading": "In {town}, the directory lists:",
+        "outside_heading": "Outside the Paris Region, the directory lists:",
         "departement_heading": "In {name} ({code}), the directory lists:",
         "located": "{name} is in {place}",
         "scope": (
@@ -67,6 +68,7 @@ TEXT = {
         "outside_region": "hors Île-de-France",
         "places_heading": "Lieux qui correspondent, avec leurs organisations :",
         "town_heading": "À {town}, l'annuaire recense :",
+        "outside_heading": "Hors Île-de-France, l'annuaire recense :",
         "departement_heading": "Dans le {code} ({name}), l'annuaire recense :",
         "located": "{name} se trouve à {place}",
         "scope": (

@@ -22,6 +22,7 @@ from assistant.answer.partners import (
     fit_sentence,
     topic,
 )
+from assistant.answer.place_asked import in_places, places_asked
 from assistant.answer.places import (
     campuses,
     compose_places,
@@ -33,7 +34,7 @@ from assistant.answer.places import (
     places_of,
 )
 from assistant.answer.question_kind import QuestionKind
-from assistant.answer.seeking import SUPPORTS, without_suburbs
+from assistant.answer.seeking import SUPPORTS, WHICH_ONE_IN, without_suburbs
 from assistant.answer.shapes import INTRODUCE, RELATIVE, SEAT, sets_up, siting, town_asked
 from assistant.answer.where import located_subject, names_organisation
 from assistant.retrieval.passage import Passage
@@ -94,8 +95,12 @@ def directory_answer(
         return ""
     campus = campuses(orgs)
     if kind == QuestionKind.LOCATE:
+        among = _among(question, passages, orgs, language)
+        if among:  # "lequel de A, B et C est à Paris ?": those of them there
+            return among
         town = town_asked(question)
-        if town:
+        listing = asked_kinds(question) and places_asked(question, orgs) and not siting(question)
+        if town or listing:  # "which clusters are outside the region?" (not where to set up)
             return _town(question, town, passages, orgs, campus, language)
         named = located_subject(without_suburbs(question), orgs)
         if named:  # where that organisation is; from the passages when its town is unknown
@@ -139,6 +144,16 @@ def _sought(question: str) -> tuple[str, ...]:
     return () if "*" in kinds else kinds
 
 
+def _among(question: str, passages: list[Passage], orgs: Sequence[Organisation], lang: str) -> str:
+    """Which of the organisations the question names (two or more) are in the place it names
+    (a town, a département, outside the region), cited; "" when it names fewer or no place."""
+    named, places = named_in(question, orgs), places_asked(question, orgs)
+    if len(named) < 2 or not places or not WHICH_ONE_IN.search(question):
+        return ""
+    there = [(o, entry_number(o, passages)) for o in named if in_places(o, places)]
+    return compose_town(places[0].label, there, lang)
+
+
 def _town(
     question: str,
     town: str,
@@ -147,12 +162,16 @@ def _town(
     campus: dict[str, list[Organisation]],
     language: str,
 ) -> str:
-    there = in_town(town, orgs, campus)
+    there = in_town(town, orgs, campus) if town else []
+    places = [] if there else places_asked(question, orgs)  # "outside the region", "(91)"
+    if places:
+        there = [o for o in orgs if in_places(o, places)]
     kinds = asked_kinds(question) or kinds_named(question)
     if kinds and "*" not in kinds:
         there = [o for o in there if o.kind in kinds]
     listed = [(o, entry_number(o, passages)) for o in there]
-    return compose_town(town, listed, language)
+    outside = any(p.outside for p in places)
+    return compose_town(places[0].label if places else town, listed, language, outside)
 
 
 def _seats(
@@ -263,7 +282,9 @@ def directory_of(
         context = split_context(standalone)[1]
         matched = members(question, orgs, mentioned, context)
         if matched and (
-            evidence.answerable or any(m.domains for m in matched) or enumerates(listed, matched)
+            evidence.answerable
+            or any(m.domains or m.place for m in matched)  # the directory's fields answer
+            or enumerates(listed, matched)
         ):
             found.members = tuple(matched)
     elif kind == QuestionKind.COMPARE:
