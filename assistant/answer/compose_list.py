@@ -56,8 +56,8 @@ def rank_members(
         for org in named_in(ev.sentence, orgs):
             cited.setdefault(org.name, (rank * 2 + bonus, ev.n))
     listed = []
-    for m in members:
-        rank_n = cited.get(m.organisation.name)
+    for m in members:  # one in the place asked: its directory entry says it is there
+        rank_n = None if m.place else cited.get(m.organisation.name)
         n = rank_n[1] if rank_n else directory_n.get(m.organisation.name, 0)
         listed.append(ListedMember(m, n, rank_n is not None))
     listed = [item for item in listed if item.n]
@@ -95,15 +95,16 @@ def compose_list(
     # an enumeration of the best sentences that names members leads ("The CNRS; the Pasteur
     # Institute, ...; the Curie Institute ..."): its peers are not all in the directory's kind
     lead = [(ev, t) for ev, t in enumerations(report) if named_in(t, orgs)][:1]
-    if lead:  # the members it names are cited there; the directory brings the others
+    placed = any(m.place for m in members)  # a place asked: the directory's places answer
+    if lead and not placed:  # the members it names are cited there; the directory the others
         named = {o.name for o in named_in(lead[0][1], orgs)}
         listed = [i for i in listed if i.member.organisation.name not in named]
-    lines = [f"{t} [{ev.n}]" for ev, t in lead]
-    if listed:
-        lines.append(text("list_heading", language))
+    lines = [text("list_heading", language)] if listed else []
     lines += [bullet(item, language) for item in listed[:MAX_BULLETS]]
     if len(listed) > MAX_BULLETS:
         lines.append(text("more", language).format(n=len(listed) - MAX_BULLETS))
+    enumerated = [f"{t} [{ev.n}]" for ev, t in lead]  # those of the place first, then the list
+    lines = [*lines, *enumerated] if placed else [*enumerated, *lines]
     return with_note("\n".join(lines), language) if language != "en" else "\n".join(lines)
 
 

@@ -25,6 +25,7 @@ from assistant.answer.ellipsis import (
 from assistant.answer.referents import (
     DEMONSTRATIVE,
     ORDINAL,
+    by_count,
     by_rank,
     demonstrated,
     fronted,
@@ -77,7 +78,8 @@ def condense(question: str, history: Sequence[Turn]) -> str:
     question, previous = fronted(asked) or asked, _previous_standalone(history)
     answers = [t.content for t in history if t.role == "assistant" and t.content.strip()]
     answer = answers[-1] if answers else ""
-    pointed = by_rank(question, answer) or purpose_of(question, previous)  # "the second one"
+    pointed = by_rank(question, answer) or by_count(question, answer)  # "the second one"
+    pointed = pointed or purpose_of(question, previous)
     if pointed:
         return f"{_asked(pointed)} ({previous})"
     more = more_of(question)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Protocol
 
+from assistant.answer.place_asked import Place, in_places, places_asked
 from assistant.retrieval.glossary import translate_terms
 from assistant.retrieval.passage import Passage
 from ingest import directory
@@ -222,6 +223,7 @@ def _kinds_of(word: str, table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
 class Member:
     organisation: Organisation
     domains: tuple[str, ...]  # the domains the question asked for that it works on
+    place: str = ""  # the place the question asked for that holds it ("Essonne", "Lyon")
 
 
 def members(
@@ -239,33 +241,26 @@ def members(
     if not kinds or named_in(question, organisations):
         return []
     terms = set(question_terms(f"{question} {context}"))
-    folded = REGION.sub(" ", fold(question))
 
     def domains_of(org: Organisation) -> tuple[str, ...]:
         return tuple(d for d in org.domains if (t := phrase_terms(d)) and t <= terms)
 
     by_domain = {o.name: domains_of(o) for o in organisations}
-    cities = {
-        o.city
-        for o in organisations
-        if o.city and re.search(rf"\b{re.escape(fold(o.city))}\b", folded)
-    }
-    pool = [o for o in organisations if not cities or o.city in cities]
+    places = places_asked(question, organisations)  # a town, a département, outside the region
+    pool = [o for o in organisations if in_places(o, places)]
     if "*" not in kinds:
         pool = [o for o in pool if o.kind in kinds]
     # within a named kind, those the best sentences name count too ("clusters like A, B and C")
     matched = [o for o in pool if by_domain[o.name] or ("*" not in kinds and o.name in mentioned)]
-    if "*" in kinds and not any(by_domain[o.name] for o in pool):
-        return []
+    if "*" in kinds and not places and not any(by_domain[o.name] for o in pool):
+        return []  # "which organisations ...?" asks for a domain or a place
     if any(by_domain[o.name] for o in pool):
         pool = matched
-    return [Member(o, by_domain[o.name]) for o in pool]
+    return [Member(o, by_domain[o.name], _place(o, places)) for o in pool]
 
 
-# the region, however it is spelt ("Paris-region startups"), is not its capital city
-REGION = re.compile(
-    r"\b(paris[- ]region|region parisienne|paris[- ]ile[- ]de[- ]france|ile[- ]de[- ]france)\b"
-)
+def _place(org: Organisation, places: Sequence[Place]) -> str:
+    return next((place.label for place in places if place.holds(org)), "")
 
 
 def phrase_terms(domain: str) -> set[str]:

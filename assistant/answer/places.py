@@ -119,17 +119,20 @@ def departement_named(place: str) -> str:
     return found[0] if found and wanted != "paris" else ""
 
 
-def compose_town(town: str, listed: Sequence[tuple[Organisation, int]], lang: str) -> str:
-    """The organisations a town holds, one line each (kind, its town when a département is
-    asked, domains), cited; "" when none."""
+def compose_town(
+    town: str, listed: Sequence[tuple[Organisation, int]], lang: str, outside: bool = False
+) -> str:
+    """The organisations a town holds (or the outside of the region), one line each (kind,
+    its town when a département or the outside is asked, domains), cited; "" when none."""
     if not listed:
         return ""
-    code = departement_named(town)
+    code = "" if outside else departement_named(town)
     heading = text("departement_heading", lang).format(name=DEPARTEMENTS.get(code), code=code)
-    lines = [heading if code else text("town_heading", lang).format(town=town)]
+    heading = heading if code else text("town_heading", lang).format(town=town)
+    lines = [text("outside_heading", lang) if outside else heading]
     for org, n in listed[:MAX_LISTED]:
         about = [kind_label(org.kind, lang)] if org.kind else []
-        about += [org.city] if code and org.city else []  # a département: which town in it
+        about += [org.city] if (code or outside) and org.city else []  # which town in it
         about += [domain_label(d, lang) for d in org.domains[:2]]
         lines.append(f"- {org.label} ({', '.join(about)}) [{n}]")
     if len(listed) > MAX_LISTED:

@@ -126,13 +126,22 @@ def names_in(text: str) -> set[str]:
     return found
 
 
+# the interrogative, then what it picks among ("which of the pharma groups", "lesquels des ...")
+PLURAL_ASKED = re.compile(
+    r"\b(which|what|quels|quelles|lesquels|lesquelles)\b"
+    r"(?:\s+(?:of|among|d['’]entre|des|parmi)(?:\s+(?:the|these|those|your|our|les|ces|vos))?)?"
+    r"((?:\s+[\w\-]+){1,3})",
+    re.IGNORECASE,
+)
+
+
 def asks_for_list(question: str) -> bool:
-    """'Which institutes...', 'Quels groupes...': a plural noun within three words of the
-    interrogative."""
-    match = re.search(r"\b(which|what|quels|quelles)\b((?:\s+[\w\-]+){1,3})", question, re.I)
+    """'Which institutes...', 'Quels groupes...', 'Which of the pharma groups...', 'Lesquels
+    des clusters...': a plural noun within three words of the interrogative."""
+    match = PLURAL_ASKED.search(question)
     if not match:
         return False
-    if match.group(1).lower() in ("quels", "quelles"):
+    if match.group(1).lower() in ("quels", "quelles", "lesquels", "lesquelles"):
         return True
     return any(
         w.lower().endswith("s")

@@ -18,6 +18,8 @@ ACKNOWLEDGED = re.compile(
     r"(?:(?:mais|but|so|alors|donc)\s+)?(?=\w)",
     re.IGNORECASE,
 )
+# "Yes, ...", "Non, ...": the answer to a yes-no question, no item of a list
+ANSWERED = re.compile(r"^\s*(?:yes|no|oui|non|indeed|en effet)\b[,;:]?\s*", re.IGNORECASE)
 # "the second one", "le premier ?", "la deuxième, elle est où ?": an item by its rank; an
 # ordinal before a noun ("the first summit") says what kind of thing, it points at nothing
 ORDINAL = re.compile(
@@ -75,6 +77,7 @@ def listed(answer: str) -> list[str]:
     home" -> General Electric Healthcare, MedClinik)."""
     first = split_sentences(CITATION.sub("", answer))[:1]
     sentence = first[0].rsplit(":", 1)[-1] if first else ""  # "three pillars: a, b and c"
+    sentence = ANSWERED.sub("", sentence)  # "Yes, with the Lyonbiopole and ... clusters"
     parts = re.split(r",?\s+(?:and|et|or|ou)\s+|;\s*", sentence)
     short = all(len(words(s)) <= 4 for p in parts for s in p.split(","))
     items: list[str] = []
@@ -86,6 +89,35 @@ def listed(answer: str) -> list[str]:
             if name and name not in items:
                 items.append(name)
     return items
+
+
+# "those two", "the three", "lequel des trois", "ces deux-là": the items of the last answer's
+# list, counted; "of them" / "d'entre eux" too
+COUNTED = re.compile(
+    r"\b(?:(?P<of>of\s+)?(?:the|those|these|les|ces)|(?P<des>des))\s+(?P<n>two|three|four|five|deux|"
+    r"trois|quatre|cinq)\b(?:-l[àa])?(?:\s+(?:ones|of them|d['’]entre (?:eux|elles)))?",
+    re.IGNORECASE,
+)
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+
+
+def by_count(question: str, answer: str) -> str:
+    """ "and where are those two based?" after an answer that lists Lyonbiopole and EuroBioMed:
+    "and where are Lyonbiopole and EuroBioMed based?"; "lequel des trois est à Paris ?" ->
+    "lequel de Agoranov, Incuballiance et Paris Biotech Santé est à Paris ?"; "" when the
+    question counts nothing or the answer lists fewer items than it counts."""
+    match = COUNTED.search(question)
+    items = listed(answer) if match else []
+    if not match or len(items) < COUNTS[match.group("n").lower()]:
+        return ""
+    french = match.group("n").lower() in COUNTS_FR
+    items = items[: COUNTS[match.group("n").lower()]]
+    joined = f"{', '.join(items[:-1])} {'et' if french else 'and'} {items[-1]}"
+    of = ("de " if french else "of ") if match.group("of") or match.group("des") else ""
+    return f"{question[: match.start()]}{of}{joined}{question[match.end() :]}"
+
+
+COUNTS_FR = {"deux", "trois", "quatre", "cinq"}
 
 
 def _term(text: str) -> str:

@@ -86,6 +86,14 @@ TERSE = re.compile(
     re.IGNORECASE,
 )
 
+# "quel institut serait un partenaire naturel ?", "which cluster would be a good partner for us?"
+WOULD_BE_PARTNER = re.compile(
+    r"\b(which|what|quel|quelle|quels|quelles)\s+(\w+\s+){1,3}?(would|could|might|serait|"
+    r"seraient|pourrait|pourraient)\s+(be\s+|être\s+|etre\s+)?(an?|une?|des|the|le|la|les|my|our|"
+    r"mon|ma|notre|nos|mes)\s+(\w+\s+)?(partners?|partenaires?|collaborators?|collaborateurs?)\b",
+    re.IGNORECASE,
+)
+
 
 def seeks_partner(question: str) -> bool:
     """Who to work with or turn to (:func:`shapes.asks_partner`, whether an organisation exists
@@ -93,16 +101,32 @@ def seeks_partner(question: str) -> bool:
     who heads a named organisation."""
     if HEADS.search(question):
         return False
-    if any(p.search(question) for p in (TURN_TO, ANYONE, LOOKING_FOR, TERSE)):
+    if any(p.search(question) for p in (TURN_TO, ANYONE, LOOKING_FOR, TERSE, WOULD_BE_PARTNER)):
         return True
     if asks_partner(question):
         return True
     return bool(EXISTS.search(question)) and not LOCATE_THERE.search(question)
 
 
+# "lequel de A, B et C est à Paris ?", "which of them are located outside the region?": which
+# of the things named is in a place (a capitalised one, after its article)
+WHICH_ONE_IN = re.compile(
+    r"\b(which|lequel|laquelle|lesquels|lesquelles)\b[^?]{0,80}?\b(is|are|est|sont|se trouvent|"
+    r"se trouve|se situe|se situent)\s+"
+    r"((based|located|situated|basée?s?|située?s?|installée?s?)\s+)?"
+    r"((in|at|à|dans|en)\s+((the|le|la|les)\s+|l['’])?(?-i:[A-ZÉÎ])|(outside|hors|en dehors)\b)",
+    re.IGNORECASE,
+)
+
+
 def seeks_place(question: str) -> bool:
-    """Where something is (:func:`shapes.asks_where`), or whether it is in Paris or outside."""
-    return asks_where(question) or bool(PARIS_OR_SUBURBS.search(question))
+    """Where something is (:func:`shapes.asks_where`), whether it is in Paris or outside, which
+    of the things named is in a place."""
+    return (
+        asks_where(question)
+        or bool(PARIS_OR_SUBURBS.search(question))
+        or bool(WHICH_ONE_IN.search(question))
+    )
 
 
 # a word that asks: a part without one ("vous savez si X est installé dans le coin, et dans

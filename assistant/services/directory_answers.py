@@ -5,7 +5,6 @@ None when the directory has nothing to say: the question is then answered from t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -22,6 +21,7 @@ from assistant.answer.partners import (
     fit_sentence,
     topic,
 )
+from assistant.answer.place_asked import in_places, places_asked
 from assistant.answer.places import (
     campuses,
     compose_places,
@@ -33,10 +33,11 @@ from assistant.answer.places import (
     places_of,
 )
 from assistant.answer.question_kind import QuestionKind
-from assistant.answer.seeking import SUPPORTS, where_parts, without_suburbs
-from assistant.answer.shapes import INTRODUCE, RELATIVE, SEAT, sets_up, siting, town_asked
+from assistant.answer.seeking import WHICH_ONE_IN, where_parts, without_suburbs
+from assistant.answer.shapes import INTRODUCE, SEAT, sets_up, siting, town_asked
 from assistant.answer.where import located_subject, names_organisation
 from assistant.retrieval.passage import Passage
+from assistant.services.sought_kinds import sought_kinds
 from ingest.store.text import fold, split_sentences, tokenize
 
 
@@ -52,12 +53,6 @@ class Directory:
 
 
 RANKED = 12  # organisations asked of the ranking
-GO_BETWEEN = ("network", "cluster", "incubator", "public-body")  # the kinds that introduce
-BIG = re.compile(
-    r"\b(big|large|major|established|grands?|grandes|gros)\s+(\w+\s+)?(compan(y|ies)|firms?|"
-    r"groups?|entreprises?|groupes|industriels|sociétés|societes)\b",
-    re.IGNORECASE,
-)
 NO_PARTNER = ("event",)  # no one to work with, unless asked for ("which summit ...?")
 
 
@@ -99,8 +94,12 @@ def directory_answer(
         return ""
     campus = campuses(orgs)
     if kind == QuestionKind.LOCATE:
+        among = _among(question, passages, orgs, language)
+        if among:  # "lequel de A, B et C est à Paris ?": those of them there
+            return among
         town = town_asked(question)
-        if town:
+        listing = asked_kinds(question) and places_asked(question, orgs) and not siting(question)
+        if town or listing:  # "which clusters are outside the region?" (not where to set up)
             return _town(question, town, passages, orgs, campus, language)
         named = located_subject(without_suburbs(question), orgs, known)
         if named:  # where that organisation is; from the passages when its town is unknown
@@ -119,7 +118,7 @@ def directory_answer(
         return ""
     field = topic(standalone)
     if kind == QuestionKind.PARTNER:
-        kinds = _sought(question)  # the kinds sought among more of the ranking
+        kinds = sought_kinds(question)  # the kinds sought among more of the ranking
         fits = finder.partners(field, RANKED * 3 if kinds else RANKED)
         fits = [f for f in fits if f.kind not in NO_PARTNER or f.kind in kinds]
         by_id = {o.doc_id: o for o in orgs}
@@ -132,19 +131,14 @@ def directory_answer(
     return compose_places(cited, language)
 
 
-def _sought(question: str) -> tuple[str, ...]:
-    """The kinds of organisation a partner question seeks: its head noun ("which incubators
-    could host me?"), else the noun before a relative clause ("big companies ... that I could
-    partner with?"); () for any kind."""
-    if INTRODUCE.search(question) or SUPPORTS.search(question):
-        return GO_BETWEEN  # "who could put me in touch?", "an organisation that supports..."
-    kinds = asked_kinds(question)
-    relative = RELATIVE.search(question)
-    if not kinds and relative:
-        kinds = kinds_named(question[: relative.start()])
-    if BIG.search(question):  # "big companies": groups, not start-ups
-        kinds = tuple(k for k in kinds if "startup" not in k)
-    return () if "*" in kinds else kinds
+def _among(question: str, passages: list[Passage], orgs: Sequence[Organisation], lang: str) -> str:
+    """Which of the organisations the question names (two or more) are in the place it names
+    (a town, a département, outside the region), cited; "" when it names fewer or no place."""
+    named, places = named_in(question, orgs), places_asked(question, orgs)
+    if len(named) < 2 or not places or not WHICH_ONE_IN.search(question):
+        return ""
+    there = [(o, entry_number(o, passages)) for o in named if in_places(o, places)]
+    return compose_town(places[0].label, there, lang)
 
 
 def _town(
@@ -155,12 +149,16 @@ def _town(
     campus: dict[str, list[Organisation]],
     language: str,
 ) -> str:
-    there = in_town(town, orgs, campus)
+    there = in_town(town, orgs, campus) if town else []
+    places = [] if there else places_asked(question, orgs)  # "outside the region", "(91)"
+    if places:
+        there = [o for o in orgs if in_places(o, places)]
     kinds = asked_kinds(question) or kinds_named(question)
     if kinds and "*" not in kinds:
         there = [o for o in there if o.kind in kinds]
     listed = [(o, entry_number(o, passages)) for o in there]
-    return compose_town(town, listed, language)
+    outside = any(p.outside for p in places)
+    return compose_town(places[0].label if places else town, listed, language, outside)
 
 
 def _seats(
@@ -271,7 +269,9 @@ def directory_of(
         context = split_context(standalone)[1]
         matched = members(question, orgs, mentioned, context)
         if matched and (
-            evidence.answerable or any(m.domains for m in matched) or enumerates(listed, matched)
+            evidence.answerable
+            or any(m.domains or m.place for m in matched)  # the directory's fields answer
+            or enumerates(listed, matched)
         ):
             found.members = tuple(matched)
     elif kind == QuestionKind.COMPARE:

@@ -1,0 +1,81 @@
+"""The places a question restricts the directory's organisations to, read from the directory's
+own place fields: a town of the directory ("in Rueil-Malmaison"), a département of the region by
+its name or its number ("the Essonne (91)", "dans le 93", "le département 92"), or the region's
+outside ("outside Île-de-France", "hors de la région"), which the directory's region field says.
+The region itself ("Paris Region startups") is no town."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ingest.directory.departements import DEPARTEMENTS
+from ingest.store.text import fold
+
+if TYPE_CHECKING:
+    from assistant.answer.organisations import Organisation
+
+# the region, however it is spelt ("Paris-region startups"), is not its capital city
+REGION = re.compile(
+    r"\b(paris[- ]region|region parisienne|paris[- ]ile[- ]de[- ]france|ile[- ]de[- ]france)\b"
+)
+
+# "outside Île-de-France", "beyond the Paris region", "hors de la région", "en dehors de l'IDF"
+OUTSIDE = re.compile(
+    r"\b(outside|beyond|out of|hors|en dehors|ailleurs qu['’]en)\s+((of|de|du|d['’])\s*)?"
+    r"((the|la|l['’])\s*)?(paris[- ]region|region|région|ile[- ]de[- ]france|île[- ]de[- ]france"
+    r"|idf|paris[- ]ile[- ]de[- ]france)\b",
+    re.IGNORECASE,
+)
+# a département by its number: "(91)", "the 93", "dans le 94", "département 92"
+NUMBERED = re.compile(
+    r"\((?P<paren>\d{2})\)|\b(?:the|le|du|département|departement|department)\s+(?P<code>\d{2})\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place asked: a town (folded), a département's code, or the region's outside."""
+
+    label: str  # as an answer writes it: "Rueil-Malmaison", "Essonne", "outside the region"
+    town: str = ""
+    departement: str = ""
+    outside: bool = False
+
+    def holds(self, org: Organisation) -> bool:
+        """Whether the directory places ``org`` there; never one of unknown place."""
+        if self.outside:
+            return org.region == "out"
+        if self.departement:
+            return bool(org.city) and org.departement == self.departement
+        return bool(org.city) and fold(org.city) == self.town
+
+
+def places_asked(question: str, organisations: Sequence[Organisation]) -> list[Place]:
+    """The places ``question`` names, in the order of its text: the directory's towns, the
+    region's départements (by name or number), and the region's outside."""
+    folded = REGION.sub(" ", fold(OUTSIDE.sub(" ", question)))
+    found: list[tuple[int, Place]] = []
+    if outside := OUTSIDE.search(question):
+        found.append((outside.start(), Place(outside.group(0), outside=True)))
+    towns = {fold(o.city): o.city for o in organisations if o.city}
+    for town, name in towns.items():
+        if match := re.search(rf"(?<![\w\-]){re.escape(town)}(?![\w\-])", folded):
+            found.append((match.start(), Place(name, town=town)))
+    for code, name in DEPARTEMENTS.items():
+        if fold(name) in towns:
+            continue  # Paris is a town
+        match = re.search(rf"(?<![\w\-]){re.escape(fold(name))}(?![\w\-])", folded)
+        numbered = [m for m in NUMBERED.finditer(folded) if code in (m["paren"], m["code"])]
+        if match or numbered:
+            start = match.start() if match else numbered[0].start()
+            found.append((start, Place(name, departement=code)))
+    return [place for _, place in sorted(found, key=lambda item: item[0])]
+
+
+def in_places(org: Organisation, places: Sequence[Place]) -> bool:
+    """Whether ``org`` is in one of ``places`` (any organisation when none is asked)."""
+    return not places or any(place.holds(org) for place in places)
