@@ -34,6 +34,13 @@ DEV6 = Path(__file__).parent / "eval" / "dev6.jsonl"
 DEV7 = Path(__file__).parent / "eval" / "dev7.jsonl"
 DEV8 = Path(__file__).parent / "eval" / "dev8.jsonl"
 DEV9 = Path(__file__).parent / "eval" / "dev9.jsonl"
+# issue 15's fifth round, each measured blind once before any change: a tenth (30 near-miss
+# unanswerables, each paired with an answerable twin on the same subject) and an eleventh
+# (answered from the directory's rows: where is X, which organisations in a town, partners),
+# tuned on; a twelfth (twelve askers' voices) a second holdout, its table only
+DEV10 = Path(__file__).parent / "eval" / "dev10.jsonl"
+DEV11 = Path(__file__).parent / "eval" / "dev11.jsonl"
+DEV12 = Path(__file__).parent / "eval" / "dev12.jsonl"
 
 # The default (extractive) backend on the main (dev) set, with the fitted sentence model (issue
 # 15). Measured: hit@5 0.98, answers 0.90 (88/98), answer-first 0.77 (47/61), declines 1.00; a
@@ -67,8 +74,13 @@ DEV9_BARS = {"accuracy": 0.58, "decline": 0.75, "answer_first": 0.54}
 
 @pytest.mark.parametrize(
     "path",
-    [QUESTIONS, HOLDOUT, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, TEST],
-    ids=["main", "holdout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "test"],
+    [QUESTIONS, HOLDOUT, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, TEST],
+    ids=[
+        "main",
+        "holdout",
+        *(f"dev{n}" for n in range(2, 13)),
+        "test",
+    ],
 )
 def test_question_set_shape(path: Path) -> None:
     questions = load_questions(path)
@@ -82,9 +94,9 @@ def test_question_set_shape(path: Path) -> None:
     if path == HOLDOUT:
         assert len(questions) >= 20
         return
-    if path in (DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9):
+    if path in (DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12):
         assert len(questions) >= 50 and sum(q.lang == "fr" for q in questions) >= 10
-        assert sum(not q.answerable for q in questions) >= 9
+        assert sum(not q.answerable for q in questions) >= 8
         located = [q for q in questions if q.kind in ("locate", "partner")]
         assert located and all(len(q.expect_names) >= 2 for q in located)
         return
