@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.citations import CITATION
-from assistant.answer.ellipsis import NAMES
+from assistant.answer.ellipsis import INVERTED, NAMES
 from ingest.store.text import STOPWORDS, detect_language, fold, split_sentences, words
 
 # "Ok, mais ...", "okay so ...", "d'accord, et ...": it acknowledges the answer, asks nothing
@@ -206,24 +206,6 @@ def purpose_of(question: str, previous: str) -> str:
     return f"Why {rest}, with what goal?"
 
 
-def is_person(name: str) -> bool:
-    """A person's name, as a question or an answer writes it: two to four capitalised words,
-    none a common word ("Christian Lajoux"; not "The President of Medicen")."""
-    parts = name.split()
-    return (
-        2 <= len(parts) <= 4
-        and NAMES.fullmatch(name) is not None
-        and not re.search(r"['’]s\b", name)
-        and not any(fold(w) in STOPWORDS for w in parts)
-    )
-
-
-def person_in(question: str) -> str:
-    """The last person a question names ("Who is Christian Lajoux?"), else ""."""
-    people = [m.group(0) for m in NAMES.finditer(question) if is_person(m.group(0))]
-    return people[-1] if people else ""
-
-
 def subject_of(answer: str) -> list[str]:
     """The capitalised words of the answer's first sentence, in order, without common words."""
     entities: list[str] = []
@@ -232,3 +214,65 @@ def subject_of(answer: str) -> list[str]:
         if word[:1].isupper() and fold(word) not in STOPWORDS and word not in entities:
             entities.append(word)
     return entities
+
+
+def names_in(text: str) -> list[str]:
+    return [
+        m.group(0)
+        for m in NAMES.finditer(text)
+        if any(fold(w) not in STOPWORDS for w in words(m.group(0)))
+    ]
+
+
+def subject_in(question: str) -> str:
+    """What a question asks about: its last name, with what a possessive name owns ("What is
+    Incuballiance?" -> "Incuballiance"; "Tell me about Medicen's precision medicine hub." ->
+    "Medicen's precision medicine hub"); "" when it names nothing."""
+    runs = [
+        m
+        for m in NAMES.finditer(question)
+        if not all(fold(w) in STOPWORDS for w in words(m.group(0)))
+    ]
+    if not runs:
+        return ""
+    inverted = [m for m in runs if INVERTED.match(question, m.end())]
+    if inverted:  # "Où Servier veut-il installer son centre de R&D ?": Servier
+        named = inverted[0].group(0).split()
+        while named and fold(named[0]) in STOPWORDS:
+            named = named[1:]
+        return " ".join(named)
+    last = runs[-1]
+    if not re.search(r"['’]s$", last.group(0)):
+        return last.group(0)
+    owned = re.match(r"(?:\s+[a-zà-ÿ][\w\-]*)+", question[last.end() :])
+    taken = []
+    for word in owned.group(0).split() if owned else []:
+        if fold(word) in STOPWORDS:
+            break
+        taken.append(word)
+    return " ".join([last.group(0), *taken]) if taken else ""
+
+
+# "et le directeur général ? il a été nommé quand ?": a noun phrase asked about, then a
+# question whose pronoun takes it up
+ASKED_THEN = re.compile(
+    r"^\s*(?:and|et|but|mais)\s+(?P<phrase>(?:the|le|la|les|l['’])\s*[^?!.,;]+?)\s*\?\s*"
+    r"(?P<rest>\w.*)$",
+    re.IGNORECASE,
+)
+TAKING_UP = re.compile(r"\b(?:it|he|she|they|il|elle|ils|elles)\b", re.IGNORECASE)
+
+
+def taken_up(question: str, subject: str) -> str:
+    """ "et le directeur général ? il a été nommé quand ?" after "Qui préside Medicen ?" -> "le
+    directeur général de Medicen a été nommé quand ?": the pronoun stands for the noun phrase
+    asked just before it, which keeps the previous question's subject when it names none; ""
+    when the question is not of that shape."""
+    match = ASKED_THEN.match(question)
+    pronoun = TAKING_UP.search(match.group("rest")) if match else None
+    if not match or not pronoun:
+        return ""
+    phrase, rest = match.group("phrase"), match.group("rest")
+    if subject and not any(w[:1].isupper() for w in words(phrase)):
+        phrase = f"{phrase} {'de' if detect_language(question) == 'fr' else 'of'} {subject}"
+    return f"{rest[: pronoun.start()]}{phrase}{rest[pronoun.end() :]}"
