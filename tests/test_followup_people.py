@@ -84,3 +84,24 @@ def test_a_pronoun_takes_up_the_noun_phrase_asked_just_before_it() -> None:
     assert asked("and the director? when was he appointed?", english) == (
         "when was the director of Vega Health appointed?"
     )
+
+
+def test_a_noun_phrase_put_first_keeps_the_previous_subject() -> None:
+    history = exchange("Combien de membres compte Vega Health ?", "Plus de 400 membres.")
+    assert asked("et l'objectif, c'est d'arriver à combien ?", history) == (
+        "et l'objectif de Vega Health, c'est d'arriver à combien ?"
+    )
+    # a phrase that names something frames the question itself
+    assert "Vega Health" not in asked("et la Région, elle a investi combien ?", history)
+
+
+def test_a_name_written_in_lowercase_is_the_directorys_for_it() -> None:
+    history = exchange("what is vega health exactly?", "It is a cluster of health companies.")
+    assert asked("and when was it set up?", history) == "and when was Vega Health set up?"
+
+
+def test_that_one_is_the_thing_the_last_answer_was_about() -> None:
+    history = exchange("What is the Orion project?", "Orion is a project run by Vega Health.")
+    assert asked("Which of Vega Health's pillars is that one an example of?", history) == (
+        "Which of Vega Health's pillars is Orion an example of?"
+    )

@@ -22,6 +22,7 @@ from assistant.answer.ellipsis import (
     more_of,
     restate_ellipsis,
 )
+from assistant.answer.frames import directory_name, framed, taken_up
 from assistant.answer.persons import PERSONAL, employer, is_person, person_in
 from assistant.answer.referents import (
     DEMONSTRATIVE,
@@ -35,7 +36,6 @@ from assistant.answer.referents import (
     purpose_of,
     subject_in,
     subject_of,
-    taken_up,
     unacknowledged,
 )
 from ingest.store.text import STOPWORDS, detect_language, fold, split_sentences, tokenize, words
@@ -85,7 +85,9 @@ def condense(question: str, history: Sequence[Turn], known: Gazetteer | None = N
     answers = [t.content for t in history if t.role == "assistant" and t.content.strip()]
     answer = answers[-1] if answers else ""
     pointed = by_rank(question, answer) or by_count(question, answer)  # "the second one"
-    pointed = pointed or purpose_of(question, previous) or taken_up(question, subject_in(previous))
+    subject = subject_in(previous) or directory_name(previous, known)
+    pointed = pointed or purpose_of(question, previous) or taken_up(question, subject)
+    pointed = pointed or framed(question, subject)  # "et l'objectif, c'est ..."
     if pointed:
         return f"{_asked(pointed)} ({previous})"
     more = more_of(question)
@@ -98,7 +100,7 @@ def condense(question: str, history: Sequence[Turn], known: Gazetteer | None = N
     if restated:
         return restated
     answered = referent_of(previous, answer)  # else the subject of the previous question
-    referent = answered or subject_in(previous)
+    referent = answered or subject
     if not any(t in STRONG_PRONOUNS for t in map(str.lower, words(question))):
         thing = thing_of(referent, previous)  # "c'est quoi ce projet ?": the thing named
         shown = demonstrated(question, thing if _nameable(thing) else "")

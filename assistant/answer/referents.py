@@ -47,6 +47,8 @@ THERE = re.compile(
     r"(?!\s+(?:is|are|was|were|will|would|be|has|have)\b|['’]s\b)",
     re.IGNORECASE,
 )
+# "that one", "celui-là": the thing named before
+ONE = re.compile(r"\b(?:that|this) one\b|\bcel(?:ui|le)-(?:ci|là)\b", re.IGNORECASE)
 # "et dans quel but ?", "why?", "pourquoi donc ?": the purpose of what was just asked about
 PURPOSE = re.compile(
     r"^\s*(?:(?:and|et|but|mais|so|alors)\s+)?(?:dans quel but|dans quel objectif|"
@@ -184,6 +186,9 @@ def demonstrated(question: str, referent: str) -> str:
     match = DEMONSTRATIVE.search(question)
     if referent and match and fold(match.group("noun")) not in STOPWORDS:
         return f"{question[: match.start()]}{referent}{question[match.end() :]}"
+    one = ONE.search(question)  # "is that one an example of ...?": the thing named before
+    if referent and one:
+        return f"{question[: one.start()]}{referent}{question[one.end() :]}"
     there = THERE.search(question)
     if referent and there and not any(w[:1].isupper() for w in words(question)[1:]):
         return f"{question[: there.start()]}at {referent}{question[there.end() :]}"
@@ -251,28 +256,3 @@ def subject_in(question: str) -> str:
             break
         taken.append(word)
     return " ".join([last.group(0), *taken]) if taken else ""
-
-
-# "et le directeur général ? il a été nommé quand ?": a noun phrase asked about, then a
-# question whose pronoun takes it up
-ASKED_THEN = re.compile(
-    r"^\s*(?:and|et|but|mais)\s+(?P<phrase>(?:the|le|la|les|l['’])\s*[^?!.,;]+?)\s*\?\s*"
-    r"(?P<rest>\w.*)$",
-    re.IGNORECASE,
-)
-TAKING_UP = re.compile(r"\b(?:it|he|she|they|il|elle|ils|elles)\b", re.IGNORECASE)
-
-
-def taken_up(question: str, subject: str) -> str:
-    """ "et le directeur général ? il a été nommé quand ?" after "Qui préside Medicen ?" -> "le
-    directeur général de Medicen a été nommé quand ?": the pronoun stands for the noun phrase
-    asked just before it, which keeps the previous question's subject when it names none; ""
-    when the question is not of that shape."""
-    match = ASKED_THEN.match(question)
-    pronoun = TAKING_UP.search(match.group("rest")) if match else None
-    if not match or not pronoun:
-        return ""
-    phrase, rest = match.group("phrase"), match.group("rest")
-    if subject and not any(w[:1].isupper() for w in words(phrase)):
-        phrase = f"{phrase} {'de' if detect_language(question) == 'fr' else 'of'} {subject}"
-    return f"{rest[: pronoun.start()]}{phrase}{rest[pronoun.end() :]}"
