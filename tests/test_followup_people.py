@@ -4,6 +4,10 @@ here, so no rule can be about one question)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from assistant.answer.condense import Turn, condense, split_context
 from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.organisations import Organisation, from_passages
@@ -105,3 +109,16 @@ def test_that_one_is_the_thing_the_last_answer_was_about() -> None:
     assert asked("Which of Vega Health's pillars is that one an example of?", history) == (
         "Which of Vega Health's pillars is Orion an example of?"
     )
+
+
+@pytest.mark.slow
+def test_the_chat_reads_a_person_by_the_directory_of_the_real_index(built_index: Path) -> None:
+    from assistant.app.container import Container
+    from ingest.settings import Settings
+
+    chat = Container(Settings(data_dir=built_index)).chat
+    history = exchange(
+        "Who is Christian Lajoux?", "Christian Lajoux is the President of Medicen Paris Region."
+    )
+    since = chat.ask("Since when has he chaired it?", history)
+    assert since.standalone.startswith("Since when has Christian Lajoux chaired"), since.standalone
