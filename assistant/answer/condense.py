@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from assistant.answer.citations import CITATION
 from assistant.answer.ellipsis import (
@@ -12,7 +13,6 @@ from assistant.answer.ellipsis import (
     FOLLOW_UP_OPENINGS,
     FRENCH_POSSESSIVE,
     HEDGES,
-    INVERTED,
     NAMES,
     OTHER,
     OWNED,
@@ -22,6 +22,8 @@ from assistant.answer.ellipsis import (
     more_of,
     restate_ellipsis,
 )
+from assistant.answer.frames import directory_name, framed, taken_up
+from assistant.answer.persons import PERSONAL, employer, is_person, person_in
 from assistant.answer.referents import (
     DEMONSTRATIVE,
     ORDINAL,
@@ -29,14 +31,17 @@ from assistant.answer.referents import (
     by_rank,
     demonstrated,
     fronted,
-    is_person,
     listed,
-    person_in,
+    names_in,
     purpose_of,
+    subject_in,
     subject_of,
     unacknowledged,
 )
 from ingest.store.text import STOPWORDS, detect_language, fold, split_sentences, tokenize, words
+
+if TYPE_CHECKING:
+    from assistant.answer.gazetteer import Gazetteer
 
 # pronouns that stand for someone or something named before
 STRONG_PRONOUNS = set(
@@ -57,7 +62,7 @@ class Turn:
     content: str
 
 
-def condense(question: str, history: Sequence[Turn]) -> str:
+def condense(question: str, history: Sequence[Turn], known: Gazetteer | None = None) -> str:
     """A standalone question: a follow-up borrows the subject of the previous exchange.
 
     A pronoun stands for what the last answer was about (its answer span, else the name in its
@@ -69,17 +74,20 @@ def condense(question: str, history: Sequence[Turn]) -> str:
     "Does it play any other role?" asks for something besides the last exchange: the name
     only is its context. An elliptic follow-up ("and in Saclay?", "et curie ?", "and the
     president?") becomes the previous question with the new term in place of its own term of
-    the same sort (``restate_ellipsis``), without context.
+    the same sort (``restate_ellipsis``), without context. ``known``, the directory's
+    gazetteer, tells a person from an organisation or a place: "he" stands for no organisation.
     """
     question, asked = question.strip(), unacknowledged(question.strip())  # "Ok, mais ..."
     users = [t.content.strip() for t in history if t.role == "user" and t.content.strip()]
     if not users or not needs_context(asked):
         return question
-    question, previous = fronted(asked) or asked, _previous_standalone(history)
+    question, previous = fronted(asked) or asked, _previous_standalone(history, known)
     answers = [t.content for t in history if t.role == "assistant" and t.content.strip()]
     answer = answers[-1] if answers else ""
     pointed = by_rank(question, answer) or by_count(question, answer)  # "the second one"
-    pointed = pointed or purpose_of(question, previous)
+    subject = subject_in(previous) or directory_name(previous, known)
+    pointed = pointed or purpose_of(question, previous) or taken_up(question, subject)
+    pointed = pointed or framed(question, subject)  # "et l'objectif, c'est ..."
     if pointed:
         return f"{_asked(pointed)} ({previous})"
     more = more_of(question)
@@ -92,7 +100,7 @@ def condense(question: str, history: Sequence[Turn]) -> str:
     if restated:
         return restated
     answered = referent_of(previous, answer)  # else the subject of the previous question
-    referent = answered or subject_in(previous)
+    referent = answered or subject
     if not any(t in STRONG_PRONOUNS for t in map(str.lower, words(question))):
         thing = thing_of(referent, previous)  # "c'est quoi ce projet ?": the thing named
         shown = demonstrated(question, thing if _nameable(thing) else "")
@@ -101,8 +109,11 @@ def condense(question: str, history: Sequence[Turn]) -> str:
             return f"{_asked(HEDGES.sub('', shown))} ({thing if alone else f'{thing}; {previous}'})"
         restated = with_subject(question, previous)  # an ellipsis keeps the previous frame
         return restated if restated != question else f"{_asked(question)} ({previous})"
-    person = referent if is_person(referent) else person_in(previous)
+    person = referent if is_person(referent, known) else person_in(previous, known)
     single = len(listed(answer)) < 2  # "ils sont où ?" after one name: that one
+    owner = employer(question, person, answer, known)  # "son entreprise": the person's
+    if owner:
+        return f"{_asked(owner)} ({person}; {previous})"
     restated, lead = _substitute(question, thing_of(referent, previous), person, single)
     lead = lead if restated != question else answered
     restated = HEDGES.sub("", restated) if restated != question else question
@@ -128,11 +139,11 @@ def _asked(question: str) -> str:
     return question if question.endswith("?") else f"{question.rstrip(' .!')}?"
 
 
-def _previous_standalone(history: Sequence[Turn]) -> str:
+def _previous_standalone(history: Sequence[Turn], known: Gazetteer | None) -> str:
     """The last question of the history as it was answered (an elliptic one restated)."""
     turns = list(history)
     last = max(i for i, t in enumerate(turns) if t.role == "user" and t.content.strip())
-    standalone = condense(turns[last].content, turns[:last])
+    standalone = condense(turns[last].content, turns[:last], known)
     asked, context = split_context(standalone)
     return asked if context else standalone
 
@@ -151,8 +162,8 @@ def referent_of(question: str, answer: str) -> str:
         return ""
     match = NAME_RUN.match(opening)
     if match and not all(fold(w) in STOPWORDS for w in words(match.group(0))):
-        said = match.group(0) in _names_in(question) and WHICH.match(question)
-        new = [n for n in _names_in(first[0]) if fold(n) not in fold(question)] if said else []
+        said = match.group(0) in names_in(question) and WHICH.match(question)
+        new = [n for n in names_in(first[0]) if fold(n) not in fold(question)] if said else []
         return new[-1] if new else match.group(0)  # "NeuroSpin ... relève du CEA": CEA
     span = answer_span(question, first[0])
     return span if span[:1].isupper() else ""
@@ -184,7 +195,7 @@ def _substitute(question: str, referent: str, person: str, single: bool) -> tupl
     seat); "he", "she" by a person's name ("When was he appointed?" -> "When was Stéphane
     Roques appointed?"); "they" stands for the referent only when the last answer named one
     thing (``single``): else for a list it may not have named."""
-    if _nameable(referent):
+    if _nameable(referent) and not (person and PERSONAL.search(question)):
         found = [
             (m.start(), m.end(), name(m))
             for pattern, name in _pronouns(referent, single)
@@ -196,7 +207,8 @@ def _substitute(question: str, referent: str, person: str, single: bool) -> tupl
             return f"{question[:start]}{name}{question[end:]}", referent
     if not person:
         return question, referent
-    swapped = re.sub(r"\b(he|she|him)\b", person, question, count=1, flags=re.I)
+    own = r"\b(he|she|him|il|elle)\b" if PERSONAL.search(question) else r"\b(he|she|him)\b"
+    swapped = re.sub(own, person, question, count=1, flags=re.I)  # "il ..., lui ?": him
     if swapped == question:
         swapped = re.sub(r"\bhis\b", f"{person}'s", question, count=1, flags=re.I)
     return swapped, person if swapped != question else referent
@@ -230,43 +242,6 @@ def _nameable(referent: str) -> bool:
     if NAMES.fullmatch(referent) and not re.search(r"['’]s\b", referent):
         return True
     return POSSESSIVE.fullmatch(referent) is not None
-
-
-def _names_in(text: str) -> list[str]:
-    return [
-        m.group(0)
-        for m in NAMES.finditer(text)
-        if any(fold(w) not in STOPWORDS for w in words(m.group(0)))
-    ]
-
-
-def subject_in(question: str) -> str:
-    """What a question asks about: its last name, with what a possessive name owns ("What is
-    Incuballiance?" -> "Incuballiance"; "Tell me about Medicen's precision medicine hub." ->
-    "Medicen's precision medicine hub"); "" when it names nothing."""
-    runs = [
-        m
-        for m in NAMES.finditer(question)
-        if not all(fold(w) in STOPWORDS for w in words(m.group(0)))
-    ]
-    if not runs:
-        return ""
-    inverted = [m for m in runs if INVERTED.match(question, m.end())]
-    if inverted:  # "Où Servier veut-il installer son centre de R&D ?": Servier
-        named = inverted[0].group(0).split()
-        while named and fold(named[0]) in STOPWORDS:
-            named = named[1:]
-        return " ".join(named)
-    last = runs[-1]
-    if not re.search(r"['’]s$", last.group(0)):
-        return last.group(0)
-    owned = re.match(r"(?:\s+[a-zà-ÿ][\w\-]*)+", question[last.end() :])
-    taken = []
-    for word in owned.group(0).split() if owned else []:
-        if fold(word) in STOPWORDS:
-            break
-        taken.append(word)
-    return " ".join([last.group(0), *taken]) if taken else ""
 
 
 def needs_context(question: str) -> bool:

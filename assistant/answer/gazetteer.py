@@ -70,6 +70,10 @@ class Gazetteer:
         self._runs[text] = result = frozenset(found)
         return result
 
+    def named(self, text: str) -> bool:
+        """The text names an organisation, a town or a campus of the directory."""
+        return bool(self._found(text))
+
     def new_name(self, question: str, sentence: str) -> bool:
         """The sentence names an organisation the question does not."""
         asked = self._found(question)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.citations import CITATION
-from assistant.answer.ellipsis import NAMES
+from assistant.answer.ellipsis import INVERTED, NAMES
 from ingest.store.text import STOPWORDS, detect_language, fold, split_sentences, words
 
 # "Ok, mais ...", "okay so ...", "d'accord, et ...": it acknowledges the answer, asks nothing
@@ -47,6 +47,8 @@ THERE = re.compile(
     r"(?!\s+(?:is|are|was|were|will|would|be|has|have)\b|['’]s\b)",
     re.IGNORECASE,
 )
+# "that one", "celui-là": the thing named before
+ONE = re.compile(r"\b(?:that|this) one\b|\bcel(?:ui|le)-(?:ci|là)\b", re.IGNORECASE)
 # "et dans quel but ?", "why?", "pourquoi donc ?": the purpose of what was just asked about
 PURPOSE = re.compile(
     r"^\s*(?:(?:and|et|but|mais|so|alors)\s+)?(?:dans quel but|dans quel objectif|"
@@ -184,6 +186,9 @@ def demonstrated(question: str, referent: str) -> str:
     match = DEMONSTRATIVE.search(question)
     if referent and match and fold(match.group("noun")) not in STOPWORDS:
         return f"{question[: match.start()]}{referent}{question[match.end() :]}"
+    one = ONE.search(question)  # "is that one an example of ...?": the thing named before
+    if referent and one:
+        return f"{question[: one.start()]}{referent}{question[one.end() :]}"
     there = THERE.search(question)
     if referent and there and not any(w[:1].isupper() for w in words(question)[1:]):
         return f"{question[: there.start()]}at {referent}{question[there.end() :]}"
@@ -206,24 +211,6 @@ def purpose_of(question: str, previous: str) -> str:
     return f"Why {rest}, with what goal?"
 
 
-def is_person(name: str) -> bool:
-    """A person's name, as a question or an answer writes it: two to four capitalised words,
-    none a common word ("Christian Lajoux"; not "The President of Medicen")."""
-    parts = name.split()
-    return (
-        2 <= len(parts) <= 4
-        and NAMES.fullmatch(name) is not None
-        and not re.search(r"['’]s\b", name)
-        and not any(fold(w) in STOPWORDS for w in parts)
-    )
-
-
-def person_in(question: str) -> str:
-    """The last person a question names ("Who is Christian Lajoux?"), else ""."""
-    people = [m.group(0) for m in NAMES.finditer(question) if is_person(m.group(0))]
-    return people[-1] if people else ""
-
-
 def subject_of(answer: str) -> list[str]:
     """The capitalised words of the answer's first sentence, in order, without common words."""
     entities: list[str] = []
@@ -232,3 +219,40 @@ def subject_of(answer: str) -> list[str]:
         if word[:1].isupper() and fold(word) not in STOPWORDS and word not in entities:
             entities.append(word)
     return entities
+
+
+def names_in(text: str) -> list[str]:
+    return [
+        m.group(0)
+        for m in NAMES.finditer(text)
+        if any(fold(w) not in STOPWORDS for w in words(m.group(0)))
+    ]
+
+
+def subject_in(question: str) -> str:
+    """What a question asks about: its last name, with what a possessive name owns ("What is
+    Incuballiance?" -> "Incuballiance"; "Tell me about Medicen's precision medicine hub." ->
+    "Medicen's precision medicine hub"); "" when it names nothing."""
+    runs = [
+        m
+        for m in NAMES.finditer(question)
+        if not all(fold(w) in STOPWORDS for w in words(m.group(0)))
+    ]
+    if not runs:
+        return ""
+    inverted = [m for m in runs if INVERTED.match(question, m.end())]
+    if inverted:  # "Où Servier veut-il installer son centre de R&D ?": Servier
+        named = inverted[0].group(0).split()
+        while named and fold(named[0]) in STOPWORDS:
+            named = named[1:]
+        return " ".join(named)
+    last = runs[-1]
+    if not re.search(r"['’]s$", last.group(0)):
+        return last.group(0)
+    owned = re.match(r"(?:\s+[a-zà-ÿ][\w\-]*)+", question[last.end() :])
+    taken = []
+    for word in owned.group(0).split() if owned else []:
+        if fold(word) in STOPWORDS:
+            break
+        taken.append(word)
+    return " ".join([last.group(0), *taken]) if taken else ""

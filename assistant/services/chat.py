@@ -119,11 +119,11 @@ class ChatService:
     ) -> Iterator[Delta | Answer]:
         """condense -> retrieve -> evidence -> directory -> compose -> cite."""
         started = time.perf_counter()
-        standalone = condense(question, history)
+        orgs = self._organisations()  # read once: the gazetteer, the directory, the declines
+        standalone = condense(question, history, self.gazetteers.of(orgs))
         # "and in Saclay?" restated; "wher is X?", "en quelle annee ?" read as meant
         asked, kind = restate(question, read_as_meant(standalone, self.scorer.lexicon), kind)
         said = [t.content for t in history if t.role == "assistant" and t.content.strip()]
-        orgs = self._organisations()  # read once: the gazetteer, the directory, the declines
         passages, scored = self._retrieve(standalone, kind, k, filters, said, orgs)
         citable = [o for o in orgs if admits(filters, o.passage.metadata)]  # entries may join
         found, composed = from_directory(
@@ -172,9 +172,9 @@ class ChatService:
     ) -> tuple[str, list[Passage], str]:
         """The standalone question, the passages it is answered from and the previous answer
         (what the sentence model is fitted on)."""
-        standalone = condense(" ".join(question.split()), history)
-        said = [t.content for t in history if t.role == "assistant" and t.content.strip()]
         kind, orgs = classify(question), self._organisations()
+        standalone = condense(" ".join(question.split()), history, self.gazetteers.of(orgs))
+        said = [t.content for t in history if t.role == "assistant" and t.content.strip()]
         passages, _ = self._retrieve(standalone, kind, self.settings.k, None, said, orgs)
         return standalone, passages, said[-1] if said else ""
 
