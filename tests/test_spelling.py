@@ -60,6 +60,8 @@ def test_words_that_frame_the_time_or_precision_of_a_question_weigh_nothing() ->
     weigher.idf = {"member": 2.0, "medicen": 1.0}
     weights = weigher.weights("Roughly how many members does Medicen have today?", "en")
     assert set(weights) == {"member", "medicen"}
+    weights = weigher.weights("How many members does Medicen have at the moment?", "en")
+    assert set(weights) == {"member", "medicen"}
     weights = weigher.weights("Qui est à la tête de Medicen aujourd'hui, exactement ?", "fr")
     assert "aujourd" not in weights and "exact" not in weights and "medicen" in weights
     # a word that only shares a stem with one stays ("precision medicine", "environment")

@@ -17,12 +17,12 @@ from ingest.store.text import tokenize
 
 MIN_WEIGHT = 0.05
 # words that frame a question's time or precision, not what it asks about ("Roughly how many
-# members ... today?", "Qui est à la tête de X aujourd'hui ?", "c'est où exactement ?"): they
-# weigh nothing, as stopwords do
+# members ... today?", "... at the moment?", "Qui est à la tête de X aujourd'hui ?", "c'est où
+# exactement ?"): they weigh nothing, as stopwords do
 FRAMING = frozenset(
     tokenize(
-        "today now nowadays currently exactly roughly approximately aujourd'hui actuellement "
-        "maintenant exactement approximativement"
+        "today now nowadays currently moment exactly roughly approximately aujourd'hui "
+        "actuellement maintenant exactement approximativement"
     )
 )
 
