@@ -123,3 +123,15 @@ def test_french_typed_without_accents_is_read_with_them() -> None:
     assert restore_accents("Doctolib c ou a paris ?", lexicon) == "Doctolib c ou a paris ?"
     asked = "When was the Lab Sante created, which year?"
     assert restore_accents(asked, lexicon) == asked
+
+
+def test_a_french_word_is_read_as_the_english_word_of_its_stem() -> None:
+    """ "internationales" stems to "international", which the corpus never uses: without its
+    agreement ending it is the corpus's "international" (stem "intern"), not an unknown word."""
+    weigher = TermWeigher()
+    weigher.idf = {"intern": 2.0, "collabor": 1.0, "domain": 1.0}
+    weights = weigher.weights(
+        "Les collaborations internationales porteront sur quels domaines ?", "fr"
+    )
+    assert "intern" in weights and "international" not in weights
+    assert weigher.cognate("medxperi") == "medxperi"  # a word of no stem the corpus has stays

@@ -8,6 +8,7 @@ glossary first.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 
 from assistant.answer.lexicon import Lexicon
@@ -42,7 +43,7 @@ class TermWeigher:
             text = respell(text, self.lexicon, self.idf.__contains__, vocabulary)
         terms = [t for t in tokenize(text) if t not in FRAMING]
         if language == "fr":
-            terms = translate_terms(terms)
+            terms = [self.cognate(t) for t in translate_terms(terms)]
         if not self.idf:
             return dict.fromkeys(terms, 1.0)
         top = max(self.idf.values())
@@ -53,6 +54,18 @@ class TermWeigher:
                 known = top * (0.5 if language == "fr" else 1.0)
             out[term] = max(known, MIN_WEIGHT)
         return out
+
+    def cognate(self, term: str) -> str:
+        """A French term the corpus does not use read as the English word it shares a stem
+        with, once its agreement ending is off ("internationales" -> "international"); else
+        as is."""
+        if not self.idf or term in self.idf:
+            return term
+        for form in (term, re.sub(r"(?:es|e|s)$", "", term)):
+            found = next((t for t in tokenize(form) if t in self.idf), None)
+            if found is not None:
+                return found
+        return term
 
     def unknown_share(self, weights: Mapping[str, float], language: str = "en") -> float:
         """The share of the question's terms that the corpus never uses; in French, untranslated
