@@ -9,7 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer.features import FEATURES, Pair, asked_type, holds_type, measure, rarest_share
+from assistant.answer.features import (
+    FEATURES,
+    Pair,
+    asked_type,
+    asked_types,
+    holds_type,
+    measure,
+    rarest_share,
+)
+from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.sentence_model import MODEL_PATH, SentenceModel
 from assistant.app.fit import Labelled, choose_threshold, fit
 
@@ -46,6 +55,25 @@ def test_holds_type() -> None:
     assert holds_type("When was it held?", "date", "It was held on March 15, 2018.")
     assert not holds_type("When was it held?", "date", "It was held in Paris.")
     assert holds_type("Who runs Medicen?", "name", "Stéphane Roques runs Medicen.")
+
+
+def test_a_question_in_two_parts_asks_for_two_kinds() -> None:
+    assert asked_types("c quand medxperience deja et c ou ??") == ("place", "date")
+    assert asked_types("Who runs Medicen, and where?") == ("place", "name")
+    assert asked_types("Where is NeuroSpin?") == ("place",)
+    assert asked_types("What is SUMIL?") == ()
+
+
+def test_asked_for_a_date_and_a_place_the_sentence_holding_one_misses_half() -> None:
+    question = "c quand medxperience deja et c ou ??"
+    both = "Come see them March 15 and 16, 2018 at the Palais Brongniart in Paris!"
+    place = "The first MedXperience summit is taking place in Paris."
+    known = Gazetteer(places=frozenset({"paris"}))
+    kinds = asked_types(question)
+    rows = [measure(Pair(question, s, s, 0.8, 0.5), {}, kinds, known) for s in (both, place)]
+    named = [dict(zip(FEATURES, row, strict=True)) for row in rows]
+    assert named[0]["typed_fit"] == 1.0 and named[0]["typed_miss"] == 0.0
+    assert named[1]["typed_fit"] == 0.0 and named[1]["typed_miss"] == 0.5
 
 
 def test_the_rarest_terms_weigh_most() -> None:

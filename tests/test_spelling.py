@@ -60,6 +60,8 @@ def test_words_that_frame_the_time_or_precision_of_a_question_weigh_nothing() ->
     weigher.idf = {"member": 2.0, "medicen": 1.0}
     weights = weigher.weights("Roughly how many members does Medicen have today?", "en")
     assert set(weights) == {"member", "medicen"}
+    weights = weigher.weights("How many members does Medicen have at the moment?", "en")
+    assert set(weights) == {"member", "medicen"}
     weights = weigher.weights("Qui est à la tête de Medicen aujourd'hui, exactement ?", "fr")
     assert "aujourd" not in weights and "exact" not in weights and "medicen" in weights
     # a word that only shares a stem with one stays ("precision medicine", "environment")
@@ -141,3 +143,15 @@ def test_a_name_the_sources_never_mention_makes_the_question_unknown() -> None:
         "Genopole companies?",  # opens the question: capitalised anyway
     ):
         assert weigher.unknown_names(asked, at_hand) == [], asked
+
+
+def test_a_french_word_is_read_as_the_english_word_of_its_stem() -> None:
+    """ "internationales" stems to "international", which the corpus never uses: without its
+    agreement ending it is the corpus's "international" (stem "intern"), not an unknown word."""
+    weigher = TermWeigher()
+    weigher.idf = {"intern": 2.0, "collabor": 1.0, "domain": 1.0}
+    weights = weigher.weights(
+        "Les collaborations internationales porteront sur quels domaines ?", "fr"
+    )
+    assert "intern" in weights and "international" not in weights
+    assert weigher.cognate("medxperi") == "medxperi"  # a word of no stem the corpus has stays

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from assistant.answer.condense import split_context
-from assistant.answer.features import Pair, asked_type, measure
+from assistant.answer.features import Pair, asked_types, measure
 from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.lexicon import Lexicon
 from assistant.answer.questions import asking
@@ -246,7 +246,7 @@ class EvidenceScorer:
         query = np.asarray(self.embedder.embed_query(question), dtype="float32")
         dense = self._embed([c.unit.sentence for c in candidates]) @ query
         said = set(tokenize(previous_answer))
-        kind = asked_type(asked)
+        kind = asked_types(asked)
         own = {
             (c.n, c.unit.position): (cos, self._coverage(weights, c))
             for c, cos in zip(candidates, dense.tolist(), strict=True)

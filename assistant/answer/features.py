@@ -63,26 +63,31 @@ class Pair:
     repeat: bool = False
 
 
+def asked_types(question: str) -> tuple[str, ...]:
+    """Each kind of answer the question asks for, in the order 'place', 'number', 'date',
+    'name' (English and French; the question words wherever they stand, and the nouns that
+    name a date): a question in two parts may ask for two ("c quand medxperience et c où ?")."""
+    asks = {
+        "place": bool(WHERE.search(question) or WHERE_LAST.search(question)),
+        "number": bool(
+            COUNT_QUESTION.search(question)
+            or SHARE_QUESTION.search(question)
+            or HOW_MUCH.search(question)
+        ),
+        "date": bool(
+            YEAR_QUESTION.search(question)
+            or WHEN_QUESTION.search(question)
+            or DATE_ASKED.search(question)
+        ),
+        "name": bool(WHO.search(question)),
+    }
+    return tuple(kind for kind, asked in asks.items() if asked)
+
+
 def asked_type(question: str) -> str:
-    """The kind of answer asked for: 'place', 'name', 'number', 'date', or '' (English and
-    French; the question words wherever they stand, and the nouns that name a date)."""
-    if WHERE.search(question) or WHERE_LAST.search(question):
-        return "place"
-    if (
-        COUNT_QUESTION.search(question)
-        or SHARE_QUESTION.search(question)
-        or HOW_MUCH.search(question)
-    ):
-        return "number"
-    if (
-        YEAR_QUESTION.search(question)
-        or WHEN_QUESTION.search(question)
-        or DATE_ASKED.search(question)
-    ):
-        return "date"
-    if WHO.search(question):
-        return "name"
-    return ""
+    """The first kind of answer the question asks for (:func:`asked_types`), or ''."""
+    kinds = asked_types(question)
+    return kinds[0] if kinds else ""
 
 
 def holds_type(question: str, kind: str, sentence: str, known: Gazetteer | None = None) -> bool:
@@ -118,18 +123,26 @@ def names_present(question: str, text: str) -> float:
 
 
 def measure(
-    pair: Pair, weights: Mapping[str, float], kind: str, known: Gazetteer | None = None
+    pair: Pair,
+    weights: Mapping[str, float],
+    kind: str | tuple[str, ...],
+    known: Gazetteer | None = None,
 ) -> list[float]:
-    """The feature vector of ``pair``, in the order of ``FEATURES``."""
-    typed = bool(kind)
-    fits = typed and holds_type(pair.question, kind, pair.context, known)
+    """The feature vector of ``pair``, in the order of ``FEATURES``; ``kind``: the kind (or
+    kinds, :func:`asked_types`) of answer asked for. Asked for two, a sentence that holds one
+    misses half: "when and where" is answered by the sentence that holds the date and place."""
+    kinds = (kind,) if isinstance(kind, str) else kind
+    kinds = tuple(k for k in kinds if k)
+    typed = bool(kinds)
+    held = [holds_type(pair.question, k, pair.context, known) for k in kinds]
+    fits = typed and all(held)
     terms = set(tokenize(pair.context))
     values = {
         "dense": pair.dense,
         "coverage": pair.coverage,
         "rarest": rarest_share(weights, terms),
         "typed_fit": float(fits),
-        "typed_miss": float(typed and not fits),
+        "typed_miss": held.count(False) / len(held) if typed else 0.0,
         "names": names_present(pair.question, pair.context),
         "prompted": pair.prompt_coverage,
         "directory": float(pair.directory),

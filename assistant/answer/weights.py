@@ -20,12 +20,12 @@ from ingest.store.text import fold, tokenize
 
 MIN_WEIGHT = 0.05
 # words that frame a question's time or precision, not what it asks about ("Roughly how many
-# members ... today?", "Qui est à la tête de X aujourd'hui ?", "c'est où exactement ?"): they
-# weigh nothing, as stopwords do
+# members ... today?", "... at the moment?", "Qui est à la tête de X aujourd'hui ?", "c'est où
+# exactement ?"): they weigh nothing, as stopwords do
 FRAMING = frozenset(
     tokenize(
-        "today now nowadays currently exactly roughly approximately aujourd'hui actuellement "
-        "maintenant exactement approximativement"
+        "today now nowadays currently moment exactly roughly approximately aujourd'hui "
+        "actuellement maintenant exactement approximativement"
     )
 )
 
@@ -50,7 +50,7 @@ class TermWeigher:
             text = respell(text, self.lexicon, self.idf.__contains__, vocabulary)
         terms = [t for t in tokenize(text) if t not in FRAMING]
         if language == "fr":
-            terms = translate_terms(terms)
+            terms = [self.cognate(t) for t in translate_terms(terms)]
         if not self.idf:
             return dict.fromkeys(terms, 1.0)
         top = max(self.idf.values())
@@ -61,6 +61,18 @@ class TermWeigher:
                 known = top * (0.5 if language == "fr" else 1.0)
             out[term] = max(known, MIN_WEIGHT)
         return out
+
+    def cognate(self, term: str) -> str:
+        """A French term the corpus does not use read as the English word it shares a stem
+        with, once its agreement ending is off ("internationales" -> "international"); else
+        as is."""
+        if not self.idf or term in self.idf:
+            return term
+        for form in (term, re.sub(r"(?:es|e|s)$", "", term)):
+            found = next((t for t in tokenize(form) if t in self.idf), None)
+            if found is not None:
+                return found
+        return term
 
     def unknown_share(
         self, weights: Mapping[str, float], language: str = "en", names: Collection[str] = ()
