@@ -48,6 +48,9 @@ from ingest.store.text import tokenize
         "Peux-tu transmettre mon dossier à Genopole ?",
         "Envoyez ma candidature à l'Inserm",
         "Pourriez-vous envoyer mon cv au CEA ?",
+        # the French of "submit my application"
+        "Pouvez-vous déposer ma candidature à l'appel à projets de Medicen ?",
+        "Pourriez-vous soumettre notre dossier à Agoranov ?",
     ],
 )
 def test_requests_to_act_are_their_own_kind(question: str) -> None:
@@ -68,6 +71,7 @@ def test_requests_to_act_are_their_own_kind(question: str) -> None:
         "Avec qui prendre contact pour l'imagerie ?",
         "Quel est le numéro de téléphone de Medicen ?",
         "Comment envoyer un dossier à Medicen ?",
+        "Où déposer sa candidature pour l'appel à projets ?",
     ],
 )
 def test_questions_about_acting_are_not_requests_to_act(question: str) -> None:

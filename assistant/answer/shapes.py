@@ -47,16 +47,15 @@ LOCATE_SITING = re.compile(
     rf"(?! of (the )?(project|programme|hub))(?![^?]*\b{DONE})|"
     rf"\b(nous|m['’]|s['’]|se) ?(implanter|installer|établir|etablir)\b.*\b(où|ou|quel\w*)\b|"
     r"\bbest (place|location|area) (to|for)\b|\bmeilleur (endroit|emplacement|site)\b",
-    re.IGNORECASE,
+    re.I,
 )
 # "where is NeuroSpin?", "où se trouve l'Institut Curie ?": where a thing is now (not where an
 # event took place, or where something was opened: those are facts of the sources)
 LOCATE_ENTITY = re.compile(
-    r"^\s*(and |et )?(where is|where are|where's|where can i find|"
+    r"(?i)^\s*(and |et )?(where is|where are|where's|where can i find|"
     r"(où|ou) (se trouve(nt)?|est|sont|est situé(e)?s?|sont situé(e)?s?|est basé(e)?|"
     r"sont basé(e)?s|se situe(nt)?))\b"
     r"(?! (it|they|he|she|il|elle|ils|elles|its|their|his|her|sa|son|ses|leur|leurs)\b)",
-    re.IGNORECASE,
 )
 LOCATE_AFTER = re.compile(  # "et X, il est situé où ?", "X is located where?", "X cest ou en idf"
     r"\b(c['’]?est|est|sont|se trouve(nt)?|se situe(nt)?|is|are)\s+((situé|basé|installé|implanté|"
@@ -78,17 +77,16 @@ LOCATE_TOWN = re.compile(
 )
 # an organisation's seat: "doctolib hq?", "where do pharma groups have their head offices?"
 SEAT = re.compile(
-    r"\b(hq|headquarters|headquartered|head ?offices?|main offices?|registered office|"
+    r"(?i)\b(hq|headquarters|headquartered|head ?offices?|main offices?|registered office|"
     r"si[èe]ges?( sociaux| social)?)\b",
-    re.IGNORECASE,
 )
 # "is there a pharma lab based in the 93?", "y a-t-il un labo installé dans le 93 ?": whether a
 # place holds organisations (something placed there, or a département by its number)
 THERE = r"(is there|are there|y a-t-il|y a t il|y a-t'il|il y a|existe-t-il|est-ce qu['’]il y a)"
 PLACED = r"(based|located|situated|established|set up|installed|(install|implant|bas|situ)[ée]\w*)"
 LOCATE_THERE = re.compile(
-    rf"\b{THERE}\b[^?]{{0,60}}?\b({PLACED}\s+(in|at|à|a|en|dans)|(in|dans|en) (the|le))\s+{TOWN}",
-    re.IGNORECASE,
+    rf"(?i)\b{THERE}\b[^?]{{0,60}}?\b({PLACED}\s+(in|at|à|a|en|dans)|"
+    rf"(in|dans|en) (the|le))\s+{TOWN}"
 )
 MODAL = (
     r"(could|can|might|should|would|may|pourrais|pourrions|pourrait|pourraient|peux|pouvons|"
@@ -289,7 +287,9 @@ ACT_FR = (
     r"(?:(?:mets|mettez|mettre)[- ](?:moi|nous) |mettre )en (?:relation|contact)\b|"
     rf"(?:appelle[rz]?|t[ée]l[ée]phone[rz]?|contacte[rz]?)\s+(?:les?\b|la\b|l['’]|{NAMED})|"
     r"(?:ach[eè]te[rz]?|commande[rz]?|paie[rz]?|payez|remplis|remplir|remplissez)\s+"
-    r"(?:moi\s+|nous\s+)?(?:un|une|le|la|les|mon|ma|notre)\b"
+    r"(?:moi\s+|nous\s+)?(?:un|une|le|la|les|mon|ma|notre)\b|"
+    r"(?:d[ée]pose[rz]?|soumet(?:s|tre|tez)|postule[rz]?)\s+(?:pour\s+)?(?:moi\s+|nous\s+)?"
+    r"(?:ma|mon|mes|notre|nos)\b"
 )
 ACTION = re.compile(rf"{ADDRESSED}(?:{ACT_EN}|{ACT_FR})", re.IGNORECASE)
 
