@@ -25,6 +25,7 @@ def slugify(text: str, sep: str = "-") -> str:
     return re.sub(r"[^a-z0-9]+", sep, ascii_text).strip(sep)
 
 
+@lru_cache(maxsize=8192)  # the same names and sentences are folded again for every question
 def fold(text: str) -> str:
     """Lowercase and strip accents: 'Île-de-France' -> 'ile-de-france'."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
