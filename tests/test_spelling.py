@@ -125,26 +125,6 @@ def test_french_typed_without_accents_is_read_with_them() -> None:
     assert restore_accents(asked, lexicon) == asked
 
 
-def test_a_name_the_sources_never_mention_makes_the_question_unknown() -> None:
-    """ "Which companies are at the Genopole in Évry?": the corpus never names either, so the
-    sources cannot answer about them; a typo of a name at hand, an acronym, a dictionary word
-    and the word that opens the question are no such names."""
-    weigher = TermWeigher()
-    weigher.idf = {"compani": 1.0, "pari": 0.5, "doctolib": 3.0, "base": 1.0}
-    at_hand = {"companies", "paris", "doctolib", "based"}
-    asked = "Which companies are at the Genopole in Évry?"
-    names = weigher.unknown_names(asked, at_hand)
-    assert names == ["Genopole", "Évry"]
-    assert weigher.unknown_share({"compani": 1.0}, "en", names) == 1.0
-    for asked in (
-        "Where is Doctolibb based?",  # a typo of a word at hand
-        "Which companies in Paris use MRI?",  # known, and an acronym
-        "Is Christian based in Paris?",  # a dictionary word
-        "Genopole companies?",  # opens the question: capitalised anyway
-    ):
-        assert weigher.unknown_names(asked, at_hand) == [], asked
-
-
 def test_a_french_word_is_read_as_the_english_word_of_its_stem() -> None:
     """ "internationales" stems to "international", which the corpus never uses: without its
     agreement ending it is the corpus's "international" (stem "intern"), not an unknown word."""

@@ -177,6 +177,10 @@ class EvidenceScorer:
             weights.setdefault(term, said[term])
         return weights
 
+    def unknown_share(self, weights: dict[str, float], language: str = "en") -> float:
+        """The share of the question's terms that the corpus never uses (``weights.py``)."""
+        return self.weigher.unknown_share(weights, language)
+
     def coverage(self, weights: dict[str, float], text: str) -> float:
         if not weights:
             return 0.0
@@ -239,9 +243,7 @@ class EvidenceScorer:
         asked, context = split_context(question)
         report.weights = self._weights(asked, language, vocabulary)  # the asked terms, once
         weights = self._with_context(report.weights, context, language, vocabulary)
-        report.unknown = self.weigher.unknown_share(
-            weights, language, self.weigher.unknown_names(asking(asked)[0], vocabulary)
-        )
+        report.unknown = self.unknown_share(weights, language)
         report.everyday = self.weigher.everyday_terms(weights, language)
         query = np.asarray(self.embedder.embed_query(question), dtype="float32")
         dense = self._embed([c.unit.sentence for c in candidates]) @ query

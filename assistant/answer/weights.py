@@ -11,12 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 
-from rapidfuzz import fuzz, process
-
 from assistant.answer.lexicon import Lexicon
 from assistant.answer.spelling import respell
 from assistant.retrieval.glossary import translate_terms
-from ingest.store.text import fold, tokenize
+from ingest.store.text import tokenize
 
 MIN_WEIGHT = 0.05
 # words that frame a question's time or precision, not what it asks about ("Roughly how many
@@ -28,11 +26,6 @@ FRAMING = frozenset(
         "actuellement maintenant exactement approximativement"
     )
 )
-
-
-# a capitalised word ("Genopole", "Évry"), not an acronym ("MRI", "CRO": common nouns too)
-NAME = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*(?![\w'’-])")
-CLOSE_ENOUGH = 80.0  # rapidfuzz ratio of a misspelt name to a word of the passages
 
 
 class TermWeigher:
@@ -74,37 +67,15 @@ class TermWeigher:
                 return found
         return term
 
-    def unknown_share(
-        self, weights: Mapping[str, float], language: str = "en", names: Collection[str] = ()
-    ) -> float:
+    def unknown_share(self, weights: Mapping[str, float], language: str = "en") -> float:
         """The share of the question's terms that the corpus never uses; in French, untranslated
         everyday words ("à la tête de", "j'aimerais savoir") are left out: that the English
-        corpus does not use them says nothing. A name the sources never mention (``names``:
-        :meth:`unknown_names`) makes the question wholly unknown: they cannot answer about it."""
-        if names:
-            return 1.0
+        corpus does not use them says nothing."""
         if not weights or not self.idf:
             return 0.0
         everyday = self.everyday_terms(weights, language)
         terms = [t for t in weights if t not in everyday]
         return sum(1 for t in terms if t not in self.idf) / len(terms) if terms else 0.0
-
-    def unknown_names(self, asked: str, vocabulary: Collection[str] = ()) -> list[str]:
-        """The names a question asks about that the sources know nothing of ("Which companies
-        are at the Genopole in Évry?"): a capitalised word past the start of a sentence that
-        the corpus never uses, that no dictionary holds and that is not a misspelling of a
-        word of the passages at hand (``vocabulary``)."""
-        out = []
-        for match in NAME.finditer(asked) if self.idf else ():
-            name, before = match.group(0), asked[: match.start()].rstrip()
-            if not before or before[-1] in ".?!:;" or self.lexicon.is_word(fold(name)):
-                continue
-            if any(t in self.idf for t in tokenize(name)):
-                continue
-            close = process.extractOne(fold(name), vocabulary, scorer=fuzz.ratio)
-            if close is None or close[1] < CLOSE_ENOUGH:
-                out.append(name)
-        return out
 
     def everyday_terms(self, weights: Mapping[str, float], language: str) -> set[str]:
         """The terms of a French question that the corpus does not use and that are everyday
