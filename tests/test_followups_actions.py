@@ -333,6 +333,9 @@ def test_actions_typed_declines_and_follow_ups_through_the_real_index(built_inde
     # "why here rather than Londres?" is answered (a rule that declined it was reverted)
     rather = chat.ask("Pourquoi s'implanter en Île-de-France plutôt qu'à Londres ?")
     assert rather.grounded, rather.answer
+    # "centre" asked, "centers" written: the date and the place are the sources'
+    servier = chat.ask("Where will Servier put its R&D centre and when?")
+    assert servier.grounded and "Paris-Saclay" in servier.answer, servier.answer
 
 
 # --- values named by a noun, a year, a subject in lower case; values that answer best ---------
@@ -543,3 +546,18 @@ def test_a_judgement_or_a_span_the_sources_do_not_give_is_declined() -> None:
     passages, report = passages_and_report(ROQUES, ranked)
     assert typed_decline(best, "en", passages, report, ORGS) is None
     assert typed_decline(how_long, "en", passages, report, ORGS) is None
+
+
+def test_what_a_value_is_asked_of_is_read_in_either_spelling() -> None:
+    """ "its R&D centre" is asked of a source that writes "center": the British and the
+    American spelling are one word."""
+    from assistant.answer.spelling import spellings
+
+    assert spellings({"centr", "fibr", "year"}) == {"centr", "center", "fibr", "fiber", "year"}
+    opens = "Agoranov will have its center in Saclay by 2027."
+    passages, report = passages_and_report(ROQUES, opens)
+    report.weights = {"agoranov": 1.0, "centr": 2.0}  # what the date is asked of: the centre
+    asked = "When will Agoranov have its centre?"
+    assert typed_decline(asked, "en", passages, report, ORGS) is None
+    report.weights = {"agoranov": 1.0, "lab": 2.0}  # a lab: no sentence dates one
+    assert typed_decline("When will Agoranov have its lab?", "en", passages, report, ORGS)

@@ -30,6 +30,7 @@ from assistant.answer.questions import (
 )
 from assistant.answer.roles import asked_role, holds_role
 from assistant.answer.spans import NAME_RUN, PLACE, WHERE
+from assistant.answer.spelling import spellings
 from assistant.answer.subjects import mentions, subject_names
 from assistant.retrieval.glossary import translate_terms
 from assistant.retrieval.passage import Passage
@@ -234,7 +235,7 @@ def typed_decline(
             continue
         if not all(mentions(f"{title} {window}", name, organisations) for name in named):
             continue
-        if focus and not focus & set(tokenize(window)):
+        if focus and not spellings(focus) & set(tokenize(window)):  # "centre": "center"
             continue
         return None
     if not subject:

@@ -80,3 +80,9 @@ def restore_accents(text: str, lexicon: Lexicon) -> str:
 def read_as_meant(text: str, lexicon: Lexicon) -> str:
     """``text`` with its French accents restored and the typos of its asking words fixed."""
     return spell_asking(restore_accents(text, lexicon), lexicon)
+
+
+def spellings(terms: Collection[str]) -> set[str]:
+    """The stems and their other spelling, British or American: a stem that ends in a consonant
+    and "r" ("centr", of "centre") also reads as "-er" ("center", of "centers")."""
+    return {*terms, *(re.sub(r"([^aeiouy])r$", r"\1er", t) for t in terms)}
