@@ -248,7 +248,7 @@ class EvidenceScorer:
         query = np.asarray(self.embedder.embed_query(question), dtype="float32")
         dense = self._embed([c.unit.sentence for c in candidates]) @ query
         said = set(tokenize(previous_answer))
-        kind = asked_types(asked)
+        kinds = asked_types(asked)
         own = {
             (c.n, c.unit.position): (cos, self._coverage(weights, c))
             for c, cos in zip(candidates, dense.tolist(), strict=True)
@@ -270,7 +270,7 @@ class EvidenceScorer:
                 repeat=bool(said and terms and len(terms & said) / len(terms) >= 0.6),
             )
             ev = Evidence(candidate.n, unit.position, unit.sentence, 0.0, cos, cov, unit.prompt)
-            out.append((ev, measure(pair, report.weights, kind, self.known)))
+            out.append((ev, measure(pair, report.weights, kinds, self.known)))
         return report, out
 
     def _coverage(self, weights: dict[str, float], candidate: Candidate) -> float:

@@ -84,12 +84,6 @@ def asked_types(question: str) -> tuple[str, ...]:
     return tuple(kind for kind, asked in asks.items() if asked)
 
 
-def asked_type(question: str) -> str:
-    """The first kind of answer the question asks for (:func:`asked_types`), or ''."""
-    kinds = asked_types(question)
-    return kinds[0] if kinds else ""
-
-
 def holds_type(question: str, kind: str, sentence: str, known: Gazetteer | None = None) -> bool:
     """The sentence holds the kind of answer the question asks for: a number (next to the
     counted thing), a date, a place or a name that the question does not already hold (the
@@ -125,14 +119,12 @@ def names_present(question: str, text: str) -> float:
 def measure(
     pair: Pair,
     weights: Mapping[str, float],
-    kind: str | tuple[str, ...],
+    kinds: tuple[str, ...],
     known: Gazetteer | None = None,
 ) -> list[float]:
-    """The feature vector of ``pair``, in the order of ``FEATURES``; ``kind``: the kind (or
-    kinds, :func:`asked_types`) of answer asked for. Asked for two, a sentence that holds one
-    misses half: "when and where" is answered by the sentence that holds the date and place."""
-    kinds = (kind,) if isinstance(kind, str) else kind
-    kinds = tuple(k for k in kinds if k)
+    """The feature vector of ``pair``, in the order of ``FEATURES``; ``kinds``: the kinds of
+    answer asked for (:func:`asked_types`). Asked for two, a sentence that holds one misses
+    half: "when and where" is answered by the sentence that holds the date and place."""
     typed = bool(kinds)
     held = [holds_type(pair.question, k, pair.context, known) for k in kinds]
     fits = typed and all(held)
