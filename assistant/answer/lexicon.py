@@ -15,6 +15,7 @@ class Lexicon:
         self._everyday: frozenset[str] | None = None
         self._accented: dict[str, str] | None = None
         self._counts: dict[str, dict[str, int]] = {}  # language -> word -> frequency
+        self._rankings: dict[str, list[str]] = {}  # language -> words, most frequent first
 
     def is_word(self, word: str) -> bool:
         """Whether ``word`` (folded) is an English or a French word."""
@@ -33,9 +34,7 @@ class Lexicon:
         if self._everyday is None:
             from ingest.store.text import fold
 
-            counts = self._frequencies("fr")
-            top = sorted(counts, key=lambda w: -counts[w])[:EVERYDAY_FRENCH]
-            self._everyday = frozenset(fold(w) for w in top)
+            self._everyday = frozenset(fold(w) for w in self._ranked("fr")[:EVERYDAY_FRENCH])
         return self._everyday
 
     def accented(self, word: str) -> str:
@@ -45,15 +44,21 @@ class Lexicon:
         if self._accented is None:
             from ingest.store.text import fold
 
-            counts = self._frequencies("fr")
-            exact = set(counts) | set(self._frequencies("en"))
+            exact = set(self._frequencies("fr")) | set(self._frequencies("en"))
             accented: dict[str, str] = {}
-            for spelt in sorted(counts, key=lambda w: -counts[w]):
+            for spelt in self._ranked("fr"):
                 plain = fold(spelt)
                 if plain != spelt and plain not in exact:
                     accented.setdefault(plain, spelt)
             self._accented = accented
         return self._accented.get(word, word)
+
+    def _ranked(self, language: str) -> list[str]:
+        """The words of ``language``, most frequent first, sorted once."""
+        if language not in self._rankings:
+            counts = self._frequencies(language)
+            self._rankings[language] = sorted(counts, key=lambda w: -counts[w])
+        return self._rankings[language]
 
     def _frequencies(self, language: str) -> dict[str, int]:
         """pyspellchecker's word list for ``language`` and each word's frequency, read once."""
