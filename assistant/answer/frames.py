@@ -41,8 +41,7 @@ def taken_up(question: str, subject: str) -> str:
     if not match or not pronoun:
         return ""
     phrase, rest = match.group("phrase"), match.group("rest")
-    if subject and not any(w[:1].isupper() for w in words(phrase)):
-        phrase = f"{phrase} {'de' if detect_language(question) == 'fr' else 'of'} {subject}"
+    phrase = of_subject(phrase, subject, question) or phrase
     return f"{rest[: pronoun.start()]}{phrase}{rest[pronoun.end() :]}"
 
 
@@ -60,7 +59,16 @@ def framed(question: str, subject: str) -> str:
     that names nothing keeps the previous question's subject; "" when the question is not of
     that shape or its phrase names something ("et la Région, elle ...")."""
     match = FRAMED.match(question)
-    if not match or not subject or any(w[:1].isupper() for w in words(match.group("phrase"))):
+    owned = of_subject(match.group("phrase"), subject, question) if match else ""
+    if not match or not owned:
         return ""
-    of = "de" if detect_language(question) == "fr" else "of"
-    return f"{question[: match.end('phrase')]} {of} {subject}{question[match.end('phrase') :]}"
+    return f"{question[: match.start('phrase')]}{owned}{question[match.end('phrase') :]}"
+
+
+def of_subject(phrase: str, subject: str, question: str) -> str:
+    """The noun phrase of the previous question's subject ("le directeur général de Medicen",
+    "the goal of Medicen"), in the question's language; "" when there is no subject or the
+    phrase names something itself (a capitalised word)."""
+    if not subject or any(w[:1].isupper() for w in words(phrase)):
+        return ""
+    return f"{phrase} {'de' if detect_language(question) == 'fr' else 'of'} {subject}"
