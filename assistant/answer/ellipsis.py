@@ -225,7 +225,20 @@ def dislocated(before: str) -> bool:
     """A pronoun that takes up the noun phrase just before it ("et la Région, elle a
     investi ...": "elle" is the Région), not something named before."""
     phrase = re.match(r"^\s*(?:and|et|but|mais)?\s*([^,?!.;]+),\s*$", before, re.IGNORECASE)
-    return bool(phrase and tokenize(phrase.group(1)) and not TOPIC.match(phrase.group(1)))
+    if phrase and tokenize(phrase.group(1)) and not TOPIC.match(phrase.group(1)):
+        return True
+    # "et le labo de Sanofi il est où ?": typed without its comma, a French noun phrase an
+    # article opens, no verb nor relative word in it, before "il", "elle"
+    bare = re.match(r"^\s*(?:et|mais)?\s*(?:le|la|les|l['’])\s*([^,?!.;]+?)\s+$", before, re.I)
+    return bool(bare and tokenize(bare.group(1)) and not NOT_A_PHRASE.search(bare.group(1)))
+
+
+# a verb, a relative word or a question word: what a bare noun phrase does not hold
+NOT_A_PHRASE = re.compile(
+    r"\b(?:qu['’]|que|qui|dont|où|ou|quand|comment|pourquoi|combien|est|sont|a|ont|fait|font|"
+    r"va|vont|peut|peuvent|doit|[\w’']+-t-|[\w’']+-)$|\b(?:qu['’]|que|qui|dont|est|sont|a|ont)\b",
+    re.IGNORECASE,
+)
 
 
 # "et côté essais cliniques, ils ...", "as for trials, they ...": a topic the question frames,
@@ -243,3 +256,19 @@ OWNED = (
     r"(?=\s*[,?!.]|\s+(?:pour|en|à|au|aux|dans|il|elle|ils|elles|est|sont)\b|\s*$)"
 )
 FRENCH_POSSESSIVE = {"son": "le", "sa": "la", "ses": "les"}
+
+
+# an answer that opens with a quantity ("Half of", "Over 20", "La moitié des", "Environ 70") is
+# about what it counts, not about the quantity
+QUANTITY = re.compile(
+    r"(?:(?i:half|most|all|some|many|few|none|over|about|around|nearly|almost|roughly|"
+    r"approximately|more than|less than|fewer than|up to|at least|two thirds|a third|a quarter|"
+    r"la moitié|la plupart|plus de|moins de|environ|près de|pres de|presque|au moins|un tiers|"
+    r"deux tiers|un quart)\b\s*(?:\d[\d\s,.]*)?|\d[\d\s,.]*)\s*(?i:%|percent|pour ?cent)?\s*"
+    r"(?i:of|de|des|du|d['’])?\s*(?i:the|les|la|le|l['’])?\s*"
+)
+
+
+# a question that asks who someone is, at its start or after what opens it ("je suis
+# journaliste, qui est le président de Medicen ?")
+ASKED_WHO = re.compile(r"(?:^|[,:;.]\s*)\s*((and|et|so|alors)\s+)?(who|whom|qui)\b", re.IGNORECASE)
