@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.answer.citations import CITATION
+from assistant.answer.descriptions import described
+from assistant.answer.dislocation import dislocated, own_topic
 from assistant.answer.ellipsis import (
     APPOSITION,
     ASKED_WHO,
@@ -20,7 +22,6 @@ from assistant.answer.ellipsis import (
     PLACE_ANSWER,
     QUANTITY,
     WHICH,
-    dislocated,
     more_of,
     restate_ellipsis,
 )
@@ -29,13 +30,12 @@ from assistant.answer.persons import PERSONAL, employer, is_person, person_in
 from assistant.answer.referents import (
     DEMONSTRATIVE,
     ORDINAL,
-    by_count,
-    by_rank,
     demonstrated,
     fronted,
     listed,
     names_in,
     purpose_of,
+    ranked,
     subject_in,
     subject_of,
     unacknowledged,
@@ -80,13 +80,13 @@ def condense(question: str, history: Sequence[Turn], known: Gazetteer | None = N
     gazetteer, tells a person from an organisation or a place: "he" stands for no organisation.
     """
     question, asked = question.strip(), unacknowledged(question.strip())  # "Ok, mais ..."
-    users = [t.content.strip() for t in history if t.role == "user" and t.content.strip()]
-    if not users or not needs_context(asked):
+    if not any(t.role == "user" and t.content.strip() for t in history) or not needs_context(asked):
         return question
-    question, previous = fronted(asked) or asked, _previous_standalone(history, known)
+    question = described(fronted(asked) or asked, known)  # "the hospital group": AP-HP
+    previous = _previous_standalone(history, known)
     answers = [t.content for t in history if t.role == "assistant" and t.content.strip()]
     answer = answers[-1] if answers else ""
-    pointed = _ranked(question, answer)  # "the second one"
+    pointed = ranked(question, answer)  # "the second one"
     subject = subject_in(previous) or directory_name(previous, known)
     pointed = pointed or purpose_of(question, previous) or taken_up(question, subject)
     pointed = pointed or framed(question, subject)  # "et l'objectif, c'est ..."
@@ -99,8 +99,8 @@ def condense(question: str, history: Sequence[Turn], known: Gazetteer | None = N
     if named != question:  # "the French one, Guerbet," names its subject: "Guerbet"
         return f"{_asked(named)} ({previous})"
     restated = restate_ellipsis(question, previous)
-    if restated:
-        return restated
+    if restated or own_topic(question):  # "Et des pôles, il y en a ..."
+        return restated or question
     answered = referent_of(previous, answer)  # else the subject of the previous question
     referent = answered or subject
     if not any(t in STRONG_PRONOUNS for t in map(str.lower, words(question))):
@@ -190,13 +190,6 @@ def with_subject(question: str, previous: str) -> str:
         return question
     of = "de" if detect_language(previous) == "fr" else "of"
     return f"{question.rstrip(' ?!.')} {of} {runs[-1]}?"
-
-
-def _ranked(question: str, answer: str) -> str:
-    """ "the second one", "those two" restated as the items they point at; "and the last one -
-    where is it?" as "where is X?"; "" when the question points at no item."""
-    pointed = by_rank(question, answer) or by_count(question, answer)
-    return fronted(pointed) or pointed
 
 
 def _person(referent: str, previous: str, answer: str, known: Gazetteer | None) -> tuple[str, bool]:

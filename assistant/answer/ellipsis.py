@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.store.text import STOPWORDS, fold, tokenize, words
+from ingest.store.text import STOPWORDS, fold, words
 
 FOLLOW_UP_OPENINGS = ("and ", "et ", "what about", "et pour", "how about")
 
@@ -219,35 +219,6 @@ INVERTED = re.compile(r"\s+[\w’']+-(?:t-)?(?:il|elle|ils|elles)\b", re.IGNOREC
 # an answer that opens with a place: "À Paris-Saclay, d'ici 2021.", "In Évry."
 WHICH = re.compile(r"\s*((and|et)\s+)?(which|who|quel|quelle|quels|quelles|qui)\b", re.I)
 PLACE_ANSWER = re.compile(r"(?i:à|a|au|aux|en|in|at|near|dans|près de)\s+[A-ZÀ-ÖØ-Þ]")
-
-
-def dislocated(before: str) -> bool:
-    """A pronoun that takes up the noun phrase just before it ("et la Région, elle a
-    investi ...": "elle" is the Région), not something named before."""
-    phrase = re.match(r"^\s*(?:and|et|but|mais)?\s*([^,?!.;]+),\s*$", before, re.IGNORECASE)
-    if phrase and tokenize(phrase.group(1)) and not TOPIC.match(phrase.group(1)):
-        return True
-    # "et le labo de Sanofi il est où ?": typed without its comma, a French noun phrase an
-    # article opens, no verb nor relative word in it, before "il", "elle"
-    bare = re.match(r"^\s*(?:et|mais)?\s*(?:le|la|les|l['’])\s*([^,?!.;]+?)\s+$", before, re.I)
-    return bool(bare and tokenize(bare.group(1)) and not NOT_A_PHRASE.search(bare.group(1)))
-
-
-# a verb, a relative word or a question word: what a bare noun phrase does not hold
-NOT_A_PHRASE = re.compile(
-    r"\b(?:qu['’]|que|qui|dont|où|ou|quand|comment|pourquoi|combien|est|sont|a|ont|fait|font|"
-    r"va|vont|peut|peuvent|doit|[\w’']+-t-|[\w’']+-)$|\b(?:qu['’]|que|qui|dont|est|sont|a|ont)\b",
-    re.IGNORECASE,
-)
-
-
-# "et côté essais cliniques, ils ...", "as for trials, they ...": a topic the question frames,
-# not a noun phrase a pronoun takes up
-TOPIC = re.compile(
-    r"\s*(?:côté|cote|question|niveau|concernant|pour|en|dans|sur|as for|as regards|"
-    r"regarding|concerning|on|in|for|about)\b",
-    re.IGNORECASE,
-)
 
 
 # "son siège", "sa plateforme d'imagerie médicale": the noun phrase a possessive opens

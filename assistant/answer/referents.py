@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.citations import CITATION
+from assistant.answer.descriptions import among
 from assistant.answer.ellipsis import INVERTED, NAMES
 from ingest.store.text import STOPWORDS, detect_language, fold, split_sentences, words
 
@@ -279,3 +280,11 @@ def subject_in(question: str) -> str:
             break
         taken.append(word)
     return " ".join([last.group(0), *taken]) if taken else ""
+
+
+def ranked(question: str, answer: str) -> str:
+    """ "the second one", "those two" restated as the items they point at; "and the last one -
+    where is it?" as "where is X?"; "" when the question points at no item."""
+    pointed = by_rank(question, answer) or by_count(question, answer)
+    pointed = pointed or (among(question, answer) if len(listed(answer)) < 2 else "")
+    return fronted(pointed) or pointed
