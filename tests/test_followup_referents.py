@@ -49,7 +49,7 @@ def test_the_items_an_answer_lists(answer: str, items: list[str]) -> None:
     ("follow_up", "restated"),
     [
         ("who owns the second one?", "who owns Gamma Care?"),
-        ("and the first one, where is it?", "and Alpha Group, where is it?"),
+        ("and the first one, where is it?", "where is Alpha Group?"),
         ("et le dernier ?", "et Gamma Care ?"),
         ("la première, elle est où ?", "Alpha Group, elle est où ?"),
     ],

@@ -63,6 +63,12 @@ def test_a_question_in_two_parts_asks_for_two_kinds() -> None:
     assert asked_types("What is SUMIL?") == ()
 
 
+def test_a_question_word_may_open_any_clause_of_the_message() -> None:
+    message = "I'm writing a piece on the 2018 Vega summit - when was it held?"
+    assert asked_types(message) == ("date",)
+    assert asked_types("Je suis journaliste. Où est NeuroSpin ?") == ("place",)
+
+
 def test_asked_for_a_date_and_a_place_the_sentence_holding_one_misses_half() -> None:
     question = "c quand medxperience deja et c ou ??"
     both = "Come see them March 15 and 16, 2018 at the Palais Brongniart in Paris!"

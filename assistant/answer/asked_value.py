@@ -17,6 +17,8 @@ from assistant.answer.features import WHERE_LAST
 from assistant.answer.messages import ABOUT, DECLINE
 from assistant.answer.organisations import Organisation
 from assistant.answer.questions import (
+    AGE,
+    AGE_ASKED,
     COST_QUESTION,
     COUNT_QUESTION,
     DATE,
@@ -25,6 +27,7 @@ from assistant.answer.questions import (
     NUMBER,
     SHARE,
     SHARE_QUESTION,
+    SPAN,
     WHEN_QUESTION,
     YEAR_QUESTION,
 )
@@ -49,8 +52,7 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
     "rate": re.compile(r"\b(rate|taux|percentage|pourcentage)\b", IC),
     "price": re.compile(
         r"\b(prices?|fees?|tarifs?|prix|rents?|rental|loyers?)\b|\bhow much\b.*\bcosts?\b|"
-        r"\b(what|the) costs? of\b|"
-        r"\bcombien\b.*\bco[uû]te",
+        r"\b(what|the) costs? of\b|\bcombien\b.*\bco[uû]te",
         IC,
     ),
     "amount": re.compile(
@@ -70,6 +72,7 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
     ),
     # how long something has lasted ("how long has he been president?"): a date or a span
     "duration": re.compile(r"\bhow long\b|\bdepuis (combien de temps|quand)\b", IC),
+    "age": AGE_ASKED,  # a person's age: the sources must give it, or a birth
     "date": DATE_ASKED,
 }
 # the best of something, as judged ("which hospital is the best one for cardiology?"): the
@@ -101,11 +104,6 @@ COMPARES = re.compile(
 RANKS = re.compile(
     r"\b(best|top|leading|leaders?|largest|biggest|greatest|foremost|most|first|number one|"
     r"meilleure?s?|premi[eè]re?|leaders?|plus grande?s?)\b",
-    IC,
-)
-SPAN = re.compile(
-    r"\b(since|depuis|ago|il y a|for (\w+ )?(years?|months?|weeks?|decades?)|"
-    r"pendant (\w+ )?(ans|années|mois))\b",
     IC,
 )
 HOURS = re.compile(r"\b\d{1,2}\s*(?::|h)\s*\d{0,2}\b|\b\d{1,2}\s*(am|pm)\b", IC)
@@ -154,13 +152,13 @@ HOLDS: dict[str, Callable[[str], bool]] = {
     "comparison": lambda s: bool(COMPARES.search(s)),
     "best": lambda s: bool(RANKS.search(s)),
     "duration": lambda s: bool(SPAN.search(s) or DATE.search(s)),
+    "age": lambda s: bool(AGE.search(s)),
 }
 
 
 def asked_value(question: str) -> str:
-    """The kind of value asked for ('email', 'phone', 'address', 'rate', 'price', 'amount',
-    'hours', 'date', a role: 'ceo', 'president', 'officer', 'head', 'founder'; a comparison
-    of two subjects: 'comparison'; a place: 'place'; or, when it asks for none of those, a year
+    """The kind of value asked for (a key of ``ASKS``, 'rate', 'price', 'date', a role: 'ceo',
+    'president', 'officer', 'head', 'founder'; 'comparison', 'best', 'place'; or else a year
     it names: 'year 2019', or a count: 'count'), or ''."""
     if SHARE_QUESTION.search(question):
         return "rate"

@@ -8,8 +8,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.answer.citations import CITATION
+from assistant.answer.descriptions import described
+from assistant.answer.dislocation import dislocated, own_topic
 from assistant.answer.ellipsis import (
     APPOSITION,
+    ASKED_WHO,
     FOLLOW_UP_OPENINGS,
     FRENCH_POSSESSIVE,
     HEDGES,
@@ -17,8 +20,8 @@ from assistant.answer.ellipsis import (
     OTHER,
     OWNED,
     PLACE_ANSWER,
+    QUANTITY,
     WHICH,
-    dislocated,
     more_of,
     restate_ellipsis,
 )
@@ -27,13 +30,12 @@ from assistant.answer.persons import PERSONAL, employer, is_person, person_in
 from assistant.answer.referents import (
     DEMONSTRATIVE,
     ORDINAL,
-    by_count,
-    by_rank,
     demonstrated,
     fronted,
     listed,
     names_in,
     purpose_of,
+    ranked,
     subject_in,
     subject_of,
     unacknowledged,
@@ -78,13 +80,13 @@ def condense(question: str, history: Sequence[Turn], known: Gazetteer | None = N
     gazetteer, tells a person from an organisation or a place: "he" stands for no organisation.
     """
     question, asked = question.strip(), unacknowledged(question.strip())  # "Ok, mais ..."
-    users = [t.content.strip() for t in history if t.role == "user" and t.content.strip()]
-    if not users or not needs_context(asked):
+    if not any(t.role == "user" and t.content.strip() for t in history) or not needs_context(asked):
         return question
-    question, previous = fronted(asked) or asked, _previous_standalone(history, known)
+    question = described(fronted(asked) or asked, known)  # "the hospital group": AP-HP
+    previous = _previous_standalone(history, known)
     answers = [t.content for t in history if t.role == "assistant" and t.content.strip()]
     answer = answers[-1] if answers else ""
-    pointed = by_rank(question, answer) or by_count(question, answer)  # "the second one"
+    pointed = ranked(question, answer)  # "the second one"
     subject = subject_in(previous) or directory_name(previous, known)
     pointed = pointed or purpose_of(question, previous) or taken_up(question, subject)
     pointed = pointed or framed(question, subject)  # "et l'objectif, c'est ..."
@@ -97,8 +99,8 @@ def condense(question: str, history: Sequence[Turn], known: Gazetteer | None = N
     if named != question:  # "the French one, Guerbet," names its subject: "Guerbet"
         return f"{_asked(named)} ({previous})"
     restated = restate_ellipsis(question, previous)
-    if restated:
-        return restated
+    if restated or own_topic(question):  # "Et des pôles, il y en a ..."
+        return restated or question
     answered = referent_of(previous, answer)  # else the subject of the previous question
     referent = answered or subject
     if not any(t in STRONG_PRONOUNS for t in map(str.lower, words(question))):
@@ -109,12 +111,12 @@ def condense(question: str, history: Sequence[Turn], known: Gazetteer | None = N
             return f"{_asked(HEDGES.sub('', shown))} ({thing if alone else f'{thing}; {previous}'})"
         restated = with_subject(question, previous)  # an ellipsis keeps the previous frame
         return restated if restated != question else f"{_asked(question)} ({previous})"
-    person = referent if is_person(referent, known) else person_in(previous, known)
+    person, who = _person(referent, previous, answer, known)
     single = len(listed(answer)) < 2  # "ils sont où ?" after one name: that one
     owner = employer(question, person, answer, known)  # "son entreprise": the person's
     if owner:
         return f"{_asked(owner)} ({person}; {previous})"
-    restated, lead = _substitute(question, thing_of(referent, previous), person, single)
+    restated, lead = _substitute(question, thing_of(referent, previous), person, single, who)
     lead = lead if restated != question else answered
     restated = HEDGES.sub("", restated) if restated != question else question
     if restated != question and OTHER.search(question):  # not what the last exchange said
@@ -128,7 +130,7 @@ def thing_of(referent: str, previous: str) -> str:
     """What "it" and "its" stand for: the referent, unless the previous question asked who
     someone is ("Who is the CEO of Medicen?": its answer is a person, and "its president"
     is Medicen's): then the thing that question named, else nothing."""
-    if not re.match(r"\s*((and|et|so|alors)\s+)?(who|whom|qui)\b", previous, re.IGNORECASE):
+    if not ASKED_WHO.search(previous):
         return referent
     return subject_in(previous)
 
@@ -158,6 +160,8 @@ def referent_of(question: str, answer: str) -> str:
     if not first:
         return ""
     opening = re.sub(r"^\s*(yes|no|oui|non|indeed|en effet)\b[,;:]?\s*", "", first[0], flags=re.I)
+    counted = QUANTITY.match(opening)  # "Half of Inserm's units ...": Inserm; "Over 20 ...": none
+    opening = re.sub(r"^(\S+)['’]s\b", r"\1", opening[counted.end() :]) if counted else opening
     if PLACE_ANSWER.match(opening):  # "À Paris-Saclay.": where it is, not what it is
         return ""
     match = NAME_RUN.match(opening)
@@ -166,7 +170,7 @@ def referent_of(question: str, answer: str) -> str:
         new = [n for n in names_in(first[0]) if fold(n) not in fold(question)] if said else []
         return new[-1] if new else match.group(0)  # "NeuroSpin ... relève du CEA": CEA
     span = answer_span(question, first[0])
-    return span if span[:1].isupper() else ""
+    return span if span[:1].isupper() and not QUANTITY.match(span) else ""
 
 
 def with_subject(question: str, previous: str) -> str:
@@ -188,13 +192,30 @@ def with_subject(question: str, previous: str) -> str:
     return f"{question.rstrip(' ?!.')} {of} {runs[-1]}?"
 
 
-def _substitute(question: str, referent: str, person: str, single: bool) -> tuple[str, str]:
+def _person(referent: str, previous: str, answer: str, known: Gazetteer | None) -> tuple[str, bool]:
+    """The person "he" stands for, and whether the previous question asked who (then "il", too,
+    stands for the person its answer named)."""
+    person = referent if is_person(referent, known) else person_in(previous, known)
+    who = not person and ASKED_WHO.search(previous) is not None
+    first = split_sentences(CITATION.sub("", answer))[:1]
+    return person or (person_in(first[0], known) if who and first else ""), who
+
+
+def _substitute(
+    question: str, referent: str, person: str, single: bool, who: bool = False
+) -> tuple[str, str]:
     """A pronoun replaced by the name it stands for, and that name: "it", "il", "elle" by the
     referent ("Who runs it?" -> "Who runs NeuroSpin?"), "its" by its possessive, "son siège"
     by "le siège de X"; the first of them only ("et son siège, il est où ?": "il" is the
     seat); "he", "she" by a person's name ("When was he appointed?" -> "When was Stéphane
     Roques appointed?"); "they" stands for the referent only when the last answer named one
-    thing (``single``): else for a list it may not have named."""
+    thing (``single``): else for a list it may not have named. After a question that asked who
+    (``who``), "il", "elle" stand for the person the answer named ("il a quel âge ?" after "qui
+    est le président de Medicen ?" / "... est Christian Lajoux.")."""
+    if who and person:
+        swapped = re.sub(r"\b(he|she|him|il|elle)\b(?! y\b)", person, question, count=1, flags=re.I)
+        if swapped != question:
+            return swapped, person
     if _nameable(referent) and not (person and PERSONAL.search(question)):
         found = [
             (m.start(), m.end(), name(m))

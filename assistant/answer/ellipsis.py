@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.store.text import STOPWORDS, fold, tokenize, words
+from ingest.store.text import STOPWORDS, fold, words
 
 FOLLOW_UP_OPENINGS = ("and ", "et ", "what about", "et pour", "how about")
 
@@ -221,25 +221,25 @@ WHICH = re.compile(r"\s*((and|et)\s+)?(which|who|quel|quelle|quels|quelles|qui)\
 PLACE_ANSWER = re.compile(r"(?i:à|a|au|aux|en|in|at|near|dans|près de)\s+[A-ZÀ-ÖØ-Þ]")
 
 
-def dislocated(before: str) -> bool:
-    """A pronoun that takes up the noun phrase just before it ("et la Région, elle a
-    investi ...": "elle" is the Région), not something named before."""
-    phrase = re.match(r"^\s*(?:and|et|but|mais)?\s*([^,?!.;]+),\s*$", before, re.IGNORECASE)
-    return bool(phrase and tokenize(phrase.group(1)) and not TOPIC.match(phrase.group(1)))
-
-
-# "et côté essais cliniques, ils ...", "as for trials, they ...": a topic the question frames,
-# not a noun phrase a pronoun takes up
-TOPIC = re.compile(
-    r"\s*(?:côté|cote|question|niveau|concernant|pour|en|dans|sur|as for|as regards|"
-    r"regarding|concerning|on|in|for|about)\b",
-    re.IGNORECASE,
-)
-
-
 # "son siège", "sa plateforme d'imagerie médicale": the noun phrase a possessive opens
 OWNED = (
     r"\b(son|sa|ses)\s+([\w\-]+(?:\s+(?:d['’]|de\s+|du\s+|des\s+)?[\w\-]+)*?)"
     r"(?=\s*[,?!.]|\s+(?:pour|en|à|au|aux|dans|il|elle|ils|elles|est|sont)\b|\s*$)"
 )
 FRENCH_POSSESSIVE = {"son": "le", "sa": "la", "ses": "les"}
+
+
+# an answer that opens with a quantity ("Half of", "Over 20", "La moitié des", "Environ 70") is
+# about what it counts, not about the quantity
+QUANTITY = re.compile(
+    r"(?:(?i:half|most|all|some|many|few|none|over|about|around|nearly|almost|roughly|"
+    r"approximately|more than|less than|fewer than|up to|at least|two thirds|a third|a quarter|"
+    r"la moitié|la plupart|plus de|moins de|environ|près de|pres de|presque|au moins|un tiers|"
+    r"deux tiers|un quart)\b\s*(?:\d[\d\s,.]*)?|\d[\d\s,.]*)\s*(?i:%|percent|pour ?cent)?\s*"
+    r"(?i:of|de|des|du|d['’])?\s*(?i:the|les|la|le|l['’])?\s*"
+)
+
+
+# a question that asks who someone is, at its start or after what opens it ("je suis
+# journaliste, qui est le président de Medicen ?")
+ASKED_WHO = re.compile(r"(?:^|[,:;.]\s*)\s*((and|et|so|alors)\s+)?(who|whom|qui)\b", re.IGNORECASE)

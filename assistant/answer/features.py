@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.questions import (
+    CLAUSE_END,
     COUNT_QUESTION,
     DATE_ASKED,
     SHARE,
@@ -66,22 +67,20 @@ class Pair:
 def asked_types(question: str) -> tuple[str, ...]:
     """Each kind of answer the question asks for, in the order 'place', 'number', 'date',
     'name' (English and French; the question words wherever they stand, and the nouns that
-    name a date): a question in two parts may ask for two ("c quand medxperience et c où ?")."""
-    asks = {
-        "place": bool(WHERE.search(question) or WHERE_LAST.search(question)),
-        "number": bool(
-            COUNT_QUESTION.search(question)
-            or SHARE_QUESTION.search(question)
-            or HOW_MUCH.search(question)
-        ),
-        "date": bool(
-            YEAR_QUESTION.search(question)
-            or WHEN_QUESTION.search(question)
-            or DATE_ASKED.search(question)
-        ),
-        "name": bool(WHO.search(question)),
+    name a date): a question in two parts may ask for two ("c quand medxperience et c où ?");
+    a question word may open any clause ("I'm writing on X - when and where was it held?")."""
+    clauses = [question, *(c for c in CLAUSE_END.split(question) if c.strip())]
+
+    def asks(*patterns: re.Pattern[str]) -> bool:
+        return any(p.search(c) for p in patterns for c in clauses)
+
+    kinds = {
+        "place": asks(WHERE, WHERE_LAST),
+        "number": asks(COUNT_QUESTION, SHARE_QUESTION, HOW_MUCH),
+        "date": asks(YEAR_QUESTION, WHEN_QUESTION, DATE_ASKED),
+        "name": asks(WHO),
     }
-    return tuple(kind for kind, asked in asks.items() if asked)
+    return tuple(kind for kind, asked in kinds.items() if asked)
 
 
 def holds_type(question: str, kind: str, sentence: str, known: Gazetteer | None = None) -> bool:

@@ -24,6 +24,24 @@ DATE_ASKED = re.compile(
     r"\b(deadlines?|due dates?|dates?|date limite|[ée]ch[ée]ances?|closing date)\b|\bquand\b",
     re.IGNORECASE,
 )
+# a person's age asked ("how old is he?", "il a quel âge ?", "son âge"), and a sentence that
+# gives one ("aged 58", "58 ans", "born in 1950", "née en 1962")
+AGE_ASKED = re.compile(
+    r"\bhow old\b|\bquel [âa]ge\b|\b(?:his|her|son|sa) [âa]ge\b|"
+    r"\bwhen was \w+(?: \w+){0,3} born\b|\bdate (?:of birth|de naissance)\b",
+    re.IGNORECASE,
+)
+AGE = re.compile(
+    r"\b\d{1,3}[- ]years?[- ]old\b|\b\d{1,3} ans\b|\baged \d{1,3}\b|\bborn\b|\bn[ée]e? (?:en|le)\b|"
+    r"\b[âa]g[ée]e? de \d",
+    re.IGNORECASE,
+)
+# how long something has lasted, as a sentence says it ("since 2018", "for ten years")
+SPAN = re.compile(
+    r"\b(since|depuis|ago|il y a|for (\w+ )?(years?|months?|weeks?|decades?)|"
+    r"pendant (\w+ )?(ans|années|mois))\b",
+    re.IGNORECASE,
+)
 # the clauses of a message: its sentences, and the parts a semicolon, a colon or a dash sets apart
 CLAUSE_END = re.compile(r"(?<=[.?!;:])\s+|\s+[—–-]\s+")
 COST_QUESTION = re.compile(

@@ -9,23 +9,38 @@ from __future__ import annotations
 import re
 
 from assistant.answer.citations import CITATION
+from assistant.answer.descriptions import among
 from assistant.answer.ellipsis import INVERTED, NAMES
 from ingest.store.text import STOPWORDS, detect_language, fold, split_sentences, words
 
-# "Ok, mais ...", "okay so ...", "d'accord, et ...": it acknowledges the answer, asks nothing
+# "Ok, mais ...", "okay so ...", "d'accord, et ...", "cool, where's ...", "bon tant pis. et
+# ...": it acknowledges the answer, asks nothing; an interjection that may also open a name or
+# a question ("Nice", "super", "great") acknowledges only when a stop follows it
 ACKNOWLEDGED = re.compile(
-    r"^\s*(?:ok(?:ay)?|d['’]accord|alright|all right|i see|je vois|entendu)\s*[,.!;:]?\s+"
+    r"^\s*(?:(?:bon|ah|oh|eh|well)\s*,?\s+)?"
+    r"(?:(?:ok(?:ay)?|d['’]accord|alright|all right|i see|je vois|entendu)\s*[,.!;:]?"
+    r"|(?:cool|great|nice|super|perfect|parfait|génial|genial|top|thanks|thank you|merci|"
+    r"tant pis|dommage|noted|got it|interesting|intéressant|interessant|très bien|tres bien|"
+    r"bien|ah|oh|hmm+|bon)\s*[,.!;:]+)\s+"
     r"(?:(?:mais|but|so|alors|donc)\s+)?(?=\w)",
     re.IGNORECASE,
 )
 # "Yes, ...", "Non, ...": the answer to a yes-no question, no item of a list
 ANSWERED = re.compile(r"^\s*(?:yes|no|oui|non|indeed|en effet)\b[,;:]?\s*", re.IGNORECASE)
+# "the last one you mentioned", "le dernier que vous avez cité": the rank a relative clause
+# about the last answer completes
+MENTIONED = (
+    r"\s*(?:(?:that|which|que|qu['’])\s*)?(?:you|we|vous|tu|on)\s+(?:have\s+|avez\s+|as\s+|a\s+)?"
+    r"(?:mentioned|listed|named|cited|said|gave|cité(?:e|s|es)?|nommé(?:e|s|es)?|"
+    r"mentionné(?:e|s|es)?|donné(?:e|s|es)?)\b"
+)
 # "the second one", "le premier ?", "la deuxième, elle est où ?": an item by its rank; an
 # ordinal before a noun ("the first summit") says what kind of thing, it points at nothing
 ORDINAL = re.compile(
     r"\b(?:the|le|la|l['’])\s*(?P<nth>first|second|third|fourth|last|former|latter|"
     r"premi[eè]re?|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|derni[eè]re?)"
-    r"(?:\s+(?:one|of them|d['’]entre (?:eux|elles))\b|(?=\s*(?:[,?!.;]|$)))",
+    rf"(?:\s+(?:one|of them|d['’]entre (?:eux|elles))\b(?:{MENTIONED})?|\s+(?={MENTIONED})"
+    rf"(?:{MENTIONED})|(?=\s*(?:[,?!.;\-–]|$)))",
     re.IGNORECASE,
 )
 RANKS = {
@@ -71,16 +86,25 @@ def unacknowledged(question: str) -> str:
     return rest if words(rest) else question
 
 
+# "incubators such as A, B and C", "des pôles comme A et B": the items follow the introducer
+INTRODUCED = re.compile(
+    r"^.*?\b(?:such as|like|including|namely|comme|tels? que|telles? que|notamment)\s+",
+    re.IGNORECASE,
+)
+
+
 def listed(answer: str) -> list[str]:
     """The items the answer's first sentence lists, in order: the first name of each part
     joined by "and", "et", ";" and of each short part a comma separates ("Lyonbiopole in Lyon
-    and EuroBioMed in Marseille" -> Lyonbiopole, EuroBioMed; "GE Healthcare set up its Paris
+    and EuroBioMed in Marseille" -> Lyonbiopole, EuroBioMed; "Incubators such as A, B and C" ->
+    A, B, C (the items an introducer announces); "GE Healthcare set up its Paris
     R&D center, Digital Foundry, in 2016, and start-ups such as MedClinik call Paris Region
     home" -> General Electric Healthcare, MedClinik)."""
     first = split_sentences(CITATION.sub("", answer))[:1]
     sentence = first[0].rsplit(":", 1)[-1] if first else ""  # "three pillars: a, b and c"
     sentence = ANSWERED.sub("", sentence)  # "Yes, with the Lyonbiopole and ... clusters"
     parts = re.split(r",?\s+(?:and|et|or|ou)\s+|;\s*", sentence)
+    parts = [INTRODUCED.sub("", p, count=1) for p in parts]  # "incubators such as A": A
     short = all(len(words(s)) <= 4 for p in parts for s in p.split(","))
     items: list[str] = []
     for part in parts:
@@ -141,11 +165,11 @@ def _first_name(text: str) -> str:
     return ""
 
 
-# "what about Curie, where's that one?", "et Pasteur, il est où ?": a name put first, then a
-# question that points at it
+# "what about Curie, where's that one?", "et Pasteur, il est où ?", "and Curie - where is it?": a
+# name put first, then a question that points at it
 FRONTED = re.compile(
     rf"^\s*(?i:(?:and|et|but|mais)\s+)?(?i:what about|how about|quid de|as for|and|et)\s+"
-    rf"(?P<name>{NAMES.pattern})\s*,\s*(?P<rest>\w.*)$"
+    rf"(?P<name>{NAMES.pattern})\s*(?:,|\s[-–—])\s*(?P<rest>\w.*)$"
 )
 POINTER = re.compile(
     r"\b(?:that one|this one|celui-(?:ci|là)|celle-(?:ci|là)|it|il|elle)\b|(?P<there>\bthere\b)",
@@ -256,3 +280,11 @@ def subject_in(question: str) -> str:
             break
         taken.append(word)
     return " ".join([last.group(0), *taken]) if taken else ""
+
+
+def ranked(question: str, answer: str) -> str:
+    """ "the second one", "those two" restated as the items they point at; "and the last one -
+    where is it?" as "where is X?"; "" when the question points at no item."""
+    pointed = by_rank(question, answer) or by_count(question, answer)
+    pointed = pointed or (among(question, answer) if len(listed(answer)) < 2 else "")
+    return fronted(pointed) or pointed
