@@ -31,8 +31,11 @@ COST_QUESTION = re.compile(
     r"|\bcombien (coût|co[uû]te|pa[yi]e)|\b(prix|tarif|coût) d",
     re.IGNORECASE,
 )
+# the counted thing: a noun and the word after it, or its complement ("instituts de recherche")
 COUNT_QUESTION = re.compile(
-    r"\b(?:how many|combien d[e'’]\s?)\s*([\w\-]+(?:\s+[\w\-]+)?)", re.IGNORECASE
+    r"\b(?:how many|combien d[e'’]\s?)\s*([\w\-]+(?:\s+(?:de|du|des|d['’])\s*[\w\-]+|"
+    r"\s+[\w\-]+)?)",
+    re.IGNORECASE,
 )
 # questions whose answer is a name: "Who runs...", "Qui dirige...", "Which institutes..."
 # verbs that can follow the counted noun ("Combien de salariés compte Guerbet ?", "How many
@@ -175,3 +178,21 @@ def asking(message: str) -> tuple[str, str]:
     if not asked or len(asked) == len(clauses):
         return message, ""
     return " ".join(asked), " ".join(c for c in clauses if c not in asked)
+
+
+_NAME = r"[A-ZÀ-Ý][\w\-&’']*(?:\s+[A-ZÀ-Ý][\w\-&’']*)*"
+_ARTICLE = r"(?:l['’]|le |la |les |the |du |des |de |d['’])?"
+# "à part l'Inserm et le CEA", "besides Medicen and Cap Digital": the names a list leaves out
+EXCLUDED = re.compile(
+    r"\s*,?\s*(?i:\b(?:à part|a part|hormis|sauf|excepté|excepte|en dehors d['’]?e?|"
+    r"autres? que|besides|apart from|other than|except(?: for)?))\s+"
+    rf"{_ARTICLE}{_NAME}(?:\s*(?:,|(?i:et|and|ou|or))\s*{_ARTICLE}{_NAME})*"
+)
+
+
+def without_excluded(question: str) -> str:
+    """The question without the names it leaves out ("Quels instituts ..., à part l'Inserm et
+    le CEA ?" -> "Quels instituts ... ?"): they say what is not asked, so they neither retrieve
+    nor weigh."""
+    left = EXCLUDED.sub("", question)
+    return question if left == question else left.strip(" ,;")

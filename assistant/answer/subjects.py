@@ -13,11 +13,19 @@ from assistant.retrieval.passage import Passage
 from ingest.store.text import STOPWORDS, fold, words
 
 IC = re.IGNORECASE
-# the corpus's own scope is no subject: "France's", "the Paris Region"
+# the corpus's own scope is no subject: "France's", "the Paris Region", "la région
+# Île-de-France" (the regional council's directory entry is named as the region is)
 SCOPE = re.compile(
-    r"(the )?(france|french|paris( region)?|(paris )?r[ée]gion|[îi]le-de-france|europe(an)?)",
+    r"(the |la )?(france|french|paris( region)?|(paris )?r[ée]gion|[îi]le-de-france|"
+    r"(r[ée]gion |paris )?[îi]le-de-france( region)?|europe(an)?)",
     IC,
 )
+
+
+def in_scope(org: Organisation) -> bool:
+    """The organisation is named as the region is ("Région Île-de-France"): where every
+    organisation of the corpus is, named as the scope more often than as a subject."""
+    return bool(SCOPE.fullmatch(org.name))
 
 
 # a possessive or an elided verb after a word: "Sanofi's", "I'd", "we're"
@@ -32,7 +40,7 @@ def subject_names(
     question typed in lower case, its words that the passages write as names
     ("medxperience": "MedXperience"); read in the clauses that ask (``questions.asking``)."""
     question = asking(question)[0]  # what the asker tells of themselves is not asked about
-    named = named_in(question, organisations)
+    named = [o for o in named_in(question, organisations) if not in_scope(o)]
     if named:
         return [o.label for o in named[:2]]
     runs = [
