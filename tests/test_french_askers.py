@@ -90,8 +90,13 @@ def test_a_name_typed_without_its_hyphens_weighs_as_the_corpus_writes_it() -> No
 def test_a_counted_thing_with_its_complement_is_found_in_the_sentence() -> None:
     question = "combien d'instituts de recherche parmi les 15 plus innovants du monde ?"
     assert answer_type_fits(question, "four of the world's 15 most innovative research bodies")
-    assert set(tokenize("world among professional work")) <= set(
-        translate_terms(tokenize("monde parmi professionnels travaillent"))
+    # the complement counts only with a number just before it: "Half of the units" is no count
+    # of patent applications
+    patents = "Combien de demandes de brevets l'Inserm a-t-il déposées ?"
+    assert not answer_type_fits(patents, "Half of the units of Inserm, which leads patent filers.")
+    assert answer_type_fits(patents, "Inserm filed 120 patent applications.")
+    assert set(tokenize("world among professional")) <= set(
+        translate_terms(tokenize("monde parmi professionnels"))
     )
 
 
@@ -204,3 +209,22 @@ def test_the_askers_own_project_partner_is_not_the_field_sought() -> None:
     assert "pharma" not in topic(
         "Who could we work on oncology with, for a project with a pharma group?"
     )
+
+
+def test_a_french_word_the_sources_write_only_in_names_is_no_subject() -> None:
+    # "santé" is written by the English sources only in names ("Lab Santé"): still a word
+    passages = [Passage("p1", "The Lab Santé Île-de-France and Paris Biotech Santé.", {}, 1.0)]
+    question = "combien de projets la filière santé a-t-elle enregistrés en 2016 ?"
+    assert subject_names(question, [], passages) == []
+    typed = "medxperience c'est quand ?"  # a name typed in lower case stays one
+    summit = [Passage("p1", "MedXperience is held in Paris.", {}, 1.0)]
+    assert subject_names(typed, [], summit) == ["MedXperience"]
+
+
+def test_glossary_english_the_corpus_never_writes_leaves_the_french_word() -> None:
+    weigher = TermWeigher()
+    weigher.idf = {"date": 1.0, "summit": 2.0, "place": 1.0}
+    weights = weigher.weights("à quelles dates a lieu le sommet, et dans quel bâtiment ?", "fr")
+    building, venue = tokenize("building venue")
+    assert building not in weights and "batiment" in weights and "summit" in weights
+    assert "place" in weights and venue not in weights  # "lieu": the English the corpus writes

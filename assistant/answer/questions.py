@@ -37,6 +37,8 @@ COUNT_QUESTION = re.compile(
     r"\s+[\w\-]+)?)",
     re.IGNORECASE,
 )
+COMPLEMENT = re.compile(r"\s+(?:de|du|des|d['’])\s*", re.IGNORECASE)
+NEAR = 4  # words from a number to the counted thing it counts
 # questions whose answer is a name: "Who runs...", "Qui dirige...", "Which institutes..."
 # verbs that can follow the counted noun ("Combien de salariés compte Guerbet ?", "How many
 # people work..."): not part of the counted thing (and "compte" would stand for "number")
@@ -93,13 +95,30 @@ def answer_type_fits(question: str, sentence: str) -> bool:
         return bool(MONEY.search(sentence))
     count = COUNT_QUESTION.search(question)
     if count:
-        counted = [w for w in count.group(1).split() if fold(w) not in COUNT_VERBS]
-        noun = tokenize(" ".join(counted))
-        if detect_language(question) == "fr":
-            noun = translate_terms(noun)
+        french = detect_language(question) == "fr"
+        head, *complement = COMPLEMENT.split(count.group(1), maxsplit=1)
+        counted = [w for w in head.split() if fold(w) not in COUNT_VERBS]
+        noun = _english(tokenize(" ".join(counted)), french)
         present = set(tokenize(sentence))
-        return bool(NUMBER.search(sentence)) and (not noun or any(t in present for t in noun))
+        if not NUMBER.search(sentence):
+            return False
+        if not noun or any(t in present for t in noun):
+            return True
+        return _counts(sentence, set(_english(tokenize(" ".join(complement)), french)))
     return True
+
+
+def _english(terms: list[str], french: bool) -> list[str]:
+    return translate_terms(terms) if french else terms
+
+
+def _counts(sentence: str, terms: set[str]) -> bool:
+    """A number stands just before one of ``terms`` ("15 most innovative research bodies" for
+    "instituts de recherche"): the complement of the counted thing, counted."""
+    tokens = re.findall(r"[\w’'\-]+", sentence)
+    numbers = [i for i, w in enumerate(tokens) if NUMBER.search(w)]
+    named = [i for i, w in enumerate(tokens) if set(tokenize(w)) & terms]
+    return any(0 < k - i <= NEAR for i in numbers for k in named)
 
 
 def new_names(question: str, sentence: str) -> int:

@@ -10,7 +10,8 @@ from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.questions import asking
 from assistant.answer.spans import NAME_RUN
 from assistant.retrieval.passage import Passage
-from ingest.store.text import STOPWORDS, fold, words
+from assistant.retrieval.glossary import translate_terms
+from ingest.store.text import STOPWORDS, fold, tokenize, words
 
 IC = re.IGNORECASE
 # the corpus's own scope is no subject: "France's", "the Paris Region", "la région
@@ -52,10 +53,21 @@ def subject_names(
     return runs[:2] or names_as_written(question, passages)[:2]
 
 
+def translated(word: str) -> bool:
+    """A French word the glossary reads in English ("santé": health): a word of the question,
+    not a name, though the English sources write it only in names ("Lab Santé")."""
+    terms = tokenize(word)
+    return bool(terms) and translate_terms(terms) != terms
+
+
 def names_as_written(question: str, passages: Sequence[Passage]) -> list[str]:
     """The words of ``question`` that the passages only ever write as a name (capitalised,
     never in lower case), spelt as the passages spell them."""
-    asked = {fold(w) for w in words(question) if len(w) >= 3 and fold(w) not in STOPWORDS}
+    asked = {
+        fold(w)
+        for w in words(question)
+        if len(w) >= 3 and fold(w) not in STOPWORDS and not translated(fold(w))
+    }
     text = " ".join(p.text for p in passages)
     lower = {fold(w) for w in words(text) if w[:1].islower()}
     spelt: dict[str, str] = {}

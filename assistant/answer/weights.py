@@ -44,7 +44,7 @@ class TermWeigher:
             text = respell(text, self.lexicon, self.idf.__contains__, vocabulary)
         terms = [self.compact(t) for t in tokenize(text) if t not in FRAMING]
         if language == "fr":
-            terms = [self.cognate(t) for t in translate_terms(terms)]
+            terms = [self.cognate(t) for t in self.translate(terms)]
         if not self.idf:
             return dict.fromkeys(terms, 1.0)
         top = max(self.idf.values())
@@ -67,6 +67,17 @@ class TermWeigher:
             if found is not None:
                 return found
         return term
+
+    def translate(self, terms: list[str]) -> list[str]:
+        """The glossary's English for each French term, those the corpus uses; the French term
+        itself when the corpus uses none of them ("bâtiment": "building" says nothing of
+        sources that never write it, and the untranslated word may be everyday French)."""
+        out: list[str] = []
+        for term in terms:
+            english = translate_terms([term])
+            used = [t for t in english if t in self.idf] if self.idf else english
+            out.extend(t for t in (used or [term]) if t not in out)
+        return out
 
     def compact(self, term: str) -> str:
         """A name typed without its hyphens ("aphp") read as the corpus writes it ("ap-hp"),

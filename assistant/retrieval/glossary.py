@@ -168,7 +168,6 @@ monde: world
 mondial mondiale: global world
 parmi: among
 professionnel professionnelle: professional
-travailler travaille travaillent: work
 salarie salariee employe employee: employee staff
 effectif: workforce staff employees
 personnel: staff personnel
@@ -206,7 +205,6 @@ academique: academic
 outil: tool
 acces: access
 specialise specialisee dedie dediee consacre consacree: dedicated devoted specialized
-ouvert ouvrir ouverture: opened open
 ville commune: town city
 departement: department
 arrondissement: district
