@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.questions import asking
 from assistant.answer.spans import NAME_RUN
-from assistant.retrieval.passage import Passage
 from assistant.retrieval.glossary import translate_terms
+from assistant.retrieval.passage import Passage
 from ingest.store.text import STOPWORDS, fold, tokenize, words
 
 IC = re.IGNORECASE
