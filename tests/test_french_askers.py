@@ -228,3 +228,12 @@ def test_glossary_english_the_corpus_never_writes_leaves_the_french_word() -> No
     building, venue = tokenize("building venue")
     assert building not in weights and "batiment" in weights and "summit" in weights
     assert "place" in weights and venue not in weights  # "lieu": the English the corpus writes
+
+
+def test_spoken_french_asks_whether_there_is_an_organisation_with_the_statements_words() -> None:
+    spoken = read_abbreviations(
+        "on fait de l ia pour la medecine perso, y a un programme/cluster en idf qui donne "
+        "acces a des bases de donnees et outils ?"
+    )
+    assert classify(spoken) == QuestionKind.PARTNER
+    assert classify("il y a 5 ans, quel cluster a été créé ?") == QuestionKind.FACT  # "ago"
