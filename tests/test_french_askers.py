@@ -237,3 +237,9 @@ def test_spoken_french_asks_whether_there_is_an_organisation_with_the_statements
     )
     assert classify(spoken) == QuestionKind.PARTNER
     assert classify("il y a 5 ans, quel cluster a été créé ?") == QuestionKind.FACT  # "ago"
+
+
+def test_an_english_question_is_not_read_with_the_french_glossary() -> None:
+    passages = [Passage("p1", "I am very positive about France's future.", {}, 1.0)]
+    question = "How much public funding do France's clusters get each year?"
+    assert subject_names(question, [], passages) == ["France's"]  # as before: its subject

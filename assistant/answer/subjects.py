@@ -11,7 +11,7 @@ from assistant.answer.questions import asking
 from assistant.answer.spans import NAME_RUN
 from assistant.retrieval.glossary import translate_terms
 from assistant.retrieval.passage import Passage
-from ingest.store.text import STOPWORDS, fold, tokenize, words
+from ingest.store.text import STOPWORDS, detect_language, fold, tokenize, words
 
 IC = re.IGNORECASE
 # the corpus's own scope is no subject: "France's", "the Paris Region", "la région
@@ -63,10 +63,11 @@ def translated(word: str) -> bool:
 def names_as_written(question: str, passages: Sequence[Passage]) -> list[str]:
     """The words of ``question`` that the passages only ever write as a name (capitalised,
     never in lower case), spelt as the passages spell them."""
+    french = detect_language(question) == "fr"  # the glossary reads French words only
     asked = {
         fold(w)
         for w in words(question)
-        if len(w) >= 3 and fold(w) not in STOPWORDS and not translated(fold(w))
+        if len(w) >= 3 and fold(w) not in STOPWORDS and not (french and translated(fold(w)))
     }
     text = " ".join(p.text for p in passages)
     lower = {fold(w) for w in words(text) if w[:1].islower()}
