@@ -13,6 +13,7 @@ from dataclasses import replace
 from assistant.answer.evidence import Evidence, EvidenceReport, combined
 from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.roles import asked_role, holds_role
+from assistant.answer.subjects import in_scope
 from assistant.retrieval.passage import Passage
 
 
@@ -44,10 +45,13 @@ def refocus(
 ) -> EvidenceReport:
     """Drops the sentences about another organisation than the asked one, and those without
     the asked role; the gate stays open only if a remaining sentence still scores enough."""
-    asked = named_in(question, organisations)
-    role = asked_role(question) if asked else None  # "who runs X" without a name: not a role
-    if not asked:
+    named = named_in(question, organisations)
+    role = asked_role(question) if named else None  # "who runs X" without a name: not a role
+    if not named:
         return report
+    # the region named as an organisation ("la région Île-de-France accueille ...") is where
+    # every organisation of the directory is: a sentence on one of them is not about another
+    asked = [o for o in named if not in_scope(o)]
 
     def relevant(e: Evidence) -> bool:
         passage = passages[e.n - 1]

@@ -189,6 +189,14 @@ ASKING = {
     "listez",
     "donnez",
     "enumerez",
+    # the infinitives after "pouvez-vous me ..." and the imperatives of "tu"
+    "citer",
+    "nommer",
+    "lister",
+    "donner",
+    "enumerer",
+    "donne",
+    "nomme",
 }
 
 

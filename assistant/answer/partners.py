@@ -89,12 +89,21 @@ WE_ARE = re.compile(
 )
 
 
+# the asker's own project and who is already in it ("pour un projet avec un industriel pharma",
+# "for a project with a pharma company"): not the partner sought
+OWN_PROJECT = re.compile(
+    r"\b(pour|dans le cadre d['’]|for|on)\s*(an?|une?|notre|mon|our|my)\s+(projet|project|"
+    r"programme|program|étude|etude|study)\s+(avec|with)\s+[^?,;:.]+",
+    re.IGNORECASE,
+)
+
+
 def without_asker(question: str) -> str:
     """The question less the asker's description of itself, which is not the field sought
     ("As a young medtech firm, who could put me in touch with hospitals?" -> "who could put
     me in touch with hospitals?"): an "as a ...," opening, or "we are a <kind of
     organisation>" up to its last kind word ("we are a medtech company scouting sites")."""
-    question = AS_ASKER.sub("", question, count=1)
+    question = OWN_PROJECT.sub("", AS_ASKER.sub("", question, count=1))
     match = WE_ARE.search(question)
     if not match:
         return question

@@ -104,6 +104,14 @@ EXPLAIN_ASKED = re.compile(
     re.IGNORECASE,
 )
 WHY = re.compile(r"^\s*(why|pourquoi)\b", re.IGNORECASE)
+# what leads a question in before its asking word: who it is attributed to ("Selon le directeur
+# de Medicen, pourquoi ...", "According to Roques, why ..."), an adverb ("Concrètement,
+# comment ...", "Specifically, how ..."); read from the asking word on
+LEAD = re.compile(
+    r"^\s*(?:(?:selon|d['’]apr[eè]s|according to)\b[^,?:]{1,80}|\w+(?:ment|ly)|"
+    r"en (?:fait|bref|clair))\s*,\s*",
+    re.IGNORECASE,
+)
 
 FRENCH_GREETING = re.compile(r"^\s*(bonjour|bonsoir|salut|coucou|merci)\b", re.IGNORECASE)
 
@@ -116,6 +124,7 @@ def greeting_language(question: str) -> str | None:
 def classify(question: str) -> QuestionKind:
     """The kind of answer ``question`` wants (the question as asked, without added context)."""
     rest = GREETING.sub("", question, count=1).strip()
+    led = LEAD.sub("", rest, count=1)  # "Selon X, pourquoi ...": the asking word leads
     # "Bonjour, je découvre l'outil : vous pouvez répondre à quel genre de questions ?"
     if not rest.strip(" ?!.,") or about_assistant(rest) or about_assistant(asking(rest)[0]):
         return QuestionKind.HELP
@@ -127,15 +136,15 @@ def classify(question: str) -> QuestionKind:
         return QuestionKind.OUT_OF_SCOPE
     if COMPARE.search(rest) and not UNNAMED_OTHERS.search(rest):
         return QuestionKind.COMPARE
-    if not WHY.search(rest) and seeks_partner(rest):
+    if not WHY.search(led) and seeks_partner(rest):
         return QuestionKind.PARTNER
-    if not WHY.search(rest) and (seeks_place(rest) or seeks_place(asking(rest)[0])):
+    if not WHY.search(led) and (seeks_place(rest) or seeks_place(asking(rest)[0])):
         return QuestionKind.LOCATE
-    if WHEN.search(rest) and not EXPLAIN.search(rest):
+    if WHEN.search(rest) and not EXPLAIN.search(led):
         return QuestionKind.FACT
     if LIST.search(rest) or LIST_ASKED.search(rest) or asks_for_list(rest):
         return QuestionKind.LIST
-    if EXPLAIN.search(rest) or EXPLAIN_ASKED.search(rest):
+    if EXPLAIN.search(led) or EXPLAIN_ASKED.search(rest):
         return QuestionKind.EXPLAIN
     return QuestionKind.FACT
 

@@ -49,9 +49,14 @@ COST_QUESTION = re.compile(
     r"|\bcombien (coût|co[uû]te|pa[yi]e)|\b(prix|tarif|coût) d",
     re.IGNORECASE,
 )
+# the counted thing: a noun and the word after it, or its complement ("instituts de recherche")
 COUNT_QUESTION = re.compile(
-    r"\b(?:how many|combien d[e'’]\s?)\s*([\w\-]+(?:\s+[\w\-]+)?)", re.IGNORECASE
+    r"\b(?:how many|combien d[e'’]\s?)\s*([\w\-]+(?:\s+(?:de|du|des|d['’])\s*[\w\-]+|"
+    r"\s+[\w\-]+)?)",
+    re.IGNORECASE,
 )
+COMPLEMENT = re.compile(r"\s+(?:de|du|des|d['’])\s*", re.IGNORECASE)
+NEAR = 4  # words from a number to the counted thing it counts
 # questions whose answer is a name: "Who runs...", "Qui dirige...", "Which institutes..."
 # verbs that can follow the counted noun ("Combien de salariés compte Guerbet ?", "How many
 # people work..."): not part of the counted thing (and "compte" would stand for "number")
@@ -108,13 +113,30 @@ def answer_type_fits(question: str, sentence: str) -> bool:
         return bool(MONEY.search(sentence))
     count = COUNT_QUESTION.search(question)
     if count:
-        counted = [w for w in count.group(1).split() if fold(w) not in COUNT_VERBS]
-        noun = tokenize(" ".join(counted))
-        if detect_language(question) == "fr":
-            noun = translate_terms(noun)
+        french = detect_language(question) == "fr"
+        head, *complement = COMPLEMENT.split(count.group(1), maxsplit=1)
+        counted = [w for w in head.split() if fold(w) not in COUNT_VERBS]
+        noun = _english(tokenize(" ".join(counted)), french)
         present = set(tokenize(sentence))
-        return bool(NUMBER.search(sentence)) and (not noun or any(t in present for t in noun))
+        if not NUMBER.search(sentence):
+            return False
+        if not noun or any(t in present for t in noun):
+            return True
+        return _counts(sentence, set(_english(tokenize(" ".join(complement)), french)))
     return True
+
+
+def _english(terms: list[str], french: bool) -> list[str]:
+    return translate_terms(terms) if french else terms
+
+
+def _counts(sentence: str, terms: set[str]) -> bool:
+    """A number stands just before one of ``terms`` ("15 most innovative research bodies" for
+    "instituts de recherche"): the complement of the counted thing, counted."""
+    tokens = re.findall(r"[\w’'\-]+", sentence)
+    numbers = [i for i, w in enumerate(tokens) if NUMBER.search(w)]
+    named = [i for i, w in enumerate(tokens) if set(tokenize(w)) & terms]
+    return any(0 < k - i <= NEAR for i in numbers for k in named)
 
 
 def new_names(question: str, sentence: str) -> int:
@@ -193,3 +215,21 @@ def asking(message: str) -> tuple[str, str]:
     if not asked or len(asked) == len(clauses):
         return message, ""
     return " ".join(asked), " ".join(c for c in clauses if c not in asked)
+
+
+_NAME = r"[A-ZÀ-Ý][\w\-&’']*(?:\s+[A-ZÀ-Ý][\w\-&’']*)*"
+_ARTICLE = r"(?:l['’]|le |la |les |the |du |des |de |d['’])?"
+# "à part l'Inserm et le CEA", "besides Medicen and Cap Digital": the names a list leaves out
+EXCLUDED = re.compile(
+    r"\s*,?\s*(?i:\b(?:à part|a part|hormis|sauf|excepté|excepte|en dehors d['’]?e?|"
+    r"autres? que|besides|apart from|other than|except(?: for)?))\s+"
+    rf"{_ARTICLE}{_NAME}(?:\s*(?:,|(?i:et|and|ou|or))\s*{_ARTICLE}{_NAME})*"
+)
+
+
+def without_excluded(question: str) -> str:
+    """The question without the names it leaves out ("Quels instituts ..., à part l'Inserm et
+    le CEA ?" -> "Quels instituts ... ?"): they say what is not asked, so they neither retrieve
+    nor weigh."""
+    left = EXCLUDED.sub("", question)
+    return question if left == question else left.strip(" ,;")

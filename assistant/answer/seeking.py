@@ -13,7 +13,9 @@ from assistant.answer.shapes import LOCATE_THERE, asks_partner, asks_where
 
 THERE_IS = (
     r"(is there|are there|y a-t-il|y a t il|y a-t'il|existe-t-il|existe-t-elle|existe-t-ils|"
-    r"existe t il|est-ce qu['’]il (y a|existe)|il existe)"
+    r"existe t il|est-ce qu['’]il (y a|existe)|il existe|"
+    # spoken French asks with the statement's words: "y a un cluster qui ... ?"
+    r"(il )?y a)"
 )
 SOUGHT = (
     r"(organi[sz]ations?|organismes?|programmes?|programs?|initiatives?|networks?|réseaux?|"

@@ -218,7 +218,7 @@ META_WORDS = set(
     couvrir connais connaissez savez sais savoir faire fais faites quoi ici bien
     outil assistant application chose choses genre type types sorte chatbot chatbots robot c
     actually just basically precisely exactement vraiment donc alors concretement precisement
-    juste au fait
+    juste au fait sources source appuyez appuies appuyer basez fondez rely
     """.split()
 )
 SECOND_PERSON = re.compile(r"\b(you|u|vous|tu|toi|t['’])\b", re.IGNORECASE)

@@ -9,15 +9,24 @@ from collections.abc import Sequence
 from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.questions import asking
 from assistant.answer.spans import NAME_RUN
+from assistant.retrieval.glossary import translate_terms
 from assistant.retrieval.passage import Passage
-from ingest.store.text import STOPWORDS, fold, words
+from ingest.store.text import STOPWORDS, detect_language, fold, tokenize, words
 
 IC = re.IGNORECASE
-# the corpus's own scope is no subject: "France's", "the Paris Region"
+# the corpus's own scope is no subject: "France's", "the Paris Region", "la région
+# Île-de-France" (the regional council's directory entry is named as the region is)
 SCOPE = re.compile(
-    r"(the )?(france|french|paris( region)?|(paris )?r[ée]gion|[îi]le-de-france|europe(an)?)",
+    r"(the |la )?(france|french|paris( region)?|(paris )?r[ée]gion|[îi]le-de-france|"
+    r"(r[ée]gion |paris )?[îi]le-de-france( region)?|europe(an)?)",
     IC,
 )
+
+
+def in_scope(org: Organisation) -> bool:
+    """The organisation is named as the region is ("Région Île-de-France"): where every
+    organisation of the corpus is, named as the scope more often than as a subject."""
+    return bool(SCOPE.fullmatch(org.name))
 
 
 # a possessive or an elided verb after a word: "Sanofi's", "I'd", "we're"
@@ -32,7 +41,7 @@ def subject_names(
     question typed in lower case, its words that the passages write as names
     ("medxperience": "MedXperience"); read in the clauses that ask (``questions.asking``)."""
     question = asking(question)[0]  # what the asker tells of themselves is not asked about
-    named = named_in(question, organisations)
+    named = [o for o in named_in(question, organisations) if not in_scope(o)]
     if named:
         return [o.label for o in named[:2]]
     runs = [
@@ -44,10 +53,22 @@ def subject_names(
     return runs[:2] or names_as_written(question, passages)[:2]
 
 
+def translated(word: str) -> bool:
+    """A French word the glossary reads in English ("santé": health): a word of the question,
+    not a name, though the English sources write it only in names ("Lab Santé")."""
+    terms = tokenize(word)
+    return bool(terms) and translate_terms(terms) != terms
+
+
 def names_as_written(question: str, passages: Sequence[Passage]) -> list[str]:
     """The words of ``question`` that the passages only ever write as a name (capitalised,
     never in lower case), spelt as the passages spell them."""
-    asked = {fold(w) for w in words(question) if len(w) >= 3 and fold(w) not in STOPWORDS}
+    french = detect_language(question) == "fr"  # the glossary reads French words only
+    asked = {
+        fold(w)
+        for w in words(question)
+        if len(w) >= 3 and fold(w) not in STOPWORDS and not (french and translated(fold(w)))
+    }
     text = " ".join(p.text for p in passages)
     lower = {fold(w) for w in words(text) if w[:1].islower()}
     spelt: dict[str, str] = {}

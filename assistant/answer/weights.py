@@ -33,6 +33,7 @@ class TermWeigher:
         self.idf: Mapping[str, float] = {}
         self.lexicon = lexicon or Lexicon()
         self._everyday_stems: frozenset[str] | None = None
+        self._compact: tuple[Mapping[str, float], dict[str, str]] | None = None
 
     def weights(
         self, text: str, language: str, vocabulary: Collection[str] = ()
@@ -41,9 +42,9 @@ class TermWeigher:
         the passages at hand, which a misspelt word is read as."""
         if vocabulary and self.idf:
             text = respell(text, self.lexicon, self.idf.__contains__, vocabulary)
-        terms = [t for t in tokenize(text) if t not in FRAMING]
+        terms = [self.compact(t) for t in tokenize(text) if t not in FRAMING]
         if language == "fr":
-            terms = [self.cognate(t) for t in translate_terms(terms)]
+            terms = [self.cognate(t) for t in self.translate(terms)]
         if not self.idf:
             return dict.fromkeys(terms, 1.0)
         top = max(self.idf.values())
@@ -66,6 +67,27 @@ class TermWeigher:
             if found is not None:
                 return found
         return term
+
+    def translate(self, terms: list[str]) -> list[str]:
+        """The glossary's English for each French term, those the corpus uses; the French term
+        itself when the corpus uses none of them ("bâtiment": "building" says nothing of
+        sources that never write it, and the untranslated word may be everyday French)."""
+        out: list[str] = []
+        for term in terms:
+            english = translate_terms([term])
+            used = [t for t in english if t in self.idf] if self.idf else english
+            out.extend(t for t in (used or [term]) if t not in out)
+        return out
+
+    def compact(self, term: str) -> str:
+        """A name typed without its hyphens ("aphp") read as the corpus writes it ("ap-hp"),
+        when the corpus does not use it as typed; else as is."""
+        if not self.idf or term in self.idf:
+            return term
+        if self._compact is None or self._compact[0] is not self.idf:
+            joined = {t.replace("-", ""): t for t in self.idf if "-" in t}
+            self._compact = (self.idf, joined)
+        return self._compact[1].get(term, term)
 
     def unknown_share(self, weights: Mapping[str, float], language: str = "en") -> float:
         """The share of the question's terms that the corpus never uses; in French, untranslated

@@ -24,6 +24,7 @@ from assistant.answer.organisations import Organisation, squash
 from assistant.answer.questions import asking
 from assistant.answer.seeking import where_parts
 from assistant.answer.shapes import sets_up
+from assistant.answer.weights import FRAMING
 from ingest.directory.departements import DEPARTEMENTS
 from ingest.directory.org_kinds import kinds_by_word
 from ingest.store.text import STOPWORDS, fold, tokenize
@@ -89,7 +90,10 @@ def located_subject(
         told_words = _words(told)
         runs = _named(told_words, by_alias)
         named = {alias for _, _, alias in runs}
-        unnamed = [w for k, w in enumerate(told_words) if not any(i <= k < j for i, j, _ in runs)]
+        # the unit word just before the name is its kind ("le labo Guerbet"), not a part of it
+        unnamed = [
+            w for k, w in enumerate(told_words) if not any(i - 1 <= k < j for i, j, _ in runs)
+        ]
         part = _units(words) or _units(unnamed)  # "X a ouvert un labo : où ?" ("Alpha Lab": a name)
         return (
             list(by_alias[named.pop()])
@@ -248,7 +252,9 @@ def _frames(word: str) -> bool:
     word = re.sub(r"^(qu|[ldcjmnst])[’']", "", word).strip("'’")  # elided: l', d', c'est
     if "-" in word.strip("-"):  # "pourriez-vous", "est-il": each part frames
         return all(_frames(part) for part in word.split("-"))
-    return not word or word in STOPWORDS or word in FRAME or word in kinds_by_word()
+    if not word or word in STOPWORDS or word in FRAME or word in kinds_by_word():
+        return True
+    return set(tokenize(word)) <= FRAMING  # "exactement", "currently": the question's precision
 
 
 def _runs(words: list[str]) -> list[Run]:

@@ -164,6 +164,60 @@ gere gerer: run manage
 organisme: body organization
 pasteur: pasteur
 curie: curie
+monde: world
+mondial mondiale: global world
+parmi: among
+professionnel professionnelle: professional
+salarie salariee employe employee: employee staff
+effectif: workforce staff employees
+personnel: staff personnel
+institut: institute institution
+reseau: network
+filiale: subsidiary
+siege: headquarters head office
+rachat racheter rachete: acquired acquisition
+fonds: fund
+levee lever leve: raised funding
+croissance: growth
+marche: market
+formation: training education
+etudiant etudiante: student
+doctorant doctorante these: phd doctoral
+vaccin: vaccine
+neurologie neuroscience: neuroscience neurology
+cardiologie: cardiology
+genomique: genomics
+echographie: ultrasound
+contraste: contrast
+telemedecine: telemedicine
+suivi: monitoring follow-up
+domicile: home
+chimiotherapie: chemotherapy
+accompagner accompagne accompagnement: support
+financer finance financement: funding financed
+subvention: grant subsidy
+candidature candidater: application apply
+collaboration collab: collaboration
+cooperation: cooperation
+public publique: public
+prive privee: private
+academique: academic
+outil: tool
+acces: access
+specialise specialisee dedie dediee consacre consacree: dedicated devoted specialized
+ville commune: town city
+departement: department
+arrondissement: district
+batiment: building
+raison: reason
+atout avantage: asset advantage
+pays: country
+entretien: interview
+patron: head ceo
+responsable: head
+paysage: landscape
+vie vivant: life
+biologie: biology
 """
 
 

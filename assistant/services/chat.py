@@ -14,6 +14,7 @@ from assistant.answer import (
     condense,
     repair_citations,
 )
+from assistant.answer.abbreviations import read_abbreviations
 from assistant.answer.asked_value import typed_decline
 from assistant.answer.compose import Composer
 from assistant.answer.focus import refocus
@@ -23,6 +24,7 @@ from assistant.answer.messages import NEAREST
 from assistant.answer.organisations import Organisation, OrganisationSource, from_passages, named_in
 from assistant.answer.partners import PartnerFinder
 from assistant.answer.question_kind import QuestionKind, classify, greeting_language, restate
+from assistant.answer.questions import without_excluded
 from assistant.answer.request import NOT_FOUND, GenerationRequest
 from assistant.answer.rescore import extend
 from assistant.answer.roles import asked_role
@@ -100,13 +102,15 @@ class ChatService:
         question = " ".join(question.split())
         if not question:
             raise ValueError("the question is empty")
-        language = detect_language(question)
-        kind = classify(question)
+        meant = read_abbreviations(question)  # "cb d'hopitaux ds l'aphp ?": as written out
+        language = detect_language(meant)
+        kind = classify(meant)
         if kind in (QuestionKind.HELP, QuestionKind.OUT_OF_SCOPE, QuestionKind.ACTION):
-            language = greeting_language(question) or language
-            yield self._reply(question, kind, language, started)
+            language = greeting_language(meant) or language
+            yield replace(self._reply(meant, kind, language, started), question=question)
             return
-        yield from self._answer(question, history, kind, language, filters, k or self.settings.k)
+        for event in self._answer(meant, history, kind, language, filters, k or self.settings.k):
+            yield replace(event, question=question) if isinstance(event, Answer) else event
 
     def _answer(
         self,
@@ -120,7 +124,7 @@ class ChatService:
         """condense -> retrieve -> evidence -> directory -> compose -> cite."""
         started = time.perf_counter()
         orgs = self._organisations()  # read once: the gazetteer, the directory, the declines
-        standalone = condense(question, history, self.gazetteers.of(orgs))
+        standalone = without_excluded(condense(question, history, self.gazetteers.of(orgs)))
         # "and in Saclay?" restated; "wher is X?", "en quelle annee ?" read as meant
         asked, kind = restate(question, read_as_meant(standalone, self.scorer.lexicon), kind)
         said = [t.content for t in history if t.role == "assistant" and t.content.strip()]
@@ -172,8 +176,9 @@ class ChatService:
     ) -> tuple[str, list[Passage], str]:
         """The standalone question, the passages it is answered from and the previous answer
         (what the sentence model is fitted on)."""
+        question = read_abbreviations(" ".join(question.split()))
         kind, orgs = classify(question), self._organisations()
-        standalone = condense(" ".join(question.split()), history, self.gazetteers.of(orgs))
+        standalone = without_excluded(condense(question, history, self.gazetteers.of(orgs)))
         said = [t.content for t in history if t.role == "assistant" and t.content.strip()]
         passages, _ = self._retrieve(standalone, kind, self.settings.k, None, said, orgs)
         return standalone, passages, said[-1] if said else ""

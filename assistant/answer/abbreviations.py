@@ -1,0 +1,87 @@
+"""French as it is typed on a phone, read as written out: the SMS abbreviations ("cb" combien,
+"ds" dans, "qd" quand, "pk" pourquoi, "c" c'est, "koi" quoi), the elisions typed without their
+apostrophe ("l incubateur", "s installer", "qu il") and the "ou" that ends a where-question
+("c ou ?": "c'est où ?").
+
+A class of spellings, never the words of one question. The reading is kept only when the text
+read so is French (``detect_language``): "vitamin c", "5 mm" in an English question stay as
+they are. Only lower-case abbreviations are read (a name in capitals, "DS", "PR", is a name).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.store.text import detect_language
+
+# the abbreviation -> the words it stands for (a short, common class of French texting)
+SMS = {
+    "cb": "combien",
+    "cbn": "combien",
+    "cmb": "combien",
+    "ds": "dans",
+    "qd": "quand",
+    "kan": "quand",
+    "pk": "pourquoi",
+    "pq": "pourquoi",
+    "pkoi": "pourquoi",
+    "pcq": "parce que",
+    "koi": "quoi",
+    "kwa": "quoi",
+    "ki": "qui",
+    "kel": "quel",
+    "kelle": "quelle",
+    "kels": "quels",
+    "kelles": "quelles",
+    "cmt": "comment",
+    "kom": "comment",
+    "c": "c'est",
+    "ct": "c'était",
+    "ya": "il y a",
+    "bcp": "beaucoup",
+    "pr": "pour",
+    "tt": "tout",
+    "ts": "tous",
+    "tjs": "toujours",
+    "qq": "quelques",
+    "qqs": "quelques",
+    "qqn": "quelqu'un",
+    "qqch": "quelque chose",
+    "dc": "donc",
+    "ac": "avec",
+    "avc": "avec",
+    "ns": "nous",
+    "auj": "aujourd'hui",
+    "ajd": "aujourd'hui",
+    "mtn": "maintenant",
+    "rdv": "rendez-vous",
+    "svp": "s'il vous plaît",
+    "stp": "s'il te plaît",
+    "bjr": "bonjour",
+    "slt": "salut",
+    "chui": "je suis",
+    "jsuis": "je suis",
+    "g": "j'ai",
+    "jsp": "je ne sais pas",
+    "pb": "problème",
+    "dsl": "désolé",
+}
+_WORD = re.compile(r"(?<![\w'’-])([a-z]+)(?![\w'’-])")
+# an elision typed without its apostrophe: "l incubateur", "s installer", "qu il", "d hopitaux"
+_ELISION = re.compile(r"(?<![\w'’-])(qu|[cdjlmnst]) (?=[aeiouyhàâéèêîôû])", re.IGNORECASE)
+# "c'est ou ?", "il est ou", "ça se trouve ou": an "ou" that ends the question asks where
+_WHERE_OU = re.compile(
+    r"\b(c['’]est|est|sont|trouve|situé|situe|situés|situes)\s+ou\b(?=\s*(?:[?!.,;]|$))",
+    re.IGNORECASE,
+)
+
+
+def read_abbreviations(text: str) -> str:
+    """``text`` with its French texting read as written out, when the result is French; else
+    ``text`` as is."""
+    spelled = _WORD.sub(lambda m: SMS.get(m.group(1), m.group(1)), text)
+    spelled = _ELISION.sub(lambda m: f"{m.group(1)}'", spelled)
+    spelled = _WHERE_OU.sub(lambda m: f"{m.group(1)} où", spelled)
+    if spelled == text or detect_language(spelled) != "fr":
+        return text
+    return spelled
