@@ -31,7 +31,6 @@ def described(question: str, known: Gazetteer | None) -> str:
     if known is None:
         return question
     table = kinds_by_word()
-    organisations = {org.name: org for orgs in known.by_alias.values() for org in orgs}
     for match in DESCRIPTION.finditer(question):
         said = match.group("words").split()
         for i, word in enumerate(said):
@@ -40,6 +39,8 @@ def described(question: str, known: Gazetteer | None) -> str:
             kinds = table.get(fold(word), ())
             if not kinds or "*" in kinds:
                 continue
+            # the directory's organisations, read only once a word names a kind
+            organisations = {org.name: org for orgs in known.by_alias.values() for org in orgs}
             those = [o for o in organisations.values() if o.kind in kinds]
             if len(those) != 1:
                 return question

@@ -17,7 +17,7 @@ IC = re.IGNORECASE
 # the corpus's own scope is no subject: "France's", "the Paris Region", "la région
 # Île-de-France" (the regional council's directory entry is named as the region is)
 SCOPE = re.compile(
-    r"(the |la )?(france|french|paris( region)?|(paris )?r[ée]gion|[îi]le-de-france|"
+    r"(the |la )?(france|french|paris( region)?|(paris )?r[ée]gion|"
     r"(r[ée]gion |paris )?[îi]le-de-france( region)?|europe(an)?)",
     IC,
 )
