@@ -22,7 +22,7 @@ from assistant.answer.questions import answer_type_fits, asks_for_list
 from assistant.answer.request import GenerationRequest
 from assistant.answer.structure import units
 from assistant.retrieval.passage import Passage
-from assistant.services.deeper import deepen
+from assistant.services.deeper import DEEPER_MARGIN, deepen
 from ingest.store.embedder import Embedder
 from ingest.store.text import (
     _segment,
@@ -355,3 +355,17 @@ def test_a_passage_just_below_the_shown_ones_joins_when_it_answers_much_better()
     # a deeper passage no better than the shown ones stays out, and so does nothing deeper
     assert deepen(scorer, question, [answering], [shown[0], weaker])[0] == [answering]
     assert deepen(scorer, question, shown, [])[0] == shown
+
+
+def test_an_explanation_gathers_a_point_from_just_below_the_shown_passages() -> None:
+    """An explanation adds up several points: a deeper passage joins as soon as its best
+    sentence beats the best shown (``margin`` 0), not only when it beats it by far."""
+    scorer = EvidenceScorer(BagOfWords())
+    question = "Why is the Paris Region a leading region for clinical trials?"
+    shown = [passage("The Paris Region hosts many clinical trials every year.", 1)]
+    deeper = passage("The Paris Region is the leading region for clinical trials in France.", 2)
+    report = scorer.score(question, [*shown, deeper])
+    best_shown = max(e.score for e in report.evidence if e.n == 1)
+    assert best_shown < best(report).score < best_shown + DEEPER_MARGIN  # better, not by far
+    assert deepen(scorer, question, shown, [deeper])[0] == shown
+    assert deepen(scorer, question, shown, [deeper], margin=0.0)[0] == [*shown, deeper]

@@ -11,10 +11,8 @@ from assistant.answer import (
     EvidenceReport,
     EvidenceScorer,
     Turn,
-    condense,
     repair_citations,
 )
-from assistant.answer.abbreviations import read_abbreviations
 from assistant.answer.asked_value import typed_decline
 from assistant.answer.compose import Composer
 from assistant.answer.focus import refocus
@@ -23,18 +21,17 @@ from assistant.answer.help import reply_text
 from assistant.answer.messages import NEAREST
 from assistant.answer.organisations import Organisation, OrganisationSource, from_passages, named_in
 from assistant.answer.partners import PartnerFinder
-from assistant.answer.question_kind import QuestionKind, classify, greeting_language, restate
-from assistant.answer.questions import without_excluded
+from assistant.answer.question_kind import QuestionKind, classify, greeting_language
 from assistant.answer.request import NOT_FOUND, GenerationRequest
 from assistant.answer.rescore import extend
 from assistant.answer.roles import asked_role
 from assistant.answer.spans import answer_span
-from assistant.answer.spelling import read_as_meant
+from assistant.answer.standalone import Reading, as_meant, read_question
 from assistant.answer.suggest import suggest
 from assistant.retrieval import HybridRetriever, admits
 from assistant.retrieval.passage import Passage
 from assistant.services.answer_record import Answer, Delta, source_ref, timings
-from assistant.services.deeper import deepen
+from assistant.services.deeper import DEEPER_MARGIN, deepen
 from assistant.services.directory_answers import (
     Directory,
     directory_of,
@@ -102,7 +99,7 @@ class ChatService:
         question = " ".join(question.split())
         if not question:
             raise ValueError("the question is empty")
-        meant = read_abbreviations(question)  # "cb d'hopitaux ds l'aphp ?": as written out
+        meant = as_meant(question)  # "cb d'hopitaux ds l'aphp ?": as written out
         language = detect_language(meant)
         kind = classify(meant)
         if kind in (QuestionKind.HELP, QuestionKind.OUT_OF_SCOPE, QuestionKind.ACTION):
@@ -124,17 +121,18 @@ class ChatService:
         """condense -> retrieve -> evidence -> directory -> compose -> cite."""
         started = time.perf_counter()
         orgs = self._organisations()  # read once: the gazetteer, the directory, the declines
-        standalone = without_excluded(condense(question, history, self.gazetteers.of(orgs)))
         # "and in Saclay?" restated; "wher is X?", "en quelle annee ?" read as meant
-        asked, kind = restate(question, read_as_meant(standalone, self.scorer.lexicon), kind)
-        said = [t.content for t in history if t.role == "assistant" and t.content.strip()]
-        passages, scored = self._retrieve(standalone, kind, k, filters, said, orgs)
+        reading = read_question(
+            question, history, self.gazetteers.of(orgs), self.scorer.lexicon, kind
+        )
+        standalone, asked, kind = reading.standalone, reading.asked, reading.kind
+        passages, scored = self._retrieve(reading, k, filters, orgs)
         citable = [o for o in orgs if admits(filters, o.passage.metadata)]  # entries may join
         found, composed = from_directory(
             asked, standalone, kind, language, passages, citable, self.partners, self.scorer.idf
         )
         evidence = self._evidence(  # the previous answer: the last assistant turn
-            asked, standalone, composed, passages, orgs, scored, citable, "".join(said[-1:])
+            asked, standalone, composed, passages, orgs, scored, citable, reading.previous
         )
         evidence.language = language
         directory = directory_of(asked, composed, evidence, passages, citable, standalone)
@@ -176,24 +174,23 @@ class ChatService:
     ) -> tuple[str, list[Passage], str]:
         """The standalone question, the passages it is answered from and the previous answer
         (what the sentence model is fitted on)."""
-        question = read_abbreviations(" ".join(question.split()))
-        kind, orgs = classify(question), self._organisations()
-        standalone = without_excluded(condense(question, history, self.gazetteers.of(orgs)))
-        said = [t.content for t in history if t.role == "assistant" and t.content.strip()]
-        passages, _ = self._retrieve(standalone, kind, self.settings.k, None, said, orgs)
-        return standalone, passages, said[-1] if said else ""
+        orgs = self._organisations()
+        known, lexicon = self.gazetteers.of(orgs), self.scorer.lexicon
+        reading = read_question(as_meant(question), history, known, lexicon)
+        passages, _ = self._retrieve(reading, self.settings.k, None, orgs)
+        return reading.standalone, passages, reading.previous
 
     def _retrieve(
         self,
-        standalone: str,
-        kind: QuestionKind,
+        reading: Reading,
         k: int,
         filters: dict[str, str] | None,
-        said: list[str],
         orgs: list[Organisation],
     ) -> tuple[list[Passage], EvidenceReport]:
         """The k passages shown and their evidence; facts and explanations are scored a little
-        deeper, and a much better passage below the k joins them (``deepen``)."""
+        deeper, and a much better passage below the k joins them (``deepen``); an explanation
+        gathers its points from a deeper passage as soon as it beats the shown ones."""
+        kind, standalone = reading.kind, reading.standalone
         deep = kind in (QuestionKind.FACT, QuestionKind.EXPLAIN, QuestionKind.LOCATE)
         try:
             found = self.retriever.retrieve(standalone, 2 * k if deep else k, filters)
@@ -203,7 +200,8 @@ class ChatService:
             raise
         self.scorer.set_idf(self.retriever.idf())
         self.scorer.set_gazetteer(self.gazetteers.of(orgs))
-        return deepen(self.scorer, standalone, found[:k], found[k:], said[-1] if said else "")
+        margin = 0.0 if kind is QuestionKind.EXPLAIN else DEEPER_MARGIN
+        return deepen(self.scorer, standalone, found[:k], found[k:], reading.previous, margin)
 
     def _compose(
         self,

@@ -1,0 +1,49 @@
+"""The question the pipeline answers: the message as meant (texting written out, a follow-up
+made standalone with the conversation, names the asker leaves out dropped), then restated for
+the composition ("and in Saclay?", "wher is X?" read as meant). The chat and the fit read a
+question the same way, through :func:`read_question`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.answer.abbreviations import read_abbreviations
+from assistant.answer.condense import Turn, condense
+from assistant.answer.gazetteer import Gazetteer
+from assistant.answer.lexicon import Lexicon
+from assistant.answer.question_kind import QuestionKind, classify, restate
+from assistant.answer.questions import without_excluded
+from assistant.answer.spelling import read_as_meant
+
+
+@dataclass(frozen=True)
+class Reading:
+    standalone: str  # what is retrieved with: the message made standalone
+    asked: str  # what the composition answers: the standalone question restated
+    kind: QuestionKind
+    said: tuple[str, ...]  # the assistant's earlier answers, oldest first
+
+    @property
+    def previous(self) -> str:
+        return self.said[-1] if self.said else ""
+
+
+def read_question(
+    meant: str,
+    history: Sequence[Turn],
+    gazetteer: Gazetteer | None,
+    lexicon: Lexicon,
+    kind: QuestionKind | None = None,
+) -> Reading:
+    """``meant``: the message with its texting written out (:func:`read_abbreviations`);
+    ``kind``: its kind when already classified."""
+    standalone = without_excluded(condense(meant, history, gazetteer))
+    asked, kind = restate(meant, read_as_meant(standalone, lexicon), kind or classify(meant))
+    said = tuple(t.content for t in history if t.role == "assistant" and t.content.strip())
+    return Reading(standalone, asked, kind, said)
+
+
+def as_meant(question: str) -> str:
+    """The message with its spacing squeezed and its texting written out."""
+    return read_abbreviations(" ".join(question.split()))
