@@ -34,7 +34,8 @@ from assistant.app.fit import Labelled, choose_threshold, fit
         ("In which year did GE open its centre?", "date"),
         ("Who runs Medicen?", "name"),
         ("Qui dirige Medicen ?", "name"),
-        ("Why choose the Paris Region?", ""),
+        ("Why choose the Paris Region?", "merit"),
+        ("Why did Pharm-Olam choose France?", ""),
         ("What is SUMIL?", ""),
         # the question words wherever they stand, and nouns that name a date
         ("medxperience 2018 ça se passait où exactement ?", "place"),

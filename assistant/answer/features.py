@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from assistant.answer.gazetteer import Gazetteer
+from assistant.answer.merits import asks_merits, holds_merit
 from assistant.answer.questions import (
     CLAUSE_END,
     COUNT_QUESTION,
@@ -66,7 +67,7 @@ class Pair:
 
 def asked_types(question: str) -> tuple[str, ...]:
     """Each kind of answer the question asks for, in the order 'place', 'number', 'date',
-    'name' (English and French; the question words wherever they stand, and the nouns that
+    'name', 'merit' (English and French; the question words wherever they stand, and the nouns that
     name a date): a question in two parts may ask for two ("c quand medxperience et c où ?");
     a question word may open any clause ("I'm writing on X - when and where was it held?")."""
     clauses = [question, *(c for c in CLAUSE_END.split(question) if c.strip())]
@@ -79,6 +80,7 @@ def asked_types(question: str) -> tuple[str, ...]:
         "number": asks(COUNT_QUESTION, SHARE_QUESTION, HOW_MUCH),
         "date": asks(YEAR_QUESTION, WHEN_QUESTION, DATE_ASKED),
         "name": asks(WHO),
+        "merit": asks_merits(question),
     }
     return tuple(kind for kind, asked in kinds.items() if asked)
 
@@ -97,6 +99,8 @@ def holds_type(question: str, kind: str, sentence: str, known: Gazetteer | None 
         return bool(NUMBER_PHRASE.search(sentence) or SHARE.search(sentence))
     if kind == "date":
         return bool(DATE_PHRASE.search(sentence))
+    if kind == "merit":
+        return holds_merit(sentence)
     return bool(answer_span(question, sentence))
 
 
