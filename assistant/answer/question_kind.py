@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from assistant.answer.addressed import about_assistant, asks_to_act, content_words
 from assistant.answer.condense import split_context
 from assistant.answer.questions import asking, asks_for_list
 from assistant.answer.seeking import seeks_partner, seeks_place
-from assistant.answer.shapes import about_assistant, asks_to_act, content_words
 
 
 class QuestionKind(StrEnum):

@@ -1,12 +1,10 @@
 """Question shapes for the directory's answers, English and French: where something is or where
-to set up (``locate``), who to work with (``partner``), and a message about the assistant itself
-(help in any phrasing). Shapes only, never the answer to one question."""
+to set up (``locate``), who to work with (``partner``). Shapes only, never the answer to one
+question. A message addressed to the assistant itself is read in ``addressed.py``."""
 
 from __future__ import annotations
 
 import re
-
-from ingest.store.text import STOPWORDS, fold
 
 WE = r"(we|i|us|my|our|one|a|an|the|nous|je|on|notre|mon|ma|nos|un|une)"
 SET_UP = (
@@ -201,100 +199,3 @@ def town_asked(question: str) -> str:
     """The capitalised town of "which organisations are in Villejuif?", else ""."""
     match = LOCATE_TOWN.search(question) or LOCATE_THERE.search(question)
     return match.group(match.lastindex or 0) if match else ""
-
-
-# words of a message about the assistant and the conversation, not about the ecosystem
-META_WORDS = set(
-    """
-    you u your ya hi hello hey morning afternoon evening good day greetings thanks thank
-    help helps helping ask asking asked cover covers covering know knows answer answers
-    questions question topics topic subjects subject things stuff kind kinds sort sorts type
-    types do does work works use used using able offer offers talk talking chat assistant app
-    tool bot service purpose serve serves meant made for here there anything something else
-    exactly really please ok okay great nice cool hi! can could may might would should
-    bonjour bonsoir salut coucou merci aide aider aidez aides vous tu te toi ton ta tes vos
-    votre peux pouvez pourriez pourrais sers sert servez servir sujets sujet themes theme
-    questions question demander demande poser repondre reponds repondez couvrez couvres
-    couvrir connais connaissez savez sais savoir faire fais faites quoi ici bien
-    outil assistant application chose choses genre type types sorte chatbot chatbots robot c
-    actually just basically precisely exactement vraiment donc alors concretement precisement
-    juste au fait sources source appuyez appuies appuyer basez fondez rely
-    """.split()
-)
-SECOND_PERSON = re.compile(r"\b(you|u|vous|tu|toi|t['’])\b", re.IGNORECASE)
-ABOUT_HELP = re.compile(
-    r"\b(help|aide|aider|topics?|sujets?|thèmes?|themes?|ask|questions?|demander)\b", re.IGNORECASE
-)
-ASSISTANT_VERBS = re.compile(
-    r"\b(help|ask|cover|covers|know|do|does|answer|offer|serve|sers|sert|servez|aider|aide|"
-    r"demander|poser|couvr\w*|conna\w*|savez|sais|faire|fais|faites|topics?|sujets?|"
-    r"thèmes?|themes?|questions?)\b",
-    re.IGNORECASE,
-)
-
-
-def about_assistant(message: str) -> bool:
-    """A message about the assistant itself, with no word about the ecosystem: "what topics do
-    you cover?", "salut, tu sers à quoi ?", "vous pouvez m'aider ?"."""
-    if not (SECOND_PERSON.search(message) or ABOUT_HELP.search(message)):
-        return False
-    if not ASSISTANT_VERBS.search(message):
-        return False
-    return not content_words(message)
-
-
-def content_words(message: str) -> list[str]:
-    """The words left once the stopwords and the words about the assistant are gone."""
-    words = re.findall(r"\w+", fold(message))
-    return [w for w in words if w not in STOPWORDS and w not in META_WORDS and len(w) > 1]
-
-
-# a request that the assistant act for the user (book, send, introduce, register...), English
-# and French: an imperative, or a verb of acting after "can you", "please", "peux-tu"...
-ADDRESSED = (
-    r"(?:^|[.!?;]\s*|\b(?:please|pls|kindly)\s+|"
-    r"\b(?:can|could|would|will|won['’]t) (?:you|u)\s+(?:please\s+)?|"
-    r"\bi(?: want| need| would like|['’]d like) you to\s+|"
-    r"\b(?:peux|pourrais|pouvez|pourriez|veux|voulez|voudriez)[- ](?:tu|vous)\s+(?:me\s+|nous\s+)?|"
-    r"\bmerci de\s+(?:me\s+|nous\s+)?|\bs['’]il (?:te|vous) pla[iî]t,?\s+)"
-)
-NAMED = r"(?-i:[A-ZÀ-Þ])"  # a name: a capital, whatever the case of the rest
-ACT_EN = (
-    r"(?:book|schedule|arrange|organi[sz]e|set up|plan|reserve)\s+(?:me\s+|us\s+)?"
-    r"(?:a|an|the|my|our)?\s*(?:\w+\s+)?(?:meeting|call|appointment|visit|slot|room|demo|table|seat|ticket|trip)s?\b|"
-    r"(?:send|write|draft|forward)\s+(?:\w+\s+)?(?:an?\s+)?(?:e-?mails?|mails?|messages?|letters?|"
-    r"invitations?|requests?|applications?|cv|note)\b|"
-    rf"(?:send|write|forward|e-?mail|mail|message|text)\s+(?:it\s+)?to\s+{NAMED}|"
-    r"(?:e-?mail|call|phone|ring|text|contact|reach out to|write to)\s+"
-    rf"(?:them|him|her|me|us|{NAMED})|"
-    r"(?:introduce|connect|present)\s+(?:me|us)\b|put (?:me|us) in (?:touch|contact)\b|"
-    r"(?:register|enrol|enroll|sign|subscribe)\s+(?:me|us)\b|"
-    r"(?:buy|order|pay|purchase|book)\s+(?:me\s+|us\s+)?(?:a|an|the|some|my|our)\b|"
-    r"(?:apply|fill (?:in|out)|submit)\s+(?:for\s+|to\s+)?(?:me|us|my|our|the|a|an)\b"
-)
-ACT_FR = (
-    r"(?:r[ée]serve[rz]?|prend(?:s|re)|prenez|fixe[rz]?|organise[rz]?|planifie[rz]?)\s+"
-    r"(?:moi\s+|nous\s+)?(?:un|une|le|la|des)?\s*(?:rendez-vous|rdv|r[ée]union|entretien|"
-    r"appel|visite|cr[ée]neau|place|billet|salle)s?\b|"
-    r"(?:prends|prenez|prendre)[- ](?:moi|nous)?\s*(?:un )?rendez-vous|"
-    r"(?:envoie[rz]?|envoyer|envoyez|[ée]cri[st]|[ée]crire|[ée]crivez|r[ée]dige[rz]?)\s+"
-    r"(?:\w+\s+)?(?:un|une|le|la)?\s*(?:e-?mail|mail|courriel|message|lettre|invitation|"
-    r"demande|candidature|cv)s?\b|"
-    r"(?:envoie[rz]?|envoyer|envoyez|transmet(?:s|tre|tez)?)\s+(?:\w+\s+){0,3}?"
-    rf"(?:[àa]|au|aux)\s+(?:l['’]\s*)?{NAMED}|"
-    r"(?:inscri[st]|inscrivez|inscrire|pr[ée]sente[rz]?|pr[ée]sentez)[- ](?:moi|nous)\b|"
-    r"\b(?:m|nous)['’ ]\s*(?:inscrire|pr[ée]senter|mettre en (?:relation|contact))\b|"
-    r"(?:(?:mets|mettez|mettre)[- ](?:moi|nous) |mettre )en (?:relation|contact)\b|"
-    rf"(?:appelle[rz]?|t[ée]l[ée]phone[rz]?|contacte[rz]?)\s+(?:les?\b|la\b|l['’]|{NAMED})|"
-    r"(?:ach[eè]te[rz]?|commande[rz]?|paie[rz]?|payez|remplis|remplir|remplissez)\s+"
-    r"(?:moi\s+|nous\s+)?(?:un|une|le|la|les|mon|ma|notre)\b|"
-    r"(?:d[ée]pose[rz]?|soumet(?:s|tre|tez)|postule[rz]?)\s+(?:pour\s+)?(?:moi\s+|nous\s+)?"
-    r"(?:ma|mon|mes|notre|nos)\b"
-)
-ACTION = re.compile(rf"{ADDRESSED}(?:{ACT_EN}|{ACT_FR})", re.IGNORECASE)
-
-
-def asks_to_act(message: str) -> bool:
-    """A request that the assistant do something for the user rather than answer: "book me a
-    meeting with Medicen", "can you introduce us to Genopole?", "inscris-moi à MedXperience"."""
-    return bool(ACTION.search(message.strip()))
