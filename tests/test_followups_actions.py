@@ -19,6 +19,7 @@ from assistant.answer.organisations import from_passages
 from assistant.answer.question_kind import QuestionKind, classify, restate
 from assistant.answer.roles import asked_role
 from assistant.answer.subjects import subject_names
+from assistant.answer.value_focus import describing
 from assistant.answer.weights import TermWeigher
 from assistant.retrieval.passage import Passage
 from ingest.store.text import tokenize
@@ -410,6 +411,24 @@ def test_a_count_about_another_subject_or_of_another_thing_is_declined() -> None
     passages, report = passages_and_report(dated, "The Lab was founded by the CCI and Medicen.")
     report.weights = {"medicen": 1.0, "found": 2.0}
     assert typed_decline("when was medicen founded", "en", passages, report, medicen) is not None
+
+
+def test_what_says_what_or_where_the_subject_is_is_not_what_is_asked_of_it() -> None:
+    """ "the Medicen cluster": "cluster" says what Medicen is; a year in a sentence that calls
+    Medicen a cluster is no founding year. What is asked of it ("founded") must stand there."""
+    medicen = from_passages([MEDICEN])
+    dated = "Medicen is France's leading healthcare cluster, aiming for the top 3 by 2022."
+    passages, report = passages_and_report(dated)
+    report.weights = {"medicen": 1.0, "cluster": 1.5, "origin": 2.0, "found": 2.0}
+    asked = "In what year was the Medicen cluster originally founded?"
+    assert describing(asked, "Medicen Paris Region", medicen) >= {"cluster"}
+    assert typed_decline(asked, "en", passages, report, medicen) is not None
+    # a kind's word that is what is asked of the subject still counts ("hospitals" counted)
+    assert "hospit" not in describing("How many hospitals does AP-HP have?", "AP-HP", ORGS)
+    founded = "Medicen, the cluster, was founded in 2005."
+    passages, report = passages_and_report(founded)
+    report.weights = {"medicen": 1.0, "cluster": 1.5, "origin": 2.0, "found": 2.0}
+    assert typed_decline(asked, "en", passages, report, medicen) is None
 
 
 def test_another_officer_is_not_the_ceo() -> None:

@@ -35,7 +35,7 @@ from assistant.answer.roles import asked_role, holds_role
 from assistant.answer.spans import NAME_RUN, PLACE, WHERE
 from assistant.answer.spelling import spellings
 from assistant.answer.subjects import mentions, subject_names
-from assistant.retrieval.glossary import translate_terms
+from assistant.answer.value_focus import describing, focus_terms
 from assistant.retrieval.passage import Passage
 from ingest.store.text import fold, split_sentences, tokenize
 
@@ -84,9 +84,6 @@ NAMED_YEAR = re.compile(
     r"[\s-]+((?:19|20)\d\d)\b",
     IC,
 )
-# the kinds whose value could be about anything (a date, a number): it must stand with what is
-# asked of it
-GENERIC_KINDS = {"date", "amount", "rate", "price", "count", "hours", "place", "best"}
 PLACE_ASKED = re.compile(
     r"\b(which|what|quelle|quel)\s+(city|town|commune|ville|d[ée]partement)\b", IC
 )
@@ -107,16 +104,6 @@ RANKS = re.compile(
     IC,
 )
 HOURS = re.compile(r"\b\d{1,2}\s*(?::|h)\s*\d{0,2}\b|\b\d{1,2}\s*(am|pm)\b", IC)
-# the words that ask for a value, not what it is asked of
-ASKING = re.compile(
-    r"\b(when|quand|years?|ann[ée]es?|dates?|deadlines?|due|[ée]ch[ée]ances?|how much|how many|"
-    r"combien|costs?|prices?|prix|co[uû]t\w*|tarifs?|fees?|amount|montant|share|part|rate|taux|"
-    r"percentage|pourcentage|proportion|where|located|based|situated|town|city|ville|commune|"
-    # when or where an event happens: "where was it held?", "quand s'est tenu ...?"
-    r"held|hold|holds|take place|takes place|took place|taking place|happen\w*|tenu\w*|"
-    r"se tient|se tenait|passait|se passe|a eu lieu|lieu)\b|(?:19|20)\d\d",
-    IC,
-)
 BEST = 5  # a value answers only in one of the sentences that answer the question best
 PHONE = re.compile(r"(\+\d{1,3}[\s.]?(\(0\)\s?)?|\b0)\d([\s.-]?\d{2}){4}\b")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
@@ -222,7 +209,9 @@ def typed_decline(
     subject = names[0] if names else ""
     if kind == "comparison" and len(names) < 2:
         return None  # a comparison of two subjects the question names
-    focus = focus_terms(question, kind, subject, report)
+    focus = focus_terms(question, kind, subject, report) - describing(
+        question, subject, organisations
+    )
     if language == "fr" and known:  # a French word the English corpus never uses: untranslated
         focus = {t for t in focus if t in known}
     named = names[:2] if kind == "comparison" else names[:1]  # a comparison names both
@@ -252,17 +241,6 @@ def typed_decline(
         return DECLINE[language]
     n, sentence = said
     return f"{DECLINE[language]} {ABOUT[language].format(subject=subject)} {sentence} [{n}]"
-
-
-def focus_terms(question: str, kind: str, subject: str, report: EvidenceReport) -> set[str]:
-    """What a date or an amount is asked of ("founded" in "When was Medicen founded?"): the
-    question's terms less its subject's and the words that ask for the value. Empty for the
-    kinds whose value says what it is (a phone number, an address, a person in a role)."""
-    if kind not in GENERIC_KINDS and not kind.startswith("year "):
-        return set()
-    asking = tokenize(f"{subject} {' '.join(m.group(0) for m in ASKING.finditer(question))}")
-    asked = set(report.weights) - {*asking, *translate_terms(asking), *tokenize(kind)}
-    return asked - report.everyday
 
 
 def previous_sentence(report: EvidenceReport, evidence: Evidence) -> str:

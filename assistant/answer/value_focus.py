@@ -1,0 +1,58 @@
+"""What a value is asked of: "founded" in "When was Medicen founded?". A date, an amount, a
+count could be about anything; it answers only where it stands with what the question asks of
+it, less the words that ask for the value ("when", "how much") and those that say what or where
+the subject is ("the Medicen cluster", "in Paris-Saclay")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answer.evidence import EvidenceReport
+from assistant.answer.organisations import Organisation
+from assistant.retrieval.glossary import translate_terms
+from ingest.directory.org_kinds import kinds_by_word
+from ingest.store.text import fold, tokenize
+
+IC = re.IGNORECASE
+# the kinds whose value could be about anything (a date, a number): it must stand with what is
+# asked of it
+GENERIC_KINDS = {"date", "amount", "rate", "price", "count", "hours", "place", "best"}
+# the words that ask for a value, not what it is asked of
+ASKING = re.compile(
+    r"\b(when|quand|years?|ann[ée]es?|dates?|deadlines?|due|[ée]ch[ée]ances?|how much|how many|"
+    r"combien|costs?|prices?|prix|co[uû]t\w*|tarifs?|fees?|amount|montant|share|part|rate|taux|"
+    r"percentage|pourcentage|proportion|where|located|based|situated|town|city|ville|commune|"
+    # when or where an event happens: "where was it held?", "quand s'est tenu ...?"
+    r"held|hold|holds|take place|takes place|took place|taking place|happen\w*|tenu\w*|"
+    r"se tient|se tenait|passait|se passe|a eu lieu|lieu)\b|(?:19|20)\d\d",
+    IC,
+)
+
+
+def focus_terms(question: str, kind: str, subject: str, report: EvidenceReport) -> set[str]:
+    """What a date or an amount is asked of ("founded" in "When was Medicen founded?"): the
+    question's terms less its subject's and the words that ask for the value. Empty for the
+    kinds whose value says what it is (a phone number, an address, a person in a role)."""
+    if kind not in GENERIC_KINDS and not kind.startswith("year "):
+        return set()
+    asking = tokenize(f"{subject} {' '.join(m.group(0) for m in ASKING.finditer(question))}")
+    asked = set(report.weights) - {*asking, *translate_terms(asking), *tokenize(kind)}
+    return asked - report.everyday
+
+
+def describing(question: str, subject: str, organisations: Sequence[Organisation]) -> set[str]:
+    """The terms that say what or where the subject is, not what is asked of it: a kind's word
+    beside its name ("the Medicen cluster", "l'incubateur Agoranov") and the directory's towns
+    ("its centre in Paris-Saclay")."""
+    towns = " ".join(o.city for o in organisations if o.city)
+    words = [fold(w) for w in re.findall(r"[\w\-]+", question)]
+    named, kinds = set(tokenize(subject)), kinds_by_word()
+    beside = {
+        words[j]
+        for i, w in enumerate(words)
+        if set(tokenize(w)) & named
+        for j in (i - 1, i + 1)
+        if 0 <= j < len(words) and words[j] in kinds
+    }
+    return set(tokenize(f"{' '.join(beside)} {towns}"))
