@@ -41,6 +41,10 @@ PARTNER = [
     "Nous cherchons des partenaires en cardiologie",
     "on fait de l'imagerie, quelle équipe je pourrais contacter ?",
     "quels hôpitaux on peut approcher pour des essais cliniques",
+    # what is sought, then the asker's verb without its relative pronoun
+    "Is there a facility near Paris I should approach for brain MRI?",
+    "Is anyone in Paris running something similar I could team up with?",
+    "Quels instituts contacter pour un projet en cancérologie ?",
 ]
 HELP = [
     "good evening",
@@ -74,6 +78,8 @@ OTHERS = {
     "What do you know about Medicen?": QuestionKind.FACT,
     "Hello, who is the CEO of Medicen?": QuestionKind.FACT,
     "Can you tell me more?": QuestionKind.FACT,
+    "quelle adresse pour contacter Medicen ?": QuestionKind.FACT,  # how, not whom
+    "We could partner with nobody yet. What does Medicen do?": QuestionKind.FACT,
 }
 
 
@@ -385,6 +391,12 @@ def test_locate_and_partner_through_the_real_index(built_index: Path) -> None:
         ),
         "Who should we talk to about ultrasonography?": (QuestionKind.PARTNER, ["Philips", "GE"]),
         "Avec qui travailler sur les maladies infectieuses ?": (QuestionKind.PARTNER, ["Pasteur"]),
+        "We plan high-field brain imaging studies. Is there a facility near Paris we should "
+        "approach?": (QuestionKind.PARTNER, ["NeuroSpin"]),
+        "Quels instituts contacter pour un projet en cancérologie ?": (
+            QuestionKind.PARTNER,
+            ["Gustave Roussy", "Curie"],
+        ),
     }
     answers_name_and_cite(chat, cases)
 

@@ -110,7 +110,8 @@ PARTNER = re.compile(
     r"\bpartners? (for|on) (our|my|a|an|this)\b|"
     rf"\bavec qui\b|\bavec (quel(le)?s?|lesquel(le)?s) (\w+ ){{0,3}}?{JOIN}\b|"
     r"\bà qui (nous |m['’]|s['’]|me |se )?(adresser|parler|nous adresser)\b|"
-    r"\bqui (contacter|solliciter|approcher)\b|"
+    r"\b(qui |(quels?|quelles?) ((?!sont|est|pour|de|moyens?|adresses?)\w+ ){1,2}?)(contacter|"
+    r"solliciter|approcher)\b|"
     r"\b(quels?|quelles?) (\w+ ){1,3}(je|j['’]|nous|on) ?(devrais|devrions|doit|dois|devons|"
     r"pourrais|pourrions|peux|pouvons|peut|vais|irais) (\w+ )?(contacter|approcher|solliciter|"
     r"rencontrer|m['’]adresser|nous adresser|travailler avec|collaborer avec|parler)\b|"
@@ -147,9 +148,10 @@ def asks_where(question: str) -> bool:
 
 
 # "big companies ... that I could partner with?": the organisations sought named before it
-RELATIVE = re.compile(
-    rf"\b(that|which|who|whom|whose|qui|que|with whom|avec qui|avec lesquel\w*)\s+{WE}\s+"
-    rf"{MODAL}\s+(\w+\s+)?{JOIN}\b",
+RELATIVE = re.compile(  # or unsaid after what is sought: "a facility near Paris I should approach"
+    rf"\b((that|which|who|whom|whose|qui|que|with whom|avec qui|avec lesquel\w*)\s+{WE}|"
+    rf"(anyone|anybody|someone|somebody|something|{ONE_ORG}|facility|lab)\s+(\w+\s+){{0,4}}?(i|we))"
+    rf"\s+{MODAL}\s+(\w+\s+)?({JOIN}|approach|contact|talk to|reach out to)\b",
     re.IGNORECASE,
 )
 PARTNER_MORE = re.compile(
