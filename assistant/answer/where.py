@@ -42,6 +42,7 @@ FRAME = set(
     ville quelle quel localise localisee implante implantee
     region ile france idf parisienne coin around nearby
     savez savoir pourriez pourrais pouvez peux indiquer indiquez dire dites si please svp
+    concretely precisely specifically actually really concretement precisement vraiment
     """.split()
 )
 # a pronoun that stands for the organisation named elsewhere in the message
