@@ -12,7 +12,7 @@ import pytest
 from assistant.answer.help import example_questions, help_reply
 from assistant.answer.organisations import asked_kinds, from_passages
 from assistant.answer.partners import PartnerFit, topic
-from assistant.answer.places import campuses, compose_town
+from assistant.answer.places import campuses, compose_town, compose_where
 from assistant.answer.question_kind import QuestionKind, classify
 from assistant.retrieval.passage import Passage
 from assistant.services.directory_answers import directory_answer
@@ -243,11 +243,23 @@ def test_where_is_an_organisation_from_its_entry() -> None:
         "are they in?",
         "I've been offered a PhD position at Alpha Lab — in which town will I be working?",
         "Je présente un poster à Alpha Lab le mois prochain : l'institut est dans quelle ville ?",
+        # a hedge frames the question; whether it is in a place asks where it is
+        "What commune and département is Alpha Lab in, concretely?",
+        "Is Alpha Lab actually based in the Paris region?",
+        "Alpha Lab est-il vraiment situé en Île-de-France ?",
     ],
 )
 def test_where_is_an_organisation_spelt_as_users_spell_it(question: str) -> None:
     assert classify(question) == QuestionKind.LOCATE
     assert _answer(question, QuestionKind.LOCATE)[0] == "Alpha Lab is in Orsay, Essonne [1]."
+
+
+def test_an_organisation_outside_the_region_is_said_to_be_so() -> None:
+    orgs = from_passages([_entry("Omega Pharma", "pharma-group", "Dijon", "x", "Omega makes.")])
+    assert orgs[0].region == "out"
+    line = compose_where(orgs[0], 1, {}, "en")
+    assert line == "Omega Pharma is in Dijon, outside the Paris Region [1]."
+    assert compose_where(orgs[0], 1, {}, "fr").endswith("Dijon, hors Île-de-France [1].")
 
 
 def test_where_is_a_part_of_an_organisation_named_by_its_field() -> None:

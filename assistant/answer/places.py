@@ -75,6 +75,7 @@ def compose_where(
     place = " ".join(p for p in (postcode(org), org.city) if p)
     area = DEPARTEMENTS.get(departement(org), org.city)
     place += f", {area}" if fold(area) != fold(org.city) else ""  # "Villejuif, Val-de-Marne"
+    place += f", {text('outside_region', lang)}" if org.region == "out" else ""  # "Dijon, outside"
     what = [kind_label(org.kind, lang)] if about and org.kind else []
     parents = ", ".join(org.record.parents) if about else ""
     what += [text("part_of", lang).format(parent=parents)] if parents else []

@@ -121,13 +121,28 @@ WHICH_ONE_IN = re.compile(
 )
 
 
+# whether a thing is in a place: "Is OncoDesign actually based in the Paris region?", "Gustave
+# Roussy est-il situé à Villejuif ?", "which of those isn't in Paris proper?"
+IS_IN = re.compile(
+    r"^\s*(and\s+|et\s+)?(is|are)\s+(?!there\b|it\b|this\b|that\b|these\b|those\b)[^?]{2,50}?"
+    r"\s+((really|actually|still)\s+)?(based\s+|located\s+|situated\s+|headquartered\s+)?"
+    r"(in|at|outside)\s+((the|la|le)\s+)?(?-i:[A-ZÉÎ])|"
+    r"\b(est|sont)-(il|elle|ils|elles)\s+((vraiment|bien)\s+)?(basée?s?|située?s?|installée?s?|"
+    r"implantée?s?)\s+(à|a|en|dans|hors)\b|"
+    r"\b(which|lequel|laquelle|lesquels|lesquelles)\b[^?]{0,60}?\b(is|are)(n['’]t| not)\s+"
+    r"(based\s+|located\s+)?(in|at)\s+(?-i:[A-ZÉÎ])",
+    re.IGNORECASE,
+)
+
+
 def seeks_place(question: str) -> bool:
-    """Where something is (:func:`shapes.asks_where`), whether it is in Paris or outside, which
-    of the things named is in a place."""
+    """Where something is (:func:`shapes.asks_where`), whether it is in Paris or outside, in a
+    place, which of the things named is in a place."""
     return (
         asks_where(question)
         or bool(PARIS_OR_SUBURBS.search(question))
         or bool(WHICH_ONE_IN.search(question))
+        or bool(IS_IN.search(question))
     )
 
 
