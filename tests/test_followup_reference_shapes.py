@@ -105,6 +105,15 @@ def test_a_noun_phrase_typed_without_its_comma_is_what_its_pronoun_takes_up() ->
     assert asked("et les projets qu'il mène ?", history) != "et les projets qu'il mène ?"
 
 
+def test_a_name_put_first_before_a_dash_is_what_its_pronoun_takes_up() -> None:
+    history = exchange(
+        "Where did Sanofi open its e-health lab?", "Sanofi opened its e-health lab in Gentilly."
+    )
+    question = "What about Servier - where is its R&D centre going, and by when?"
+    assert asked(question, history) == question  # "its" is Servier's, not Sanofi's
+    assert "Sanofi" in asked("and where is its headquarters?", history)
+
+
 def test_an_age_is_a_kind_of_value_the_sources_must_hold() -> None:
     assert asked_value("Christian Lajoux a quel âge ?") == "age"
     assert asked_value("how old is Stéphane Roques?") == "age"

@@ -16,6 +16,9 @@ def dislocated(before: str) -> bool:
     phrase = re.match(r"^\s*(?:and|et|but|mais)?\s*([^,?!.;]+),\s*$", before, re.IGNORECASE)
     if phrase and tokenize(phrase.group(1)) and not TOPIC.match(phrase.group(1)):
         return True
+    # "What about Servier - where is its R&D centre going?": a name put first, then the question
+    if NAME_FIRST.match(before):
+        return True
     # "et le labo de Sanofi il est où ?": typed without its comma, a French noun phrase an
     # article opens, no verb nor relative word in it, before "il", "elle"
     bare = re.match(r"^\s*(?:et|mais)?\s*(?:le|la|les|l['’])\s*([^,?!.;]+?)\s+$", before, re.I)
@@ -32,6 +35,11 @@ def dislocated(before: str) -> bool:
     return bool(tokenize(own)) and not re.match(r"\s*(?:combien|quel|que|qu['’]|est-ce)", own, re.I)
 
 
+NAME_FIRST = re.compile(
+    r"^\s*(?:and |et )?(?:what about|how about|and|et|quid de|et pour)\s+"
+    r"(?-i:[A-ZÀ-Þ])[\w\-&’']*(?:\s+(?-i:[A-ZÀ-Þ])[\w\-&’']*){0,3}\s*(?:[,:;]|\s[—–-])\s",
+    re.IGNORECASE,
+)
 # a verb, a relative word or a question word: what a bare noun phrase does not hold
 NOT_A_PHRASE = re.compile(
     r"\b(?:qu['’]|que|qui|dont|où|ou|quand|comment|pourquoi|combien|est|sont|a|ont|fait|font|"
