@@ -431,6 +431,20 @@ def test_what_says_what_or_where_the_subject_is_is_not_what_is_asked_of_it() -> 
     assert typed_decline(asked, "en", passages, report, medicen) is None
 
 
+def test_a_date_of_another_statement_of_the_sentence_is_not_the_subjects() -> None:
+    """ "Servier plans one by 2021, and Sanofi just opened its lab": no date of Sanofi's lab."""
+    orgs = from_passages([MEDICEN, ENTRY])
+    asked = "When did Medicen open its lab?"
+    joined = "Agoranov plans a lab by 2021, and Medicen just opened its lab in Paris."
+    passages, report = passages_and_report(joined)
+    report.weights = {"medicen": 1.0, "open": 2.0, "lab": 2.0}
+    assert typed_decline(asked, "en", passages, report, orgs) is not None
+    dated = "Medicen opened its lab in Paris in 2017, and Agoranov plans one."
+    passages, report = passages_and_report(dated)
+    report.weights = {"medicen": 1.0, "open": 2.0, "lab": 2.0}
+    assert typed_decline(asked, "en", passages, report, orgs) is None
+
+
 def test_another_officer_is_not_the_ceo() -> None:
     passages, report = passages_and_report(ROQUES)
     asked = "Who is the CFO of Medicen Paris Region?"

@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection, Sequence
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.features import WHERE_LAST
 from assistant.answer.messages import ABOUT, DECLINE
-from assistant.answer.organisations import Organisation
+from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.questions import (
     AGE,
     AGE_ASKED,
@@ -35,7 +35,7 @@ from assistant.answer.roles import asked_role, holds_role
 from assistant.answer.spans import NAME_RUN, PLACE, WHERE
 from assistant.answer.spelling import spellings
 from assistant.answer.subjects import mentions, subject_names
-from assistant.answer.value_focus import describing, focus_terms
+from assistant.answer.value_focus import GENERIC_KINDS, describing, focus_terms
 from assistant.retrieval.passage import Passage
 from ingest.store.text import fold, split_sentences, tokenize
 
@@ -222,6 +222,8 @@ def typed_decline(
             continue
         if not all(mentions(f"{title} {window}", name, organisations) for name in named):
             continue
+        if not stands_with(kind, e.sentence, question, subject, organisations):
+            continue
         if focus and not spellings(focus) & set(tokenize(window)):  # "centre": "center"
             continue
         return None
@@ -241,6 +243,28 @@ def typed_decline(
         return DECLINE[language]
     n, sentence = said
     return f"{DECLINE[language]} {ABOUT[language].format(subject=subject)} {sentence} [{n}]"
+
+
+# where a sentence joins two statements: "Servier plans one by 2021, and Sanofi just opened"
+CLAUSES = re.compile(
+    r";|,\s+(?:and|but|while|whereas|et|mais)\s+|\s+(?:while|whereas|tandis que)\s+"
+)
+
+
+def stands_with(
+    kind: str, sentence: str, question: str, subject: str, organisations: Sequence[Organisation]
+) -> bool:
+    """A value that could be anyone's (a date, an amount) stands in the statement about the
+    subject when the sentence joins several (or in one that names no other organisation: "it
+    has 400 members"): Servier's "by 2021" is no date of Sanofi's lab."""
+    clauses = CLAUSES.split(sentence)
+    if kind not in GENERIC_KINDS or len(clauses) < 2 or not subject:
+        return True  # below, also when the subject is in the sentence before ("It opened ...")
+    return not mentions(sentence, subject, organisations) or any(
+        holds_value(kind, c, question)
+        and (mentions(c, subject, organisations) or not named_in(c, organisations))
+        for c in clauses
+    )
 
 
 def previous_sentence(report: EvidenceReport, evidence: Evidence) -> str:
