@@ -29,6 +29,8 @@ from assistant.app.fit import Labelled, choose_threshold, fit
         ("où se trouve l'Institut Curie ?", "place"),
         ("how many hospitals does ap-hp have", "number"),
         ("Combien de membres compte Medicen ?", "number"),
+        ("How big is Medicen in terms of membership?", "number"),  # a size is a number
+        ("quelle taille fait l'AP-HP ?", "number"),
         ("What share of research is done in the region?", "number"),
         ("When was Medicen founded?", "date"),
         ("In which year did GE open its centre?", "date"),

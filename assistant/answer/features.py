@@ -44,7 +44,11 @@ FEATURES = (
 )
 
 
-HOW_MUCH = re.compile(r"\b(how much|combien)\b", re.IGNORECASE)
+# how much, or how big something is: a size is a number ("How big is Medicen?": its members)
+HOW_MUCH = re.compile(
+    r"\b(how much|combien|how (big|large)|what size|quelle taille|(quelle|la) taille de)\b",
+    re.IGNORECASE,
+)
 # "where" or "où" closing the question: "c'est où ?", "the summit was where?"
 WHERE_LAST = re.compile(
     r"\b(where|o[uù])(\s+(exactly|exactement|donc))?\s*[?!.]*\s*$", re.IGNORECASE
