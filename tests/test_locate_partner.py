@@ -303,6 +303,12 @@ def test_organisations_of_a_town() -> None:
         "- Gamma Centre (hospital, oncology) [2]",
     ]
     assert [p.metadata["title"] for p in passages] == ["Alpha Lab", "Gamma Centre"]
+    # a short query typed in lower case: the town as the directory writes it
+    text, _ = _answer("any health orgs in orsay?", QuestionKind.LOCATE)
+    assert text.splitlines()[0] == "In Orsay, the directory lists:"
+    assert classify("any health orgs in orsay?") == QuestionKind.LOCATE
+    assert classify("des labos à Orsay ?") == QuestionKind.LOCATE
+    assert classify("quelles startups en e-santé ?") != QuestionKind.LOCATE  # a field, no town
 
 
 def test_an_unknown_place_is_never_a_match_for_a_place() -> None:

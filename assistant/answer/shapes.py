@@ -73,6 +73,12 @@ LOCATE_TOWN = re.compile(
     rf"{TOWN}",
     re.IGNORECASE,
 )
+# "any health orgs in villepinte?", "des labos à Évry ?": a short query for what a town holds
+LOCATE_ANY = re.compile(
+    r"^\s*(any|are there any|des|quels?|quelles?)\s+([\w\-]+\s+){1,3}?(in|at|around|à|a|dans|"
+    rf"vers)\s+{TOWN}\s*\??\s*$",
+    re.IGNORECASE,
+)
 # an organisation's seat: "doctolib hq?", "where do pharma groups have their head offices?"
 SEAT = re.compile(
     r"(?i)\b(hq|headquarters|headquartered|head ?offices?|main offices?|registered office|"
@@ -143,6 +149,7 @@ def asks_where(question: str) -> bool:
         or LOCATE_AFTER.search(question)
         or LOCATE_TOWN.search(question)
         or LOCATE_THERE.search(question)
+        or LOCATE_ANY.search(question)
         or SEAT.search(question)
     )
 
@@ -199,5 +206,7 @@ def sets_up(question: str) -> bool:
 
 def town_asked(question: str) -> str:
     """The capitalised town of "which organisations are in Villejuif?", else ""."""
-    match = LOCATE_TOWN.search(question) or LOCATE_THERE.search(question)
+    match = (
+        LOCATE_TOWN.search(question) or LOCATE_THERE.search(question) or LOCATE_ANY.search(question)
+    )
     return match.group(match.lastindex or 0) if match else ""

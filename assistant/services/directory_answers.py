@@ -150,6 +150,7 @@ def _town(
     language: str,
 ) -> str:
     there = in_town(town, orgs, campus) if town else []
+    town = next((o.city for o in there if fold(o.city) == fold(town)), town)  # as written there
     places = [] if there else places_asked(question, orgs)  # "outside the region", "(91)"
     if places:
         there = [o for o in orgs if in_places(o, places)]
