@@ -77,6 +77,9 @@ def test_the_region_named_is_no_place_and_no_town_is_read_inside_a_longer_one(
     orgs: list[Organisation],
 ) -> None:
     assert places_asked("Which Paris Region start-ups work on e-health?", orgs) == []
+    # the Paris ecosystem, the Paris area: the region, no town
+    assert places_asked("Is there a joint project in the Paris ecosystem?", orgs) == []
+    assert places_asked("any imaging firms in the Paris area?", orgs) == []
     assert places_asked("Which clusters are on the Paris-Saclay campus?", orgs) == []
     assert places_asked("Which organisations have more than 93 members?", orgs) == []
     assert [p.label for p in places_asked("Who is in Val-de-Marne or the 92?", orgs)] == [

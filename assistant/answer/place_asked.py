@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 # the region, however it is spelt ("Paris-region startups"), is not its capital city
 REGION = re.compile(
-    r"\b(paris[- ]region|region parisienne|paris[- ]ile[- ]de[- ]france|ile[- ]de[- ]france)\b"
+    r"\b(paris[- ]region|region parisienne|paris[- ]ile[- ]de[- ]france|ile[- ]de[- ]france|"
+    r"paris (ecosystem|area|metropolitan area)|ecosysteme parisien)\b"
 )
 
 # "outside Île-de-France", "beyond the Paris region", "hors de la région", "en dehors de l'IDF"

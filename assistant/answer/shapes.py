@@ -64,7 +64,9 @@ LOCATE_AFTER = re.compile(  # "et X, il est situé où ?", "X is located where?"
 # the town or département after "in": never the region itself
 TOWN = (
     r"(?:(?:the|le|la|les)\s+|l['’])?(?!(?:the|le|la|les)\s)"
-    r"(?!(paris region|region|île-de-france|ile-de-france|france|europe)\b)([A-ZÉÈ\d][\w’'\-]+)"
+    r"(?!(paris region|region|île-de-france|ile-de-france|france|europe)\b)([A-ZÉÈ\d][\w’'\-]+)\b"
+    # "the Paris ecosystem", "the Paris area": the region, not the town
+    r"(?!\s+(ecosystem|area|region|scene|market|metropolitan|écosystème|ecosysteme)\b)"
 )
 # "which organisations are in Villejuif?", "quels organismes sont à Villejuif ?"
 LOCATE_TOWN = re.compile(
