@@ -93,6 +93,18 @@ def test_long_sentence_is_cut_to_the_clause_that_answers() -> None:
     assert "400 members" in cut and len(cut) <= 121 and "…" in cut
 
 
+def test_a_point_of_an_explanation_is_what_is_said_not_who_says_it() -> None:
+    sentence = (
+        "Christian Lajoux, President of Medicen Paris Region, confirms: “The work going on in "
+        "Île-de-France in oncology, cardiology and neurology is among the most advanced in the "
+        "world“."
+    )
+    asked = "which fields is research strongest in according to medicen's president"
+    assert shorten(sentence, asked, 120).endswith("confirms…")  # a fact: who speaks may answer
+    said = shorten(sentence, asked, 120, said=True)
+    assert "oncology" in said and "confirms" not in said
+
+
 def test_answer_spans() -> None:
     assert answer_span("How many hospitals?", "AP-HP, with its 39 hospitals [1]") == "39"
     assert answer_span("When is it?", "Come March 15 and 16, 2018 at the Palais [1]").startswith(

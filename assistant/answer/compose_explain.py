@@ -51,10 +51,10 @@ def compose_explain(report: EvidenceReport, question: str, margin: float = 0.12)
             break
         if any(overlap(ev.sentence, c) >= 0.5 for c in chosen):
             continue
-        point = f"{shorten(ev.sentence, asked, 200)} [{ev.n}]"
+        point = f"{shorten(ev.sentence, asked, 200, said=True)} [{ev.n}]"
         carried = carried_on(report, ev)
         if carried and len(point) + len(carried) < 260:  # "This includes ..." completes it
-            point = f"{shorten(ev.sentence, asked, 200)} {carried} [{ev.n}]"
+            point = f"{shorten(ev.sentence, asked, 200, said=True)} {carried} [{ev.n}]"
             chosen.append(carried)
         if length + len(point) > MAX_CHARS and points:
             break

@@ -80,6 +80,14 @@ def clauses(sentence: str, commas: bool) -> list[tuple[int, int]]:
     return spans
 
 
+# a clause that only says who speaks ("Christian Lajoux, President of Medicen, confirms")
+ATTRIBUTION = re.compile(
+    r"\b(confirms|says|said|explains|adds|notes|declares|states|stresses|confirme|affirme|"
+    r"déclare|explique|ajoute|souligne|précise)[\s:,;.…]*$",
+    re.IGNORECASE,
+)
+
+
 def shorten(
     sentence: str,
     question: str,
@@ -87,11 +95,13 @@ def shorten(
     *,
     commas: bool = False,
     anchored: bool = True,
+    said: bool = False,
 ) -> str:
     """The run of clauses of a long sentence, within ``limit``, that holds the answer (the
     most question terms and the kind of answer asked for), marked with "…" where it was cut.
     With ``commas`` it is cut at commas too, around the answering span unless not
-    ``anchored``."""
+    ``anchored``. With ``said``, what a speaker says is kept rather than who says it ("X
+    confirms…" alone is no point of an explanation)."""
     if len(sentence) <= limit:
         return sentence
     span = answer_span(question, sentence) if commas else ""
@@ -105,7 +115,8 @@ def shorten(
 
     def value(text: str) -> tuple[float, int]:
         fits = 2.0 if answer_type_fits(question, text) else 0.0
-        return len(terms & set(tokenize(text))) + fits, -len(text)
+        told = -99.0 if said and ATTRIBUTION.search(text) else 0.0  # who speaks, not what
+        return len(terms & set(tokenize(text))) + fits + told, -len(text)
 
     windows = [
         (lo, hi)
