@@ -45,6 +45,7 @@ PARTNER = [
     "Is there a facility near Paris I should approach for brain MRI?",
     "Is anyone in Paris running something similar I could team up with?",
     "Quels instituts contacter pour un projet en cancérologie ?",
+    "Which incubators around Paris could take us in?",  # host, by another verb
 ]
 HELP = [
     "good evening",

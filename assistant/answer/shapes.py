@@ -166,7 +166,8 @@ RELATIVE = re.compile(  # or unsaid after what is sought: "a facility near Paris
 PARTNER_MORE = re.compile(
     # "which incubators could host me?", "vers qui me tourner ?", "à qui m'adresser ?"
     rf"\b(which|what|quels?|quelles?)\s+(\w+\s+){{1,3}}?{MODAL}\s+(\w+\s+)?({JOIN}|"
-    r"host|help|support|accompany|mentor|héberger|heberger|accueillir|aider|accompagner|"
+    r"host|help|support|accompany|mentor|take (?:me|us) in|welcome|house|héberger|heberger|"
+    r"accueillir|aider|accompagner|"
     r"m['’]aider|m['’]accueillir|m['’]héberger|m['’]accompagner|nous aider)\b|"
     r"\b(vers|à|a) qui (me |nous |se |m['’]|s['’])?(tourner|orienter|adresser)\b",
     re.IGNORECASE,
