@@ -22,6 +22,7 @@ from assistant.answer.evidence import EvidenceReport
 from assistant.answer.organisations import Member, Organisation
 from assistant.answer.question_kind import QuestionKind
 from assistant.answer.request import NOT_FOUND, GenerationRequest
+from assistant.answer.speakers import attribute
 from ingest.settings import BackendMode, Settings
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ class ExtractiveComposer:
             request.compared,
             request.directory_n,
         )
+        text = attribute(text, request.passages)  # "we", "our": the interviewee's
         if not text:
             yield NOT_FOUND
             return
