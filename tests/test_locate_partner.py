@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from assistant.answer.condense import Turn, condense
+from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.help import example_questions, help_reply
 from assistant.answer.organisations import asked_kinds, from_passages
 from assistant.answer.partners import PartnerFit, topic
@@ -310,6 +312,30 @@ def test_organisations_of_a_town() -> None:
     assert classify("any health orgs in orsay?") == QuestionKind.LOCATE
     assert classify("des labos à Orsay ?") == QuestionKind.LOCATE
     assert classify("quelles startups en e-santé ?") != QuestionKind.LOCATE  # a field, no town
+
+
+def test_which_of_those_the_last_answer_named_are_in_a_place_or_not() -> None:
+    """ "Which of those isn't in Orsay?" after an answer naming three: those of them elsewhere,
+    with their town; "lesquels d'entre eux sont à Orsay ?": those of them there."""
+    said = "Alpha Lab (cardiac sensors), the Beta Imaging platform and Gamma Centre. [1]"
+    history = [Turn("user", "Which organisations work on the heart?"), Turn("assistant", said)]
+    orgs = from_passages(ROWS)
+    for question, expected in (
+        (
+            "Which of those isn't in Orsay?",
+            ["Not in Orsay, the directory lists:", "- Beta Imaging (medtech company, Palaiseau"],
+        ),
+        ("lesquels d'entre eux sont à Orsay ?", ["À Orsay, l'annuaire recense :", "- Alpha Lab"]),
+    ):
+        standalone = condense(question, history, Gazetteer.of(orgs))
+        assert "Beta Imaging" in standalone, standalone  # what the answer named is the context
+        language = "fr" if "eux" in question else "en"
+        text = directory_answer(
+            question, standalone, QuestionKind.LOCATE, language, [], orgs, FakeFinder()
+        )
+        lines = text.splitlines()
+        assert [line[: len(e)] for line, e in zip(lines, expected, strict=False)] == expected
+        assert len(lines) == (2 if "isn't" in question else 3)  # Alpha Lab and Gamma Centre
 
 
 def test_an_unknown_place_is_never_a_match_for_a_place() -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.answer.citations import CITATION
-from assistant.answer.descriptions import described
+from assistant.answer.descriptions import PARTITIVE, described, those_named
 from assistant.answer.dislocation import dislocated, own_topic
 from assistant.answer.ellipsis import (
     APPOSITION,
@@ -86,14 +86,14 @@ def condense(question: str, history: Sequence[Turn], known: Gazetteer | None = N
     previous = _previous_standalone(history, known)
     answers = [t.content for t in history if t.role == "assistant" and t.content.strip()]
     answer = answers[-1] if answers else ""
-    pointed = ranked(question, answer)  # "the second one"
     subject = subject_in(previous) or directory_name(previous, known)
-    pointed = pointed or purpose_of(question, previous) or taken_up(question, subject)
-    pointed = pointed or framed(question, subject)  # "et l'objectif, c'est ..."
+    pointed = ranked(question, answer) or purpose_of(question, previous)  # "the second one"
+    pointed = pointed or taken_up(question, subject) or framed(question, subject)  # "l'objectif"
     if pointed:
         return f"{_asked(pointed)} ({previous})"
-    more = more_of(question)
-    if more:  # "Any other foreign companies that moved in?": more of the last answer's list
+    if of_them := those_named(question, answer):  # "which of those ...": what the answer named
+        return f"{_asked(question)} ({of_them})"
+    if more := more_of(question):  # "Any other foreign companies that moved in?": more of it
         return f"{more} ({previous})"
     named = APPOSITION.sub(r"\g<name>", question)
     if named != question:  # "the French one, Guerbet," names its subject: "Guerbet"
@@ -281,6 +281,7 @@ def needs_context(question: str) -> bool:
         or re.search(r"\b(the|that|this|these|those)\s+(\w+\s+)?ones?\b", question, re.I)
         is not None
         or (len(content) <= 2 and not names)
+        or PARTITIVE.search(question) is not None
         or (any(t in WEAK_PRONOUNS for t in tokens) and not own_subject)
     )
 

@@ -1,7 +1,8 @@
 """A definite description that names an organisation of the directory by its kind: "the big
 hospital group", "le groupe hospitalier" stand for the one organisation of that kind the
 directory holds (none when it holds several: "the incubator" points at nothing by itself); and
-"among them", "parmi eux": the things the last answer counted ("70 pôles de compétitivité")."""
+"among them", "parmi eux": the things the last answer counted ("70 pôles de compétitivité");
+"which of those": the organisations it named."""
 
 from __future__ import annotations
 
@@ -50,6 +51,10 @@ def described(question: str, known: Gazetteer | None) -> str:
     return question
 
 
+# "which of those ...?", "lesquels d'entre eux ...?": some of what the last answer named
+PARTITIVE = re.compile(
+    r"\b(?:of|among|parmi|d['’]entre)\s+(?:those|these|them|eux|elles|ces|ceux(?:-ci|-là)?)\b", re.I
+)
 AMONG = re.compile(r"\b(?P<among>parmi|among|of)\s+(?:eux|elles|them)\b", re.I)
 COUNTED_THINGS = re.compile(r"\b\d[\d\s,.]*\s+(?P<things>[a-zà-ÿ][^.,;:!?()\d]{2,60})")
 
@@ -64,3 +69,15 @@ def among(question: str, answer: str) -> str:
     article = "les" if detect_language(question) == "fr" else "the"
     things = f"{match.group('among')} {article} {counted.group('things').strip()}"
     return f"{question[: match.start()]}{things}{question[match.end() :]}"
+
+
+WHICH_OF = re.compile(r"\b(which|lequel|laquelle|lesquels|lesquelles)\b", re.IGNORECASE)
+ASIDES = re.compile(r"[()\[\]]|\d+")  # an answer read as context: no asides, no citations
+
+
+def those_named(question: str, answer: str) -> str:
+    """ "Which of those isn't in Paris?", "lesquels d'entre eux sont à Paris ?": the last
+    answer, which names those it picks among, as the question's context; else ""."""
+    if not (PARTITIVE.search(question) and WHICH_OF.search(question)):
+        return ""
+    return " ".join(ASIDES.sub(" ", answer).split())

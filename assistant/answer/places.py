@@ -121,19 +121,25 @@ def departement_named(place: str) -> str:
 
 
 def compose_town(
-    town: str, listed: Sequence[tuple[Organisation, int]], lang: str, outside: bool = False
+    town: str,
+    listed: Sequence[tuple[Organisation, int]],
+    lang: str,
+    outside: bool = False,
+    besides: bool = False,
 ) -> str:
-    """The organisations a town holds (or the outside of the region), one line each (kind,
-    its town when a département or the outside is asked, domains), cited; "" when none."""
+    """The organisations a town holds (or the outside of the region; with ``besides``, those
+    of them not in the town), one line each (kind, its town when a département, the outside
+    or elsewhere is asked, domains), cited; "" when none."""
     if not listed:
         return ""
     code = "" if outside else departement_named(town)
     heading = text("departement_heading", lang).format(name=DEPARTEMENTS.get(code), code=code)
     heading = heading if code else text("town_heading", lang).format(town=town)
+    heading = text("not_in_heading", lang).format(town=town) if besides else heading
     lines = [text("outside_heading", lang) if outside else heading]
     for org, n in listed[:MAX_LISTED]:
         about = [kind_label(org.kind, lang)] if org.kind else []
-        about += [org.city] if (code or outside) and org.city else []  # which town in it
+        about += [org.city] if (code or outside or besides) and org.city else []  # its town
         about += [domain_label(d, lang) for d in org.domains[:2]]
         lines.append(f"- {org.label} ({', '.join(about)}) [{n}]")
     if len(listed) > MAX_LISTED:

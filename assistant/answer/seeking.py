@@ -114,7 +114,7 @@ def seeks_partner(question: str) -> bool:
 # of the things named is in a place (a capitalised one, after its article)
 WHICH_ONE_IN = re.compile(
     r"\b(which|lequel|laquelle|lesquels|lesquelles)\b[^?]{0,80}?\b(is|are|est|sont|se trouvent|"
-    r"se trouve|se situe|se situent)\s+"
+    r"se trouve|se situe|se situent)(n['’]t|\s+not|\s+pas)?\s+"
     r"((based|located|situated|basée?s?|située?s?|installée?s?)\s+)?"
     r"((in|at|à|dans|en)\s+((the|le|la|les)\s+|l['’])?(?-i:[A-ZÉÎ])|(outside|hors|en dehors)\b)",
     re.IGNORECASE,

@@ -5,11 +5,13 @@ None when the directory has nothing to say: the question is then answered from t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, field, replace
 
 from assistant.answer.compose_list import enumerations
 from assistant.answer.condense import split_context
+from assistant.answer.descriptions import PARTITIVE
 from assistant.answer.evidence import EvidenceReport
 from assistant.answer.organisations import Member, Organisation, asked_kinds, members, named_in
 from assistant.answer.partners import (
@@ -94,7 +96,7 @@ def directory_answer(
         return ""
     campus = campuses(orgs)
     if kind == QuestionKind.LOCATE:
-        among = _among(question, passages, orgs, language)
+        among = _among(question, standalone, passages, orgs, language)
         if among:  # "lequel de A, B et C est à Paris ?": those of them there
             return among
         town = town_asked(question)
@@ -131,14 +133,26 @@ def directory_answer(
     return compose_places(cited, language)
 
 
-def _among(question: str, passages: list[Passage], orgs: Sequence[Organisation], lang: str) -> str:
-    """Which of the organisations the question names (two or more) are in the place it names
-    (a town, a département, outside the region), cited; "" when it names fewer or no place."""
+# a place a thing is not in: "which of those isn't in Paris proper?"
+NOT_IN = re.compile(
+    r"\b(is|are)(n['’]t|\s+not)\b|\bn['’](est|sont)\s+pas\b|\bne\s+sont\s+pas\b", re.I
+)
+
+
+def _among(
+    question: str, standalone: str, passages: list[Passage], orgs: Sequence[Organisation], lang: str
+) -> str:
+    """Which of the organisations the question names (two or more; "of those": the last
+    answer's) are in the place it names (a town, a département, outside the region), or not
+    ("which of those isn't in Paris?"), cited; "" when it names fewer or no place."""
     named, places = named_in(question, orgs), places_asked(question, orgs)
+    if len(named) < 2 and PARTITIVE.search(question):
+        named = named_in(split_context(standalone)[1], orgs)
     if len(named) < 2 or not places or not WHICH_ONE_IN.search(question):
         return ""
-    there = [(o, entry_number(o, passages)) for o in named if in_places(o, places)]
-    return compose_town(places[0].label, there, lang)
+    negated = bool(NOT_IN.search(question))  # "which of those isn't in Paris?"
+    there = [(o, entry_number(o, passages)) for o in named if in_places(o, places) != negated]
+    return compose_town(places[0].label, there, lang, besides=negated)
 
 
 def _town(
