@@ -48,24 +48,29 @@ DEV13 = Path(__file__).parent / "eval" / "dev13.jsonl"
 DEV14 = Path(__file__).parent / "eval" / "dev14.jsonl"
 # and a fifteenth (a new user's first week, paraphrased), a third holdout, its table only
 DEV15 = Path(__file__).parent / "eval" / "dev15.jsonl"
+# issue 15's seventh round, each measured blind once before any change: a sixteenth (the two
+# jobs: investors deciding where to locate, researchers finding partners, in their own words),
+# tuned on; a seventeenth (a new user's first days, paraphrased hard), a fourth holdout
+DEV16 = Path(__file__).parent / "eval" / "dev16.jsonl"
+DEV17 = Path(__file__).parent / "eval" / "dev17.jsonl"
 
 # The default (extractive) backend on the main (dev) set, with the fitted sentence model (issue
-# 15). Measured: hit@5 0.98, answers 0.90 (88/98), answer-first 0.77 (47/61), declines 1.00; a
+# 15). Measured: hit@5 0.97, answers 0.91 (89/98), answer-first 0.80 (49/61), declines 1.00; a
 # question's worth below.
 MIN_HIT5 = 0.95
 MIN_ACCURACY = 0.88
 MIN_ANSWER_FIRST = 0.75  # facts and explanations: the expected words in the first 150 chars
 MIN_DECLINE = 0.95
-# The frozen test set, measured after issue 15's third round and again after its fourth, fifth
-# and sixth (the same each time): answers 0.83 (67/81), declines 0.86 (12/14), answer-first 0.80
-# (33/41) (the targets: 0.85 / 0.90 / 0.75); a question's worth below each.
+# The frozen test set, measured after issue 15's third round and again after its fourth, fifth,
+# sixth and seventh (the same each time): answers 0.83 (67/81), declines 0.86 (12/14),
+# answer-first 0.80 (33/41) (the targets: 0.85 / 0.90 / 0.75); a question's worth below each.
 TEST_BARS = {"accuracy": 0.81, "decline": 0.78, "answer_first": 0.78}
 # The blind dev sets, measured the same way, a question's worth below each:
-# dev2 answers 0.93 (43/46), declines 1.00 (14/14), answer-first 0.81 (21/26)
+# dev2 answers 0.91 (42/46), declines 1.00 (14/14), answer-first 0.81 (21/26)
 DEV2_BARS = {"accuracy": 0.91, "decline": 0.92, "answer_first": 0.76}
-# dev3 (the holdout) 0.83 (38/46), 1.00 (14/14), 0.75 (18/24)
+# dev3 (the holdout) 0.83 (38/46), 1.00 (14/14), 0.79 (19/24)
 DEV3_BARS = {"accuracy": 0.80, "decline": 0.92, "answer_first": 0.70}
-# dev4 0.87 (62/71), 1.00 (9/9), 0.84 (27/32)
+# dev4 0.87 (62/71), 1.00 (9/9), 0.88 (28/32)
 DEV4_BARS = {"accuracy": 0.85, "decline": 0.88, "answer_first": 0.81}
 # dev5 0.83 (20/24), 0.86 (31/36), 0.76 (13/17)
 DEV5_BARS = {"accuracy": 0.79, "decline": 0.83, "answer_first": 0.70}
@@ -73,37 +78,44 @@ DEV5_BARS = {"accuracy": 0.79, "decline": 0.83, "answer_first": 0.70}
 DEV6_BARS = {"accuracy": 0.80, "decline": 0.90, "answer_first": 0.66}
 # dev7 0.96 (46/48), 0.92 (11/12), 0.88 (22/25)
 DEV7_BARS = {"accuracy": 0.93, "decline": 0.83, "answer_first": 0.84}
-# dev8 0.93 (43/46), 0.93 (13/14), 0.73 (11/15)
+# dev8 0.93 (43/46), 0.93 (13/14), 0.80 (12/15)
 DEV8_BARS = {"accuracy": 0.91, "decline": 0.85, "answer_first": 0.66}
-# dev9 0.67 (32/48), 0.83 (10/12), 0.62 (15/24)
+# dev9 0.69 (33/48), 0.92 (11/12), 0.62 (15/24)
 DEV9_BARS = {"accuracy": 0.64, "decline": 0.75, "answer_first": 0.58}
-# issue 15's fifth round: dev10 0.97 (29/30), 0.80 (24/30), 0.85 (17/20)
+# issue 15's fifth round: dev10 0.97 (29/30), 0.83 (25/30), 0.85 (17/20)
 DEV10_BARS = {"accuracy": 0.93, "decline": 0.76, "answer_first": 0.80}
 # dev11 0.87 (45/52), 0.88 (7/8), 0.77 (10/13)
 DEV11_BARS = {"accuracy": 0.84, "decline": 0.75, "answer_first": 0.69}
-# dev12 (the second holdout) 0.84 (42/50), 0.90 (9/10), 0.80 (20/25) after the sixth round
+# dev12 (the second holdout) 0.86 (43/50), 0.90 (9/10), 0.76 (19/25) after the seventh round
 DEV12_BARS = {"accuracy": 0.82, "decline": 0.80, "answer_first": 0.76}
 # issue 15's sixth round: dev13 0.63 (33/52), 1.00 (8/8), 0.50 (13/26) blind; after reading
 # French as its askers write it: 0.90 (47/52), 1.00 (8/8), 0.73 (19/26)
 DEV13_BARS = {"accuracy": 0.88, "decline": 0.87, "answer_first": 0.69}
 # dev14 0.63 (33/52), 0.75 (6/8), 0.50 (15/30) blind; after reading follow-ups by the shape of
-# their reference 0.81 (42/52), 0.88 (7/8), 0.70 (21/30)
+# their reference 0.81 (42/52), 0.88 (7/8), 0.70 (21/30); 0.83 (43/52) after the seventh round
 DEV14_BARS = {"accuracy": 0.79, "decline": 0.75, "answer_first": 0.66}
 # dev15 (the third holdout) 0.74 (37/50), 0.80 (8/10), 0.54 (13/24) blind; 0.78 (39/50), 0.80
-# (8/10), 0.58 (14/24) after the sixth round
+# (8/10), 0.58 (14/24) after the sixth round; 0.80 (40/50) after the seventh
 DEV15_BARS = {"accuracy": 0.76, "decline": 0.70, "answer_first": 0.54}
+# issue 15's seventh round: dev16 0.52 (23/44), 0.81 (13/16), 0.47 (8/17) blind; after the
+# answer type of a place's merits, partner and locate shapes, and declines by what a value is
+# asked of: 0.77 (34/44), 0.88 (14/16), 0.59 (10/17)
+DEV16_BARS = {"accuracy": 0.75, "decline": 0.81, "answer_first": 0.52}
+# dev17 (the fourth holdout) 0.66 (33/50), 0.90 (9/10), 0.58 (15/26) blind; 0.68 (34/50), 0.90
+# (9/10), 0.62 (16/26) after the seventh round
+DEV17_BARS = {"accuracy": 0.66, "decline": 0.80, "answer_first": 0.57}
 
 
 @pytest.mark.parametrize(
     "path",
     [
         *(QUESTIONS, HOLDOUT, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12),
-        *(DEV13, DEV14, DEV15, TEST),
+        *(DEV13, DEV14, DEV15, DEV16, DEV17, TEST),
     ],
     ids=[
         "main",
         "holdout",
-        *(f"dev{n}" for n in range(2, 16)),
+        *(f"dev{n}" for n in range(2, 18)),
         "test",
     ],
 )
@@ -134,6 +146,8 @@ def test_question_set_shape(path: Path) -> None:
         DEV13,
         DEV14,
         DEV15,
+        DEV16,
+        DEV17,
     ):
         assert len(questions) >= 50 and sum(q.lang == "fr" for q in questions) >= 10
         assert sum(not q.answerable for q in questions) >= 8
@@ -185,15 +199,18 @@ def test_default_backend_holds_the_bar(built_index: Path) -> None:
         (DEV13, DEV13_BARS),
         (DEV14, DEV14_BARS),
         (DEV15, DEV15_BARS),
+        (DEV16, DEV16_BARS),
+        (DEV17, DEV17_BARS),
         (TEST, TEST_BARS),
     ],
-    ids=[*(f"dev{n}" for n in range(2, 16)), "frozen-test"],
+    ids=[*(f"dev{n}" for n in range(2, 18)), "frozen-test"],
 )
 def test_a_blind_set_holds_its_measured_numbers(
     built_index: Path, path: Path, bars: dict[str, float]
 ) -> None:
-    """The sets written blind from corpus/: dev2, dev4 to dev11, dev13 and dev14 (tuned on),
-    dev3, dev12 and dev15 (holdouts, their tables only) and the frozen test (never tuned on)
+    """The sets written blind from corpus/: dev2, dev4 to dev11, dev13, dev14 and dev16 (tuned
+    on), dev3, dev12, dev15 and dev17 (holdouts, their tables only) and the frozen test (never
+    tuned on)
     each hold their measured numbers."""
     chat = Container(Settings(data_dir=built_index)).chat
     results = run_eval(chat, load_questions(path))
