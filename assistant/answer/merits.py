@@ -3,10 +3,11 @@ should we put our R&D centre in the Paris Region?", "pourquoi s'installer en Îl
 qu'ailleurs ?", "what makes the region attractive?").
 
 Such a question is answered by what the sources claim in the place's favour: a ranking
-(leading, largest, the most, first, one of a kind, four of the world's 15 ...) or a share ("half
-of all life sciences research in France"); a sentence that only mentions the place or the
-summit held there does not answer it. A why-question about a choice already made ("why did
-Pharm-Olam choose France?") asks for that actor's reason instead and is not typed.
+(leading, largest, the most, one of a kind, four of the world's 15 ...) or a share ("half of all
+life sciences research in France"); a sentence that only mentions the place or the first summit
+held there does not answer it (an ordinal ranks an event, not the place). A why-question about
+a choice already made ("why did Pharm-Olam choose France?") asks for that actor's reason
+instead and is not typed.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ MERIT_ASKED = re.compile(
 MERIT_HELD = re.compile(
     r"\b(leading|leader|leaders|largest|biggest|greatest|highest|most|best|foremost|"
     r"unequall?ed|unrivall?ed|unmatched|one of a kind|world-class|world’s|world's|"
-    r"top \d+|plus grande?|leader)\b"
+    r"top \d+|plus grande?)\b"
     r"|\b(half|a third|a quarter|moitié|tiers) (of|de|des)\b|\d+ ?%",
     re.IGNORECASE,
 )
