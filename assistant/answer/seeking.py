@@ -114,7 +114,7 @@ def seeks_partner(question: str) -> bool:
 # of the things named is in a place (a capitalised one, after its article)
 WHICH_ONE_IN = re.compile(
     r"\b(which|lequel|laquelle|lesquels|lesquelles)\b[^?]{0,80}?\b(is|are|est|sont|se trouvent|"
-    r"se trouve|se situe|se situent)(n['’]t|\s+not|\s+pas)?\s+"
+    r"se trouve|se situe|se situent)(?P<negated>n['’]t|\s+not|\s+pas)?\s+"
     r"((based|located|situated|basée?s?|située?s?|installée?s?)\s+)?"
     r"((in|at|à|dans|en)\s+((the|le|la|les)\s+|l['’])?(?-i:[A-ZÉÎ])|(outside|hors|en dehors)\b)",
     re.IGNORECASE,
@@ -122,15 +122,13 @@ WHICH_ONE_IN = re.compile(
 
 
 # whether a thing is in a place: "Is OncoDesign actually based in the Paris region?", "Gustave
-# Roussy est-il situé à Villejuif ?", "which of those isn't in Paris proper?"
+# Roussy est-il situé à Villejuif ?" ("which of those isn't in Paris?": ``WHICH_ONE_IN``)
 IS_IN = re.compile(
     r"^\s*(and\s+|et\s+)?(is|are)\s+(?!there\b|it\b|this\b|that\b|these\b|those\b)[^?]{2,50}?"
     r"\s+((really|actually|still)\s+)?(based\s+|located\s+|situated\s+|headquartered\s+)?"
     r"(in|at|outside)\s+((the|la|le)\s+)?(?-i:[A-ZÉÎ])|"
     r"\b(est|sont)-(il|elle|ils|elles)\s+((vraiment|bien)\s+)?(basée?s?|située?s?|installée?s?|"
-    r"implantée?s?)\s+(à|a|en|dans|hors)\b|"
-    r"\b(which|lequel|laquelle|lesquels|lesquelles)\b[^?]{0,60}?\b(is|are)(n['’]t| not)\s+"
-    r"(based\s+|located\s+)?(in|at)\s+(?-i:[A-ZÉÎ])",
+    r"implantée?s?)\s+(à|a|en|dans|hors)\b",
     re.IGNORECASE,
 )
 

@@ -5,7 +5,6 @@ None when the directory has nothing to say: the question is then answered from t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -133,12 +132,6 @@ def directory_answer(
     return compose_places(cited, language)
 
 
-# a place a thing is not in: "which of those isn't in Paris proper?"
-NOT_IN = re.compile(
-    r"\b(is|are)(n['’]t|\s+not)\b|\bn['’](est|sont)\s+pas\b|\bne\s+sont\s+pas\b", re.I
-)
-
-
 def _among(
     question: str, standalone: str, passages: list[Passage], orgs: Sequence[Organisation], lang: str
 ) -> str:
@@ -148,9 +141,10 @@ def _among(
     named, places = named_in(question, orgs), places_asked(question, orgs)
     if len(named) < 2 and PARTITIVE.search(question):
         named = named_in(split_context(standalone)[1], orgs)
-    if len(named) < 2 or not places or not WHICH_ONE_IN.search(question):
+    which = WHICH_ONE_IN.search(question)
+    if len(named) < 2 or not places or not which:
         return ""
-    negated = bool(NOT_IN.search(question))  # "which of those isn't in Paris?"
+    negated = bool(which.group("negated"))  # "which of those isn't in Paris?"
     there = [(o, entry_number(o, passages)) for o in named if in_places(o, places) != negated]
     return compose_town(places[0].label, there, lang, besides=negated)
 
