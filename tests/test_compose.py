@@ -93,6 +93,17 @@ def test_long_sentence_is_cut_to_the_clause_that_answers() -> None:
     assert "400 members" in cut and len(cut) <= 121 and "…" in cut
 
 
+def test_a_long_sentence_is_cut_to_the_clause_of_the_role_asked() -> None:
+    sentence = (
+        "Its CEO Stéphane Roques was appointed in 2018 to lead the cluster; its president "
+        "Christian Lajoux calls clusters catalysts and integrators of the whole ecosystem."
+    )
+    # no word of the question in either clause: the role asked chooses, not the shorter
+    president = shorten(sentence, "Who chairs Medicen?", limit=100)
+    assert "Christian Lajoux" in president and "Roques" not in president
+    assert "Stéphane Roques" in shorten(sentence, "Who is the CEO of Medicen?", limit=100)
+
+
 def test_a_point_of_an_explanation_is_what_is_said_not_who_says_it() -> None:
     sentence = (
         "Christian Lajoux, President of Medicen Paris Region, confirms: “The work going on in "

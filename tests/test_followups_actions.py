@@ -228,6 +228,11 @@ def test_an_ellipsis_keeps_the_previous_questions_frame_not_its_answers_person()
     two = history(("Who is the CEO of Medicen?", "Medicen's CEO is Stéphane Roques [1]."))
     assert condense("and who's the president?", two) == "Who is the president of Medicen?"
     assert asked_role("and who's the president of Medicen?") == "president"
+    # "who" closing the question, or after "c'est": the role is asked all the same
+    assert asked_role("ok et le président de Medicen, c'est qui ?") == "president"
+    assert asked_role("c'est qui le pdg de medicen ??") == "ceo"
+    assert asked_role("the CEO of Medicen is who?") == "ceo"
+    assert asked_role("ok et le président de Medicen ?") is None  # no who: no role asked
     french = history(("Qui dirige Medicen ?", "Stéphane Roques [1]."))
     assert condense("et le président ?", french) == "et le président de Medicen?"
     # nothing of its own to ask, or a word pointing back: the previous question as context

@@ -107,6 +107,11 @@ def test_a_typo_in_the_word_that_asks_is_read_as_that_word() -> None:
     assert spell_asking("wher is doctolib based", lexicon) == "where is doctolib based"
     assert spell_asking("wich clusters?", lexicon) == "which clusters?"
     assert spell_asking("pourqoi paris ?", lexicon) == "pourquoi paris ?"
+    # a role word's typo changes who is asked for: the president, not the CEO
+    assert spell_asking("who's the presdient of medicen", lexicon) == (
+        "who's the president of medicen"
+    )
+    assert spell_asking("le directuer de neurospin ?", lexicon) == "le directeur de neurospin ?"
     # real words, names and typos close to two asking words stay
     for asked in ("Where is Doctolib?", "there is a lab", "hwo many members", "what is GE"):
         assert spell_asking(asked, lexicon) == asked

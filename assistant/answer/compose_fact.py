@@ -10,6 +10,7 @@ from assistant.answer.condense import split_context
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.labels import with_note
 from assistant.answer.questions import answer_type_fits
+from assistant.answer.roles import asked_role, holds_role
 from assistant.answer.spans import answer_span
 from assistant.answer.structure import REFERS_BACK
 from assistant.retrieval.glossary import translate_terms
@@ -112,9 +113,11 @@ def shorten(
         return sentence
     terms = whole_terms(question)
     terms |= set(translate_terms(sorted(terms)))  # a French question, English sources
+    role = asked_role(question)  # "who is its president": the clause that holds the role
 
     def value(text: str) -> tuple[float, int]:
         fits = 2.0 if answer_type_fits(question, text) else 0.0
+        fits += 2.0 if role and holds_role(role, text) else 0.0
         told = -99.0 if said and ATTRIBUTION.search(text) else 0.0  # who speaks, not what
         return len(terms & set(tokenize(text))) + fits + told, -len(text)
 

@@ -32,6 +32,12 @@ ROLE_QUESTION = {
 }
 
 
+# the words naming a role, whose typos change what is asked ("who's the presdient of X")
+ROLE_WORDS = (
+    "president presidente chairman director directeur directrice founder fondateur "
+    "fondatrice dirigeant"
+).split()
+
 # a person asked by their name: "what's the name of the CEO", "the director's name", "le nom
 # du directeur", "comment s'appelle le président"
 PERSON_ROLE = (
@@ -44,12 +50,18 @@ NAME_ASKED = re.compile(
     rf"\b(s['’]appelle|s['’]appellent) (le |la |les |son |sa |leur )?{PERSON_ROLE}\b"
 )
 
+# "who" closing the question: "et le président de Medicen, c'est qui ?", "the CEO is who?"
+WHO_LAST = re.compile(r"\b(c['’]?est|is|was|etait) (qui|who)\s*[?!.]*\s*$")
+
 
 def asked_role(question: str) -> str | None:
     """The role a who-question asks about ("Who is the CEO of...", "Qui dirige...")."""
     folded = fold(question)
-    if not re.match(r"\s*((and|et|but|mais|so|alors)\s+)?(who|whom|qui)\b", folded) and not (
+    if not re.match(
+        r"\s*((and|et|but|mais|so|alors)\s+)?(c['’]est )?(who|whom|qui)\b", folded
+    ) and not (
         NAME_ASKED.search(folded)  # "What's the director's name?", "le nom du directeur ?"
+        or WHO_LAST.search(folded)  # "et le président, c'est qui ?", "the CEO is who?"
     ):
         return None
     for role, pattern in ROLE_QUESTION.items():

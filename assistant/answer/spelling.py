@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from assistant.answer.lexicon import Lexicon
+from assistant.answer.roles import ROLE_WORDS
 from ingest.store.text import detect_language, fold, tokenize, words
 
 CLOSE_ENOUGH = 80.0  # rapidfuzz ratio (0-100) of two words: about one typo in five letters
@@ -48,14 +49,17 @@ ASKING_WORDS = (
 
 def spell_asking(text: str, lexicon: Lexicon) -> str:
     """``text`` with each word that is in no dictionary and one typo (a letter missing, added,
-    changed or two swapped) away from a word that asks read as that word: "wher is doctolib
-    based" -> "where is doctolib based", "wich clusters" -> "which clusters"."""
+    changed or two swapped) away from a word that asks, or that names the role asked, read as
+    that word: "wher is doctolib based" -> "where is doctolib based", "wich clusters" ->
+    "which clusters", "the presdient of" -> "the president of"."""
     fixed = text
     for word in dict.fromkeys(re.findall(r"[^\W\d_]{2,}", text)):
         low = fold(word)
-        if low in ASKING_WORDS or lexicon.is_word(low):
+        if low in ASKING_WORDS or low in ROLE_WORDS or lexicon.is_word(low):
             continue
-        close = [w for w in ASKING_WORDS if OSA.distance(low, w) <= 1 and len(w) > 2]
+        close = [
+            w for w in (*ASKING_WORDS, *ROLE_WORDS) if OSA.distance(low, w) <= 1 and len(w) > 2
+        ]
         if len(close) > 1:  # "wher": "where" holds its letters, "when" does not
             close = [w for w in close if set(low) <= set(w)]
         if len(close) == 1:

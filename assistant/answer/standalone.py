@@ -14,7 +14,7 @@ from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.lexicon import Lexicon
 from assistant.answer.question_kind import QuestionKind, classify, restate
 from assistant.answer.questions import without_excluded
-from assistant.answer.spelling import read_as_meant
+from assistant.answer.spelling import read_as_meant, spell_asking
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ def read_question(
     return Reading(standalone, asked, kind, said)
 
 
-def as_meant(question: str) -> str:
-    """The message with its spacing squeezed and its texting written out."""
-    return read_abbreviations(" ".join(question.split()))
+def as_meant(question: str, lexicon: Lexicon) -> str:
+    """The message with its spacing squeezed, its texting written out and the typos of its
+    asking and role words fixed ("wher is", "the presdient of")."""
+    return spell_asking(read_abbreviations(" ".join(question.split())), lexicon)

@@ -99,7 +99,9 @@ class ChatService:
         question = " ".join(question.split())
         if not question:
             raise ValueError("the question is empty")
-        meant = as_meant(question)  # "cb d'hopitaux ds l'aphp ?": as written out
+        meant = as_meant(
+            question, self.scorer.lexicon
+        )  # "cb d'hopitaux ds l'aphp ?": as written out
         language = detect_language(meant)
         kind = classify(meant)
         if kind in (QuestionKind.HELP, QuestionKind.OUT_OF_SCOPE, QuestionKind.ACTION):
@@ -176,7 +178,7 @@ class ChatService:
         (what the sentence model is fitted on)."""
         orgs = self._organisations()
         known, lexicon = self.gazetteers.of(orgs), self.scorer.lexicon
-        reading = read_question(as_meant(question), history, known, lexicon)
+        reading = read_question(as_meant(question, lexicon), history, known, lexicon)
         passages, _ = self._retrieve(reading, self.settings.k, None, orgs)
         return reading.standalone, passages, reading.previous
 
