@@ -45,6 +45,13 @@ from assistant.app.fit import Labelled, choose_threshold, fit
         ("what dates is the summit on?", "date"),
         ("servier ouvre son centre pour quand ?", "date"),
         ("whats the deadline for the call", "date"),
+        # organisations asked for by their kind, wherever the asking words stand
+        ("which other french health clusters does medicen team up with?", "name"),
+        ("et pour la medecine de precision, c'est quelles entreprises qui pilotent ?", "name"),
+        ("et il y a quelles boites dedans ?", "name"),
+        ("And what is Lab Santé Île-de-France's goal?", ""),  # a name, not a kind
+        ("Stéphane Roques parle de trois piliers. Lesquels ?", ""),  # any noun taken up
+        ("Quel pourcentage des entreprises fait ses essais ici ?", "number"),
     ],
 )
 def test_asked_type(question: str, kind: str) -> None:

@@ -26,7 +26,14 @@ from assistant.answer.questions import (
     answer_type_fits,
     names_in,
 )
-from assistant.answer.spans import DATE_PHRASE, NUMBER_PHRASE, WHERE, WHO, answer_span
+from assistant.answer.spans import (
+    DATE_PHRASE,
+    NAMES_ASKED,
+    NUMBER_PHRASE,
+    WHERE,
+    WHO,
+    answer_span,
+)
 from ingest.store.text import fold, tokenize
 
 # the features in the order of the model's weights (assistant/answer/sentence_model.json)
@@ -83,7 +90,7 @@ def asked_types(question: str) -> tuple[str, ...]:
         "place": asks(WHERE, WHERE_LAST),
         "number": asks(COUNT_QUESTION, SHARE_QUESTION, HOW_MUCH),
         "date": asks(YEAR_QUESTION, WHEN_QUESTION, DATE_ASKED),
-        "name": asks(WHO),
+        "name": asks(WHO, NAMES_ASKED),
         "merit": asks_merits(question),
     }
     return tuple(kind for kind, asked in kinds.items() if asked)

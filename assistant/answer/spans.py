@@ -16,6 +16,18 @@ WHO = re.compile(
     r"partner|group|hospital|university|incubator|firm))\b",
     re.I,
 )
+# organisations asked for wherever the asking words stand: "which other French clusters",
+# "c'est quelles entreprises qui pilotent ?", "il y a quelles boîtes". The kind is a common
+# noun (lowercase: "what is Lab Santé's goal" asks for no organisation), and a bare "which
+# ones" or "lesquels" takes up any noun ("trois piliers. Lesquels ?")
+NAMES_ASKED = re.compile(
+    r"\b(?i:which|what|quel(le)?s?) (other |autres? )?"
+    r"((?!(of|de|des|du|is|are|was|were|est|sont|do|does|did)\b)[a-zà-ÿ\-]+ ){0,2}?"
+    r"(compan(y|ies)|firms?|organi[sz]ations?|institut(e|es|ion|ions|s)?|clusters?|partners?|"
+    r"groups?|hospitals?|universit(y|ies)|incubators?|labs?|laborator(y|ies)|start-?ups?|"
+    r"entreprises?|soci[eé]t[eé]s?|bo[iî]tes?|labos?|laboratoires?|organismes?|p[oô]les?|"
+    r"h[oô]pita(l|ux)|groupes?|incubateurs?|partenaires?|[eé]tablissements?)\b"
+)
 WHERE = re.compile(r"^\s*(where|o[uù]|in which (city|town|place))\b|\bo[uù] (se|est)\b", re.I)
 NUMBER_PHRASE = re.compile(
     r"\b(?:over |more than |about |around |nearly |almost |some |up to |plus de |près de )?"
