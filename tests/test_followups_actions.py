@@ -599,3 +599,17 @@ def test_what_a_value_is_asked_of_is_read_in_either_spelling() -> None:
     assert typed_decline(asked, "en", passages, report, ORGS) is None
     report.weights = {"agoranov": 1.0, "lab": 2.0}  # a lab: no sentence dates one
     assert typed_decline("When will Agoranov have its lab?", "en", passages, report, ORGS)
+
+
+def test_dedans_and_la_bas_point_at_the_thing_named_before() -> None:
+    sumil = history(
+        ("What is SUMIL?", "SUMIL is a collaborative R&D project on contrast ultrasound.")
+    )
+    # "il y a" is impersonal: no pronoun to stand for anything, "dedans" is in SUMIL
+    assert condense("et il y a quelles boites dedans ?", sumil).startswith(
+        "et il y a quelles boites dans SUMIL ?"
+    )
+    neurospin = history(("Where is NeuroSpin?", "NeuroSpin is in Paris-Saclay."))
+    assert condense("et ça coûte combien là-bas ?", neurospin).startswith(
+        "et ça coûte combien à NeuroSpin ?"
+    )

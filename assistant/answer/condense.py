@@ -8,12 +8,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.answer.citations import CITATION
-from assistant.answer.descriptions import PARTITIVE, described, those_named
+from assistant.answer.descriptions import described, those_named
 from assistant.answer.dislocation import dislocated, own_topic
 from assistant.answer.ellipsis import (
     APPOSITION,
     ASKED_WHO,
-    FOLLOW_UP_OPENINGS,
     FRENCH_POSSESSIVE,
     HEDGES,
     NAMES,
@@ -27,9 +26,9 @@ from assistant.answer.ellipsis import (
 )
 from assistant.answer.frames import directory_name, framed, taken_up
 from assistant.answer.persons import PERSONAL, employer, is_person, person_in
+from assistant.answer.pointing import WEAK_PRONOUNS, needs_context, points_back
 from assistant.answer.referents import (
     DEMONSTRATIVE,
-    ORDINAL,
     demonstrated,
     fronted,
     listed,
@@ -44,18 +43,6 @@ from ingest.store.text import STOPWORDS, detect_language, fold, split_sentences,
 
 if TYPE_CHECKING:
     from assistant.answer.gazetteer import Gazetteer
-
-# pronouns that stand for someone or something named before
-STRONG_PRONOUNS = set(
-    """
-    he she it they him her his its their them ones il elle ils elles lui leur leurs son sa ses
-    """.split()
-)
-# words that may point back, or not ("this project", "en Île-de-France")
-WEAK_PRONOUNS = set(
-    "this that these those there one ce cette ces celui celle y en same also".split()
-)
-PRONOUNS = STRONG_PRONOUNS | WEAK_PRONOUNS
 
 
 @dataclass(frozen=True)
@@ -103,7 +90,7 @@ def condense(question: str, history: Sequence[Turn], known: Gazetteer | None = N
         return restated or question
     answered = referent_of(previous, answer)  # else the subject of the previous question
     referent = answered or subject
-    if not any(t in STRONG_PRONOUNS for t in map(str.lower, words(question))):
+    if not points_back(question):
         thing = thing_of(referent, previous)  # "c'est quoi ce projet ?": the thing named
         shown = demonstrated(question, thing if _nameable(thing) else "")
         if shown != question:
@@ -263,27 +250,6 @@ def _nameable(referent: str) -> bool:
     if NAMES.fullmatch(referent) and not re.search(r"['’]s\b", referent):
         return True
     return POSSESSIVE.fullmatch(referent) is not None
-
-
-def needs_context(question: str) -> bool:
-    """A question that does not name its own subject: a pronoun standing for someone named
-    before ("When was he appointed?"), a follow-up opening ("And ...", "What about ..."), very
-    few terms, or a pointing word ("there", "these") without a name or enough terms of its own.
-    "Who runs high-field neuroimaging?" names its subject and stays as it is."""
-    tokens = [w.lower() for w in words(question)]
-    content = set(tokenize(question))
-    names = [w for w in words(question)[1:] if w[:1].isupper() and fold(w) not in STOPWORDS]
-    own_subject = bool(names) or len(content) >= 4
-    return (
-        question.strip().lower().startswith(FOLLOW_UP_OPENINGS)
-        or bool(more_of(question) or ORDINAL.search(question))
-        or any(t in STRONG_PRONOUNS for t in tokens)
-        or re.search(r"\b(the|that|this|these|those)\s+(\w+\s+)?ones?\b", question, re.I)
-        is not None
-        or (len(content) <= 2 and not names)
-        or PARTITIVE.search(question) is not None
-        or (any(t in WEAK_PRONOUNS for t in tokens) and not own_subject)
-    )
 
 
 def split_context(standalone: str) -> tuple[str, str]:

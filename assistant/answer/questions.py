@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.condense import PRONOUNS
+from assistant.answer.pointing import PRONOUNS
 from assistant.retrieval.glossary import translate_terms
 from ingest.store.text import STOPWORDS, detect_language, fold, tokenize, words
 

@@ -62,6 +62,8 @@ THERE = re.compile(
     r"(?!\s+(?:is|are|was|were|will|would|be|has|have)\b|['’]s\b)",
     re.IGNORECASE,
 )
+# "il y a quelles boîtes dedans ?", "ça coûte combien là-bas ?": in or at the thing named before
+INSIDE = re.compile(r"(?P<inside>\b(?:l[aà]-)?dedans\b)|\bl[aà]-bas\b", re.IGNORECASE)
 # "that one", "celui-là": the thing named before
 ONE = re.compile(r"\b(?:that|this) one\b|\bcel(?:ui|le)-(?:ci|là)\b", re.IGNORECASE)
 # "et dans quel but ?", "why?", "pourquoi donc ?": the purpose of what was just asked about
@@ -206,16 +208,22 @@ def by_rank(question: str, answer: str) -> str:
 def demonstrated(question: str, referent: str) -> str:
     """ "c'est quoi ce projet ?" -> "c'est quoi Appli Chimio ?": a demonstrative noun phrase
     replaced by the name it stands for; "how many engineers work there?" -> "... work at
-    Digital Foundry?"; as it is when there is none or the noun is a common word."""
+    Digital Foundry?", "quelles boîtes dedans ?" -> "quelles boîtes dans SUMIL ?"; as it is
+    when there is none or the noun is a common word."""
     match = DEMONSTRATIVE.search(question)
     if referent and match and fold(match.group("noun")) not in STOPWORDS:
         return f"{question[: match.start()]}{referent}{question[match.end() :]}"
     one = ONE.search(question)  # "is that one an example of ...?": the thing named before
     if referent and one:
         return f"{question[: one.start()]}{referent}{question[one.end() :]}"
+    named = any(w[:1].isupper() for w in words(question)[1:])
     there = THERE.search(question)
-    if referent and there and not any(w[:1].isupper() for w in words(question)[1:]):
+    if referent and there and not named:
         return f"{question[: there.start()]}at {referent}{question[there.end() :]}"
+    inside = INSIDE.search(question)
+    if referent and inside and not named:
+        where = "dans" if inside.group("inside") else "à"
+        return f"{question[: inside.start()]}{where} {referent}{question[inside.end() :]}"
     return question
 
 
