@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.condense import Turn, condense, split_context
+from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.question_kind import QuestionKind, classify, restate
 
 
@@ -263,3 +264,19 @@ def test_which_one_answered_by_restating_the_named_one_stands_for_the_name_it_ad
     # a list answer repeating the question's common noun keeps it
     start_ups = exchange("Which e-health start-ups are based here?", "Start-ups like Doctolib.")
     assert split_context(condense("Has any of them won?", start_ups))[1].startswith("Start-ups")
+
+
+def test_that_town_is_the_town_the_last_answer_named() -> None:
+    known = Gazetteer(places=frozenset({"suresnes", "paris"}))
+    said = [
+        Turn("user", "c'est où Philips en France ?"),
+        Turn("assistant", "Philips est à Suresnes (92150), dans les Hauts-de-Seine."),
+    ]
+    standalone = condense("who else is in that town?", said, known)
+    assert split_context(standalone)[0] == "who else is in Suresnes?"
+    assert restate("who else is in that town?", standalone, QuestionKind.FACT)[1] == (
+        QuestionKind.LOCATE
+    )
+    # an answer that names no town of the directory: nothing to point at
+    vague = [Turn("user", "Who is Philips?"), Turn("assistant", "A medtech company.")]
+    assert "Suresnes" not in condense("who else is in that town?", vague, known)

@@ -312,6 +312,11 @@ def test_organisations_of_a_town() -> None:
     assert classify("any health orgs in orsay?") == QuestionKind.LOCATE
     assert classify("des labos à Orsay ?") == QuestionKind.LOCATE
     assert classify("quelles startups en e-santé ?") != QuestionKind.LOCATE  # a field, no town
+    # what else a town or a département holds
+    for asked in ("who else is based in Orsay?", "y a autre chose côté santé dans le 91 ?"):
+        assert classify(asked) == QuestionKind.LOCATE
+    assert _answer("who else is in Orsay?", QuestionKind.LOCATE)[0].startswith("In Orsay")
+    assert classify("what else do they do in Orsay?") != QuestionKind.LOCATE  # not what it holds
 
 
 def test_which_of_those_the_last_answer_named_are_in_a_place_or_not() -> None:

@@ -26,7 +26,7 @@ from assistant.answer.ellipsis import (
 )
 from assistant.answer.frames import directory_name, framed, taken_up
 from assistant.answer.persons import PERSONAL, employer, is_person, person_in
-from assistant.answer.pointing import WEAK_PRONOUNS, needs_context, points_back
+from assistant.answer.pointing import WEAK_PRONOUNS, needs_context, place_pointed, points_back
 from assistant.answer.referents import (
     DEMONSTRATIVE,
     demonstrated,
@@ -74,8 +74,7 @@ def condense(question: str, history: Sequence[Turn], known: Gazetteer | None = N
     answers = [t.content for t in history if t.role == "assistant" and t.content.strip()]
     answer = answers[-1] if answers else ""
     subject = subject_in(previous) or directory_name(previous, known)
-    pointed = ranked(question, answer) or purpose_of(question, previous)  # "the second one"
-    pointed = pointed or taken_up(question, subject) or framed(question, subject)  # "l'objectif"
+    pointed = _pointed(question, answer, previous, subject, known)
     if pointed:
         return f"{_asked(pointed)} ({previous})"
     if of_them := those_named(question, answer):  # "which of those ...": what the answer named
@@ -111,6 +110,21 @@ def condense(question: str, history: Sequence[Turn], known: Gazetteer | None = N
     entities = [e for e in subject_of(answer) if e not in lead.split()]
     context = " ".join([*([f"{lead};"] if lead else []), previous, *entities[:6]])
     return f"{_asked(restated)} ({context})"
+
+
+def _pointed(
+    question: str, answer: str, previous: str, subject: str, known: Gazetteer | None
+) -> str:
+    """The question with what it points at in place: "that town" (the town the answer named),
+    "the second one" (its second item), "dans quel but ?" (the previous question's purpose),
+    "l'objectif" (of the previous subject); "" when it points at none of these."""
+    return (
+        place_pointed(question, answer, known)
+        or ranked(question, answer)
+        or purpose_of(question, previous)
+        or taken_up(question, subject)
+        or framed(question, subject)
+    )
 
 
 def thing_of(referent: str, previous: str) -> str:

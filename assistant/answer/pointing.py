@@ -5,11 +5,15 @@ question needs the conversation to be read at all."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from assistant.answer.descriptions import PARTITIVE
 from assistant.answer.ellipsis import FOLLOW_UP_OPENINGS, more_of
 from assistant.answer.referents import ORDINAL
 from ingest.store.text import STOPWORDS, fold, tokenize, words
+
+if TYPE_CHECKING:
+    from assistant.answer.gazetteer import Gazetteer
 
 # pronouns that stand for someone or something named before
 STRONG_PRONOUNS = set(
@@ -52,3 +56,32 @@ def needs_context(question: str) -> bool:
         or PARTITIVE.search(question) is not None
         or (any(t in WEAK_PRONOUNS for t in tokens) and not own_subject)
     )
+
+
+# "who else is in that town?", "et dans cette ville ?": the place the last answer named
+PLACE_POINTER = re.compile(
+    r"\b(that|this|the same|same|cette|cet|ce|la m[eê]me|le m[eê]me)\s+(town|city|commune|place|"
+    r"ville|d[eé]partement|department)\b",
+    re.IGNORECASE,
+)
+PLACE_RUN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'\-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'\-]*){0,3}")
+
+
+def place_pointed(question: str, answer: str, known: Gazetteer | None) -> str:
+    """ "who else is in that town?" after "Philips est à Suresnes (92150)" -> "who else is in
+    Suresnes?": the town of the directory the last answer names first; "" when the question
+    points at no place or the answer names none."""
+    match = PLACE_POINTER.search(question)
+    if not match or known is None:
+        return ""
+    for run in PLACE_RUN.finditer(answer):
+        found = next((p for p in _prefixes(run.group(0)) if fold(p) in known.places), "")
+        if found:
+            return f"{question[: match.start()]}{found}{question[match.end() :]}"
+    return ""
+
+
+def _prefixes(run: str) -> list[str]:
+    """ "Suresnes", then shorter: the longest first ("Paris Saclay" before "Paris")."""
+    parts = run.split()
+    return [" ".join(parts[:n]) for n in range(len(parts), 0, -1)]

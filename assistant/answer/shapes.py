@@ -75,6 +75,15 @@ LOCATE_TOWN = re.compile(
     rf"{TOWN}",
     re.IGNORECASE,
 )
+# "who else is based in Suresnes?", "y a autre chose côté santé dans le 78 ?": what else a town
+# or a département holds
+LOCATE_ELSE = re.compile(
+    r"\b(who else|anything else|anyone else|anybody else|qui d['’]autre|quoi d['’]autre|"
+    r"autre chose|d['’]autres [\w\-]+)(\s+(is|are|est|sont|based|located|there|côté|cote|"
+    r"health|santé|sante))*\s+(in|at|à|a|dans|en)\s+"
+    rf"{TOWN}",
+    re.IGNORECASE,
+)
 # "any health orgs in villepinte?", "des labos à Évry ?": a short query for what a town holds
 LOCATE_ANY = re.compile(
     r"^\s*(any|are there any|des|quels?|quelles?)\s+([\w\-]+\s+){1,3}?(in|at|around|à|a|dans|"
@@ -152,6 +161,7 @@ def asks_where(question: str) -> bool:
         or LOCATE_TOWN.search(question)
         or LOCATE_THERE.search(question)
         or LOCATE_ANY.search(question)
+        or LOCATE_ELSE.search(question)
         or SEAT.search(question)
     )
 
@@ -210,6 +220,9 @@ def sets_up(question: str) -> bool:
 def town_asked(question: str) -> str:
     """The capitalised town of "which organisations are in Villejuif?", else ""."""
     match = (
-        LOCATE_TOWN.search(question) or LOCATE_THERE.search(question) or LOCATE_ANY.search(question)
+        LOCATE_TOWN.search(question)
+        or LOCATE_THERE.search(question)
+        or LOCATE_ANY.search(question)
+        or LOCATE_ELSE.search(question)
     )
     return match.group(match.lastindex or 0) if match else ""
