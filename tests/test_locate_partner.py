@@ -16,6 +16,7 @@ from assistant.answer.organisations import asked_kinds, from_passages
 from assistant.answer.partners import PartnerFit, topic
 from assistant.answer.places import campuses, compose_town, compose_where
 from assistant.answer.question_kind import QuestionKind, classify
+from assistant.answer.shapes import sets_up
 from assistant.retrieval.passage import Passage
 from assistant.services.directory_answers import directory_answer
 
@@ -477,6 +478,10 @@ def test_where_organisations_of_a_kind_have_their_seat() -> None:
 def test_which_town_a_thing_of_an_organisation_is_in_is_no_directory_answer() -> None:
     # the town of Alpha Lab's cardiology lab: a fact of the passages, not places to set up in
     assert _answer("In which town is Alpha Lab's cardiology lab?", QuestionKind.LOCATE)[0] == ""
+    # "open" the adjective of a compound is no setting up: still a thing of Alpha Lab's
+    compound = "Alpha Lab's open innovation cardiology lab, which town is it in?"
+    assert _answer(compound, QuestionKind.LOCATE)[0] == ""
+    assert sets_up("where should we open an office?") and sets_up("where could we open?")
     # a place that suits the asker's field, no organisation named: places to set up in
     assert _answer("Which town suits a cardiology start-up?", QuestionKind.LOCATE)[0]
 

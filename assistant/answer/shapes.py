@@ -7,8 +7,11 @@ from __future__ import annotations
 import re
 
 WE = r"(we|i|us|my|our|one|a|an|the|nous|je|on|notre|mon|ma|nos|un|une)"
-SET_UP = (
-    r"(set up|setup|settle|locate|relocate|establish|base|open|install|start|move|be based|"
+SET_UP = (  # "open" the verb, before its object or a place ("open an office", "open here"), not
+    # the adjective of a compound ("Sanofi's open innovation lab")
+    r"(set up|setup|settle|locate|relocate|establish|base|open(?!\s+(?!(a|an|our|the|my|its|"
+    r"their|one|some|up|shop|in|at|near|here|there|un|une|notre|nos|des|à|a|en|dans|près)\b)"
+    r"[a-zà-ÿ\-]+)|install|start|move|be based|"
     r"implanter|installer|établir|etablir|s['’]implanter|s['’]installer|s['’]établir|ouvrir)"
 )
 ASKS_WHERE = (
