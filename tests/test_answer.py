@@ -172,6 +172,9 @@ def test_units_mark_questions_and_headings_as_prompts() -> None:
             True,
         ),
         ("How many pharmaceutical establishments are there?", "There are 39 hospitals.", False),
+        # the counted thing as typed, one typo off the word the sentence uses
+        ("how many pharma establishmnts r there", "In all, there are 202 establishments.", True),
+        ("how many pharma establishmnts r there", "There are 39 hospitals.", False),
         ("How much does a desk cost?", "A desk costs 300 € a month.", True),
         ("Who runs NeuroSpin?", "Anything goes for an untyped question.", True),
         # the verb after the counted noun is not what is counted ("compte" is also "number")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.pointing import PRONOUNS
+from assistant.answer.spelling import close_to
 from assistant.retrieval.glossary import translate_terms
 from ingest.store.text import STOPWORDS, detect_language, fold, tokenize, words
 
@@ -120,7 +121,7 @@ def answer_type_fits(question: str, sentence: str) -> bool:
         present = set(tokenize(sentence))
         if not NUMBER.search(sentence):
             return False
-        if not noun or any(t in present for t in noun):
+        if not noun or any(close_to(t, present) for t in noun):  # "establishmnts" as typed
             return True
         return _counts(sentence, set(_english(tokenize(" ".join(complement)), french)))
     return True

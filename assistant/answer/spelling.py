@@ -40,6 +40,16 @@ def respell(
     return fixed
 
 
+def close_to(term: str, terms: Collection[str]) -> bool:
+    """``term`` is one of ``terms`` or, long enough, one typo in five letters from one
+    ("establishmnt" and "establish")."""
+    if term in terms:
+        return True
+    if len(term) < MIN_CHARS:
+        return False
+    return process.extractOne(term, terms, scorer=fuzz.ratio, score_cutoff=CLOSE_ENOUGH) is not None
+
+
 # the words that ask, whose typos change what kind of answer is wanted ("wher is doctolib?")
 ASKING_WORDS = (
     "what which who whom whose where when why how quel quelle quels quelles qui quoi quand "
