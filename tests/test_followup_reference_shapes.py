@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.asked_value import asked_value, holds_value
 from assistant.answer.condense import Turn, condense, referent_of, split_context
 from assistant.answer.descriptions import among, described
 from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.organisations import from_passages
 from assistant.answer.question_kind import QuestionKind, classify, restate
 from assistant.answer.referents import listed, unacknowledged
+from assistant.answer.value_kinds import asked_value, holds_value
 from assistant.retrieval.passage import Passage
 
 

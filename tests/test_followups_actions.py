@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer.asked_value import asked_value, typed_decline
+from assistant.answer.asked_value import typed_decline
 from assistant.answer.condense import Turn, condense, split_context
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.help import action_reply
@@ -20,6 +20,7 @@ from assistant.answer.question_kind import QuestionKind, classify, restate
 from assistant.answer.roles import asked_role
 from assistant.answer.subjects import subject_names
 from assistant.answer.value_focus import describing
+from assistant.answer.value_kinds import asked_value
 from assistant.answer.weights import TermWeigher
 from assistant.retrieval.passage import Passage
 from ingest.store.text import tokenize

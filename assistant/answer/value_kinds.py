@@ -1,0 +1,172 @@
+"""The kinds of value a question asks for (a phone number, an email, an address, a rate, a
+price, an amount, a date, a person in a role, a reason, a comparison) and the shapes of the
+sentences that hold one. The kinds are shapes of values, never the answer to one question."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.answer.features import WHERE_LAST
+from assistant.answer.questions import (
+    AGE,
+    AGE_ASKED,
+    COST_QUESTION,
+    COUNT_QUESTION,
+    DATE,
+    DATE_ASKED,
+    MONEY,
+    NUMBER,
+    SHARE,
+    SHARE_QUESTION,
+    SPAN,
+    WHEN_QUESTION,
+    YEAR_QUESTION,
+)
+from assistant.answer.roles import asked_role, holds_role
+from assistant.answer.spans import NAME_RUN, PLACE, WHERE
+from ingest.store.text import fold
+
+IC = re.IGNORECASE
+ASKS = {  # the kind of value -> the shape of a question asking for one (checked in this order)
+    "email": re.compile(r"\b(e-?mail|courriel|adresse (e-?mail|électronique|mail))\b", IC),
+    "phone": re.compile(r"\b(tele)?phone\b|\btéléphone\b|\bt[ée]l\b|\bnum[ée]ro\b", IC),
+    "address": re.compile(
+        r"\b(what|what['’]s|which|give|quelle|l['’])\b.{0,30}\b(address|adresse)\b|"
+        r"\b(address|adresse) (of|de|du|des)\b|\bpost(al )?code\b|\bcode postal\b|"
+        r"['’]s (postal |street )?address\b",
+        IC,
+    ),
+    "rate": re.compile(r"\b(rate|taux|percentage|pourcentage)\b", IC),
+    "price": re.compile(
+        r"\b(prices?|fees?|tarifs?|prix|rents?|rental|loyers?)\b|\bhow much\b.*\bcosts?\b|"
+        r"\b(what|the) costs? of\b|\bcombien\b.*\bco[uû]te",
+        IC,
+    ),
+    "amount": re.compile(
+        r"\b(budget|revenues?|turnover|chiffre d['’]affaires|funding|raised|levée|salary|"
+        r"salaire|amount|montant|valuation|valorisation)\b",
+        IC,
+    ),
+    "hours": re.compile(r"\b(opening (hours|times)|hours|horaires?|heures? d['’]ouverture)\b", IC),
+    # why a subject made a choice ("why did GE pick Paris over London?", "pourquoi Sanofi
+    # a-t-il choisi Gentilly ?"): the sources must give its reason
+    "reason": re.compile(
+        r"\b(why|pourquoi)\b.{0,60}\b(did|was|were|has|have|had|a-t-(il|elle)|ont-(ils|elles)|"
+        r"a|ont|avait)\b.{0,40}\b(pick(ed)?|chose|chosen|select(ed)?|decided?|opt(ed)?|prefer(red)?|"
+        r"left|leave|quit|join(ed)?|moved?|choisi|opté|opte|préféré|prefere|décidé|decide|"
+        r"quitté|quitte|rejoint|rejoindre)\b",
+        IC,
+    ),
+    # how long something has lasted ("how long has he been president?"): a date or a span
+    "duration": re.compile(r"\bhow long\b|\bdepuis (combien de temps|quand)\b", IC),
+    "age": AGE_ASKED,  # a person's age: the sources must give it, or a birth
+    "date": DATE_ASKED,
+}
+# the best of something, as judged ("which hospital is the best one for cardiology?"): the
+# sources must rank it so
+SUPERLATIVE = re.compile(r"\b(best|meilleure?s?)\b", IC)
+# a year the question names ("in 2019"): the sources must speak of that year
+NAMED_YEAR = re.compile(
+    r"\b(?:in|en|for|pour|of|de|since|depuis|during|durant|fin|début|debut|mi|early|late)"
+    r"[\s-]+((?:19|20)\d\d)\b",
+    IC,
+)
+PLACE_ASKED = re.compile(
+    r"\b(which|what|quelle|quel)\s+(city|town|commune|ville|d[ée]partement)\b", IC
+)
+# which of two is more, better, bigger: a comparison the sources must make
+COMPARATIVE = re.compile(
+    r"\b(more|less|fewer|better|worse|bigger|larger|smaller|greater|older|younger|plus|moins|"
+    r"meilleure?s?|mieux|pire)\b[^?]{0,60}\b(than|que|qu['’]|or|ou)\b",
+    IC,
+)
+COMPARES = re.compile(
+    r"\b(more|less|fewer|better|worse|bigger|larger|smaller|greater|largest|biggest|leading|"
+    r"first|than|plus|moins|premi[eè]re?)\b",
+    IC,
+)
+RANKS = re.compile(
+    r"\b(best|top|leading|leaders?|largest|biggest|greatest|foremost|most|first|number one|"
+    r"meilleure?s?|premi[eè]re?|leaders?|plus grande?s?)\b",
+    IC,
+)
+HOURS = re.compile(r"\b\d{1,2}\s*(?::|h)\s*\d{0,2}\b|\b\d{1,2}\s*(am|pm)\b", IC)
+PHONE = re.compile(r"(\+\d{1,3}[\s.]?(\(0\)\s?)?|\b0)\d([\s.-]?\d{2}){4}\b")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+STREET = re.compile(
+    r"\b\d{1,4}(bis|ter)?,?\s+(rue|avenue|av\.|boulevard|bd|place|quai|allée|chemin|route|"
+    r"impasse|cours|street|road|square)\b|\b(75|77|78|91|92|93|94|95)\d{3}\b",
+    IC,
+)
+RATE = re.compile(r"%|\bper ?cent|\bpour ?cent|\b(rate|taux) of \d", IC)
+AMOUNT = re.compile(r"\d[\d,.\s]*\s*(million|billion|bn|milliards?|millions?|m€|k€)\b", IC)
+# a sentence that gives a reason: "We chose France for the skills of its doctors"
+REASON = re.compile(
+    r"\b(because|since|due to|thanks to|owing to|the reasons?|so that|in order to|"
+    r"no coincidence|not by chance|that is why|this is why|hence|therefore|thus|"
+    r"pas un hasard|c['’]est pourquoi|d['’]où|"
+    r"(chose|chosen|picked|selected|preferred|opted for) [^.;]{0,40}\b(for|because|as)|"
+    r"parce que|car|grâce à|grace a|en raison|afin|pour (sa|son|ses|la|le|les) \w+)\b",
+    IC,
+)
+FREE = re.compile(r"\b(free of charge|free|gratuit\w*|no charge|no fee)\b", IC)
+HOLDS: dict[str, Callable[[str], bool]] = {
+    "email": lambda s: bool(EMAIL.search(s)),
+    "phone": lambda s: bool(PHONE.search(s)),
+    "address": lambda s: bool(STREET.search(s)),
+    "rate": lambda s: bool(RATE.search(s) or SHARE.search(s)),
+    "price": lambda s: bool(MONEY.search(s) or FREE.search(s)),
+    "amount": lambda s: bool(MONEY.search(s) or AMOUNT.search(s)),
+    "date": lambda s: bool(DATE.search(s)),
+    "count": lambda s: bool(NUMBER.search(s)),
+    "hours": lambda s: bool(HOURS.search(s)),
+    "place": lambda s: bool(PLACE.search(s)),
+    "reason": lambda s: bool(REASON.search(s)),
+    "comparison": lambda s: bool(COMPARES.search(s)),
+    "best": lambda s: bool(RANKS.search(s)),
+    "duration": lambda s: bool(SPAN.search(s) or DATE.search(s)),
+    "age": lambda s: bool(AGE.search(s)),
+}
+
+
+def asked_value(question: str) -> str:
+    """The kind of value asked for (a key of ``ASKS``, 'rate', 'price', 'date', a role: 'ceo',
+    'president', 'officer', 'head', 'founder'; 'comparison', 'best', 'place'; or else a year
+    it names: 'year 2019', or a count: 'count'), or ''."""
+    if SHARE_QUESTION.search(question):
+        return "rate"
+    if COST_QUESTION.search(question):
+        return "price"
+    for kind, pattern in ASKS.items():
+        if pattern.search(question):
+            return kind
+    if YEAR_QUESTION.search(question) or WHEN_QUESTION.search(question):
+        return "date"
+    role = asked_role(question)
+    if role:
+        return role
+    if COMPARATIVE.search(question):
+        return "comparison"
+    if SUPERLATIVE.search(question):
+        return "best"
+    if WHERE.search(question) or WHERE_LAST.search(question) or PLACE_ASKED.search(question):
+        return "place"
+    year = NAMED_YEAR.search(question)  # "how many ... in 2019": that year's, first
+    if year:
+        return f"year {year.group(1)}"
+    return "count" if COUNT_QUESTION.search(question) else ""
+
+
+def holds_value(kind: str, sentence: str, question: str = "") -> bool:
+    """The sentence holds a value of that kind (for a role: the role and a person's name that
+    the question does not already hold: "before Stéphane Roques" is not answered by him)."""
+    if kind in HOLDS:
+        return HOLDS[kind](sentence)
+    if kind.startswith("year "):
+        return kind.split()[1] in sentence
+    asked = fold(question)
+    return holds_role(kind, sentence) and any(
+        len(m.group(0).split()) >= 2 and fold(m.group(0)) not in asked
+        for m in NAME_RUN.finditer(sentence)
+    )
