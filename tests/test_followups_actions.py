@@ -122,6 +122,10 @@ def passages_and_report(*texts: str) -> tuple[list[Passage], EvidenceReport]:
         ("What is Agoranov's postal address?", "address"),
         ("How much does a desk at Agoranov cost?", "price"),
         ("What is Agoranov's budget?", "amount"),
+        # what someone earns is an amount, however asked
+        ("How much does the CEO of Agoranov make a year?", "amount"),
+        ("et il gagne combien par an, le directeur d'Agoranov ?", "amount"),
+        ("How did Agoranov earn its reputation?", ""),
         ("What is the success rate of Agoranov's start-ups?", "rate"),
         ("When was Agoranov founded?", "date"),
         ("Who is the CEO of Agoranov?", "ceo"),
@@ -614,3 +618,15 @@ def test_dedans_and_la_bas_point_at_the_thing_named_before() -> None:
     assert condense("et ça coûte combien là-bas ?", neurospin).startswith(
         "et ça coûte combien à NeuroSpin ?"
     )
+
+
+def test_what_someone_earns_is_declined_when_no_passage_about_them_holds_an_amount() -> None:
+    passages, report = passages_and_report(ROQUES)
+    declined = typed_decline(
+        "How much does the CEO of Medicen make a year?", "en", passages, report, ORGS
+    )
+    assert declined is not None and declined.startswith(DECLINE["en"])
+    paid = "Stéphane Roques, CEO of Medicen, is paid 150,000 € a year."
+    passages, report = passages_and_report(paid)
+    asked = "How much does the CEO of Medicen make a year?"
+    assert typed_decline(asked, "en", passages, report, ORGS) is None
