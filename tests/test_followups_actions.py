@@ -630,3 +630,25 @@ def test_what_someone_earns_is_declined_when_no_passage_about_them_holds_an_amou
     passages, report = passages_and_report(paid)
     asked = "How much does the CEO of Medicen make a year?"
     assert typed_decline(asked, "en", passages, report, ORGS) is None
+
+
+def test_a_planned_date_is_no_date_of_something_done() -> None:
+    """ "When did Servier's centre finally open?": "Servier plans one by 2021" states a plan;
+    asked what will be, the plan answers."""
+    servier = Passage(
+        "dir-servier",
+        "Servier\nServier is a pharma group in Suresnes.",
+        {"source_kind": "directory", "title": "Servier", "kind": "pharma group"},
+        0.0,
+    )
+    orgs = from_passages([servier, MEDICEN])
+    plan = "Additionally, Servier plans to have one in Paris-Saclay by 2021."
+    passages, report = passages_and_report(plan)
+    done = "When did Servier's R&D centre finally open?"
+    declined = typed_decline(done, "en", passages, report, orgs)
+    assert declined is not None and declined.startswith(DECLINE["en"])
+    will = "When will Servier open its R&D centre?"
+    assert typed_decline(will, "en", passages, report, orgs) is None
+    opened = "Servier opened its R&D centre in Paris-Saclay in 2021."
+    passages, report = passages_and_report(opened)
+    assert typed_decline(done, "en", passages, report, orgs) is None

@@ -64,6 +64,8 @@ def typed_decline(
             continue
         if not stands_with(kind, e.sentence, question, subject, organisations):
             continue
+        if kind == "date" and DONE.search(question) and planned(e.sentence, subject, organisations):
+            continue  # "when did it finally open?": "it plans one by 2021" is no opening
         if focus and not spellings(focus) & set(tokenize(window)):  # "centre": "center"
             continue
         return None
@@ -105,6 +107,33 @@ def stands_with(
         and (mentions(c, subject, organisations) or not named_in(c, organisations))
         for c in clauses
     )
+
+
+# a question about something done: "when did Servier's centre finally open?", "quand a-t-il
+# ouvert ?"; a plan is not its date
+DONE = re.compile(
+    r"\b(did|was|were|has been|have been|finally|eventually|actually|a-t-(il|elle|on)|"
+    r"ont-(ils|elles)|a été|ont été|est-(il|elle) "
+    r"(sorti|ouvert|paru)e?|enfin|finalement)\b",
+    re.IGNORECASE,
+)
+# a statement of a plan or an aim: "Servier plans to have one in Paris-Saclay by 2021"
+PLAN = re.compile(
+    r"\b(plans?|planned|planning|aims?|aiming|intends?|ambition|will|expects?|to be|by (19|20)\d\d|"
+    r"prévoit|prevoit|compte|envisage|d['’]ici)\b",
+    re.IGNORECASE,
+)
+
+
+def planned(sentence: str, subject: str, organisations: Sequence[Organisation]) -> bool:
+    """Every clause of the sentence that holds a date and speaks of the subject states a plan
+    ("Servier plans to have one in Paris-Saclay by 2021"), not something done."""
+    clauses = [
+        c
+        for c in CLAUSES.split(sentence)
+        if holds_value("date", c) and (not subject or mentions(c, subject, organisations))
+    ]
+    return bool(clauses) and all(PLAN.search(c) for c in clauses)
 
 
 def previous_sentence(report: EvidenceReport, evidence: Evidence) -> str:
