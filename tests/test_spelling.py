@@ -140,3 +140,12 @@ def test_a_french_word_is_read_as_the_english_word_of_its_stem() -> None:
     )
     assert "intern" in weights and "international" not in weights
     assert weigher.cognate("medxperi") == "medxperi"  # a word of no stem the corpus has stays
+
+
+def test_the_noun_of_a_phrasal_verb_weighs_nothing() -> None:
+    weigher = TermWeigher()
+    weigher.idf = {"team": 2.0, "diagnost": 2.0, "medicen": 1.0}
+    # "team up with" is to work with: "my team leadership" is no answer
+    weights = weigher.weights("which ones does Medicen team up with on diagnostics?", "en")
+    assert set(weights) == {"medicen", "diagnost"}
+    assert "team" in weigher.weights("who is on Medicen's team?", "en")

@@ -27,6 +27,10 @@ FRAMING = frozenset(
     )
 )
 
+# a verb and its particle mean what neither word does: "team up with" is to work with, not a
+# team ("my team leadership"); the noun of such a verb weighs nothing
+PHRASAL = re.compile(r"\b(team|pair|link)(s|ed|ing)?\s+up\b", re.IGNORECASE)
+
 
 class TermWeigher:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
@@ -40,6 +44,7 @@ class TermWeigher:
     ) -> dict[str, float]:
         """Each term of ``text`` (stemmed) and its weight; ``vocabulary``: the folded words of
         the passages at hand, which a misspelt word is read as."""
+        text = PHRASAL.sub(" ", text)
         if vocabulary and self.idf:
             text = respell(text, self.lexicon, self.idf.__contains__, vocabulary)
         terms = [self.compact(t) for t in tokenize(text) if t not in FRAMING]
