@@ -280,3 +280,18 @@ def test_that_town_is_the_town_the_last_answer_named() -> None:
     # an answer that names no town of the directory: nothing to point at
     vague = [Turn("user", "Who is Philips?"), Turn("assistant", "A medtech company.")]
     assert "Suresnes" not in condense("who else is in that town?", vague, known)
+
+
+def test_the_answers_subject_after_a_dash_and_never_its_speaker() -> None:
+    doctolib = [
+        Turn("user", "Is Doctolib a Paris company?"),
+        Turn("assistant", "Yes - Doctolib is an e-health start-up, listed in Levallois-Perret."),
+    ]
+    assert condense("did it get any recognition abroad?", doctolib).startswith(
+        "did Doctolib get any recognition abroad?"
+    )
+    said = [
+        Turn("user", "Is Medicen the only health cluster in France?"),
+        Turn("assistant", "No - Stéphane Roques says France has around 70 clusters."),
+    ]
+    assert "Stéphane Roques team" not in condense("which ones does it team up with?", said)

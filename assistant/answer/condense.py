@@ -151,6 +151,9 @@ def _previous_standalone(history: Sequence[Turn], known: Gazetteer | None) -> st
     return asked if context else standalone
 
 
+SPEAKS = re.compile(r",?\s+(says|said|explains|notes|adds|confirms|believes|thinks|dit|explique)\b")
+
+
 def referent_of(question: str, answer: str) -> str:
     """What an answer is about: its answer span (the name that answered "who"), else the
     name that opens its first sentence (after "Yes," or "Non,") unless the question asked
@@ -160,12 +163,16 @@ def referent_of(question: str, answer: str) -> str:
     first = split_sentences(CITATION.sub("", answer))[:1]
     if not first:
         return ""
-    opening = re.sub(r"^\s*(yes|no|oui|non|indeed|en effet)\b[,;:]?\s*", "", first[0], flags=re.I)
+    opening = re.sub(
+        r"^\s*(yes|no|oui|non|indeed|en effet)\b\s*[,;:\-–—]?\s*", "", first[0], flags=re.I
+    )
     counted = QUANTITY.match(opening)  # "Half of Inserm's units ...": Inserm; "Over 20 ...": none
     opening = re.sub(r"^(\S+)['’]s\b", r"\1", opening[counted.end() :]) if counted else opening
     if PLACE_ANSWER.match(opening):  # "À Paris-Saclay.": where it is, not what it is
         return ""
     match = NAME_RUN.match(opening)
+    if match and SPEAKS.match(opening[match.end() :]):  # "Stéphane Roques says ...": who speaks
+        return ""
     if match and not all(fold(w) in STOPWORDS for w in words(match.group(0))):
         said = match.group(0) in names_in(question) and WHICH.match(question)
         new = [n for n in names_in(first[0]) if fold(n) not in fold(question)] if said else []
