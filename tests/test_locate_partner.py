@@ -49,6 +49,8 @@ PARTNER = [
     "Is anyone in Paris running something similar I could team up with?",
     "Quels instituts contacter pour un projet en cancérologie ?",
     "Which incubators around Paris could take us in?",  # host, by another verb
+    # the partner for the asker, whatever comes before
+    "Which research institute in the region would be the natural academic partner for us?",
 ]
 HELP = [
     "good evening",

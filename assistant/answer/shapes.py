@@ -127,7 +127,7 @@ PARTNER = re.compile(
     r"\b(which|what) \w+ (are |is )?(\w+ )?(working|work|works|active) (on|in) (this|that)\b|"
     r"\b(find|finding|looking for|look for|need|needs|seek|seeking|search for|potential|"
     r"possible|good|best|right) (a |an |some |the )?(\w+ )?partners?\b(?!['’]s)|"
-    r"\bpartners? (for|on) (our|my|a|an|this)\b|"
+    r"\bpartners? (for|on) (our|my|a|an|this|us|me)\b|"
     rf"\bavec qui\b|\bavec (quel(le)?s?|lesquel(le)?s) (\w+ ){{0,3}}?{JOIN}\b|"
     r"\bà qui (nous |m['’]|s['’]|me |se )?(adresser|parler|nous adresser)\b|"
     r"\b(qui |(quels?|quelles?) ((?!sont|est|pour|de|moyens?|adresses?)\w+ ){1,2}?)(contacter|"
