@@ -64,6 +64,11 @@ def test_holds_type() -> None:
     assert holds_type("When was it held?", "date", "It was held on March 15, 2018.")
     assert not holds_type("When was it held?", "date", "It was held in Paris.")
     assert holds_type("Who runs Medicen?", "name", "Stéphane Roques runs Medicen.")
+    # "one" the pronoun or the determiner counts nothing; the number does
+    side = "I will lead Medicen on the one side, and with the other clusters on the other."
+    assert not holds_type("combien de pôles de compétitivité en France ?", "number", side)
+    assert not holds_type("How many clusters?", "number", "It is one of a kind among clusters.")
+    assert holds_type("How many clusters?", "number", "There is only one cluster in health.")
 
 
 def test_a_question_in_two_parts_asks_for_two_kinds() -> None:

@@ -88,8 +88,11 @@ SHARE_QUESTION = re.compile(
 )
 SHARE = re.compile(r"%|\bper ?cent|\b(half|third|quarter|moitié|tiers|quart)\b", re.I)
 MONEY = re.compile(r"[€$£]|\b(euros?|dollars?|EUR|USD|k€|M€)\b", re.IGNORECASE)
+# "one" the number, not the pronoun or the determiner: "on the one side", "that one", "one of
+# a kind" count nothing
+ONE = r"(?<!\bthe )(?<!\bthat )(?<!\bthis )(?<!\beach )(?<!\bevery )(?<!\bno )one\b(?! of\b)"
 NUMBER = re.compile(
-    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    rf"\d|\b({ONE}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|third|quarter|"
     r"double|twice)\b",
     re.IGNORECASE,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.citations import CITATION
-from assistant.answer.questions import COUNT_QUESTION, WHEN_QUESTION, YEAR_QUESTION
+from assistant.answer.questions import COUNT_QUESTION, ONE, WHEN_QUESTION, YEAR_QUESTION
 from assistant.answer.roles import asked_role, holds_role
 from assistant.retrieval.glossary import translate_terms
 from ingest.store.text import STOPWORDS, fold, tokenize, words
@@ -32,7 +32,7 @@ WHERE = re.compile(r"^\s*(where|o[uù]|in which (city|town|place))\b|\bo[uù] (s
 NUMBER_PHRASE = re.compile(
     r"\b(?:over |more than |about |around |nearly |almost |some |up to |plus de |près de )?"
     r"(?:\d[\d,.\s]*\d|\d)\s*(?:%|per ?cent|million|billion|m€|k€|€)?"
-    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|"
+    rf"|\b(?:{ONE}|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|hundreds|thousands|half|a third|a quarter|double)\b",
     re.IGNORECASE,
 )
