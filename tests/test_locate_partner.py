@@ -86,6 +86,11 @@ OTHERS = {
     "Can you tell me more?": QuestionKind.FACT,
     "quelle adresse pour contacter Medicen ?": QuestionKind.FACT,  # how, not whom
     "We could partner with nobody yet. What does Medicen do?": QuestionKind.FACT,
+    # an explanation asked by the verb, or by "how it works" asked last
+    "can you explain the animating one a bit more?": QuestionKind.EXPLAIN,
+    "peux-tu m'expliquer le pilier animation ?": QuestionKind.EXPLAIN,
+    "ok mais concretement la plateforme, ca marche comment ?": QuestionKind.EXPLAIN,
+    "how does it work?": QuestionKind.HELP,  # the assistant itself
 }
 
 

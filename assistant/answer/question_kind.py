@@ -100,7 +100,12 @@ EXPLAIN = re.compile(
 # explanation asked within a longer question
 EXPLAIN_ASKED = re.compile(
     r"\b(explain|expliquer|expliquez|explique|tell (me|us)|dites-(moi|nous)|dis-moi)\s+"
-    r"(why|how|pourquoi|comment|en quoi)\b",
+    r"(why|how|pourquoi|comment|en quoi)\b|"
+    # "can you explain the animating one a bit more?", "peux-tu m'expliquer le pilier ?"
+    r"\b(can|could|would) you (please )?explain\b|^\s*(please )?explain\b|"
+    r"\b(m['’]|nous )?expliquer (le|la|les|ce|cette|ces|son|sa|ses|leur|leurs)\b|"
+    # "ça marche comment ?": how it works, asked last
+    r"\b(marche|marchent|fonctionne|fonctionnent|works?)\s+comment\s*\??\s*$",
     re.IGNORECASE,
 )
 WHY = re.compile(r"^\s*(why|pourquoi)\b", re.IGNORECASE)
