@@ -372,3 +372,18 @@ def test_an_explanation_gathers_a_point_from_just_below_the_shown_passages() -> 
     assert best_shown < best(report).score < best_shown + DEEPER_MARGIN  # better, not by far
     assert deepen(scorer, question, shown, [deeper])[0] == shown
     assert deepen(scorer, question, shown, [deeper], margin=0.0)[0] == [*shown, deeper]
+
+
+def test_a_sentence_holding_half_the_previous_answer_is_a_repeat() -> None:
+    """ "can you explain the animating one?" after the three pillars: the sentence that names
+    the pillars again (half of its words the answer's) weighs as a repeat."""
+    text = (
+        "Hence the strategy I propose across these three fields is based on three pillars, "
+        "namely promoting, structuring and animating."
+    )
+    said = "Stéphane Roques' strategy rests on three pillars: promoting, structuring and animating."
+    scorer = EvidenceScorer(BagOfWords())
+    question = "can you explain the animating one a bit more?"
+    fresh = scorer.score(question, [passage(text)])
+    again = scorer.score(question, [passage(text)], previous_answer=said)
+    assert best(again).score < best(fresh).score

@@ -267,7 +267,7 @@ class EvidenceScorer:
                 max(cov, answered[1] * step),
                 prompt_coverage=step,
                 directory=passages[candidate.n - start].metadata.get("source_kind") == "directory",
-                repeat=bool(said and terms and len(terms & said) / len(terms) >= 0.6),
+                repeat=bool(said and terms and len(terms & said) / len(terms) >= 0.5),
             )
             ev = Evidence(candidate.n, unit.position, unit.sentence, 0.0, cos, cov, unit.prompt)
             out.append((ev, measure(pair, report.weights, kinds, self.known)))

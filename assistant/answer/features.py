@@ -47,7 +47,7 @@ FEATURES = (
     "prompted",  # it answers an interviewer's question (1 / its place in the reply), and its
     # dense and coverage are then at least the interviewer's question's
     "directory",  # the sentence is from a directory entry
-    "repeat",  # it mostly repeats the previous answer
+    "repeat",  # half or more of its terms repeat the previous answer
 )
 
 
