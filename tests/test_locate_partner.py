@@ -253,6 +253,9 @@ def test_where_is_an_organisation_from_its_entry() -> None:
         "I've got a meeting at Alpha Lab next Tuesday and I'm booking a hotel — which town "
         "are they in?",
         "I've been offered a PhD position at Alpha Lab — in which town will I be working?",
+        # the organisation described by its own words, and a hedge after "where"
+        "Where exactly is the Alpha Lab cardiology lab located?",
+        "where is the Alpha Lab cardiac sensors laboratory?",
         "Je présente un poster à Alpha Lab le mois prochain : l'institut est dans quelle ville ?",
         # a hedge frames the question; whether it is in a place asks where it is
         "What commune and département is Alpha Lab in, concretely?",

@@ -53,7 +53,7 @@ LOCATE_SITING = re.compile(
 # "where is NeuroSpin?", "où se trouve l'Institut Curie ?": where a thing is now (not where an
 # event took place, or where something was opened: those are facts of the sources)
 LOCATE_ENTITY = re.compile(
-    r"(?i)^\s*(and |et )?(where is|where are|where's|where can i find|"
+    r"(?i)^\s*(and |et )?(where ((exactly|precisely) )?(is|are)|where's|where can i find|"
     r"(où|ou) (se trouve(nt)?|est|sont|est situé(e)?s?|sont situé(e)?s?|est basé(e)?|"
     r"sont basé(e)?s|se situe(nt)?))\b"
     r"(?! (it|they|he|she|il|elle|ils|elles|its|their|his|her|sa|son|ses|leur|leurs)\b)",

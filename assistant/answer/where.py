@@ -117,18 +117,31 @@ def _subject(
     owned = _owned(asked, found)
     if sets_up(asked):  # "dans quel secteur X compte-t-il installer le sien ?": read strictly
         known = ()
-    rest = [
-        fold(w)
+    kept = [
+        k
         for k, w in enumerate(words)
         if k not in covered
         and not _frames(fold(w))
         and (k in owned or not known or _known(fold(w), known))  # (): every word counts
     ]
+    rest = [fold(words[k]) for k in kept]
     named: list[Organisation] = []
     for org in (org for _, _, alias in sorted(found) for org in by_alias[alias]):
         if org not in named:
             named.append(org)
+    if rest and not owned & set(kept):  # "the NeuroSpin high-field neuroimaging centre"
+        itself = [o for o in named if described(o, rest)]
+        if itself:
+            return itself
     return _parts(named, rest, organisations) if rest else named
+
+
+def described(org: Organisation, words: list[str]) -> bool:
+    """Every word but a unit's ("centre") is one of the organisation's own: its name, kind,
+    fields or description ("the NeuroSpin high-field neuroimaging centre" is NeuroSpin)."""
+    own = " ".join((org.name, org.kind, *org.domains, org.description))
+    held = set(re.findall(r"[\w\-]+", fold(own)))
+    return all(w in held or w in UNITS for w in words)
 
 
 def _placing(words: list[str], organisations: Sequence[Organisation]) -> set[int]:
