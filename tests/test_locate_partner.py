@@ -543,6 +543,16 @@ def test_users_phrasings_through_the_real_index(built_index: Path) -> None:
             QuestionKind.PARTNER,
             ["Agoranov"],
         ),
+        # described, not named: the unit, not its parent whose text names its field
+        "où se trouve le centre de neuroimagerie à haut champ ?": (
+            QuestionKind.LOCATE,
+            ["NeuroSpin", "Gif-sur-Yvette"],
+        ),
+        # a lab of Sanofi's, named by a compound ("open innovation"): its own town, from the text
+        "Le lab open innovation e-santé de Sanofi, il se trouve dans quelle ville ?": (
+            QuestionKind.LOCATE,
+            ["Gentilly"],
+        ),
     }
     answers_name_and_cite(chat, cases)
     assert chat.ask("bonjour, tu sers à quoi exactement ?").kind == QuestionKind.HELP.value
@@ -571,3 +581,13 @@ def test_researchers_and_investors_partner_phrasings_through_the_real_index(
         "Île-de-France. Des idées ?": (QuestionKind.PARTNER, ["NeuroSpin", "CEA"]),
     }
     answers_name_and_cite(chat, cases)
+
+
+def test_where_an_organisation_described_by_its_own_words_is() -> None:
+    # no name: the one organisation whose own words hold the description
+    text, _ = _answer("Where is the cardiac imaging platform?", QuestionKind.LOCATE)
+    assert text.startswith("Beta Imaging is in Palaiseau")
+    # one word describes too many to pick one ("cardiology": Alpha Lab and Beta Imaging)
+    assert not _answer("Where is the cardiology laboratory?", QuestionKind.LOCATE)[0].startswith(
+        ("Alpha Lab is", "Beta Imaging is")
+    )

@@ -121,7 +121,7 @@ def _subject(
         k
         for k, w in enumerate(words)
         if k not in covered
-        and not _frames(fold(w))
+        and not frames(fold(w))
         and (k in owned or not known or _known(fold(w), known))  # (): every word counts
     ]
     rest = [fold(words[k]) for k in kept]
@@ -157,12 +157,12 @@ def _placing(words: list[str], organisations: Sequence[Organisation]) -> set[int
         if word not in places:
             continue
         start = k - 1
-        while start >= 0 and _frames(folded[start]) and folded[start] not in LOCATIVE:
+        while start >= 0 and frames(folded[start]) and folded[start] not in LOCATIVE:
             start -= 1  # "in the Paris area", "dans le coin de Palaiseau": back to "in"
         if start < 0 or folded[start] not in LOCATIVE:
             continue  # "the Paris lab of X": a thing of X, not a place
         end = k + 1
-        while end < len(folded) and not _frames(folded[end]):
+        while end < len(folded) and not frames(folded[end]):
             end += 1  # "area"
         out |= set(range(start, end))
     return out
@@ -177,7 +177,7 @@ def _owned(asked: str, found: list[Run]) -> set[int]:
     for i, j, _ in found:
         if re.search(r"['’]s$", raw[j - 1]):
             end = j
-            while end < len(raw) and not _frames(folded[end]):
+            while end < len(raw) and not frames(folded[end]):
                 end += 1
             out |= set(range(j, end))
         if re.match(r"d['’]", folded[i]):  # "d'Alpha Lab": the preposition elided
@@ -187,7 +187,7 @@ def _owned(asked: str, found: list[Run]) -> set[int]:
         else:
             continue
         start = before - 1
-        while start >= 0 and not _frames(folded[start]):
+        while start >= 0 and not frames(folded[start]):
             start -= 1
         out |= set(range(start + 1, before))
     return out
@@ -262,10 +262,10 @@ def _parts(
     return out
 
 
-def _frames(word: str) -> bool:
+def frames(word: str) -> bool:
     word = re.sub(r"^(qu|[ldcjmnst])[’']", "", word).strip("'’")  # elided: l', d', c'est
     if "-" in word.strip("-"):  # "pourriez-vous", "est-il": each part frames
-        return all(_frames(part) for part in word.split("-"))
+        return all(frames(part) for part in word.split("-"))
     if not word or word in STOPWORDS or word in FRAME or word in kinds_by_word():
         return True
     return set(tokenize(word)) <= FRAMING  # "exactement", "currently": the question's precision

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant.answer.compose_list import enumerations
 from assistant.answer.condense import split_context
+from assistant.answer.described import described_subject
 from assistant.answer.descriptions import PARTITIVE
 from assistant.answer.evidence import EvidenceReport
 from assistant.answer.organisations import Member, Organisation, asked_kinds, members, named_in
@@ -103,6 +104,8 @@ def directory_answer(
         if town or listing:  # "which clusters are outside the region?" (not where to set up)
             return _town(question, town, passages, orgs, campus, language)
         named = located_subject(without_suburbs(question), orgs, known)
+        if not named and not siting(question) and not names_organisation(question, orgs):
+            named = described_subject(question, orgs)  # "the high-field neuroimaging centre"
         if named:  # where that organisation is; from the passages when its town is unknown
             there = [o for o in named if placed(o)]
             more = bool(where_parts(question)[1])  # "what kind of company is it, and where?"
