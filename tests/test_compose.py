@@ -104,6 +104,19 @@ def test_a_long_sentence_is_cut_to_the_clause_of_the_role_asked() -> None:
     assert "Stéphane Roques" in shorten(sentence, "Who is the CEO of Medicen?", limit=100)
 
 
+def test_several_asked_for_the_clauses_that_hold_each_one() -> None:
+    sentence = (
+        "The CNRS; the Pasteur Institute, a foundation that treats infectious diseases; the Curie "
+        "Institute, a leader in the fight against cancer; the Gustave Roussy Institute, an "
+        "expertise cluster devoted to cancer patients; and nine universities."
+    )
+    cut = shorten(sentence, "which of those work on cancer specifically?", limit=170)
+    assert "Curie" in cut and "Gustave Roussy" in cut
+    # one asked for: the shortest clause that holds it
+    one = shorten(sentence, "Which institute works on cancer?", limit=170)
+    assert "Curie" in one and "Gustave Roussy" not in one
+
+
 def test_a_point_of_an_explanation_is_what_is_said_not_who_says_it() -> None:
     sentence = (
         "Christian Lajoux, President of Medicen Paris Region, confirms: “The work going on in "

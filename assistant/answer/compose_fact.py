@@ -81,6 +81,11 @@ def clauses(sentence: str, commas: bool) -> list[tuple[int, int]]:
     return spans
 
 
+# several asked for: "which of those ...", "which ones ...", "lesquels ..."
+PLURAL = re.compile(
+    r"\b(which|what) (of (them|those|these)|ones)\b|\blesquel(le)?s\b|\b(quels|quelles)\b",
+    re.IGNORECASE,
+)
 # a clause that only says who speaks ("Christian Lajoux, President of Medicen, confirms")
 ATTRIBUTION = re.compile(
     r"\b(confirms|says|said|explains|adds|notes|declares|states|stresses|confirme|affirme|"
@@ -114,12 +119,14 @@ def shorten(
     terms = whole_terms(question)
     terms |= set(translate_terms(sorted(terms)))  # a French question, English sources
     role = asked_role(question)  # "who is its president": the clause that holds the role
+    several = PLURAL.search(question) is not None  # "which of those work on cancer?": each one
 
     def value(text: str) -> tuple[float, int]:
         fits = 2.0 if answer_type_fits(question, text) else 0.0
         fits += 2.0 if role and holds_role(role, text) else 0.0
         told = -99.0 if said and ATTRIBUTION.search(text) else 0.0  # who speaks, not what
-        return len(terms & set(tokenize(text))) + fits + told, -len(text)
+        held = [t for t in tokenize(text) if t in terms]
+        return (len(held) if several else len(set(held))) + fits + told, -len(text)
 
     windows = [
         (lo, hi)
