@@ -65,7 +65,7 @@ MIN_ACCURACY = 0.88
 MIN_ANSWER_FIRST = 0.75  # facts and explanations: the expected words in the first 150 chars
 MIN_DECLINE = 0.95
 # The frozen test set, measured after issue 15's third round and again after its fourth, fifth,
-# sixth and seventh (the same each time): answers 0.83 (67/81), declines 0.86 (12/14),
+# sixth, seventh and eighth (the same each time): answers 0.83 (67/81), declines 0.86 (12/14),
 # answer-first 0.80 (33/41) (the targets: 0.85 / 0.90 / 0.75); a question's worth below each.
 TEST_BARS = {"accuracy": 0.81, "decline": 0.78, "answer_first": 0.78}
 # The blind dev sets, measured the same way, a question's worth below each:
@@ -77,29 +77,35 @@ DEV3_BARS = {"accuracy": 0.80, "decline": 0.92, "answer_first": 0.70}
 DEV4_BARS = {"accuracy": 0.85, "decline": 0.88, "answer_first": 0.81}
 # dev5 0.83 (20/24), 0.86 (31/36), 0.76 (13/17)
 DEV5_BARS = {"accuracy": 0.79, "decline": 0.83, "answer_first": 0.70}
-# dev6 0.82 (33/40), 1.00 (10/10), 0.73 (11/15)
-DEV6_BARS = {"accuracy": 0.80, "decline": 0.90, "answer_first": 0.66}
-# dev7 0.96 (46/48), 0.92 (11/12), 0.88 (22/25)
-DEV7_BARS = {"accuracy": 0.93, "decline": 0.83, "answer_first": 0.84}
-# dev8 0.93 (43/46), 0.93 (13/14), 0.80 (12/15)
-DEV8_BARS = {"accuracy": 0.91, "decline": 0.85, "answer_first": 0.66}
-# dev9 0.69 (33/48), 0.92 (11/12), 0.62 (15/24)
-DEV9_BARS = {"accuracy": 0.64, "decline": 0.75, "answer_first": 0.58}
-# issue 15's fifth round: dev10 0.97 (29/30), 0.83 (25/30), 0.85 (17/20)
-DEV10_BARS = {"accuracy": 0.93, "decline": 0.76, "answer_first": 0.80}
-# dev11 0.87 (45/52), 0.88 (7/8), 0.77 (10/13)
-DEV11_BARS = {"accuracy": 0.84, "decline": 0.75, "answer_first": 0.69}
-# dev12 (the second holdout) 0.86 (43/50), 0.90 (9/10), 0.76 (19/25) after the seventh round
-DEV12_BARS = {"accuracy": 0.82, "decline": 0.80, "answer_first": 0.76}
+# dev6 0.82 (33/40), 1.00 (10/10), 0.73 (11/15); 0.80 (32/40) after the eighth round (a list
+# answer's best sentence names MedClinik yet scores under the gate once organisations are typed)
+DEV6_BARS = {"accuracy": 0.77, "decline": 0.90, "answer_first": 0.66}
+# dev7 0.96 (46/48), 0.92 (11/12), 0.88 (22/25); 1.00 (48/48), 0.96 (24/25) after the eighth round
+DEV7_BARS = {"accuracy": 0.97, "decline": 0.83, "answer_first": 0.92}
+# dev8 0.93 (43/46), 0.93 (13/14), 0.80 (12/15); 0.96 (44/46), 1.00 (14/14) after the eighth
+DEV8_BARS = {"accuracy": 0.93, "decline": 0.92, "answer_first": 0.66}
+# dev9 0.69 (33/48), 0.92 (11/12), 0.62 (15/24); 0.71 (34/48), 1.00 (12/12), 0.67 (16/24) after
+# the eighth round
+DEV9_BARS = {"accuracy": 0.68, "decline": 0.91, "answer_first": 0.62}
+# issue 15's fifth round: dev10 0.97 (29/30), 0.83 (25/30), 0.85 (17/20); 1.00 (30/30) after the
+# eighth
+DEV10_BARS = {"accuracy": 0.96, "decline": 0.76, "answer_first": 0.80}
+# dev11 0.87 (45/52), 0.88 (7/8), 0.77 (10/13); 0.90 (47/52) after the eighth round
+DEV11_BARS = {"accuracy": 0.88, "decline": 0.75, "answer_first": 0.69}
+# dev12 (the second holdout) 0.86 (43/50), 0.90 (9/10), 0.76 (19/25) after the seventh round;
+# 0.88 (44/50) after the eighth
+DEV12_BARS = {"accuracy": 0.86, "decline": 0.80, "answer_first": 0.72}
 # issue 15's sixth round: dev13 0.63 (33/52), 1.00 (8/8), 0.50 (13/26) blind; after reading
 # French as its askers write it: 0.90 (47/52), 1.00 (8/8), 0.73 (19/26)
 DEV13_BARS = {"accuracy": 0.88, "decline": 0.87, "answer_first": 0.69}
 # dev14 0.63 (33/52), 0.75 (6/8), 0.50 (15/30) blind; after reading follow-ups by the shape of
-# their reference 0.81 (42/52), 0.88 (7/8), 0.70 (21/30); 0.83 (43/52) after the seventh round
-DEV14_BARS = {"accuracy": 0.79, "decline": 0.75, "answer_first": 0.66}
+# their reference 0.81 (42/52), 0.88 (7/8), 0.70 (21/30); 0.83 (43/52) after the seventh round;
+# 0.87 (45/52), 0.73 (22/30) after the eighth
+DEV14_BARS = {"accuracy": 0.84, "decline": 0.75, "answer_first": 0.70}
 # dev15 (the third holdout) 0.74 (37/50), 0.80 (8/10), 0.54 (13/24) blind; 0.78 (39/50), 0.80
-# (8/10), 0.58 (14/24) after the sixth round; 0.80 (40/50) after the seventh
-DEV15_BARS = {"accuracy": 0.76, "decline": 0.70, "answer_first": 0.54}
+# (8/10), 0.58 (14/24) after the sixth round; 0.80 (40/50) after the seventh; 0.82 (41/50), 0.90
+# (9/10), 0.67 (16/24) after the eighth
+DEV15_BARS = {"accuracy": 0.80, "decline": 0.80, "answer_first": 0.62}
 # issue 15's seventh round: dev16 0.52 (23/44), 0.81 (13/16), 0.47 (8/17) blind; after the
 # answer type of a place's merits, partner and locate shapes, and declines by what a value is
 # asked of: 0.77 (34/44), 0.88 (14/16), 0.59 (10/17)
@@ -107,6 +113,10 @@ DEV16_BARS = {"accuracy": 0.75, "decline": 0.81, "answer_first": 0.52}
 # dev17 (the fourth holdout) 0.66 (33/50), 0.90 (9/10), 0.58 (15/26) blind; 0.68 (34/50), 0.90
 # (9/10), 0.62 (16/26) after the seventh round
 DEV17_BARS = {"accuracy": 0.66, "decline": 0.80, "answer_first": 0.57}
+# issue 15's eighth round: dev18 0.62 (31/50), 0.90 (9/10), 0.58 (15/26) blind; after roles
+# however typed, organisations asked by their kind, places pointed at, declines of earnings and
+# of plans: 0.82 (41/50), 1.00 (10/10), 0.69 (18/26)
+DEV18_BARS = {"accuracy": 0.80, "decline": 0.90, "answer_first": 0.65}
 
 
 @pytest.mark.parametrize(
@@ -205,16 +215,17 @@ def test_default_backend_holds_the_bar(built_index: Path) -> None:
         (DEV15, DEV15_BARS),
         (DEV16, DEV16_BARS),
         (DEV17, DEV17_BARS),
+        (DEV18, DEV18_BARS),
         (TEST, TEST_BARS),
     ],
-    ids=[*(f"dev{n}" for n in range(2, 18)), "frozen-test"],
+    ids=[*(f"dev{n}" for n in range(2, 19)), "frozen-test"],
 )
 def test_a_blind_set_holds_its_measured_numbers(
     built_index: Path, path: Path, bars: dict[str, float]
 ) -> None:
-    """The sets written blind from corpus/: dev2, dev4 to dev11, dev13, dev14 and dev16 (tuned
-    on), dev3, dev12, dev15 and dev17 (holdouts, their tables only) and the frozen test (never
-    tuned on)
+    """The sets written blind from corpus/: dev2, dev4 to dev11, dev13, dev14, dev16 and dev18
+    (tuned on), dev3, dev12, dev15 and dev17 (holdouts, their tables only) and the frozen test
+    (never tuned on)
     each hold their measured numbers."""
     chat = Container(Settings(data_dir=built_index)).chat
     results = run_eval(chat, load_questions(path))
