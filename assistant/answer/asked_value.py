@@ -110,7 +110,8 @@ def stands_with(
 
 
 # a question about something done: "when did Servier's centre finally open?", "quand a-t-il
-# ouvert ?"; a plan is not its date
+# ouvert ?"; a plan is not its date. Not ``shapes.DONE``: its past participles ("Servier a
+# annoncé un centre ... à l'horizon de quelle année ?") also announce a plan, whose date is asked
 DONE = re.compile(
     r"\b(did|was|were|has been|have been|finally|eventually|actually|a-t-(il|elle|on)|"
     r"ont-(ils|elles)|a été|ont été|est-(il|elle) "
