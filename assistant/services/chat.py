@@ -99,9 +99,8 @@ class ChatService:
         question = " ".join(question.split())
         if not question:
             raise ValueError("the question is empty")
-        meant = as_meant(
-            question, self.scorer.lexicon
-        )  # "cb d'hopitaux ds l'aphp ?": as written out
+        # "cb d'hopitaux ds l'aphp ?", "the presdient of": as written out, as meant
+        meant = as_meant(question, self.scorer.lexicon)
         language = detect_language(meant)
         kind = classify(meant)
         if kind in (QuestionKind.HELP, QuestionKind.OUT_OF_SCOPE, QuestionKind.ACTION):
