@@ -96,6 +96,13 @@ def test_asked_for_a_date_and_a_place_the_sentence_holding_one_misses_half() -> 
     assert named[1]["typed_fit"] == 0.0 and named[1]["typed_miss"] == 0.5
 
 
+def test_the_places_a_text_names_in_its_order_and_spelling() -> None:
+    known = Gazetteer(places=frozenset({"suresnes", "le chesnay-rocquencourt", "paris"}))
+    text = "Philips est à Suresnes (92150); INRIA is in Le Chesnay-Rocquencourt, near Paris."
+    assert known.places_in(text) == ["Suresnes", "Le Chesnay-Rocquencourt", "Paris"]
+    assert known.places_in("A medtech company.") == []
+
+
 def test_the_rarest_terms_weigh_most() -> None:
     weights = {"neuroimag": 4.0, "field": 3.0, "region": 0.2}
     assert rarest_share(weights, {"neuroimag", "field"}) == 1.0

@@ -51,6 +51,22 @@ class Gazetteer:
                     break
         return out
 
+    def places_in(self, text: str) -> list[str]:
+        """The towns and campuses ``text`` names, as it writes them, in the order it names them
+        (the longest run at a word first: "Le Chesnay-Rocquencourt" before "Le")."""
+        words = WORD.findall(text)
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            for j in range(min(i + MAX_WORDS, len(words)), i, -1):
+                run = " ".join(words[i:j])
+                if fold(run) in self.places:
+                    out += [run] if run not in out else []
+                    i = j - 1
+                    break
+            i += 1
+        return out
+
     def _found(self, text: str) -> frozenset[str]:
         """The squashed names and folded places ``text`` holds (runs of up to 5 words)."""
         cached = self._runs.get(text)  # a lookup, then a local: another thread may clear it

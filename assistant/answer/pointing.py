@@ -64,7 +64,6 @@ PLACE_POINTER = re.compile(
     r"ville|d[eé]partement|department)\b",
     re.IGNORECASE,
 )
-PLACE_RUN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'\-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'\-]*){0,3}")
 
 
 def place_pointed(question: str, answer: str, known: Gazetteer | None) -> str:
@@ -72,16 +71,7 @@ def place_pointed(question: str, answer: str, known: Gazetteer | None) -> str:
     Suresnes?": the town of the directory the last answer names first; "" when the question
     points at no place or the answer names none."""
     match = PLACE_POINTER.search(question)
-    if not match or known is None:
+    places = known.places_in(answer) if match and known is not None else []
+    if not match or not places:
         return ""
-    for run in PLACE_RUN.finditer(answer):
-        found = next((p for p in _prefixes(run.group(0)) if fold(p) in known.places), "")
-        if found:
-            return f"{question[: match.start()]}{found}{question[match.end() :]}"
-    return ""
-
-
-def _prefixes(run: str) -> list[str]:
-    """ "Suresnes", then shorter: the longest first ("Paris Saclay" before "Paris")."""
-    parts = run.split()
-    return [" ".join(parts[:n]) for n in range(len(parts), 0, -1)]
+    return f"{question[: match.start()]}{places[0]}{question[match.end() :]}"
