@@ -26,7 +26,7 @@ def described_subject(question: str, organisations: Sequence[Organisation]) -> l
     if len(set(terms)) < MIN_WORDS:
         return []
     french = detect_language(question) == "fr"
-    fits = [o for o in organisations if _held(o, terms, french, o.description) == len(terms)]
+    fits = [o for o in organisations if _held(o, terms, french, described=True) == len(terms)]
     if len(fits) < 2:
         return fits
     # a parent's description may name its unit's field ("the CEA's high-field neuroimaging
@@ -36,8 +36,8 @@ def described_subject(question: str, organisations: Sequence[Organisation]) -> l
     return [fits[by_fields.index(best)]] if by_fields.count(best) == 1 else []
 
 
-def _held(org: Organisation, terms: list[str], french: bool, description: str = "") -> int:
-    """How many of the terms the organisation's name, kind and fields (and ``description``)
-    hold, a French term also by its English."""
-    own = set(tokenize(" ".join((org.name, org.kind, *org.domains, description))))
+def _held(org: Organisation, terms: list[str], french: bool, described: bool = False) -> int:
+    """How many of the terms the organisation's name, kind and fields (and, when
+    ``described``, its description) hold, a French term also by its English."""
+    own = set(tokenize(org.own_text(described)))
     return sum(1 for t in terms if t in own or (french and set(translate_terms([t])) & own))

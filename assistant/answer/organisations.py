@@ -75,6 +75,11 @@ class Organisation:
     def description(self) -> str:
         return self.record.description
 
+    def own_text(self, description: bool = True) -> str:
+        """The words it is known by: its name, kind and fields, and its description."""
+        known_by = (self.name, self.kind, *self.domains)
+        return " ".join((*known_by, self.description) if description else known_by)
+
     @property
     def departement(self) -> str:
         """75, 77, 78, 91, 92, 93, 94 or 95 in the Paris Region, else ""."""

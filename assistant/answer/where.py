@@ -139,8 +139,7 @@ def _subject(
 def described(org: Organisation, words: list[str]) -> bool:
     """Every word but a unit's ("centre") is one of the organisation's own: its name, kind,
     fields or description ("the NeuroSpin high-field neuroimaging centre" is NeuroSpin)."""
-    own = " ".join((org.name, org.kind, *org.domains, org.description))
-    held = set(re.findall(r"[\w\-]+", fold(own)))
+    held = set(re.findall(r"[\w\-]+", fold(org.own_text())))
     return all(w in held or w in UNITS for w in words)
 
 
