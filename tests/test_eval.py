@@ -56,6 +56,9 @@ DEV17 = Path(__file__).parent / "eval" / "dev17.jsonl"
 # issue 15's eighth round, measured blind once before any change: French speakers and
 # multi-turn chats (half in French, two in five follow-ups), tuned on
 DEV18 = Path(__file__).parent / "eval" / "dev18.jsonl"
+# issue 15's ninth round, measured blind once before any change: written from the issue's own
+# words for the test (users' styles, investors and researchers, French, follow-ups), tuned on
+DEV19 = Path(__file__).parent / "eval" / "dev19.jsonl"
 
 # The default (extractive) backend on the main (dev) set, with the fitted sentence model (issue
 # 15). Measured: hit@5 0.97, answers 0.91 (89/98), answer-first 0.80 (49/61), declines 1.00; a
@@ -117,18 +120,22 @@ DEV17_BARS = {"accuracy": 0.66, "decline": 0.80, "answer_first": 0.57}
 # however typed, organisations asked by their kind, places pointed at, declines of earnings and
 # of plans: 0.82 (41/50), 1.00 (10/10), 0.69 (18/26)
 DEV18_BARS = {"accuracy": 0.80, "decline": 0.90, "answer_first": 0.65}
+# issue 15's ninth round: dev19 0.76 (37/49), 0.73 (8/11), 0.67 (16/24) blind; after "that" and
+# "they" for the one thing the last exchange was about, whether a thing is in Paris asked as
+# where it is, and whether the assistant takes questions on a topic: 0.80 (39/49)
+DEV19_BARS = {"accuracy": 0.78, "decline": 0.72, "answer_first": 0.62}
 
 
 @pytest.mark.parametrize(
     "path",
     [
         *(QUESTIONS, HOLDOUT, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12),
-        *(DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, TEST),
+        *(DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, TEST),
     ],
     ids=[
         "main",
         "holdout",
-        *(f"dev{n}" for n in range(2, 19)),
+        *(f"dev{n}" for n in range(2, 20)),
         "test",
     ],
 )
@@ -162,6 +169,7 @@ def test_question_set_shape(path: Path) -> None:
         DEV16,
         DEV17,
         DEV18,
+        DEV19,
     ):
         assert len(questions) >= 50 and sum(q.lang == "fr" for q in questions) >= 10
         assert sum(not q.answerable for q in questions) >= 8
@@ -216,15 +224,16 @@ def test_default_backend_holds_the_bar(built_index: Path) -> None:
         (DEV16, DEV16_BARS),
         (DEV17, DEV17_BARS),
         (DEV18, DEV18_BARS),
+        (DEV19, DEV19_BARS),
         (TEST, TEST_BARS),
     ],
-    ids=[*(f"dev{n}" for n in range(2, 19)), "frozen-test"],
+    ids=[*(f"dev{n}" for n in range(2, 20)), "frozen-test"],
 )
 def test_a_blind_set_holds_its_measured_numbers(
     built_index: Path, path: Path, bars: dict[str, float]
 ) -> None:
-    """The sets written blind from corpus/: dev2, dev4 to dev11, dev13, dev14, dev16 and dev18
-    (tuned on), dev3, dev12, dev15 and dev17 (holdouts, their tables only) and the frozen test
+    """The sets written blind from corpus/: dev2, dev4 to dev11, dev13, dev14, dev16, dev18 and
+    dev19 (tuned on), dev3, dev12, dev15 and dev17 (holdouts, their tables only) and the frozen test
     (never tuned on)
     each hold their measured numbers."""
     chat = Container(Settings(data_dir=built_index)).chat
