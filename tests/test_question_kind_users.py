@@ -29,7 +29,14 @@ PARTNER = [
     "I'm launching an e-health startup. Which incubators could host me?",
     "quels hôpitaux pourraient nous accueillir pour un essai ?",
 ]
-HELP = ["bonjour, tu sers à quoi exactement ?", "what do you actually do?"]
+HELP = [
+    "bonjour, tu sers à quoi exactement ?",
+    "what do you actually do?",
+    # whether it takes questions on a topic: its scope, whatever the topic
+    "hey can u answer questions about biotech & hospitals around paris?",
+    "je peux vous poser des questions sur les hôpitaux franciliens ?",
+    "can I ask questions about pharma companies here?",
+]
 OTHERS = {
     # a date or a year asked with a plural noun: a fact, not a list
     "what dates is the medxperience sumit on?": QuestionKind.FACT,
@@ -46,6 +53,8 @@ OTHERS = {
         "sensible choice compared with the alternatives?"
     ): QuestionKind.EXPLAIN,
     "Compare Medicen with Genopole": QuestionKind.COMPARE,
+    # asked about a thing, not whether the assistant answers
+    "can you tell me about hospitals around paris?": QuestionKind.FACT,
     # near-misses that stay as they were
     "Where did Sanofi open its e-health lab?": QuestionKind.FACT,
     "Which digital science institute does Inserm collaborate with?": QuestionKind.FACT,
@@ -68,6 +77,10 @@ def test_partner_as_users_ask(question: str) -> None:
 @pytest.mark.parametrize("question", HELP)
 def test_help_with_a_filler_word(question: str) -> None:
     assert classify(question) == QuestionKind.HELP
+
+
+def test_answering_questions_said_of_someone_else_is_no_help_request() -> None:
+    assert classify("how did Medicen answer questions about its budget?") != QuestionKind.HELP
 
 
 @pytest.mark.parametrize(("question", "kind"), OTHERS.items())

@@ -39,9 +39,25 @@ ASSISTANT_VERBS = re.compile(
 )
 
 
+# whether the assistant takes questions on a topic: "can u answer questions about biotech around
+# paris?", "je peux vous poser des questions sur les hôpitaux ?" (its scope, whatever the topic)
+TAKES_QUESTIONS = re.compile(
+    r"\b(answer|handle|take|field)\s+((any|some|my|a few|few)\s+)?questions?\s+(about|on|"
+    r"regarding)\b|\b(ask|poser)\s+((you|vous|te)\s+)?((some|a few|des|quelques)\s+)?"
+    r"questions?\s+(about|on|sur|à propos|a propos|concernant)\b|\br[ée]pond(re|s|ez)\s+(à|a)\s+"
+    r"(des|mes|nos)\s+questions\s+(sur|à propos|a propos|concernant)\b",
+    re.IGNORECASE,
+)
+ASKER = re.compile(r"\b(can i|could i|may i|puis-je|je peux|on peut)\b", re.IGNORECASE)
+
+
 def about_assistant(message: str) -> bool:
     """A message about the assistant itself, with no word about the ecosystem: "what topics do
-    you cover?", "salut, tu sers à quoi ?", "vous pouvez m'aider ?"."""
+    you cover?", "salut, tu sers à quoi ?", "vous pouvez m'aider ?"; or asking whether it takes
+    questions on a topic ("can u answer questions about hospitals around paris?")."""
+    addressed = SECOND_PERSON.search(message) or ASKER.search(message)
+    if addressed and TAKES_QUESTIONS.search(message):
+        return True
     if not (SECOND_PERSON.search(message) or ABOUT_HELP.search(message)):
         return False
     if not ASSISTANT_VERBS.search(message):

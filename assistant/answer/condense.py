@@ -18,21 +18,24 @@ from assistant.answer.ellipsis import (
     NAMES,
     OTHER,
     OWNED,
-    PLACE_ANSWER,
-    QUANTITY,
-    WHICH,
     more_of,
     restate_ellipsis,
 )
 from assistant.answer.frames import directory_name, framed, taken_up
 from assistant.answer.persons import PERSONAL, employer, is_person, person_in
-from assistant.answer.pointing import WEAK_PRONOUNS, needs_context, place_pointed, points_back
+from assistant.answer.pointing import (
+    WEAK_PRONOUNS,
+    needs_context,
+    place_pointed,
+    points_back,
+    referent_of,
+    that_pointing,
+)
 from assistant.answer.referents import (
     DEMONSTRATIVE,
     demonstrated,
     fronted,
     listed,
-    names_in,
     purpose_of,
     ranked,
     subject_in,
@@ -90,7 +93,7 @@ def condense(question: str, history: Sequence[Turn], known: Gazetteer | None = N
     answered = referent_of(previous, answer)  # else the subject of the previous question
     referent = answered or subject
     if not points_back(question):
-        thing = thing_of(referent, previous)  # "c'est quoi ce projet ?": the thing named
+        thing = thing_of(referent, previous, known)  # "c'est quoi ce projet ?": the thing named
         shown = demonstrated(question, thing if _nameable(thing) else "")
         if shown != question:
             alone = DEMONSTRATIVE.search(question) is not None  # "ce projet": all it asks
@@ -98,11 +101,11 @@ def condense(question: str, history: Sequence[Turn], known: Gazetteer | None = N
         restated = with_subject(question, previous)  # an ellipsis keeps the previous frame
         return restated if restated != question else f"{_asked(question)} ({previous})"
     person, who = _person(referent, previous, answer, known)
-    single = len(listed(answer)) < 2  # "ils sont où ?" after one name: that one
+    single = _one_named(answer, subject, referent)
     owner = employer(question, person, answer, known)  # "son entreprise": the person's
     if owner:
         return f"{_asked(owner)} ({person}; {previous})"
-    restated, lead = _substitute(question, thing_of(referent, previous), person, single, who)
+    restated, lead = _substitute(question, thing_of(referent, previous, known), person, single, who)
     lead = lead if restated != question else answered
     restated = HEDGES.sub("", restated) if restated != question else question
     if restated != question and OTHER.search(question):  # not what the last exchange said
@@ -127,13 +130,22 @@ def _pointed(
     )
 
 
-def thing_of(referent: str, previous: str) -> str:
+def _one_named(answer: str, subject: str, referent: str) -> bool:
+    """Whether "they" stands for one thing: the last answer named one ("ils sont où ?" after
+    one name), or the last question asked about the one thing the answer is about ("what's
+    doctolib?" / "Doctolib is ...; MIT Technology Review ...")."""
+    return len(listed(answer)) < 2 or bool(subject) and fold(subject) == fold(referent)
+
+
+def thing_of(referent: str, previous: str, known: Gazetteer | None = None) -> str:
     """What "it" and "its" stand for: the referent, unless the previous question asked who
     someone is ("Who is the CEO of Medicen?": its answer is a person, and "its president"
-    is Medicen's): then the thing that question named, else nothing."""
+    is Medicen's): then the thing that question named, else the organisation of the directory
+    that answered ("who does high-field neuroimaging?" / "NeuroSpin ..."), else nothing."""
     if not ASKED_WHO.search(previous):
         return referent
-    return subject_in(previous)
+    answered = referent if known is not None and known.named(referent) else ""
+    return subject_in(previous) or answered
 
 
 def _asked(question: str) -> str:
@@ -149,36 +161,6 @@ def _previous_standalone(history: Sequence[Turn], known: Gazetteer | None) -> st
     standalone = condense(turns[last].content, turns[:last], known)
     asked, context = split_context(standalone)
     return asked if context else standalone
-
-
-SPEAKS = re.compile(r",?\s+(says|said|explains|notes|adds|confirms|believes|thinks|dit|explique)\b")
-
-
-def referent_of(question: str, answer: str) -> str:
-    """What an answer is about: its answer span (the name that answered "who"), else the
-    name that opens its first sentence (after "Yes," or "Non,") unless the question asked
-    which one and named it (then the last name the answer adds), else ""."""
-    from assistant.answer.spans import NAME_RUN, answer_span  # spans imports us, indirectly
-
-    first = split_sentences(CITATION.sub("", answer))[:1]
-    if not first:
-        return ""
-    opening = re.sub(
-        r"^\s*(yes|no|oui|non|indeed|en effet)\b\s*[,;:\-–—]?\s*", "", first[0], flags=re.I
-    )
-    counted = QUANTITY.match(opening)  # "Half of Inserm's units ...": Inserm; "Over 20 ...": none
-    opening = re.sub(r"^(\S+)['’]s\b", r"\1", opening[counted.end() :]) if counted else opening
-    if PLACE_ANSWER.match(opening):  # "À Paris-Saclay.": where it is, not what it is
-        return ""
-    match = NAME_RUN.match(opening)
-    if match and SPEAKS.match(opening[match.end() :]):  # "Stéphane Roques says ...": who speaks
-        return ""
-    if match and not all(fold(w) in STOPWORDS for w in words(match.group(0))):
-        said = match.group(0) in names_in(question) and WHICH.match(question)
-        new = [n for n in names_in(first[0]) if fold(n) not in fold(question)] if said else []
-        return new[-1] if new else match.group(0)  # "NeuroSpin ... relève du CEA": CEA
-    span = answer_span(question, first[0])
-    return span if span[:1].isupper() and not QUANTITY.match(span) else ""
 
 
 def with_subject(question: str, previous: str) -> str:
@@ -231,6 +213,8 @@ def _substitute(
             for m in [re.search(pattern, question, flags=re.I)]
             if m and not dislocated(question[: m.start()])
         ]
+        that = that_pointing(question)  # "is that in Paris?": one thing, the referent
+        found += [(*that, referent)] if that else []
         if found:  # "who runs it?" after "NeuroSpin is ..." -> "who runs NeuroSpin?"
             start, end, name = min(found)
             return f"{question[:start]}{name}{question[end:]}", referent

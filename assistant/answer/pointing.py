@@ -1,16 +1,18 @@
 """What in a follow-up points back at what was named before: the pronouns that stand for
-someone or something ("it", "ils"), the words that point ("there", "dedans"), and whether a
-question needs the conversation to be read at all."""
+someone or something ("it", "ils", "that"), the words that point ("there", "dedans"), what the
+last answer was about (``referent_of``), and whether a question needs the conversation to be
+read at all."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
+from assistant.answer.citations import CITATION
 from assistant.answer.descriptions import PARTITIVE
-from assistant.answer.ellipsis import FOLLOW_UP_OPENINGS, more_of
-from assistant.answer.referents import ORDINAL
-from ingest.store.text import STOPWORDS, fold, tokenize, words
+from assistant.answer.ellipsis import FOLLOW_UP_OPENINGS, PLACE_ANSWER, QUANTITY, WHICH, more_of
+from assistant.answer.referents import ORDINAL, names_in
+from ingest.store.text import STOPWORDS, fold, split_sentences, tokenize, words
 
 if TYPE_CHECKING:
     from assistant.answer.gazetteer import Gazetteer
@@ -28,13 +30,32 @@ WEAK_PRONOUNS = set(
 )
 PRONOUNS = STRONG_PRONOUNS | WEAK_PRONOUNS
 IMPERSONAL = re.compile(r"\bil (?=y a\b|y avait\b|faut\b)", re.IGNORECASE)  # "il y a", "il faut"
+# "that", "this" standing alone for a thing ("is that in Paris?", "who runs this?"), not before
+# the noun they point with ("that town"), joining a clause ("the lab that works on ...") or
+# standing for what was said ("why is that?")
+THAT = re.compile(
+    r"^\s*(?:and\s+)?(?:where|who|which|what)\b[^?]*?\b(?P<end>that|this)\s*(?:[?!.]|$)|"
+    r"\b(?:is|was|are|were)\s+(?P<subject>that|this)\s+(?:in|at|near|inside|outside|located|"
+    r"based|situated|run|owned|part)\b",  # "is that in Paris?", "was this run by the CEA?"
+    re.IGNORECASE,
+)
 
 
 def points_back(question: str) -> bool:
     """The question holds a pronoun that stands for someone or something named before ("il y a"
     is impersonal: "et il y a quelles boîtes dedans ?" points back by "dedans" only)."""
     personal = IMPERSONAL.sub("", question)
-    return any(t in STRONG_PRONOUNS for t in map(str.lower, words(personal)))
+    strong = any(t in STRONG_PRONOUNS for t in map(str.lower, words(personal)))
+    return strong or that_pointing(question) is not None
+
+
+def that_pointing(question: str) -> tuple[int, int] | None:
+    """Where "that" or "this" stands for a thing in the question, else None."""
+    match = THAT.search(question)
+    if match is None:
+        return None
+    group = "end" if match.group("end") else "subject"
+    return match.start(group), match.end(group)
 
 
 def needs_context(question: str) -> bool:
@@ -75,3 +96,43 @@ def place_pointed(question: str, answer: str, known: Gazetteer | None) -> str:
     if not match or not places:
         return ""
     return f"{question[: match.start()]}{places[0]}{question[match.end() :]}"
+
+
+SPEAKS = re.compile(r",?\s+(says|said|explains|notes|adds|confirms|believes|thinks|dit|explique)\b")
+
+
+def referent_of(question: str, answer: str) -> str:
+    """What an answer is about: its answer span (the name that answered "who"), else the
+    name that opens its first sentence (after "Yes," or "Non,") unless the question asked
+    which one and named it (then the last name the answer adds), else ""."""
+    from assistant.answer.spans import NAME_RUN, answer_span  # spans imports us, indirectly
+
+    first = split_sentences(CITATION.sub("", answer))[:1]
+    if not first:
+        return ""
+    opening = re.sub(
+        r"^\s*(yes|no|oui|non|indeed|en effet)\b\s*[,;:\-–—]?\s*", "", first[0], flags=re.I
+    )
+    counted = QUANTITY.match(opening)  # "Half of Inserm's units ...": Inserm; "Over 20 ...": none
+    opening = re.sub(r"^(\S+)['’]s\b", r"\1", opening[counted.end() :]) if counted else opening
+    if PLACE_ANSWER.match(opening):  # "À Paris-Saclay.": where it is, not what it is
+        return ""
+    match = NAME_RUN.match(opening)
+    if match and SPEAKS.match(opening[match.end() :]):  # "Stéphane Roques says ...": who speaks
+        return ""
+    if match and not all(fold(w) in STOPWORDS for w in words(match.group(0))):
+        said = match.group(0) in names_in(question) and WHICH.match(question)
+        new = [n for n in names_in(first[0]) if fold(n) not in fold(question)] if said else []
+        return new[-1] if new else _owned_name(match.group(0))  # "NeuroSpin ... du CEA": CEA
+    span = answer_span(question, first[0])
+    return span if span[:1].isupper() and not QUANTITY.match(span) else ""
+
+
+def _owned_name(run: str) -> str:
+    """A name run as the thing it names: "The CEA's NeuroSpin" -> "NeuroSpin" (the owner's
+    name and the article before it are not the thing)."""
+    named = run.split()
+    while len(named) > 1 and fold(named[0]) in STOPWORDS:
+        named = named[1:]
+    owner = next((i for i, w in enumerate(named[:-1]) if re.search(r"['’]s$", w)), None)
+    return " ".join(named[owner + 1 :] if owner is not None else named)

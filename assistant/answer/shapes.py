@@ -93,6 +93,15 @@ LOCATE_ANY = re.compile(
     rf"vers)\s+{TOWN}\s*\??\s*$",
     re.IGNORECASE,
 )
+# "is NeuroSpin in Paris proper or out of town?", "est-ce que Guerbet est à Paris ?": whether a
+# thing is in the city or the region asks where it is
+INSIDE = re.compile(
+    r"^\s*(and |et )?(is|are|est-ce que|est-ce qu['’])\s+[^?]{1,60}?\s+((located|based|situated|"
+    r"est|sont|situ[ée]e?s?|bas[ée]e?s?)\s+)*(in|inside|outside|out of|within|à|a|en|dans|"
+    r"hors de)\s+(paris|the (paris )?region|île-de-france|ile-de-france|idf|town|the city|la ville|"
+    r"la région|la region)\b",
+    re.IGNORECASE,
+)
 # an organisation's seat: "doctolib hq?", "where do pharma groups have their head offices?"
 SEAT = re.compile(
     r"(?i)\b(hq|headquarters|headquartered|head ?offices?|main offices?|registered office|"
@@ -166,6 +175,7 @@ def asks_where(question: str) -> bool:
         or LOCATE_ANY.search(question)
         or LOCATE_ELSE.search(question)
         or SEAT.search(question)
+        or INSIDE.search(question)
     )
 
 

@@ -1,0 +1,92 @@
+"""Follow-ups that point with "that" or "they" at the one thing the last exchange was about,
+and a place asked of it ("is that in Paris proper or out of town?"): read as general shapes,
+over a made-up directory, so no rule can be about one question."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.condense import Turn, condense, split_context
+from assistant.answer.gazetteer import Gazetteer
+from assistant.answer.organisations import Organisation, from_passages
+from assistant.answer.pointing import that_pointing
+from assistant.answer.question_kind import QuestionKind, classify
+from assistant.retrieval.passage import Passage
+
+
+def _entry(name: str, kind: str, city: str) -> Passage:
+    meta = {"title": name, "kind": kind, "city": city, "doc_id": f"d#{name}"}
+    return Passage(f"p-{name}", f"{name} is a {kind}.", meta, 0.0)
+
+
+ORGS: list[Organisation] = from_passages(
+    [_entry("Vega Scan", "research-institute", "Orsay"), _entry("Nova Care", "startup", "Evry")]
+)
+KNOWN = Gazetteer.of(ORGS)
+
+
+def asked(follow_up: str, question: str, answer: str) -> str:
+    history = [Turn("user", question), Turn("assistant", answer)]
+    return split_context(condense(follow_up, history, KNOWN))[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "pointing"),
+    [
+        ("is that in paris proper or out of town?", True),
+        ("where is that?", True),
+        ("who runs this?", True),
+        ("what is that town?", False),  # "that" before the noun it points with
+        ("is that company in paris?", False),
+        ("why is that?", False),  # what was said, not a thing
+        ("is it true that in 2018 they opened a lab?", False),  # a clause joined
+        ("the lab that works on cancer, where is it?", False),
+    ],
+)
+def test_that_stands_alone_for_a_thing_only(question: str, pointing: bool) -> None:
+    assert (that_pointing(question) is not None) == pointing
+
+
+def test_that_is_the_organisation_that_answered_who() -> None:
+    # the owner's name and the article before the run are not the thing answered
+    assert (
+        asked(
+            "is that in paris proper or out of town?",
+            "who does high-field imaging in the region?",
+            "The Nova Institute's Vega Scan centre, a high-field imaging centre, one of a kind.",
+        )
+        == "is Vega Scan in paris proper or out of town?"
+    )
+
+
+def test_after_who_the_thing_asked_about_stays_what_this_project_is() -> None:
+    # "who supports X?" / "An institute." -> "what is this project?": X, not who answered
+    follow_up = asked("what exactly is this project?", "Who supports Alpha Chemo?", "Vega Scan.")
+    assert "Vega Scan" not in follow_up
+
+
+def test_they_is_the_one_thing_the_last_question_asked_about() -> None:
+    # the answer names two things, but the question asked about one: "they" is that one
+    answer = "Nova Care is an e-health start-up; a US magazine counted it among the best."
+    assert asked("where are they headquartered?", "what's nova care?", answer) == (
+        "where are Nova Care headquartered?"
+    )
+    # asked about a kind, with two names in the answer: "they" may be a list; left as it is
+    listing = "Vega Scan in Orsay and Nova Care in Evry."
+    assert "they" in asked("where are they headquartered?", "which labs image brains?", listing)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is Vega Scan in paris proper or out of town?",
+        "est-ce que Nova Care est à Paris ?",
+        "and is Nova Care located in the region?",
+    ],
+)
+def test_whether_a_thing_is_in_the_city_or_the_region_asks_where_it_is(question: str) -> None:
+    assert classify(question) is QuestionKind.LOCATE
+
+
+def test_in_something_else_than_a_place_is_no_locate_question() -> None:
+    assert classify("is Vega Scan in the top 3?") is not QuestionKind.LOCATE
