@@ -652,3 +652,30 @@ def test_a_planned_date_is_no_date_of_something_done() -> None:
     opened = "Servier opened its R&D centre in Paris-Saclay in 2021."
     passages, report = passages_and_report(opened)
     assert typed_decline(done, "en", passages, report, orgs) is None
+
+
+def test_whether_a_plan_came_true_is_not_answered_by_the_plan() -> None:
+    """ "Did Servier actually open it on schedule?": a plan does not say it was done; a sentence
+    that says it was done answers, and so does any clause about the subject that is no plan."""
+    servier = Passage(
+        "dir-servier",
+        "Servier\nServier is a pharma group in Suresnes.",
+        {"source_kind": "directory", "title": "Servier", "kind": "pharma group"},
+        0.0,
+    )
+    orgs = from_passages([servier, MEDICEN])
+    assert asked_value("did Servier actually open its centre on schedule?") == "outcome"
+    assert asked_value("Servier a finalement ouvert son centre ?") == "outcome"
+    assert asked_value("did Servier open its centre?") == ""  # a plain question: the passages'
+    # a count or a date asked, with "finally", stays a count or a date
+    assert asked_value("Combien de membres Medicen comptait-il finalement en 2022 ?") != "outcome"
+    plan = "Additionally, Servier plans to open its centre in Paris-Saclay by 2021."
+    passages, report = passages_and_report(plan)
+    report.weights = {"servier": 1.0, "open": 2.0, "centr": 1.0}
+    asked = "did Servier actually open its centre on schedule?"
+    declined = typed_decline(asked, "en", passages, report, orgs)
+    assert declined is not None and declined.startswith(DECLINE["en"])
+    opened = "Servier opened its centre in Paris-Saclay in 2021."
+    passages, report = passages_and_report(opened)
+    report.weights = {"servier": 1.0, "open": 2.0, "centr": 1.0}
+    assert typed_decline(asked, "en", passages, report, orgs) is None

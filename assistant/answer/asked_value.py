@@ -66,6 +66,8 @@ def typed_decline(
             continue
         if kind == "date" and DONE.search(question) and planned(e.sentence, subject, organisations):
             continue  # "when did it finally open?": "it plans one by 2021" is no opening
+        if kind == "outcome" and planned(e.sentence, subject, organisations, dated=False):
+            continue  # "did it actually open?": "it plans one by 2021" says not
         if focus and not spellings(focus) & set(tokenize(window)):  # "centre": "center"
             continue
         return None
@@ -126,13 +128,17 @@ PLAN = re.compile(
 )
 
 
-def planned(sentence: str, subject: str, organisations: Sequence[Organisation]) -> bool:
-    """Every clause of the sentence that holds a date and speaks of the subject states a plan
-    ("Servier plans to have one in Paris-Saclay by 2021"), not something done."""
+def planned(
+    sentence: str, subject: str, organisations: Sequence[Organisation], dated: bool = True
+) -> bool:
+    """Every clause of the sentence that holds a date (any clause: not ``dated``) and speaks of
+    the subject states a plan ("Servier plans to have one in Paris-Saclay by 2021"), not
+    something done."""
     clauses = [
         c
         for c in CLAUSES.split(sentence)
-        if holds_value("date", c) and (not subject or mentions(c, subject, organisations))
+        if (not dated or holds_value("date", c))
+        and (not subject or mentions(c, subject, organisations))
     ]
     return bool(clauses) and all(PLAN.search(c) for c in clauses)
 

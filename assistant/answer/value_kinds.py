@@ -67,6 +67,17 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
     "age": AGE_ASKED,  # a person's age: the sources must give it, or a birth
     "date": DATE_ASKED,
 }
+# whether something planned came true ("did it actually open on schedule?", "has Medicen
+# reached its target?", "ils ont finalement ouvert ?"): the sources must say it was done
+OUTCOME = re.compile(
+    r"^\W*((and|so|ok|okay|et|alors|mais)\W+)*(did|has|have|had|a-t-(il|elle)|ont-(ils|elles)|"
+    r"est-ce qu['’](il|elle|ils|elles))\b[^?]{0,60}\b(actually|finally|eventually|really|ever|"
+    r"already|finalement|vraiment|déjà|deja|reach(ed)?|achieved?|met|meet|hit|doubled?|"
+    r"managed?|succeeded|succeed|atteint|doublé|double|réussi|reussi)\b|"
+    r"\b(on schedule|on time|as planned|in the end|comme prévu|comme prevu|dans les temps|"
+    r"finalement|au final)\b",
+    IC,
+)
 # the best of something, as judged ("which hospital is the best one for cardiology?"): the
 # sources must rank it so
 SUPERLATIVE = re.compile(r"\b(best|meilleure?s?)\b", IC)
@@ -131,13 +142,14 @@ HOLDS: dict[str, Callable[[str], bool]] = {
     "best": lambda s: bool(RANKS.search(s)),
     "duration": lambda s: bool(SPAN.search(s) or DATE.search(s)),
     "age": lambda s: bool(AGE.search(s)),
+    "outcome": lambda s: True,  # any sentence may say it was done; a plan does not
 }
 
 
 def asked_value(question: str) -> str:
     """The kind of value asked for (a key of ``ASKS``, 'rate', 'price', 'date', a role: 'ceo',
     'president', 'officer', 'head', 'founder'; 'comparison', 'best', 'place'; or else a year
-    it names: 'year 2019', or a count: 'count'), or ''."""
+    it names: 'year 2019', a count: 'count', or whether a plan came true: 'outcome'), or ''."""
     if SHARE_QUESTION.search(question):
         return "rate"
     if COST_QUESTION.search(question):
@@ -159,7 +171,9 @@ def asked_value(question: str) -> str:
     year = NAMED_YEAR.search(question)  # "how many ... in 2019": that year's, first
     if year:
         return f"year {year.group(1)}"
-    return "count" if COUNT_QUESTION.search(question) else ""
+    if COUNT_QUESTION.search(question):
+        return "count"
+    return "outcome" if OUTCOME.search(question) else ""
 
 
 def holds_value(kind: str, sentence: str, question: str = "") -> bool:
