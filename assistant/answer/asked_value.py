@@ -64,10 +64,8 @@ def typed_decline(
             continue
         if not stands_with(kind, e.sentence, question, subject, organisations):
             continue
-        if kind == "date" and DONE.search(question) and planned(e.sentence, subject, organisations):
-            continue  # "when did it finally open?": "it plans one by 2021" is no opening
-        if kind == "outcome" and planned(e.sentence, subject, organisations, dated=False):
-            continue  # "did it actually open?": "it plans one by 2021" says not
+        if plan_only(kind, question, e.sentence, subject, organisations):
+            continue
         if focus and not spellings(focus) & set(tokenize(window)):  # "centre": "center"
             continue
         return None
@@ -126,6 +124,16 @@ PLAN = re.compile(
     r"prévoit|prevoit|compte|envisage|d['’]ici)\b",
     re.IGNORECASE,
 )
+
+
+def plan_only(
+    kind: str, question: str, sentence: str, subject: str, organisations: Sequence[Organisation]
+) -> bool:
+    """A plan where something done is asked: "when did it finally open?" (its date) and "did it
+    actually open?" (whether it was done) are not answered by "it plans one by 2021"."""
+    if kind == "date" and DONE.search(question):
+        return planned(sentence, subject, organisations)
+    return kind == "outcome" and planned(sentence, subject, organisations, dated=False)
 
 
 def planned(
