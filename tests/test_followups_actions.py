@@ -679,3 +679,25 @@ def test_whether_a_plan_came_true_is_not_answered_by_the_plan() -> None:
     passages, report = passages_and_report(opened)
     report.weights = {"servier": 1.0, "open": 2.0, "centr": 1.0}
     assert typed_decline(asked, "en", passages, report, orgs) is None
+
+
+def test_a_measure_is_declined_when_no_sentence_about_the_subject_gives_one() -> None:
+    """ "What's the field strength of NeuroSpin's scanners?": "one of a kind" holds no number."""
+    neurospin = Passage(
+        "dir-neurospin",
+        "NeuroSpin\nNeuroSpin is a research institute in Gif-sur-Yvette.",
+        {"source_kind": "directory", "title": "NeuroSpin", "kind": "research institute"},
+        0.0,
+    )
+    orgs = from_passages([neurospin, MEDICEN])
+    asked = "what's the field strength of the scanners at NeuroSpin, 11.7T?"
+    assert asked_value(asked) == asked_value("quelle est la surface du site ?") == "measure"
+    kind = "In particular, the NeuroSpin high-field neuroimaging center is one of a kind."
+    passages, report = passages_and_report(kind)
+    report.weights = {"neurospin": 1.0, "field": 2.0, "strength": 2.0, "scanner": 2.0}
+    declined = typed_decline(asked, "en", passages, report, orgs)
+    assert declined is not None and declined.startswith(DECLINE["en"])
+    measured = "NeuroSpin's high-field scanner has a field strength of 11.7 tesla."
+    passages, report = passages_and_report(measured)
+    report.weights = {"neurospin": 1.0, "field": 2.0, "strength": 2.0, "scanner": 2.0}
+    assert typed_decline(asked, "en", passages, report, orgs) is None

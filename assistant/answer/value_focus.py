@@ -17,7 +17,18 @@ from ingest.store.text import fold, tokenize
 IC = re.IGNORECASE
 # the kinds whose value could be about anything (a date, a number): it must stand with what is
 # asked of it
-GENERIC_KINDS = {"date", "amount", "rate", "price", "count", "hours", "place", "best", "outcome"}
+GENERIC_KINDS = {
+    "date",
+    "amount",
+    "rate",
+    "price",
+    "count",
+    "hours",
+    "place",
+    "best",
+    "outcome",
+    "measure",
+}
 # the words that ask for a value, not what it is asked of
 ASKING = re.compile(
     r"\b(when|quand|years?|ann[ée]es?|dates?|deadlines?|due|[ée]ch[ée]ances?|how much|how many|"

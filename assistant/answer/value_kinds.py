@@ -65,6 +65,13 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
     # how long something has lasted ("how long has he been president?"): a date or a span
     "duration": re.compile(r"\bhow long\b|\bdepuis (combien de temps|quand)\b", IC),
     "age": AGE_ASKED,  # a person's age: the sources must give it, or a birth
+    # a measure ("what's the field strength of its scanners?", "quelle surface ?"): a number
+    "measure": re.compile(
+        r"\b(field strength|strength|capacity|capacité|capacite|size|taille|surface|superficie|"
+        r"square met(re|er)s?|m²|teslas?|how (big|large|wide|tall|heavy)|resolution|résolution|"
+        r"dimensions?|weight|poids|volume)\b|\b\d+([.,]\d+)?\s?(t|m2|m²|km|ha|mw|kw)\b",
+        IC,
+    ),
     "date": DATE_ASKED,
 }
 # whether something planned came true ("did it actually open on schedule?", "has Medicen
@@ -142,6 +149,7 @@ HOLDS: dict[str, Callable[[str], bool]] = {
     "best": lambda s: bool(RANKS.search(s)),
     "duration": lambda s: bool(SPAN.search(s) or DATE.search(s)),
     "age": lambda s: bool(AGE.search(s)),
+    "measure": lambda s: bool(NUMBER.search(s)),
     "outcome": lambda s: True,  # any sentence may say it was done; a plan does not
 }
 
