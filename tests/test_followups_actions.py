@@ -22,6 +22,7 @@ from assistant.answer.subjects import subject_names
 from assistant.answer.value_focus import describing
 from assistant.answer.value_kinds import asked_value
 from assistant.answer.weights import TermWeigher
+from assistant.retrieval.glossary import english_kin
 from assistant.retrieval.passage import Passage
 from ingest.store.text import tokenize
 
@@ -701,3 +702,20 @@ def test_a_measure_is_declined_when_no_sentence_about_the_subject_gives_one() ->
     passages, report = passages_and_report(measured)
     report.weights = {"neurospin": 1.0, "field": 2.0, "strength": 2.0, "scanner": 2.0}
     assert typed_decline(asked, "en", passages, report, orgs) is None
+
+
+def test_what_a_value_is_asked_of_may_be_said_in_a_word_the_glossary_pairs_with_it() -> None:
+    """ "Medicen's big target for 2022": "has the ambition to ... by 2022" (the glossary gives
+    goal, aim, target and ambition for one French term); a year said of something else does
+    not answer."""
+    assert english_kin(set(tokenize("target"))) >= set(tokenize("ambition goal aim"))
+    ambition = "Medicen has the ambition to become one of the top 3 regions by 2022."
+    passages, report = passages_and_report(ambition)
+    report.weights = {"medicen": 1.0, "target": 2.0}
+    asked = "whats medicen's big target for 2022"
+    assert typed_decline(asked, "en", passages, report, ORGS) is None
+    other = "Medicen moved to a new building in 2022."
+    passages, report = passages_and_report(other)
+    report.weights = {"medicen": 1.0, "target": 2.0}
+    declined = typed_decline(asked, "en", passages, report, ORGS)
+    assert declined is not None and declined.startswith(DECLINE["en"])

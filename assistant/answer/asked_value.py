@@ -19,6 +19,7 @@ from assistant.answer.spelling import spellings
 from assistant.answer.subjects import mentions, subject_names
 from assistant.answer.value_focus import GENERIC_KINDS, describing, focus_terms
 from assistant.answer.value_kinds import asked_value, holds_value
+from assistant.retrieval.glossary import english_kin
 from assistant.retrieval.passage import Passage
 from ingest.store.text import split_sentences, tokenize
 
@@ -66,7 +67,8 @@ def typed_decline(
             continue
         if plan_only(kind, question, e.sentence, subject, organisations):
             continue
-        if focus and not spellings(focus) & set(tokenize(window)):  # "centre": "center"
+        # "centre": "center"; "target": "ambition" (one French term stands for both)
+        if focus and not english_kin(spellings(focus)) & set(tokenize(window)):
             continue
         return None
     if not subject:

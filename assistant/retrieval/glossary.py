@@ -247,3 +247,22 @@ def translate_terms(terms: list[str]) -> list[str]:
             if target not in out:
                 out.append(target)
     return out
+
+
+@lru_cache(maxsize=1)
+def _english_kin() -> dict[str, set[str]]:
+    """English token -> the English tokens one French term of the glossary also stands for
+    ("objectif": goal aim target ambition)."""
+    kin: dict[str, set[str]] = {}
+    for line in _GLOSSARY.strip().splitlines():
+        group = set(tokenize(line.partition(":")[2]))
+        for term in group:
+            kin.setdefault(term, set()).update(group)
+    return kin
+
+
+def english_kin(terms: set[str]) -> set[str]:
+    """The terms with the English words the glossary gives for the same French term: "target"
+    reads as "ambition" or "goal" too."""
+    kin = _english_kin()
+    return {*terms, *(k for t in terms for k in kin.get(t, ()))}
