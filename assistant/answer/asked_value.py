@@ -58,19 +58,11 @@ def typed_decline(
     named = names[:2] if kind == "comparison" else names[:1]  # a comparison names both
     for e in usable(report)[:BEST]:
         window = f"{previous_sentence(report, e)} {e.sentence}"
-        title = str(passages[e.n - 1].metadata.get("title", ""))
-        if not holds_value(kind, e.sentence, question):
+        whose = f"{passages[e.n - 1].metadata.get('title', '')} {window}"  # its title too
+        if not all(mentions(whose, name, organisations) for name in named):
             continue
-        if not all(mentions(f"{title} {window}", name, organisations) for name in named):
-            continue
-        if not stands_with(kind, e.sentence, question, subject, organisations):
-            continue
-        if plan_only(kind, question, e.sentence, subject, organisations):
-            continue
-        # "centre": "center"; "target": "ambition" (one French term stands for both)
-        if focus and not english_kin(spellings(focus)) & set(tokenize(window)):
-            continue
-        return None
+        if _holds(kind, e.sentence, window, question, subject, focus, organisations):
+            return None
     if not subject:
         return DECLINE[language]
 
@@ -126,6 +118,26 @@ PLAN = re.compile(
     r"prévoit|prevoit|compte|envisage|d['’]ici)\b",
     re.IGNORECASE,
 )
+
+
+def _holds(
+    kind: str,
+    sentence: str,
+    window: str,
+    question: str,
+    subject: str,
+    focus: set[str],
+    organisations: Sequence[Organisation],
+) -> bool:
+    """The sentence holds a value of the kind asked that stands with the subject, no plan where
+    something done is asked, and (in it or the sentence before: ``window``) what the value is
+    asked of, as the sources spell it ("center") or say it ("ambition" for "target")."""
+    return (
+        holds_value(kind, sentence, question)
+        and stands_with(kind, sentence, question, subject, organisations)
+        and not plan_only(kind, question, sentence, subject, organisations)
+        and (not focus or bool(english_kin(spellings(focus)) & set(tokenize(window))))
+    )
 
 
 def plan_only(
