@@ -96,6 +96,21 @@ def test_asked_for_a_date_and_a_place_the_sentence_holding_one_misses_half() -> 
     assert named[1]["typed_fit"] == 0.0 and named[1]["typed_miss"] == 0.5
 
 
+def test_a_venue_asked_is_where_the_thing_is_held_not_the_town_the_question_names() -> None:
+    """ "dans quel lieu à Paris ?", "which building?": a place asked by its noun; a venue is
+    held by "at the X" with a word the question does not hold, never by a town."""
+    assert asked_types("medxperience 2018 ça se passait dans quel lieu à paris ?") == ("place",)
+    assert asked_types("at which location is Vega based?") == ("place",)
+    known = Gazetteer(places=frozenset({"paris", "lyon"}))
+    question = "the Vega summit, in which building was it held?"
+    venue = "Come see them March 15 and 16 at the Palais Brongniart in Paris!"
+    assert holds_type(question, "place", venue, known)
+    assert not holds_type(question, "place", "The Vega summit takes place in Lyon.", known)
+    assert not holds_type(question, "place", "See the solutions at the Vega summit.", known)
+    # a location is any place: a town of the directory holds one
+    assert holds_type("at which location is Vega based?", "place", "Vega is in Lyon.", known)
+
+
 def test_the_places_a_text_names_in_its_order_and_spelling() -> None:
     known = Gazetteer(places=frozenset({"suresnes", "le chesnay-rocquencourt", "paris"}))
     text = "Philips est à Suresnes (92150); INRIA is in Le Chesnay-Rocquencourt, near Paris."

@@ -61,6 +61,20 @@ WHERE_LAST = re.compile(
     r"\b(where|o[uù])(\s+(exactly|exactement|donc))?\s*[?!.]*\s*$", re.IGNORECASE
 )
 
+# a place asked by its noun, wherever it stands: "at which location?", "dans quel lieu ?"; a
+# venue ("quel lieu", "which building") is where something is held, not its town
+PLACE_NOUN = re.compile(
+    r"\b(which|what|quel|quelle|quels|quelles)\s+(location|endroit|(?P<venue>venue|lieu|"
+    r"building|b[âa]timent|salle|hall))s?\b",
+    re.IGNORECASE,
+)
+
+# where something is held: "at the Palais Brongniart", "au Palais des Congrès"
+VENUE = re.compile(
+    r"\b(?:at|au|à la|à l['’])\s+(?:the\s+)?([A-ZÀ-ÖØ-Þ][\w\-’']+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w\-’']+|"
+    r"de|des|du)){0,3})"
+)
+
 
 @dataclass(frozen=True)
 class Pair:
@@ -87,7 +101,7 @@ def asked_types(question: str) -> tuple[str, ...]:
         return any(p.search(c) for p in patterns for c in clauses)
 
     kinds = {
-        "place": asks(WHERE, WHERE_LAST),
+        "place": asks(WHERE, WHERE_LAST, PLACE_NOUN),
         "number": asks(COUNT_QUESTION, SHARE_QUESTION, HOW_MUCH),
         "date": asks(YEAR_QUESTION, WHEN_QUESTION, DATE_ASKED),
         "name": asks(WHO, NAMES_ASKED),
@@ -102,6 +116,9 @@ def holds_type(question: str, kind: str, sentence: str, known: Gazetteer | None 
     directory's organisations and places count as names and places)."""
     if not answer_type_fits(question, sentence):
         return False
+    venue = PLACE_NOUN.search(question)
+    if kind == "place" and venue and venue.group("venue"):  # "dans quel lieu ?": "at the
+        return _new_venue(question, sentence)  # Palais Brongniart", not "in Paris"
     if known is not None and kind == "place" and known.place(question, sentence):
         return True
     if known is not None and kind == "name" and known.new_name(question, sentence):
@@ -112,7 +129,15 @@ def holds_type(question: str, kind: str, sentence: str, known: Gazetteer | None 
         return bool(DATE_PHRASE.search(sentence))
     if kind == "merit":
         return holds_merit(sentence)
-    return bool(answer_span(question, sentence))
+    span = answer_span(question, sentence)  # not what the question already says ("à Paris")
+    return bool(span) and fold(span) not in fold(question)
+
+
+def _new_venue(question: str, sentence: str) -> bool:
+    """The sentence names where something is held ("at the X") with a word the question does
+    not hold ("at the MedXperience summit" is no new venue)."""
+    asked = set(tokenize(question))
+    return any(set(tokenize(m.group(1))) - asked for m in VENUE.finditer(sentence))
 
 
 def rarest_share(weights: Mapping[str, float], terms: set[str]) -> float:
