@@ -90,3 +90,18 @@ def test_whether_a_thing_is_in_the_city_or_the_region_asks_where_it_is(question:
 
 def test_in_something_else_than_a_place_is_no_locate_question() -> None:
     assert classify("is Vega Scan in the top 3?") is not QuestionKind.LOCATE
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["et lequel a ouvert un labo dédié à l'e-santé ?", "which one opened a lab?"]
+)
+def test_which_one_alone_picks_among_what_the_last_answer_named(follow_up: str) -> None:
+    history = [
+        Turn("user", "quels groupes pharma sont là ?"),
+        Turn("assistant", "Parmi eux : Vega Scan, Nova Care et Lyra Bio."),
+    ]
+    standalone = condense(follow_up, history, KNOWN)
+    assert split_context(standalone)[1].count(",") >= 1  # the answer's list is the context
+    assert all(name in standalone for name in ("Vega Scan", "Nova Care", "Lyra Bio"))
+    # "which" asking of something else is no pick among them
+    assert "Lyra Bio" not in condense("which labs work on imaging?", history, KNOWN)

@@ -73,11 +73,20 @@ def among(question: str, answer: str) -> str:
 
 WHICH_OF = re.compile(r"\b(which|lequel|laquelle|lesquels|lesquelles)\b", re.IGNORECASE)
 ASIDES = re.compile(r"[()\[\]]|\d+")  # an answer read as context: no asides, no citations
+# "et lequel a ouvert un labo ?", "which one opened a lab?": which of those the answer named
+WHICH_ONE = re.compile(
+    r"^\W*((and|et|mais|but|so|alors|ok|okay)\W+)*(lequel|laquelle|lesquels|lesquelles|"
+    r"which ones?)\b",
+    re.IGNORECASE,
+)
 
 
 def those_named(question: str, answer: str) -> str:
     """ "Which of those isn't in Paris?", "lesquels d'entre eux sont à Paris ?": the last
-    answer, which names those it picks among, as the question's context; else ""."""
-    if not (PARTITIVE.search(question) and WHICH_OF.search(question)):
+    answer, which names those it picks among, as the question's context; also asked by a
+    pronoun alone ("et lequel a ouvert un labo ?", "which one is in Paris?"); else ""."""
+    if not (PARTITIVE.search(question) and WHICH_OF.search(question)) and not WHICH_ONE.match(
+        question
+    ):
         return ""
     return " ".join(ASIDES.sub(" ", answer).split())
