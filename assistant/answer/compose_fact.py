@@ -13,6 +13,7 @@ from assistant.answer.questions import answer_type_fits
 from assistant.answer.roles import asked_role, holds_role
 from assistant.answer.spans import answer_span
 from assistant.answer.structure import REFERS_BACK
+from assistant.answer.two_parts import other_part
 from assistant.retrieval.glossary import translate_terms
 from ingest.store.text import tokenize
 
@@ -169,6 +170,7 @@ def compose_fact(
         return Composed("")
     best = typed_first(asked, reply_first(report, fits, margin), fits, near)
     support = supporting(report, [best, *[e for e in fits if e is not best]], best, margin, near)
+    support = other_part(asked, best, fits, near) or support  # "..., and how many are ...?"
     if support is not None and leads_to(report, asked, best, support):
         paired = in_order(report, asked, support, best)
         if paired is not None:
