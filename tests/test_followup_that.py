@@ -11,6 +11,7 @@ from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.organisations import Organisation, from_passages
 from assistant.answer.pointing import that_pointing
 from assistant.answer.question_kind import QuestionKind, classify
+from assistant.answer.weights import TermWeigher
 from assistant.retrieval.passage import Passage
 
 
@@ -105,3 +106,19 @@ def test_which_one_alone_picks_among_what_the_last_answer_named(follow_up: str) 
     assert all(name in standalone for name in ("Vega Scan", "Nova Care", "Lyra Bio"))
     # "which" asking of something else is no pick among them
     assert "Lyra Bio" not in condense("which labs work on imaging?", history, KNOWN)
+
+
+def test_the_x_one_is_the_thing_the_last_answer_named_x() -> None:
+    answer = "It rests on three pillars, promoting, structuring and animating [1]."
+    assert asked("ok and what does the structuring one mean?", "what's Vega's plan?", answer) == (
+        "and what does structuring mean?"
+    )
+    # words the last answer does not say name no item: left as they are
+    assert "the funding one" in asked("and the funding one?", "what's Vega's plan?", answer)
+
+
+def test_the_words_that_ask_what_something_means_weigh_nothing() -> None:
+    weigher = TermWeigher()
+    weights = weigher.weights("what does the structuring one mean in practice?", "en")
+    assert "structur" in weights and not {"mean", "practic"} & set(weights)
+    assert "mean" in weigher.weights("the mean age of the members", "en")

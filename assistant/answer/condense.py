@@ -25,6 +25,7 @@ from assistant.answer.frames import directory_name, framed, taken_up
 from assistant.answer.persons import PERSONAL, employer, is_person, person_in
 from assistant.answer.pointing import (
     WEAK_PRONOUNS,
+    named_item,
     needs_context,
     place_pointed,
     points_back,
@@ -123,6 +124,7 @@ def _pointed(
     "l'objectif" (of the previous subject); "" when it points at none of these."""
     return (
         place_pointed(question, answer, known)
+        or named_item(question, answer)
         or ranked(question, answer)
         or purpose_of(question, previous)
         or taken_up(question, subject)

@@ -136,3 +136,20 @@ def _owned_name(run: str) -> str:
         named = named[1:]
     owner = next((i for i, w in enumerate(named[:-1]) if re.search(r"['’]s$", w)), None)
     return " ".join(named[owner + 1 :] if owner is not None else named)
+
+
+# "the structuring one": the item of the last answer's list that the words before "one" name
+ITEM_ONE = re.compile(r"\b(?:the|that|this)\s+(?P<item>[\w\-]+(?:\s+[\w\-]+)?)\s+ones?\b", re.I)
+
+
+def named_item(question: str, answer: str) -> str:
+    """ "what does the structuring one mean?" after "three pillars: promoting, structuring and
+    animating" -> "what does structuring mean?": the words before "one", when the last answer
+    says them (one of the things it named); "" otherwise."""
+    match = ITEM_ONE.search(question)
+    if not match or fold(match.group("item")) in STOPWORDS:
+        return ""
+    item = match.group("item")
+    if not re.search(rf"\b{re.escape(fold(item))}\b", fold(answer)):
+        return ""
+    return f"{question[: match.start()]}{item}{question[match.end() :]}"

@@ -30,6 +30,14 @@ FRAMING = frozenset(
 # a verb and its particle mean what neither word does: "team up with" is to work with, not a
 # team ("my team leadership"); the noun of such a verb weighs nothing
 PHRASAL = re.compile(r"\b(team|pair|link)(s|ed|ing)?\s+up\b", re.IGNORECASE)
+# the words that ask what something means weigh nothing: "what does the structuring one mean in
+# practice?" asks about structuring ("que signifie concrètement X ?")
+MEANING = re.compile(
+    r"\b(?P<ask>does|do|did)\b(?P<what>[^?]{1,60}?)\bmean\b|"
+    r"\b(in practice|in concrete terms|concretely|en pratique|concr[eè]tement|veut dire|"
+    r"signifie|signifient)\b",
+    re.IGNORECASE,
+)
 
 
 class TermWeigher:
@@ -44,7 +52,7 @@ class TermWeigher:
     ) -> dict[str, float]:
         """Each term of ``text`` (stemmed) and its weight; ``vocabulary``: the folded words of
         the passages at hand, which a misspelt word is read as."""
-        text = PHRASAL.sub(" ", text)
+        text = MEANING.sub(lambda m: f" {m.group('what') or ''} ", PHRASAL.sub(" ", text))
         if vocabulary and self.idf:
             text = respell(text, self.lexicon, self.idf.__contains__, vocabulary)
         terms = [self.compact(t) for t in tokenize(text) if t not in FRAMING]
