@@ -719,3 +719,32 @@ def test_what_a_value_is_asked_of_may_be_said_in_a_word_the_glossary_pairs_with_
     report.weights = {"medicen": 1.0, "target": 2.0}
     declined = typed_decline(asked, "en", passages, report, ORGS)
     assert declined is not None and declined.startswith(DECLINE["en"])
+
+
+def test_a_specific_value_of_no_named_subject_is_declined_when_no_sentence_holds_one() -> None:
+    """ "what's the corporate tax rate for a subsidiary?": a rate, of no organisation; the
+    sentences hold no rate. A share asked is answered by the sentence that gives one."""
+    passages, report = passages_and_report(ROQUES)
+    report.weights = {"corpor": 2.0, "tax": 2.0, "rate": 1.0, "subsidiari": 2.0}
+    asked = "what's the corporate tax rate for a foreign company's french subsidiary?"
+    declined = typed_decline(asked, "en", passages, report, ORGS)
+    assert declined is not None and declined.startswith(DECLINE["en"])
+    half = "Half of all life sciences research in France is done in the region."
+    passages, report = passages_and_report(half)
+    report.weights = {"share": 1.0, "life": 2.0, "scienc": 2.0, "research": 1.0}
+    assert (
+        typed_decline(
+            "what share of life sciences research is done here?", "en", passages, report, ORGS
+        )
+        is None
+    )
+
+
+def test_the_value_asked_is_read_in_the_asking_clause_not_in_what_the_asker_tells() -> None:
+    # "need a name for a cold email": the asker's story; "who heads X as CEO?" asks a role
+    roques = "Stéphane Roques, CEO of Medicen, discusses his vision."
+    passages, report = passages_and_report(roques)
+    asked = "who heads medicen as CEO? need a name for a cold email"
+    assert typed_decline(asked, "en", passages, report, ORGS) is None
+    emailed = typed_decline("what is the email of Medicen?", "en", passages, report, ORGS)
+    assert emailed is not None and emailed.startswith(DECLINE["en"])

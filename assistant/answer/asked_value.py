@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection, Sequence
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.messages import ABOUT, DECLINE
 from assistant.answer.organisations import Organisation, named_in
+from assistant.answer.questions import asking
 from assistant.answer.spelling import spellings
 from assistant.answer.subjects import mentions, subject_names
 from assistant.answer.value_focus import GENERIC_KINDS, describing, focus_terms
@@ -24,6 +25,9 @@ from assistant.retrieval.passage import Passage
 from ingest.store.text import split_sentences, tokenize
 
 BEST = 5  # a value answers only in one of the sentences that answer the question best
+# the values asked that must stand in the sources even of no named subject ("what's the
+# corporate tax rate for a subsidiary?", "how much does lab space cost?")
+ANYONES = {"email", "phone", "address", "rate", "price", "amount", "hours", "measure"}
 
 
 def typed_decline(
@@ -41,11 +45,11 @@ def typed_decline(
     (in French, what is asked of the value is looked for only when the corpus uses it: "ouvert"
     is French for what the sources say in English). ``answer``: the kind of answer composed: a
     fact, or an explanation of why a subject made a choice (its reason)."""
-    kind = asked_value(question)
+    kind = asked_value(asking(question)[0])  # "who is the CEO? need a name for an email": who
     if answer != "fact" and not (answer == "explain" and kind == "reason"):
         return None
     names = subject_names(question, organisations, passages) if kind else []
-    if not kind or (not names and not kind.startswith("year ")):
+    if not kind or (not names and not kind.startswith("year ") and kind not in ANYONES):
         return None
     subject = names[0] if names else ""
     if kind == "comparison" and len(names) < 2:
