@@ -122,3 +122,14 @@ def test_the_words_that_ask_what_something_means_weigh_nothing() -> None:
     weights = weigher.weights("what does the structuring one mean in practice?", "en")
     assert "structur" in weights and not {"mean", "practic"} & set(weights)
     assert "mean" in weigher.weights("the mean age of the members", "en")
+
+
+def test_leur_at_the_opening_is_the_one_thing_named_before() -> None:
+    answer = "Oui, Nova Care est une start-up e-santé ; un magazine américain l'a citée."
+    assert asked("ok et leur siège il est où ?", "Nova Care, c'est une start-up ?", answer) == (
+        "et le siège de Nova Care il est où ?"
+    )
+    # a noun of the question owns it; or the question names its own organisation
+    said = asked("pourquoi tant d'entreprises font leurs essais ailleurs ?", "Nova Care ?", answer)
+    assert "Nova Care" not in said
+    assert "de Nova Care" not in asked("c'est où leur siège à Vega Scan ?", "Nova Care ?", answer)

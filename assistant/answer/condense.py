@@ -102,7 +102,7 @@ def condense(question: str, history: Sequence[Turn], known: Gazetteer | None = N
         restated = with_subject(question, previous)  # an ellipsis keeps the previous frame
         return restated if restated != question else f"{_asked(question)} ({previous})"
     person, who = _person(referent, previous, answer, known)
-    single = _one_named(answer, subject, referent)
+    single = _one_named(question, answer, subject, referent, known)
     owner = employer(question, person, answer, known)  # "son entreprise": the person's
     if owner:
         return f"{_asked(owner)} ({person}; {previous})"
@@ -132,10 +132,15 @@ def _pointed(
     )
 
 
-def _one_named(answer: str, subject: str, referent: str) -> bool:
-    """Whether "they" stands for one thing: the last answer named one ("ils sont où ?" after
-    one name), or the last question asked about the one thing the answer is about ("what's
-    doctolib?" / "Doctolib is ...; MIT Technology Review ...")."""
+def _one_named(
+    question: str, answer: str, subject: str, referent: str, known: Gazetteer | None
+) -> bool:
+    """Whether "they", "ils", "leur siège" stand for one thing: the last answer named one ("ils
+    sont où ?" after one name), or the last question asked about the one thing the answer is
+    about ("what's doctolib?" / "Doctolib is ...; MIT Technology Review ..."); never when the
+    question names its own ("c'est où leur siège à Doctolib ?")."""
+    if known is not None and known.organisations_in(question):
+        return False
     return len(listed(answer)) < 2 or bool(subject) and fold(subject) == fold(referent)
 
 
@@ -213,7 +218,7 @@ def _substitute(
             (m.start(), m.end(), name(m))
             for pattern, name in _pronouns(referent, single)
             for m in [re.search(pattern, question, flags=re.I)]
-            if m and not dislocated(question[: m.start()])
+            if m and not dislocated(question[: m.start()]) and _owner_unsaid(question, m)
         ]
         that = that_pointing(question)  # "is that in Paris?": one thing, the referent
         found += [(*that, referent)] if that else []
@@ -227,6 +232,19 @@ def _substitute(
     if swapped == question:
         swapped = re.sub(r"\bhis\b", f"{person}'s", question, count=1, flags=re.I)
     return swapped, person if swapped != question else referent
+
+
+OPENINGS = {"ok", "okay", "alors", "donc", "mais", "et", "and", "so", "bon"}
+
+
+def _owner_unsaid(question: str, match: re.Match[str]) -> bool:
+    """ "leur", "leurs" stand for what was named before only at the question's opening ("ok et
+    leur siège ?"), not after a noun of the question that owns it ("pourquoi tant d'entreprises
+    font leurs essais ailleurs ?")."""
+    if match.group(0).split()[0].lower() not in ("leur", "leurs"):
+        return True
+    before = words(question[: match.start()])
+    return all(fold(w) in STOPWORDS or fold(w) in OPENINGS for w in before)
 
 
 def _pronouns(referent: str, single: bool) -> list[tuple[str, Callable[[re.Match[str]], str]]]:
@@ -244,7 +262,8 @@ def _pronouns(referent: str, single: bool) -> list[tuple[str, Callable[[re.Match
             lambda m: referent,
         ),
         (r"\bits\b", lambda m: f"{referent}'s"),
-        (OWNED, owned),
+        # "leur siège" stands for the referent's only when it is one ("ils" too)
+        (OWNED if single else OWNED.replace("|leur|leurs", ""), owned),
     ]
 
 

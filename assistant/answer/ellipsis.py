@@ -223,10 +223,10 @@ PLACE_ANSWER = re.compile(r"(?i:à|a|au|aux|en|in|at|near|dans|près de)\s+[A-Z�
 
 # "son siège", "sa plateforme d'imagerie médicale": the noun phrase a possessive opens
 OWNED = (
-    r"\b(son|sa|ses)\s+([\w\-]+(?:\s+(?:d['’]|de\s+|du\s+|des\s+)?[\w\-]+)*?)"
+    r"\b(son|sa|ses|leur|leurs)\s+([\w\-]+(?:\s+(?:d['’]|de\s+|du\s+|des\s+)?[\w\-]+)*?)"
     r"(?=\s*[,?!.]|\s+(?:pour|en|à|au|aux|dans|il|elle|ils|elles|est|sont)\b|\s*$)"
 )
-FRENCH_POSSESSIVE = {"son": "le", "sa": "la", "ses": "les"}
+FRENCH_POSSESSIVE = {"son": "le", "sa": "la", "ses": "les", "leur": "le", "leurs": "les"}
 
 
 # an answer that opens with a quantity ("Half of", "Over 20", "La moitié des", "Environ 70") is
