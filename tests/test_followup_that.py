@@ -9,7 +9,7 @@ import pytest
 from assistant.answer.condense import Turn, condense, split_context
 from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.organisations import Organisation, from_passages
-from assistant.answer.pointing import that_pointing
+from assistant.answer.pointing import needs_context, that_pointing
 from assistant.answer.question_kind import QuestionKind, classify
 from assistant.answer.weights import TermWeigher
 from assistant.retrieval.passage import Passage
@@ -133,3 +133,13 @@ def test_leur_at_the_opening_is_the_one_thing_named_before() -> None:
     said = asked("pourquoi tant d'entreprises font leurs essais ailleurs ?", "Nova Care ?", answer)
     assert "Nova Care" not in said
     assert "de Nova Care" not in asked("c'est où leur siège à Vega Scan ?", "Nova Care ?", answer)
+
+
+def test_a_short_question_in_a_conversation_borrows_its_frame() -> None:
+    """ "which disease areas mostly?" (three terms) after a question on clinical trials is read
+    with it; a question of its own, with more terms or a name, is not."""
+    assert needs_context("which disease areas mostly?")
+    assert not needs_context("which disease areas do clinical trials cover?")
+    assert not needs_context("where is Vega Scan?")
+    history = [Turn("user", "is the region good for clinical trials?"), Turn("assistant", "Yes.")]
+    assert "clinical trials" in condense("which disease areas mostly?", history, KNOWN)

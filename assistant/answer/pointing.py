@@ -73,7 +73,7 @@ def needs_context(question: str) -> bool:
         or any(t in STRONG_PRONOUNS for t in tokens)
         or re.search(r"\b(the|that|this|these|those)\s+(\w+\s+)?ones?\b", question, re.I)
         is not None
-        or (len(content) <= 2 and not names)
+        or (len(content) <= 3 and not names)
         or PARTITIVE.search(question) is not None
         or (any(t in WEAK_PRONOUNS for t in tokens) and not own_subject)
     )
