@@ -4,8 +4,9 @@ with the real English and French word lists."""
 from __future__ import annotations
 
 from assistant.answer.lexicon import Lexicon
-from assistant.answer.spelling import respell
+from assistant.answer.spelling import kin_in, respell
 from assistant.answer.weights import TermWeigher
+from ingest.store.text import tokenize
 
 PASSAGE_WORDS = {
     "the",
@@ -149,3 +150,11 @@ def test_the_noun_of_a_phrasal_verb_weighs_nothing() -> None:
     weights = weigher.weights("which ones does Medicen team up with on diagnostics?", "en")
     assert set(weights) == {"medicen", "diagnost"}
     assert "team" in weigher.weights("who is on Medicen's team?", "en")
+
+
+def test_long_words_of_one_family_share_their_first_seven_letters() -> None:
+    present = set(tokenize("standardization of contrast ultrasonography for oncology"))
+    assert kin_in(tokenize("ultrasound")[0], present)  # ultrasound, ultrasonography
+    assert kin_in(tokenize("contrast")[0], present)  # the word itself
+    assert not kin_in(tokenize("ultra")[0], present)  # too short to say
+    assert not kin_in(tokenize("internet")[0], set(tokenize("international")))

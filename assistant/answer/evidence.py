@@ -14,6 +14,7 @@ from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.lexicon import Lexicon
 from assistant.answer.questions import asking
 from assistant.answer.sentence_model import SentenceModel
+from assistant.answer.spelling import kin_in
 from assistant.answer.structure import Candidate, Unit, to_score, units
 from assistant.answer.weights import TermWeigher
 from assistant.retrieval.passage import Passage
@@ -186,7 +187,7 @@ class EvidenceScorer:
             return 0.0
         present = set(tokenize(text))
         total = sum(weights.values())
-        return sum(w for t, w in weights.items() if t in present) / total
+        return sum(w for t, w in weights.items() if kin_in(t, present)) / total
 
     def _embed(self, sentences: list[str]) -> np.ndarray:
         missing = [s for s in sentences if s not in self._cache]

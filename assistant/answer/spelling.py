@@ -100,3 +100,18 @@ def spellings(terms: Collection[str]) -> set[str]:
     """The stems and their other spelling, British or American: a stem that ends in a consonant
     and "r" ("centr", of "centre") also reads as "-er" ("center", of "centers")."""
     return {*terms, *(re.sub(r"([^aeiouy])r$", r"\1er", t) for t in terms)}
+
+
+FAMILY = 7  # letters two long words share at their start to be of one family
+
+
+def kin_in(term: str, present: Collection[str]) -> bool:
+    """``term`` is one of ``present`` or, long enough, of the same family as one: they share
+    their first seven letters ("ultrasound" and "ultrasonography", "neuroimaging" and
+    "neuroimagerie")."""
+    if term in present:
+        return True
+    if len(term) < FAMILY:
+        return False
+    start = term[:FAMILY]
+    return any(p.startswith(start) for p in present)
