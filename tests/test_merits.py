@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.answer.features import asked_types, holds_type
-from assistant.answer.merits import asks_merits, holds_merit
+from assistant.answer.merits import asks_merits, holds_merit, merit_query
 
 
 @pytest.mark.parametrize(
@@ -88,3 +88,12 @@ def test_the_region_s_case_is_made_from_its_claims_through_the_real_index(
         assert all("[" in p for p in points), answer.answer
         lead = answer.answer[:200]
         assert any(w in lead for w in ("leading", "Half of", "most")), answer.answer
+
+
+def test_a_question_asking_merits_also_searches_for_the_words_of_claims() -> None:
+    """The claims that answer "why put our R&D centre here?" say "leading", "largest", "half
+    of", which the question never says: its keyword search looks for them too."""
+    asked = "why should we put our R&D centre in the paris region"
+    assert merit_query(asked).startswith(asked) and "leading" in merit_query(asked)
+    plain = "when was Vega founded?"
+    assert merit_query(plain) == plain

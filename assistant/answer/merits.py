@@ -56,3 +56,13 @@ def asks_merits(question: str) -> bool:
 def holds_merit(sentence: str) -> bool:
     """The sentence makes a claim in something's favour (a ranking or a share)."""
     return bool(MERIT_HELD.search(sentence))
+
+
+# the words of claims in a place's favour, for the keyword search of a question asking merits
+MERIT_TERMS = "leading largest most half world-class"
+
+
+def merit_query(question: str) -> str:
+    """The retrieval query of a question: one that asks merits also looks for the words of the
+    claims that answer it ("leading", "largest", "half of"), which it never says itself."""
+    return f"{question} {MERIT_TERMS}" if asks_merits(question) else question

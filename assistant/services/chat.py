@@ -18,6 +18,7 @@ from assistant.answer.compose import Composer
 from assistant.answer.focus import refocus
 from assistant.answer.gazetteer import Gazetteers
 from assistant.answer.help import reply_text
+from assistant.answer.merits import merit_query
 from assistant.answer.messages import NEAREST
 from assistant.answer.organisations import Organisation, OrganisationSource, from_passages, named_in
 from assistant.answer.partners import PartnerFinder
@@ -194,7 +195,7 @@ class ChatService:
         kind, standalone = reading.kind, reading.standalone
         deep = kind in (QuestionKind.FACT, QuestionKind.EXPLAIN, QuestionKind.LOCATE)
         try:
-            found = self.retriever.retrieve(standalone, 2 * k if deep else k, filters)
+            found = self.retriever.retrieve(merit_query(standalone), 2 * k if deep else k, filters)
         except Exception as exc:
             if is_store_down(exc):
                 raise store_unavailable(exc) from exc
