@@ -93,3 +93,21 @@ def test_where_others_set_up_is_siting_and_a_departement_is_a_town() -> None:
     assert not siting("In which town did Sanofi open its e-health lab?")
     assert town_asked("y a-t-il déjà un labo pharmaceutique installé dans le 93 ?") == "93"
     assert town_asked("are there any medtech companies based in Palaiseau?") == "Palaiseau"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "c quoi le meilleur traitement contre la migraine",
+        "what's the best treatment for my headache?",
+        "how do I treat a migraine?",
+    ],
+)
+def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:
+    assert classify(question) == QuestionKind.OUT_OF_SCOPE
+
+
+def test_treatments_of_the_ecosystem_stay_questions() -> None:
+    assert classify("which institutes develop new treatments for cancer?") != (
+        QuestionKind.OUT_OF_SCOPE
+    )

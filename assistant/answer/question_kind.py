@@ -43,7 +43,13 @@ HELP = re.compile(
 )
 OUT_OF_SCOPE = re.compile(
     r"\b(weather|forecast|météo|joke|blague|poem|poème|poeme|song|chanson|recipe|recette|"
-    r"football|horoscope|lottery|bitcoin|crypto|stock price|cours de bourse)\b",
+    r"football|horoscope|lottery|bitcoin|crypto|stock price|cours de bourse)\b|"
+    # medical advice for the asker: the ecosystem, not its care ("le meilleur traitement contre
+    # la migraine", "how do I treat a headache?")
+    r"\b(best|meilleure?s?)\s+(treatments?|cures?|remed(y|ies)|traitements?|remèdes?|remedes?|"
+    r"médicaments?|medicaments?)\b|\bhow (do|can|should) i (treat|cure)\b|\bshould i take\b|"
+    r"\bcomment (me )?(soigner|guérir|guerir)\b|\bmy (symptoms|headache|migraine|pain)\b|"
+    r"\bmes (symptômes|symptomes)\b",
     re.IGNORECASE,
 )
 COMPARE = re.compile(
