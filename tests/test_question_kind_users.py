@@ -111,3 +111,9 @@ def test_treatments_of_the_ecosystem_stay_questions() -> None:
     assert classify("which institutes develop new treatments for cancer?") != (
         QuestionKind.OUT_OF_SCOPE
     )
+
+
+def test_registering_the_askers_own_thing_is_a_request_to_act() -> None:
+    assert classify("register my startup for the summit's call for proposals") == (
+        QuestionKind.ACTION
+    )

@@ -4,7 +4,7 @@ with the real English and French word lists."""
 from __future__ import annotations
 
 from assistant.answer.lexicon import Lexicon
-from assistant.answer.spelling import kin_in, respell
+from assistant.answer.spelling import kin_in, respell, spell_asking
 from assistant.answer.weights import TermWeigher
 from ingest.store.text import tokenize
 
@@ -158,3 +158,10 @@ def test_long_words_of_one_family_share_their_first_seven_letters() -> None:
     assert kin_in(tokenize("contrast")[0], present)  # the word itself
     assert not kin_in(tokenize("ultra")[0], present)  # too short to say
     assert not kin_in(tokenize("internet")[0], set(tokenize("international")))
+
+
+def test_a_verb_that_asks_to_act_is_read_as_meant_only_where_it_leads() -> None:
+    lexicon = Lexicon()
+    assert spell_asking("regster my startup for the summit pls", lexicon).startswith("register")
+    # not inside a question: "sumit" is no "submit"
+    assert "submit" not in spell_asking("what dates is the medxperience sumit on?", lexicon)

@@ -90,7 +90,7 @@ ACT_EN = (
     r"(?:e-?mail|call|phone|ring|text|contact|reach out to|write to)\s+"
     rf"(?:them|him|her|me|us|{NAMED})|"
     r"(?:introduce|connect|present)\s+(?:me|us)\b|put (?:me|us) in (?:touch|contact)\b|"
-    r"(?:register|enrol|enroll|sign|subscribe)\s+(?:me|us)\b|"
+    r"(?:register|enrol|enroll|sign|subscribe)\s+(?:me|us|my|our)\b|"
     r"(?:buy|order|pay|purchase|book)\s+(?:me\s+|us\s+)?(?:a|an|the|some|my|our)\b|"
     r"(?:apply|fill (?:in|out)|submit)\s+(?:for\s+|to\s+)?(?:me|us|my|our|the|a|an)\b"
 )

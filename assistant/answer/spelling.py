@@ -55,21 +55,24 @@ ASKING_WORDS = (
     "what which who whom whose where when why how quel quelle quels quelles qui quoi quand "
     "comment pourquoi combien"
 ).split()
+# the verbs that ask the assistant to act, whose typos turn a request into a question
+ACTING_WORDS = "register book schedule arrange introduce subscribe submit apply enrol".split()
 
 
 def spell_asking(text: str, lexicon: Lexicon) -> str:
     """``text`` with each word that is in no dictionary and one typo (a letter missing, added,
-    changed or two swapped) away from a word that asks, or that names the role asked, read as
-    that word: "wher is doctolib based" -> "where is doctolib based", "wich clusters" ->
-    "which clusters", "the presdient of" -> "the president of"."""
+    changed or two swapped) away from a word that asks, that names the role asked or, leading
+    the message, that asks the assistant to act ("regster my startup"), read as that word:
+    "wher is doctolib based" -> "where is doctolib based", "wich clusters" -> "which clusters",
+    "the presdient of" -> "the president of"."""
     fixed = text
     for word in dict.fromkeys(re.findall(r"[^\W\d_]{2,}", text)):
         low = fold(word)
-        if low in ASKING_WORDS or low in ROLE_WORDS or lexicon.is_word(low):
+        first = re.match(rf"\W*{re.escape(word)}\b", text) is not None  # an imperative leads
+        known = (*ASKING_WORDS, *ROLE_WORDS, *(ACTING_WORDS if first else ()))
+        if low in known or lexicon.is_word(low):
             continue
-        close = [
-            w for w in (*ASKING_WORDS, *ROLE_WORDS) if OSA.distance(low, w) <= 1 and len(w) > 2
-        ]
+        close = [w for w in known if OSA.distance(low, w) <= 1 and len(w) > 2]
         if len(close) > 1:  # "wher": "where" holds its letters, "when" does not
             close = [w for w in close if set(low) <= set(w)]
         if len(close) == 1:
