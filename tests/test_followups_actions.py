@@ -20,7 +20,7 @@ from assistant.answer.question_kind import QuestionKind, classify, restate
 from assistant.answer.roles import asked_role
 from assistant.answer.subjects import subject_names
 from assistant.answer.value_focus import describing
-from assistant.answer.value_kinds import asked_value
+from assistant.answer.value_kinds import asked_value, holds_value
 from assistant.answer.weights import TermWeigher
 from assistant.retrieval.glossary import english_kin
 from assistant.retrieval.passage import Passage
@@ -748,3 +748,15 @@ def test_the_value_asked_is_read_in_the_asking_clause_not_in_what_the_asker_tell
     assert typed_decline(asked, "en", passages, report, ORGS) is None
     emailed = typed_decline("what is the email of Medicen?", "en", passages, report, ORGS)
     assert emailed is not None and emailed.startswith(DECLINE["en"])
+
+
+def test_a_count_is_of_the_thing_counted_and_asked_exactly_no_share_gives_it() -> None:
+    """ "combien de chercheurs le CNRS emploie ?": "nine universities" counts no researcher;
+    "exactly how many units?": "half of the units" is no number of them."""
+    assert holds_value("count", "Inserm has 150 units in the region.", "how many units has Inserm?")
+    assert not holds_value(
+        "count", "The CNRS, as well as nine universities, are here.", "how many researchers?"
+    )
+    exactly = "Exactly how many Inserm units are located in the region?"
+    assert not holds_value("count", "Half of the units of Inserm are in the region.", exactly)
+    assert holds_value("count", "Inserm has 150 units in the region.", exactly)

@@ -22,6 +22,7 @@ from assistant.answer.questions import (
     SPAN,
     WHEN_QUESTION,
     YEAR_QUESTION,
+    answer_type_fits,
 )
 from assistant.answer.roles import asked_role, holds_role
 from assistant.answer.spans import NAME_RUN, PLACE, WHERE
@@ -83,6 +84,15 @@ OUTCOME = re.compile(
     r"managed?|succeeded|succeed|atteint|doublé|double|réussi|reussi)\b|"
     r"\b(on schedule|on time|as planned|in the end|comme prévu|comme prevu|dans les temps|"
     r"finalement|au final)\b",
+    IC,
+)
+# a number asked exactly ("exactly how many units?", "combien exactement ?"): "half of" is none
+EXACT = re.compile(
+    r"\b(exactly|precisely|exact|exactement|précisément|precisement|nombre exact)\b", IC
+)
+COUNTED = re.compile(
+    r"\d|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty)\b",
     IC,
 )
 # the best of something, as judged ("which hospital is the best one for cardiology?"): the
@@ -187,6 +197,9 @@ def asked_value(question: str) -> str:
 def holds_value(kind: str, sentence: str, question: str = "") -> bool:
     """The sentence holds a value of that kind (for a role: the role and a person's name that
     the question does not already hold: "before Stéphane Roques" is not answered by him)."""
+    if kind == "count" and question:  # a number of the thing counted; asked exactly, no share
+        exact = EXACT.search(question) is None or COUNTED.search(sentence) is not None
+        return answer_type_fits(question, sentence) and exact
     if kind in HOLDS:
         return HOLDS[kind](sentence)
     if kind.startswith("year "):
