@@ -760,3 +760,24 @@ def test_a_count_is_of_the_thing_counted_and_asked_exactly_no_share_gives_it() -
     exactly = "Exactly how many Inserm units are located in the region?"
     assert not holds_value("count", "Half of the units of Inserm are in the region.", exactly)
     assert holds_value("count", "Inserm has 150 units in the region.", exactly)
+
+
+def test_the_sentence_before_speaks_for_a_value_only_when_taken_up() -> None:
+    """ "when was Agoranov founded?": "Agoranov hosts start-ups. In 2016, there were 52 projects
+    in France." gives no date of Agoranov; "... It was founded in 2016." does."""
+
+    def report_of(before: str, after: str) -> tuple[list[Passage], EvidenceReport]:
+        passages = [Passage("p1", f"{before} {after}", {"title": "doc"}, 0.5)]
+        evidence = [Evidence(1, 1, after, 0.8, 0.5, 0.5), Evidence(1, 0, before, 0.7, 0.5, 0.5)]
+        report = EvidenceReport("en", evidence, {1: [before, after]})
+        report.answerable = True
+        return passages, report
+
+    hosts = "Agoranov hosts many start-ups in the region."
+    asked = "When was Agoranov founded?"
+    passages, report = report_of(hosts, "In 2016, there were 52 projects in France.")
+    declined = typed_decline(asked, "en", passages, report, ORGS)
+    assert declined is not None and declined.startswith(DECLINE["en"])
+    passages, report = report_of(hosts, "It was founded in 2016.")
+    report.weights = {"agoranov": 1.0, "found": 2.0}
+    assert typed_decline(asked, "en", passages, report, ORGS) is None

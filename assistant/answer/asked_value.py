@@ -22,11 +22,13 @@ from assistant.answer.value_focus import GENERIC_KINDS, describing, focus_terms
 from assistant.answer.value_kinds import asked_value, holds_value
 from assistant.retrieval.glossary import english_kin
 from assistant.retrieval.passage import Passage
-from ingest.store.text import split_sentences, tokenize
+from ingest.store.text import split_sentences, tokenize, words
 
 BEST = 5  # a value answers only in one of the sentences that answer the question best
 # the values asked that must stand in the sources even of no named subject ("what's the
 # corporate tax rate for a subsidiary?", "how much does lab space cost?")
+# the words by which a sentence takes up what the one before named
+REFERRING = set("it its they them their this these those he she his her il elle ils elles".split())
 ANYONES = {"email", "phone", "address", "rate", "price", "amount", "hours", "measure"}
 
 
@@ -61,7 +63,9 @@ def typed_decline(
         focus = {t for t in focus if t in known}
     named = names[:2] if kind == "comparison" else names[:1]  # a comparison names both
     for e in usable(report)[:BEST]:
-        window = f"{previous_sentence(report, e)} {e.sentence}"
+        window = (
+            f"{previous_sentence(report, e)} {e.sentence}" if _refers(e.sentence) else e.sentence
+        )
         whose = f"{passages[e.n - 1].metadata.get('title', '')} {window}"  # its title too
         if not all(mentions(whose, name, organisations) for name in named):
             continue
@@ -122,6 +126,12 @@ PLAN = re.compile(
     r"prévoit|prevoit|compte|envisage|d['’]ici)\b",
     re.IGNORECASE,
 )
+
+
+def _refers(sentence: str) -> bool:
+    """The sentence takes up what the one before named ("Come see them March 15", "It opened
+    in 2016"): a pronoun stands in it."""
+    return any(w.lower() in REFERRING for w in words(sentence))
 
 
 def _holds(
