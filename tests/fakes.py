@@ -16,6 +16,7 @@ from typing import Any
 import httpx
 
 from assistant.backends import NOT_FOUND, GenerationRequest
+from assistant.retrieval.passage import Passage
 from ingest.store.embedder import Embedder
 
 _WORD = re.compile(r"\w+")
@@ -133,3 +134,10 @@ class FakeSite:
 
     def paths(self) -> list[str]:
         return [r.url.path for r in self.requests]
+
+
+def directory_entry(name: str, kind: str, city: str) -> Passage:
+    """A made-up directory entry, as the directory's passages carry one: a test's gazetteer is
+    built from these, so no rule can be about one question's organisation."""
+    meta = {"title": name, "kind": kind, "city": city, "doc_id": f"d#{name}"}
+    return Passage(f"p-{name}", f"{name} is a {kind}.", meta, 0.0)

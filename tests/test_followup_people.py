@@ -7,21 +7,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fakes import directory_entry
 
 from assistant.answer.condense import Turn, condense, split_context
 from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.organisations import Organisation, from_passages
 from assistant.answer.persons import is_person
-from assistant.retrieval.passage import Passage
-
-
-def _entry(name: str, kind: str, city: str) -> Passage:
-    meta = {"title": name, "kind": kind, "city": city, "doc_id": f"d#{name}"}
-    return Passage(f"p-{name}", f"{name} is a {kind}.", meta, 0.0)
-
 
 ORGS: list[Organisation] = from_passages(
-    [_entry("Vega Health", "cluster", "Orsay"), _entry("Nova Pharma", "pharma-company", "Lyon")]
+    [
+        directory_entry("Vega Health", "cluster", "Orsay"),
+        directory_entry("Nova Pharma", "pharma-company", "Lyon"),
+    ]
 )
 KNOWN = Gazetteer.of(ORGS)
 

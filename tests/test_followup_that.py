@@ -5,6 +5,7 @@ over a made-up directory, so no rule can be about one question."""
 from __future__ import annotations
 
 import pytest
+from fakes import directory_entry
 
 from assistant.answer.condense import Turn, condense, split_context
 from assistant.answer.gazetteer import Gazetteer
@@ -12,16 +13,12 @@ from assistant.answer.organisations import Organisation, from_passages
 from assistant.answer.pointing import needs_context, that_pointing
 from assistant.answer.question_kind import QuestionKind, classify
 from assistant.answer.weights import TermWeigher
-from assistant.retrieval.passage import Passage
-
-
-def _entry(name: str, kind: str, city: str) -> Passage:
-    meta = {"title": name, "kind": kind, "city": city, "doc_id": f"d#{name}"}
-    return Passage(f"p-{name}", f"{name} is a {kind}.", meta, 0.0)
-
 
 ORGS: list[Organisation] = from_passages(
-    [_entry("Vega Scan", "research-institute", "Orsay"), _entry("Nova Care", "startup", "Evry")]
+    [
+        directory_entry("Vega Scan", "research-institute", "Orsay"),
+        directory_entry("Nova Care", "startup", "Evry"),
+    ]
 )
 KNOWN = Gazetteer.of(ORGS)
 

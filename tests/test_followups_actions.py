@@ -633,16 +633,18 @@ def test_what_someone_earns_is_declined_when_no_passage_about_them_holds_an_amou
     assert typed_decline(asked, "en", passages, report, ORGS) is None
 
 
+SERVIER = Passage(
+    "dir-servier",
+    "Servier\nServier is a pharma group in Suresnes.",
+    {"source_kind": "directory", "title": "Servier", "kind": "pharma group"},
+    0.0,
+)
+
+
 def test_a_planned_date_is_no_date_of_something_done() -> None:
     """ "When did Servier's centre finally open?": "Servier plans one by 2021" states a plan;
     asked what will be, the plan answers."""
-    servier = Passage(
-        "dir-servier",
-        "Servier\nServier is a pharma group in Suresnes.",
-        {"source_kind": "directory", "title": "Servier", "kind": "pharma group"},
-        0.0,
-    )
-    orgs = from_passages([servier, MEDICEN])
+    orgs = from_passages([SERVIER, MEDICEN])
     plan = "Additionally, Servier plans to have one in Paris-Saclay by 2021."
     passages, report = passages_and_report(plan)
     done = "When did Servier's R&D centre finally open?"
@@ -658,13 +660,7 @@ def test_a_planned_date_is_no_date_of_something_done() -> None:
 def test_whether_a_plan_came_true_is_not_answered_by_the_plan() -> None:
     """ "Did Servier actually open it on schedule?": a plan does not say it was done; a sentence
     that says it was done answers, and so does any clause about the subject that is no plan."""
-    servier = Passage(
-        "dir-servier",
-        "Servier\nServier is a pharma group in Suresnes.",
-        {"source_kind": "directory", "title": "Servier", "kind": "pharma group"},
-        0.0,
-    )
-    orgs = from_passages([servier, MEDICEN])
+    orgs = from_passages([SERVIER, MEDICEN])
     assert asked_value("did Servier actually open its centre on schedule?") == "outcome"
     assert asked_value("Servier a finalement ouvert son centre ?") == "outcome"
     assert asked_value("did Servier open its centre?") == ""  # a plain question: the passages'
