@@ -61,25 +61,27 @@ DEV18 = Path(__file__).parent / "eval" / "dev18.jsonl"
 DEV19 = Path(__file__).parent / "eval" / "dev19.jsonl"
 
 # The default (extractive) backend on the main (dev) set, with the fitted sentence model (issue
-# 15). Measured: hit@5 0.97, answers 0.91 (89/98), answer-first 0.80 (49/61), declines 1.00; a
-# question's worth below.
+# 15). Measured: hit@5 0.97, answers 0.91 (89/98), answer-first 0.80 (49/61), declines 1.00;
+# 0.90 (88/98) and 0.77 (47/61) after the ninth round; a question's worth below.
 MIN_HIT5 = 0.95
 MIN_ACCURACY = 0.88
 MIN_ANSWER_FIRST = 0.75  # facts and explanations: the expected words in the first 150 chars
 MIN_DECLINE = 0.95
 # The frozen test set, measured after issue 15's third round and again after its fourth, fifth,
 # sixth, seventh and eighth (the same each time): answers 0.83 (67/81), declines 0.86 (12/14),
-# answer-first 0.80 (33/41) (the targets: 0.85 / 0.90 / 0.75); a question's worth below each.
-TEST_BARS = {"accuracy": 0.81, "decline": 0.78, "answer_first": 0.78}
+# answer-first 0.80 (33/41); after the ninth 0.85 (69/81), 0.86 (12/14), 0.83 (34/41) (the
+# targets: 0.85 / 0.90 / 0.75); a question's worth below each.
+TEST_BARS = {"accuracy": 0.83, "decline": 0.78, "answer_first": 0.80}
 # The blind dev sets, measured the same way, a question's worth below each:
 # dev2 answers 0.91 (42/46), declines 1.00 (14/14), answer-first 0.81 (21/26)
 DEV2_BARS = {"accuracy": 0.91, "decline": 0.92, "answer_first": 0.76}
-# dev3 (the holdout) 0.83 (38/46), 1.00 (14/14), 0.79 (19/24)
-DEV3_BARS = {"accuracy": 0.80, "decline": 0.92, "answer_first": 0.70}
+# dev3 (the holdout) 0.83 (38/46), 1.00 (14/14), 0.79 (19/24); 0.87 (40/46), 0.88 (21/24) after
+# the ninth round
+DEV3_BARS = {"accuracy": 0.84, "decline": 0.92, "answer_first": 0.83}
 # dev4 0.87 (62/71), 1.00 (9/9), 0.88 (28/32)
 DEV4_BARS = {"accuracy": 0.85, "decline": 0.88, "answer_first": 0.81}
-# dev5 0.83 (20/24), 0.86 (31/36), 0.76 (13/17)
-DEV5_BARS = {"accuracy": 0.79, "decline": 0.83, "answer_first": 0.70}
+# dev5 0.83 (20/24), 0.86 (31/36), 0.76 (13/17); declines 0.94 (34/36) after the ninth round
+DEV5_BARS = {"accuracy": 0.79, "decline": 0.91, "answer_first": 0.70}
 # dev6 0.82 (33/40), 1.00 (10/10), 0.73 (11/15); 0.80 (32/40) after the eighth round (a list
 # answer's best sentence names MedClinik yet scores under the gate once organisations are typed)
 DEV6_BARS = {"accuracy": 0.77, "decline": 0.90, "answer_first": 0.66}
@@ -88,11 +90,11 @@ DEV7_BARS = {"accuracy": 0.97, "decline": 0.83, "answer_first": 0.92}
 # dev8 0.93 (43/46), 0.93 (13/14), 0.80 (12/15); 0.96 (44/46), 1.00 (14/14) after the eighth
 DEV8_BARS = {"accuracy": 0.93, "decline": 0.92, "answer_first": 0.66}
 # dev9 0.69 (33/48), 0.92 (11/12), 0.62 (15/24); 0.71 (34/48), 1.00 (12/12), 0.67 (16/24) after
-# the eighth round
-DEV9_BARS = {"accuracy": 0.68, "decline": 0.91, "answer_first": 0.62}
+# the eighth round; 0.73 (35/48), 0.71 (17/24) after the ninth
+DEV9_BARS = {"accuracy": 0.70, "decline": 0.91, "answer_first": 0.66}
 # issue 15's fifth round: dev10 0.97 (29/30), 0.83 (25/30), 0.85 (17/20); 1.00 (30/30) after the
-# eighth
-DEV10_BARS = {"accuracy": 0.96, "decline": 0.76, "answer_first": 0.80}
+# eighth; declines 0.87 (26/30) after the ninth
+DEV10_BARS = {"accuracy": 0.96, "decline": 0.83, "answer_first": 0.80}
 # dev11 0.87 (45/52), 0.88 (7/8), 0.77 (10/13); 0.90 (47/52) after the eighth round
 DEV11_BARS = {"accuracy": 0.88, "decline": 0.75, "answer_first": 0.69}
 # dev12 (the second holdout) 0.86 (43/50), 0.90 (9/10), 0.76 (19/25) after the seventh round;
@@ -103,16 +105,17 @@ DEV12_BARS = {"accuracy": 0.86, "decline": 0.80, "answer_first": 0.72}
 DEV13_BARS = {"accuracy": 0.88, "decline": 0.87, "answer_first": 0.69}
 # dev14 0.63 (33/52), 0.75 (6/8), 0.50 (15/30) blind; after reading follow-ups by the shape of
 # their reference 0.81 (42/52), 0.88 (7/8), 0.70 (21/30); 0.83 (43/52) after the seventh round;
-# 0.87 (45/52), 0.73 (22/30) after the eighth
-DEV14_BARS = {"accuracy": 0.84, "decline": 0.75, "answer_first": 0.70}
+# 0.87 (45/52), 0.73 (22/30) after the eighth; 0.88 (46/52), 1.00 (8/8), 0.77 (23/30) after the
+# ninth
+DEV14_BARS = {"accuracy": 0.86, "decline": 0.87, "answer_first": 0.73}
 # dev15 (the third holdout) 0.74 (37/50), 0.80 (8/10), 0.54 (13/24) blind; 0.78 (39/50), 0.80
 # (8/10), 0.58 (14/24) after the sixth round; 0.80 (40/50) after the seventh; 0.82 (41/50), 0.90
 # (9/10), 0.67 (16/24) after the eighth
 DEV15_BARS = {"accuracy": 0.80, "decline": 0.80, "answer_first": 0.62}
 # issue 15's seventh round: dev16 0.52 (23/44), 0.81 (13/16), 0.47 (8/17) blind; after the
 # answer type of a place's merits, partner and locate shapes, and declines by what a value is
-# asked of: 0.77 (34/44), 0.88 (14/16), 0.59 (10/17)
-DEV16_BARS = {"accuracy": 0.75, "decline": 0.81, "answer_first": 0.52}
+# asked of: 0.77 (34/44), 0.88 (14/16), 0.59 (10/17); 0.80 (35/44), 0.94 (15/16) after the ninth
+DEV16_BARS = {"accuracy": 0.77, "decline": 0.87, "answer_first": 0.52}
 # dev17 (the fourth holdout) 0.66 (33/50), 0.90 (9/10), 0.58 (15/26) blind; 0.68 (34/50), 0.90
 # (9/10), 0.62 (16/26) after the seventh round
 DEV17_BARS = {"accuracy": 0.66, "decline": 0.80, "answer_first": 0.57}
@@ -122,20 +125,27 @@ DEV17_BARS = {"accuracy": 0.66, "decline": 0.80, "answer_first": 0.57}
 DEV18_BARS = {"accuracy": 0.80, "decline": 0.90, "answer_first": 0.65}
 # issue 15's ninth round: dev19 0.76 (37/49), 0.73 (8/11), 0.67 (16/24) blind; after "that" and
 # "they" for the one thing the last exchange was about, whether a thing is in Paris asked as
-# where it is, and whether the assistant takes questions on a topic: 0.80 (39/49)
-DEV19_BARS = {"accuracy": 0.78, "decline": 0.72, "answer_first": 0.62}
+# where it is, whether the assistant takes questions on a topic, declines of plans not done and
+# of measures, a venue, two-part questions: 0.90 (44/49), 0.91 (10/11), 0.75 (18/24)
+DEV19_BARS = {"accuracy": 0.87, "decline": 0.81, "answer_first": 0.70}
+# dev20, written blind like dev19 after most of the ninth round's changes, measured once before
+# tuning on it: 0.76 (37/49), 0.82 (9/11), 0.83 (20/24) on the round's start and 0.78 (38/49),
+# 0.82 (9/11), 0.88 (21/24) on its commit; after values of no named subject, "leur siège" and
+# short follow-ups: 0.84 (41/49), 0.91 (10/11), 0.92 (22/24)
+DEV20 = Path(__file__).parent / "eval" / "dev20.jsonl"
+DEV20_BARS = {"accuracy": 0.81, "decline": 0.81, "answer_first": 0.87}
 
 
 @pytest.mark.parametrize(
     "path",
     [
         *(QUESTIONS, HOLDOUT, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12),
-        *(DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, TEST),
+        *(DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, TEST),
     ],
     ids=[
         "main",
         "holdout",
-        *(f"dev{n}" for n in range(2, 20)),
+        *(f"dev{n}" for n in range(2, 21)),
         "test",
     ],
 )
@@ -170,6 +180,7 @@ def test_question_set_shape(path: Path) -> None:
         DEV17,
         DEV18,
         DEV19,
+        DEV20,
     ):
         assert len(questions) >= 50 and sum(q.lang == "fr" for q in questions) >= 10
         assert sum(not q.answerable for q in questions) >= 8
@@ -225,17 +236,17 @@ def test_default_backend_holds_the_bar(built_index: Path) -> None:
         (DEV17, DEV17_BARS),
         (DEV18, DEV18_BARS),
         (DEV19, DEV19_BARS),
+        (DEV20, DEV20_BARS),
         (TEST, TEST_BARS),
     ],
-    ids=[*(f"dev{n}" for n in range(2, 20)), "frozen-test"],
+    ids=[*(f"dev{n}" for n in range(2, 21)), "frozen-test"],
 )
 def test_a_blind_set_holds_its_measured_numbers(
     built_index: Path, path: Path, bars: dict[str, float]
 ) -> None:
-    """The sets written blind from corpus/: dev2, dev4 to dev11, dev13, dev14, dev16, dev18 and
-    dev19 (tuned on), dev3, dev12, dev15 and dev17 (holdouts, their tables only) and the frozen test
-    (never tuned on)
-    each hold their measured numbers."""
+    """The sets written blind from corpus/: dev2, dev4 to dev11, dev13, dev14, dev16, dev18, dev19
+    and dev20 (tuned on), dev3, dev12, dev15 and dev17 (holdouts, their tables only) and the
+    frozen test (never tuned on) each hold their measured numbers."""
     chat = Container(Settings(data_dir=built_index)).chat
     results = run_eval(chat, load_questions(path))
     overall = score(results)
