@@ -14,7 +14,7 @@ from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.lexicon import Lexicon
 from assistant.answer.questions import asking
 from assistant.answer.sentence_model import SentenceModel
-from assistant.answer.spelling import kin_in
+from assistant.answer.spelling import family_starts, kin_in
 from assistant.answer.structure import Candidate, Unit, to_score, units
 from assistant.answer.weights import TermWeigher
 from assistant.retrieval.passage import Passage
@@ -186,8 +186,8 @@ class EvidenceScorer:
         if not weights:
             return 0.0
         present = set(tokenize(text))
-        total = sum(weights.values())
-        return sum(w for t, w in weights.items() if kin_in(t, present)) / total
+        starts, total = family_starts(present), sum(weights.values())
+        return sum(w for t, w in weights.items() if kin_in(t, present, starts)) / total
 
     def _embed(self, sentences: list[str]) -> np.ndarray:
         missing = [s for s in sentences if s not in self._cache]
