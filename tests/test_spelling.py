@@ -4,7 +4,7 @@ with the real English and French word lists."""
 from __future__ import annotations
 
 from assistant.answer.lexicon import Lexicon
-from assistant.answer.spelling import kin_in, respell, spell_asking
+from assistant.answer.spelling import family_starts, kin_in, respell, spell_asking
 from assistant.answer.weights import TermWeigher
 from ingest.store.text import tokenize
 
@@ -154,10 +154,12 @@ def test_the_noun_of_a_phrasal_verb_weighs_nothing() -> None:
 
 def test_long_words_of_one_family_share_their_first_seven_letters() -> None:
     present = set(tokenize("standardization of contrast ultrasonography for oncology"))
-    assert kin_in(tokenize("ultrasound")[0], present)  # ultrasound, ultrasonography
-    assert kin_in(tokenize("contrast")[0], present)  # the word itself
-    assert not kin_in(tokenize("ultra")[0], present)  # too short to say
-    assert not kin_in(tokenize("internet")[0], set(tokenize("international")))
+    starts = family_starts(present)
+    assert kin_in(tokenize("ultrasound")[0], present, starts)  # ultrasound, ultrasonography
+    assert kin_in(tokenize("contrast")[0], present, starts)  # the word itself
+    assert not kin_in(tokenize("ultra")[0], present, starts)  # too short to say
+    international = set(tokenize("international"))
+    assert not kin_in(tokenize("internet")[0], international, family_starts(international))
 
 
 def test_a_verb_that_asks_to_act_is_read_as_meant_only_where_it_leads() -> None:

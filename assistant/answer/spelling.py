@@ -108,17 +108,11 @@ def spellings(terms: Collection[str]) -> set[str]:
 FAMILY = 7  # letters two long words share at their start to be of one family
 
 
-def kin_in(term: str, present: Collection[str], starts: Collection[str] = ()) -> bool:
+def kin_in(term: str, present: Collection[str], starts: Collection[str]) -> bool:
     """``term`` is one of ``present`` or, long enough, of the same family as one: they share
     their first seven letters ("ultrasound" and "ultrasonography", "neuroimaging" and
-    "neuroimagerie"). ``starts``: the first seven letters of ``present``'s words, when a caller
-    asks for many terms of one text (:func:`family_starts`)."""
-    if term in present:
-        return True
-    if len(term) < FAMILY:
-        return False
-    start = term[:FAMILY]
-    return start in starts if starts else any(p.startswith(start) for p in present)
+    "neuroimagerie"); ``starts``: those of ``present``'s words (:func:`family_starts`)."""
+    return term in present or (len(term) >= FAMILY and term[:FAMILY] in starts)
 
 
 def family_starts(present: Collection[str]) -> set[str]:
