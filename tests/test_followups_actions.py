@@ -22,7 +22,7 @@ from assistant.answer.subjects import subject_names
 from assistant.answer.value_focus import describing
 from assistant.answer.value_kinds import asked_value, holds_value
 from assistant.answer.weights import TermWeigher
-from assistant.retrieval.glossary import english_kin
+from assistant.retrieval.glossary import english_kin, translate_terms
 from assistant.retrieval.passage import Passage
 from ingest.store.text import tokenize
 
@@ -675,6 +675,39 @@ def test_whether_a_plan_came_true_is_not_answered_by_the_plan() -> None:
     opened = "Servier opened its centre in Paris-Saclay in 2021."
     passages, report = passages_and_report(opened)
     report.weights = {"servier": 1.0, "open": 2.0, "centr": 1.0}
+    assert typed_decline(asked, "en", passages, report, orgs) is None
+
+
+def test_whether_a_plan_came_true_is_asked_before_the_year_it_was_planned_for() -> None:
+    """ "et il a ouvert finalement en 2021 ?" asks whether it opened, not for a year: "plans to
+    have one by 2021" holds the year and is no answer. "we plan to double this number" is no
+    doubling, in the clause that speaks of what is asked; a count asked stays a count."""
+    orgs = from_passages([SERVIER, MEDICEN])
+    assert asked_value("et Servier a ouvert finalement en 2021 ?") == "outcome"
+    assert asked_value("est-ce que Medicen a réussi à doubler ses membres finalement ?") == (
+        "outcome"
+    )
+    assert asked_value("how many members did Medicen finally have in 2022?") == "year 2022"
+    assert "open" in translate_terms(tokenize("ouvert"))  # the glossary's English
+    plan = "Additionally, Servier plans to have one in Paris-Saclay by 2021."
+    passages, report = passages_and_report(plan)
+    report.weights = {"servier": 1.0, "open": 2.0}
+    declined = typed_decline(
+        "et Servier a ouvert finalement en 2021 ?", "fr", passages, report, orgs
+    )
+    assert declined is not None and declined.startswith(DECLINE["fr"])
+    double = (
+        "Medicen is quite big; we currently have over 400 members and we are planning to "
+        "double this number within the next four years."
+    )
+    passages, report = passages_and_report(double)
+    report.weights = {"medicen": 1.0, "doubl": 3.0, "member": 2.0}
+    asked = "has Medicen actually doubled its members?"
+    declined = typed_decline(asked, "en", passages, report, orgs)
+    assert declined is not None and declined.startswith(DECLINE["en"])
+    doubled = "Medicen is quite big; it doubled its members to 800 in four years."
+    passages, report = passages_and_report(doubled)
+    report.weights = {"medicen": 1.0, "doubl": 3.0, "member": 2.0}
     assert typed_decline(asked, "en", passages, report, orgs) is None
 
 

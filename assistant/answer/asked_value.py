@@ -123,6 +123,7 @@ DONE = re.compile(
 # a statement of a plan or an aim: "Servier plans to have one in Paris-Saclay by 2021"
 PLAN = re.compile(
     r"\b(plans?|planned|planning|aims?|aiming|intends?|ambition|will|expects?|to be|by (19|20)\d\d|"
+    r"wants? to|want to|hopes? to|would like to|veut|veulent|souhaite\w*|"
     r"prévoit|prevoit|compte|envisage|d['’]ici)\b",
     re.IGNORECASE,
 )
@@ -149,33 +150,49 @@ def _holds(
     return (
         holds_value(kind, sentence, question)
         and stands_with(kind, sentence, question, subject, organisations)
-        and not plan_only(kind, question, sentence, subject, organisations)
+        and not plan_only(kind, question, sentence, subject, organisations, focus)
         and (not focus or bool(english_kin(spellings(focus)) & set(tokenize(window))))
     )
 
 
 def plan_only(
-    kind: str, question: str, sentence: str, subject: str, organisations: Sequence[Organisation]
+    kind: str,
+    question: str,
+    sentence: str,
+    subject: str,
+    organisations: Sequence[Organisation],
+    focus: Collection[str] = (),
 ) -> bool:
     """A plan where something done is asked: "when did it finally open?" (its date) and "did it
-    actually open?" (whether it was done) are not answered by "it plans one by 2021"."""
+    actually open?" (whether it was done) are not answered by "it plans one by 2021"; nor "has
+    it doubled its members?" by "we have 400 members and we plan to double this number"."""
     if kind == "date" and DONE.search(question):
         return planned(sentence, subject, organisations)
-    return kind == "outcome" and planned(sentence, subject, organisations, dated=False)
+    if kind != "outcome":
+        return False
+    about = english_kin(spellings(focus))
+    return planned(sentence, subject, organisations, dated=False, about=about)
 
 
 def planned(
-    sentence: str, subject: str, organisations: Sequence[Organisation], dated: bool = True
+    sentence: str,
+    subject: str,
+    organisations: Sequence[Organisation],
+    dated: bool = True,
+    about: Collection[str] = (),
 ) -> bool:
     """Every clause of the sentence that holds a date (any clause: not ``dated``) and speaks of
     the subject states a plan ("Servier plans to have one in Paris-Saclay by 2021"), not
-    something done."""
-    clauses = [
+    something done. With ``about`` (the terms of what is asked), the clauses that hold one of
+    them speak of it, the subject's or naming no organisation ("we plan to double this number")."""
+    clauses = [c for c in CLAUSES.split(sentence) if not dated or holds_value("date", c)]
+    whose = [c for c in clauses if not subject or mentions(c, subject, organisations)]
+    speaking = [
         c
-        for c in CLAUSES.split(sentence)
-        if (not dated or holds_value("date", c))
-        and (not subject or mentions(c, subject, organisations))
+        for c in clauses
+        if set(about) & set(tokenize(c)) and (c in whose or not named_in(c, organisations))
     ]
+    clauses = speaking or whose
     return bool(clauses) and all(PLAN.search(c) for c in clauses)
 
 

@@ -186,12 +186,13 @@ def asked_value(question: str) -> str:
         return "best"
     if WHERE.search(question) or WHERE_LAST.search(question) or PLACE_ASKED.search(question):
         return "place"
+    counted = COUNT_QUESTION.search(question)  # "combien ... finalement ?" asks the count
+    if OUTCOME.search(question) and not counted:  # "ouvert finalement en 2021 ?": whether it
+        return "outcome"  # came true, not the year it was planned for
     year = NAMED_YEAR.search(question)  # "how many ... in 2019": that year's, first
     if year:
         return f"year {year.group(1)}"
-    if COUNT_QUESTION.search(question):
-        return "count"
-    return "outcome" if OUTCOME.search(question) else ""
+    return "count" if counted else ""
 
 
 def holds_value(kind: str, sentence: str, question: str = "") -> bool:

@@ -151,6 +151,7 @@ compte compter: number count
 porteur: leader
 tient tenir: held taking place
 lance lancer: launched led launch
+ouvert ouverte ouvrir ouvre ouverture: open opened opening set
 cree creee creer creation fondee fondation fondateur: founded created set
 trouve situe: located
 industriel: company industrial industry
