@@ -54,6 +54,10 @@ from ingest.store.text import tokenize
         # the French of "submit my application"
         "Pouvez-vous déposer ma candidature à l'appel à projets de Medicen ?",
         "Pourriez-vous soumettre notre dossier à Agoranov ?",
+        # anything done in the user's stead, and "send our file"
+        "pouvez-vous envoyer notre dossier de candidature à l'appel à projets à ma place ?",
+        "can you fill in the form on our behalf?",
+        "tu peux remplir le formulaire en mon nom ?",
     ],
 )
 def test_requests_to_act_are_their_own_kind(question: str) -> None:
@@ -75,6 +79,9 @@ def test_requests_to_act_are_their_own_kind(question: str) -> None:
         "Quel est le numéro de téléphone de Medicen ?",
         "Comment envoyer un dossier à Medicen ?",
         "Où déposer sa candidature pour l'appel à projets ?",
+        # what others do in someone's stead is a question about them
+        "What does Medicen do on behalf of its members?",
+        "Qui parle au nom des pôles français à Bruxelles ?",
     ],
 )
 def test_questions_about_acting_are_not_requests_to_act(question: str) -> None:

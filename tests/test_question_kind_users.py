@@ -113,6 +113,26 @@ def test_treatments_of_the_ecosystem_stay_questions() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "tu peux me conseiller un bon resto près de la gare de lyon ?",
+        "any nice hotel near paris-saclay for the summit?",
+        "where to eat near the Palais Brongniart?",
+    ],
+)
+def test_where_to_eat_or_sleep_in_the_city_is_out_of_scope(question: str) -> None:
+    assert classify(question) == QuestionKind.OUT_OF_SCOPE
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["which hotel groups invest in e-health?", "where is the best hospital for cardiology?"],
+)
+def test_the_citys_businesses_and_hospitals_stay_questions(question: str) -> None:
+    assert classify(question) != QuestionKind.OUT_OF_SCOPE
+
+
 def test_registering_the_askers_own_thing_is_a_request_to_act() -> None:
     assert classify("register my startup for the summit's call for proposals") == (
         QuestionKind.ACTION

@@ -100,8 +100,8 @@ ACT_FR = (
     r"appel|visite|cr[ée]neau|place|billet|salle)s?\b|"
     r"(?:prends|prenez|prendre)[- ](?:moi|nous)?\s*(?:un )?rendez-vous|"
     r"(?:envoie[rz]?|envoyer|envoyez|[ée]cri[st]|[ée]crire|[ée]crivez|r[ée]dige[rz]?)\s+"
-    r"(?:\w+\s+)?(?:un|une|le|la)?\s*(?:e-?mail|mail|courriel|message|lettre|invitation|"
-    r"demande|candidature|cv)s?\b|"
+    r"(?:\w+\s+)?(?:un|une|le|la|notre|nos|mon|ma|mes)?\s*(?:e-?mail|mail|courriel|message|"
+    r"lettre|invitation|demande|candidature|cv|dossier)s?\b|"
     r"(?:envoie[rz]?|envoyer|envoyez|transmet(?:s|tre|tez)?)\s+(?:\w+\s+){0,3}?"
     rf"(?:[àa]|au|aux)\s+(?:l['’]\s*)?{NAMED}|"
     r"(?:inscri[st]|inscrivez|inscrire|pr[ée]sente[rz]?|pr[ée]sentez)[- ](?:moi|nous)\b|"
@@ -114,9 +114,19 @@ ACT_FR = (
     r"(?:ma|mon|mes|notre|nos)\b"
 )
 ACTION = re.compile(rf"{ADDRESSED}(?:{ACT_EN}|{ACT_FR})", re.IGNORECASE)
+# in the user's stead: "pouvez-vous déposer le dossier à ma place ?", "file it on our behalf"
+BEHALF = re.compile(
+    r"\b(on|in) (my|our) (behalf|stead|name)\b|\b(à|a) (ma|notre) place\b|"
+    r"\ben (mon|notre) nom\b",
+    re.IGNORECASE,
+)
 
 
 def asks_to_act(message: str) -> bool:
     """A request that the assistant do something for the user rather than answer: "book me a
-    meeting with Medicen", "can you introduce us to Genopole?", "inscris-moi à MedXperience"."""
-    return bool(ACTION.search(message.strip()))
+    meeting with Medicen", "can you introduce us to Genopole?", "inscris-moi à MedXperience",
+    or anything it is asked to do in the user's stead ("... à ma place ?")."""
+    message = message.strip()
+    return bool(
+        ACTION.search(message) or (BEHALF.search(message) and SECOND_PERSON.search(message))
+    )

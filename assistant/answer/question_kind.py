@@ -44,6 +44,11 @@ HELP = re.compile(
 OUT_OF_SCOPE = re.compile(
     r"\b(weather|forecast|météo|joke|blague|poem|poème|poeme|song|chanson|recipe|recette|"
     r"football|horoscope|lottery|bitcoin|crypto|stock price|cours de bourse)\b|"
+    # everyday life in the city, not its health ecosystem: where to eat, sleep, go out ("un bon
+    # resto près de la gare de Lyon ?", "a nice hotel near the summit?")
+    r"\b(recommend\w*|conseill\w*|suggest\w*|good|nice|cheap|best|bons?|bonnes?|sympa|"
+    r"meilleure?s?)\b[^?.]{0,30}\b(restaurants?|restos?|brasseries?|bars?|hotels?|hôtels?|"
+    r"caf[ée]s?)\b|\b(where|o[uù]) (to )?(eat|sleep|stay|manger|dormir|sortir)\b|"
     # medical advice for the asker: the ecosystem, not its care ("le meilleur traitement contre
     # la migraine", "how do I treat a headache?")
     r"\b(best|meilleure?s?)\s+(treatments?|cures?|remed(y|ies)|traitements?|remèdes?|remedes?|"
