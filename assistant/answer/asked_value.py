@@ -64,7 +64,7 @@ def typed_decline(
     named = names[:2] if kind == "comparison" else names[:1]  # a comparison names both
     for e in usable(report)[:BEST]:
         window = (
-            f"{previous_sentence(report, e)} {e.sentence}" if _refers(e.sentence) else e.sentence
+            f"{previous_sentence(report, e)} {e.sentence}" if refers(e.sentence) else e.sentence
         )
         whose = f"{passages[e.n - 1].metadata.get('title', '')} {window}"  # its title too
         if not all(mentions(whose, name, organisations) for name in named):
@@ -129,7 +129,7 @@ PLAN = re.compile(
 )
 
 
-def _refers(sentence: str) -> bool:
+def refers(sentence: str) -> bool:
     """The sentence takes up what the one before named ("Come see them March 15", "It opened
     in 2016"): a pronoun stands in it."""
     return any(w.lower() in REFERRING for w in words(sentence))

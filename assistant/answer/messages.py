@@ -14,3 +14,7 @@ ABOUT = {  # after a decline by answer type: what the sources hold about the sub
     "en": "They say about {subject}:",
     "fr": "À propos de « {subject} », elles disent :",
 }
+NAMED_ONLY = {  # after a decline of the rest of a group: the members the sources name
+    "en": "Of that group, they name only {named}:",
+    "fr": "De ce groupe, elles ne nomment que {named} :",
+}

@@ -23,6 +23,7 @@ class Reading:
     asked: str  # what the composition answers: the standalone question restated
     kind: QuestionKind
     said: tuple[str, ...]  # the assistant's earlier answers, oldest first
+    message: str = ""  # the message as meant, before it is made standalone ("Besides X, ...")
 
     @property
     def previous(self) -> str:
@@ -41,7 +42,7 @@ def read_question(
     standalone = without_excluded(condense(meant, history, gazetteer))
     asked, kind = restate(meant, read_as_meant(standalone, lexicon), kind or classify(meant))
     said = tuple(t.content for t in history if t.role == "assistant" and t.content.strip())
-    return Reading(standalone, asked, kind, said)
+    return Reading(standalone, asked, kind, said, meant)
 
 
 def as_meant(question: str, lexicon: Lexicon) -> str:

@@ -13,8 +13,8 @@ from assistant.answer import (
     Turn,
     repair_citations,
 )
-from assistant.answer.asked_value import typed_decline
 from assistant.answer.compose import Composer
+from assistant.answer.declines import decline
 from assistant.answer.focus import refocus
 from assistant.answer.gazetteer import Gazetteers
 from assistant.answer.help import reply_text
@@ -133,14 +133,12 @@ class ChatService:
         found, composed = from_directory(
             asked, standalone, kind, language, passages, citable, self.partners, self.scorer.idf
         )
-        evidence = self._evidence(  # the previous answer: the last assistant turn
-            asked, standalone, composed, passages, orgs, scored, citable, reading.previous
-        )
+        evidence = self._evidence(reading, composed, passages, orgs, scored, citable)
         evidence.language = language
         directory = directory_of(asked, composed, evidence, passages, citable, standalone)
         retrieved = time.perf_counter()
         idf = self.scorer.idf  # what is asked of the value is looked for in the corpus's words
-        declined = typed_decline(asked, language, passages, evidence, orgs, idf, composed) or ""
+        declined = decline(reading, language, passages, evidence, orgs, idf, composed)
         if found or not declined:  # the directory's answer, then the passages' to a part it leaves
             text, cited = yield from self._compose(
                 standalone, language, composed, passages, evidence, directory, found, declined
@@ -245,18 +243,17 @@ class ChatService:
 
     def _evidence(
         self,
-        question: str,
-        standalone: str,
+        reading: Reading,
         kind: QuestionKind,
         passages: list[Passage],
         orgs: list[Organisation],
         scored: EvidenceReport,
         citable: list[Organisation],
-        previous: str = "",
     ) -> EvidenceReport:
         """The scored sentences, refocused on the organisation the question names; a role the
         passages do not hold ("Who is the president of X?") is looked up in X's directory
         entry, appended to the passages when it passes the filters (``citable``)."""
+        question, standalone, previous = reading.asked, reading.standalone, reading.previous
         evidence = extend(self.scorer, scored, standalone, passages, previous)  # appended since
         if kind == QuestionKind.EXPLAIN:  # an explanation gathers points: their evidence adds up
             evidence = self.scorer.gate(replace(evidence, points=EXPLAIN_POINTS))

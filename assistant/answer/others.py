@@ -1,0 +1,129 @@
+"""The others of a group the sources name only in part: asked "who were the other two?" of
+"three French start-ups ..., including Doctolib", the sources do not hold the answer, however
+well the sentence that counted the group matches the question.
+
+The group is the one the conversation named a member of: of the best sentences, the one that
+covers the question best among those naming an organisation the question or an earlier answer
+already said. The others are the organisations it (or the sentence after it, when that one takes
+it up by a pronoun) names beyond those said. None: the question is declined. Shapes and the
+directory's names only, never the answer to one question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answer.asked_value import BEST, refers, usable
+from assistant.answer.evidence import Evidence, EvidenceReport
+from assistant.answer.messages import DECLINE, NAMED_ONLY
+from assistant.answer.organisations import Organisation, named_in
+from assistant.answer.question_kind import ORGANISATION_NOUNS
+from ingest.store.text import fold, tokenize
+
+COUNT = r"(?:two|three|four|five|six|\d+|deux|trois|quatre|cinq|six)"
+COUNTS = set(tokenize("other others autre autres two three four five six deux trois quatre cinq"))
+# the rest of a group: "the other two", "which two other start-ups", "les deux autres", "the
+# others", "the rest"
+OTHERS = re.compile(
+    rf"\b(?:other|autres)\s+{COUNT}\b|\b{COUNT}\s+(?:other|others|autres)\b|"
+    r"\b(?:the\s+(?:others|rest)|les\s+autres)\b",
+    re.IGNORECASE,
+)
+ORGANISATIONS = re.compile(rf"^(?:{ORGANISATION_NOUNS})$", re.IGNORECASE)
+# a group counted with its kind of organisation: "three French start-ups", "trois pôles"
+COUNTED = re.compile(
+    rf"\b{COUNT}\s+(?:[\w\-]+\s+){{0,2}}?(?:{ORGANISATION_NOUNS})\b", re.IGNORECASE
+)
+# what may follow "the other two" without saying what they are: "on that list", "?"
+BARE = {
+    "on",
+    "in",
+    "of",
+    "from",
+    "mentioned",
+    "named",
+    "listed",
+    "cited",
+    "de",
+    "du",
+    "des",
+    "sur",
+    "dans",
+    "cites",
+    "citees",
+    "mentionnes",
+    "mentionnees",
+    "then",
+    "alors",
+    "donc",
+}
+
+
+def asks_others(message: str, said: str) -> bool:
+    """The message asks for the rest of a group of organisations: "the other two French
+    start-ups", or "the other two?" after an answer that counted "three French start-ups"
+    (``said``: the earlier answers). "the other two pillars" asks for no organisation."""
+    found = OTHERS.search(message)
+    if found is None:
+        return False
+    after = re.findall(r"[\w\-]+", fold(message[found.end() :]))[:3]
+    if any(ORGANISATIONS.match(w) for w in after):
+        return True
+    if after and after[0] not in BARE:
+        return False  # "the other two pillars", "les deux autres axes"
+    return COUNTED.search(f"{said} {message[: found.start()]}") is not None
+
+
+def others_decline(
+    message: str,
+    said: str,
+    language: str,
+    evidence: EvidenceReport,
+    organisations: Sequence[Organisation],
+) -> str | None:
+    """The decline, when the message asks for the rest of a group and the sentence that names
+    the group names no organisation beyond those already said (``said``: the earlier answers),
+    with that sentence; else None."""
+    if not evidence.answerable or not asks_others(message, said):
+        return None
+    known = names(f"{message} {said}", organisations)
+    group = the_group(evidence, known, organisations)
+    if group is None or names(window(evidence, group), organisations) - known:
+        return None
+    members = [o.label for o in named_in(group.sentence, organisations) if o.label in known]
+    named = NAMED_ONLY[language].format(named=", ".join(members))
+    return f"{DECLINE[language]} {named} {group.sentence} [{group.n}]"
+
+
+def the_group(
+    evidence: EvidenceReport, known: set[str], organisations: Sequence[Organisation]
+) -> Evidence | None:
+    """The sentence that names the group, of the best ones: the one holding most of what the
+    question says of the group (its terms less the members' names: "clusters", "diagnostics"),
+    or, when it says nothing of it ("the other two?"), the one that covers the conversation best
+    among those naming a member already said. None: no sentence is about it."""
+    best = usable(evidence)[:BEST]
+    members = set(tokenize(" ".join(known)))
+    weights = {t: w for t, w in evidence.weights.items() if t not in members and t not in COUNTS}
+    if weights:
+        held = [
+            (sum(w for t, w in weights.items() if t in set(tokenize(e.sentence))), e) for e in best
+        ]
+        top = max((h for h, _ in held), default=0.0)
+        return next((e for h, e in held if h == top), None) if top > 0 else None
+    naming = [e for e in best if known & names(e.sentence, organisations)]
+    return max(naming, key=lambda e: e.coverage) if naming else None
+
+
+def names(text: str, organisations: Sequence[Organisation]) -> set[str]:
+    """The labels of the organisations a text names."""
+    return {o.label for o in named_in(text, organisations)}
+
+
+def window(evidence: EvidenceReport, group: Evidence) -> str:
+    """The group's sentence, and the one after it when that one takes it up ("Start-ups have
+    developed apps." "They include Doctolib, Instacare ...")."""
+    sentences = evidence.sentences.get(group.n, [])
+    after = sentences[group.position + 1] if group.position + 1 < len(sentences) else ""
+    return f"{group.sentence} {after}" if after and refers(after) else group.sentence
