@@ -151,3 +151,23 @@ def test_a_directory_list_leads_with_the_enumeration_naming_its_members() -> Non
     assert [m.organisation.label for m in found] == ["CNRS"]
     text = compose("list", r, "Which research organisations?", tuple(found), (), {})
     assert text == f"{sentence} [1]"  # Curie and Pasteur, peers of the member, are named
+
+
+def test_a_places_members_come_with_an_enumeration_that_names_two_of_them() -> None:
+    """ "which clusters are out there in Paris?": the directory's members of the place answer;
+    a sentence that names one of them in passing ("a project led by A, B and Cap Digital") is
+    no list of them, unless the passages answer; one that names two is quoted beside them."""
+    orgs = from_passages(directory())
+    found = members("which health clusters are in Paris?", orgs)
+    assert found and all(m.place for m in found)
+    project = "The hub was launched by three partners (Owkin, Intersys and Cap Digital)."
+    passing = report(ev(1, 0, project, 0.4), sentences={1: [project]}, answerable=False)
+    text = compose("list", passing, "which clusters?", tuple(found), (), {"Cap Digital": 2})
+    assert "- Cap Digital" in text and project not in text
+    both = "The hub was launched by three partners (Owkin, Medicen and Cap Digital)."
+    named = report(ev(1, 0, both, 0.4), sentences={1: [both]}, answerable=False)
+    text = compose("list", named, "which clusters?", tuple(found), (), {"Cap Digital": 2})
+    assert both in text
+    answers = report(ev(1, 0, project, 0.9), sentences={1: [project]})
+    text = compose("list", answers, "which clusters?", tuple(found), (), {"Cap Digital": 2})
+    assert project in text

@@ -94,8 +94,11 @@ def compose_list(
     orgs = [m.organisation for m in members]
     # an enumeration of the best sentences that names members leads ("The CNRS; the Pasteur
     # Institute, ...; the Curie Institute ..."): its peers are not all in the directory's kind
-    lead = [(ev, t) for ev, t in enumerations(report) if named_in(t, orgs)][:1]
     placed = any(m.place for m in members)  # a place asked: the directory's places answer
+    # beside a place's members, an enumeration of passages that answer, or one that names two
+    # of them (one named in passing, "a project launched by A, B and Servier", is no list)
+    least = 2 if placed and not report.answerable else 1
+    lead = [(ev, t) for ev, t in enumerations(report) if len(named_in(t, orgs)) >= least][:1]
     if lead and not placed:  # the members it names are cited there; the directory the others
         named = {o.name for o in named_in(lead[0][1], orgs)}
         listed = [i for i in listed if i.member.organisation.name not in named]
