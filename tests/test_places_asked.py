@@ -12,11 +12,12 @@ import pytest
 
 from assistant.answer.compose import compose
 from assistant.answer.condense import Turn, condense, split_context
+from assistant.answer.counted import by_count
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.organisations import Organisation, from_passages, members
 from assistant.answer.place_asked import places_asked
 from assistant.answer.question_kind import QuestionKind, classify, restate
-from assistant.answer.referents import by_count, listed
+from assistant.answer.referents import listed
 from assistant.retrieval.passage import Passage
 from assistant.services.directory_answers import directory_answer, directory_of
 from ingest.directory import organisations_to_documents, read_organisations
@@ -138,6 +139,13 @@ def test_a_yes_that_opens_an_answer_is_no_item_of_its_list() -> None:
             "et lequel de Agoranov, Incuballiance et Paris Biotech Santé est à Paris même ?",
         ),
         ("which of the three is in Paris?", CLUSTERS, ""),  # the answer listed two
+        # the answer counted "three pillars" and named others: what the three pillars are
+        (
+            "remind me, what were the three pillars?",
+            "His strategy rests on three pillars; one project of the third is SUMIL, with GE "
+            "Healthcare and Philips.",
+            "",
+        ),
     ],
 )
 def test_a_counted_referent_stands_for_the_items_the_last_answer_listed(

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.answer.citations import CITATION
+from assistant.answer.counted import ranked
 from assistant.answer.descriptions import described, those_named
 from assistant.answer.dislocation import dislocated, own_topic
 from assistant.answer.ellipsis import (
@@ -38,7 +39,6 @@ from assistant.answer.referents import (
     fronted,
     listed,
     purpose_of,
-    ranked,
     subject_in,
     subject_of,
     unacknowledged,

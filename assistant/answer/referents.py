@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 from assistant.answer.citations import CITATION
-from assistant.answer.descriptions import among
 from assistant.answer.ellipsis import INVERTED, NAMES
 from ingest.store.text import STOPWORDS, detect_language, fold, split_sentences, words
 
@@ -117,35 +116,6 @@ def listed(answer: str) -> list[str]:
             if name and name not in items:
                 items.append(name)
     return items
-
-
-# "those two", "the three", "lequel des trois", "ces deux-là": the items of the last answer's
-# list, counted; "of them" / "d'entre eux" too
-COUNTED = re.compile(
-    r"\b(?:(?P<of>of\s+)?(?:the|those|these|les|ces)|(?P<des>des))\s+(?P<n>two|three|four|five|deux|"
-    r"trois|quatre|cinq)\b(?:-l[àa])?(?:\s+(?:ones|of them|d['’]entre (?:eux|elles)))?",
-    re.IGNORECASE,
-)
-COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
-
-
-def by_count(question: str, answer: str) -> str:
-    """ "and where are those two based?" after an answer that lists Lyonbiopole and EuroBioMed:
-    "and where are Lyonbiopole and EuroBioMed based?"; "lequel des trois est à Paris ?" ->
-    "lequel de Agoranov, Incuballiance et Paris Biotech Santé est à Paris ?"; "" when the
-    question counts nothing or the answer lists fewer items than it counts."""
-    match = COUNTED.search(question)
-    items = listed(answer) if match else []
-    if not match or len(items) < COUNTS[match.group("n").lower()]:
-        return ""
-    french = match.group("n").lower() in COUNTS_FR
-    items = items[: COUNTS[match.group("n").lower()]]
-    joined = f"{', '.join(items[:-1])} {'et' if french else 'and'} {items[-1]}"
-    of = ("de " if french else "of ") if match.group("of") or match.group("des") else ""
-    return f"{question[: match.start()]}{of}{joined}{question[match.end() :]}"
-
-
-COUNTS_FR = {"deux", "trois", "quatre", "cinq"}
 
 
 def _term(text: str) -> str:
@@ -288,11 +258,3 @@ def subject_in(question: str) -> str:
             break
         taken.append(word)
     return " ".join([last.group(0), *taken]) if taken else ""
-
-
-def ranked(question: str, answer: str) -> str:
-    """ "the second one", "those two" restated as the items they point at; "and the last one -
-    where is it?" as "where is X?"; "" when the question points at no item."""
-    pointed = by_rank(question, answer) or by_count(question, answer)
-    pointed = pointed or (among(question, answer) if len(listed(answer)) < 2 else "")
-    return fronted(pointed) or pointed

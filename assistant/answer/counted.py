@@ -1,0 +1,56 @@
+"""A follow-up that points at what the last answer listed, by count or rank: "and where are
+those two based?", "lequel des trois est à Paris ?", "the second one" stand for the items the
+answer named, in its order."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.descriptions import among
+from assistant.answer.referents import by_rank, fronted, listed
+
+# "those two", "the three", "lequel des trois", "ces deux-là": the items of the last answer's
+# list, counted; "of them" / "d'entre eux" too
+COUNTED = re.compile(
+    r"\b(?:(?P<of>of\s+)?(?:the|those|these|les|ces)|(?P<des>des))\s+(?P<n>two|three|four|five|deux|"
+    r"trois|quatre|cinq)\b(?:-l[àa])?(?:\s+(?:ones|of them|d['’]entre (?:eux|elles)))?",
+    re.IGNORECASE,
+)
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+
+
+def by_count(question: str, answer: str) -> str:
+    """ "and where are those two based?" after an answer that lists Lyonbiopole and EuroBioMed:
+    "and where are Lyonbiopole and EuroBioMed based?"; "lequel des trois est à Paris ?" ->
+    "lequel de Agoranov, Incuballiance et Paris Biotech Santé est à Paris ?"; "" when the
+    question counts nothing or the answer lists fewer items than it counts."""
+    match = COUNTED.search(question)
+    items = listed(answer) if match and not _counted_by_noun(match, question, answer) else []
+    if not match or len(items) < COUNTS[match.group("n").lower()]:
+        return ""
+    french = match.group("n").lower() in COUNTS_FR
+    items = items[: COUNTS[match.group("n").lower()]]
+    joined = f"{', '.join(items[:-1])} {'et' if french else 'and'} {items[-1]}"
+    of = ("de " if french else "of ") if match.group("of") or match.group("des") else ""
+    return f"{question[: match.start()]}{of}{joined}{question[match.end() :]}"
+
+
+COUNTS_FR = {"deux", "trois", "quatre", "cinq"}
+
+
+def _counted_by_noun(match: re.Match[str], question: str, answer: str) -> bool:
+    """ "what were the three pillars?" after an answer that said "three pillars" without naming
+    them: the question asks what they are, not about the names the answer lists."""
+    after = re.match(r"\s+([^\W\d_]+)", question[match.end() :])
+    if after is None:
+        return False
+    counted = rf"\b{re.escape(match.group('n'))}\s+{re.escape(after.group(1))}\b"
+    return re.search(counted, answer, re.IGNORECASE) is not None
+
+
+def ranked(question: str, answer: str) -> str:
+    """ "the second one", "those two" restated as the items they point at; "and the last one -
+    where is it?" as "where is X?"; "" when the question points at no item."""
+    pointed = by_rank(question, answer) or by_count(question, answer)
+    pointed = pointed or (among(question, answer) if len(listed(answer)) < 2 else "")
+    return fronted(pointed) or pointed
