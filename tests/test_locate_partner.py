@@ -51,6 +51,9 @@ PARTNER = [
     "Which incubators around Paris could take us in?",  # host, by another verb
     # the partner for the asker, whatever comes before
     "Which research institute in the region would be the natural academic partner for us?",
+    # the asker's own team choosing, and a grouping to join rather than whom
+    "ok so which institutions should my oncology lab approach?",
+    "our startup does contrast ultrasound, is there an existing consortium we could plug into?",
 ]
 HELP = [
     "good evening",
@@ -91,6 +94,7 @@ OTHERS = {
     "peux-tu m'expliquer le pilier animation ?": QuestionKind.EXPLAIN,
     "ok mais concretement la plateforme, ca marche comment ?": QuestionKind.EXPLAIN,
     "how does it work?": QuestionKind.HELP,  # the assistant itself
+    "What should my team read about Medicen?": QuestionKind.FACT,  # no organisation chosen
 }
 
 
@@ -130,6 +134,10 @@ def test_organismes_like_organisme_is_any_kind() -> None:
 def test_topic_keeps_the_field() -> None:
     assert topic("Who could we work with on medical imaging?") == "medical imaging"
     assert topic("avec qui travailler sur l'imagerie médicale ?") == "l'imagerie médicale"
+    # the asker's own kind of organisation is not the partner's ("our startup does ...")
+    asked = "our startup does contrast ultrasound, is there an existing consortium to join?"
+    assert topic(asked) == "contrast ultrasound"
+    assert topic("which cardiology startups could my hospital work with?") == "cardiology startups"
 
 
 def _entry(

@@ -75,6 +75,7 @@ ASKING = set(
     existe existe-t-il there anyone anybody someone somebody organisation organization
     organisations organizations organisme organismes programme programmes program programs
     auquel auxquels raccrocher rattacher specifically particulier
+    existing exist exists join joining plug plugged consortium consortia initiative initiatives
     """.split()
 )
 
@@ -98,12 +99,21 @@ OWN_PROJECT = re.compile(
 )
 
 
+# the asker's own organisation by its kind: "our startup does contrast ultrasound", "mon labo"
+OURS = re.compile(r"\b(our|my|notre|mon|ma|nos|mes)\s+(?P<kind>[\w\-]+)", re.IGNORECASE)
+
+
 def without_asker(question: str) -> str:
     """The question less the asker's description of itself, which is not the field sought
     ("As a young medtech firm, who could put me in touch with hospitals?" -> "who could put
-    me in touch with hospitals?"): an "as a ...," opening, or "we are a <kind of
-    organisation>" up to its last kind word ("we are a medtech company scouting sites")."""
+    me in touch with hospitals?"): an "as a ...," opening, the kind of "our startup", or "we
+    are a <kind of organisation>" up to its last kind word ("we are a medtech company scouting
+    sites")."""
     question = OWN_PROJECT.sub("", AS_ASKER.sub("", question, count=1))
+    question = OURS.sub(
+        lambda m: m.group(1) if fold(m.group("kind")).rstrip("s") in _kind_words() else m.group(0),
+        question,
+    )
     match = WE_ARE.search(question)
     if not match:
         return question

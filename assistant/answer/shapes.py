@@ -179,11 +179,15 @@ def asks_where(question: str) -> bool:
     )
 
 
+# what one joins rather than who: "is there an existing consortium we could plug into?"
+GROUPING = r"(consortium|consortia|programmes?|programs?|projects?|initiatives?|platforms?|hubs?)"
 # "big companies ... that I could partner with?": the organisations sought named before it
 RELATIVE = re.compile(  # or unsaid after what is sought: "a facility near Paris I should approach"
     rf"\b((that|which|who|whom|whose|qui|que|with whom|avec qui|avec lesquel\w*)\s+{WE}|"
-    rf"(anyone|anybody|someone|somebody|something|{ONE_ORG}|facility|lab)\s+(\w+\s+){{0,4}}?(i|we))"
-    rf"\s+{MODAL}\s+(\w+\s+)?({JOIN}|approach|contact|talk to|reach out to)\b",
+    rf"(anyone|anybody|someone|somebody|something|{ONE_ORG}|{GROUPING}|facility|lab)\s+"
+    rf"(\w+\s+){{0,4}}?(i|we))\s+{MODAL}\s+(\w+\s+)?({JOIN}|approach|contact|talk to|"
+    r"reach out to|join|plug into|plug in to|be part of|take part in|get involved (in|with)|"
+    r"rejoindre|intégrer|integrer)\b",
     re.IGNORECASE,
 )
 PARTNER_MORE = re.compile(
@@ -205,8 +209,12 @@ INTRODUCE = re.compile(
 # "which facility should I look at?": the asker choosing an organisation (never a place)
 CHOOSE = re.compile(
     r"\b(which|what|quels?|quelles?)\s+(\w+\s+){1,2}?(should|could|can|do|would|dois|devrais|"
-    r"devrions|pourrais|pourrions|peux)[- ](i|we|je|nous|on)\s+(look at|look into|consider|"
-    r"visit|go to|turn to|apply to|approach|regarder|viser|solliciter|approcher|contacter)\b",
+    r"devrions|pourrais|pourrions|peux)[- ](i|we|je|nous|on|"
+    # the asker's own team: "which institutions should my oncology lab approach?"
+    r"(my|our|mon|ma|notre|nos)\s+(\w+\s+){0,2}?(lab|laboratory|team|company|start-?up|firm|"
+    r"group|labo|laboratoire|équipe|equipe|entreprise|société|societe|boîte|boite))\s+"
+    r"(look at|look into|consider|visit|go to|turn to|apply to|approach|regarder|viser|"
+    r"solliciter|approcher|contacter)\b",
     re.IGNORECASE,
 )
 
