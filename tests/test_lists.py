@@ -16,6 +16,9 @@ from assistant.services.directory_answers import directory_of
 
 LISTS = [
     "Can you name some Paris-region startups that built apps linking patients and doctors?",
+    # the verb asking the list after what it lists
+    "big pharma already set up in idf? just list them pls",
+    "les startups e-santé de la région, tu peux me les lister ?",
     "Have foreign health companies already set up shop in the Paris Region? Give me a few "
     "examples.",
     "what are the 3 big fields medicen is focusing its strategy on?",
@@ -171,3 +174,15 @@ def test_a_places_members_come_with_an_enumeration_that_names_two_of_them() -> N
     answers = report(ev(1, 0, project, 0.9), sentences={1: [project]})
     text = compose("list", answers, "which clusters?", tuple(found), (), {"Cap Digital": 2})
     assert project in text
+
+
+def test_a_list_asked_by_its_verb_after_what_it_lists_takes_its_kind_from_the_opening() -> None:
+    orgs = from_passages(directory())
+    found = members("e-health startups already in the region? just list them pls", orgs)
+    assert {m.organisation.name for m in found} == {
+        "Doctolib",
+        "Instacare",
+        "DoudouCare",
+        "MedClinik",
+    }
+    assert members("any news from the region? list them", orgs) == []

@@ -214,6 +214,8 @@ def asked_kinds(question: str) -> tuple[str, ...]:
     if start is None:
         return ()
     head = folded[start + 1 : start + 6]
+    if folded[start - 1 : start] in (["les"], ["them"]) or head[:1] in (["them"], ["those"]):
+        head = folded[:5]  # "big pharma in idf? list them", "les startups, tu peux me les lister"
     for i, word in enumerate(head):
         kinds = _kinds_of(word, table)
         if not kinds:

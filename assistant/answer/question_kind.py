@@ -101,6 +101,14 @@ LIST_ASKED = re.compile(
     rf"^\s*(quels|quelles) (sont|étaient) (les|ses|leurs) ({NUMBERS}) \w+",
     re.IGNORECASE,
 )
+# "big pharma already set up in idf? just list them pls", "tu peux me les lister ?": a list asked
+# of what the question names, by the verb, wherever it stands
+LIST_THEM = re.compile(
+    r"\b(list|name|enumerate)\s+(them|those|these|all of them|them all)\b|"
+    r"\b(les|me les|nous les)\s+(lister|citer|nommer|énumérer|enumerer)\b|"
+    r"\b(liste|listez|cite|citez|nomme|nommez)[- ](les|moi-les)\b",
+    re.IGNORECASE,
+)
 EXPLAIN = re.compile(
     r"^\s*(why|pourquoi|how(?! (many|much|old|long|far|big|often|large))|comment|"
     r"what (makes|explains|are the reasons?)|in what way|de quelle (manière|façon)|"
@@ -158,7 +166,9 @@ def classify(question: str) -> QuestionKind:
         return QuestionKind.LOCATE
     if WHEN.search(rest) and not EXPLAIN.search(led):
         return QuestionKind.FACT
-    if LIST.search(rest) or LIST_ASKED.search(rest) or asks_for_list(rest):
+    if LIST.search(rest) or LIST_ASKED.search(rest) or LIST_THEM.search(rest):
+        return QuestionKind.LIST
+    if asks_for_list(rest):
         return QuestionKind.LIST
     if EXPLAIN.search(led) or EXPLAIN_ASKED.search(rest):
         return QuestionKind.EXPLAIN
