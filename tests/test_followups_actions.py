@@ -387,6 +387,7 @@ FOUNDED = "Agoranov was founded in 2000 by four Paris universities and research 
         ("Agoranov existe depuis combien de temps ?", "duration"),
         ("Which Agoranov programme would you say is the best one for medtech?", "best"),
         ("quel est le meilleur incubateur de la région ?", "best"),
+        ("which of them has the biggest r&d headcount in the region?", "best"),
         ("What does Agoranov do?", ""),
     ],
 )
@@ -716,6 +717,21 @@ def test_whether_a_plan_came_true_is_asked_before_the_year_it_was_planned_for() 
     passages, report = passages_and_report(doubled)
     report.weights = {"medicen": 1.0, "doubl": 3.0, "member": 2.0}
     assert typed_decline(asked, "en", passages, report, orgs) is None
+
+
+def test_the_biggest_of_no_named_subject_needs_a_ranking_on_what_is_asked() -> None:
+    """ "which of them has the biggest R&D headcount?": a sentence that ranks the region on
+    something else ("a leader") does not say which; one ranking on headcount does."""
+    leader = "Another way in which the Paris Region is a leader in the region's economy."
+    passages, report = passages_and_report(leader)
+    report.weights = {"biggest": 1.0, "r&d": 2.0, "headcount": 4.0, "region": 0.5}
+    asked = "which of them has the biggest r&d headcount in the region?"
+    declined = typed_decline(asked, "en", passages, report, ORGS)
+    assert declined is not None and declined.startswith(DECLINE["en"])
+    ranked = "Agoranov has the largest R&D headcount of the region's incubators."
+    passages, report = passages_and_report(ranked)
+    report.weights = {"biggest": 1.0, "r&d": 2.0, "headcount": 4.0, "region": 0.5}
+    assert typed_decline(asked, "en", passages, report, ORGS) is None
 
 
 def test_a_measure_is_declined_when_no_sentence_about_the_subject_gives_one() -> None:

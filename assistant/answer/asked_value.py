@@ -29,7 +29,7 @@ BEST = 5  # a value answers only in one of the sentences that answer the questio
 # corporate tax rate for a subsidiary?", "how much does lab space cost?")
 # the words by which a sentence takes up what the one before named
 REFERRING = set("it its they them their this these those he she his her il elle ils elles".split())
-ANYONES = {"email", "phone", "address", "rate", "price", "amount", "hours", "measure"}
+ANYONES = {"email", "phone", "address", "rate", "price", "amount", "hours", "measure", "best"}
 
 
 def typed_decline(

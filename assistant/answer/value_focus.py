@@ -41,6 +41,13 @@ ASKING = re.compile(
 )
 
 
+# what a superlative ranks on: the words after it ("the biggest r&d headcount in the region")
+RANKED_ON = re.compile(
+    r"\b(best|biggest|largest|greatest|meilleure?s?|plus grande?s?)\s+(?P<on>([\w&\-]+\s*){1,3})",
+    IC,
+)
+
+
 def focus_terms(question: str, kind: str, subject: str, report: EvidenceReport) -> set[str]:
     """What a date or an amount is asked of ("founded" in "When was Medicen founded?"): the
     question's terms less its subject's and the words that ask for the value. Empty for the
@@ -49,7 +56,9 @@ def focus_terms(question: str, kind: str, subject: str, report: EvidenceReport) 
         return set()
     asking = tokenize(f"{subject} {' '.join(m.group(0) for m in ASKING.finditer(question))}")
     asked = set(report.weights) - {*asking, *translate_terms(asking), *tokenize(kind)}
-    return asked - report.everyday
+    ranked = RANKED_ON.search(question) if kind == "best" else None
+    on = set(tokenize(ranked.group("on"))) & asked if ranked else set()
+    return (on or asked) - report.everyday  # "the biggest R&D headcount": ranked on that
 
 
 def describing(question: str, subject: str, organisations: Sequence[Organisation]) -> set[str]:

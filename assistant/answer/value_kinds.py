@@ -97,7 +97,7 @@ COUNTED = re.compile(
 )
 # the best of something, as judged ("which hospital is the best one for cardiology?"): the
 # sources must rank it so
-SUPERLATIVE = re.compile(r"\b(best|meilleure?s?)\b", IC)
+SUPERLATIVE = re.compile(r"\b(best|meilleure?s?|biggest|largest|greatest|plus grande?s?)\b", IC)
 # a year the question names ("in 2019"): the sources must speak of that year
 NAMED_YEAR = re.compile(
     r"\b(?:in|en|for|pour|of|de|since|depuis|during|durant|fin|début|debut|mi|early|late)"
