@@ -388,6 +388,8 @@ FOUNDED = "Agoranov was founded in 2000 by four Paris universities and research 
         ("Which Agoranov programme would you say is the best one for medtech?", "best"),
         ("quel est le meilleur incubateur de la région ?", "best"),
         ("which of them has the biggest r&d headcount in the region?", "best"),
+        ("is it cheaper to run an r&d lab in paris than in munich?", "price"),
+        ("c'est moins cher de s'installer à Saclay qu'à Paris ?", "price"),
         ("What does Agoranov do?", ""),
     ],
 )

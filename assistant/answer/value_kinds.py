@@ -41,6 +41,8 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
     "rate": re.compile(r"\b(rate|taux|percentage|pourcentage)\b", IC),
     "price": re.compile(
         r"\b(prices?|fees?|tarifs?|prix|rents?|rental|loyers?)\b|\bhow much\b.*\bcosts?\b|"
+        # a cost compared: "is it cheaper to run a lab here than in Munich?"
+        r"\b(cheaper|costlier|(more|less) (expensive|costly)|(moins|plus) ch[eè]re?s?)\b|"
         r"\b(what|the) costs? of\b|\bcombien\b.*\bco[uû]te",
         IC,
     ),
