@@ -389,6 +389,14 @@ FOUNDED = "Agoranov was founded in 2000 by four Paris universities and research 
         ("quel est le meilleur incubateur de la région ?", "best"),
         ("which of them has the biggest r&d headcount in the region?", "best"),
         ("is it cheaper to run an r&d lab in paris than in munich?", "price"),
+        ("combien servier va investir dans son centre r&d de saclay ?", "amount"),
+        ("how much will Agoranov invest in its new site?", "amount"),
+        ("combien de start-ups ont levé des fonds ?", "count"),
+        ("has philips opened an R&D center in ile-de-france?", "whether"),
+        ("Did Agoranov exhibit at the summit?", "whether"),
+        # open to anything the sources say, or whether something exists: no value asked
+        ("Does it play any other role in the ecosystem?", ""),
+        ("is there a cluster for diagnostics?", ""),
         ("c'est moins cher de s'installer à Saclay qu'à Paris ?", "price"),
         ("What does Agoranov do?", ""),
     ],
@@ -673,7 +681,7 @@ def test_whether_a_plan_came_true_is_not_answered_by_the_plan() -> None:
     orgs = from_passages([SERVIER, MEDICEN])
     assert asked_value("did Servier actually open its centre on schedule?") == "outcome"
     assert asked_value("Servier a finalement ouvert son centre ?") == "outcome"
-    assert asked_value("did Servier open its centre?") == ""  # a plain question: the passages'
+    assert asked_value("did Servier open its centre?") == "whether"  # yes or no, no outcome
     # a count or a date asked, with "finally", stays a count or a date
     assert asked_value("Combien de membres Medicen comptait-il finalement en 2022 ?") != "outcome"
     plan = "Additionally, Servier plans to open its centre in Paris-Saclay by 2021."
@@ -734,6 +742,32 @@ def test_the_biggest_of_no_named_subject_needs_a_ranking_on_what_is_asked() -> N
     passages, report = passages_and_report(ranked)
     report.weights = {"biggest": 1.0, "r&d": 2.0, "headcount": 4.0, "region": 0.5}
     assert typed_decline(asked, "en", passages, report, ORGS) is None
+
+
+def test_a_yes_or_no_about_a_subject_needs_a_sentence_about_it_saying_what_is_asked() -> None:
+    """ "Did Agoranov exhibit at the summit?": a sentence naming Agoranov for something else
+    does not say; one saying it exhibited does."""
+    hosting = "By hosting project leaders, incubators such as Agoranov play key roles."
+    passages, report = passages_and_report(hosting)
+    report.weights = {"agoranov": 1.0, "exhibit": 4.0, "summit": 2.0}
+    asked = "Did Agoranov exhibit at the summit?"
+    declined = typed_decline(asked, "en", passages, report, ORGS)
+    assert declined is not None and declined.startswith(DECLINE["en"]) and "Agoranov" in declined
+    exhibited = "Agoranov exhibited its start-ups at the summit in March."
+    passages, report = passages_and_report(exhibited)
+    report.weights = {"agoranov": 1.0, "exhibit": 4.0, "summit": 2.0}
+    assert typed_decline(asked, "en", passages, report, ORGS) is None
+
+
+def test_the_words_asking_whether_it_came_true_are_not_what_is_asked_of_it() -> None:
+    """ "did Medicen actually manage to double it?": "manage" asks whether; "I aspire to manage
+    this project" says nothing of a doubling."""
+    manage = "I am aspiring to manage this project at Medicen and to promote it."
+    passages, report = passages_and_report(manage)
+    report.weights = {"medicen": 1.0, "actual": 1.0, "manag": 2.0, "doubl": 3.0}
+    asked = "did Medicen actually manage to double it?"
+    declined = typed_decline(asked, "en", passages, report, ORGS)
+    assert declined is not None and declined.startswith(DECLINE["en"])
 
 
 def test_a_measure_is_declined_when_no_sentence_about_the_subject_gives_one() -> None:

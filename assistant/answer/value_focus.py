@@ -28,6 +28,7 @@ GENERIC_KINDS = {
     "best",
     "outcome",
     "measure",
+    "whether",
 }
 # the words that ask for a value, not what it is asked of
 ASKING = re.compile(
@@ -36,7 +37,10 @@ ASKING = re.compile(
     r"percentage|pourcentage|proportion|where|located|based|situated|town|city|ville|commune|"
     # when or where an event happens: "where was it held?", "quand s'est tenu ...?"
     r"held|hold|holds|take place|takes place|took place|taking place|happen\w*|tenu\w*|"
-    r"se tient|se tenait|passait|se passe|a eu lieu|lieu)\b|(?:19|20)\d\d",
+    r"se tient|se tenait|passait|se passe|a eu lieu|lieu|"
+    # whether something came true: "did they actually manage to double it?"
+    r"actually|finally|eventually|really|manage[sd]?|managing|succeed\w*|réussi|reussi|"
+    r"parvenu\w*|finalement|vraiment)\b|(?:19|20)\d\d",
     IC,
 )
 

@@ -52,6 +52,10 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         # what someone earns: "how much does the CEO make a year?", "il gagne combien ?"
         r"\bhow much\b.{0,30}\b(earn|earns|make|makes|paid|get paid)\b|"
         r"\b(gagne|gagnent|touche|touchent)\b.{0,20}\bcombien\b|"
+        # what is put into something: "how much will Servier invest?", "combien va-t-il investir ?"
+        r"\bhow much\b.{0,40}\b(invest\w*|spen[dt]\w*|put|puts|raised?)\b|"
+        r"\bcombien\b(?!\s+d['’e])[^?]{0,40}\b(invest\w*|d[ée]pens\w*|mettre|mis|lev[ée]\w*)\b|"
+        r"\b(invest\w*|d[ée]pens\w*|mis|lev[ée]\w*)\b.{0,30}\bcombien\b|"
         r"\bcombien\b.{0,30}\b(gagne|gagnent|touche|touchent)\b",
         IC,
     ),
@@ -86,6 +90,19 @@ OUTCOME = re.compile(
     r"managed?|succeeded|succeed|atteint|doublé|double|réussi|reussi)\b|"
     r"\b(on schedule|on time|as planned|in the end|comme prévu|comme prevu|dans les temps|"
     r"finalement|au final)\b",
+    IC,
+)
+# a yes/no question ("has Philips opened an R&D centre here?", "est-ce que Medicen a un bureau à
+# Bruxelles ?"): the sources answer it where they say what is asked of its subject
+WHETHER = re.compile(
+    r"^\W*((and|so|ok|okay|but|et|alors|mais|donc)\W+)*(did|does|do|is|are|was|were|has|have|"
+    r"had|can|could|will|would|est-ce qu['’]?e?)\b(?!\s+(there|il y a)\b)",
+    IC,
+)
+# a yes/no open to anything the sources say: "does it play any other role?", "has Sanofi done
+# anything on e-health?"
+OPEN = re.compile(
+    r"\b(any ?thing|any other|anyone|any role|something|quelque chose|autre chose|d['’]autres?)\b",
     IC,
 )
 # a number asked exactly ("exactly how many units?", "combien exactement ?"): "half of" is none
@@ -163,6 +180,7 @@ HOLDS: dict[str, Callable[[str], bool]] = {
     "age": lambda s: bool(AGE.search(s)),
     "measure": lambda s: bool(NUMBER.search(s)),
     "outcome": lambda s: True,  # any sentence may say it was done; a plan does not
+    "whether": lambda s: True,  # any sentence about the subject that says what is asked
 }
 
 
@@ -194,7 +212,9 @@ def asked_value(question: str) -> str:
     year = NAMED_YEAR.search(question)  # "how many ... in 2019": that year's, first
     if year:
         return f"year {year.group(1)}"
-    return "count" if counted else ""
+    if counted:
+        return "count"
+    return "whether" if WHETHER.search(question) and not OPEN.search(question) else ""
 
 
 def holds_value(kind: str, sentence: str, question: str = "") -> bool:
