@@ -138,6 +138,9 @@ def test_answer_spans() -> None:
         "Gentilly"
     )
     assert answer_span("Who is the CEO?", "Our goal is in Paris [1]") == ""
+    # the name the question says, hyphens as spaces, is not who answers
+    founded = "The Health Lab Val-de-Marne, founded by the CCI Val-de-Marne, hosts start-ups. [1]"
+    assert answer_span("who set up the health lab val de marne?", founded) == "CCI Val-de-Marne"
 
 
 def test_a_french_question_finds_its_span_and_clause_in_an_english_sentence() -> None:

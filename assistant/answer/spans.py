@@ -127,7 +127,7 @@ def _new_name(question: str, sentence: str) -> str:
     for match in NAME_RUN.finditer(sentence):
         run = match.group(0)
         tokens = [fold(w) for w in words(run)]
-        if all(t in asked or t in STOPWORDS for t in tokens):
+        if all(_said(t, asked) for t in tokens):  # "Île-de-France" for "ile de france"
             continue
         if len(tokens) == 1 and not re.search(r"[A-Z].*[A-Z]", run):
             continue  # one plain capitalised word ("Paris", "Our") is rarely who answers
@@ -136,6 +136,12 @@ def _new_name(question: str, sentence: str) -> str:
         found.append(match)
     beside = [m for m in found if _beside_role(role or "", sentence, m)]
     return (beside or found)[0].group(0) if found else ""
+
+
+def _said(token: str, asked: set[str]) -> bool:
+    """A word the question holds, as typed or with its hyphens as spaces, or a stopword."""
+    parts = [p for p in token.split("-") if p]
+    return token in asked or token in STOPWORDS or bool(parts) and all(p in asked for p in parts)
 
 
 def _beside_role(role: str, sentence: str, match: re.Match[str]) -> bool:
