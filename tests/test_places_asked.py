@@ -154,6 +154,21 @@ def test_a_counted_referent_stands_for_the_items_the_last_answer_listed(
     assert by_count(question, answer) == expected
 
 
+def test_those_two_after_a_yes_stand_for_the_two_the_answer_named() -> None:
+    """ "Yes. GE and Philips take part in ..." then "where are those two companies based?": the
+    answer's "Yes." does not hide its list, and "those two" asks about them."""
+    from assistant.answer.condense import Turn, condense
+
+    answer = "Yes. GE and Philips take part in the SUMIL project, which Medicen cites. [1]"
+    assert listed(answer) == ["GE", "Philips"]
+    history = [
+        Turn("user", "any imaging companies in medicen projects?"),
+        Turn("assistant", answer),
+    ]
+    asked = condense("where are those two companies based in the paris region?", history)
+    assert asked.startswith("where are GE and Philips companies based in the paris region?")
+
+
 def test_which_of_those_listed_is_in_a_place_is_answered_from_the_directory(
     orgs: list[Organisation],
 ) -> None:

@@ -58,6 +58,12 @@ def that_pointing(question: str) -> tuple[int, int] | None:
     return match.start(group), match.end(group)
 
 
+# "those two companies", "ces trois instituts": the items the last answer named, counted
+COUNTED_BACK = re.compile(
+    r"\b(those|these|ces)\s+(two|three|four|five|deux|trois|quatre|cinq)\b", re.IGNORECASE
+)
+
+
 def needs_context(question: str) -> bool:
     """A question that does not name its own subject: a pronoun standing for someone named
     before ("When was he appointed?"), a follow-up opening ("And ...", "What about ..."), very
@@ -73,6 +79,7 @@ def needs_context(question: str) -> bool:
         or any(t in STRONG_PRONOUNS for t in tokens)
         or re.search(r"\b(the|that|this|these|those)\s+(\w+\s+)?ones?\b", question, re.I)
         is not None
+        or COUNTED_BACK.search(question) is not None
         or (len(content) <= 3 and not names)
         or PARTITIVE.search(question) is not None
         or (any(t in WEAK_PRONOUNS for t in tokens) and not own_subject)

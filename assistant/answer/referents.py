@@ -25,7 +25,7 @@ ACKNOWLEDGED = re.compile(
     re.IGNORECASE,
 )
 # "Yes, ...", "Non, ...": the answer to a yes-no question, no item of a list
-ANSWERED = re.compile(r"^\s*(?:yes|no|oui|non|indeed|en effet)\b[,;:]?\s*", re.IGNORECASE)
+ANSWERED = re.compile(r"^\s*(?:yes|no|oui|non|indeed|en effet)\b[.!,;:]?\s*", re.IGNORECASE)
 # "the last one you mentioned", "le dernier que vous avez cité": the rank a relative clause
 # about the last answer completes
 MENTIONED = (
@@ -101,9 +101,9 @@ def listed(answer: str) -> list[str]:
     A, B, C (the items an introducer announces); "GE Healthcare set up its Paris
     R&D center, Digital Foundry, in 2016, and start-ups such as MedClinik call Paris Region
     home" -> General Electric Healthcare, MedClinik)."""
-    first = split_sentences(CITATION.sub("", answer))[:1]
+    # "Yes, with the Lyonbiopole and ... clusters", "Yes. GE and Philips take part in ..."
+    first = split_sentences(ANSWERED.sub("", CITATION.sub("", answer).strip()))[:1]
     sentence = first[0].rsplit(":", 1)[-1] if first else ""  # "three pillars: a, b and c"
-    sentence = ANSWERED.sub("", sentence)  # "Yes, with the Lyonbiopole and ... clusters"
     parts = re.split(r",?\s+(?:and|et|or|ou)\s+|;\s*", sentence)
     parts = [INTRODUCED.sub("", p, count=1) for p in parts]  # "incubators such as A": A
     short = all(len(words(s)) <= 4 for p in parts for s in p.split(","))
