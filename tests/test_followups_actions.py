@@ -58,6 +58,9 @@ from ingest.store.text import tokenize
         "pouvez-vous envoyer notre dossier de candidature à l'appel à projets à ma place ?",
         "can you fill in the form on our behalf?",
         "tu peux remplir le formulaire en mon nom ?",
+        # spoken French, in the statement's order
+        "tu peux me réserver une salle à Saclay ?",
+        "vous pouvez nous mettre en relation avec Agoranov ?",
     ],
 )
 def test_requests_to_act_are_their_own_kind(question: str) -> None:
@@ -82,6 +85,7 @@ def test_requests_to_act_are_their_own_kind(question: str) -> None:
         # what others do in someone's stead is a question about them
         "What does Medicen do on behalf of its members?",
         "Qui parle au nom des pôles français à Bruxelles ?",
+        "tu peux me dire qui dirige Agoranov ?",
     ],
 )
 def test_questions_about_acting_are_not_requests_to_act(question: str) -> None:

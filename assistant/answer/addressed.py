@@ -78,6 +78,8 @@ ADDRESSED = (
     r"\b(?:can|could|would|will|won['’]t) (?:you|u)\s+(?:please\s+)?|"
     r"\bi(?: want| need| would like|['’]d like) you to\s+|"
     r"\b(?:peux|pourrais|pouvez|pourriez|veux|voulez|voudriez)[- ](?:tu|vous)\s+(?:me\s+|nous\s+)?|"
+    # spoken French keeps the statement's order: "vous pouvez me prendre un rdv ?", "tu peux ..."
+    r"\b(?:tu|vous)\s+(?:peux|pourrais|pouvez|pourriez|voudrais|voudriez)\s+(?:me\s+|nous\s+)?|"
     r"\bmerci de\s+(?:me\s+|nous\s+)?|\bs['’]il (?:te|vous) pla[iî]t,?\s+)"
 )
 NAMED = r"(?-i:[A-ZÀ-Þ])"  # a name: a capital, whatever the case of the rest
