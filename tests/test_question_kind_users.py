@@ -119,15 +119,23 @@ def test_treatments_of_the_ecosystem_stay_questions() -> None:
         "tu peux me conseiller un bon resto près de la gare de lyon ?",
         "any nice hotel near paris-saclay for the summit?",
         "where to eat near the Palais Brongniart?",
+        "how do i get to gustave roussy from CDG?",
+        "comment se rendre à NeuroSpin depuis Paris ?",
+        "can you translate this into french?",
     ],
 )
-def test_where_to_eat_or_sleep_in_the_city_is_out_of_scope(question: str) -> None:
+def test_where_to_eat_sleep_or_go_in_the_city_is_out_of_scope(question: str) -> None:
     assert classify(question) == QuestionKind.OUT_OF_SCOPE
 
 
 @pytest.mark.parametrize(
     "question",
-    ["which hotel groups invest in e-health?", "where is the best hospital for cardiology?"],
+    [
+        "which hotel groups invest in e-health?",
+        "where is the best hospital for cardiology?",
+        "how do we get from Medicen a letter of support?",
+        "how can i get funding from the region?",
+    ],
 )
 def test_the_citys_businesses_and_hospitals_stay_questions(question: str) -> None:
     assert classify(question) != QuestionKind.OUT_OF_SCOPE

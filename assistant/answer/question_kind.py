@@ -49,6 +49,12 @@ OUT_OF_SCOPE = re.compile(
     r"\b(recommend\w*|conseill\w*|suggest\w*|good|nice|cheap|best|bons?|bonnes?|sympa|"
     r"meilleure?s?)\b[^?.]{0,30}\b(restaurants?|restos?|brasseries?|bars?|hotels?|hôtels?|"
     r"caf[ée]s?)\b|\b(where|o[uù]) (to )?(eat|sleep|stay|manger|dormir|sortir)\b|"
+    # getting about, telling the time, translating: no question about the ecosystem
+    r"\bhow (do|can|should|would) (i|we) get (to|there)\b|\b(directions|itinerary) to\b|"
+    r"\bhow (do|can|should|would) (i|we) get from \S+[^?]{0,40}?\bto\b|"
+    r"\bcomment (aller|se rendre|venir|me rendre|nous rendre) (à|a|au|aux|jusqu)|"
+    r"\b(itin[ée]raire|what time is it|quelle heure est-il)\b|"
+    r"\b(translate|traduis|traduisez|traduire)\b|"
     # medical advice for the asker: the ecosystem, not its care ("le meilleur traitement contre
     # la migraine", "how do I treat a headache?")
     r"\b(best|meilleure?s?)\s+(treatments?|cures?|remed(y|ies)|traitements?|remèdes?|remedes?|"
