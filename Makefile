@@ -107,7 +107,8 @@ eval: setup
 		tests/eval/dev11.jsonl tests/eval/dev12.jsonl tests/eval/dev13.jsonl tests/eval/dev14.jsonl \
 		tests/eval/dev15.jsonl tests/eval/dev16.jsonl tests/eval/dev17.jsonl \
 		tests/eval/dev18.jsonl tests/eval/dev19.jsonl \
-		tests/eval/dev20.jsonl tests/eval/test.jsonl
+		tests/eval/dev20.jsonl tests/eval/dev21.jsonl tests/eval/dev22.jsonl \
+		tests/eval/dev23.jsonl tests/eval/test.jsonl
 
 bench: setup
 	$(BIN)/paris-health bench

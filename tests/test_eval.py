@@ -80,8 +80,9 @@ DEV2_BARS = {"accuracy": 0.91, "decline": 0.92, "answer_first": 0.76}
 DEV3_BARS = {"accuracy": 0.84, "decline": 0.92, "answer_first": 0.83}
 # dev4 0.87 (62/71), 1.00 (9/9), 0.88 (28/32)
 DEV4_BARS = {"accuracy": 0.85, "decline": 0.88, "answer_first": 0.81}
-# dev5 0.83 (20/24), 0.86 (31/36), 0.76 (13/17); declines 0.94 (34/36) after the ninth round
-DEV5_BARS = {"accuracy": 0.79, "decline": 0.91, "answer_first": 0.70}
+# dev5 0.83 (20/24), 0.86 (31/36), 0.76 (13/17); declines 0.94 (34/36) after the ninth round,
+# 1.00 (36/36) after the tenth
+DEV5_BARS = {"accuracy": 0.79, "decline": 0.97, "answer_first": 0.70}
 # dev6 0.82 (33/40), 1.00 (10/10), 0.73 (11/15); 0.80 (32/40) after the eighth round (a list
 # answer's best sentence names MedClinik yet scores under the gate once organisations are typed)
 DEV6_BARS = {"accuracy": 0.77, "decline": 0.90, "answer_first": 0.66}
@@ -98,8 +99,8 @@ DEV10_BARS = {"accuracy": 0.96, "decline": 0.83, "answer_first": 0.80}
 # dev11 0.87 (45/52), 0.88 (7/8), 0.77 (10/13); 0.90 (47/52) after the eighth round
 DEV11_BARS = {"accuracy": 0.88, "decline": 0.75, "answer_first": 0.69}
 # dev12 (the second holdout) 0.86 (43/50), 0.90 (9/10), 0.76 (19/25) after the seventh round;
-# 0.88 (44/50) after the eighth
-DEV12_BARS = {"accuracy": 0.86, "decline": 0.80, "answer_first": 0.72}
+# 0.88 (44/50) after the eighth; declines 1.00 (10/10) after the tenth
+DEV12_BARS = {"accuracy": 0.86, "decline": 0.90, "answer_first": 0.72}
 # issue 15's sixth round: dev13 0.63 (33/52), 1.00 (8/8), 0.50 (13/26) blind; after reading
 # French as its askers write it: 0.90 (47/52), 1.00 (8/8), 0.73 (19/26)
 DEV13_BARS = {"accuracy": 0.88, "decline": 0.87, "answer_first": 0.69}
@@ -110,8 +111,8 @@ DEV13_BARS = {"accuracy": 0.88, "decline": 0.87, "answer_first": 0.69}
 DEV14_BARS = {"accuracy": 0.86, "decline": 0.87, "answer_first": 0.73}
 # dev15 (the third holdout) 0.74 (37/50), 0.80 (8/10), 0.54 (13/24) blind; 0.78 (39/50), 0.80
 # (8/10), 0.58 (14/24) after the sixth round; 0.80 (40/50) after the seventh; 0.82 (41/50), 0.90
-# (9/10), 0.67 (16/24) after the eighth
-DEV15_BARS = {"accuracy": 0.80, "decline": 0.80, "answer_first": 0.62}
+# (9/10), 0.67 (16/24) after the eighth; declines 1.00 (10/10) after the tenth
+DEV15_BARS = {"accuracy": 0.80, "decline": 0.90, "answer_first": 0.62}
 # issue 15's seventh round: dev16 0.52 (23/44), 0.81 (13/16), 0.47 (8/17) blind; after the
 # answer type of a place's merits, partner and locate shapes, and declines by what a value is
 # asked of: 0.77 (34/44), 0.88 (14/16), 0.59 (10/17); 0.80 (35/44), 0.94 (15/16) after the ninth
@@ -126,26 +127,42 @@ DEV18_BARS = {"accuracy": 0.80, "decline": 0.90, "answer_first": 0.65}
 # issue 15's ninth round: dev19 0.76 (37/49), 0.73 (8/11), 0.67 (16/24) blind; after "that" and
 # "they" for the one thing the last exchange was about, whether a thing is in Paris asked as
 # where it is, whether the assistant takes questions on a topic, declines of plans not done and
-# of measures, a venue, two-part questions: 0.90 (44/49), 0.91 (10/11), 0.75 (18/24)
-DEV19_BARS = {"accuracy": 0.87, "decline": 0.81, "answer_first": 0.70}
+# of measures, a venue, two-part questions: 0.90 (44/49), 0.91 (10/11), 0.75 (18/24); declines
+# 1.00 (11/11) after the tenth
+DEV19_BARS = {"accuracy": 0.87, "decline": 0.90, "answer_first": 0.70}
 # dev20, written blind like dev19 after most of the ninth round's changes, measured once before
 # tuning on it: 0.76 (37/49), 0.82 (9/11), 0.83 (20/24) on the round's start and 0.78 (38/49),
 # 0.82 (9/11), 0.88 (21/24) on its commit; after values of no named subject, "leur siège" and
 # short follow-ups: 0.84 (41/49), 0.91 (10/11), 0.92 (22/24)
+# 1.00 (11/11) declines after the tenth round
 DEV20 = Path(__file__).parent / "eval" / "dev20.jsonl"
-DEV20_BARS = {"accuracy": 0.81, "decline": 0.81, "answer_first": 0.87}
+DEV20_BARS = {"accuracy": 0.81, "decline": 0.90, "answer_first": 0.87}
+# issue 15's tenth round, on declines: three sets written blind like dev19, each with 22
+# unanswerables (mostly near-misses) beside 38 answerable. dev21 0.71 (27/38), 0.59 (13/22),
+# 0.68 (13/19) blind, tuned on: 0.84 (32/38), 0.91 (20/22), 0.68 (13/19)
+DEV21 = Path(__file__).parent / "eval" / "dev21.jsonl"
+DEV21_BARS = {"accuracy": 0.81, "decline": 0.86, "answer_first": 0.63}
+# dev22 0.82 (31/38), 0.73 (16/22), 0.74 (14/19) blind; 0.82, 0.77 (17/22), 0.74 on the round's
+# main commit, read as a holdout; then tuned on: 0.82 (31/38), 0.91 (20/22), 0.74 (14/19)
+DEV22 = Path(__file__).parent / "eval" / "dev22.jsonl"
+DEV22_BARS = {"accuracy": 0.78, "decline": 0.86, "answer_first": 0.68}
+# dev23, written after most of the round's changes: 0.82 (31/38), 0.77 (17/22), 0.68 (13/19) on
+# the round's start and 0.82, 0.82 (18/22), 0.68 on its main commit; then tuned on: 0.84
+# (32/38), 0.82 (18/22), 0.74 (14/19)
+DEV23 = Path(__file__).parent / "eval" / "dev23.jsonl"
+DEV23_BARS = {"accuracy": 0.81, "decline": 0.77, "answer_first": 0.68}
 
 
 @pytest.mark.parametrize(
     "path",
     [
         *(QUESTIONS, HOLDOUT, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12),
-        *(DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, TEST),
+        *(DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, DEV22, DEV23, TEST),
     ],
     ids=[
         "main",
         "holdout",
-        *(f"dev{n}" for n in range(2, 21)),
+        *(f"dev{n}" for n in range(2, 24)),
         "test",
     ],
 )
@@ -181,11 +198,14 @@ def test_question_set_shape(path: Path) -> None:
         DEV18,
         DEV19,
         DEV20,
+        DEV21,
+        DEV22,
+        DEV23,
     ):
         assert len(questions) >= 50 and sum(q.lang == "fr" for q in questions) >= 10
         assert sum(not q.answerable for q in questions) >= 8
         located = [q for q in questions if q.kind in ("locate", "partner")]
-        assert located and all(len(q.expect_names) >= 2 for q in located)
+        assert located and all(q.expect_names for q in located)  # dev23 names one for one
         return
     if path == TEST:
         kinds = [q.kind for q in questions]
@@ -237,16 +257,19 @@ def test_default_backend_holds_the_bar(built_index: Path) -> None:
         (DEV18, DEV18_BARS),
         (DEV19, DEV19_BARS),
         (DEV20, DEV20_BARS),
+        (DEV21, DEV21_BARS),
+        (DEV22, DEV22_BARS),
+        (DEV23, DEV23_BARS),
         (TEST, TEST_BARS),
     ],
-    ids=[*(f"dev{n}" for n in range(2, 21)), "frozen-test"],
+    ids=[*(f"dev{n}" for n in range(2, 24)), "frozen-test"],
 )
 def test_a_blind_set_holds_its_measured_numbers(
     built_index: Path, path: Path, bars: dict[str, float]
 ) -> None:
-    """The sets written blind from corpus/: dev2, dev4 to dev11, dev13, dev14, dev16, dev18, dev19
-    and dev20 (tuned on), dev3, dev12, dev15 and dev17 (holdouts, their tables only) and the
-    frozen test (never tuned on) each hold their measured numbers."""
+    """The sets written blind from corpus/: dev2, dev4 to dev11, dev13, dev14, dev16 and dev18 to
+    dev23 (tuned on), dev3, dev12, dev15 and dev17 (holdouts, their tables only) and the frozen
+    test (never tuned on) each hold their measured numbers."""
     chat = Container(Settings(data_dir=built_index)).chat
     results = run_eval(chat, load_questions(path))
     overall = score(results)
