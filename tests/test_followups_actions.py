@@ -15,7 +15,7 @@ from assistant.answer.condense import Turn, condense, split_context
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.help import action_reply
 from assistant.answer.messages import DECLINE
-from assistant.answer.organisations import from_passages
+from assistant.answer.organisations import Organisation, from_passages
 from assistant.answer.question_kind import QuestionKind, classify, restate
 from assistant.answer.roles import asked_role
 from assistant.answer.subjects import subject_names
@@ -123,6 +123,20 @@ def passages_and_report(*texts: str) -> tuple[list[Passage], EvidenceReport]:
     report = EvidenceReport("en", evidence, {n: [t] for n, t in enumerate(texts, 1)})
     report.answerable = True
     return passages, report
+
+
+def decline_of(
+    asked: str,
+    sentence: str,
+    weights: dict[str, float],
+    orgs: list[Organisation] = ORGS,
+    language: str = "en",
+) -> str | None:
+    """``typed_decline`` of a question whose one retrieved sentence is ``sentence``, the question's
+    terms weighing ``weights``."""
+    passages, report = passages_and_report(sentence)
+    report.weights = weights
+    return typed_decline(asked, language, passages, report, orgs)
 
 
 @pytest.mark.parametrize(
@@ -712,65 +726,50 @@ def test_whether_a_plan_came_true_is_asked_before_the_year_it_was_planned_for() 
     assert asked_value("how many members did Medicen finally have in 2022?") == "year 2022"
     assert "open" in translate_terms(tokenize("ouvert"))  # the glossary's English
     plan = "Additionally, Servier plans to have one in Paris-Saclay by 2021."
-    passages, report = passages_and_report(plan)
-    report.weights = {"servier": 1.0, "open": 2.0}
-    declined = typed_decline(
-        "et Servier a ouvert finalement en 2021 ?", "fr", passages, report, orgs
-    )
+    asked, weights = "et Servier a ouvert finalement en 2021 ?", {"servier": 1.0, "open": 2.0}
+    declined = decline_of(asked, plan, weights, orgs, "fr")
     assert declined is not None and declined.startswith(DECLINE["fr"])
     double = (
         "Medicen is quite big; we currently have over 400 members and we are planning to "
         "double this number within the next four years."
     )
-    passages, report = passages_and_report(double)
-    report.weights = {"medicen": 1.0, "doubl": 3.0, "member": 2.0}
-    asked = "has Medicen actually doubled its members?"
-    declined = typed_decline(asked, "en", passages, report, orgs)
+    asked, weights = "has Medicen actually doubled its members?", {"doubl": 3.0, "member": 2.0}
+    declined = decline_of(asked, double, weights, orgs)
     assert declined is not None and declined.startswith(DECLINE["en"])
     doubled = "Medicen is quite big; it doubled its members to 800 in four years."
-    passages, report = passages_and_report(doubled)
-    report.weights = {"medicen": 1.0, "doubl": 3.0, "member": 2.0}
-    assert typed_decline(asked, "en", passages, report, orgs) is None
+    assert decline_of(asked, doubled, weights, orgs) is None
 
 
 def test_the_biggest_of_no_named_subject_needs_a_ranking_on_what_is_asked() -> None:
     """ "which of them has the biggest R&D headcount?": a sentence that ranks the region on
     something else ("a leader") does not say which; one ranking on headcount does."""
-    leader = "Another way in which the Paris Region is a leader in the region's economy."
-    passages, report = passages_and_report(leader)
-    report.weights = {"biggest": 1.0, "r&d": 2.0, "headcount": 4.0, "region": 0.5}
+    weights = {"biggest": 1.0, "r&d": 2.0, "headcount": 4.0, "region": 0.5}
     asked = "which of them has the biggest r&d headcount in the region?"
-    declined = typed_decline(asked, "en", passages, report, ORGS)
+    leader = "Another way in which the Paris Region is a leader in the region's economy."
+    declined = decline_of(asked, leader, weights)
     assert declined is not None and declined.startswith(DECLINE["en"])
     ranked = "Agoranov has the largest R&D headcount of the region's incubators."
-    passages, report = passages_and_report(ranked)
-    report.weights = {"biggest": 1.0, "r&d": 2.0, "headcount": 4.0, "region": 0.5}
-    assert typed_decline(asked, "en", passages, report, ORGS) is None
+    assert decline_of(asked, ranked, weights) is None
 
 
 def test_a_yes_or_no_about_a_subject_needs_a_sentence_about_it_saying_what_is_asked() -> None:
     """ "Did Agoranov exhibit at the summit?": a sentence naming Agoranov for something else
     does not say; one saying it exhibited does."""
-    hosting = "By hosting project leaders, incubators such as Agoranov play key roles."
-    passages, report = passages_and_report(hosting)
-    report.weights = {"agoranov": 1.0, "exhibit": 4.0, "summit": 2.0}
+    weights = {"agoranov": 1.0, "exhibit": 4.0, "summit": 2.0}
     asked = "Did Agoranov exhibit at the summit?"
-    declined = typed_decline(asked, "en", passages, report, ORGS)
+    hosting = "By hosting project leaders, incubators such as Agoranov play key roles."
+    declined = decline_of(asked, hosting, weights)
     assert declined is not None and declined.startswith(DECLINE["en"]) and "Agoranov" in declined
     exhibited = "Agoranov exhibited its start-ups at the summit in March."
-    passages, report = passages_and_report(exhibited)
-    report.weights = {"agoranov": 1.0, "exhibit": 4.0, "summit": 2.0}
-    assert typed_decline(asked, "en", passages, report, ORGS) is None
+    assert decline_of(asked, exhibited, weights) is None
 
 
 def test_the_words_asking_whether_it_came_true_are_not_what_is_asked_of_it() -> None:
     """ "did Medicen actually manage to double it?": "manage" asks whether; "I aspire to manage
     this project" says nothing of a doubling."""
     manage = "I am aspiring to manage this project at Medicen and to promote it."
-    passages, report = passages_and_report(manage)
-    report.weights = {"medicen": 1.0, "actual": 1.0, "manag": 2.0, "doubl": 3.0}
-    asked = "did Medicen actually manage to double it?"
-    declined = typed_decline(asked, "en", passages, report, ORGS)
+    weights = {"medicen": 1.0, "actual": 1.0, "manag": 2.0, "doubl": 3.0}
+    declined = decline_of("did Medicen actually manage to double it?", manage, weights)
     assert declined is not None and declined.startswith(DECLINE["en"])
 
 
