@@ -86,6 +86,7 @@ def test_requests_to_act_are_their_own_kind(question: str) -> None:
         "What does Medicen do on behalf of its members?",
         "Qui parle au nom des pôles français à Bruxelles ?",
         "tu peux me dire qui dirige Agoranov ?",
+        "Do you know any agency that could file the application on our behalf?",
     ],
 )
 def test_questions_about_acting_are_not_requests_to_act(question: str) -> None:
@@ -415,6 +416,10 @@ FOUNDED = "Agoranov was founded in 2000 by four Paris universities and research 
         # open to anything the sources say, or whether something exists: no value asked
         ("Does it play any other role in the ecosystem?", ""),
         ("is there a cluster for diagnostics?", ""),
+        ("Est-ce qu'il y a des incubateurs à Évry ?", ""),
+        ("Can you tell me about Agoranov?", ""),
+        ("How much emphasis does Agoranov put on AI?", ""),
+        ("Comment Agoranov offre-t-il une plus grande visibilité aux startups ?", ""),
         ("c'est moins cher de s'installer à Saclay qu'à Paris ?", "price"),
         ("What does Agoranov do?", ""),
     ],

@@ -29,6 +29,9 @@ NOT_LISTS = {
     "What are the opening hours of the summit?": QuestionKind.FACT,
     "Can you explain why the Paris Region attracts biotech firms?": QuestionKind.EXPLAIN,
     "What is an example of a Medicen project?": QuestionKind.FACT,
+    # "nomme les" of someone who appoints, "name them" in a why: no list asked
+    "Qui nomme les directeurs des hôpitaux de l'AP-HP ?": QuestionKind.FACT,
+    "Why did they name them Medicen?": QuestionKind.EXPLAIN,
 }
 
 

@@ -58,6 +58,8 @@ def test_the_rest_of_a_group_of_organisations_is_asked(message: str, said: str) 
         ("what were the other two pillars?", ""),  # pillars are no organisations
         ("what were the other two?", "Its strategy rests on three pillars."),
         ("which other clusters does it work with?", ""),  # any others: no group named in part
+        ("Comment Kardiolib collabore-t-il avec les autres clusters ?", ""),
+        ("How does Paris compare with the rest of Europe?", "Three clusters are based here."),
         ("what does Kardiolib do?", ""),
     ],
 )

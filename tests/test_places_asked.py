@@ -139,6 +139,12 @@ def test_a_yes_that_opens_an_answer_is_no_item_of_its_list() -> None:
             "et lequel de Agoranov, Incuballiance et Paris Biotech Santé est à Paris même ?",
         ),
         ("which of the three is in Paris?", CLUSTERS, ""),  # the answer listed two
+        # the answer counts them and names them right after
+        (
+            "where are those two companies based?",
+            "Yes. Two companies take part: GE Healthcare and Philips.",
+            "where are GE Healthcare and Philips companies based?",
+        ),
         # the answer counted "three pillars" and named others: what the three pillars are
         (
             "remind me, what were the three pillars?",

@@ -135,6 +135,11 @@ def test_where_to_eat_sleep_or_go_in_the_city_is_out_of_scope(question: str) -> 
         "where is the best hospital for cardiology?",
         "how do we get from Medicen a letter of support?",
         "how can i get funding from the region?",
+        "How do we get to market with a medical device in France?",
+        "How do academic discoveries translate into startups in the Paris Region?",
+        "Comment aller au-delà du stade de la preuve de concept ?",
+        "Which is the best hospital, Hôtel-Dieu or Cochin?",
+        "Quels sont les meilleurs cafés scientifiques organisés par l'Inserm ?",
     ],
 )
 def test_the_citys_businesses_and_hospitals_stay_questions(question: str) -> None:

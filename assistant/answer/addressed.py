@@ -124,11 +124,18 @@ BEHALF = re.compile(
 )
 
 
+# the assistant asked to do something itself: "can you ... on our behalf?" ("do you know an agency
+# that could file it on our behalf?" asks for a name)
+ASKED_OF_YOU = re.compile(
+    r"\b(can|could|would|will) (you|u)\b(?! know)|\b(peux|pouvez|pourriez|pourrais)[- ](tu|vous)\b|"
+    r"\b(tu|vous) (peux|pouvez|pourrais|pourriez)\b|^\s*(please|merci de)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_to_act(message: str) -> bool:
     """A request that the assistant do something for the user rather than answer: "book me a
     meeting with Medicen", "can you introduce us to Genopole?", "inscris-moi à MedXperience",
     or anything it is asked to do in the user's stead ("... à ma place ?")."""
     message = message.strip()
-    return bool(
-        ACTION.search(message) or (BEHALF.search(message) and SECOND_PERSON.search(message))
-    )
+    return bool(ACTION.search(message) or (BEHALF.search(message) and ASKED_OF_YOU.search(message)))

@@ -123,7 +123,7 @@ DONE = re.compile(
 # a statement of a plan or an aim: "Servier plans to have one in Paris-Saclay by 2021"
 PLAN = re.compile(
     r"\b(plans?|planned|planning|aims?|aiming|intends?|ambition|will|expects?|to be|by (19|20)\d\d|"
-    r"wants? to|want to|hopes? to|would like to|veut|veulent|souhaite\w*|"
+    r"wants? to|hopes? to|would like to|veut|veulent|souhaite\w*|"
     r"prévoit|prevoit|compte|envisage|d['’]ici)\b",
     re.IGNORECASE,
 )

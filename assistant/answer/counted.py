@@ -38,6 +38,14 @@ def by_count(question: str, answer: str) -> str:
 COUNTS_FR = {"deux", "trois", "quatre", "cinq"}
 
 
+# the items named right after the count: "two companies take part: A and B", "three pillars
+# (a, b, c)", "two clusters, namely A and B"
+NAMED_AFTER = re.compile(
+    r"(?:\s+[\w\-’']+){0,4}?\s*(?::|\(|,?\s+(?:namely|including|such as|notamment|dont)\b)",
+    re.IGNORECASE,
+)
+
+
 def _counted_by_noun(match: re.Match[str], question: str, answer: str) -> bool:
     """ "what were the three pillars?" after an answer that said "three pillars" without naming
     them: the question asks what they are, not about the names the answer lists."""
@@ -45,7 +53,9 @@ def _counted_by_noun(match: re.Match[str], question: str, answer: str) -> bool:
     if after is None:
         return False
     counted = rf"\b{re.escape(match.group('n'))}\s+{re.escape(after.group(1))}\b"
-    return re.search(counted, answer, re.IGNORECASE) is not None
+    said = re.search(counted, answer, re.IGNORECASE)
+    # "two companies take part: GE and Philips" names them right after it counts them
+    return said is not None and not NAMED_AFTER.match(answer[said.end() :])
 
 
 def ranked(question: str, answer: str) -> str:

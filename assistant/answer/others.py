@@ -15,19 +15,23 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer.asked_value import BEST, refers, usable
+from assistant.answer.counted import COUNTS
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.messages import DECLINE, NAMED_ONLY
 from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.question_kind import ORGANISATION_NOUNS
 from ingest.store.text import fold, tokenize
 
-COUNT = r"(?:two|three|four|five|six|\d+|deux|trois|quatre|cinq|six)"
-COUNTS = set(tokenize("other others autre autres two three four five six deux trois quatre cinq"))
+COUNT = rf"(?:{'|'.join(COUNTS)}|six|\d+)"
+# the words that ask for the rest, not what the group is
+RESTING = set(tokenize(f"other others autre autres six {' '.join(COUNTS)}"))
 # the rest of a group: "the other two", "which two other start-ups", "les deux autres", "the
 # others", "the rest"
 OTHERS = re.compile(
     rf"\b(?:other|autres)\s+{COUNT}\b|\b{COUNT}\s+(?:other|others|autres)\b|"
-    r"\b(?:the\s+(?:others|rest)|les\s+autres)\b",
+    # "the others?", "et les autres ?" alone ("les autres clusters" is any other, not the rest;
+    # "the rest of Europe" is a place)
+    r"\b(?:the\s+(?:others|rest)(?!\s+of\b)|les\s+autres(?=\s*(?:[?!.,]|$)))",
     re.IGNORECASE,
 )
 ORGANISATIONS = re.compile(rf"^(?:{ORGANISATION_NOUNS})$", re.IGNORECASE)
@@ -92,6 +96,8 @@ def others_decline(
     if group is None or names(window(evidence, group), organisations) - known:
         return None
     members = [o.label for o in named_in(group.sentence, organisations) if o.label in known]
+    if not members:
+        return None  # the group's sentence names none of it: no group named in part
     named = NAMED_ONLY[language].format(named=", ".join(members))
     return f"{DECLINE[language]} {named} {group.sentence} [{group.n}]"
 
@@ -105,7 +111,7 @@ def the_group(
     among those naming a member already said. None: no sentence is about it."""
     best = usable(evidence)[:BEST]
     members = set(tokenize(" ".join(known)))
-    weights = {t: w for t, w in evidence.weights.items() if t not in members and t not in COUNTS}
+    weights = {t: w for t, w in evidence.weights.items() if t not in members and t not in RESTING}
     if weights:
         held = [
             (sum(w for t, w in weights.items() if t in set(tokenize(e.sentence))), e) for e in best

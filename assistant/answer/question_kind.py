@@ -45,16 +45,18 @@ OUT_OF_SCOPE = re.compile(
     r"\b(weather|forecast|météo|joke|blague|poem|poème|poeme|song|chanson|recipe|recette|"
     r"football|horoscope|lottery|bitcoin|crypto|stock price|cours de bourse)\b|"
     # everyday life in the city, not its health ecosystem: where to eat, sleep, go out ("un bon
-    # resto près de la gare de Lyon ?", "a nice hotel near the summit?")
+    # resto près de la gare de Lyon ?", "a nice hotel near the summit?"; the Hôtel-Dieu is a
+    # hospital)
     r"\b(recommend\w*|conseill\w*|suggest\w*|good|nice|cheap|best|bons?|bonnes?|sympa|"
-    r"meilleure?s?)\b[^?.]{0,30}\b(restaurants?|restos?|brasseries?|bars?|hotels?|hôtels?|"
-    r"caf[ée]s?)\b|\b(where|o[uù]) (to )?(eat|sleep|stay|manger|dormir|sortir)\b|"
-    # getting about, telling the time, translating: no question about the ecosystem
-    r"\bhow (do|can|should|would) (i|we) get (to|there)\b|\b(directions|itinerary) to\b|"
-    r"\bhow (do|can|should|would) (i|we) get from \S+[^?]{0,40}?\bto\b|"
-    r"\bcomment (aller|se rendre|venir|me rendre|nous rendre) (à|a|au|aux|jusqu)|"
+    r"meilleure?s?)\b[^?.]{0,30}\b(restaurants?|restos?|brasseries?|hotels?|hôtels?(?!-))(?![\w-])|"
+    r"\b(where|o[uù]) (to )?(eat|sleep|stay|manger|dormir|sortir)\b|"
+    # getting about the city ("how do I get to X from CDG?", "comment se rendre à X ?"), the
+    # time, translating a text; "how do we get to market?" stays a question
+    r"\bhow (do|can|should|would) (i|we) get (to|from|there)\b[^?]{0,60}\b(airport|a[ée]roport|"
+    r"cdg|orly|station|gare|metro|métro|rer|train|bus|taxi|by car)\b|"
+    r"\b(directions|itinerary) to\b|\bcomment (se|me|nous) rendre (à|a|au|aux|jusqu)|"
     r"\b(itin[ée]raire|what time is it|quelle heure est-il)\b|"
-    r"\b(translate|traduis|traduisez|traduire)\b|"
+    r"\btranslate (this|that|it|these|the following)\b|\b(traduis|traduisez)\b|"
     # medical advice for the asker: the ecosystem, not its care ("le meilleur traitement contre
     # la migraine", "how do I treat a headache?")
     r"\b(best|meilleure?s?)\s+(treatments?|cures?|remed(y|ies)|traitements?|remèdes?|remedes?|"
@@ -110,9 +112,10 @@ LIST_ASKED = re.compile(
 # "big pharma already set up in idf? just list them pls", "tu peux me les lister ?": a list asked
 # of what the question names, by the verb, wherever it stands
 LIST_THEM = re.compile(
-    r"\b(list|name|enumerate)\s+(them|those|these|all of them|them all)\b|"
-    r"\b(les|me les|nous les)\s+(lister|citer|nommer|énumérer|enumerer)\b|"
-    r"\b(liste|listez|cite|citez|nomme|nommez)[- ](les|moi-les)\b",
+    r"(^|[.?!,;:-]\s*|\b(just|please|pls|can you|could you)\s+)(list|name|enumerate)\s+(them|those|"
+    r"these|all of them|them all)\b|"
+    r"\b(me les|nous les)\s+(lister|citer|nommer|énumérer|enumerer)\b|"
+    r"(^|[.?!,;:-]\s*)(liste|listez|cite|citez|nomme|nommez)[- ](les|moi-les)\b",
     re.IGNORECASE,
 )
 EXPLAIN = re.compile(
@@ -172,9 +175,9 @@ def classify(question: str) -> QuestionKind:
         return QuestionKind.LOCATE
     if WHEN.search(rest) and not EXPLAIN.search(led):
         return QuestionKind.FACT
-    if LIST.search(rest) or LIST_ASKED.search(rest) or LIST_THEM.search(rest):
+    if LIST.search(rest) or LIST_ASKED.search(rest) or asks_for_list(rest):
         return QuestionKind.LIST
-    if asks_for_list(rest):
+    if LIST_THEM.search(rest) and not WHY.search(led):  # "why did they name them so?"
         return QuestionKind.LIST
     if EXPLAIN.search(led) or EXPLAIN_ASKED.search(rest):
         return QuestionKind.EXPLAIN

@@ -53,9 +53,9 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         r"\bhow much\b.{0,30}\b(earn|earns|make|makes|paid|get paid)\b|"
         r"\b(gagne|gagnent|touche|touchent)\b.{0,20}\bcombien\b|"
         # what is put into something: "how much will Servier invest?", "combien va-t-il investir ?"
-        r"\bhow much\b.{0,40}\b(invest\w*|spen[dt]\w*|put|puts|raised?)\b|"
-        r"\bcombien\b(?!\s+d['’e])[^?]{0,40}\b(invest\w*|d[ée]pens\w*|mettre|mis|lev[ée]\w*)\b|"
-        r"\b(invest\w*|d[ée]pens\w*|mis|lev[ée]\w*)\b.{0,30}\bcombien\b|"
+        r"\bhow much\b.{0,40}\b(invest\w*|spen[dt]\w*|raised?)\b|"
+        r"\bcombien\b(?![^?]{0,20}\bd['’e])[^?]{0,40}\b(invest\w*|d[ée]pens\w*|lev[ée]\w*)\b|"
+        r"\b(invest\w*|d[ée]pens\w*|lev[ée]\w*)\b.{0,30}\bcombien\b|"
         r"\bcombien\b.{0,30}\b(gagne|gagnent|touche|touchent)\b",
         IC,
     ),
@@ -96,7 +96,7 @@ OUTCOME = re.compile(
 # Bruxelles ?"): the sources answer it where they say what is asked of its subject
 WHETHER = re.compile(
     r"^\W*((and|so|ok|okay|but|et|alors|mais|donc)\W+)*(did|does|do|is|are|was|were|has|have|"
-    r"had|can|could|will|would|est-ce qu['’]?e?)\b(?!\s+(there|il y a)\b)",
+    r"had|can|could|will|would|est-ce qu['’]?e?)\b(?!['’]?\s*(there|il y a|il existe|you|u)\b)",
     IC,
 )
 # a yes/no open to anything the sources say: "does it play any other role?", "has Sanofi done
@@ -116,7 +116,9 @@ COUNTED = re.compile(
 )
 # the best of something, as judged ("which hospital is the best one for cardiology?"): the
 # sources must rank it so
-SUPERLATIVE = re.compile(r"\b(best|meilleure?s?|biggest|largest|greatest|plus grande?s?)\b", IC)
+SUPERLATIVE = re.compile(
+    r"\b(best|meilleure?s?|biggest|largest|greatest|(le|la|les) plus grande?s?)\b", IC
+)
 # a year the question names ("in 2019"): the sources must speak of that year
 NAMED_YEAR = re.compile(
     r"\b(?:in|en|for|pour|of|de|since|depuis|during|durant|fin|début|debut|mi|early|late)"
@@ -187,7 +189,8 @@ HOLDS: dict[str, Callable[[str], bool]] = {
 def asked_value(question: str) -> str:
     """The kind of value asked for (a key of ``ASKS``, 'rate', 'price', 'date', a role: 'ceo',
     'president', 'officer', 'head', 'founder'; 'comparison', 'best', 'place'; or else a year
-    it names: 'year 2019', a count: 'count', or whether a plan came true: 'outcome'), or ''."""
+    it names: 'year 2019', a count: 'count', whether a plan came true: 'outcome', or a yes or no
+    about a subject: 'whether'), or ''."""
     if SHARE_QUESTION.search(question):
         return "rate"
     if COST_QUESTION.search(question):
