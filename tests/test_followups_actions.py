@@ -103,17 +103,29 @@ def test_action_reply_says_it_cannot_and_what_it_does() -> None:
 
 AGORANOV = "Agoranov is an incubator in Paris that supports deep-tech and health start-ups."
 ROQUES = "Stéphane Roques, CEO of Medicen since 2018, wants to double its 400 members."
-ENTRY = Passage(
-    "dir-agoranov",
-    "Agoranov\nAgoranov is an incubator in Paris for start-ups from public research.",
-    {"source_kind": "directory", "title": "Agoranov", "kind": "incubator", "city": "Paris"},
-    0.0,
+
+
+def entry(name: str, kind: str, description: str, city: str = "") -> Passage:
+    """A directory entry as the directory's passages carry one: its name, then its description."""
+    meta = {
+        "source_kind": "directory",
+        "title": name,
+        "kind": kind,
+        **({"city": city} if city else {}),
+    }
+    return Passage(f"dir-{name.split()[0].lower()}", f"{name}\n{description}", meta, 0.0)
+
+
+ENTRY = entry(
+    "Agoranov",
+    "incubator",
+    "Agoranov is an incubator in Paris for start-ups from public research.",
+    "Paris",
 )
-MEDICEN = Passage(
-    "dir-medicen",
-    "Medicen Paris Region\nMedicen Paris Region is the health care cluster of the region.",
-    {"source_kind": "directory", "title": "Medicen Paris Region", "kind": "cluster"},
-    0.0,
+MEDICEN = entry(
+    "Medicen Paris Region",
+    "cluster",
+    "Medicen Paris Region is the health care cluster of the region.",
 )
 ORGS = from_passages([ENTRY, MEDICEN])
 
@@ -674,12 +686,7 @@ def test_what_someone_earns_is_declined_when_no_passage_about_them_holds_an_amou
     assert typed_decline(asked, "en", passages, report, ORGS) is None
 
 
-SERVIER = Passage(
-    "dir-servier",
-    "Servier\nServier is a pharma group in Suresnes.",
-    {"source_kind": "directory", "title": "Servier", "kind": "pharma group"},
-    0.0,
-)
+SERVIER = entry("Servier", "pharma group", "Servier is a pharma group in Suresnes.")
 
 
 def test_a_planned_date_is_no_date_of_something_done() -> None:
@@ -780,11 +787,10 @@ def test_the_words_asking_whether_it_came_true_are_not_what_is_asked_of_it() -> 
 
 def test_a_measure_is_declined_when_no_sentence_about_the_subject_gives_one() -> None:
     """ "What's the field strength of NeuroSpin's scanners?": "one of a kind" holds no number."""
-    neurospin = Passage(
-        "dir-neurospin",
-        "NeuroSpin\nNeuroSpin is a research institute in Gif-sur-Yvette.",
-        {"source_kind": "directory", "title": "NeuroSpin", "kind": "research institute"},
-        0.0,
+    neurospin = entry(
+        "NeuroSpin",
+        "research institute",
+        "NeuroSpin is a research institute in Gif-sur-Yvette.",
     )
     orgs = from_passages([neurospin, MEDICEN])
     asked = "what's the field strength of the scanners at NeuroSpin, 11.7T?"

@@ -113,9 +113,8 @@ def the_group(
     members = set(tokenize(" ".join(known)))
     weights = {t: w for t, w in evidence.weights.items() if t not in members and t not in RESTING}
     if weights:
-        held = [
-            (sum(w for t, w in weights.items() if t in set(tokenize(e.sentence))), e) for e in best
-        ]
+        said = [(set(tokenize(e.sentence)), e) for e in best]  # each sentence's terms, once
+        held = [(sum(w for t, w in weights.items() if t in terms), e) for terms, e in said]
         top = max((h for h, _ in held), default=0.0)
         return next((e for h, e in held if h == top), None) if top > 0 else None
     naming = [e for e in best if known & names(e.sentence, organisations)]

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from assistant.answer.evidence import EvidenceReport
 from assistant.answer.organisations import Organisation
+from assistant.answer.value_kinds import SUPERLATIVE
 from assistant.retrieval.glossary import translate_terms
 from ingest.directory.org_kinds import kinds_by_word
 from ingest.store.text import fold, tokenize
@@ -46,10 +47,7 @@ ASKING = re.compile(
 
 
 # what a superlative ranks on: the words after it ("the biggest r&d headcount in the region")
-RANKED_ON = re.compile(
-    r"\b(best|biggest|largest|greatest|meilleure?s?|plus grande?s?)\s+(?P<on>([\w&\-]+\s*){1,3})",
-    IC,
-)
+RANKED_ON = re.compile(rf"{SUPERLATIVE.pattern}\s+(?P<on>([\w&\-]+\s*){{1,3}})", IC)
 
 
 def focus_terms(question: str, kind: str, subject: str, report: EvidenceReport) -> set[str]:
