@@ -61,6 +61,20 @@ from ingest.store.text import tokenize
         # spoken French, in the statement's order
         "tu peux me réserver une salle à Saclay ?",
         "vous pouvez nous mettre en relation avec Agoranov ?",
+        # formal French, forwarding a file, calling, writing to, getting in touch
+        "Je vous serais reconnaissant de bien vouloir transmettre notre dossier à l'incubateur.",
+        "Merci de faire suivre le fichier ci-joint au service des essais cliniques de l'AP-HP.",
+        "Veuillez transmettre notre dossier à Genopole.",
+        "tu peux appeler l'accueil de Gustave Roussy pour moi stp",
+        "Tu peux écrire à Medicen pour leur demander un rendez-vous ?",
+        "Pouvez-vous prendre contact avec Genopole pour moi ?",
+        "Réserve-moi une place pour le prochain MedXperience.",
+        "j'aimerais que vous contactiez Agoranov de ma part",
+        "Write a cover letter for my application to Institut Pasteur",
+        "Can you arrange an introduction to the head of Agoranov?",
+        "pls get me a meeting with the CEO of Medicen",
+        "can u send my pitch deck to Paris Biotech Santé",
+        "Could you negotiate the rent for us at Genopole?",
     ],
 )
 def test_requests_to_act_are_their_own_kind(question: str) -> None:
@@ -87,6 +101,17 @@ def test_requests_to_act_are_their_own_kind(question: str) -> None:
         "Qui parle au nom des pôles français à Bruxelles ?",
         "tu peux me dire qui dirige Agoranov ?",
         "Do you know any agency that could file the application on our behalf?",
+        # asking whom to write to, how to get in touch, what others arrange or send
+        "Who should I write to about joining Medicen?",
+        "Comment prendre contact avec le Lab Santé ?",
+        "À qui dois-je écrire pour rejoindre Medicen ?",
+        "Does Medicen arrange meetings between start-ups and pharma groups?",
+        "What letter did the CEO of Medicen send to the minister?",
+        "Which incubator should we send our application to?",
+        "Veuillez m'indiquer qui dirige Medicen.",
+        "Merci de bien vouloir me dire où se trouve Genopole.",
+        "Que fait Medicen de notre part ?",
+        "Comment appeler cette approche ?",
     ],
 )
 def test_questions_about_acting_are_not_requests_to_act(question: str) -> None:

@@ -80,36 +80,45 @@ ADDRESSED = (
     r"\b(?:peux|pourrais|pouvez|pourriez|veux|voulez|voudriez)[- ](?:tu|vous)\s+(?:me\s+|nous\s+)?|"
     # spoken French keeps the statement's order: "vous pouvez me prendre un rdv ?", "tu peux ..."
     r"\b(?:tu|vous)\s+(?:peux|pourrais|pouvez|pourriez|voudrais|voudriez)\s+(?:me\s+|nous\s+)?|"
-    r"\bmerci de\s+(?:me\s+|nous\s+)?|\bs['’]il (?:te|vous) pla[iî]t,?\s+)"
+    r"\bmerci de\s+(?:bien vouloir\s+)?(?:me\s+|nous\s+)?|\bs['’]il (?:te|vous) pla[iî]t,?\s+|"
+    # formal French: "je vous serais reconnaissant de bien vouloir transmettre ...", "veuillez"
+    r"\b(?:je vous serais|nous vous serions) (?:reconnaissante?s?|oblig[ée]e?s?) de\s+"
+    r"(?:bien vouloir\s+)?(?:me\s+|nous\s+)?|\bveuillez\s+(?:me\s+|nous\s+)?)"
 )
 NAMED = r"(?-i:[A-ZÀ-Þ])"  # a name: a capital, whatever the case of the rest
 ACT_EN = (
-    r"(?:book|schedule|arrange|organi[sz]e|set up|plan|reserve)\s+(?:me\s+|us\s+)?"
-    r"(?:a|an|the|my|our)?\s*(?:\w+\s+)?(?:meeting|call|appointment|visit|slot|room|demo|table|seat|ticket|trip)s?\b|"
-    r"(?:send|write|draft|forward)\s+(?:\w+\s+)?(?:an?\s+)?(?:e-?mails?|mails?|messages?|letters?|"
-    r"invitations?|requests?|applications?|cv|note)\b|"
-    rf"(?:send|write|forward|e-?mail|mail|message|text)\s+(?:it\s+)?to\s+{NAMED}|"
+    r"(?:book|schedule|arrange|organi[sz]e|set up|plan|reserve|get)\s+(?:me\s+|us\s+)?"
+    r"(?:a|an|the|my|our)?\s*(?:\w+\s+)?(?:meeting|call|appointment|visit|slot|room|demo|table|"
+    r"seat|ticket|trip|introduction|intro)s?\b|"
+    r"(?:send|write|draft|forward)\s+(?:\w+\s+)?(?:(?:an?|the|my|our)\s+)?(?:\w+\s+)?"
+    r"(?:e-?mails?|mails?|messages?|letters?|"
+    r"invitations?|requests?|applications?|cv|note|files?|attachments?|documents?|deck)\b|"
+    rf"(?:send|write|forward|e-?mail|mail|message|text)\s+(?:(?:it|them|this|my|our|the)\s+)?"
+    rf"(?:\w+\s+){{0,2}}?to\s+(?:the\s+)?{NAMED}|"
     r"(?:e-?mail|call|phone|ring|text|contact|reach out to|write to)\s+"
     rf"(?:them|him|her|me|us|{NAMED})|"
     r"(?:introduce|connect|present)\s+(?:me|us)\b|put (?:me|us) in (?:touch|contact)\b|"
     r"(?:register|enrol|enroll|sign|subscribe)\s+(?:me|us|my|our)\b|"
     r"(?:buy|order|pay|purchase|book)\s+(?:me\s+|us\s+)?(?:a|an|the|some|my|our)\b|"
-    r"(?:apply|fill (?:in|out)|submit)\s+(?:for\s+|to\s+)?(?:me|us|my|our|the|a|an)\b"
+    r"(?:apply|fill (?:in|out)|submit|negotiate)\s+(?:for\s+|to\s+)?(?:me|us|my|our|the|a|an)\b"
 )
 ACT_FR = (
-    r"(?:r[ée]serve[rz]?|prend(?:s|re)|prenez|fixe[rz]?|organise[rz]?|planifie[rz]?)\s+"
+    r"(?:r[ée]serve[rz]?|prend(?:s|re)|prenez|fixe[rz]?|organise[rz]?|planifie[rz]?)[\s-]+"
     r"(?:moi\s+|nous\s+)?(?:un|une|le|la|des)?\s*(?:rendez-vous|rdv|r[ée]union|entretien|"
     r"appel|visite|cr[ée]neau|place|billet|salle)s?\b|"
     r"(?:prends|prenez|prendre)[- ](?:moi|nous)?\s*(?:un )?rendez-vous|"
-    r"(?:envoie[rz]?|envoyer|envoyez|[ée]cri[st]|[ée]crire|[ée]crivez|r[ée]dige[rz]?)\s+"
-    r"(?:\w+\s+)?(?:un|une|le|la|notre|nos|mon|ma|mes)?\s*(?:e-?mail|mail|courriel|message|"
-    r"lettre|invitation|demande|candidature|cv|dossier)s?\b|"
-    r"(?:envoie[rz]?|envoyer|envoyez|transmet(?:s|tre|tez)?)\s+(?:\w+\s+){0,3}?"
+    r"(?:envoie[rz]?|envoyer|envoyez|[ée]cri[st]|[ée]crire|[ée]crivez|r[ée]dige[rz]?|"
+    r"transmet(?:s|tre|tez)?|(?:fais|faire|faites) suivre)\s+"
+    r"(?:\w+\s+)?(?:un|une|le|la|les|notre|nos|mon|ma|mes)?\s*(?:e-?mail|mail|courriel|message|"
+    r"lettre|invitation|demande|candidature|cv|dossier|fichier|document|pi[èe]ce jointe)s?\b|"
+    r"(?:envoie[rz]?|envoyer|envoyez|transmet(?:s|tre|tez)?|[ée]cri[st]|[ée]crire|[ée]crivez)\s+"
+    r"(?:\w+\s+){0,3}?"
     rf"(?:[àa]|au|aux)\s+(?:l['’]\s*)?{NAMED}|"
     r"(?:inscri[st]|inscrivez|inscrire|pr[ée]sente[rz]?|pr[ée]sentez)[- ](?:moi|nous)\b|"
     r"\b(?:m|nous)['’ ]\s*(?:inscrire|pr[ée]senter|mettre en (?:relation|contact))\b|"
     r"(?:(?:mets|mettez|mettre)[- ](?:moi|nous) |mettre )en (?:relation|contact)\b|"
-    rf"(?:appelle[rz]?|t[ée]l[ée]phone[rz]?|contacte[rz]?)\s+(?:les?\b|la\b|l['’]|{NAMED})|"
+    rf"(?:appel(?:le[rz]?|er|ez)|t[ée]l[ée]phone[rz]?|contacte[rz]?)\s+(?:les?\b|la\b|l['’]|{NAMED})|"
+    r"(?:prend(?:s|re)|prenez|entrer|entre[zr]?)\s+(?:en\s+)?contact\s+avec\b|"
     r"(?:ach[eè]te[rz]?|commande[rz]?|paie[rz]?|payez|remplis|remplir|remplissez)\s+"
     r"(?:moi\s+|nous\s+)?(?:un|une|le|la|les|mon|ma|notre)\b|"
     r"(?:d[ée]pose[rz]?|soumet(?:s|tre|tez)|postule[rz]?)\s+(?:pour\s+)?(?:moi\s+|nous\s+)?"
@@ -119,7 +128,7 @@ ACTION = re.compile(rf"{ADDRESSED}(?:{ACT_EN}|{ACT_FR})", re.IGNORECASE)
 # in the user's stead: "pouvez-vous déposer le dossier à ma place ?", "file it on our behalf"
 BEHALF = re.compile(
     r"\b(on|in) (my|our) (behalf|stead|name)\b|\b(à|a) (ma|notre) place\b|"
-    r"\ben (mon|notre) nom\b",
+    r"\ben (mon|notre) nom\b|\bde (ma|notre) part\b",
     re.IGNORECASE,
 )
 
@@ -128,7 +137,7 @@ BEHALF = re.compile(
 # that could file it on our behalf?" asks for a name)
 ASKED_OF_YOU = re.compile(
     r"\b(can|could|would|will) (you|u)\b(?! know)|\b(peux|pouvez|pourriez|pourrais)[- ](tu|vous)\b|"
-    r"\b(tu|vous) (peux|pouvez|pourrais|pourriez)\b|^\s*(please|merci de)\b",
+    r"\b(tu|vous) (peux|pouvez|pourrais|pourriez)\b|^\s*(please|merci de)\b|\bque (tu|vous)\b",
     re.IGNORECASE,
 )
 
