@@ -122,6 +122,8 @@ def test_treatments_of_the_ecosystem_stay_questions() -> None:
         "how do i get to gustave roussy from CDG?",
         "comment se rendre à NeuroSpin depuis Paris ?",
         "can you translate this into french?",
+        "il va faire quel temps à Saclay demain ?",
+        "quel temps fait-il à Évry ?",
     ],
 )
 def test_where_to_eat_sleep_or_go_in_the_city_is_out_of_scope(question: str) -> None:
@@ -140,6 +142,7 @@ def test_where_to_eat_sleep_or_go_in_the_city_is_out_of_scope(question: str) -> 
         "Comment aller au-delà du stade de la preuve de concept ?",
         "Which is the best hospital, Hôtel-Dieu or Cochin?",
         "Quels sont les meilleurs cafés scientifiques organisés par l'Inserm ?",
+        "Quel temps de réponse pour une candidature à Agoranov ?",
     ],
 )
 def test_the_citys_businesses_and_hospitals_stay_questions(question: str) -> None:

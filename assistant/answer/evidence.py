@@ -13,7 +13,7 @@ from assistant.answer.features import Pair, asked_types, measure
 from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.lexicon import Lexicon
 from assistant.answer.questions import asking
-from assistant.answer.sentence_model import SentenceModel
+from assistant.answer.sentence_model import SentenceModel, combined
 from assistant.answer.spelling import family_starts, kin_in
 from assistant.answer.structure import Candidate, Unit, to_score, units
 from assistant.answer.weights import TermWeigher
@@ -61,15 +61,6 @@ class EvidenceReport:
 
     def highlight(self, n: int) -> str:
         return next((e.sentence for e in self.evidence if e.n == n), "")
-
-
-def combined(evidence: Sequence[Evidence], points: int = 1) -> float:
-    """The probability that one of the best ``points`` sentences answers (they are read as
-    independent signals: 1 - the product of their chances of not answering)."""
-    missing = 1.0
-    for ev in evidence[:points]:
-        missing *= 1.0 - ev.score
-    return 1.0 - missing if evidence else 0.0
 
 
 def read_passages(
@@ -166,20 +157,25 @@ class EvidenceScorer:
         return weights
 
     def _weights(
-        self, text: str, language: str, vocabulary: Collection[str] = ()
+        self, text: str, language: str, vocabulary: Collection[str] = (), told_first: bool = False
     ) -> dict[str, float]:
         """The terms of the clauses that ask, and those of what the asker tells about
         themselves ("Our board keeps asking why ... What are the two arguments ...?") that the
         corpus uses: the rest of their story says nothing of whether the sources answer."""
-        asked, told = asking(text)
+        asked, told = asking(text, told_first)
         weights = self.weigher.weights(asked, language, vocabulary)
         said = self.weigher.weights(told, language, vocabulary) if told else {}
         for term in (t for t in said if t in self.weigher.idf):
             weights.setdefault(term, said[term])
         return weights
 
-    def unknown_share(self, weights: dict[str, float], language: str = "en") -> float:
-        """The share of the question's terms that the corpus never uses (``weights.py``)."""
+    def unknown_share(
+        self, asked: str, context: str, language: str, vocabulary: Collection[str]
+    ) -> float:
+        """The share of the question's terms that the corpus never uses (``weights.py``), less
+        what the asker tells first ("my mum is starting chemo, is there ...?"): not asked."""
+        own = self._weights(asked, language, vocabulary, told_first=True)
+        weights = self._with_context(own, context, language, vocabulary)
         return self.weigher.unknown_share(weights, language)
 
     def coverage(self, weights: dict[str, float], text: str) -> float:
@@ -222,7 +218,7 @@ class EvidenceScorer:
         report.evidence = sorted(report.evidence, key=lambda e: (e.prompt, -e.score))
         quotable = [e for e in report.evidence if not e.prompt]
         report.answerable = (
-            combined(quotable, report.points) >= self.model.threshold
+            combined([e.score for e in quotable], report.points) >= self.model.threshold
             and report.unknown < self.max_unknown
         )
         return report
@@ -244,7 +240,7 @@ class EvidenceScorer:
         asked, context = split_context(question)
         report.weights = self._weights(asked, language, vocabulary)  # the asked terms, once
         weights = self._with_context(report.weights, context, language, vocabulary)
-        report.unknown = self.unknown_share(weights, language)
+        report.unknown = self.unknown_share(asked, context, language, vocabulary)
         report.everyday = self.weigher.everyday_terms(weights, language)
         query = np.asarray(self.embedder.embed_query(question), dtype="float32")
         dense = self._embed([c.unit.sentence for c in candidates]) @ query

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from assistant.answer.evidence import Evidence, EvidenceReport, combined
+from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.roles import asked_role, holds_role
+from assistant.answer.sentence_model import combined
 from assistant.answer.subjects import in_scope
 from assistant.retrieval.passage import Passage
 
@@ -61,7 +62,9 @@ def refocus(
 
     kept = [e for e in report.evidence if e.prompt or relevant(e)]
     answers = [e for e in kept if not e.prompt]
-    answerable = report.answerable and combined(answers, report.points) >= min_score
+    answerable = (
+        report.answerable and combined([e.score for e in answers], report.points) >= min_score
+    )
     # a sentence on another organisation may still carry the answer on ("It is a project with
     # Cap Digital"), so it stays, after the others; never for a role ("CEO of Medicen")
     others = [] if role else [e for e in report.evidence if e not in kept]

@@ -44,6 +44,8 @@ HELP = re.compile(
 OUT_OF_SCOPE = re.compile(
     r"\b(weather|forecast|météo|joke|blague|poem|poème|poeme|song|chanson|recipe|recette|"
     r"football|horoscope|lottery|bitcoin|crypto|stock price|cours de bourse)\b|"
+    # the weather asked in French words: "il va faire quel temps à Saclay demain ?"
+    r"\bquel temps (?:fait|fera|va)\b|\bfaire quel temps\b|"
     # everyday life in the city, not its health ecosystem: where to eat, sleep, go out ("un bon
     # resto près de la gare de Lyon ?", "a nice hotel near the summit?"; the Hôtel-Dieu is a
     # hospital)
@@ -171,7 +173,7 @@ def classify(question: str) -> QuestionKind:
         return QuestionKind.COMPARE
     if not WHY.search(led) and seeks_partner(rest):
         return QuestionKind.PARTNER
-    if not WHY.search(led) and (seeks_place(rest) or seeks_place(asking(rest)[0])):
+    if not WHY.search(led) and (seeks_place(rest) or seeks_place(asking(rest, told_first=True)[0])):
         return QuestionKind.LOCATE
     if WHEN.search(rest) and not EXPLAIN.search(led):
         return QuestionKind.FACT

@@ -210,15 +210,44 @@ def question_parts(asked: str) -> list[str]:
     return [part for part in PART.split(asked) if part.strip()]
 
 
-def asking(message: str) -> tuple[str, str]:
+# what the asker tells before a comma, then asks: their own story ("my mum is starting chemo,
+# is there an app ...?", "I need to contact X, where are they?", "on a une biotech, où ...?") or
+# a call for an opinion ("honestly what do you think, why would we ...?")
+TOLD_FIRST = re.compile(
+    r"^\s*(?:(?:so|well|ok|okay|alors|bon|honestly|frankly|franchement|sinc[eè]rement)\s*,?\s*)?"
+    r"(?:(?:i|i['’]m|i['’]ve|i['’]d|my|we|we['’]re|we['’]ve|our|je|j['’]|mon|ma|mes|nous|notre|"
+    r"nos|on)\b|what do you think\b|in your (?:opinion|view)\b|[àa] (?:ton|votre) avis\b|"
+    r"selon (?:toi|vous)\b)",
+    re.IGNORECASE,
+)
+THEN_ASKS = re.compile(
+    r",\s*(?:and |et |so |donc |alors )?(?=(?:is|are|was|were|do|does|did|can|could|should|"
+    r"would|will|has|have|where|why|what|which|who|whom|how|when|est-ce|y a|où|pourquoi|quel\w*|"
+    r"qui|comment|combien|quand|lequel|laquelle|lesquel\w*)\b)",
+    re.IGNORECASE,
+)
+
+
+def asking(message: str, told_first: bool = False) -> tuple[str, str]:
     """The clauses of a message that ask (those that end with a question mark) and the rest,
-    what the asker tells first or after ("We're a contrast-agent maker. Where is Guerbet?");
-    the whole message and "" when no clause asks, or every one does."""
+    what the asker tells first or after ("We're a contrast-agent maker. Where is Guerbet?", or
+    before a comma: ``TOLD_FIRST``); the whole message and "" when no clause asks, or every one
+    does."""
     clauses = [c for c in CLAUSE_END.split(message.strip()) if c.strip()]
+    if told_first:
+        clauses = [part for c in clauses for part in _told_first(c)]
     asked = [c for c in clauses if c.rstrip().endswith("?")]
     if not asked or len(asked) == len(clauses):
         return message, ""
     return " ".join(asked), " ".join(c for c in clauses if c not in asked)
+
+
+def _told_first(clause: str) -> list[str]:
+    """A question clause as what its asker tells first and what they ask ([clause] else)."""
+    then = THEN_ASKS.search(clause)
+    if not (clause.rstrip().endswith("?") and then and TOLD_FIRST.search(clause[: then.start()])):
+        return [clause]
+    return [clause[: then.start()].strip(), clause[then.end() :].strip()]
 
 
 _NAME = r"[A-ZÀ-Ý][\w\-&’']*(?:\s+[A-ZÀ-Ý][\w\-&’']*)*"

@@ -52,3 +52,12 @@ class SentenceModel:
                 "fit it again with `paris-health fit`"
             )
         return model
+
+
+def combined(scores: Sequence[float], points: int = 1) -> float:
+    """The probability that one of the best ``points`` sentences answers, from their scores
+    (read as independent signals: 1 - the product of their chances of not answering)."""
+    missing = 1.0
+    for score in scores[:points]:
+        missing *= 1.0 - score
+    return 1.0 - missing if scores else 0.0

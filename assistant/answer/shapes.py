@@ -14,8 +14,11 @@ SET_UP = (  # "open" the verb, before its object or a place ("open an office", "
     r"[a-zà-ÿ\-]+)|install|start|move|be based|"
     r"implanter|installer|établir|etablir|s['’]implanter|s['’]installer|s['’]établir|ouvrir)"
 )
+# "where in the region should we ...": the region named between the asking word and its verb
+IN_REGION = r"((in|around|near|en|dans)\s+(the\s+|la\s+|l['’])?(\w+\s+){1,2}?)?"
 ASKS_WHERE = (
     r"(should|could|can|would|might|must|to|do|does|is it best to|devrions|devrais|devons|dois|"
+    r"devrait-on|devrait|doit-on|faudrait-il|"
     r"pourrions|pourrais|peut-on|peut|faut-il|vaut-il|conseillez|nous|me|m['’]|s['’]|se)"
 )
 PLACE_NOUN = (
@@ -37,11 +40,17 @@ SET_UP_DONE = (
 )
 OTHERS = (
     r"(other|others|most|many|competitors|peers|rivals|similar|comparable|"
+    r"(main |key |big |leading )?(players|companies|acteurs)|"
     r"autres|la plupart|concurrents)"
 )
 LOCATE_SITING = re.compile(
-    rf"\b(where|où)\s+{ASKS_WHERE}\b[^?]{{0,60}}(?<![dl][’'])\b{SET_UP}\b|"
-    rf"\b(where|où)\s+((have|did|do|ont|sont)\s+)?(the\s+|les\s+)?{OTHERS}\b[^?]{{0,40}}"
+    rf"\b(where|où)\s+{IN_REGION}{ASKS_WHERE}\b[^?]{{0,60}}(?<![dl][’'])\b{SET_UP}\b|"
+    # "where should our european lab go?", "where should we put our lab?": the asker's own unit
+    r"\b(where|où)\s+(should|would|could)\s+((our|my)\s+(\w+\s+){1,3}?(go|be)|(we|i)\s+put\s+"
+    r"(our|my)\s+(\w+\s+)?(labs?|laborator(y|ies)|offices?|r&d|cent(re|er)s?|headquarters|hq|"
+    r"sites?|plants?|factor(y|ies)|facilit(y|ies)|teams?|subsidiar(y|ies)|branch|hub|company|"
+    r"business|startup|start-up))\b|"
+    rf"\b(where|où)\s+((have|did|do|are|ont|sont)\s+)?(the\s+|les\s+)?{OTHERS}\b[^?]{{0,40}}"
     rf"\b{SET_UP_DONE}\b|"
     r"\b(which|what) (\w+ )?areas? (of|in) (the )?(paris|region|greater|île|ile)\b|"
     rf"\b(which|what|quel|quelle|quels|quelles)( \w+)? {PLACE_NOUN}\b"

@@ -9,11 +9,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answer.abbreviations import read_abbreviations
-from assistant.answer.condense import Turn, condense
+from assistant.answer.condense import Turn, condense, split_context
 from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.lexicon import Lexicon
+from assistant.answer.pointing import points_back
 from assistant.answer.question_kind import QuestionKind, classify, restate
-from assistant.answer.questions import without_excluded
+from assistant.answer.questions import asking, without_excluded
 from assistant.answer.spelling import read_as_meant, spell_asking
 
 
@@ -39,10 +40,31 @@ def read_question(
 ) -> Reading:
     """``meant``: the message with its texting written out (:func:`read_abbreviations`);
     ``kind``: its kind when already classified."""
-    standalone = without_excluded(condense(meant, history, gazetteer))
+    standalone = without_excluded(_condensed(meant, history, gazetteer))
     asked, kind = restate(meant, read_as_meant(standalone, lexicon), kind or classify(meant))
     said = tuple(t.content for t in history if t.role == "assistant" and t.content.strip())
     return Reading(standalone, asked, kind, said, meant)
+
+
+def _condensed(meant: str, history: Sequence[Turn], gazetteer: Gazetteer | None) -> str:
+    """The message made standalone (``condense``), its pronouns read in what it tells first
+    when they stand for something named there (:func:`told_then_asked`)."""
+    question, turns = told_then_asked(meant, history)
+    if turns is not history:
+        standalone = condense(question, turns, gazetteer)
+        if split_context(standalone)[0].strip(" ?") != question.strip(" ?"):
+            return standalone
+    return condense(meant, history, gazetteer)
+
+
+def told_then_asked(meant: str, history: Sequence[Turn]) -> tuple[str, Sequence[Turn]]:
+    """A first message that tells, then asks with a pronoun after a comma ("we're visiting
+    NeuroSpin next month, where exactly is it?"), read as a follow-up of what it tells: the
+    pronoun stands for what was told, as for a previous turn's; else as it is."""
+    asked, told = asking(meant, told_first=True)
+    if history or asked == asking(meant)[0] or not points_back(asked):
+        return meant, history
+    return asked, [Turn("user", told)]
 
 
 def as_meant(question: str, lexicon: Lexicon) -> str:

@@ -75,7 +75,7 @@ def located_subject(
     the corpus never uses (``known``: its terms), unless it names a thing of the organisation
     ("X's biobank", "the biobank of X"): it cannot name a thing the sources would locate."""
     by_alias = _aliases(organisations)
-    asked, told = asking(question)
+    asked, told = asking(question, told_first=True)
     where, besides = where_parts(question)
     if besides:  # "Where is X based, and what year did it open Y?": the part that asks where
         asked, told = " ".join(where), " ".join([told, *besides])
