@@ -28,6 +28,10 @@ PARTNER = [
     "qui pourrait me mettre en relation avec des hôpitaux ?",
     "I'm launching an e-health startup. Which incubators could host me?",
     "quels hôpitaux pourraient nous accueillir pour un essai ?",
+    # a lab or a team to find, asked of the assistant
+    "help me find a lab doing high field MRI brain imaging near paris, we want to colaborate",
+    "aidez-moi à trouver une équipe en neuro-imagerie",
+    "can you find us a good partner in oncology?",
 ]
 HELP = [
     "bonjour, tu sers à quoi exactement ?",
@@ -53,6 +57,16 @@ OTHERS = {
         "sensible choice compared with the alternatives?"
     ): QuestionKind.EXPLAIN,
     "Compare Medicen with Genopole": QuestionKind.COMPARE,
+    # an opinion asked first, then why: an explanation
+    "honestly what do you think, why would we put our R&D centre in the paris region?": (
+        QuestionKind.EXPLAIN
+    ),
+    "à votre avis, pourquoi s'installer en Île-de-France ?": QuestionKind.EXPLAIN,
+    # a list of organisations asked by its noun, whatever the verb
+    "draft me a short list of the big pharma groups already in the region": QuestionKind.LIST,
+    "il me faut une petite liste des incubateurs e-santé": QuestionKind.LIST,
+    "can you find the address of Medicen?": QuestionKind.FACT,
+    "What do you think of the list of priorities?": QuestionKind.FACT,
     # asked about a thing, not whether the assistant answers
     "can you tell me about hospitals around paris?": QuestionKind.FACT,
     # near-misses that stay as they were

@@ -100,6 +100,12 @@ LIST = re.compile(
     rf"donne[zr]?( moi)?|énumérez)\b.*\b({ORGANISATION_NOUNS})\b",
     re.IGNORECASE,
 )
+# "draft me a short list of the big pharma groups ...", "une petite liste des incubateurs"
+LIST_OF = re.compile(
+    r"\b(a|an|the|my|une|la|ma|notre)\s+((short|quick|full|complete|brief|petite|courte)\s+)?"
+    rf"(list|shortlist|short-list|liste)\s+(of|des|de|du|d['’])\b.*\b({ORGANISATION_NOUNS})\b",
+    re.IGNORECASE,
+)
 NUMBERS = r"\d+|two|three|four|five|six|seven|eight|nine|ten|deux|trois|quatre|cinq|sept|huit"
 # "Give me a few examples.", "quelques exemples ?"; "What are the 3 fields ...?", "Quels sont
 # les trois piliers ?": a list asked by its examples or by its count
@@ -144,7 +150,10 @@ WHY = re.compile(r"^\s*(why|pourquoi)\b", re.IGNORECASE)
 # comment ...", "Specifically, how ..."); read from the asking word on
 LEAD = re.compile(
     r"^\s*(?:(?:selon|d['’]apr[eè]s|according to)\b[^,?:]{1,80}|\w+(?:ment|ly)|"
-    r"en (?:fait|bref|clair))\s*,\s*",
+    r"en (?:fait|bref|clair)|"
+    # an opinion asked first: "honestly what do you think, why ...?", "à votre avis, ..."
+    r"(?:\w+ly\s+)?(?:what do you think|in your (?:opinion|view))|[àa] (?:ton|votre) avis|"
+    r"qu['’]en pens\w+[- ](?:tu|vous))\s*,\s*",
     re.IGNORECASE,
 )
 
@@ -177,7 +186,7 @@ def classify(question: str) -> QuestionKind:
         return QuestionKind.LOCATE
     if WHEN.search(rest) and not EXPLAIN.search(led):
         return QuestionKind.FACT
-    if LIST.search(rest) or LIST_ASKED.search(rest) or asks_for_list(rest):
+    if LIST.search(rest) or LIST_ASKED.search(rest) or LIST_OF.search(rest) or asks_for_list(rest):
         return QuestionKind.LIST
     if LIST_THEM.search(rest) and not WHY.search(led):  # "why did they name them so?"
         return QuestionKind.LIST

@@ -77,7 +77,12 @@ PARIS_OR_SUBURBS = re.compile(
 # "on cherche une plateforme d'IRM ...", "we're looking for an incubator": an organisation sought
 LOOKING_FOR = re.compile(
     r"\b((je|on|nous) (re)?cherch(e|ons)|(we|i)(['’]re|['’]m| are| am)? (looking|searching) for|"
-    rf"(we|i) (seek|need))\s+(an?|une?|des|some|a few)\s+(\w+\s+){{0,2}}?{SOUGHT}\b",
+    rf"(we|i) (seek|need))\s+(an?|une?|des|some|a few)\s+(\w+\s+){{0,2}}?{SOUGHT}\b|"
+    # "help me find a lab doing MRI", "aidez-moi à trouver une équipe ..."
+    r"\b(help (me|us) (to )?find|(can|could) (you|u) find( me| us)?|aide[rz]?[- ](moi|nous) (à|a) "
+    r"trouver|m['’]aider (à|a) trouver|trouve[rz]?[- ](moi|nous))\s+(an?|une?|des|some|a few|"
+    rf"the right|a good|un bon|une bonne)\s+(\w+\s+){{0,2}}?({SOUGHT}|labs?|laborator(y|ies)|"
+    r"labos?|laboratoires?|teams?|équipes?|equipes?|partners?|partenaires?)\b",
     re.IGNORECASE,
 )
 # "oncology partners paris?", "partenaires oncologie ?": a terse noun phrase naming partners
