@@ -75,6 +75,17 @@ from ingest.store.text import tokenize
         "pls get me a meeting with the CEO of Medicen",
         "can u send my pitch deck to Paris Biotech Santé",
         "Could you negotiate the rent for us at Genopole?",
+        # a message passed on, a thing made for the user, a wish in the subjunctive
+        "Please let Medicen know we're interested in joining.",
+        "Can you ask Stéphane Roques if he'd meet us?",
+        "Peux-tu demander à Medicen s'ils acceptent les start-ups américaines ?",
+        "Prévenez Medicen de notre arrivée.",
+        "Make me a slide deck about the Paris health ecosystem.",
+        "Fais-moi une lettre de motivation pour l'Institut Curie.",
+        "Je veux que tu m'inscrives au prochain salon MedXperience.",
+        "Set me up with a call with someone from AP-HP.",
+        "Can you get in touch with Doctolib for me?",
+        "Would you please apply to Agoranov for us?",
     ],
 )
 def test_requests_to_act_are_their_own_kind(question: str) -> None:
@@ -112,6 +123,13 @@ def test_requests_to_act_are_their_own_kind(question: str) -> None:
         "Merci de bien vouloir me dire où se trouve Genopole.",
         "Que fait Medicen de notre part ?",
         "Comment appeler cette approche ?",
+        "Could you let me know who runs Medicen?",
+        "Can you tell Medicen's story in a few words?",
+        "Did Medicen ask Sanofi to join the consortium?",
+        "How do I get in touch with Medicen?",
+        "Qui faut-il prévenir pour rejoindre Medicen ?",
+        "Comment faire une demande à Agoranov ?",
+        "Je veux que tu me dises qui dirige Medicen.",
     ],
 )
 def test_questions_about_acting_are_not_requests_to_act(question: str) -> None:

@@ -137,6 +137,7 @@ def test_treatments_of_the_ecosystem_stay_questions() -> None:
         "comment se rendre à NeuroSpin depuis Paris ?",
         "can you translate this into french?",
         "il va faire quel temps à Saclay demain ?",
+        "Could you translate our pitch into French?",
         "quel temps fait-il à Évry ?",
     ],
 )

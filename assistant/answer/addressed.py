@@ -87,7 +87,8 @@ ADDRESSED = (
 )
 NAMED = r"(?-i:[A-ZÀ-Þ])"  # a name: a capital, whatever the case of the rest
 ACT_EN = (
-    r"(?:book|schedule|arrange|organi[sz]e|set up|plan|reserve|get)\s+(?:me\s+|us\s+)?"
+    r"(?:book|schedule|arrange|organi[sz]e|set up|plan|reserve|get|set (?:me|us) up with)\s+"
+    r"(?:me\s+|us\s+)?"
     r"(?:a|an|the|my|our)?\s*(?:\w+\s+)?(?:meeting|call|appointment|visit|slot|room|demo|table|"
     r"seat|ticket|trip|introduction|intro)s?\b|"
     r"(?:send|write|draft|forward)\s+(?:\w+\s+)?(?:(?:an?|the|my|our)\s+)?(?:\w+\s+)?"
@@ -98,17 +99,25 @@ ACT_EN = (
     r"(?:e-?mail|call|phone|ring|text|contact|reach out to|write to)\s+"
     rf"(?:them|him|her|me|us|{NAMED})|"
     r"(?:introduce|connect|present)\s+(?:me|us)\b|put (?:me|us) in (?:touch|contact)\b|"
+    r"(?:get|be) in (?:touch|contact) with\b|"
+    # a message passed on: "let Medicen know we ...", "ask Stéphane Roques if he'd meet us"
+    rf"(?:tell|ask|inform|notify|remind|warn|let)\s+(?:them|him|her|{NAMED}[\w\-&]*"
+    rf"(?:\s+{NAMED}[\w\-&]*)*)\s+(?:that|if|whether|about|we|we['’]re|i|i['’]m|to|our|my|know)\b|"
+    # a thing made for the user: "make me a slide deck", "write a LinkedIn post"
+    r"(?:make|create|build|prepare|design|draw|write)\s+(?:me\s+|us\s+)?(?:an?\s+)?(?:\w+\s+)?"
+    r"(?:slides?|slide deck|deck|presentation|brochure|poster|logo|spreadsheet|post|tweet)\b|"
     r"(?:register|enrol|enroll|sign|subscribe)\s+(?:me|us|my|our)\b|"
     r"(?:buy|order|pay|purchase|book)\s+(?:me\s+|us\s+)?(?:a|an|the|some|my|our)\b|"
-    r"(?:apply|fill (?:in|out)|submit|negotiate)\s+(?:for\s+|to\s+)?(?:me|us|my|our|the|a|an)\b"
+    r"(?:apply|fill (?:in|out)|submit|negotiate)\s+(?:for\s+|to\s+)?(?:me|us|my|our|the|a|an)\b|"
+    rf"(?:apply|submit)\s+(?:it\s+|this\s+)?to\s+{NAMED}[^?.]*\bfor (?:me|us)\b"
 )
 ACT_FR = (
     r"(?:r[ée]serve[rz]?|prend(?:s|re)|prenez|fixe[rz]?|organise[rz]?|planifie[rz]?)[\s-]+"
     r"(?:moi\s+|nous\s+)?(?:un|une|le|la|des)?\s*(?:rendez-vous|rdv|r[ée]union|entretien|"
     r"appel|visite|cr[ée]neau|place|billet|salle)s?\b|"
     r"(?:prends|prenez|prendre)[- ](?:moi|nous)?\s*(?:un )?rendez-vous|"
-    r"(?:envoie[rz]?|envoyer|envoyez|[ée]cri[st]|[ée]crire|[ée]crivez|r[ée]dige[rz]?|"
-    r"transmet(?:s|tre|tez)?|(?:fais|faire|faites) suivre)\s+"
+    r"(?:envoie[rz]?|envoyer|envoyez|[ée]cri[st]|[ée]crire|[ée]crivez|r[ée]dige[rz]?|fais|faites|"
+    r"transmet(?:s|tre|tez)?|(?:fais|faire|faites) suivre)(?:[- ](?:moi|nous))?\s+"
     r"(?:\w+\s+)?(?:un|une|le|la|les|notre|nos|mon|ma|mes)?\s*(?:e-?mail|mail|courriel|message|"
     r"lettre|invitation|demande|candidature|cv|dossier|fichier|document|pi[èe]ce jointe)s?\b|"
     r"(?:envoie[rz]?|envoyer|envoyez|transmet(?:s|tre|tez)?|[ée]cri[st]|[ée]crire|[ée]crivez)\s+"
@@ -119,12 +128,22 @@ ACT_FR = (
     r"(?:(?:mets|mettez|mettre)[- ](?:moi|nous) |mettre )en (?:relation|contact)\b|"
     rf"(?:appel(?:le[rz]?|er|ez)|t[ée]l[ée]phone[rz]?|contacte[rz]?)\s+(?:les?\b|la\b|l['’]|{NAMED})|"
     r"(?:prend(?:s|re)|prenez|entrer|entre[zr]?)\s+(?:en\s+)?contact\s+avec\b|"
+    # a message passed on: "demande à Medicen si ...", "demande-leur", "prévenez Medicen"
+    rf"demande[rz]?\s+(?:[àa]|au|aux)\s+(?:l['’]\s*)?{NAMED}|demande[rz]?-(?:leur|lui)\b|"
+    rf"(?:pr[ée]vien[st]|pr[ée]venez|pr[ée]venir|informe[rz]?)\s+(?:{NAMED}|l['’]|les?\b|la\b)|"
     r"(?:ach[eè]te[rz]?|commande[rz]?|paie[rz]?|payez|remplis|remplir|remplissez)\s+"
     r"(?:moi\s+|nous\s+)?(?:un|une|le|la|les|mon|ma|notre)\b|"
     r"(?:d[ée]pose[rz]?|soumet(?:s|tre|tez)|postule[rz]?)\s+(?:pour\s+)?(?:moi\s+|nous\s+)?"
     r"(?:ma|mon|mes|notre|nos)\b"
 )
 ACTION = re.compile(rf"{ADDRESSED}(?:{ACT_EN}|{ACT_FR})", re.IGNORECASE)
+# "je veux que tu m'inscrives", "j'aimerais que vous contactiez ...": asked in the subjunctive
+WISHED = re.compile(
+    r"\b(?:veux|voudrais|voudrions|aimerais|aimerions|souhaite|souhaiterais|souhaitons)\s+que\s+"
+    r"(?:tu|vous)\s+(?:m['’]\s*|me\s+|nous\s+)?(?:inscri|envoi|envoy|contact|appel|r[ée]serv|"
+    r"transmett|pr[ée]sent|[ée]crivi|rempliss|pr[ée]ven)\w*",
+    re.IGNORECASE,
+)
 # in the user's stead: "pouvez-vous déposer le dossier à ma place ?", "file it on our behalf"
 BEHALF = re.compile(
     r"\b(on|in) (my|our) (behalf|stead|name)\b|\b(à|a) (ma|notre) place\b|"
@@ -147,4 +166,8 @@ def asks_to_act(message: str) -> bool:
     meeting with Medicen", "can you introduce us to Genopole?", "inscris-moi à MedXperience",
     or anything it is asked to do in the user's stead ("... à ma place ?")."""
     message = message.strip()
-    return bool(ACTION.search(message) or (BEHALF.search(message) and ASKED_OF_YOU.search(message)))
+    return bool(
+        ACTION.search(message)
+        or WISHED.search(message)
+        or (BEHALF.search(message) and ASKED_OF_YOU.search(message))
+    )

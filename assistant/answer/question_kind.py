@@ -58,7 +58,7 @@ OUT_OF_SCOPE = re.compile(
     r"cdg|orly|station|gare|metro|métro|rer|train|bus|taxi|by car)\b|"
     r"\b(directions|itinerary) to\b|\bcomment (se|me|nous) rendre (à|a|au|aux|jusqu)|"
     r"\b(itin[ée]raire|what time is it|quelle heure est-il)\b|"
-    r"\btranslate (this|that|it|these|the following)\b|\b(traduis|traduisez)\b|"
+    r"\btranslate (this|that|it|these|the following|our|my)\b|\b(traduis|traduisez)\b|"
     # medical advice for the asker: the ecosystem, not its care ("le meilleur traitement contre
     # la migraine", "how do I treat a headache?")
     r"\b(best|meilleure?s?)\s+(treatments?|cures?|remed(y|ies)|traitements?|remèdes?|remedes?|"
