@@ -86,6 +86,20 @@ from ingest.store.text import tokenize
         "Set me up with a call with someone from AP-HP.",
         "Can you get in touch with Doctolib for me?",
         "Would you please apply to Agoranov for us?",
+        # the conversation handled like a document, a reminder, a contact, an errand
+        "great, can you send that to my boss?",
+        "email this to my colleague please",
+        "can you export this as a pdf?",
+        "remind me tomorrow to call Medicen",
+        "add Medicen to my contacts",
+        "go ahead and contact them",
+        "ok thanks, now book the meeting",
+        "Could you phone the Institut Curie and ask for the head of oncology?",
+        "find me a flat near Saclay",
+        "Can you do our market study on e-health in France?",
+        "Mets-moi un rappel pour demain.",
+        "Envoie-moi ça par mail.",
+        "Enregistre cette conversation.",
     ],
 )
 def test_requests_to_act_are_their_own_kind(question: str) -> None:
@@ -130,6 +144,10 @@ def test_requests_to_act_are_their_own_kind(question: str) -> None:
         "Qui faut-il prévenir pour rejoindre Medicen ?",
         "Comment faire une demande à Agoranov ?",
         "Je veux que tu me dises qui dirige Medicen.",
+        "remind me, what were the three pillars?",
+        "What does Medicen share with its members?",
+        "Does Medicen help start-ups find office space?",
+        "How did Sanofi do its market study?",
     ],
 )
 def test_questions_about_acting_are_not_requests_to_act(question: str) -> None:
