@@ -115,16 +115,40 @@ def test_where_others_set_up_is_siting_and_a_departement_is_a_town() -> None:
         "c quoi le meilleur traitement contre la migraine",
         "what's the best treatment for my headache?",
         "how do I treat a migraine?",
+        # the care of the asker or a relative: where, by whom, at what cost or wait
+        "my father needs heart surgery, which hospital in paris should he go to?",
+        "I have breast cancer, should I get treated at Curie or Gustave Roussy?",
+        "what's the best hospital in Paris for my knee surgery?",
+        "Is chemotherapy at Curie covered by my insurance?",
+        "Which doctor at Curie treats lung cancer?",
+        "how long is the waiting list at AP-HP?",
+        "Mon fils a une maladie rare, quel hôpital consulter ?",
     ],
 )
 def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:
     assert classify(question) == QuestionKind.OUT_OF_SCOPE
 
 
-def test_treatments_of_the_ecosystem_stay_questions() -> None:
-    assert classify("which institutes develop new treatments for cancer?") != (
-        QuestionKind.OUT_OF_SCOPE
-    )
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which institutes develop new treatments for cancer?",
+        "my mum is starting chemo, is there an app from the curie institute to follow her?",
+        "Which specialists work on rare diseases at AP-HP?",
+        "which hospital should we approach for a clinical trial?",
+        "How many patients does AP-HP treat each year?",
+    ],
+)
+def test_treatments_of_the_ecosystem_stay_questions(question: str) -> None:
+    assert classify(question) != QuestionKind.OUT_OF_SCOPE
+
+
+@pytest.mark.parametrize(
+    "question", ["Which AI model are you?", "are you a bot?", "Es-tu une IA ?", "Are you human?"]
+)
+def test_what_the_assistant_is_gets_the_help_reply(question: str) -> None:
+    assert classify(question) == QuestionKind.HELP
+    assert classify("Which AI model does Owkin use?") != QuestionKind.HELP
 
 
 @pytest.mark.parametrize(

@@ -41,6 +41,13 @@ HELP = re.compile(
     r"\bcomment (ça|ca) marche\b|\bà quoi (sers-tu|servez-vous)\b",
     re.IGNORECASE,
 )
+# what the assistant is, whatever the words: "which AI model are you?", "are you a bot?"
+WHAT_YOU_ARE = re.compile(
+    r"\b(which|what) (ai|model|llm|language model)( \w+)? (are you|is this|do you use)\b|"
+    r"\bare you (an? )?(ai|bot|robot|human|chatgpt|gpt)\b|\b(es-tu|êtes-vous|etes-vous) (une? )?"
+    r"(ia|robot|humain|chatgpt)\b",
+    re.IGNORECASE,
+)
 OUT_OF_SCOPE = re.compile(
     r"\b(weather|forecast|météo|joke|blague|poem|poème|poeme|song|chanson|recipe|recette|"
     r"football|horoscope|lottery|bitcoin|crypto|stock price|cours de bourse)\b|"
@@ -64,7 +71,17 @@ OUT_OF_SCOPE = re.compile(
     r"\b(best|meilleure?s?)\s+(treatments?|cures?|remed(y|ies)|traitements?|remèdes?|remedes?|"
     r"médicaments?|medicaments?)\b|\bhow (do|can|should) i (treat|cure)\b|\bshould i take\b|"
     r"\bcomment (me )?(soigner|guérir|guerir)\b|\bmy (symptoms|headache|migraine|pain)\b|"
-    r"\bmes (symptômes|symptomes)\b",
+    r"\bmes (symptômes|symptomes)\b|"
+    # the care of the asker or a relative: where to be treated, by whom, at what cost or wait
+    # ("which hospital should he go to?", "for my knee surgery", "quel hôpital consulter ?")
+    r"\b(should|can|could|must) (i|he|she|my \w+) (go|get treated|be treated|get operated|"
+    r"be operated|consult|get an appointment)\b|\bfor (my|his|her) (\w+ )?(surgery|operation|"
+    r"treatment|care|cancer|disease|illness|diagnosis)\b|\b(which|what) (doctor|surgeon|"
+    r"oncologist) (should|can|could|would|at|in|treats?)\b|\bquel (médecin|medecin|chirurgien|"
+    r"docteur)\b|\b(covered|reimbursed) by (my |the )?(\w+ )?insurance\b|\b(mutuelle|"
+    r"sécurité sociale|securite sociale)\b|\bwaiting (lists?|times?)\b|\bd[ée]lais? d['’]attente\b|"
+    r"\b(quel|quels|quelle) (hôpital|hopital|hôpitaux|clinique) (\w+ )?(consulter|choisir)\b|"
+    r"\b(me|se|le|la) faire (soigner|opérer|operer)\b",
     re.IGNORECASE,
 )
 COMPARE = re.compile(
@@ -172,7 +189,7 @@ def classify(question: str) -> QuestionKind:
     # "Bonjour, je découvre l'outil : vous pouvez répondre à quel genre de questions ?"
     if not rest.strip(" ?!.,") or about_assistant(rest) or about_assistant(asking(rest)[0]):
         return QuestionKind.HELP
-    if HELP.search(rest) and not content_words(rest):
+    if (HELP.search(rest) and not content_words(rest)) or WHAT_YOU_ARE.search(rest):
         return QuestionKind.HELP
     if asks_to_act(rest) or asks_to_act(question):
         return QuestionKind.ACTION
