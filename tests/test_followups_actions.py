@@ -65,6 +65,7 @@ from ingest.store.text import tokenize
         "Je vous serais reconnaissant de bien vouloir transmettre notre dossier à l'incubateur.",
         "Merci de faire suivre le fichier ci-joint au service des essais cliniques de l'AP-HP.",
         "Veuillez transmettre notre dossier à Genopole.",
+        "Je vous saurais gré de bien vouloir transmettre mon dossier à l'incubateur.",
         "tu peux appeler l'accueil de Gustave Roussy pour moi stp",
         "Tu peux écrire à Medicen pour leur demander un rendez-vous ?",
         "Pouvez-vous prendre contact avec Genopole pour moi ?",
@@ -773,6 +774,8 @@ def test_whether_a_plan_came_true_is_not_answered_by_the_plan() -> None:
     assert asked_value("did Servier actually open its centre on schedule?") == "outcome"
     assert asked_value("Servier a finalement ouvert son centre ?") == "outcome"
     assert asked_value("did Servier open its centre?") == "whether"  # yes or no, no outcome
+    # whether anyone did it: no plan of a subject's came true or not
+    assert asked_value("Has any company from Canada already done that?") != "outcome"
     # a count or a date asked, with "finally", stays a count or a date
     assert asked_value("Combien de membres Medicen comptait-il finalement en 2022 ?") != "outcome"
     plan = "Additionally, Servier plans to open its centre in Paris-Saclay by 2021."

@@ -13,6 +13,9 @@ from assistant.answer.shapes import siting, town_asked
 
 LOCATE = [
     "doctolib hq?",  # an organisation's seat, no "where"
+    "Vous pouvez me donner l'adresse d'Incuballiance ?",  # its address: the directory's town
+    "What is Medicen's address?",
+    "And where does GE Healthcare have its French head office?",
     "where do the big pharma companies have their french head offices in the paris region?",
     "We are a medtech company scouting sites near Paris; where have other groups put theirs?",
     "où les autres laboratoires se sont-ils installés ?",
@@ -65,7 +68,9 @@ OTHERS = {
     # a list of organisations asked by its noun, whatever the verb
     "draft me a short list of the big pharma groups already in the region": QuestionKind.LIST,
     "il me faut une petite liste des incubateurs e-santé": QuestionKind.LIST,
-    "can you find the address of Medicen?": QuestionKind.FACT,
+    "Give me the email address of Agoranov.": QuestionKind.FACT,  # no address of a seat
+    "What's the street address of Gustave Roussy?": QuestionKind.FACT,
+    "Quelle est l'adresse e-mail de Medicen ?": QuestionKind.FACT,
     "What do you think of the list of priorities?": QuestionKind.FACT,
     # asked about a thing, not whether the assistant answers
     "can you tell me about hospitals around paris?": QuestionKind.FACT,
@@ -162,6 +167,11 @@ def test_what_the_assistant_is_gets_the_help_reply(question: str) -> None:
         "can you translate this into french?",
         "il va faire quel temps à Saclay demain ?",
         "Could you translate our pitch into French?",
+        # the weather in other words, living in the city, the asker's own taxes
+        "Et il fera beau à Paris ce week-end ?",
+        "will it rain in Évry tomorrow?",
+        "Do you think Lyon is a nicer place to live than Paris?",
+        "Je viens d'arriver en France, comment je déclare mes impôts sur le revenu ?",
         "quel temps fait-il à Évry ?",
     ],
 )
@@ -182,6 +192,8 @@ def test_where_to_eat_sleep_or_go_in_the_city_is_out_of_scope(question: str) -> 
         "Which is the best hospital, Hôtel-Dieu or Cochin?",
         "Quels sont les meilleurs cafés scientifiques organisés par l'Inserm ?",
         "Quel temps de réponse pour une candidature à Agoranov ?",
+        "Quel est le taux du crédit d'impôt recherche ?",
+        "Where do most researchers of the region live and work?",
     ],
 )
 def test_the_citys_businesses_and_hospitals_stay_questions(question: str) -> None:

@@ -82,7 +82,8 @@ ADDRESSED = (
     r"\b(?:tu|vous)\s+(?:peux|pourrais|pouvez|pourriez|voudrais|voudriez)\s+(?:me\s+|nous\s+)?|"
     r"\bmerci de\s+(?:bien vouloir\s+)?(?:me\s+|nous\s+)?|\bs['’]il (?:te|vous) pla[iî]t,?\s+|"
     # formal French: "je vous serais reconnaissant de bien vouloir transmettre ...", "veuillez"
-    r"\b(?:je vous serais|nous vous serions) (?:reconnaissante?s?|oblig[ée]e?s?) de\s+"
+    r"\b(?:je vous serais|nous vous serions|je vous saurais|nous vous saurions) "
+    r"(?:reconnaissante?s?|oblig[ée]e?s?|gré) de\s+"
     r"(?:bien vouloir\s+)?(?:me\s+|nous\s+)?|\bveuillez\s+(?:me\s+|nous\s+)?)"
 )
 NAMED = r"(?-i:[A-ZÀ-Þ])"  # a name: a capital, whatever the case of the rest

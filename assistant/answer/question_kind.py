@@ -51,8 +51,17 @@ WHAT_YOU_ARE = re.compile(
 OUT_OF_SCOPE = re.compile(
     r"\b(weather|forecast|météo|joke|blague|poem|poème|poeme|song|chanson|recipe|recette|"
     r"football|horoscope|lottery|bitcoin|crypto|stock price|cours de bourse)\b|"
-    # the weather asked in French words: "il va faire quel temps à Saclay demain ?"
-    r"\bquel temps (?:fait|fera|va)\b|\bfaire quel temps\b|"
+    # the weather asked in other words: "il va faire quel temps à Saclay demain ?", "il fera
+    # beau ce week-end ?", "will it rain tomorrow?"
+    r"\bquel temps (?:fait|fera|va)\b|\bfaire quel temps\b|\b(?:fera|fait|va faire)(?:-t-il)? "
+    r"(?:beau|chaud|froid)\b|\b(?:va|vas|va-t-il) pleuvoir\b|\b(?:will|is) it (?:going to )?"
+    r"(?:rain|snow|be sunny|be cold|be hot)\b|"
+    # living in the city, the asker's own taxes: "a nicer place to live", "mes impôts"
+    r"\b(?:nicer|better|best|good|cheaper|nice) (?:place|city|town|area) to live\b|"
+    r"\bwhere (?:to|should (?:i|we)) live\b|\bcost of living\b|"
+    r"\bo[uù] (?:habiter|vivre|se loger)\b|"
+    r"\b(?:my|our) (?:income )?tax(?:es| return)\b|\bincome tax\b|\b(?:mes|nos) imp[ôo]ts\b|"
+    r"\bimp[ôo]ts? sur le revenu\b|"
     # everyday life in the city, not its health ecosystem: where to eat, sleep, go out ("un bon
     # resto près de la gare de Lyon ?", "a nice hotel near the summit?"; the Hôtel-Dieu is a
     # hospital)

@@ -114,7 +114,12 @@ INSIDE = re.compile(
 # an organisation's seat: "doctolib hq?", "where do pharma groups have their head offices?"
 SEAT = re.compile(
     r"(?i)\b(hq|headquarters|headquartered|head ?offices?|main offices?|registered office|"
-    r"si[èe]ges?( sociaux| social)?)\b",
+    r"si[èe]ges?( sociaux| social)?)\b|"
+    # its address: "l'adresse d'Incuballiance", "the address of X" (the directory's town; not an
+    # e-mail's, nor the street address asked as such)
+    r"(?<!mail )(?<!web )(?<!ip )(?<!street )(?<!full )(?<!exact )(?<!postal )"
+    r"\b(address(es)? (of|for)|adresses? (de|d['’]|du|des)|"
+    r"['’]s address)(?! (e-?mail|mail|électronique|electronique|web|ip)\b)",
 )
 # "is there a pharma lab based in the 93?", "y a-t-il un labo installé dans le 93 ?": whether a
 # place holds organisations (something placed there, or a département by its number)

@@ -40,7 +40,7 @@ FRAME = set(
     hq siege sieges social departement department district arrondissement quartier
     situes situees base basee bases basees installe installee installes installees siege adresse
     ville quelle quel localise localisee implante implantee
-    region ile france idf parisienne coin around nearby
+    region ile france idf parisienne coin around nearby french francais francaise main principal
     savez savoir pourriez pourrais pouvez peux indiquer indiquez dire dites si please svp
     concretely precisely specifically actually really concretement precisement vraiment
     """.split()
