@@ -775,7 +775,10 @@ def test_whether_a_plan_came_true_is_not_answered_by_the_plan() -> None:
     assert asked_value("Servier a finalement ouvert son centre ?") == "outcome"
     assert asked_value("did Servier open its centre?") == "whether"  # yes or no, no outcome
     # whether anyone did it: no plan of a subject's came true or not
-    assert asked_value("Has any company from Canada already done that?") != "outcome"
+    assert asked_value("Has any company from Canada already done that?") not in (
+        "outcome",
+        "whether",
+    )
     # a count or a date asked, with "finally", stays a count or a date
     assert asked_value("Combien de membres Medicen comptait-il finalement en 2022 ?") != "outcome"
     plan = "Additionally, Servier plans to open its centre in Paris-Saclay by 2021."

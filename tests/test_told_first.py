@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from fakes import FakeEmbedder
 
+from assistant.answer.addressed import written_up
 from assistant.answer.condense import condense, split_context
 from assistant.answer.evidence import EvidenceScorer
 from assistant.answer.organisations import from_passages
@@ -143,6 +144,25 @@ def test_the_words_of_the_askers_story_do_not_count_as_unknown() -> None:
     assert scorer.unknown_share(plain, "", "en", ()) >= scorer.max_unknown
 
 
+@pytest.mark.parametrize(
+    ("message", "asked"),
+    [
+        (
+            "Draft a short paragraph for my slides explaining what Medicen's hub is meant to do.",
+            "what Medicen's hub is meant to do.",
+        ),
+        ("write me a two-line summary of what Agoranov does", "what Agoranov does"),
+        ("Rédige-moi un paragraphe sur le Lab Santé", "le Lab Santé"),
+        # a letter or a list is no text about a topic; one word left is no question
+        ("Write a cover letter for my application", "Write a cover letter for my application"),
+        ("give me a list of incubators", "give me a list of incubators"),
+        ("give me a short description of Medicen", "give me a short description of Medicen"),
+    ],
+)
+def test_a_text_to_write_from_the_sources_asks_its_topic(message: str, asked: str) -> None:
+    assert written_up(message) == asked
+
+
 @pytest.mark.slow
 def test_told_first_questions_through_the_real_index(built_index: Path) -> None:
     from assistant.app.container import Container
@@ -155,6 +175,8 @@ def test_told_first_questions_through_the_real_index(built_index: Path) -> None:
         "my mum is starting chemo, is there an app from the curie institute to follow her at "
         "home?": ("fact", "Appli Chimio"),
         "I run a small biotech in oncology, where should we put our lab?": ("locate", "Medicen"),
+        "Draft a short paragraph for my slide deck explaining what Medicen's precision medicine "
+        "hub is meant to do.": ("fact", "hub program for precision medicine"),
     }
     for question, (kind, expected) in cases.items():
         answer = chat.ask(question)

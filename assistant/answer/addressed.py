@@ -192,3 +192,27 @@ def asks_to_act(message: str) -> bool:
         or WISHED.search(message)
         or (BEHALF.search(message) and ASKED_OF_YOU.search(message))
     )
+
+
+# a text to write from what the sources say is a question about its topic: "draft a short
+# paragraph for my slide deck explaining what X is meant to do", "write me a two-line summary of
+# what X does", "rédige-moi un paragraphe sur X" (a letter, an e-mail, a deck: ``ACTION``)
+WRITE_UP = re.compile(
+    r"^\s*(?:(?:please|pls|kindly)\s+)?(?:(?:can|could|would) (?:you|u)\s+(?:please\s+)?|"
+    r"(?:peux|pourrais|pouvez|pourriez)[- ](?:tu|vous)\s+(?:me\s+|nous\s+)?)?"
+    r"(?:write|draft|give|prepare|put together|r[ée]dige[rz]?|[ée]cri[st]|[ée]crire|[ée]crivez|"
+    r"fais|faites|faire|donne[zr]?)(?:[- ](?:moi|nous))?\s+(?:me\s+|us\s+)?"
+    r"(?:a|an|one|two|three|\d+|un|une|deux|trois|quelques)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:paragraphs?|summary|blurb|overview|description|sentences?|lines?|paragraphes?|r[ée]sum[ée]|"
+    r"phrases?|lignes?)\s+(?:(?:for|pour)\s+(?:my|our|the|a|mon|ma|notre|la|le|un|une)\s+"
+    r"(?:[\w-]+\s+){0,3}?)?(?:(?:explaining|about|on|describing|summari[sz]ing|of|that explains?|"
+    r"to explain|expliquant|sur|qui explique|pour expliquer|d[ée]crivant|de|du|des)\b\s*|d['’])",
+    re.IGNORECASE,
+)
+
+
+def written_up(message: str) -> str:
+    """The question a text to write from the sources asks (``WRITE_UP``), else the message."""
+    match = WRITE_UP.match(message)
+    rest = message[match.end() :].strip() if match else ""
+    return rest if len(rest.split()) >= 2 else message

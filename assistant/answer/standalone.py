@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answer.abbreviations import read_abbreviations
+from assistant.answer.addressed import written_up
 from assistant.answer.condense import Turn, condense, split_context
 from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.lexicon import Lexicon
@@ -68,6 +69,8 @@ def told_then_asked(meant: str, history: Sequence[Turn]) -> tuple[str, Sequence[
 
 
 def as_meant(question: str, lexicon: Lexicon) -> str:
-    """The message with its spacing squeezed, its texting written out and the typos of its
-    asking and role words fixed ("wher is", "the presdient of")."""
-    return spell_asking(read_abbreviations(" ".join(question.split())), lexicon)
+    """The message with its spacing squeezed, its texting written out, a text to write read as
+    the question it asks (``written_up``) and the typos of its asking and role words fixed
+    ("wher is", "the presdient of")."""
+    written = written_up(read_abbreviations(" ".join(question.split())))
+    return spell_asking(written, lexicon)

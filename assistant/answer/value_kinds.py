@@ -95,10 +95,12 @@ OUTCOME = re.compile(
     IC,
 )
 # a yes/no question ("has Philips opened an R&D centre here?", "est-ce que Medicen a un bureau à
-# Bruxelles ?"): the sources answer it where they say what is asked of its subject
+# Bruxelles ?"): the sources answer it where they say what is asked of its subject; not whether
+# anything or anyone exists ("is there ...?", "has any company ...?")
 WHETHER = re.compile(
     r"^\W*((and|so|ok|okay|but|et|alors|mais|donc)\W+)*(did|does|do|is|are|was|were|has|have|"
-    r"had|can|could|will|would|est-ce qu['’]?e?)\b(?!['’]?\s*(there|il y a|il existe|you|u)\b)",
+    r"had|can|could|will|would|est-ce qu['’]?e?)\b(?!['’]?\s*(there|il y a|il existe|you|u|any|"
+    r"anyone|anybody|someone|somebody)\b)",
     IC,
 )
 # a yes/no open to anything the sources say: "does it play any other role?", "has Sanofi done
