@@ -502,6 +502,18 @@ def test_a_value_asked_by_its_name_or_a_named_year(question: str, kind: str) -> 
     assert asked_value(question) == kind
 
 
+def test_a_yes_or_no_is_not_answered_by_what_its_subject_is() -> None:
+    """ "does Agoranov take equity in the startups it incubates?": that it is an incubator is what
+    it is, not what is asked of it; the kind's own words ("incubates") are no part of the focus."""
+    hosting = "By hosting project leaders, incubators such as Agoranov play key roles in e-health."
+    weights = {t: 2.0 for t in tokenize("take equity startups incubates agoranov")}
+    asked = "does agoranov take equity in the startups it incubates?"
+    assert decline_of(asked, hosting, weights) is not None
+    # what it is asked of, held: answered; a word said of every company kind ("group") still asks
+    weights = {t: 2.0 for t in tokenize("agoranov incubate health startups")}
+    assert decline_of("does agoranov incubate e-health startups?", hosting, weights) is None
+
+
 def test_a_year_the_sources_do_not_speak_of_is_declined() -> None:
     hosted = "Agoranov hosted 40 start-ups in 2016."
     passages, report = passages_and_report(ROQUES, hosted)

@@ -18,7 +18,7 @@ from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.questions import asking
 from assistant.answer.spelling import spellings
 from assistant.answer.subjects import mentions, subject_names
-from assistant.answer.value_focus import GENERIC_KINDS, describing, focus_terms
+from assistant.answer.value_focus import GENERIC_KINDS, describing, focus_terms, own_kind
 from assistant.answer.value_kinds import asked_value, holds_value
 from assistant.retrieval.glossary import english_kin
 from assistant.retrieval.passage import Passage
@@ -59,6 +59,8 @@ def typed_decline(
     focus = focus_terms(question, kind, subject, report) - describing(
         question, subject, organisations
     )
+    if kind == "whether":  # "does Agoranov take equity in the startups it incubates?"
+        focus -= own_kind(subject, organisations)
     if language == "fr" and known:  # a French word the English corpus never uses: untranslated
         focus = {t for t in focus if t in known}
     named = names[:2] if kind == "comparison" else names[:1]  # a comparison names both

@@ -63,6 +63,15 @@ def focus_terms(question: str, kind: str, subject: str, report: EvidenceReport) 
     return (on or asked) - report.everyday  # "the biggest R&D headcount": ranked on that
 
 
+def own_kind(subject: str, organisations: Sequence[Organisation]) -> set[str]:
+    """The terms of the subject's own kind in the directory, in any form ("incubates" of an
+    incubator): what it is, not what a yes or no asks of it."""
+    kinds = {o.kind for o in organisations if subject and o.label == subject}
+    # the words of that kind alone ("incubator"; not "group", said of every company kind)
+    words = [w for w, keys in kinds_by_word().items() if len(keys) == 1 and keys[0] in kinds]
+    return set(tokenize(" ".join(words)))
+
+
 def describing(question: str, subject: str, organisations: Sequence[Organisation]) -> set[str]:
     """The terms that say what or where the subject is, not what is asked of it: a kind's word
     beside its name ("the Medicen cluster", "l'incubateur Agoranov") and the directory's towns
