@@ -35,6 +35,9 @@ PARTNER = [
     "help me find a lab doing high field MRI brain imaging near paris, we want to colaborate",
     "aidez-moi à trouver une équipe en neuro-imagerie",
     "can you find us a good partner in oncology?",
+    # a go-between: who can help the asker reach them
+    "Et qui peut m'aider à les approcher tous d'un coup, en tant que labo pharma ?",
+    "who could help us reach hospitals?",
 ]
 HELP = [
     "bonjour, tu sers à quoi exactement ?",
@@ -69,6 +72,7 @@ OTHERS = {
     "draft me a short list of the big pharma groups already in the region": QuestionKind.LIST,
     "il me faut une petite liste des incubateurs e-santé": QuestionKind.LIST,
     "Give me the email address of Agoranov.": QuestionKind.FACT,  # no address of a seat
+    "who can help me understand the CSIS?": QuestionKind.FACT,
     "What's the street address of Gustave Roussy?": QuestionKind.FACT,
     "Quelle est l'adresse e-mail de Medicen ?": QuestionKind.FACT,
     "What do you think of the list of priorities?": QuestionKind.FACT,

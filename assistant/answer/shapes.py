@@ -217,7 +217,11 @@ PARTNER_MORE = re.compile(
 INTRODUCE = re.compile(
     rf"\b(who|whom|qui)\s+{MODAL}\s+(put|get|bring)\s+(me|us)\s+in\s+(touch|contact)\b|"
     rf"\b(who|whom)\s+{MODAL}\s+(connect|introduce|link|refer)\s+(me|us)\b|"
-    rf"\bqui\s+{MODAL}\s+(me|nous)\s+(mettre en (relation|contact)|présenter|presenter)\b",
+    rf"\bqui\s+{MODAL}\s+(me|nous)\s+(mettre en (relation|contact)|présenter|presenter)\b|"
+    # "who can help us reach hospitals?", "qui peut m'aider à les approcher ?"
+    rf"\b(who|whom)\s+{MODAL}\s+help\s+(me|us)\s+(to\s+)?(approach|reach|contact|meet|access)\b|"
+    rf"\bqui\s+{MODAL}\s+(m['’]|nous\s+)aider\s+(à|a)\s+(les\s+|l['’]|la\s+|le\s+)?"
+    r"(approcher|contacter|rencontrer|joindre|atteindre)\b",
     re.IGNORECASE,
 )
 # "which facility should I look at?": the asker choosing an organisation (never a place)
