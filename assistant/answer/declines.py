@@ -1,6 +1,7 @@
 """The declines decided once the evidence is scored, whatever the sentence model thinks of the
 nearest sentence: a kind of value asked that no sentence about the subject holds
-(``asked_value.py``), the rest of a group the sources name only in part (``others.py``)."""
+(``asked_value.py``), the rest of a group the sources name only in part (``others.py``), the
+members of a group they mention without naming any (``unnamed.py``)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from assistant.answer.asked_value import typed_decline
 from assistant.answer.evidence import EvidenceReport
 from assistant.answer.organisations import Organisation
 from assistant.answer.others import others_decline
+from assistant.answer.question_kind import QuestionKind
 from assistant.answer.standalone import Reading
+from assistant.answer.unnamed import unnamed_decline
 from assistant.retrieval.passage import Passage
 
 
@@ -22,12 +25,24 @@ def decline(
     organisations: Sequence[Organisation],
     known: Collection[str] = (),
     answer: str = "fact",
+    placed: bool = False,
 ) -> str:
     """The decline, with what the sources do hold; "" when the answer may go on. ``known``: the
-    corpus's terms; ``answer``: the kind of answer composed (``typed_decline``)."""
+    corpus's terms; ``answer``: the kind of answer composed (``typed_decline``); ``placed``: the
+    directory lists the organisations of a place the question names."""
     said = " ".join(reading.said)
     return (
         typed_decline(reading.asked, language, passages, evidence, organisations, known, answer)
         or others_decline(reading.message, said, language, evidence, organisations)
+        or (
+            named_here(reading, placed)
+            and unnamed_decline(reading.message, said, language, evidence, organisations)
+        )
         or ""
     )
+
+
+def named_here(reading: Reading, placed: bool) -> bool:
+    """A list or a fact is answered from the passages; a place's or a field's organisations
+    (locate, partner, a list of a place's: ``placed``) from the directory, which names them."""
+    return reading.kind in (QuestionKind.LIST, QuestionKind.FACT) and not placed

@@ -18,3 +18,7 @@ NAMED_ONLY = {  # after a decline of the rest of a group: the members the source
     "en": "Of that group, they name only {named}:",
     "fr": "De ce groupe, elles ne nomment que {named} :",
 }
+NAMED_NONE = {  # after a decline of a group's members: the sentence that counts them unnamed
+    "en": "They mention them without naming them:",
+    "fr": "Elles les mentionnent sans les nommer :",
+}

@@ -138,7 +138,8 @@ class ChatService:
         directory = directory_of(asked, composed, evidence, passages, citable, standalone)
         retrieved = time.perf_counter()
         idf = self.scorer.idf  # what is asked of the value is looked for in the corpus's words
-        declined = decline(reading, language, passages, evidence, orgs, idf, composed)
+        placed = any(m.place for m in directory.members)  # a place's: the directory names them
+        declined = decline(reading, language, passages, evidence, orgs, idf, composed, placed)
         if found or not declined:  # the directory's answer, then the passages' to a part it leaves
             text, cited = yield from self._compose(
                 standalone, language, composed, passages, evidence, directory, found, declined

@@ -1,0 +1,92 @@
+"""The members of a group the sources mention without naming any: asked "which European clusters
+are part of the agreement?" of "an agreement with a few high-level European clusters", or "can
+you name the nine universities?" of "nine universities, two teacher-training colleges ...", the
+sources do not hold the answer, however well that sentence matches the question.
+
+The group is the sentence that holds most of what the question says of it (``others.the_group``);
+it mentions the asked noun after a quantifier ("a few", "nine", "other") and names no
+organisation beyond those the conversation already said. Shapes and the directory's names only,
+never the answer to one question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answer.asked_value import BEST, usable
+from assistant.answer.counted import COUNTS
+from assistant.answer.evidence import EvidenceReport
+from assistant.answer.messages import DECLINE, NAMED_NONE
+from assistant.answer.organisations import Organisation, named_in
+from assistant.answer.others import names, the_group
+from assistant.answer.question_kind import ORGANISATION_NOUNS
+from ingest.directory.org_kinds import kinds_by_word
+from ingest.store.text import fold, tokenize
+
+NEAR = 0.9  # a sentence scoring this share of the group's is as good an answer
+GROUP = rf"(?:{ORGANISATION_NOUNS}|leaders?|industrials?|manufacturers?|schools?|colleges?)"
+# the members of a group asked by name: "which European clusters ...", "can you name the nine
+# universities ...", "quels industriels ...", "apart from Sanofi, which leaders ..."
+ASKED = re.compile(
+    rf"\b(?:which|what|quels|quelles|lesquels|lesquelles)\s+(?:[\w\-]+\s+){{0,3}}?(?P<a>{GROUP})\b|"
+    rf"\b(?:name|list|nommer|citer|nomme|cite)\s+(?:the|them|those|these|all|les|ces)\s+"
+    rf"(?:[\w\-]+\s+){{0,3}}?(?P<b>{GROUP})\b",
+    re.IGNORECASE,
+)
+# a group mentioned by its number or a quantifier, not by its members
+QUANTIFIED = (
+    rf"\b(?:a few|few|several|some|many|numerous|various|other|a number of|dozens of|"
+    rf"{'|'.join(COUNTS)}|\d+|quelques|plusieurs|nombreux|nombreuses|d['’]autres|autres)\s+"
+    r"(?:[\w\-]+\s+){0,3}?"
+)
+
+
+def asked_group(message: str) -> str:
+    """The noun of the group whose members the message asks for by name, else ""."""
+    found = ASKED.search(message)
+    return (found.group("a") or found.group("b")) if found else ""
+
+
+def unnamed_decline(
+    message: str,
+    said: str,
+    language: str,
+    evidence: EvidenceReport,
+    organisations: Sequence[Organisation],
+) -> str | None:
+    """The decline, when the message asks for the members of a group by name and the sentence
+    about the group mentions them by a quantifier only (``said``: the earlier answers), with that
+    sentence; else None."""
+    noun = asked_group(message)
+    if not evidence.answerable or not noun:
+        return None
+    known = names(f"{message} {said}", organisations)
+    group = the_group(evidence, known, organisations)
+    best = usable(evidence)[:1]
+    if group is None or group not in best:
+        return None  # the group is what the answer would quote first, or it is no answer's
+    sentences = evidence.sentences.get(group.n, [])
+    after = " ".join(sentences[group.position + 1 : group.position + 2])
+    # it, the sentence after it, or one nearly as good ("In all, there are 202 ..., including X")
+    rivals = [e.sentence for e in usable(evidence)[:BEST] if e.score >= NEAR * group.score]
+    if members(" ".join([group.sentence, after, *rivals]), noun, known, organisations):
+        return None
+    stem = tokenize(noun)[:1]
+    counted = rf"{QUANTIFIED}{re.escape(stem[0])}\w*" if stem else ""
+    if not counted or not re.search(counted, fold(group.sentence), re.IGNORECASE):
+        return None
+    return f"{DECLINE[language]} {NAMED_NONE[language]} {group.sentence} [{group.n}]"
+
+
+def members(
+    text: str, noun: str, known: set[str], organisations: Sequence[Organisation]
+) -> list[str]:
+    """The organisations a text names beyond those ``known``, of the kind the noun says when the
+    directory has one ("clusters": clusters; "the CNRS" is no cluster)."""
+    kinds = kinds_by_word().get(fold(noun), ("*",))
+    return [
+        o.label
+        for o in named_in(text, organisations)
+        if o.label not in known and ("*" in kinds or o.kind in kinds)
+    ]

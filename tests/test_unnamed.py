@@ -1,0 +1,80 @@
+"""The members of a group the sources mention without naming any ("which European clusters are
+part of the agreement?" of "an agreement with a few European clusters") are declined with that
+sentence; a group whose sentence, the one after it or a sentence as good names members of the
+kind asked is answered. Made-up organisations: no rule is about one question."""
+
+from __future__ import annotations
+
+import pytest
+from fakes import directory_entry
+
+from assistant.answer.evidence import Evidence, EvidenceReport
+from assistant.answer.messages import DECLINE
+from assistant.answer.organisations import from_passages
+from assistant.answer.unnamed import asked_group, unnamed_decline
+
+ORGS = from_passages(
+    [
+        directory_entry("Biomedix", "cluster", "Lyon"),
+        directory_entry("Kardiolib", "e-health start-up", "Paris"),
+    ]
+)
+AGREEMENT = "We have an agreement with a few high-level European clusters to build a network."
+NAMED = "The clusters of that agreement include Biomedix in Lyon."
+AFTER = "Biomedix leads it."
+
+
+def report(*sentences: tuple[str, float]) -> EvidenceReport:
+    """One passage of the sentences, each with its score, in this order."""
+    evidence = [Evidence(1, i, s, score, 0.8, 0.5) for i, (s, score) in enumerate(sentences)]
+    made = EvidenceReport("en", evidence, {1: [s for s, _ in sentences]})
+    made.weights = {"european": 2.0, "cluster": 1.0, "agreement": 2.0}
+    made.answerable = True
+    return made
+
+
+@pytest.mark.parametrize(
+    ("message", "noun"),
+    [
+        ("Which European clusters are part of the agreement?", "clusters"),
+        ("Can you name the nine universities of the region?", "universities"),
+        ("Apart from Sanofi, which industry leaders are behind it?", "leaders"),
+        ("quels pôles sont dans cet accord ?", "pôles"),
+        ("Who runs Medicen?", ""),  # a person, no group's members
+        ("What does the agreement cover?", ""),
+    ],
+)
+def test_the_group_whose_members_are_asked_by_name(message: str, noun: str) -> None:
+    assert asked_group(message) == noun
+
+
+def test_a_group_mentioned_by_a_quantifier_only_is_declined_with_its_sentence() -> None:
+    asked = "Which European clusters are part of the agreement?"
+    said = unnamed_decline(asked, "", "en", report((AGREEMENT, 0.95), ("Other text.", 0.3)), ORGS)
+    assert said is not None and said.startswith(DECLINE["en"])
+    assert f"{AGREEMENT} [1]" in said
+    assert said.split(DECLINE["en"])[1].strip().startswith("They mention them without naming")
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        ((AGREEMENT, 0.95), (NAMED, 0.9)),  # a sentence nearly as good names one of them
+        ((AGREEMENT, 0.95), (AFTER, 0.2)),  # the sentence after it names one
+        ((NAMED, 0.95), (AGREEMENT, 0.5)),  # the group's best sentence names one
+    ],
+)
+def test_a_group_the_sources_name_members_of_is_answered(
+    sentences: tuple[tuple[str, float], ...],
+) -> None:
+    asked = "Which European clusters are part of the agreement?"
+    assert unnamed_decline(asked, "", "en", report(*sentences), ORGS) is None
+
+
+def test_a_name_of_another_kind_is_no_member_and_a_mere_mention_is_no_group() -> None:
+    asked = "Which European clusters are part of the agreement?"
+    other_kind = "Kardiolib joined later."
+    assert unnamed_decline(asked, "", "en", report((AGREEMENT, 0.95), (other_kind, 0.9)), ORGS)
+    # the clusters named without a quantifier: no group counted unnamed
+    plain = "We have an agreement with European clusters to build a network."
+    assert unnamed_decline(asked, "", "en", report((plain, 0.95)), ORGS) is None
