@@ -84,6 +84,19 @@ def test_everyday_french_words_the_english_corpus_lacks_are_not_unknown() -> Non
     assert weigher.unknown_share(weights, "fr") == 1.0
 
 
+def test_the_region_asked_only_in_words_the_corpus_never_uses_is_out_of_reach() -> None:
+    weigher = TermWeigher()
+    weigher.idf = {"pari": 0.8, "region": 0.8, "ile-de-fr": 0.5, "ile": 0.5, "franc": 0.8}
+    weigher.idf |= {"cluster": 2.0, "attract": 2.0}
+    for asked in ("What is the GDP of Île-de-France?", "population of the Paris region?"):
+        assert weigher.unknown_share(weigher.weights(asked, "en"), "en") == 1.0
+    # a word the corpus uses beside them, or the region alone, is asked of it
+    for asked in ("GDP and clusters of the Paris region?", "why the Paris region?"):
+        assert weigher.unknown_share(weigher.weights(asked, "en"), "en") < 0.5
+    # a word the corpus never uses, alone, is the unknown share's as before
+    assert weigher.unknown_share(weigher.weights("GDP clusters attractiveness", "en"), "en") < 1.0
+
+
 def test_untranslated_everyday_french_terms_are_told_apart() -> None:
     weigher = TermWeigher()
     weigher.idf = {"medxperi": 2.0, "2018": 1.0}

@@ -27,6 +27,10 @@ FRAMING = frozenset(
     )
 )
 
+# the region every source is about: a question that asks nothing of it but in words the corpus
+# never uses ("the GDP of Île-de-France", "the population of the Paris region") is out of reach
+SCOPE = frozenset(tokenize("paris region île-de-france idf france francilien francilienne"))
+
 # a verb and its particle mean what neither word does: "team up with" is to work with, not a
 # team ("my team leadership"); the noun of such a verb weighs nothing
 PHRASAL = re.compile(r"\b(team|pair|link)(s|ed|ing)?\s+up\b", re.IGNORECASE)
@@ -110,6 +114,9 @@ class TermWeigher:
             return 0.0
         everyday = self.everyday_terms(weights, language)
         terms = [t for t in weights if t not in everyday]
+        asked = [t for t in terms if t not in SCOPE]
+        if asked and len(asked) < len(terms) and not any(t in self.idf for t in asked):
+            return 1.0  # of the region, only words the corpus never uses
         return sum(1 for t in terms if t not in self.idf) / len(terms) if terms else 0.0
 
     def everyday_terms(self, weights: Mapping[str, float], language: str) -> set[str]:
