@@ -514,6 +514,15 @@ def test_a_yes_or_no_is_not_answered_by_what_its_subject_is() -> None:
     assert decline_of("does agoranov incubate e-health startups?", hosting, weights) is None
 
 
+def test_a_count_of_no_named_subject_needs_a_number_of_what_is_counted() -> None:
+    """ "How many doctors work in Île-de-France?": the region is no subject, yet the count must
+    stand in a sentence; "the skills of its doctors" holds none."""
+    weights = {t: 2.0 for t in tokenize("doctors work")}
+    asked = "How many doctors work in Île-de-France?"
+    assert decline_of(asked, "France chose the skills of its doctors.", weights) is not None
+    assert decline_of(asked, "About 20,000 doctors work in the region.", weights) is None
+
+
 def test_a_year_the_sources_do_not_speak_of_is_declined() -> None:
     hosted = "Agoranov hosted 40 start-ups in 2016."
     passages, report = passages_and_report(ROQUES, hosted)

@@ -25,11 +25,13 @@ from assistant.retrieval.passage import Passage
 from ingest.store.text import split_sentences, tokenize, words
 
 BEST = 5  # a value answers only in one of the sentences that answer the question best
-# the values asked that must stand in the sources even of no named subject ("what's the
-# corporate tax rate for a subsidiary?", "how much does lab space cost?")
 # the words by which a sentence takes up what the one before named
 REFERRING = set("it its they them their this these those he she his her il elle ils elles".split())
+# the values asked that must stand in the sources even of no named subject ("what's the
+# corporate tax rate for a subsidiary?", "how much does lab space cost?", "how many doctors work
+# in Île-de-France?")
 ANYONES = {"email", "phone", "address", "rate", "price", "amount", "hours", "measure", "best"}
+ANYONES |= {"count"}
 
 
 def typed_decline(
