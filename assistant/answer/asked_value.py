@@ -30,8 +30,7 @@ REFERRING = set("it its they them their this these those he she his her il elle 
 # the values asked that must stand in the sources even of no named subject ("what's the
 # corporate tax rate for a subsidiary?", "how much does lab space cost?", "how many doctors work
 # in Île-de-France?")
-ANYONES = {"email", "phone", "address", "rate", "price", "amount", "hours", "measure", "best"}
-ANYONES |= {"count"}
+ANYONES = set("email phone address rate price amount hours measure best count".split())
 
 
 def typed_decline(
