@@ -91,8 +91,7 @@ def others_decline(
     with that sentence; else None."""
     if not evidence.answerable or not asks_others(message, said):
         return None
-    known = names(f"{message} {said}", organisations)
-    group = the_group(evidence, known, organisations)
+    known, group = group_said(message, said, evidence, organisations)
     if group is None or names(window(evidence, group), organisations) - known:
         return None
     members = [o.label for o in named_in(group.sentence, organisations) if o.label in known]
@@ -100,6 +99,15 @@ def others_decline(
         return None  # the group's sentence names none of it: no group named in part
     named = NAMED_ONLY[language].format(named=", ".join(members))
     return f"{DECLINE[language]} {named} {group.sentence} [{group.n}]"
+
+
+def group_said(
+    message: str, said: str, evidence: EvidenceReport, organisations: Sequence[Organisation]
+) -> tuple[set[str], Evidence | None]:
+    """The organisations the conversation already named (the message, ``said``: the earlier
+    answers) and the sentence that names the group (:func:`the_group`)."""
+    known = names(f"{message} {said}", organisations)
+    return known, the_group(evidence, known, organisations)
 
 
 def the_group(

@@ -19,7 +19,7 @@ from assistant.answer.counted import COUNTS
 from assistant.answer.evidence import EvidenceReport
 from assistant.answer.messages import DECLINE, NAMED_NONE
 from assistant.answer.organisations import Organisation, named_in
-from assistant.answer.others import names, the_group
+from assistant.answer.others import group_said
 from assistant.answer.question_kind import ORGANISATION_NOUNS
 from ingest.directory.org_kinds import kinds_by_word
 from ingest.store.text import fold, tokenize
@@ -61,8 +61,7 @@ def unnamed_decline(
     noun = asked_group(message)
     if not evidence.answerable or not noun:
         return None
-    known = names(f"{message} {said}", organisations)
-    group = the_group(evidence, known, organisations)
+    known, group = group_said(message, said, evidence, organisations)
     best = usable(evidence)[:1]
     if group is None or group not in best:
         return None  # the group is what the answer would quote first, or it is no answer's
