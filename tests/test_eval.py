@@ -139,9 +139,10 @@ DEV20 = Path(__file__).parent / "eval" / "dev20.jsonl"
 DEV20_BARS = {"accuracy": 0.81, "decline": 0.90, "answer_first": 0.87}
 # issue 15's tenth round, on declines: three sets written blind like dev19, each with 22
 # unanswerables (mostly near-misses) beside 38 answerable. dev21 0.71 (27/38), 0.59 (13/22),
-# 0.68 (13/19) blind, tuned on: 0.84 (32/38), 0.91 (20/22), 0.68 (13/19)
+# 0.68 (13/19) blind, tuned on: 0.84 (32/38), 0.91 (20/22), 0.68 (13/19); declines 0.95 (21/22)
+# after the eleventh round
 DEV21 = Path(__file__).parent / "eval" / "dev21.jsonl"
-DEV21_BARS = {"accuracy": 0.81, "decline": 0.86, "answer_first": 0.63}
+DEV21_BARS = {"accuracy": 0.81, "decline": 0.90, "answer_first": 0.63}
 # dev22 0.82 (31/38), 0.73 (16/22), 0.74 (14/19) blind; 0.82, 0.77 (17/22), 0.74 on the round's
 # main commit, read as a holdout; then tuned on: 0.82 (31/38), 0.91 (20/22), 0.74 (14/19)
 DEV22 = Path(__file__).parent / "eval" / "dev22.jsonl"
@@ -151,18 +152,37 @@ DEV22_BARS = {"accuracy": 0.78, "decline": 0.86, "answer_first": 0.68}
 # (32/38), 0.82 (18/22), 0.74 (14/19)
 DEV23 = Path(__file__).parent / "eval" / "dev23.jsonl"
 DEV23_BARS = {"accuracy": 0.81, "decline": 0.77, "answer_first": 0.68}
+# issue 15's eleventh round, written blind like dev19. dev24, on requests to act, out-of-scope
+# messages and questions that look like them: 0.80 (24/30), 0.87 (26/30), 0.59 (10/17) blind;
+# tuned on: 0.93 (28/30), 1.00 (30/30), 0.65 (11/17)
+DEV24 = Path(__file__).parent / "eval" / "dev24.jsonl"
+DEV24_BARS = {"accuracy": 0.90, "decline": 0.96, "answer_first": 0.61}
+# dev25, mostly near-misses like dev23, kept as the round's holdout (its tables only): 0.74
+# (28/38), 0.82 (18/22), 0.79 (15/19) blind; 0.76 (29/38), 0.82, 0.79 at the round's end
+DEV25 = Path(__file__).parent / "eval" / "dev25.jsonl"
+DEV25_BARS = {"accuracy": 0.73, "decline": 0.77, "answer_first": 0.73}
+# dev26, written after the round's request and out-of-scope changes, on the same mix as dev24:
+# 0.64 (14/22), 0.86 (24/28), 0.55 (6/11) on the round's start and 0.68 (15/22), 0.86, 0.55 when
+# written; tuned on: 0.91 (20/22), 1.00 (28/28), 0.55 (6/11)
+DEV26 = Path(__file__).parent / "eval" / "dev26.jsonl"
+DEV26_BARS = {"accuracy": 0.86, "decline": 0.96, "answer_first": 0.50}
+# dev27, 30 near-misses beside 20 answerable: 0.80 (16/20), 0.70 (21/30), 0.64 (9/14) on the
+# round's start and when written; tuned on: 0.80 (16/20), 0.77 (23/30), 0.64 (9/14)
+DEV27 = Path(__file__).parent / "eval" / "dev27.jsonl"
+DEV27_BARS = {"accuracy": 0.75, "decline": 0.73, "answer_first": 0.57}
 
 
 @pytest.mark.parametrize(
     "path",
     [
         *(QUESTIONS, HOLDOUT, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12),
-        *(DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, DEV22, DEV23, TEST),
+        *(DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, DEV22, DEV23),
+        *(DEV24, DEV25, DEV26, DEV27, TEST),
     ],
     ids=[
         "main",
         "holdout",
-        *(f"dev{n}" for n in range(2, 24)),
+        *(f"dev{n}" for n in range(2, 28)),
         "test",
     ],
 )
@@ -201,6 +221,10 @@ def test_question_set_shape(path: Path) -> None:
         DEV21,
         DEV22,
         DEV23,
+        DEV24,
+        DEV25,
+        DEV26,
+        DEV27,
     ):
         assert len(questions) >= 50 and sum(q.lang == "fr" for q in questions) >= 10
         assert sum(not q.answerable for q in questions) >= 8
@@ -260,16 +284,20 @@ def test_default_backend_holds_the_bar(built_index: Path) -> None:
         (DEV21, DEV21_BARS),
         (DEV22, DEV22_BARS),
         (DEV23, DEV23_BARS),
+        (DEV24, DEV24_BARS),
+        (DEV25, DEV25_BARS),
+        (DEV26, DEV26_BARS),
+        (DEV27, DEV27_BARS),
         (TEST, TEST_BARS),
     ],
-    ids=[*(f"dev{n}" for n in range(2, 24)), "frozen-test"],
+    ids=[*(f"dev{n}" for n in range(2, 28)), "frozen-test"],
 )
 def test_a_blind_set_holds_its_measured_numbers(
     built_index: Path, path: Path, bars: dict[str, float]
 ) -> None:
-    """The sets written blind from corpus/: dev2, dev4 to dev11, dev13, dev14, dev16 and dev18 to
-    dev23 (tuned on), dev3, dev12, dev15 and dev17 (holdouts, their tables only) and the frozen
-    test (never tuned on) each hold their measured numbers."""
+    """The sets written blind from corpus/: dev2, dev4 to dev11, dev13, dev14, dev16, dev18 to
+    dev24, dev26 and dev27 (tuned on), dev3, dev12, dev15, dev17 and dev25 (holdouts, their
+    tables only) and the frozen test (never tuned on) each hold their measured numbers."""
     chat = Container(Settings(data_dir=built_index)).chat
     results = run_eval(chat, load_questions(path))
     overall = score(results)
