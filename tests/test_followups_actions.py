@@ -84,6 +84,7 @@ from ingest.store.text import tokenize
         "Make me a slide deck about the Paris health ecosystem.",
         "Fais-moi une lettre de motivation pour l'Institut Curie.",
         "Je veux que tu m'inscrives au prochain salon MedXperience.",
+        "j'aimerais que vous me présentiez à Medicen",
         "Set me up with a call with someone from AP-HP.",
         "Can you get in touch with Doctolib for me?",
         "Would you please apply to Agoranov for us?",
@@ -97,7 +98,6 @@ from ingest.store.text import tokenize
         "ok thanks, now book the meeting",
         "Could you phone the Institut Curie and ask for the head of oncology?",
         "find me a flat near Saclay",
-        "Can you do our market study on e-health in France?",
         "Mets-moi un rappel pour demain.",
         "Envoie-moi ça par mail.",
         "Enregistre cette conversation.",
@@ -149,6 +149,15 @@ def test_requests_to_act_are_their_own_kind(question: str) -> None:
         "What does Medicen share with its members?",
         "Does Medicen help start-ups find office space?",
         "How did Sanofi do its market study?",
+        # a filler word, a verb after a comma, "do our ...", "rappelle-moi", "présentiez X"
+        "Does Medicen also organise visits for foreign delegations?",
+        "Can Medicen then introduce us to hospitals?",
+        "Do the clusters now organise trips to Boston?",
+        "Pour un essai clinique, informer l'ANSM est-il obligatoire ?",
+        "Avant de candidater, prendre contact avec l'incubateur est-il utile ?",
+        "Do our research labs qualify for the research tax credit?",
+        "Rappelle-moi, quels étaient les trois piliers ?",
+        "J'aimerais que vous présentiez Medicen en quelques mots.",
     ],
 )
 def test_questions_about_acting_are_not_requests_to_act(question: str) -> None:
@@ -796,6 +805,7 @@ def test_whether_a_plan_came_true_is_not_answered_by_the_plan() -> None:
     assert asked_value("Servier a finalement ouvert son centre ?") == "outcome"
     assert asked_value("did Servier open its centre?") == "whether"  # yes or no, no outcome
     # whether anyone did it: no plan of a subject's came true or not
+    assert asked_value("Has a new building at Genopole finally opened?") == "outcome"
     assert asked_value("Has any company from Canada already done that?") not in (
         "outcome",
         "whether",

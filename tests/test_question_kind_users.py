@@ -72,6 +72,8 @@ OTHERS = {
     "draft me a short list of the big pharma groups already in the region": QuestionKind.LIST,
     "il me faut une petite liste des incubateurs e-santé": QuestionKind.LIST,
     "Give me the email address of Agoranov.": QuestionKind.FACT,  # no address of a seat
+    "What is the address of the Medicen website?": QuestionKind.FACT,
+    "Is Genopole on the list of the French biotech parks?": QuestionKind.FACT,  # a yes or no
     "who can help me understand the CSIS?": QuestionKind.FACT,
     "What's the street address of Gustave Roussy?": QuestionKind.FACT,
     "Quelle est l'adresse e-mail de Medicen ?": QuestionKind.FACT,
@@ -129,8 +131,6 @@ def test_where_others_set_up_is_siting_and_a_departement_is_a_town() -> None:
         "I have breast cancer, should I get treated at Curie or Gustave Roussy?",
         "what's the best hospital in Paris for my knee surgery?",
         "Is chemotherapy at Curie covered by my insurance?",
-        "Which doctor at Curie treats lung cancer?",
-        "how long is the waiting list at AP-HP?",
         "Mon fils a une maladie rare, quel hôpital consulter ?",
     ],
 )
@@ -146,6 +146,15 @@ def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:
         "Which specialists work on rare diseases at AP-HP?",
         "which hospital should we approach for a clinical trial?",
         "How many patients does AP-HP treat each year?",
+        "Should my team go to Genopole or Saclay?",
+        "Should I consult the ANSM before starting a trial?",
+        "For my cancer research project, which labs are relevant?",
+        "Which doctor at AP-HP leads the oncology trials?",
+        "Quel médecin a fondé Carmat ?",
+        "Comment les dispositifs médicaux sont-ils remboursés par la sécurité sociale ?",
+        "What are the waiting times for regulatory approval of a clinical trial?",
+        "How much would the CIR reduce our taxes?",
+        "How does the income tax regime for impatriates work for foreign researchers?",
     ],
 )
 def test_treatments_of_the_ecosystem_stay_questions(question: str) -> None:

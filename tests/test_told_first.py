@@ -47,6 +47,11 @@ from ingest.store.text import tokenize
             "quels labos pourraient nous aider ?",
             "On a une biotech à Évry",
         ),
+        (  # the last comma that asks, not a relative clause's
+            "I work at Sanofi, which has a site in Chilly-Mazarin, who leads R&D there?",
+            "who leads R&D there?",
+            "I work at Sanofi, which has a site in Chilly-Mazarin",
+        ),
     ],
 )
 def test_what_the_asker_tells_before_a_comma_is_not_asked(
@@ -81,6 +86,9 @@ def test_a_pronoun_after_the_story_stands_for_what_it_names() -> None:
         [],
     )
     assert told_then_asked("curie institute - which part of paris is it in?", [])[1] == []
+    # "it" standing for nothing: "is it easy to ...?"
+    dummy = "We're a biotech from Boston, is it easy to hire researchers in Paris?"
+    assert told_then_asked(dummy, []) == (dummy, [])
 
 
 def _entry(name: str, kind: str, city: str, departement: str) -> Passage:
@@ -129,6 +137,7 @@ def test_where_to_set_up_in_the_askers_words(question: str) -> None:
         "Where did Sanofi put its e-health lab?",  # a thing done: a fact of the sources
         "Where is the CEA's imaging platform?",
         "where should I put my question?",
+        "Where should our CIR application go?",  # no unit of the asker's placed
     ],
 )
 def test_where_a_thing_is_or_was_put_is_no_siting(question: str) -> None:
@@ -152,7 +161,10 @@ def test_the_words_of_the_askers_story_do_not_count_as_unknown() -> None:
             "what Medicen's hub is meant to do.",
         ),
         ("write me a two-line summary of what Agoranov does", "what Agoranov does"),
-        ("Rédige-moi un paragraphe sur le Lab Santé", "le Lab Santé"),
+        ("écris-moi un paragraphe sur ce que fait Genopole", "ce que fait Genopole"),
+        # what the text is to say, not asked: read as written, in its own language
+        ("Rédige-moi un résumé du MedInTechs Summit", "Rédige-moi un résumé du MedInTechs Summit"),
+        ("give me a summary of the previous answer", "give me a summary of the previous answer"),
         # a letter or a list is no text about a topic; one word left is no question
         ("Write a cover letter for my application", "Write a cover letter for my application"),
         ("give me a list of incubators", "give me a list of incubators"),

@@ -42,6 +42,7 @@ def report(*sentences: tuple[str, float]) -> EvidenceReport:
         ("quels pôles sont dans cet accord ?", "pôles"),
         ("Who runs Medicen?", ""),  # a person, no group's members
         ("What does the agreement cover?", ""),
+        ("What funding do incubators offer to foreign startups?", ""),  # asked of them
     ],
 )
 def test_the_group_whose_members_are_asked_by_name(message: str, noun: str) -> None:

@@ -72,9 +72,12 @@ def content_words(message: str) -> list[str]:
 
 
 # a request that the assistant act for the user (book, send, introduce, register...), English
-# and French: an imperative, or a verb of acting after "can you", "please", "peux-tu"...
+# and French: an imperative (at the start of a sentence, or after "now", "then", "go ahead and"
+# opening one: "ok thanks, now book the meeting"), or a verb of acting after "can you", "please",
+# "peux-tu"...
 ADDRESSED = (
-    r"(?:^|[.!?;,]\s*|\b(?:please|pls|kindly|go ahead and|now|then|also|just)\s+|"
+    r"(?:^|[.!?;]\s*|(?:^|[.!?;,]\s*)(?:now|then|just|go ahead and)\s+|"
+    r"\b(?:please|pls|kindly)\s+|"
     r"\b(?:can|could|would|will|won['’]t) (?:you|u)\s+(?:please\s+)?|"
     r"\bi(?: want| need| would like|['’]d like) you to\s+|"
     r"\b(?:peux|pourrais|pouvez|pourriez|veux|voulez|voudriez)[- ](?:tu|vous)\s+(?:me\s+|nous\s+)?|"
@@ -112,8 +115,6 @@ ACT_EN = (
     r"(?:find|get|rent)\s+(?:me|us)\s+(?:an?\s+)?(?:flat|apartment|house|office space|room|"
     r"hotel|place to stay|accommodation)\b|hire\s+(?:an?\s+)?\w+\s+for (?:me|us)\b|"
     r"do (?:it|this|that|our \w+(?: \w+)?|my \w+(?: \w+)?) for (?:me|us)\b|"
-    r"do (?:our|my)\s+(?:\w+\s+)?(?:study|analysis|research|report|homework|paperwork|"
-    r"due diligence)\b|"
     r"(?:introduce|connect|present)\s+(?:me|us)\b|put (?:me|us) in (?:touch|contact)\b|"
     r"(?:get|be) in (?:touch|contact) with\b|"
     # a message passed on: "let Medicen know we ...", "ask Stéphane Roques if he'd meet us"
@@ -145,7 +146,7 @@ ACT_FR = (
     rf"(?:appel(?:le[rz]?|er|ez)|t[ée]l[ée]phone[rz]?|contacte[rz]?)\s+(?:les?\b|la\b|l['’]|{NAMED})|"
     r"(?:prend(?:s|re)|prenez|entrer|entre[zr]?)\s+(?:en\s+)?contact\s+avec\b|"
     # a reminder, the conversation kept, sent or printed: "mets-moi un rappel", "envoie-moi ça"
-    r"(?:mets|mettez)[- ](?:moi|nous) un rappel\b|(?:rappelle|rappelez)[- ](?:moi|nous)\b|"
+    r"(?:mets|mettez)[- ](?:moi|nous) un rappel\b|"
     r"(?:envoie|envoyez)[- ](?:moi|nous)\s+(?:ça|ca|cela|le|la|les)\b|"
     r"(?:enregistre[rz]?|sauvegarde[rz]?|imprime[rz]?|exporte[rz]?)\s+(?:ça|ca|cela|cette|la|"
     r"notre)\b|"
@@ -161,8 +162,8 @@ ACTION = re.compile(rf"{ADDRESSED}(?:{ACT_EN}|{ACT_FR})", re.IGNORECASE)
 # "je veux que tu m'inscrives", "j'aimerais que vous contactiez ...": asked in the subjunctive
 WISHED = re.compile(
     r"\b(?:veux|voudrais|voudrions|aimerais|aimerions|souhaite|souhaiterais|souhaitons)\s+que\s+"
-    r"(?:tu|vous)\s+(?:m['’]\s*|me\s+|nous\s+)?(?:inscri|envoi|envoy|contact|appel|r[ée]serv|"
-    r"transmett|pr[ée]sent|[ée]crivi|rempliss|pr[ée]ven)\w*",
+    r"(?:tu|vous)\s+(?:(?:m['’]\s*|me\s+|nous\s+)?(?:inscri|envoi|envoy|contact|appel|r[ée]serv|"
+    r"transmett|[ée]crivi|rempliss|pr[ée]ven)|(?:m['’]\s*|me\s+|nous\s+)pr[ée]sent)\w*",
     re.IGNORECASE,
 )
 # in the user's stead: "pouvez-vous déposer le dossier à ma place ?", "file it on our behalf"
@@ -211,8 +212,18 @@ WRITE_UP = re.compile(
 )
 
 
+# what the text is to say, asked: "what X is meant to do", "ce que fait X", "why ..."
+ASKS_WHAT = re.compile(
+    r"^(?:what|why|how|who|which|where|when|ce que|ce qu['’]|pourquoi|comment|qui|quoi|quel\w*|"
+    r"o[uù])\b",
+    re.IGNORECASE,
+)
+
+
 def written_up(message: str) -> str:
-    """The question a text to write from the sources asks (``WRITE_UP``), else the message."""
+    """The question a text to write from the sources asks (``WRITE_UP``, then what it is to
+    say, asked: "what X does"), else the message ("a summary of the MedInTechs Summit" is read
+    as written, in its own language)."""
     match = WRITE_UP.match(message)
     rest = message[match.end() :].strip() if match else ""
-    return rest if len(rest.split()) >= 2 else message
+    return rest if ASKS_WHAT.match(rest) and len(rest.split()) >= 2 else message

@@ -41,6 +41,10 @@ HELP = re.compile(
     r"\bcomment (ça|ca) marche\b|\bà quoi (sers-tu|servez-vous)\b",
     re.IGNORECASE,
 )
+RELATIVE = (
+    r"(father|mother|mum|mom|dad|son|daughter|wife|husband|child|kid|parent|grandmother|"
+    r"grandfather|grandma|grandpa|brother|sister|partner|friend)"
+)
 # what the assistant is, whatever the words: "which AI model are you?", "are you a bot?"
 WHAT_YOU_ARE = re.compile(
     r"\b(which|what) (ai|model|llm|language model)( \w+)? (are you|is this|do you use)\b|"
@@ -60,8 +64,8 @@ OUT_OF_SCOPE = re.compile(
     r"\b(?:nicer|better|best|good|cheaper|nice) (?:place|city|town|area) to live\b|"
     r"\bwhere (?:to|should (?:i|we)) live\b|\bcost of living\b|"
     r"\bo[uù] (?:habiter|vivre|se loger)\b|"
-    r"\b(?:my|our) (?:income )?tax(?:es| return)\b|\bincome tax\b|\b(?:mes|nos) imp[ôo]ts\b|"
-    r"\bimp[ôo]ts? sur le revenu\b|"
+    r"\b(?:my|our) (?:income )?tax returns?\b|\b(?:declare|file|pay) (?:my|our) (?:income )?"
+    r"taxes\b|\b(?:d[ée]clar\w*|pay\w*) (?:mes|nos) imp[ôo]ts\b|"
     # everyday life in the city, not its health ecosystem: where to eat, sleep, go out ("un bon
     # resto près de la gare de Lyon ?", "a nice hotel near the summit?"; the Hôtel-Dieu is a
     # hospital)
@@ -81,14 +85,15 @@ OUT_OF_SCOPE = re.compile(
     r"médicaments?|medicaments?)\b|\bhow (do|can|should) i (treat|cure)\b|\bshould i take\b|"
     r"\bcomment (me )?(soigner|guérir|guerir)\b|\bmy (symptoms|headache|migraine|pain)\b|"
     r"\bmes (symptômes|symptomes)\b|"
-    # the care of the asker or a relative: where to be treated, by whom, at what cost or wait
+    # the care of the asker or a relative: where to be treated, by whom, at what cost
     # ("which hospital should he go to?", "for my knee surgery", "quel hôpital consulter ?")
-    r"\b(should|can|could|must) (i|he|she|my \w+) (go|get treated|be treated|get operated|"
-    r"be operated|consult|get an appointment)\b|\bfor (my|his|her) (\w+ )?(surgery|operation|"
-    r"treatment|care|cancer|disease|illness|diagnosis)\b|\b(which|what) (doctor|surgeon|"
-    r"oncologist) (should|can|could|would|at|in|treats?)\b|\bquel (médecin|medecin|chirurgien|"
-    r"docteur)\b|\b(covered|reimbursed) by (my |the )?(\w+ )?insurance\b|\b(mutuelle|"
-    r"sécurité sociale|securite sociale)\b|\bwaiting (lists?|times?)\b|\bd[ée]lais? d['’]attente\b|"
+    rf"\b(should|can|could|must) (he|she|my {RELATIVE}) (go|consult|see|get treated|be treated|"
+    r"get operated|be operated)\b|\b(should|can|could|must) i (get treated|be treated|get "
+    r"operated|be operated|get an appointment)\b|\bfor (my|his|her) (\w+ )?(surgery|operation|"
+    r"treatment|care|cancer|disease|illness|diagnosis)\b(?! (research|project|study|program\w*|"
+    r"trial|lab|company|start-?up|team)\b)|\b(which|what) (doctor|surgeon|oncologist) (should|"
+    r"can|could) (i|he|she|my \w+)\b|\bquel (médecin|medecin|chirurgien|docteur) (consulter|"
+    r"voir|choisir)\b|\b(covered|reimbursed) by my (\w+ )?insurance\b|\bma mutuelle\b|"
     r"\b(quel|quels|quelle) (hôpital|hopital|hôpitaux|clinique) (\w+ )?(consulter|choisir)\b|"
     r"\b(me|se|le|la) faire (soigner|opérer|operer)\b",
     re.IGNORECASE,
@@ -128,7 +133,9 @@ LIST = re.compile(
 )
 # "draft me a short list of the big pharma groups ...", "une petite liste des incubateurs"
 LIST_OF = re.compile(
-    r"\b(a|an|the|my|une|la|ma|notre)\s+((short|quick|full|complete|brief|petite|courte)\s+)?"
+    # not "is X on the list of ...?" (a yes or no)
+    r"(?<!\bon )(?<!\bin )(?<!\bsur )\b(a|an|the|my|une|la|ma|notre)\s+"
+    r"((short|quick|full|complete|brief|petite|courte)\s+)?"
     rf"(list|shortlist|short-list|liste)\s+(of|des|de|du|d['’])\b.*\b({ORGANISATION_NOUNS})\b",
     re.IGNORECASE,
 )

@@ -244,7 +244,7 @@ def asking(message: str, told_first: bool = False) -> tuple[str, str]:
 
 def _told_first(clause: str) -> list[str]:
     """A question clause as what its asker tells first and what they ask ([clause] else)."""
-    then = THEN_ASKS.search(clause)
+    then = next(reversed(list(THEN_ASKS.finditer(clause))), None)  # the last comma that asks
     if not (clause.rstrip().endswith("?") and then and TOLD_FIRST.search(clause[: then.start()])):
         return [clause]
     return [clause[: then.start()].strip(), clause[then.end() :].strip()]

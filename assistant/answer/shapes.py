@@ -14,6 +14,12 @@ SET_UP = (  # "open" the verb, before its object or a place ("open an office", "
     r"[a-zà-ÿ\-]+)|install|start|move|be based|"
     r"implanter|installer|établir|etablir|s['’]implanter|s['’]installer|s['’]établir|ouvrir)"
 )
+# the asker's own unit, placed: "where should our european lab go?"
+UNIT = (
+    r"(labs?|laborator(y|ies)|offices?|r&d( cent(re|er)s?)?|cent(re|er)s?|headquarters|hq|sites?|"
+    r"plants?|factor(y|ies)|facilit(y|ies)|teams?|subsidiar(y|ies)|branch|hub|company|business|"
+    r"startup|start-up)"
+)
 # "where in the region should we ...": the region named between the asking word and its verb
 IN_REGION = r"((in|around|near|en|dans)\s+(the\s+|la\s+|l['’])?(\w+\s+){1,2}?)?"
 ASKS_WHERE = (
@@ -46,10 +52,8 @@ OTHERS = (
 LOCATE_SITING = re.compile(
     rf"\b(where|où)\s+{IN_REGION}{ASKS_WHERE}\b[^?]{{0,60}}(?<![dl][’'])\b{SET_UP}\b|"
     # "where should our european lab go?", "where should we put our lab?": the asker's own unit
-    r"\b(where|où)\s+(should|would|could)\s+((our|my)\s+(\w+\s+){1,3}?(go|be)|(we|i)\s+put\s+"
-    r"(our|my)\s+(\w+\s+)?(labs?|laborator(y|ies)|offices?|r&d|cent(re|er)s?|headquarters|hq|"
-    r"sites?|plants?|factor(y|ies)|facilit(y|ies)|teams?|subsidiar(y|ies)|branch|hub|company|"
-    r"business|startup|start-up))\b|"
+    rf"\b(where|où)\s+(should|would|could)\s+((our|my)\s+(\w+\s+)?{UNIT}\s+(go|be)|(we|i)\s+"
+    rf"put\s+(our|my)\s+(\w+\s+)?{UNIT})\b|"
     rf"\b(where|où)\s+((have|did|do|are|ont|sont)\s+)?(the\s+|les\s+)?{OTHERS}\b[^?]{{0,40}}"
     rf"\b{SET_UP_DONE}\b|"
     r"\b(which|what) (\w+ )?areas? (of|in) (the )?(paris|region|greater|île|ile)\b|"
@@ -119,7 +123,8 @@ SEAT = re.compile(
     # e-mail's, nor the street address asked as such)
     r"(?<!mail )(?<!web )(?<!ip )(?<!street )(?<!full )(?<!exact )(?<!postal )"
     r"\b(address(es)? (of|for)|adresses? (de|d['’]|du|des)|"
-    r"['’]s address)(?! (e-?mail|mail|électronique|electronique|web|ip)\b)",
+    r"['’]s address)(?! (e-?mail|mail|électronique|electronique|web|ip)\b)"
+    r"(?![^?.]{0,40}\b(website|web ?site|site web|url|e-?mail)\b)",
 )
 # "is there a pharma lab based in the 93?", "y a-t-il un labo installé dans le 93 ?": whether a
 # place holds organisations (something placed there, or a département by its number)

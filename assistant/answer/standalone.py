@@ -5,6 +5,7 @@ question the same way, through :func:`read_question`."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -47,6 +48,13 @@ def read_question(
     return Reading(standalone, asked, kind, said, meant)
 
 
+# "it" standing for nothing: "is it easy to hire ...?", "is it true that ...?"
+DUMMY_IT = re.compile(
+    r"\b(?:is|was|would|will|isn['’]t|wouldn['’]t) it\s+(?:\w+\s+){1,4}?(?:to|that|for)\b",
+    re.IGNORECASE,
+)
+
+
 def _condensed(meant: str, history: Sequence[Turn], gazetteer: Gazetteer | None) -> str:
     """The message made standalone (``condense``), its pronouns read in what it tells first
     when they stand for something named there (:func:`told_then_asked`)."""
@@ -63,7 +71,7 @@ def told_then_asked(meant: str, history: Sequence[Turn]) -> tuple[str, Sequence[
     NeuroSpin next month, where exactly is it?"), read as a follow-up of what it tells: the
     pronoun stands for what was told, as for a previous turn's; else as it is."""
     asked, told = asking(meant, told_first=True)
-    if history or asked == asking(meant)[0] or not points_back(asked):
+    if history or asked == asking(meant)[0] or not points_back(asked) or DUMMY_IT.search(asked):
         return meant, history
     return asked, [Turn("user", told)]
 

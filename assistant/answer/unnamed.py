@@ -25,18 +25,22 @@ from ingest.directory.org_kinds import kinds_by_word
 from ingest.store.text import fold, tokenize
 
 NEAR = 0.9  # a sentence scoring this share of the group's is as good an answer
+VERBS = r"(?:do|does|did|are|is|was|were|have|has|had|can|could|will|would|should|sont|ont)"
 GROUP = rf"(?:{ORGANISATION_NOUNS}|leaders?|industrials?|manufacturers?|schools?|colleges?)"
 # the members of a group asked by name: "which European clusters ...", "can you name the nine
 # universities ...", "quels industriels ...", "apart from Sanofi, which leaders ..."
 ASKED = re.compile(
-    rf"\b(?:which|what|quels|quelles|lesquels|lesquelles)\s+(?:[\w\-]+\s+){{0,3}}?(?P<a>{GROUP})\b|"
+    # the group's noun after its asking word and adjectives, no verb between ("what funding do
+    # incubators offer?" asks of them, not who they are)
+    rf"\b(?:which|what|quels|quelles|lesquels|lesquelles)\s+(?:(?!{VERBS}\b)[\w\-]+\s+){{0,3}}?"
+    rf"(?P<a>{GROUP})\b|"
     rf"\b(?:name|list|nommer|citer|nomme|cite)\s+(?:the|them|those|these|all|les|ces)\s+"
     rf"(?:[\w\-]+\s+){{0,3}}?(?P<b>{GROUP})\b",
     re.IGNORECASE,
 )
 # a group mentioned by its number or a quantifier, not by its members
 QUANTIFIED = (
-    rf"\b(?:a few|few|several|some|many|numerous|various|other|a number of|dozens of|"
+    r"\b(?:(?:a )?few|several|some|many|numerous|various|other|a number of|dozens of|"
     rf"{'|'.join(COUNTS)}|\d+|quelques|plusieurs|nombreux|nombreuses|d['’]autres|autres)\s+"
     r"(?:[\w\-]+\s+){0,3}?"
 )

@@ -86,7 +86,7 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
 OUTCOME = re.compile(
     r"^\W*((and|so|ok|okay|et|alors|mais)\W+)*(did|has|have|had|a-t-(il|elle)|ont-(ils|elles)|"
     # whether anyone did ("has any company from Canada already done that?"): no outcome
-    r"est-ce qu['’](il|elle|ils|elles))\b(?!\s+(any|anyone|anybody|someone|somebody|a|an)\b)"
+    r"est-ce qu['’](il|elle|ils|elles))\b(?!\s+(any|anyone|anybody|someone|somebody)\b)"
     r"[^?]{0,60}\b(actually|finally|eventually|really|ever|"
     r"already|finalement|vraiment|déjà|deja|reach(ed)?|achieved?|met|meet|hit|doubled?|"
     r"managed?|succeeded|succeed|atteint|doublé|double|réussi|reussi)\b|"
