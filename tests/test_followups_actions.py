@@ -101,6 +101,13 @@ from ingest.store.text import tokenize
         "Mets-moi un rappel pour demain.",
         "Envoie-moi ça par mail.",
         "Enregistre cette conversation.",
+        # an errand on an appointment or a contact; an imperative after a one-word opening
+        "Cancel my meeting with Medicen tomorrow",
+        "Invite Medicen to our launch event",
+        "Follow up with Agoranov about our application",
+        "Annule mon rendez-vous avec Medicen",
+        "Relance Agoranov pour notre dossier",
+        "parfait, rédige-moi une lettre à son attention et envoie-la-lui",
     ],
 )
 def test_requests_to_act_are_their_own_kind(question: str) -> None:
@@ -149,6 +156,8 @@ def test_requests_to_act_are_their_own_kind(question: str) -> None:
         "What does Medicen share with its members?",
         "Does Medicen help start-ups find office space?",
         "How did Sanofi do its market study?",
+        "Does Medicen invite start-ups to its events?",
+        "Who did Medicen invite to MedXperience?",
         # a filler word, a verb after a comma, "do our ...", "rappelle-moi", "présentiez X"
         "Does Medicen also organise visits for foreign delegations?",
         "Can Medicen then introduce us to hospitals?",

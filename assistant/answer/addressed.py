@@ -72,11 +72,11 @@ def content_words(message: str) -> list[str]:
 
 
 # a request that the assistant act for the user (book, send, introduce, register...), English
-# and French: an imperative (at the start of a sentence, or after "now", "then", "go ahead and"
-# opening one: "ok thanks, now book the meeting"), or a verb of acting after "can you", "please",
-# "peux-tu"...
+# and French: an imperative (at the start of a sentence or after a one-word opening: "parfait,
+# rédige-moi ..."; or after "now", "then", "go ahead and" opening one: "ok thanks, now book the
+# meeting"), or a verb of acting after "can you", "please", "peux-tu"...
 ADDRESSED = (
-    r"(?:^|[.!?;]\s*|(?:^|[.!?;,]\s*)(?:now|then|just|go ahead and)\s+|"
+    r"(?:^|[.!?;]\s*|^\s*\w+\s*,\s*|(?:^|[.!?;,]\s*)(?:now|then|just|go ahead and)\s+|"
     r"\b(?:please|pls|kindly)\s+|"
     r"\b(?:can|could|would|will|won['’]t) (?:you|u)\s+(?:please\s+)?|"
     r"\bi(?: want| need| would like|['’]d like) you to\s+|"
@@ -115,6 +115,9 @@ ACT_EN = (
     r"(?:find|get|rent)\s+(?:me|us)\s+(?:an?\s+)?(?:flat|apartment|house|office space|room|"
     r"hotel|place to stay|accommodation)\b|hire\s+(?:an?\s+)?\w+\s+for (?:me|us)\b|"
     r"do (?:it|this|that|our \w+(?: \w+)?|my \w+(?: \w+)?) for (?:me|us)\b|"
+    # an errand on an appointment or a contact: "cancel my meeting", "invite Medicen to ..."
+    r"(?:cancel|confirm|reschedule|postpone|invite|ping|notify|follow up with|chase|rsvp)\s+"
+    r"(?:me|us|my|our|the|a|an|them|him|her|it|to|for|with|(?-i:[A-ZÀ-Þ]))|"
     r"(?:introduce|connect|present)\s+(?:me|us)\b|put (?:me|us) in (?:touch|contact)\b|"
     r"(?:get|be) in (?:touch|contact) with\b|"
     # a message passed on: "let Medicen know we ...", "ask Stéphane Roques if he'd meet us"
@@ -145,6 +148,9 @@ ACT_FR = (
     r"(?:(?:mets|mettez|mettre)[- ](?:moi|nous) |mettre )en (?:relation|contact)\b|"
     rf"(?:appel(?:le[rz]?|er|ez)|t[ée]l[ée]phone[rz]?|contacte[rz]?)\s+(?:les?\b|la\b|l['’]|{NAMED})|"
     r"(?:prend(?:s|re)|prenez|entrer|entre[zr]?)\s+(?:en\s+)?contact\s+avec\b|"
+    # an errand on an appointment or a contact: "annule mon rendez-vous", "relance Agoranov"
+    r"(?:annule[rz]?|confirme[rz]?|reporte[rz]?|d[ée]place[rz]?|invite[rz]?|relance[rz]?)\s+"
+    r"(?:mon|ma|mes|notre|nos|le|la|les|l['’]|leur|lui|(?-i:[A-ZÀ-Þ]))|"
     # a reminder, the conversation kept, sent or printed: "mets-moi un rappel", "envoie-moi ça"
     r"(?:mets|mettez)[- ](?:moi|nous) un rappel\b|"
     r"(?:envoie|envoyez)[- ](?:moi|nous)\s+(?:ça|ca|cela|le|la|les)\b|"
