@@ -532,6 +532,22 @@ def test_a_yes_or_no_is_not_answered_by_what_its_subject_is() -> None:
     assert decline_of("does agoranov incubate e-health startups?", hosting, weights) is None
 
 
+def test_what_a_subject_has_come_to_so_far_must_be_said_done() -> None:
+    """ "What results has Agoranov delivered so far?" (a list of them) is an outcome: the sources
+    must say what it did, not only what it is; a count or an amount asked so far stays one."""
+    assert asked_value("What results has Agoranov delivered so far?") == "outcome"
+    assert asked_value("Qu'a fait Agoranov jusqu'ici ?") == "outcome"
+    assert asked_value("how much funding have they raised so far?") == "amount"
+    assert asked_value("How many start-ups has Agoranov hosted to date?") == "count"
+    passages, report = passages_and_report(AGORANOV)
+    report.weights = {t: 2.0 for t in tokenize("results agoranov delivered")}
+    asked = "What results has Agoranov delivered so far?"
+    assert typed_decline(asked, "en", passages, report, ORGS, answer="list") is not None
+    passages, report = passages_and_report("Agoranov delivered 300 start-ups, its main results.")
+    report.weights = {t: 2.0 for t in tokenize("results agoranov delivered")}
+    assert typed_decline(asked, "en", passages, report, ORGS, answer="list") is None
+
+
 def test_a_count_of_no_named_subject_needs_a_number_of_what_is_counted() -> None:
     """ "How many doctors work in Île-de-France?": the region is no subject, yet the count must
     stand in a sentence; "the skills of its doctors" holds none."""

@@ -47,9 +47,10 @@ def typed_decline(
     and what is asked of it; None when the answer may go on. ``known``: the corpus's terms
     (in French, what is asked of the value is looked for only when the corpus uses it: "ouvert"
     is French for what the sources say in English). ``answer``: the kind of answer composed: a
-    fact, or an explanation of why a subject made a choice (its reason)."""
+    fact, an explanation of why a subject made a choice (its reason), or a list of what it has
+    come to by now ("what results has it delivered so far?": an outcome)."""
     kind = asked_value(asking(question)[0])  # "who is the CEO? need a name for an email": who
-    if answer != "fact" and not (answer == "explain" and kind == "reason"):
+    if answer != "fact" and (answer, kind) not in (("explain", "reason"), ("list", "outcome")):
         return None
     names = subject_names(question, organisations, passages) if kind else []
     if not kind or (not names and not kind.startswith("year ") and kind not in ANYONES):

@@ -20,9 +20,11 @@ WHEN_QUESTION = re.compile(
     r"|\b(by|until|and|since) when\b|\bd['’]ici quand\b|\bet quand\b",
     re.IGNORECASE,
 )
-# a date asked by its name: "the deadline for ...", "what dates is ...", "c'est pour quand ?"
+# a date asked by its name: "the deadline for ...", "what dates is ...", "c'est pour quand ?" ("to
+# date" is "so far")
 DATE_ASKED = re.compile(
-    r"\b(deadlines?|due dates?|dates?|date limite|[ée]ch[ée]ances?|closing date)\b|\bquand\b",
+    r"\b(deadlines?|due dates?|(?<!\bto )dates?|date limite|[ée]ch[ée]ances?|closing date)\b|"
+    r"\bquand\b",
     re.IGNORECASE,
 )
 # a person's age asked ("how old is he?", "il a quel âge ?", "son âge"), and a sentence that

@@ -91,7 +91,10 @@ OUTCOME = re.compile(
     r"already|finalement|vraiment|déjà|deja|reach(ed)?|achieved?|met|meet|hit|doubled?|"
     r"managed?|succeeded|succeed|atteint|doublé|double|réussi|reussi)\b|"
     r"\b(on schedule|on time|as planned|in the end|comme prévu|comme prevu|dans les temps|"
-    r"finalement|au final)\b",
+    r"finalement|au final|"
+    # what it has come to by now ("what results has it delivered so far?"): the sources, dated,
+    # must say it was done
+    r"so far|to date|à ce jour|a ce jour|jusqu['’]ici|jusqu['’]à présent|jusqu['’]a present)\b",
     IC,
 )
 # a yes/no question ("has Philips opened an R&D centre here?", "est-ce que Medicen a un bureau à
