@@ -149,8 +149,9 @@ def test_the_words_of_the_askers_story_do_not_count_as_unknown() -> None:
     scorer = EvidenceScorer(FakeEmbedder(), idf)
     told = "my grandmum is beginning chemo, is there an app from the curie institute?"
     plain = "is my grandmum beginning chemo and is there an app from the curie institute?"
-    assert scorer.unknown_share(told, "", "en", ()) < scorer.max_unknown
-    assert scorer.unknown_share(plain, "", "en", ()) >= scorer.max_unknown
+    weigh = scorer.weigher.weights
+    assert scorer.unknown_share(weigh(told, "en"), told, "en", ()) < scorer.max_unknown
+    assert scorer.unknown_share(weigh(plain, "en"), plain, "en", ()) >= scorer.max_unknown
 
 
 @pytest.mark.parametrize(

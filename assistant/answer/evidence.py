@@ -170,12 +170,14 @@ class EvidenceScorer:
         return weights
 
     def unknown_share(
-        self, asked: str, context: str, language: str, vocabulary: Collection[str]
+        self, weights: dict[str, float], question: str, language: str, vocabulary: Collection[str]
     ) -> float:
-        """The share of the question's terms that the corpus never uses (``weights.py``), less
-        what the asker tells first ("my mum is starting chemo, is there ...?"): not asked."""
-        own = self._weights(asked, language, vocabulary, told_first=True)
-        weights = self._with_context(own, context, language, vocabulary)
+        """The share of the question's terms (``weights``) the corpus never uses (``weights.py``),
+        those of what the asker tells first left out ("my mum is starting chemo, is there ...?")."""
+        asked, context = split_context(question)
+        if asking(asked, told_first=True) != asking(asked):
+            own = self._weights(asked, language, vocabulary, told_first=True)
+            weights = self._with_context(own, context, language, vocabulary)
         return self.weigher.unknown_share(weights, language)
 
     def coverage(self, weights: dict[str, float], text: str) -> float:
@@ -240,7 +242,7 @@ class EvidenceScorer:
         asked, context = split_context(question)
         report.weights = self._weights(asked, language, vocabulary)  # the asked terms, once
         weights = self._with_context(report.weights, context, language, vocabulary)
-        report.unknown = self.unknown_share(asked, context, language, vocabulary)
+        report.unknown = self.unknown_share(weights, question, language, vocabulary)
         report.everyday = self.weigher.everyday_terms(weights, language)
         query = np.asarray(self.embedder.embed_query(question), dtype="float32")
         dense = self._embed([c.unit.sentence for c in candidates]) @ query

@@ -81,12 +81,14 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
     ),
     "date": DATE_ASKED,
 }
+# whether anyone did or is ("has any company from Canada already done that?"): no subject's
+# outcome, no yes/no about a subject
+ANYONE = r"(any|anyone|anybody|someone|somebody)"
 # whether something planned came true ("did it actually open on schedule?", "has Medicen
 # reached its target?", "ils ont finalement ouvert ?"): the sources must say it was done
 OUTCOME = re.compile(
     r"^\W*((and|so|ok|okay|et|alors|mais)\W+)*(did|has|have|had|a-t-(il|elle)|ont-(ils|elles)|"
-    # whether anyone did ("has any company from Canada already done that?"): no outcome
-    r"est-ce qu['’](il|elle|ils|elles))\b(?!\s+(any|anyone|anybody|someone|somebody)\b)"
+    rf"est-ce qu['’](il|elle|ils|elles))\b(?!\s+{ANYONE}\b)"
     r"[^?]{0,60}\b(actually|finally|eventually|really|ever|"
     r"already|finalement|vraiment|déjà|deja|reach(ed)?|achieved?|met|meet|hit|doubled?|"
     r"managed?|succeeded|succeed|atteint|doublé|double|réussi|reussi)\b|"
@@ -102,8 +104,8 @@ OUTCOME = re.compile(
 # anything or anyone exists ("is there ...?", "has any company ...?")
 WHETHER = re.compile(
     r"^\W*((and|so|ok|okay|but|et|alors|mais|donc)\W+)*(did|does|do|is|are|was|were|has|have|"
-    r"had|can|could|will|would|est-ce qu['’]?e?)\b(?!['’]?\s*(there|il y a|il existe|you|u|any|"
-    r"anyone|anybody|someone|somebody)\b)",
+    rf"had|can|could|will|would|est-ce qu['’]?e?)\b(?!['’]?\s*(there|il y a|il existe|you|u|"
+    rf"{ANYONE})\b)",
     IC,
 )
 # a yes/no open to anything the sources say: "does it play any other role?", "has Sanofi done
