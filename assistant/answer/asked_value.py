@@ -30,6 +30,9 @@ REFERRING = set("it its they them their this these those he she his her il elle 
 # the values asked that must stand in the sources even of no named subject ("what's the
 # corporate tax rate for a subsidiary?", "how much does lab space cost?", "how many doctors work
 # in Île-de-France?")
+# the answers other than a fact that still ask a kind of value: why a subject made a choice,
+# what it has come to (a list of them)
+COMPOSED = {("explain", "reason"), ("list", "outcome"), ("list", "result")}
 ANYONES = set("email phone address rate price amount hours measure best count".split())
 
 
@@ -50,7 +53,7 @@ def typed_decline(
     fact, an explanation of why a subject made a choice (its reason), or a list of what it has
     come to by now ("what results has it delivered so far?": an outcome)."""
     kind = asked_value(asking(question)[0])  # "who is the CEO? need a name for an email": who
-    if answer != "fact" and (answer, kind) not in (("explain", "reason"), ("list", "outcome")):
+    if answer != "fact" and (answer, kind) not in COMPOSED:
         return None
     names = subject_names(question, organisations, passages) if kind else []
     if not kind or (not names and not kind.startswith("year ") and kind not in ANYONES):
@@ -172,7 +175,7 @@ def plan_only(
     it doubled its members?" by "we have 400 members and we plan to double this number"."""
     if kind == "date" and DONE.search(question):
         return planned(sentence, subject, organisations)
-    if kind != "outcome":
+    if kind not in ("outcome", "result"):
         return False
     about = english_kin(spellings(focus))
     return planned(sentence, subject, organisations, dated=False, about=about)

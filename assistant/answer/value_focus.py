@@ -28,6 +28,8 @@ GENERIC_KINDS = {
     "place",
     "best",
     "outcome",
+    "result",
+    "current",
     "measure",
     "whether",
 }

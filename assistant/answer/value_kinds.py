@@ -26,6 +26,15 @@ from assistant.answer.questions import (
 )
 from assistant.answer.roles import asked_role, holds_role
 from assistant.answer.spans import NAME_RUN, PLACE, WHERE
+from assistant.answer.time_asked import (
+    FORMER,
+    FORMER_SAID,
+    NOW,
+    RESULT,
+    RESULT_SAID,
+    STILL,
+    YES_NO_FR,
+)
 from ingest.store.text import fold
 
 IC = re.IGNORECASE
@@ -191,6 +200,9 @@ HOLDS: dict[str, Callable[[str], bool]] = {
     "age": lambda s: bool(AGE.search(s)),
     "measure": lambda s: bool(NUMBER.search(s)),
     "outcome": lambda s: True,  # any sentence may say it was done; a plan does not
+    "result": lambda s: bool(RESULT_SAID.search(s)),
+    "current": lambda s: bool(NOW.search(s)),
+    "former": lambda s: bool(FORMER_SAID.search(s)),
     "whether": lambda s: True,  # any sentence about the subject that says what is asked
 }
 
@@ -200,6 +212,10 @@ def asked_value(question: str) -> str:
     'president', 'officer', 'head', 'founder'; 'comparison', 'best', 'place'; or else a year
     it names: 'year 2019', a count: 'count', whether a plan came true: 'outcome', or a yes or no
     about a subject: 'whether'), or ''."""
+    if FORMER.search(question) and not ASKS["reason"].search(question):
+        return "former"  # not why the subject left its former post: its reason
+    if STILL.search(question) and (WHETHER.search(question) or YES_NO_FR.search(question)):
+        return "current"
     if SHARE_QUESTION.search(question):
         return "rate"
     if COST_QUESTION.search(question):
@@ -221,6 +237,8 @@ def asked_value(question: str) -> str:
     counted = COUNT_QUESTION.search(question)  # "combien ... finalement ?" asks the count
     if OUTCOME.search(question) and not counted:  # "ouvert finalement en 2021 ?": whether it
         return "outcome"  # came true, not the year it was planned for
+    if RESULT.search(question):  # what came of it
+        return "result"
     year = NAMED_YEAR.search(question)  # "how many ... in 2019": that year's, first
     if year:
         return f"year {year.group(1)}"

@@ -1,0 +1,118 @@
+"""What a subject came to, whether a state still holds, what came before: a question that asks
+for the fruit of a subject ("what were the results of X?", "did it lead to a new law?"), for
+its state today ("is he still president?") or for a time before the one the sources give ("which
+company did he work for before he joined X?") is declined when no sentence about the subject
+says so, and answered when one does. Made-up organisations: no rule is about one question."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fakes import directory_entry
+
+from assistant.answer.asked_value import typed_decline
+from assistant.answer.evidence import Evidence, EvidenceReport
+from assistant.answer.messages import DECLINE
+from assistant.answer.organisations import from_passages
+from assistant.answer.value_kinds import asked_value, holds_value
+from assistant.retrieval.passage import Passage
+
+ORGS = from_passages(
+    [directory_entry("Biomedix", "cluster", "Lyon"), directory_entry("Kardiolib", "start-up", "")]
+)
+
+
+def decline_of(
+    asked: str, sentence: str, weights: dict[str, float], answer: str = "fact"
+) -> str | None:
+    """``typed_decline`` of ``asked`` whose one retrieved sentence is ``sentence``, answered as
+    ``answer`` (a fact, a list)."""
+    passages = [Passage("p1", sentence, {"title": "doc"}, 0.5)]
+    report = EvidenceReport("en", [Evidence(1, 0, sentence, 0.9, 0.5, 0.5)], {1: [sentence]})
+    report.answerable, report.weights = True, weights
+    return typed_decline(asked, "en", passages, report, ORGS, answer=answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What were the results of the Kardiolib pilot?", "result"),
+        ("Did the Biomedix summit lead to a new law on clinical trials?", "result"),
+        ("has Kardiolib shown any improvement in outcomes for patients?", "result"),
+        ("Which concrete measures were adopted at the Biomedix summit?", "result"),
+        ("quelles mesures le sommet Biomedix a pris sur les essais ?", "result"),
+        ("Is the head of Biomedix still its president today?", "current"),
+        ("is it still open or did they close it later?", "current"),
+        ("Kardiolib est-il toujours basé à Paris ?", "current"),
+        ("Which company did he work for before he joined Biomedix?", "former"),
+        ("Quel était son poste précédent ?", "former"),
+        # why a subject left its former post asks its reason
+        ("Pourquoi a-t-il quitté son poste précédent pour rejoindre Biomedix ?", "reason"),
+        # no fruit, no state to this day, no other time asked
+        ("What does the Kardiolib pilot measure?", ""),
+        ("Does Biomedix still have 400 members?", "current"),
+        ("Which start-ups does Biomedix support?", ""),
+        ("What is still missing, according to Biomedix?", ""),  # no yes or no: what is said
+    ],
+)
+def test_the_kind_of_what_is_asked(question: str, kind: str) -> None:
+    assert asked_value(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("kind", "sentence", "holds"),
+    [
+        ("result", "The pilot led to a 20% drop in readmissions.", True),
+        ("result", "One could mention the Kardiolib pilot with two hospitals.", False),
+        ("current", "Biomedix currently has over 400 members.", True),
+        ("current", "Anna Rossi, President of Biomedix, confirms the plan.", False),
+        ("former", "Before joining Biomedix, he led a medtech start-up.", True),
+        ("former", "He is the CEO of Biomedix.", False),
+    ],
+)
+def test_a_sentence_that_says_it(kind: str, sentence: str, holds: bool) -> None:
+    assert holds_value(kind, sentence) is holds
+
+
+def test_a_fruit_the_sources_do_not_state_is_declined_with_what_they_say() -> None:
+    asked = "What were the results of the Kardiolib pilot?"
+    weights = {"kardiolib": 3.0, "result": 3.0, "pilot": 2.0}
+    mention = "One could mention the Kardiolib pilot with two hospitals."
+    declined = decline_of(asked, mention, weights, "list")  # the results: a list of them
+    assert declined is not None and declined.startswith(DECLINE["en"])
+    assert mention in declined  # what they say of the subject, cited
+    stated = "The Kardiolib pilot led to a 20% drop in readmissions."
+    assert decline_of(asked, stated, weights, "list") is None
+    planned = "The Kardiolib pilot will deliver great outcomes."  # a plan is no fruit
+    assert decline_of(asked, planned, weights, "list") is not None
+
+
+def test_a_state_today_and_a_former_post_need_a_sentence_that_says_so() -> None:
+    still = "Is Biomedix still based in Lyon?"
+    weights = {"biomedix": 3.0, "lyon": 1.0}
+    assert decline_of(still, "Biomedix is based in Lyon.", weights) is not None
+    assert decline_of(still, "Biomedix is still based in Lyon.", weights) is None
+    before = "Which company did Anna Rossi work for before she joined Biomedix?"
+    weights = {"biomedix": 3.0, "company": 1.0, "work": 1.0}
+    assert decline_of(before, "Anna Rossi is the CEO of Biomedix.", weights) is not None
+    said = "Before she joined Biomedix, Anna Rossi worked for Kardiolib."
+    assert decline_of(before, said, weights) is None
+
+
+@pytest.mark.slow
+def test_fruits_states_and_former_posts_through_the_real_index(built_index: Path) -> None:
+    from assistant.app.container import Container
+    from ingest.settings import Settings
+
+    chat = Container(Settings(data_dir=built_index)).chat
+    for asked in (
+        "What did the SUMIL project lead to?",
+        "Is Stéphane Roques still the CEO of Medicen today?",
+        "Where did Stéphane Roques work before he joined Medicen?",
+    ):
+        answer = chat.ask(asked)
+        assert not answer.grounded and answer.answer.startswith(DECLINE["en"]), answer.answer
+    # what the sources do say of a subject is still answered
+    answer = chat.ask("Who is the CEO of Medicen?")
+    assert answer.grounded and "Roques" in answer.answer, answer.answer
