@@ -1,13 +1,15 @@
 """The declines decided once the evidence is scored, whatever the sentence model thinks of the
-nearest sentence: a kind of value asked that no sentence about the subject holds
-(``asked_value.py``), the rest of a group the sources name only in part (``others.py``), the
-members of a group they mention without naming any (``unnamed.py``)."""
+nearest sentence: a comparison with a side the sources never name (``compared.py``), a kind of
+value asked that no sentence about the subject holds (``asked_value.py``), the rest of a group
+the sources name only in part (``others.py``), the members of a group they mention without
+naming any (``unnamed.py``)."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
 from assistant.answer.asked_value import typed_decline
+from assistant.answer.compared import compared_decline
 from assistant.answer.evidence import EvidenceReport
 from assistant.answer.organisations import Organisation
 from assistant.answer.others import others_decline
@@ -32,7 +34,8 @@ def decline(
     directory lists the organisations of a place the question names."""
     said = " ".join(reading.said)
     return (
-        typed_decline(reading.asked, language, passages, evidence, organisations, known, answer)
+        compared_decline(reading.asked, language, known)
+        or typed_decline(reading.asked, language, passages, evidence, organisations, known, answer)
         or others_decline(reading.message, said, language, evidence, organisations)
         or (
             named_here(reading, placed)

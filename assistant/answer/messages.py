@@ -14,6 +14,10 @@ ABOUT = {  # after a decline by answer type: what the sources hold about the sub
     "en": "They say about {subject}:",
     "fr": "À propos de « {subject} », elles disent :",
 }
+UNCOVERED = {  # after a decline of a comparison with a side the sources never name
+    "en": "They say nothing of {side}, so they cannot compare the two.",
+    "fr": "Elles ne disent rien de {side} : elles ne permettent pas de comparer les deux.",
+}
 NAMED_ONLY = {  # after a decline of the rest of a group: the members the sources name
     "en": "Of that group, they name only {named}:",
     "fr": "De ce groupe, elles ne nomment que {named} :",

@@ -1,0 +1,58 @@
+"""A comparison with a side the sources never name ("how does the region compare with Basel?")
+is declined, saying which side they do not cover; a comparison of sides they name, a name on
+the asked side, and "rather than" (a merit, not a comparison) go on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.answer.compared import compared_decline, uncovered_side
+from assistant.answer.messages import DECLINE
+from ingest.store.text import tokenize
+
+KNOWN = set(tokenize("Paris Region Munich London Medicen Biomedix pharma members number clusters"))
+
+
+@pytest.mark.parametrize(
+    ("question", "side"),
+    [
+        ("How does the Paris Region compare with Basel for pharma?", "Basel"),
+        ("how does paris stack up against Boston on funding?", "Boston"),
+        ("Is Medicen bigger than Qare in terms of members?", "Qare"),
+        ("Medicen a-t-il plus de membres que Basilea ?", "Basilea"),
+        ("Medicen versus Kardiolib: which has more members?", "Kardiolib"),
+        # sides the corpus names, a name on the asked side, a lower-case word (maybe a typo)
+        ("How does the Paris Region compare with the Munich area?", ""),
+        ("How does Basel compare with the Paris Region?", ""),
+        ("How does Genopole compare with Medicen for members?", ""),
+        ("is medicen bigger than qare?", ""),
+        # a merit against others, not a comparison; more than a number
+        ("Why set up in the Paris Region rather than Basel?", ""),
+        ("Does Medicen have more than 400 members?", ""),
+        ("Que pense Anna Rossi du Conseil stratégique ?", ""),
+    ],
+)
+def test_the_side_the_sources_never_name(question: str, side: str) -> None:
+    assert uncovered_side(question, KNOWN) == side
+
+
+def test_the_decline_says_which_side_is_not_covered() -> None:
+    declined = compared_decline("How does Paris compare with Basel?", "en", KNOWN)
+    assert declined is not None and declined.startswith(DECLINE["en"]) and "Basel" in declined
+    french = compared_decline("Paris est-il plus grand que Basilea ?", "fr", KNOWN)
+    assert french is not None and french.startswith(DECLINE["fr"]) and "Basilea" in french
+    assert compared_decline("How does Paris compare with Basel?", "en", ()) is None
+
+
+@pytest.mark.slow
+def test_a_comparison_with_an_uncovered_place_through_the_real_index(built_index: Path) -> None:
+    from assistant.app.container import Container
+    from ingest.settings import Settings
+
+    chat = Container(Settings(data_dir=built_index)).chat
+    answer = chat.ask("How does the Paris Region compare with Singapore for biotech start-ups?")
+    assert not answer.grounded and "Singapore" in answer.answer, answer.answer
+    answer = chat.ask("Compare Medicen and Cap Digital")  # both named: compared
+    assert answer.grounded, answer.answer
