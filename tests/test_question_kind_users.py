@@ -186,6 +186,10 @@ def test_what_the_assistant_is_gets_the_help_reply(question: str) -> None:
         "Do you think Lyon is a nicer place to live than Paris?",
         "Je viens d'arriver en France, comment je déclare mes impôts sur le revenu ?",
         "quel temps fait-il à Évry ?",
+        # a home to find
+        "any cheap apartments to rent near Saclay?",
+        "tu connais un logement pas cher vers Villejuif ?",
+        "I need to find a flat in Évry for my intern",
     ],
 )
 def test_where_to_eat_sleep_or_go_in_the_city_is_out_of_scope(question: str) -> None:

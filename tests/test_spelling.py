@@ -4,7 +4,9 @@ with the real English and French word lists."""
 from __future__ import annotations
 
 from assistant.answer.lexicon import Lexicon
+from assistant.answer.question_kind import QuestionKind, classify
 from assistant.answer.spelling import family_starts, kin_in, respell, spell_asking
+from assistant.answer.standalone import as_meant
 from assistant.answer.weights import TermWeigher
 from ingest.store.text import tokenize
 
@@ -126,6 +128,13 @@ def test_a_typo_in_the_word_that_asks_is_read_as_that_word() -> None:
         "who's the president of medicen"
     )
     assert spell_asking("le directuer de neurospin ?", lexicon) == "le directeur de neurospin ?"
+    # an errand's typo, wherever it stands, keeps the request a request
+    assert spell_asking("can u get me an appoitment at AP-HP asap", lexicon) == (
+        "can u get me an appointment at AP-HP asap"
+    )
+    assert classify(as_meant("can u book me an apointment with Medicen", lexicon)) == (
+        QuestionKind.ACTION
+    )
     # real words, names and typos close to two asking words stay
     for asked in ("Where is Doctolib?", "there is a lab", "hwo many members", "what is GE"):
         assert spell_asking(asked, lexicon) == asked

@@ -57,19 +57,22 @@ ASKING_WORDS = (
 ).split()
 # the verbs that ask the assistant to act, whose typos turn a request into a question
 ACTING_WORDS = "register book schedule arrange introduce subscribe submit apply enrol".split()
+# what an errand is about, wherever it stands ("get me an appoitment with ..."): its typos too
+ERRAND_WORDS = "appointment meeting reservation introduction invitation registration".split()
 
 
 def spell_asking(text: str, lexicon: Lexicon) -> str:
     """``text`` with each word that is in no dictionary and one typo (a letter missing, added,
-    changed or two swapped) away from a word that asks, that names the role asked or, leading
-    the message, that asks the assistant to act ("regster my startup"), read as that word:
+    changed or two swapped) away from a word that asks, that names the role asked or an errand
+    ("an appoitment") or, leading the message, that asks the assistant to act ("regster my
+    startup"), read as that word:
     "wher is doctolib based" -> "where is doctolib based", "wich clusters" -> "which clusters",
     "the presdient of" -> "the president of"."""
     fixed = text
     for word in dict.fromkeys(re.findall(r"[^\W\d_]{2,}", text)):
         low = fold(word)
         first = re.match(rf"\W*{re.escape(word)}\b", text) is not None  # an imperative leads
-        known = (*ASKING_WORDS, *ROLE_WORDS, *(ACTING_WORDS if first else ()))
+        known = (*ASKING_WORDS, *ROLE_WORDS, *ERRAND_WORDS, *(ACTING_WORDS if first else ()))
         if low in known or lexicon.is_word(low):
             continue
         close = [w for w in known if OSA.distance(low, w) <= 1 and len(w) > 2]
