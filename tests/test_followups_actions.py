@@ -485,6 +485,8 @@ FOUNDED = "Agoranov was founded in 2000 by four Paris universities and research 
         ("Who is the CFO of Agoranov?", "officer"),
         ("qui est le directeur financier d'Agoranov ?", "officer"),
         ("What are the opening hours of Agoranov?", "hours"),
+        ("What time does Agoranov open on Saturdays?", "hours"),
+        ("à quelle heure ferme l'accueil d'Agoranov ?", "hours"),
         ("c'est combien le loyer au m2 chez Agoranov ?", "price"),
         ("Combien de start-ups Agoranov accueille-t-il fin 2026 ?", "year 2026"),
         ("Qui est à la tête d'Agoranov ?", "head"),

@@ -46,6 +46,8 @@ HELP = [
     "hey can u answer questions about biotech & hospitals around paris?",
     "je peux vous poser des questions sur les hôpitaux franciliens ?",
     "can I ask questions about pharma companies here?",
+    # chit-chat about the assistant itself
+    "do you like working here?",
 ]
 OTHERS = {
     # a date or a year asked with a plural noun: a fact, not a list

@@ -116,3 +116,17 @@ def test_fruits_states_and_former_posts_through_the_real_index(built_index: Path
     # what the sources do say of a subject is still answered
     answer = chat.ask("Who is the CEO of Medicen?")
     assert answer.grounded and "Roques" in answer.answer, answer.answer
+
+
+def test_a_role_of_a_name_that_is_no_organisation_must_be_that_names() -> None:
+    """ "Who is the president of France?": "Anna Rossi, President of Biomedix, ... in France" is
+    Biomedix's president; a sentence that gives the role of that name answers."""
+    asked = "Who is the president of France?"
+    weights = {"president": 2.0, "franc": 1.0}
+    biomedix = "Anna Rossi, President of Biomedix, says France leads in biotech."
+    declined = decline_of(asked, biomedix, weights)
+    assert declined is not None and declined.startswith(DECLINE["en"])
+    assert decline_of(asked, "Jean Martin, President of France, opened it.", weights) is None
+    # a role of an organisation named is answered as before
+    asked = "Who is the president of Biomedix?"
+    assert decline_of(asked, biomedix, {"president": 2.0, "biomedix": 3.0}) is None

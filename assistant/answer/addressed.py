@@ -25,6 +25,8 @@ META_WORDS = set(
     outil assistant application chose choses genre type types sorte chatbot chatbots robot c
     actually just basically precisely exactement vraiment donc alors concretement precisement
     juste au fait sources source appuyez appuies appuyer basez fondez rely
+    like likes love enjoy favorite favourite prefer feel feeling working aimes aimez preferes
+    preferez
     """.split()
 )
 SECOND_PERSON = re.compile(r"\b(you|u|vous|tu|toi|t['’])\b", re.IGNORECASE)

@@ -16,13 +16,14 @@ from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.messages import ABOUT, DECLINE
 from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.questions import asking
+from assistant.answer.roles import ROLES, holds_role_of, role_of
 from assistant.answer.spelling import spellings
 from assistant.answer.subjects import mentions, subject_names
 from assistant.answer.value_focus import GENERIC_KINDS, describing, focus_terms, own_kind
 from assistant.answer.value_kinds import asked_value, holds_value
 from assistant.retrieval.glossary import english_kin
 from assistant.retrieval.passage import Passage
-from ingest.store.text import split_sentences, tokenize, words
+from ingest.store.text import fold, split_sentences, tokenize, words
 
 BEST = 5  # a value answers only in one of the sentences that answer the question best
 # the words by which a sentence takes up what the one before named
@@ -56,6 +57,8 @@ def typed_decline(
     if answer != "fact" and (answer, kind) not in COMPOSED:
         return None
     names = subject_names(question, organisations, passages) if kind else []
+    if kind in ROLES and role_unsaid(kind, question, names, report):
+        return DECLINE[language]  # "who is the president of France?": not Medicen's
     if not kind or (not names and not kind.startswith("year ") and kind not in ANYONES):
         return None
     subject = names[0] if names else ""
@@ -207,6 +210,16 @@ def previous_sentence(report: EvidenceReport, evidence: Evidence) -> str:
     sentences = report.sentences.get(evidence.n, [])
     position = evidence.position
     return sentences[position - 1] if 0 < position <= len(sentences) else ""
+
+
+def role_unsaid(kind: str, question: str, names: Sequence[str], report: EvidenceReport) -> bool:
+    """A role asked of a name that is none of the organisations named (``names``: "who is the
+    president of France?") that no best sentence gives of that name ("President of Medicen" is
+    Medicen's)."""
+    of = role_of(question)
+    if not of or any(of in tokenize(name) or of in fold(name).split() for name in names):
+        return False
+    return not any(holds_role_of(kind, e.sentence, of) for e in usable(report)[:BEST])
 
 
 def usable(report: EvidenceReport) -> list[Evidence]:

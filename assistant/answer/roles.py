@@ -72,3 +72,26 @@ def asked_role(question: str) -> str | None:
 
 def holds_role(role: str, text: str) -> bool:
     return re.search(rf"\b({ROLES[role]})\b", fold(text)) is not None
+
+
+# what a role is asked of, a name: "who is the president of France?" -> "france"
+ROLE_OF = re.compile(
+    r"\b(?:ceo|chief executive|president|presidente|chairman|chairwoman|chair|head|director|"
+    r"directeur|directrice|founder|fondat\w+|pdg|leader|dirigeant\w*)\s+(?:of|de|du|des|d['’])"
+    r"\s*(?:the\s+|la\s+|le\s+|l['’]\s*)?(?P<of>(?-i:[A-ZÀ-Þ])[\w-]+)",
+    re.IGNORECASE,
+)
+
+
+def role_of(question: str) -> str:
+    """The name a role is asked of, folded ("who is the president of France?": "france"), or
+    ""."""
+    match = ROLE_OF.search(question)
+    return fold(match.group("of")) if match else ""
+
+
+def holds_role_of(role: str, text: str, of: str) -> bool:
+    """The text gives the role of that name: "President of France", "présidente de la France"
+    ("President of Medicen Paris Region, ... in Île-de-France" is Medicen's)."""
+    pattern = rf"\b({ROLES[role]})\s+(of|de|du|des|d')\s*(the\s+|la\s+|le\s+|l')?{re.escape(of)}\b"
+    return re.search(pattern, fold(text)) is not None

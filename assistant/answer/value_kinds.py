@@ -68,7 +68,13 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         r"\bcombien\b.{0,30}\b(gagne|gagnent|touche|touchent)\b",
         IC,
     ),
-    "hours": re.compile(r"\b(opening (hours|times)|hours|horaires?|heures? d['’]ouverture)\b", IC),
+    "hours": re.compile(
+        r"\b(opening (hours|times)|hours|horaires?|heures? d['’]ouverture)\b|"
+        # "what time does the museum open?", "à quelle heure ferme-t-il ?"
+        r"\bwhat time (does|do|is|are|will)\b[^?]{0,40}\b(open|opens|close|closes)\b|"
+        r"\b(à|a) quelle heure\b[^?]{0,40}\b(ouvr|ferm)\w*",
+        IC,
+    ),
     # why a subject made a choice ("why did GE pick Paris over London?", "pourquoi Sanofi
     # a-t-il choisi Gentilly ?"): the sources must give its reason
     "reason": re.compile(
