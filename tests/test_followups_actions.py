@@ -108,6 +108,9 @@ from ingest.store.text import tokenize
         "Annule mon rendez-vous avec Medicen",
         "Relance Agoranov pour notre dossier",
         "parfait, rédige-moi une lettre à son attention et envoie-la-lui",
+        # "u", a name in lower case, "for me"
+        "i need u to contact doctolib for me",
+        "ok, reach out to the genopole team for us",
     ],
 )
 def test_requests_to_act_are_their_own_kind(question: str) -> None:
@@ -486,6 +489,8 @@ FOUNDED = "Agoranov was founded in 2000 by four Paris universities and research 
         ("qui est le directeur financier d'Agoranov ?", "officer"),
         ("What are the opening hours of Agoranov?", "hours"),
         ("What time does Agoranov open on Saturdays?", "hours"),
+        ("Who is the French minister of health?", "official"),
+        ("Qui est le maire de Villejuif ?", "official"),
         ("à quelle heure ferme l'accueil d'Agoranov ?", "hours"),
         ("c'est combien le loyer au m2 chez Agoranov ?", "price"),
         ("Combien de start-ups Agoranov accueille-t-il fin 2026 ?", "year 2026"),

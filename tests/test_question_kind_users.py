@@ -192,6 +192,11 @@ def test_what_the_assistant_is_gets_the_help_reply(question: str) -> None:
         "any cheap apartments to rent near Saclay?",
         "tu connais un logement pas cher vers Villejuif ?",
         "I need to find a flat in Évry for my intern",
+        # a word to translate, a forecast asked, the markets
+        "How do I say clinical trial in Japanese?",
+        "comment dit-on essai clinique en allemand ?",
+        "Can you predict Sanofi's results next year?",
+        "what's the share price of Sanofi?",
     ],
 )
 def test_where_to_eat_sleep_or_go_in_the_city_is_out_of_scope(question: str) -> None:
@@ -213,6 +218,8 @@ def test_where_to_eat_sleep_or_go_in_the_city_is_out_of_scope(question: str) -> 
         "Quel temps de réponse pour une candidature à Agoranov ?",
         "Quel est le taux du crédit d'impôt recherche ?",
         "Where do most researchers of the region live and work?",
+        "How would you say Medicen differs from Cap Digital?",
+        "Which organisation can contact investors for us?",
     ],
 )
 def test_the_citys_businesses_and_hospitals_stay_questions(question: str) -> None:

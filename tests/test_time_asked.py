@@ -130,3 +130,15 @@ def test_a_role_of_a_name_that_is_no_organisation_must_be_that_names() -> None:
     # a role of an organisation named is answered as before
     asked = "Who is the president of Biomedix?"
     assert decline_of(asked, biomedix, {"president": 2.0, "biomedix": 3.0}) is None
+
+
+def test_a_public_office_must_stand_in_the_sources_even_of_no_organisation() -> None:
+    """ "Who is the French minister of health?": no sentence names a minister."""
+    weights = {"minist": 3.0, "health": 1.0}
+    asked = "Who is the French minister of health?"
+    biomedix = "Anna Rossi, President of Biomedix, says France leads in health."
+    declined = decline_of(asked, biomedix, weights)
+    assert declined is not None and declined.startswith(DECLINE["en"])
+    assert (
+        decline_of(asked, "Jean Martin, the French Minister of Health, opened it.", weights) is None
+    )

@@ -81,7 +81,7 @@ ADDRESSED = (
     r"(?:^|[.!?;]\s*|^\s*\w+\s*,\s*|(?:^|[.!?;,]\s*)(?:now|then|just|go ahead and)\s+|"
     r"\b(?:please|pls|kindly)\s+|"
     r"\b(?:can|could|would|will|won['’]t) (?:you|u)\s+(?:please\s+)?|"
-    r"\bi(?: want| need| would like|['’]d like) you to\s+|"
+    r"\bi(?: want| need| would like|['’]d like) (?:you|u) to\s+|"
     r"\b(?:peux|pourrais|pouvez|pourriez|veux|voulez|voudriez)[- ](?:tu|vous)\s+(?:me\s+|nous\s+)?|"
     # spoken French keeps the statement's order: "vous pouvez me prendre un rdv ?", "tu peux ..."
     r"\b(?:tu|vous)\s+(?:peux|pourrais|pouvez|pourriez|voudrais|voudriez)\s+(?:me\s+|nous\s+)?|"
@@ -104,6 +104,9 @@ ACT_EN = (
     rf"(?:\w+\s+){{0,2}}?to\s+(?:the\s+)?{NAMED}|"
     r"(?:e-?mail|call|phone|ring|text|contact|reach out to|write to)\s+"
     rf"(?:them|him|her|me|us|(?:the\s+)?{NAMED})|"
+    # whoever it is, for the user: "contact doctolib for me", "call them on our behalf"
+    r"(?:e-?mail|call|phone|ring|text|contact|reach out to|write to)\s+(?:[\w'’&-]+\s+){1,3}?"
+    r"for (?:me|us)\b|"
     # the conversation handled like a document, a reminder, a contact: "email this to my boss",
     # "export this as a pdf", "remind me tomorrow", "add Medicen to my contacts"
     r"(?:e-?mail|send|forward|share|text)\s+(?:this|that|it|these)\b|"

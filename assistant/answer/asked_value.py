@@ -34,7 +34,7 @@ REFERRING = set("it its they them their this these those he she his her il elle 
 # the answers other than a fact that still ask a kind of value: why a subject made a choice,
 # what it has come to (a list of them)
 COMPOSED = {("explain", "reason"), ("list", "outcome"), ("list", "result")}
-ANYONES = set("email phone address rate price amount hours measure best count".split())
+ANYONES = set("email phone address rate price amount hours measure best count official".split())
 
 
 def typed_decline(

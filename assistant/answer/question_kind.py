@@ -82,6 +82,10 @@ OUT_OF_SCOPE = re.compile(
     r"\b(directions|itinerary) to\b|\bcomment (se|me|nous) rendre (à|a|au|aux|jusqu)|"
     r"\b(itin[ée]raire|what time is it|quelle heure est-il)\b|"
     r"\btranslate (this|that|it|these|the following|our|my)\b|\b(traduis|traduisez)\b|"
+    r"\bhow (do|can) (i|we) say\b|\bcomment (on )?dit-on\b|"
+    # a forecast asked of the assistant, the markets: "can you predict Sanofi's stock?"
+    r"\b(can|could|would) (you|u) (predict|forecast|guess)\b|\b(peux|pouvez)[- ](tu|vous) "
+    r"(pr[ée]dire|pr[ée]voir|deviner)\b|\b(share price|stock market|stock exchange)\b|"
     # medical advice for the asker: the ecosystem, not its care ("le meilleur traitement contre
     # la migraine", "how do I treat a headache?")
     r"\b(best|meilleure?s?)\s+(treatments?|cures?|remed(y|ies)|traitements?|remèdes?|remedes?|"

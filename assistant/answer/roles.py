@@ -16,6 +16,9 @@ ROLES = {  # a role a question asks about -> the words a sentence holding it use
     "founder": r"found\w*|co-found\w*|fondat\w*|fonde\w*|created|established",
     "officer": r"cfo|cto|coo|cmo|cso|cio|chief \w+ officer|financial|financier|financiere|"
     r"technical|technique|operating",
+    # a public office: "who is the minister of health?", "qui est le maire de Paris ?"
+    "official": r"minister|ministre|mayor|maire|governor|prefe[ct]t?|secretary of state|"
+    r"secretaire d'etat",
 }
 ROLE_QUESTION = {
     # who held a role before or after someone: the sources must tell the succession
@@ -29,6 +32,8 @@ ROLE_QUESTION = {
     "head": r"\b(heads?|runs?|leads?|directs?|manages?|dirige\w*|director|directeur|"
     r"(a|à) la tete)\b",
     "founder": r"\b(found(ed|er|ers)|co-?founded|fondateurs?|fonde\w*|a cree|created)\b",
+    "official": r"\b(ministers?|ministres?|mayors?|maires?|governors?|prefe[ct]t?s?|"
+    r"secretary of state|secretaire d'etat)\b",
 }
 
 
