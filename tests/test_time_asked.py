@@ -142,3 +142,18 @@ def test_a_public_office_must_stand_in_the_sources_even_of_no_organisation() -> 
     assert (
         decline_of(asked, "Jean Martin, the French Minister of Health, opened it.", weights) is None
     )
+
+
+def test_a_number_asked_in_figures_and_which_of_two_is_more_asked_as_a_list() -> None:
+    """ "combien d'unités, en chiffres ?" is not answered by "half of the units"; "which has more
+    members, X or Y?" (composed as a list) needs a sentence that compares them."""
+    asked = "Et combien d'unités Biomedix ça représente en chiffres ?"
+    assert not holds_value("count", "Half of the units of Biomedix are in Lyon.", asked)
+    assert holds_value("count", "Biomedix has 140 units in Lyon.", asked)
+    asked = "Which has more members, Biomedix or Kardiolib?"
+    weights = {"member": 2.0, "biomedix": 3.0, "kardiolib": 3.0}
+    both = "Clusters like Biomedix and Kardiolib are among the assets of the region."
+    declined = decline_of(asked, both, weights, "list")
+    assert declined is not None and declined.startswith(DECLINE["en"])
+    more = "Biomedix has more members than Kardiolib."
+    assert decline_of(asked, more, weights, "list") is None

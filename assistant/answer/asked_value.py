@@ -32,8 +32,8 @@ REFERRING = set("it its they them their this these those he she his her il elle 
 # corporate tax rate for a subsidiary?", "how much does lab space cost?", "how many doctors work
 # in Île-de-France?")
 # the answers other than a fact that still ask a kind of value: why a subject made a choice,
-# what it has come to (a list of them)
-COMPOSED = {("explain", "reason"), ("list", "outcome"), ("list", "result")}
+# what it has come to (a list of them), which of two is more ("which has more members, X or Y?")
+COMPOSED = {("explain", "reason"), ("list", "outcome"), ("list", "result"), ("list", "comparison")}
 ANYONES = set("email phone address rate price amount hours measure best count official".split())
 
 

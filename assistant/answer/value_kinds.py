@@ -129,9 +129,12 @@ OPEN = re.compile(
     r"\b(any ?thing|any other|anyone|any role|something|quelque chose|autre chose|d['’]autres?)\b",
     IC,
 )
-# a number asked exactly ("exactly how many units?", "combien exactement ?"): "half of" is none
+# a number asked exactly ("exactly how many units?", "combien exactement ?", "en chiffres"):
+# "half of" is none
 EXACT = re.compile(
-    r"\b(exactly|precisely|exact|exactement|précisément|precisement|nombre exact)\b", IC
+    r"\b(exactly|precisely|exact|exactement|précisément|precisement|nombre exact|"
+    r"in (figures|numbers)|as a (figure|number)|en chiffres?|en nombre)\b",
+    IC,
 )
 COUNTED = re.compile(
     r"\d|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
