@@ -12,11 +12,14 @@ import pytest
 from fakes import directory_entry
 
 from assistant.answer.asked_value import typed_decline
+from assistant.answer.declines import year_decline
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.messages import DECLINE
 from assistant.answer.organisations import from_passages
+from assistant.answer.time_asked import unspoken_year
 from assistant.answer.value_kinds import asked_value, holds_value
 from assistant.retrieval.passage import Passage
+from ingest.store.text import tokenize
 
 ORGS = from_passages(
     [directory_entry("Biomedix", "cluster", "Lyon"), directory_entry("Kardiolib", "start-up", "")]
@@ -157,3 +160,29 @@ def test_a_number_asked_in_figures_and_which_of_two_is_more_asked_as_a_list() ->
     assert declined is not None and declined.startswith(DECLINE["en"])
     more = "Biomedix has more members than Kardiolib."
     assert decline_of(asked, more, weights, "list") is None
+
+
+def test_a_year_the_sources_never_mention_and_a_plan_for_a_year_asked_done() -> None:
+    """ "Where will the summit take place in 2019?" of sources that speak of 2018 is declined,
+    saying so; "did it open in 2021?" is not answered by "it plans one by 2021"."""
+    known = set(tokenize("summit paris 2018 2021 biomedix"))
+    assert unspoken_year("Where will the Biomedix summit 2019 take place?", known) == "2019"
+    assert unspoken_year("Where did the 2018 summit take place?", known) == ""
+    assert unspoken_year("How many members, 20 or 2019-ish?", known) == ""  # no year alone
+    declined = year_decline("Où aura lieu le sommet 2019 ?", "fr", known)
+    assert declined is not None and declined.startswith(DECLINE["fr"]) and "2019" in declined
+    assert year_decline("Where will the 2019 summit be?", "en", ()) is None  # no vocabulary
+    asked = "Did Kardiolib open its lab in 2021?"
+    weights = {"kardiolib": 3.0, "open": 1.0, "lab": 1.0, "2021": 1.0}
+    plan = "Kardiolib plans to open a lab in Lyon by 2021."
+    assert decline_of(asked, plan, weights) is not None
+    assert decline_of(asked, "Kardiolib opened its lab in Lyon in 2021.", weights) is None
+
+
+def test_a_total_asked_is_a_number_and_yet_asks_nothing_of_the_value() -> None:
+    asked = "How many Biomedix units are there in total?"
+    assert not holds_value("count", "Half of the units of Biomedix are in Lyon.", asked)
+    asked = "Has Biomedix reached 800 members yet?"
+    weights = {"biomedix": 3.0, "reach": 1.0, "800": 2.0, "member": 1.0, "yet": 1.0}
+    yet = "It is a new approach, which is not very common in Lyon yet, says Biomedix."
+    assert decline_of(asked, yet, weights) is not None  # "yet" is no member reached

@@ -1,8 +1,8 @@
 """The declines decided once the evidence is scored, whatever the sentence model thinks of the
-nearest sentence: a comparison with a side the sources never name (``compared.py``), a kind of
-value asked that no sentence about the subject holds (``asked_value.py``), the rest of a group
-the sources name only in part (``others.py``), the members of a group they mention without
-naming any (``unnamed.py``)."""
+nearest sentence: a year the sources never mention (``time_asked.py``), a comparison with a side
+they never name (``compared.py``), a kind of value asked that no sentence about the subject
+holds (``asked_value.py``), the rest of a group the sources name only in part (``others.py``),
+the members of a group they mention without naming any (``unnamed.py``)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,12 @@ from collections.abc import Collection, Sequence
 from assistant.answer.asked_value import typed_decline
 from assistant.answer.compared import compared_decline
 from assistant.answer.evidence import EvidenceReport
+from assistant.answer.messages import DECLINE, UNSPOKEN_YEAR
 from assistant.answer.organisations import Organisation
 from assistant.answer.others import others_decline
 from assistant.answer.question_kind import QuestionKind
 from assistant.answer.standalone import Reading
+from assistant.answer.time_asked import unspoken_year
 from assistant.answer.unnamed import unnamed_decline
 from assistant.retrieval.passage import Passage
 
@@ -34,7 +36,8 @@ def decline(
     directory lists the organisations of a place the question names."""
     said = " ".join(reading.said)
     return (
-        compared_decline(reading.asked, language, known)
+        year_decline(reading.asked, language, known)
+        or compared_decline(reading.asked, language, known)
         or typed_decline(reading.asked, language, passages, evidence, organisations, known, answer)
         or others_decline(reading.message, said, language, evidence, organisations)
         or (
@@ -43,6 +46,13 @@ def decline(
         )
         or ""
     )
+
+
+def year_decline(question: str, language: str, known: Collection[str]) -> str | None:
+    """The decline of a question about a year the corpus never mentions ("where will
+    MedXperience 2019 take place?"), saying so; None when it may go on."""
+    year = unspoken_year(question, known) if known else ""
+    return f"{DECLINE[language]} {UNSPOKEN_YEAR[language].format(year=year)}" if year else None
 
 
 def named_here(reading: Reading, placed: bool) -> bool:

@@ -18,6 +18,10 @@ UNCOVERED = {  # after a decline of a comparison with a side the sources never n
     "en": "They say nothing of {side}, so they cannot compare the two.",
     "fr": "Elles ne disent rien de {side} : elles ne permettent pas de comparer les deux.",
 }
+UNSPOKEN_YEAR = {  # after a decline of a question about a year the sources never mention
+    "en": "They say nothing of {year}.",
+    "fr": "Elles ne disent rien de {year}.",
+}
 NAMED_ONLY = {  # after a decline of the rest of a group: the members the sources name
     "en": "Of that group, they name only {named}:",
     "fr": "De ce groupe, elles ne nomment que {named} :",

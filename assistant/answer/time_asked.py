@@ -1,13 +1,14 @@
 """What a question asks of a subject beyond what the sources state at their date: what came of
 it ("what were the results of the SUMIL project?", "did the CSIS lead to a new law?"), whether a
 state still holds today ("is he still president?"), or a time before the one they give ("which
-company did he work for before he joined Medicen?"); and the shapes of the sentences that say
-so. The dated sources answer only where they say it. Shapes of questions and sentences, never
-the answer to one question."""
+company did he work for before he joined Medicen?"), a year they never mention; and the shapes
+of the sentences that say so. The dated sources answer only where they say it. Shapes of
+questions and sentences, never the answer to one question."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 IC = re.IGNORECASE
 # what came of a subject, asked by its fruit ("what were the results of the SUMIL project?",
@@ -59,3 +60,11 @@ FORMER_SAID = re.compile(
     r"auparavant|ancienn?e?|pr[ée]c[ée]demment|jusqu['’]en)\b",
     IC,
 )
+# a year the question names: "where will MedXperience 2019 take place?", "in 2022"
+YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
+
+
+def unspoken_year(question: str, known: Collection[str]) -> str:
+    """A year the question names that the corpus never mentions ("MedXperience 2019" of sources
+    that speak of 2018), else "": nothing they say is of that year."""
+    return next((y for y in YEAR.findall(question) if y not in known), "")

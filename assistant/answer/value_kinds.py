@@ -133,7 +133,8 @@ OPEN = re.compile(
 # "half of" is none
 EXACT = re.compile(
     r"\b(exactly|precisely|exact|exactement|précisément|precisement|nombre exact|"
-    r"in (figures|numbers)|as a (figure|number)|en chiffres?|en nombre)\b",
+    r"in (figures|numbers)|as a (figure|number)|en chiffres?|en nombre|in total|au total|"
+    r"total number|nombre total)\b",
     IC,
 )
 COUNTED = re.compile(
