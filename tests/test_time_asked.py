@@ -186,3 +186,15 @@ def test_a_total_asked_is_a_number_and_yet_asks_nothing_of_the_value() -> None:
     weights = {"biomedix": 3.0, "reach": 1.0, "800": 2.0, "member": 1.0, "yet": 1.0}
     yet = "It is a new approach, which is not very common in Lyon yet, says Biomedix."
     assert decline_of(asked, yet, weights) is not None  # "yet" is no member reached
+
+
+def test_a_value_asked_as_a_list_must_stand_in_the_sources_too() -> None:
+    """ "What are Biomedix's budgets?" is composed as a list and still asks amounts."""
+    asked = "What are the budgets of Biomedix's three programmes?"
+    assert asked_value(asked) == "amount"
+    weights = {"budget": 3.0, "biomedix": 3.0, "programm": 1.0}
+    named = "Biomedix runs three programmes: imaging, oncology and e-health."
+    declined = decline_of(asked, named, weights, "list")
+    assert declined is not None and declined.startswith(DECLINE["en"])
+    funded = "Biomedix's three programmes have a budget of €12 million."
+    assert decline_of(asked, funded, weights, "list") is None

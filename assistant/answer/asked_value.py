@@ -34,7 +34,15 @@ REFERRING = set("it its they them their this these those he she his her il elle 
 # the answers other than a fact that still ask a kind of value: why a subject made a choice,
 # what it has come to (a list of them), which of two is more ("which has more members, X or Y?")
 COMPOSED = {("explain", "reason"), ("list", "outcome"), ("list", "result"), ("list", "comparison")}
+# the values a list may ask ("what are the budgets of its three programmes?")
+LISTED = set("amount price rate email phone hours measure age duration".split())
 ANYONES = set("email phone address rate price amount hours measure best count official".split())
+
+
+def still_asked(answer: str, kind: str) -> bool:
+    """Whether an answer composed as ``answer`` (a fact, a list, an explanation) still asks
+    a value of ``kind``."""
+    return answer == "fact" or (answer, kind) in COMPOSED or (answer == "list" and kind in LISTED)
 
 
 def typed_decline(
@@ -54,7 +62,7 @@ def typed_decline(
     fact, an explanation of why a subject made a choice (its reason), or a list of what it has
     come to by now ("what results has it delivered so far?": an outcome)."""
     kind = asked_value(asking(question)[0])  # "who is the CEO? need a name for an email": who
-    if answer != "fact" and (answer, kind) not in COMPOSED:
+    if not still_asked(answer, kind):
         return None
     names = subject_names(question, organisations, passages) if kind else []
     if kind in ROLES and role_unsaid(kind, question, names, report):
