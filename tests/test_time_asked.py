@@ -198,3 +198,26 @@ def test_a_value_asked_as_a_list_must_stand_in_the_sources_too() -> None:
     assert declined is not None and declined.startswith(DECLINE["en"])
     funded = "Biomedix's three programmes have a budget of €12 million."
     assert decline_of(asked, funded, weights, "list") is None
+
+
+def test_a_yes_or_no_about_a_place_or_a_partner_must_name_it() -> None:
+    """ "Does Biomedix have a site in Nantes?" is not answered by Biomedix's sites elsewhere, nor
+    "is Biomedix funded by the EU?" by its funding; who says it ("according to X") is no
+    partner asked of."""
+    asked = "Does Biomedix have a site in Nantes?"
+    weights = {"biomedix": 3.0, "site": 1.0, "nant": 2.0}
+    assert decline_of(asked, "Biomedix has three sites in Lyon.", weights) is not None
+    assert decline_of(asked, "Biomedix opened a site in Nantes in 2018.", weights) is None
+    asked = "Is Biomedix funded by the EU?"
+    weights = {"biomedix": 3.0, "fund": 1.0, "eu": 2.0}
+    assert decline_of(asked, "Biomedix secures funding for its projects.", weights) is not None
+    asked = "According to Kardiolib, does Biomedix fund start-ups?"
+    weights = {"biomedix": 3.0, "fund": 1.0, "start": 1.0, "kardiolib": 1.0}
+    assert decline_of(asked, "Biomedix funds start-ups in Lyon.", weights) is None
+
+
+def test_where_someone_worked_before_a_name_is_a_former_time() -> None:
+    assert asked_value("Où travaillait Anna Rossi avant Biomedix ?") == "former"
+    assert asked_value("Where did she work before Biomedix?") == "former"
+    # who held a role before someone: a succession, as before
+    assert asked_value("Who was the CEO of Biomedix before Anna Rossi?") == "succession"

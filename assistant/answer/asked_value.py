@@ -21,6 +21,7 @@ from assistant.answer.spelling import spellings
 from assistant.answer.subjects import mentions, subject_names
 from assistant.answer.value_focus import GENERIC_KINDS, describing, focus_terms, own_kind
 from assistant.answer.value_kinds import asked_value, holds_value
+from assistant.answer.weights import SCOPE
 from assistant.retrieval.glossary import english_kin
 from assistant.retrieval.passage import Passage
 from ingest.store.text import fold, split_sentences, tokenize, words
@@ -170,7 +171,27 @@ def _holds(
         and stands_with(kind, sentence, question, subject, organisations)
         and not plan_only(kind, question, sentence, subject, organisations, focus)
         and (not focus or bool(english_kin(spellings(focus)) & set(tokenize(window))))
+        and (kind != "whether" or names_said(question, subject, window))
     )
+
+
+# a name after a preposition, where or with whom: "in Lyon", "by the EU", "avec l'Inserm" (not
+# who says it: "according to X")
+NAME_WORD = re.compile(
+    r"\b(?<!according )(?:in|at|to|from|by|with|en|à|au|aux|dans|par|avec)\s+"
+    r"(?:the\s+|la\s+|le\s+|les\s+|l['’])?(?P<name>(?-i:[A-ZÀ-Þ])[\w'’-]*)",
+    re.IGNORECASE,
+)
+
+
+def names_said(question: str, subject: str, window: str) -> bool:
+    """Every name a yes/no question puts after a preposition, besides its subject and the
+    region's, stands in the window: "does AP-HP have a hospital in Lyon?" is not answered by
+    AP-HP's 39 hospitals, nor "is Medicen funded by the EU?" by Medicen's funding."""
+    names = " ".join(m.group("name") for m in NAME_WORD.finditer(question))
+    asked = set(tokenize(names)) - set(tokenize(subject)) - SCOPE
+    present = set(tokenize(window))
+    return all(english_kin(spellings({t})) & present for t in asked)
 
 
 def plan_only(

@@ -50,6 +50,9 @@ FORMER = re.compile(
     r"\bprior to (joining|becoming|taking|his|her|their)\b|\b(previous|former|prior|earlier|"
     r"next) (jobs?|roles?|positions?|posts?|employers?|company|career|work)\b|"
     r"\b(used to work|worked before|after (he|she) (left|leaves)|after leaving)\b|"
+    # where someone worked before a name: "où travaillait-il avant Medicen ?"
+    r"\b(work|worked|working|travaill\w*|employ\w*)\b[^?]{0,40}\b(before|avant)\s+"
+    r"(?-i:[A-ZÀ-Þ])|"
     r"\bavant (de|d['’])\s*(rejoindre|devenir|prendre|arriver|int[ée]grer|être|etre)\b|"
     r"\b(poste|emploi|employeur|fonction)s? (pr[ée]c[ée]dente?s?|ant[ée]rieure?s?)\b|"
     r"\b(pr[ée]c[ée]dente?|ancienne?) (poste|emploi|employeur|fonction)\b|\bauparavant\b",
