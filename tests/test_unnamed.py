@@ -79,3 +79,24 @@ def test_a_name_of_another_kind_is_no_member_and_a_mere_mention_is_no_group() ->
     # the clusters named without a quantifier: no group counted unnamed
     plain = "We have an agreement with European clusters to build a network."
     assert unnamed_decline(asked, "", "en", report((plain, 0.95)), ORGS) is None
+
+
+def test_a_group_of_a_kind_the_directory_lacks_counts_members_by_their_name() -> None:
+    """ "Can you name the nine universities?" of "Biomedix; the Kardiolib institute ... as well as
+    nine universities": no name there says it is a university (the directory has no such
+    kind); "Lyon University" would."""
+    orgs = from_passages(
+        [
+            directory_entry("Biomedix", "cluster", "Lyon"),
+            directory_entry("Lyon University", "public research", "Lyon"),
+        ]
+    )
+    asked = "Can you name the nine universities of the region?"
+    listed = "Biomedix; the Kardiolib institute, as well as nine universities, form the landscape."
+    named = "Biomedix and Lyon University, among nine universities, form the landscape."
+    reports = [report((sentence, 0.95), ("Other text.", 0.3)) for sentence in (listed, named)]
+    for made in reports:
+        made.weights = {"universit": 3.0, "nine": 1.0, "name": 0.5}
+    declined = unnamed_decline(asked, "", "en", reports[0], orgs)
+    assert declined is not None and declined.startswith(DECLINE["en"])
+    assert unnamed_decline(asked, "", "en", reports[1], orgs) is None

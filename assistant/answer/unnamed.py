@@ -21,6 +21,7 @@ from assistant.answer.messages import DECLINE, NAMED_NONE
 from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.others import group_said
 from assistant.answer.question_kind import ORGANISATION_NOUNS
+from assistant.retrieval.glossary import english_kin, translate_terms
 from ingest.directory.org_kinds import kinds_by_word
 from ingest.store.text import fold, tokenize
 
@@ -41,7 +42,8 @@ ASKED = re.compile(
 # a group mentioned by its number or a quantifier, not by its members
 QUANTIFIED = (
     r"\b(?:(?:a )?few|several|some|many|numerous|various|other|a number of|dozens of|"
-    rf"{'|'.join(COUNTS)}|\d+|quelques|plusieurs|nombreux|nombreuses|d['’]autres|autres)\s+"
+    rf"{'|'.join(COUNTS)}|six|seven|eight|nine|ten|eleven|twelve|twenty|sept|huit|neuf|dix|"
+    r"onze|douze|vingt|\d+|quelques|plusieurs|nombreux|nombreuses|d['’]autres|autres)\s+"
     r"(?:[\w\-]+\s+){0,3}?"
 )
 
@@ -86,10 +88,13 @@ def members(
     text: str, noun: str, known: set[str], organisations: Sequence[Organisation]
 ) -> list[str]:
     """The organisations a text names beyond those ``known``, of the kind the noun says when the
-    directory has one ("clusters": clusters; "the CNRS" is no cluster)."""
-    kinds = kinds_by_word().get(fold(noun), ("*",))
+    directory has one ("clusters": clusters; "the CNRS" is no cluster), else whose name says it
+    ("universities": "Université Paris-Saclay"; the Pasteur Institute is none)."""
+    kinds = kinds_by_word().get(fold(noun))
+    stem = set(tokenize(noun)) | set(translate_terms(tokenize(noun)))
     return [
         o.label
         for o in named_in(text, organisations)
-        if o.label not in known and ("*" in kinds or o.kind in kinds)
+        if o.label not in known
+        and (o.kind in kinds if kinds else bool(stem & set(english_kin(set(tokenize(o.label))))))
     ]
