@@ -490,6 +490,8 @@ FOUNDED = "Agoranov was founded in 2000 by four Paris universities and research 
         ("What are the opening hours of Agoranov?", "hours"),
         ("What time does Agoranov open on Saturdays?", "hours"),
         ("Who is the French minister of health?", "official"),
+        ("Between Agoranov and Medicen, which is the better one to join?", "comparison"),
+        ("Entre Agoranov et Medicen, lequel est le meilleur ?", "comparison"),
         ("Qui est le maire de Villejuif ?", "official"),
         ("à quelle heure ferme l'accueil d'Agoranov ?", "hours"),
         ("c'est combien le loyer au m2 chez Agoranov ?", "price"),

@@ -159,7 +159,10 @@ PLACE_ASKED = re.compile(
 # which of two is more, better, bigger: a comparison the sources must make
 COMPARATIVE = re.compile(
     r"\b(more|less|fewer|better|worse|bigger|larger|smaller|greater|older|younger|plus|moins|"
-    r"meilleure?s?|mieux|pire)\b[^?]{0,60}\b(than|que|qu['’]|or|ou)\b",
+    r"meilleure?s?|mieux|pire)\b[^?]{0,60}\b(than|que|qu['’]|or|ou)\b|"
+    # "between X and Y, which is the better one?", "entre X et Y, lequel est le meilleur ?"
+    r"\b(between|entre)\b[^?]{0,60}\b(and|et)\b[^?]{0,60}\b(better|best|more|less|bigger|"
+    r"larger|smaller|cheaper|meilleure?s?|mieux|plus|moins)\b",
     IC,
 )
 COMPARES = re.compile(
