@@ -167,9 +167,24 @@ DEV25_BARS = {"accuracy": 0.73, "decline": 0.77, "answer_first": 0.73}
 DEV26 = Path(__file__).parent / "eval" / "dev26.jsonl"
 DEV26_BARS = {"accuracy": 0.86, "decline": 0.96, "answer_first": 0.50}
 # dev27, 30 near-misses beside 20 answerable: 0.80 (16/20), 0.70 (21/30), 0.64 (9/14) on the
-# round's start and when written; tuned on: 0.80 (16/20), 0.80 (24/30), 0.64 (9/14)
+# round's start and when written; tuned on: 0.80 (16/20), 0.80 (24/30), 0.64 (9/14); declines
+# 0.90 (27/30) after the twelfth round
 DEV27 = Path(__file__).parent / "eval" / "dev27.jsonl"
-DEV27_BARS = {"accuracy": 0.75, "decline": 0.76, "answer_first": 0.57}
+DEV27_BARS = {"accuracy": 0.75, "decline": 0.85, "answer_first": 0.57}
+# issue 15's twelfth round, written blind like dev19. dev28, a general sample with the frozen
+# test's mix (10 near-misses, 5 out-of-scope messages or requests), kept as the round's holdout
+# (its tables only): 0.82 (37/45), 0.93 (14/15), 0.74 (17/23) blind; 0.82, 1.00 (15/15), 0.74
+# at the round's end
+DEV28 = Path(__file__).parent / "eval" / "dev28.jsonl"
+DEV28_BARS = {"accuracy": 0.77, "decline": 0.93, "answer_first": 0.69}
+# dev29, 20 near-misses and 10 out-of-scope messages or requests beside 20 answerable: 0.85
+# (17/20), 0.70 (21/30), 0.80 (8/10) blind; tuned on: 0.85, 1.00 (30/30), 0.80
+DEV29 = Path(__file__).parent / "eval" / "dev29.jsonl"
+DEV29_BARS = {"accuracy": 0.80, "decline": 0.93, "answer_first": 0.70}
+# dev30, dev29's mix with as many requests as out-of-scope messages, written mid-round: 1.00
+# (20/20), 1.00 (30/30), 0.92 (11/12) both on the round's start and when written (a holdout)
+DEV30 = Path(__file__).parent / "eval" / "dev30.jsonl"
+DEV30_BARS = {"accuracy": 0.95, "decline": 0.93, "answer_first": 0.83}
 
 
 @pytest.mark.parametrize(
@@ -177,12 +192,12 @@ DEV27_BARS = {"accuracy": 0.75, "decline": 0.76, "answer_first": 0.57}
     [
         *(QUESTIONS, HOLDOUT, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12),
         *(DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, DEV22, DEV23),
-        *(DEV24, DEV25, DEV26, DEV27, TEST),
+        *(DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, TEST),
     ],
     ids=[
         "main",
         "holdout",
-        *(f"dev{n}" for n in range(2, 28)),
+        *(f"dev{n}" for n in range(2, 31)),
         "test",
     ],
 )
@@ -225,6 +240,9 @@ def test_question_set_shape(path: Path) -> None:
         DEV25,
         DEV26,
         DEV27,
+        DEV28,
+        DEV29,
+        DEV30,
     ):
         assert len(questions) >= 50 and sum(q.lang == "fr" for q in questions) >= 10
         assert sum(not q.answerable for q in questions) >= 8
@@ -288,16 +306,20 @@ def test_default_backend_holds_the_bar(built_index: Path) -> None:
         (DEV25, DEV25_BARS),
         (DEV26, DEV26_BARS),
         (DEV27, DEV27_BARS),
+        (DEV28, DEV28_BARS),
+        (DEV29, DEV29_BARS),
+        (DEV30, DEV30_BARS),
         (TEST, TEST_BARS),
     ],
-    ids=[*(f"dev{n}" for n in range(2, 28)), "frozen-test"],
+    ids=[*(f"dev{n}" for n in range(2, 31)), "frozen-test"],
 )
 def test_a_blind_set_holds_its_measured_numbers(
     built_index: Path, path: Path, bars: dict[str, float]
 ) -> None:
     """The sets written blind from corpus/: dev2, dev4 to dev11, dev13, dev14, dev16, dev18 to
-    dev24, dev26 and dev27 (tuned on), dev3, dev12, dev15, dev17 and dev25 (holdouts, their
-    tables only) and the frozen test (never tuned on) each hold their measured numbers."""
+    dev24, dev26, dev27 and dev29 (tuned on), dev3, dev12, dev15, dev17, dev25, dev28 and dev30
+    (holdouts, their tables only) and the frozen test (never tuned on) each hold their measured
+    numbers."""
     chat = Container(Settings(data_dir=built_index)).chat
     results = run_eval(chat, load_questions(path))
     overall = score(results)
