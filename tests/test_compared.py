@@ -23,6 +23,7 @@ KNOWN = set(tokenize("Paris Region Munich London Medicen Biomedix pharma members
         ("Is Medicen bigger than Qare in terms of members?", "Qare"),
         ("Medicen a-t-il plus de membres que Basilea ?", "Basilea"),
         ("Medicen versus Kardiolib: which has more members?", "Kardiolib"),
+        ("Paris vs. Boston for biotech?", "Boston"),
         # sides the corpus names, a name on the asked side, a lower-case word (maybe a typo)
         ("How does the Paris Region compare with the Munich area?", ""),
         ("How does Basel compare with the Paris Region?", ""),

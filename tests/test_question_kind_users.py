@@ -220,6 +220,8 @@ def test_where_to_eat_sleep_or_go_in_the_city_is_out_of_scope(question: str) -> 
         "Where do most researchers of the region live and work?",
         "How would you say Medicen differs from Cap Digital?",
         "Which organisation can contact investors for us?",
+        "Does Medicen charge a flat fee for membership?",
+        "How can we say that Paris is the leading European region for pharma?",
     ],
 )
 def test_the_citys_businesses_and_hospitals_stay_questions(question: str) -> None:

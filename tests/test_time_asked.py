@@ -54,6 +54,15 @@ def decline_of(
         ("Pourquoi a-t-il quitté son poste précédent pour rejoindre Biomedix ?", "reason"),
         # no fruit, no state to this day, no other time asked
         ("What does the Kardiolib pilot measure?", ""),
+        # what a subject led is no fruit; steps it takes are no measures decided at an event
+        ("Did Biomedix lead a project with Kardiolib?", "whether"),
+        ("What steps has Biomedix taken to attract investors?", ""),
+        ("What were Kardiolib's results?", "result"),
+        ("What did the Kardiolib pilot achieve?", "result"),
+        ("Le projet Kardiolib a-t-il donné des résultats ?", "result"),
+        ("Where did she work previously?", "former"),
+        ("Does Biomedix have any more members than Kardiolib?", "comparison"),
+        ("Qu'est-ce que Biomedix fait encore pour les start-ups ?", ""),
         ("Does Biomedix still have 400 members?", "current"),
         ("Which start-ups does Biomedix support?", ""),
         ("What is still missing, according to Biomedix?", ""),  # no yes or no: what is said
@@ -130,6 +139,10 @@ def test_a_role_of_a_name_that_is_no_organisation_must_be_that_names() -> None:
     declined = decline_of(asked, biomedix, weights)
     assert declined is not None and declined.startswith(DECLINE["en"])
     assert decline_of(asked, "Jean Martin, President of France, opened it.", weights) is None
+    # the region's is everyone's: "the CEO of the Paris Region health cluster"
+    asked = "Who is the CEO of the Paris Region health cluster?"
+    ceo = "Anna Rossi, CEO of Biomedix, the health cluster of the Paris Region."
+    assert decline_of(asked, ceo, {"ceo": 2.0, "health": 1.0, "cluster": 1.0}) is None
     # a role of an organisation named is answered as before
     asked = "Who is the president of Biomedix?"
     assert decline_of(asked, biomedix, {"president": 2.0, "biomedix": 3.0}) is None
@@ -169,6 +182,9 @@ def test_a_year_the_sources_never_mention_and_a_plan_for_a_year_asked_done() -> 
     assert unspoken_year("Where will the Biomedix summit 2019 take place?", known) == "2019"
     assert unspoken_year("Where did the 2018 summit take place?", known) == ""
     assert unspoken_year("How many members, 20 or 2019-ish?", known) == ""  # no year alone
+    assert unspoken_year("Does Biomedix have 2000 members?", known) == ""  # a number of things
+    assert unspoken_year("the 2019 edition of the summit?", known) == "2019"
+    assert unspoken_year("how many trials did Biomedix run last year?", known) == "last year"
     declined = year_decline("Où aura lieu le sommet 2019 ?", "fr", known)
     assert declined is not None and declined.startswith(DECLINE["fr"]) and "2019" in declined
     assert year_decline("Where will the 2019 summit be?", "en", ()) is None  # no vocabulary
@@ -189,15 +205,20 @@ def test_a_total_asked_is_a_number_and_yet_asks_nothing_of_the_value() -> None:
 
 
 def test_a_value_asked_as_a_list_must_stand_in_the_sources_too() -> None:
-    """ "What are Biomedix's budgets?" is composed as a list and still asks amounts."""
-    asked = "What are the budgets of Biomedix's three programmes?"
-    assert asked_value(asked) == "amount"
-    weights = {"budget": 3.0, "biomedix": 3.0, "programm": 1.0}
+    """ "What are the fees of Biomedix's three programmes?" is composed as a list and still asks
+    prices; "which organisations provide funding?" asks who, not an amount."""
+    asked = "What are the fees of Biomedix's three programmes?"
+    assert asked_value(asked) == "price"
+    weights = {"fee": 3.0, "biomedix": 3.0, "programm": 1.0}
     named = "Biomedix runs three programmes: imaging, oncology and e-health."
     declined = decline_of(asked, named, weights, "list")
     assert declined is not None and declined.startswith(DECLINE["en"])
-    funded = "Biomedix's three programmes have a budget of €12 million."
-    assert decline_of(asked, funded, weights, "list") is None
+    priced = "Biomedix's three programmes cost €1,200 a year each."
+    assert decline_of(asked, priced, weights, "list") is None
+    asked = "Which organisations provide funding for e-health projects?"
+    funding = {"organis": 1.0, "fund": 2.0, "health": 1.0, "project": 1.0}
+    said = "Incubators such as Biomedix help projects find funding."
+    assert decline_of(asked, said, funding, "list") is None
 
 
 def test_a_yes_or_no_about_a_place_or_a_partner_must_name_it() -> None:
@@ -211,6 +232,10 @@ def test_a_yes_or_no_about_a_place_or_a_partner_must_name_it() -> None:
     asked = "Is Biomedix funded by the EU?"
     weights = {"biomedix": 3.0, "fund": 1.0, "eu": 2.0}
     assert decline_of(asked, "Biomedix secures funding for its projects.", weights) is not None
+    # a name in another form: "the US" of "the USA"
+    asked = "Does Biomedix compete with clusters in the US?"
+    weights = {"biomedix": 3.0, "compet": 1.0, "cluster": 1.0, "us": 2.0}
+    assert decline_of(asked, "Biomedix competes with clusters in the USA.", weights) is None
     asked = "According to Kardiolib, does Biomedix fund start-ups?"
     weights = {"biomedix": 3.0, "fund": 1.0, "start": 1.0, "kardiolib": 1.0}
     assert decline_of(asked, "Biomedix funds start-ups in Lyon.", weights) is None
@@ -221,3 +246,9 @@ def test_where_someone_worked_before_a_name_is_a_former_time() -> None:
     assert asked_value("Where did she work before Biomedix?") == "former"
     # who held a role before someone: a succession, as before
     assert asked_value("Who was the CEO of Biomedix before Anna Rossi?") == "succession"
+
+
+def test_a_rank_and_a_market_share_are_values_the_sources_must_give() -> None:
+    assert asked_value("What's the ranking of Biomedix in Europe for biotech?") == "best"
+    assert asked_value("Biomedix est classé à quelle place au niveau mondial ?") == "best"
+    assert asked_value("quelle est la part de marché de Kardiolib ?") == "rate"

@@ -100,3 +100,12 @@ def test_a_group_of_a_kind_the_directory_lacks_counts_members_by_their_name() ->
     declined = unnamed_decline(asked, "", "en", reports[0], orgs)
     assert declined is not None and declined.startswith(DECLINE["en"])
     assert unnamed_decline(asked, "", "en", reports[1], orgs) is None
+
+
+def test_a_group_a_name_does_not_carry_counts_any_organisation() -> None:
+    """ "Which leaders ...?": Biomedix, named beside "other leaders", is one of them."""
+    asked = "Which leaders promote the challenge?"
+    said = "Biomedix and several other leaders promote the challenge."
+    made = report((said, 0.95), ("Other text.", 0.3))
+    made.weights = {"leader": 3.0, "promot": 1.0, "challeng": 2.0}
+    assert unnamed_decline(asked, "", "en", made, ORGS) is None

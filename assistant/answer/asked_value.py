@@ -35,8 +35,9 @@ REFERRING = set("it its they them their this these those he she his her il elle 
 # the answers other than a fact that still ask a kind of value: why a subject made a choice,
 # what it has come to (a list of them), which of two is more ("which has more members, X or Y?")
 COMPOSED = {("explain", "reason"), ("list", "outcome"), ("list", "result"), ("list", "comparison")}
-# the values a list may ask ("what are the budgets of its three programmes?")
-LISTED = set("amount price rate email phone hours measure age duration".split())
+# the values a list may ask ("what are the fees of its three programmes?"; not an amount: "which
+# organisations provide funding?" asks who)
+LISTED = set("price rate email phone hours measure age duration".split())
 ANYONES = set("email phone address rate price amount hours measure best count official".split())
 
 
@@ -191,7 +192,12 @@ def names_said(question: str, subject: str, window: str) -> bool:
     names = " ".join(m.group("name") for m in NAME_WORD.finditer(question))
     asked = set(tokenize(names)) - set(tokenize(subject)) - SCOPE
     present = set(tokenize(window))
-    return all(english_kin(spellings({t})) & present for t in asked)
+    return all(english_kin(spellings({t})) & present or _spelt_alike(t, present) for t in asked)
+
+
+def _spelt_alike(term: str, present: set[str]) -> bool:
+    """The name in another form: "US" and "USA", "Canada" and "Canadian" (a shared start)."""
+    return any(w.startswith(term[:5]) or (len(w) >= 2 and term.startswith(w)) for w in present)
 
 
 def plan_only(
@@ -242,12 +248,17 @@ def previous_sentence(report: EvidenceReport, evidence: Evidence) -> str:
     return sentences[position - 1] if 0 < position <= len(sentences) else ""
 
 
+COUNTRY = set(tokenize("France"))  # of the scope's words, the country is no organisation's
+
+
 def role_unsaid(kind: str, question: str, names: Sequence[str], report: EvidenceReport) -> bool:
     """A role asked of a name that is none of the organisations named (``names``: "who is the
     president of France?") that no best sentence gives of that name ("President of Medicen" is
     Medicen's)."""
     of = role_of(question)
-    if not of or any(of in tokenize(name) or of in fold(name).split() for name in names):
+    if not of or set(tokenize(of)) & (SCOPE - COUNTRY):
+        return False  # "the CEO of the Paris Region health cluster": the region is everyone's
+    if any(of in tokenize(name) or of in fold(name).split() for name in names):
         return False
     return not any(holds_role_of(kind, e.sentence, of) for e in usable(report)[:BEST])
 

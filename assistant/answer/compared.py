@@ -20,8 +20,9 @@ from ingest.store.text import tokenize
 
 # the other side of a comparison, up to what the two are compared on
 SIDE = re.compile(
-    r"\b(?:compar\w*|stacks? up|measures? up|versus|vs\.?|par rapport|(?<!rather )than|"
-    r"(?:plus|moins|mieux|meilleure?s?|pire)\b[^?.;!,]{0,40}?\bque)\b\s*(?:with|to|against|avec|à|a|au|aux|in|at|en|dans)?\s+"
+    r"\b(?:compar\w*\b|stacks? up\b|measures? up\b|versus\b|vs\b\.?|par rapport\b|"
+    r"(?<!rather )than\b|(?:plus|moins|mieux|meilleure?s?|pire)\b[^?.;!,]{0,40}?\bque\b)\s*"
+    r"(?:with|to|against|avec|à|a|au|aux|in|at|en|dans)?\s+"
     r"(?P<side>[^?.;!,]*?)(?=\s+(?:for|on|in terms of|regarding|when it comes to|pour|sur|"
     r"en termes de|en mati[èe]re de|concernant)\b|[?.;!,]|$)",
     re.IGNORECASE,

@@ -85,7 +85,8 @@ DATE = re.compile(
 )
 SHARE_QUESTION = re.compile(
     r"\b(what|which) (share|proportion|percentage|part|fraction)\b|\bhow much of\b"
-    r"|\bquelle (part|proportion)\b|\bquel pourcentage\b",
+    r"|\bquelle (est la |serait la )?(part|proportion)\b|\bquel (est le )?pourcentage\b|"
+    r"\b(market share|part de march[ée])\b",
     re.IGNORECASE,
 )
 SHARE = re.compile(r"%|\bper ?cent|\b(half|third|quarter|moitié|tiers|quart)\b", re.I)

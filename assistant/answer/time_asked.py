@@ -16,13 +16,20 @@ IC = re.IGNORECASE
 # say that something came of it, not only that it exists or is planned
 RESULT = re.compile(
     r"\b(results?|outcomes?|achievements?|impact|r[ée]sultats?|retomb[ée]es|bilan)\s+(of|de|du|"
-    r"des|d['’])|\bwhat (results|outcomes)\b|\bquels? r[ée]sultats?\b|"
-    r"\b(did|has|have|had)\b[^?]{0,60}\b(lead|led|result|resulted|produced?|yield(ed)?|shown?|"
-    r"showed|brought about|bring about)\s+(to|in|any|a|an|some|concrete|real)\b|"
+    r"des|d['’])|\bwhat (results|outcomes)\b|\bquels? r[ée]sultats?\b|['’]s results?\s*\?|"
+    r"\b(its|their|ses|leurs) (results?|outcomes?|r[ée]sultats?)\s*\?|"
+    # what it led to ("did it lead to a new law?"), not what it led ("did Medicen lead a project?")
+    r"\b(did|has|have|had)\b[^?]{0,60}\b(lead|led|result|resulted)\s+(to|in)\b|"
+    r"\b(did|has|have|had)\b[^?]{0,60}\b(produced?|yield(ed)?|shown?|showed|brought about|"
+    r"bring about|delivered?)\s+(any|a|an|some|concrete|real)?\s*(results?|outcomes?|"
+    r"improvements?|benefits?)\b|\bwhat did\b[^?]{0,60}\bachieve\b|"
+    r"\bdonn\w* des r[ée]sultats\b|"
     r"\b(a-t-(il|elle)|ont-(ils|elles)|est-ce qu\S*|a|ont)\s+([^?]{0,60}\s)?(abouti|d[ée]bouch[ée]|"
     r"men[ée]|conduit)\s+(à|a|sur)\b|"
-    r"\b(measures?|decisions?|steps|actions|mesures|d[ée]cisions)\b[^?]{0,40}\b(adopted|taken|"
-    r"decided|agreed|adopt[ée]e?s?|prise?s?|pris|d[ée]cid[ée]e?s?)\b",
+    # measures decided at an event ("which measures were adopted at the CSIS?"); not steps an
+    # organisation takes ("what steps has Medicen taken?")
+    r"\b(measures?|decisions?|mesures|d[ée]cisions)\b[^?]{0,40}\b(adopted|decided|agreed|"
+    r"adopt[ée]e?s?|prise?s?|pris|d[ée]cid[ée]e?s?)\b",
     IC,
 )
 # a sentence that says something came of a subject: "it led to ...", "carried out 3100 projects"
@@ -35,13 +42,13 @@ RESULT_SAID = re.compile(
 )
 # whether a state holds to this day ("is he still president?", "is it still open?", "est-il
 # toujours en poste ?"): the sources, dated, must say it holds now
-STILL = re.compile(r"\b(still|any ?more|any longer|no longer|toujours|encore|plus jamais)\b", IC)
+STILL = re.compile(r"\b(still|anymore|any longer|no longer|toujours|encore|plus jamais)\b", IC)
 NOW = re.compile(
     r"\b(still|now|currently|today|these days|to this day|remains?|continues? to|toujours|encore|"
     r"actuellement|aujourd['’]hui|d[ée]sormais|reste)\b",
     IC,
 )
-YES_NO_FR = re.compile(r"\b(est-ce qu\S*|\w+-t?-?(il|elle|ils|elles|on))\b", IC)
+YES_NO_FR = re.compile(r"(?<!qu['’])\b(est-ce qu\S*|\w+-t?-?(il|elle|ils|elles|on))\b", IC)
 # a time before or after the role or the place the sources give ("which company did he work
 # for before he joined Medicen?", "son poste précédent", "where did he go next?"): the sources
 # must speak of that other time
@@ -49,7 +56,8 @@ FORMER = re.compile(
     r"\bbefore (he|she|they|it|joining|becoming|taking|being|moving|his|her|their)\b|"
     r"\bprior to (joining|becoming|taking|his|her|their)\b|\b(previous|former|prior|earlier|"
     r"next) (jobs?|roles?|positions?|posts?|employers?|company|career|work)\b|"
-    r"\b(used to work|worked before|after (he|she) (left|leaves)|after leaving)\b|"
+    r"\b(used to work|worked before|after (he|she) (left|leaves)|after leaving|previously|"
+    r"before that|beforehand)\b|"
     # where someone worked before a name: "où travaillait-il avant Medicen ?"
     r"\b(work|worked|working|travaill\w*|employ\w*)\b[^?]{0,40}\b(before|avant)\s+"
     r"(?-i:[A-ZÀ-Þ])|"
@@ -63,11 +71,30 @@ FORMER_SAID = re.compile(
     r"auparavant|ancienn?e?|pr[ée]c[ée]demment|jusqu['’]en)\b",
     IC,
 )
-# a year the question names: "where will MedXperience 2019 take place?", "in 2022"
-YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
+# a year the question names as one: "in 2022", "since 2010", "MedXperience 2019" (after a name);
+# not a number of things ("2000 members")
+YEAR = re.compile(
+    r"(?:\b(?:in|en|for|pour|of|de|since|depuis|during|durant|until|by|d['’]ici|year|ann[ée]e|"
+    r"edition|[ée]dition|summit|sommet|conference|congress|congr[èe]s|forum|salon)\s+|(?-i:[A-ZÀ-Þ])[\w-]*\s+)((?:19|20)\d\d)(?![\w-])|"
+    r"\b((?:19|20)\d\d)(?=\s+(?:edition|[ée]dition|summit|session)\b)",
+    IC,
+)
+
+
+# a year named from today: the sources, dated, cannot tell which one it is
+RELATIVE_YEAR = re.compile(
+    r"\b(last|this|next|past) year\b|\b(l['’]an|l['’]ann[ée]e) (derni[eè]re?|prochaine?|"
+    r"pass[ée]e?)\b|\bcette ann[ée]e\b",
+    IC,
+)
 
 
 def unspoken_year(question: str, known: Collection[str]) -> str:
     """A year the question names that the corpus never mentions ("MedXperience 2019" of sources
-    that speak of 2018), else "": nothing they say is of that year."""
-    return next((y for y in YEAR.findall(question) if y not in known), "")
+    that speak of 2018), or one named from today ("last year"), else "": nothing they say is
+    of that year."""
+    relative = RELATIVE_YEAR.search(question)
+    if relative:
+        return relative.group(0)
+    years = (m.group(1) or m.group(2) for m in YEAR.finditer(question))
+    return next((y for y in years if y not in known), "")

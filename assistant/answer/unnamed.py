@@ -21,10 +21,12 @@ from assistant.answer.messages import DECLINE, NAMED_NONE
 from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.others import group_said
 from assistant.answer.question_kind import ORGANISATION_NOUNS
-from assistant.retrieval.glossary import english_kin, translate_terms
+from assistant.retrieval.glossary import translate_terms
 from ingest.directory.org_kinds import kinds_by_word
 from ingest.store.text import fold, tokenize
 
+# the kinds a name carries when the directory has none of them ("Université Paris-Saclay")
+NAME_KINDS = ("univers", "school", "ecol", "colleg")  # the starts of their words
 NEAR = 0.9  # a sentence scoring this share of the group's is as good an answer
 VERBS = r"(?:do|does|did|are|is|was|were|have|has|had|can|could|will|would|should|sont|ont)"
 GROUP = rf"(?:{ORGANISATION_NOUNS}|leaders?|industrials?|manufacturers?|schools?|colleges?)"
@@ -88,13 +90,16 @@ def members(
     text: str, noun: str, known: set[str], organisations: Sequence[Organisation]
 ) -> list[str]:
     """The organisations a text names beyond those ``known``, of the kind the noun says when the
-    directory has one ("clusters": clusters; "the CNRS" is no cluster), else whose name says it
-    ("universities": "Université Paris-Saclay"; the Pasteur Institute is none)."""
+    directory has one ("clusters": clusters; "the CNRS" is no cluster), else for a kind a name
+    carries, whose name says it ("universities": "Université Paris-Saclay"; the Pasteur
+    Institute is none), else any ("leaders": Sanofi)."""
     kinds = kinds_by_word().get(fold(noun))
     stem = set(tokenize(noun)) | set(translate_terms(tokenize(noun)))
-    return [
-        o.label
-        for o in named_in(text, organisations)
-        if o.label not in known
-        and (o.kind in kinds if kinds else bool(stem & set(english_kin(set(tokenize(o.label))))))
-    ]
+    by_name = not kinds and any(t.startswith(NAME_KINDS) for t in stem)  # a name says it
+
+    def member(o: Organisation) -> bool:
+        if kinds:
+            return o.kind in kinds
+        return not by_name or any(w.startswith(t[:6]) for w in tokenize(o.label) for t in stem)
+
+    return [o.label for o in named_in(text, organisations) if o.label not in known and member(o)]

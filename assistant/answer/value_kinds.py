@@ -145,7 +145,10 @@ COUNTED = re.compile(
 # the best of something, as judged ("which hospital is the best one for cardiology?"): the
 # sources must rank it so
 SUPERLATIVE = re.compile(
-    r"\b(best|meilleure?s?|biggest|largest|greatest|(le|la|les) plus grande?s?)\b", IC
+    r"\b(best|meilleure?s?|biggest|largest|greatest|(le|la|les) plus grande?s?|"
+    # a rank asked: "what's the ranking of the region for biotech?", "classée à quelle place ?"
+    r"ranking|ranked|rank|classement|class[ée]e?s?)\b",
+    IC,
 )
 # a year the question names ("in 2019"): the sources must speak of that year
 NAMED_YEAR = re.compile(
