@@ -197,6 +197,8 @@ def test_what_the_assistant_is_gets_the_help_reply(question: str) -> None:
         "comment dit-on essai clinique en allemand ?",
         "Can you predict Sanofi's results next year?",
         "what's the share price of Sanofi?",
+        "Which train goes from Paris to Lyon?",
+        "quel bus pour aller à Genopole ?",
     ],
 )
 def test_where_to_eat_sleep_or_go_in_the_city_is_out_of_scope(question: str) -> None:
@@ -222,6 +224,7 @@ def test_where_to_eat_sleep_or_go_in_the_city_is_out_of_scope(question: str) -> 
         "Which organisation can contact investors for us?",
         "Does Medicen charge a flat fee for membership?",
         "How can we say that Paris is the leading European region for pharma?",
+        "Which lines of research does Inserm run in Paris?",
     ],
 )
 def test_the_citys_businesses_and_hospitals_stay_questions(question: str) -> None:
