@@ -111,6 +111,8 @@ from ingest.store.text import tokenize
         # "u", a name in lower case, "for me"
         "i need u to contact doctolib for me",
         "ok, reach out to the genopole team for us",
+        # formal French with an aside before what is to be written
+        "Je vous saurais gré de bien vouloir rédiger, à l'attention de Curie, une lettre.",
     ],
 )
 def test_requests_to_act_are_their_own_kind(question: str) -> None:

@@ -199,6 +199,9 @@ def test_what_the_assistant_is_gets_the_help_reply(question: str) -> None:
         "what's the share price of Sanofi?",
         "Which train goes from Paris to Lyon?",
         "quel bus pour aller à Genopole ?",
+        # the asker's own symptoms
+        "by the way, I've had a bad cough for weeks, should I be taking antibiotics?",
+        "j'ai de la fièvre depuis hier, que faire ?",
     ],
 )
 def test_where_to_eat_sleep_or_go_in_the_city_is_out_of_scope(question: str) -> None:
@@ -225,6 +228,8 @@ def test_where_to_eat_sleep_or_go_in_the_city_is_out_of_scope(question: str) -> 
         "Does Medicen charge a flat fee for membership?",
         "How can we say that Paris is the leading European region for pharma?",
         "Which lines of research does Inserm run in Paris?",
+        "Should I be taking part in MedXperience?",
+        "We have a cold chain for vaccines: which logistics partners are there?",
     ],
 )
 def test_the_citys_businesses_and_hospitals_stay_questions(question: str) -> None:

@@ -92,7 +92,12 @@ OUT_OF_SCOPE = re.compile(
     # medical advice for the asker: the ecosystem, not its care ("le meilleur traitement contre
     # la migraine", "how do I treat a headache?")
     r"\b(best|meilleure?s?)\s+(treatments?|cures?|remed(y|ies)|traitements?|remèdes?|remedes?|"
-    r"médicaments?|medicaments?)\b|\bhow (do|can|should) i (treat|cure)\b|\bshould i take\b|"
+    r"médicaments?|medicaments?)\b|\bhow (do|can|should) i (treat|cure)\b|"
+    r"\bshould i (be )?tak(e|ing)\b(?! part)|"
+    # the asker's own symptoms: "I've had a cough for three weeks", "j'ai de la fièvre"
+    r"\bi(['’]ve| have)( had| got)? (a |an )?(bad |persistent |terrible )?(cough|fever|headache|"
+    r"migraine|cold|flu|rash|sore throat|infection|toothache)\b|\bj['’]ai (de la |une |un )?"
+    r"(fi[èe]vre|toux|migraine|grippe|rhume|mal (à|a|au|aux))\b|"
     r"\bcomment (me )?(soigner|guérir|guerir)\b|\bmy (symptoms|headache|migraine|pain)\b|"
     r"\bmes (symptômes|symptomes)\b|"
     # the care of the asker or a relative: where to be treated, by whom, at what cost
