@@ -185,6 +185,10 @@ DEV29_BARS = {"accuracy": 0.80, "decline": 0.93, "answer_first": 0.70}
 # (20/20), 1.00 (30/30), 0.92 (11/12) both on the round's start and when written (a holdout)
 DEV30 = Path(__file__).parent / "eval" / "dev30.jsonl"
 DEV30_BARS = {"accuracy": 0.95, "decline": 0.93, "answer_first": 0.83}
+# dev31, dev30's mix written late in the round: 0.80 (16/20), 0.93 (28/30), 0.73 (8/11) both on
+# the round's start and when written; tuned on: 0.80, 1.00 (30/30), 0.73
+DEV31 = Path(__file__).parent / "eval" / "dev31.jsonl"
+DEV31_BARS = {"accuracy": 0.75, "decline": 0.93, "answer_first": 0.64}
 
 
 @pytest.mark.parametrize(
@@ -192,12 +196,12 @@ DEV30_BARS = {"accuracy": 0.95, "decline": 0.93, "answer_first": 0.83}
     [
         *(QUESTIONS, HOLDOUT, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12),
         *(DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, DEV22, DEV23),
-        *(DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, TEST),
+        *(DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, DEV31, TEST),
     ],
     ids=[
         "main",
         "holdout",
-        *(f"dev{n}" for n in range(2, 31)),
+        *(f"dev{n}" for n in range(2, 32)),
         "test",
     ],
 )
@@ -243,6 +247,7 @@ def test_question_set_shape(path: Path) -> None:
         DEV28,
         DEV29,
         DEV30,
+        DEV31,
     ):
         assert len(questions) >= 50 and sum(q.lang == "fr" for q in questions) >= 10
         assert sum(not q.answerable for q in questions) >= 8
@@ -309,15 +314,16 @@ def test_default_backend_holds_the_bar(built_index: Path) -> None:
         (DEV28, DEV28_BARS),
         (DEV29, DEV29_BARS),
         (DEV30, DEV30_BARS),
+        (DEV31, DEV31_BARS),
         (TEST, TEST_BARS),
     ],
-    ids=[*(f"dev{n}" for n in range(2, 31)), "frozen-test"],
+    ids=[*(f"dev{n}" for n in range(2, 32)), "frozen-test"],
 )
 def test_a_blind_set_holds_its_measured_numbers(
     built_index: Path, path: Path, bars: dict[str, float]
 ) -> None:
     """The sets written blind from corpus/: dev2, dev4 to dev11, dev13, dev14, dev16, dev18 to
-    dev24, dev26, dev27 and dev29 (tuned on), dev3, dev12, dev15, dev17, dev25, dev28 and dev30
+    dev24, dev26, dev27, dev29 and dev31 (tuned on), dev3, dev12, dev15, dev17, dev25, dev28 and dev30
     (holdouts, their tables only) and the frozen test (never tuned on) each hold their measured
     numbers."""
     chat = Container(Settings(data_dir=built_index)).chat
