@@ -7,7 +7,6 @@ says nothing of whether it covers the question (``weights.py``)."""
 from __future__ import annotations
 
 EVERYDAY_FRENCH = 3000  # the most frequent words of pyspellchecker's French list
-EVERYDAY_ENGLISH = 20000  # an everyday French word spelt as one of these is English too
 
 
 class Lexicon:
@@ -37,10 +36,6 @@ class Lexicon:
 
             self._everyday = frozenset(fold(w) for w in self._ranked("fr")[:EVERYDAY_FRENCH])
         return self._everyday
-
-    def everyday_english(self) -> list[str]:
-        """The ``EVERYDAY_ENGLISH`` most frequent English words."""
-        return self._ranked("en")[:EVERYDAY_ENGLISH]
 
     def accented(self, word: str) -> str:
         """The French spelling of ``word`` (lower case) typed without its accents ("annee" ->

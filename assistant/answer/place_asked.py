@@ -7,15 +7,12 @@ The region itself ("Paris Region startups") is no town."""
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.answer.question_kind import ORGANISATION_NOUNS
-from assistant.retrieval.glossary import translate_terms
 from ingest.directory.departements import DEPARTEMENTS
-from ingest.directory.org_kinds import kinds_by_word
-from ingest.store.text import fold, tokenize
+from ingest.store.text import fold
 
 if TYPE_CHECKING:
     from assistant.answer.organisations import Organisation
@@ -83,21 +80,3 @@ def places_asked(question: str, organisations: Sequence[Organisation]) -> list[P
 def in_places(org: Organisation, places: Sequence[Place]) -> bool:
     """Whether ``org`` is in one of ``places`` (any organisation when none is asked)."""
     return not places or any(place.holds(org) for place in places)
-
-
-# the thing a place's listing is asked for: "quels musées visiter à Paris ?" -> "musées"
-THING = re.compile(r"\b(?:which|what|quels?|quelles?)\s+(?P<thing>[^\W\d_][\w-]*)", re.IGNORECASE)
-
-
-def unknown_thing(question: str, known: Container[str]) -> bool:
-    """The thing asked of a place is a word the corpus never uses, in English or French, nor a
-    word for an organisation ("quels musées visiter à Paris ?"): no organisation of the
-    directory is one, so none is listed."""
-    match = THING.search(question)
-    if not match or not known:
-        return False
-    thing = match.group("thing")
-    if re.fullmatch(ORGANISATION_NOUNS, thing, re.IGNORECASE) or fold(thing) in kinds_by_word():
-        return False
-    terms = tokenize(thing)
-    return bool(terms) and not any(t in known for t in [*terms, *translate_terms(terms)])

@@ -29,7 +29,6 @@ FRAMING = frozenset(
 
 # the region every source is about: a question that asks nothing of it but in words the corpus
 # never uses ("the GDP of Île-de-France", "the population of the Paris region") is out of reach
-MIN_ENGLISH = 5  # shorter words are too often two languages' ("ca", "pour")
 SCOPE = frozenset(tokenize("paris region île-de-france idf france francilien francilienne"))
 
 # a verb and its particle mean what neither word does: "team up with" is to work with, not a
@@ -132,8 +131,5 @@ class TermWeigher:
         """The stems of the lexicon's everyday French words."""
         if self._everyday_stems is None:
             words = " ".join(self.lexicon.everyday_french())
-            # spelt as an English word the corpus would use ("population"), it says something
-            long_english = (w for w in self.lexicon.everyday_english() if len(w) >= MIN_ENGLISH)
-            english = set(tokenize(" ".join(long_english)))
-            self._everyday_stems = frozenset(tokenize(words)) - english
+            self._everyday_stems = frozenset(tokenize(words))
         return self._everyday_stems

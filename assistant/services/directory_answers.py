@@ -23,7 +23,7 @@ from assistant.answer.partners import (
     fit_sentence,
     topic,
 )
-from assistant.answer.place_asked import in_places, places_asked, unknown_thing
+from assistant.answer.place_asked import in_places, places_asked
 from assistant.answer.places import (
     campuses,
     compose_places,
@@ -101,8 +101,8 @@ def directory_answer(
             return among
         town = town_asked(question)
         listing = asked_kinds(question) and places_asked(question, orgs) and not siting(question)
-        if (town or listing) and not unknown_thing(question, known):  # "which clusters are
-            return _town(question, town, passages, orgs, campus, language)  # outside the region?"
+        if town or listing:  # "which clusters are outside the region?" (not where to set up)
+            return _town(question, town, passages, orgs, campus, language)
         named = located_subject(without_suburbs(question), orgs, known)
         if not named and not siting(question) and not names_organisation(question, orgs):
             named = described_subject(question, orgs)  # "the high-field neuroimaging centre"
