@@ -323,9 +323,9 @@ def test_a_blind_set_holds_its_measured_numbers(
     built_index: Path, path: Path, bars: dict[str, float]
 ) -> None:
     """The sets written blind from corpus/: dev2, dev4 to dev11, dev13, dev14, dev16, dev18 to
-    dev24, dev26, dev27, dev29 and dev31 (tuned on), dev3, dev12, dev15, dev17, dev25, dev28 and dev30
-    (holdouts, their tables only) and the frozen test (never tuned on) each hold their measured
-    numbers."""
+    dev24, dev26, dev27, dev29 and dev31 (tuned on), dev3, dev12, dev15, dev17, dev25, dev28 and
+    dev30 (holdouts, their tables only) and the frozen test (never tuned on) each hold their
+    measured numbers."""
     chat = Container(Settings(data_dir=built_index)).chat
     results = run_eval(chat, load_questions(path))
     overall = score(results)

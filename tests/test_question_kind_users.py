@@ -229,6 +229,12 @@ def test_where_to_eat_sleep_or_go_in_the_city_is_out_of_scope(question: str) -> 
         "How can we say that Paris is the leading European region for pharma?",
         "Which lines of research does Inserm run in Paris?",
         "Should I be taking part in MedXperience?",
+        # a founder's project, not the asker's symptoms; research lines, not bus lines
+        "I have an infection diagnostics start-up, which cluster should I join?",
+        "I've got a migraine app, which incubator could help me?",
+        "should I be taking my startup to MedXperience?",
+        "j'ai une migraine app, quel incubateur ?",
+        "which lines for research does Medicen prioritise?",
         "We have a cold chain for vaccines: which logistics partners are there?",
     ],
 )

@@ -82,7 +82,7 @@ OUT_OF_SCOPE = re.compile(
     r"\b(directions|itinerary) to\b|\bcomment (se|me|nous) rendre (à|a|au|aux|jusqu)|"
     # a timetable: "which train goes from Paris to Lyon?", "quel bus pour Évry ?"
     r"\b(which|what|quel|quels|quelle) (trains?|metros?|métros?|bus|buses|flights?|vols?|rer|"
-    r"trams?|lines?|lignes?) (goes|go|runs?|leaves?|from|to|for|pour|va|vont|part)\b|"
+    r"trams?) (goes|go|runs?|leaves?|from|to|for|pour|va|vont|part)\b|"
     r"\b(itin[ée]raire|what time is it|quelle heure est-il)\b|"
     r"\btranslate (this|that|it|these|the following|our|my)\b|\b(traduis|traduisez)\b|"
     r"\bhow (do|can) (i|we) say\b(?!\s+that)|\bcomment (on )?dit-on\b|"
@@ -93,11 +93,13 @@ OUT_OF_SCOPE = re.compile(
     # la migraine", "how do I treat a headache?")
     r"\b(best|meilleure?s?)\s+(treatments?|cures?|remed(y|ies)|traitements?|remèdes?|remedes?|"
     r"médicaments?|medicaments?)\b|\bhow (do|can|should) i (treat|cure)\b|"
-    r"\bshould i (be )?tak(e|ing)\b(?! part)|"
+    r"\bshould i (be )?tak(e|ing)\b(?! part\b| (my|our|the|a|an|it|them)\b)|"
     # the asker's own symptoms: "I've had a cough for three weeks", "j'ai de la fièvre"
+    # (ending its clause: "I have an infection diagnostics start-up" tells of a project)
     r"\bi(['’]ve| have)( had| got)? (a |an )?(bad |persistent |terrible )?(cough|fever|headache|"
-    r"migraine|cold|flu|rash|sore throat|infection|toothache)\b|\bj['’]ai (de la |une |un )?"
-    r"(fi[èe]vre|toux|migraine|grippe|rhume|mal (à|a|au|aux))\b|"
+    r"migraine|cold|flu|rash|sore throat|infection|toothache)\b"
+    r"(?=\s*(?:[,.?!;]|$)|\s+(?:for|since|and)\b)|\bj['’]ai (de la |une |un )?(fi[èe]vre|toux|"
+    r"migraine|grippe|rhume)\b(?=\s*(?:[,.?!;]|$)|\s+(?:depuis|et)\b)|\bj['’]ai mal (à|a|au|aux)\b|"
     r"\bcomment (me )?(soigner|guérir|guerir)\b|\bmy (symptoms|headache|migraine|pain)\b|"
     r"\bmes (symptômes|symptomes)\b|"
     # the care of the asker or a relative: where to be treated, by whom, at what cost
