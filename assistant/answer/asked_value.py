@@ -210,8 +210,8 @@ def plan_only(
 ) -> bool:
     """A plan where something done is asked: "when did it finally open?" (its date), "did it
     open in 2021?" and "did it actually open?" (whether it was done) are not answered by "it
-    plans one by 2021"; nor "has
-    it doubled its members?" by "we have 400 members and we plan to double this number"."""
+    plans one by 2021"; nor "has it doubled its members?" by "we have 400 members and we plan
+    to double this number"."""
     if (kind == "date" or kind.startswith("year ")) and DONE.search(question):
         return planned(sentence, subject, organisations)  # "did it open in 2021?"
     if kind not in ("outcome", "result"):
