@@ -107,6 +107,7 @@ from ingest.store.text import tokenize
         "Follow up with Agoranov about our application",
         "Annule mon rendez-vous avec Medicen",
         "Relance Agoranov pour notre dossier",
+        "réservez-moi deux places pour la prochaine édition de medxperience",  # a count, no article
         "parfait, rédige-moi une lettre à son attention et envoie-la-lui",
         # "u", a name in lower case, "for me"
         "i need u to contact doctolib for me",

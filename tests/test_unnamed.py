@@ -40,6 +40,14 @@ def report(*sentences: tuple[str, float]) -> EvidenceReport:
         ("Can you name the nine universities of the region?", "universities"),
         ("Apart from Sanofi, which industry leaders are behind it?", "leaders"),
         ("quels pôles sont dans cet accord ?", "pôles"),
+        ("quelles sont les neuf universités dont vous parlez ?", "universités"),
+        ("which are the clusters of the agreement?", "clusters"),
+        # any group asked again by the number it is counted by
+        ("can u list the 52 foreign investment projects in health from 2016", "projects"),
+        ("what were the 12 pilot sites?", "sites"),
+        ("quelles sont les trois priorités de la région ?", "priorités"),
+        ("what are the previous editions?", ""),  # no number: not a counted group
+        ("what were the 2016 results?", ""),  # a year is no count
         ("Who runs Medicen?", ""),  # a person, no group's members
         ("What does the agreement cover?", ""),
         ("What funding do incubators offer to foreign startups?", ""),  # asked of them
@@ -109,3 +117,28 @@ def test_a_group_a_name_does_not_carry_counts_any_organisation() -> None:
     made = report((said, 0.95), ("Other text.", 0.3))
     made.weights = {"leader": 3.0, "promot": 1.0, "challeng": 2.0}
     assert unnamed_decline(asked, "", "en", made, ORGS) is None
+
+
+COUNTED = "In 2016, there were 52 job-creating foreign investment projects in the health industry."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "declined"),
+    [
+        (COUNTED, True),  # counted, never named
+        ("Its strategy rests on three pillars (promoting, structuring and animating).", False),
+        ("Its strategy rests on three pillars: promoting, structuring and animating.", False),
+        ("Its strategy rests on three pillars, namely promoting and structuring.", False),
+    ],
+)
+def test_a_group_of_things_asked_by_its_number_needs_a_sentence_that_names_them(
+    sentence: str, declined: bool
+) -> None:
+    """ "What were the 52 projects?" of a sentence that only counts them is declined; "what are
+    the three pillars?" of one that goes on to name them is not, whatever the group's noun."""
+    noun = "projects" if sentence == COUNTED else "pillars"
+    asked = f"what were the {52 if noun == 'projects' else 'three'} {noun}?"
+    made = report((sentence, 0.95), ("Other text.", 0.3))
+    made.weights = {"project": 2.0, "pillar": 2.0, "52": 3.0, "three": 1.0}
+    said = unnamed_decline(asked, "", "en", made, ORGS)
+    assert (said is not None and said.startswith(DECLINE["en"])) is declined

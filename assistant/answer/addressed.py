@@ -138,7 +138,8 @@ ACT_EN = (
 )
 ACT_FR = (
     r"(?:r[ée]serve[rz]?|prend(?:s|re)|prenez|fixe[rz]?|organise[rz]?|planifie[rz]?)[\s-]+"
-    r"(?:moi\s+|nous\s+)?(?:un|une|le|la|des)?\s*(?:rendez-vous|rdv|r[ée]union|entretien|"
+    r"(?:moi\s+|nous\s+)?(?:un|une|le|la|des|mon|ma|mes|notre|nos|deux|trois|quatre|\d+)?\s*"
+    r"(?:rendez-vous|rdv|r[ée]union|entretien|"
     r"appel|visite|cr[ée]neau|place|billet|salle)s?\b|"
     r"(?:prends|prenez|prendre)[- ](?:moi|nous)?\s*(?:un )?rendez-vous|"
     r"(?:envoie[rz]?|envoyer|envoyez|[ée]cri[st]|[ée]crire|[ée]crivez|r[ée]dige[rz]?|fais|faites|"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answer.asked_value import BEST, usable
+from assistant.answer.asked_value import BEST, refers, usable
 from assistant.answer.counted import COUNTS
 from assistant.answer.evidence import EvidenceReport
 from assistant.answer.messages import DECLINE, NAMED_NONE
@@ -30,6 +30,21 @@ NAME_KINDS = ("univers", "school", "ecol", "colleg")  # the starts of their word
 NEAR = 0.9  # a sentence scoring this share of the group's is as good an answer
 VERBS = r"(?:do|does|did|are|is|was|were|have|has|had|can|could|will|would|should|sont|ont)"
 GROUP = rf"(?:{ORGANISATION_NOUNS}|leaders?|industrials?|manufacturers?|schools?|colleges?)"
+NUMBER = (
+    rf"(?:{'|'.join(COUNTS)}|six|seven|eight|nine|ten|eleven|twelve|twenty|sept|huit|neuf|dix|"
+    r"onze|douze|vingt|(?!(?:19|20)\d\d\b)\d+)"  # a year is no count
+)
+# what follows a group's noun: where, when or whose it is, who spoke of it
+AFTER = (
+    r"(?:in|of|from|at|for|on|that|which|who|you|mentioned|cited|listed|de|du|des|d['’]|en|"
+    r"[àa]|au|aux|dans|pour|sur|qui|que|dont|vous|cit[ée]e?s|mentionn[ée]e?s)"
+)
+# where a sentence goes on to name what it counted: "three pillars (promoting, ...)", "such as"
+NAMING = re.compile(
+    r"[(:]|\b(?:including|such as|namely|e\.g\.|i\.e\.|like|notamment|dont|comme|"
+    r"[àa] savoir)\b",
+    re.IGNORECASE,
+)
 # the members of a group asked by name: "which European clusters ...", "can you name the nine
 # universities ...", "quels industriels ...", "apart from Sanofi, which leaders ..."
 ASKED = re.compile(
@@ -38,14 +53,21 @@ ASKED = re.compile(
     rf"\b(?:which|what|quels|quelles|lesquels|lesquelles)\s+(?:(?!{VERBS}\b)[\w\-]+\s+){{0,3}}?"
     rf"(?P<a>{GROUP})\b|"
     rf"\b(?:name|list|nommer|citer|nomme|cite)\s+(?:the|them|those|these|all|les|ces)\s+"
-    rf"(?:[\w\-]+\s+){{0,3}}?(?P<b>{GROUP})\b",
+    rf"(?:[\w\-]+\s+){{0,3}}?(?P<b>{GROUP})\b|"
+    # "which are the clusters ...", "quelles sont les neuf universités ..."
+    rf"\b(?:which|what|quels|quelles)\s+(?:are|were|sont|[ée]taient)\s+(?:the|les|ces)\s+"
+    rf"(?:[\w\-]+\s+){{0,3}}?(?P<c>{GROUP})\b|"
+    # any group asked again by the number the sources count it by: "list the 52 projects",
+    # "what were the 52 foreign investment projects?", "quelles sont les trois priorités ?"
+    rf"\b(?:which|what|quels|quelles|name|list|nommer|citer|nomme|cite|donner)\s+"
+    rf"(?:(?:are|were|sont|[ée]taient)\s+)?(?:the|les|ces|those|these)\s+{NUMBER}\s+"
+    rf"(?:[\w\-]+\s+){{0,3}}?(?P<d>[\w\-]+[sx])(?=\s*(?:[?.,;!]|$)|\s+{AFTER}\b)",
     re.IGNORECASE,
 )
 # a group mentioned by its number or a quantifier, not by its members
 QUANTIFIED = (
     r"\b(?:(?:a )?few|several|some|many|numerous|various|other|a number of|dozens of|"
-    rf"{'|'.join(COUNTS)}|six|seven|eight|nine|ten|eleven|twelve|twenty|sept|huit|neuf|dix|"
-    r"onze|douze|vingt|\d+|quelques|plusieurs|nombreux|nombreuses|d['’]autres|autres)\s+"
+    rf"{NUMBER}|quelques|plusieurs|nombreux|nombreuses|d['’]autres|autres)\s+"
     r"(?:[\w\-]+\s+){0,3}?"
 )
 
@@ -53,7 +75,7 @@ QUANTIFIED = (
 def asked_group(message: str) -> str:
     """The noun of the group whose members the message asks for by name, else ""."""
     found = ASKED.search(message)
-    return (found.group("a") or found.group("b")) if found else ""
+    return next((g for g in found.groups() if g), "") if found else ""
 
 
 def unnamed_decline(
@@ -77,12 +99,16 @@ def unnamed_decline(
     after = " ".join(sentences[group.position + 1 : group.position + 2])
     # it, the sentence after it, or one nearly as good ("In all, there are 202 ..., including X")
     rivals = [e.sentence for e in usable(evidence)[:BEST] if e.score >= NEAR * group.score]
-    if members(" ".join([group.sentence, after, *rivals]), noun, known, organisations):
-        return None
     stem = tokenize(noun)[:1]
     counted = rf"{QUANTIFIED}{re.escape(stem[0])}\w*" if stem else ""
-    if not counted or not re.search(counted, fold(group.sentence), re.IGNORECASE):
+    found = re.search(counted, fold(group.sentence), re.IGNORECASE) if counted else None
+    if not found:
         return None
+    if re.fullmatch(GROUP, noun, re.IGNORECASE):  # organisations: the directory knows them
+        if members(" ".join([group.sentence, after, *rivals]), noun, known, organisations):
+            return None
+    elif NAMING.search(fold(group.sentence)[found.end() :]) or (after and refers(after)):
+        return None  # "three pillars (promoting, ...)", or the next sentence names them
     return f"{DECLINE[language]} {NAMED_NONE[language]} {group.sentence} [{group.n}]"
 
 
