@@ -10,7 +10,10 @@ from collections.abc import Collection, Sequence
 
 from assistant.answer.asked_value import typed_decline
 from assistant.answer.compared import compared_decline
+from assistant.answer.elsewhere import elsewhere_decline
 from assistant.answer.evidence import EvidenceReport
+from assistant.answer.gazetteer import Gazetteer
+from assistant.answer.lexicon import Lexicon
 from assistant.answer.messages import DECLINE, UNSPOKEN_YEAR
 from assistant.answer.organisations import Organisation
 from assistant.answer.others import others_decline
@@ -30,14 +33,21 @@ def decline(
     known: Collection[str] = (),
     answer: str = "fact",
     placed: bool = False,
+    gazetteer: Gazetteer | None = None,
+    lexicon: Lexicon | None = None,
 ) -> str:
     """The decline, with what the sources do hold; "" when the answer may go on. ``known``: the
     corpus's terms; ``answer``: the kind of answer composed (``typed_decline``); ``placed``: the
-    directory lists the organisations of a place the question names."""
+    directory lists the organisations of a place the question names; ``gazetteer``, ``lexicon``:
+    the directory's places and general words, which tell the places of the world asked
+    (``elsewhere.py``)."""
     said = " ".join(reading.said)
     return (
         year_decline(reading.asked, language, known)
         or compared_decline(reading.asked, language, known)
+        or elsewhere_decline(
+            reading.asked, language, evidence, organisations, gazetteer, known, lexicon
+        )
         or typed_decline(reading.asked, language, passages, evidence, organisations, known, answer)
         or others_decline(reading.message, said, language, evidence, organisations)
         or (

@@ -7,12 +7,14 @@ says nothing of whether it covers the question (``weights.py``)."""
 from __future__ import annotations
 
 EVERYDAY_FRENCH = 3000  # the most frequent words of pyspellchecker's French list
+COMMON = 8000  # the most frequent words of either list: "nice", "reading", not "boston"
 
 
 class Lexicon:
     def __init__(self) -> None:
         self._words: frozenset[str] | None = None
         self._everyday: frozenset[str] | None = None
+        self._common: frozenset[str] | None = None
         self._accented: dict[str, str] | None = None
         self._counts: dict[str, dict[str, int]] = {}  # language -> word -> frequency
         self._rankings: dict[str, list[str]] = {}  # language -> words, most frequent first
@@ -36,6 +38,17 @@ class Lexicon:
 
             self._everyday = frozenset(fold(w) for w in self._ranked("fr")[:EVERYDAY_FRENCH])
         return self._everyday
+
+    def common(self, word: str) -> bool:
+        """Whether ``word`` (lower case) is one of the ``COMMON`` most frequent English or
+        French words: "in reading" reads a word, "in boston" names a city."""
+        if self._common is None:
+            from ingest.store.text import fold
+
+            self._common = frozenset(
+                fold(w) for language in ("en", "fr") for w in self._ranked(language)[:COMMON]
+            )
+        return word in self._common
 
     def accented(self, word: str) -> str:
         """The French spelling of ``word`` (lower case) typed without its accents ("annee" ->

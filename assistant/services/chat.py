@@ -124,9 +124,8 @@ class ChatService:
         started = time.perf_counter()
         orgs = self._organisations()  # read once: the gazetteer, the directory, the declines
         # "and in Saclay?" restated; "wher is X?", "en quelle annee ?" read as meant
-        reading = read_question(
-            question, history, self.gazetteers.of(orgs), self.scorer.lexicon, kind
-        )
+        gazetteer, lexicon = self.gazetteers.of(orgs), self.scorer.lexicon
+        reading = read_question(question, history, gazetteer, lexicon, kind)
         standalone, asked, kind = reading.standalone, reading.asked, reading.kind
         passages, scored = self._retrieve(reading, k, filters, orgs)
         citable = [o for o in orgs if admits(filters, o.passage.metadata)]  # entries may join
@@ -139,7 +138,9 @@ class ChatService:
         retrieved = time.perf_counter()
         idf = self.scorer.idf  # what is asked of the value is looked for in the corpus's words
         placed = any(m.place for m in directory.members)  # a place's: the directory names them
-        declined = decline(reading, language, passages, evidence, orgs, idf, composed, placed)
+        declined = decline(
+            reading, language, passages, evidence, orgs, idf, composed, placed, gazetteer, lexicon
+        )
         if found or not declined:  # the directory's answer, then the passages' to a part it leaves
             text, cited = yield from self._compose(
                 standalone, language, composed, passages, evidence, directory, found, declined

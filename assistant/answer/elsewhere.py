@@ -1,0 +1,203 @@
+"""A place the question keeps to that none of the sentences answering it names: "any good
+healthtech incubators in Barcelona?", "leur siège aux États-Unis, il est dans quelle ville ?",
+"does Curie have a hospital in Saint-Cloud too?", "the biggest pharma company in the world". The
+sources say nothing of what is there, however well those sentences match the rest: the question
+is declined, saying which place they do not cover.
+
+A place is what follows a word that places ("in", "at", "à", "aux", "dans") in the clauses that
+ask, not in what the asker tells ("we run a lab in Tokyo. who ...?"): a country, a part of the
+world, the world or one of its cities as the CLDR names them in English and French (Babel's
+data), or a capitalised name that is no organisation, town or campus of the directory. The
+region, France and the directory's towns are the sources' own scope. Shapes, the CLDR and the
+directory only, never the answer to one question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.answer.asked_value import BEST, previous_sentence, refers, usable
+from assistant.answer.evidence import EvidenceReport
+from assistant.answer.gazetteer import Gazetteer
+from assistant.answer.lexicon import Lexicon
+from assistant.answer.messages import DECLINE, UNCOVERED_PLACE
+from assistant.answer.organisations import Organisation, named_in
+from assistant.answer.place_asked import REGION
+from assistant.answer.questions import asking
+from assistant.answer.weights import SCOPE
+from ingest.store.text import fold, tokenize
+
+# a word that places, then the place: "in the United States", "aux états-unis", "à Londres"
+PLACED = re.compile(
+    r"\b(?:in|at|across|throughout|à|au|aux|en|dans)\s+(?:the\s+|la\s+|le\s+|les\s+|l['’])?"
+    r"(?P<place>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})",
+    re.IGNORECASE,
+)
+CAPITALISED = re.compile(r"(?-i:[A-ZÀ-Þ])[\w'’-]*[a-zà-ÿ][\w'’-]*")  # "Barcelona", not "MRI"
+NEAR = 0.9  # a sentence scoring this share of the best one's is as good an answer
+STEM = 5  # letters a place and its adjective share: "Germany", "German"; "Europe", "European"
+
+
+@dataclass(frozen=True)
+class World:
+    """Places of the world by their folded names, English and French."""
+
+    names: dict[str, frozenset[str]]  # the CLDR's: a name -> every name of that place
+    cities: frozenset[str]  # geotext's (GeoNames' cities of 15,000 people and more)
+    others: frozenset[str]  # the months, days and languages the CLDR names: no places
+
+    def place(self, written: str, lexicon: Lexicon | None) -> frozenset[str]:
+        """Every name of the place ``written`` names, else none. A city written in lower case
+        must be no common word ("in reading", "à nice" read words)."""
+        folded = fold(written.strip("'’"))
+        if folded in self.others:
+            return frozenset()
+        if folded in self.names:
+            return self.names[folded]
+        capitalised = bool(CAPITALISED.fullmatch(written.split()[0]))
+        if folded in self.cities and (capitalised or not (lexicon and lexicon.common(folded))):
+            return frozenset({written})
+        return frozenset()
+
+
+@lru_cache(maxsize=1)
+def world() -> World:
+    """The CLDR's countries, parts of the world and cities (its time zones'), English and French
+    (Babel's data: "etats-unis" -> United States, États-Unis); GeoNames' cities (geotext's)."""
+    from babel import Locale
+    from babel.core import get_global
+    from geotext.geotext import build_index
+
+    locales = [Locale("en"), Locale("fr")]
+    places: list[set[str]] = [
+        {loc.territories[code] for loc in locales if code in loc.territories}
+        for code in locales[0].territories
+    ]
+    for zone in get_global("zone_territories"):
+        default = zone.split("/")[-1].replace("_", " ")
+        places.append({loc.time_zones.get(zone, {}).get("city") or default for loc in locales})
+    others = frozenset(
+        fold(word)
+        for loc in locales
+        for word in [
+            *loc.languages.values(),
+            *loc.months["format"]["wide"].values(),
+            *loc.days["format"]["wide"].values(),
+        ]
+    )
+    names: dict[str, frozenset[str]] = {}
+    for spellings in places:
+        for name in spellings:
+            names.setdefault(fold(name), frozenset(spellings))
+    cities = frozenset(fold(city) for city in build_index().cities)
+    return World(names, cities, others)
+
+
+def places_kept_to(
+    question: str,
+    organisations: Sequence[Organisation],
+    gazetteer: Gazetteer,
+    known: Collection[str] = (),
+    lexicon: Lexicon | None = None,
+) -> list[tuple[str, frozenset[str]]]:
+    """The places the asking clauses of ``question`` keep to, outside the sources' scope, each
+    as the question writes it and all its names."""
+    asked = asking(question, told_first=True)[0]
+    first = re.match(r"\W*[\w'’-]+", asked)
+    found = []
+    for match in PLACED.finditer(asked):
+        words = match.group("place").split()
+        start = match.start("place")
+        written, place = _named(words, lexicon) or _capitalised(words, start, first, known)
+        if place and not _at_home(place, organisations, gazetteer):
+            found.append((written, place))
+    return found
+
+
+def _named(words: list[str], lexicon: Lexicon | None) -> tuple[str, frozenset[str]] | None:
+    """The place of the world the words start with (the longest name first), as written."""
+    places = world()
+    for n in range(len(words), 0, -1):
+        written = " ".join(words[:n]).strip("'’")
+        if spelt := places.place(written, lexicon):
+            return written, spelt
+    return None
+
+
+def _capitalised(
+    words: list[str], start: int, first: re.Match[str] | None, known: Collection[str]
+) -> tuple[str, frozenset[str]]:
+    """A capitalised name the corpus never uses (not the message's first word, which any
+    question capitalises; a name the sources use is theirs, a person's or a thing's)."""
+    if (first and start < first.end()) or not CAPITALISED.fullmatch(words[0]):
+        return "", frozenset()
+    if fold(words[0]) in world().others or any(t in known for t in tokenize(words[0])):
+        return "", frozenset()  # "in March", "in English"; "à Stéphane Roques"
+    return words[0], frozenset({words[0]})
+
+
+def _at_home(
+    place: frozenset[str], organisations: Sequence[Organisation], gazetteer: Gazetteer
+) -> bool:
+    """The sources' scope: the region, France, the directory's towns, campuses, organisations."""
+    for name in place:
+        folded = fold(name)
+        if REGION.search(folded) or set(tokenize(name)) <= SCOPE or folded in gazetteer.campus:
+            return True
+        if any(o.region != "out" and o.city and fold(o.city) == folded for o in organisations):
+            return True
+        if named_in(name, organisations):
+            return True
+    return False
+
+
+def unsaid_place(
+    question: str,
+    report: EvidenceReport,
+    organisations: Sequence[Organisation],
+    gazetteer: Gazetteer,
+    known: Collection[str] = (),
+    lexicon: Lexicon | None = None,
+) -> str:
+    """The first place the question keeps to that none of the sentences answering it (the best
+    one and those nearly as good, with the one before when it takes that one up) names in any
+    of its names, else ""."""
+    places = places_kept_to(question, organisations, gazetteer, known, lexicon)
+    if not places:
+        return ""
+    ranked = usable(report)[:BEST]
+    best = [e for e in ranked if e.score >= NEAR * ranked[0].score] if ranked else []
+    before = [previous_sentence(report, e) for e in best if refers(e.sentence)]
+    present = set(tokenize(" ".join([*before, *(e.sentence for e in best)])))
+    return next((written for written, place in places if not _said(place, present)), "")
+
+
+def _said(place: frozenset[str], present: set[str]) -> bool:
+    """Every word of one of the place's names, or its adjective ("German" for "Germany"),
+    stands in the text."""
+    return any(
+        (terms := tokenize(name))
+        and all(t in present or any(w[:STEM] == t[:STEM] for w in present) for t in terms)
+        for name in place
+    )
+
+
+def elsewhere_decline(
+    question: str,
+    language: str,
+    report: EvidenceReport,
+    organisations: Sequence[Organisation],
+    gazetteer: Gazetteer | None = None,
+    known: Collection[str] = (),
+    lexicon: Lexicon | None = None,
+) -> str | None:
+    """The decline of a question kept to a place the best sentences never name, saying so;
+    None when the answer may go on."""
+    if not report.answerable:
+        return None
+    gazetteer = gazetteer or Gazetteer.of(organisations)
+    place = unsaid_place(question, report, organisations, gazetteer, known, lexicon)
+    return f"{DECLINE[language]} {UNCOVERED_PLACE[language].format(place=place)}" if place else None
