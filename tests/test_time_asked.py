@@ -66,6 +66,14 @@ def decline_of(
         ("Does Biomedix still have 400 members?", "current"),
         ("Which start-ups does Biomedix support?", ""),
         ("What is still missing, according to Biomedix?", ""),  # no yes or no: what is said
+        # why a subject made a change asks its reason; the steps to apply, join, register
+        ("pourquoi Biomedix a changé de directeur général en 2018 ?", "reason"),
+        ("why did Kardiolib replace its CEO?", "reason"),
+        ("Quelle est la procédure pour candidater à l'incubateur Biomedix ?", "procedure"),
+        ("how do I apply to Biomedix?", "procedure"),
+        ("comment s'inscrire à Biomedix ?", "procedure"),
+        ("how can we set up in the Paris region?", ""),  # where, not how to apply
+        ("how does Biomedix help start-ups?", ""),
     ],
 )
 def test_the_kind_of_what_is_asked(question: str, kind: str) -> None:
@@ -252,3 +260,18 @@ def test_a_rank_and_a_market_share_are_values_the_sources_must_give() -> None:
     assert asked_value("What's the ranking of Biomedix in Europe for biotech?") == "best"
     assert asked_value("Biomedix est classé à quelle place au niveau mondial ?") == "best"
     assert asked_value("quelle est la part de marché de Kardiolib ?") == "rate"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "declined"),
+    [
+        ("Incubators such as Biomedix host innovative project leaders.", True),
+        ("To join Biomedix, start-ups apply online before June.", False),
+        ("Biomedix selects its start-ups through a two-step procedure.", False),
+    ],
+)
+def test_the_steps_to_apply_must_be_described(sentence: str, declined: bool) -> None:
+    """ "How do I apply to Biomedix?" is not answered by what Biomedix is, only by a sentence
+    that says how one applies, registers or which steps to take."""
+    said = decline_of("how do I apply to Biomedix?", sentence, {"biomedix": 2.0, "appli": 1.0})
+    assert (said is not None) is declined

@@ -34,11 +34,19 @@ REFERRING = set("it its they them their this these those he she his her il elle 
 # in Île-de-France?")
 # the answers other than a fact that still ask a kind of value: why a subject made a choice,
 # what it has come to (a list of them), which of two is more ("which has more members, X or Y?")
-COMPOSED = {("explain", "reason"), ("list", "outcome"), ("list", "result"), ("list", "comparison")}
+COMPOSED = {
+    ("explain", "reason"),
+    ("explain", "procedure"),
+    ("list", "outcome"),
+    ("list", "result"),
+    ("list", "comparison"),
+}
 # the values a list may ask ("what are the fees of its three programmes?"; not an amount: "which
 # organisations provide funding?" asks who)
 LISTED = set("price rate email phone hours measure age duration".split())
-ANYONES = set("email phone address rate price amount hours measure best count official".split())
+ANYONES = set(
+    "email phone address rate price amount hours measure best count official procedure".split()
+)
 
 
 def still_asked(answer: str, kind: str) -> bool:

@@ -1,6 +1,7 @@
 """The kinds of value a question asks for (a phone number, an email, an address, a rate, a
-price, an amount, a date, a person in a role, a reason, a comparison) and the shapes of the
-sentences that hold one. The kinds are shapes of values, never the answer to one question."""
+price, an amount, a date, a person in a role, a reason, the steps of a procedure, a comparison)
+and whether a sentence holds one (the shapes in ``value_shapes.py``). The kinds are shapes of
+values, never the answer to one question."""
 
 from __future__ import annotations
 
@@ -34,6 +35,19 @@ from assistant.answer.time_asked import (
     RESULT_SAID,
     STILL,
     YES_NO_FR,
+)
+from assistant.answer.value_shapes import (
+    AMOUNT,
+    COMPARES,
+    EMAIL,
+    FREE,
+    HOURS,
+    PHONE,
+    PROCEDURE,
+    RANKS,
+    RATE,
+    REASON,
+    STREET,
 )
 from ingest.store.text import fold
 
@@ -75,13 +89,28 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         r"\b(à|a) quelle heure\b[^?]{0,40}\b(ouvr|ferm)\w*",
         IC,
     ),
+    # the steps to apply, join, register ("how do I apply to Agoranov?", "quelle est la procédure
+    # pour candidater ?"): the sources must describe them
+    "procedure": re.compile(
+        r"\b(procedure|procédure|processus|démarches?|formalit(y|ies|és?))\b|"
+        r"\bprocess (to|for|of)\b|\bsteps (to|for)\b|"
+        r"\bhow (do|can|should|could|would|to)\b( (i|we|you|u|one))? (apply|join|register|sign up|"
+        r"enrol|enroll|become a member|get accepted|get in|obtain)\b|"
+        r"\bcomment\b( (faire pour|puis-je|peut-on|on peut|je peux|on fait pour))? "
+        r"(candidater|postuler|s['’]inscrire|m['’]inscrire|nous inscrire|adh[ée]rer|"
+        r"devenir membre|[êe]tre accept[ée]|obtenir|int[ée]grer)\b",
+        IC,
+    ),
     # why a subject made a choice ("why did GE pick Paris over London?", "pourquoi Sanofi
     # a-t-il choisi Gentilly ?"): the sources must give its reason
     "reason": re.compile(
         r"\b(why|pourquoi)\b.{0,60}\b(did|was|were|has|have|had|a-t-(il|elle)|ont-(ils|elles)|"
         r"a|ont|avait)\b.{0,40}\b(pick(ed)?|chose|chosen|select(ed)?|decided?|opt(ed)?|prefer(red)?|"
         r"left|leave|quit|join(ed)?|moved?|choisi|opté|opte|préféré|prefere|décidé|decide|"
-        r"quitté|quitte|rejoint|rejoindre)\b",
+        r"quitté|quitte|rejoint|rejoindre|"
+        # a change it made: "why did Medicen change its CEO?", "pourquoi a-t-il remplacé ..."
+        r"change[ds]?|changé|replaced?|remplacé|appointed|nommé|hired|recruited|recruté|"
+        r"renamed|rebaptisé|closed?|fermé|dropped|abandoned?|abandonné|stopped|arrêté)\b",
         IC,
     ),
     # how long something has lasted ("how long has he been president?"): a date or a span
@@ -168,36 +197,6 @@ COMPARATIVE = re.compile(
     r"larger|smaller|cheaper|meilleure?s?|mieux|plus|moins)\b",
     IC,
 )
-COMPARES = re.compile(
-    r"\b(more|less|fewer|better|worse|bigger|larger|smaller|greater|largest|biggest|leading|"
-    r"first|than|plus|moins|premi[eè]re?)\b",
-    IC,
-)
-RANKS = re.compile(
-    r"\b(best|top|leading|leaders?|largest|biggest|greatest|foremost|most|first|number one|"
-    r"meilleure?s?|premi[eè]re?|leaders?|plus grande?s?)\b",
-    IC,
-)
-HOURS = re.compile(r"\b\d{1,2}\s*(?::|h)\s*\d{0,2}\b|\b\d{1,2}\s*(am|pm)\b", IC)
-PHONE = re.compile(r"(\+\d{1,3}[\s.]?(\(0\)\s?)?|\b0)\d([\s.-]?\d{2}){4}\b")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
-STREET = re.compile(
-    r"\b\d{1,4}(bis|ter)?,?\s+(rue|avenue|av\.|boulevard|bd|place|quai|allée|chemin|route|"
-    r"impasse|cours|street|road|square)\b|\b(75|77|78|91|92|93|94|95)\d{3}\b",
-    IC,
-)
-RATE = re.compile(r"%|\bper ?cent|\bpour ?cent|\b(rate|taux) of \d", IC)
-AMOUNT = re.compile(r"\d[\d,.\s]*\s*(million|billion|bn|milliards?|millions?|m€|k€)\b", IC)
-# a sentence that gives a reason: "We chose France for the skills of its doctors"
-REASON = re.compile(
-    r"\b(because|since|due to|thanks to|owing to|the reasons?|so that|in order to|"
-    r"no coincidence|not by chance|that is why|this is why|hence|therefore|thus|"
-    r"pas un hasard|c['’]est pourquoi|d['’]où|"
-    r"(chose|chosen|picked|selected|preferred|opted for) [^.;]{0,40}\b(for|because|as)|"
-    r"parce que|car|grâce à|grace a|en raison|afin|pour (sa|son|ses|la|le|les) \w+)\b",
-    IC,
-)
-FREE = re.compile(r"\b(free of charge|free|gratuit\w*|no charge|no fee)\b", IC)
 HOLDS: dict[str, Callable[[str], bool]] = {
     "email": lambda s: bool(EMAIL.search(s)),
     "phone": lambda s: bool(PHONE.search(s)),
@@ -210,6 +209,7 @@ HOLDS: dict[str, Callable[[str], bool]] = {
     "hours": lambda s: bool(HOURS.search(s)),
     "place": lambda s: bool(PLACE.search(s)),
     "reason": lambda s: bool(REASON.search(s)),
+    "procedure": lambda s: bool(PROCEDURE.search(s)),
     "comparison": lambda s: bool(COMPARES.search(s)),
     "best": lambda s: bool(RANKS.search(s)),
     "duration": lambda s: bool(SPAN.search(s) or DATE.search(s)),

@@ -1,0 +1,45 @@
+"""The shapes of the sentences that hold a value of a kind asked (``value_kinds.py``): a
+phone number, an email, a street address, a rate, an amount, hours, a reason, the steps of a
+procedure, a comparison, a rank. Shapes of values, never the answer to one question."""
+
+from __future__ import annotations
+
+import re
+
+IC = re.IGNORECASE
+COMPARES = re.compile(
+    r"\b(more|less|fewer|better|worse|bigger|larger|smaller|greater|largest|biggest|leading|"
+    r"first|than|plus|moins|premi[eè]re?)\b",
+    IC,
+)
+RANKS = re.compile(
+    r"\b(best|top|leading|leaders?|largest|biggest|greatest|foremost|most|first|number one|"
+    r"meilleure?s?|premi[eè]re?|leaders?|plus grande?s?)\b",
+    IC,
+)
+HOURS = re.compile(r"\b\d{1,2}\s*(?::|h)\s*\d{0,2}\b|\b\d{1,2}\s*(am|pm)\b", IC)
+PHONE = re.compile(r"(\+\d{1,3}[\s.]?(\(0\)\s?)?|\b0)\d([\s.-]?\d{2}){4}\b")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+STREET = re.compile(
+    r"\b\d{1,4}(bis|ter)?,?\s+(rue|avenue|av\.|boulevard|bd|place|quai|allée|chemin|route|"
+    r"impasse|cours|street|road|square)\b|\b(75|77|78|91|92|93|94|95)\d{3}\b",
+    IC,
+)
+RATE = re.compile(r"%|\bper ?cent|\bpour ?cent|\b(rate|taux) of \d", IC)
+AMOUNT = re.compile(r"\d[\d,.\s]*\s*(million|billion|bn|milliards?|millions?|m€|k€)\b", IC)
+# a sentence that gives a reason: "We chose France for the skills of its doctors"
+REASON = re.compile(
+    r"\b(because|since|due to|thanks to|owing to|the reasons?|so that|in order to|"
+    r"no coincidence|not by chance|that is why|this is why|hence|therefore|thus|"
+    r"pas un hasard|c['’]est pourquoi|d['’]où|"
+    r"(chose|chosen|picked|selected|preferred|opted for) [^.;]{0,40}\b(for|because|as)|"
+    r"parce que|car|grâce à|grace a|en raison|afin|pour (sa|son|ses|la|le|les) \w+)\b",
+    IC,
+)
+# a sentence that describes steps to take: "apply before June", "register online"
+PROCEDURE = re.compile(
+    r"\b(apply|applying|register|registration|sign(ing)? up|submit\w*|candidat(ure|er)s?|"
+    r"inscri(re|ption|vez)\w*|formulaire|application form|steps?|procedure|procédure|démarches?)\b",
+    IC,
+)
+FREE = re.compile(r"\b(free of charge|free|gratuit\w*|no charge|no fee)\b", IC)
