@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.answer.compared import compared_decline, uncovered_side
+from assistant.answer.lexicon import Lexicon
 from assistant.answer.messages import DECLINE
 from ingest.store.text import tokenize
 
@@ -37,6 +38,30 @@ KNOWN = set(tokenize("Paris Region Munich London Medicen Biomedix pharma members
 )
 def test_the_side_the_sources_never_name(question: str, side: str) -> None:
     assert uncovered_side(question, KNOWN) == side
+
+
+@pytest.mark.parametrize(
+    ("question", "side"),
+    [
+        ("how does medicen compare with medicon valley for members", "medicon"),
+        ("is medicen bigger than qare?", "qare"),
+        ("how does paris stack up against boston on funding?", "boston"),
+        # common words and the corpus's words are no uncovered side
+        ("how does medicen compare with the others on members?", ""),
+        ("is medicen bigger than the munich clusters?", ""),
+    ],
+)
+def test_a_lower_case_side_that_is_no_word_and_not_the_corpus(
+    question: str, side: str, lexicon: Lexicon
+) -> None:
+    """With the general word lists, a lower-case word the corpus never uses that is no common
+    word names the other side: what is left of a typo once read as meant is a name."""
+    assert uncovered_side(question, KNOWN, lexicon) == side
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon()
 
 
 def test_the_decline_says_which_side_is_not_covered() -> None:

@@ -74,6 +74,10 @@ def decline_of(
         ("comment s'inscrire à Biomedix ?", "procedure"),
         ("how can we set up in the Paris region?", ""),  # where, not how to apply
         ("how does Biomedix help start-ups?", ""),
+        # the one of two someone advises is a comparison the sources must make
+        ("entre Biomedix et Kardiolib, lequel la région conseille ?", "comparison"),
+        ("between Biomedix and Kardiolib, which would you recommend?", "comparison"),
+        ("what is the link between Biomedix and Kardiolib?", ""),
     ],
 )
 def test_the_kind_of_what_is_asked(question: str, kind: str) -> None:

@@ -6,8 +6,9 @@ side the sources do not cover.
 A side is what follows the words that compare ("compare with", "stack up against", "versus",
 "than", "par rapport à", "plus ... que"), up to what the two are compared on ("for", "on", "in
 terms of"); it is uncovered when it holds a name (a capitalised word, not the message's first)
-that no passage of the corpus uses; a lower-case word may be a typo. Shapes and the corpus's
-words only, never the answer to one question.
+that no passage of the corpus uses, or a lower-case word the corpus never uses that is no common
+English or French word either ("medicon valley", "london"; what is left of a typo once it is read
+as meant). Shapes, general words and the corpus's words only, never the answer to one question.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from assistant.answer.lexicon import Lexicon
 from assistant.answer.messages import DECLINE, UNCOVERED
-from ingest.store.text import tokenize
+from ingest.store.text import fold, tokenize
 
 # the other side of a comparison, up to what the two are compared on
 SIDE = re.compile(
@@ -30,7 +32,7 @@ SIDE = re.compile(
 NAME = re.compile(r"[^\W\d_][\w'’&-]*")
 
 
-def uncovered_side(question: str, known: Collection[str]) -> str:
+def uncovered_side(question: str, known: Collection[str], lexicon: Lexicon | None = None) -> str:
     """The name on the other side of a comparison that the corpus never uses ("Basel"), else
     ""."""
     first = NAME.search(question)
@@ -38,18 +40,22 @@ def uncovered_side(question: str, known: Collection[str]) -> str:
         for word in NAME.finditer(match.group("side")):
             start = match.start("side") + word.start()
             text = word.group(0)
-            if not text[0].isupper() or (first and start == first.start()):
+            if first and start == first.start():
                 continue
+            if not text[0].isupper() and (lexicon is None or lexicon.common(fold(text))):
+                continue  # a common word ("the rest") or, with no word list, maybe a typo
             terms = tokenize(text)
             if terms and not any(t in known for t in terms):
                 return text
     return ""
 
 
-def compared_decline(question: str, language: str, known: Collection[str]) -> str | None:
+def compared_decline(
+    question: str, language: str, known: Collection[str], lexicon: Lexicon | None = None
+) -> str | None:
     """The decline of a comparison with a side the sources never name, saying so; None when
     the answer may go on (or when no corpus vocabulary is at hand)."""
-    side = uncovered_side(question, known) if known else ""
+    side = uncovered_side(question, known, lexicon) if known else ""
     if not side:
         return None
     return f"{DECLINE[language]} {UNCOVERED[language].format(side=side)}"

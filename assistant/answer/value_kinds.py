@@ -194,7 +194,9 @@ COMPARATIVE = re.compile(
     r"meilleure?s?|mieux|pire)\b[^?]{0,60}\b(than|que|qu['’]|or|ou)\b|"
     # "between X and Y, which is the better one?", "entre X et Y, lequel est le meilleur ?"
     r"\b(between|entre)\b[^?]{0,60}\b(and|et)\b[^?]{0,60}\b(better|best|more|less|bigger|"
-    r"larger|smaller|cheaper|meilleure?s?|mieux|plus|moins)\b",
+    r"larger|smaller|cheaper|meilleure?s?|mieux|plus|moins|"
+    # the one of the two someone advises: "entre X et Y, lequel Medicen conseille ?"
+    r"recommend\w*|advis\w*|suggest\w*|prefer\w*|conseill\w*|recommand\w*|pr[ée]f[èée]r\w*)\b",
     IC,
 )
 HOLDS: dict[str, Callable[[str], bool]] = {
