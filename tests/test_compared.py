@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer.compared import compared_decline, uncovered_side
+from assistant.answer.compared import compared_decline, uncovered_side, unheld_side
+from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.lexicon import Lexicon
 from assistant.answer.messages import DECLINE
 from ingest.store.text import tokenize
@@ -57,6 +58,50 @@ def test_a_lower_case_side_that_is_no_word_and_not_the_corpus(
     """With the general word lists, a lower-case word the corpus never uses that is no common
     word names the other side: what is left of a typo once read as meant is a name."""
     assert uncovered_side(question, KNOWN, lexicon) == side
+
+
+def held(*sentences: str) -> EvidenceReport:
+    """The best sentences, answerable."""
+    evidence = [Evidence(1, i, text, 0.9, 0.5, 0.5) for i, text in enumerate(sentences)]
+    made = EvidenceReport("en", evidence, {1: list(sentences)})
+    made.answerable = True
+    return made
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "side"),
+    [
+        # a side none of the best sentences holds a word of its own
+        (
+            "c'est quoi la différence entre un essai de phase 2 et de phase 3 ?",
+            ["Over 2 days."],
+            "phase 3",
+        ),
+        (
+            "quelle différence entre un incubateur et un accélérateur ?",
+            ["Incubators host projects."],
+            "accélérateur",
+        ),
+        # each side held (in English for a French word), or no difference asked
+        (
+            "what's the difference between Medicen and Biomedix?",
+            ["Medicen is a cluster.", "Biomedix too."],
+            "",
+        ),
+        (
+            "quelle différence entre un incubateur et un cluster ?",
+            ["Incubators and clusters differ."],
+            "",
+        ),
+        ("what is the link between Medicen and Biomedix?", ["Over 2 days."], ""),
+    ],
+)
+def test_a_difference_needs_each_side_in_the_best_sentences(
+    question: str, sentences: list[str], side: str
+) -> None:
+    assert unheld_side(question, held(*sentences)) == side
+    declined = compared_decline(question, "fr", KNOWN, None, held(*sentences))
+    assert (declined is not None and side in declined) if side else declined is None
 
 
 @pytest.fixture(scope="module")

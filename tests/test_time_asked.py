@@ -78,6 +78,10 @@ def decline_of(
         ("entre Biomedix et Kardiolib, lequel la région conseille ?", "comparison"),
         ("between Biomedix and Kardiolib, which would you recommend?", "comparison"),
         ("what is the link between Biomedix and Kardiolib?", ""),
+        # who may have something; a subject's past as a story
+        ("est-ce que je suis éligible au french tech visa ?", "eligibility"),
+        ("does a foreign start-up qualify for the Biomedix call?", "eligibility"),
+        ("what's the history of Biomedix?", "history"),
     ],
 )
 def test_the_kind_of_what_is_asked(question: str, kind: str) -> None:
@@ -278,4 +282,23 @@ def test_the_steps_to_apply_must_be_described(sentence: str, declined: bool) -> 
     """ "How do I apply to Biomedix?" is not answered by what Biomedix is, only by a sentence
     that says how one applies, registers or which steps to take."""
     said = decline_of("how do I apply to Biomedix?", sentence, {"biomedix": 2.0, "appli": 1.0})
+    assert (said is not None) is declined
+
+
+@pytest.mark.parametrize(
+    ("asked", "sentence", "declined"),
+    [
+        ("what's the history of Biomedix?", "Biomedix runs 39 hospitals since 2016.", False),
+        ("what's the history of Biomedix?", "Biomedix ran 3100 projects in 2016.", True),
+        ("what's the history of Biomedix?", "Biomedix was founded in 1849 in Paris.", False),
+        ("is my start-up eligible for Biomedix?", "Biomedix hosts 400 start-ups.", True),
+        ("is my start-up eligible for Biomedix?", "Biomedix is open to start-ups under 5.", False),
+    ],
+)
+def test_a_story_and_who_may_have_something_must_be_told(
+    asked: str, sentence: str, declined: bool
+) -> None:
+    """A history is not told by a dated figure, only by when the subject began; who may have
+    something by the criteria, not by who has it."""
+    said = decline_of(asked, sentence, {"biomedix": 2.0, "start-up": 1.0})
     assert (said is not None) is declined

@@ -37,6 +37,7 @@ REFERRING = set("it its they them their this these those he she his her il elle 
 COMPOSED = {
     ("explain", "reason"),
     ("explain", "procedure"),
+    ("explain", "history"),
     ("list", "outcome"),
     ("list", "result"),
     ("list", "comparison"),
@@ -45,7 +46,8 @@ COMPOSED = {
 # organisations provide funding?" asks who)
 LISTED = set("price rate email phone hours measure age duration".split())
 ANYONES = set(
-    "email phone address rate price amount hours measure best count official procedure".split()
+    "email phone address rate price amount hours measure best count official procedure "
+    "eligibility".split()
 )
 
 

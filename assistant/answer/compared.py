@@ -16,8 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from assistant.answer.asked_value import BEST, usable
+from assistant.answer.evidence import EvidenceReport
 from assistant.answer.lexicon import Lexicon
 from assistant.answer.messages import DECLINE, UNCOVERED
+from assistant.retrieval.glossary import translate_terms
 from ingest.store.text import fold, tokenize
 
 # the other side of a comparison, up to what the two are compared on
@@ -30,6 +33,13 @@ SIDE = re.compile(
     re.IGNORECASE,
 )
 NAME = re.compile(r"[^\W\d_][\w'’&-]*")
+# two things told apart: "the difference between a phase 2 and a phase 3 trial?", "c'est quoi la
+# différence entre un incubateur et un accélérateur ?"
+APART = re.compile(
+    r"\b(?:differences?|diff[ée]rences?|differ\w*|distingu\w*)\b[^?]{0,20}?\b(?:between|entre)\s+"
+    r"(?P<a>[^?]+?)\s+(?:and|et)\s+(?P<b>[^?.;!]+)",
+    re.IGNORECASE,
+)
 
 
 def uncovered_side(question: str, known: Collection[str], lexicon: Lexicon | None = None) -> str:
@@ -50,12 +60,35 @@ def uncovered_side(question: str, known: Collection[str], lexicon: Lexicon | Non
     return ""
 
 
+LEADING = re.compile(r"^(?:(?:the|a|an|un|une|le|la|les|de|du|des)\s+|[ld]['’]\s*)+", re.IGNORECASE)
+
+
+def unheld_side(question: str, report: EvidenceReport) -> str:
+    """The side of a difference asked that none of the best sentences holds a word of its own
+    (one the other side lacks, in English too: "phase 3" beside "phase 2"), else ""."""
+    found = APART.search(question)
+    if not found:
+        return ""
+    a, b = ({*tokenize(found[s]), *translate_terms(tokenize(found[s]))} for s in ("a", "b"))
+    held = [set(tokenize(e.sentence)) for e in usable(report)[:BEST]]
+    for side, own in ((found["a"], a - b), (found["b"], b - a)):
+        if own and not any(own & terms for terms in held):
+            return LEADING.sub("", side.strip())
+    return ""
+
+
 def compared_decline(
-    question: str, language: str, known: Collection[str], lexicon: Lexicon | None = None
+    question: str,
+    language: str,
+    known: Collection[str],
+    lexicon: Lexicon | None = None,
+    report: EvidenceReport | None = None,
 ) -> str | None:
-    """The decline of a comparison with a side the sources never name, saying so; None when
-    the answer may go on (or when no corpus vocabulary is at hand)."""
+    """The decline of a comparison with a side the sources never name, or of a difference asked
+    with a side none of the best sentences holds (``report``), saying so; None when the answer
+    may go on (or when no corpus vocabulary is at hand)."""
     side = uncovered_side(question, known, lexicon) if known else ""
+    side = side or (unheld_side(question, report) if report and report.answerable else "")
     if not side:
         return None
     return f"{DECLINE[language]} {UNCOVERED[language].format(side=side)}"

@@ -44,7 +44,7 @@ def decline(
     said = " ".join(reading.said)
     return (
         year_decline(reading.asked, language, known)
-        or compared_decline(reading.asked, language, known, lexicon)
+        or compared_decline(reading.asked, language, known, lexicon, evidence)
         or elsewhere_decline(
             reading.asked, language, evidence, organisations, gazetteer, known, lexicon
         )

@@ -39,6 +39,7 @@ from assistant.answer.time_asked import (
 from assistant.answer.value_shapes import (
     AMOUNT,
     COMPARES,
+    ELIGIBLE,
     EMAIL,
     FREE,
     HOURS,
@@ -47,6 +48,7 @@ from assistant.answer.value_shapes import (
     RANKS,
     RATE,
     REASON,
+    SINCE,
     STREET,
 )
 from ingest.store.text import fold
@@ -101,6 +103,15 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         r"devenir membre|[êe]tre accept[ée]|obtenir|int[ée]grer)\b",
         IC,
     ),
+    # who may have something ("am I eligible for the French Tech Visa?", "est-ce qu'on a droit
+    # au CIR ?"): the sources must say who is
+    "eligibility": re.compile(
+        r"\b(eligible|éligibles?|eligibility|éligibilité|qualify|qualifies|qualified for|"
+        r"entitled to|(ai-je|avons-nous|a-t-on|on a|j['’]ai|nous avons) droit)\b",
+        IC,
+    ),
+    # a subject's past told as a story ("what's the history of AP-HP?"): dated events
+    "history": re.compile(r"\b(history|histoire|historique)\b", IC),
     # why a subject made a choice ("why did GE pick Paris over London?", "pourquoi Sanofi
     # a-t-il choisi Gentilly ?"): the sources must give its reason
     "reason": re.compile(
@@ -212,6 +223,8 @@ HOLDS: dict[str, Callable[[str], bool]] = {
     "place": lambda s: bool(PLACE.search(s)),
     "reason": lambda s: bool(REASON.search(s)),
     "procedure": lambda s: bool(PROCEDURE.search(s)),
+    "eligibility": lambda s: bool(ELIGIBLE.search(s)),
+    "history": lambda s: bool(SINCE.search(s)),
     "comparison": lambda s: bool(COMPARES.search(s)),
     "best": lambda s: bool(RANKS.search(s)),
     "duration": lambda s: bool(SPAN.search(s) or DATE.search(s)),

@@ -43,3 +43,15 @@ PROCEDURE = re.compile(
     IC,
 )
 FREE = re.compile(r"\b(free of charge|free|gratuit\w*|no charge|no fee)\b", IC)
+# a sentence that says who may have something: "open to start-ups under five years old"
+ELIGIBLE = re.compile(
+    r"\b(eligib\w*|éligib\w*|criteria|critères?|conditions?|open to|reserved for|"
+    r"réservée?s? (aux?|à)|must|doivent|doit|qualif\w*|requirements?|requis|exigences?)\b",
+    IC,
+)
+# a sentence that tells a past: "founded in 1849", "since its creation", "dates back to"
+SINCE = re.compile(
+    r"\b(founded|created|established|since|dates? back|origins?|history|fond[ée]e?s?|"
+    r"cr[ée]{2}e?s?|depuis|histoire)\b",
+    IC,
+)
