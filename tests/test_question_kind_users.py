@@ -134,6 +134,13 @@ def test_where_others_set_up_is_siting_and_a_departement_is_a_town() -> None:
         "what's the best hospital in Paris for my knee surgery?",
         "Is chemotherapy at Curie covered by my insurance?",
         "Mon fils a une maladie rare, quel hôpital consulter ?",
+        # a carer or a place of care sought for oneself; a relative's illness
+        "which hospital should I go to for a broken arm?",
+        "which doctor should I see for my back?",
+        "recommend me a good oncologist in paris",
+        "trouve-moi un bon médecin à Paris",
+        "my dad has cancer, which hospital is best for him?",
+        "ma mère a un cancer, quel hôpital ?",
     ],
 )
 def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:
@@ -148,6 +155,11 @@ def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:
         "Which specialists work on rare diseases at AP-HP?",
         "which hospital should we approach for a clinical trial?",
         "How many patients does AP-HP treat each year?",
+        "which hospitals should we approach for clinical trials?",
+        "which hospital should I approach for a partnership?",
+        "my partner has a lab in Lyon, who should we contact?",
+        "mon ami a une startup, quel incubateur ?",
+        "which doctor leads Gustave Roussy?",
         "Should my team go to Genopole or Saclay?",
         "Should I consult the ANSM before starting a trial?",
         "For my cancer research project, which labs are relevant?",
@@ -199,6 +211,7 @@ def test_what_the_assistant_is_gets_the_help_reply(question: str) -> None:
         "what's the share price of Sanofi?",
         "Which train goes from Paris to Lyon?",
         "quel bus pour aller à Genopole ?",
+        "comment aller à villejuif depuis la gare de lyon ?",
         # the asker's own symptoms
         "by the way, I've had a bad cough for weeks, should I be taking antibiotics?",
         "j'ai de la fièvre depuis hier, que faire ?",
@@ -218,6 +231,7 @@ def test_where_to_eat_sleep_or_go_in_the_city_is_out_of_scope(question: str) -> 
         "How do we get to market with a medical device in France?",
         "How do academic discoveries translate into startups in the Paris Region?",
         "Comment aller au-delà du stade de la preuve de concept ?",
+        "How do we get to market with a device from Germany?",
         "Which is the best hospital, Hôtel-Dieu or Cochin?",
         "Quels sont les meilleurs cafés scientifiques organisés par l'Inserm ?",
         "Quel temps de réponse pour une candidature à Agoranov ?",

@@ -82,6 +82,10 @@ def decline_of(
         ("est-ce que je suis éligible au french tech visa ?", "eligibility"),
         ("does a foreign start-up qualify for the Biomedix call?", "eligibility"),
         ("what's the history of Biomedix?", "history"),
+        # whether it costs nothing is its price; how to use or book it, a procedure
+        ("is Kardiolib free for patients?", "price"),
+        ("c'est gratuit, Kardiolib ?", "price"),
+        ("how do i book a doctor on Kardiolib?", "procedure"),
     ],
 )
 def test_the_kind_of_what_is_asked(question: str, kind: str) -> None:

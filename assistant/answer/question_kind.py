@@ -8,6 +8,7 @@ import re
 from enum import StrEnum
 
 from assistant.answer.addressed import about_assistant, asks_to_act, content_words
+from assistant.answer.care import CARE
 from assistant.answer.condense import split_context
 from assistant.answer.questions import asking, asks_for_list
 from assistant.answer.seeking import seeks_partner, seeks_place
@@ -40,10 +41,6 @@ HELP = re.compile(
     r"\b(peux|pouvez)[- ](tu|vous) m['’]aider\b|\bqui (es-tu|êtes-vous|etes-vous)\b|"
     r"\bcomment (ça|ca) marche\b|\bà quoi (sers-tu|servez-vous)\b",
     re.IGNORECASE,
-)
-RELATIVE = (
-    r"(father|mother|mum|mom|dad|son|daughter|wife|husband|child|kid|parent|grandmother|"
-    r"grandfather|grandma|grandpa|brother|sister|partner|friend)"
 )
 # what the assistant is, whatever the words: "which AI model are you?", "are you a bot?"
 WHAT_YOU_ARE = re.compile(
@@ -80,6 +77,8 @@ OUT_OF_SCOPE = re.compile(
     r"\bhow (do|can|should|would) (i|we) get (to|from|there)\b[^?]{0,60}\b(airport|a[ée]roport|"
     r"cdg|orly|station|gare|metro|métro|rer|train|bus|taxi|by car)\b|"
     r"\b(directions|itinerary) to\b|\bcomment (se|me|nous) rendre (à|a|au|aux|jusqu)|"
+    r"\b(comment|how to|how do i|how can i) (aller|venir|get|go) (à|a|au|aux|jusqu['’]?|to) "
+    r"(?!market|march[ée])|"
     # a timetable: "which train goes from Paris to Lyon?", "quel bus pour Évry ?"
     r"\b(which|what|quel|quels|quelle) (trains?|metros?|métros?|bus|buses|flights?|vols?|rer|"
     r"trams?) (goes|go|runs?|leaves?|from|to|for|pour|va|vont|part)\b|"
@@ -89,30 +88,7 @@ OUT_OF_SCOPE = re.compile(
     # a forecast asked of the assistant, the markets: "can you predict Sanofi's stock?"
     r"\b(can|could|would) (you|u) (predict|forecast|guess)\b|\b(peux|pouvez)[- ](tu|vous) "
     r"(pr[ée]dire|pr[ée]voir|deviner)\b|\b(share price|stock market|stock exchange)\b|"
-    # medical advice for the asker: the ecosystem, not its care ("le meilleur traitement contre
-    # la migraine", "how do I treat a headache?")
-    r"\b(best|meilleure?s?)\s+(treatments?|cures?|remed(y|ies)|traitements?|remèdes?|remedes?|"
-    r"médicaments?|medicaments?)\b|\bhow (do|can|should) i (treat|cure)\b|"
-    r"\bshould i (be )?tak(e|ing)\b(?! part\b| (my|our|the|a|an|it|them)\b)|"
-    # the asker's own symptoms: "I've had a cough for three weeks", "j'ai de la fièvre"
-    # (ending its clause: "I have an infection diagnostics start-up" tells of a project)
-    r"\bi(['’]ve| have)( had| got)? (a |an )?(bad |persistent |terrible )?(cough|fever|headache|"
-    r"migraine|cold|flu|rash|sore throat|infection|toothache)\b"
-    r"(?=\s*(?:[,.?!;]|$)|\s+(?:for|since|and)\b)|\bj['’]ai (de la |une |un )?(fi[èe]vre|toux|"
-    r"migraine|grippe|rhume)\b(?=\s*(?:[,.?!;]|$)|\s+(?:depuis|et)\b)|\bj['’]ai mal (à|a|au|aux)\b|"
-    r"\bcomment (me )?(soigner|guérir|guerir)\b|\bmy (symptoms|headache|migraine|pain)\b|"
-    r"\bmes (symptômes|symptomes)\b|"
-    # the care of the asker or a relative: where to be treated, by whom, at what cost
-    # ("which hospital should he go to?", "for my knee surgery", "quel hôpital consulter ?")
-    rf"\b(should|can|could|must) (he|she|my {RELATIVE}) (go|consult|see|get treated|be treated|"
-    r"get operated|be operated)\b|\b(should|can|could|must) i (get treated|be treated|get "
-    r"operated|be operated|get an appointment)\b|\bfor (my|his|her) (\w+ )?(surgery|operation|"
-    r"treatment|care|cancer|disease|illness|diagnosis)\b(?! (research|project|study|program\w*|"
-    r"trial|lab|company|start-?up|team)\b)|\b(which|what) (doctor|surgeon|oncologist) (should|"
-    r"can|could) (i|he|she|my \w+)\b|\bquel (médecin|medecin|chirurgien|docteur) (consulter|"
-    r"voir|choisir)\b|\b(covered|reimbursed) by my (\w+ )?insurance\b|\bma mutuelle\b|"
-    r"\b(quel|quels|quelle) (hôpital|hopital|hôpitaux|clinique) (\w+ )?(consulter|choisir)\b|"
-    r"\b(me|se|le|la) faire (soigner|opérer|operer)\b",
+    rf"{CARE}",
     re.IGNORECASE,
 )
 COMPARE = re.compile(

@@ -68,7 +68,9 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         r"\b(prices?|fees?|tarifs?|prix|rents?|rental|loyers?)\b|\bhow much\b.*\bcosts?\b|"
         # a cost compared: "is it cheaper to run a lab here than in Munich?"
         r"\b(cheaper|costlier|(more|less) (expensive|costly)|(moins|plus) ch[eè]re?s?)\b|"
-        r"\b(what|the) costs? of\b|\bcombien\b.*\bco[uû]te",
+        r"\b(what|the) costs? of\b|\bcombien\b.*\bco[uû]te|"
+        # whether it costs nothing: "is Doctolib free for patients?", "c'est gratuit ?"
+        r"\b(is|are|c['’]est|est-(il|elle|ce))\b[^?]{0,40}\b(free|gratuite?s?)\b",
         IC,
     ),
     "amount": re.compile(
@@ -97,7 +99,7 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         r"\b(procedure|procédure|processus|démarches?|formalit(y|ies|és?))\b|"
         r"\bprocess (to|for|of)\b|\bsteps (to|for)\b|"
         r"\bhow (do|can|should|could|would|to)\b( (i|we|you|u|one))? (apply|join|register|sign up|"
-        r"enrol|enroll|become a member|get accepted|get in|obtain)\b|"
+        r"enrol|enroll|become a member|get accepted|get in|obtain|book|use)\b|"
         r"\bcomment\b( (faire pour|puis-je|peut-on|on peut|je peux|on fait pour))? "
         r"(candidater|postuler|s['’]inscrire|m['’]inscrire|nous inscrire|adh[ée]rer|"
         r"devenir membre|[êe]tre accept[ée]|obtenir|int[ée]grer)\b",

@@ -1,0 +1,69 @@
+"""The asker's own care, or a relative's, which the assistant does not give: medical advice,
+symptoms, where to be treated and by whom, at what cost ("how do I treat a headache?", "j'ai de
+la fièvre", "which hospital should I go to for a broken arm?", "recommend me a good
+oncologist", "my dad has cancer, which hospital is best?"). It answers questions about the
+region's health ecosystem, not its care: a part of ``question_kind.OUT_OF_SCOPE``. Shapes only,
+never the answer to one question."""
+
+from __future__ import annotations
+
+RELATIVE = (
+    r"(father|mother|mum|mom|dad|son|daughter|wife|husband|child|kid|parent|grandmother|"
+    r"grandfather|grandma|grandpa|brother|sister|partner|friend)"
+)
+RELATIVE_FR = (
+    r"(p[èe]re|m[èe]re|papa|maman|fils|fille|femme|mari|enfant|grand-m[èe]re|grand-p[èe]re|"
+    r"fr[èe]re|s(oe|œ)ur|ami|amie|conjoint|conjointe)"
+)
+# a carer by trade: "a good oncologist", "un bon médecin"
+CARER = (
+    r"(doctor|gp|dentist|oncologist|cardiologist|dermatologist|paediatrician|pediatrician|"
+    r"surgeon|specialist|physician|psychiatrist|m[ée]decin|docteur|g[ée]n[ée]raliste|dentiste|"
+    r"oncologue|cardiologue|dermatologue|p[ée]diatre|chirurgien|sp[ée]cialiste|psychiatre)"
+)
+ILLNESS = (
+    r"(cancer|disease|illness|tumou?r|diabetes|leuk[a]?emia|sclerosis|alzheimer\w*|parkinson\w*|"
+    r"stroke|heart attack|infection|condition|broken \w+|fracture)"
+)
+ILLNESS_FR = (
+    r"(cancer|maladie|tumeur|diab[èe]te|leuc[ée]mie|alzheimer|parkinson|avc|infarctus|"
+    r"infection|fracture)"
+)
+CARE = (
+    # medical advice for the asker: the ecosystem, not its care ("le meilleur traitement contre
+    # la migraine", "how do I treat a headache?")
+    r"\b(best|meilleure?s?)\s+(treatments?|cures?|remed(y|ies)|traitements?|remèdes?|remedes?|"
+    r"médicaments?|medicaments?)\b|\bhow (do|can|should) i (treat|cure)\b|"
+    r"\bshould i (be )?tak(e|ing)\b(?! part\b| (my|our|the|a|an|it|them)\b)|"
+    # the asker's own symptoms: "I've had a cough for three weeks", "j'ai de la fièvre"
+    # (ending its clause: "I have an infection diagnostics start-up" tells of a project)
+    r"\bi(['’]ve| have)( had| got)? (a |an )?(bad |persistent |terrible )?(cough|fever|headache|"
+    r"migraine|cold|flu|rash|sore throat|infection|toothache)\b"
+    r"(?=\s*(?:[,.?!;]|$)|\s+(?:for|since|and)\b)|\bj['’]ai (de la |une |un )?(fi[èe]vre|toux|"
+    r"migraine|grippe|rhume)\b(?=\s*(?:[,.?!;]|$)|\s+(?:depuis|et)\b)|\bj['’]ai mal (à|a|au|aux)\b|"
+    r"\bcomment (me )?(soigner|guérir|guerir)\b|\bmy (symptoms|headache|migraine|pain)\b|"
+    r"\bmes (symptômes|symptomes)\b|"
+    # the care of the asker or a relative: where to be treated, by whom, at what cost
+    # ("which hospital should he go to?", "for my knee surgery", "quel hôpital consulter ?")
+    rf"\b(should|can|could|must) (he|she|my {RELATIVE}) (go|consult|see|get treated|be treated|"
+    r"get operated|be operated)\b|\b(should|can|could|must) i (get treated|be treated|get "
+    r"operated|be operated|get an appointment)\b|\bfor (my|his|her) (\w+ )?(surgery|operation|"
+    r"treatment|care|cancer|disease|illness|diagnosis)\b(?! (research|project|study|program\w*|"
+    r"trial|lab|company|start-?up|team)\b)|\b(which|what) (doctor|surgeon|oncologist) (should|"
+    r"can|could) (i|he|she|my \w+)\b|\bquel (médecin|medecin|chirurgien|docteur) (consulter|"
+    r"voir|choisir)\b|\b(covered|reimbursed) by my (\w+ )?insurance\b|\bma mutuelle\b|"
+    r"\b(quel|quels|quelle) (hôpital|hopital|hôpitaux|clinique) (\w+ )?(consulter|choisir)\b|"
+    r"\b(me|se|le|la) faire (soigner|opérer|operer)\b"
+    # a carer or a place of care sought for oneself ("which hospital should I go to?",
+    # "recommend me a good oncologist", "trouve-moi un bon médecin")
+    r"|\b(which|what|quel|quels|quelle) (hospitals?|clinics?|h[ôo]pital|clinique|"
+    rf"{CARER})\b[^?]{{0,30}}\b(should|can|could|must|do) (i|he|she|my \w+) "
+    r"(go|see|consult|visit|get treated|be treated|get operated|be operated)\b"
+    r"|\b(recommend|suggest|find|conseille\w*|recommande\w*|trouve\w*)[\s-]+(me |moi |nous |us )?"
+    rf"(an? |un |une )?(good |bon |bonne |great )?{CARER}s?\b"
+    # a relative's illness: "my dad has cancer", "ma mère est atteinte d'un cancer"
+    rf"|\bmy {RELATIVE} (has|had|has got|is suffering from|suffers from|was diagnosed with) "
+    rf"(an? )?(\w+ )?{ILLNESS}\b|\bmy {RELATIVE} is (ill|sick)\b"
+    rf"|\b(mon|ma) {RELATIVE_FR} (a|a eu) (un |une |le |la |des |du )?(\w+ )?{ILLNESS_FR}\b"
+    rf"|\b(mon|ma) {RELATIVE_FR} (est (atteinte?|malade)|souffre)\b"
+)
