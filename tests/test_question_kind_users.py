@@ -215,6 +215,9 @@ def test_what_the_assistant_is_gets_the_help_reply(question: str) -> None:
         # the asker's own symptoms
         "by the way, I've had a bad cough for weeks, should I be taking antibiotics?",
         "j'ai de la fièvre depuis hier, que faire ?",
+        # the asker's own job
+        "je suis infirmière à lyon, est-ce que je devrais demander une mutation à paris ?",
+        "should I quit my job to join a startup?",
     ],
 )
 def test_where_to_eat_sleep_or_go_in_the_city_is_out_of_scope(question: str) -> None:
@@ -249,6 +252,8 @@ def test_where_to_eat_sleep_or_go_in_the_city_is_out_of_scope(question: str) -> 
         "should I be taking my startup to MedXperience?",
         "j'ai une migraine app, quel incubateur ?",
         "which lines for research does Medicen prioritise?",
+        "should I move my startup to Paris?",
+        "dois-je installer ma startup à Saclay ?",
         "We have a cold chain for vaccines: which logistics partners are there?",
     ],
 )

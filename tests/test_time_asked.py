@@ -86,6 +86,12 @@ def decline_of(
         ("is Kardiolib free for patients?", "price"),
         ("c'est gratuit, Kardiolib ?", "price"),
         ("how do i book a doctor on Kardiolib?", "procedure"),
+        # a time before, in other words; who won a call
+        ("et avant ça il bossait où ?", "former"),
+        ("what is his background?", "former"),
+        ("what background do start-ups need?", ""),
+        ("qui a gagné l'appel à projets de Biomedix ?", "winner"),
+        ("which projects were eventually selected in the Biomedix call?", "winner"),
     ],
 )
 def test_the_kind_of_what_is_asked(question: str, kind: str) -> None:

@@ -48,6 +48,9 @@ def report(*sentences: tuple[str, float]) -> EvidenceReport:
         ("quelles sont les trois priorités de la région ?", "priorités"),
         ("what are the previous editions?", ""),  # no number: not a counted group
         ("what were the 2016 results?", ""),  # a year is no count
+        ("what are the names of the nine universities in the region?", "universities"),
+        ("les noms des neuf universités ?", "universités"),
+        ("what is the name of the hospital group?", ""),  # one name, no group's members
         ("Who runs Medicen?", ""),  # a person, no group's members
         ("What does the agreement cover?", ""),
         ("What funding do incubators offer to foreign startups?", ""),  # asked of them

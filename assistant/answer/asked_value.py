@@ -47,7 +47,7 @@ COMPOSED = {
 LISTED = set("price rate email phone hours measure age duration".split())
 ANYONES = set(
     "email phone address rate price amount hours measure best count official procedure "
-    "eligibility".split()
+    "eligibility winner".split()
 )
 
 

@@ -64,6 +64,11 @@ OUT_OF_SCOPE = re.compile(
     r"\b(?:apartments?|appartements?|apparts?|logements?|colocs?|colocations?|flatshares?|"
     r"accommodation|airbnb|(?:rent|find|cheap)\s+(?:a\s+)?flat)\b|"
     r"\bo[uù] (?:habiter|vivre|se loger)\b|"
+    # the asker's own job: "est-ce que je devrais demander une mutation ?", "should I quit my job?"
+    r"\b(?:should|shall) i\b[^?]{0,40}\b(?:quit|resign|leave|change) my (?:job|post|position)\b|"
+    r"\b(?:should|shall) i (?:ask|apply) for a (?:transfer|raise|promotion)\b|"
+    r"\b(?:dois-je|devrais-je|je devrais|je dois|est-ce que je devrais)\b[^?]{0,30}\b(?:mutation|"
+    r"d[ée]missionner|changer de (?:poste|travail|job|boulot)|augmentation)\b|"
     r"\b(?:my|our) (?:income )?tax returns?\b|\b(?:declare|file|pay) (?:my|our) (?:income )?"
     r"taxes\b|\b(?:d[ée]clar\w*|pay\w*) (?:mes|nos) imp[ôo]ts\b|"
     # everyday life in the city, not its health ecosystem: where to eat, sleep, go out ("un bon

@@ -63,7 +63,10 @@ FORMER = re.compile(
     r"(?-i:[A-ZÀ-Þ])|"
     r"\bavant (de|d['’])\s*(rejoindre|devenir|prendre|arriver|int[ée]grer|être|etre)\b|"
     r"\b(poste|emploi|employeur|fonction)s? (pr[ée]c[ée]dente?s?|ant[ée]rieure?s?)\b|"
-    r"\b(pr[ée]c[ée]dente?|ancienne?) (poste|emploi|employeur|fonction)\b|\bauparavant\b",
+    r"\b(pr[ée]c[ée]dente?|ancienne?) (poste|emploi|employeur|fonction)\b|\bauparavant\b|"
+    # "et avant ça il bossait où ?", "what was his career path?", "quel parcours ?"
+    r"\bavant (ça|ca|cela)\b|\b(his|her|their|son|sa)\s+(career( path)?|background|parcours)\b|"
+    r"\b(career path|parcours) (of|de|d['’])|\bquel parcours\b",
     IC,
 )
 FORMER_SAID = re.compile(

@@ -52,8 +52,8 @@ ASKED = re.compile(
     # incubators offer?" asks of them, not who they are)
     rf"\b(?:which|what|quels|quelles|lesquels|lesquelles)\s+(?:(?!{VERBS}\b)[\w\-]+\s+){{0,3}}?"
     rf"(?P<a>{GROUP})\b|"
-    rf"\b(?:name|list|nommer|citer|nomme|cite)\s+(?:the|them|those|these|all|les|ces)\s+"
-    rf"(?:[\w\-]+\s+){{0,3}}?(?P<b>{GROUP})\b|"
+    rf"\b(?:(?:name|list|nommer|citer|nomme|cite)\s+(?:the|them|those|these|all|les|ces)|"
+    rf"names of(?: the| those| these)?|noms des)\s+(?:[\w\-]+\s+){{0,3}}?(?P<b>{GROUP})\b|"
     # "which are the clusters ...", "quelles sont les neuf universités ..."
     rf"\b(?:which|what|quels|quelles)\s+(?:are|were|sont|[ée]taient)\s+(?:the|les|ces)\s+"
     rf"(?:[\w\-]+\s+){{0,3}}?(?P<c>{GROUP})\b|"

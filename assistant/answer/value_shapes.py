@@ -55,3 +55,9 @@ SINCE = re.compile(
     r"cr[ée]{2}e?s?|depuis|histoire)\b",
     IC,
 )
+# a sentence that names who won: "the winners are ...", "three projects were selected"
+WON = re.compile(
+    r"\b(won|wins|winners?|awarded|laureates?|laur[ée]ats?|selected|s[ée]lectionn\w*|retenu\w*|"
+    r"prizes?|gagn\w*|remport\w*)\b",
+    IC,
+)

@@ -1,0 +1,106 @@
+"""The shapes of a question that asks for a kind of value (a phone number, an email, an
+address, a rate, a price, an amount, hours, the steps of a procedure, who may have something,
+who won, a story, a reason, a duration, an age, a measure, a date), in English and French, in
+the order they are checked (``value_kinds.asked_value``). Shapes of questions, never the answer
+to one question."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.questions import AGE_ASKED, DATE_ASKED
+
+IC = re.IGNORECASE
+ASKS = {  # the kind of value -> the shape of a question asking for one (checked in this order)
+    "email": re.compile(r"\b(e-?mail|courriel|adresse (e-?mail|électronique|mail))\b", IC),
+    "phone": re.compile(r"\b(tele)?phone\b|\btéléphone\b|\bt[ée]l\b|\bnum[ée]ro\b", IC),
+    "address": re.compile(
+        r"\b(what|what['’]s|which|give|quelle|l['’])\b.{0,30}\b(address|adresse)\b|"
+        r"\b(address|adresse) (of|de|du|des)\b|\bpost(al )?code\b|\bcode postal\b|"
+        r"['’]s (postal |street )?address\b",
+        IC,
+    ),
+    "rate": re.compile(r"\b(rate|taux|percentage|pourcentage)\b", IC),
+    "price": re.compile(
+        r"\b(prices?|fees?|tarifs?|prix|rents?|rental|loyers?)\b|\bhow much\b.*\bcosts?\b|"
+        # a cost compared: "is it cheaper to run a lab here than in Munich?"
+        r"\b(cheaper|costlier|(more|less) (expensive|costly)|(moins|plus) ch[eè]re?s?)\b|"
+        r"\b(what|the) costs? of\b|\bcombien\b.*\bco[uû]te|"
+        # whether it costs nothing: "is Doctolib free for patients?", "c'est gratuit ?"
+        r"\b(is|are|c['’]est|est-(il|elle|ce))\b[^?]{0,40}\b(free|gratuite?s?)\b",
+        IC,
+    ),
+    "amount": re.compile(
+        r"\b(budgets?|revenues?|turnover|chiffre d['’]affaires|funding|raised|levée|salary|"
+        r"salaries|salaires?|amounts?|montants?|valuations?|valorisations?)\b|"
+        # what someone earns: "how much does the CEO make a year?", "il gagne combien ?"
+        r"\bhow much\b.{0,30}\b(earn|earns|make|makes|paid|get paid)\b|"
+        r"\b(gagne|gagnent|touche|touchent)\b.{0,20}\bcombien\b|"
+        # what is put into something: "how much will Servier invest?", "combien va-t-il investir ?"
+        r"\bhow much\b.{0,40}\b(invest\w*|spen[dt]\w*|raised?)\b|"
+        r"\bcombien\b(?![^?]{0,20}\bd['’e])[^?]{0,40}\b(invest\w*|d[ée]pens\w*|lev[ée]\w*)\b|"
+        r"\b(invest\w*|d[ée]pens\w*|lev[ée]\w*)\b.{0,30}\bcombien\b|"
+        r"\bcombien\b.{0,30}\b(gagne|gagnent|touche|touchent)\b",
+        IC,
+    ),
+    "hours": re.compile(
+        r"\b(opening (hours|times)|hours|horaires?|heures? d['’]ouverture)\b|"
+        # "what time does the museum open?", "à quelle heure ferme-t-il ?"
+        r"\bwhat time (does|do|is|are|will)\b[^?]{0,40}\b(open|opens|close|closes)\b|"
+        r"\b(à|a) quelle heure\b[^?]{0,40}\b(ouvr|ferm)\w*",
+        IC,
+    ),
+    # the steps to apply, join, register ("how do I apply to Agoranov?", "quelle est la procédure
+    # pour candidater ?"): the sources must describe them
+    "procedure": re.compile(
+        r"\b(procedure|procédure|processus|démarches?|formalit(y|ies|és?))\b|"
+        r"\bprocess (to|for|of)\b|\bsteps (to|for)\b|"
+        r"\bhow (do|can|should|could|would|to)\b( (i|we|you|u|one))? (apply|join|register|sign up|"
+        r"enrol|enroll|become a member|get accepted|get in|obtain|book|use)\b|"
+        r"\bcomment\b( (faire pour|puis-je|peut-on|on peut|je peux|on fait pour))? "
+        r"(candidater|postuler|s['’]inscrire|m['’]inscrire|nous inscrire|adh[ée]rer|"
+        r"devenir membre|[êe]tre accept[ée]|obtenir|int[ée]grer)\b",
+        IC,
+    ),
+    # who may have something ("am I eligible for the French Tech Visa?", "est-ce qu'on a droit
+    # au CIR ?"): the sources must say who is
+    "eligibility": re.compile(
+        r"\b(eligible|éligibles?|eligibility|éligibilité|qualify|qualifies|qualified for|"
+        r"entitled to|(ai-je|avons-nous|a-t-on|on a|j['’]ai|nous avons) droit)\b",
+        IC,
+    ),
+    # who won a contest or a call ("qui a gagné l'appel à projets ?", "which projects were
+    # selected?"): the sources must name its winners
+    "winner": re.compile(
+        r"\b(who|qui|which \w+|what \w+|quels? \w+|quelles? \w+) (won|a gagn[ée]|ont gagn[ée]|"
+        r"a remport[ée]|ont remport[ée]|were (eventually |finally )?selected|was selected|"
+        r"a [ée]t[ée] (s[ée]lectionn|retenu)\w*|ont [ée]t[ée] (s[ée]lectionn|retenu)\w*)|"
+        r"\b(winners?|laur[ée]ats?|gagnants?)\b",
+        IC,
+    ),
+    # a subject's past told as a story ("what's the history of AP-HP?"): dated events
+    "history": re.compile(r"\b(history|histoire|historique)\b", IC),
+    # why a subject made a choice ("why did GE pick Paris over London?", "pourquoi Sanofi
+    # a-t-il choisi Gentilly ?"): the sources must give its reason
+    "reason": re.compile(
+        r"\b(why|pourquoi)\b.{0,60}\b(did|was|were|has|have|had|a-t-(il|elle)|ont-(ils|elles)|"
+        r"a|ont|avait)\b.{0,40}\b(pick(ed)?|chose|chosen|select(ed)?|decided?|opt(ed)?|prefer(red)?|"
+        r"left|leave|quit|join(ed)?|moved?|choisi|opté|opte|préféré|prefere|décidé|decide|"
+        r"quitté|quitte|rejoint|rejoindre|"
+        # a change it made: "why did Medicen change its CEO?", "pourquoi a-t-il remplacé ..."
+        r"change[ds]?|changé|replaced?|remplacé|appointed|nommé|hired|recruited|recruté|"
+        r"renamed|rebaptisé|closed?|fermé|dropped|abandoned?|abandonné|stopped|arrêté)\b",
+        IC,
+    ),
+    # how long something has lasted ("how long has he been president?"): a date or a span
+    "duration": re.compile(r"\bhow long\b|\bdepuis (combien de temps|quand)\b", IC),
+    "age": AGE_ASKED,  # a person's age: the sources must give it, or a birth
+    # a measure ("what's the field strength of its scanners?", "quelle surface ?"): a number
+    "measure": re.compile(
+        r"\b(field strength|strength|capacity|capacité|capacite|size|taille|surface|superficie|"
+        r"square met(re|er)s?|m²|teslas?|how (big|large|wide|tall|heavy)|resolution|résolution|"
+        r"dimensions?|weight|poids|volume)\b|\b\d+([.,]\d+)?\s?(t|m2|m²|km|ha|mw|kw)\b",
+        IC,
+    ),
+    "date": DATE_ASKED,
+}
