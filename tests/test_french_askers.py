@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer.abbreviations import read_abbreviations
+from assistant.answer.abbreviations import read_abbreviations, read_contractions
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.focus import refocus
 from assistant.answer.organisations import asked_kinds, from_passages
@@ -49,6 +49,29 @@ def test_french_typed_on_a_phone_is_read_as_written_out(typed: str, meant: str) 
 )
 def test_english_and_names_in_capitals_are_left_as_they_are(english: str) -> None:
     assert read_abbreviations(english) == english
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        (
+            "yo whats the name of that app curie supports",
+            "what's the name of that app curie supports",
+        ),
+        ("wheres medicen", "where's medicen"),
+        ("hey, who runs medicen?", "who runs medicen?"),
+        ("im looking for a partner", "I'm looking for a partner"),
+        # a greeting alone, a French "dont", no opening before a question
+        ("hey there", "hey there"),
+        (
+            "quel est le pôle dont medicen fait partie ?",
+            "quel est le pôle dont medicen fait partie ?",
+        ),
+        ("Hey Medicen team", "Hey Medicen team"),
+    ],
+)
+def test_english_typed_on_a_phone_is_read_as_written_out(typed: str, meant: str) -> None:
+    assert read_contractions(typed) == meant
 
 
 def test_texting_reads_as_the_kind_of_question_it_is() -> None:

@@ -1,11 +1,15 @@
-"""French as it is typed on a phone, read as written out: the SMS abbreviations ("cb" combien,
-"ds" dans, "qd" quand, "pk" pourquoi, "c" c'est, "koi" quoi), the elisions typed without their
-apostrophe ("l incubateur", "s installer", "qu il") and the "ou" that ends a where-question
-("c ou ?": "c'est où ?").
+"""Messages as they are typed on a phone, read as written out.
 
-A class of spellings, never the words of one question. The reading is kept only when the text
-read so is French (``detect_language``): "vitamin c", "5 mm" in an English question stay as
-they are. Only lower-case abbreviations are read (a name in capitals, "DS", "PR", is a name).
+English: the contractions typed without their apostrophe ("whats", "wheres", "dont") and an
+opening interjection ("yo whats ..."). French: the SMS abbreviations ("cb" combien, "ds" dans,
+"qd" quand, "pk" pourquoi, "c" c'est, "koi" quoi), the elisions typed without their apostrophe
+("l incubateur", "s installer", "qu il") and the "ou" that ends a where-question ("c ou ?":
+"c'est où ?").
+
+A class of spellings, never the words of one question. Each reading is kept only in its
+language (``detect_language``): "vitamin c", "5 mm" in an English question stay as they are,
+"dont" in a French one too. Only lower-case abbreviations are read (a name in capitals, "DS",
+"PR", is a name).
 """
 
 from __future__ import annotations
@@ -66,6 +70,32 @@ SMS = {
     "pb": "problème",
     "dsl": "désolé",
 }
+# English contractions typed without their apostrophe: "whats the name of ...", "wheres X"
+CONTRACTIONS = {
+    "whats": "what's",
+    "wheres": "where's",
+    "whos": "who's",
+    "hows": "how's",
+    "whens": "when's",
+    "whys": "why's",
+    "thats": "that's",
+    "dont": "don't",
+    "doesnt": "doesn't",
+    "didnt": "didn't",
+    "isnt": "isn't",
+    "arent": "aren't",
+    "cant": "can't",
+    "im": "I'm",
+    "ive": "I've",
+    "youre": "you're",
+    "theyre": "they're",
+}
+# an opening interjection before the message: "yo whats ...", "hey, where is ..."
+OPENING = re.compile(
+    r"^\s*(?:yo|hey|hiya|heya|oi)\b[\s,!]+(?=(?:what|whats|where|wheres|who|whos|how|hows|when|"
+    r"which|why|is|are|do|does|did|can|could|tell|give|list|any)\b)",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"(?<![\w'’-])([a-z]+)(?![\w'’-])")
 # an elision typed without its apostrophe: "l incubateur", "s installer", "qu il", "d hopitaux"
 _ELISION = re.compile(r"(?<![\w'’-])(qu|[cdjlmnst]) (?=[aeiouyhàâéèêîôû])", re.IGNORECASE)
@@ -74,6 +104,16 @@ _WHERE_OU = re.compile(
     r"\b(c['’]est|est|sont|trouve|situé|situe|situés|situes)\s+ou\b(?=\s*(?:[?!.,;]|$))",
     re.IGNORECASE,
 )
+
+
+def read_contractions(text: str) -> str:
+    """``text`` without an opening interjection and with its English contractions typed without
+    their apostrophe written with it ("yo whats the name" -> "what's the name"); lower case
+    only, and only in English ("dont" is French for "of which")."""
+    if detect_language(text) != "en":
+        return text
+    text = OPENING.sub("", text, count=1)
+    return _WORD.sub(lambda m: CONTRACTIONS.get(m.group(1), m.group(1)), text)
 
 
 def read_abbreviations(text: str) -> str:

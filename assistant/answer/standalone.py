@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.answer.abbreviations import read_abbreviations
+from assistant.answer.abbreviations import read_abbreviations, read_contractions
 from assistant.answer.addressed import written_up
 from assistant.answer.condense import Turn, condense, split_context
 from assistant.answer.gazetteer import Gazetteer
@@ -80,5 +80,5 @@ def as_meant(question: str, lexicon: Lexicon) -> str:
     """The message with its spacing squeezed, its texting written out, a text to write read as
     the question it asks (``written_up``) and the typos of its asking and role words fixed
     ("wher is", "the presdient of")."""
-    written = written_up(read_abbreviations(" ".join(question.split())))
+    written = written_up(read_contractions(read_abbreviations(" ".join(question.split()))))
     return spell_asking(written, lexicon)
