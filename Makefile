@@ -111,7 +111,7 @@ eval: setup
 		tests/eval/dev23.jsonl tests/eval/dev24.jsonl tests/eval/dev25.jsonl \
 		tests/eval/dev26.jsonl tests/eval/dev27.jsonl tests/eval/dev28.jsonl \
 		tests/eval/dev29.jsonl tests/eval/dev30.jsonl tests/eval/dev31.jsonl \
-		tests/eval/dev32.jsonl tests/eval/dev33.jsonl \
+		tests/eval/dev32.jsonl tests/eval/dev33.jsonl tests/eval/dev34.jsonl tests/eval/dev35.jsonl \
 		tests/eval/test.jsonl
 
 bench: setup

@@ -69,9 +69,10 @@ MIN_ANSWER_FIRST = 0.75  # facts and explanations: the expected words in the fir
 MIN_DECLINE = 0.95
 # The frozen test set, measured after issue 15's third round and again after its fourth, fifth,
 # sixth, seventh and eighth (the same each time): answers 0.83 (67/81), declines 0.86 (12/14),
-# answer-first 0.80 (33/41); after the ninth 0.85 (69/81), 0.86 (12/14), 0.83 (34/41) (the
-# targets: 0.85 / 0.90 / 0.75); a question's worth below each.
-TEST_BARS = {"accuracy": 0.83, "decline": 0.78, "answer_first": 0.80}
+# answer-first 0.80 (33/41); after the ninth 0.85 (69/81), 0.86 (12/14), 0.83 (34/41); after
+# the thirteenth 0.86 (70/81), 0.93 (13/14), 0.83 (34/41) (the targets: 0.85 / 0.90 / 0.75); a
+# question's worth below each.
+TEST_BARS = {"accuracy": 0.85, "decline": 0.85, "answer_first": 0.80}
 # The blind dev sets, measured the same way, a question's worth below each:
 # dev2 answers 0.91 (42/46), declines 1.00 (14/14), answer-first 0.81 (21/26)
 DEV2_BARS = {"accuracy": 0.91, "decline": 0.92, "answer_first": 0.76}
@@ -194,9 +195,19 @@ DEV31_BARS = {"accuracy": 0.75, "decline": 0.93, "answer_first": 0.64}
 DEV32 = Path(__file__).parent / "eval" / "dev32.jsonl"
 DEV32_BARS = {"accuracy": 0.80, "decline": 0.90, "answer_first": 0.66}
 # dev33, 20 near-misses of many kinds and 15 out-of-scope messages or requests beside 15
-# answerable, many lower case, French or follow-ups: 0.80 (12/15), 0.60 (21/35), 0.89 (8/9) blind
+# answerable, many lower case, French or follow-ups: 0.80 (12/15), 0.60 (21/35), 0.89 (8/9) blind;
+# tuned on: 0.80, 0.94 (33/35), 0.89
 DEV33 = Path(__file__).parent / "eval" / "dev33.jsonl"
-DEV33_BARS = {"accuracy": 0.73, "decline": 0.66, "answer_first": 0.77}
+DEV33_BARS = {"accuracy": 0.73, "decline": 0.88, "answer_first": 0.77}
+# dev34, dev33's mix written after the round's first changes: 0.87 (13/15), 0.74 (26/35), 0.80
+# (8/10) on the round's start, 0.87, 0.80 (28/35), 0.80 when written; tuned on: 0.93 (14/15),
+# 0.91 (32/35), 0.90 (9/10)
+DEV34 = Path(__file__).parent / "eval" / "dev34.jsonl"
+DEV34_BARS = {"accuracy": 0.86, "decline": 0.85, "answer_first": 0.80}
+# dev35, the frozen test's mix like dev28, written mid-round, kept as a holdout (its tables
+# only): 0.84 (38/45), 1.00 (15/15), 0.59 (13/22) both on the round's start and when written
+DEV35 = Path(__file__).parent / "eval" / "dev35.jsonl"
+DEV35_BARS = {"accuracy": 0.80, "decline": 0.93, "answer_first": 0.54}
 
 
 @pytest.mark.parametrize(
@@ -204,12 +215,13 @@ DEV33_BARS = {"accuracy": 0.73, "decline": 0.66, "answer_first": 0.77}
     [
         *(QUESTIONS, HOLDOUT, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12),
         *(DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, DEV22, DEV23),
-        *(DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, DEV31, DEV32, DEV33, TEST),
+        *(DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, DEV31, DEV32, DEV33),
+        *(DEV34, DEV35, TEST),
     ],
     ids=[
         "main",
         "holdout",
-        *(f"dev{n}" for n in range(2, 34)),
+        *(f"dev{n}" for n in range(2, 36)),
         "test",
     ],
 )
@@ -258,6 +270,8 @@ def test_question_set_shape(path: Path) -> None:
         DEV31,
         DEV32,
         DEV33,
+        DEV34,
+        DEV35,
     ):
         assert len(questions) >= 50 and sum(q.lang == "fr" for q in questions) >= 10
         assert sum(not q.answerable for q in questions) >= 8
@@ -327,17 +341,19 @@ def test_default_backend_holds_the_bar(built_index: Path) -> None:
         (DEV31, DEV31_BARS),
         (DEV32, DEV32_BARS),
         (DEV33, DEV33_BARS),
+        (DEV34, DEV34_BARS),
+        (DEV35, DEV35_BARS),
         (TEST, TEST_BARS),
     ],
-    ids=[*(f"dev{n}" for n in range(2, 34)), "frozen-test"],
+    ids=[*(f"dev{n}" for n in range(2, 36)), "frozen-test"],
 )
 def test_a_blind_set_holds_its_measured_numbers(
     built_index: Path, path: Path, bars: dict[str, float]
 ) -> None:
     """The sets written blind from corpus/: dev2, dev4 to dev11, dev13, dev14, dev16, dev18 to
-    dev24, dev26, dev27, dev29, dev31 and dev33 (tuned on), dev3, dev12, dev15, dev17, dev25,
-    dev28, dev30 and dev32 (holdouts, their tables only) and the frozen test (never tuned on)
-    each hold their measured numbers."""
+    dev24, dev26, dev27, dev29, dev31, dev33 and dev34 (tuned on), dev3, dev12, dev15, dev17,
+    dev25, dev28, dev30, dev32 and dev35 (holdouts, their tables only) and the frozen test (never
+    tuned on) each hold their measured numbers."""
     chat = Container(Settings(data_dir=built_index)).chat
     results = run_eval(chat, load_questions(path))
     overall = score(results)
