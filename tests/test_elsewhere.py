@@ -51,6 +51,12 @@ def lexicon() -> Lexicon:
         ("I run a lab in Tokyo. Who should I contact?", []),  # told, not asked
         ("tu peux me présenter à Stéphane ?", []),  # a name the corpus uses: no place
         ("who works in MRI?", []),  # an acronym
+        # the parts of the world the region is in; the region by another name; a French word
+        ("as a japanese investor, where in europe should i invest?", []),
+        ("what are the main hospitals in Greater Paris?", []),
+        ("quels hôpitaux dans le Grand Paris ?", []),
+        ("paris est-elle dans le palmarès des régions ?", []),
+        ("hospitals in the usa?", ["usa"]),
     ],
 )
 def test_the_places_a_question_keeps_to(question: str, places: list[str], lexicon: Lexicon) -> None:
@@ -74,6 +80,7 @@ def report(*sentences: str) -> EvidenceReport:
         ("any good incubators in barcelona?", "Barcelona hosts incubators too.", False),
         ("what does Biomedix do in Germany?", "Biomedix works with German clusters.", False),
         ("quel est leur rôle aux états-unis ?", "Its United States office opened.", False),
+        ("are its competitors in the united states?", "They are in the USA and China.", False),
         ("is it the biggest in the world?", "It is the largest in Europe.", True),
         ("is it the biggest in the world?", "It is the world's largest network.", False),
     ],

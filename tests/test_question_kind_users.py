@@ -141,6 +141,8 @@ def test_where_others_set_up_is_siting_and_a_departement_is_a_town() -> None:
         "trouve-moi un bon médecin à Paris",
         "my dad has cancer, which hospital is best for him?",
         "ma mère a un cancer, quel hôpital ?",
+        "what's the best hospital for my mom's cancer?",
+        "i need a good cardiologist in paris",
     ],
 )
 def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:
@@ -160,6 +162,19 @@ def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:
         "my partner has a lab in Lyon, who should we contact?",
         "mon ami a une startup, quel incubateur ?",
         "which doctor leads Gustave Roussy?",
+        # a relative's project in a field, doctors sought for research, visits for a trial
+        "my partner has an infectious disease startup, who should she talk to in paris?",
+        "my friend has a cancer research lab, which institutes could partner with him?",
+        "mon ami a un projet cancer, qui contacter ?",
+        "which hospitals should i visit to set up a clinical trial?",
+        "where can i find doctors interested in digital health?",
+        "does lajoux suggest doctors and engineers work together?",
+        "we need a doctor to join our startup",
+        # getting to know people or a market is no journey
+        "how can i get to know the key players in paris region?",
+        "how can i get to know investors from the US?",
+        "how to get a foothold in the paris pharma market?",
+        "comment aller à l'international avec ma startup medtech ?",
         "Should my team go to Genopole or Saclay?",
         "Should I consult the ANSM before starting a trial?",
         "For my cancer research project, which labs are relevant?",
@@ -212,6 +227,8 @@ def test_what_the_assistant_is_gets_the_help_reply(question: str) -> None:
         "Which train goes from Paris to Lyon?",
         "quel bus pour aller à Genopole ?",
         "comment aller à villejuif depuis la gare de lyon ?",
+        "what's the best way to get to villejuif from paris?",
+        "how do i reach gustave roussy by metro?",
         # the asker's own symptoms
         "by the way, I've had a bad cough for weeks, should I be taking antibiotics?",
         "j'ai de la fièvre depuis hier, que faire ?",

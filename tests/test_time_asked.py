@@ -92,6 +92,10 @@ def decline_of(
         ("what background do start-ups need?", ""),
         ("qui a gagné l'appel à projets de Biomedix ?", "winner"),
         ("which projects were eventually selected in the Biomedix call?", "winner"),
+        # a process in general, funding obtained, an appointment's reason: no such kinds
+        ("what is Biomedix's process for reviewing the progress of companies?", ""),
+        ("comment obtenir des financements pour un projet avec Biomedix ?", ""),
+        ("why was Anna Rossi appointed CEO?", ""),
     ],
 )
 def test_the_kind_of_what_is_asked(question: str, kind: str) -> None:
@@ -301,6 +305,7 @@ def test_the_steps_to_apply_must_be_described(sentence: str, declined: bool) -> 
         ("what's the history of Biomedix?", "Biomedix runs 39 hospitals since 2016.", False),
         ("what's the history of Biomedix?", "Biomedix ran 3100 projects in 2016.", True),
         ("what's the history of Biomedix?", "Biomedix was founded in 1849 in Paris.", False),
+        ("what's the history of Biomedix?", "Biomedix set up its Paris centre in 2016.", False),
         ("is my start-up eligible for Biomedix?", "Biomedix hosts 400 start-ups.", True),
         ("is my start-up eligible for Biomedix?", "Biomedix is open to start-ups under 5.", False),
     ],

@@ -132,6 +132,7 @@ COUNTED = "In 2016, there were 52 job-creating foreign investment projects in th
         ("Its strategy rests on three pillars (promoting, structuring and animating).", False),
         ("Its strategy rests on three pillars: promoting, structuring and animating.", False),
         ("Its strategy rests on three pillars, namely promoting and structuring.", False),
+        ("It combines these three pillars.", False),  # named in the sentences before
     ],
 )
 def test_a_group_of_things_asked_by_its_number_needs_a_sentence_that_names_them(

@@ -29,6 +29,8 @@ ILLNESS_FR = (
     r"(cancer|maladie|tumeur|diab[èe]te|leuc[ée]mie|alzheimer|parkinson|avc|infarctus|"
     r"infection|fracture)"
 )
+# the illness ends its clause: "has cancer, which ...", not "has a cancer research lab"
+ENDS = r"(?=\s*(?:[,.?!;:]|$)|\s+(?:and|so|since|for|now|et|donc|depuis)\b)"
 CARE = (
     # medical advice for the asker: the ecosystem, not its care ("le meilleur traitement contre
     # la migraine", "how do I treat a headache?")
@@ -55,15 +57,22 @@ CARE = (
     r"\b(quel|quels|quelle) (hôpital|hopital|hôpitaux|clinique) (\w+ )?(consulter|choisir)\b|"
     r"\b(me|se|le|la) faire (soigner|opérer|operer)\b"
     # a carer or a place of care sought for oneself ("which hospital should I go to?",
-    # "recommend me a good oncologist", "trouve-moi un bon médecin")
+    # "recommend me a good oncologist", "trouve-moi un bon médecin", "i need a cardiologist")
     r"|\b(which|what|quel|quels|quelle) (hospitals?|clinics?|h[ôo]pital|clinique|"
     rf"{CARER})\b[^?]{{0,30}}\b(should|can|could|must|do) (i|he|she|my \w+) "
-    r"(go|see|consult|visit|get treated|be treated|get operated|be operated)\b"
-    r"|\b(recommend|suggest|find|conseille\w*|recommande\w*|trouve\w*)[\s-]+(me |moi |nous |us )?"
+    r"(go|see|consult|get treated|be treated|get operated|be operated)\b"
+    r"|\b(recommend|suggest|find|conseille\w*|recommande\w*|trouve\w*)[\s-]+(me|moi|nous|us) "
     rf"(an? |un |une )?(good |bon |bonne |great )?{CARER}s?\b"
-    # a relative's illness: "my dad has cancer", "ma mère est atteinte d'un cancer"
-    rf"|\bmy {RELATIVE} (has|had|has got|is suffering from|suffers from|was diagnosed with) "
-    rf"(an? )?(\w+ )?{ILLNESS}\b|\bmy {RELATIVE} is (ill|sick)\b"
-    rf"|\b(mon|ma) {RELATIVE_FR} (a|a eu) (un |une |le |la |des |du )?(\w+ )?{ILLNESS_FR}\b"
+    rf"|\b(recommend|suggest|conseille\w*|recommande\w*) (an? |un |une )(good |bon |bonne |great )"
+    rf"{CARER}\b"
+    rf"|\b(i need|i['’]m looking for|je cherche|j['’]ai besoin d['’]) ?(an? |un |une )(good |bon "
+    rf"|bonne )?{CARER}\b(?! (to|for|who|pour|qui)\b)"
+    # a relative's illness ("my dad has cancer", "ma mère est atteinte d'un cancer"), not a
+    # relative's project in a field ("my friend has a cancer research lab")
+    rf"|\bmy {RELATIVE}(['’]s)? (has|had|has got|is suffering from|suffers from|was diagnosed "
+    rf"with) (an? )?(\w+ )?{ILLNESS}{ENDS}|\bmy {RELATIVE} is (ill|sick)\b"
+    rf"|\b(mon|ma) {RELATIVE_FR} (a|a eu) (un |une |le |la |des |du )?{ILLNESS_FR}{ENDS}"
     rf"|\b(mon|ma) {RELATIVE_FR} (est (atteinte?|malade)|souffre)\b"
+    # the care of a relative's illness: "the best hospital for my mom's cancer"
+    rf"|\bfor my {RELATIVE}['’]s (\w+ )?{ILLNESS}{ENDS}"
 )

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from rapidfuzz.distance import Levenshtein
+
 from assistant.answer.asked_value import BEST, usable
 from assistant.answer.evidence import EvidenceReport
 from assistant.answer.lexicon import Lexicon
@@ -26,7 +28,8 @@ from ingest.store.text import fold, tokenize
 # the other side of a comparison, up to what the two are compared on
 SIDE = re.compile(
     r"\b(?:compar\w*\b|stacks? up\b|measures? up\b|versus\b|vs\b\.?|par rapport\b|"
-    r"(?<!rather )than\b|(?:plus|moins|mieux|meilleure?s?|pire)\b[^?.;!,]{0,40}?\bque\b)\s*"
+    r"(?<!rather )(?<!other )than\b|"
+    r"(?:plus|moins|mieux|meilleure?s?|pire)\b[^?.;!,]{0,40}?\bque\b)\s*"
     r"(?:with|to|against|avec|à|a|au|aux|in|at|en|dans)?\s+"
     r"(?P<side>[^?.;!,]*?)(?=\s+(?:for|on|in terms of|regarding|when it comes to|pour|sur|"
     r"en termes de|en mati[èe]re de|concernant)\b|[?.;!,]|$)",
@@ -47,17 +50,33 @@ def uncovered_side(question: str, known: Collection[str], lexicon: Lexicon | Non
     ""."""
     first = NAME.search(question)
     for match in SIDE.finditer(question):
+        if re.match(r"\s*\d", match.group("side")):
+            continue  # a quantity, not another side: "more than 400 members"
         for word in NAME.finditer(match.group("side")):
             start = match.start("side") + word.start()
             text = word.group(0)
             if first and start == first.start():
                 continue
-            if not text[0].isupper() and (lexicon is None or lexicon.common(fold(text))):
-                continue  # a common word ("the rest") or, with no word list, maybe a typo
+            if not text[0].isupper() and not _a_name(text, known, lexicon):
+                continue  # a word ("the rest", "les pôles") or a typo ("digitall")
             terms = tokenize(text)
             if terms and not any(t in known for t in terms):
                 return text
     return ""
+
+
+def _a_name(text: str, known: Collection[str], lexicon: Lexicon | None) -> bool:
+    """A lower-case word that is a name: no common or French word, no typo of a corpus word
+    (one letter off, or a corpus word and a few letters more: "digitall", "medicon")."""
+    folded = fold(text)
+    if lexicon is None or lexicon.common(folded) or lexicon.french(folded):
+        return False
+    return not any(
+        Levenshtein.distance(t, k, score_cutoff=1) <= 1 or (len(k) >= 5 and t.startswith(k))
+        for t in tokenize(text)
+        if len(t) >= 6
+        for k in known
+    )
 
 
 LEADING = re.compile(r"^(?:(?:the|a|an|un|une|le|la|les|de|du|des)\s+|[ld]['’]\s*)+", re.IGNORECASE)

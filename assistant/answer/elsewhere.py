@@ -18,6 +18,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import takewhile
 
 from assistant.answer.asked_value import BEST, previous_sentence, refers, usable
 from assistant.answer.evidence import EvidenceReport
@@ -37,6 +38,10 @@ PLACED = re.compile(
     re.IGNORECASE,
 )
 CAPITALISED = re.compile(r"(?-i:[A-ZÀ-Þ])[\w'’-]*[a-zà-ÿ][\w'’-]*")  # "Barcelona", not "MRI"
+# the parts of the world the region is in: the sources' own scope ("where in Europe ...?")
+AROUND = {"150", "155", "EU", "EZ", "FR"}  # Europe, Western Europe, the EU, the eurozone, France
+# the short names the CLDR does not give: "the USA", "the UK"
+ALIASES = {"US": ("USA", "U.S.", "America"), "GB": ("UK", "U.K.", "Britain"), "AE": ("UAE",)}
 NEAR = 0.9  # a sentence scoring this share of the best one's is as good an answer
 STEM = 5  # letters a place and its adjective share: "Germany", "German"; "Europe", "European"
 
@@ -58,9 +63,15 @@ class World:
         if folded in self.names:
             return self.names[folded]
         capitalised = bool(CAPITALISED.fullmatch(written.split()[0]))
-        if folded in self.cities and (capitalised or not (lexicon and lexicon.common(folded))):
+        if folded in self.cities and (capitalised or not (lexicon and _a_word(folded, lexicon))):
             return frozenset({written})
         return frozenset()
+
+
+def _a_word(folded: str, lexicon: Lexicon) -> bool:
+    """A common English or French word, or any French word: "in reading", "le palmarès",
+    "tours"; not "boston", "lyon" (the French list holds no cities)."""
+    return lexicon.common(folded) or lexicon.french(folded)
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +85,9 @@ def world() -> World:
     locales = [Locale("en"), Locale("fr")]
     places: list[set[str]] = [
         {loc.territories[code] for loc in locales if code in loc.territories}
+        | set(ALIASES.get(code, ()))
         for code in locales[0].territories
+        if code not in AROUND
     ]
     for zone in get_global("zone_territories"):
         default = zone.split("/")[-1].replace("_", " ")
@@ -136,7 +149,8 @@ def _capitalised(
         return "", frozenset()
     if fold(words[0]) in world().others or any(t in known for t in tokenize(words[0])):
         return "", frozenset()  # "in March", "in English"; "à Stéphane Roques"
-    return words[0], frozenset({words[0]})
+    run = list(takewhile(CAPITALISED.fullmatch, words))  # "Greater Paris": the region
+    return " ".join(run), frozenset({" ".join(run)})
 
 
 def _at_home(
@@ -145,7 +159,8 @@ def _at_home(
     """The sources' scope: the region, France, the directory's towns, campuses, organisations."""
     for name in place:
         folded = fold(name)
-        if REGION.search(folded) or set(tokenize(name)) <= SCOPE or folded in gazetteer.campus:
+        terms = set(tokenize(name))
+        if REGION.search(folded) or (terms and terms <= SCOPE) or folded in gazetteer.campus:
             return True
         if any(o.region != "out" and o.city and fold(o.city) == folded for o in organisations):
             return True

@@ -15,6 +15,7 @@ class Lexicon:
         self._words: frozenset[str] | None = None
         self._everyday: frozenset[str] | None = None
         self._common: frozenset[str] | None = None
+        self._french: frozenset[str] | None = None
         self._accented: dict[str, str] | None = None
         self._counts: dict[str, dict[str, int]] = {}  # language -> word -> frequency
         self._rankings: dict[str, list[str]] = {}  # language -> words, most frequent first
@@ -38,6 +39,15 @@ class Lexicon:
 
             self._everyday = frozenset(fold(w) for w in self._ranked("fr")[:EVERYDAY_FRENCH])
         return self._everyday
+
+    def french(self, word: str) -> bool:
+        """Whether ``word`` (lower case, accents folded or not) is a French word: "palmarès",
+        "tours", "porto" are; the cities "lyon", "boston" are not."""
+        from ingest.store.text import fold
+
+        if self._french is None:
+            self._french = frozenset(fold(w) for w in self._frequencies("fr"))
+        return fold(word) in self._french
 
     def common(self, word: str) -> bool:
         """Whether ``word`` (lower case) is one of the ``COMMON`` most frequent English or

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 # the region, however it is spelt ("Paris-region startups"), is not its capital city
 REGION = re.compile(
     r"\b(paris[- ]region|region parisienne|paris[- ]ile[- ]de[- ]france|ile[- ]de[- ]france|"
-    r"paris (ecosystem|area|metropolitan area)|ecosysteme parisien)\b"
+    r"paris (ecosystem|area|metropolitan area)|ecosysteme parisien|greater paris|grand paris)\b"
 )
 
 # "outside Île-de-France", "beyond the Paris region", "hors de la région", "en dehors de l'IDF"

@@ -82,8 +82,14 @@ OUT_OF_SCOPE = re.compile(
     r"\bhow (do|can|should|would) (i|we) get (to|from|there)\b[^?]{0,60}\b(airport|a[ée]roport|"
     r"cdg|orly|station|gare|metro|métro|rer|train|bus|taxi|by car)\b|"
     r"\b(directions|itinerary) to\b|\bcomment (se|me|nous) rendre (à|a|au|aux|jusqu)|"
-    r"\b(comment|how to|how do i|how can i) (aller|venir|get|go) (à|a|au|aux|jusqu['’]?|to) "
-    r"(?!market|march[ée])|"
+    # "comment aller à Villejuif depuis la gare de Lyon ?", "the best way to get to X from Paris",
+    # "how do I reach Gustave Roussy by metro?" (not "how to get to market", "aller à
+    # l'international")
+    r"\b(comment|how to|how do i|how can i|how do we|how can we|way to) ((aller|venir|get|go)"
+    r"(?!\s+(to\s+)?(know|market|march[ée])\b)( to| à| a| au| aux| jusqu['’]?(à|a)?)|reach|"
+    r"rejoindre) "
+    r"[^?]{1,40}\b(from|depuis|by (metro|train|bus|car|rer|taxi|tram)|en (m[ée]tro|train|bus|"
+    r"voiture|rer|taxi|tram)|[àa] pied|on foot)\b|"
     # a timetable: "which train goes from Paris to Lyon?", "quel bus pour Évry ?"
     r"\b(which|what|quel|quels|quelle) (trains?|metros?|métros?|bus|buses|flights?|vols?|rer|"
     r"trams?) (goes|go|runs?|leaves?|from|to|for|pour|va|vont|part)\b|"

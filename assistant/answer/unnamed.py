@@ -45,6 +45,8 @@ NAMING = re.compile(
     r"[àa] savoir)\b",
     re.IGNORECASE,
 )
+# a group taken up from what came before: "which combines these three sectors"
+TAKEN_UP = re.compile(r"\b(these|those|ces|such|lesdite?s|the said)\s*$", re.IGNORECASE)
 # the members of a group asked by name: "which European clusters ...", "can you name the nine
 # universities ...", "quels industriels ...", "apart from Sanofi, which leaders ..."
 ASKED = re.compile(
@@ -102,8 +104,8 @@ def unnamed_decline(
     stem = tokenize(noun)[:1]
     counted = rf"{QUANTIFIED}{re.escape(stem[0])}\w*" if stem else ""
     found = re.search(counted, fold(group.sentence), re.IGNORECASE) if counted else None
-    if not found:
-        return None
+    if not found or TAKEN_UP.search(fold(group.sentence)[: found.start()]):
+        return None  # "these three sectors": named in the sentences before
     if re.fullmatch(GROUP, noun, re.IGNORECASE):  # organisations: the directory knows them
         if members(" ".join([group.sentence, after, *rivals]), noun, known, organisations):
             return None

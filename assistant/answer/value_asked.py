@@ -54,12 +54,12 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
     # pour candidater ?"): the sources must describe them
     "procedure": re.compile(
         r"\b(procedure|procédure|processus|démarches?|formalit(y|ies|és?))\b|"
-        r"\bprocess (to|for|of)\b|\bsteps (to|for)\b|"
+        r"\bsteps (to|for)\b|"
         r"\bhow (do|can|should|could|would|to)\b( (i|we|you|u|one))? (apply|join|register|sign up|"
-        r"enrol|enroll|become a member|get accepted|get in|obtain|book|use)\b|"
+        r"enrol|enroll|become a member|get accepted|book|use)\b|"
         r"\bcomment\b( (faire pour|puis-je|peut-on|on peut|je peux|on fait pour))? "
         r"(candidater|postuler|s['’]inscrire|m['’]inscrire|nous inscrire|adh[ée]rer|"
-        r"devenir membre|[êe]tre accept[ée]|obtenir|int[ée]grer)\b",
+        r"devenir membre|[êe]tre accept[ée]|int[ée]grer)\b",
         IC,
     ),
     # who may have something ("am I eligible for the French Tech Visa?", "est-ce qu'on a droit
@@ -88,7 +88,7 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         r"left|leave|quit|join(ed)?|moved?|choisi|opté|opte|préféré|prefere|décidé|decide|"
         r"quitté|quitte|rejoint|rejoindre|"
         # a change it made: "why did Medicen change its CEO?", "pourquoi a-t-il remplacé ..."
-        r"change[ds]?|changé|replaced?|remplacé|appointed|nommé|hired|recruited|recruté|"
+        r"change[ds]?|changé|replaced?|remplacé|"
         r"renamed|rebaptisé|closed?|fermé|dropped|abandoned?|abandonné|stopped|arrêté)\b",
         IC,
     ),

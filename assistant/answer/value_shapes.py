@@ -51,7 +51,8 @@ ELIGIBLE = re.compile(
 )
 # a sentence that tells a past: "founded in 1849", "since its creation", "dates back to"
 SINCE = re.compile(
-    r"\b(founded|created|established|since|dates? back|origins?|history|fond[ée]e?s?|"
+    r"\b(founded|created|established|since|dates? back|origins?|history|set up|opened|launched|"
+    r"began|started|fond[ée]e?s?|ouvert|lanc[ée]|install[ée]e?|"
     r"cr[ée]{2}e?s?|depuis|histoire)\b",
     IC,
 )
