@@ -57,6 +57,8 @@ def lexicon() -> Lexicon:
         ("quels hôpitaux dans le Grand Paris ?", []),
         ("paris est-elle dans le palmarès des régions ?", []),
         ("hospitals in the usa?", ["usa"]),
+        ("any healthtech incubators near barcelona?", ["barcelona"]),
+        ("incubateurs près de Lyon ?", ["Lyon"]),
     ],
 )
 def test_the_places_a_question_keeps_to(question: str, places: list[str], lexicon: Lexicon) -> None:

@@ -51,6 +51,9 @@ def report(*sentences: tuple[str, float]) -> EvidenceReport:
         ("what are the names of the nine universities in the region?", "universities"),
         ("les noms des neuf universités ?", "universités"),
         ("what is the name of the hospital group?", ""),  # one name, no group's members
+        ("give me the 52 projects", "projects"),
+        ("donne-moi les neuf universités", "universités"),
+        ("tell me the story", ""),
         ("Who runs Medicen?", ""),  # a person, no group's members
         ("What does the agreement cover?", ""),
         ("What funding do incubators offer to foreign startups?", ""),  # asked of them

@@ -33,7 +33,8 @@ from ingest.store.text import fold, tokenize
 
 # a word that places, then the place: "in the United States", "aux états-unis", "à Londres"
 PLACED = re.compile(
-    r"\b(?:in|at|across|throughout|à|au|aux|en|dans)\s+(?:the\s+|la\s+|le\s+|les\s+|l['’])?"
+    r"\b(?:in|at|across|throughout|near|around|à|au|aux|en|dans|pr[èe]s de)\s+"
+    r"(?:the\s+|la\s+|le\s+|les\s+|l['’])?"
     r"(?P<place>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})",
     re.IGNORECASE,
 )
@@ -85,9 +86,9 @@ def world() -> World:
     locales = [Locale("en"), Locale("fr")]
     places: list[set[str]] = [
         {loc.territories[code] for loc in locales if code in loc.territories}
-        | set(ALIASES.get(code, ()))
+        | set(ALIASES.get(str(code), ()))
         for code in locales[0].territories
-        if code not in AROUND
+        if str(code) not in AROUND
     ]
     for zone in get_global("zone_territories"):
         default = zone.split("/")[-1].replace("_", " ")

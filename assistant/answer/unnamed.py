@@ -61,8 +61,9 @@ ASKED = re.compile(
     rf"(?:[\w\-]+\s+){{0,3}}?(?P<c>{GROUP})\b|"
     # any group asked again by the number the sources count it by: "list the 52 projects",
     # "what were the 52 foreign investment projects?", "quelles sont les trois priorités ?"
-    rf"\b(?:which|what|quels|quelles|name|list|nommer|citer|nomme|cite|donner)\s+"
-    rf"(?:(?:are|were|sont|[ée]taient)\s+)?(?:the|les|ces|those|these)\s+{NUMBER}\s+"
+    rf"\b(?:which|what|quels|quelles|name|list|nommer|citer|nomme|cite|donner|give|show|tell|"
+    rf"donne|donnez)[\s-]+(?:(?:are|were|sont|[ée]taient|me|us|moi|nous)\s+)?"
+    rf"(?:the|les|ces|those|these)\s+{NUMBER}\s+"
     rf"(?:[\w\-]+\s+){{0,3}}?(?P<d>[\w\-]+[sx])(?=\s*(?:[?.,;!]|$)|\s+{AFTER}\b)",
     re.IGNORECASE,
 )
