@@ -143,6 +143,8 @@ def test_where_others_set_up_is_siting_and_a_departement_is_a_town() -> None:
         "ma mère a un cancer, quel hôpital ?",
         "what's the best hospital for my mom's cancer?",
         "i need a good cardiologist in paris",
+        "can you recommend a doctor in paris?",
+        "where can i find a dentist?",
     ],
 )
 def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:
@@ -170,6 +172,9 @@ def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:
         "where can i find doctors interested in digital health?",
         "does lajoux suggest doctors and engineers work together?",
         "we need a doctor to join our startup",
+        "find a specialist to join our board",
+        "how can i get funding from the region?",
+        "how do we get to market from Germany?",
         # getting to know people or a market is no journey
         "how can i get to know the key players in paris region?",
         "how can i get to know investors from the US?",
@@ -229,6 +234,9 @@ def test_what_the_assistant_is_gets_the_help_reply(question: str) -> None:
         "comment aller à villejuif depuis la gare de lyon ?",
         "what's the best way to get to villejuif from paris?",
         "how do i reach gustave roussy by metro?",
+        "comment aller à villejuif ?",  # a place of the world
+        "how do I get to Gustave Roussy?",  # a name
+        "comment aller à l'hôpital Cochin ?",  # a building
         # the asker's own symptoms
         "by the way, I've had a bad cough for weeks, should I be taking antibiotics?",
         "j'ai de la fièvre depuis hier, que faire ?",

@@ -63,8 +63,10 @@ CARE = (
     r"(go|see|consult|get treated|be treated|get operated|be operated)\b"
     r"|\b(recommend|suggest|find|conseille\w*|recommande\w*|trouve\w*)[\s-]+(me|moi|nous|us) "
     rf"(an? |un |une )?(good |bon |bonne |great )?{CARER}s?\b"
-    rf"|\b(recommend|suggest|conseille\w*|recommande\w*) (an? |un |une )(good |bon |bonne |great )"
-    rf"{CARER}\b"
+    # one carer sought ("can you recommend a doctor?", "where can I find a dentist?"), not
+    # carers in general ("suggest doctors and engineers work together")
+    rf"|\b(recommend|suggest|find|conseille\w*|recommande\w*|trouve\w*) (an? |un |une )"
+    rf"(good |bon |bonne |great )?{CARER}\b(?! (to|for|who|pour|qui)\b)"
     rf"|\b(i need|i['’]m looking for|je cherche|j['’]ai besoin d['’]) ?(an? |un |une )(good |bon "
     rf"|bonne )?{CARER}\b(?! (to|for|who|pour|qui)\b)"
     # a relative's illness ("my dad has cancer", "ma mère est atteinte d'un cancer"), not a

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 from itertools import takewhile
 
 from assistant.answer.asked_value import BEST, previous_sentence, refers, usable
@@ -29,6 +27,7 @@ from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.place_asked import REGION
 from assistant.answer.questions import asking
 from assistant.answer.weights import SCOPE
+from assistant.answer.world import CAPITALISED, world
 from ingest.store.text import fold, tokenize
 
 # a word that places, then the place: "in the United States", "aux états-unis", "à Londres"
@@ -38,76 +37,8 @@ PLACED = re.compile(
     r"(?P<place>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})",
     re.IGNORECASE,
 )
-CAPITALISED = re.compile(r"(?-i:[A-ZÀ-Þ])[\w'’-]*[a-zà-ÿ][\w'’-]*")  # "Barcelona", not "MRI"
-# the parts of the world the region is in: the sources' own scope ("where in Europe ...?")
-AROUND = {"150", "155", "EU", "EZ", "FR"}  # Europe, Western Europe, the EU, the eurozone, France
-# the short names the CLDR does not give: "the USA", "the UK"
-ALIASES = {"US": ("USA", "U.S.", "America"), "GB": ("UK", "U.K.", "Britain"), "AE": ("UAE",)}
 NEAR = 0.9  # a sentence scoring this share of the best one's is as good an answer
 STEM = 5  # letters a place and its adjective share: "Germany", "German"; "Europe", "European"
-
-
-@dataclass(frozen=True)
-class World:
-    """Places of the world by their folded names, English and French."""
-
-    names: dict[str, frozenset[str]]  # the CLDR's: a name -> every name of that place
-    cities: frozenset[str]  # geotext's (GeoNames' cities of 15,000 people and more)
-    others: frozenset[str]  # the months, days and languages the CLDR names: no places
-
-    def place(self, written: str, lexicon: Lexicon | None) -> frozenset[str]:
-        """Every name of the place ``written`` names, else none. A city written in lower case
-        must be no common word ("in reading", "à nice" read words)."""
-        folded = fold(written.strip("'’"))
-        if folded in self.others:
-            return frozenset()
-        if folded in self.names:
-            return self.names[folded]
-        capitalised = bool(CAPITALISED.fullmatch(written.split()[0]))
-        if folded in self.cities and (capitalised or not (lexicon and _a_word(folded, lexicon))):
-            return frozenset({written})
-        return frozenset()
-
-
-def _a_word(folded: str, lexicon: Lexicon) -> bool:
-    """A common English or French word, or any French word: "in reading", "le palmarès",
-    "tours"; not "boston", "lyon" (the French list holds no cities)."""
-    return lexicon.common(folded) or lexicon.french(folded)
-
-
-@lru_cache(maxsize=1)
-def world() -> World:
-    """The CLDR's countries, parts of the world and cities (its time zones'), English and French
-    (Babel's data: "etats-unis" -> United States, États-Unis); GeoNames' cities (geotext's)."""
-    from babel import Locale
-    from babel.core import get_global
-    from geotext.geotext import build_index
-
-    locales = [Locale("en"), Locale("fr")]
-    places: list[set[str]] = [
-        {loc.territories[code] for loc in locales if code in loc.territories}
-        | set(ALIASES.get(str(code), ()))
-        for code in locales[0].territories
-        if str(code) not in AROUND
-    ]
-    for zone in get_global("zone_territories"):
-        default = zone.split("/")[-1].replace("_", " ")
-        places.append({loc.time_zones.get(zone, {}).get("city") or default for loc in locales})
-    others = frozenset(
-        fold(word)
-        for loc in locales
-        for word in [
-            *loc.languages.values(),
-            *loc.months["format"]["wide"].values(),
-            *loc.days["format"]["wide"].values(),
-        ]
-    )
-    names: dict[str, frozenset[str]] = {}
-    for spellings in places:
-        for name in spellings:
-            names.setdefault(fold(name), frozenset(spellings))
-    cities = frozenset(fold(city) for city in build_index().cities)
-    return World(names, cities, others)
 
 
 def places_kept_to(

@@ -10,6 +10,7 @@ from enum import StrEnum
 from assistant.answer.addressed import about_assistant, asks_to_act, content_words
 from assistant.answer.care import CARE
 from assistant.answer.condense import split_context
+from assistant.answer.journeys import asks_the_way
 from assistant.answer.questions import asking, asks_for_list
 from assistant.answer.seeking import seeks_partner, seeks_place
 
@@ -82,14 +83,6 @@ OUT_OF_SCOPE = re.compile(
     r"\bhow (do|can|should|would) (i|we) get (to|from|there)\b[^?]{0,60}\b(airport|a[ée]roport|"
     r"cdg|orly|station|gare|metro|métro|rer|train|bus|taxi|by car)\b|"
     r"\b(directions|itinerary) to\b|\bcomment (se|me|nous) rendre (à|a|au|aux|jusqu)|"
-    # "comment aller à Villejuif depuis la gare de Lyon ?", "the best way to get to X from Paris",
-    # "how do I reach Gustave Roussy by metro?" (not "how to get to market", "aller à
-    # l'international")
-    r"\b(comment|how to|how do i|how can i|how do we|how can we|way to) ((aller|venir|get|go)"
-    r"(?!\s+(to\s+)?(know|market|march[ée])\b)( to| à| a| au| aux| jusqu['’]?(à|a)?)|reach|"
-    r"rejoindre) "
-    r"[^?]{1,40}\b(from|depuis|by (metro|train|bus|car|rer|taxi|tram)|en (m[ée]tro|train|bus|"
-    r"voiture|rer|taxi|tram)|[àa] pied|on foot)\b|"
     # a timetable: "which train goes from Paris to Lyon?", "quel bus pour Évry ?"
     r"\b(which|what|quel|quels|quelle) (trains?|metros?|métros?|bus|buses|flights?|vols?|rer|"
     r"trams?) (goes|go|runs?|leaves?|from|to|for|pour|va|vont|part)\b|"
@@ -213,7 +206,7 @@ def classify(question: str) -> QuestionKind:
         return QuestionKind.HELP
     if asks_to_act(rest) or asks_to_act(question):
         return QuestionKind.ACTION
-    if OUT_OF_SCOPE.search(rest):
+    if OUT_OF_SCOPE.search(rest) or asks_the_way(rest):
         return QuestionKind.OUT_OF_SCOPE
     if COMPARE.search(rest) and not UNNAMED_OTHERS.search(rest):
         return QuestionKind.COMPARE
