@@ -145,6 +145,10 @@ def test_where_others_set_up_is_siting_and_a_departement_is_a_town() -> None:
         "i need a good cardiologist in paris",
         "can you recommend a doctor in paris?",
         "where can i find a dentist?",
+        "ma mère a un cancer du sein, quel hôpital ?",
+        "mon père a une maladie grave, quel hôpital ?",
+        "my dad has cancer of the pancreas, which hospital should we pick?",
+        "comment on va à Gustave Roussy ?",
     ],
 )
 def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:
@@ -175,6 +179,18 @@ def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:
         "find a specialist to join our board",
         "how can i get funding from the region?",
         "how do we get to market from Germany?",
+        # reaching or joining an organisation; a market, a level, a goal; carers for research
+        "how can we reach Medicen?",
+        "comment rejoindre Medicen ?",
+        "how do we get to the European market?",
+        "how do we get to Gustave Roussy's level of expertise in oncology?",
+        "how do we go to the US market from Paris?",
+        "how to get to 800 members from 400?",
+        "i'm looking for a specialist in medical imaging to partner with, who should i contact?",
+        "je cherche un médecin investisseur pour ma startup",
+        "i need a doctor's opinion on our app, which hospital runs clinical trials?",
+        "i'm building an app for my dad's cancer, which incubator can help?",
+        "we want to find a physician partner for our clinical study",
         # getting to know people or a market is no journey
         "how can i get to know the key players in paris region?",
         "how can i get to know investors from the US?",

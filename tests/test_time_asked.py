@@ -95,6 +95,7 @@ def decline_of(
         # a process in general, funding obtained, an appointment's reason: no such kinds
         ("what is Biomedix's process for reviewing the progress of companies?", ""),
         ("comment obtenir des financements pour un projet avec Biomedix ?", ""),
+        ("what is the process to become a Biomedix member?", "procedure"),
         ("why was Anna Rossi appointed CEO?", ""),
     ],
 )

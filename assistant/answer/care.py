@@ -18,9 +18,12 @@ RELATIVE_FR = (
 # a carer by trade: "a good oncologist", "un bon médecin"
 CARER = (
     r"(doctor|gp|dentist|oncologist|cardiologist|dermatologist|paediatrician|pediatrician|"
-    r"surgeon|specialist|physician|psychiatrist|m[ée]decin|docteur|g[ée]n[ée]raliste|dentiste|"
-    r"oncologue|cardiologue|dermatologue|p[ée]diatre|chirurgien|sp[ée]cialiste|psychiatre)"
+    r"surgeon|psychiatrist|m[ée]decin|docteur|g[ée]n[ée]raliste|dentiste|oncologue|cardiologue|"
+    r"dermatologue|p[ée]diatre|chirurgien|psychiatre)"
 )
+# one sought for the asker: the carer ends the clause or is sought somewhere ("a doctor in
+# paris?"), not "a doctor investor", "a doctor's opinion", "a physician partner"
+SOUGHT = r"(?=\s*(?:[,.?!;]|$)|\s+(?:in|à|a|near|pr[èe]s de|around|for me|pour moi)\b)"
 ILLNESS = (
     r"(cancer|disease|illness|tumou?r|diabetes|leuk[a]?emia|sclerosis|alzheimer\w*|parkinson\w*|"
     r"stroke|heart attack|infection|condition|broken \w+|fracture)"
@@ -29,8 +32,12 @@ ILLNESS_FR = (
     r"(cancer|maladie|tumeur|diab[èe]te|leuc[ée]mie|alzheimer|parkinson|avc|infarctus|"
     r"infection|fracture)"
 )
-# the illness ends its clause: "has cancer, which ...", not "has a cancer research lab"
-ENDS = r"(?=\s*(?:[,.?!;:]|$)|\s+(?:and|so|since|for|now|et|donc|depuis)\b)"
+# the illness ends its clause ("has cancer, which ...", "has cancer of the pancreas", "a un
+# cancer du sein", "une maladie grave"), not "has a cancer research lab"
+ENDS = (
+    r"(?:\s+(?:of(?: the)?|du|de la|des|d['’])\s*\w+|\s+(?:grave|rare|chronique|s[ée]v[èe]re|"
+    r"incurable))?(?=\s*(?:[,.?!;:]|$)|\s+(?:and|so|since|for|now|et|donc|depuis)\b)"
+)
 CARE = (
     # medical advice for the asker: the ecosystem, not its care ("le meilleur traitement contre
     # la migraine", "how do I treat a headache?")
@@ -66,9 +73,9 @@ CARE = (
     # one carer sought ("can you recommend a doctor?", "where can I find a dentist?"), not
     # carers in general ("suggest doctors and engineers work together")
     rf"|\b(recommend|suggest|find|conseille\w*|recommande\w*|trouve\w*) (an? |un |une )"
-    rf"(good |bon |bonne |great )?{CARER}\b(?! (to|for|who|pour|qui)\b)"
+    rf"(good |bon |bonne |great )?{CARER}{SOUGHT}"
     rf"|\b(i need|i['’]m looking for|je cherche|j['’]ai besoin d['’]) ?(an? |un |une )(good |bon "
-    rf"|bonne )?{CARER}\b(?! (to|for|who|pour|qui)\b)"
+    rf"|bonne )?{CARER}{SOUGHT}"
     # a relative's illness ("my dad has cancer", "ma mère est atteinte d'un cancer"), not a
     # relative's project in a field ("my friend has a cancer research lab")
     rf"|\bmy {RELATIVE}(['’]s)? (has|had|has got|is suffering from|suffers from|was diagnosed "
@@ -76,5 +83,6 @@ CARE = (
     rf"|\b(mon|ma) {RELATIVE_FR} (a|a eu) (un |une |le |la |des |du )?{ILLNESS_FR}{ENDS}"
     rf"|\b(mon|ma) {RELATIVE_FR} (est (atteinte?|malade)|souffre)\b"
     # the care of a relative's illness: "the best hospital for my mom's cancer"
-    rf"|\bfor my {RELATIVE}['’]s (\w+ )?{ILLNESS}{ENDS}"
+    rf"|\b(hospitals?|clinics?|doctors?|treatments?|care)\b[^?,]{{0,20}}\bfor my {RELATIVE}['’]s "
+    rf"(\w+ )?{ILLNESS}{ENDS}"
 )

@@ -55,6 +55,7 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
     "procedure": re.compile(
         r"\b(procedure|procédure|processus|démarches?|formalit(y|ies|és?))\b|"
         r"\bsteps (to|for)\b|"
+        r"\bprocess (to|for) (apply|join|becom|register|sign|enrol|get accepted)|"
         r"\bhow (do|can|should|could|would|to)\b( (i|we|you|u|one))? (apply|join|register|sign up|"
         r"enrol|enroll|become a member|get accepted|book|use)\b|"
         r"\bcomment\b( (faire pour|puis-je|peut-on|on peut|je peux|on fait pour))? "

@@ -41,8 +41,8 @@ def normalize_url(url: str) -> str:
     """Validate an absolute http(s) URL; lower-case scheme and host, drop the fragment, any
     user:password@ and the default port, and give an empty path ``/``. Raises IngestError for
     anything else."""
-    try:
-        parts = urlsplit(url.strip())
+    try:  # the fragment first: "http://x/\x85#" would keep a space the next reading strips
+        parts = urlsplit(url.split("#", 1)[0].strip())
         port = parts.port
     except ValueError as exc:
         raise IngestError(f"invalid URL {url!r}: {exc}") from exc
