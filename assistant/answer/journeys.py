@@ -21,18 +21,13 @@ GOING = re.compile(
     r"\s+(?:the\s+|l['’]\s*|la\s+|le\s+|les\s+)?(?P<to>[^?]{1,60})",
     re.IGNORECASE,
 )
-# where from or how: "from CDG", "depuis la gare", "by metro", "en RER", "à pied"
-HOW = re.compile(
-    r"^(from|depuis|by (metro|train|bus|car|rer|taxi|tram)|en (m[ée]tro|train|bus|voiture|rer|"
-    r"taxi|tram)|[àa] pied|on foot)\b",
-    re.IGNORECASE,
+# a way of travel: "by metro", "en RER", "à pied"
+TRAVEL = (
+    r"by (metro|train|bus|car|rer|taxi|tram)|en (m[ée]tro|train|bus|voiture|rer|taxi|tram)|"
+    r"[àa] pied|on foot"
 )
-# a way of travel, wherever it stands
-MEANS = re.compile(
-    r"\b(by (metro|train|bus|car|rer|taxi|tram)|en (m[ée]tro|train|bus|voiture|rer|taxi|tram)|"
-    r"[àa] pied|on foot)\b",
-    re.IGNORECASE,
-)
+MEANS = re.compile(rf"\b({TRAVEL})\b", re.IGNORECASE)  # wherever it stands
+HOW = re.compile(rf"^(from|depuis|{TRAVEL})\b", re.IGNORECASE)  # where from or how, next
 # a building one goes to
 BUILDING = re.compile(
     r"^(hospital|h[ôo]pital|clinic|clinique|airport|a[ée]roport|station|gare|campus|office|"
