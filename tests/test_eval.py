@@ -213,6 +213,10 @@ DEV35_BARS = {"accuracy": 0.80, "decline": 0.93, "answer_first": 0.54}
 # (27/35), 0.67 (6/9) on the round's start, 0.87, 0.80 (28/35), 0.67 at its end
 DEV36 = Path(__file__).parent / "eval" / "dev36.jsonl"
 DEV36_BARS = {"accuracy": 0.80, "decline": 0.77, "answer_first": 0.55}
+# dev37, 40 out-of-scope messages and requests beside 10 look-alikes, written at the round's end:
+# 0.80 (8/10), 0.82 (33/40), 0.50 (3/6) on the round's final readings; tuned on: 0.80, 1.00
+DEV37 = Path(__file__).parent / "eval" / "dev37.jsonl"
+DEV37_BARS = {"accuracy": 0.70, "decline": 0.95, "answer_first": 0.33}
 
 
 @pytest.mark.parametrize(
@@ -221,12 +225,12 @@ DEV36_BARS = {"accuracy": 0.80, "decline": 0.77, "answer_first": 0.55}
         *(QUESTIONS, HOLDOUT, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12),
         *(DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, DEV22, DEV23),
         *(DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, DEV31, DEV32, DEV33),
-        *(DEV34, DEV35, DEV36, TEST),
+        *(DEV34, DEV35, DEV36, DEV37, TEST),
     ],
     ids=[
         "main",
         "holdout",
-        *(f"dev{n}" for n in range(2, 37)),
+        *(f"dev{n}" for n in range(2, 38)),
         "test",
     ],
 )
@@ -278,6 +282,7 @@ def test_question_set_shape(path: Path) -> None:
         DEV34,
         DEV35,
         DEV36,
+        DEV37,
     ):
         assert len(questions) >= 50 and sum(q.lang == "fr" for q in questions) >= 10
         assert sum(not q.answerable for q in questions) >= 8
@@ -350,15 +355,16 @@ def test_default_backend_holds_the_bar(built_index: Path) -> None:
         (DEV34, DEV34_BARS),
         (DEV35, DEV35_BARS),
         (DEV36, DEV36_BARS),
+        (DEV37, DEV37_BARS),
         (TEST, TEST_BARS),
     ],
-    ids=[*(f"dev{n}" for n in range(2, 37)), "frozen-test"],
+    ids=[*(f"dev{n}" for n in range(2, 38)), "frozen-test"],
 )
 def test_a_blind_set_holds_its_measured_numbers(
     built_index: Path, path: Path, bars: dict[str, float]
 ) -> None:
     """The sets written blind from corpus/: dev2, dev4 to dev11, dev13, dev14, dev16, dev18 to
-    dev24, dev26, dev27, dev29, dev31, dev33 and dev34 (tuned on), dev3, dev12, dev15, dev17,
+    dev24, dev26, dev27, dev29, dev31, dev33, dev34, dev37 (tuned on), dev3, dev12, dev15, dev17,
     dev25, dev28, dev30, dev32, dev35 and dev36 (holdouts, their tables only) and the frozen test
     (never tuned on) each hold their measured numbers."""
     chat = Container(Settings(data_dir=built_index)).chat

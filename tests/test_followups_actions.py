@@ -108,6 +108,8 @@ from ingest.store.text import tokenize
         "Annule mon rendez-vous avec Medicen",
         "Relance Agoranov pour notre dossier",
         "réservez-moi deux places pour la prochaine édition de medxperience",  # a count, no article
+        "achète-moi deux billets pour l'évènement au palais brongniart stp",
+        "parfait, tu peux leur déposer mon dossier de candidature ?",  # "leur" before the verb
         "parfait, rédige-moi une lettre à son attention et envoie-la-lui",
         # "u", a name in lower case, "for me"
         "i need u to contact doctolib for me",

@@ -149,6 +149,10 @@ def test_where_others_set_up_is_siting_and_a_departement_is_a_town() -> None:
         "mon père a une maladie grave, quel hôpital ?",
         "my dad has cancer of the pancreas, which hospital should we pick?",
         "comment on va à Gustave Roussy ?",
+        "My mother was just diagnosed with early-stage breast cancer. Which treatment for her?",
+        "any good resturants near the palais brongniart for a business lunch?",
+        "mon CDD se termine le mois prochain, est-ce que j'aurai droit au chômage ?",
+        "je cherche un master en santé numérique, tu me conseilles lequel ?",
     ],
 )
 def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:
@@ -191,6 +195,8 @@ def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:
         "i need a doctor's opinion on our app, which hospital runs clinical trials?",
         "i'm building an app for my dad's cancer, which incubator can help?",
         "we want to find a physician partner for our clinical study",
+        "quel modèle économique pour une biotech ?",
+        "which masters degree programmes does Paris-Saclay offer?",
         # getting to know people or a market is no journey
         "how can i get to know the key players in paris region?",
         "how can i get to know investors from the US?",
@@ -212,7 +218,14 @@ def test_treatments_of_the_ecosystem_stay_questions(question: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "question", ["Which AI model are you?", "are you a bot?", "Es-tu une IA ?", "Are you human?"]
+    "question",
+    [
+        "Which AI model are you?",
+        "are you a bot?",
+        "Es-tu une IA ?",
+        "Are you human?",
+        "t'es basé sur quel modèle au juste ? chatgpt ?",
+    ],
 )
 def test_what_the_assistant_is_gets_the_help_reply(question: str) -> None:
     assert classify(question) == QuestionKind.HELP

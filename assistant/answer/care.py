@@ -78,8 +78,9 @@ CARE = (
     rf"|bonne )?{CARER}{SOUGHT}"
     # a relative's illness ("my dad has cancer", "ma mère est atteinte d'un cancer"), not a
     # relative's project in a field ("my friend has a cancer research lab")
-    rf"|\bmy {RELATIVE}(['’]s)? (has|had|has got|is suffering from|suffers from|was diagnosed "
-    rf"with) (an? )?(\w+ )?{ILLNESS}{ENDS}|\bmy {RELATIVE} is (ill|sick)\b"
+    rf"|\bmy {RELATIVE}(['’]s)? (has|had|has got|is suffering from|suffers from|"
+    rf"was (just |recently )?diagnosed with) (an? )?([\w-]+ ){{0,2}}{ILLNESS}{ENDS}"
+    rf"|\bmy {RELATIVE} is (ill|sick)\b"
     rf"|\b(mon|ma) {RELATIVE_FR} (a|a eu) (un |une |le |la |des |du )?{ILLNESS_FR}{ENDS}"
     rf"|\b(mon|ma) {RELATIVE_FR} (est (atteinte?|malade)|souffre)\b"
     # the care of a relative's illness: "the best hospital for my mom's cancer"

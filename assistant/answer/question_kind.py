@@ -47,7 +47,9 @@ HELP = re.compile(
 WHAT_YOU_ARE = re.compile(
     r"\b(which|what) (ai|model|llm|language model)( \w+)? (are you|is this|do you use)\b|"
     r"\bare you (an? )?(ai|bot|robot|human|chatgpt|gpt)\b|\b(es-tu|êtes-vous|etes-vous) (une? )?"
-    r"(ia|robot|humain|chatgpt)\b",
+    r"(ia|robot|humain|chatgpt)\b|"
+    r"\b(t['’]es|tu es|vous [êe]tes|es-tu|[êe]tes-vous) bas[ée]e?s? sur quel (mod[èe]le|llm|ia)\b|"
+    r"\bquel (mod[èe]le|llm) (es-tu|[êe]tes-vous|utilises-tu|tu utilises)\b",
     re.IGNORECASE,
 )
 OUT_OF_SCOPE = re.compile(
@@ -70,13 +72,17 @@ OUT_OF_SCOPE = re.compile(
     r"\b(?:should|shall) i (?:ask|apply) for a (?:transfer|raise|promotion)\b|"
     r"\b(?:dois-je|devrais-je|je devrais|je dois|est-ce que je devrais)\b[^?]{0,30}\b(?:mutation|"
     r"d[ée]missionner|changer de (?:poste|travail|job|boulot)|augmentation)\b|"
+    # the asker's own benefits and studies: "aurai-je droit au chômage ?", "quel master ?"
+    r"\b(?:ch[ôo]mage|unemployment benefits?|p[ôo]le emploi|france travail|arr[êe]t maladie|"
+    r"sick leave)\b|\b(?:un|une|a|an) (?:master|mba|formation|licence|bachelor|degree)\b[^?]{0,40}"
+    r"\b(?:conseill\w*|recommand\w*|recommend\w*|lequel|laquelle|which one)\b|"
     r"\b(?:my|our) (?:income )?tax returns?\b|\b(?:declare|file|pay) (?:my|our) (?:income )?"
     r"taxes\b|\b(?:d[ée]clar\w*|pay\w*) (?:mes|nos) imp[ôo]ts\b|"
     # everyday life in the city, not its health ecosystem: where to eat, sleep, go out ("un bon
     # resto près de la gare de Lyon ?", "a nice hotel near the summit?"; the Hôtel-Dieu is a
     # hospital)
     r"\b(recommend\w*|conseill\w*|suggest\w*|good|nice|cheap|best|bons?|bonnes?|sympa|"
-    r"meilleure?s?)\b[^?.]{0,30}\b(restaurants?|restos?|brasseries?|hotels?|hôtels?(?!-))(?![\w-])|"
+    r"meilleure?s?)\b[^?.]{0,30}\b(rest\w{0,3}rants?|restos?|brasseries?|hotels?|hôtels?(?!-))(?![\w-])|"
     r"\b(where|o[uù]) (to )?(eat|sleep|stay|manger|dormir|sortir)\b|"
     # getting about the city ("how do I get to X from CDG?", "comment se rendre à X ?"), the
     # time, translating a text; "how do we get to market?" stays a question
