@@ -66,10 +66,11 @@ def uncovered_side(question: str, known: Collection[str], lexicon: Lexicon | Non
 
 
 def _a_name(text: str, known: Collection[str], lexicon: Lexicon | None) -> bool:
-    """A lower-case word that is a name: no common or French word, no typo of a corpus word
-    (one letter off, or a corpus word and a few letters more: "digitall", "medicon")."""
+    """A lower-case word that is a name: no ordinary word (``Lexicon.ordinary``), no typo of a
+    corpus word (one letter off, or a corpus word and a few letters more: "digitall",
+    "medicon")."""
     folded = fold(text)
-    if lexicon is None or lexicon.common(folded) or lexicon.french(folded):
+    if lexicon is None or lexicon.ordinary(folded):
         return False
     return not any(
         Levenshtein.distance(t, k, score_cutoff=1) <= 1 or (len(k) >= 5 and t.startswith(k))

@@ -60,6 +60,12 @@ class Lexicon:
             )
         return word in self._common
 
+    def ordinary(self, word: str) -> bool:
+        """Whether ``word`` (lower case) is a word rather than a name: one of the most frequent
+        English or French words, or any French word ("reading", "palmarès", "pôles"; not
+        "boston", "medicon")."""
+        return self.common(word) or self.french(word)
+
     def accented(self, word: str) -> str:
         """The French spelling of ``word`` (lower case) typed without its accents ("annee" ->
         "année", "creee" -> "créée"), the most frequent one; ``word`` itself when it is already

@@ -32,22 +32,16 @@ class World:
 
     def place(self, written: str, lexicon: Lexicon | None) -> frozenset[str]:
         """Every name of the place ``written`` names, else none. A city written in lower case
-        must be no common word ("in reading", "à nice" read words)."""
+        must be no ordinary word ("in reading", "le palmarès", "tours" read words)."""
         folded = fold(written.strip("'’"))
         if folded in self.others:
             return frozenset()
         if folded in self.names:
             return self.names[folded]
         capitalised = bool(CAPITALISED.fullmatch(written.split()[0]))
-        if folded in self.cities and (capitalised or not (lexicon and _a_word(folded, lexicon))):
+        if folded in self.cities and (capitalised or not (lexicon and lexicon.ordinary(folded))):
             return frozenset({written})
         return frozenset()
-
-
-def _a_word(folded: str, lexicon: Lexicon) -> bool:
-    """A common English or French word, or any French word: "in reading", "le palmarès",
-    "tours"; not "boston", "lyon" (the French list holds no cities)."""
-    return lexicon.common(folded) or lexicon.french(folded)
 
 
 @lru_cache(maxsize=1)
