@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fakes import answering
 
 from assistant.answer.compared import compared_decline, uncovered_side, unheld_side
-from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.lexicon import Lexicon
 from assistant.answer.messages import DECLINE
 from ingest.store.text import tokenize
@@ -69,14 +69,6 @@ def test_a_lower_case_side_that_is_no_word_and_not_the_corpus(
     assert uncovered_side(question, KNOWN, lexicon) == side
 
 
-def held(*sentences: str) -> EvidenceReport:
-    """The best sentences, answerable."""
-    evidence = [Evidence(1, i, text, 0.9, 0.5, 0.5) for i, text in enumerate(sentences)]
-    made = EvidenceReport("en", evidence, {1: list(sentences)})
-    made.answerable = True
-    return made
-
-
 @pytest.mark.parametrize(
     ("question", "sentences", "side"),
     [
@@ -108,8 +100,8 @@ def held(*sentences: str) -> EvidenceReport:
 def test_a_difference_needs_each_side_in_the_best_sentences(
     question: str, sentences: list[str], side: str
 ) -> None:
-    assert unheld_side(question, held(*sentences)) == side
-    declined = compared_decline(question, "fr", KNOWN, None, held(*sentences))
+    assert unheld_side(question, answering(*sentences)) == side
+    declined = compared_decline(question, "fr", KNOWN, None, answering(*sentences))
     assert (declined is not None and side in declined) if side else declined is None
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fakes import directory_entry
+from fakes import answering, directory_entry
 
 from assistant.answer.elsewhere import elsewhere_decline, places_kept_to
-from assistant.answer.evidence import Evidence, EvidenceReport
+from assistant.answer.evidence import Evidence
 from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.lexicon import Lexicon
 from assistant.answer.messages import DECLINE
@@ -66,15 +66,6 @@ def test_the_places_a_question_keeps_to(question: str, places: list[str], lexico
     assert [written for written, _ in found] == places
 
 
-def report(*sentences: str) -> EvidenceReport:
-    """One passage of the sentences, best first, all answerable."""
-    scores = [0.9 - 0.01 * i for i in range(len(sentences))]
-    evidence = [Evidence(1, i, s, scores[i], 0.8, 0.5) for i, s in enumerate(sentences)]
-    made = EvidenceReport("en", evidence, {1: list(sentences)})
-    made.answerable = True
-    return made
-
-
 @pytest.mark.parametrize(
     ("question", "sentence", "declined"),
     [
@@ -90,7 +81,7 @@ def report(*sentences: str) -> EvidenceReport:
 def test_a_place_no_answering_sentence_names_is_declined_naming_it(
     question: str, sentence: str, declined: bool, lexicon: Lexicon
 ) -> None:
-    said = elsewhere_decline(question, "en", report(sentence), ORGS, GAZETTEER, KNOWN, lexicon)
+    said = elsewhere_decline(question, "en", answering(sentence), ORGS, GAZETTEER, KNOWN, lexicon)
     assert (said is not None) is declined
     if said:
         assert said.startswith(DECLINE["en"]) and "They say nothing of" in said
@@ -102,7 +93,7 @@ def test_a_sentence_far_below_the_best_does_not_answer_for_the_place(
 ) -> None:
     """The place must stand in the sentences that answer: the best one or one nearly as good."""
     best, other = "Incubators such as Kardiolab host projects.", "Barcelona is sunny."
-    made = report(best, other)
+    made = answering(best, other)
     made.evidence[1] = Evidence(1, 1, other, score, 0.8, 0.5)
     question = "any good incubators in barcelona?"
     said = elsewhere_decline(question, "en", made, ORGS, GAZETTEER, KNOWN, lexicon)
