@@ -139,6 +139,13 @@ def test_a_yes_that_opens_an_answer_is_no_item_of_its_list() -> None:
             "et lequel de Agoranov, Incuballiance et Paris Biotech Santé est à Paris même ?",
         ),
         ("which of the three is in Paris?", CLUSTERS, ""),  # the answer listed two
+        # any number in words, up to the length of the list
+        (
+            "what do the six do?",
+            "Six start-ups were chosen: A1, B2, C3, D4, E5 and F6.",
+            "what do A1, B2, C3, D4, E5 and F6 do?",
+        ),
+        ("et les sept ?", "Six start-ups were chosen: A1, B2, C3, D4, E5 and F6.", ""),
         # the answer counts them and names them right after
         (
             "where are those two companies based?",

@@ -7,16 +7,16 @@ from __future__ import annotations
 import re
 
 from assistant.answer.descriptions import among
+from assistant.answer.numbers import FRENCH, WORD, value
 from assistant.answer.referents import by_rank, fronted, listed
 
 # "those two", "the three", "lequel des trois", "ces deux-là": the items of the last answer's
 # list, counted; "of them" / "d'entre eux" too
 COUNTED = re.compile(
-    r"\b(?:(?P<of>of\s+)?(?:the|those|these|les|ces)|(?P<des>des))\s+(?P<n>two|three|four|five|deux|"
-    r"trois|quatre|cinq)\b(?:-l[àa])?(?:\s+(?:ones|of them|d['’]entre (?:eux|elles)))?",
+    rf"\b(?:(?P<of>of\s+)?(?:the|those|these|les|ces)|(?P<des>des))\s+(?P<n>{WORD})\b"
+    r"(?:-l[àa])?(?:\s+(?:ones|of them|d['’]entre (?:eux|elles)))?",
     re.IGNORECASE,
 )
-COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
 
 
 def by_count(question: str, answer: str) -> str:
@@ -26,16 +26,13 @@ def by_count(question: str, answer: str) -> str:
     question counts nothing or the answer lists fewer items than it counts."""
     match = COUNTED.search(question)
     items = listed(answer) if match and not _counted_by_noun(match, question, answer) else []
-    if not match or len(items) < COUNTS[match.group("n").lower()]:
+    if not match or len(items) < value(match.group("n")):
         return ""
-    french = match.group("n").lower() in COUNTS_FR
-    items = items[: COUNTS[match.group("n").lower()]]
+    french = match.group("n").lower() in FRENCH
+    items = items[: value(match.group("n"))]
     joined = f"{', '.join(items[:-1])} {'et' if french else 'and'} {items[-1]}"
     of = ("de " if french else "of ") if match.group("of") or match.group("des") else ""
     return f"{question[: match.start()]}{of}{joined}{question[match.end() :]}"
-
-
-COUNTS_FR = {"deux", "trois", "quatre", "cinq"}
 
 
 # the items named right after the count: "two companies take part: A and B", "three pillars

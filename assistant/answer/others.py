@@ -15,16 +15,16 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer.asked_value import BEST, refers, usable
-from assistant.answer.counted import COUNTS
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.messages import DECLINE, NAMED_ONLY
+from assistant.answer.numbers import WORD
 from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.question_kind import ORGANISATION_NOUNS
 from ingest.store.text import fold, tokenize
 
-COUNT = rf"(?:{'|'.join(COUNTS)}|six|\d+)"
+COUNT = rf"(?:{WORD}|\d+)"
 # the words that ask for the rest, not what the group is
-RESTING = set(tokenize(f"other others autre autres six {' '.join(COUNTS)}"))
+RESTING = set(tokenize("other others autre autres"))  # and the count of the rest asked
 # the rest of a group: "the other two", "which two other start-ups", "les deux autres", "the
 # others", "the rest"
 OTHERS = re.compile(
@@ -107,11 +107,16 @@ def group_said(
     """The organisations the conversation already named (the message, ``said``: the earlier
     answers) and the sentence that names the group (:func:`the_group`)."""
     known = names(f"{message} {said}", organisations)
-    return known, the_group(evidence, known, organisations)
+    rest = OTHERS.search(message)  # "the other two": how many are asked, not what the group is
+    resting = RESTING | set(tokenize(rest.group(0))) if rest else RESTING
+    return known, the_group(evidence, known, organisations, resting)
 
 
 def the_group(
-    evidence: EvidenceReport, known: set[str], organisations: Sequence[Organisation]
+    evidence: EvidenceReport,
+    known: set[str],
+    organisations: Sequence[Organisation],
+    resting: set[str] = RESTING,
 ) -> Evidence | None:
     """The sentence that names the group, of the best ones: the one holding most of what the
     question says of the group (its terms less the members' names: "clusters", "diagnostics"),
@@ -119,7 +124,7 @@ def the_group(
     among those naming a member already said. None: no sentence is about it."""
     best = usable(evidence)[:BEST]
     members = set(tokenize(" ".join(known)))
-    weights = {t: w for t, w in evidence.weights.items() if t not in members and t not in RESTING}
+    weights = {t: w for t, w in evidence.weights.items() if t not in members and t not in resting}
     if weights:
         said = [(set(tokenize(e.sentence)), e) for e in best]  # each sentence's terms, once
         held = [(sum(w for t, w in weights.items() if t in terms), e) for terms, e in said]

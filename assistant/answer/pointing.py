@@ -9,9 +9,9 @@ import re
 from typing import TYPE_CHECKING
 
 from assistant.answer.citations import CITATION
-from assistant.answer.counted import COUNTS
 from assistant.answer.descriptions import PARTITIVE
 from assistant.answer.ellipsis import FOLLOW_UP_OPENINGS, PLACE_ANSWER, QUANTITY, WHICH, more_of
+from assistant.answer.numbers import WORD
 from assistant.answer.referents import ORDINAL, names_in
 from ingest.store.text import STOPWORDS, fold, split_sentences, tokenize, words
 
@@ -60,7 +60,7 @@ def that_pointing(question: str) -> tuple[int, int] | None:
 
 
 # "those two companies", "ces trois instituts": the items the last answer named, counted
-COUNTED_BACK = re.compile(rf"\b(those|these|ces)\s+({'|'.join(COUNTS)})\b", re.IGNORECASE)
+COUNTED_BACK = re.compile(rf"\b(those|these|ces)\s+({WORD})\b", re.IGNORECASE)
 
 
 def needs_context(question: str) -> bool:

@@ -15,9 +15,9 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer.asked_value import BEST, refers, usable
-from assistant.answer.counted import COUNTS
 from assistant.answer.evidence import EvidenceReport
 from assistant.answer.messages import DECLINE, NAMED_NONE
+from assistant.answer.numbers import WORD
 from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.others import group_said
 from assistant.answer.question_kind import ORGANISATION_NOUNS
@@ -30,10 +30,7 @@ NAME_KINDS = ("univers", "school", "ecol", "colleg")  # the starts of their word
 NEAR = 0.9  # a sentence scoring this share of the group's is as good an answer
 VERBS = r"(?:do|does|did|are|is|was|were|have|has|had|can|could|will|would|should|sont|ont)"
 GROUP = rf"(?:{ORGANISATION_NOUNS}|leaders?|industrials?|manufacturers?|schools?|colleges?)"
-NUMBER = (
-    rf"(?:{'|'.join(COUNTS)}|six|seven|eight|nine|ten|eleven|twelve|twenty|sept|huit|neuf|dix|"
-    r"onze|douze|vingt|(?!(?:19|20)\d\d\b)\d+)"  # a year is no count
-)
+NUMBER = rf"(?:{WORD}|(?!(?:19|20)\d\d\b)\d+)"  # a year is no count
 # what follows a group's noun: where, when or whose it is, who spoke of it
 AFTER = (
     r"(?:in|of|from|at|for|on|that|which|who|you|mentioned|cited|listed|de|du|des|d['’]|en|"
