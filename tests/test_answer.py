@@ -186,6 +186,11 @@ def test_units_mark_questions_and_headings_as_prompts() -> None:
         ("Combien d'hôpitaux compte l'AP-HP ?", "AP-HP, with its 39 hospitals.", True),
         ("Combien de chercheurs emploie l'Inserm ?", "Inserm counts 300 units in number.", False),
         ("How many people work at Servier?", "Servier has 22,000 people.", True),
+        # a word inside a compound is not what the number counts
+        ("How many jobs were created?", "There were 52 job-creating projects.", False),
+        ("How many jobs were created?", "The 52 projects created 900 jobs.", True),
+        ("How many job creating projects?", "There were 52 job-creating projects.", True),
+        ("How many start-ups took part?", "Some 120 start-ups took part.", True),
     ],
 )
 def test_answer_type_fits(question: str, sentence: str, fits: bool) -> None:

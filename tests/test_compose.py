@@ -141,6 +141,32 @@ def test_answer_spans() -> None:
     # the name the question says, hyphens as spaces, is not who answers
     founded = "The Health Lab Val-de-Marne, founded by the CCI Val-de-Marne, hosts start-ups. [1]"
     assert answer_span("who set up the health lab val de marne?", founded) == "CCI Val-de-Marne"
+    # a later name the question's words stand clearly more with, else the first new one
+    hub = "It is a project with Cap Digital, led and launched by firms (OncoDesign, Servier). [1]"
+    assert answer_span("who led and launched the hub?", hub) == "OncoDesign"
+    assert answer_span("who is it a project with?", hub) == "Cap Digital"
+    institutes = (
+        "The CNRS; the Pasteur Institute, a foundation for infectious diseases; the Curie "
+        "Institute, a leader in the fight against cancer; the Gustave Roussy Institute, an "
+        "expertise cluster devoted to cancer patients. [1]"
+    )
+    asked = "who is the leader in the fight against cancer?"
+    assert answer_span(asked, institutes) == "Curie Institute"
+    said = (
+        "“We chose France for the skills of its doctors,” says Frédérique Fauduet, head of "
+        "clinical operations in France for the company Pharm-Olam. [1]"
+    )
+    assert answer_span("who said they chose france for its doctors?", said) == "Frédérique Fauduet"
+
+
+def test_a_bracketed_list_is_never_cut() -> None:
+    sentence = (
+        "It is a collaborative project with Cap Digital, a Paris-based cluster in the digital "
+        "tech space, The aim of this project, led and launched by three companies (OncoDesign, "
+        "Intersystem and Servier) is to develop a virtual platform for the whole industry."
+    )
+    cut = shorten(sentence, "who led and launched the hub?", limit=150, commas=True)
+    assert "(OncoDesign, Intersystem and Servier)" in cut and "Cap Digital" not in cut
 
 
 def test_a_french_question_finds_its_span_and_clause_in_an_english_sentence() -> None:
@@ -257,6 +283,19 @@ def test_decline_when_the_sentence_is_about_another_organisation() -> None:
     assert not refocus(r, "Who is the CEO of Sanofi?", passages, orgs, 0.5).answerable
     assert refocus(r, "Who is the CEO of Medicen?", passages, orgs, 0.5).answerable
     assert not refocus(r, "Who is the president of Medicen?", passages, orgs, 0.5).answerable
+
+
+def test_a_source_in_the_voice_of_the_organisation_asked_is_about_it() -> None:
+    """In an interview of Medicen's CEO, "It is a project with Cap Digital" is Medicen's own
+    hub; the same sentence in an article about no one is about Cap Digital."""
+    orgs = from_passages(directory())
+    hub = "It is a collaborative project with Cap Digital, launched by three companies."
+    asked = "who launched medicen's precision medicine hub?"
+    r = report(ev(1, 0, hub, 0.9))
+    interview = {"source_kind": "file", "title": "Interview: the CEO of Medicen Paris Region"}
+    assert refocus(r, asked, [Passage("p1", hub, interview, 1.0)], orgs, 0.5).answerable
+    article = {"source_kind": "file", "title": "A healthtech event"}
+    assert not refocus(r, asked, [Passage("p1", hub, article, 1.0)], orgs, 0.5).answerable
 
 
 def test_help_reply_is_not_a_decline() -> None:

@@ -14,6 +14,7 @@ from assistant.answer.asked_value import typed_decline
 from assistant.answer.condense import Turn, condense, split_context
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.help import action_reply
+from assistant.answer.lexicon import Lexicon
 from assistant.answer.messages import DECLINE
 from assistant.answer.organisations import Organisation, from_passages
 from assistant.answer.question_kind import QuestionKind, classify, restate
@@ -116,6 +117,7 @@ from ingest.store.text import tokenize
         "ok, reach out to the genopole team for us",
         # formal French with an aside before what is to be written
         "Je vous saurais gré de bien vouloir rédiger, à l'attention de Curie, une lettre.",
+        "pouvez-vous remplir pour moi le formulaire d'inscription ?",  # "pour moi" before it
     ],
 )
 def test_requests_to_act_are_their_own_kind(question: str) -> None:
@@ -175,6 +177,10 @@ def test_requests_to_act_are_their_own_kind(question: str) -> None:
         "Do our research labs qualify for the research tax credit?",
         "Rappelle-moi, quels étaient les trois piliers ?",
         "J'aimerais que vous présentiez Medicen en quelques mots.",
+        # translating, reviewing and improving as what others do
+        "Who could review our project for the call?",
+        "What does translational medicine mean?",
+        "Which companies improve our health system?",
     ],
 )
 def test_questions_about_acting_are_not_requests_to_act(question: str) -> None:
@@ -587,6 +593,24 @@ def test_a_subject_typed_in_lower_case_is_read_as_the_passages_write_it() -> Non
     # a word the passages also write in lower case is no name ("event", not "Event")
     assert subject_names("when is the event", [], passages) == []
     said = typed_decline("whats the deadline for medxperience", "en", passages, report, [])
+    assert said is not None and "They say about MedXperience" in said
+    # misspelt too, when the word is in no dictionary ("medxperiance"); a word stays a word
+    lexicon = Lexicon()
+    typo = "whats the deadline for medxperiance"
+    assert subject_names(typo, [], passages) == []
+    assert subject_names(typo, [], passages, lexicon) == ["MedXperience"]
+    assert subject_names("whats the deadline for experience", [], passages, lexicon) == []
+    # a word of the dictionaries is that word, though the passages write it only in a name
+    ge = "The group GE Healthcare opened a centre in 2016."
+    ge_passages, _ = passages_and_report(ge)
+    assert subject_names("how many healthcare projects in 2016", [], ge_passages) == ["Healthcare"]
+    assert subject_names("how many healthcare projects in 2016", [], ge_passages, lexicon) == []
+    # a typo nearer a word the passages write in lower case is that word's
+    cluster = "Medicen is a cluster for research in medicine."
+    cluster_passages, _ = passages_and_report(cluster)
+    assert subject_names("how much medicin research", [], cluster_passages, lexicon) == []
+    assert subject_names("when was medicene founded", [], cluster_passages, lexicon) == ["Medicen"]
+    said = typed_decline(typo, "en", passages, report, [], lexicon=lexicon)
     assert said is not None and "They say about MedXperience" in said
 
 

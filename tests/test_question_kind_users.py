@@ -243,6 +243,11 @@ def test_what_the_assistant_is_gets_the_help_reply(question: str) -> None:
         "can you translate this into french?",
         "il va faire quel temps à Saclay demain ?",
         "Could you translate our pitch into French?",
+        # work on the user's own text
+        "can you translate my cover letter into French?",
+        "please proofread our pitch deck before we send it to Medicen",
+        "Pouvez-vous traduire ma lettre de candidature pour l'Institut Curie ?",
+        "peux-tu corriger ce texte sur notre start-up ?",
         # the weather in other words, living in the city, the asker's own taxes
         "Et il fera beau à Paris ce week-end ?",
         "will it rain in Évry tomorrow?",
@@ -287,6 +292,13 @@ def test_where_to_eat_sleep_or_go_in_the_city_is_out_of_scope(question: str) -> 
         "how can i get funding from the region?",
         "How do we get to market with a medical device in France?",
         "How do academic discoveries translate into startups in the Paris Region?",
+        "How do I translate my research results into a product?",
+        "comment traduire nos résultats de recherche en produit ?",
+        # text work of others, or asked how to do
+        "does medicen review our application?",
+        "est-ce que medicen peut relire notre dossier de candidature ?",
+        "who will review our application for the call for proposals?",
+        "comment améliorer notre dossier de candidature ?",
         "Comment aller au-delà du stade de la preuve de concept ?",
         "How do we get to market with a device from Germany?",
         "Which is the best hospital, Hôtel-Dieu or Cochin?",

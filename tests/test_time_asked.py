@@ -16,6 +16,7 @@ from assistant.answer.declines import year_decline
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.messages import DECLINE
 from assistant.answer.organisations import from_passages
+from assistant.answer.roles import role_of
 from assistant.answer.time_asked import unspoken_year
 from assistant.answer.value_kinds import asked_value, holds_value
 from assistant.retrieval.passage import Passage
@@ -97,6 +98,16 @@ def decline_of(
         ("comment obtenir des financements pour un projet avec Biomedix ?", ""),
         ("what is the process to become a Biomedix member?", "procedure"),
         ("why was Anna Rossi appointed CEO?", ""),
+        # how long something takes, in other words; how long it has lasted
+        ("quel est le délai moyen d'autorisation d'un essai clinique ?", "delay"),
+        ("combien de temps faut-il pour rejoindre Biomedix ?", "delay"),
+        ("what's the average time to get a trial approved?", "delay"),
+        ("how long does incubation at Biomedix last?", "delay"),
+        ("depuis combien de temps dirige-t-elle Biomedix ?", "duration"),
+        # a year that names an event or a target is no year the count is asked of
+        ("how many debates at MedXperience 2018?", "count"),
+        ("how many members will Biomedix have by 2022?", "count"),
+        ("how many start-ups did Biomedix host in 2019?", "year 2019"),
     ],
 )
 def test_the_kind_of_what_is_asked(question: str, kind: str) -> None:
@@ -112,6 +123,11 @@ def test_the_kind_of_what_is_asked(question: str, kind: str) -> None:
         ("current", "Anna Rossi, President of Biomedix, confirms the plan.", False),
         ("former", "Before joining Biomedix, he led a medtech start-up.", True),
         ("former", "He is the CEO of Biomedix.", False),
+        ("delay", "Approval comes within 60 days.", True),
+        ("delay", "Il faut compter six mois.", True),
+        ("delay", "It opened in 2016.", False),  # a date says since when, not how long
+        ("duration", "It opened in 2016.", True),
+        ("duration", "The region leads in clinical trials.", False),
     ],
 )
 def test_a_sentence_that_says_it(kind: str, sentence: str, holds: bool) -> None:
@@ -174,6 +190,10 @@ def test_a_role_of_a_name_that_is_no_organisation_must_be_that_names() -> None:
     asked = "Who is the CEO of the Paris Region health cluster?"
     ceo = "Anna Rossi, CEO of Biomedix, the health cluster of the Paris Region."
     assert decline_of(asked, ceo, {"ceo": 2.0, "health": 1.0, "cluster": 1.0}) is None
+    # any role a person is asked by, of a name: "the CTO of France", "le PDG de Biomedix"
+    assert role_of("who is the CTO of France?") == "france"
+    assert role_of("et le PDG de la Biomedix ?") == "biomedix"
+    assert role_of("who is the chief executive of Biomedix?") == "biomedix"
     # a role of an organisation named is answered as before
     asked = "Who is the president of Biomedix?"
     assert decline_of(asked, biomedix, {"president": 2.0, "biomedix": 3.0}) is None
@@ -216,6 +236,9 @@ def test_a_year_the_sources_never_mention_and_a_plan_for_a_year_asked_done() -> 
     assert unspoken_year("Does Biomedix have 2000 members?", known) == ""  # a number of things
     assert unspoken_year("the 2019 edition of the summit?", known) == "2019"
     assert unspoken_year("how many trials did Biomedix run last year?", known) == "last year"
+    # the year named with a word of time: early, fin, mi-
+    assert unspoken_year("combien de start-ups mi-2019 ?", known) == "2019"
+    assert unspoken_year("how many trials in early 2017?", known) == "2017"
     declined = year_decline("Où aura lieu le sommet 2019 ?", "fr", known)
     assert declined is not None and declined.startswith(DECLINE["fr"]) and "2019" in declined
     assert year_decline("Where will the 2019 summit be?", "en", ()) is None  # no vocabulary
@@ -318,3 +341,13 @@ def test_a_story_and_who_may_have_something_must_be_told(
     something by the criteria, not by who has it."""
     said = decline_of(asked, sentence, {"biomedix": 2.0, "start-up": 1.0})
     assert (said is not None) is declined
+
+
+def test_a_count_asked_of_a_year_needs_that_year_and_that_count() -> None:
+    """ "How many jobs ... in 2016?": the year's sentence must count jobs, not projects."""
+    question = "How many jobs did foreign investment create in 2016?"
+    kind = asked_value(question)
+    assert kind == "year 2016"
+    assert not holds_value(kind, "In 2016, there were 52 job-creating projects.", question)
+    assert holds_value(kind, "In 2016, the projects created 900 jobs.", question)
+    assert not holds_value(kind, "In 2017, the projects created 900 jobs.", question)

@@ -170,7 +170,8 @@ ACT_FR = (
     rf"demande[rz]?\s+(?:[àa]|au|aux)\s+(?:l['’]\s*)?{NAMED}|demande[rz]?-(?:leur|lui)\b|"
     rf"(?:pr[ée]vien[st]|pr[ée]venez|pr[ée]venir|informe[rz]?)\s+(?:{NAMED}|l['’]|les?\b|la\b)|"
     r"(?:ach[eè]te[rz]?|commande[rz]?|paie[rz]?|payez|remplis|remplir|remplissez)[\s-]+"
-    r"(?:moi\s+|nous\s+)?(?:un|une|le|la|les|mon|ma|notre|des|deux|trois|quatre|\d+)\b|"
+    r"(?:moi\s+|nous\s+|pour (?:moi|nous)\s+)?(?:un|une|le|la|les|mon|ma|notre|des|deux|trois|"
+    r"quatre|\d+)\b|"
     r"(?:d[ée]pose[rz]?|soumet(?:s|tre|tez)|postule[rz]?)\s+(?:pour\s+)?(?:moi\s+|nous\s+)?"
     r"(?:ma|mon|mes|notre|nos)\b"
 )

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 
 from assistant.answer.evidence import Evidence, EvidenceReport
+from assistant.answer.lexicon import Lexicon
 from assistant.answer.messages import ABOUT, DECLINE
 from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.questions import asking
@@ -29,9 +30,6 @@ from ingest.store.text import fold, split_sentences, tokenize, words
 BEST = 5  # a value answers only in one of the sentences that answer the question best
 # the words by which a sentence takes up what the one before named
 REFERRING = set("it its they them their this these those he she his her il elle ils elles".split())
-# the values asked that must stand in the sources even of no named subject ("what's the
-# corporate tax rate for a subsidiary?", "how much does lab space cost?", "how many doctors work
-# in Île-de-France?")
 # the answers other than a fact that still ask a kind of value: why a subject made a choice,
 # what it has come to (a list of them), which of two is more ("which has more members, X or Y?")
 COMPOSED = {
@@ -45,9 +43,11 @@ COMPOSED = {
 # the values a list may ask ("what are the fees of its three programmes?"; not an amount: "which
 # organisations provide funding?" asks who)
 LISTED = set("price rate email phone hours measure age duration".split())
+# the values asked that must stand in the sources even of no named subject ("what's the tax
+# rate for a subsidiary?", "how much does lab space cost?")
 ANYONES = set(
     "email phone address rate price amount hours measure best count official procedure "
-    "eligibility winner".split()
+    "eligibility winner delay".split()
 )
 
 
@@ -65,18 +65,18 @@ def typed_decline(
     organisations: Sequence[Organisation],
     known: Collection[str] = (),
     answer: str = "fact",
+    lexicon: Lexicon | None = None,
 ) -> str | None:
     """The decline, when the question asks for a kind of value about a named subject (or of a
-    year it names) and none of the sentences that answer it best holds one about that subject
-    and what is asked of it; None when the answer may go on. ``known``: the corpus's terms
-    (in French, what is asked of the value is looked for only when the corpus uses it: "ouvert"
-    is French for what the sources say in English). ``answer``: the kind of answer composed: a
-    fact, an explanation of why a subject made a choice (its reason), or a list of what it has
-    come to by now ("what results has it delivered so far?": an outcome)."""
+    year it names) and none of the best sentences holds one about that subject and what is
+    asked of it; None when the answer may go on. ``known``: the corpus's terms (a French
+    focus word it never uses, "ouvert", is not looked for). ``answer``: the kind composed (a
+    fact; an explanation: a reason; a list: an outcome). ``lexicon``: tells a misspelt name
+    from a word (``subjects.names_as_written``)."""
     kind = asked_value(asking(question)[0])  # "who is the CEO? need a name for an email": who
     if not still_asked(answer, kind):
         return None
-    names = subject_names(question, organisations, passages) if kind else []
+    names = subject_names(question, organisations, passages, lexicon) if kind else []
     if kind in ROLES and role_unsaid(kind, question, names, report):
         return DECLINE[language]  # "who is the president of France?": not Medicen's
     if not kind or (not names and not kind.startswith("year ") and kind not in ANYONES):

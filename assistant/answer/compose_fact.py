@@ -70,10 +70,13 @@ def whole_terms(text: str) -> set[str]:
 
 def clauses(sentence: str, commas: bool) -> list[tuple[int, int]]:
     """(start, end) of the clauses of a sentence, split at semicolons, dashes and colons, and
-    at every comma when ``commas``."""
+    at every comma when ``commas``; never in brackets ("three companies (A, B and C)")."""
     pattern = COMMA_BREAK if commas else CLAUSE_BREAK
     spans, start = [], 0
     for match in pattern.finditer(sentence):
+        before = sentence[: match.start()]
+        if before.count("(") > before.count(")"):
+            continue
         if match.start() > start:
             spans.append((start, match.start()))
         start = match.end()

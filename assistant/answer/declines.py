@@ -48,7 +48,9 @@ def decline(
         or elsewhere_decline(
             reading.asked, language, evidence, organisations, gazetteer, known, lexicon
         )
-        or typed_decline(reading.asked, language, passages, evidence, organisations, known, answer)
+        or typed_decline(
+            reading.asked, language, passages, evidence, organisations, known, answer, lexicon
+        )
         or others_decline(reading.message, said, language, evidence, organisations)
         or (
             named_here(reading, placed)

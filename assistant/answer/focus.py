@@ -25,16 +25,18 @@ def about_other(
     organisations: Sequence[Organisation],
 ) -> bool:
     """The sentence names none of the asked organisations but names another one (or it is the
-    directory entry of another one)."""
+    directory entry of another one). A source whose title names an asked organisation speaks
+    for it (an interview of its CEO: "we have a hub program ... It is a project with Cap
+    Digital" is the cluster's own hub): none of its sentences is about another."""
     if not asked:
         return False
     named = named_in(sentence, organisations)
     if any(o in named for o in asked):
         return False
+    title = str(passage.metadata.get("title", ""))
     if passage.metadata.get("source_kind") == "directory":
-        title = str(passage.metadata.get("title", ""))
         return all(o.name != title for o in asked)
-    return bool(named)
+    return bool(named) and not any(o in named_in(title, organisations) for o in asked)
 
 
 def refocus(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer.numbers import WORD
 from assistant.answer.pointing import PRONOUNS
 from assistant.answer.spelling import close_to
 from assistant.retrieval.glossary import translate_terms
@@ -40,9 +41,14 @@ AGE = re.compile(
     re.IGNORECASE,
 )
 # how long something has lasted, as a sentence says it ("since 2018", "for ten years")
+# a number of days, weeks, months: "within 60 days", "en six mois"
+LAPSE = (
+    rf"(\d+|a few|several|quelques|{WORD}) "
+    r"(days?|weeks?|months?|years?|jours?|semaines?|mois|ans|ann[ée]es)"
+)
 SPAN = re.compile(
     r"\b(since|depuis|ago|il y a|for (\w+ )?(years?|months?|weeks?|decades?)|"
-    r"pendant (\w+ )?(ans|années|mois))\b",
+    rf"pendant (\w+ )?(ans|années|mois)|{LAPSE})\b",
     re.IGNORECASE,
 )
 # the clauses of a message: its sentences, and the parts a semicolon, a colon or a dash sets apart
@@ -124,13 +130,27 @@ def answer_type_fits(question: str, sentence: str) -> bool:
         head, *complement = COMPLEMENT.split(count.group(1), maxsplit=1)
         counted = [w for w in head.split() if fold(w) not in COUNT_VERBS]
         noun = _english(tokenize(" ".join(counted)), french)
-        present = set(tokenize(sentence))
+        present = whole_words(sentence, question)
         if not NUMBER.search(sentence):
             return False
         if not noun or any(close_to(t, present) for t in noun):  # "establishmnts" as typed
             return True
         return _counts(sentence, set(_english(tokenize(" ".join(complement)), french)))
     return True
+
+
+# a hyphenated compound ("job-creating", "AP-HP")
+COMPOUND = re.compile(r"\w[\w’']*(?:-\w[\w’']*)+")
+
+
+def whole_words(sentence: str, question: str = "") -> set[str]:
+    """The terms of the sentence, a compound as one: "52 job-creating projects" names
+    projects, not jobs (unless the question says the compound too: "job creating")."""
+    said = " ".join(fold(question).replace("-", " ").split())
+    whole = [m.group(0) for m in COMPOUND.finditer(sentence)]
+    kept = [w for w in whole if said and fold(w).replace("-", " ") in said]
+    compounds = {t for t in tokenize(" ".join(whole)) if "-" in t}
+    return set(tokenize(COMPOUND.sub(" ", sentence))) | compounds | set(tokenize(" ".join(kept)))
 
 
 def _english(terms: list[str], french: bool) -> list[str]:

@@ -46,8 +46,9 @@ ROLE_WORDS = (
 # a person asked by their name: "what's the name of the CEO", "the director's name", "le nom
 # du directeur", "comment s'appelle le président"
 PERSON_ROLE = (
-    r"(ceo|pdg|president|presidente|chairman|chairwoman|chair|director|directeur|directrice|"
-    r"head|founder|co-founder|fondat\w+|cfo|cto|dirigeant\w*|manager|leader)"
+    r"(ceo|pdg|chief executive|president|presidente|chairman|chairwoman|chair|director|"
+    r"directeur|directrice|head|founder|co-founder|fondat\w+|cfo|cto|dirigeant\w*|manager|"
+    r"leader)"
 )
 NAME_ASKED = re.compile(
     rf"\bnames? of (the |its |their )?(\w+['’]s )?{PERSON_ROLE}\b|"
@@ -81,8 +82,7 @@ def holds_role(role: str, text: str) -> bool:
 
 # what a role is asked of, a name: "who is the president of France?" -> "france"
 ROLE_OF = re.compile(
-    r"\b(?:ceo|chief executive|president|presidente|chairman|chairwoman|chair|head|director|"
-    r"directeur|directrice|founder|fondat\w+|pdg|leader|dirigeant\w*)\s+(?:of|de|du|des|d['’])"
+    rf"\b{PERSON_ROLE}\s+(?:of|de|du|des|d['’])"
     r"\s*(?:the\s+|la\s+|le\s+|l['’]\s*)?(?P<of>(?-i:[A-ZÀ-Þ])[\w-]+)",
     re.IGNORECASE,
 )

@@ -118,9 +118,12 @@ def _first(pattern: re.Pattern[str], text: str) -> str:
 
 
 def _new_name(question: str, sentence: str) -> str:
-    """The first run of capitalised words the question does not already hold; for a role
-    ("Who is the president of X?"), the first one right after or before the role's word ("its
-    president Christian Lajoux", "Stéphane Roques, CEO of")."""
+    """The first run of capitalised words the question does not already hold, unless the
+    question's words stand clearly more with another (``LED_TO`` more of them in its clause and
+    the apposition after it: "launched by three companies (OncoDesign" for "who led and launched
+    the hub?", not the Cap Digital of "a project with Cap Digital"); for a role ("Who is the
+    president of X?"), the first one right after or before the role's word ("its president
+    Christian Lajoux", "Stéphane Roques, CEO of")."""
     asked = {fold(w) for w in words(question)}
     role = asked_role(question)
     found = []
@@ -131,11 +134,37 @@ def _new_name(question: str, sentence: str) -> str:
             continue
         if len(tokens) == 1 and not re.search(r"[A-Z].*[A-Z]", run):
             continue  # one plain capitalised word ("Paris", "Our") is rarely who answers
-        if role is None:
-            return run
         found.append(match)
-    beside = [m for m in found if _beside_role(role or "", sentence, m)]
-    return (beside or found)[0].group(0) if found else ""
+    if not found:
+        return ""
+    if role is None:
+        terms = both_languages(question)
+        held = [len(terms & set(tokenize(_described(sentence, m.start())))) for m in found]
+        best = max(range(len(found)), key=held.__getitem__)
+        return found[best if held[best] - held[0] >= LED_TO else 0].group(0)
+    beside = [m for m in found if _beside_role(role, sentence, m)]
+    return (beside or found)[0].group(0)
+
+
+LED_TO = 2  # question words a later name must hold beyond the first's to answer instead
+# where a clause ends: a comma, a semicolon or a colon (not within brackets)
+CLAUSE_END = re.compile(r"[,;:]\s+")
+# a clause that describes the name before it: "the Curie Institute, a leader in ..."
+APPOSITION = re.compile(r"(a|an|the|its|which|who|one of)\b", re.IGNORECASE)
+
+
+def _described(sentence: str, at: int) -> str:
+    """The clause of the sentence that holds position ``at``, and the apposition after it."""
+    cuts = [0]
+    for match in CLAUSE_END.finditer(sentence):
+        before = sentence[: match.start()]
+        if before.count("(") <= before.count(")"):
+            cuts.append(match.end())
+    cuts.append(len(sentence))
+    i = max(k for k in range(len(cuts) - 1) if cuts[k] <= at)
+    text = sentence[cuts[i] : cuts[i + 1]]
+    after = sentence[cuts[i + 1] : cuts[i + 2]] if i + 2 < len(cuts) else ""
+    return f"{text} {after}" if APPOSITION.match(after) else text
 
 
 def _said(token: str, asked: set[str]) -> bool:

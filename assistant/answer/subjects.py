@@ -6,9 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rapidfuzz import fuzz, process
+
+from assistant.answer.lexicon import Lexicon
 from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.questions import asking
 from assistant.answer.spans import NAME_RUN
+from assistant.answer.spelling import CLOSE_ENOUGH, MIN_CHARS
 from assistant.retrieval.glossary import translate_terms
 from assistant.retrieval.passage import Passage
 from ingest.store.text import STOPWORDS, detect_language, fold, tokenize, words
@@ -34,12 +38,16 @@ ELIDED = re.compile(r"['’](s|d|m|ll|ve|re)$", IC)
 
 
 def subject_names(
-    question: str, organisations: Sequence[Organisation], passages: Sequence[Passage] = ()
+    question: str,
+    organisations: Sequence[Organisation],
+    passages: Sequence[Passage] = (),
+    lexicon: Lexicon | None = None,
 ) -> list[str]:
     """The names the question is about: its directory organisations, else its capitalised
     words (not its first word, unless an acronym; not the region or the country), else, in a
     question typed in lower case, its words that the passages write as names
-    ("medxperience": "MedXperience"); read in the clauses that ask (``questions.asking``)."""
+    ("medxperience": "MedXperience", or misspelt: ``names_as_written``); read in the clauses
+    that ask (``questions.asking``)."""
     question = asking(question)[0]  # what the asker tells of themselves is not asked about
     named = [o for o in named_in(question, organisations) if not in_scope(o)]
     if named:
@@ -50,7 +58,7 @@ def subject_names(
         if m.start() > 0 or re.search(r"[A-Z].*[A-Z]", m.group(0))  # not "Roughly ..."
     ]
     runs = [r for r in runs if fold(r.split()[0]) not in STOPWORDS and not SCOPE.fullmatch(r)]
-    return runs[:2] or names_as_written(question, passages)[:2]
+    return runs[:2] or names_as_written(question, passages, lexicon)[:2]
 
 
 def translated(word: str) -> bool:
@@ -60,27 +68,47 @@ def translated(word: str) -> bool:
     return bool(terms) and translate_terms(terms) != terms
 
 
-def names_as_written(question: str, passages: Sequence[Passage]) -> list[str]:
+def names_as_written(
+    question: str, passages: Sequence[Passage], lexicon: Lexicon | None = None
+) -> list[str]:
     """The words of ``question`` that the passages only ever write as a name (capitalised,
-    never in lower case), spelt as the passages spell them."""
+    never in lower case), spelt as the passages spell them; with the ``lexicon``, a word in no
+    dictionary one typo from such a name too ("medclinic": "MedClinik"), and no word of the
+    dictionaries ("healthcare", though the passages write it only in "GE Healthcare")."""
     french = detect_language(question) == "fr"  # the glossary reads French words only
-    asked = {
+    asked = [
         fold(w)
         for w in words(question)
         if len(w) >= 3 and fold(w) not in STOPWORDS and not (french and translated(fold(w)))
-    }
+    ]
     text = " ".join(p.text for p in passages)
     lower = {fold(w) for w in words(text) if w[:1].islower()}
     spelt: dict[str, str] = {}
     for word in words(text):
         key = fold(word)
-        if key in asked and key not in lower and word[:1].isupper():
+        if key not in lower and word[:1].isupper() and len(key) >= 3:
             spelt.setdefault(key, word)
-    return [
-        spelt[k]
-        for k in (fold(w) for w in words(question))
-        if k in spelt and not SCOPE.fullmatch(spelt[k])
+    found = [
+        ""
+        if lexicon and lexicon.is_word(k)
+        else spelt.get(k) or _misspelt(k, spelt, lower, lexicon)
+        for k in asked
     ]
+    return [name for name in dict.fromkeys(found) if name and not SCOPE.fullmatch(name)]
+
+
+def _misspelt(word: str, spelt: dict[str, str], lower: set[str], lexicon: Lexicon | None) -> str:
+    """The name ``word`` is a typo of, when neither is in a dictionary ("instituts" is no
+    typo of the "Institute" of a name) and no word the passages write in lower case is as
+    close ("medicin" is "medicine", not "Medicen"), else ""."""
+    if lexicon is None or len(word) < MIN_CHARS or lexicon.is_word(word):
+        return ""
+    names = [k for k in spelt if not lexicon.is_word(k)]
+    close = process.extractOne(word, names, scorer=fuzz.ratio, score_cutoff=CLOSE_ENOUGH)
+    if close is None:
+        return ""
+    nearer = process.extractOne(word, lower, scorer=fuzz.ratio, score_cutoff=close[1])
+    return "" if nearer else spelt[close[0]]
 
 
 def mentions(text: str, name: str, organisations: Sequence[Organisation]) -> bool:

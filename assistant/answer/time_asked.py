@@ -78,7 +78,8 @@ FORMER_SAID = re.compile(
 # not a number of things ("2000 members")
 YEAR = re.compile(
     r"(?:\b(?:in|en|for|pour|of|de|since|depuis|during|durant|until|by|d['’]ici|year|ann[ée]e|"
-    r"edition|[ée]dition|summit|sommet|conference|congress|congr[èe]s|forum|salon)\s+|"
+    r"early|late|fin|d[ée]but|mi|"
+    r"edition|[ée]dition|summit|sommet|conference|congress|congr[èe]s|forum|salon)[\s-]+|"
     r"(?-i:[A-ZÀ-Þ])[\w-]*\s+)((?:19|20)\d\d)(?![\w-])|"
     r"\b((?:19|20)\d\d)(?=\s+(?:edition|[ée]dition|summit|session)\b)",
     IC,

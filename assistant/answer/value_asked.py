@@ -93,6 +93,14 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         r"renamed|rebaptisé|closed?|fermé|dropped|abandoned?|abandonné|stopped|arrêté)\b",
         IC,
     ),
+    # how long something takes ("le délai moyen d'autorisation ?", "how long does it take to
+    # get approval?", "combien de temps faut-il ?"): a number of days, weeks, months
+    "delay": re.compile(
+        r"\bhow long (does|do|did|will|would|should|to|is the wait)\b|\bhow much time\b|"
+        r"\bcombien de temps (faut|pour|prend|[çc]a prend|cela prend|dure)\b|"
+        r"\b(d[ée]lais?|dur[ée]e|lead time|turnaround|waiting time|average time|time it takes)\b",
+        IC,
+    ),
     # how long something has lasted ("how long has he been president?"): a date or a span
     "duration": re.compile(r"\bhow long\b|\bdepuis (combien de temps|quand)\b", IC),
     "age": AGE_ASKED,  # a person's age: the sources must give it, or a birth

@@ -9,11 +9,13 @@ import re
 from collections.abc import Callable
 
 from assistant.answer.features import WHERE_LAST
+from assistant.answer.numbers import WORD
 from assistant.answer.questions import (
     AGE,
     COST_QUESTION,
     COUNT_QUESTION,
     DATE,
+    LAPSE,
     MONEY,
     NUMBER,
     SHARE,
@@ -95,11 +97,7 @@ EXACT = re.compile(
     r"total number|nombre total)\b",
     IC,
 )
-COUNTED = re.compile(
-    r"\d|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-    r"forty|fifty)\b",
-    IC,
-)
+COUNTED = re.compile(rf"\d|\b({WORD})\b", IC)
 # the best of something, as judged ("which hospital is the best one for cardiology?"): the
 # sources must rank it so
 SUPERLATIVE = re.compile(
@@ -108,7 +106,9 @@ SUPERLATIVE = re.compile(
     r"ranking|ranked|rank|classement|class[ée]e?s?)\b",
     IC,
 )
-# a year the question names ("in 2019"): the sources must speak of that year
+# the year a value is asked of, a time ("how many ... in 2019?", "fin 2020"): the sources
+# must speak of that year. Not ``time_asked.YEAR``, any year the question names: the count of
+# "MedXperience 2018" is the event's, and "by 2022" is a target's
 NAMED_YEAR = re.compile(
     r"\b(?:in|en|for|pour|of|de|since|depuis|during|durant|fin|début|debut|mi|early|late)"
     r"[\s-]+((?:19|20)\d\d)\b",
@@ -147,6 +147,7 @@ HOLDS: dict[str, Callable[[str], bool]] = {
     "comparison": lambda s: bool(COMPARES.search(s)),
     "best": lambda s: bool(RANKS.search(s)),
     "duration": lambda s: bool(SPAN.search(s) or DATE.search(s)),
+    "delay": lambda s: re.search(rf"\b{LAPSE}\b", s, IC) is not None,
     "age": lambda s: bool(AGE.search(s)),
     "measure": lambda s: bool(NUMBER.search(s)),
     "outcome": lambda s: True,  # any sentence may say it was done; a plan does not
@@ -205,8 +206,11 @@ def holds_value(kind: str, sentence: str, question: str = "") -> bool:
         return answer_type_fits(question, sentence) and exact
     if kind in HOLDS:
         return HOLDS[kind](sentence)
-    if kind.startswith("year "):
-        return kind.split()[1] in sentence
+    if kind.startswith("year "):  # that year's, and what is counted in it
+        counted = bool(question) and COUNT_QUESTION.search(question) is not None
+        return kind.split()[1] in sentence and (
+            not counted or holds_value("count", sentence, question)
+        )
     asked = fold(question)
     return holds_role(kind, sentence) and any(
         len(m.group(0).split()) >= 2 and fold(m.group(0)) not in asked
