@@ -71,9 +71,9 @@ MIN_DECLINE = 0.95
 # sixth, seventh and eighth (the same each time): answers 0.83 (67/81), declines 0.86 (12/14),
 # answer-first 0.80 (33/41); after the ninth 0.85 (69/81), 0.86 (12/14), 0.83 (34/41); after
 # the thirteenth 0.86 (70/81), 0.86 (12/14), 0.83 (34/41) (declines read 0.93 mid-round, before
-# the review narrowed the round's readings) (the targets: 0.85 / 0.90 / 0.75); a question's
-# worth below each.
-TEST_BARS = {"accuracy": 0.85, "decline": 0.85, "answer_first": 0.80}
+# the review narrowed the round's readings); after the fourteenth 0.88 (71/81), 0.86 (12/14),
+# 0.83 (34/41) (the targets: 0.85 / 0.90 / 0.75); a question's worth below each.
+TEST_BARS = {"accuracy": 0.86, "decline": 0.85, "answer_first": 0.80}
 # The blind dev sets, measured the same way, a question's worth below each:
 # dev2 answers 0.91 (42/46), declines 1.00 (14/14), answer-first 0.81 (21/26)
 DEV2_BARS = {"accuracy": 0.91, "decline": 0.92, "answer_first": 0.76}
@@ -217,6 +217,18 @@ DEV36_BARS = {"accuracy": 0.80, "decline": 0.77, "answer_first": 0.55}
 # 0.80 (8/10), 0.82 (33/40), 0.50 (3/6) on the round's final readings; tuned on: 0.80, 1.00
 DEV37 = Path(__file__).parent / "eval" / "dev37.jsonl"
 DEV37_BARS = {"accuracy": 0.70, "decline": 0.95, "answer_first": 0.33}
+# issue 15's fourteenth round, each measured blind once before any change, then tuned on:
+# dev38 (25 near-miss unanswerables, each the twin of one of its 25 answerable questions on the
+# same passage, and 10 out-of-scope messages and requests) and dev39 (the same mix, a sixth of
+# the pairs follow-ups). Blind: dev38 0.88 (22/25), 0.91 (32/35), 1.00 (16/16); dev39 0.80
+# (20/25), 0.89 (31/35), 0.80 (12/15); with their labels mended (four expect_names spelt as
+# the corpus does not, one fact filed as a locate), on the round's start: 0.96 (24/25) and 0.84
+# (21/25), answer-first 1.00 and 0.75 (12/16). Tuned on: dev38 1.00, 1.00 (35/35), 1.00; dev39
+# 0.88 (22/25), 0.97 (34/35), 0.75 (12/16)
+DEV38 = Path(__file__).parent / "eval" / "dev38.jsonl"
+DEV38_BARS = {"accuracy": 0.96, "decline": 0.97, "answer_first": 0.93}
+DEV39 = Path(__file__).parent / "eval" / "dev39.jsonl"
+DEV39_BARS = {"accuracy": 0.84, "decline": 0.94, "answer_first": 0.68}
 
 
 @pytest.mark.parametrize(
@@ -225,14 +237,9 @@ DEV37_BARS = {"accuracy": 0.70, "decline": 0.95, "answer_first": 0.33}
         *(QUESTIONS, HOLDOUT, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12),
         *(DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, DEV22, DEV23),
         *(DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, DEV31, DEV32, DEV33),
-        *(DEV34, DEV35, DEV36, DEV37, TEST),
+        *(DEV34, DEV35, DEV36, DEV37, DEV38, DEV39, TEST),
     ],
-    ids=[
-        "main",
-        "holdout",
-        *(f"dev{n}" for n in range(2, 38)),
-        "test",
-    ],
+    ids=lambda path: {"questions": "main"}.get(path.stem, path.stem),
 )
 def test_question_set_shape(path: Path) -> None:
     questions = load_questions(path)
@@ -246,44 +253,7 @@ def test_question_set_shape(path: Path) -> None:
     if path == HOLDOUT:
         assert len(questions) >= 20
         return
-    if path in (
-        DEV2,
-        DEV3,
-        DEV4,
-        DEV5,
-        DEV6,
-        DEV7,
-        DEV8,
-        DEV9,
-        DEV10,
-        DEV11,
-        DEV12,
-        DEV13,
-        DEV14,
-        DEV15,
-        DEV16,
-        DEV17,
-        DEV18,
-        DEV19,
-        DEV20,
-        DEV21,
-        DEV22,
-        DEV23,
-        DEV24,
-        DEV25,
-        DEV26,
-        DEV27,
-        DEV28,
-        DEV29,
-        DEV30,
-        DEV31,
-        DEV32,
-        DEV33,
-        DEV34,
-        DEV35,
-        DEV36,
-        DEV37,
-    ):
+    if path.stem.startswith("dev"):  # dev2 ... the latest
         assert len(questions) >= 50 and sum(q.lang == "fr" for q in questions) >= 10
         assert sum(not q.answerable for q in questions) >= 8
         located = [q for q in questions if q.kind in ("locate", "partner")]
@@ -356,17 +326,19 @@ def test_default_backend_holds_the_bar(built_index: Path) -> None:
         (DEV35, DEV35_BARS),
         (DEV36, DEV36_BARS),
         (DEV37, DEV37_BARS),
+        (DEV38, DEV38_BARS),
+        (DEV39, DEV39_BARS),
         (TEST, TEST_BARS),
     ],
-    ids=[*(f"dev{n}" for n in range(2, 38)), "frozen-test"],
+    ids=[*(f"dev{n}" for n in range(2, 40)), "frozen-test"],
 )
 def test_a_blind_set_holds_its_measured_numbers(
     built_index: Path, path: Path, bars: dict[str, float]
 ) -> None:
     """The sets written blind from corpus/: dev2, dev4 to dev11, dev13, dev14, dev16, dev18 to
-    dev24, dev26, dev27, dev29, dev31, dev33, dev34, dev37 (tuned on), dev3, dev12, dev15, dev17,
-    dev25, dev28, dev30, dev32, dev35 and dev36 (holdouts, their tables only) and the frozen test
-    (never tuned on) each hold their measured numbers."""
+    dev24, dev26, dev27, dev29, dev31, dev33, dev34, dev37 to dev39 (tuned on), dev3, dev12,
+    dev15, dev17, dev25, dev28, dev30, dev32, dev35 and dev36 (holdouts, their tables only) and
+    the frozen test (never tuned on) each hold their measured numbers."""
     chat = Container(Settings(data_dir=built_index)).chat
     results = run_eval(chat, load_questions(path))
     overall = score(results)
