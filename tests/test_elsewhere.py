@@ -16,6 +16,7 @@ from assistant.answer.evidence import Evidence
 from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.lexicon import Lexicon
 from assistant.answer.messages import DECLINE
+from assistant.answer.names_said import spelt_alike
 from assistant.answer.organisations import from_passages
 
 ORGS = from_passages(
@@ -121,3 +122,10 @@ def test_places_and_counted_groups_through_the_real_index(built_index: Path) -> 
     ):
         answer = chat.ask(asked)
         assert answer.grounded and said in answer.answer, answer.answer
+
+
+def test_a_name_is_said_in_another_form_but_not_by_any_short_word() -> None:
+    """ "the US" by "the USA", "Germany" by "German"; "GE" is no form of "Germany"."""
+    assert spelt_alike("us", {"usa"}) and spelt_alike("usa", {"us"})
+    assert spelt_alike("germany", {"german"}) and spelt_alike("europe", {"european"})
+    assert not spelt_alike("germany", {"ge"}) and not spelt_alike("lyon", {"london"})

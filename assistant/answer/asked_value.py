@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection, Sequence
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.lexicon import Lexicon
 from assistant.answer.messages import ABOUT, DECLINE
+from assistant.answer.names_said import names_said
 from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.questions import asking
 from assistant.answer.roles import ROLES, holds_role_of, role_of
@@ -184,30 +185,6 @@ def _holds(
         and (not focus or bool(english_kin(spellings(focus)) & set(tokenize(window))))
         and (kind != "whether" or names_said(question, subject, window))
     )
-
-
-# a name after a preposition, where or with whom: "in Lyon", "by the EU", "avec l'Inserm" (not
-# who says it: "according to X")
-NAME_WORD = re.compile(
-    r"\b(?<!according )(?:in|at|to|from|by|with|en|à|au|aux|dans|par|avec)\s+"
-    r"(?:the\s+|la\s+|le\s+|les\s+|l['’])?(?P<name>(?-i:[A-ZÀ-Þ])[\w'’-]*)",
-    re.IGNORECASE,
-)
-
-
-def names_said(question: str, subject: str, window: str) -> bool:
-    """Every name a yes/no question puts after a preposition, besides its subject and the
-    region's, stands in the window: "does AP-HP have a hospital in Lyon?" is not answered by
-    AP-HP's 39 hospitals, nor "is Medicen funded by the EU?" by Medicen's funding."""
-    names = " ".join(m.group("name") for m in NAME_WORD.finditer(question))
-    asked = set(tokenize(names)) - set(tokenize(subject)) - SCOPE
-    present = set(tokenize(window))
-    return all(english_kin(spellings({t})) & present or _spelt_alike(t, present) for t in asked)
-
-
-def _spelt_alike(term: str, present: set[str]) -> bool:
-    """The name in another form: "US" and "USA", "Canada" and "Canadian" (a shared start)."""
-    return any(w.startswith(term[:5]) or (len(w) >= 2 and term.startswith(w)) for w in present)
 
 
 def plan_only(

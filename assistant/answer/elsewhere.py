@@ -23,6 +23,7 @@ from assistant.answer.evidence import EvidenceReport
 from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.lexicon import Lexicon
 from assistant.answer.messages import DECLINE, UNCOVERED_PLACE
+from assistant.answer.names_said import spelt_alike
 from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.place_asked import REGION
 from assistant.answer.questions import asking
@@ -38,7 +39,6 @@ PLACED = re.compile(
     re.IGNORECASE,
 )
 NEAR = 0.9  # a sentence scoring this share of the best one's is as good an answer
-STEM = 5  # letters a place and its adjective share: "Germany", "German"; "Europe", "European"
 
 
 def places_kept_to(
@@ -126,9 +126,7 @@ def _said(place: frozenset[str], present: set[str]) -> bool:
     """Every word of one of the place's names, or its adjective ("German" for "Germany"),
     stands in the text."""
     return any(
-        (terms := tokenize(name))
-        and all(t in present or any(w[:STEM] == t[:STEM] for w in present) for t in terms)
-        for name in place
+        (terms := tokenize(name)) and all(spelt_alike(t, present) for t in terms) for name in place
     )
 
 
