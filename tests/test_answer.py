@@ -190,6 +190,9 @@ def test_units_mark_questions_and_headings_as_prompts() -> None:
         ("How many jobs were created?", "There were 52 job-creating projects.", False),
         ("How many jobs were created?", "The 52 projects created 900 jobs.", True),
         ("How many job creating projects?", "There were 52 job-creating projects.", True),
+        # a participle after the counted noun qualifies it: the noun is counted
+        ("Combien d'emplois créés en 2016 ?", "GE set up its R&D center in 2016.", False),
+        ("Combien d'emplois créés en 2016 ?", "The projects created 900 jobs in 2016.", True),
         ("How many start-ups took part?", "Some 120 start-ups took part.", True),
     ],
 )

@@ -74,6 +74,9 @@ COUNT_VERBS = frozenset(
     "reunit reunissent rassemble rassemblent regroupe regroupent y sont est existe existent "
     "has have had does do did are is were was".split()
 )
+# a participle after the counted noun qualifies it ("combien d'emplois créés", "how many jobs
+# created"): what is counted is the noun
+PARTICIPLE = re.compile(r"\w{2,}(?:é|ée|és|ées|ed)", re.IGNORECASE)
 NAME_QUESTION = re.compile(
     r"^\s*(who|whom|qui|which|quel|quelle|quels|quelles)\b|\b(what|which) (\w+ )?"
     r"(companies|groups|institutes|institutions|organisations|organizations|hospitals|clusters|"
@@ -128,7 +131,11 @@ def answer_type_fits(question: str, sentence: str) -> bool:
     if count:
         french = detect_language(question) == "fr"
         head, *complement = COMPLEMENT.split(count.group(1), maxsplit=1)
-        counted = [w for w in head.split() if fold(w) not in COUNT_VERBS]
+        counted = [
+            w
+            for i, w in enumerate(head.split())
+            if fold(w) not in COUNT_VERBS and not (i and PARTICIPLE.fullmatch(w))
+        ]
         noun = _english(tokenize(" ".join(counted)), french)
         present = whole_words(sentence, question)
         if not NUMBER.search(sentence):
