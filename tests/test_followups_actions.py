@@ -1044,3 +1044,10 @@ def test_the_sentence_before_speaks_for_a_value_only_when_taken_up() -> None:
     passages, report = report_of(hosts, "It was founded in 2016.")
     report.weights = {"agoranov": 1.0, "found": 2.0}
     assert typed_decline(asked, "en", passages, report, ORGS) is None
+
+
+def test_the_region_by_its_abbreviation_is_no_subject() -> None:
+    """ "combien d'universités en IDF ?" asks of the region every source is about."""
+    assert subject_names("Combien d'universités en IDF ?", []) == []
+    assert subject_names("how many universities in Ile de France?", []) == []
+    assert subject_names("how many universities does Biomedix count?", []) == ["Biomedix"]

@@ -22,7 +22,7 @@ IC = re.IGNORECASE
 # Île-de-France" (the regional council's directory entry is named as the region is)
 SCOPE = re.compile(
     r"(the |la )?(france|french|paris( region)?|(paris )?r[ée]gion|"
-    r"(r[ée]gion |paris )?[îi]le-de-france( region)?|europe(an)?)",
+    r"(r[ée]gion |paris )?([îi]le[- ]de[- ]france|idf)( region)?|europe(an)?)",
     IC,
 )
 
