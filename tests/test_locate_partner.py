@@ -34,6 +34,9 @@ LOCATE = [
 ]
 PARTNER = [
     "Who could my team collaborate with on ultrasonography?",
+    # whoever the asker describes, before the verb
+    "Who could a biotech working on infectious diseases team up with here?",
+    "who could a medtech start-up in Évry work with on imaging?",
     "Who should I talk to about clinical trials?",
     "Which teams are working on gene therapy?",
     "We need a partner for our microbiota project",
@@ -95,6 +98,7 @@ OTHERS = {
     "ok mais concretement la plateforme, ca marche comment ?": QuestionKind.EXPLAIN,
     "how does it work?": QuestionKind.HELP,  # the assistant itself
     "What should my team read about Medicen?": QuestionKind.FACT,  # no organisation chosen
+    "who could lead the work with AP-HP on this?": QuestionKind.FACT,  # "the work": a noun
 }
 
 
@@ -131,8 +135,22 @@ def test_organismes_like_organisme_is_any_kind() -> None:
     assert asked_kinds("Quel organisme est installé à Orsay ?") == ("*",)
 
 
+def test_a_share_of_a_group_and_what_its_kind_is_about() -> None:
+    """ "some of the big drug companies": the companies, those about drugs (pharma groups)."""
+    assert asked_kinds("Name some of the big drug companies in the region") == ("pharma-group",)
+    assert asked_kinds("citez quelques-uns des incubateurs parisiens") == ("incubator",)
+    assert asked_kinds("which health companies are in Paris?") == (
+        "pharma-group",
+        "medtech-company",
+        "e-health-startup",
+    )
+
+
 def test_topic_keeps_the_field() -> None:
     assert topic("Who could we work with on medical imaging?") == "medical imaging"
+    # the asker as the subject, before what it does: what it does is the field
+    asked = "Who could a biotech working on infectious diseases team up with here?"
+    assert topic(asked) == "infectious diseases"
     assert topic("avec qui travailler sur l'imagerie médicale ?") == "l'imagerie médicale"
     # the asker's own kind of organisation is not the partner's ("our startup does ...")
     asked = "our startup does contrast ultrasound, is there an existing consortium to join?"

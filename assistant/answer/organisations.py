@@ -19,7 +19,7 @@ from assistant.retrieval.glossary import translate_terms
 from assistant.retrieval.passage import Passage
 from ingest import directory
 from ingest.directory import organisation_from_metadata
-from ingest.directory.org_kinds import kinds_by_word
+from ingest.directory.org_kinds import kind_about, kinds_by_word
 from ingest.directory.region import Where, where
 from ingest.store.text import STOPWORDS, detect_language, fold, stem, tokenize
 
@@ -176,32 +176,18 @@ def question_terms(question: str) -> list[str]:
     return translate_terms(terms) + terms if detect_language(question) == "fr" else terms
 
 
-ASKING = {
-    "which",
-    "what",
-    "name",
-    "list",
-    "cite",
-    "enumerate",
-    "give",
-    "show",
-    "quels",
-    "quelles",
-    "quel",
-    "quelle",
-    "citez",
-    "nommez",
-    "listez",
-    "donnez",
-    "enumerez",
+ASKING = set(
+    "which what name list cite enumerate give show quels quelles quel quelle citez nommez "
+    "listez donnez enumerez "
     # the infinitives after "pouvez-vous me ..." and the imperatives of "tu"
-    "citer",
-    "nommer",
-    "lister",
-    "donner",
-    "enumerer",
-    "donne",
-    "nomme",
+    "citer nommer lister donner enumerer donne nomme".split()
+)
+
+
+# the words of a share of a group before it: "some of the", "a few of those", "certains des"
+PARTITIVE = {
+    *"some few a several any many most all each one two three of the those these".split(),
+    *"quelques quelques-uns quelques-unes certains certaines plusieurs des les ces".split(),
 }
 
 
@@ -213,7 +199,10 @@ def asked_kinds(question: str) -> tuple[str, ...]:
     start = next((i for i, w in enumerate(folded) if w in ASKING), None)
     if start is None:
         return ()
-    head = folded[start + 1 : start + 6]
+    after = folded[start + 1 :]
+    while after[:1] and after[0] in PARTITIVE:  # "some of the big drug companies": the companies
+        after = after[1:]
+    head = after[:5]
     if folded[start - 1 : start] in (["les"], ["them"]) or head[:1] in (["them"], ["those"]):
         head = folded[:5]  # "big pharma in idf? list them", "les startups, tu peux me les lister"
     for i, word in enumerate(head):
@@ -224,8 +213,20 @@ def asked_kinds(question: str) -> tuple[str, ...]:
             narrower = _kinds_of(after, table)
             if narrower and "*" not in narrower and (kinds == ("*",) or set(narrower) < set(kinds)):
                 return narrower
-        return kinds
+        return _about(head[max(0, i - 2) : i], kinds)  # "drug companies": pharma groups
     return ()
+
+
+# what every organisation of the directory is about: "health companies" are companies of any kind
+ECOSYSTEM = frozenset(tokenize("health healthcare santé medical médical care soins"))
+
+
+def _about(words: list[str], kinds: tuple[str, ...]) -> tuple[str, ...]:
+    """Of several kinds, the one a word before their noun says what it is about ("drug" for
+    "drug companies": pharma groups, whose kind is about drugs); else all of them."""
+    stems = set(tokenize(" ".join(words))) - ECOSYSTEM
+    about = [k for k in kinds if stems & set(tokenize(kind_about(k)))]
+    return tuple(about) if len(kinds) > 1 and len(about) == 1 else kinds
 
 
 def _kinds_of(word: str, table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:

@@ -89,6 +89,15 @@ WE_ARE = re.compile(
     re.IGNORECASE,
 )
 
+# the asker as the subject of the question, before what it does: "who could a biotech working
+# on infectious diseases team up with?" (the field: infectious diseases, not biotech)
+ASKER_SUBJECT = re.compile(
+    r"\b((?:who|whom|qui)\s+(?:could|can|should|might|would|pourrait|peut|devrait)\s+)"
+    r"(?:an?|une?|my|our|one|mon|ma|notre)\s+(?:[\w'’-]+\s+){1,3}?"
+    r"(?=(?:working|doing|specialising|specializing|active|focused|focusing|that|which|who|"
+    r"travaillant|qui|sp[ée]cialis[ée]e?)\b)",
+    re.IGNORECASE,
+)
 
 # the asker's own project and who is already in it ("pour un projet avec un industriel pharma",
 # "for a project with a pharma company"): not the partner sought
@@ -106,10 +115,12 @@ OURS = re.compile(r"\b(our|my|notre|mon|ma|nos|mes)\s+(?P<kind>[\w\-]+)", re.IGN
 def without_asker(question: str) -> str:
     """The question less the asker's description of itself, which is not the field sought
     ("As a young medtech firm, who could put me in touch with hospitals?" -> "who could put
-    me in touch with hospitals?"): an "as a ...," opening, the kind of "our startup", or "we
+    me in touch with hospitals?"): an "as a ...," opening, the subject of "who could a biotech
+    working on X ...", the kind of "our startup", or "we
     are a <kind of organisation>" up to its last kind word ("we are a medtech company scouting
     sites")."""
     question = OWN_PROJECT.sub("", AS_ASKER.sub("", question, count=1))
+    question = ASKER_SUBJECT.sub(lambda m: m.group(1), question, count=1)
     question = OURS.sub(
         lambda m: m.group(1) if fold(m.group("kind")).rstrip("s") in _kind_words() else m.group(0),
         question,
