@@ -248,6 +248,9 @@ def test_what_the_assistant_is_gets_the_help_reply(question: str) -> None:
         "please proofread our pitch deck before we send it to Medicen",
         "Pouvez-vous traduire ma lettre de candidature pour l'Institut Curie ?",
         "peux-tu corriger ce texte sur notre start-up ?",
+        # the asker's own investments
+        "Should I buy Sanofi shares right now?",
+        "faut-il acheter des actions Sanofi ?",
         # the weather in other words, living in the city, the asker's own taxes
         "Et il fera beau à Paris ce week-end ?",
         "will it rain in Évry tomorrow?",
@@ -299,6 +302,8 @@ def test_where_to_eat_sleep_or_go_in_the_city_is_out_of_scope(question: str) -> 
         "est-ce que medicen peut relire notre dossier de candidature ?",
         "who will review our application for the call for proposals?",
         "comment améliorer notre dossier de candidature ?",
+        "which investors buy shares in biotech start-ups?",
+        "should we invest in Paris-Saclay?",
         "Comment aller au-delà du stade de la preuve de concept ?",
         "How do we get to market with a device from Germany?",
         "Which is the best hospital, Hôtel-Dieu or Cochin?",
