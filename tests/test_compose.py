@@ -569,3 +569,19 @@ def test_an_answer_that_refers_back_leads_when_what_is_asked_would_stand_too_far
     # near enough, what it refers back to leads
     paired = in_order(r, "Which start-ups call the region home?", r.evidence[0], r.evidence[1])
     assert paired is not None and paired.text.startswith("The global group")
+
+
+def test_a_place_within_the_best_ones_leads_a_where_answer() -> None:
+    """ "Where was the summit held?": "at the Palais Brongniart in Paris" beside "in Paris"
+    leads when it scores near the best; far below, or of no such place, the best leads."""
+    city = "The first Biomedix summit is taking place in Paris."
+    venue = "Come see them March 15 and 16 at the Palais Brongniart in Paris!"
+    other = "Its sister event is held at the Palais des Congrès in Lyon."
+    asked = "Where was the Biomedix summit held?"
+    assert compose_fact(report(ev(1, 0, city, 0.95), ev(2, 0, venue, 0.75)), asked).text.startswith(
+        "Come see them"
+    )
+    far = report(ev(1, 0, city, 0.95), ev(2, 0, venue, 0.4))
+    assert compose_fact(far, asked).text.startswith("The first Biomedix")
+    elsewhere = report(ev(1, 0, city, 0.95), ev(2, 0, other, 0.9))
+    assert compose_fact(elsewhere, asked).text.startswith("The first Biomedix")

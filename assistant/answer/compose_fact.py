@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from assistant.answer.condense import split_context
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.labels import with_note
+from assistant.answer.lead import reply_first, typed_first
 from assistant.answer.questions import answer_type_fits
 from assistant.answer.roles import asked_role, holds_role
 from assistant.answer.spans import answer_span
@@ -246,31 +247,6 @@ def asked_word(asked: str, sentence: str) -> str:
     """The first word of the sentence that the question holds, or ""."""
     terms = whole_terms(asked)
     return next((w for w in re.findall(r"[\w’'-]+", sentence) if set(tokenize(w)) & terms), "")
-
-
-def typed_first(asked: str, best: Evidence, fits: list[Evidence], near: float) -> Evidence:
-    """The best sentence, unless it holds none of the kind of answer asked for (a date for
-    "when", a place for "where", a number for "how many") and one of the next few, scoring
-    within ``near``, does: the answer comes first."""
-    if answer_span(asked, best.sentence):
-        return best
-    for ev in fits[1:4]:
-        if ev is not best and ev.score >= best.score - near and answer_span(asked, ev.sentence):
-            return ev
-    return best
-
-
-def reply_first(report: EvidenceReport, fits: list[Evidence], margin: float) -> Evidence:
-    """The best sentence, unless it leads up to an interviewer's question ("Right in the month
-    of your appointment, the CSIS... Do you think...?") and a reply scores almost as well."""
-    best = fits[0]
-    sentences = report.sentences.get(best.n, [])
-    after = best.position + 1
-    if after < len(sentences) and sentences[after].endswith("?"):
-        for ev in fits[1:4]:
-            if ev.score >= best.score - margin and ev.n == best.n and ev.position > after:
-                return ev
-    return best
 
 
 def supporting(
