@@ -193,6 +193,9 @@ def test_units_mark_questions_and_headings_as_prompts() -> None:
         # a participle after the counted noun qualifies it: the noun is counted
         ("Combien d'emplois créés en 2016 ?", "GE set up its R&D center in 2016.", False),
         ("Combien d'emplois créés en 2016 ?", "The projects created 900 jobs in 2016.", True),
+        # a noun in -ité after an adjective is the counted thing, no participle
+        ("combien de grandes universités en idf ?", "There are nine universities.", True),
+        ("combien de grandes universités en idf ?", "There are 39 hospitals.", False),
         ("How many start-ups took part?", "Some 120 start-ups took part.", True),
     ],
 )

@@ -139,6 +139,8 @@ def test_a_share_of_a_group_and_what_its_kind_is_about() -> None:
     """ "some of the big drug companies": the companies, those about drugs (pharma groups)."""
     assert asked_kinds("Name some of the big drug companies in the region") == ("pharma-group",)
     assert asked_kinds("citez quelques-uns des incubateurs parisiens") == ("incubator",)
+    # "those" after the asking word points back to the group named before it
+    assert asked_kinds("big pharma in idf? can you list those") == ("pharma-group",)
     assert asked_kinds("which health companies are in Paris?") == (
         "pharma-group",
         "medtech-company",

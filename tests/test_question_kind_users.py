@@ -251,6 +251,7 @@ def test_what_the_assistant_is_gets_the_help_reply(question: str) -> None:
         # the asker's own investments
         "Should I buy Sanofi shares right now?",
         "faut-il acheter des actions Sanofi ?",
+        "dois je acheter des actions sanofi",
         # the weather in other words, living in the city, the asker's own taxes
         "Et il fera beau à Paris ce week-end ?",
         "will it rain in Évry tomorrow?",
@@ -303,6 +304,7 @@ def test_where_to_eat_sleep_or_go_in_the_city_is_out_of_scope(question: str) -> 
         "who will review our application for the call for proposals?",
         "comment améliorer notre dossier de candidature ?",
         "which investors buy shares in biotech start-ups?",
+        "do we know which funds buy shares in paris biotechs?",
         "should we invest in Paris-Saclay?",
         "Comment aller au-delà du stade de la preuve de concept ?",
         "How do we get to market with a device from Germany?",

@@ -200,11 +200,11 @@ def asked_kinds(question: str) -> tuple[str, ...]:
     if start is None:
         return ()
     after = folded[start + 1 :]
+    if folded[start - 1 : start] in (["les"], ["them"]) or after[:1] in (["them"], ["those"]):
+        after = folded  # "big pharma in idf? list them", "les startups, tu peux me les lister"
     while after[:1] and after[0] in PARTITIVE:  # "some of the big drug companies": the companies
         after = after[1:]
     head = after[:5]
-    if folded[start - 1 : start] in (["les"], ["them"]) or head[:1] in (["them"], ["those"]):
-        head = folded[:5]  # "big pharma in idf? list them", "les startups, tu peux me les lister"
     for i, word in enumerate(head):
         kinds = _kinds_of(word, table)
         if not kinds:

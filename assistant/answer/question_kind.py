@@ -111,9 +111,9 @@ OUT_OF_SCOPE = re.compile(
     r"\b(can|could|would) (you|u) (predict|forecast|guess)\b|\b(peux|pouvez)[- ](tu|vous) "
     r"(pr[ée]dire|pr[ée]voir|deviner)\b|\b(share price|stock market|stock exchange)\b|"
     # the asker's own investments: "should I buy Sanofi shares?", "faut-il acheter des actions"
-    r"\b(should|shall|can|could|would|do) (i|we)\b[^?.]{0,20}\b(buy|sell|invest in)\b[^?.]{0,30}"
-    r"\b(shares|stocks?|equities)\b|\b(faut-il|dois-je|devrais-je|devrions-nous|je dois|on doit)"
-    r"\b[^?.]{0,20}\b(acheter|vendre)\b[^?.]{0,30}\bactions\b|"
+    r"\b(should|shall|can|could|would) (i|we)\b[^?.]{0,20}\b(buy|sell|invest in)\b[^?.]{0,30}"
+    r"\b(shares|stocks?|equities)\b|\b(faut[- ]il|dois[- ]je|devrais[- ]je|devrions[- ]nous|"
+    r"je dois|je devrais|on doit)\b[^?.]{0,20}\b(acheter|vendre)\b[^?.]{0,30}\bactions\b|"
     rf"{CARE}",
     re.IGNORECASE,
 )

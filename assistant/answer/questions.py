@@ -74,9 +74,11 @@ COUNT_VERBS = frozenset(
     "reunit reunissent rassemble rassemblent regroupe regroupent y sont est existe existent "
     "has have had does do did are is were was".split()
 )
-# a participle after the counted noun qualifies it ("combien d'emplois créés", "how many jobs
-# created"): what is counted is the noun
-PARTICIPLE = re.compile(r"\w{2,}(?:é|ée|és|ées|ed)", re.IGNORECASE)
+# a participle after the counted noun qualifies it ("combien d'emplois créés"): the noun is
+# counted (no noun in -ité, -iété, -auté or "santé": "grandes universités", "sociétés")
+PARTICIPLE = re.compile(
+    r"(?!\w*(?:it|iét|aut)[ée]s?$|sant[ée]s?$)\w{2,}(?:é|ée|és|ées|ed)", re.IGNORECASE
+)
 NAME_QUESTION = re.compile(
     r"^\s*(who|whom|qui|which|quel|quelle|quels|quelles)\b|\b(what|which) (\w+ )?"
     r"(companies|groups|institutes|institutions|organisations|organizations|hospitals|clusters|"
