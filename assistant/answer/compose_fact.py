@@ -12,7 +12,7 @@ from assistant.answer.labels import with_note
 from assistant.answer.lead import reply_first, typed_first
 from assistant.answer.questions import answer_type_fits
 from assistant.answer.roles import asked_role, holds_role
-from assistant.answer.spans import answer_span
+from assistant.answer.spans import answer_span, in_brackets
 from assistant.answer.structure import REFERS_BACK
 from assistant.answer.two_parts import other_part
 from assistant.retrieval.glossary import translate_terms
@@ -75,8 +75,7 @@ def clauses(sentence: str, commas: bool) -> list[tuple[int, int]]:
     pattern = COMMA_BREAK if commas else CLAUSE_BREAK
     spans, start = [], 0
     for match in pattern.finditer(sentence):
-        before = sentence[: match.start()]
-        if before.count("(") > before.count(")"):
+        if in_brackets(sentence, match.start()):
             continue
         if match.start() > start:
             spans.append((start, match.start()))

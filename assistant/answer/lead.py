@@ -14,12 +14,13 @@ def typed_first(asked: str, best: Evidence, fits: list[Evidence], near: float) -
     within ``near``, does: the answer comes first. A place within the best one's ("the Palais
     Brongniart in Paris" beside "in Paris") answers a where-question better."""
     span = answer_span(asked, best.sentence)
+    if span and not WHERE.search(asked):
+        return best
     if span:
         within = [
             ev
             for ev in fits[1:4]
             if ev.score >= best.score - near
-            and WHERE.search(asked)
             and answer_span(asked, ev.sentence).endswith(f" {span}")
         ]
         return within[0] if within else best

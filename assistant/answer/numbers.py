@@ -18,8 +18,9 @@ NUMBERS = {
 # "six" is English and French alike
 FRENCH = {"deux", "trois", "quatre", "cinq", "sept", "huit", "neuf", "dix", "onze", "douze",
           "quinze", "vingt", "trente", "quarante", "cinquante"}  # fmt: skip
-# a number in words, for a regular expression (whole words: callers add \b)
+# a number in words, for a regular expression (whole words: callers add \b); in English only
 WORD = "|".join(sorted(NUMBERS, key=len, reverse=True))
+ENGLISH = "|".join(sorted((w for w in NUMBERS if w not in FRENCH), key=len, reverse=True))
 
 
 def value(word: str) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.numbers import WORD
+from assistant.answer.numbers import ENGLISH, WORD
 from assistant.answer.pointing import PRONOUNS
 from assistant.answer.spelling import close_to
 from assistant.retrieval.glossary import translate_terms
@@ -46,6 +46,7 @@ LAPSE = (
     rf"(\d+|a few|several|quelques|{WORD}) "
     r"(days?|weeks?|months?|years?|jours?|semaines?|mois|ans|ann[ée]es)"
 )
+LAPSED = re.compile(rf"\b{LAPSE}\b", re.IGNORECASE)
 SPAN = re.compile(
     r"\b(since|depuis|ago|il y a|for (\w+ )?(years?|months?|weeks?|decades?)|"
     rf"pendant (\w+ )?(ans|années|mois)|{LAPSE})\b",
@@ -106,9 +107,8 @@ MONEY = re.compile(r"[€$£]|\b(euros?|dollars?|EUR|USD|k€|M€)\b", re.IGNOR
 # a kind" count nothing
 ONE = r"(?<!\bthe )(?<!\bthat )(?<!\bthis )(?<!\beach )(?<!\bevery )(?<!\bno )one\b(?! of\b)"
 NUMBER = re.compile(
-    rf"\d|\b({ONE}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|third|quarter|"
-    r"double|twice)\b",
+    rf"\d|\b({ONE}|{ENGLISH}|hundreds?|thousands?|millions?|billions?|dozens?|half|third|"
+    r"quarter|double|twice)\b",
     re.IGNORECASE,
 )
 NAME = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w\-’'&]*[A-Za-zÀ-ÿ]|\b[A-Z]{2,}\b")

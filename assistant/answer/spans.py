@@ -153,12 +153,17 @@ CLAUSE_END = re.compile(r"[,;:]\s+")
 APPOSITION = re.compile(r"(a|an|the|its|which|who|one of)\b", re.IGNORECASE)
 
 
+def in_brackets(text: str, at: int) -> bool:
+    """Position ``at`` of the text stands within brackets: "(OncoDesign, Intersystem"."""
+    before = text[:at]
+    return before.count("(") > before.count(")")
+
+
 def _described(sentence: str, at: int) -> str:
     """The clause of the sentence that holds position ``at``, and the apposition after it."""
     cuts = [0]
     for match in CLAUSE_END.finditer(sentence):
-        before = sentence[: match.start()]
-        if before.count("(") <= before.count(")"):
+        if not in_brackets(sentence, match.start()):
             cuts.append(match.end())
     cuts.append(len(sentence))
     i = max(k for k in range(len(cuts) - 1) if cuts[k] <= at)

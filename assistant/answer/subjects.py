@@ -88,22 +88,21 @@ def names_as_written(
         key = fold(word)
         if key not in lower and word[:1].isupper() and len(key) >= 3:
             spelt.setdefault(key, word)
+    names = [k for k in spelt if not lexicon.is_word(k)] if lexicon else []
     found = [
-        ""
-        if lexicon and lexicon.is_word(k)
-        else spelt.get(k) or _misspelt(k, spelt, lower, lexicon)
+        "" if lexicon and lexicon.is_word(k) else spelt.get(k) or _misspelt(k, spelt, names, lower)
         for k in asked
     ]
     return [name for name in dict.fromkeys(found) if name and not SCOPE.fullmatch(name)]
 
 
-def _misspelt(word: str, spelt: dict[str, str], lower: set[str], lexicon: Lexicon | None) -> str:
-    """The name ``word`` is a typo of, when neither is in a dictionary ("instituts" is no
-    typo of the "Institute" of a name) and no word the passages write in lower case is as
-    close ("medicin" is "medicine", not "Medicen"), else ""."""
-    if lexicon is None or len(word) < MIN_CHARS or lexicon.is_word(word):
+def _misspelt(word: str, spelt: dict[str, str], names: list[str], lower: set[str]) -> str:
+    """The name ``word`` (in no dictionary) is a typo of, among ``names``, the passages' names
+    in no dictionary ("instituts" is no typo of the "Institute" of a name), when no word the
+    passages write in lower case is as close ("medicin" is "medicine", not "Medicen"), else
+    ""."""
+    if len(word) < MIN_CHARS or not names:
         return ""
-    names = [k for k in spelt if not lexicon.is_word(k)]
     close = process.extractOne(word, names, scorer=fuzz.ratio, score_cutoff=CLOSE_ENOUGH)
     if close is None:
         return ""

@@ -15,7 +15,7 @@ from assistant.answer.questions import (
     COST_QUESTION,
     COUNT_QUESTION,
     DATE,
-    LAPSE,
+    LAPSED,
     MONEY,
     NUMBER,
     SHARE,
@@ -147,7 +147,7 @@ HOLDS: dict[str, Callable[[str], bool]] = {
     "comparison": lambda s: bool(COMPARES.search(s)),
     "best": lambda s: bool(RANKS.search(s)),
     "duration": lambda s: bool(SPAN.search(s) or DATE.search(s)),
-    "delay": lambda s: re.search(rf"\b{LAPSE}\b", s, IC) is not None,
+    "delay": lambda s: bool(LAPSED.search(s)),
     "age": lambda s: bool(AGE.search(s)),
     "measure": lambda s: bool(NUMBER.search(s)),
     "outcome": lambda s: True,  # any sentence may say it was done; a plan does not
