@@ -60,6 +60,15 @@ def lexicon() -> Lexicon:
         ("hospitals in the usa?", ["usa"]),
         ("any healthtech incubators near barcelona?", ["barcelona"]),
         ("incubateurs près de Lyon ?", ["Lyon"]),
+        # no word places it: the asked thing's, by its name or its people's, or the subject's
+        ("which Israeli clusters should we contact?", ["Israel"]),
+        ("what german hospitals work with Biomedix?", ["Germany"]),
+        ("how many start-ups does Munich have?", ["Munich"]),
+        ("what are Munich's biggest hospitals?", ["Munich"]),
+        ("which malignant tumours does Kardiolib treat?", []),  # no people's word: no Mali
+        ("which french companies are here?", []),  # the sources' own scope
+        ("does Kardiolib have a lab?", []),
+        ("is there a cluster for diagnostics?", []),
     ],
 )
 def test_the_places_a_question_keeps_to(question: str, places: list[str], lexicon: Lexicon) -> None:
@@ -77,6 +86,16 @@ def test_the_places_a_question_keeps_to(question: str, places: list[str], lexico
         ("are its competitors in the united states?", "They are in the USA and China.", False),
         ("is it the biggest in the world?", "It is the largest in Europe.", True),
         ("is it the biggest in the world?", "It is the world's largest network.", False),
+        (
+            "which Israeli clusters work with Biomedix?",
+            "Biomedix works with German clusters.",
+            True,
+        ),
+        (
+            "which German clusters work with Biomedix?",
+            "Biomedix works with German clusters.",
+            False,
+        ),
     ],
 )
 def test_a_place_no_answering_sentence_names_is_declined_naming_it(

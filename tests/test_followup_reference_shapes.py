@@ -89,6 +89,20 @@ def test_an_answer_that_opens_with_a_quantity_is_about_what_it_counts() -> None:
     assert referent_of("How many debates were on the programme?", debates) == ""
 
 
+def test_a_thing_asked_by_its_noun_is_the_first_name_the_answer_adds() -> None:
+    """ "what projects does Kardiolib foster?" / "One example Kardiolib cites is BIOMIX ...":
+    "it" is BIOMIX, the thing the answer gave; a question asking what something is keeps its
+    own subject when the answer names nothing new at its opening."""
+    projects = exchange(
+        "what collaborative projects does kardiolib foster?",
+        "One example Kardiolib cites is BIOMIX, a project with Orion and Vega.",
+    )
+    assert referent_of(projects[0].content, projects[1].content) == "BIOMIX"
+    assert asked("What's it about exactly?", projects) == "What's BIOMIX about?"  # hedge dropped
+    what = exchange("What is Genopole?", "A biocluster south of Paris, with Evry's labs.")
+    assert referent_of(what[0].content, what[1].content) == ""
+
+
 def test_il_after_a_question_that_asked_who_is_the_person_answered() -> None:
     history = exchange(
         "je suis journaliste, qui est le président de Medicen ?",

@@ -260,6 +260,7 @@ def decline_of(
         ("et il gagne combien par an, le directeur d'Agoranov ?", "amount"),
         ("How did Agoranov earn its reputation?", ""),
         ("What is the success rate of Agoranov's start-ups?", "rate"),
+        ("What did a desk at Agoranov cost in 2019?", "price"),
         ("When was Agoranov founded?", "date"),
         ("Who is the CEO of Agoranov?", "ceo"),
         ("Who founded Agoranov?", "founder"),
@@ -287,6 +288,26 @@ def test_a_value_no_passage_holds_about_the_subject_is_declined_with_what_they_s
     assert said is not None
     assert said.startswith(DECLINE["en"])
     assert f"They say about Agoranov: {AGORANOV} [2]" in said  # the sentence about the subject
+
+
+def test_a_rate_or_price_of_a_named_thing_needs_that_thing_with_the_value() -> None:
+    """ "the tax rate" is a rate of tax: a sentence with a rate of anything else about the
+    subject does not answer it, in French either (the glossary's "impôt": tax)."""
+    rated = "Agoranov says 40% of its start-ups work in biotech."
+    passages, report = passages_and_report(ROQUES, rated)
+    assert typed_decline("What is Agoranov's success rate?", "en", passages, report, ORGS)
+    assert typed_decline("Quel est le taux d'impôt d'Agoranov ?", "fr", passages, report, ORGS)
+    assert (
+        typed_decline(
+            "What rate of Agoranov's start-ups work in biotech?", "en", passages, report, ORGS
+        )
+        is None
+    )
+    taxed = "Agoranov's start-ups pay a tax rate of 15% in their first year."
+    passages, report = passages_and_report(ROQUES, taxed)
+    assert (
+        typed_decline("Quel est le taux d'impôt d'Agoranov ?", "fr", passages, report, ORGS) is None
+    )
 
 
 def test_a_value_held_about_the_subject_goes_on() -> None:
@@ -355,6 +376,13 @@ def test_a_pronoun_stands_for_the_last_answers_subject_not_the_question_entity()
         ("who runs it?", "who runs Genopole?"),
         ("et il est situé où ?", "et Genopole est situé où ?"),
         ("combien il y a de membres ?", "combien il y a de membres ?"),  # "il y a": no one
+        # a French object pronoun before its verb ("pour la médecine": a noun's article)
+        ("et qui le dirige ?", "et qui dirige Genopole ?"),
+        ("comment la contacter ?", "comment contacter Genopole ?"),
+        (
+            "et pour la medecine, qui est leader ?",
+            "et pour la medecine, qui est leader of Genopole?",
+        ),
     ],
 )
 def test_it_stands_for_the_name_the_last_answer_was_about(follow_up: str, asked: str) -> None:

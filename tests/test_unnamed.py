@@ -53,6 +53,8 @@ def report(*sentences: tuple[str, float]) -> EvidenceReport:
         ("what is the name of the hospital group?", ""),  # one name, no group's members
         ("give me the 52 projects", "projects"),
         ("donne-moi les neuf universités", "universités"),
+        ("c'est quoi les neuf universités de la région ?", "universités"),
+        ("c'est quoi les universités dont vous parlez ?", "universités"),
         ("tell me the story", ""),
         ("Who runs Medicen?", ""),  # a person, no group's members
         ("What does the agreement cover?", ""),

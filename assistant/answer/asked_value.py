@@ -21,7 +21,13 @@ from assistant.answer.questions import asking
 from assistant.answer.roles import ROLES, holds_role_of, role_of
 from assistant.answer.spelling import spellings
 from assistant.answer.subjects import mentions, subject_names
-from assistant.answer.value_focus import GENERIC_KINDS, describing, focus_terms, own_kind
+from assistant.answer.value_focus import (
+    GENERIC_KINDS,
+    describing,
+    focus_terms,
+    own_kind,
+    valued_thing,
+)
 from assistant.answer.value_kinds import asked_value, holds_value
 from assistant.answer.weights import SCOPE
 from assistant.retrieval.glossary import english_kin
@@ -183,8 +189,16 @@ def _holds(
         and stands_with(kind, sentence, question, subject, organisations)
         and not plan_only(kind, question, sentence, subject, organisations, focus)
         and (not focus or bool(english_kin(spellings(focus)) & set(tokenize(window))))
+        and _valued_said(question, kind, window)
         and (kind != "whether" or names_said(question, subject, window))
     )
+
+
+def _valued_said(question: str, kind: str, window: str) -> bool:
+    """What a rate, a price or an amount is of, when the question names it ("the tax rate": a
+    rate of tax, not any rate), stands in the window too."""
+    valued = valued_thing(question, kind)
+    return not valued or bool(english_kin(spellings(valued)) & set(tokenize(window)))
 
 
 def plan_only(

@@ -25,6 +25,7 @@ from assistant.answer.ellipsis import (
 from assistant.answer.frames import directory_name, framed, taken_up
 from assistant.answer.persons import PERSONAL, employer, is_person, person_in
 from assistant.answer.pointing import (
+    CLITIC,
     WEAK_PRONOUNS,
     named_item,
     needs_context,
@@ -264,6 +265,8 @@ def _pronouns(referent: str, single: bool) -> list[tuple[str, Callable[[re.Match
         (r"\bits\b", lambda m: f"{referent}'s"),
         # "leur siège" stands for the referent's only when it is one ("ils" too)
         (OWNED if single else OWNED.replace("|leur|leurs", ""), owned),
+        # "qui le dirige ?" -> "qui dirige X ?": the object before its verb
+        (CLITIC, lambda m: f"{m.group('before')} {m.group('verb')} {referent}"),
     ]
 
 

@@ -38,6 +38,18 @@ PLACED = re.compile(
     r"(?P<place>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})",
     re.IGNORECASE,
 )
+# a place no word places: the asked thing's ("which Israeli clusters ...?", "what US cities")
+QUALIFIED = re.compile(
+    r"\b(?:which|what|quels?|quelles?)\s+(?P<place>[^\W\d_][\w'’.-]*)(?=\s+[^\W\d_])",
+    re.IGNORECASE,
+)
+# or the asking clause's subject or owner: "how many start-ups does Munich have?", "Munich's"
+SUBJECT = re.compile(
+    r"\b(?:does|do|did|is|are|was|were|has|have|can|could|will|would)\s+"
+    r"(?P<place>[^\W\d_][\w-]*(?:\s+(?-i:[A-ZÀ-Þ])[\w-]*){0,2})|"
+    r"\b(?P<owner>(?-i:[A-ZÀ-Þ])[\w-]*)['’]s\b",
+    re.IGNORECASE,
+)
 NEAR = 0.9  # a sentence scoring this share of the best one's is as good an answer
 
 
@@ -59,6 +71,26 @@ def places_kept_to(
         written, place = _named(words, lexicon) or _capitalised(words, start, first, known)
         if place and not _at_home(place, organisations, gazetteer):
             found.append((written, place))
+    for written, place in _unplaced(asked, lexicon):
+        if not _at_home(place, organisations, gazetteer) and written not in dict(found):
+            found.append((written, place))
+    return found
+
+
+def _unplaced(asked: str, lexicon: Lexicon | None) -> list[tuple[str, frozenset[str]]]:
+    """The places of the world the asking clauses name without a word that places them: the
+    asked thing's, by its name or its people's ("which Israeli clusters", "what US cities"),
+    or the subject's or owner's ("does Munich have ...?", "Munich's start-ups")."""
+    found = []
+    for match in QUALIFIED.finditer(asked):
+        word = match.group("place")
+        if place := world().place(word, lexicon):
+            found.append((word, place))
+        elif (country := world().people(word))[0]:  # "Israeli": of Israel
+            found.append(country)
+    for match in SUBJECT.finditer(asked):
+        if named := _named((match.group("place") or match.group("owner")).split(), lexicon):
+            found.append(named)
     return found
 
 

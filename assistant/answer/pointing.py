@@ -30,6 +30,14 @@ WEAK_PRONOUNS = set(
     "dedans là-dedans la-dedans".split()
 )
 PRONOUNS = STRONG_PRONOUNS | WEAK_PRONOUNS
+# a French object pronoun before its verb: "qui le dirige ?", "on la trouve où ?", "comment la
+# contacter ?" (an infinitive after "comment", "pour", "où"; "pour la médecine" is a noun's)
+CLITIC = (
+    r"\b(?P<before>(?<!est )(?:qui|on|je|tu|nous|vous|ne)"
+    r"(?=\s+(?:le|la|l['’])\s*[a-zà-ÿ]+(?:e|es|ent|ons|ez|ait|aient|er|ir|re)\b)|"
+    r"(?:comment|pour|où)(?=\s+(?:le|la|l['’])\s*[a-zà-ÿ]+(?:er|ir|re|oir)\b))"
+    r"\s+(?:le\s+|la\s+|l['’]\s*)(?P<verb>[a-zà-ÿ]+)\b"
+)
 IMPERSONAL = re.compile(r"\bil (?=y a\b|y avait\b|faut\b)", re.IGNORECASE)  # "il y a", "il faut"
 # "that", "this" standing alone for a thing ("is that in Paris?", "who runs this?"), not before
 # the noun they point with ("that town"), joining a clause ("the lab that works on ...") or
@@ -47,7 +55,8 @@ def points_back(question: str) -> bool:
     is impersonal: "et il y a quelles boîtes dedans ?" points back by "dedans" only)."""
     personal = IMPERSONAL.sub("", question)
     strong = any(t in STRONG_PRONOUNS for t in map(str.lower, words(personal)))
-    return strong or that_pointing(question) is not None
+    clitic = re.search(CLITIC, question, re.IGNORECASE) is not None  # "qui le dirige ?"
+    return strong or clitic or that_pointing(question) is not None
 
 
 def that_pointing(question: str) -> tuple[int, int] | None:
@@ -110,7 +119,8 @@ SPEAKS = re.compile(r",?\s+(says|said|explains|notes|adds|confirms|believes|thin
 def referent_of(question: str, answer: str) -> str:
     """What an answer is about: its answer span (the name that answered "who"), else the
     name that opens its first sentence (after "Yes," or "Non,") unless the question asked
-    which one and named it (then the last name the answer adds), else ""."""
+    which one and named it (then the last name the answer adds), else the first name it adds
+    to a question asking for a thing by its noun ("what projects ...?"), else ""."""
     from assistant.answer.spans import NAME_RUN, answer_span  # spans imports us, indirectly
 
     first = split_sentences(CITATION.sub("", answer))[:1]
@@ -131,7 +141,20 @@ def referent_of(question: str, answer: str) -> str:
         new = [n for n in names_in(first[0]) if fold(n) not in fold(question)] if said else []
         return new[-1] if new else _owned_name(match.group(0))  # "NeuroSpin ... du CEA": CEA
     span = answer_span(question, first[0])
-    return span if span[:1].isupper() and not QUANTITY.match(span) else ""
+    if span[:1].isupper() and not QUANTITY.match(span):
+        return span
+    new = [n for n in names_in(first[0]) if fold(n) not in fold(question)]
+    return _owned_name(new[0]) if new and THING_ASKED.match(question) else ""
+
+
+# a question asking for a thing by its noun: "what collaborative projects does Medicen foster?",
+# "quels projets ...": what its answer names first, beyond the question's names, answers it
+THING_ASKED = re.compile(
+    r"\s*((and|et)\s+)?(what|which|quel|quelle|quels|quelles)\s+((kinds?|sorts?|types?) of\s+)?"
+    r"(?!(is|are|was|were|does|do|did|can|could|will|would|should|has|have|had|about|if|sont|"
+    r"est|a|ont)\b)[^\W\d_]",
+    re.IGNORECASE,
+)
 
 
 def _owned_name(run: str) -> str:

@@ -53,12 +53,13 @@ ASKED = re.compile(
     rf"(?P<a>{GROUP})\b|"
     rf"\b(?:(?:name|list|nommer|citer|nomme|cite)\s+(?:the|them|those|these|all|les|ces)|"
     rf"names of(?: the| those| these)?|noms des)\s+(?:[\w\-]+\s+){{0,3}}?(?P<b>{GROUP})\b|"
-    # "which are the clusters ...", "quelles sont les neuf universités ..."
-    rf"\b(?:which|what|quels|quelles)\s+(?:are|were|sont|[ée]taient)\s+(?:the|les|ces)\s+"
+    # "which are the clusters ...", "quelles sont les neuf universités ...", "c'est quoi les ..."
+    rf"\b(?:(?:which|what|quels|quelles)\s+(?:are|were|sont|[ée]taient)|c['’]est quoi)\s+"
+    rf"(?:the|les|ces)\s+"
     rf"(?:[\w\-]+\s+){{0,3}}?(?P<c>{GROUP})\b|"
     # any group asked again by the number the sources count it by: "list the 52 projects",
     # "what were the 52 foreign investment projects?", "quelles sont les trois priorités ?"
-    rf"\b(?:which|what|quels|quelles|name|list|nommer|citer|nomme|cite|donner|give|show|tell|"
+    rf"\b(?:which|what|quels|quelles|quoi|name|list|nommer|citer|nomme|cite|donner|give|show|tell|"
     rf"donne|donnez)[\s-]+(?:(?:are|were|sont|[ée]taient|me|us|moi|nous)\s+)?"
     rf"(?:the|les|ces|those|these)\s+{NUMBER}\s+"
     rf"(?:[\w\-]+\s+){{0,3}}?(?P<d>[\w\-]+[sx])(?=\s*(?:[?.,;!]|$)|\s+{AFTER}\b)",

@@ -26,6 +26,8 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         # a cost compared: "is it cheaper to run a lab here than in Munich?"
         r"\b(cheaper|costlier|(more|less) (expensive|costly)|(moins|plus) ch[eè]re?s?)\b|"
         r"\b(what|the) costs? of\b|\bcombien\b.*\bco[uû]te|"
+        # "what did a ticket to the summit cost?", "what will a desk there cost us?"
+        r"\bwhat (did|does|do|will|would|might)\b[^?]{0,80}\bcost\b|"
         # whether it costs nothing: "is Doctolib free for patients?", "c'est gratuit ?"
         r"\b(is|are|c['’]est|est-(il|elle|ce))\b[^?]{0,40}\b(free|gratuite?s?)\b",
         IC,

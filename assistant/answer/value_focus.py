@@ -65,6 +65,31 @@ def focus_terms(question: str, kind: str, subject: str, report: EvidenceReport) 
     return (on or asked) - report.everyday  # "the biggest R&D headcount": ranked on that
 
 
+# the thing a rate, a price or an amount is of, named with it: "the corporate tax rate", "le taux
+# d'impôt", "the membership fee", "le montant de la subvention"
+OF_VALUE = re.compile(
+    r"\b(?P<before>[^\W\d_][\w-]*)\s+(?:rates?|prices?|fees?|costs?|budgets?|salar(?:y|ies))\b|"
+    r"\b(?:taux|prix|co[uû]ts?|tarifs?|montants?|budgets?|salaires?|frais)\s+"
+    r"(?:d['’]|de\s+(?:la\s+|l['’])?|du\s+|des\s+)(?P<after>[^\W\d_][\w-]*)",
+    IC,
+)
+VALUED = {"rate", "price", "amount"}
+
+
+def valued_thing(question: str, kind: str) -> set[str]:
+    """What a rate, a price or an amount is of, as the question names it beside the value's
+    word ("tax" in "the corporate tax rate", "impot" in "le taux d'impôt"), in English too (the
+    glossary's); empty for other kinds or a value named alone ("the rate", "what's the cost")."""
+    if kind not in VALUED:
+        return set()
+    terms = {
+        t
+        for m in OF_VALUE.finditer(question)
+        for t in tokenize(m.group("before") or m.group("after"))
+    }
+    return terms | set(translate_terms(sorted(terms)))
+
+
 def own_kind(subject: str, organisations: Sequence[Organisation]) -> set[str]:
     """The terms of the subject's own kind in the directory, in any form ("incubates" of an
     incubator): what it is, not what a yes or no asks of it."""

@@ -19,6 +19,7 @@ CAPITALISED = re.compile(r"(?-i:[A-ZÀ-Þ])[\w'’-]*[a-zà-ÿ][\w'’-]*")  # "
 # the parts of the world the region is in: the sources' own scope ("where in Europe ...?")
 AROUND = {"150", "155", "EU", "EZ", "FR"}  # Europe, Western Europe, the EU, the eurozone, France
 # the short names the CLDR does not give: "the USA", "the UK"
+DEMONYM = 3  # the most letters a people's word and its country's name differ by: "Japanese"
 ALIASES = {"US": ("USA", "U.S.", "America"), "GB": ("UK", "U.K.", "Britain"), "AE": ("UAE",)}
 
 
@@ -29,6 +30,22 @@ class World:
     names: dict[str, frozenset[str]]  # the CLDR's: a name -> every name of that place
     cities: frozenset[str]  # geotext's (GeoNames' cities of 15,000 people and more)
     others: frozenset[str]  # the months, days and languages the CLDR names: no places
+    countries: tuple[str, ...] = ()  # the CLDR's one-word countries, folded, sorted
+
+    def people(self, word: str) -> tuple[str, frozenset[str]]:
+        """The one-word country whose people or things ``word`` names ("Israeli", "german",
+        "US"), as its name is written ("Israel"), with all its names, by their shared start
+        (``names_said.STEM``) and an ending of a few letters at most ("malignant" is no Mali's);
+        else ("", none). "French" names none: France is the sources' own scope, and "French
+        Guiana" no one word."""
+        from assistant.answer.names_said import spelt_alike
+
+        folded = fold(word)
+        for country in self.countries:
+            if abs(len(folded) - len(country)) <= DEMONYM and spelt_alike(country, {folded}):
+                names = self.names[country]
+                return next(n for n in sorted(names) if fold(n) == country), names
+        return "", frozenset()
 
     def place(self, written: str, lexicon: Lexicon | None) -> frozenset[str]:
         """Every name of the place ``written`` names, else none. A city written in lower case
@@ -59,6 +76,7 @@ def world() -> World:
         for code in locales[0].territories
         if str(code) not in AROUND
     ]
+    countries = tuple(sorted({fold(n) for names in places for n in names if len(n.split()) == 1}))
     for zone in get_global("zone_territories"):
         default = zone.split("/")[-1].replace("_", " ")
         places.append({loc.time_zones.get(zone, {}).get("city") or default for loc in locales})
@@ -76,4 +94,4 @@ def world() -> World:
         for name in spellings:
             names.setdefault(fold(name), frozenset(spellings))
     cities = frozenset(fold(city) for city in build_index().cities)
-    return World(names, cities, others)
+    return World(names, cities, others, countries)
