@@ -113,7 +113,7 @@ eval: setup
 		tests/eval/dev29.jsonl tests/eval/dev30.jsonl tests/eval/dev31.jsonl \
 		tests/eval/dev32.jsonl tests/eval/dev33.jsonl tests/eval/dev34.jsonl tests/eval/dev35.jsonl \
 		tests/eval/dev36.jsonl tests/eval/dev37.jsonl tests/eval/dev38.jsonl tests/eval/dev39.jsonl \
-		tests/eval/dev40.jsonl tests/eval/dev41.jsonl \
+		tests/eval/dev40.jsonl tests/eval/dev41.jsonl tests/eval/dev42.jsonl tests/eval/dev43.jsonl \
 		tests/eval/test.jsonl
 
 bench: setup

@@ -239,6 +239,15 @@ DEV40 = Path(__file__).parent / "eval" / "dev40.jsonl"
 DEV40_BARS = {"accuracy": 0.77, "decline": 0.85, "answer_first": 0.66}
 DEV41 = Path(__file__).parent / "eval" / "dev41.jsonl"
 DEV41_BARS = {"accuracy": 0.89, "decline": 0.92, "answer_first": 0.79}
+# round 15: questions to decline that look like ones to answer (60 each: 30 near-misses, 20 on
+# the directory's rows, 12 out of scope in an investor's or researcher's words, 18 answerable
+# twins): dev42, blind on the round's start, 0.83 (15/18), 0.81 (34/42), 0.73 (8/11), then tuned
+# on: 0.94 (17/18), 0.95 (40/42), 0.82 (9/11); dev43, a holdout (its tables only), 0.83 (15/18),
+# 0.95 (40/42), 0.80 (8/10) at the start and at the end; bars one question below
+DEV42 = Path(__file__).parent / "eval" / "dev42.jsonl"
+DEV42_BARS = {"accuracy": 0.88, "decline": 0.92, "answer_first": 0.72}
+DEV43 = Path(__file__).parent / "eval" / "dev43.jsonl"
+DEV43_BARS = {"accuracy": 0.77, "decline": 0.92, "answer_first": 0.70}
 
 
 @pytest.mark.parametrize(
@@ -247,7 +256,7 @@ DEV41_BARS = {"accuracy": 0.89, "decline": 0.92, "answer_first": 0.79}
         *(QUESTIONS, HOLDOUT, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12),
         *(DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, DEV22, DEV23),
         *(DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, DEV31, DEV32, DEV33),
-        *(DEV34, DEV35, DEV36, DEV37, DEV38, DEV39, DEV40, DEV41, TEST),
+        *(DEV34, DEV35, DEV36, DEV37, DEV38, DEV39, DEV40, DEV41, DEV42, DEV43, TEST),
     ],
     ids=lambda path: {"questions": "main"}.get(path.stem, path.stem),
 )
@@ -266,8 +275,9 @@ def test_question_set_shape(path: Path) -> None:
     if path.stem.startswith("dev"):  # dev2 ... the latest
         assert len(questions) >= 50 and sum(q.lang == "fr" for q in questions) >= 10
         assert sum(not q.answerable for q in questions) >= 8
-        located = [q for q in questions if q.kind in ("locate", "partner")]
-        assert located and all(q.expect_names for q in located)  # dev23 names one for one
+        # dev23 names one for one; a near-miss asked as a locate or partner question names none
+        located = [q for q in questions if q.kind in ("locate", "partner") and q.answerable]
+        assert located and all(q.expect_names for q in located)
         return
     if path == TEST:
         kinds = [q.kind for q in questions]
@@ -340,17 +350,20 @@ def test_default_backend_holds_the_bar(built_index: Path) -> None:
         (DEV39, DEV39_BARS),
         (DEV40, DEV40_BARS),
         (DEV41, DEV41_BARS),
+        (DEV42, DEV42_BARS),
+        (DEV43, DEV43_BARS),
         (TEST, TEST_BARS),
     ],
-    ids=[*(f"dev{n}" for n in range(2, 42)), "frozen-test"],
+    ids=[*(f"dev{n}" for n in range(2, 44)), "frozen-test"],
 )
 def test_a_blind_set_holds_its_measured_numbers(
     built_index: Path, path: Path, bars: dict[str, float]
 ) -> None:
     """The sets written blind from corpus/: dev2, dev4 to dev11, dev13, dev14, dev16, dev18 to
-    dev24, dev26, dev27, dev29, dev31, dev33, dev34, dev37 to dev39, dev41 (tuned on), dev3,
-    dev12, dev15, dev17, dev25, dev28, dev30, dev32, dev35, dev36 and dev40 (holdouts, their
-    tables only) and the frozen test (never tuned on) each hold their measured numbers."""
+    dev24, dev26, dev27, dev29, dev31, dev33, dev34, dev37 to dev39, dev41, dev42 (tuned on),
+    dev3, dev12, dev15, dev17, dev25, dev28, dev30, dev32, dev35, dev36, dev40 and dev43
+    (holdouts, their tables only) and the frozen test (never tuned on) each hold their measured
+    numbers."""
     chat = Container(Settings(data_dir=built_index)).chat
     results = run_eval(chat, load_questions(path))
     overall = score(results)
