@@ -189,3 +189,14 @@ def test_a_verb_that_asks_to_act_is_read_as_meant_only_where_it_leads() -> None:
     assert spell_asking("regster my startup for the summit pls", lexicon).startswith("register")
     # not inside a question: "sumit" is no "submit"
     assert "submit" not in spell_asking("what dates is the medxperience sumit on?", lexicon)
+
+
+def test_the_verb_asking_who_holds_a_role_is_no_unknown_word() -> None:
+    """ "who runs Medicen?" asks of Medicen: "runs", which the corpus may never use, asks as
+    "who" does; a word of the field the corpus never uses stays unknown beside it."""
+    weigher = TermWeigher()
+    weigher.idf = {"medicen": 1.0, "ceo": 2.0}
+    assert weigher.unknown_share(weigher.weights("who runs Medicen?", "en"), "en") == 0.0
+    assert weigher.unknown_share(weigher.weights("qui dirige Medicen ?", "fr"), "fr") == 0.0
+    weights = weigher.weights("who runs the weather forecasts?", "en")
+    assert weigher.unknown_share(weights, "en") == 1.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.store.text import fold
+from ingest.store.text import fold, tokenize
 
 ROLES = {  # a role a question asks about -> the words a sentence holding it uses
     "succession": r"replac\w*|remplac\w*|succe(ed|ssor|de)\w*|predecessor|predecesseur|former|"
@@ -36,6 +36,10 @@ ROLE_QUESTION = {
     r"secretary of state|secretaire d'etat)\b",
 }
 
+
+# the verbs that ask who holds a role ("who runs X?", "qui dirige X ?"): asking words, like
+# "who", whether or not the corpus uses them
+ROLE_VERBS = frozenset(tokenize("runs leads heads manages dirige"))
 
 # the words naming a role, whose typos change what is asked ("who's the presdient of X")
 ROLE_WORDS = (

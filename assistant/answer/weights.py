@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection, Mapping
 
 from assistant.answer.lexicon import Lexicon
+from assistant.answer.roles import ROLE_VERBS
 from assistant.answer.spelling import respell
 from assistant.retrieval.glossary import translate_terms
 from ingest.store.text import tokenize
@@ -108,12 +109,15 @@ class TermWeigher:
 
     def unknown_share(self, weights: Mapping[str, float], language: str = "en") -> float:
         """The share of the question's terms that the corpus never uses; in French, untranslated
-        everyday words ("à la tête de", "j'aimerais savoir") are left out: that the English
-        corpus does not use them says nothing."""
+        everyday words ("à la tête de", "j'aimerais savoir") are left out, as are the verbs
+        asking who holds a role ("runs"): that the corpus does not use them says nothing."""
         if not weights or not self.idf:
             return 0.0
         everyday = self.everyday_terms(weights, language)
-        terms = [t for t in weights if t not in everyday]
+        # "who runs X?": the role's verb asks, as "who" does; what is asked of is X
+        terms = [
+            t for t in weights if t not in everyday and not (t in ROLE_VERBS and t not in self.idf)
+        ]
         asked = [t for t in terms if t not in SCOPE]
         if asked and len(asked) < len(terms) and not any(t in self.idf for t in asked):
             return 1.0  # of the region, only words the corpus never uses
