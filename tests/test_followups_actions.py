@@ -261,6 +261,10 @@ def decline_of(
         ("How did Agoranov earn its reputation?", ""),
         ("What is the success rate of Agoranov's start-ups?", "rate"),
         ("What did a desk at Agoranov cost in 2019?", "price"),
+        ("c'était combien l'entrée pour le salon d'Agoranov ?", "price"),
+        ("how much is a ticket for the Agoranov open day?", "price"),
+        ("combien de billets ont été vendus ?", "count"),
+        ("what does translational medicine actually mean?", "meaning"),
         ("When was Agoranov founded?", "date"),
         ("Who is the CEO of Agoranov?", "ceo"),
         ("Who founded Agoranov?", "founder"),
@@ -308,6 +312,19 @@ def test_a_rate_or_price_of_a_named_thing_needs_that_thing_with_the_value() -> N
     assert (
         typed_decline("Quel est le taux d'impôt d'Agoranov ?", "fr", passages, report, ORGS) is None
     )
+
+
+def test_a_date_asked_of_a_person_needs_that_person_with_the_date() -> None:
+    """ "When did Jean Martin become president of Medicen?": a date of Medicen's ("by 2030")
+    is not his; a person is a name the passages write beside a role."""
+    said = "Jean Martin, President of Medicen, says clusters are catalysts."
+    planned = "Medicen wants to become a leading cluster by 2030."
+    passages, report = passages_and_report(planned, said)
+    asked = "When did Jean Martin become president of Medicen?"
+    assert typed_decline(asked, "en", passages, report, ORGS)
+    dated = "Jean Martin became President of Medicen in 2015."
+    passages, report = passages_and_report(dated, said)
+    assert typed_decline(asked, "en", passages, report, ORGS) is None
 
 
 def test_a_value_held_about_the_subject_goes_on() -> None:

@@ -153,6 +153,11 @@ def test_where_others_set_up_is_siting_and_a_departement_is_a_town() -> None:
         "any good resturants near the palais brongniart for a business lunch?",
         "mon CDD se termine le mois prochain, est-ce que j'aurai droit au chômage ?",
         "je cherche un master en santé numérique, tu me conseilles lequel ?",
+        # the asker's own studies; where shares are heading
+        "quel master faire pour bosser dans la biotech plus tard ?",
+        "which degree should I take to work in pharma?",
+        "biotech stocks going up??",
+        "les actions de Sanofi vont monter ?",
     ],
 )
 def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:
@@ -197,6 +202,8 @@ def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:
         "we want to find a physician partner for our clinical study",
         "quel modèle économique pour une biotech ?",
         "which masters degree programmes does Paris-Saclay offer?",
+        "which actions does Medicen take to raise funds?",
+        "what studies are being done at Curie?",
         # getting to know people or a market is no journey
         "how can i get to know the key players in paris region?",
         "how can i get to know investors from the US?",

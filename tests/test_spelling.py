@@ -200,3 +200,12 @@ def test_the_verb_asking_who_holds_a_role_is_no_unknown_word() -> None:
     assert weigher.unknown_share(weigher.weights("qui dirige Medicen ?", "fr"), "fr") == 0.0
     weights = weigher.weights("who runs the weather forecasts?", "en")
     assert weigher.unknown_share(weights, "en") == 1.0
+
+
+def test_a_french_word_in_an_english_question_is_read_as_the_corpus_writes_it() -> None:
+    """ "how many membres does Medicen have?": the glossary's "member", which the corpus uses;
+    a word it has no English for stays as typed."""
+    weigher = TermWeigher()
+    weigher.idf = {"medicen": 1.0, "member": 2.0}
+    assert set(weigher.weights("how many membres does Medicen have", "en")) == {"member", "medicen"}
+    assert "zorglub" in weigher.weights("how many zorglubs does Medicen have", "en")

@@ -20,13 +20,13 @@ from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.questions import asking
 from assistant.answer.roles import ROLES, holds_role_of, role_of
 from assistant.answer.spelling import spellings
-from assistant.answer.subjects import mentions, subject_names
+from assistant.answer.subjects import mentions, persons_asked, subject_names
 from assistant.answer.value_focus import (
     GENERIC_KINDS,
     describing,
     focus_terms,
     own_kind,
-    valued_thing,
+    valued_said,
 )
 from assistant.answer.value_kinds import asked_value, holds_value
 from assistant.answer.weights import SCOPE
@@ -43,6 +43,7 @@ COMPOSED = {
     ("explain", "reason"),
     ("explain", "procedure"),
     ("explain", "history"),
+    ("explain", "meaning"),
     ("list", "outcome"),
     ("list", "result"),
     ("list", "comparison"),
@@ -54,7 +55,7 @@ LISTED = set("price rate email phone hours measure age duration".split())
 # rate for a subsidiary?", "how much does lab space cost?")
 ANYONES = set(
     "email phone address rate price amount hours measure best count official procedure "
-    "eligibility winner delay".split()
+    "eligibility winner delay meaning".split()
 )
 
 
@@ -98,7 +99,7 @@ def typed_decline(
         focus -= own_kind(subject, organisations)
     if language == "fr" and known:  # a French word the English corpus never uses: untranslated
         focus = {t for t in focus if t in known}
-    named = names[:2] if kind == "comparison" else names[:1]  # a comparison names both
+    named = _named(kind, names, question, organisations, passages)
     for e in usable(report)[:BEST]:
         window = (
             f"{previous_sentence(report, e)} {e.sentence}" if refers(e.sentence) else e.sentence
@@ -124,6 +125,21 @@ def typed_decline(
         return DECLINE[language]
     n, sentence = said
     return f"{DECLINE[language]} {ABOUT[language].format(subject=subject)} {sentence} [{n}]"
+
+
+def _named(
+    kind: str,
+    names: list[str],
+    question: str,
+    organisations: Sequence[Organisation],
+    passages: Sequence[Passage],
+) -> list[str]:
+    """The names a sentence must hold with the value: the subject (both, for a comparison), and
+    the people asked of anyone's value ("when did Christian Lajoux become president?": his)."""
+    named = names[:2] if kind == "comparison" else names[:1]
+    if kind in GENERIC_KINDS:
+        named += [p for p in persons_asked(question, organisations, passages) if p not in named]
+    return named
 
 
 # where a sentence joins two statements: "Servier plans one by 2021, and Sanofi just opened"
@@ -189,16 +205,9 @@ def _holds(
         and stands_with(kind, sentence, question, subject, organisations)
         and not plan_only(kind, question, sentence, subject, organisations, focus)
         and (not focus or bool(english_kin(spellings(focus)) & set(tokenize(window))))
-        and _valued_said(question, kind, window)
+        and valued_said(question, kind, window)
         and (kind != "whether" or names_said(question, subject, window))
     )
-
-
-def _valued_said(question: str, kind: str, window: str) -> bool:
-    """What a rate, a price or an amount is of, when the question names it ("the tax rate": a
-    rate of tax, not any rate), stands in the window too."""
-    valued = valued_thing(question, kind)
-    return not valued or bool(english_kin(spellings(valued)) & set(tokenize(window)))
 
 
 def plan_only(

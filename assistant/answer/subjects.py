@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 from assistant.answer.lexicon import Lexicon
 from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.questions import asking
+from assistant.answer.roles import PERSON_ROLE
 from assistant.answer.spans import NAME_RUN
 from assistant.answer.spelling import CLOSE_ENOUGH, MIN_CHARS
 from assistant.retrieval.glossary import translate_terms
@@ -59,6 +60,31 @@ def subject_names(
     ]
     runs = [r for r in runs if fold(r.split()[0]) not in STOPWORDS and not SCOPE.fullmatch(r)]
     return runs[:2] or names_as_written(question, passages, lexicon)[:2]
+
+
+def persons_asked(
+    question: str, organisations: Sequence[Organisation], passages: Sequence[Passage]
+) -> list[str]:
+    """The people the asking clauses name ("When did Christian Lajoux become president of
+    X?"), whose value is asked even beside an organisation: names of two words or more, no
+    organisation's, that a passage writes beside a role ("Christian Lajoux, President of ...",
+    "its CEO Stéphane Roques")."""
+    question = asking(question)[0]
+    runs = [ELIDED.sub("", m.group(0)) for m in NAME_RUN.finditer(question) if m.start() > 0]
+    text = " ".join(p.text for p in passages)
+    return [
+        r
+        for r in runs
+        if len(r.split()) >= 2
+        and not any(fold(w) in STOPWORDS for w in r.split())
+        and not named_in(r, organisations)
+        and re.search(
+            rf"\b{re.escape(r)},\s+(?:\w+\s+){{0,3}}?{PERSON_ROLE}\b|\b{PERSON_ROLE}\s+{re.escape(r)}\b",
+            text,
+            IC,
+        )
+        is not None
+    ]
 
 
 def translated(word: str) -> bool:

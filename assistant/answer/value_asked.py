@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer.meaning import MEANING_ASKED
 from assistant.answer.questions import AGE_ASKED, DATE_ASKED
 
 IC = re.IGNORECASE
@@ -26,6 +27,12 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         # a cost compared: "is it cheaper to run a lab here than in Munich?"
         r"\b(cheaper|costlier|(more|less) (expensive|costly)|(moins|plus) ch[eè]re?s?)\b|"
         r"\b(what|the) costs? of\b|\bcombien\b.*\bco[uû]te|"
+        # what a way in costs: "c'était combien l'entrée ?", "how much is a ticket?"
+        r"\bcombien\s+(?:co[uû]t\w*\s+)?(?:l['’]|le |la |les |un |une )\s*(?:entr[ée]e|billets?|"
+        r"tickets?|pass|inscription|adh[ée]sion|cotisation|abonnement)\b|"
+        r"\b(?:entr[ée]e|billets?|tickets?|pass|inscription|adh[ée]sion|cotisation)\b[^?]{0,40}"
+        r"\bcombien\b|\bhow much (?:is|was|are|were|will be) (?:a|an|the|one)\s+(?:[\w-]+\s+)?"
+        r"(?:tickets?|pass|entry|admission|registration|membership|subscription|badge)\b|"
         # "what did a ticket to the summit cost?", "what will a desk there cost us?"
         r"\bwhat (did|does|do|will|would|might)\b[^?]{0,80}\bcost\b|"
         # whether it costs nothing: "is Doctolib free for patients?", "c'est gratuit ?"
@@ -113,5 +120,7 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         r"dimensions?|weight|poids|volume)\b|\b\d+([.,]\d+)?\s?(t|m2|m²|km|ha|mw|kw)\b",
         IC,
     ),
+    # what a term means ("what does translational medicine mean?"): a sentence that says so
+    "meaning": MEANING_ASKED,
     "date": DATE_ASKED,
 }

@@ -10,8 +10,9 @@ from collections.abc import Sequence
 
 from assistant.answer.evidence import EvidenceReport
 from assistant.answer.organisations import Organisation
+from assistant.answer.spelling import spellings
 from assistant.answer.value_kinds import SUPERLATIVE
-from assistant.retrieval.glossary import translate_terms
+from assistant.retrieval.glossary import english_kin, translate_terms
 from ingest.directory.org_kinds import kinds_by_word
 from ingest.store.text import fold, tokenize
 
@@ -88,6 +89,13 @@ def valued_thing(question: str, kind: str) -> set[str]:
         for t in tokenize(m.group("before") or m.group("after"))
     }
     return terms | set(translate_terms(sorted(terms)))
+
+
+def valued_said(question: str, kind: str, window: str) -> bool:
+    """What a rate, a price or an amount is of, when the question names it ("the tax rate": a
+    rate of tax, not any rate), stands in the window too."""
+    valued = valued_thing(question, kind)
+    return not valued or bool(english_kin(spellings(valued)) & set(tokenize(window)))
 
 
 def own_kind(subject: str, organisations: Sequence[Organisation]) -> set[str]:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 
 from assistant.answer.features import WHERE_LAST
+from assistant.answer.meaning import defines, term_asked
 from assistant.answer.numbers import WORD
 from assistant.answer.questions import (
     AGE,
@@ -204,6 +205,8 @@ def holds_value(kind: str, sentence: str, question: str = "") -> bool:
     if kind == "count" and question:  # a number of the thing counted; asked exactly, no share
         exact = EXACT.search(question) is None or COUNTED.search(sentence) is not None
         return answer_type_fits(question, sentence) and exact
+    if kind == "meaning":  # what the term asked is
+        return defines(sentence, term_asked(question))
     if kind in HOLDS:
         return HOLDS[kind](sentence)
     if kind.startswith("year "):  # that year's, and what is counted in it

@@ -63,6 +63,8 @@ class TermWeigher:
         terms = [self.compact(t) for t in tokenize(text) if t not in FRAMING]
         if language == "fr":
             terms = [self.cognate(t) for t in self.translate(terms)]
+        elif self.idf:  # a French word in English ("how many membres ...?"): the corpus's word
+            terms = list(dict.fromkeys(u for t in terms for u in self.unused(t)))
         if not self.idf:
             return dict.fromkeys(terms, 1.0)
         top = max(self.idf.values())
@@ -96,6 +98,11 @@ class TermWeigher:
             used = [t for t in english if t in self.idf] if self.idf else english
             out.extend(t for t in (used or [term]) if t not in out)
         return out
+
+    def unused(self, term: str) -> list[str]:
+        """A term of an English question the corpus does not use, read as the glossary's
+        English for it when the corpus uses that ("membr": "member"); else as is."""
+        return [term] if term in self.idf else self.translate([term])
 
     def compact(self, term: str) -> str:
         """A name typed without its hyphens ("aphp") read as the corpus writes it ("ap-hp"),

@@ -1,0 +1,44 @@
+"""What a term means is a kind of value asked: a sentence answers it only when it says what the
+term is ("X is ...", "X (...)", "which we call X"), not when it merely uses the term. Made-up
+terms and sentences: no rule is about one question."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.meaning import defines, term_asked
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("what does biomixing actually mean? like in plain words", "biomixing"),
+        ("What does KLX stand for?", "klx"),
+        ("what do they mean by technotherapy?", "technotherapy"),
+        ("que veut dire e-santé ?", "e-sante"),
+        ("the definition of a cluster?", "cluster"),
+        ("KLX, ça veut dire quoi ?", "klx"),
+        ("define personalised care", "personalised care"),
+        # what something means for someone, or in practice, asks for an explanation
+        ("what does this mean for startups?", ""),
+        ("what does Kardiolib do?", ""),
+        ("What is Kardiolib?", ""),
+    ],
+)
+def test_the_term_whose_meaning_is_asked(question: str, term: str) -> None:
+    assert term_asked(question) == term
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        ("Biomixing is the blending of cell lines for therapy.", True),
+        ('Then there is the sector which we call "Biomixing", which blends cell lines.', True),
+        ("One could mention the KLX project with Orion and Vega (imaging for oncology).", True),
+        ("Kardiolib wants to lead in biomixing and imaging by 2030.", False),
+        ("Biomixing of tomorrow is one of our key priorities.", False),
+    ],
+)
+def test_a_sentence_defines_the_term_when_it_says_what_it_is(sentence: str, said: bool) -> None:
+    term = "klx" if "KLX" in sentence else "biomixing"
+    assert defines(sentence, term) is said
