@@ -265,6 +265,10 @@ def decline_of(
         ("how much is a ticket for the Agoranov open day?", "price"),
         ("combien de billets ont été vendus ?", "count"),
         ("what does translational medicine actually mean?", "meaning"),
+        ("quels papiers il faut pour le visa si je crée ma startup ?", "procedure"),
+        ("How do I get my diploma recognised to work at AP-HP?", "procedure"),
+        ("comment faire reconnaître mon diplôme d'infirmière ?", "procedure"),
+        ("A partir de quel âge on conseille le dépistage ?", "age"),
         ("When was Agoranov founded?", "date"),
         ("Who is the CEO of Agoranov?", "ceo"),
         ("Who founded Agoranov?", "founder"),
@@ -325,6 +329,16 @@ def test_a_date_asked_of_a_person_needs_that_person_with_the_date() -> None:
     dated = "Jean Martin became President of Medicen in 2015."
     passages, report = passages_and_report(dated, said)
     assert typed_decline(asked, "en", passages, report, ORGS) is None
+
+
+def test_an_age_or_the_papers_asked_of_no_subject_must_stand_in_the_sources() -> None:
+    """ "from what age is screening advised?" names no subject, yet asks an age; "quels papiers
+    il faut ?" asks, as a list, for a procedure: sentences holding neither do not answer."""
+    passages, report = passages_and_report(ROQUES, AGORANOV)
+    aged = "A partir de quel âge on conseille le dépistage ?"
+    assert typed_decline(aged, "fr", passages, report, ORGS) == DECLINE["fr"]
+    papers = "quels papiers il faut pour le visa si je crée ma startup ?"
+    assert typed_decline(papers, "fr", passages, report, ORGS, answer="list") == DECLINE["fr"]
 
 
 def test_a_value_held_about_the_subject_goes_on() -> None:

@@ -158,6 +158,13 @@ def test_where_others_set_up_is_siting_and_a_departement_is_a_town() -> None:
         "which degree should I take to work in pharma?",
         "biotech stocks going up??",
         "les actions de Sanofi vont monter ?",
+        # the asker's own path, a text to translate, lunch nearby, what becomes of their messages
+        "3rd year of my phd and i'm miserable. should i quit and join a startup?",
+        "dois-je abandonner ma thèse pour une startup ?",
+        "translate to french pls: 'we are looking for a hospital partner'",
+        "any good place for lunch walking distance from the summit?",
+        "où déjeuner près du palais brongniart ?",
+        "est-ce que mes messages sont enregistrés quelque part ?",
     ],
 )
 def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:
@@ -203,6 +210,8 @@ def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:
         "quel modèle économique pour une biotech ?",
         "which masters degree programmes does Paris-Saclay offer?",
         "which actions does Medicen take to raise funds?",
+        "should we join Medicen or Cap Digital?",
+        "is there a place for our lab in the Saclay cluster?",
         "what studies are being done at Curie?",
         # getting to know people or a market is no journey
         "how can i get to know the key players in paris region?",

@@ -50,12 +50,12 @@ COMPOSED = {
 }
 # the values a list may ask ("what are the fees of its three programmes?"; not an amount: "which
 # organisations provide funding?" asks who)
-LISTED = set("price rate email phone hours measure age duration".split())
+LISTED = set("price rate email phone hours measure age duration procedure".split())
 # the values asked that must stand in the sources even of no named subject ("what's the tax
 # rate for a subsidiary?", "how much does lab space cost?")
 ANYONES = set(
     "email phone address rate price amount hours measure best count official procedure "
-    "eligibility winner delay meaning".split()
+    "eligibility winner delay meaning age".split()
 )
 
 

@@ -69,6 +69,10 @@ OUT_OF_SCOPE = re.compile(
     r"\bo[uù] (?:habiter|vivre|se loger)\b|"
     # the asker's own job: "est-ce que je devrais demander une mutation ?", "should I quit my job?"
     r"\b(?:should|shall) i\b[^?]{0,40}\b(?:quit|resign|leave|change) my (?:job|post|position)\b|"
+    # "should i quit and join a startup or tough it out?", "dois-je abandonner ma thèse ?"
+    r"\b(?:should|shall) i (?:just )?(?:quit|drop out|give up|tough it out|stick it out)\b|"
+    r"\b(?:dois-je|devrais-je|je devrais|est-ce que je devrais)\b[^?]{0,20}\b(?:arr[êe]ter|"
+    r"abandonner|l[âa]cher) (?:ma|mon) (?:th[èe]se|doctorat|phd|master|[ée]tudes)\b|"
     r"\b(?:should|shall) i (?:ask|apply) for a (?:transfer|raise|promotion)\b|"
     r"\b(?:dois-je|devrais-je|je devrais|je dois|est-ce que je devrais)\b[^?]{0,30}\b(?:mutation|"
     r"d[ée]missionner|changer de (?:poste|travail|job|boulot)|augmentation)\b|"
@@ -88,6 +92,11 @@ OUT_OF_SCOPE = re.compile(
     r"\b(recommend\w*|conseill\w*|suggest\w*|good|nice|cheap|best|bons?|bonnes?|sympa|"
     r"meilleure?s?)\b[^?.]{0,30}\b(rest\w{0,3}rants?|restos?|brasseries?|hotels?|hôtels?(?!-))(?![\w-])|"
     r"\b(where|o[uù]) (to )?(eat|sleep|stay|manger|dormir|sortir)\b|"
+    # "any good place for lunch near the summit?", "où déjeuner près du palais ?"
+    r"\b(place|spot|somewhere|endroit|coin)s? (for|to have|to grab|pour) (a )?(lunch|dinner|"
+    r"breakfast|brunch|coffee|drinks?|d[ée]jeuner|d[îi]ner|boire un verre|prendre un caf[ée])\b|"
+    r"\b(where|o[uù]) (can i |could i |can we |to |peut-on |puis-je )?(have |grab |get )?"
+    r"(lunch|dinner|breakfast|brunch|d[ée]jeuner|d[îi]ner)\b|"
     # getting about the city ("how do I get to X from CDG?", "comment se rendre à X ?"), the
     # time, translating a text; "how do we get to market?" stays a question
     r"\bhow (do|can|should|would) (i|we) get (to|from|there)\b[^?]{0,60}\b(airport|a[ée]roport|"
@@ -98,6 +107,7 @@ OUT_OF_SCOPE = re.compile(
     r"trams?) (goes|go|runs?|leaves?|from|to|for|pour|va|vont|part)\b|"
     r"\b(itin[ée]raire|what time is it|quelle heure est-il)\b|"
     r"\btranslate (this|that|it|these|the following)\b|\b(traduis|traduisez)\b|"
+    r"\btranslate (in)?to (french|english|german|spanish|italian|chinese|japanese)\b|"
     # work on the user's own text asked of the assistant: "proofread our pitch deck", "pouvez-
     # vous traduire ma lettre ?" ("does Medicen review our application?" asks about Medicen)
     r"(^\s*|\b(can|could|would|will) (you|u) (please )?|\b(please|pls|kindly) |"
@@ -122,6 +132,10 @@ OUT_OF_SCOPE = re.compile(
     r"\b(should|shall|can|could|would) (i|we)\b[^?.]{0,20}\b(buy|sell|invest in)\b[^?.]{0,30}"
     r"\b(shares|stocks?|equities)\b|\b(faut[- ]il|dois[- ]je|devrais[- ]je|devrions[- ]nous|"
     r"je dois|je devrais|on doit)\b[^?.]{0,20}\b(acheter|vendre)\b[^?.]{0,30}\bactions\b|"
+    # what becomes of the asker's messages: "est-ce que mes messages sont enregistrés ?"
+    r"\b(my|our|mes|nos) (messages|conversations?|chats?|questions|data|donn[ée]es)\b[^?.]{0,20}"
+    r"\b(stored|saved|recorded|kept|logged|shared|enregistr\w+|stock[ée]\w*|conserv[ée]\w*|"
+    r"sauvegard[ée]\w*|partag[ée]\w*)|"
     rf"{CARE}",
     re.IGNORECASE,
 )

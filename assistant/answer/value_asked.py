@@ -64,6 +64,12 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
     "procedure": re.compile(
         r"\b(procedure|procédure|processus|démarches?|formalit(y|ies|és?))\b|"
         r"\bsteps (to|for)\b|"
+        # what must be handed in, and getting a title recognised: "quels papiers il faut pour le
+        # visa ?", "how do I get my diploma recognised?"
+        r"\b(quels|which|what) (papiers|documents|pi[eè]ces|paperwork|justificatifs)\b|"
+        r"\bget (my|our|a|an|the) ([\w-]+ ){0,2}(recogni[sz]ed|validated|accredited|certified)\b|"
+        r"\b(faire )?(reconna[iî]tre|valider) (mon|ma|mes|notre|nos) ([\w-]+ ){0,2}?"
+        r"(dipl[ôo]mes?|titres?|qualifications?)\b|"
         r"\bprocess (to|for) (apply|join|becom|register|sign|enrol|get accepted)|"
         r"\bhow (do|can|should|could|would|to)\b( (i|we|you|u|one))? (apply|join|register|sign up|"
         r"enrol|enroll|become a member|get accepted|book|use)\b|"
