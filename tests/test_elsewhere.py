@@ -63,6 +63,7 @@ def lexicon() -> Lexicon:
         # no word places it: the asked thing's, by its name or its people's, or the subject's
         ("which Israeli clusters should we contact?", ["Israel"]),
         ("what german hospitals work with Biomedix?", ["Germany"]),
+        ("which swiss clusters work with Biomedix?", ["Switzerland"]),  # GeoNames' peoples
         ("how many start-ups does Munich have?", ["Munich"]),
         ("what are Munich's biggest hospitals?", ["Munich"]),
         ("which malignant tumours does Kardiolib treat?", []),  # no people's word: no Mali

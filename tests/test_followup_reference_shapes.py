@@ -174,6 +174,13 @@ def test_a_description_by_kind_names_the_directorys_only_organisation_of_that_ki
         "et Delta Hôpitaux, il a combien de lits ?"
     )
     assert described("and the incubator?", DIRECTORY) == "and the incubator?"  # two of them
+    # two of them, one named by the question before: that one
+    before = "does the vega lab do anything in e-health?"
+    assert described("where's the incubator?", DIRECTORY, before) == "where's Vega Lab?"
+    history = exchange(before, "Yes: it supports an app for patients.")
+    assert asked("where's the incubator located then", history, DIRECTORY) == (
+        "where's Vega Lab located then?"
+    )
     assert described("le rôle des hôpitaux ?", DIRECTORY) == "le rôle des hôpitaux ?"  # a role
 
 
@@ -201,3 +208,11 @@ def test_among_them_stands_for_what_the_last_answer_counted() -> None:
         "and how many of the competitiveness clusters in France are strong in health?"
     )
     assert among("and which of them?", "Lyonbiopole and EuroBioMed.") == ""  # nothing counted
+
+
+def test_who_says_what_the_last_answer_says_is_not_what_it_is_about() -> None:
+    """ "Selon son CEO, « we have 400 members »": "ils" stands for what was asked about, not
+    for "Selon"."""
+    said = exchange("kardiolib a combien de membres ?", "Selon son CEO, « we have 400 members ».")
+    assert referent_of(said[0].content, said[1].content) == ""
+    assert "Selon" not in asked("et ils veulent doubler ça d'ici quand ?", said)

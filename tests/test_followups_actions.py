@@ -269,6 +269,7 @@ def decline_of(
         ("How do I get my diploma recognised to work at AP-HP?", "procedure"),
         ("comment faire reconnaître mon diplôme d'infirmière ?", "procedure"),
         ("A partir de quel âge on conseille le dépistage ?", "age"),
+        ("How much equity do incubators take from their start-ups?", "amount"),
         ("When was Agoranov founded?", "date"),
         ("Who is the CEO of Agoranov?", "ceo"),
         ("Who founded Agoranov?", "founder"),
@@ -339,6 +340,32 @@ def test_an_age_or_the_papers_asked_of_no_subject_must_stand_in_the_sources() ->
     assert typed_decline(aged, "fr", passages, report, ORGS) == DECLINE["fr"]
     papers = "quels papiers il faut pour le visa si je crée ma startup ?"
     assert typed_decline(papers, "fr", passages, report, ORGS, answer="list") == DECLINE["fr"]
+
+
+def test_a_count_the_question_states_or_a_time_from_now_or_a_sum_up() -> None:
+    """ "How many of the 52 projects ...?" is not answered by "there were 52 projects"; "by
+    when?" is by "within the next four years"; "In all, there are 202 establishments" takes up
+    the sentence before it (what is counted there: pharma); the region is no focus."""
+    passages, report = passages_and_report("In 2016, Agoranov hosted 52 projects in France.")
+    asked = "How many of Agoranov's 52 projects landed in the Paris Region?"
+    assert typed_decline(asked, "en", passages, report, ORGS)
+    assert asked_value("et Agoranov veut doubler ça d'ici quand ?") == "date"
+    passages, report = passages_and_report("Agoranov plans to double within the next four years.")
+    asked = "et Agoranov veut doubler ça d'ici quand ?"
+    assert typed_decline(asked, "fr", passages, report, ORGS) is None
+    before, summed = (
+        "Agoranov hosts the most pharma firms in Europe.",
+        "In all, there are 202 firms.",
+    )
+    passages = [Passage("p1", f"{before} {summed}", {"title": "doc"}, 0.5)]
+    report = EvidenceReport("en", [Evidence(1, 1, summed, 0.9, 0.5, 0.5)], {1: [before, summed]})
+    report.answerable, report.weights = True, {"pharma": 2.0, "agoranov": 1.0, "pari": 0.5}
+    assert (
+        typed_decline(
+            "how many pharma firms does Agoranov host in Paris?", "en", passages, report, ORGS
+        )
+        is None
+    )
 
 
 def test_a_value_held_about_the_subject_goes_on() -> None:

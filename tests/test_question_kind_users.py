@@ -165,6 +165,7 @@ def test_where_others_set_up_is_siting_and_a_departement_is_a_town() -> None:
         "any good place for lunch walking distance from the summit?",
         "où déjeuner près du palais brongniart ?",
         "est-ce que mes messages sont enregistrés quelque part ?",
+        "Should I put my savings into Sanofi shares right now?",
     ],
 )
 def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:

@@ -54,6 +54,10 @@ def report(*sentences: tuple[str, float]) -> EvidenceReport:
         ("give me the 52 projects", "projects"),
         ("donne-moi les neuf universités", "universités"),
         ("c'est quoi les neuf universités de la région ?", "universités"),
+        # by a possessive's count, by "which" and the count, by "which of ... are the four"
+        ("What are the names of Kardiolib's four clinical centres?", "centres"),
+        ("Which four research bodies are among the world's 15 most innovative?", "bodies"),
+        ("which of the worlds 15 most innovative bodies are the four in the region?", "bodies"),
         ("c'est quoi les universités dont vous parlez ?", "universités"),
         ("tell me the story", ""),
         ("Who runs Medicen?", ""),  # a person, no group's members
@@ -151,3 +155,22 @@ def test_a_group_of_things_asked_by_its_number_needs_a_sentence_that_names_them(
     made.weights = {"project": 2.0, "pillar": 2.0, "52": 3.0, "three": 1.0}
     said = unnamed_decline(asked, "", "en", made, ORGS)
     assert (said is not None and said.startswith(DECLINE["en"])) is declined
+
+
+def test_a_group_counted_in_other_words_or_followed_by_another_topic_is_declined() -> None:
+    """The group asked in French or in British spelling is the one the English sentence counts
+    ("hôpitaux": "hospitals", "centres": "centers"); a next sentence that takes up the topic but
+    names no organisation ("this time, the Paris Region ...") names none of them."""
+    centres = "Kardiolib is home to four clinical centers, which ran 3100 projects in 2016."
+    other = "Another way in which the Paris Region leads, this time, is in hosting labs."
+    weights = {"clinic": 2.0, "centr": 2.0, "center": 2.0, "hospit": 2.0, "kardiolib": 1.0}
+    asked = "What are the names of Kardiolib's four clinical centres?"
+    for after in ("This time the region leads in Europe.", other):
+        made = report((centres, 0.95), (after, 0.9))
+        made.weights = weights
+        assert unnamed_decline(asked, "Kardiolib", "en", made, ORGS)
+    hospitals = "Kardiolib runs 39 hospitals and four clinical centers."
+    french = "Dans quels hôpitaux de Kardiolib se trouvent les centres ?"
+    made = report((hospitals, 0.95), ("Other text.", 0.3))
+    made.weights = weights
+    assert unnamed_decline(french, "Kardiolib", "fr", made, ORGS)

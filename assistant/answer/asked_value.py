@@ -35,6 +35,7 @@ from assistant.retrieval.passage import Passage
 from ingest.store.text import fold, split_sentences, tokenize, words
 
 BEST = 5  # a value answers only in one of the sentences that answer the question best
+SUMMING = re.compile(r"\s*(in all|in total|overall|altogether|au total|en tout)\b", re.I)
 # the words by which a sentence takes up what the one before named
 REFERRING = set("it its they them their this these those he she his her il elle ils elles".split())
 # the answers other than a fact that still ask a kind of value: why a subject made a choice,
@@ -183,9 +184,8 @@ PLAN = re.compile(
 
 
 def refers(sentence: str) -> bool:
-    """The sentence takes up what the one before named ("Come see them March 15", "It opened
-    in 2016"): a pronoun stands in it."""
-    return any(w.lower() in REFERRING for w in words(sentence))
+    """The sentence takes up the one before: a pronoun ("It opened in 2016"), a sum ("In all")."""
+    return any(w.lower() in REFERRING for w in words(sentence)) or bool(SUMMING.match(sentence))
 
 
 def _holds(

@@ -74,10 +74,11 @@ def condense(question: str, history: Sequence[Turn], known: Gazetteer | None = N
     question, asked = question.strip(), unacknowledged(question.strip())  # "Ok, mais ..."
     if not any(t.role == "user" and t.content.strip() for t in history) or not needs_context(asked):
         return question
-    question = described(fronted(asked) or asked, known)  # "the hospital group": AP-HP
     previous = _previous_standalone(history, known)
     answers = [t.content for t in history if t.role == "assistant" and t.content.strip()]
     answer = answers[-1] if answers else ""
+    # "the hospital group": AP-HP; "the institute": the one the last question named
+    question = described(fronted(asked) or asked, known, previous)
     subject = subject_in(previous) or directory_name(previous, known)
     pointed = _pointed(question, answer, previous, subject, known)
     if pointed:

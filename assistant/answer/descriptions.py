@@ -25,10 +25,12 @@ DESCRIPTION = re.compile(
 KIND_NOUNS = frozenset("group groups groupe groupes".split())  # what a kind's word may qualify
 
 
-def described(question: str, known: Gazetteer | None) -> str:
+def described(question: str, known: Gazetteer | None, before: str = "") -> str:
     """The question with a description of the directory's only organisation of a kind
     replaced by that organisation's name ("and the big hospital group there, ...?" -> "and
-    AP-HP there, ...?"); as it is when it describes none."""
+    AP-HP there, ...?"), or of the only one of that kind the conversation named ``before``
+    ("where's the institute?" after a question about the Curie institute); as it is when it
+    describes none."""
     if known is None:
         return question
     table = kinds_by_word()
@@ -43,6 +45,8 @@ def described(question: str, known: Gazetteer | None) -> str:
             # the directory's organisations, read only once a word names a kind
             organisations = {org.name: org for orgs in known.by_alias.values() for org in orgs}
             those = [o for o in organisations.values() if o.kind in kinds]
+            if len(those) > 1:  # several: the one the conversation named
+                those = [o for o in known.organisations_in(before) if o.kind in kinds]
             if len(those) != 1:
                 return question
             last = i + 1 if i + 1 < len(said) and fold(said[i + 1]) in KIND_NOUNS else i

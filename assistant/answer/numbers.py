@@ -7,6 +7,8 @@ two"), the rest of a group ("the other three"), groups asked by their count ("th
 
 from __future__ import annotations
 
+import re
+
 NUMBERS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
@@ -26,3 +28,12 @@ ENGLISH = "|".join(sorted((w for w in NUMBERS if w not in FRENCH), key=len, reve
 def value(word: str) -> int:
     """The number a word says: "trois" -> 3."""
     return NUMBERS[word.lower()]
+
+
+def stated(text: str) -> set[int]:
+    """The numbers a text states, in figures ("3,100": 3100) or words ("four": 4); a year is
+    none ("In 2016, ...")."""
+    found = re.findall(r"(?<![\d,])(?!(?:19|20)\d\d\b)\d+(?:[,\s]\d{3})*", text)
+    figures = {int(re.sub(r"[,\s]", "", m)) for m in found}
+    said = re.findall(rf"\b({WORD})\b", text, re.IGNORECASE)
+    return figures | {value(w) for w in said}

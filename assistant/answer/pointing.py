@@ -129,6 +129,7 @@ def referent_of(question: str, answer: str) -> str:
     opening = re.sub(
         r"^\s*(yes|no|oui|non|indeed|en effet)\b\s*[,;:\-–—]?\s*", "", first[0], flags=re.I
     )
+    opening = ATTRIBUTED.sub("", opening)  # "Selon son CEO, « ... »": what is said, not who
     counted = QUANTITY.match(opening)  # "Half of Inserm's units ...": Inserm; "Over 20 ...": none
     opening = re.sub(r"^(\S+)['’]s\b", r"\1", opening[counted.end() :]) if counted else opening
     if PLACE_ANSWER.match(opening):  # "À Paris-Saclay.": where it is, not what it is
@@ -155,6 +156,10 @@ THING_ASKED = re.compile(
     r"est|a|ont)\b)[^\W\d_]",
     re.IGNORECASE,
 )
+
+
+# who says what the answer says, leading it: "Selon son CEO, ", "According to Medicen, "
+ATTRIBUTED = re.compile(r"^\s*(selon|d['’]apr[èe]s|according to|as per)\s+[^,.;:]{1,60},\s*", re.I)
 
 
 def _owned_name(run: str) -> str:

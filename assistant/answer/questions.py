@@ -87,12 +87,13 @@ NAME_QUESTION = re.compile(
     re.IGNORECASE,
 )
 YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
-DATE = re.compile(
+DATE = re.compile(  # also a time from now: "within the next four years", "d'ici deux ans"
     r"\b(1[5-9]\d\d|20\d\d)\b|\b(january|february|march|april|may|june|july|august|"
     r"september|october|november|december|janvier|février|mars|avril|mai|juin|juillet|août|"
     r"septembre|octobre|novembre|décembre|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|today|tomorrow|yesterday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b"
-    r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\bago\b|\bil y a\b|\b(since|depuis)\b",
+    r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\bago\b|\bil y a\b|\b(since|depuis)\b|\b(within|in|"
+    rf"d['’]ici|dans)\s+(the\s+next\s+|les\s+)?({WORD}|\d+)\s+(years?|months?|ans|mois)\b",
     re.IGNORECASE,
 )
 SHARE_QUESTION = re.compile(
@@ -103,8 +104,7 @@ SHARE_QUESTION = re.compile(
 )
 SHARE = re.compile(r"%|\bper ?cent|\b(half|third|quarter|moitié|tiers|quart)\b", re.I)
 MONEY = re.compile(r"[€$£]|\b(euros?|dollars?|EUR|USD|k€|M€)\b", re.IGNORECASE)
-# "one" the number, not the pronoun or the determiner: "on the one side", "that one", "one of
-# a kind" count nothing
+# "one" the number, not a pronoun or determiner ("on the one side", "that one", "one of a kind")
 ONE = r"(?<!\bthe )(?<!\bthat )(?<!\bthis )(?<!\beach )(?<!\bevery )(?<!\bno )one\b(?! of\b)"
 NUMBER = re.compile(
     rf"\d|\b({ONE}|{ENGLISH}|hundreds?|thousands?|millions?|billions?|dozens?|half|third|"

@@ -21,6 +21,8 @@ from assistant.answer.numbers import WORD
 from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.others import group_said
 from assistant.answer.question_kind import ORGANISATION_NOUNS
+from assistant.answer.spelling import spellings
+from assistant.answer.subjects import in_scope
 from assistant.retrieval.glossary import translate_terms
 from ingest.directory.org_kinds import kinds_by_word
 from ingest.store.text import fold, tokenize
@@ -52,17 +54,23 @@ ASKED = re.compile(
     rf"\b(?:which|what|quels|quelles|lesquels|lesquelles)\s+(?:(?!{VERBS}\b)[\w\-]+\s+){{0,3}}?"
     rf"(?P<a>{GROUP})\b|"
     rf"\b(?:(?:name|list|nommer|citer|nomme|cite)\s+(?:the|them|those|these|all|les|ces)|"
-    rf"names of(?: the| those| these)?|noms des)\s+(?:[\w\-]+\s+){{0,3}}?(?P<b>{GROUP})\b|"
+    rf"names of(?: the| those| these)?|noms des)\s+(?:[\w\-'’]+\s+){{0,4}}?(?P<b>{GROUP})\b|"
     # "which are the clusters ...", "quelles sont les neuf universités ...", "c'est quoi les ..."
     rf"\b(?:(?:which|what|quels|quelles)\s+(?:are|were|sont|[ée]taient)|c['’]est quoi)\s+"
     rf"(?:the|les|ces)\s+"
     rf"(?:[\w\-]+\s+){{0,3}}?(?P<c>{GROUP})\b|"
     # any group asked again by the number the sources count it by: "list the 52 projects",
     # "what were the 52 foreign investment projects?", "quelles sont les trois priorités ?"
-    rf"\b(?:which|what|quels|quelles|quoi|name|list|nommer|citer|nomme|cite|donner|give|show|tell|"
+    rf"\b(?:which|what|quels|quelles|quoi|names of|noms des|name|list|nommer|citer|nomme|cite|"
+    rf"donner|give|show|tell|"
     rf"donne|donnez)[\s-]+(?:(?:are|were|sont|[ée]taient|me|us|moi|nous)\s+)?"
-    rf"(?:the|les|ces|those|these)\s+{NUMBER}\s+"
-    rf"(?:[\w\-]+\s+){{0,3}}?(?P<d>[\w\-]+[sx])(?=\s*(?:[?.,;!]|$)|\s+{AFTER}\b)",
+    rf"(?:the|les|ces|those|these|its|their|leurs?|ses|[\w\-]+['’]s)\s+{NUMBER}\s+"
+    rf"(?:[\w\-]+\s+){{0,3}}?(?P<d>[\w\-]+[sx])(?=\s*(?:[?.,;!]|$)|\s+{AFTER}\b)|"
+    # "which four research bodies ...?", "quels trois pôles ...?"
+    rf"\b(?:which|what|quels|quelles)\s+{NUMBER}\s+(?:[\w\-]+\s+){{0,2}}?(?P<e>[\w\-]+[sx])\b|"
+    # "which of the world's 15 most innovative bodies are the four in the region?"
+    rf"\b(?:which|what|quels|quelles)\s+(?:ones\s+)?(?:of|d['’]entre|parmi)\s+(?:the|les|ces)\s+"
+    rf"[^?]{{0,60}}?\b(?P<f>[\w\-]+[sx])\s+(?:are|were|sont)\s+(?:the|les)\s+{NUMBER}\b",
     re.IGNORECASE,
 )
 # a group mentioned by its number or a quantifier, not by its members
@@ -100,17 +108,28 @@ def unnamed_decline(
     after = " ".join(sentences[group.position + 1 : group.position + 2])
     # it, the sentence after it, or one nearly as good ("In all, there are 202 ..., including X")
     rivals = [e.sentence for e in usable(evidence)[:BEST] if e.score >= NEAR * group.score]
-    stem = tokenize(noun)[:1]
-    counted = rf"{QUANTIFIED}{re.escape(stem[0])}\w*" if stem else ""
+    stem = translate_terms(tokenize(noun))[:1]  # "hôpitaux": counted as "hospitals"
+    forms = "|".join(sorted(re.escape(f) for f in spellings(set(stem))))  # "centres", "centers"
+    counted = rf"{QUANTIFIED}(?:{forms})\w*" if stem else ""
     found = re.search(counted, fold(group.sentence), re.IGNORECASE) if counted else None
     if not found or TAKEN_UP.search(fold(group.sentence)[: found.start()]):
         return None  # "these three sectors": named in the sentences before
     if re.fullmatch(GROUP, noun, re.IGNORECASE):  # organisations: the directory knows them
-        if members(" ".join([group.sentence, after, *rivals]), noun, known, organisations):
+        # any organisation counts for a kind the directory lacks ("leaders"): named beside it
+        typed = bool(kinds_by_word().get(fold(noun)))
+        text = " ".join([group.sentence, after, *(rivals if typed else [])])
+        if members(text, noun, known, organisations):
             return None
-    elif NAMING.search(fold(group.sentence)[found.end() :]) or (after and refers(after)):
+    elif NAMING.search(fold(group.sentence)[found.end() :]) or names_them(after, organisations):
         return None  # "three pillars (promoting, ...)", or the next sentence names them
     return f"{DECLINE[language]} {NAMED_NONE[language]} {group.sentence} [{group.n}]"
+
+
+def names_them(sentence: str, organisations: Sequence[Organisation]) -> bool:
+    """The sentence takes up the one before and names organisations ("They include Doctolib,
+    ..."), not only takes it up ("Beyond the figures, this excellence ...") or names the region
+    ("this time, Paris Region ...")."""
+    return refers(sentence) and any(not in_scope(o) for o in named_in(sentence, organisations))
 
 
 def members(

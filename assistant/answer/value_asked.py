@@ -40,7 +40,7 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         IC,
     ),
     "amount": re.compile(
-        r"\b(budgets?|revenues?|turnover|chiffre d['’]affaires|funding|raised|levée|salary|"
+        r"\b(budgets?|revenues?|turnover|chiffre d['’]affaires|funding|raised|levée|salary|equity|"
         r"salaries|salaires?|amounts?|montants?|valuations?|valorisations?)\b|"
         # what someone earns: "how much does the CEO make a year?", "il gagne combien ?"
         r"\bhow much\b.{0,30}\b(earn|earns|make|makes|paid|get paid)\b|"

@@ -12,6 +12,7 @@ from assistant.answer.evidence import EvidenceReport
 from assistant.answer.organisations import Organisation
 from assistant.answer.spelling import spellings
 from assistant.answer.value_kinds import SUPERLATIVE
+from assistant.answer.weights import SCOPE
 from assistant.retrieval.glossary import english_kin, translate_terms
 from ingest.directory.org_kinds import kinds_by_word
 from ingest.store.text import fold, tokenize
@@ -60,7 +61,9 @@ def focus_terms(question: str, kind: str, subject: str, report: EvidenceReport) 
     if kind not in GENERIC_KINDS and not kind.startswith("year "):
         return set()
     asking = tokenize(f"{subject} {' '.join(m.group(0) for m in ASKING.finditer(question))}")
-    asked = set(report.weights) - {*asking, *translate_terms(asking), *tokenize(kind)}
+    # not the region's terms: the region is everyone's
+    terms = set(report.weights) - SCOPE
+    asked = terms - {*asking, *translate_terms(asking), *tokenize(kind)}
     ranked = RANKED_ON.search(question) if kind == "best" else None
     on = set(tokenize(ranked.group("on"))) & asked if ranked else set()
     return (on or asked) - report.everyday  # "the biggest R&D headcount": ranked on that

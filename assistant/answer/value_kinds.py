@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from assistant.answer.features import WHERE_LAST
 from assistant.answer.meaning import defines, term_asked
-from assistant.answer.numbers import WORD
+from assistant.answer.numbers import WORD, stated
 from assistant.answer.questions import (
     AGE,
     COST_QUESTION,
@@ -204,7 +204,10 @@ def holds_value(kind: str, sentence: str, question: str = "") -> bool:
     the question does not already hold: "before Stéphane Roques" is not answered by him)."""
     if kind == "count" and question:  # a number of the thing counted; asked exactly, no share
         exact = EXACT.search(question) is None or COUNTED.search(sentence) is not None
-        return answer_type_fits(question, sentence) and exact
+        # one the question does not already state: "how many of the 52 projects ...?" is not
+        # answered by "there were 52 projects"
+        new = bool(stated(sentence) - stated(question))
+        return answer_type_fits(question, sentence) and exact and new
     if kind == "meaning":  # what the term asked is
         return defines(sentence, term_asked(question))
     if kind in HOLDS:

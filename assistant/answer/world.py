@@ -1,6 +1,7 @@
 """The places of the world by their names, English and French, any case: the CLDR's countries,
 parts of the world and cities (its time zones'), from Babel's data ("etats-unis" -> United States,
-États-Unis), and GeoNames' cities of 15,000 people and more, from geotext's. Loaded once, on
+États-Unis), and GeoNames' cities of 15,000 people and more and its peoples ("israeli": Israel),
+from geotext's. Loaded once, on
 first use (a tenth of a second). A city written in lower case must be no common word and no
 French word ("in reading", "le palmarès", "tours" read words; "boston", "lyon" name cities).
 The parts of the world the region is in (Europe, the EU, France) are none: they are the
@@ -9,7 +10,7 @@ sources' own scope."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.answer.lexicon import Lexicon
@@ -19,7 +20,8 @@ CAPITALISED = re.compile(r"(?-i:[A-ZÀ-Þ])[\w'’-]*[a-zà-ÿ][\w'’-]*")  # "
 # the parts of the world the region is in: the sources' own scope ("where in Europe ...?")
 AROUND = {"150", "155", "EU", "EZ", "FR"}  # Europe, Western Europe, the EU, the eurozone, France
 # the short names the CLDR does not give: "the USA", "the UK"
-DEMONYM = 3  # the most letters a people's word and its country's name differ by: "Japanese"
+# geotext's peoples filed under another country's code: the Swiss under Swaziland's
+PEOPLE_CODES = {"swiss": "CH"}
 ALIASES = {"US": ("USA", "U.S.", "America"), "GB": ("UK", "U.K.", "Britain"), "AE": ("UAE",)}
 
 
@@ -30,22 +32,14 @@ class World:
     names: dict[str, frozenset[str]]  # the CLDR's: a name -> every name of that place
     cities: frozenset[str]  # geotext's (GeoNames' cities of 15,000 people and more)
     others: frozenset[str]  # the months, days and languages the CLDR names: no places
-    countries: tuple[str, ...] = ()  # the CLDR's one-word countries, folded, sorted
+    # GeoNames' peoples (geotext's): "israeli" -> the English name of Israel, with all its names
+    peoples: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
 
     def people(self, word: str) -> tuple[str, frozenset[str]]:
-        """The one-word country whose people or things ``word`` names ("Israeli", "german",
-        "US"), as its name is written ("Israel"), with all its names, by their shared start
-        (``names_said.STEM``) and an ending of a few letters at most ("malignant" is no Mali's);
-        else ("", none). "French" names none: France is the sources' own scope, and "French
-        Guiana" no one word."""
-        from assistant.answer.names_said import spelt_alike
-
-        folded = fold(word)
-        for country in self.countries:
-            if abs(len(folded) - len(country)) <= DEMONYM and spelt_alike(country, {folded}):
-                names = self.names[country]
-                return next(n for n in sorted(names) if fold(n) == country), names
-        return "", frozenset()
+        """The country whose people or things ``word`` names ("Israeli", "german"), as its
+        English name is written ("Israel"), with all its names; ("", none) else. "French" names
+        none: France is the sources' own scope."""
+        return self.peoples.get(fold(word), ("", frozenset()))
 
     def place(self, written: str, lexicon: Lexicon | None) -> frozenset[str]:
         """Every name of the place ``written`` names, else none. A city written in lower case
@@ -70,13 +64,20 @@ def world() -> World:
     from geotext.geotext import build_index
 
     locales = [Locale("en"), Locale("fr")]
+    codes = [str(code) for code in locales[0].territories if str(code) not in AROUND]
     places: list[set[str]] = [
         {loc.territories[code] for loc in locales if code in loc.territories}
-        | set(ALIASES.get(str(code), ()))
-        for code in locales[0].territories
-        if str(code) not in AROUND
+        | set(ALIASES.get(code, ()))
+        for code in codes
     ]
-    countries = tuple(sorted({fold(n) for names in places for n in names if len(n.split()) == 1}))
+    index = build_index()
+    named = dict(zip(codes, places, strict=True))
+    coded = {**index.nationalities, **PEOPLE_CODES}
+    peoples = {
+        fold(people): (locales[0].territories[code], frozenset(named[code]))
+        for people, code in coded.items()
+        if code in named
+    }
     for zone in get_global("zone_territories"):
         default = zone.split("/")[-1].replace("_", " ")
         places.append({loc.time_zones.get(zone, {}).get("city") or default for loc in locales})
@@ -93,5 +94,5 @@ def world() -> World:
     for spellings in places:
         for name in spellings:
             names.setdefault(fold(name), frozenset(spellings))
-    cities = frozenset(fold(city) for city in build_index().cities)
-    return World(names, cities, others, countries)
+    cities = frozenset(fold(city) for city in index.cities)
+    return World(names, cities, others, peoples)

@@ -135,8 +135,8 @@ objectif objectifs: goal aim target ambition
 prochaine prochaines prochain: next
 annee annees: year
 francais francaise: france french
-chiffre: figure turnover
-affaire: revenue turnover business
+chiffre: figure turnover revenue
+affaire: business
 billet ticket: ticket
 cout coute couter prix tarif: cost price
 budget: budget
