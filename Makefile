@@ -114,6 +114,8 @@ eval: setup
 		tests/eval/dev32.jsonl tests/eval/dev33.jsonl tests/eval/dev34.jsonl tests/eval/dev35.jsonl \
 		tests/eval/dev36.jsonl tests/eval/dev37.jsonl tests/eval/dev38.jsonl tests/eval/dev39.jsonl \
 		tests/eval/dev40.jsonl tests/eval/dev41.jsonl tests/eval/dev42.jsonl tests/eval/dev43.jsonl \
+		tests/eval/dev44.jsonl tests/eval/dev45.jsonl tests/eval/dev46.jsonl tests/eval/dev47.jsonl \
+		tests/eval/dev48.jsonl \
 		tests/eval/test.jsonl
 
 bench: setup

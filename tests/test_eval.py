@@ -239,15 +239,32 @@ DEV40 = Path(__file__).parent / "eval" / "dev40.jsonl"
 DEV40_BARS = {"accuracy": 0.77, "decline": 0.85, "answer_first": 0.66}
 DEV41 = Path(__file__).parent / "eval" / "dev41.jsonl"
 DEV41_BARS = {"accuracy": 0.89, "decline": 0.92, "answer_first": 0.79}
-# round 15: questions to decline that look like ones to answer (60 each: 30 near-misses, 20 on
-# the directory's rows, 12 out of scope in an investor's or researcher's words, 18 answerable
-# twins): dev42, blind on the round's start, 0.83 (15/18), 0.81 (34/42), 0.73 (8/11), then tuned
-# on: 0.94 (17/18), 0.95 (40/42), 0.82 (9/11); dev43, a holdout (its tables only), 0.83 (15/18),
-# 0.95 (40/42), 0.80 (8/10) at the start and at the end; bars one question below
+# round 15, questions to decline that look like ones to answer, 60 each (answers, declines,
+# answer-first on the round's start, c4b97d2 -> its end; bars one question below the end):
+# dev42 (30 near-misses, 20 on the directory's rows; 12 out of scope in an investor's or a
+# researcher's words; 18 answerable twins), tuned on: 0.89 (16/18), 0.81 (34/42), 0.73 (8/11) ->
+# 1.00, 0.95 (40/42), 0.82 (9/11); dev43, the same mix, a holdout (its tables only): 0.83
+# (15/18), 0.95 (40/42), 0.80 (8/10) -> 0.83, 0.98 (41/42), 0.80; dev44 (30 out of scope, 10
+# near-misses, 20 answerable), tuned on: 0.85, 0.88 (35/40), 0.73 -> 0.90 (18/20), 1.00, 0.82
+# (9/11); dev45, its mix, a holdout: 0.75, 0.80 (32/40), 0.67 -> 0.80 (16/20), 0.80, 0.75 (9/12);
+# dev46, its mix, tuned on: 0.85, 0.82 (33/40), 0.73 -> 0.90 (18/20), 1.00, 0.73 (8/11); dev47
+# and dev48 (30 near-misses, 15 out of scope, 15 answerable), tuned on: 0.80, 0.82 (37/45), 0.71
+# -> 0.87 (13/15), 0.93 (42/45), 0.86 (6/7) and 1.00, 0.87 (39/45), 1.00 -> 1.00 (15/15), 0.91
+# (41/45), 1.00 (7/7)
 DEV42 = Path(__file__).parent / "eval" / "dev42.jsonl"
-DEV42_BARS = {"accuracy": 0.88, "decline": 0.92, "answer_first": 0.72}
+DEV42_BARS = {"accuracy": 0.94, "decline": 0.92, "answer_first": 0.72}
 DEV43 = Path(__file__).parent / "eval" / "dev43.jsonl"
-DEV43_BARS = {"accuracy": 0.77, "decline": 0.92, "answer_first": 0.70}
+DEV43_BARS = {"accuracy": 0.77, "decline": 0.95, "answer_first": 0.70}
+DEV44 = Path(__file__).parent / "eval" / "dev44.jsonl"
+DEV44_BARS = {"accuracy": 0.85, "decline": 0.97, "answer_first": 0.72}
+DEV45 = Path(__file__).parent / "eval" / "dev45.jsonl"
+DEV45_BARS = {"accuracy": 0.75, "decline": 0.77, "answer_first": 0.66}
+DEV46 = Path(__file__).parent / "eval" / "dev46.jsonl"
+DEV46_BARS = {"accuracy": 0.85, "decline": 0.97, "answer_first": 0.63}
+DEV47 = Path(__file__).parent / "eval" / "dev47.jsonl"
+DEV47_BARS = {"accuracy": 0.80, "decline": 0.91, "answer_first": 0.71}
+DEV48 = Path(__file__).parent / "eval" / "dev48.jsonl"
+DEV48_BARS = {"accuracy": 0.93, "decline": 0.88, "answer_first": 0.85}
 
 
 @pytest.mark.parametrize(
@@ -256,7 +273,8 @@ DEV43_BARS = {"accuracy": 0.77, "decline": 0.92, "answer_first": 0.70}
         *(QUESTIONS, HOLDOUT, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12),
         *(DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, DEV22, DEV23),
         *(DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, DEV31, DEV32, DEV33),
-        *(DEV34, DEV35, DEV36, DEV37, DEV38, DEV39, DEV40, DEV41, DEV42, DEV43, TEST),
+        *(DEV34, DEV35, DEV36, DEV37, DEV38, DEV39, DEV40, DEV41, DEV42, DEV43, DEV44),
+        *(DEV45, DEV46, DEV47, DEV48, TEST),
     ],
     ids=lambda path: {"questions": "main"}.get(path.stem, path.stem),
 )
@@ -352,18 +370,23 @@ def test_default_backend_holds_the_bar(built_index: Path) -> None:
         (DEV41, DEV41_BARS),
         (DEV42, DEV42_BARS),
         (DEV43, DEV43_BARS),
+        (DEV44, DEV44_BARS),
+        (DEV45, DEV45_BARS),
+        (DEV46, DEV46_BARS),
+        (DEV47, DEV47_BARS),
+        (DEV48, DEV48_BARS),
         (TEST, TEST_BARS),
     ],
-    ids=[*(f"dev{n}" for n in range(2, 44)), "frozen-test"],
+    ids=[*(f"dev{n}" for n in range(2, 49)), "frozen-test"],
 )
 def test_a_blind_set_holds_its_measured_numbers(
     built_index: Path, path: Path, bars: dict[str, float]
 ) -> None:
     """The sets written blind from corpus/: dev2, dev4 to dev11, dev13, dev14, dev16, dev18 to
-    dev24, dev26, dev27, dev29, dev31, dev33, dev34, dev37 to dev39, dev41, dev42 (tuned on),
-    dev3, dev12, dev15, dev17, dev25, dev28, dev30, dev32, dev35, dev36, dev40 and dev43
-    (holdouts, their tables only) and the frozen test (never tuned on) each hold their measured
-    numbers."""
+    dev24, dev26, dev27, dev29, dev31, dev33, dev34, dev37 to dev39, dev41, dev42, dev44, dev46
+    to dev48 (tuned on), dev3, dev12, dev15, dev17, dev25, dev28, dev30, dev32, dev35, dev36,
+    dev40, dev43 and dev45 (holdouts, their tables only) and the frozen test (never tuned on)
+    each hold their measured numbers."""
     chat = Container(Settings(data_dir=built_index)).chat
     results = run_eval(chat, load_questions(path))
     overall = score(results)
