@@ -177,6 +177,10 @@ def test_a_description_by_kind_names_the_directorys_only_organisation_of_that_ki
     # two of them, one named by the question before: that one
     before = "does the vega lab do anything in e-health?"
     assert described("where's the incubator?", DIRECTORY, before) == "where's Vega Lab?"
+    # a question that names one of them is about that one
+    assert described("and the Nova Lab incubator?", DIRECTORY, before) == (
+        "and the Nova Lab incubator?"
+    )
     history = exchange(before, "Yes: it supports an app for patients.")
     assert asked("where's the incubator located then", history, DIRECTORY) == (
         "where's Vega Lab located then?"

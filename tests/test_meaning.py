@@ -14,13 +14,15 @@ from assistant.answer.meaning import defines, term_asked
     [
         ("what does biomixing actually mean? like in plain words", "biomixing"),
         ("What does KLX stand for?", "klx"),
-        ("what do they mean by technotherapy?", "technotherapy"),
         ("que veut dire e-santé ?", "e-sante"),
         ("the definition of a cluster?", "cluster"),
         ("KLX, ça veut dire quoi ?", "klx"),
         ("define personalised care", "personalised care"),
-        # what something means for someone, or in practice, asks for an explanation
+        # what something means for someone or in practice, what someone means by a word (their
+        # own sentence using it says so) asks for an explanation
         ("what does this mean for startups?", ""),
+        ("what do they mean by technotherapy?", ""),
+        ("what does Roques mean when he talks about fresh air?", ""),
         ("what does Kardiolib do?", ""),
         ("What is Kardiolib?", ""),
     ],
@@ -37,8 +39,16 @@ def test_the_term_whose_meaning_is_asked(question: str, term: str) -> None:
         ("One could mention the KLX project with Orion and Vega (imaging for oncology).", True),
         ("Kardiolib wants to lead in biomixing and imaging by 2030.", False),
         ("Biomixing of tomorrow is one of our key priorities.", False),
+        ("It leads in biomixing, which blends cell lines.", True),  # an apposition says it
+        ("It funds the Biomixing platform to combine care and data.", True),  # what it is for
+        ('Then there is what we call "Biomixings", a field.', True),
     ],
 )
 def test_a_sentence_defines_the_term_when_it_says_what_it_is(sentence: str, said: bool) -> None:
     term = "klx" if "KLX" in sentence else "biomixing"
     assert defines(sentence, term) is said
+
+
+def test_a_term_asked_in_french_is_found_in_english() -> None:
+    """ "que veut dire biomixage ?" of "which we call Biomixing": a long word by its start."""
+    assert defines('Then there is the sector which we call "Biomixing", which blends.', "biomixage")

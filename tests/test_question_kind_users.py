@@ -157,7 +157,6 @@ def test_where_others_set_up_is_siting_and_a_departement_is_a_town() -> None:
         "quel master faire pour bosser dans la biotech plus tard ?",
         "which degree should I take to work in pharma?",
         "biotech stocks going up??",
-        "les actions de Sanofi vont monter ?",
         # the asker's own path, a text to translate, lunch nearby, what becomes of their messages
         "3rd year of my phd and i'm miserable. should i quit and join a startup?",
         "dois-je abandonner ma thèse pour une startup ?",
@@ -212,6 +211,10 @@ def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:
         "which masters degree programmes does Paris-Saclay offer?",
         "which actions does Medicen take to raise funds?",
         "should we join Medicen or Cap Digital?",
+        "quelles actions font monter l'attractivité de la région ?",
+        "did Doctolib's valuation rise?",
+        "is our data shared with hospitals through TERR-eSANTE?",
+        "should I give up on applying to Medicen's call for proposals?",
         "is there a place for our lab in the Saclay cluster?",
         "what studies are being done at Curie?",
         # getting to know people or a market is no journey

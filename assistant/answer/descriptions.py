@@ -45,8 +45,9 @@ def described(question: str, known: Gazetteer | None, before: str = "") -> str:
             # the directory's organisations, read only once a word names a kind
             organisations = {org.name: org for orgs in known.by_alias.values() for org in orgs}
             those = [o for o in organisations.values() if o.kind in kinds]
-            if len(those) > 1:  # several: the one the conversation named
-                those = [o for o in known.organisations_in(before) if o.kind in kinds]
+            if len(those) > 1:  # several: the one the conversation named, unless it names one
+                named = known.organisations_in(question)  # "what about the Pasteur institute?"
+                those = [o for o in known.organisations_in(before) if o.kind in kinds and not named]
             if len(those) != 1:
                 return question
             last = i + 1 if i + 1 < len(said) and fold(said[i + 1]) in KIND_NOUNS else i

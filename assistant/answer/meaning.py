@@ -12,13 +12,12 @@ import re
 from ingest.store.text import STOPWORDS, fold
 
 IC = re.IGNORECASE
-# "what do they mean by X?", "what does X (actually) mean?" (not what it means for someone, or in
-# practice), "what does X stand for?", "the
+# "what does X (actually) mean?" (not what it means for someone, in practice, or what someone
+# means by a word: their own sentence using it says so), "what does X stand for?", "the
 # meaning of X", "define X", "que veut dire X ?", "X, ça veut dire quoi ?"
 MEANING_ASKED = re.compile(
-    r"\bwhat (?:does|do|did) [^?]{1,40}? mean by (?P<f>[^?,.]{1,60})|"
     r"\bwhat (?:does|do|did) (?P<a>[^?]{1,60}?) (?:actually |really |exactly )?(?:mean\b"
-    r"(?!\s+(?:for|to|in|concretely|in practice)\b)|stands? for\b)|"
+    r"(?!\s+(?:for|to|in|by|when|if|that|about|concretely|in practice)\b)|stands? for\b)|"
     r"\b(?:meaning|definition|d[ée]finition|signification) (?:of|de|du|des|d['’])\s*"
     r"(?:the |a |an |le |la |les |l['’])?(?P<b>[^?,.]{1,60})|"
     r"\bdefine (?:the |a |an )?(?P<c>[^?,.]{1,60})|"
@@ -29,9 +28,14 @@ MEANING_ASKED = re.compile(
 # what follows a term that says what it is
 DEFINING = re.compile(
     r"^\W{0,3}(?:\w+\W+){0,1}?(?:is|are|means?|refers? to|stands? for|désigne\w*|signifie\w*|"
-    r"est|sont|i\.e\.|that is|namely|c['’]est-à-dire)\b|^\s*(?:[\w-]+\s+){0,6}?[(:]",
+    r"est|sont|i\.e\.|that is|namely|c['’]est-à-dire)\b|^\s*(?:[\w-]+\s+){0,6}?[(:]|"
+    # an apposition or a relative that says it ("catalysts, who foster ...", "an approach, which
+    # combines ..."), what it is for ("the X platform to combine ...", "so that ...")
+    r"^\W{0,3},\s*(?:who|which|that|a|an|the|qui|un|une)\b|"
+    r"^\W{0,3}(?:[\w-]+\s+)?(?:to|so that|in order to|afin de)\s+\w",
     IC,
 )
+STEM = 6  # the letters a long word of the term is matched by, whatever its ending or language
 CALLED = re.compile(r"\b(?:call(?:s|ed)?|known as|so-called|dite?s?|appel\w*)\W*$", IC)
 
 
@@ -51,7 +55,11 @@ def defines(sentence: str, term: str) -> bool:
     if not term:
         return False
     folded = fold(sentence)
-    pattern = r"\W+".join(rf"{re.escape(w)}s?" for w in term.split())
+    # the term's words, a long one by its start ("technothérapie": "Technotherapy")
+    pattern = r"\W+".join(
+        rf"{re.escape(w[:STEM])}\w*" if len(w) > STEM else rf"{re.escape(w)}s?"
+        for w in term.split()
+    )
     for found in re.finditer(rf"\b{pattern}\b", folded):
         if DEFINING.search(folded[found.end() :]) or CALLED.search(folded[: found.start()]):
             return True

@@ -31,11 +31,11 @@ WEAK_PRONOUNS = set(
 )
 PRONOUNS = STRONG_PRONOUNS | WEAK_PRONOUNS
 # a French object pronoun before its verb: "qui le dirige ?", "on la trouve où ?", "comment la
-# contacter ?" (an infinitive after "comment", "pour", "où"; "pour la médecine" is a noun's)
+# contacter ?" (an infinitive after "comment", "où"; "pour le cancer" is a noun's article)
 CLITIC = (
     r"\b(?P<before>(?<!est )(?:qui|on|je|tu|nous|vous|ne)"
     r"(?=\s+(?:le|la|l['’])\s*[a-zà-ÿ]+(?:e|es|ent|ons|ez|ait|aient|er|ir|re)\b)|"
-    r"(?:comment|pour|où)(?=\s+(?:le|la|l['’])\s*[a-zà-ÿ]+(?:er|ir|re|oir)\b))"
+    r"(?:comment|où)(?=\s+(?:le|la|l['’])\s*[a-zà-ÿ]+(?:er|ir|re|oir)\b))"
     r"\s+(?:le\s+|la\s+|l['’]\s*)(?P<verb>[a-zà-ÿ]+)\b"
 )
 IMPERSONAL = re.compile(r"\bil (?=y a\b|y avait\b|faut\b)", re.IGNORECASE)  # "il y a", "il faut"

@@ -70,7 +70,7 @@ OUT_OF_SCOPE = re.compile(
     # the asker's own job: "est-ce que je devrais demander une mutation ?", "should I quit my job?"
     r"\b(?:should|shall) i\b[^?]{0,40}\b(?:quit|resign|leave|change) my (?:job|post|position)\b|"
     # "should i quit and join a startup or tough it out?", "dois-je abandonner ma thèse ?"
-    r"\b(?:should|shall) i (?:just )?(?:quit|drop out|give up|tough it out|stick it out)\b|"
+    r"\b(?:should|shall) i (?:just )?(?:quit|drop out|tough it out|stick it out)\b|"
     r"\b(?:dois-je|devrais-je|je devrais|est-ce que je devrais)\b[^?]{0,20}\b(?:arr[êe]ter|"
     r"abandonner|l[âa]cher) (?:ma|mon) (?:th[èe]se|doctorat|phd|master|[ée]tudes)\b|"
     r"\b(?:should|shall) i (?:ask|apply) for a (?:transfer|raise|promotion)\b|"
@@ -124,8 +124,8 @@ OUT_OF_SCOPE = re.compile(
     # a forecast asked of the assistant, the markets: "can you predict Sanofi's stock?"
     r"\b(can|could|would) (you|u) (predict|forecast|guess)\b|\b(peux|pouvez)[- ](tu|vous) "
     r"(pr[ée]dire|pr[ée]voir|deviner)\b|\b(share price|stock market|stock exchange)\b|"
-    # where shares are heading: "biotech stocks going up??", "les actions vont monter ?"
-    r"\b(stocks|shares|actions|valuations?)\b[^?.]{0,20}\b(go(ing)? (up|down)|goes (up|down)|"
+    # where shares are heading: "biotech stocks going up??"
+    r"\b(stocks|shares)\b[^?.]{0,20}\b(go(ing)? (up|down)|goes (up|down)|"
     r"ris(e|es|ing)|fall(s|ing)?|drop(s|ping)?|climb(s|ing)?|crash(es|ing)?|monter|baisser|"
     r"grimper|chuter|remonter)\b|"
     # the asker's own investments: "should I buy Sanofi shares?", "faut-il acheter des actions"
@@ -134,9 +134,9 @@ OUT_OF_SCOPE = re.compile(
     r"\b(faut[- ]il|dois[- ]je|devrais[- ]je|devrions[- ]nous|"
     r"je dois|je devrais|on doit)\b[^?.]{0,20}\b(acheter|vendre)\b[^?.]{0,30}\bactions\b|"
     # what becomes of the asker's messages: "est-ce que mes messages sont enregistrés ?"
-    r"\b(my|our|mes|nos) (messages|conversations?|chats?|questions|data|donn[ée]es)\b[^?.]{0,20}"
-    r"\b(stored|saved|recorded|kept|logged|shared|enregistr\w+|stock[ée]\w*|conserv[ée]\w*|"
-    r"sauvegard[ée]\w*|partag[ée]\w*)|"
+    r"\b(my|mes) (messages|conversations?|chats?|questions)\b[^?.]{0,20}"
+    r"\b(stored|saved|recorded|kept|logged|enregistr\w+|stock[ée]\w*|conserv[ée]\w*|"
+    r"sauvegard[ée]\w*)|"
     rf"{CARE}",
     re.IGNORECASE,
 )

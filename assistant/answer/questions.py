@@ -87,13 +87,12 @@ NAME_QUESTION = re.compile(
     re.IGNORECASE,
 )
 YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
-DATE = re.compile(  # also a time from now: "within the next four years", "d'ici deux ans"
+DATE = re.compile(
     r"\b(1[5-9]\d\d|20\d\d)\b|\b(january|february|march|april|may|june|july|august|"
     r"september|october|november|december|janvier|février|mars|avril|mai|juin|juillet|août|"
     r"septembre|octobre|novembre|décembre|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|today|tomorrow|yesterday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b"
-    r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\bago\b|\bil y a\b|\b(since|depuis)\b|\b(within|in|"
-    rf"d['’]ici|dans)\s+(the\s+next\s+|les\s+)?({WORD}|\d+)\s+(years?|months?|ans|mois)\b",
+    r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\bago\b|\bil y a\b|\b(since|depuis)\b",
     re.IGNORECASE,
 )
 SHARE_QUESTION = re.compile(

@@ -16,13 +16,6 @@ WHO = re.compile(
     r"partner|group|hospital|university|incubator|firm))\b",
     re.I,
 )
-# a name asked for by that word: "just the name", "what is the event called?", "le nom du salon ?"
-NAME_ASKED = re.compile(
-    r"\b(just|only|juste|seulement|donnez-moi|give me) (the|its|le|son|leur) (name|nom)\b|"
-    r"\bwhat(['’]s| is| was) (it|its name|the [\w-]+( [\w-]+)?) called\b|"
-    r"\b(the|le) (name|nom) (of|de|du|des|d['’])|\bcomment s['’]appel+e",
-    re.I,
-)
 # organisations asked for wherever the asking words stand: "which other French clusters",
 # "c'est quelles entreprises qui pilotent ?", "il y a quelles boîtes". The kind is a common
 # noun (lowercase: "what is Lab Santé's goal" asks for no organisation), and a bare "which
@@ -84,7 +77,7 @@ def answer_span(question: str, answer: str) -> str:
         return _first(DATE_PHRASE, first)
     if WHERE.search(question):
         return _place(question, first)
-    if WHO.search(question) or NAME_ASKED.search(question):
+    if WHO.search(question):
         return _new_name(question, first)
     return ""
 

@@ -31,10 +31,12 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         r"\bcombien\s+(?:co[uû]t\w*\s+)?(?:l['’]|le |la |les |un |une )\s*(?:entr[ée]e|billets?|"
         r"tickets?|pass|inscription|adh[ée]sion|cotisation|abonnement)\b|"
         r"\b(?:entr[ée]e|billets?|tickets?|pass|inscription|adh[ée]sion|cotisation)\b[^?]{0,40}"
-        r"\bcombien\b|\bhow much (?:is|was|are|were|will be) (?:a|an|the|one)\s+(?:[\w-]+\s+)?"
+        r"\bcombien\b(?!\s+d['’e])|"
+        r"\bhow much (?:is|was|are|were|will be) (?:a|an|the|one)\s+(?:[\w-]+\s+)?"
         r"(?:tickets?|pass|entry|admission|registration|membership|subscription|badge)\b|"
         # "what did a ticket to the summit cost?", "what will a desk there cost us?"
-        r"\bwhat (did|does|do|will|would|might)\b[^?]{0,80}\bcost\b|"
+        # (not what something costs someone: "what did going abroad cost the country?")
+        r"\bwhat (did|does|do|will|would|might)\b[^?]{0,80}\bcost\b(?=\s*(?:[?.!]|$|in\b|per\b))|"
         # whether it costs nothing: "is Doctolib free for patients?", "c'est gratuit ?"
         r"\b(is|are|c['’]est|est-(il|elle|ce))\b[^?]{0,40}\b(free|gratuite?s?)\b",
         IC,

@@ -78,6 +78,11 @@ OF_VALUE = re.compile(
     IC,
 )
 VALUED = {"rate", "price", "amount"}
+# words that qualify a value, not what it is of: "the approximate rate", "the average fee"
+QUALIFIERS = set(
+    "approximate average overall current total exact annual actual typical usual global general "
+    "rough estimated real official latest yearly monthly mean median".split()
+)
 
 
 def valued_thing(question: str, kind: str) -> set[str]:
@@ -89,6 +94,7 @@ def valued_thing(question: str, kind: str) -> set[str]:
     terms = {
         t
         for m in OF_VALUE.finditer(question)
+        if fold(m.group("before") or "") not in QUALIFIERS
         for t in tokenize(m.group("before") or m.group("after"))
     }
     return terms | set(translate_terms(sorted(terms)))

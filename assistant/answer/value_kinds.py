@@ -199,14 +199,17 @@ def asked_value(question: str) -> str:
     return "whether" if WHETHER.search(question) and not OPEN.search(question) else ""
 
 
+PARTITIVE_COUNT = re.compile(r"\bhow many of\b|\bcombien (des|d['’]entre)\b", IC)
+
+
 def holds_value(kind: str, sentence: str, question: str = "") -> bool:
     """The sentence holds a value of that kind (for a role: the role and a person's name that
     the question does not already hold: "before Stéphane Roques" is not answered by him)."""
     if kind == "count" and question:  # a number of the thing counted; asked exactly, no share
         exact = EXACT.search(question) is None or COUNTED.search(sentence) is not None
-        # one the question does not already state: "how many of the 52 projects ...?" is not
+        # a part of a group the question counts: "how many of the 52 projects ...?" is not
         # answered by "there were 52 projects"
-        new = bool(stated(sentence) - stated(question))
+        new = not PARTITIVE_COUNT.search(question) or bool(stated(sentence) - stated(question))
         return answer_type_fits(question, sentence) and exact and new
     if kind == "meaning":  # what the term asked is
         return defines(sentence, term_asked(question))
