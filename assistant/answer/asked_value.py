@@ -35,9 +35,9 @@ from assistant.retrieval.passage import Passage
 from ingest.store.text import fold, split_sentences, tokenize, words
 
 BEST = 5  # a value answers only in one of the sentences that answer the question best
-SUMMING = re.compile(r"\s*(in all|in total|overall|altogether|au total|en tout)\b", re.I)
-# the words by which a sentence takes up what the one before named
+# the words by which a sentence takes up what the one before named, or sums it up ("In all")
 REFERRING = set("it its they them their this these those he she his her il elle ils elles".split())
+SUMMING = re.compile(r"\s*(in all|in total|overall|altogether|au total|en tout)\b", re.I)
 # the answers other than a fact that still ask a kind of value: why a subject made a choice,
 # what it has come to (a list of them), which of two is more ("which has more members, X or Y?")
 COMPOSED = {

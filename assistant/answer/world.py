@@ -1,16 +1,16 @@
 """The places of the world by their names, English and French, any case: the CLDR's countries,
 parts of the world and cities (its time zones'), from Babel's data ("etats-unis" -> United States,
 États-Unis), and GeoNames' cities of 15,000 people and more and its peoples ("israeli": Israel),
-from geotext's. Loaded once, on
-first use (a tenth of a second). A city written in lower case must be no common word and no
-French word ("in reading", "le palmarès", "tours" read words; "boston", "lyon" name cities).
+from geotext's. Loaded once, on first use (a tenth of a second). A city written in lower case
+must be no common word and no French word ("in reading", "le palmarès", "tours" read words;
+"boston", "lyon" name cities).
 The parts of the world the region is in (Europe, the EU, France) are none: they are the
 sources' own scope."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answer.lexicon import Lexicon
@@ -19,9 +19,9 @@ from ingest.store.text import fold
 CAPITALISED = re.compile(r"(?-i:[A-ZÀ-Þ])[\w'’-]*[a-zà-ÿ][\w'’-]*")  # "Barcelona", not "MRI"
 # the parts of the world the region is in: the sources' own scope ("where in Europe ...?")
 AROUND = {"150", "155", "EU", "EZ", "FR"}  # Europe, Western Europe, the EU, the eurozone, France
-# the short names the CLDR does not give: "the USA", "the UK"
 # geotext's peoples filed under another country's code: the Swiss under Swaziland's
 PEOPLE_CODES = {"swiss": "CH"}
+# the short names the CLDR does not give: "the USA", "the UK"
 ALIASES = {"US": ("USA", "U.S.", "America"), "GB": ("UK", "U.K.", "Britain"), "AE": ("UAE",)}
 
 
@@ -33,7 +33,7 @@ class World:
     cities: frozenset[str]  # geotext's (GeoNames' cities of 15,000 people and more)
     others: frozenset[str]  # the months, days and languages the CLDR names: no places
     # GeoNames' peoples (geotext's): "israeli" -> the English name of Israel, with all its names
-    peoples: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    peoples: dict[str, tuple[str, frozenset[str]]]
 
     def people(self, word: str) -> tuple[str, frozenset[str]]:
         """The country whose people or things ``word`` names ("Israeli", "german"), as its
