@@ -197,6 +197,13 @@ def test_units_mark_questions_and_headings_as_prompts() -> None:
         ("combien de grandes universités en idf ?", "There are nine universities.", True),
         ("combien de grandes universités en idf ?", "There are 39 hospitals.", False),
         ("How many start-ups took part?", "Some 120 start-ups took part.", True),
+        # the counted thing must stand beside a number, in one clause of the sentence
+        (
+            "How many patients are treated there?",
+            "A centre devoted to cancer patients; as well as nine universities.",
+            False,
+        ),
+        ("How many patients are treated there?", "Some 9,000 patients a year; nine wards.", True),
     ],
 )
 def test_answer_type_fits(question: str, sentence: str, fits: bool) -> None:

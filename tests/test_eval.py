@@ -267,6 +267,9 @@ DEV47 = Path(__file__).parent / "eval" / "dev47.jsonl"
 DEV47_BARS = {"accuracy": 0.80, "decline": 0.91, "answer_first": 0.71}
 DEV48 = Path(__file__).parent / "eval" / "dev48.jsonl"
 DEV48_BARS = {"accuracy": 0.93, "decline": 0.88, "answer_first": 0.85}
+DEV49 = Path(__file__).parent / "eval" / "dev49.jsonl"
+DEV50 = Path(__file__).parent / "eval" / "dev50.jsonl"
+DEV51 = Path(__file__).parent / "eval" / "dev51.jsonl"
 
 
 @pytest.mark.parametrize(
@@ -276,7 +279,7 @@ DEV48_BARS = {"accuracy": 0.93, "decline": 0.88, "answer_first": 0.85}
         *(DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, DEV22, DEV23),
         *(DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, DEV31, DEV32, DEV33),
         *(DEV34, DEV35, DEV36, DEV37, DEV38, DEV39, DEV40, DEV41, DEV42, DEV43, DEV44),
-        *(DEV45, DEV46, DEV47, DEV48, TEST),
+        *(DEV45, DEV46, DEV47, DEV48, DEV49, DEV50, DEV51, TEST),
     ],
     ids=lambda path: {"questions": "main"}.get(path.stem, path.stem),
 )

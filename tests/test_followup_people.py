@@ -119,3 +119,21 @@ def test_the_chat_reads_a_person_by_the_directory_of_the_real_index(built_index:
     )
     since = chat.ask("Since when has he chaired it?", history)
     assert since.standalone.startswith("Since when has Christian Lajoux chaired"), since.standalone
+
+
+def test_a_source_that_says_it_is_not_what_the_answer_is_about() -> None:
+    """ "The Alpha article quotes ...": "its" stands for the organisation the previous question
+    named (lower case, as users type it), not for the article."""
+    history = exchange(
+        "who's the president of vega health?",
+        'The Alpha article quotes "Jean Dupont, President of Vega Health".',
+    )
+    assert asked("And who is its CEO?", history) == "And who is Vega Health's CEO?"
+
+
+def test_a_french_possessive_owns_its_noun_and_one_adjective_not_the_verb_after() -> None:
+    history = exchange("qu'est-ce que vega health ?", "Vega Health est un pôle à Orsay.")
+    assert asked("et son siège social, il est où ?", history) == (
+        "et le siège social de Vega Health, il est où ?"
+    )
+    assert "repose sur quoi de" not in asked("et sa stratégie repose sur quoi ?", history)

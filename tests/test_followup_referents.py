@@ -39,6 +39,11 @@ def asked(follow_up: str, history: list[Turn]) -> str:
             "Stéphane Roques bases it on three pillars: promoting, animating and structuring [1].",
             ["promoting", "animating", "structuring"],
         ),
+        (  # what a verb of naming lists, without asides; a term the answer quotes is the item
+            'The interview names personalized medicine, biotherapy ("covering gene therapy and '
+            'microbiota"), and a sector Alpha calls "Technotherapy".',
+            ["personalized medicine", "biotherapy", "Technotherapy"],
+        ),
     ],
 )
 def test_the_items_an_answer_lists(answer: str, items: list[str]) -> None:
@@ -185,3 +190,11 @@ def test_there_is_at_the_thing_named_before_unless_it_says_something_exists() ->
     )
     assert "Digital Foundry" not in asked("and is there a lab?", history)
     assert "at Digital Foundry" not in asked("and are there any labs?", history)
+
+
+def test_list_them_after_a_count_asks_for_what_was_counted() -> None:
+    history = exchange("how many members does Alpha have?", "Alpha has over 400 members [1].")
+    assert asked("Can you list them?", history) == "Can you list the members?"
+    french = exchange("combien de membres a Alpha ?", "Alpha a plus de 400 membres [1].")
+    assert asked("tu peux me les citer ?", french) == "tu peux citer les membres ?"
+    assert asked("who are they?", history) != "who are the members?"  # only a verb of listing

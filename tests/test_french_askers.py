@@ -11,11 +11,12 @@ import pytest
 
 from assistant.answer.abbreviations import read_abbreviations, read_contractions
 from assistant.answer.evidence import Evidence, EvidenceReport
+from assistant.answer.excluded import without_excluded
 from assistant.answer.focus import refocus
 from assistant.answer.organisations import asked_kinds, from_passages
 from assistant.answer.partners import topic
 from assistant.answer.question_kind import QuestionKind, classify
-from assistant.answer.questions import answer_type_fits, without_excluded
+from assistant.answer.questions import answer_type_fits
 from assistant.answer.subjects import subject_names
 from assistant.answer.weights import TermWeigher
 from assistant.retrieval.glossary import translate_terms

@@ -619,3 +619,11 @@ def test_where_an_organisation_described_by_its_own_words_is() -> None:
     assert not _answer("Where is the cardiology laboratory?", QuestionKind.LOCATE)[0].startswith(
         ("Alpha Lab is", "Beta Imaging is")
     )
+
+
+def test_a_kind_asked_by_its_label_of_two_words() -> None:
+    """ "research bodies", "public bodies": the kind whose label the noun ends, not any body."""
+    assert asked_kinds("which research bodies are there?") == ("research-body",)
+    assert asked_kinds("name the public bodies that fund start-ups") == ("public-body",)
+    assert asked_kinds("list the incubators that help e-health startups") == ("incubator",)
+    assert asked_kinds("Quels organismes publics de recherche ?") == ("*",)

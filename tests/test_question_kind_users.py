@@ -120,6 +120,7 @@ def test_where_others_set_up_is_siting_and_a_departement_is_a_town() -> None:
     assert not siting("In which town did Sanofi open its e-health lab?")
     assert town_asked("y a-t-il déjà un labo pharmaceutique installé dans le 93 ?") == "93"
     assert town_asked("are there any medtech companies based in Palaiseau?") == "Palaiseau"
+    assert town_asked("et lesquels sont à Rueil-Malmaison ?") == "Rueil-Malmaison"
 
 
 @pytest.mark.parametrize(

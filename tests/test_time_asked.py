@@ -351,3 +351,14 @@ def test_a_count_asked_of_a_year_needs_that_year_and_that_count() -> None:
     assert not holds_value(kind, "In 2016, there were 52 job-creating projects.", question)
     assert holds_value(kind, "In 2016, the projects created 900 jobs.", question)
     assert not holds_value(kind, "In 2017, the projects created 900 jobs.", question)
+
+
+def test_a_comparison_of_prices_needs_a_price_of_the_subject() -> None:
+    """ "is the region cheaper than Lyon? comparing the two": composed as a comparison, still a
+    price asked, of Biomedix's town here; no price in the sources, declined."""
+    asked = "Is Biomedix cheaper than Kardiolib for an office? comparing the two"
+    sentence = "Biomedix and Kardiolib compete for the same start-ups."
+    weights = {t: 1.0 for t in tokenize("cheaper office")}
+    assert decline_of(asked, sentence, weights, answer="compare") is not None
+    priced = "An office costs 300 € a month at Biomedix and 200 € at Kardiolib."
+    assert decline_of(asked, priced, weights, answer="compare") is None

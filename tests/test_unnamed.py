@@ -174,3 +174,18 @@ def test_a_group_counted_in_other_words_or_followed_by_another_topic_is_declined
     made = report((hospitals, 0.95), ("Other text.", 0.3))
     made.weights = weights
     assert unnamed_decline(french, "Kardiolib", "fr", made, ORGS)
+
+
+def test_a_group_counted_by_a_sentence_nearly_as_good_as_the_best_is_declined() -> None:
+    """ "on behalf of all the members" counts none; "over 400 members", as good, does."""
+    best = ("We speak in Brussels on behalf of all the members.", 0.95)
+    counted = ("We currently have over 400 members.", 0.93)
+    asked = "Can you list the members?"
+    both = report(best, counted)
+    both.weights = {"member": 1.0, "list": 0.5}
+    said = unnamed_decline(asked, "", "en", both, ORGS)
+    assert said is not None and f"{counted[0]} [1]" in said
+    # a sentence as good that names an organisation may be the answer: not declined
+    named = report(best, ("Members include Biomedix in Lyon.", 0.94), counted)
+    named.weights = both.weights
+    assert unnamed_decline(asked, "", "en", named, ORGS) is None

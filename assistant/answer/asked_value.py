@@ -28,7 +28,7 @@ from assistant.answer.value_focus import (
     own_kind,
     valued_said,
 )
-from assistant.answer.value_kinds import asked_value, holds_value
+from assistant.answer.value_kinds import ANYONES, asked_value, holds_value, still_asked
 from assistant.answer.weights import SCOPE
 from assistant.retrieval.glossary import english_kin
 from assistant.retrieval.passage import Passage
@@ -38,32 +38,6 @@ BEST = 5  # a value answers only in one of the sentences that answer the questio
 # the words by which a sentence takes up what the one before named, or sums it up ("In all")
 REFERRING = set("it its they them their this these those he she his her il elle ils elles".split())
 SUMMING = re.compile(r"\s*(in all|in total|overall|altogether|au total|en tout)\b", re.I)
-# the answers other than a fact that still ask a kind of value: why a subject made a choice,
-# what it has come to (a list of them), which of two is more ("which has more members, X or Y?")
-COMPOSED = {
-    ("explain", "reason"),
-    ("explain", "procedure"),
-    ("explain", "history"),
-    ("explain", "meaning"),
-    ("list", "outcome"),
-    ("list", "result"),
-    ("list", "comparison"),
-}
-# the values a list may ask ("what are the fees of its three programmes?"; not an amount: "which
-# organisations provide funding?" asks who)
-LISTED = set("price rate email phone hours measure age duration procedure".split())
-# the values asked that must stand in the sources even of no named subject ("what's the tax
-# rate for a subsidiary?", "how much does lab space cost?")
-ANYONES = set(
-    "email phone address rate price amount hours measure best count official procedure "
-    "eligibility winner delay meaning age".split()
-)
-
-
-def still_asked(answer: str, kind: str) -> bool:
-    """Whether an answer composed as ``answer`` (a fact, a list, an explanation) still asks
-    a value of ``kind``."""
-    return answer == "fact" or (answer, kind) in COMPOSED or (answer == "list" and kind in LISTED)
 
 
 def typed_decline(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.answer.citations import CITATION
-from assistant.answer.counted import ranked
+from assistant.answer.counted import counted_listed, ranked
 from assistant.answer.descriptions import described, those_named
 from assistant.answer.dislocation import dislocated, own_topic
 from assistant.answer.ellipsis import (
@@ -128,6 +128,7 @@ def _pointed(
         place_pointed(question, answer, known)
         or named_item(question, answer)
         or ranked(question, answer)
+        or counted_listed(question, previous)
         or purpose_of(question, previous)
         or taken_up(question, subject)
         or framed(question, subject)
@@ -154,7 +155,7 @@ def thing_of(referent: str, previous: str, known: Gazetteer | None = None) -> st
     if not ASKED_WHO.search(previous):
         return referent
     answered = referent if known is not None and known.named(referent) else ""
-    return subject_in(previous) or answered
+    return subject_in(previous) or directory_name(previous, known) or answered
 
 
 def _asked(question: str) -> str:

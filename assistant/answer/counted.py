@@ -61,3 +61,28 @@ def ranked(question: str, answer: str) -> str:
     pointed = by_rank(question, answer) or by_count(question, answer)
     pointed = pointed or (among(question, answer) if len(listed(answer)) < 2 else "")
     return fronted(pointed) or pointed
+
+
+# "can you list them?", "tu peux me les citer ?": the members of what was asked before
+LIST_THEM = re.compile(
+    r"\b(?P<verb>list|name|enumerate|cite)\s+(?P<them>them|those|these)\b|"
+    r"\b(?P<lesverb>me les|nous les|les)\s+(?:lister|citer|nommer|énumérer|enumerer)\b",
+    re.IGNORECASE,
+)
+# "how many members does Medicen have?", "combien de membres ...": the noun counted
+HOW_MANY = re.compile(
+    r"\b(?:how many|combien (?:de|d['’]))\s*(?P<noun>[^\W\d_][\w\-]*)", re.IGNORECASE
+)
+
+
+def counted_listed(question: str, previous: str) -> str:
+    """ "can you list them?" after "how many members does Medicen have?" -> "can you list the
+    members?": the things the previous question counted; "" when it counted none."""
+    match = LIST_THEM.search(question)
+    counted = HOW_MANY.search(previous) if match else None
+    if not match or not counted:
+        return ""
+    noun = counted.group("noun")
+    if match.group("them"):
+        return f"{question[: match.start('them')]}the {noun}{question[match.end('them') :]}"
+    return f"{question[: match.start()]}citer les {noun}{question[match.end() :]}"

@@ -20,7 +20,7 @@ from assistant.answer.others import others_decline
 from assistant.answer.question_kind import QuestionKind
 from assistant.answer.standalone import Reading
 from assistant.answer.time_asked import unspoken_year
-from assistant.answer.unnamed import unnamed_decline
+from assistant.answer.unnamed import asked_group, unnamed_decline
 from assistant.retrieval.passage import Passage
 
 
@@ -42,6 +42,8 @@ def decline(
     the directory's places and general words, which tell the places of the world asked
     (``elsewhere.py``)."""
     said = " ".join(reading.said)
+    # "can you list them?" asks for what it stands for ("the members"): the question restated
+    group = reading.message if asked_group(reading.message) else reading.asked
     return (
         year_decline(reading.asked, language, known)
         or compared_decline(reading.asked, language, known, lexicon, evidence)
@@ -54,7 +56,7 @@ def decline(
         or others_decline(reading.message, said, language, evidence, organisations)
         or (
             named_here(reading, placed)
-            and unnamed_decline(reading.message, said, language, evidence, organisations)
+            and unnamed_decline(group, said, language, evidence, organisations)
         )
         or ""
     )

@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from assistant.answer.citations import CITATION
+from assistant.answer.referents import listed
 from ingest.directory.org_kinds import kinds_by_word
 from ingest.store.text import STOPWORDS, detect_language, fold
 
@@ -90,8 +91,8 @@ def those_named(question: str, answer: str) -> str:
     """ "Which of those isn't in Paris?", "lesquels d'entre eux sont à Paris ?": the last
     answer, which names those it picks among, as the question's context; also asked by a
     pronoun alone ("et lequel a ouvert un labo ?", "which one is in Paris?"); else ""."""
-    if not (PARTITIVE.search(question) and WHICH_OF.search(question)) and not WHICH_ONE.match(
-        question
-    ):
+    partitive = PARTITIVE.search(question) and WHICH_OF.search(question)
+    # "et lesquels sont à Rueil-Malmaison ?" after an answer about one thing: which ones, anew
+    if not partitive and not (WHICH_ONE.match(question) and len(listed(answer)) > 1):
         return ""
     return " ".join(ASIDES.sub(" ", answer).split())

@@ -222,9 +222,13 @@ PLACE_ANSWER = re.compile(r"(?i:à|a|au|aux|en|in|at|near|dans|près de)\s+[A-Z�
 
 
 # "son siège", "sa plateforme d'imagerie médicale": the noun phrase a possessive opens
+# "son siège social", "sa date de création": the noun, one adjective, its complements ("sa
+# stratégie repose sur quoi ?": a verb follows, no owned phrase ends there)
+OF = r"(?:\s+(?:d['’]|de\s+|du\s+|des\s+)[\w\-]+)*?"
+ENDS = r"(?:pour|en|à|au|aux|dans|il|elle|ils|elles|est|sont)"  # what follows the owned phrase
 OWNED = (
-    r"\b(son|sa|ses|leur|leurs)\s+([\w\-]+(?:\s+(?:d['’]|de\s+|du\s+|des\s+)?[\w\-]+)*?)"
-    r"(?=\s*[,?!.]|\s+(?:pour|en|à|au|aux|dans|il|elle|ils|elles|est|sont)\b|\s*$)"
+    rf"\b(son|sa|ses|leur|leurs)\s+([\w\-]+{OF}(?:\s+(?!(?:d['’]|de|du|des|{ENDS})\b)[\w\-]+)?"
+    rf"{OF})(?=\s*[,?!.]|\s+{ENDS}\b|\s*$)"
 )
 FRENCH_POSSESSIVE = {"son": "le", "sa": "la", "ses": "les", "leur": "le", "leurs": "les"}
 

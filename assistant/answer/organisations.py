@@ -19,7 +19,7 @@ from assistant.retrieval.glossary import translate_terms
 from assistant.retrieval.passage import Passage
 from ingest import directory
 from ingest.directory import organisation_from_metadata
-from ingest.directory.org_kinds import kind_about, kinds_by_word
+from ingest.directory.org_kinds import kind_about, kinds_by_word, labelled_kinds
 from ingest.directory.region import Where, where
 from ingest.store.text import STOPWORDS, detect_language, fold, stem, tokenize
 
@@ -209,6 +209,9 @@ def asked_kinds(question: str) -> tuple[str, ...]:
         kinds = _kinds_of(word, table)
         if not kinds:
             continue
+        labelled = labelled_kinds(" ".join(head[max(0, i - 2) : i + 1]))  # "research bodies"
+        if labelled and not set(labelled) <= set(kinds):
+            return labelled
         for after in head[i + 1 : i + 3]:  # "groupes pharmaceutiques": the adjective narrows
             narrower = _kinds_of(after, table)
             if narrower and "*" not in narrower and (kinds == ("*",) or set(narrower) < set(kinds)):

@@ -114,6 +114,8 @@ def place_pointed(question: str, answer: str, known: Gazetteer | None) -> str:
 
 
 SPEAKS = re.compile(r",?\s+(says|said|explains|notes|adds|confirms|believes|thinks|dit|explique)\b")
+# "The MedXperience article says ...": the source that says it, not what it is about
+SOURCE = re.compile(r"\s+(article|interview|piece|report|page|text|document|source|post)s?\b", re.I)
 
 
 def referent_of(question: str, answer: str) -> str:
@@ -137,6 +139,7 @@ def referent_of(question: str, answer: str) -> str:
     match = NAME_RUN.match(opening)
     if match and SPEAKS.match(opening[match.end() :]):  # "Stéphane Roques says ...": who speaks
         return ""
+    match = None if match and SOURCE.match(opening[match.end() :]) else match
     if match and not all(fold(w) in STOPWORDS for w in words(match.group(0))):
         said = match.group(0) in names_in(question) and WHICH.match(question)
         new = [n for n in names_in(first[0]) if fold(n) not in fold(question)] if said else []

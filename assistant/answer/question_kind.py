@@ -165,7 +165,7 @@ ORGANISATION_NOUNS = (
     r"institutes?|instituts?|institutions?|clusters?|pôles?|poles?|incubators?|incubateurs?|"
     r"start-?ups?|groups?|groupes?|hospitals?|hôpitaux|hopitaux|laborator(y|ies)|labs?|"
     r"universities|universités|networks?|réseaux|programmes?|programs?|players?|acteurs?|"
-    r"pharma|biotechs?|medtechs?|members?|membres?|partners?|partenaires?"
+    r"pharma|biotechs?|medtechs?|members?|membres?|partners?|partenaires?|bod(y|ies)"
 )
 LIST = re.compile(
     rf"^\s*(please\s+)?((can|could|would) (you|u) (please )?|(pouvez|peux)[- ](vous|tu) (me )?)?"

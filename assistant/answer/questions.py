@@ -138,13 +138,22 @@ def answer_type_fits(question: str, sentence: str) -> bool:
             if fold(w) not in COUNT_VERBS and not (i and PARTICIPLE.fullmatch(w))
         ]
         noun = _english(tokenize(" ".join(counted)), french)
-        present = whole_words(sentence, question)
         if not NUMBER.search(sentence):
             return False
-        if not noun or any(close_to(t, present) for t in noun):  # "establishmnts" as typed
+        if not noun:
             return True
+        # the counted thing beside a number, in one clause: "devoted to cancer patients; as well
+        # as nine universities" counts no patients ("establishmnts" as typed)
+        clauses = [c for c in CLAUSES.split(sentence) if NUMBER.search(c)]
+        if any(close_to(t, whole_words(c, question)) for c in clauses for t in noun):
+            return True
+        if any(close_to(t, whole_words(sentence, question)) for t in noun):
+            return False
         return _counts(sentence, set(_english(tokenize(" ".join(complement)), french)))
     return True
+
+
+CLAUSES = re.compile(r";|\s[–—]\s|\s-\s")  # the parts of a sentence that say one thing each
 
 
 # a hyphenated compound ("job-creating", "AP-HP")
@@ -279,21 +288,3 @@ def _told_first(clause: str) -> list[str]:
     if not (clause.rstrip().endswith("?") and then and TOLD_FIRST.search(clause[: then.start()])):
         return [clause]
     return [clause[: then.start()].strip(), clause[then.end() :].strip()]
-
-
-_NAME = r"[A-ZÀ-Ý][\w\-&’']*(?:\s+[A-ZÀ-Ý][\w\-&’']*)*"
-_ARTICLE = r"(?:l['’]|le |la |les |the |du |des |de |d['’])?"
-# "à part l'Inserm et le CEA", "besides Medicen and Cap Digital": the names a list leaves out
-EXCLUDED = re.compile(
-    r"\s*,?\s*(?i:\b(?:à part|a part|hormis|sauf|excepté|excepte|en dehors d['’]?e?|"
-    r"autres? que|besides|apart from|other than|except(?: for)?))\s+"
-    rf"{_ARTICLE}{_NAME}(?:\s*(?:,|(?i:et|and|ou|or))\s*{_ARTICLE}{_NAME})*"
-)
-
-
-def without_excluded(question: str) -> str:
-    """The question without the names it leaves out ("Quels instituts ..., à part l'Inserm et
-    le CEA ?" -> "Quels instituts ... ?"): they say what is not asked, so they neither retrieve
-    nor weigh."""
-    left = EXCLUDED.sub("", question)
-    return question if left == question else left.strip(" ,;")

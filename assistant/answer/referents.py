@@ -89,7 +89,8 @@ def unacknowledged(question: str) -> str:
 
 # "incubators such as A, B and C", "des pôles comme A et B": the items follow the introducer
 INTRODUCED = re.compile(
-    r"^.*?\b(?:such as|like|including|namely|comme|tels? que|telles? que|notamment)\s+",
+    r"^.*?\b(?:such as|like|including|namely|comme|tels? que|telles? que|notamment|"
+    r"(?:names|lists|cites|mentions|nomme|cite|mentionne)(?=[^,]*,))\s+",  # "it names A, B and C"
     re.IGNORECASE,
 )
 
@@ -104,18 +105,25 @@ def listed(answer: str) -> list[str]:
     # "Yes, with the Lyonbiopole and ... clusters", "Yes. GE and Philips take part in ..."
     first = split_sentences(ANSWERED.sub("", CITATION.sub("", answer).strip()))[:1]
     sentence = first[0].rsplit(":", 1)[-1] if first else ""  # "three pillars: a, b and c"
+    sentence = re.sub(r"\s*\([^()]*\)", "", sentence)  # 'biotherapy ("covering ...")': asides
     parts = re.split(r",?\s+(?:and|et|or|ou)\s+|;\s*", sentence)
     parts = [INTRODUCED.sub("", p, count=1) for p in parts]  # "incubators such as A": A
-    short = all(len(words(s)) <= 4 for p in parts for s in p.split(","))
+    short = all(len(words(s)) <= 4 or QUOTED.search(s) for p in parts for s in p.split(","))
     items: list[str] = []
     for part in parts:
         segments = [s for s in part.split(",") if s.strip()]
         listing = len(segments) > 1 and all(len(words(s)) <= 4 for s in segments)
         for segment in segments if listing else [part]:
-            name = _first_name(segment) or (_term(segment) if short else "")
+            quoted = QUOTED.search(segment)  # 'a sector Medicen calls "Technotherapy"'
+            name = quoted.group(1) if quoted else _first_name(segment)
+            name = name or (_term(segment) if short else "")
             if name and name not in items:
                 items.append(name)
     return items
+
+
+# a term the answer quotes, of a few words: what the item is called
+QUOTED = re.compile(r"[\"“«]\s*([^\"“”«»]{2,40}?)\s*[\"”»]")
 
 
 def _term(text: str) -> str:

@@ -84,9 +84,11 @@ TOWN = (
     # "the Paris ecosystem", "the Paris area": the region, not the town
     r"(?!\s+(ecosystem|area|region|scene|market|metropolitan|écosystème|ecosysteme)\b)"
 )
-# "which organisations are in Villejuif?", "quels organismes sont à Villejuif ?"
+# "which organisations are in Villejuif?", "quels organismes sont à Villejuif ?", "et lesquels
+# sont à Suresnes ?"
 LOCATE_TOWN = re.compile(
-    r"\b(which|what|quels|quelles)\b[^?]{0,40}\b(are|is|sont|se trouvent)( \w+)? "
+    r"\b(which|what|quels|quelles|lesquels|lesquelles)\b[^?]{0,40}\b(are|is|sont|se trouvent)"
+    r"( \w+)? "
     r"(based |located |situated |basés |situés |installés )?(in|at|à|a|en|dans)\s+"
     rf"{TOWN}",
     re.IGNORECASE,

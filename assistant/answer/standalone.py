@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from assistant.answer.abbreviations import read_abbreviations, read_contractions
 from assistant.answer.addressed import written_up
 from assistant.answer.condense import Turn, condense, split_context
+from assistant.answer.excluded import without_excluded
 from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.lexicon import Lexicon
 from assistant.answer.pointing import points_back
 from assistant.answer.question_kind import QuestionKind, classify, restate
-from assistant.answer.questions import asking, without_excluded
+from assistant.answer.questions import asking
 from assistant.answer.spelling import read_as_meant, spell_asking
 
 

@@ -104,14 +104,21 @@ def unnamed_decline(
     best = usable(evidence)[:1]
     if group is None or group not in best:
         return None  # the group is what the answer would quote first, or it is no answer's
-    sentences = evidence.sentences.get(group.n, [])
-    after = " ".join(sentences[group.position + 1 : group.position + 2])
     # it, the sentence after it, or one nearly as good ("In all, there are 202 ..., including X")
-    rivals = [e.sentence for e in usable(evidence)[:BEST] if e.score >= NEAR * group.score]
+    near = [e for e in usable(evidence)[:BEST] if e.score >= NEAR * group.score]
+    rivals = [e.sentence for e in near]
     stem = translate_terms(tokenize(noun))[:1]  # "hôpitaux": counted as "hospitals"
     forms = "|".join(sorted(re.escape(f) for f in spellings(set(stem))))  # "centres", "centers"
     counted = rf"{QUANTIFIED}(?:{forms})\w*" if stem else ""
     found = re.search(counted, fold(group.sentence), re.IGNORECASE) if counted else None
+    if counted and not found and not named_beside(rivals, known, organisations):
+        # "all the members" counts none; one nearly as good does ("over 400 members")
+        found, group = next(
+            ((m, e) for e in near if (m := re.search(counted, fold(e.sentence), re.I))),
+            (None, group),
+        )
+    sentences = evidence.sentences.get(group.n, [])
+    after = " ".join(sentences[group.position + 1 : group.position + 2])
     if not found or TAKEN_UP.search(fold(group.sentence)[: found.start()]):
         return None  # "these three sectors": named in the sentences before
     if re.fullmatch(GROUP, noun, re.IGNORECASE):  # organisations: the directory knows them
@@ -123,6 +130,14 @@ def unnamed_decline(
     elif NAMING.search(fold(group.sentence)[found.end() :]) or names_them(after, organisations):
         return None  # "three pillars (promoting, ...)", or the next sentence names them
     return f"{DECLINE[language]} {NAMED_NONE[language]} {group.sentence} [{group.n}]"
+
+
+def named_beside(
+    sentences: Sequence[str], known: set[str], organisations: Sequence[Organisation]
+) -> bool:
+    """Some of the sentences name an organisation beyond those known and the region's."""
+    named = (o for s in sentences for o in named_in(s, organisations))
+    return any(o.label not in known and not in_scope(o) for o in named)
 
 
 def names_them(sentence: str, organisations: Sequence[Organisation]) -> bool:

@@ -225,3 +225,33 @@ def holds_value(kind: str, sentence: str, question: str = "") -> bool:
         len(m.group(0).split()) >= 2 and fold(m.group(0)) not in asked
         for m in NAME_RUN.finditer(sentence)
     )
+
+
+# the answers other than a fact that still ask a kind of value: why a subject made a choice,
+# what it has come to (a list of them), which of two is more ("which has more members, X or Y?"),
+# which costs less ("is Paris cheaper than Munich? comparing the two"): the prices compared
+COMPOSED = {
+    *{("compare", kind) for kind in ("price", "rate", "amount")},
+    ("explain", "reason"),
+    ("explain", "procedure"),
+    ("explain", "history"),
+    ("explain", "meaning"),
+    ("list", "outcome"),
+    ("list", "result"),
+    ("list", "comparison"),
+}
+# the values a list may ask ("what are the fees of its three programmes?"; not an amount: "which
+# organisations provide funding?" asks who)
+LISTED = set("price rate email phone hours measure age duration procedure".split())
+# the values asked that must stand in the sources even of no named subject ("what's the tax
+# rate for a subsidiary?", "how much does lab space cost?")
+ANYONES = set(
+    "email phone address rate price amount hours measure best count official procedure "
+    "eligibility winner delay meaning age".split()
+)
+
+
+def still_asked(answer: str, kind: str) -> bool:
+    """Whether an answer composed as ``answer`` (a fact, a list, an explanation) still asks
+    a value of ``kind``."""
+    return answer == "fact" or (answer, kind) in COMPOSED or (answer == "list" and kind in LISTED)

@@ -156,6 +156,22 @@ def kinds_by_word() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def _labels() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """Each kind's English label of two words or more as stems ("research body", "public
+    body"), with its key. Not the French ones: "organismes publics de recherche" are research
+    bodies, and the French words name kinds alone ("hospitaliers")."""
+    labels = [(tuple(tokenize(kind.en)), kind.key) for kind in TABLE]
+    return tuple((stems, key) for stems, key in labels if len(stems) > 1)
+
+
+def labelled_kinds(text: str) -> tuple[str, ...]:
+    """The kinds whose label ends the text, in the singular or the plural ("which research
+    bodies": research-body; "public bodies": public-body)."""
+    stems = tuple(tokenize(text))
+    return tuple(dict.fromkeys(key for label, key in _labels() if stems[-len(label) :] == label))
+
+
+@lru_cache(maxsize=1)
 def kind_terms() -> frozenset[str]:
     """The stems of the words that name a kind of organisation ("institut", "clusters"): a
     kind, not a field ("the Pasteur Institute" names no field)."""
