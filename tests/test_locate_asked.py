@@ -119,3 +119,40 @@ def test_two_part_where_questions_through_the_real_index(built_index: Path) -> N
             assert name in answer.answer, (question, answer.answer)
         for n in answer.cited:
             assert f"[{n}]" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "where does Gala Summit take place?",
+        "where did Gala Summit happen?",
+        "où se tient Gala Summit ?",
+        "Où a eu lieu Gala Summit ?",
+    ],
+)
+def test_where_an_event_takes_place_is_its_venue_and_town(question: str) -> None:
+    """An event's entry that says where it is held ("at the X in its town") places it there."""
+    gala = _entry(
+        "Gala Summit", "event", "Paris", "75", "It was held at the Maison Verte in Paris."
+    )
+    assert classify(question) == QuestionKind.LOCATE
+    language = "fr" if question.startswith("O") else "en"
+    said = directory_answer(
+        question, question, QuestionKind.LOCATE, language, [], from_passages([gala]), None, KNOWN
+    )
+    assert said.startswith("Gala Summit") and "Maison Verte, Paris [1]" in said
+
+
+def test_a_name_not_before_the_entry_s_own_town_is_no_venue() -> None:
+    met = _entry("Nu Forum", "event", "Paris", "75", "It met at the Alpha Lab in Orsay.")
+    said = directory_answer(
+        "where does Nu Forum take place?",
+        "where does Nu Forum take place?",
+        QuestionKind.LOCATE,
+        "en",
+        [],
+        from_passages([met]),
+        None,
+        KNOWN,
+    )
+    assert said == "Nu Forum is in Paris [1]."

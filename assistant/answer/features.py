@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.merits import asks_merits, holds_merit
+from assistant.answer.places import VENUE
 from assistant.answer.questions import (
     CLAUSE_END,
     COUNT_QUESTION,
@@ -67,12 +68,6 @@ PLACE_NOUN = re.compile(
     r"\b(which|what|quel|quelle|quels|quelles)\s+(location|endroit|(?P<venue>venue|lieu|"
     r"building|b[âa]timent|salle|hall))s?\b",
     re.IGNORECASE,
-)
-
-# where something is held: "at the Palais Brongniart", "au Palais des Congrès"
-VENUE = re.compile(
-    r"\b(?:at|au|à la|à l['’])\s+(?:the\s+)?([A-ZÀ-ÖØ-Þ][\w\-’']+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w\-’']+|"
-    r"de|des|du)){0,3})"
 )
 
 

@@ -64,6 +64,23 @@ def postcode(org: Organisation) -> str:
     return str(org.passage.metadata.get("postcode", "") or "")
 
 
+# where something is held: "at the Palais Brongniart", "au Palais des Congrès"
+VENUE = re.compile(
+    r"\b(?:at|au|à la|à l['’])\s+(?:the\s+)?([A-ZÀ-ÖØ-Þ][\w\-’']+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w\-’']+|"
+    r"de|des|du)){0,3})"
+)
+
+
+def venue(org: Organisation) -> str:
+    """Where the entry says the organisation is held or housed, a name before its own town ("was
+    held at the Palais Brongniart in Paris": Palais Brongniart), else ""."""
+    for match in VENUE.finditer(org.description):
+        town = re.escape(org.city) if org.city else ""
+        if town and re.match(rf"\s*(?:,|in|à|a)\s+{town}\b", org.description[match.end() :]):
+            return match.group(1)
+    return ""
+
+
 def compose_where(
     org: Organisation, n: int, campus: dict[str, list[Organisation]], lang: str, about: bool = False
 ) -> str:
@@ -73,6 +90,7 @@ def compose_where(
     where: "what kind of company is it and which town is it in?")."""
     held = [name for name, orgs in campus.items() if org in orgs]
     place = " ".join(p for p in (postcode(org), org.city) if p)
+    place = f"{venue(org)}, {place}" if venue(org) else place  # "Palais Brongniart, 75002 Paris"
     area = DEPARTEMENTS.get(departement(org), org.city)
     place += f", {area}" if fold(area) != fold(org.city) else ""  # "Villejuif, Val-de-Marne"
     place += f", {text('outside_region', lang)}" if org.region == "out" else ""  # "Dijon, outside"

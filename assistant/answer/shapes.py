@@ -69,12 +69,17 @@ LOCATE_ENTITY = re.compile(
     r"(?i)^\s*(and |et )?(where ((exactly|precisely) )?(is|are)|where's|where can i find|"
     r"(où|ou) (se trouve(nt)?|est|sont|est situé(e)?s?|sont situé(e)?s?|est basé(e)?|"
     r"sont basé(e)?s|se situe(nt)?))\b"
-    r"(?! (it|they|he|she|il|elle|ils|elles|its|their|his|her|sa|son|ses|leur|leurs)\b)",
+    r"(?! (it|they|he|she|il|elle|ils|elles|its|their|his|her|sa|son|ses|leur|leurs)\b)|"
+    # where an event is held: "where does MedXperience take place?", "où se tient X ?"
+    r"^\s*(and |et )?(where (does|did|will|do) [^?]{1,60}? (take place|happen)|(où|ou) (se tien"
+    r"(t|nent|dra)|se déroule(nt|ra)?|a eu lieu|aura lieu|a lieu|se passe(nt|ra)?))\b",
 )
 LOCATE_AFTER = re.compile(  # "et X, il est situé où ?", "X is located where?", "X cest ou en idf"
-    r"\b(c['’]?est|est|sont|se trouve(nt)?|se situe(nt)?|is|are)\s+((situé|basé|installé|implanté|"
+    r"\b(c['’]?est|est|sont|se trouve(nt)?|se situe(nt)?|is|are|se passe(nt)?|se tien(t|nent)|"
+    r"a lieu|a eu lieu|se déroule(nt)?)\s+((situé|basé|installé|implanté|"
     r"located|based|situated)(e|es|s)?\s+)?(où|ou|where)(\s+(exactement|exactly|précisément|"
-    r"precisely))?(\s+(in|en|dans|à|a|around|near|autour de)(\s+[\w\-’']+){1,3})?\s*\??\s*$",
+    r"precisely))?(\s+(in|en|dans|à|a|around|near|autour de|de|du|of)(\s+[\w\-’']+){1,3})?"
+    r"\s*\??\s*$",
     re.IGNORECASE,
 )
 # the town or département after "in": never the region itself

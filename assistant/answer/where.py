@@ -43,8 +43,11 @@ FRAME = set(
     region ile france idf parisienne coin around nearby french francais francaise main principal
     savez savoir pourriez pourrais pouvez peux indiquer indiquez dire dites si please svp
     concretely precisely specifically actually really concretement precisement vraiment
+    happen happens happened held hold tient tiennent tenu deroule deroulent passe passent
     """.split()
 )
+# where an event is held: "take place", "a eu lieu" (not a rank: "à quelle place")
+HELD = re.compile(r"\b(?:take|takes|took|taking)\s+place\b|\b(?:a eu|a|aura)\s+lieu\b", re.I)
 # a pronoun that stands for the organisation named elsewhere in the message
 POINTS_BACK = set("it its they them their il elle ils elles lui leur leurs son sa ses".split())
 # a part of an organisation named by its field: "the CEA's neuroimaging centre"
@@ -75,6 +78,7 @@ def located_subject(
     the corpus never uses (``known``: its terms), unless it names a thing of the organisation
     ("X's biobank", "the biobank of X"): it cannot name a thing the sources would locate."""
     by_alias = _aliases(organisations)
+    question = HELD.sub(" ", question)  # "where does X take place?": where X is
     asked, told = asking(question, told_first=True)
     where, besides = where_parts(question)
     if besides:  # "Where is X based, and what year did it open Y?": the part that asks where
