@@ -12,6 +12,7 @@ from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.messages import DECLINE
 from assistant.answer.organisations import from_passages
 from assistant.answer.unnamed import asked_group, unnamed_decline
+from ingest.store.text import tokenize
 
 ORGS = from_passages(
     [
@@ -189,3 +190,16 @@ def test_a_group_counted_by_a_sentence_nearly_as_good_as_the_best_is_declined() 
     named = report(best, ("Members include Biomedix in Lyon.", 0.94), counted)
     named.weights = both.weights
     assert unnamed_decline(asked, "", "en", named, ORGS) is None
+
+
+def test_a_kind_of_the_directory_asked_plainly_is_listed_not_declined() -> None:
+    """ "name the clusters in the region" of "three of the best clusters in the world are in the
+    region": the directory lists its clusters; "which three ...?" asks for that group."""
+    sentence = "Three of the best clusters in the world are in the region."
+    plain = report((sentence, 0.95))
+    plain.weights = {t: 1.0 for t in tokenize("name clusters region")}
+    assert unnamed_decline("Name the clusters in the region", "", "en", plain, ORGS) is None
+    group = report((sentence, 0.95))
+    group.weights = {t: 1.0 for t in tokenize("three clusters world best")}
+    said = unnamed_decline("Which three clusters are the best?", "", "en", group, ORGS)
+    assert said is not None and said.startswith(DECLINE["en"])

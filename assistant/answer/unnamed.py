@@ -18,13 +18,14 @@ from assistant.answer.asked_value import BEST, refers, usable
 from assistant.answer.evidence import EvidenceReport
 from assistant.answer.messages import DECLINE, NAMED_NONE
 from assistant.answer.numbers import WORD
-from assistant.answer.organisations import Organisation, named_in
+from assistant.answer.organisations import Organisation, asked_kinds, named_in
 from assistant.answer.others import group_said
 from assistant.answer.question_kind import ORGANISATION_NOUNS
 from assistant.answer.spelling import spellings
 from assistant.answer.subjects import in_scope
+from assistant.answer.weights import SCOPE
 from assistant.retrieval.glossary import translate_terms
-from ingest.directory.org_kinds import kinds_by_word
+from ingest.directory.org_kinds import english, kind_terms, kinds_by_word
 from ingest.store.text import fold, tokenize
 
 # the kinds a name carries when the directory has none of them ("Université Paris-Saclay")
@@ -73,6 +74,7 @@ ASKED = re.compile(
     rf"[^?]{{0,60}}?\b(?P<f>[\w\-]+[sx])\s+(?:are|were|sont)\s+(?:the|les)\s+{NUMBER}\b",
     re.IGNORECASE,
 )
+NUMBERED = re.compile(rf"\b{NUMBER}\b", re.IGNORECASE)  # "which four ...": that group
 # a group mentioned by its number or a quantifier, not by its members
 QUANTIFIED = (
     r"\b(?:(?:a )?few|several|some|many|numerous|various|other|a number of|dozens of|"
@@ -104,6 +106,8 @@ def unnamed_decline(
     best = usable(evidence)[:1]
     if group is None or group not in best:
         return None  # the group is what the answer would quote first, or it is no answer's
+    if kind_listed(message, group.sentence, evidence, organisations):
+        return None  # "name the research bodies": the directory's, not the sentence's "four"
     # it, the sentence after it, or one nearly as good ("In all, there are 202 ..., including X")
     near = [e for e in usable(evidence)[:BEST] if e.score >= NEAR * group.score]
     rivals = [e.sentence for e in near]
@@ -130,6 +134,20 @@ def unnamed_decline(
     elif NAMING.search(fold(group.sentence)[found.end() :]) or names_them(after, organisations):
         return None  # "three pillars (promoting, ...)", or the next sentence names them
     return f"{DECLINE[language]} {NAMED_NONE[language]} {group.sentence} [{group.n}]"
+
+
+def kind_listed(
+    message: str, sentence: str, evidence: EvidenceReport, organisations: Sequence[Organisation]
+) -> bool:
+    """The message asks for a kind of the directory's organisations and says nothing more of
+    the sentence's group than that kind and the region ("name the research bodies in Île-de-
+    France" of "four of the world's 15 most innovative research bodies are in Île-de-France"):
+    the directory lists that kind; "which four ...?" or "the most innovative ..." ask the group."""
+    kinds = [k for k in asked_kinds(message) if k != "*"]
+    if not kinds or not any(o.kind in kinds for o in organisations) or NUMBERED.search(message):
+        return False
+    kind = set(tokenize(" ".join(english(k) for k in kinds))) | kind_terms()
+    return not (set(evidence.weights) & set(tokenize(sentence))) - kind - SCOPE
 
 
 def named_beside(
