@@ -204,6 +204,11 @@ def test_units_mark_questions_and_headings_as_prompts() -> None:
             False,
         ),
         ("How many patients are treated there?", "Some 9,000 patients a year; nine wards.", True),
+        # the counted noun said apart from any number: not counted
+        ("How many hospital beds does it have?", "It has 39 hospitals; beds are many.", False),
+        ("How many hospital beds does it have?", "Its 39 hospitals hold 20,000 beds.", True),
+        ("Combien d'essais cliniques ?", "Four centres; trials are many.", False),
+        ("Quel est le nombre exact d'essais cliniques ?", "About 300 trials a year.", True),
     ],
 )
 def test_answer_type_fits(question: str, sentence: str, fits: bool) -> None:

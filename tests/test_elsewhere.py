@@ -70,6 +70,10 @@ def lexicon() -> Lexicon:
         ("which french companies are here?", []),  # the sources' own scope
         ("does Kardiolib have a lab?", []),
         ("is there a cluster for diagnostics?", []),
+        ("where is Kardiolib's head office in the US?", ["US"]),  # the country, in capitals
+        ("can Kardiolib help us in Lyon?", ["Lyon"]),  # "us", the pronoun, no place
+        ("des bureaux en Seine-Saint-Denis ?", []),  # a département of the region
+        ("which of them is in the Essonne?", []),
     ],
 )
 def test_the_places_a_question_keeps_to(question: str, places: list[str], lexicon: Lexicon) -> None:
@@ -97,6 +101,10 @@ def test_the_places_a_question_keeps_to(question: str, places: list[str], lexico
             "Biomedix works with German clusters.",
             False,
         ),
+        # where in a country: its people's word says not where ("an American company")
+        ("where in the US is Kardiolib based?", "Kardiolib is an American company.", True),
+        ("does Kardiolib sell in the US?", "Kardiolib is an American company.", False),
+        ("which canadian city is Kardiolib in?", "Kardiolib belongs to a Canadian group.", True),
     ],
 )
 def test_a_place_no_answering_sentence_names_is_declined_naming_it(

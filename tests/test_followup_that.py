@@ -140,3 +140,11 @@ def test_a_short_question_in_a_conversation_borrows_its_frame() -> None:
     assert not needs_context("where is Vega Scan?")
     history = [Turn("user", "is the region good for clinical trials?"), Turn("assistant", "Yes.")]
     assert "clinical trials" in condense("which disease areas mostly?", history, KNOWN)
+
+
+def test_the_count_of_the_rest_of_a_group_weighs_nothing() -> None:
+    """ "and the other two?": how many are asked, not what they are ("two months ago")."""
+    weigher = TermWeigher()
+    assert "two" not in weigher.weights("and the other two?", "en")
+    assert "deux" not in weigher.weights("et les deux autres ?", "fr")
+    assert "two" in weigher.weights("two clusters work with Alpha", "en")

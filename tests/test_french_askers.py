@@ -267,3 +267,11 @@ def test_an_english_question_is_not_read_with_the_french_glossary() -> None:
     passages = [Passage("p1", "I am very positive about France's future.", {}, 1.0)]
     question = "How much public funding do France's clusters get each year?"
     assert subject_names(question, [], passages) == ["France's"]  # as before: its subject
+
+
+def test_can_you_list_in_french_asks_a_list_and_its_asking_words_weigh_nothing() -> None:
+    question = "Tu peux me lister les grands groupes pharma présents en Île-de-France ?"
+    assert classify(question) == QuestionKind.LIST
+    assert classify("liste les incubateurs de Paris") == QuestionKind.LIST
+    weights = TermWeigher().weights(question, "fr")
+    assert not {"peux", "lister"} & set(weights) and "pharma" in weights

@@ -10,8 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from assistant.answer.gazetteer import Gazetteer
+from assistant.answer.lexicon import Lexicon
 from assistant.answer.organisations import from_passages
 from assistant.answer.question_kind import QuestionKind, classify
+from assistant.answer.standalone import Reading
 from assistant.retrieval.passage import Passage
 from assistant.services.directory_answers import directory_answer, from_directory
 from ingest.store.text import tokenize
@@ -34,6 +37,11 @@ ROWS = [
 SOURCE = "Labs of the area share a biobank and an open innovation lab opened in 2016."
 KNOWN = {t for text in [SOURCE, *(p.text for p in ROWS)] for t in tokenize(text)}
 ALPHA = "Alpha Lab is in Orsay, Essonne [1]."
+
+
+def _read(question: str) -> Reading:
+    """The question as read to be located."""
+    return Reading(standalone=question, asked=question, kind=QuestionKind.LOCATE, said=())
 
 
 def _answer(question: str) -> str:
@@ -83,16 +91,14 @@ def test_a_question_in_two_parts_gets_what_the_entry_says_the_organisation_is() 
     )
     # the part that is not where is composed from the passages as a fact, after the line
     year = "Where is Alpha Lab based, and what year did it open its innovation lab?"
-    found, kind_left = from_directory(
-        year, year, QuestionKind.LOCATE, "en", [], from_passages(ROWS), None, KNOWN
-    )
+    found, kind_left = from_directory(_read(year), "en", [], from_passages(ROWS), None, KNOWN)
     assert (found, kind_left) == (
         "Alpha Lab (laboratory) is in Orsay, Essonne [1].",
         QuestionKind.FACT,
     )
     # a question that asks only where keeps its plain line, and nothing left to compose
     assert from_directory(
-        "Where is Alpha Lab?", "", QuestionKind.LOCATE, "en", [], from_passages(ROWS), None, KNOWN
+        _read("Where is Alpha Lab?"), "en", [], from_passages(ROWS), None, KNOWN
     ) == (ALPHA, QuestionKind.LOCATE)
 
 
@@ -156,3 +162,27 @@ def test_a_name_not_before_the_entry_s_own_town_is_no_venue() -> None:
         KNOWN,
     )
     assert said == "Nu Forum is in Paris [1]."
+
+
+def test_where_a_thing_is_in_a_place_of_the_world_or_which_site_is_bigger_is_no_directory_line(
+    lexicon: Lexicon,
+) -> None:
+    """The directory holds Alpha Lab's town, not its site in the US nor the size of its site."""
+    orgs = from_passages(ROWS)
+    known = Gazetteer.of(orgs)
+    for question in (
+        "where is Alpha Lab's head office in the US?",
+        "Is Alpha Lab's site bigger than Beta Imaging's?",
+    ):
+        assert from_directory(_read(question), "en", [], orgs, None, KNOWN, known, lexicon) == (
+            "",
+            QuestionKind.FACT,
+        )
+    plain = "where are labs like Alpha Lab and Beta Imaging based? scouting for an office"
+    found, _ = from_directory(_read(plain), "en", [], orgs, None, KNOWN, known, lexicon)
+    assert found.startswith("Alpha Lab is in Orsay") and "Beta Imaging is in Palaiseau" in found
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon()

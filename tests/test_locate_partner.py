@@ -621,6 +621,14 @@ def test_where_an_organisation_described_by_its_own_words_is() -> None:
     )
 
 
+def test_kinds_joined_by_or_are_each_asked() -> None:
+    assert asked_kinds("which medtech or pharma companies are in Suresnes?") == (
+        "medtech-company",
+        "pharma-group",
+    )
+    assert asked_kinds("quels incubateurs et pôles ?") == ("incubator", "cluster")
+
+
 def test_a_kind_asked_by_its_label_of_two_words() -> None:
     """ "research bodies", "public bodies": the kind whose label the noun ends, not any body."""
     assert asked_kinds("which research bodies are there?") == ("research-body",)

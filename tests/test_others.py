@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fakes import directory_entry
+from fakes import answering, directory_entry
 
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.messages import DECLINE
@@ -130,3 +130,15 @@ def test_the_rest_of_a_group_through_the_real_index(built_index: Path) -> None:
     # the clusters Medicen works with on diagnostics are named: the others are answered
     clusters = chat.ask("Besides Medicen, which two other clusters work on diagnostics?")
     assert clusters.grounded and "Lyonbiopole" in clusters.answer, clusters.answer
+
+
+def test_the_rest_asked_alone_is_of_the_group_the_last_answer_quoted() -> None:
+    """ "and the other two?" (no word of what they are): of the sentences naming a member said,
+    the one the last answer quotes is the group, though another ranks above it."""
+    quoted = "A magazine counted three start-ups among the most innovative, including Kardiolib."
+    other = "They include Kardiolib and Biomedix, and others."
+    report = answering(other, quoted)
+    report.weights = {}
+    said = f'Yes: "{quoted}"'
+    declined = others_decline("and the other two?", said, "en", report, ORGS)
+    assert declined is not None and quoted in declined

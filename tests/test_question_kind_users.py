@@ -21,6 +21,12 @@ LOCATE = [
     "où les autres laboratoires se sont-ils installés ?",
     "y a-t-il déjà un labo pharmaceutique installé dans le 93 ?",  # a département by number
     "are there any medtech companies based in Palaiseau?",
+    # where an event takes place or sites are; the subject put after "ils sont où"
+    "where does the Alpha summit take place?",
+    "où se tient le sommet Alpha ?",
+    "where do Alpha and Beta have their sites in the region?",
+    "je monte une start-up, ils sont où les incubateurs Alpha et Beta ?",
+    "et lesquels sont à Suresnes ?",
 ]
 PARTNER = [
     "big companies doing digital health R&D in paris that i could partner with?",
@@ -166,6 +172,9 @@ def test_where_others_set_up_is_siting_and_a_departement_is_a_town() -> None:
         "où déjeuner près du palais brongniart ?",
         "est-ce que mes messages sont enregistrés quelque part ?",
         "Should I put my savings into Sanofi shares right now?",
+        # the asker's own pain or lump, and whether to worry
+        "ok merci. j'ai une douleur au sein depuis 2 semaines, je dois m'inquiéter ?",
+        "I have had a lump for a month, should I worry?",
     ],
 )
 def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:
@@ -232,6 +241,10 @@ def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:
         "What are the waiting times for regulatory approval of a clinical trial?",
         "How much would the CIR reduce our taxes?",
         "How does the income tax regime for impatriates work for foreign researchers?",
+        # whether to worry about something of the ecosystem; a field told of a project
+        "should I worry about the competition from Munich?",
+        "dois-je m'inquiéter de la concurrence ?",
+        "we work on pain management devices, who could we partner with?",
     ],
 )
 def test_treatments_of_the_ecosystem_stay_questions(question: str) -> None:

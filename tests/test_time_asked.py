@@ -108,6 +108,13 @@ def decline_of(
         ("how many debates at MedXperience 2018?", "count"),
         ("how many members will Biomedix have by 2022?", "count"),
         ("how many start-ups did Biomedix host in 2019?", "year 2019"),
+        # money put in or given; a count asked by its noun; where in a country
+        ("How much money did the Region put into Kardiolib?", "amount"),
+        ("il est financé à hauteur de combien ?", "amount"),
+        ("Is there a grant for start-ups, and how much is it?", "amount"),
+        ("quel est le nombre exact d'essais cliniques en IDF ?", "count"),
+        ("Kardiolib a son siège où aux États-Unis ?", "place"),
+        ("which canadian city is Kardiolib in?", "place"),
     ],
 )
 def test_the_kind_of_what_is_asked(question: str, kind: str) -> None:

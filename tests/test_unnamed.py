@@ -203,3 +203,4 @@ def test_a_kind_of_the_directory_asked_plainly_is_listed_not_declined() -> None:
     group.weights = {t: 1.0 for t in tokenize("three clusters world best")}
     said = unnamed_decline("Which three clusters are the best?", "", "en", group, ORGS)
     assert said is not None and said.startswith(DECLINE["en"])
+    assert unnamed_decline("Which clusters are those?", "", "en", plain, ORGS) is not None

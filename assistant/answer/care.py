@@ -47,9 +47,14 @@ CARE = (
     # the asker's own symptoms: "I've had a cough for three weeks", "j'ai de la fièvre"
     # (ending its clause: "I have an infection diagnostics start-up" tells of a project)
     r"\bi(['’]ve| have)( had| got)? (a |an )?(bad |persistent |terrible )?(cough|fever|headache|"
-    r"migraine|cold|flu|rash|sore throat|infection|toothache)\b"
+    r"migraine|cold|flu|rash|sore throat|infection|toothache|pain|lump|swelling|bleeding|"
+    r"dizziness|nausea)\b"
     r"(?=\s*(?:[,.?!;]|$)|\s+(?:for|since|and)\b)|\bj['’]ai (de la |une |un )?(fi[èe]vre|toux|"
     r"migraine|grippe|rhume)\b(?=\s*(?:[,.?!;]|$)|\s+(?:depuis|et)\b)|\bj['’]ai mal (à|a|au|aux)\b|"
+    r"\bj['’]ai (une |des |un )?(douleurs?|boules?|grosseurs?|saignements?|vertiges?|naus[ée]es)\b|"
+    # whether the asker should worry or see someone: "je dois m'inquiéter ?", "should I worry?"
+    r"\b(dois-je|je dois|faut-il que je) (m['’]inqui[ée]ter|consulter|m['’]en faire)(?=\s*[?.!]|$)|"
+    r"\bshould i (be worried|worry)(?=\s*[?.!]|$)|\bshould i see a doctor\b|"
     r"\bcomment (me )?(soigner|guérir|guerir)\b|\bmy (symptoms|headache|migraine|pain)\b|"
     r"\bmes (symptômes|symptomes)\b|"
     # the care of the asker or a relative: where to be treated, by whom, at what cost

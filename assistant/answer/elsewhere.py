@@ -15,7 +15,7 @@ directory only, never the answer to one question.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Container, Sequence
 from itertools import takewhile
 
 from assistant.answer.asked_value import BEST, previous_sentence, refers, usable
@@ -27,8 +27,10 @@ from assistant.answer.names_said import spelt_alike
 from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.place_asked import REGION
 from assistant.answer.questions import asking
+from assistant.answer.value_kinds import asked_value
 from assistant.answer.weights import SCOPE
 from assistant.answer.world import CAPITALISED, world
+from ingest.directory.departements import DEPARTEMENTS
 from ingest.store.text import fold, tokenize
 
 # a word that places, then the place: "in the United States", "aux états-unis", "à Londres"
@@ -57,7 +59,7 @@ def places_kept_to(
     question: str,
     organisations: Sequence[Organisation],
     gazetteer: Gazetteer,
-    known: Collection[str] = (),
+    known: Container[str] = (),
     lexicon: Lexicon | None = None,
 ) -> list[tuple[str, frozenset[str]]]:
     """The places the asking clauses of ``question`` keep to, outside the sources' scope, each
@@ -105,7 +107,7 @@ def _named(words: list[str], lexicon: Lexicon | None) -> tuple[str, frozenset[st
 
 
 def _capitalised(
-    words: list[str], start: int, first: re.Match[str] | None, known: Collection[str]
+    words: list[str], start: int, first: re.Match[str] | None, known: Container[str]
 ) -> tuple[str, frozenset[str]]:
     """A capitalised name the corpus never uses (not the message's first word, which any
     question capitalises; a name the sources use is theirs, a person's or a thing's)."""
@@ -120,11 +122,15 @@ def _capitalised(
 def _at_home(
     place: frozenset[str], organisations: Sequence[Organisation], gazetteer: Gazetteer
 ) -> bool:
-    """The sources' scope: the region, France, the directory's towns, campuses, organisations."""
+    """The sources' scope: the region, its départements, France, the directory's towns,
+    campuses, organisations."""
+    departements = {fold(name) for name in DEPARTEMENTS.values()}
     for name in place:
         folded = fold(name)
         terms = set(tokenize(name))
         if REGION.search(folded) or (terms and terms <= SCOPE) or folded in gazetteer.campus:
+            return True
+        if folded in departements:  # "en Seine-Saint-Denis", "in the Essonne"
             return True
         if any(o.region != "out" and o.city and fold(o.city) == folded for o in organisations):
             return True
@@ -151,14 +157,18 @@ def unsaid_place(
     best = [e for e in ranked if e.score >= NEAR * ranked[0].score] if ranked else []
     before = [previous_sentence(report, e) for e in best if refers(e.sentence)]
     present = set(tokenize(" ".join([*before, *(e.sentence for e in best)])))
-    return next((written for written, place in places if not _said(place, present)), "")
+    where = asked_value(asking(question, told_first=True)[0]) == "place"
+    return next((written for written, place in places if not _said(place, present, where)), "")
 
 
-def _said(place: frozenset[str], present: set[str]) -> bool:
+def _said(place: frozenset[str], present: set[str], named: bool = False) -> bool:
     """Every word of one of the place's names, or its adjective ("German" for "Germany"),
-    stands in the text."""
+    stands in the text; its name itself when where in it is asked (``named``: "an American
+    company" says not where in the US it is)."""
     return any(
-        (terms := tokenize(name)) and all(spelt_alike(t, present) for t in terms) for name in place
+        (terms := tokenize(name))
+        and all(t in present if named else spelt_alike(t, present) for t in terms)
+        for name in place
     )
 
 

@@ -212,6 +212,12 @@ def asked_kinds(question: str) -> tuple[str, ...]:
         labelled = labelled_kinds(" ".join(head[max(0, i - 2) : i + 1]))  # "research bodies"
         if labelled and not set(labelled) <= set(kinds):
             return labelled
+        joined = (
+            [_kinds_of(w, table) for w in head[i + 2 : i + 4]] if head[i + 1 : i + 2] in AND else []
+        )
+        other = next((k for k in joined if k and "*" not in k), ())  # "medtech or pharma companies"
+        if other and "*" not in kinds:
+            return tuple(dict.fromkeys([*kinds, *other]))
         for after in head[i + 1 : i + 3]:  # "groupes pharmaceutiques": the adjective narrows
             narrower = _kinds_of(after, table)
             if narrower and "*" not in narrower and (kinds == ("*",) or set(narrower) < set(kinds)):
@@ -220,6 +226,7 @@ def asked_kinds(question: str) -> tuple[str, ...]:
     return ()
 
 
+AND = (["or"], ["and"], ["ou"], ["et"])  # kinds joined: each is asked
 # what every organisation of the directory is about: "health companies" are companies of any kind
 ECOSYSTEM = frozenset(tokenize("health healthcare santé medical médical care soins"))
 

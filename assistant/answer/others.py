@@ -109,7 +109,7 @@ def group_said(
     known = names(f"{message} {said}", organisations)
     rest = OTHERS.search(message)  # "the other two": how many are asked, not what the group is
     resting = RESTING | set(tokenize(rest.group(0))) if rest else RESTING
-    return known, the_group(evidence, known, organisations, resting)
+    return known, the_group(evidence, known, organisations, resting, said)
 
 
 def the_group(
@@ -117,21 +117,28 @@ def the_group(
     known: set[str],
     organisations: Sequence[Organisation],
     resting: set[str] = RESTING,
+    said: str = "",
 ) -> Evidence | None:
     """The sentence that names the group, of the best ones: the one holding most of what the
     question says of the group (its terms less the members' names: "clusters", "diagnostics"),
-    or, when it says nothing of it ("the other two?"), the one that covers the conversation best
-    among those naming a member already said. None: no sentence is about it."""
+    or, when it says nothing of it ("the other two?"), of those naming a member already said,
+    the one the last answers (``said``) quote most, then the one that covers the conversation
+    best. None: no sentence is about it."""
     best = usable(evidence)[:BEST]
     members = set(tokenize(" ".join(known)))
     weights = {t: w for t, w in evidence.weights.items() if t not in members and t not in resting}
     if weights:
-        said = [(set(tokenize(e.sentence)), e) for e in best]  # each sentence's terms, once
-        held = [(sum(w for t, w in weights.items() if t in terms), e) for terms, e in said]
+        termed = [(set(tokenize(e.sentence)), e) for e in best]  # each sentence's terms, once
+        held = [(sum(w for t, w in weights.items() if t in terms), e) for terms, e in termed]
         top = max((h for h, _ in held), default=0.0)
         return next((e for h, e in held if h == top), None) if top > 0 else None
-    naming = [e for e in best if known & names(e.sentence, organisations)]
-    return max(naming, key=lambda e: e.coverage) if naming else None
+    quoted = set(tokenize(said))
+    naming = [e for e in usable(evidence)[: 2 * BEST] if known & names(e.sentence, organisations)]
+    return (
+        max(naming, key=lambda e: (len(quoted & set(tokenize(e.sentence))), e.coverage))
+        if naming
+        else None
+    )
 
 
 def names(text: str, organisations: Sequence[Organisation]) -> set[str]:

@@ -168,9 +168,10 @@ ORGANISATION_NOUNS = (
     r"pharma|biotechs?|medtechs?|members?|membres?|partners?|partenaires?|bod(y|ies)"
 )
 LIST = re.compile(
-    rf"^\s*(please\s+)?((can|could|would) (you|u) (please )?|(pouvez|peux)[- ](vous|tu) (me )?)?"
+    rf"^\s*(please\s+)?((can|could|would) (you|u) (please )?|(pouvez|peux)[- ](vous|tu) (me )?|"
+    rf"(tu|vous) (peux|pouvez|pourrais|pourriez) (me |nous )?)?"
     rf"(name|list|cite|enumerate|give( me)?|show( me)?|citez|nommez|listez|citer|nommer|lister|"
-    rf"donne[zr]?( moi)?|énumérez)\b.*\b({ORGANISATION_NOUNS})\b",
+    rf"liste|cite|nomme|donne[zr]?( moi)?|énumérez|énumérer)\b.*\b({ORGANISATION_NOUNS})\b",
     re.IGNORECASE,
 )
 # "draft me a short list of the big pharma groups ...", "une petite liste des incubateurs"

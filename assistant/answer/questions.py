@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.numbers import ENGLISH, WORD
+from assistant.answer.counted_thing import counts_asked
+from assistant.answer.numbers import WORD
 from assistant.answer.pointing import PRONOUNS
-from assistant.answer.spelling import close_to
-from assistant.retrieval.glossary import translate_terms
-from ingest.store.text import STOPWORDS, detect_language, fold, tokenize, words
+from ingest.store.text import STOPWORDS, fold, words
 
 YEAR_QUESTION = re.compile(
     r"\b(what|which|in what|in which) year\b|\bwhen was\b.*\b(founded|created|established|born)\b"
@@ -60,26 +59,13 @@ COST_QUESTION = re.compile(
     re.IGNORECASE,
 )
 # the counted thing: a noun and the word after it, or its complement ("instituts de recherche")
-COUNT_QUESTION = re.compile(
-    r"\b(?:how many|combien d[e'’]\s?)\s*([\w\-]+(?:\s+(?:de|du|des|d['’])\s*[\w\-]+|"
+COUNT_QUESTION = re.compile(  # "how many X", "combien de X", "le nombre exact d'X"
+    r"\b(?:how many|combien d[e'’]\s?|(?:le|the) (?:exact |total )?(?:nombre|number) (?:exact |"
+    r"total )?(?:de |d['’]|of ))\s*([\w\-]+(?:\s+(?:de|du|des|d['’])\s*[\w\-]+|"
     r"\s+[\w\-]+)?)",
     re.IGNORECASE,
 )
-COMPLEMENT = re.compile(r"\s+(?:de|du|des|d['’])\s*", re.IGNORECASE)
-NEAR = 4  # words from a number to the counted thing it counts
 # questions whose answer is a name: "Who runs...", "Qui dirige...", "Which institutes..."
-# verbs that can follow the counted noun ("Combien de salariés compte Guerbet ?", "How many
-# people work..."): not part of the counted thing (and "compte" would stand for "number")
-COUNT_VERBS = frozenset(
-    "compte comptent compter a ont possede possedent emploie emploient accueille accueillent "
-    "reunit reunissent rassemble rassemblent regroupe regroupent y sont est existe existent "
-    "has have had does do did are is were was".split()
-)
-# a participle after the counted noun qualifies it ("combien d'emplois créés"): the noun is
-# counted (no noun in -ité, -iété, -auté or "santé": "grandes universités", "sociétés")
-PARTICIPLE = re.compile(
-    r"(?!\w*(?:it|iét|aut)[ée]s?$|sant[ée]s?$)\w{2,}(?:é|ée|és|ées|ed)", re.IGNORECASE
-)
 NAME_QUESTION = re.compile(
     r"^\s*(who|whom|qui|which|quel|quelle|quels|quelles)\b|\b(what|which) (\w+ )?"
     r"(companies|groups|institutes|institutions|organisations|organizations|hospitals|clusters|"
@@ -103,13 +89,6 @@ SHARE_QUESTION = re.compile(
 )
 SHARE = re.compile(r"%|\bper ?cent|\b(half|third|quarter|moitié|tiers|quart)\b", re.I)
 MONEY = re.compile(r"[€$£]|\b(euros?|dollars?|EUR|USD|k€|M€)\b", re.IGNORECASE)
-# "one" the number, not a pronoun or determiner ("on the one side", "that one", "one of a kind")
-ONE = r"(?<!\bthe )(?<!\bthat )(?<!\bthis )(?<!\beach )(?<!\bevery )(?<!\bno )one\b(?! of\b)"
-NUMBER = re.compile(
-    rf"\d|\b({ONE}|{ENGLISH}|hundreds?|thousands?|millions?|billions?|dozens?|half|third|"
-    r"quarter|double|twice)\b",
-    re.IGNORECASE,
-)
 NAME = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w\-’'&]*[A-Za-zÀ-ÿ]|\b[A-Z]{2,}\b")
 
 
@@ -130,57 +109,8 @@ def answer_type_fits(question: str, sentence: str) -> bool:
         return bool(MONEY.search(sentence))
     count = COUNT_QUESTION.search(question)
     if count:
-        french = detect_language(question) == "fr"
-        head, *complement = COMPLEMENT.split(count.group(1), maxsplit=1)
-        counted = [
-            w
-            for i, w in enumerate(head.split())
-            if fold(w) not in COUNT_VERBS and not (i and PARTICIPLE.fullmatch(w))
-        ]
-        noun = _english(tokenize(" ".join(counted)), french)
-        if not NUMBER.search(sentence):
-            return False
-        if not noun:
-            return True
-        # the counted thing beside a number, in one clause: "devoted to cancer patients; as well
-        # as nine universities" counts no patients ("establishmnts" as typed)
-        clauses = [c for c in CLAUSES.split(sentence) if NUMBER.search(c)]
-        if any(close_to(t, whole_words(c, question)) for c in clauses for t in noun):
-            return True
-        if any(close_to(t, whole_words(sentence, question)) for t in noun):
-            return False
-        return _counts(sentence, set(_english(tokenize(" ".join(complement)), french)))
+        return counts_asked(question, sentence, count.group(1))
     return True
-
-
-CLAUSES = re.compile(r";|\s[–—]\s|\s-\s")  # the parts of a sentence that say one thing each
-
-
-# a hyphenated compound ("job-creating", "AP-HP")
-COMPOUND = re.compile(r"\w[\w’']*(?:-\w[\w’']*)+")
-
-
-def whole_words(sentence: str, question: str = "") -> set[str]:
-    """The terms of the sentence, a compound as one: "52 job-creating projects" names
-    projects, not jobs (unless the question says the compound too: "job creating")."""
-    said = " ".join(fold(question).replace("-", " ").split())
-    whole = [m.group(0) for m in COMPOUND.finditer(sentence)]
-    kept = [w for w in whole if said and fold(w).replace("-", " ") in said]
-    compounds = {t for t in tokenize(" ".join(whole)) if "-" in t}
-    return set(tokenize(COMPOUND.sub(" ", sentence))) | compounds | set(tokenize(" ".join(kept)))
-
-
-def _english(terms: list[str], french: bool) -> list[str]:
-    return translate_terms(terms) if french else terms
-
-
-def _counts(sentence: str, terms: set[str]) -> bool:
-    """A number stands just before one of ``terms`` ("15 most innovative research bodies" for
-    "instituts de recherche"): the complement of the counted thing, counted."""
-    tokens = re.findall(r"[\w’'\-]+", sentence)
-    numbers = [i for i, w in enumerate(tokens) if NUMBER.search(w)]
-    named = [i for i, w in enumerate(tokens) if set(tokenize(w)) & terms]
-    return any(0 < k - i <= NEAR for i in numbers for k in named)
 
 
 def new_names(question: str, sentence: str) -> int:

@@ -72,7 +72,12 @@ LOCATE_ENTITY = re.compile(
     r"(?! (it|they|he|she|il|elle|ils|elles|its|their|his|her|sa|son|ses|leur|leurs)\b)|"
     # where an event is held: "where does MedXperience take place?", "où se tient X ?"
     r"^\s*(and |et )?(where (does|did|will|do) [^?]{1,60}? (take place|happen)|(où|ou) (se tien"
-    r"(t|nent|dra)|se déroule(nt|ra)?|a eu lieu|aura lieu|a lieu|se passe(nt|ra)?))\b",
+    r"(t|nent|dra)|se déroule(nt|ra)?|a eu lieu|aura lieu|a lieu|se passe(nt|ra)?))\b|"
+    # where its sites are: "where do GE and Philips have their sites?"
+    r"^\s*(and |et )?where (do|does) [^?]{1,60}? (have|has) (their|its) (main )?(sites?|offices?|"
+    r"premises|locations?|facilit(y|ies)|hq|headquarters|head offices?)\b|"
+    # the subject put after: "ils sont où les incubateurs A et B ?"
+    r"\b(ils|elles|il|elle) (sont|est) (où|ou) (les|la|le|l['’])\s*\w",
 )
 LOCATE_AFTER = re.compile(  # "et X, il est situé où ?", "X is located where?", "X cest ou en idf"
     r"\b(c['’]?est|est|sont|se trouve(nt)?|se situe(nt)?|is|are|se passe(nt)?|se tien(t|nent)|"

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from assistant.answer.citations import CITATION
-from assistant.answer.questions import COUNT_QUESTION, ONE, WHEN_QUESTION, YEAR_QUESTION
+from assistant.answer.counted_thing import ONE
+from assistant.answer.questions import COUNT_QUESTION, WHEN_QUESTION, YEAR_QUESTION
 from assistant.answer.roles import asked_role, holds_role
 from assistant.retrieval.glossary import translate_terms
 from ingest.store.text import STOPWORDS, fold, tokenize, words

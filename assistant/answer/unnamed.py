@@ -74,7 +74,8 @@ ASKED = re.compile(
     rf"[^?]{{0,60}}?\b(?P<f>[\w\-]+[sx])\s+(?:are|were|sont)\s+(?:the|les)\s+{NUMBER}\b",
     re.IGNORECASE,
 )
-NUMBERED = re.compile(rf"\b{NUMBER}\b", re.IGNORECASE)  # "which four ...": that group
+# "which four ...", "which clusters are those?": that group, not the kind
+ASKED_OF = re.compile(rf"\b(?:{NUMBER}|those|these|them|ces|ceux|celles|eux)\b", re.IGNORECASE)
 # a group mentioned by its number or a quantifier, not by its members
 QUANTIFIED = (
     r"\b(?:(?:a )?few|several|some|many|numerous|various|other|a number of|dozens of|"
@@ -142,9 +143,10 @@ def kind_listed(
     """The message asks for a kind of the directory's organisations and says nothing more of
     the sentence's group than that kind and the region ("name the research bodies in Île-de-
     France" of "four of the world's 15 most innovative research bodies are in Île-de-France"):
-    the directory lists that kind; "which four ...?" or "the most innovative ..." ask the group."""
+    the directory lists that kind; "which four ...?", "which are those?" or "the most innovative
+    ..." ask for the group."""
     kinds = [k for k in asked_kinds(message) if k != "*"]
-    if not kinds or not any(o.kind in kinds for o in organisations) or NUMBERED.search(message):
+    if not kinds or not any(o.kind in kinds for o in organisations) or ASKED_OF.search(message):
         return False
     kind = set(tokenize(" ".join(english(k) for k in kinds))) | kind_terms()
     return not (set(evidence.weights) & set(tokenize(sentence))) - kind - SCOPE

@@ -51,7 +51,12 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         r"\bhow much\b.{0,40}\b(invest\w*|spen[dt]\w*|raised?)\b|"
         r"\bcombien\b(?![^?]{0,20}\bd['’e])[^?]{0,40}\b(invest\w*|d[ée]pens\w*|lev[ée]\w*)\b|"
         r"\b(invest\w*|d[ée]pens\w*|lev[ée]\w*)\b.{0,30}\bcombien\b|"
-        r"\bcombien\b.{0,30}\b(gagne|gagnent|touche|touchent)\b",
+        r"\bcombien\b.{0,30}\b(gagne|gagnent|touche|touchent)\b|"
+        # money given or put in: "how much money did it put in?", "financé à hauteur de combien ?",
+        # "a grant ..., and how much is it?"
+        r"\bhow much (money|funding|cash|capital)\b|\b[àa] hauteur de combien\b|"
+        r"\bfinanc\w*\b[^?]{0,30}\bcombien\b|\bcombien\b[^?]{0,30}\bfinanc\w*\b|"
+        r"\b(grants?|subsid\w*|subventions?)\b[^?]{0,60}\bhow much\b",
         IC,
     ),
     "hours": re.compile(

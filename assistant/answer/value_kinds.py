@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from assistant.answer.counted_thing import NUMBER
 from assistant.answer.features import WHERE_LAST
 from assistant.answer.meaning import defines, term_asked
 from assistant.answer.numbers import WORD, stated
@@ -18,7 +19,6 @@ from assistant.answer.questions import (
     DATE,
     LAPSED,
     MONEY,
-    NUMBER,
     SHARE,
     SHARE_QUESTION,
     SPAN,
@@ -115,8 +115,10 @@ NAMED_YEAR = re.compile(
     r"[\s-]+((?:19|20)\d\d)\b",
     IC,
 )
-PLACE_ASKED = re.compile(
-    r"\b(which|what|quelle|quel)\s+(city|town|commune|ville|d[ée]partement)\b", IC
+PLACE_ASKED = re.compile(  # "which (canadian) city", "son siège où aux États-Unis ?"
+    r"\b(which|what|quelle|quel)\s+([\w-]+\s+)?(city|town|commune|ville|d[ée]partement)\b|"
+    r"\bo[uù]\s+(aux?|à|dans|en(?!\s+(est|sont|êtes|es|étais|était)\b))\s",
+    IC,
 )
 # which of two is more, better, bigger: a comparison the sources must make
 COMPARATIVE = re.compile(

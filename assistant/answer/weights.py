@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection, Mapping
 
 from assistant.answer.lexicon import Lexicon
+from assistant.answer.numbers import WORD
 from assistant.answer.roles import ROLE_VERBS
 from assistant.answer.spelling import respell
 from assistant.retrieval.glossary import translate_terms
@@ -45,6 +46,14 @@ MEANING = re.compile(
 )
 
 
+# the count of the rest of a group ("and the other two?", "les deux autres"): how many are asked,
+# not what they are; it weighs nothing (no "two months ago" for "the other two")
+REST = re.compile(
+    rf"\b(?P<a>other|autres)\s+(?:{WORD}|\d+)\b|\b(?:{WORD}|\d+)\s+(?P<b>other|others|autres)\b",
+    re.IGNORECASE,
+)
+
+
 class TermWeigher:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.idf: Mapping[str, float] = {}
@@ -58,6 +67,7 @@ class TermWeigher:
         """Each term of ``text`` (stemmed) and its weight; ``vocabulary``: the folded words of
         the passages at hand, which a misspelt word is read as."""
         text = MEANING.sub(lambda m: f" {m.group('what') or ''} ", PHRASAL.sub(" ", text))
+        text = REST.sub(lambda m: f" {m.group('a') or m.group('b')} ", text)
         if vocabulary and self.idf:
             text = respell(text, self.lexicon, self.idf.__contains__, vocabulary)
         terms = [self.compact(t) for t in tokenize(text) if t not in FRAMING]

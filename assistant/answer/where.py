@@ -44,6 +44,7 @@ FRAME = set(
     savez savoir pourriez pourrais pouvez peux indiquer indiquez dire dites si please svp
     concretely precisely specifically actually really concretement precisement vraiment
     happen happens happened held hold tient tiennent tenu deroule deroulent passe passent
+    like such including comme tels telles notamment sites site premises
     """.split()
 )
 # where an event is held: "take place", "a eu lieu" (not a rank: "à quelle place")

@@ -44,6 +44,7 @@ class World:
     def place(self, written: str, lexicon: Lexicon | None) -> frozenset[str]:
         """Every name of the place ``written`` names, else none. A city written in lower case
         must be no ordinary word ("in reading", "le palmarès", "tours" read words)."""
+        written = "USA" if written.strip("'’") == "US" else written  # not "us", the pronoun
         folded = fold(written.strip("'’"))
         if folded in self.others:
             return frozenset()

@@ -6,13 +6,7 @@ import time
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import replace
 
-from assistant.answer import (
-    DECLINE,
-    EvidenceReport,
-    EvidenceScorer,
-    Turn,
-    repair_citations,
-)
+from assistant.answer import DECLINE, EvidenceReport, EvidenceScorer, Turn, repair_citations
 from assistant.answer.compose import Composer
 from assistant.answer.declines import decline
 from assistant.answer.focus import refocus
@@ -33,12 +27,8 @@ from assistant.retrieval import HybridRetriever, admits
 from assistant.retrieval.passage import Passage
 from assistant.services.answer_record import Answer, Delta, source_ref, timings
 from assistant.services.deeper import DEEPER_MARGIN, deepen
-from assistant.services.directory_answers import (
-    Directory,
-    directory_of,
-    entry_number,
-    from_directory,
-)
+from assistant.services.directory_answers import Directory, directory_of, from_directory
+from assistant.services.town_answers import entry_number
 from ingest.limits import Deadline, Limits
 from ingest.settings import Settings
 from ingest.store.text import detect_language
@@ -129,14 +119,14 @@ class ChatService:
         standalone, asked, kind = reading.standalone, reading.asked, reading.kind
         passages, scored = self._retrieve(reading, k, filters, orgs)
         citable = [o for o in orgs if admits(filters, o.passage.metadata)]  # entries may join
+        idf = self.scorer.idf  # what is asked of the value is looked for in the corpus's words
         found, composed = from_directory(
-            asked, standalone, kind, language, passages, citable, self.partners, self.scorer.idf
+            reading, language, passages, citable, self.partners, idf, gazetteer, lexicon
         )
         evidence = self._evidence(reading, composed, passages, orgs, scored, citable)
         evidence.language = language
         directory = directory_of(asked, composed, evidence, passages, citable, standalone)
         retrieved = time.perf_counter()
-        idf = self.scorer.idf  # what is asked of the value is looked for in the corpus's words
         placed = any(m.place for m in directory.members)  # a place's: the directory names them
         declined = decline(
             reading, language, passages, evidence, orgs, idf, composed, placed, gazetteer, lexicon

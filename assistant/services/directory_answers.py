@@ -11,8 +11,10 @@ from dataclasses import dataclass, field, replace
 from assistant.answer.compose_list import enumerations
 from assistant.answer.condense import split_context
 from assistant.answer.described import described_subject
-from assistant.answer.descriptions import PARTITIVE
+from assistant.answer.elsewhere import places_kept_to
 from assistant.answer.evidence import EvidenceReport
+from assistant.answer.gazetteer import Gazetteer
+from assistant.answer.lexicon import Lexicon
 from assistant.answer.organisations import Member, Organisation, asked_kinds, members, named_in
 from assistant.answer.partners import (
     Cited,
@@ -23,23 +25,24 @@ from assistant.answer.partners import (
     fit_sentence,
     topic,
 )
-from assistant.answer.place_asked import in_places, places_asked
+from assistant.answer.place_asked import places_asked
 from assistant.answer.places import (
     campuses,
     compose_places,
-    compose_town,
     compose_where,
-    in_town,
     kinds_named,
     placed,
     places_of,
 )
 from assistant.answer.question_kind import QuestionKind
-from assistant.answer.seeking import WHICH_ONE_IN, where_parts, without_suburbs
+from assistant.answer.seeking import where_parts, without_suburbs
 from assistant.answer.shapes import INTRODUCE, SEAT, sets_up, siting, town_asked
+from assistant.answer.standalone import Reading
+from assistant.answer.value_kinds import COMPARATIVE
 from assistant.answer.where import located_subject, names_organisation
 from assistant.retrieval.passage import Passage
 from assistant.services.sought_kinds import sought_kinds
+from assistant.services.town_answers import among_named, entry_number, town_listed
 from ingest.store.text import fold, split_sentences, tokenize
 
 
@@ -59,26 +62,45 @@ NO_PARTNER = ("event",)  # no one to work with, unless asked for ("which summit 
 
 
 def from_directory(
-    question: str,
-    standalone: str,
-    kind: QuestionKind,
+    reading: Reading,
     language: str,
     passages: list[Passage],
     orgs: Sequence[Organisation],
     finder: PartnerFinder | None,
     known: Container[str] = (),
+    gazetteer: Gazetteer | None = None,
+    lexicon: Lexicon | None = None,
 ) -> tuple[str, QuestionKind]:
-    """A locate or partner answer from the directory, and the kind to compose by when there is
-    none (a partner question as a list, a locate question as a fact); ``known``: the corpus's
-    terms."""
+    """A locate or partner answer to the question as ``reading`` restates it, from the directory,
+    and the kind to compose by when there is none (a partner question as a list, a locate
+    question as a fact); ``known``: the corpus's
+    terms; ``gazetteer``, ``lexicon``: the directory's names and places and the general words,
+    which tell a place of the world."""
+    question, standalone, kind = reading.asked, reading.standalone, reading.kind
     if kind not in (QuestionKind.LOCATE, QuestionKind.PARTNER):
         return "", kind
+    if kind == QuestionKind.LOCATE and unheld(question, orgs, known, gazetteer, lexicon):
+        return "", QuestionKind.FACT
     found = directory_answer(question, standalone, kind, language, passages, orgs, finder, known)
     if found and kind == QuestionKind.LOCATE and where_parts(question)[1]:
         return found, QuestionKind.FACT  # the where line, and the other part as a fact
     return found, kind if found else (
         QuestionKind.LIST if kind == QuestionKind.PARTNER else QuestionKind.FACT
     )
+
+
+def unheld(
+    question: str,
+    orgs: Sequence[Organisation],
+    known: Container[str],
+    gazetteer: Gazetteer | None,
+    lexicon: Lexicon | None,
+) -> bool:
+    """Where something is in a place of the world ("where is X's head office in the US?"), or
+    how two sites compare ("is X's site bigger than Y's?"): the directory holds neither."""
+    if COMPARATIVE.search(question):
+        return True
+    return bool(gazetteer and places_kept_to(question, orgs, gazetteer, known, lexicon))
 
 
 def directory_answer(
@@ -96,13 +118,13 @@ def directory_answer(
         return ""
     campus = campuses(orgs)
     if kind == QuestionKind.LOCATE:
-        among = _among(question, standalone, passages, orgs, language)
+        among = among_named(question, standalone, passages, orgs, language)
         if among:  # "lequel de A, B et C est à Paris ?": those of them there
             return among
         town = town_asked(question)
         listing = asked_kinds(question) and places_asked(question, orgs) and not siting(question)
         if town or listing:  # "which clusters are outside the region?" (not where to set up)
-            return _town(question, town, passages, orgs, campus, language)
+            return town_listed(question, town, passages, orgs, campus, language)
         named = located_subject(without_suburbs(question), orgs, known)
         if not named and not siting(question) and not names_organisation(question, orgs):
             named = described_subject(question, orgs)  # "the high-field neuroimaging centre"
@@ -133,44 +155,6 @@ def directory_answer(
         return compose_partners(cited, language)
     cited = _cite(finder.partners(field, RANKED), field, passages, orgs, campus)
     return compose_places(cited, language)
-
-
-def _among(
-    question: str, standalone: str, passages: list[Passage], orgs: Sequence[Organisation], lang: str
-) -> str:
-    """Which of the organisations the question names (two or more; "of those": the last
-    answer's) are in the place it names (a town, a département, outside the region), or not
-    ("which of those isn't in Paris?"), cited; "" when it names fewer or no place."""
-    named, places = named_in(question, orgs), places_asked(question, orgs)
-    if len(named) < 2 and PARTITIVE.search(question):
-        named = named_in(split_context(standalone)[1], orgs)
-    which = WHICH_ONE_IN.search(question)
-    if len(named) < 2 or not places or not which:
-        return ""
-    negated = bool(which.group("negated"))  # "which of those isn't in Paris?"
-    there = [(o, entry_number(o, passages)) for o in named if in_places(o, places) != negated]
-    return compose_town(places[0].label, there, lang, besides=negated)
-
-
-def _town(
-    question: str,
-    town: str,
-    passages: list[Passage],
-    orgs: Sequence[Organisation],
-    campus: dict[str, list[Organisation]],
-    language: str,
-) -> str:
-    there = in_town(town, orgs, campus) if town else []
-    town = next((o.city for o in there if fold(o.city) == fold(town)), town)  # as written there
-    places = [] if there else places_asked(question, orgs)  # "outside the region", "(91)"
-    if places:
-        there = [o for o in orgs if in_places(o, places)]
-    kinds = asked_kinds(question) or kinds_named(question)
-    if kinds and "*" not in kinds:
-        there = [o for o in there if o.kind in kinds]
-    listed = [(o, entry_number(o, passages)) for o in there]
-    outside = any(p.outside for p in places)
-    return compose_town(places[0].label if places else town, listed, language, outside)
 
 
 def _seats(
@@ -244,16 +228,6 @@ def _supported(
         _names(s, names) and wanted & set(tokenize(s))
         for s in split_sentences(passages[cited.n - 1].text)
     )
-
-
-def entry_number(org: Organisation, passages: list[Passage]) -> int:
-    """The number of ``org``'s directory entry among the passages, appending it if absent."""
-    doc_id = org.passage.metadata.get("doc_id")
-    for n, passage in enumerate(passages, start=1):
-        if passage.id == org.passage.id or (doc_id and passage.metadata.get("doc_id") == doc_id):
-            return n
-    passages.append(org.passage)
-    return len(passages)
 
 
 def enumerates(listed: str, matched: Sequence[Member]) -> bool:

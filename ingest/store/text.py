@@ -65,6 +65,8 @@ STOPWORDS_FR = set(
     quelle quelles quels qui sa sans se ses son sont sur ta te tes toi ton tu un une vos votre
     vous y l d s n c j m t est-ce combien comment quand pourquoi quoi dont ete etre avoir ont
     fait faire peut peuvent y-a-t-il il-y-a donne donnez citez dites liste
+    peux pouvez pourrais pourriez pourrait lister listez citer cite nommer nommez nomme enumerer
+    enumerez
     """.split()
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_FR

@@ -1,0 +1,114 @@
+"""The thing a count question counts ("how many hospital beds", "combien d'essais cliniques")
+and whether a sentence counts it: a number beside that thing's noun, in one clause; not one in
+another clause ("devoted to cancer patients; as well as nine universities" counts no patients).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.numbers import ENGLISH
+from assistant.answer.spelling import close_to
+from assistant.retrieval.glossary import translate_terms
+from ingest.store.text import detect_language, fold, tokenize
+
+COMPLEMENT = re.compile(r"\s+(?:de|du|des|d['’])\s*", re.IGNORECASE)
+NEAR = 4  # words from a number to the counted thing it counts
+# verbs that can follow the counted noun ("Combien de salariés compte Guerbet ?", "How many
+# people work..."): not part of the counted thing (and "compte" would stand for "number")
+COUNT_VERBS = frozenset(
+    "compte comptent compter a ont possede possedent emploie emploient accueille accueillent "
+    "reunit reunissent rassemble rassemblent regroupe regroupent y sont est existe existent "
+    "has have had does do did are is were was".split()
+)
+# a participle after the counted noun qualifies it ("combien d'emplois créés"): the noun is
+# counted (no noun in -ité, -iété, -auté or "santé": "grandes universités", "sociétés")
+PARTICIPLE = re.compile(
+    r"(?!\w*(?:it|iét|aut)[ée]s?$|sant[ée]s?$)\w{2,}(?:é|ée|és|ées|ed)", re.IGNORECASE
+)
+# the French adjectives that stand before their noun ("grandes universités"): not the head
+PRENOMINAL = frozenset(
+    "grand grande grands grandes petit petite petits petites gros grosse grosses nouveau "
+    "nouveaux nouvelle nouvelles jeune jeunes bon bonne bons bonnes principaux principales "
+    "vrais vraies autres".split()
+)
+PLURALS = frozenset("people staff children men women".split())  # plurals without an s
+# "one" the number, not a pronoun or determiner ("on the one side", "that one", "one of a kind")
+ONE = r"(?<!\bthe )(?<!\bthat )(?<!\bthis )(?<!\beach )(?<!\bevery )(?<!\bno )one\b(?! of\b)"
+NUMBER = re.compile(
+    rf"\d|\b({ONE}|{ENGLISH}|hundreds?|thousands?|millions?|billions?|dozens?|half|third|"
+    r"quarter|double|twice)\b",
+    re.IGNORECASE,
+)
+CLAUSES = re.compile(r";|\s[–—]\s|\s-\s")  # the parts of a sentence that say one thing each
+# a hyphenated compound ("job-creating", "AP-HP")
+COMPOUND = re.compile(r"\w[\w’']*(?:-\w[\w’']*)+")
+
+
+def counts_asked(question: str, sentence: str, asked: str) -> bool:
+    """Whether the sentence holds a number of the thing ``asked`` counts (the words after "how
+    many"): its head noun ("beds" of "hospital beds"; "essais" of "essais cliniques") beside a
+    number in one clause, not apart from one; with the head unsaid, another of its words or of
+    its complement ("establishmnts" as typed)."""
+    french = detect_language(question) == "fr"
+    head, *complement = COMPLEMENT.split(asked, maxsplit=1)
+    counted = [
+        w
+        for i, w in enumerate(head.split())
+        if fold(w) not in COUNT_VERBS and not (i and PARTICIPLE.fullmatch(w))
+    ]
+    if not NUMBER.search(sentence):
+        return False
+    terms = _english(tokenize(" ".join(counted)), french)
+    if not terms:  # "how many of the ...": what follows counts
+        return True
+    main = _english(tokenize(_head(counted, french)), french)
+    others = [t for t in terms if t not in main]
+    clauses = [c for c in CLAUSES.split(sentence) if NUMBER.search(c)]
+
+    def beside(terms: list[str]) -> bool:
+        return any(close_to(t, whole_words(c, question)) for c in clauses for t in terms)
+
+    if beside(main):
+        return True
+    if any(close_to(t, whole_words(sentence, question)) for t in main):
+        return False  # the thing said apart from any number
+    if others and beside(others):
+        return True
+    if any(close_to(t, whole_words(sentence, question)) for t in others):
+        return False
+    return _counts(sentence, set(_english(tokenize(" ".join(complement)), french)))
+
+
+def _head(counted: list[str], french: bool) -> str:
+    """The noun of the counted words: in French the first but an adjective before it ("grandes
+    universités"); in English the last ("hospital beds"), unless the first is a plural a verb
+    follows ("people work", "start-ups took")."""
+    if french:
+        return next((w for w in counted if fold(w) not in PRENOMINAL), counted[0])
+    first = fold(counted[0])
+    plural = first in PLURALS or (first.endswith("s") and not first.endswith("ss"))
+    return counted[0] if plural else counted[-1]
+
+
+def whole_words(sentence: str, question: str = "") -> set[str]:
+    """The terms of the sentence, a compound as one: "52 job-creating projects" names
+    projects, not jobs (unless the question says the compound too: "job creating")."""
+    said = " ".join(fold(question).replace("-", " ").split())
+    whole = [m.group(0) for m in COMPOUND.finditer(sentence)]
+    kept = [w for w in whole if said and fold(w).replace("-", " ") in said]
+    compounds = {t for t in tokenize(" ".join(whole)) if "-" in t}
+    return set(tokenize(COMPOUND.sub(" ", sentence))) | compounds | set(tokenize(" ".join(kept)))
+
+
+def _english(terms: list[str], french: bool) -> list[str]:
+    return translate_terms(terms) if french else terms
+
+
+def _counts(sentence: str, terms: set[str]) -> bool:
+    """A number stands just before one of ``terms`` ("15 most innovative research bodies" for
+    "instituts de recherche"): the complement of the counted thing, counted."""
+    tokens = re.findall(r"[\w’'\-]+", sentence)
+    numbers = [i for i, w in enumerate(tokens) if NUMBER.search(w)]
+    named = [i for i, w in enumerate(tokens) if set(tokenize(w)) & terms]
+    return any(0 < k - i <= NEAR for i in numbers for k in named)

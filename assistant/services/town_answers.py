@@ -1,0 +1,64 @@
+"""The organisations of a place from the directory: those a town, a campus or a département
+holds ("which organisations are in Villejuif?"), and which of the organisations a question names
+are in a place ("which of those isn't in Paris?"), each cited by its directory entry."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.answer.condense import split_context
+from assistant.answer.descriptions import PARTITIVE
+from assistant.answer.organisations import Organisation, asked_kinds, named_in
+from assistant.answer.place_asked import in_places, places_asked
+from assistant.answer.places import compose_town, in_town, kinds_named
+from assistant.answer.seeking import WHICH_ONE_IN
+from assistant.retrieval.passage import Passage
+from ingest.store.text import fold
+
+
+def among_named(
+    question: str, standalone: str, passages: list[Passage], orgs: Sequence[Organisation], lang: str
+) -> str:
+    """Which of the organisations the question names (two or more; "of those": the last
+    answer's) are in the place it names (a town, a département, outside the region), or not
+    ("which of those isn't in Paris?"), cited; "" when it names fewer or no place."""
+    named, places = named_in(question, orgs), places_asked(question, orgs)
+    if len(named) < 2 and PARTITIVE.search(question):
+        named = named_in(split_context(standalone)[1], orgs)
+    which = WHICH_ONE_IN.search(question)
+    if len(named) < 2 or not places or not which:
+        return ""
+    negated = bool(which.group("negated"))  # "which of those isn't in Paris?"
+    there = [(o, entry_number(o, passages)) for o in named if in_places(o, places) != negated]
+    return compose_town(places[0].label, there, lang, besides=negated)
+
+
+def town_listed(
+    question: str,
+    town: str,
+    passages: list[Passage],
+    orgs: Sequence[Organisation],
+    campus: dict[str, list[Organisation]],
+    language: str,
+) -> str:
+    there = in_town(town, orgs, campus) if town else []
+    town = next((o.city for o in there if fold(o.city) == fold(town)), town)  # as written there
+    places = [] if there else places_asked(question, orgs)  # "outside the region", "(91)"
+    if places:
+        there = [o for o in orgs if in_places(o, places)]
+    kinds = asked_kinds(question) or kinds_named(question)
+    if kinds and "*" not in kinds:
+        there = [o for o in there if o.kind in kinds]
+    listed = [(o, entry_number(o, passages)) for o in there]
+    outside = any(p.outside for p in places)
+    return compose_town(places[0].label if places else town, listed, language, outside)
+
+
+def entry_number(org: Organisation, passages: list[Passage]) -> int:
+    """The number of ``org``'s directory entry among the passages, appending it if absent."""
+    doc_id = org.passage.metadata.get("doc_id")
+    for n, passage in enumerate(passages, start=1):
+        if passage.id == org.passage.id or (doc_id and passage.metadata.get("doc_id") == doc_id):
+            return n
+    passages.append(org.passage)
+    return len(passages)
