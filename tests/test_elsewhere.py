@@ -74,6 +74,8 @@ def lexicon() -> Lexicon:
         ("can Kardiolib help us in Lyon?", ["Lyon"]),  # "us", the pronoun, no place
         ("des bureaux en Seine-Saint-Denis ?", []),  # a département of the region
         ("which of them is in the Essonne?", []),
+        ("what's the size of the German medical device market?", ["Germany"]),  # whose it is
+        ("what does the Paris region offer?", []),
     ],
 )
 def test_the_places_a_question_keeps_to(question: str, places: list[str], lexicon: Lexicon) -> None:

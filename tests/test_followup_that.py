@@ -148,3 +148,10 @@ def test_the_count_of_the_rest_of_a_group_weighs_nothing() -> None:
     assert "two" not in weigher.weights("and the other two?", "en")
     assert "deux" not in weigher.weights("et les deux autres ?", "fr")
     assert "two" in weigher.weights("two clusters work with Alpha", "en")
+
+
+def test_a_noun_made_with_ship_is_read_as_the_noun_the_corpus_uses() -> None:
+    weigher = TermWeigher()
+    weigher.idf = {"member": 2.0, "partner": 2.0}
+    assert "member" in weigher.weights("how large is its membership?", "en")
+    assert "partner" in weigher.weights("which partnerships?", "en")

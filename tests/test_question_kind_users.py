@@ -28,6 +28,11 @@ LOCATE = [
     "je monte une start-up, ils sont où les incubateurs Alpha et Beta ?",
     "et lesquels sont à Suresnes ?",
 ]
+LISTS = [
+    # a list asked after what the asker tells of themselves
+    "We're a Korean MRI-coil maker. List the organisations that work on medical imaging.",
+    "Tu peux me lister les grands groupes pharma présents en Île-de-France ?",
+]
 PARTNER = [
     "big companies doing digital health R&D in paris that i could partner with?",
     "Pour un projet d'IA en santé, quel pôle numérique pourrait s'associer à Medicen ?",
@@ -372,3 +377,8 @@ def test_registering_the_askers_own_thing_is_a_request_to_act() -> None:
     assert classify("register my startup for the summit's call for proposals") == (
         QuestionKind.ACTION
     )
+
+
+@pytest.mark.parametrize("question", LISTS)
+def test_lists_as_users_ask(question: str) -> None:
+    assert classify(question) == QuestionKind.LIST

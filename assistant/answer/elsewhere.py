@@ -45,6 +45,8 @@ QUALIFIED = re.compile(
     r"\b(?:which|what|quels?|quelles?)\s+(?P<place>[^\W\d_][\w'’.-]*)(?=\s+[^\W\d_])",
     re.IGNORECASE,
 )
+# or a people's word that says whose the asked thing is: "the German medical device market"
+PEOPLES = re.compile(r"\bthe\s+(?P<place>(?-i:[A-Z])[a-z]+)(?=\s+[a-z])", re.IGNORECASE)
 # or the asking clause's subject or owner: "how many start-ups does Munich have?", "Munich's"
 SUBJECT = re.compile(
     r"\b(?:does|do|did|is|are|was|were|has|have|can|could|will|would)\s+"
@@ -81,10 +83,10 @@ def places_kept_to(
 
 def _unplaced(asked: str, lexicon: Lexicon | None) -> list[tuple[str, frozenset[str]]]:
     """The places of the world the asking clauses name without a word that places them: the
-    asked thing's, by its name or its people's ("which Israeli clusters", "what US cities"),
-    or the subject's or owner's ("does Munich have ...?", "Munich's start-ups")."""
+    asked thing's, by its name or its people's ("which Israeli clusters", "what US cities", "the
+    German market"), or the subject's or owner's ("does Munich have ...?", "Munich's start-ups")."""
     found = []
-    for match in QUALIFIED.finditer(asked):
+    for match in (*QUALIFIED.finditer(asked), *PEOPLES.finditer(asked)):
         word = match.group("place")
         if place := world().place(word, lexicon):
             found.append((word, place))

@@ -11,7 +11,7 @@ from assistant.answer.addressed import about_assistant, asks_to_act, content_wor
 from assistant.answer.care import CARE
 from assistant.answer.condense import split_context
 from assistant.answer.journeys import asks_the_way
-from assistant.answer.questions import asking, asks_for_list
+from assistant.answer.questions import CLAUSE_END, asking, asks_for_list
 from assistant.answer.seeking import seeks_partner, seeks_place
 
 
@@ -262,7 +262,10 @@ def classify(question: str) -> QuestionKind:
         return QuestionKind.LOCATE
     if WHEN.search(rest) and not EXPLAIN.search(led):
         return QuestionKind.FACT
+    told = [c for c in CLAUSE_END.split(rest) if c.strip()][1:]  # "We're a maker. List the ..."
     if LIST.search(rest) or LIST_ASKED.search(rest) or LIST_OF.search(rest) or asks_for_list(rest):
+        return QuestionKind.LIST
+    if any(LIST.search(c) for c in told):
         return QuestionKind.LIST
     if LIST_THEM.search(rest) and not WHY.search(led):  # "why did they name them so?"
         return QuestionKind.LIST

@@ -111,8 +111,12 @@ class TermWeigher:
 
     def unused(self, term: str) -> list[str]:
         """A term of an English question the corpus does not use, read as the glossary's
-        English for it when the corpus uses that ("membr": "member"); else as is."""
-        return [term] if term in self.idf else self.translate([term])
+        English for it when the corpus uses that ("membr": "member"), or as the noun it is made
+        from ("membership": "member", "partnerships": "partner"); else as is."""
+        if term in self.idf:
+            return [term]
+        base = re.sub(r"(?:ship|ships)$", "", term)
+        return [base] if base != term and base in self.idf else self.translate([term])
 
     def compact(self, term: str) -> str:
         """A name typed without its hyphens ("aphp") read as the corpus writes it ("ap-hp"),
