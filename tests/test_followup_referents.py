@@ -198,3 +198,14 @@ def test_list_them_after_a_count_asks_for_what_was_counted() -> None:
     french = exchange("combien de membres a Alpha ?", "Alpha a plus de 400 membres [1].")
     assert asked("tu peux me les citer ?", french) == "tu peux citer les membres ?"
     assert asked("who are they?", history) != "who are the members?"  # only a verb of listing
+
+
+def test_a_quoted_term_is_an_item_after_a_verb_that_names_it_only() -> None:
+    described = 'Doctolib, described as a "patient booking app", Instacare and Epiderm.'
+    assert listed(described)[0] == "Doctolib"
+
+
+def test_which_ones_in_a_town_of_those_listed_are_among_them() -> None:
+    """ "lesquelles sont à Paris ?" after four start-ups: of those four, not every Paris one."""
+    history = exchange("quelles start-up ?", "Alpha Care, Beta Care, Gamma Care et Delta Care.")
+    assert "Alpha Care" in condense("lesquelles sont à Paris ?", history)

@@ -186,3 +186,24 @@ def test_where_a_thing_is_in_a_place_of_the_world_or_which_site_is_bigger_is_no_
 @pytest.fixture(scope="module")
 def lexicon() -> Lexicon:
     return Lexicon()
+
+
+def test_a_name_the_directory_does_not_hold_sends_where_to_the_passages() -> None:
+    """ "where are Alpha Lab and Bayer?": Bayer is not passed over by Alpha Lab's line."""
+    assert _answer("where do Alpha Lab and Bayer have their sites?") == ""
+    assert _answer("where is Alpha Lab in Orsay?") == ALPHA
+
+
+def test_of_two_named_the_one_without_a_town_is_said_so() -> None:
+    rows = [*ROWS, _entry("Nu Care", "start-up", "", "", "Nu Care builds apps.")]
+    said = directory_answer(
+        "where are Alpha Lab and Nu Care?",
+        "",
+        QuestionKind.LOCATE,
+        "en",
+        [],
+        from_passages(rows),
+        None,
+        KNOWN,
+    )
+    assert said.startswith(ALPHA) and "does not give the town of Nu Care" in said

@@ -54,7 +54,7 @@ CARE = (
     r"\bj['’]ai (une |des |un )?(douleurs?|boules?|grosseurs?|saignements?|vertiges?|naus[ée]es)\b|"
     # whether the asker should worry or see someone: "je dois m'inquiéter ?", "should I worry?"
     r"\b(dois-je|je dois|faut-il que je) (m['’]inqui[ée]ter|consulter|m['’]en faire)(?=\s*[?.!]|$)|"
-    r"\bshould i (be worried|worry)(?=\s*[?.!]|$)|\bshould i see a doctor\b|"
+    r"\bshould i (be worried|worry|see a doctor)(?=\s*[?.!]|$)|"
     r"\bcomment (me )?(soigner|guérir|guerir)\b|\bmy (symptoms|headache|migraine|pain)\b|"
     r"\bmes (symptômes|symptomes)\b|"
     # the care of the asker or a relative: where to be treated, by whom, at what cost

@@ -5,10 +5,14 @@ answer named, in its order."""
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
+from assistant.answer.counted_thing import COUNT_VERBS
 from assistant.answer.descriptions import among
 from assistant.answer.numbers import FRENCH, WORD, value
+from assistant.answer.questions import COUNT_QUESTION
 from assistant.answer.referents import by_rank, fronted, listed
+from ingest.store.text import fold
 
 # "those two", "the three", "lequel des trois", "ces deux-là": the items of the last answer's
 # list, counted; "of them" / "d'entre eux" too
@@ -69,20 +73,18 @@ LIST_THEM = re.compile(
     r"\b(?P<lesverb>me les|nous les|les)\s+(?:lister|citer|nommer|énumérer|enumerer)\b",
     re.IGNORECASE,
 )
-# "how many members does Medicen have?", "combien de membres ...": the noun counted
-HOW_MANY = re.compile(
-    r"\b(?:how many|combien (?:de|d['’]))\s*(?P<noun>[^\W\d_][\w\-]*)", re.IGNORECASE
-)
 
 
 def counted_listed(question: str, previous: str) -> str:
     """ "can you list them?" after "how many members does Medicen have?" -> "can you list the
-    members?": the things the previous question counted; "" when it counted none."""
+    members?", after "combien de projets d'investissement ...?" -> "... les projets
+    d'investissement": the things the previous question counted; "" when it counted none."""
     match = LIST_THEM.search(question)
-    counted = HOW_MANY.search(previous) if match else None
+    counted = COUNT_QUESTION.search(previous) if match else None
     if not match or not counted:
         return ""
-    noun = counted.group("noun")
+    said = counted.group(1).split()
+    noun = " ".join(takewhile(lambda w: fold(w) not in COUNT_VERBS, said)) or said[0]
     if match.group("them"):
         return f"{question[: match.start('them')]}the {noun}{question[match.end('them') :]}"
     return f"{question[: match.start()]}citer les {noun}{question[match.end() :]}"

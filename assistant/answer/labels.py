@@ -53,6 +53,7 @@ TEXT = {
         "outside_heading": "Outside the Paris Region, the directory lists:",
         "departement_heading": "In {name} ({code}), the directory lists:",
         "located": "{name} is in {place}",
+        "unplaced": "The directory does not give the town of {name}",
         "part_of": "part of {parent}",
         "scope": (
             "I answer questions about the Paris Region (Île-de-France) health ecosystem: "
@@ -74,6 +75,7 @@ TEXT = {
         "outside_heading": "Hors Île-de-France, l'annuaire recense :",
         "departement_heading": "Dans le {code} ({name}), l'annuaire recense :",
         "located": "{name} se trouve à {place}",
+        "unplaced": "L'annuaire ne donne pas la commune de {name}",
         "part_of": "rattachement : {parent}",
         "scope": (
             "Je réponds aux questions sur l'écosystème de la santé en Île-de-France : hôpitaux, "

@@ -204,20 +204,20 @@ def asked_kinds(question: str) -> tuple[str, ...]:
         after = folded  # "big pharma in idf? list them", "les startups, tu peux me les lister"
     while after[:1] and after[0] in PARTITIVE:  # "some of the big drug companies": the companies
         after = after[1:]
-    head = after[:5]
+    head, tail = after[:5], after
     for i, word in enumerate(head):
         kinds = _kinds_of(word, table)
         if not kinds:
             continue
         labelled = labelled_kinds(" ".join(head[max(0, i - 2) : i + 1]))  # "research bodies"
-        if labelled and not set(labelled) <= set(kinds):
+        kinds = labelled if labelled and not set(labelled) <= set(kinds) else kinds
+        # "medtech or pharma companies", "research bodies or hospital groups": each kind
+        j = next((j for j in (i + 1, i + 2) if head[j : j + 1] in AND), 0)
+        joined = asked_kinds(f"which {' '.join(tail[j + 1 : j + 5])}") if j else ()
+        if joined and "*" not in joined and "*" not in kinds:
+            return tuple(dict.fromkeys([*kinds, *joined]))
+        if labelled and kinds == labelled:
             return labelled
-        joined = (
-            [_kinds_of(w, table) for w in head[i + 2 : i + 4]] if head[i + 1 : i + 2] in AND else []
-        )
-        other = next((k for k in joined if k and "*" not in k), ())  # "medtech or pharma companies"
-        if other and "*" not in kinds:
-            return tuple(dict.fromkeys([*kinds, *other]))
         for after in head[i + 1 : i + 3]:  # "groupes pharmaceutiques": the adjective narrows
             narrower = _kinds_of(after, table)
             if narrower and "*" not in narrower and (kinds == ("*",) or set(narrower) < set(kinds)):

@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from assistant.answer.citations import CITATION
-from assistant.answer.descriptions import PARTITIVE
+from assistant.answer.descriptions import PARTITIVE, WHICH_ONE
 from assistant.answer.ellipsis import FOLLOW_UP_OPENINGS, PLACE_ANSWER, QUANTITY, WHICH, more_of
 from assistant.answer.numbers import WORD
 from assistant.answer.referents import ORDINAL, names_in
@@ -90,6 +90,7 @@ def needs_context(question: str) -> bool:
         or COUNTED_BACK.search(question) is not None
         or (len(content) <= 3 and not names)
         or PARTITIVE.search(question) is not None
+        or WHICH_ONE.match(question) is not None  # "lesquels sont à Paris ?": of those
         or (any(t in WEAK_PRONOUNS for t in tokens) and not own_subject)
     )
 

@@ -122,8 +122,13 @@ def listed(answer: str) -> list[str]:
     return items
 
 
-# a term the answer quotes, of a few words: what the item is called
-QUOTED = re.compile(r"[\"“«]\s*([^\"“”«»]{2,40}?)\s*[\"”»]")
+# a term the answer quotes after a verb that names it ('a sector Medicen calls "Technotherapy"'):
+# what the item is called (not a description: 'Doctolib, described as a "booking app"')
+QUOTED = re.compile(
+    r"\b(?:calls?|called|named|dubbed|known as|appelle|appelée?s?|nommée?s?|baptisée?s?)\s+"
+    r"[\"“«]\s*([^\"“”«»]{2,40}?)\s*[\"”»]",
+    re.IGNORECASE,
+)
 
 
 def _term(text: str) -> str:

@@ -54,7 +54,8 @@ ASKED = re.compile(
     # incubators offer?" asks of them, not who they are)
     rf"\b(?:which|what|quels|quelles|lesquels|lesquelles)\s+(?:(?!{VERBS}\b)[\w\-]+\s+){{0,3}}?"
     rf"(?P<a>{GROUP})\b|"
-    rf"\b(?:(?:name|list|nommer|citer|nomme|cite)\s+(?:the|them|those|these|all|les|ces)|"
+    rf"\b(?:(?:name|list|nommer|citer|nomme|cite|lister|listez|liste|[ée]num[ée]rer)\s+"
+    rf"(?:the|them|those|these|all|les|ces)|"
     rf"names of(?: the| those| these)?|noms des)\s+(?:[\w\-'’]+\s+){{0,4}}?(?P<b>{GROUP})\b|"
     # "which are the clusters ...", "quelles sont les neuf universités ...", "c'est quoi les ..."
     rf"\b(?:(?:which|what|quels|quelles)\s+(?:are|were|sont|[ée]taient)|c['’]est quoi)\s+"
@@ -63,6 +64,7 @@ ASKED = re.compile(
     # any group asked again by the number the sources count it by: "list the 52 projects",
     # "what were the 52 foreign investment projects?", "quelles sont les trois priorités ?"
     rf"\b(?:which|what|quels|quelles|quoi|names of|noms des|name|list|nommer|citer|nomme|cite|"
+    rf"lister|listez|liste|"
     rf"donner|give|show|tell|"
     rf"donne|donnez)[\s-]+(?:(?:are|were|sont|[ée]taient|me|us|moi|nous)\s+)?"
     rf"(?:the|les|ces|those|these|its|their|leurs?|ses|[\w\-]+['’]s)\s+{NUMBER}\s+"

@@ -14,8 +14,10 @@ from assistant.answer.described import described_subject
 from assistant.answer.elsewhere import places_kept_to
 from assistant.answer.evidence import EvidenceReport
 from assistant.answer.gazetteer import Gazetteer
+from assistant.answer.labels import text
 from assistant.answer.lexicon import Lexicon
 from assistant.answer.organisations import Member, Organisation, asked_kinds, members, named_in
+from assistant.answer.others_named import others_named
 from assistant.answer.partners import (
     Cited,
     PartnerFinder,
@@ -126,6 +128,7 @@ def directory_answer(
         if town or listing:  # "which clusters are outside the region?" (not where to set up)
             return town_listed(question, town, passages, orgs, campus, language)
         named = located_subject(without_suburbs(question), orgs, known)
+        named = [] if others_named(question, named, orgs) else named  # "A and Bayer"
         if not named and not siting(question) and not names_organisation(question, orgs):
             named = described_subject(question, orgs)  # "the high-field neuroimaging centre"
         if named:  # where that organisation is; from the passages when its town is unknown
@@ -133,6 +136,11 @@ def directory_answer(
             more = bool(where_parts(question)[1])  # "what kind of company is it, and where?"
             lines = [
                 compose_where(o, entry_number(o, passages), campus, language, more) for o in there
+            ]
+            lines += [  # "A and B" of whom only A is placed: B is not passed over
+                f"{text('unplaced', language).format(name=o.label)} [{entry_number(o, passages)}]."
+                for o in named
+                if there and not placed(o)
             ]
             return "\n".join(lines[:3])
         kinds = kinds_named(question)

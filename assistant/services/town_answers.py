@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.answer.condense import split_context
-from assistant.answer.descriptions import PARTITIVE
+from assistant.answer.descriptions import PARTITIVE, WHICH_ONE
 from assistant.answer.organisations import Organisation, asked_kinds, named_in
 from assistant.answer.place_asked import in_places, places_asked
-from assistant.answer.places import compose_town, in_town, kinds_named
+from assistant.answer.places import compose_town, in_town, kinds_named, placed
 from assistant.answer.seeking import WHICH_ONE_IN
 from assistant.retrieval.passage import Passage
 from ingest.store.text import fold
@@ -21,15 +21,23 @@ def among_named(
 ) -> str:
     """Which of the organisations the question names (two or more; "of those": the last
     answer's) are in the place it names (a town, a département, outside the region), or not
-    ("which of those isn't in Paris?"), cited; "" when it names fewer or no place."""
+    ("which of those isn't in Paris?"), cited, or, when none of them is, those that are not;
+    "" when it names fewer or no place."""
     named, places = named_in(question, orgs), places_asked(question, orgs)
-    if len(named) < 2 and PARTITIVE.search(question):
-        named = named_in(split_context(standalone)[1], orgs)
+    if len(named) < 2 and (PARTITIVE.search(question) or WHICH_ONE.match(question)):
+        named = named_in(split_context(standalone)[1], orgs)  # "lesquels sont à Paris ?"
     which = WHICH_ONE_IN.search(question)
-    if len(named) < 2 or not places or not which:
+    if len(named) < 2 or not places or not (which or WHICH_ONE.match(question)):
         return ""
-    negated = bool(which.group("negated"))  # "which of those isn't in Paris?"
+    negated = bool(which and which.group("negated"))  # "which of those isn't in Paris?"
     there = [(o, entry_number(o, passages)) for o in named if in_places(o, places) != negated]
+    if not there:  # none of them is there: where they are instead
+        there = [
+            (o, entry_number(o, passages))
+            for o in named
+            if placed(o) and in_places(o, places) == negated  # never an unknown place
+        ]
+        negated = not negated
     return compose_town(places[0].label, there, lang, besides=negated)
 
 
