@@ -155,3 +155,11 @@ def test_a_noun_made_with_ship_is_read_as_the_noun_the_corpus_uses() -> None:
     weigher.idf = {"member": 2.0, "partner": 2.0}
     assert "member" in weigher.weights("how large is its membership?", "en")
     assert "partner" in weigher.weights("which partnerships?", "en")
+
+
+def test_that_something_takes_place_weighs_nothing() -> None:
+    """ "when does X take place?" asks a date: no "taking place in Paris" for its words."""
+    weigher = TermWeigher()
+    assert "place" not in weigher.weights("when does the summit take place?", "en")
+    assert "lieu" not in weigher.weights("quand a lieu le sommet ?", "fr")
+    assert "place" in weigher.weights("which place suits a lab?", "en")

@@ -207,3 +207,10 @@ def test_of_two_named_the_one_without_a_town_is_said_so() -> None:
         KNOWN,
     )
     assert said.startswith(ALPHA) and "does not give the town of Nu Care" in said
+
+
+def test_a_kind_the_town_does_not_hold_is_said_so() -> None:
+    """ "which medtech companies are in Orsay?": Orsay holds Alpha Lab, no medtech company."""
+    said = _answer("which medtech companies are in Orsay?")
+    assert said == "The directory lists no medtech company in Orsay."
+    assert _answer("which laboratories are in Orsay?").startswith("In Orsay, the directory lists")

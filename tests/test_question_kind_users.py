@@ -27,6 +27,7 @@ LOCATE = [
     "where do Alpha and Beta have their sites in the region?",
     "je monte une start-up, ils sont où les incubateurs Alpha et Beta ?",
     "et lesquels sont à Suresnes ?",
+    "where in the Hauts-de-Seine is Alpha?",
 ]
 LISTS = [
     # a list asked after what the asker tells of themselves

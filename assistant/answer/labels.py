@@ -54,6 +54,7 @@ TEXT = {
         "departement_heading": "In {name} ({code}), the directory lists:",
         "located": "{name} is in {place}",
         "unplaced": "The directory does not give the town of {name}",
+        "none_of_kind": "The directory lists no {kind} in {town}.",
         "part_of": "part of {parent}",
         "scope": (
             "I answer questions about the Paris Region (Île-de-France) health ecosystem: "
@@ -76,6 +77,7 @@ TEXT = {
         "departement_heading": "Dans le {code} ({name}), l'annuaire recense :",
         "located": "{name} se trouve à {place}",
         "unplaced": "L'annuaire ne donne pas la commune de {name}",
+        "none_of_kind": "L'annuaire ne recense pas de {kind} à {town}.",
         "part_of": "rattachement : {parent}",
         "scope": (
             "Je réponds aux questions sur l'écosystème de la santé en Île-de-France : hôpitaux, "

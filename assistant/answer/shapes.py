@@ -73,6 +73,8 @@ LOCATE_ENTITY = re.compile(
     # where an event is held: "where does MedXperience take place?", "où se tient X ?"
     r"^\s*(and |et )?(where (does|did|will|do) [^?]{1,60}? (take place|happen)|(où|ou) (se tien"
     r"(t|nent|dra)|se déroule(nt|ra)?|a eu lieu|aura lieu|a lieu|se passe(nt|ra)?))\b|"
+    # where in a part of the region: "where in the Hauts-de-Seine is Roche?"
+    r"^\s*(and |et )?where in (the )?[\w'’\-]+( [\w'’\-]+)? (is|are)\b|"
     # where its sites are: "where do GE and Philips have their sites?"
     r"^\s*(and |et )?where (do|does) [^?]{1,60}? (have|has) (their|its) (main )?(sites?|offices?|"
     r"premises|locations?|facilit(y|ies)|hq|headquarters|head offices?)\b|"

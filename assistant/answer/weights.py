@@ -36,6 +36,9 @@ SCOPE = frozenset(tokenize("paris region île-de-france idf france francilien fr
 # a verb and its particle mean what neither word does: "team up with" is to work with, not a
 # team ("my team leadership"); the noun of such a verb weighs nothing
 PHRASAL = re.compile(r"\b(team|pair|link)(s|ed|ing)?\s+up\b", re.IGNORECASE)
+# that something happens ("when does X take place?", "quand a lieu X ?") says not what is asked:
+# the words weigh nothing (no "taking place in Paris" for a date)
+HAPPENS = re.compile(r"\b(?:take|takes|took|taking)\s+place\b|\b(?:a|aura|a eu)\s+lieu\b", re.I)
 # the words that ask what something means weigh nothing: "what does the structuring one mean in
 # practice?" asks about structuring ("que signifie concrètement X ?")
 MEANING = re.compile(
@@ -66,7 +69,8 @@ class TermWeigher:
     ) -> dict[str, float]:
         """Each term of ``text`` (stemmed) and its weight; ``vocabulary``: the folded words of
         the passages at hand, which a misspelt word is read as."""
-        text = MEANING.sub(lambda m: f" {m.group('what') or ''} ", PHRASAL.sub(" ", text))
+        text = HAPPENS.sub(" ", PHRASAL.sub(" ", text))
+        text = MEANING.sub(lambda m: f" {m.group('what') or ''} ", text)
         text = REST.sub(lambda m: f" {m.group('a') or m.group('b')} ", text)
         if vocabulary and self.idf:
             text = respell(text, self.lexicon, self.idf.__contains__, vocabulary)

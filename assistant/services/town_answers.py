@@ -8,11 +8,13 @@ from collections.abc import Sequence
 
 from assistant.answer.condense import split_context
 from assistant.answer.descriptions import PARTITIVE, WHICH_ONE
+from assistant.answer.labels import text
 from assistant.answer.organisations import Organisation, asked_kinds, named_in
 from assistant.answer.place_asked import in_places, places_asked
 from assistant.answer.places import compose_town, in_town, kinds_named, placed
 from assistant.answer.seeking import WHICH_ONE_IN
 from assistant.retrieval.passage import Passage
+from ingest.directory.org_kinds import kind_label
 from ingest.store.text import fold
 
 
@@ -55,11 +57,17 @@ def town_listed(
     if places:
         there = [o for o in orgs if in_places(o, places)]
     kinds = asked_kinds(question) or kinds_named(question)
+    held = bool(there)
     if kinds and "*" not in kinds:
         there = [o for o in there if o.kind in kinds]
     listed = [(o, entry_number(o, passages)) for o in there]
     outside = any(p.outside for p in places)
-    return compose_town(places[0].label if places else town, listed, language, outside)
+    where = places[0].label if places else town
+    if held and not there and kinds and "*" not in kinds:  # "which start-ups are in the 94?"
+        return text("none_of_kind", language).format(
+            kind=kind_label(kinds[0], language), town=where
+        )
+    return compose_town(where, listed, language, outside)
 
 
 def entry_number(org: Organisation, passages: list[Passage]) -> int:
