@@ -209,3 +209,14 @@ def test_which_ones_in_a_town_of_those_listed_are_among_them() -> None:
     """ "lesquelles sont à Paris ?" after four start-ups: of those four, not every Paris one."""
     history = exchange("quelles start-up ?", "Alpha Care, Beta Care, Gamma Care et Delta Care.")
     assert "Alpha Care" in condense("lesquelles sont à Paris ?", history)
+
+
+def test_c_est_ou_asks_where_the_thing_named_before_is() -> None:
+    history = exchange("Alpha Care, c'est quoi ?", "Alpha Care est une start-up à Orsay.")
+    assert asked("c'est où ?", history) == "Alpha Care est où ?"
+    assert asked("et c'est quand ?", history).endswith("Alpha Care est quand ?")
+
+
+def test_the_other_two_borrow_no_name_of_the_previous_question() -> None:
+    history = exchange("Did any French start-ups win prizes?", "Three did, including Alpha Care.")
+    assert asked("what were the other two?", history) == "what were the other two?"

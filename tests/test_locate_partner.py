@@ -316,7 +316,7 @@ def test_where_is_a_part_of_an_organisation_named_by_its_field() -> None:
     text = directory_answer(
         question, question, QuestionKind.LOCATE, "en", passages, orgs, FakeFinder()
     )
-    assert text == "Zeta Scan is in Gif-sur-Yvette, Essonne [1]."
+    assert text == "Zeta Scan (part of Alpha Lab) is in Gif-sur-Yvette, Essonne [1]."
 
 
 @pytest.mark.parametrize(

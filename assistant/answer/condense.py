@@ -173,6 +173,9 @@ def _previous_standalone(history: Sequence[Turn], known: Gazetteer | None) -> st
     return asked if context else standalone
 
 
+REST_OF = re.compile(r"\b(?:other|others|autres?|the rest)\b", re.IGNORECASE)
+
+
 def with_subject(question: str, previous: str) -> str:
     """An elliptic follow-up that names nothing, given the previous question's subject: "and
     who's the president?" after "Who is the CEO of Medicen?" -> "and who's the president of
@@ -180,6 +183,8 @@ def with_subject(question: str, previous: str) -> str:
     own = words(question)
     pointing = any(w.lower() in WEAK_PRONOUNS for w in own)  # "there": not a bare ellipsis
     if pointing or not tokenize(question) or any(w[:1].isupper() for w in own[1:]):
+        return question
+    if REST_OF.search(question):  # "what were the other two?": the rest of the last answer's
         return question
     runs = [
         m.group(0)

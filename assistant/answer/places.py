@@ -85,9 +85,9 @@ def compose_where(
     org: Organisation, n: int, campus: dict[str, list[Organisation]], lang: str, about: bool = False
 ) -> str:
     """Where ``org`` is, from its directory entry (town, postcode, département, campus), cited;
-    only for an organisation whose town the directory knows (:func:`placed`). ``about``: what
-    the entry says it is too, its kind and what it is part of (a question asking more than
-    where: "what kind of company is it and which town is it in?")."""
+    only for an organisation whose town the directory knows (:func:`placed`), with what it is
+    part of. ``about``: its kind too (a question asking more than where: "what kind of company
+    is it and which town is it in?")."""
     held = [name for name, orgs in campus.items() if org in orgs]
     place = " ".join(p for p in (postcode(org), org.city) if p)
     place = f"{venue(org)}, {place}" if venue(org) else place  # "Palais Brongniart, 75002 Paris"
@@ -95,7 +95,7 @@ def compose_where(
     place += f", {area}" if fold(area) != fold(org.city) else ""  # "Villejuif, Val-de-Marne"
     place += f", {text('outside_region', lang)}" if org.region == "out" else ""  # "Dijon, outside"
     what = [kind_label(org.kind, lang)] if about and org.kind else []
-    parents = ", ".join(org.record.parents) if about else ""
+    parents = ", ".join(org.record.parents)  # "NeuroSpin (part of CEA)": whose site it is
     what += [text("part_of", lang).format(parent=parents)] if parents else []
     name = f"{org.label} ({', '.join(what)})" if what else org.label
     line = text("located", lang).format(name=name, place=place)

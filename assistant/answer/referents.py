@@ -188,11 +188,21 @@ def by_rank(question: str, answer: str) -> str:
     return f"{question[: match.start()]}{items[rank]}{question[match.end() :]}"
 
 
+# "c'est où ?", "et c'est quand ?": "c'" stands for the thing named before, nothing else asked
+BARE_CEST = re.compile(
+    r"^\s*(?:(?:et|mais|ok|alors)\s+)?(?P<cest>c['’]est)\s+(?=(?:o[uù]|quand|combien|qui)\b[^\w]*$)",
+    re.IGNORECASE,
+)
+
+
 def demonstrated(question: str, referent: str) -> str:
     """ "c'est quoi ce projet ?" -> "c'est quoi Appli Chimio ?": a demonstrative noun phrase
     replaced by the name it stands for; "how many engineers work there?" -> "... work at
     Digital Foundry?", "quelles boîtes dedans ?" -> "quelles boîtes dans SUMIL ?"; as it is
     when there is none or the noun is a common word."""
+    bare = BARE_CEST.match(question)  # "c'est où ?": where the thing named before is
+    if referent and bare:
+        return f"{question[: bare.start('cest')]}{referent} est {question[bare.end() :]}"
     match = DEMONSTRATIVE.search(question)
     if referent and match and fold(match.group("noun")) not in STOPWORDS:
         return f"{question[: match.start()]}{referent}{question[match.end() :]}"
