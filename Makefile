@@ -116,6 +116,8 @@ eval: setup
 		tests/eval/dev40.jsonl tests/eval/dev41.jsonl tests/eval/dev42.jsonl tests/eval/dev43.jsonl \
 		tests/eval/dev44.jsonl tests/eval/dev45.jsonl tests/eval/dev46.jsonl tests/eval/dev47.jsonl \
 		tests/eval/dev48.jsonl tests/eval/dev49.jsonl tests/eval/dev50.jsonl tests/eval/dev51.jsonl \
+		tests/eval/dev52.jsonl tests/eval/dev53.jsonl tests/eval/dev54.jsonl tests/eval/dev55.jsonl \
+		tests/eval/dev56.jsonl \
 		tests/eval/test.jsonl
 
 bench: setup

@@ -72,8 +72,9 @@ MIN_DECLINE = 0.95
 # answer-first 0.80 (33/41); after the ninth 0.85 (69/81), 0.86 (12/14), 0.83 (34/41); after
 # the thirteenth 0.86 (70/81), 0.86 (12/14), 0.83 (34/41) (declines read 0.93 mid-round, before
 # the review narrowed the round's readings); after the fourteenth 0.88 (71/81), 0.86 (12/14),
-# 0.83 (34/41) (the targets: 0.85 / 0.90 / 0.75); a question's worth below each.
-TEST_BARS = {"accuracy": 0.86, "decline": 0.85, "answer_first": 0.80}
+# 0.83 (34/41) (the targets: 0.85 / 0.90 / 0.75); after the sixteenth 0.89 (72/81), 0.86 (12/14),
+# 0.85 (35/41); a question's worth below each.
+TEST_BARS = {"accuracy": 0.87, "decline": 0.85, "answer_first": 0.82}
 # The blind dev sets, measured the same way, a question's worth below each:
 # dev2 answers 0.91 (42/46), declines 1.00 (14/14), answer-first 0.81 (21/26)
 DEV2_BARS = {"accuracy": 0.91, "decline": 0.92, "answer_first": 0.76}
@@ -267,9 +268,34 @@ DEV47 = Path(__file__).parent / "eval" / "dev47.jsonl"
 DEV47_BARS = {"accuracy": 0.80, "decline": 0.91, "answer_first": 0.71}
 DEV48 = Path(__file__).parent / "eval" / "dev48.jsonl"
 DEV48_BARS = {"accuracy": 0.93, "decline": 0.88, "answer_first": 0.85}
+# round 16 (answers, answer-first, declines at the round's start, 0c502ff -> its end; bars one
+# question below the end): dev49 (24 near-misses, 12 out of scope, a third of them requests to
+# act; half of all follow-ups), tuned on: 0.75 (18/24), 0.67 (8/12), 0.81 (29/36) -> 0.92, 0.92,
+# 0.92 (33/36); dev51, its mix, a holdout (its tables only): 0.92, 0.75, 0.89 (32/36) -> the
+# same; dev50 (the test's mix of kinds), tuned on: 0.88 (44/50), 0.83 (20/24), 1.00 -> 0.90,
+# 0.88, 1.00; dev52 (two thirds French: 25 near-misses, 15 out of scope), tuned on: 0.75 (15/20),
+# 1.00, 0.82 (33/40) -> 0.90, 1.00, 0.92 (37/40); dev53, its mix, a holdout: 0.85, 0.90, 0.88
+# (35/40) -> the same; dev54 (investors and researchers in their own words; 25 near-misses),
+# tuned on: 0.76 (19/25), 0.67 (2/3), 0.74 (26/35) -> 0.84, 0.67, 0.83 (29/35); dev55 (users
+# who never saw the corpus; 12 near-misses, 6 out of scope, 42 answerable), tuned on: 0.88
+# (37/42), 0.86 (18/21), 0.89 (16/18) -> 0.93, 0.86, 1.00; dev56, its mix, a holdout: 0.71
+# (30/42), 0.76 (16/21), 0.83 (15/18) -> 0.74, 0.81, 0.83.
 DEV49 = Path(__file__).parent / "eval" / "dev49.jsonl"
+DEV49_BARS = {"accuracy": 0.87, "decline": 0.88, "answer_first": 0.83}
 DEV50 = Path(__file__).parent / "eval" / "dev50.jsonl"
+DEV50_BARS = {"accuracy": 0.88, "decline": 0.90, "answer_first": 0.83}
 DEV51 = Path(__file__).parent / "eval" / "dev51.jsonl"
+DEV51_BARS = {"accuracy": 0.87, "decline": 0.86, "answer_first": 0.66}
+DEV52 = Path(__file__).parent / "eval" / "dev52.jsonl"
+DEV52_BARS = {"accuracy": 0.85, "decline": 0.90, "answer_first": 0.90}
+DEV53 = Path(__file__).parent / "eval" / "dev53.jsonl"
+DEV53_BARS = {"accuracy": 0.80, "decline": 0.85, "answer_first": 0.80}
+DEV54 = Path(__file__).parent / "eval" / "dev54.jsonl"
+DEV54_BARS = {"accuracy": 0.80, "decline": 0.80, "answer_first": 0.33}
+DEV55 = Path(__file__).parent / "eval" / "dev55.jsonl"
+DEV55_BARS = {"accuracy": 0.90, "decline": 0.94, "answer_first": 0.80}
+DEV56 = Path(__file__).parent / "eval" / "dev56.jsonl"
+DEV56_BARS = {"accuracy": 0.71, "decline": 0.77, "answer_first": 0.76}
 
 
 @pytest.mark.parametrize(
@@ -279,7 +305,8 @@ DEV51 = Path(__file__).parent / "eval" / "dev51.jsonl"
         *(DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, DEV22, DEV23),
         *(DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, DEV31, DEV32, DEV33),
         *(DEV34, DEV35, DEV36, DEV37, DEV38, DEV39, DEV40, DEV41, DEV42, DEV43, DEV44),
-        *(DEV45, DEV46, DEV47, DEV48, DEV49, DEV50, DEV51, TEST),
+        *(DEV45, DEV46, DEV47, DEV48, DEV49, DEV50, DEV51, DEV52, DEV53, DEV54, DEV55, DEV56),
+        TEST,
     ],
     ids=lambda path: {"questions": "main"}.get(path.stem, path.stem),
 )
@@ -380,18 +407,26 @@ def test_default_backend_holds_the_bar(built_index: Path) -> None:
         (DEV46, DEV46_BARS),
         (DEV47, DEV47_BARS),
         (DEV48, DEV48_BARS),
+        (DEV49, DEV49_BARS),
+        (DEV50, DEV50_BARS),
+        (DEV51, DEV51_BARS),
+        (DEV52, DEV52_BARS),
+        (DEV53, DEV53_BARS),
+        (DEV54, DEV54_BARS),
+        (DEV55, DEV55_BARS),
+        (DEV56, DEV56_BARS),
         (TEST, TEST_BARS),
     ],
-    ids=[*(f"dev{n}" for n in range(2, 49)), "frozen-test"],
+    ids=[*(f"dev{n}" for n in range(2, 57)), "frozen-test"],
 )
 def test_a_blind_set_holds_its_measured_numbers(
     built_index: Path, path: Path, bars: dict[str, float]
 ) -> None:
     """The sets written blind from corpus/: dev2, dev4 to dev11, dev13, dev14, dev16, dev18 to
     dev24, dev26, dev27, dev29, dev31, dev33, dev34, dev37 to dev39, dev41, dev42, dev44, dev46
-    to dev48 (tuned on), dev3, dev12, dev15, dev17, dev25, dev28, dev30, dev32, dev35, dev36,
-    dev40, dev43 and dev45 (holdouts, their tables only) and the frozen test (never tuned on)
-    each hold their measured numbers."""
+    to dev50, dev52, dev54, dev55 (tuned on), dev3, dev12, dev15, dev17, dev25, dev28, dev30,
+    dev32, dev35, dev36, dev40, dev43, dev45, dev51, dev53 and dev56 (holdouts, their tables
+    only) and the frozen test (never tuned on) each hold their measured numbers."""
     chat = Container(Settings(data_dir=built_index)).chat
     results = run_eval(chat, load_questions(path))
     overall = score(results)
