@@ -76,6 +76,8 @@ def lexicon() -> Lexicon:
         ("which of them is in the Essonne?", []),
         ("what's the size of the German medical device market?", ["Germany"]),  # whose it is
         ("what does the Paris region offer?", []),
+        ("pour un projet d'IA, quel pôle numérique pourrait aider ?", []),  # a French noun
+        ("what german hospitals work with Biomedix?", ["Germany"]),
     ],
 )
 def test_the_places_a_question_keeps_to(question: str, places: list[str], lexicon: Lexicon) -> None:

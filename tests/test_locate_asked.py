@@ -214,3 +214,15 @@ def test_a_kind_the_town_does_not_hold_is_said_so() -> None:
     said = _answer("which medtech companies are in Orsay?")
     assert said == "The directory lists no medtech company in Orsay."
     assert _answer("which laboratories are in Orsay?").startswith("In Orsay, the directory lists")
+
+
+def test_a_partner_asked_in_a_place_of_the_world_is_none_of_the_directory_s(
+    lexicon: Lexicon,
+) -> None:
+    orgs = from_passages(ROWS)
+    asked = "who could we partner with in Boston on cardiac sensors?"
+    reading = Reading(standalone=asked, asked=asked, kind=QuestionKind.PARTNER, said=())
+    assert from_directory(reading, "en", [], orgs, None, KNOWN, Gazetteer.of(orgs), lexicon) == (
+        "",
+        QuestionKind.LIST,
+    )

@@ -90,12 +90,20 @@ def _unplaced(asked: str, lexicon: Lexicon | None) -> list[tuple[str, frozenset[
         word = match.group("place")
         if place := world().place(word, lexicon):
             found.append((word, place))
-        elif (country := world().people(word))[0]:  # "Israeli": of Israel
-            found.append(country)
+        elif (country := world().people(word))[0] and not _ordinary(word, lexicon):
+            found.append(country)  # "Israeli": of Israel; "quel pôle" names no Pole
     for match in SUBJECT.finditer(asked):
         if named := _named((match.group("place") or match.group("owner")).split(), lexicon):
             found.append(named)
     return found
+
+
+def _ordinary(word: str, lexicon: Lexicon | None) -> bool:
+    """A French word in lower case that is not also a frequent English one ("quel pôle": no
+    Pole; "german", "allemand" still name their people)."""
+    if CAPITALISED.fullmatch(word) or lexicon is None:
+        return False
+    return lexicon.french(word.lower()) and not lexicon.common(word.lower())
 
 
 def _named(words: list[str], lexicon: Lexicon | None) -> tuple[str, frozenset[str]] | None:

@@ -83,6 +83,12 @@ def from_directory(
         return "", kind
     if kind == QuestionKind.LOCATE and unheld(question, orgs, known, gazetteer, lexicon):
         return "", QuestionKind.FACT
+    if (
+        kind == QuestionKind.PARTNER
+        and gazetteer
+        and places_kept_to(question, orgs, gazetteer, known, lexicon)
+    ):  # "a gene therapy company in Boston we could partner with?": none of the directory's
+        return "", QuestionKind.LIST
     found = directory_answer(question, standalone, kind, language, passages, orgs, finder, known)
     if found and kind == QuestionKind.LOCATE and where_parts(question)[1]:
         return found, QuestionKind.FACT  # the where line, and the other part as a fact
