@@ -64,18 +64,19 @@ def counts_asked(question: str, sentence: str, asked: str) -> bool:
         return True
     main = _english(tokenize(_head(counted, french)), french)
     others = [t for t in terms if t not in main]
-    clauses = [c for c in CLAUSES.split(sentence) if NUMBER.search(c)]
+    numbered = [whole_words(c, question) for c in CLAUSES.split(sentence) if NUMBER.search(c)]
+    said = whole_words(sentence, question)
 
     def beside(terms: list[str]) -> bool:
-        return any(close_to(t, whole_words(c, question)) for c in clauses for t in terms)
+        return any(close_to(t, clause) for clause in numbered for t in terms)
 
     if beside(main):
         return True
-    if any(close_to(t, whole_words(sentence, question)) for t in main):
+    if any(close_to(t, said) for t in main):
         return False  # the thing said apart from any number
     if others and beside(others):
         return True
-    if any(close_to(t, whole_words(sentence, question)) for t in others):
+    if any(close_to(t, said) for t in others):
         return False
     return _counts(sentence, set(_english(tokenize(" ".join(complement)), french)))
 

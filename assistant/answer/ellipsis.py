@@ -221,9 +221,9 @@ WHICH = re.compile(r"\s*((and|et)\s+)?(which|who|quel|quelle|quels|quelles|qui)\
 PLACE_ANSWER = re.compile(r"(?i:à|a|au|aux|en|in|at|near|dans|près de)\s+[A-ZÀ-ÖØ-Þ]")
 
 
-# "son siège", "sa plateforme d'imagerie médicale": the noun phrase a possessive opens
-# "son siège social", "sa date de création": the noun, one adjective, its complements ("sa
-# stratégie repose sur quoi ?": a verb follows, no owned phrase ends there)
+# "son siège social", "sa date de création", "sa plateforme d'imagerie médicale": the noun
+# phrase a possessive opens, its noun, one adjective and its complements ("sa stratégie repose
+# sur quoi ?": a verb follows, no owned phrase ends there)
 OF = r"(?:\s+(?:d['’]|de\s+|du\s+|des\s+)[\w\-]+)*?"
 ENDS = r"(?:pour|en|à|au|aux|dans|il|elle|ils|elles|est|sont)"  # what follows the owned phrase
 OWNED = (

@@ -54,6 +54,7 @@ SUBJECT = re.compile(
     r"\b(?P<owner>(?-i:[A-ZÀ-Þ])[\w-]*)['’]s\b",
     re.IGNORECASE,
 )
+OWN_DEPARTEMENTS = frozenset(fold(name) for name in DEPARTEMENTS.values())  # the region's
 NEAR = 0.9  # a sentence scoring this share of the best one's is as good an answer
 
 
@@ -134,13 +135,12 @@ def _at_home(
 ) -> bool:
     """The sources' scope: the region, its départements, France, the directory's towns,
     campuses, organisations."""
-    departements = {fold(name) for name in DEPARTEMENTS.values()}
     for name in place:
         folded = fold(name)
         terms = set(tokenize(name))
         if REGION.search(folded) or (terms and terms <= SCOPE) or folded in gazetteer.campus:
             return True
-        if folded in departements:  # "en Seine-Saint-Denis", "in the Essonne"
+        if folded in OWN_DEPARTEMENTS:  # "en Seine-Saint-Denis", "in the Essonne"
             return True
         if any(o.region != "out" and o.city and fold(o.city) == folded for o in organisations):
             return True

@@ -23,9 +23,16 @@ def others_named(
     """The asking clauses join to one of ``named`` ("A and B", "A, B et C") a capitalised name
     that is none of them (nor a part of one's name), no town of the directory, not the region."""
     asked = asking(question, told_first=True)[0]
+    runs = list(NAMES.finditer(asked))
+    joined = [
+        (a, b)
+        for a, b in zip(runs, runs[1:], strict=False)
+        if JOINED.fullmatch(asked[a.end() : b.start()])
+    ]
+    if not joined:
+        return False
     aliases = {alias for org in named for alias in org.aliases()}
     towns = {squash(org.city) for org in organisations if org.city}
-    runs = list(NAMES.finditer(asked))
 
     def held(match: re.Match[str]) -> bool:
         words = [w for w in match.group(0).split() if fold(w) not in STOPWORDS]
@@ -34,9 +41,4 @@ def others_named(
             return True
         return any(run in alias or alias in run for alias in aliases)
 
-    joined = [
-        (a, b)
-        for a, b in zip(runs, runs[1:], strict=False)
-        if JOINED.fullmatch(asked[a.end() : b.start()])
-    ]
     return any(held(a) != held(b) for a, b in joined)

@@ -90,7 +90,8 @@ def compose_where(
     is it and which town is it in?")."""
     held = [name for name, orgs in campus.items() if org in orgs]
     place = " ".join(p for p in (postcode(org), org.city) if p)
-    place = f"{venue(org)}, {place}" if venue(org) else place  # "Palais Brongniart, 75002 Paris"
+    held_at = venue(org)
+    place = f"{held_at}, {place}" if held_at else place  # "Palais Brongniart, 75002 Paris"
     area = DEPARTEMENTS.get(departement(org), org.city)
     place += f", {area}" if fold(area) != fold(org.city) else ""  # "Villejuif, Val-de-Marne"
     place += f", {text('outside_region', lang)}" if org.region == "out" else ""  # "Dijon, outside"

@@ -262,10 +262,9 @@ def classify(question: str) -> QuestionKind:
         return QuestionKind.LOCATE
     if WHEN.search(rest) and not EXPLAIN.search(led):
         return QuestionKind.FACT
-    told = [c for c in CLAUSE_END.split(rest) if c.strip()][1:]  # "We're a maker. List the ..."
     if LIST.search(rest) or LIST_ASKED.search(rest) or LIST_OF.search(rest) or asks_for_list(rest):
         return QuestionKind.LIST
-    if any(LIST.search(c) for c in told):
+    if any(LIST.search(c) for c in CLAUSE_END.split(rest)[1:]):  # "We're a maker. List the ..."
         return QuestionKind.LIST
     if LIST_THEM.search(rest) and not WHY.search(led):  # "why did they name them so?"
         return QuestionKind.LIST

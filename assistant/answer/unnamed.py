@@ -117,13 +117,14 @@ def unnamed_decline(
     stem = translate_terms(tokenize(noun))[:1]  # "hôpitaux": counted as "hospitals"
     forms = "|".join(sorted(re.escape(f) for f in spellings(set(stem))))  # "centres", "centers"
     counted = rf"{QUANTIFIED}(?:{forms})\w*" if stem else ""
-    found = re.search(counted, fold(group.sentence), re.IGNORECASE) if counted else None
+
+    def counting(sentence: str) -> re.Match[str] | None:
+        return re.search(counted, fold(sentence), re.IGNORECASE) if counted else None
+
+    found = counting(group.sentence)
     if counted and not found and not named_beside(rivals, known, organisations):
         # "all the members" counts none; one nearly as good does ("over 400 members")
-        found, group = next(
-            ((m, e) for e in near if (m := re.search(counted, fold(e.sentence), re.I))),
-            (None, group),
-        )
+        found, group = next(((m, e) for e in near if (m := counting(e.sentence))), (None, group))
     sentences = evidence.sentences.get(group.n, [])
     after = " ".join(sentences[group.position + 1 : group.position + 2])
     if not found or TAKEN_UP.search(fold(group.sentence)[: found.start()]):

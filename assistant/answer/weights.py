@@ -37,7 +37,8 @@ SCOPE = frozenset(tokenize("paris region île-de-france idf france francilien fr
 # team ("my team leadership"); the noun of such a verb weighs nothing
 PHRASAL = re.compile(r"\b(team|pair|link)(s|ed|ing)?\s+up\b", re.IGNORECASE)
 # that something happens ("when does X take place?", "quand a lieu X ?") says not what is asked:
-# the words weigh nothing (no "taking place in Paris" for a date)
+# the words weigh nothing (no "taking place in Paris" for a date), and frame where it is held
+# (``where.py``; not a rank: "à quelle place")
 HAPPENS = re.compile(r"\b(?:take|takes|took|taking)\s+place\b|\b(?:a|aura|a eu)\s+lieu\b", re.I)
 # the words that ask what something means weigh nothing: "what does the structuring one mean in
 # practice?" asks about structuring ("que signifie concrètement X ?")

@@ -24,7 +24,7 @@ from assistant.answer.organisations import Organisation, squash
 from assistant.answer.questions import asking
 from assistant.answer.seeking import where_parts
 from assistant.answer.shapes import sets_up
-from assistant.answer.weights import FRAMING
+from assistant.answer.weights import FRAMING, HAPPENS
 from ingest.directory.departements import DEPARTEMENTS
 from ingest.directory.org_kinds import kinds_by_word
 from ingest.store.text import STOPWORDS, fold, tokenize
@@ -47,8 +47,6 @@ FRAME = set(
     like such including comme tels telles notamment sites site premises
     """.split()
 )
-# where an event is held: "take place", "a eu lieu" (not a rank: "à quelle place")
-HELD = re.compile(r"\b(?:take|takes|took|taking)\s+place\b|\b(?:a eu|a|aura)\s+lieu\b", re.I)
 # a pronoun that stands for the organisation named elsewhere in the message
 POINTS_BACK = set("it its they them their il elle ils elles lui leur leurs son sa ses".split())
 # a part of an organisation named by its field: "the CEA's neuroimaging centre"
@@ -79,7 +77,7 @@ def located_subject(
     the corpus never uses (``known``: its terms), unless it names a thing of the organisation
     ("X's biobank", "the biobank of X"): it cannot name a thing the sources would locate."""
     by_alias = _aliases(organisations)
-    question = HELD.sub(" ", question)  # "where does X take place?": where X is
+    question = HAPPENS.sub(" ", question)  # "where does X take place?": where X is
     asked, told = asking(question, told_first=True)
     where, besides = where_parts(question)
     if besides:  # "Where is X based, and what year did it open Y?": the part that asks where

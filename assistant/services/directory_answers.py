@@ -75,40 +75,21 @@ def from_directory(
 ) -> tuple[str, QuestionKind]:
     """A locate or partner answer to the question as ``reading`` restates it, from the directory,
     and the kind to compose by when there is none (a partner question as a list, a locate
-    question as a fact); ``known``: the corpus's
-    terms; ``gazetteer``, ``lexicon``: the directory's names and places and the general words,
-    which tell a place of the world."""
+    question as a fact); ``known``: the corpus's terms; ``gazetteer``, ``lexicon``: the
+    directory's names and places and the general words, which tell a place of the world."""
     question, standalone, kind = reading.asked, reading.standalone, reading.kind
     if kind not in (QuestionKind.LOCATE, QuestionKind.PARTNER):
         return "", kind
-    if kind == QuestionKind.LOCATE and unheld(question, orgs, known, gazetteer, lexicon):
-        return "", QuestionKind.FACT
-    if (
-        kind == QuestionKind.PARTNER
-        and gazetteer
-        and places_kept_to(question, orgs, gazetteer, known, lexicon)
-    ):  # "a gene therapy company in Boston we could partner with?": none of the directory's
-        return "", QuestionKind.LIST
+    otherwise = QuestionKind.LIST if kind == QuestionKind.PARTNER else QuestionKind.FACT
+    # where in a place of the world ("X's head office in the US?", "a partner in Boston?") or
+    # which of two sites is bigger: the directory holds neither
+    compared = kind == QuestionKind.LOCATE and COMPARATIVE.search(question) is not None
+    if compared or (gazetteer and places_kept_to(question, orgs, gazetteer, known, lexicon)):
+        return "", otherwise
     found = directory_answer(question, standalone, kind, language, passages, orgs, finder, known)
     if found and kind == QuestionKind.LOCATE and where_parts(question)[1]:
         return found, QuestionKind.FACT  # the where line, and the other part as a fact
-    return found, kind if found else (
-        QuestionKind.LIST if kind == QuestionKind.PARTNER else QuestionKind.FACT
-    )
-
-
-def unheld(
-    question: str,
-    orgs: Sequence[Organisation],
-    known: Container[str],
-    gazetteer: Gazetteer | None,
-    lexicon: Lexicon | None,
-) -> bool:
-    """Where something is in a place of the world ("where is X's head office in the US?"), or
-    how two sites compare ("is X's site bigger than Y's?"): the directory holds neither."""
-    if COMPARATIVE.search(question):
-        return True
-    return bool(gazetteer and places_kept_to(question, orgs, gazetteer, known, lexicon))
+    return found, kind if found else otherwise
 
 
 def directory_answer(
