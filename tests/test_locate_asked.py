@@ -214,6 +214,15 @@ def test_a_kind_the_town_does_not_hold_is_said_so() -> None:
     said = _answer("which medtech companies are in Orsay?")
     assert said == "The directory lists no medtech company in Orsay."
     assert _answer("which laboratories are in Orsay?").startswith("In Orsay, the directory lists")
+    # the companies' kinds together are "companies"; a département by its name and number
+    assert _answer("which companies are in Orsay?") == "The directory lists no company in Orsay."
+    orgs = from_passages(ROWS)
+    for asked, said in (
+        ("quelles entreprises sont à Orsay ?", "pas d'entreprise à Orsay."),
+        ("quels hôpitaux sont dans l'Essonne ?", "pas de groupe hospitalier dans le 91 (Essonne)."),
+    ):
+        found = directory_answer(asked, "", QuestionKind.LOCATE, "fr", [], orgs, None)
+        assert found == f"L'annuaire ne recense {said}"
 
 
 def test_a_partner_asked_in_a_place_of_the_world_is_none_of_the_directory_s(

@@ -362,6 +362,7 @@ def test_which_of_those_the_last_answer_named_are_in_a_place_or_not() -> None:
     """ "Which of those isn't in Orsay?" after an answer naming three: those of them elsewhere,
     with their town; "lesquels d'entre eux sont à Orsay ?": those of them there."""
     said = "Alpha Lab (cardiac sensors), the Beta Imaging platform and Gamma Centre. [1]"
+    said += " Epsilon Care runs a clinic."  # its town unknown: never said to be elsewhere
     history = [Turn("user", "Which organisations work on the heart?"), Turn("assistant", said)]
     orgs = from_passages(ROWS)
     for question, expected in (

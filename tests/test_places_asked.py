@@ -87,6 +87,13 @@ def test_the_region_named_is_no_place_and_no_town_is_read_inside_a_longer_one(
         "Val-de-Marne",
         "Hauts-de-Seine",
     ]
+    # a hyphenated name typed with spaces is the same place
+    assert [p.label for p in places_asked("any pharma in rueil malmaison?", orgs)] == [
+        "Rueil-Malmaison"
+    ]
+    assert [p.label for p in places_asked("qui est dans le val de marne ?", orgs)] == [
+        "Val-de-Marne"
+    ]
 
 
 @pytest.mark.parametrize(

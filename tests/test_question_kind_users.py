@@ -77,6 +77,9 @@ OTHERS = {
         "sensible choice compared with the alternatives?"
     ): QuestionKind.EXPLAIN,
     "Compare Medicen with Genopole": QuestionKind.COMPARE,
+    # a comparison the asker tells of themselves, not the one they ask
+    "Where is Alpha Lab? We're comparing locations west of Paris.": QuestionKind.LOCATE,
+    "We are comparing two sites. Compare Alpha Lab with Beta Imaging?": QuestionKind.COMPARE,
     # an opinion asked first, then why: an explanation
     "honestly what do you think, why would we put our R&D centre in the paris region?": (
         QuestionKind.EXPLAIN

@@ -55,6 +55,7 @@ TEXT = {
         "located": "{name} is in {place}",
         "unplaced": "The directory does not give the town of {name}",
         "none_of_kind": "The directory lists no {kind} in {town}.",
+        "none_of_kind_departement": "The directory lists no {kind} in {name} ({code}).",
         "part_of": "part of {parent}",
         "scope": (
             "I answer questions about the Paris Region (Île-de-France) health ecosystem: "
@@ -77,7 +78,8 @@ TEXT = {
         "departement_heading": "Dans le {code} ({name}), l'annuaire recense :",
         "located": "{name} se trouve à {place}",
         "unplaced": "L'annuaire ne donne pas la commune de {name}",
-        "none_of_kind": "L'annuaire ne recense pas de {kind} à {town}.",
+        "none_of_kind": "L'annuaire ne recense pas {kind} à {town}.",
+        "none_of_kind_departement": "L'annuaire ne recense pas {kind} dans le {code} ({name}).",
         "part_of": "rattachement : {parent}",
         "scope": (
             "Je réponds aux questions sur l'écosystème de la santé en Île-de-France : hôpitaux, "

@@ -64,17 +64,23 @@ def places_asked(question: str, organisations: Sequence[Organisation]) -> list[P
         found.append((outside.start(), Place(outside.group(0), outside=True)))
     towns = {fold(o.city): o.city for o in organisations if o.city}
     for town, name in towns.items():
-        if match := re.search(rf"(?<![\w\-]){re.escape(town)}(?![\w\-])", folded):
+        if match := re.search(rf"(?<![\w\-]){_spelt(town)}(?![\w\-])", folded):
             found.append((match.start(), Place(name, town=town)))
     for code, name in DEPARTEMENTS.items():
         if fold(name) in towns:
             continue  # Paris is a town
-        match = re.search(rf"(?<![\w\-]){re.escape(fold(name))}(?![\w\-])", folded)
+        match = re.search(rf"(?<![\w\-]){_spelt(fold(name))}(?![\w\-])", folded)
         numbered = [m for m in NUMBERED.finditer(folded) if code in (m["paren"], m["code"])]
         if match or numbered:
             start = match.start() if match else numbered[0].start()
             found.append((start, Place(name, departement=code)))
     return [place for _, place in sorted(found, key=lambda item: item[0])]
+
+
+def _spelt(place: str) -> str:
+    """A pattern of a place's name as typed, a hyphen or a space between its words ("rueil
+    malmaison", "val de marne")."""
+    return r"[\s\-]+".join(re.escape(part) for part in place.split("-"))
 
 
 def in_places(org: Organisation, places: Sequence[Place]) -> bool:

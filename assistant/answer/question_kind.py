@@ -254,7 +254,8 @@ def classify(question: str) -> QuestionKind:
         return QuestionKind.ACTION
     if OUT_OF_SCOPE.search(rest) or asks_the_way(rest):
         return QuestionKind.OUT_OF_SCOPE
-    if COMPARE.search(rest) and not UNNAMED_OTHERS.search(rest):
+    asked = asking(rest)[0]  # "Where is X? We're comparing locations.": not a comparison
+    if COMPARE.search(asked) and not UNNAMED_OTHERS.search(asked):
         return QuestionKind.COMPARE
     if not WHY.search(led) and seeks_partner(rest):
         return QuestionKind.PARTNER

@@ -11,10 +11,11 @@ from assistant.answer.descriptions import PARTITIVE, WHICH_ONE
 from assistant.answer.labels import text
 from assistant.answer.organisations import Organisation, asked_kinds, named_in
 from assistant.answer.place_asked import in_places, places_asked
-from assistant.answer.places import compose_town, in_town, kinds_named, placed
+from assistant.answer.places import compose_town, departement_named, in_town, kinds_named, placed
 from assistant.answer.seeking import WHICH_ONE_IN
 from assistant.retrieval.passage import Passage
-from ingest.directory.org_kinds import kind_label
+from ingest.directory.departements import DEPARTEMENTS
+from ingest.directory.org_kinds import COMPANY_KINDS, kind_label
 from ingest.store.text import fold
 
 
@@ -32,7 +33,11 @@ def among_named(
     if len(named) < 2 or not places or not (which or WHICH_ONE.match(question)):
         return ""
     negated = bool(which and which.group("negated"))  # "which of those isn't in Paris?"
-    there = [(o, entry_number(o, passages)) for o in named if in_places(o, places) != negated]
+    there = [  # "not in X": only those placed elsewhere, never an unknown place
+        (o, entry_number(o, passages))
+        for o in named
+        if in_places(o, places) != negated and (placed(o) or not negated)
+    ]
     if not there:  # none of them is there: where they are instead
         there = [
             (o, entry_number(o, passages))
@@ -64,10 +69,24 @@ def town_listed(
     outside = any(p.outside for p in places)
     where = places[0].label if places else town
     if held and not there and kinds and "*" not in kinds:  # "which start-ups are in the 94?"
-        return text("none_of_kind", language).format(
-            kind=kind_label(kinds[0], language), town=where
-        )
+        return _none_of_kind(kinds, where, language)
     return compose_town(where, listed, language, outside)
+
+
+def _none_of_kind(kinds: tuple[str, ...], where: str, language: str) -> str:
+    """No organisation of the kinds asked in the town or département: "company" for the
+    companies' kinds together, else each kind's label."""
+    shown = ("company",) if set(kinds) == set(COMPANY_KINDS) else kinds
+    joiner = " ou " if language == "fr" else " or "
+    kind = joiner.join(kind_label(k, language) for k in shown)
+    if language == "fr":  # "pas d'entreprise", "pas de groupe hospitalier"
+        kind = f"d'{kind}" if fold(kind)[:1] in tuple("aeiouh") else f"de {kind}"
+    code = departement_named(where)
+    if code:
+        return text("none_of_kind_departement", language).format(
+            kind=kind, name=DEPARTEMENTS[code], code=code
+        )
+    return text("none_of_kind", language).format(kind=kind, town=where)
 
 
 def entry_number(org: Organisation, passages: list[Passage]) -> int:
