@@ -184,6 +184,9 @@ def test_where_others_set_up_is_siting_and_a_departement_is_a_town() -> None:
         # the asker's own pain or lump, and whether to worry
         "ok merci. j'ai une douleur au sein depuis 2 semaines, je dois m'inquiéter ?",
         "I have had a lump for a month, should I worry?",
+        # the carer a recommendation picks
+        "tu me conseilles quel dentiste près de Bastille ?",
+        "can you recommend which gp to see in Évry?",
     ],
 )
 def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:
@@ -254,6 +257,12 @@ def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:
         "should I worry about the competition from Munich?",
         "dois-je m'inquiéter de la concurrence ?",
         "we work on pain management devices, who could we partner with?",
+        # a recommendation of the ecosystem, an opinion asked, a place to live and work
+        "Which hospital network does Medicen recommend for trials?",
+        "how would you say the Paris Region compares with Munich?",
+        "where could we live and work near Saclay for our start-up?",
+        "Which schools for engineers are in the region?",
+        "how does Medicen translate research into products?",
     ],
 )
 def test_treatments_of_the_ecosystem_stay_questions(question: str) -> None:
@@ -305,9 +314,16 @@ def test_what_the_assistant_is_gets_the_help_reply(question: str) -> None:
         "any cheap apartments to rent near Saclay?",
         "tu connais un logement pas cher vers Villejuif ?",
         "I need to find a flat in Évry for my intern",
+        "which area should we live in once we move to Saclay?",
+        "quelle ville nous conseillez-vous pour habiter près d'Évry ?",
+        # a school for the asker's children
+        "is there a bilingual school for our two kids near Saclay?",
+        "une bonne école pour mes enfants à Orsay ?",
         # a word to translate, a forecast asked, the markets
         "How do I say clinical trial in Japanese?",
         "comment dit-on essai clinique en allemand ?",
+        "how do you say 'incubator' in Chinese?",
+        "comment on dit pôle de compétitivité en anglais ?",
         "Can you predict Sanofi's results next year?",
         "what's the share price of Sanofi?",
         "Which train goes from Paris to Lyon?",

@@ -2,7 +2,7 @@
 symptoms, where to be treated and by whom, at what cost ("how do I treat a headache?", "j'ai de
 la fièvre", "which hospital should I go to for a broken arm?", "recommend me a good
 oncologist", "my dad has cancer, which hospital is best?"). It answers questions about the
-region's health ecosystem, not its care: a part of ``question_kind.OUT_OF_SCOPE``. Shapes only,
+region's health ecosystem, not its care: a part of ``out_of_scope.OUT_OF_SCOPE``. Shapes only,
 never the answer to one question."""
 
 from __future__ import annotations
@@ -81,6 +81,9 @@ CARE = (
     rf"(good |bon |bonne |great )?{CARER}{SOUGHT}"
     rf"|\b(i need|i['’]m looking for|je cherche|j['’]ai besoin d['’]) ?(an? |un |une )(good |bon "
     rf"|bonne )?{CARER}{SOUGHT}"
+    # the carer a recommendation picks: "tu me conseilles quel médecin ?", "recommend which GP?"
+    rf"|\b(conseill\w*|recommand\w*|recommend\w*|suggest\w*)([\s-]+(me|moi|nous|us))?\s+"
+    rf"(quel|quelle|quels|quelles|which|what)\s+(good |bon |bonne )?{CARER}"
     # a relative's illness ("my dad has cancer", "ma mère est atteinte d'un cancer"), not a
     # relative's project in a field ("my friend has a cancer research lab")
     rf"|\bmy {RELATIVE}(['’]s)? (has|had|has got|is suffering from|suffers from|"

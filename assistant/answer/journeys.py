@@ -5,7 +5,7 @@ where the destination ends the clause or is followed by where from or how ("from
 metro"). Getting to know people, to a market, to a level or a goal ("get to the European
 market", "get to Medicen's 800 members goal") is no journey; reaching or joining an
 organisation ("how can we reach Medicen?", "comment rejoindre Medicen ?") is a journey only by
-a way of travel. A part of ``question_kind.OUT_OF_SCOPE``'s reading; shapes and the world's
+a way of travel. A part of ``out_of_scope.OUT_OF_SCOPE``'s reading; shapes and the world's
 places only, never the answer to one question."""
 
 from __future__ import annotations
