@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from fakes import directory_entry
 
+from assistant.answer.counted import counted_group
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.messages import DECLINE
 from assistant.answer.organisations import from_passages
@@ -204,3 +205,37 @@ def test_a_kind_of_the_directory_asked_plainly_is_listed_not_declined() -> None:
     said = unnamed_decline("Which three clusters are the best?", "", "en", group, ORGS)
     assert said is not None and said.startswith(DECLINE["en"])
     assert unnamed_decline("Which clusters are those?", "", "en", plain, ORGS) is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "restated"),
+    [
+        # a bare "which" after an answer that counts a group: that group, asked by name
+        (
+            "Which four?",
+            "Yes, and four of the world's 15 most innovative research bodies are in the region.",
+            "Which four innovative research bodies?",
+        ),
+        (
+            "which ones exactly?",
+            "Medicen has an agreement with a few high-level European clusters to build it. [1]",
+            "Which high-level European clusters?",
+        ),
+        ("et lesquels ?", "Medicen a signé avec plusieurs pôles européens. [1]", "Quels pôles"),
+        # no count: the kind of organisation the answer names
+        (
+            "which ones?",
+            "Yes. Business clusters encourage cooperation. [1]",
+            "Which Business clusters?",
+        ),
+        # not a bare "which", or nothing counted
+        ("which four are in Paris?", "Four research bodies are in the region.", ""),
+        ("Which four?", "Half of all research is done there.", ""),
+    ],
+)
+def test_a_bare_which_after_a_count_asks_the_group_by_name(
+    question: str, answer: str, restated: str
+) -> None:
+    found = counted_group(question, answer)
+    assert found.startswith(restated) if restated else found == ""
+    assert not restated or asked_group(found)  # what ``unnamed_decline`` then reads

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.answer.citations import CITATION
-from assistant.answer.counted import counted_listed, ranked
+from assistant.answer.counted import counted_group, counted_listed, ranked
 from assistant.answer.descriptions import described, those_named
 from assistant.answer.dislocation import dislocated, own_topic
 from assistant.answer.ellipsis import (
@@ -129,6 +129,7 @@ def _pointed(
         or named_item(question, answer)
         or ranked(question, answer)
         or counted_listed(question, previous)
+        or counted_group(question, answer)
         or purpose_of(question, previous)
         or taken_up(question, subject)
         or framed(question, subject)

@@ -12,6 +12,7 @@ from assistant.answer.descriptions import among
 from assistant.answer.numbers import FRENCH, WORD, value
 from assistant.answer.questions import COUNT_QUESTION
 from assistant.answer.referents import by_rank, fronted, listed
+from ingest.directory.org_kinds import kinds_by_word
 from ingest.store.text import fold
 
 # "those two", "the three", "lequel des trois", "ces deux-là": the items of the last answer's
@@ -88,3 +89,50 @@ def counted_listed(question: str, previous: str) -> str:
     if match.group("them"):
         return f"{question[: match.start('them')]}the {noun}{question[match.end('them') :]}"
     return f"{question[: match.start()]}citer les {noun}{question[match.end() :]}"
+
+
+# "which four?", "which ones exactly?", "lesquels ?": which are the members of what was counted
+WHICH_BARE = re.compile(
+    r"^\s*(?:(?:and|et|ok|so|alors|mais|but)\s*,?\s+)?(?P<w>which|what|quels|quelles|lesquels|"
+    rf"lesquelles)(?:\s+(?P<n>{WORD}|\d+))?(?:\s+ones)?(?:\s+(?:exactly|then|précisément|"
+    r"exactement|alors|are they|are those|sont-ils|sont-elles))?\s*[?!.]*\s*$",
+    re.IGNORECASE,
+)
+# a group the answer counts, up to its plural noun: "four of the world's 15 most innovative
+# research bodies are ...", "a few high-level European clusters to build ..."
+QUANTITY = rf"\b(?:(?:a )?few|several|some|quelques|plusieurs|{WORD}|\d+)"
+GROUP_NOUN = (
+    r"\s+(?:[\w\-’']+\s+){0,6}?(?P<noun>(?:[\w\-]+\s+){0,2}[\w\-]+[sx])(?=\s+(?:are|were|is|in|"
+    r"to|that|which|who|from|with|sont|de|du|des|en|à|qui|dans)\b|\s*[,.;:)]|\s*$)"
+)
+
+
+def counted_group(question: str, answer: str) -> str:
+    """ "which four?" after an answer that says "four of the world's 15 most innovative research
+    bodies are in Île-de-France": "Which four innovative research bodies?"; "which ones
+    exactly?" after "a few high-level European clusters": "Which high-level European
+    clusters?" (what is then asked by name, ``unnamed.py``); "" when the question is no bare
+    "which" or the answer counts no group."""
+    match = WHICH_BARE.match(question)
+    if not match:
+        return ""
+    count = match.group("n")
+    quantity = rf"\b{re.escape(count)}" if count else QUANTITY
+    found = re.search(rf"{quantity}{GROUP_NOUN}", answer, re.IGNORECASE)
+    words = [w for w in found.group("noun").split() if not re.search(r"\d", w)] if found else []
+    words = words or ([] if count else _kind_named(answer))  # "which ones?" after "clusters ..."
+    if not words:
+        return ""
+    asking = "Quels" if match.group("w").lower().startswith(("quel", "lesquel")) else "Which"
+    return " ".join([asking, *([count] if count else []), *words]) + "?"
+
+
+def _kind_named(answer: str) -> list[str]:
+    """The first kind of organisation the answer names in the plural, with the word before it
+    ("Business clusters in Paris Region ..."), else []."""
+    table = kinds_by_word()
+    said = re.findall(r"[\w\-]+", answer)
+    for i, word in enumerate(said):
+        if word.lower().endswith(("s", "x")) and table.get(fold(word)):
+            return said[max(0, i - 1) : i + 1]
+    return []
