@@ -54,6 +54,12 @@ def test_its_and_a_possessive_subject_are_read_from_the_previous_question() -> N
             "so what does he plan?",
             "so what does Stéphane Roques plan?",
         ),
+        (  # "lui" after a preposition is the person
+            "Qui est le directeur d'Alpha Lab ?",
+            "John Doe est le directeur d'Alpha Lab.",
+            "et avant lui, c'était qui ?",
+            "et avant John Doe, c'était qui ?",
+        ),
     ],
 )
 def test_a_persons_pronoun_stands_for_the_person_the_question_named(

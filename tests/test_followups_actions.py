@@ -275,6 +275,10 @@ def decline_of(
         ("When was Agoranov founded?", "date"),
         ("Who is the CEO of Agoranov?", "ceo"),
         ("Who founded Agoranov?", "founder"),
+        # who is in charge, or whom to contact: a head of it
+        ("who's in charge at Agoranov?", "head"),
+        ("who is the contact person at Agoranov?", "head"),
+        ("Who is responsible for most of the region's research?", ""),  # an organisation
         ("What does Agoranov do?", ""),
     ],
 )

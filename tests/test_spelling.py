@@ -198,6 +198,7 @@ def test_the_verb_asking_who_holds_a_role_is_no_unknown_word() -> None:
     weigher.idf = {"medicen": 1.0, "ceo": 2.0}
     assert weigher.unknown_share(weigher.weights("who runs Medicen?", "en"), "en") == 0.0
     assert weigher.unknown_share(weigher.weights("qui dirige Medicen ?", "fr"), "fr") == 0.0
+    assert weigher.unknown_share(weigher.weights("who is in charge of Medicen?", "en"), "en") == 0.0
     weights = weigher.weights("who runs the weather forecasts?", "en")
     assert weigher.unknown_share(weights, "en") == 1.0
 

@@ -23,7 +23,7 @@ from assistant.answer.ellipsis import (
     restate_ellipsis,
 )
 from assistant.answer.frames import directory_name, framed, taken_up
-from assistant.answer.persons import PERSONAL, employer, is_person, person_in
+from assistant.answer.persons import AFTER_LUI, PERSONAL, employer, is_person, person_in
 from assistant.answer.pointing import (
     CLITIC,
     WEAK_PRONOUNS,
@@ -237,7 +237,9 @@ def _substitute(
     if not person:
         return question, referent
     own = r"\b(he|she|him|il|elle)\b" if PERSONAL.search(question) else r"\b(he|she|him)\b"
-    swapped = re.sub(own, person, question, count=1, flags=re.I)  # "il ..., lui ?": him
+    swapped = AFTER_LUI.sub(rf"\g<prep> {person}", question, count=1)  # "et avant lui ?"
+    if swapped == question:
+        swapped = re.sub(own, person, question, count=1, flags=re.I)  # "il ..., lui ?": him
     if swapped == question:
         swapped = re.sub(r"\bhis\b", f"{person}'s", question, count=1, flags=re.I)
     return swapped, person if swapped != question else referent

@@ -12,7 +12,8 @@ ROLES = {  # a role a question asks about -> the words a sentence holding it use
     r"previous|precedent\w*|ancien\w*|took over|handed over",
     "ceo": r"ceo|chief executive|managing director|directeur general|pdg",
     "president": r"president|chairman|chairwoman|chair",
-    "head": r"ceo|chief|head|director|directeur|president|lead|leads|led|runs|manag\w*",
+    "head": r"ceo|chief|head|director|directeur|president|lead|leads|led|runs|manag\w*|"
+    r"in charge|responsible|responsable",
     "founder": r"found\w*|co-found\w*|fondat\w*|fonde\w*|created|established",
     "officer": r"cfo|cto|coo|cmo|cso|cio|chief \w+ officer|financial|financier|financiere|"
     r"technical|technique|operating",
@@ -30,7 +31,7 @@ ROLE_QUESTION = {
     "officer": r"\b(cfo|cto|coo|cmo|cso|cio|chief \w+ officer|directeur financier|"
     r"directrice financiere|directeur technique|directrice technique|daf|dsi)\b",
     "head": r"\b(heads?|runs?|leads?|directs?|manages?|dirige\w*|director|directeur|"
-    r"(a|à) la tete)\b",
+    r"(a|à) la tete|in charge|contact (person|name)|interlocut\w+)\b",
     "founder": r"\b(found(ed|er|ers)|co-?founded|fondateurs?|fonde\w*|a cree|created)\b",
     "official": r"\b(ministers?|ministres?|mayors?|maires?|governors?|prefe[ct]t?s?|"
     r"secretary of state|secretaire d'etat)\b",
@@ -39,7 +40,7 @@ ROLE_QUESTION = {
 
 # the verbs that ask who holds a role ("who runs X?", "qui dirige X ?"): asking words, like
 # "who", whether or not the corpus uses them
-ROLE_VERBS = frozenset(tokenize("runs leads heads manages dirige"))
+ROLE_VERBS = frozenset(tokenize("runs leads heads manages dirige charge"))  # "in charge"
 
 # the words naming a role, whose typos change what is asked ("who's the presdient of X")
 ROLE_WORDS = (
