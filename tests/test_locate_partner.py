@@ -405,6 +405,9 @@ def test_organisations_of_a_departement() -> None:
     assert (
         "Delta" not in _answer("Which organisations are in Val-de-Marne?", QuestionKind.LOCATE)[0]
     )
+    # where to set up told first, which organisations are there asked: the département's
+    told = "On cherche à s'implanter en Essonne. Quels organismes y sont déjà installés ?"
+    assert _answer(told, QuestionKind.LOCATE)[0].startswith("In Essonne (91), the directory")
 
 
 @pytest.mark.parametrize(
@@ -446,6 +449,22 @@ def test_places_first_for_a_field() -> None:
         "- Vallee-Verte: Beta Imaging (medtech company, cardiology, Palaiseau) ["
     )
     assert "Delta" not in text and "Gamma" not in text  # below the floor: not ranked
+
+
+def test_places_for_a_field_in_a_place_asked_are_there_only() -> None:
+    """ "where should X set up in Essonne?": the places of the ranking inside it; none when
+    no organisation of the field is there (never places elsewhere)."""
+    for asked in (
+        "Where should a cardiology start-up set up in Essonne?",
+        "where in the Essonne should a cardiology start-up set up?",
+    ):
+        assert classify(asked) == QuestionKind.LOCATE
+        text, _ = _answer(asked, QuestionKind.LOCATE)
+        assert text.splitlines()[1].startswith("- Orsay: Alpha Lab"), text
+    assert (
+        _answer("Where should a cardiology start-up set up in the 92?", QuestionKind.LOCATE)[0]
+        == ""
+    )
 
 
 def test_partners_ranked_with_their_sentence_and_citation() -> None:

@@ -28,6 +28,9 @@ LOCATE = [
     "je monte une start-up, ils sont où les incubateurs Alpha et Beta ?",
     "et lesquels sont à Suresnes ?",
     "where in the Hauts-de-Seine is Alpha?",
+    "where in the Hauts-de-Seine should a pharma company set up?",  # a hyphenated département
+    # where to set up, told first; which players are there, asked
+    "On cherche à s'implanter en Essonne. Quels acteurs de la santé y sont déjà installés ?",
 ]
 LISTS = [
     # a list asked after what the asker tells of themselves

@@ -21,7 +21,7 @@ UNIT = (
     r"startup|start-up)"
 )
 # "where in the region should we ...": the region named between the asking word and its verb
-IN_REGION = r"((in|around|near|en|dans)\s+(the\s+|la\s+|l['’])?(\w+\s+){1,2}?)?"
+IN_REGION = r"((in|around|near|en|dans)\s+(the\s+|la\s+|l['’])?([\w\-]+\s+){1,2}?)?"
 ASKS_WHERE = (
     r"(should|could|can|would|might|must|to|do|does|is it best to|devrions|devrais|devons|dois|"
     r"devrait-on|devrait|doit-on|faudrait-il|"

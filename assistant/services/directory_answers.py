@@ -5,6 +5,7 @@ None when the directory has nothing to say: the question is then answered from t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -27,7 +28,7 @@ from assistant.answer.partners import (
     fit_sentence,
     topic,
 )
-from assistant.answer.place_asked import places_asked
+from assistant.answer.place_asked import in_places, places_asked
 from assistant.answer.places import (
     campuses,
     compose_places,
@@ -37,6 +38,7 @@ from assistant.answer.places import (
     places_of,
 )
 from assistant.answer.question_kind import QuestionKind
+from assistant.answer.questions import asking
 from assistant.answer.seeking import where_parts, without_suburbs
 from assistant.answer.shapes import INTRODUCE, SEAT, sets_up, siting, town_asked
 from assistant.answer.standalone import Reading
@@ -59,6 +61,8 @@ class Directory:
     directory_n: dict[str, int] = field(default_factory=dict)
 
 
+# the place told before, pointed at by the part that asks: "... y sont déjà installés ?"
+THERE = re.compile(r"\b(?:y|there|l[àa]-bas)\b", re.IGNORECASE)
 RANKED = 12  # organisations asked of the ranking
 NO_PARTNER = ("event",)  # no one to work with, unless asked for ("which summit ...?")
 
@@ -111,7 +115,9 @@ def directory_answer(
         if among:  # "lequel de A, B et C est à Paris ?": those of them there
             return among
         town = town_asked(question)
-        listing = asked_kinds(question) and places_asked(question, orgs) and not siting(question)
+        # "We want to set up in Essonne. Which players are already there?": who is there
+        sited = siting(question) and not THERE.search(asking(question, told_first=True)[0])
+        listing = asked_kinds(question) and places_asked(question, orgs) and not sited
         if town or listing:  # "which clusters are outside the region?" (not where to set up)
             return town_listed(question, town, passages, orgs, campus, language)
         named = located_subject(without_suburbs(question), orgs, known)
@@ -119,17 +125,7 @@ def directory_answer(
         if not named and not siting(question) and not names_organisation(question, orgs):
             named = described_subject(question, orgs)  # "the high-field neuroimaging centre"
         if named:  # where that organisation is; from the passages when its town is unknown
-            there = [o for o in named if placed(o)]
-            more = bool(where_parts(question)[1])  # "what kind of company is it, and where?"
-            lines = [
-                compose_where(o, entry_number(o, passages), campus, language, more) for o in there
-            ]
-            lines += [  # "A and B" of whom only A is placed: B is not passed over
-                f"{text('unplaced', language).format(name=o.label)} [{entry_number(o, passages)}]."
-                for o in named
-                if there and not placed(o)
-            ]
-            return "\n".join(lines[:3])
+            return _where_named(named, question, passages, campus, language)
         kinds = kinds_named(question)
         if kinds and SEAT.search(question):  # "where do pharma groups have their head offices?"
             return _seats(kinds, passages, orgs, campus, language)
@@ -148,8 +144,46 @@ def directory_answer(
             kept += [f for f in fits if f not in kept]
         cited = _cite(kept or fits, field, passages, orgs, campus)
         return compose_partners(cited, language)
-    cited = _cite(finder.partners(field, RANKED), field, passages, orgs, campus)
-    return compose_places(cited, language)
+    return compose_places(_sites(question, field, finder, passages, orgs, campus), language)
+
+
+def _where_named(
+    named: Sequence[Organisation],
+    question: str,
+    passages: list[Passage],
+    campus: dict[str, list[Organisation]],
+    language: str,
+) -> str:
+    """Where the organisations named are, one line each (at most three); of "A and B" of whom
+    only A is placed, B is said to have no known town, not passed over."""
+    there = [o for o in named if placed(o)]
+    more = bool(where_parts(question)[1])  # "what kind of company is it, and where?"
+    lines = [compose_where(o, entry_number(o, passages), campus, language, more) for o in there]
+    lines += [
+        f"{text('unplaced', language).format(name=o.label)} [{entry_number(o, passages)}]."
+        for o in named
+        if there and not placed(o)
+    ]
+    return "\n".join(lines[:3])
+
+
+def _sites(
+    question: str,
+    field: str,
+    finder: PartnerFinder,
+    passages: list[Passage],
+    orgs: Sequence[Organisation],
+    campus: dict[str, list[Organisation]],
+) -> list[Cited]:
+    """The ranking's organisations for a field, cited, for the places that fit it; in the
+    places the asked part names only ("where in Essonne should we set up?", not "a start-up
+    from Lyon")."""
+    places = places_asked(asking(question, told_first=True)[0], orgs)
+    ranked = finder.partners(field, RANKED * 3 if places else RANKED)
+    if places:
+        by_id = {o.doc_id: o for o in orgs}
+        ranked = [f for f in ranked if f.doc_id in by_id and in_places(by_id[f.doc_id], places)]
+    return _cite(ranked[:RANKED], field, passages, orgs, campus)
 
 
 def _seats(
