@@ -12,6 +12,7 @@ import pytest
 
 from assistant.answer.asked_value import typed_decline
 from assistant.answer.condense import Turn, condense, split_context
+from assistant.answer.declines import followed
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.help import action_reply
 from assistant.answer.lexicon import Lexicon
@@ -19,6 +20,7 @@ from assistant.answer.messages import DECLINE
 from assistant.answer.organisations import Organisation, from_passages
 from assistant.answer.question_kind import QuestionKind, classify, restate
 from assistant.answer.roles import asked_role
+from assistant.answer.standalone import Reading
 from assistant.answer.subjects import subject_names
 from assistant.answer.value_focus import describing
 from assistant.answer.value_kinds import asked_value, holds_value
@@ -262,6 +264,7 @@ def decline_of(
         ("What is the success rate of Agoranov's start-ups?", "rate"),
         ("What did a desk at Agoranov cost in 2019?", "price"),
         ("c'était combien l'entrée pour le salon d'Agoranov ?", "price"),
+        ("et ça a coûté combien à Agoranov ?", "price"),
         ("how much is a ticket for the Agoranov open day?", "price"),
         ("combien de billets ont été vendus ?", "count"),
         ("what does translational medicine actually mean?", "meaning"),
@@ -326,6 +329,27 @@ def test_a_rate_or_price_of_a_named_thing_needs_that_thing_with_the_value() -> N
     assert (
         typed_decline("Quel est le taux d'impôt d'Agoranov ?", "fr", passages, report, ORGS) is None
     )
+
+
+def test_a_follow_up_naming_no_subject_asks_of_what_it_follows() -> None:
+    """ "how many members exactly?" after "what is Agoranov?": Agoranov's members, which
+    Medicen's 400 do not answer; asked of Medicen, they do."""
+    passages, report = passages_and_report(ROQUES, AGORANOV)
+    asked = "how many members exactly?"
+    assert typed_decline(asked, "en", passages, report, ORGS) is None  # anyone's count
+    said = typed_decline(asked, "en", passages, report, ORGS, context="what is Agoranov")
+    assert said and f"They say about Agoranov: {AGORANOV} [2]" in said
+    assert typed_decline(asked, "en", passages, report, ORGS, context="what is Medicen") is None
+    # a value asked across subjects ("which is the biggest?") is not bound to the one followed
+    biggest = "which is the biggest one?"
+    assert typed_decline(biggest, "en", passages, report, ORGS, context="what is Agoranov") == (
+        typed_decline(biggest, "en", passages, report, ORGS)
+    )
+    reading = Reading(f"{asked} (what is Agoranov?)", asked, QuestionKind.FACT, ())
+    assert followed(reading) == "what is Agoranov"
+    reading = Reading(f"{asked} (Agoranov; what is it? Paris)", asked, QuestionKind.FACT, ())
+    assert followed(reading) == "Agoranov"
+    assert followed(Reading(asked, asked, QuestionKind.FACT, ())) == ""
 
 
 def test_a_date_asked_of_a_person_needs_that_person_with_the_date() -> None:

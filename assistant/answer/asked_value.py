@@ -10,15 +10,16 @@ The kinds are shapes of values, never the answer to one question.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.lexicon import Lexicon
-from assistant.answer.messages import ABOUT, DECLINE
+from assistant.answer.messages import DECLINE
 from assistant.answer.names_said import names_said
 from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.questions import asking
 from assistant.answer.roles import ROLES, holds_role_of, role_of
+from assistant.answer.said_about import declined_about, usable
 from assistant.answer.spelling import spellings
 from assistant.answer.subjects import mentions, persons_asked, subject_names
 from assistant.answer.value_focus import (
@@ -32,8 +33,10 @@ from assistant.answer.value_kinds import ANYONES, asked_value, holds_value, stil
 from assistant.answer.weights import SCOPE
 from assistant.retrieval.glossary import english_kin
 from assistant.retrieval.passage import Passage
-from ingest.store.text import fold, split_sentences, tokenize, words
+from ingest.store.text import fold, tokenize, words
 
+# the values asked across subjects ("which is the biggest?"), not of the one a follow-up follows
+ACROSS = frozenset({"best", "comparison"})
 BEST = 5  # a value answers only in one of the sentences that answer the question best
 # the words by which a sentence takes up what the one before named, or sums it up ("In all")
 REFERRING = set("it its they them their this these those he she his her il elle ils elles".split())
@@ -49,17 +52,18 @@ def typed_decline(
     known: Collection[str] = (),
     answer: str = "fact",
     lexicon: Lexicon | None = None,
+    context: str = "",
 ) -> str | None:
-    """The decline, when the question asks for a kind of value about a named subject (or of a
-    year it names) and none of the best sentences holds one about that subject and what is
-    asked of it; None when the answer may go on. ``known``: the corpus's terms (a French
-    focus word it never uses, "ouvert", is not looked for). ``answer``: the kind composed (a
-    fact; an explanation: a reason; a list: an outcome). ``lexicon``: tells a misspelt name
-    from a word (``subjects.names_as_written``)."""
+    """The decline, when the question asks for a kind of value about a subject (``_subjects``)
+    or of a year it names, and none of the best sentences holds one about that subject and
+    what is asked of it; None when the answer may go on. ``known``: the corpus's terms (a
+    French focus word it never uses is not looked for); ``answer``: the kind composed (a fact;
+    an explanation: a reason; a list: an outcome); ``lexicon``: tells a misspelt name from a
+    word; ``context``: what a follow-up is about."""
     kind = asked_value(asking(question)[0])  # "who is the CEO? need a name for an email": who
     if not still_asked(answer, kind):
         return None
-    names = subject_names(question, organisations, passages, lexicon) if kind else []
+    names = _subjects(question, kind, organisations, passages, lexicon, context) if kind else []
     if kind in ROLES and role_unsaid(kind, question, names, report):
         return DECLINE[language]  # "who is the president of France?": not Medicen's
     if not kind or (not names and not kind.startswith("year ") and kind not in ANYONES):
@@ -84,22 +88,7 @@ def typed_decline(
             continue
         if _holds(kind, e.sentence, window, question, subject, focus, organisations):
             return None
-    if not subject:
-        return DECLINE[language]
-
-    def sentences(n: int) -> list[str]:
-        return report.sentences.get(n) or split_sentences(passages[n - 1].text)
-
-    about = [
-        n
-        for n, p in enumerate(passages, start=1)
-        if mentions(f"{p.metadata.get('title', '')} {p.text}", subject, organisations)
-    ]
-    said = nearest(subject, report, about, sentences, organisations)
-    if said is None:
-        return DECLINE[language]
-    n, sentence = said
-    return f"{DECLINE[language]} {ABOUT[language].format(subject=subject)} {sentence} [{n}]"
+    return declined_about(subject, language, passages, report, organisations)
 
 
 def _named(
@@ -184,6 +173,23 @@ def _holds(
     )
 
 
+def _subjects(
+    question: str,
+    kind: str,
+    organisations: Sequence[Organisation],
+    passages: Sequence[Passage],
+    lexicon: Lexicon | None,
+    context: str,
+) -> list[str]:
+    """The subjects the value is asked of: the question's, else the one subject of what a
+    follow-up follows (``context``), unless the value is asked across subjects."""
+    names = subject_names(question, organisations, passages, lexicon)
+    if names or not context or kind in ACROSS:
+        return names
+    followed = subject_names(context, organisations, passages, lexicon)
+    return followed if len(followed) == 1 else []
+
+
 def plan_only(
     kind: str,
     question: str,
@@ -245,30 +251,3 @@ def role_unsaid(kind: str, question: str, names: Sequence[str], report: Evidence
     if any(of in tokenize(name) or of in fold(name).split() for name in names):
         return False
     return not any(holds_role_of(kind, e.sentence, of) for e in usable(report)[:BEST])
-
-
-def usable(report: EvidenceReport) -> list[Evidence]:
-    """The evidence that may be quoted, best first."""
-    return [
-        e for e in report.evidence if not e.prompt and (e.n, e.position) not in report.unquotable
-    ]
-
-
-def nearest(
-    subject: str,
-    report: EvidenceReport,
-    about: list[int],
-    sentences: Callable[[int], list[str]],
-    organisations: Sequence[Organisation],
-) -> tuple[int, str] | None:
-    """The best-scored sentence that names the subject, else the first one of a passage about
-    it."""
-    for e in usable(report):
-        if mentions(e.sentence, subject, organisations):
-            return e.n, e.sentence
-    for n in about:
-        for position, sentence in enumerate(sentences(n)):
-            quotable = (n, position) not in report.unquotable
-            if quotable and mentions(sentence, subject, organisations):
-                return n, sentence
-    return None

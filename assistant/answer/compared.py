@@ -18,10 +18,11 @@ from collections.abc import Collection
 
 from rapidfuzz.distance import Levenshtein
 
-from assistant.answer.asked_value import BEST, usable
+from assistant.answer.asked_value import BEST
 from assistant.answer.evidence import EvidenceReport
 from assistant.answer.lexicon import Lexicon
 from assistant.answer.messages import DECLINE, UNCOVERED
+from assistant.answer.said_about import usable
 from assistant.retrieval.glossary import translate_terms
 from ingest.store.text import fold, tokenize
 

@@ -10,6 +10,7 @@ from collections.abc import Collection, Sequence
 
 from assistant.answer.asked_value import typed_decline
 from assistant.answer.compared import compared_decline
+from assistant.answer.condense import split_context
 from assistant.answer.elsewhere import elsewhere_decline
 from assistant.answer.evidence import EvidenceReport
 from assistant.answer.gazetteer import Gazetteer
@@ -51,7 +52,15 @@ def decline(
             reading.asked, language, evidence, organisations, gazetteer, known, lexicon
         )
         or typed_decline(
-            reading.asked, language, passages, evidence, organisations, known, answer, lexicon
+            reading.asked,
+            language,
+            passages,
+            evidence,
+            organisations,
+            known,
+            answer,
+            lexicon,
+            followed(reading),
         )
         or others_decline(reading.message, said, language, evidence, organisations)
         or (
@@ -73,3 +82,17 @@ def named_here(reading: Reading, placed: bool) -> bool:
     """A list or a fact is answered from the passages; a place's or a field's organisations
     (locate, partner, a list of a place's: ``placed``) from the directory, which names them."""
     return reading.kind in (QuestionKind.LIST, QuestionKind.FACT) and not placed
+
+
+def followed(reading: Reading) -> str:
+    """What a follow-up is about, when its restated question names no subject: the referent
+    before the context's ";", else the previous question ("how many members exactly? (what is
+    Cap Digital?)"); "" for a question that is not a follow-up, or one among the names of the
+    last answer ("et lequel a ouvert un labo ?")."""
+    context = split_context(reading.standalone)[1]
+    if not context or reading.asked == reading.standalone:
+        return ""
+    referent, _, rest = context.partition(";")
+    if rest:
+        return referent
+    return context.split("?")[0] if "?" in context else ""  # not the names of "which of them"

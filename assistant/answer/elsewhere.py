@@ -18,7 +18,7 @@ import re
 from collections.abc import Collection, Container, Sequence
 from itertools import takewhile
 
-from assistant.answer.asked_value import BEST, previous_sentence, refers, usable
+from assistant.answer.asked_value import BEST, previous_sentence, refers
 from assistant.answer.evidence import EvidenceReport
 from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.lexicon import Lexicon
@@ -27,6 +27,7 @@ from assistant.answer.names_said import spelt_alike
 from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.place_asked import REGION
 from assistant.answer.questions import asking
+from assistant.answer.said_about import usable
 from assistant.answer.value_kinds import asked_value
 from assistant.answer.weights import SCOPE
 from assistant.answer.world import CAPITALISED, world

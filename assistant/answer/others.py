@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answer.asked_value import BEST, refers, usable
+from assistant.answer.asked_value import BEST, refers
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.messages import DECLINE, NAMED_ONLY
 from assistant.answer.numbers import WORD
 from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.question_kind import ORGANISATION_NOUNS
+from assistant.answer.said_about import usable
 from ingest.store.text import fold, tokenize
 
 COUNT = rf"(?:{WORD}|\d+)"

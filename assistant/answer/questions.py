@@ -55,7 +55,8 @@ SPAN = re.compile(
 CLAUSE_END = re.compile(r"(?<=[.?!;:])\s+|\s+[—–-]\s+")
 COST_QUESTION = re.compile(
     r"\bhow much\b.*\b(cost|pay|price|charge|fee|rent)|\b(price|cost|fee|salary|rent)s? of\b"
-    r"|\bcombien (coût|co[uû]te|pa[yi]e)|\b(prix|tarif|coût) d",
+    r"|\bcombien ((a|ont|avait|va) )?(coût|co[uû]t\w*|pa[yi]e)|\b(prix|tarif|coût) d|"
+    r"\bco[uû]t(e|é|ait|era|ent)\s+combien\b",  # "ça a coûté combien ?"
     re.IGNORECASE,
 )
 # the counted thing: a noun and the word after it, or its complement ("instituts de recherche")

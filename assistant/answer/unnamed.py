@@ -14,13 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answer.asked_value import BEST, refers, usable
+from assistant.answer.asked_value import BEST, refers
 from assistant.answer.evidence import EvidenceReport
 from assistant.answer.messages import DECLINE, NAMED_NONE
 from assistant.answer.numbers import WORD
 from assistant.answer.organisations import Organisation, asked_kinds, named_in
 from assistant.answer.others import group_said
 from assistant.answer.question_kind import ORGANISATION_NOUNS
+from assistant.answer.said_about import usable
 from assistant.answer.spelling import spellings
 from assistant.answer.subjects import in_scope
 from assistant.answer.weights import SCOPE
