@@ -159,6 +159,17 @@ def test_a_yes_that_opens_an_answer_is_no_item_of_its_list() -> None:
             "Yes. Two companies take part: GE Healthcare and Philips.",
             "where are GE Healthcare and Philips companies based?",
         ),
+        # of more items than counted, not one the answer writes as another kind of thing
+        (
+            "where are those two companies based?",
+            "The SUMIL project, with Alpha Scan and Beta Imaging, works on sensors.",
+            "where are Alpha Scan and Beta Imaging companies based?",
+        ),
+        (
+            "what are those two projects about?",
+            "The SUMIL project and the HUB project, with Alpha Scan, work on sensors.",
+            "what are SUMIL and HUB projects about?",
+        ),
         # the answer counted "three pillars" and named others: what the three pillars are
         (
             "remind me, what were the three pillars?",

@@ -10,7 +10,7 @@ from itertools import takewhile
 from assistant.answer.counted_thing import COUNT_VERBS
 from assistant.answer.descriptions import among
 from assistant.answer.numbers import FRENCH, WORD, value
-from assistant.answer.questions import COUNT_QUESTION
+from assistant.answer.questions import COUNT_QUESTION, PLURAL_ASKED
 from assistant.answer.referents import by_rank, fronted, listed
 from ingest.directory.org_kinds import kinds_by_word
 from ingest.store.text import fold
@@ -34,10 +34,35 @@ def by_count(question: str, answer: str) -> str:
     if not match or len(items) < value(match.group("n")):
         return ""
     french = match.group("n").lower() in FRENCH
+    items = _of_the_noun(items, value(match.group("n")), question[match.end() :], answer)
     items = items[: value(match.group("n"))]
     joined = f"{', '.join(items[:-1])} {'et' if french else 'and'} {items[-1]}"
     of = ("de " if french else "of ") if match.group("of") or match.group("des") else ""
     return f"{question[: match.start()]}{of}{joined}{question[match.end() :]}"
+
+
+# the nouns that say what a named thing is, written after its name ("the SUMIL project")
+THINGS = frozenset(
+    "project projects projet projets programme programmes program programs hub platform "
+    "plateforme initiative event events summit study plan".split()
+)
+
+
+def _of_the_noun(items: list[str], count: int, after: str, answer: str) -> list[str]:
+    """Of more items than counted, those the answer does not write as another kind of thing
+    than the one counted: "those two companies" after "The SUMIL project, with GE and
+    Philips, ..." are GE and Philips."""
+    noun = re.match(r"\s+([^\W\d_]+)", after)
+    if len(items) <= count or noun is None:
+        return items
+
+    def other_thing(item: str) -> bool:
+        said = re.search(rf"\b{re.escape(item)}\s+([^\W\d_]+)", answer)
+        thing = fold(said.group(1)) if said else ""
+        return thing in THINGS and thing.rstrip("s") != fold(noun.group(1)).rstrip("s")
+
+    kept = [item for item in items if not other_thing(item)]
+    return kept if len(kept) >= count else items
 
 
 # the items named right after the count: "two companies take part: A and B", "three pillars
@@ -79,13 +104,20 @@ LIST_THEM = re.compile(
 def counted_listed(question: str, previous: str) -> str:
     """ "can you list them?" after "how many members does Medicen have?" -> "can you list the
     members?", after "combien de projets d'investissement ...?" -> "... les projets
-    d'investissement": the things the previous question counted; "" when it counted none."""
+    d'investissement": the things the previous question counted, or asked which of ("name
+    them" after "which universities are part of it?"); "" when it did neither."""
     match = LIST_THEM.search(question)
     counted = COUNT_QUESTION.search(previous) if match else None
-    if not match or not counted:
+    asked = PLURAL_ASKED.search(previous) if match and not counted else None
+    noun = ""
+    if asked:  # "name them" after "which universities are part of it?": the universities
+        plural = [w for w in asked.group(2).split() if re.fullmatch(r"[^\W\d_]{3,}[sx]", w)]
+        noun = plural[0] if plural and fold(plural[0]) not in COUNT_VERBS else ""
+    elif counted:
+        said = counted.group(1).split()
+        noun = " ".join(takewhile(lambda w: fold(w) not in COUNT_VERBS, said)) or said[0]
+    if not match or not noun:
         return ""
-    said = counted.group(1).split()
-    noun = " ".join(takewhile(lambda w: fold(w) not in COUNT_VERBS, said)) or said[0]
     if match.group("them"):
         return f"{question[: match.start('them')]}the {noun}{question[match.end('them') :]}"
     return f"{question[: match.start()]}citer les {noun}{question[match.end() :]}"
