@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.lexicon import Lexicon
@@ -54,41 +55,73 @@ def typed_decline(
     lexicon: Lexicon | None = None,
     context: str = "",
 ) -> str | None:
-    """The decline, when the question asks for a kind of value about a subject (``_subjects``)
-    or of a year it names, and none of the best sentences holds one about that subject and
-    what is asked of it; None when the answer may go on. ``known``: the corpus's terms (a
-    French focus word it never uses is not looked for); ``answer``: the kind composed (a fact;
-    an explanation: a reason; a list: an outcome); ``lexicon``: tells a misspelt name from a
-    word; ``context``: what a follow-up is about."""
+    """The decline, when the question asks for a kind of value about a named subject (or of a
+    year it names) and none of the best sentences holds one about that subject and what is
+    asked of it; None when the answer may go on. ``known``: the corpus's terms (a French
+    focus word it never uses is not looked for); ``answer``: the kind composed (a fact; an
+    explanation: a reason; a list: an outcome); ``lexicon``: tells a misspelt name from a word.
+    ``context``: what a follow-up naming no subject is about ("how many members exactly?"
+    after "what is Cap Digital?"): declined only when none of the subjects it names has the
+    value, unless the value is asked across subjects ("which is the biggest?")."""
     kind = asked_value(asking(question)[0])  # "who is the CEO? need a name for an email": who
     if not still_asked(answer, kind):
         return None
-    names = _subjects(question, kind, organisations, passages, lexicon, context) if kind else []
-    if kind in ROLES and role_unsaid(kind, question, names, report):
-        return DECLINE[language]  # "who is the president of France?": not Medicen's
-    if not kind or (not names and not kind.startswith("year ") and kind not in ANYONES):
-        return None
-    subject = names[0] if names else ""
-    if kind == "comparison" and len(names) < 2:
-        return None  # a comparison of two subjects the question names
-    focus = focus_terms(question, kind, subject, report) - describing(
-        question, subject, organisations
+    names = subject_names(question, organisations, passages, lexicon) if kind else []
+    followed = (
+        []
+        if names or not context or kind in ACROSS
+        else subject_names(context, organisations, passages, lexicon)
     )
-    if kind == "whether":  # "does Agoranov take equity in the startups it incubates?"
-        focus -= own_kind(subject, organisations)
-    if language == "fr" and known:  # a French word the English corpus never uses: untranslated
-        focus = {t for t in focus if t in known}
-    named = _named(kind, names, question, organisations, passages)
-    for e in usable(report)[:BEST]:
-        window = (
-            f"{previous_sentence(report, e)} {e.sentence}" if refers(e.sentence) else e.sentence
-        )
-        whose = f"{passages[e.n - 1].metadata.get('title', '')} {window}"  # its title too
-        if not all(mentions(whose, name, organisations) for name in named):
-            continue
-        if _holds(kind, e.sentence, window, question, subject, focus, organisations):
+    typed = TypedAsk(question, kind, language, known)
+    if not followed:
+        return typed.decline(names, passages, report, organisations)
+    said = [typed.decline([name], passages, report, organisations) for name in followed]
+    return None if any(s is None for s in said) else said[0]
+
+
+@dataclass(frozen=True)
+class TypedAsk:
+    """A question asking a kind of value (``asked_value``) in a language; ``known``: the
+    corpus's terms."""
+
+    question: str
+    kind: str
+    language: str
+    known: Collection[str]
+
+    def decline(
+        self,
+        names: list[str],
+        passages: Sequence[Passage],
+        report: EvidenceReport,
+        organisations: Sequence[Organisation],
+    ) -> str | None:
+        """The decline of the value asked of ``names`` (the subject first), else None."""
+        question, kind, language = self.question, self.kind, self.language
+        if kind in ROLES and role_unsaid(kind, question, names, report):
+            return DECLINE[language]  # "who is the president of France?": not Medicen's
+        if not kind or (not names and not kind.startswith("year ") and kind not in ANYONES):
             return None
-    return declined_about(subject, language, passages, report, organisations)
+        subject = names[0] if names else ""
+        if kind == "comparison" and len(names) < 2:
+            return None  # a comparison of two subjects the question names
+        focus = focus_terms(question, kind, subject, report) - describing(
+            question, subject, organisations
+        )
+        if kind == "whether":  # "does Agoranov take equity in the startups it incubates?"
+            focus -= own_kind(subject, organisations)
+        if language == "fr" and self.known:  # a French word the English corpus never uses
+            focus = {t for t in focus if t in self.known}
+        named = _named(kind, names, question, organisations, passages)
+        for e in usable(report)[:BEST]:
+            before = previous_sentence(report, e) if refers(e.sentence) else ""
+            window = f"{before} {e.sentence}".strip()
+            whose = f"{passages[e.n - 1].metadata.get('title', '')} {window}"  # its title too
+            if not all(mentions(whose, name, organisations) for name in named):
+                continue
+            if _holds(kind, e.sentence, window, question, subject, focus, organisations):
+                return None
+        return declined_about(subject, language, passages, report, organisations)
 
 
 def _named(
@@ -171,23 +204,6 @@ def _holds(
         and valued_said(question, kind, window)
         and (kind != "whether" or names_said(question, subject, window))
     )
-
-
-def _subjects(
-    question: str,
-    kind: str,
-    organisations: Sequence[Organisation],
-    passages: Sequence[Passage],
-    lexicon: Lexicon | None,
-    context: str,
-) -> list[str]:
-    """The subjects the value is asked of: the question's, else the one subject of what a
-    follow-up follows (``context``), unless the value is asked across subjects."""
-    names = subject_names(question, organisations, passages, lexicon)
-    if names or not context or kind in ACROSS:
-        return names
-    followed = subject_names(context, organisations, passages, lexicon)
-    return followed if len(followed) == 1 else []
 
 
 def plan_only(

@@ -18,11 +18,14 @@ from assistant.answer.lexicon import Lexicon
 from assistant.answer.messages import DECLINE, UNSPOKEN_YEAR
 from assistant.answer.organisations import Organisation
 from assistant.answer.others import others_decline
+from assistant.answer.pointing import PRONOUNS
 from assistant.answer.question_kind import QuestionKind
 from assistant.answer.standalone import Reading
 from assistant.answer.time_asked import unspoken_year
 from assistant.answer.unnamed import asked_group, unnamed_decline
+from assistant.answer.weights import SCOPE
 from assistant.retrieval.passage import Passage
+from ingest.store.text import tokenize
 
 
 def decline(
@@ -85,14 +88,22 @@ def named_here(reading: Reading, placed: bool) -> bool:
 
 
 def followed(reading: Reading) -> str:
-    """What a follow-up is about, when its restated question names no subject: the referent
-    before the context's ";", else the previous question ("how many members exactly? (what is
-    Cap Digital?)"); "" for a question that is not a follow-up, or one among the names of the
-    last answer ("et lequel a ouvert un labo ?")."""
+    """What a follow-up is about, when its restated question names no subject: the previous
+    question ("how many members exactly? (what is Cap Digital?)"); "" for a question that is
+    not a follow-up, says more than the value it asks (``elliptic``), has a referent condense
+    found but did not put in ("(X; ...)": not surely the subject), or asks among the names of
+    the last answer ("et lequel a ouvert un labo ? (Parmi ... : A, B et C)")."""
     context = split_context(reading.standalone)[1]
-    if not context or reading.asked == reading.standalone:
+    if not context or reading.asked == reading.standalone or not elliptic(reading.asked):
         return ""
-    referent, _, rest = context.partition(";")
-    if rest:
-        return referent
-    return context.split("?")[0] if "?" in context else ""  # not the names of "which of them"
+    return "" if ";" in context or "?" not in context else context.rsplit("?", 1)[0]
+
+
+# the words of an elliptic follow-up that name nothing: "ça", "it", the region
+UNNAMING = SCOPE | {"ca", "cela", "ceci", *tokenize(" ".join(PRONOUNS))}
+
+
+def elliptic(asked: str) -> bool:
+    """A follow-up that says little beyond the value it asks ("how many members exactly?",
+    "et ça a coûté combien à la Région ?"): two terms at most, naming nothing."""
+    return len([t for t in tokenize(asked) if t not in UNNAMING]) <= 2
