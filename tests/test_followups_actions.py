@@ -358,6 +358,21 @@ def test_a_follow_up_naming_no_subject_asks_of_what_it_follows() -> None:
     assert typed_decline(asked, "en", passages, report, ORGS, context=both) is None
 
 
+def test_a_comparison_of_two_subjects_needs_what_they_are_compared_on() -> None:
+    """ "is Agoranov bigger than Medicen in members?" is not answered by a sentence naming both
+    that says "more" of something else."""
+    asked = "Is Agoranov bigger than Medicen in terms of members?"
+    other = "With Agoranov and Medicen, we want to be more ambitious in diagnostics."
+    weights = {t: 1.0 for t in tokenize(asked)}
+    passages, report = passages_and_report(other)
+    report.weights = weights
+    assert typed_decline(asked, "en", passages, report, ORGS)
+    compared = "Agoranov has more members than Medicen."
+    passages, report = passages_and_report(other, compared)
+    report.weights = weights
+    assert typed_decline(asked, "en", passages, report, ORGS) is None
+
+
 def test_a_date_asked_of_a_person_needs_that_person_with_the_date() -> None:
     """ "When did Jean Martin become president of Medicen?": a date of Medicen's ("by 2030")
     is not his; a person is a name the passages write beside a role."""

@@ -110,6 +110,8 @@ class TypedAsk:
         )
         if kind == "whether":  # "does Agoranov take equity in the startups it incubates?"
             focus -= own_kind(subject, organisations)
+        if kind == "comparison":  # the other side is a subject, not what they are compared on
+            focus -= {t for name in names[1:2] for t in tokenize(name)}
         if language == "fr" and self.known:  # a French word the English corpus never uses
             focus = {t for t in focus if t in self.known}
         named = _named(kind, names, question, organisations, passages)

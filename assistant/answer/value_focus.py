@@ -34,6 +34,7 @@ GENERIC_KINDS = {
     "current",
     "measure",
     "whether",
+    "comparison",  # what two are compared on: "bigger ... in terms of members"
 }
 # the words that ask for a value, not what it is asked of
 ASKING = re.compile(
