@@ -68,6 +68,11 @@ def test_a_persons_pronoun_stands_for_the_person_the_question_named(
     assert asked(follow_up, exchange(previous, answer)) == restated
 
 
+def test_pour_lui_is_in_his_view_not_the_person() -> None:
+    history = exchange("Qui est le directeur d'Alpha Lab ?", "John Doe est le directeur.")
+    assert "pour lui" in asked("c'est quoi la priorité pour lui ?", history)
+
+
 @pytest.mark.parametrize(
     ("previous", "follow_up", "restated"),
     [

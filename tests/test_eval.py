@@ -296,6 +296,20 @@ DEV55 = Path(__file__).parent / "eval" / "dev55.jsonl"
 DEV55_BARS = {"accuracy": 0.90, "decline": 0.94, "answer_first": 0.80}
 DEV56 = Path(__file__).parent / "eval" / "dev56.jsonl"
 DEV56_BARS = {"accuracy": 0.71, "decline": 0.77, "answer_first": 0.76}
+DEV57 = Path(__file__).parent / "eval" / "dev57.jsonl"
+DEV57_BARS = {"accuracy": 0.82, "decline": 0.87, "answer_first": 0.78}
+DEV58 = Path(__file__).parent / "eval" / "dev58.jsonl"
+DEV58_BARS = {"accuracy": 0.82, "decline": 0.65, "answer_first": 0.78}
+DEV59 = Path(__file__).parent / "eval" / "dev59.jsonl"
+DEV59_BARS = {"accuracy": 0.77, "decline": 0.83, "answer_first": 0.62}
+DEV60 = Path(__file__).parent / "eval" / "dev60.jsonl"
+DEV60_BARS = {"accuracy": 0.89, "decline": 0.93, "answer_first": 0.92}
+DEV61 = Path(__file__).parent / "eval" / "dev61.jsonl"
+DEV61_BARS = {"accuracy": 0.89, "decline": 0.93, "answer_first": 0.78}
+DEV62 = Path(__file__).parent / "eval" / "dev62.jsonl"
+DEV62_BARS = {"accuracy": 0.85, "decline": 0.81, "answer_first": 0.78}
+DEV63 = Path(__file__).parent / "eval" / "dev63.jsonl"
+DEV63_BARS = {"accuracy": 0.91, "decline": 0.91, "answer_first": 0.87}
 
 
 @pytest.mark.parametrize(
@@ -306,6 +320,7 @@ DEV56_BARS = {"accuracy": 0.71, "decline": 0.77, "answer_first": 0.76}
         *(DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, DEV31, DEV32, DEV33),
         *(DEV34, DEV35, DEV36, DEV37, DEV38, DEV39, DEV40, DEV41, DEV42, DEV43, DEV44),
         *(DEV45, DEV46, DEV47, DEV48, DEV49, DEV50, DEV51, DEV52, DEV53, DEV54, DEV55, DEV56),
+        *(DEV57, DEV58, DEV59, DEV60, DEV61, DEV62, DEV63),
         TEST,
     ],
     ids=lambda path: {"questions": "main"}.get(path.stem, path.stem),
@@ -415,18 +430,26 @@ def test_default_backend_holds_the_bar(built_index: Path) -> None:
         (DEV54, DEV54_BARS),
         (DEV55, DEV55_BARS),
         (DEV56, DEV56_BARS),
+        (DEV57, DEV57_BARS),
+        (DEV58, DEV58_BARS),
+        (DEV59, DEV59_BARS),
+        (DEV60, DEV60_BARS),
+        (DEV61, DEV61_BARS),
+        (DEV62, DEV62_BARS),
+        (DEV63, DEV63_BARS),
         (TEST, TEST_BARS),
     ],
-    ids=[*(f"dev{n}" for n in range(2, 57)), "frozen-test"],
+    ids=[*(f"dev{n}" for n in range(2, 64)), "frozen-test"],
 )
 def test_a_blind_set_holds_its_measured_numbers(
     built_index: Path, path: Path, bars: dict[str, float]
 ) -> None:
     """The sets written blind from corpus/: dev2, dev4 to dev11, dev13, dev14, dev16, dev18 to
     dev24, dev26, dev27, dev29, dev31, dev33, dev34, dev37 to dev39, dev41, dev42, dev44, dev46
-    to dev50, dev52, dev54, dev55 (tuned on), dev3, dev12, dev15, dev17, dev25, dev28, dev30,
-    dev32, dev35, dev36, dev40, dev43, dev45, dev51, dev53 and dev56 (holdouts, their tables
-    only) and the frozen test (never tuned on) each hold their measured numbers."""
+    to dev50, dev52, dev54, dev55, dev57, dev59 to dev61, dev63 (tuned on), dev3, dev12, dev15,
+    dev17, dev25, dev28, dev30, dev32, dev35, dev36, dev40, dev43, dev45, dev51, dev53, dev56,
+    dev58 and dev62 (holdouts, their tables only) and the frozen test (never tuned on) each hold
+    their measured numbers."""
     chat = Container(Settings(data_dir=built_index)).chat
     results = run_eval(chat, load_questions(path))
     overall = score(results)

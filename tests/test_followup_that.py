@@ -33,9 +33,6 @@ def asked(follow_up: str, question: str, answer: str) -> str:
     [
         ("is that in paris proper or out of town?", True),
         ("where is that?", True),
-        ("Where is that exactly?", True),  # an adverb after it
-        ("where is that located?", True),
-        ("where is that lab exactly?", False),
         ("who runs this?", True),
         ("what is that town?", False),  # "that" before the noun it points with
         ("is that company in paris?", False),

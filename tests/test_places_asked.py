@@ -15,7 +15,7 @@ from assistant.answer.condense import Turn, condense, split_context
 from assistant.answer.counted import by_count
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.organisations import Organisation, from_passages, members
-from assistant.answer.place_asked import places_asked
+from assistant.answer.place_asked import places_asked, places_in
 from assistant.answer.question_kind import QuestionKind, classify, restate
 from assistant.answer.referents import listed
 from assistant.retrieval.passage import Passage
@@ -94,6 +94,15 @@ def test_the_region_named_is_no_place_and_no_town_is_read_inside_a_longer_one(
     assert [p.label for p in places_asked("qui est dans le val de marne ?", orgs)] == [
         "Val-de-Marne"
     ]
+    # the places a question puts what it asks in, not those it only mentions
+    for asked, expected in (
+        ("where should a biotech from Lyon set up in Essonne?", ["Essonne"]),
+        ("where should a start-up based near Paris set up?", []),
+        ("where in the hauts de seine should a pharma company set up?", ["Hauts-de-Seine"]),
+        ("where should we set up in the 92?", ["Hauts-de-Seine"]),
+        ("where should we set up in Essonne rather than in Lyon?", ["Essonne"]),
+    ):
+        assert [p.label for p in places_in(asked, orgs)] == expected, asked
 
 
 @pytest.mark.parametrize(

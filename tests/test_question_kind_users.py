@@ -83,6 +83,9 @@ OTHERS = {
     # a comparison the asker tells of themselves, not the one they ask
     "Where is Alpha Lab? We're comparing locations west of Paris.": QuestionKind.LOCATE,
     "We are comparing two sites. Compare Alpha Lab with Beta Imaging?": QuestionKind.COMPARE,
+    "Compare Alpha Lab with Beta Imaging, please. What do they each focus on?": (
+        QuestionKind.COMPARE
+    ),
     # an opinion asked first, then why: an explanation
     "honestly what do you think, why would we put our R&D centre in the paris region?": (
         QuestionKind.EXPLAIN
@@ -189,7 +192,7 @@ def test_where_others_set_up_is_siting_and_a_departement_is_a_town() -> None:
         "I have had a lump for a month, should I worry?",
         # the carer a recommendation picks
         "tu me conseilles quel dentiste près de Bastille ?",
-        "can you recommend which gp to see in Évry?",
+        "can you recommend me which gp to see in Évry?",
     ],
 )
 def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:
@@ -266,6 +269,8 @@ def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:
         "where could we live and work near Saclay for our start-up?",
         "Which schools for engineers are in the region?",
         "how does Medicen translate research into products?",
+        "can you suggest which doctors to invite to our advisory board?",
+        "quelle ville pour vivre et travailler dans la biotech en Île-de-France ?",
     ],
 )
 def test_treatments_of_the_ecosystem_stay_questions(question: str) -> None:

@@ -228,6 +228,9 @@ def test_a_kind_of_the_directory_asked_plainly_is_listed_not_declined() -> None:
             "Yes. Business clusters encourage cooperation. [1]",
             "Which Business clusters?",
         ),
+        # the answer names what it counted; "what" asks no members
+        ("which ones?", "It counted three start-ups, including Doctolib. [1]", ""),
+        ("what exactly?", "Medicen leads the other five clusters. [1]", ""),
         # not a bare "which", or nothing counted
         ("which four are in Paris?", "Four research bodies are in the region.", ""),
         ("Which four?", "Half of all research is done there.", ""),

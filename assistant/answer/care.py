@@ -81,9 +81,10 @@ CARE = (
     rf"(good |bon |bonne |great )?{CARER}{SOUGHT}"
     rf"|\b(i need|i['’]m looking for|je cherche|j['’]ai besoin d['’]) ?(an? |un |une )(good |bon "
     rf"|bonne )?{CARER}{SOUGHT}"
-    # the carer a recommendation picks: "tu me conseilles quel médecin ?", "recommend which GP?"
-    rf"|\b(conseill\w*|recommand\w*|recommend\w*|suggest\w*)([\s-]+(me|moi|nous|us))?\s+"
-    rf"(quel|quelle|quels|quelles|which|what)\s+(good |bon |bonne )?{CARER}"
+    # the carer a recommendation picks for the asker: "tu me conseilles quel médecin ?", "can
+    # you recommend me which GP?" (not "suggest which doctors to invite to our board")
+    rf"|\b(me|nous)\s+(conseill\w*|recommand\w*)\s+(quel|quelle|quels|quelles)\s+"
+    rf"(bon |bonne )?{CARER}|\b(recommend|suggest)\w*\s+(me|us)\s+(which|what)\s+(good )?{CARER}"
     # a relative's illness ("my dad has cancer", "ma mère est atteinte d'un cancer"), not a
     # relative's project in a field ("my friend has a cancer research lab")
     rf"|\bmy {RELATIVE}(['’]s)? (has|had|has got|is suffering from|suffers from|"

@@ -104,16 +104,17 @@ LIST_THEM = re.compile(
 def counted_listed(question: str, previous: str) -> str:
     """ "can you list them?" after "how many members does Medicen have?" -> "can you list the
     members?", after "combien de projets d'investissement ...?" -> "... les projets
-    d'investissement": the things the previous question counted, or asked which of ("name
-    them" after "which universities are part of it?"); "" when it did neither."""
+    d'investissement": the things the previous question counted; after a question that asked
+    which of a kind ("which universities are part of it?"), that question; "" else."""
     match = LIST_THEM.search(question)
     counted = COUNT_QUESTION.search(previous) if match else None
     asked = PLURAL_ASKED.search(previous) if match and not counted else None
     noun = ""
-    if asked:  # "name them" after "which universities are part of it?": the universities
+    if asked:  # "name them" after "which universities are part of it?": that question again
         plural = [w for w in asked.group(2).split() if re.fullmatch(r"[^\W\d_]{3,}[sx]", w)]
         noun = plural[0] if plural and fold(plural[0]) not in COUNT_VERBS else ""
-    elif counted:
+        return re.sub(r"\s*\(.*\)\s*$", "", previous) if noun and noun != "ones" else ""
+    if counted:
         said = counted.group(1).split()
         noun = " ".join(takewhile(lambda w: fold(w) not in COUNT_VERBS, said)) or said[0]
     if not match or not noun:
@@ -125,7 +126,7 @@ def counted_listed(question: str, previous: str) -> str:
 
 # "which four?", "which ones exactly?", "lesquels ?": which are the members of what was counted
 WHICH_BARE = re.compile(
-    r"^\s*(?:(?:and|et|ok|so|alors|mais|but)\s*,?\s+)?(?P<w>which|what|quels|quelles|lesquels|"
+    r"^\s*(?:(?:and|et|ok|so|alors|mais|but)\s*,?\s+)?(?P<w>which|quels|quelles|lesquels|"
     rf"lesquelles)(?:\s+(?P<n>{WORD}|\d+))?(?:\s+ones)?(?:\s+(?:exactly|then|précisément|"
     r"exactement|alors|are they|are those|sont-ils|sont-elles))?\s*[?!.]*\s*$",
     re.IGNORECASE,
@@ -137,6 +138,10 @@ GROUP_NOUN = (
     r"\s+(?:[\w\-’']+\s+){0,6}?(?P<noun>(?:[\w\-]+\s+){0,2}[\w\-]+[sx])(?=\s+(?:are|were|is|in|"
     r"to|that|which|who|from|with|sont|de|du|des|en|à|qui|dans)\b|\s*[,.;:)]|\s*$)"
 )
+
+
+# where the answer goes on to name what it counted: "including Doctolib", "such as", ": A, B"
+NAMING = re.compile(r"\b(?:including|such as|namely|like|notamment|dont|comme)\b|[:(]", re.I)
 
 
 def counted_group(question: str, answer: str) -> str:
@@ -151,6 +156,8 @@ def counted_group(question: str, answer: str) -> str:
     count = match.group("n")
     quantity = rf"\b{re.escape(count)}" if count else QUANTITY
     found = re.search(rf"{quantity}{GROUP_NOUN}", answer, re.IGNORECASE)
+    if found and NAMING.search(answer[found.end() :].split(".")[0]):
+        return ""  # "three start-ups ..., including Doctolib": the answer names them
     words = [w for w in found.group("noun").split() if not re.search(r"\d", w)] if found else []
     words = words or ([] if count else _kind_named(answer))  # "which ones?" after "clusters ..."
     if not words:

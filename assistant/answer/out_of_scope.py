@@ -23,7 +23,7 @@ OUT_OF_SCOPE = re.compile(
     r"\bwhere (?:to|should (?:i|we)) live\b|\bcost of living\b|"
     # "which neighbourhood should we live in?", "quel quartier pour habiter avec deux enfants ?"
     r"\b(?:should|could|can) (?:i|we) live\b(?! and work)|"
-    r"\bpour (?:y )?(?:habiter|vivre|se loger)\b|"
+    r"\bpour (?:y )?(?:habiter|vivre|se loger)\b(?! et travailler)|"
     # a school for the asker's children: "a good school for my kids", "une école pour mes enfants"
     r"\b(?:schools?|[ée]coles?|cr[èe]ches?|nurser(?:y|ies)|daycare|lyc[ée]es?|coll[èe]ges?) "
     r"(?:for|pour) (?:my|our|mes|nos|mon|ma|notre) (?:\w+ )?(?:kids?|children|son|daughter|"

@@ -38,7 +38,8 @@ def person_in(question: str, known: Gazetteer | None = None) -> str:
 # pronouns that stand for a person only: "he", "his", "lui" ("comment il voit ça, lui ?")
 PERSONAL = re.compile(r"\b(he|she|him|his|her|hers|lui)\b", re.IGNORECASE)
 # "lui" after a preposition is the person: "et avant lui, c'était qui ?", "qui bosse avec lui ?"
-AFTER_LUI = re.compile(r"\b(?P<prep>avant|apr[èe]s|avec|pour|sans|chez|contre) lui\b", re.I)
+# ("pour lui" is "in his view": "c'est quoi la priorité pour lui ?")
+AFTER_LUI = re.compile(r"\b(?P<prep>avant|apr[èe]s|avec|sans|chez|contre) lui\b", re.I)
 
 
 # "son entreprise", "his company": a possessive before a word that names a kind of organisation

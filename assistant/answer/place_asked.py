@@ -77,6 +77,29 @@ def places_asked(question: str, organisations: Sequence[Organisation]) -> list[P
     return [place for _, place in sorted(found, key=lambda item: item[0])]
 
 
+# the words that put what is asked in a place: "in Essonne", "dans le 92", "à Orsay" (not "a
+# start-up from Lyon", "near Paris", "outside Paris", "rather than in Lyon")
+IN = re.compile(
+    r"(?<!rather than )(?<!plutôt qu['’])\b(?:in|within|inside|en|dans|à|a|au)\s+"
+    r"(?:the\s+|le\s+|la\s+|les\s+|l['’]\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def places_in(question: str, organisations: Sequence[Organisation]) -> list[Place]:
+    """The places of ``places_asked`` that the question puts what it asks in ("where should
+    we set up in Essonne?"), not those it only mentions ("a biotech from Marseille")."""
+    folded = fold(question)
+    kept = []
+    for place in places_asked(question, organisations):
+        names = [place.label, place.departement] if place.departement else [place.label]
+        spelt = "|".join(_spelt(fold(n)) for n in names if n)
+        starts = [m.start() for m in re.finditer(rf"(?<![\w\-])(?:{spelt})(?![\w\-])", folded)]
+        if not place.outside and any(IN.search(folded[:start]) for start in starts):
+            kept.append(place)
+    return kept
+
+
 def _spelt(place: str) -> str:
     """A pattern of a place's name as typed, a hyphen or a space between its words ("rueil
     malmaison", "val de marne")."""

@@ -43,8 +43,7 @@ IMPERSONAL = re.compile(r"\bil (?=y a\b|y avait\b|faut\b)", re.IGNORECASE)  # "i
 # the noun they point with ("that town"), joining a clause ("the lab that works on ...") or
 # standing for what was said ("why is that?")
 THAT = re.compile(
-    r"^\s*(?:and\s+)?(?:where|who|which|what)\b[^?]*?\b(?P<end>that|this)"
-    r"(?:\s+(?:exactly|precisely|again|then|now|actually|located|based))?\s*(?:[?!.]|$)|"
+    r"^\s*(?:and\s+)?(?:where|who|which|what)\b[^?]*?\b(?P<end>that|this)\s*(?:[?!.]|$)|"
     r"\b(?:is|was|are|were)\s+(?P<subject>that|this)\s+(?:in|at|near|inside|outside|located|"
     r"based|situated|run|owned|part)\b",  # "is that in Paris?", "was this run by the CEA?"
     re.IGNORECASE,

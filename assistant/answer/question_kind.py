@@ -166,8 +166,9 @@ def classify(question: str) -> QuestionKind:
         return QuestionKind.ACTION
     if OUT_OF_SCOPE.search(rest) or asks_the_way(rest):
         return QuestionKind.OUT_OF_SCOPE
-    asked = asking(rest)[0]  # "Where is X? We're comparing locations.": not a comparison
-    if COMPARE.search(asked) and not UNNAMED_OTHERS.search(asked):
+    asked = asking(rest)[0]  # "Where is X? We're comparing locations.": where X is
+    told_only = not COMPARE.search(asked) and seeks_place(asked)
+    if COMPARE.search(rest) and not UNNAMED_OTHERS.search(rest) and not told_only:
         return QuestionKind.COMPARE
     if not WHY.search(led) and seeks_partner(rest):
         return QuestionKind.PARTNER

@@ -28,7 +28,7 @@ from assistant.answer.partners import (
     fit_sentence,
     topic,
 )
-from assistant.answer.place_asked import in_places, places_asked
+from assistant.answer.place_asked import in_places, places_asked, places_in
 from assistant.answer.places import (
     campuses,
     compose_places,
@@ -176,9 +176,9 @@ def _sites(
     campus: dict[str, list[Organisation]],
 ) -> list[Cited]:
     """The ranking's organisations for a field, cited, for the places that fit it; in the
-    places the asked part names only ("where in Essonne should we set up?", not "a start-up
-    from Lyon")."""
-    places = places_asked(asking(question, told_first=True)[0], orgs)
+    places the asked part puts it in only ("where in Essonne should we set up?"; not "a start-up
+    from Lyon", "outside Paris")."""
+    places = places_in(asking(question, told_first=True)[0], orgs)
     ranked = finder.partners(field, RANKED * 3 if places else RANKED)
     if places:
         by_id = {o.doc_id: o for o in orgs}
