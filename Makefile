@@ -117,7 +117,8 @@ eval: setup
 		tests/eval/dev44.jsonl tests/eval/dev45.jsonl tests/eval/dev46.jsonl tests/eval/dev47.jsonl \
 		tests/eval/dev48.jsonl tests/eval/dev49.jsonl tests/eval/dev50.jsonl tests/eval/dev51.jsonl \
 		tests/eval/dev52.jsonl tests/eval/dev53.jsonl tests/eval/dev54.jsonl tests/eval/dev55.jsonl \
-		tests/eval/dev56.jsonl \
+		tests/eval/dev56.jsonl tests/eval/dev57.jsonl tests/eval/dev58.jsonl tests/eval/dev59.jsonl \
+		tests/eval/dev60.jsonl tests/eval/dev61.jsonl tests/eval/dev62.jsonl tests/eval/dev63.jsonl \
 		tests/eval/test.jsonl
 
 bench: setup
