@@ -69,7 +69,7 @@ def typed_decline(
     names = subject_names(question, organisations, passages, lexicon) if kind else []
     followed = (
         []
-        if names or not context or kind in ACROSS
+        if not kind or names or not context or kind in ACROSS
         else subject_names(context, organisations, passages, lexicon)
     )
     typed = TypedAsk(question, kind, language, known)

@@ -11,7 +11,7 @@ from assistant.answer.counted_thing import COUNT_VERBS
 from assistant.answer.descriptions import among
 from assistant.answer.numbers import FRENCH, WORD, value
 from assistant.answer.questions import COUNT_QUESTION, PLURAL_ASKED
-from assistant.answer.referents import by_rank, fronted, listed
+from assistant.answer.referents import NAMING, by_rank, fronted, listed
 from ingest.directory.org_kinds import kinds_by_word
 from ingest.store.text import fold
 
@@ -107,18 +107,17 @@ def counted_listed(question: str, previous: str) -> str:
     d'investissement": the things the previous question counted; after a question that asked
     which of a kind ("which universities are part of it?"), that question; "" else."""
     match = LIST_THEM.search(question)
-    counted = COUNT_QUESTION.search(previous) if match else None
-    asked = PLURAL_ASKED.search(previous) if match and not counted else None
-    noun = ""
-    if asked:  # "name them" after "which universities are part of it?": that question again
-        plural = [w for w in asked.group(2).split() if re.fullmatch(r"[^\W\d_]{3,}[sx]", w)]
-        noun = plural[0] if plural and fold(plural[0]) not in COUNT_VERBS else ""
-        return re.sub(r"\s*\(.*\)\s*$", "", previous) if noun and noun != "ones" else ""
-    if counted:
-        said = counted.group(1).split()
-        noun = " ".join(takewhile(lambda w: fold(w) not in COUNT_VERBS, said)) or said[0]
-    if not match or not noun:
+    if not match:
         return ""
+    counted = COUNT_QUESTION.search(previous)
+    if not counted:  # "name them" after "which universities are part of it?": that question
+        asked = PLURAL_ASKED.search(previous)
+        words = asked.group(2).split() if asked else []
+        plural = [w for w in words if re.fullmatch(r"[^\W\d_]{3,}[sx]", w)]
+        kind = plural[0] if plural and fold(plural[0]) not in COUNT_VERBS else ""
+        return re.sub(r"\s*\(.*\)\s*$", "", previous) if kind and kind != "ones" else ""
+    said = counted.group(1).split()
+    noun = " ".join(takewhile(lambda w: fold(w) not in COUNT_VERBS, said)) or said[0]
     if match.group("them"):
         return f"{question[: match.start('them')]}the {noun}{question[match.end('them') :]}"
     return f"{question[: match.start()]}citer les {noun}{question[match.end() :]}"
@@ -138,10 +137,6 @@ GROUP_NOUN = (
     r"\s+(?:[\w\-’']+\s+){0,6}?(?P<noun>(?:[\w\-]+\s+){0,2}[\w\-]+[sx])(?=\s+(?:are|were|is|in|"
     r"to|that|which|who|from|with|sont|de|du|des|en|à|qui|dans)\b|\s*[,.;:)]|\s*$)"
 )
-
-
-# where the answer goes on to name what it counted: "including Doctolib", "such as", ": A, B"
-NAMING = re.compile(r"\b(?:including|such as|namely|like|notamment|dont|comme)\b|[:(]", re.I)
 
 
 def counted_group(question: str, answer: str) -> str:

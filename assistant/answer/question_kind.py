@@ -157,8 +157,9 @@ def classify(question: str) -> QuestionKind:
     """The kind of answer ``question`` wants (the question as asked, without added context)."""
     rest = GREETING.sub("", question, count=1).strip()
     led = LEAD.sub("", rest, count=1)  # "Selon X, pourquoi ...": the asking word leads
+    asked = asking(rest)[0]  # the clauses that ask, without what the asker tells
     # "Bonjour, je découvre l'outil : vous pouvez répondre à quel genre de questions ?"
-    if not rest.strip(" ?!.,") or about_assistant(rest) or about_assistant(asking(rest)[0]):
+    if not rest.strip(" ?!.,") or about_assistant(rest) or about_assistant(asked):
         return QuestionKind.HELP
     if (HELP.search(rest) and not content_words(rest)) or WHAT_YOU_ARE.search(rest):
         return QuestionKind.HELP
@@ -166,9 +167,12 @@ def classify(question: str) -> QuestionKind:
         return QuestionKind.ACTION
     if OUT_OF_SCOPE.search(rest) or asks_the_way(rest):
         return QuestionKind.OUT_OF_SCOPE
-    asked = asking(rest)[0]  # "Where is X? We're comparing locations.": where X is
-    told_only = not COMPARE.search(asked) and seeks_place(asked)
-    if COMPARE.search(rest) and not UNNAMED_OTHERS.search(rest) and not told_only:
+    if (
+        COMPARE.search(rest)
+        and not UNNAMED_OTHERS.search(rest)
+        # "Where is X? We're comparing locations.": where X is, the comparison only told
+        and (COMPARE.search(asked) or not seeks_place(asked))
+    ):
         return QuestionKind.COMPARE
     if not WHY.search(led) and seeks_partner(rest):
         return QuestionKind.PARTNER

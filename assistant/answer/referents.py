@@ -88,6 +88,12 @@ def unacknowledged(question: str) -> str:
 
 
 # "incubators such as A, B and C", "des pôles comme A et B": the items follow the introducer
+# where a sentence goes on to name what it counted: "three pillars (promoting, ...)", "such as"
+NAMING = re.compile(
+    r"[(:]|\b(?:including|such as|namely|e\.g\.|i\.e\.|like|notamment|dont|comme|"
+    r"[àa] savoir)\b",
+    re.IGNORECASE,
+)
 INTRODUCED = re.compile(
     r"^.*?\b(?:such as|like|including|namely|comme|tels? que|telles? que|notamment|"
     r"(?:names|lists|cites|mentions|nomme|cite|mentionne)(?=[^,]*,))\s+",  # "it names A, B and C"

@@ -21,6 +21,7 @@ from assistant.answer.numbers import WORD
 from assistant.answer.organisations import Organisation, asked_kinds, named_in
 from assistant.answer.others import group_said
 from assistant.answer.question_kind import ORGANISATION_NOUNS
+from assistant.answer.referents import NAMING
 from assistant.answer.said_about import usable
 from assistant.answer.spelling import spellings
 from assistant.answer.subjects import in_scope
@@ -39,12 +40,6 @@ NUMBER = rf"(?:{WORD}|(?!(?:19|20)\d\d\b)\d+)"  # a year is no count
 AFTER = (
     r"(?:in|of|from|at|for|on|that|which|who|you|mentioned|cited|listed|de|du|des|d['’]|en|"
     r"[àa]|au|aux|dans|pour|sur|qui|que|dont|vous|cit[ée]e?s|mentionn[ée]e?s)"
-)
-# where a sentence goes on to name what it counted: "three pillars (promoting, ...)", "such as"
-NAMING = re.compile(
-    r"[(:]|\b(?:including|such as|namely|e\.g\.|i\.e\.|like|notamment|dont|comme|"
-    r"[àa] savoir)\b",
-    re.IGNORECASE,
 )
 # a group taken up from what came before: "which combines these three sectors"
 TAKEN_UP = re.compile(r"\b(these|those|ces|such|lesdite?s|the said)\s*$", re.IGNORECASE)
