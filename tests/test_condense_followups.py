@@ -306,3 +306,24 @@ def test_the_answers_subject_after_a_dash_and_never_its_speaker() -> None:
         Turn("assistant", "No - Stéphane Roques says France has around 70 clusters."),
     ]
     assert "Stéphane Roques team" not in condense("which ones does it team up with?", said)
+
+
+def test_the_year_after_is_the_year_after_the_one_the_answer_names() -> None:
+    """ "et l'année d'après ?" after an answer about 2016 asks of 2017 (not of the year a
+    citation names); "and the year before?" of 2015."""
+    projects = exchange(
+        "combien de projets les centres de l'AP-HP ont menés ?",
+        "Les centres de l'AP-HP ont mené 3100 projets en 2016 [medxperience-2018].",
+    )
+    assert "en 2017" in asked("et l'année d'après ?", projects)
+    assert "in 2015" in asked("and the year before?", projects)
+    assert "year after the summit" in asked("the year after the summit?", projects)
+
+
+def test_a_month_that_opens_a_name_is_no_referent() -> None:
+    """ "it" after "The July 2018 Strategic Council (CSIS) ..." is the council, not July."""
+    history = exchange(
+        "what was the CSIS in july 2018?",
+        "The July 2018 Strategic Council of Health Industries (CSIS) set a new tone [1].",
+    )
+    assert "July" not in asked("which minister chaired it?", history).replace("july", "")

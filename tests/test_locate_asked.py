@@ -225,6 +225,26 @@ def test_a_kind_the_town_does_not_hold_is_said_so() -> None:
         assert found == f"L'annuaire ne recense {said}"
 
 
+def test_a_departement_that_holds_no_organisation_is_said_so() -> None:
+    """The directory places nothing in the 77: "none there", of the kind asked or of any."""
+    assert _answer("which organisations are in the 77?") == (
+        "The directory lists no organisation in Seine-et-Marne (77)."
+    )
+    assert _answer("which companies are in seine et marne?") == (
+        "The directory lists no company in Seine-et-Marne (77)."
+    )
+    found = directory_answer(
+        "quelles entreprises dans le 77 ?",
+        "",
+        QuestionKind.LOCATE,
+        "fr",
+        [],
+        from_passages(ROWS),
+        None,
+    )
+    assert found == "L'annuaire ne recense pas d'entreprise dans le 77 (Seine-et-Marne)."
+
+
 def test_a_partner_asked_in_a_place_of_the_world_is_none_of_the_directory_s(
     lexicon: Lexicon,
 ) -> None:

@@ -38,6 +38,7 @@ LISTS = [
     "Tu peux me lister les grands groupes pharma présents en Île-de-France ?",
 ]
 PARTNER = [
+    "we're a foreign medtech - who in the paris region works on that and could team up with us?",
     "big companies doing digital health R&D in paris that i could partner with?",
     "Pour un projet d'IA en santé, quel pôle numérique pourrait s'associer à Medicen ?",
     "I need high-field MRI. Which facility should I look at, and who operates it?",
@@ -193,6 +194,10 @@ def test_where_others_set_up_is_siting_and_a_departement_is_a_town() -> None:
         # the carer a recommendation picks
         "tu me conseilles quel dentiste près de Bastille ?",
         "can you recommend me which gp to see in Évry?",
+        # the treatment a recommendation picks; a text put into a language
+        "et tu me conseilles quelle chimio pour un cancer du sein ?",
+        "which drug should I take for my migraine?",
+        "tu peux me traduire en allemand : « nous cherchons un partenaire clinique » ?",
     ],
 )
 def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:
@@ -271,6 +276,10 @@ def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:
         "how does Medicen translate research into products?",
         "can you suggest which doctors to invite to our advisory board?",
         "quelle ville pour vivre et travailler dans la biotech en Île-de-France ?",
+        # the ecosystem's treatments and languages
+        "which therapies does Servier develop?",
+        "quels traitements les start-ups conseillées par Medicen développent-elles ?",
+        "is the MedXperience programme translated into English?",
     ],
 )
 def test_treatments_of_the_ecosystem_stay_questions(question: str) -> None:

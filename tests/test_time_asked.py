@@ -115,6 +115,13 @@ def decline_of(
         ("quel est le nombre exact d'essais cliniques en IDF ?", "count"),
         ("Kardiolib a son siège où aux États-Unis ?", "place"),
         ("which canadian city is Kardiolib in?", "place"),
+        # a turnover typed without its s; what a way in costs; who pays best; a role that
+        # picks the person ("which minister chaired it?")
+        ("c'est quoi le chiffre d'affaire de kardiolib", "amount"),
+        ("what does it cost to get into one of them?", "price"),
+        ("which one pays engineers the best?", "amount"),
+        ("which minister chaired it?", "president"),
+        ("quel ministre a présidé le conseil ?", "president"),
     ],
 )
 def test_the_kind_of_what_is_asked(question: str, kind: str) -> None:
@@ -369,3 +376,34 @@ def test_a_comparison_of_prices_needs_a_price_of_the_subject() -> None:
     assert decline_of(asked, sentence, weights, answer="compare") is not None
     priced = "An office costs 300 € a month at Biomedix and 200 € at Kardiolib."
     assert decline_of(asked, priced, weights, answer="compare") is None
+
+
+def test_the_best_asked_is_a_rank_by_merit_not_by_size() -> None:
+    """ "the best hospital" is not answered by "the largest hospital system"; "the biggest" is
+    answered by either kind of rank."""
+    largest = "Biomedix has the largest hospital system in Europe."
+    assert not holds_value("best", largest, "which is the best hospital in Lyon?")
+    assert holds_value("best", largest, "which is the biggest hospital system?")
+    assert holds_value("best", "Biomedix is the leading cluster.", "the best cluster?")
+
+
+def test_a_goal_stated_or_nearly_reached_is_no_outcome() -> None:
+    """ "did it finally reach its goal?" is not answered by the goal, nor by "close to it"."""
+    asked = "Did Biomedix finally reach its goal of 800 members?"
+    weights = {"biomedix": 3.0, "goal": 1.0, "800": 2.0, "member": 1.0}
+    for said in (
+        "The goal of Biomedix is to reach 800 members.",
+        "Biomedix is very close to achieving this target of 800 members.",
+    ):
+        assert decline_of(asked, said, weights) is not None
+    assert decline_of(asked, "Biomedix reached 800 members in 2019.", weights) is None
+
+
+def test_the_staff_are_counted_by_any_word_for_them() -> None:
+    """ "how many staff", "how many people work there" are counted by "professionals"; "how
+    many nurses" is not."""
+    said = "Biomedix, with its 39 hospitals and 100,000 health care professionals, leads."
+    weights = {"biomedix": 3.0, "staff": 1.0, "nurs": 1.0, "peopl": 1.0, "work": 1.0}
+    assert decline_of("how many staff does Biomedix have?", said, weights) is None
+    assert decline_of("how many people work at Biomedix?", said, weights) is None
+    assert decline_of("how many nurses does Biomedix have?", said, weights) is not None

@@ -13,6 +13,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from assistant.answer.counted_thing import counted_kin
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.lexicon import Lexicon
 from assistant.answer.messages import DECLINE
@@ -112,6 +113,8 @@ class TypedAsk:
             focus -= own_kind(subject, organisations)
         if kind == "comparison":  # the other side is a subject, not what they are compared on
             focus -= {t for name in names[1:2] for t in tokenize(name)}
+        if kind == "count":  # "how many staff?": counted by "professionals" too
+            focus = counted_kin(focus)
         if language == "fr" and self.known:  # a French word the English corpus never uses
             focus = {t for t in focus if t in self.known}
         named = _named(kind, names, question, organisations, passages)
@@ -174,7 +177,12 @@ DONE = re.compile(
 )
 # a statement of a plan or an aim: "Servier plans to have one in Paris-Saclay by 2021"
 PLAN = re.compile(
-    r"\b(plans?|planned|planning|aims?|aiming|intends?|ambition|will|expects?|to be|by (19|20)\d\d|"
+    r"\b(plans?|planned|planning|aims?|aiming|intends?|ambitions?|will|expects?|to be|"
+    r"by (19|20)\d\d|"
+    # a goal stated: "our goal is to bring fresh air", "the objective of Medicen is"
+    r"goals?|objectives?|objectifs?|"
+    # not there yet: "we are very close to achieving this target"
+    r"close to|on track|not yet|pas encore|en passe de|"
     r"wants? to|hopes? to|would like to|veut|veulent|souhaite\w*|"
     r"prévoit|prevoit|compte|envisage|d['’]ici)\b",
     re.IGNORECASE,
@@ -246,7 +254,7 @@ def planned(
         for c in clauses
         if set(about) & set(tokenize(c)) and (c in whose or not named_in(c, organisations))
     ]
-    clauses = speaking or whose
+    clauses = speaking or whose or clauses  # none names it: the sentence stood with it
     return bool(clauses) and all(PLAN.search(c) for c in clauses)
 
 

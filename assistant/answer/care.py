@@ -21,6 +21,11 @@ CARER = (
     r"surgeon|psychiatrist|m[ée]decin|docteur|g[ée]n[ée]raliste|dentiste|oncologue|cardiologue|"
     r"dermatologue|p[ée]diatre|chirurgien|psychiatre)"
 )
+# a treatment one takes: "which chemo?", "quel traitement ?"
+TREATMENT = (
+    r"(treatments?|drugs?|medications?|medicines?|chemo(therapy)?|therap(y|ies)|"
+    r"traitements?|m[ée]dicaments?|chimio(th[ée]rapie)?|th[ée]rapies?)"
+)
 # one sought for the asker: the carer ends the clause or is sought somewhere ("a doctor in
 # paris?"), not "a doctor investor", "a doctor's opinion", "a physician partner"
 SOUGHT = r"(?=\s*(?:[,.?!;]|$)|\s+(?:in|à|a|near|pr[èe]s de|around|for me|pour moi)\b)"
@@ -84,7 +89,11 @@ CARE = (
     # the carer a recommendation picks for the asker: "tu me conseilles quel médecin ?", "can
     # you recommend me which GP?" (not "suggest which doctors to invite to our board")
     rf"|\b(me|nous)\s+(conseill\w*|recommand\w*)\s+(quel|quelle|quels|quelles)\s+"
-    rf"(bon |bonne )?{CARER}|\b(recommend|suggest)\w*\s+(me|us)\s+(which|what)\s+(good )?{CARER}"
+    rf"(bon |bonne )?({CARER}|{TREATMENT})|"
+    rf"\b(recommend|suggest)\w*\s+(me|us)\s+(which|what)\s+(good )?({CARER}|{TREATMENT})|"
+    # the treatment the asker should take: "which drug should I take?"
+    rf"\b(which|what|quel|quelle|quels|quelles) {TREATMENT}\b[^?]{{0,30}}\b(should|can|could|"
+    r"do) (i|he|she|my \w+) (take|get|have|use|try)\b"
     # a relative's illness ("my dad has cancer", "ma mère est atteinte d'un cancer"), not a
     # relative's project in a field ("my friend has a cancer research lab")
     rf"|\bmy {RELATIVE}(['’]s)? (has|had|has got|is suffering from|suffers from|"

@@ -44,6 +44,7 @@ from assistant.answer.referents import (
     subject_of,
     unacknowledged,
 )
+from assistant.answer.relative_year import dated
 from ingest.store.text import STOPWORDS, detect_language, fold, split_sentences, tokenize, words
 
 if TYPE_CHECKING:
@@ -77,8 +78,8 @@ def condense(question: str, history: Sequence[Turn], known: Gazetteer | None = N
     previous = _previous_standalone(history, known)
     answers = [t.content for t in history if t.role == "assistant" and t.content.strip()]
     answer = answers[-1] if answers else ""
-    # "the hospital group": AP-HP; "the institute": the one the last question named
-    question = described(fronted(asked) or asked, known, previous)
+    # "the hospital group": AP-HP, the institute the last question named; "the year after": 2017
+    question = dated(described(fronted(asked) or asked, known, previous), answer, previous)
     subject = subject_in(previous) or directory_name(previous, known)
     pointed = _pointed(question, answer, previous, subject, known)
     if pointed:

@@ -6,6 +6,7 @@ another clause ("devoted to cancer patients; as well as nine universities" count
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from assistant.answer.numbers import ENGLISH
 from assistant.answer.spelling import close_to
@@ -33,6 +34,16 @@ PRENOMINAL = frozenset(
     "vrais vraies autres".split()
 )
 PLURALS = frozenset("people staff children men women".split())  # plurals without an s
+# the words that count the same things, each group with the words that call it up: "how many
+# staff", "how many people work at X" are counted by "100,000 health care professionals"; "how
+# many pharma sites" by "202 establishments"
+KIN = (
+    (
+        "staff employees workers personnel professionals workforce headcount",
+        "work works working employed travaillent travaille",
+    ),
+    ("sites establishments facilities premises", ""),
+)
 # "one" the number, not a pronoun or determiner ("on the one side", "that one", "one of a kind")
 ONE = r"(?<!\bthe )(?<!\bthat )(?<!\bthis )(?<!\beach )(?<!\bevery )(?<!\bno )one\b(?! of\b)"
 NUMBER = re.compile(
@@ -63,6 +74,8 @@ def counts_asked(question: str, sentence: str, asked: str) -> bool:
     if not terms:  # "how many of the ...": what follows counts
         return True
     main = _english(tokenize(_head(counted, french)), french)
+    said = set(main) | set(tokenize(" ".join(counted)))
+    main = [*main, *sorted(counted_kin(said) - said)]  # "people work": staff too
     others = [t for t in terms if t not in main]
     numbered = [whole_words(c, question) for c in CLAUSES.split(sentence) if NUMBER.search(c)]
     said = whole_words(sentence, question)
@@ -113,3 +126,18 @@ def _counts(sentence: str, terms: set[str]) -> bool:
     numbers = [i for i, w in enumerate(tokens) if NUMBER.search(w)]
     named = [i for i, w in enumerate(tokens) if set(tokenize(w)) & terms]
     return any(0 < k - i <= NEAR for i in numbers for k in named)
+
+
+def counted_kin(terms: set[str]) -> set[str]:
+    """The terms, with the words that count the same things as one of them ("staff":
+    "professionals") or that a word among them calls up ("work": the staff)."""
+    kin = set(terms)
+    for group, cues in KIN:
+        if terms & (_terms(group) | _terms(cues)):
+            kin |= _terms(group)
+    return kin
+
+
+@cache
+def _terms(text: str) -> frozenset[str]:
+    return frozenset(tokenize(text))

@@ -55,6 +55,7 @@ TEXT = {
         "located": "{name} is in {place}",
         "unplaced": "The directory does not give the town of {name}",
         "none_of_kind": "The directory lists no {kind} in {town}.",
+        "organisation": "organisation",
         "none_of_kind_departement": "The directory lists no {kind} in {name} ({code}).",
         "part_of": "part of {parent}",
         "scope": (
@@ -79,6 +80,7 @@ TEXT = {
         "located": "{name} se trouve à {place}",
         "unplaced": "L'annuaire ne donne pas la commune de {name}",
         "none_of_kind": "L'annuaire ne recense pas {kind} à {town}.",
+        "organisation": "organisme",
         "none_of_kind_departement": "L'annuaire ne recense pas {kind} dans le {code} ({name}).",
         "part_of": "rattachement : {parent}",
         "scope": (

@@ -73,6 +73,10 @@ OUT_OF_SCOPE = re.compile(
     r"\b(itin[ée]raire|what time is it|quelle heure est-il)\b|"
     r"\btranslate (this|that|it|these|the following)\b|\b(traduis|traduisez)\b|"
     r"\btranslate (in)?to (french|english|german|spanish|italian|chinese|japanese)\b|"
+    # a text put into a language: "tu peux me traduire en allemand : « ... » ?"
+    r"\b(traduire|traduis|traduisez|translate)\b[^?]{0,30}\b(en|in|into|to|vers) "
+    r"(anglais|fran[çc]ais|allemand|espagnol|italien|chinois|japonais|english|french|german|"
+    r"spanish|italian|chinese|japanese)\b|"
     # work on the user's own text asked of the assistant: "proofread our pitch deck", "pouvez-
     # vous traduire ma lettre ?" ("does Medicen review our application?" asks about Medicen)
     r"(^\s*|\b(can|could|would|will) (you|u) (please )?|\b(please|pls|kindly) |"

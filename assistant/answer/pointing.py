@@ -141,15 +141,23 @@ def referent_of(question: str, answer: str) -> str:
     if match and SPEAKS.match(opening[match.end() :]):  # "Stéphane Roques says ...": who speaks
         return ""
     match = None if match and SOURCE.match(opening[match.end() :]) else match
-    if match and not all(fold(w) in STOPWORDS for w in words(match.group(0))):
+    if match and not _unnamed(match.group(0)):
         said = match.group(0) in names_in(question) and WHICH.match(question)
         new = [n for n in names_in(first[0]) if fold(n) not in fold(question)] if said else []
         return new[-1] if new else _owned_name(match.group(0))  # "NeuroSpin ... du CEA": CEA
     span = answer_span(question, first[0])
     if span[:1].isupper() and not QUANTITY.match(span):
         return span
-    new = [n for n in names_in(first[0]) if fold(n) not in fold(question)]
+    new = [n for n in names_in(first[0]) if fold(n) not in fold(question) and not _unnamed(n)]
     return _owned_name(new[0]) if new and THING_ASKED.match(question) else ""
+
+
+def _unnamed(run: str) -> bool:
+    """A run of capitalised words that names nothing: common words and months only ("The
+    July" of "The July 2018 Strategic Council")."""
+    from assistant.answer.spans import MONTHS
+
+    return all(fold(w) in STOPWORDS or re.fullmatch(MONTHS, w, re.I) for w in words(run))
 
 
 # a question asking for a thing by its noun: "what collaborative projects does Medicen foster?",

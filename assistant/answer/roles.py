@@ -65,6 +65,13 @@ NAME_ASKED = re.compile(
 WHO_LAST = re.compile(r"\b(c['’]?est|is|was|etait) (qui|who)\s*[?!.]*\s*$")
 
 
+# a person asked by the role that picks them: "which minister chaired it?"
+WHICH_ROLE = re.compile(
+    rf"\s*((and|et|but|mais|so|alors)\s+)?(which|what|quel|quelle)\s+({PERSON_ROLE}|ministers?|"
+    r"ministres?|mayors?|maires?)\b(?!\s+(of|de|du|des)\b)"
+)
+
+
 def asked_role(question: str) -> str | None:
     """The role a who-question asks about ("Who is the CEO of...", "Qui dirige...")."""
     folded = fold(question)
@@ -72,6 +79,7 @@ def asked_role(question: str) -> str | None:
         r"\s*((and|et|but|mais|so|alors)\s+)?(c['’]est )?(who|whom|qui)\b", folded
     ) and not (
         NAME_ASKED.search(folded)  # "What's the director's name?", "le nom du directeur ?"
+        or WHICH_ROLE.match(folded)  # "which minister chaired it?", "quel ministre ...?"
         or WHO_LAST.search(folded)  # "et le président, c'est qui ?", "the CEO is who?"
     ):
         return None

@@ -166,6 +166,8 @@ PARTNER = re.compile(
     # whoever the asker describes: "who could a biotech working on X team up with here?"
     rf"\b(who|whom)\s+{MODAL}\s+([\w'’-]+\s+){{1,8}}?(?<!the ){JOIN}\s+with\b"
     r"(?=(\s+[\w'’-]+){0,3}\W*$)|"
+    # "who in the region works on that and could team up with us?": with the asker
+    rf"\b(who|whom|which \w+)\b[^?.]{{0,80}}\b{MODAL}\s+(\w+\s+)?{JOIN}\s+with\s+(us|me)\b|"
     r"\b(which|what) (labs?|laborator(y|ies)|teams?|research (groups?|teams?)|researchers|"
     r"experts?|scientists) (\w+ )?(work|works|working|specialis|specializ|are active|focus)\w*|"
     rf"\b(which|what) (\w+ )?{ONE_ORG} ((in|at|near|around) [\w\-]+ )?(\w+ )?{WORKS_ON}\b|"

@@ -46,7 +46,9 @@ ASKING = re.compile(
     r"se tient|se tenait|passait|se passe|a eu lieu|lieu|"
     # whether something came true: "did they actually manage to double it?"
     r"actually|finally|eventually|really|manage[sd]?|managing|succeed\w*|réussi|reussi|"
-    r"parvenu\w*|finalement|vraiment|yet|already|d[ée]j[àa])\b|(?:19|20)\d\d",
+    r"parvenu\w*|finalement|vraiment|yet|already|d[ée]j[àa]|"
+    # "did they make it in the end?", "l'ont-ils atteint ?": the coming true, not what came
+    r"make it|made it|in the end|au final|achieved?|reach(?:ed)?|atteint\w*)\b|(?:19|20)\d\d",
     IC,
 )
 

@@ -70,15 +70,17 @@ def town_listed(
     where = places[0].label if places else town
     if held and not there and kinds and "*" not in kinds:  # "which start-ups are in the 94?"
         return _none_of_kind(kinds, where, language)
+    if not held and any(p.departement for p in places):  # "quelles entreprises dans le 77 ?"
+        return _none_of_kind(kinds if "*" not in kinds else (), where, language)
     return compose_town(where, listed, language, outside)
 
 
 def _none_of_kind(kinds: tuple[str, ...], where: str, language: str) -> str:
-    """No organisation of the kinds asked in the town or département: "company" for the
-    companies' kinds together, else each kind's label."""
+    """No organisation of the kinds asked (any kind: ``()``) in the town or département:
+    "company" for the companies' kinds together, else each kind's label."""
     shown = ("company",) if set(kinds) == set(COMPANY_KINDS) else kinds
     joiner = " ou " if language == "fr" else " or "
-    kind = joiner.join(kind_label(k, language) for k in shown)
+    kind = joiner.join(kind_label(k, language) for k in shown) or text("organisation", language)
     if language == "fr":  # "pas d'entreprise", "pas de groupe hospitalier"
         kind = f"d'{kind}" if fold(kind)[:1] in tuple("aeiouh") else f"de {kind}"
     code = departement_named(where)
