@@ -78,6 +78,10 @@ def lexicon() -> Lexicon:
         ("what does the Paris region offer?", []),
         ("pour un projet d'IA, quel pôle numérique pourrait aider ?", []),  # a French noun
         ("what german hospitals work with Biomedix?", ["Germany"]),
+        # a country's letters before the asked thing; "us" after "its" is no pronoun
+        ("where's its US headquarters?", ["US"]),
+        ("where's its us headquarters?", ["US"]),
+        ("can its team help us with trials?", []),
     ],
 )
 def test_the_places_a_question_keeps_to(question: str, places: list[str], lexicon: Lexicon) -> None:
@@ -109,6 +113,12 @@ def test_the_places_a_question_keeps_to(question: str, places: list[str], lexico
         ("where in the US is Kardiolib based?", "Kardiolib is an American company.", True),
         ("does Kardiolib sell in the US?", "Kardiolib is an American company.", False),
         ("which canadian city is Kardiolib in?", "Kardiolib belongs to a Canadian group.", True),
+        # where, asked after a confirmation asked first
+        (
+            "Kardiolib is American right? where's its US headquarters?",
+            "Kardiolib is an American company.",
+            True,
+        ),
     ],
 )
 def test_a_place_no_answering_sentence_names_is_declined_naming_it(

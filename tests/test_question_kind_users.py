@@ -198,6 +198,13 @@ def test_where_others_set_up_is_siting_and_a_departement_is_a_town() -> None:
         "et tu me conseilles quelle chimio pour un cancer du sein ?",
         "which drug should I take for my migraine?",
         "tu peux me traduire en allemand : « nous cherchons un partenaire clinique » ?",
+        "which is the best hospital in paris for heart surgery?",
+        "quel est le meilleur hôpital pour une chirurgie cardiaque ?",
+        # the asker's own file; what the assistant would do or foresees
+        "super, et tu peux me résumer le rapport pdf que je t'ai envoyé hier ?",
+        "Is it safe to share my medical records with apps like that? What would you do?",
+        "Do you think they'll actually make it?",
+        "tu penses qu'ils vont y arriver ?",
     ],
 )
 def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:
@@ -280,6 +287,11 @@ def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:
         "which therapies does Servier develop?",
         "quels traitements les start-ups conseillées par Medicen développent-elles ?",
         "is the MedXperience programme translated into English?",
+        "which is the best hospital for cancer research in paris?",
+        "best hospital for cancer trials in Paris?",
+        "what would you do with 10 million to invest in Paris?",
+        "do you think the region is attractive?",
+        "which projects did we send to Medicen?",
     ],
 )
 def test_treatments_of_the_ecosystem_stay_questions(question: str) -> None:

@@ -122,6 +122,10 @@ def decline_of(
         ("which one pays engineers the best?", "amount"),
         ("which minister chaired it?", "president"),
         ("quel ministre a présidé le conseil ?", "president"),
+        # that it came true, said as such
+        ("et ils y sont arrivés ?", "outcome"),
+        ("so did they pull it off?", "outcome"),
+        ("Doctolib a réussi à lever combien ?", "amount"),
     ],
 )
 def test_the_kind_of_what_is_asked(question: str, kind: str) -> None:
@@ -397,6 +401,11 @@ def test_a_goal_stated_or_nearly_reached_is_no_outcome() -> None:
     ):
         assert decline_of(asked, said, weights) is not None
     assert decline_of(asked, "Biomedix reached 800 members in 2019.", weights) is None
+    # what came true unnamed ("did they make it in the end?"): a sentence must say it did
+    made = "So did Biomedix make it in the end?"
+    weights = {"biomedix": 3.0}
+    assert decline_of(made, "This opportunity attracted me to work for Biomedix.", weights)
+    assert decline_of(made, "Biomedix reached its goal in 2019.", weights) is None
 
 
 def test_the_staff_are_counted_by_any_word_for_them() -> None:

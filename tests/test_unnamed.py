@@ -234,6 +234,18 @@ def test_a_kind_of_the_directory_asked_plainly_is_listed_not_declined() -> None:
         # not a bare "which", or nothing counted
         ("which four are in Paris?", "Four research bodies are in the region.", ""),
         ("Which four?", "Half of all research is done there.", ""),
+        # the rest of a group named in part: the others, by name
+        (
+            "what were the other two?",
+            "It counted three French start-ups among the best, including Doctolib. [1]",
+            "Which other French start-ups?",
+        ),
+        (
+            "et les deux autres c'est lesquelles ?",
+            "It counted three French start-ups among the best, including Doctolib. [1]",
+            "Quels autres French start-ups?",
+        ),
+        ("what were the other two?", "Half of all research is done there.", ""),
     ],
 )
 def test_a_bare_which_after_a_count_asks_the_group_by_name(

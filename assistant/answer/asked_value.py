@@ -189,6 +189,14 @@ PLAN = re.compile(
 )
 
 
+# something came true: what "did they make it in the end?" asks when it names nothing
+CAME_TRUE = re.compile(
+    r"\b(reached|achieved|attained|became|succeeded|managed|won|obtained|doubled|tripled|"
+    r"completed|atteint\w*|r[ée]ussi|devenue?s?|obtenue?s?|doubl(?:é|ée|és|ées))\b",
+    re.IGNORECASE,
+)
+
+
 def refers(sentence: str) -> bool:
     """The sentence takes up the one before: a pronoun ("It opened in 2016"), a sum ("In all")."""
     return any(w.lower() in REFERRING for w in words(sentence)) or bool(SUMMING.match(sentence))
@@ -210,6 +218,7 @@ def _holds(
         holds_value(kind, sentence, question)
         and stands_with(kind, sentence, question, subject, organisations)
         and not plan_only(kind, question, sentence, subject, organisations, focus)
+        and (kind != "outcome" or bool(focus) or CAME_TRUE.search(sentence) is not None)
         and (not focus or bool(english_kin(spellings(focus)) & set(tokenize(window))))
         and valued_said(question, kind, window)
         and (kind != "whether" or names_said(question, subject, window))
@@ -255,7 +264,8 @@ def planned(
         if set(about) & set(tokenize(c)) and (c in whose or not named_in(c, organisations))
     ]
     clauses = speaking or whose or clauses  # none names it: the sentence stood with it
-    return bool(clauses) and all(PLAN.search(c) for c in clauses)
+    # "it reached its goal" came true: no plan
+    return bool(clauses) and all(PLAN.search(c) and not CAME_TRUE.search(c) for c in clauses)
 
 
 def previous_sentence(report: EvidenceReport, evidence: Evidence) -> str:

@@ -101,6 +101,13 @@ CARE = (
     rf"|\bmy {RELATIVE} is (ill|sick)\b"
     rf"|\b(mon|ma) {RELATIVE_FR} (a|a eu) (un |une |le |la |des |du )?{ILLNESS_FR}{ENDS}"
     rf"|\b(mon|ma) {RELATIVE_FR} (est (atteinte?|malade)|souffre)\b"
+    # the place or carer that best treats an illness or an operation: "which is the best
+    # hospital in paris for heart surgery?" (not "the best hospital for cancer research")
+    rf"|\b(best|meilleure?s?)\s+(hospitals?|clinics?|h[ôo]pita(l|ux)|cliniques?|{CARER}s?)\b"
+    rf"[^?,]{{0,30}}\b(for|pour)\s+(an?\s+|une?\s+|la\s+|le\s+)?([\w-]+\s+)?"
+    rf"({ILLNESS}|{ILLNESS_FR}|surgery|operations?|chirurgie|op[ée]rations?|{TREATMENT})"
+    r"(\s+(?!research|recherche|trials?|essais?|stud|[ée]tud|innovation|start)[\w-]+)?"
+    r"(?=\s*(?:[,.?!;:]|$)|\s+(?:in|at|à|a|en|near|pr[èe]s)\b)"
     # the care of a relative's illness: "the best hospital for my mom's cancer"
     rf"|\b(hospitals?|clinics?|doctors?|treatments?|care)\b[^?,]{{0,20}}\bfor my {RELATIVE}['’]s "
     rf"(\w+ )?{ILLNESS}{ENDS}"

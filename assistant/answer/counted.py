@@ -130,12 +130,23 @@ WHICH_BARE = re.compile(
     r"exactement|alors|are they|are those|sont-ils|sont-elles))?\s*[?!.]*\s*$",
     re.IGNORECASE,
 )
+# the rest of a group the answer counts and names in part: "what were the other two?", "et les
+# deux autres c'est lesquelles ?", "and the other ones?"
+OTHERS_BARE = re.compile(
+    r"^\s*(?:(?:and|et|ok|so|alors|mais|but)\s*,?\s+)?"
+    r"(?:(?:what|which|who)\s+(?:were|are|is)\s+)?"
+    rf"(?:the other\s+(?P<n>{WORD}|\d+|ones)|(?P<fr>les)\s+(?:{WORD}|\d+)\s+autres)"
+    r"(?:\s+(?:c['’]est|ce sont|sont)\s+(?:lesquel(?:le)?s|qui|quoi)|\s+then|\s+exactly)?"
+    r"\s*[?!.]*\s*$",
+    re.IGNORECASE,
+)
 # a group the answer counts, up to its plural noun: "four of the world's 15 most innovative
 # research bodies are ...", "a few high-level European clusters to build ..."
 QUANTITY = rf"\b(?:(?:a )?few|several|some|quelques|plusieurs|{WORD}|\d+)"
 GROUP_NOUN = (
     r"\s+(?:[\w\-’']+\s+){0,6}?(?P<noun>(?:[\w\-]+\s+){0,2}[\w\-]+[sx])(?=\s+(?:are|were|is|in|"
-    r"to|that|which|who|from|with|sont|de|du|des|en|à|qui|dans)\b|\s*[,.;:)]|\s*$)"
+    r"to|that|which|who|from|with|among|including|sont|de|du|des|en|à|qui|dans|parmi)\b|"
+    r"\s*[,.;:)]|\s*$)"
 )
 
 
@@ -147,7 +158,7 @@ def counted_group(question: str, answer: str) -> str:
     "which" or the answer counts no group."""
     match = WHICH_BARE.match(question)
     if not match:
-        return ""
+        return _others_counted(question, answer)
     count = match.group("n")
     quantity = rf"\b{re.escape(count)}" if count else QUANTITY
     found = re.search(rf"{quantity}{GROUP_NOUN}", answer, re.IGNORECASE)
@@ -159,6 +170,19 @@ def counted_group(question: str, answer: str) -> str:
         return ""
     asking = "Quels" if match.group("w").lower().startswith(("quel", "lesquel")) else "Which"
     return " ".join([asking, *([count] if count else []), *words]) + "?"
+
+
+def _others_counted(question: str, answer: str) -> str:
+    """ "what were the other two?" after "three French start-ups ..., including Doctolib":
+    "Which other French start-ups?" (``others.py`` says the sources name only Doctolib), else
+    ""."""
+    others = OTHERS_BARE.match(question)
+    found = re.search(rf"{QUANTITY}{GROUP_NOUN}", answer, re.IGNORECASE) if others else None
+    if not others or not found:
+        return ""
+    words = [w for w in found.group("noun").split() if not re.search(r"\d", w)]
+    asking = "Quels autres" if others.group("fr") else "Which other"
+    return " ".join([asking, *words]) + "?" if words else ""
 
 
 def _kind_named(answer: str) -> list[str]:

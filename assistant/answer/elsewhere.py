@@ -46,8 +46,13 @@ QUALIFIED = re.compile(
     r"\b(?:which|what|quels?|quelles?)\s+(?P<place>[^\W\d_][\w'’.-]*)(?=\s+[^\W\d_])",
     re.IGNORECASE,
 )
-# or a people's word that says whose the asked thing is: "the German medical device market"
-PEOPLES = re.compile(r"\bthe\s+(?P<place>(?-i:[A-Z])[a-z]+)(?=\s+[a-z])", re.IGNORECASE)
+# or a people's word or a country's letters that say whose the asked thing is: "the German
+# medical device market", "its US headquarters" ("its us headquarters": no "us" follows "its")
+PEOPLES = re.compile(
+    r"\b(?:the|its|their)\s+(?P<place>(?-i:[A-Z])[a-z]+|(?-i:[A-Z]{2,3}))(?=\s+[a-z])|"
+    r"\b(?:its|their)\s+(?P<letters>us|uk)(?=\s+[a-z])",
+    re.IGNORECASE,
+)
 # or the asking clause's subject or owner: "how many start-ups does Munich have?", "Munich's"
 SUBJECT = re.compile(
     r"\b(?:does|do|did|is|are|was|were|has|have|can|could|will|would)\s+"
@@ -89,7 +94,7 @@ def _unplaced(asked: str, lexicon: Lexicon | None) -> list[tuple[str, frozenset[
     German market"), or the subject's or owner's ("does Munich have ...?", "Munich's start-ups")."""
     found = []
     for match in (*QUALIFIED.finditer(asked), *PEOPLES.finditer(asked)):
-        word = match.group("place")
+        word = match.group("place") or (match.groupdict().get("letters") or "").upper()
         if place := world().place(word, lexicon):
             found.append((word, place))
         elif (country := world().people(word))[0] and not _ordinary(word, lexicon):
@@ -168,7 +173,9 @@ def unsaid_place(
     best = [e for e in ranked if e.score >= NEAR * ranked[0].score] if ranked else []
     before = [previous_sentence(report, e) for e in best if refers(e.sentence)]
     present = set(tokenize(" ".join([*before, *(e.sentence for e in best)])))
-    where = asked_value(asking(question, told_first=True)[0]) == "place"
+    # where it is, asked in any of its questions ("X is American right? where's its US office?")
+    asked = re.findall(r"[^?]+\?|[^?]+$", asking(question, told_first=True)[0])
+    where = any(asked_value(part.strip()) == "place" for part in asked)
     return next((written for written, place in places if not _said(place, present, where)), "")
 
 

@@ -106,6 +106,20 @@ OUT_OF_SCOPE = re.compile(
     r"(savings|money|cash) (in|into))\b[^?.]{0,30}\b(shares|stocks?|equities)\b|"
     r"\b(faut[- ]il|dois[- ]je|devrais[- ]je|devrions[- ]nous|"
     r"je dois|je devrais|on doit)\b[^?.]{0,20}\b(acheter|vendre)\b[^?.]{0,30}\bactions\b|"
+    # a document of the asker's own, which the assistant never sees: "tu peux me résumer le
+    # rapport que je t'ai envoyé ?", "the file I sent you yesterday"
+    r"\b(que|qu['’]|dont) (je|nous|on) (t['’]|vous |te |l['’])?(ai|avons|a) (envoy|transmis|"
+    r"partag|joint|attach|t[ée]l[ée]vers)\w*|\b(i|we)(['’]ve| have)? (sent|shared|attached|"
+    r"uploaded|forwarded|emailed) (you|to you)\b|\b(my|our) (attached|uploaded) \w+|"
+    # what the assistant itself would do or foresees: "what would you do?", "do you think
+    # they'll make it?", "tu penses qu'ils vont y arriver ?" (not "what do you think of X?")
+    r"\bwhat would (you|u) do(?=\s*(?:[?.!]|$|in my|in our|if|about (it|this|that)))|"
+    r"\bif (you|u) were (me|us|in my shoes)\b|"
+    r"\b(que|qu['’]est-ce que) (tu|vous) fer(ais|iez)\b|\b(à|a) (ta|votre) place\b|"
+    r"\bdo (you|u) think (they|it|he|she|we|i)(['’]ll| will| would| can| could)\b|"
+    r"\b(tu penses|vous pensez|penses-tu|pensez-vous|tu crois|vous croyez|crois-tu|"
+    r"croyez-vous) qu['’]\s*(ils?|elles?|on)\b[^?.]{0,20}\b(va|vont|pourr\w+|r[ée]ussir\w*|"
+    r"arriver\w*|y arriver)\b|"
     # what becomes of the asker's messages: "est-ce que mes messages sont enregistrés ?"
     r"\b(my|mes) (messages|conversations?|chats?|questions)\b[^?.]{0,20}"
     r"\b(stored|saved|recorded|kept|logged|enregistr\w+|stock[ée]\w*|conserv[ée]\w*|"

@@ -69,6 +69,9 @@ OUTCOME = re.compile(
     r"[^?]{0,60}\b(actually|finally|eventually|really|ever|"
     r"already|finalement|vraiment|déjà|deja|reach(ed)?|achieved?|met|meet|hit|doubled?|"
     r"managed?|succeeded|succeed|atteint|doublé|double|réussi|reussi)\b|"
+    # that it came true, said as such: "et ils y sont arrivés ?", "did they make it?"
+    r"\b(y (sont|est|soient) (arriv|parven)\w*|(ont|a)(-t)?(-(ils|elles|il|elle))? r[ée]ussi|"
+    r"objectif atteint|make it|made it|pull(ed)? it off)(?=\s*[?.!]|$)|"
     r"\b(on schedule|on time|as planned|in the end|comme prévu|comme prevu|dans les temps|"
     r"finalement|au final|"
     # what it has come to by now ("what results has it delivered so far?"): the sources, dated,
