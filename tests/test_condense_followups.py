@@ -318,6 +318,8 @@ def test_the_year_after_is_the_year_after_the_one_the_answer_names() -> None:
     assert "en 2017" in asked("et l'année d'après ?", projects)
     assert "in 2015" in asked("and the year before?", projects)
     assert "year after the summit" in asked("the year after the summit?", projects)
+    named = asked("and the year after Roques was appointed?", projects)  # his year, not 2017
+    assert "2017" not in named
 
 
 def test_a_month_that_opens_a_name_is_no_referent() -> None:

@@ -292,6 +292,11 @@ def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:
         "what would you do with 10 million to invest in Paris?",
         "do you think the region is attractive?",
         "which projects did we send to Medicen?",
+        # a translation the ecosystem makes; a view the sources give; hospitals compared
+        "how does Medicen translate innovation in French hospitals into business?",
+        "do you think it will be a game changer?",
+        "tu penses qu'il va changer la donne ?",
+        "which are the best hospitals for gene therapy in France?",
     ],
 )
 def test_treatments_of_the_ecosystem_stay_questions(question: str) -> None:

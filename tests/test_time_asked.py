@@ -126,6 +126,10 @@ def decline_of(
         ("et ils y sont arrivés ?", "outcome"),
         ("so did they pull it off?", "outcome"),
         ("Doctolib a réussi à lever combien ?", "amount"),
+        # anyone who leads, attention paid, what a journey abroad costs: no such values
+        ("quel dirigeant a été nommé en 2018 ?", "year 2018"),
+        ("which company paid the most attention to e-health?", ""),
+        ("what does it cost to go abroad for clinical trials?", ""),
     ],
 )
 def test_the_kind_of_what_is_asked(question: str, kind: str) -> None:
@@ -382,15 +386,6 @@ def test_a_comparison_of_prices_needs_a_price_of_the_subject() -> None:
     assert decline_of(asked, priced, weights, answer="compare") is None
 
 
-def test_the_best_asked_is_a_rank_by_merit_not_by_size() -> None:
-    """ "the best hospital" is not answered by "the largest hospital system"; "the biggest" is
-    answered by either kind of rank."""
-    largest = "Biomedix has the largest hospital system in Europe."
-    assert not holds_value("best", largest, "which is the best hospital in Lyon?")
-    assert holds_value("best", largest, "which is the biggest hospital system?")
-    assert holds_value("best", "Biomedix is the leading cluster.", "the best cluster?")
-
-
 def test_a_goal_stated_or_nearly_reached_is_no_outcome() -> None:
     """ "did it finally reach its goal?" is not answered by the goal, nor by "close to it"."""
     asked = "Did Biomedix finally reach its goal of 800 members?"
@@ -401,11 +396,11 @@ def test_a_goal_stated_or_nearly_reached_is_no_outcome() -> None:
     ):
         assert decline_of(asked, said, weights) is not None
     assert decline_of(asked, "Biomedix reached 800 members in 2019.", weights) is None
-    # what came true unnamed ("did they make it in the end?"): a sentence must say it did
-    made = "So did Biomedix make it in the end?"
-    weights = {"biomedix": 3.0}
-    assert decline_of(made, "This opportunity attracted me to work for Biomedix.", weights)
-    assert decline_of(made, "Biomedix reached its goal in 2019.", weights) is None
+    # a clause that says it came true is no plan; something done is an outcome
+    done = "Did Biomedix actually do it?"
+    set_up = "Biomedix set up its Paris R&D center in 2016."
+    assert decline_of(done, set_up, {"biomedix": 3.0}) is None
+    assert decline_of(asked, "Biomedix reached its goal of 800 members in 2019.", weights) is None
 
 
 def test_the_staff_are_counted_by_any_word_for_them() -> None:
@@ -416,3 +411,6 @@ def test_the_staff_are_counted_by_any_word_for_them() -> None:
     assert decline_of("how many staff does Biomedix have?", said, weights) is None
     assert decline_of("how many people work at Biomedix?", said, weights) is None
     assert decline_of("how many nurses does Biomedix have?", said, weights) is not None
+    # people who work on a field, or a part of the staff, are not counted by the whole staff
+    assert decline_of("how many people work on cancer at Biomedix?", said, weights) is not None
+    assert decline_of("how many doctors work at Biomedix?", said, weights) is not None

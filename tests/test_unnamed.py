@@ -65,6 +65,12 @@ def report(*sentences: tuple[str, float]) -> EvidenceReport:
         ("Who runs Medicen?", ""),  # a person, no group's members
         ("What does the agreement cover?", ""),
         ("What funding do incubators offer to foreign startups?", ""),  # asked of them
+        # a counted group told, then its names asked
+        (
+            "I'd like to reach the nine universities of the region, what are their names?",
+            "universities",
+        ),
+        ("the nine universities are great, what are their strengths?", ""),
     ],
 )
 def test_the_group_whose_members_are_asked_by_name(message: str, noun: str) -> None:
@@ -246,6 +252,17 @@ def test_a_kind_of_the_directory_asked_plainly_is_listed_not_declined() -> None:
             "Quels autres French start-ups?",
         ),
         ("what were the other two?", "Half of all research is done there.", ""),
+        # the counted noun asked again ("which clusters are those?"), not another noun
+        (
+            "Which clusters are those?",
+            "Medicen has an agreement with a few high-level European clusters to build it. [1]",
+            "Which high-level European clusters?",
+        ),
+        (
+            "which hospitals are those?",
+            "Medicen has an agreement with a few high-level European clusters to build it. [1]",
+            "",
+        ),
     ],
 )
 def test_a_bare_which_after_a_count_asks_the_group_by_name(

@@ -101,9 +101,10 @@ CARE = (
     rf"|\bmy {RELATIVE} is (ill|sick)\b"
     rf"|\b(mon|ma) {RELATIVE_FR} (a|a eu) (un |une |le |la |des |du )?{ILLNESS_FR}{ENDS}"
     rf"|\b(mon|ma) {RELATIVE_FR} (est (atteinte?|malade)|souffre)\b"
-    # the place or carer that best treats an illness or an operation: "which is the best
-    # hospital in paris for heart surgery?" (not "the best hospital for cancer research")
-    rf"|\b(best|meilleure?s?)\s+(hospitals?|clinics?|h[ôo]pita(l|ux)|cliniques?|{CARER}s?)\b"
+    # the one place or carer that best treats an illness or an operation: "which is the best
+    # hospital in paris for heart surgery?" (not "the best hospital for cancer research", "the
+    # best hospitals for gene therapy in France")
+    rf"|\b(best|meilleure?)\s+(hospital|clinic|h[ôo]pital|clinique|{CARER})\b"
     rf"[^?,]{{0,30}}\b(for|pour)\s+(an?\s+|une?\s+|la\s+|le\s+)?([\w-]+\s+)?"
     rf"({ILLNESS}|{ILLNESS_FR}|surgery|operations?|chirurgie|op[ée]rations?|{TREATMENT})"
     r"(\s+(?!research|recherche|trials?|essais?|stud|[ée]tud|innovation|start)[\w-]+)?"

@@ -13,7 +13,7 @@ from assistant.answer.numbers import FRENCH, WORD, value
 from assistant.answer.questions import COUNT_QUESTION, PLURAL_ASKED
 from assistant.answer.referents import NAMING, by_rank, fronted, listed
 from ingest.directory.org_kinds import kinds_by_word
-from ingest.store.text import fold
+from ingest.store.text import fold, tokenize
 
 # "those two", "the three", "lequel des trois", "ces deux-là": the items of the last answer's
 # list, counted; "of them" / "d'entre eux" too
@@ -123,10 +123,12 @@ def counted_listed(question: str, previous: str) -> str:
     return f"{question[: match.start()]}citer les {noun}{question[match.end() :]}"
 
 
-# "which four?", "which ones exactly?", "lesquels ?": which are the members of what was counted
+# "which four?", "which ones exactly?", "lesquels ?", "which clusters are those?": which are the
+# members of what was counted
 WHICH_BARE = re.compile(
     r"^\s*(?:(?:and|et|ok|so|alors|mais|but)\s*,?\s+)?(?P<w>which|quels|quelles|lesquels|"
-    rf"lesquelles)(?:\s+(?P<n>{WORD}|\d+))?(?:\s+ones)?(?:\s+(?:exactly|then|précisément|"
+    rf"lesquelles)(?:\s+(?P<n>{WORD}|\d+))?(?:\s+ones|\s+(?P<noun>[^\W\d_][\w-]*[sx]))?"
+    r"(?:\s+(?:exactly|then|précisément|"
     r"exactement|alors|are they|are those|sont-ils|sont-elles))?\s*[?!.]*\s*$",
     re.IGNORECASE,
 )
@@ -164,6 +166,9 @@ def counted_group(question: str, answer: str) -> str:
     found = re.search(rf"{quantity}{GROUP_NOUN}", answer, re.IGNORECASE)
     if found and NAMING.search(answer[found.end() :].split(".")[0]):
         return ""  # "three start-ups ..., including Doctolib": the answer names them
+    noun = match.group("noun")  # "which clusters are those?": the counted clusters only
+    if noun and not (found and tokenize(found.group("noun"))[-1:] == tokenize(noun)):
+        return ""
     words = [w for w in found.group("noun").split() if not re.search(r"\d", w)] if found else []
     words = words or ([] if count else _kind_named(answer))  # "which ones?" after "clusters ..."
     if not words:

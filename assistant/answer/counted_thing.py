@@ -34,13 +34,15 @@ PRENOMINAL = frozenset(
     "vrais vraies autres".split()
 )
 PLURALS = frozenset("people staff children men women".split())  # plurals without an s
-# the words that count the same things, each group with the words that call it up: "how many
-# staff", "how many people work at X" are counted by "100,000 health care professionals"; "how
-# many pharma sites" by "202 establishments"
+# the words that count the same things, each group with what in a question calls it up: "how
+# many staff", "how many people work at X" are counted by "100,000 health care professionals";
+# "how many pharma sites" by "202 establishments"
 KIN = (
     (
         "staff employees workers personnel professionals workforce headcount",
-        "work works working employed travaillent travaille",
+        # people who work at a place, not on or in a field ("how many people work on cancer?")
+        r"\b(?:people|persons|personnes|gens)\s+(?:\w+\s+){0,2}?(?:work|works|working|"
+        r"are employed|travaill\w*)\b(?!\s+(?:on|in|with|sur|dans|avec)\b)",
     ),
     ("sites establishments facilities premises", ""),
 )
@@ -75,7 +77,7 @@ def counts_asked(question: str, sentence: str, asked: str) -> bool:
         return True
     main = _english(tokenize(_head(counted, french)), french)
     said = set(main) | set(tokenize(" ".join(counted)))
-    main = [*main, *sorted(counted_kin(said) - said)]  # "people work": staff too
+    main = [*main, *sorted(counted_kin(said, question) - said)]  # "people work at": staff
     others = [t for t in terms if t not in main]
     numbered = [whole_words(c, question) for c in CLAUSES.split(sentence) if NUMBER.search(c)]
     said = whole_words(sentence, question)
@@ -128,12 +130,12 @@ def _counts(sentence: str, terms: set[str]) -> bool:
     return any(0 < k - i <= NEAR for i in numbers for k in named)
 
 
-def counted_kin(terms: set[str]) -> set[str]:
+def counted_kin(terms: set[str], question: str = "") -> set[str]:
     """The terms, with the words that count the same things as one of them ("staff":
-    "professionals") or that a word among them calls up ("work": the staff)."""
+    "professionals") or that the question calls up ("people work at X": the staff)."""
     kin = set(terms)
-    for group, cues in KIN:
-        if terms & (_terms(group) | _terms(cues)):
+    for group, cue in KIN:
+        if terms & _terms(group) or (cue and re.search(cue, question, re.IGNORECASE)):
             kin |= _terms(group)
     return kin
 

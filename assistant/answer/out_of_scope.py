@@ -73,10 +73,14 @@ OUT_OF_SCOPE = re.compile(
     r"\b(itin[ée]raire|what time is it|quelle heure est-il)\b|"
     r"\btranslate (this|that|it|these|the following)\b|\b(traduis|traduisez)\b|"
     r"\btranslate (in)?to (french|english|german|spanish|italian|chinese|japanese)\b|"
-    # a text put into a language: "tu peux me traduire en allemand : « ... » ?"
-    r"\b(traduire|traduis|traduisez|translate)\b[^?]{0,30}\b(en|in|into|to|vers) "
-    r"(anglais|fran[çc]ais|allemand|espagnol|italien|chinois|japonais|english|french|german|"
-    r"spanish|italian|chinese|japanese)\b|"
+    # a text put into a language, asked of the assistant: "tu peux me traduire en allemand :
+    # « ... » ?" (not "how does Medicen translate research into French start-ups?")
+    r"(^\s*|\b(can|could|would) (you|u) (please )?|\b(please|pls|kindly) |"
+    r"\b(peux|pouvez|pourriez|pourrais)[- ](tu|vous) (me |nous )?|"
+    r"\b(tu|vous) (peux|pouvez|pourrais|pourriez) (me |nous )?)(traduire|traduis|traduisez|"
+    r"translate)\b[^?]{0,30}\b(en|in|into|to|vers) (anglais|fran[çc]ais|allemand|espagnol|"
+    r"italien|chinois|japonais|english|french|german|spanish|italian|chinese|japanese)\b"
+    r"(?=\s*(?:[:?.!«\"“'‘]|$))|"
     # work on the user's own text asked of the assistant: "proofread our pitch deck", "pouvez-
     # vous traduire ma lettre ?" ("does Medicen review our application?" asks about Medicen)
     r"(^\s*|\b(can|could|would|will) (you|u) (please )?|\b(please|pls|kindly) |"
@@ -116,10 +120,10 @@ OUT_OF_SCOPE = re.compile(
     r"\bwhat would (you|u) do(?=\s*(?:[?.!]|$|in my|in our|if|about (it|this|that)))|"
     r"\bif (you|u) were (me|us|in my shoes)\b|"
     r"\b(que|qu['’]est-ce que) (tu|vous) fer(ais|iez)\b|\b(à|a) (ta|votre) place\b|"
-    r"\bdo (you|u) think (they|it|he|she|we|i)(['’]ll| will| would| can| could)\b|"
+    r"\bdo (you|u) think (they|it|he|she|we|i)(['’]ll| will| would| can| could)"
+    r"( actually| really| ever)? (make it|succeed|pull it off|get there|reach it|achieve it)\b|"
     r"\b(tu penses|vous pensez|penses-tu|pensez-vous|tu crois|vous croyez|crois-tu|"
-    r"croyez-vous) qu['’]\s*(ils?|elles?|on)\b[^?.]{0,20}\b(va|vont|pourr\w+|r[ée]ussir\w*|"
-    r"arriver\w*|y arriver)\b|"
+    r"croyez-vous) qu['’]\s*(ils?|elles?|on)\b[^?.]{0,20}\b(r[ée]ussir|y arriver)\b|"
     # what becomes of the asker's messages: "est-ce que mes messages sont enregistrés ?"
     r"\b(my|mes) (messages|conversations?|chats?|questions)\b[^?.]{0,20}"
     r"\b(stored|saved|recorded|kept|logged|enregistr\w+|stock[ée]\w*|conserv[ée]\w*|"

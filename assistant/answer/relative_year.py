@@ -13,12 +13,12 @@ RELATIVE = re.compile(
     r"(?:\b(?:in|during|en|pour|dans)\s+)?(?:"
     r"\bthe\s+(?P<after_en>following|next|subsequent)\s+year\b|"
     r"\bthe\s+(?P<before_en>previous|preceding|prior)\s+year\b|"
-    r"\bthe\s+year\s+(?:(?P<after_y>after)|(?P<before_y>before))(?!\s+(?:the|it|they|that|\d))|"
+    r"\bthe\s+year\s+(?:(?P<after_y>after)|(?P<before_y>before))|"
     r"\ba\s+year\s+(?:(?P<after_a>later|after)|(?P<before_a>earlier|before))\b|"
     r"\bl['’]\s*ann[ée]e\s+(?:(?P<after_fr>d['’]\s*apr[èe]s|suivante)|"
     r"(?P<before_fr>d['’]\s*avant|pr[ée]c[ée]dente))\b|"
     r"\bun\s+an\s+(?:(?P<after_un>plus\s+tard|apr[èe]s)|(?P<before_un>plus\s+t[ôo]t|avant))\b"
-    r")",
+    r")(?=\s*(?:[?.!,;]|$|and\b|et\b|then\b|alors\b))",  # "the year after Roques was named": his
     re.IGNORECASE,
 )
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")

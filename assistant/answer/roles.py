@@ -65,9 +65,11 @@ NAME_ASKED = re.compile(
 WHO_LAST = re.compile(r"\b(c['’]?est|is|was|etait) (qui|who)\s*[?!.]*\s*$")
 
 
-# a person asked by the role that picks them: "which minister chaired it?"
+# a person asked by the office that picks them: "which minister chaired it?" (not "quel
+# dirigeant ...?", anyone who leads)
 WHICH_ROLE = re.compile(
-    rf"\s*((and|et|but|mais|so|alors)\s+)?(which|what|quel|quelle)\s+({PERSON_ROLE}|ministers?|"
+    r"\s*((and|et|but|mais|so|alors)\s+)?(which|what|quel|quelle)\s+(ceo|pdg|president|"
+    r"presidente|chairman|chairwoman|director|directeur|directrice|founder|fondat\w+|ministers?|"
     r"ministres?|mayors?|maires?)\b(?!\s+(of|de|du|des)\b)"
 )
 

@@ -67,6 +67,10 @@ ASKED = re.compile(
     rf"(?:[\w\-]+\s+){{0,3}}?(?P<d>[\w\-]+[sx])(?=\s*(?:[?.,;!]|$)|\s+{AFTER}\b)|"
     # "which four research bodies ...?", "quels trois pôles ...?"
     rf"\b(?:which|what|quels|quelles)\s+{NUMBER}\s+(?:[\w\-]+\s+){{0,2}}?(?P<e>[\w\-]+[sx])\b|"
+    # a counted group, then its names asked: "the nine universities ..., what are their names?"
+    rf"\b{NUMBER}\s+(?:[\w\-]+\s+){{0,2}}?(?P<g>{GROUP})\b[^?]{{0,80}}\b(?:what are|what're|"
+    r"give me|tell me|can you give me|quels sont|donne[zr]?[- ]moi)\s+(?:their|leurs?)\s+"
+    r"(?:names|noms)\b|"
     # "which of the world's 15 most innovative bodies are the four in the region?"
     rf"\b(?:which|what|quels|quelles)\s+(?:ones\s+)?(?:of|d['’]entre|parmi)\s+(?:the|les|ces)\s+"
     rf"[^?]{{0,60}}?\b(?P<f>[\w\-]+[sx])\s+(?:are|were|sont)\s+(?:the|les)\s+{NUMBER}\b",

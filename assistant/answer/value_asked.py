@@ -36,9 +36,9 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         r"(?:tickets?|pass|entry|admission|registration|membership|subscription|badge)\b|"
         # "what did a ticket to the summit cost?", "what will a desk there cost us?"
         # (not what something costs someone: "what did going abroad cost the country?"); what
-        # it costs to do: "what does it cost to get in?"
+        # a way in costs: "what does it cost to get in?"
         r"\bwhat (did|does|do|will|would|might)\b[^?]{0,80}\bcost\b"
-        r"(?=\s*(?:[?.!]|$|in\b|per\b|to\b))|"
+        r"(?=\s*(?:[?.!]|$|in\b|per\b|to (?:get|join|attend|enter|register|apply|become)\b))|"
         # whether it costs nothing: "is Doctolib free for patients?", "c'est gratuit ?"
         r"\b(is|are|c['’]est|est-(il|elle|ce))\b[^?]{0,40}\b(free|gratuite?s?)\b",
         IC,
@@ -49,7 +49,7 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         # what someone earns: "how much does the CEO make a year?", "il gagne combien ?"
         r"\bhow much\b.{0,30}\b(earn|earns|make|makes|paid|get paid)\b|"
         # who pays best: "which one pays engineers the best?", "qui paie le mieux ?"
-        r"\b(pays?|paid|paie|paye)\b[^?]{0,30}\b(best|most|well|le mieux|le plus)\b|"
+        r"\b(pays?|paie|paye)\b[^?]{0,30}\b(best|most|well|le mieux|le plus)\b|"
         r"\b(gagne|gagnent|touche|touchent)\b.{0,20}\bcombien\b|"
         # what is put into something: "how much will Servier invest?", "combien va-t-il investir ?"
         r"\bhow much\b.{0,40}\b(invest\w*|spen[dt]\w*|raised?)\b|"

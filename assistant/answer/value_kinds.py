@@ -53,7 +53,6 @@ from assistant.answer.value_shapes import (
     SINCE,
     STREET,
     WON,
-    ranks_as_asked,
 )
 from ingest.store.text import fold
 
@@ -219,8 +218,6 @@ def holds_value(kind: str, sentence: str, question: str = "") -> bool:
         return answer_type_fits(question, sentence) and exact and new
     if kind == "meaning":  # what the term asked is
         return defines(sentence, term_asked(question))
-    if kind == "best" and question:  # by merit when the best is asked
-        return ranks_as_asked(question, sentence)
     if kind in HOLDS:
         return HOLDS[kind](sentence)
     if kind.startswith("year "):  # that year's, and what is counted in it

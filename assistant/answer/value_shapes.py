@@ -17,20 +17,6 @@ RANKS = re.compile(
     r"meilleure?s?|premi[eè]re?|leaders?|plus grande?s?)\b",
     IC,
 )
-# a rank by size: "the largest hospital system" ranks no hospital the best
-SIZE_RANKS = re.compile(r"\b(largest|biggest|greatest|plus grande?s?)\b", IC)
-# a rank by merit asked: "the best hospital", "le meilleur incubateur"
-MERIT_ASKED = re.compile(r"\b(best|meilleure?s?|top)\b", IC)
-
-
-def ranks_as_asked(question: str, sentence: str) -> bool:
-    """The sentence ranks, and by merit where the question asks the best ("the best hospital"
-    is not answered by "the largest hospital system"; "the biggest" is by either)."""
-    merit = MERIT_ASKED.search(question) and not SIZE_RANKS.search(question)
-    ranks = [m.group(0) for m in RANKS.finditer(sentence)]
-    return any(not merit or not SIZE_RANKS.fullmatch(rank) for rank in ranks)
-
-
 HOURS = re.compile(r"\b\d{1,2}\s*(?::|h)\s*\d{0,2}\b|\b\d{1,2}\s*(am|pm)\b", IC)
 PHONE = re.compile(r"(\+\d{1,3}[\s.]?(\(0\)\s?)?|\b0)\d([\s.-]?\d{2}){4}\b")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
