@@ -82,6 +82,7 @@ def lexicon() -> Lexicon:
         ("where's its US headquarters?", ["US"]),
         ("where's its us headquarters?", ["US"]),
         ("can its team help us with trials?", []),
+        ("which us city are they in?", ["US"]),
     ],
 )
 def test_the_places_a_question_keeps_to(question: str, places: list[str], lexicon: Lexicon) -> None:

@@ -202,6 +202,7 @@ def test_where_others_set_up_is_siting_and_a_departement_is_a_town() -> None:
         "quel est le meilleur hôpital pour une chirurgie cardiaque ?",
         # the asker's own file; what the assistant would do or foresees
         "super, et tu peux me résumer le rapport pdf que je t'ai envoyé hier ?",
+        "Which international school in the west of Paris would you recommend for my two kids?",
         "Is it safe to share my medical records with apps like that? What would you do?",
         "Do you think they'll actually make it?",
         "tu penses qu'ils vont y arriver ?",
@@ -297,6 +298,7 @@ def test_medical_advice_for_the_asker_is_out_of_scope(question: str) -> None:
         "do you think it will be a game changer?",
         "tu penses qu'il va changer la donne ?",
         "which are the best hospitals for gene therapy in France?",
+        "which engineering schools are good for my start-up recruiting?",
     ],
 )
 def test_treatments_of_the_ecosystem_stay_questions(question: str) -> None:

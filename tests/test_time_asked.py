@@ -396,6 +396,11 @@ def test_a_goal_stated_or_nearly_reached_is_no_outcome() -> None:
     ):
         assert decline_of(asked, said, weights) is not None
     assert decline_of(asked, "Biomedix reached 800 members in 2019.", weights) is None
+    # the number of what is asked must stand there too
+    top = "Did Biomedix finally make it into the global top 3?"
+    top_weights = {"biomedix": 3.0, "global": 1.0, "top": 1.0, "3": 2.0}
+    assert decline_of(top, "Biomedix enjoys a great position globally.", top_weights)
+    assert decline_of(top, "Biomedix is now in the global top 3.", top_weights) is None
     # a clause that says it came true is no plan; something done is an outcome
     done = "Did Biomedix actually do it?"
     set_up = "Biomedix set up its Paris R&D center in 2016."

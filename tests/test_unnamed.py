@@ -259,6 +259,11 @@ def test_a_kind_of_the_directory_asked_plainly_is_listed_not_declined() -> None:
             "Which high-level European clusters?",
         ),
         (
+            "Which clusters are those exactly?",
+            "Medicen has an agreement with a few high-level European clusters to build it. [1]",
+            "Which high-level European clusters?",
+        ),
+        (
             "which hospitals are those?",
             "Medicen has an agreement with a few high-level European clusters to build it. [1]",
             "",

@@ -219,9 +219,17 @@ def _holds(
         and stands_with(kind, sentence, question, subject, organisations)
         and not plan_only(kind, question, sentence, subject, organisations, focus)
         and (not focus or bool(english_kin(spellings(focus)) & set(tokenize(window))))
+        and (kind != "outcome" or _numbers_said(focus, window))
         and valued_said(question, kind, window)
         and (kind != "whether" or names_said(question, subject, window))
     )
+
+
+def _numbers_said(focus: set[str], window: str) -> bool:
+    """The numbers of what is asked, if any, stand in the window: "did it make the top 3?" is
+    not answered by "a great position globally"."""
+    numbers = {t for t in focus if t.isdigit()}
+    return not numbers or bool(numbers & set(tokenize(window)))
 
 
 def plan_only(

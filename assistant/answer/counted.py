@@ -129,7 +129,7 @@ WHICH_BARE = re.compile(
     r"^\s*(?:(?:and|et|ok|so|alors|mais|but)\s*,?\s+)?(?P<w>which|quels|quelles|lesquels|"
     rf"lesquelles)(?:\s+(?P<n>{WORD}|\d+))?(?:\s+ones|\s+(?P<noun>[^\W\d_][\w-]*[sx]))?"
     r"(?:\s+(?:exactly|then|précisément|"
-    r"exactement|alors|are they|are those|sont-ils|sont-elles))?\s*[?!.]*\s*$",
+    r"exactement|alors|are they|are those|sont-ils|sont-elles)){0,2}\s*[?!.]*\s*$",
     re.IGNORECASE,
 )
 # the rest of a group the answer counts and names in part: "what were the other two?", "et les

@@ -47,10 +47,11 @@ QUALIFIED = re.compile(
     re.IGNORECASE,
 )
 # or a people's word or a country's letters that say whose the asked thing is: "the German
-# medical device market", "its US headquarters" ("its us headquarters": no "us" follows "its")
+# medical device market", "its US headquarters" ("its us headquarters", "which us city": no "us"
+# the pronoun follows "its" or "which")
 PEOPLES = re.compile(
     r"\b(?:the|its|their)\s+(?P<place>(?-i:[A-Z])[a-z]+|(?-i:[A-Z]{2,3}))(?=\s+[a-z])|"
-    r"\b(?:its|their)\s+(?P<letters>us|uk)(?=\s+[a-z])",
+    r"\b(?:its|their|which|what)\s+(?P<letters>us|uk)(?=\s+[a-z])",
     re.IGNORECASE,
 )
 # or the asking clause's subject or owner: "how many start-ups does Munich have?", "Munich's"
