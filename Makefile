@@ -119,6 +119,9 @@ eval: setup
 		tests/eval/dev52.jsonl tests/eval/dev53.jsonl tests/eval/dev54.jsonl tests/eval/dev55.jsonl \
 		tests/eval/dev56.jsonl tests/eval/dev57.jsonl tests/eval/dev58.jsonl tests/eval/dev59.jsonl \
 		tests/eval/dev60.jsonl tests/eval/dev61.jsonl tests/eval/dev62.jsonl tests/eval/dev63.jsonl \
+		tests/eval/dev64.jsonl tests/eval/dev65.jsonl tests/eval/dev66.jsonl tests/eval/dev67.jsonl \
+		tests/eval/dev68.jsonl tests/eval/dev69.jsonl tests/eval/dev70.jsonl tests/eval/dev71.jsonl \
+		tests/eval/dev72.jsonl tests/eval/dev73.jsonl tests/eval/dev74.jsonl \
 		tests/eval/test.jsonl
 
 bench: setup

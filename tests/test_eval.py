@@ -310,6 +310,28 @@ DEV62 = Path(__file__).parent / "eval" / "dev62.jsonl"
 DEV62_BARS = {"accuracy": 0.85, "decline": 0.81, "answer_first": 0.78}
 DEV63 = Path(__file__).parent / "eval" / "dev63.jsonl"
 DEV63_BARS = {"accuracy": 0.91, "decline": 0.91, "answer_first": 0.87}
+DEV64 = Path(__file__).parent / "eval" / "dev64.jsonl"
+DEV64_BARS = {"accuracy": 0.89, "decline": 0.96, "answer_first": 0.85}
+DEV65 = Path(__file__).parent / "eval" / "dev65.jsonl"
+DEV65_BARS = {"accuracy": 0.85, "decline": 0.93, "answer_first": 0.71}
+DEV66 = Path(__file__).parent / "eval" / "dev66.jsonl"
+DEV66_BARS = {"accuracy": 0.87, "decline": 0.91, "answer_first": 0.79}
+DEV67 = Path(__file__).parent / "eval" / "dev67.jsonl"
+DEV67_BARS = {"accuracy": 0.81, "decline": 0.86, "answer_first": 0.81}
+DEV68 = Path(__file__).parent / "eval" / "dev68.jsonl"
+DEV68_BARS = {"accuracy": 0.85, "decline": 0.90, "answer_first": 0.85}
+DEV69 = Path(__file__).parent / "eval" / "dev69.jsonl"
+DEV69_BARS = {"accuracy": 0.86, "decline": 0.78, "answer_first": 0.72}
+DEV70 = Path(__file__).parent / "eval" / "dev70.jsonl"
+DEV70_BARS = {"accuracy": 0.85, "decline": 0.90, "answer_first": 0.78}
+DEV71 = Path(__file__).parent / "eval" / "dev71.jsonl"
+DEV71_BARS = {"accuracy": 0.83, "decline": 0.91, "answer_first": 0.87}
+DEV72 = Path(__file__).parent / "eval" / "dev72.jsonl"
+DEV72_BARS = {"accuracy": 0.90, "decline": 0.92, "answer_first": 0.90}
+DEV73 = Path(__file__).parent / "eval" / "dev73.jsonl"
+DEV73_BARS = {"accuracy": 0.82, "decline": 0.84, "answer_first": 0.71}
+DEV74 = Path(__file__).parent / "eval" / "dev74.jsonl"
+DEV74_BARS = {"accuracy": 0.81, "decline": 0.91, "answer_first": 0.75}
 
 
 @pytest.mark.parametrize(
@@ -321,6 +343,7 @@ DEV63_BARS = {"accuracy": 0.91, "decline": 0.91, "answer_first": 0.87}
         *(DEV34, DEV35, DEV36, DEV37, DEV38, DEV39, DEV40, DEV41, DEV42, DEV43, DEV44),
         *(DEV45, DEV46, DEV47, DEV48, DEV49, DEV50, DEV51, DEV52, DEV53, DEV54, DEV55, DEV56),
         *(DEV57, DEV58, DEV59, DEV60, DEV61, DEV62, DEV63),
+        *(DEV64, DEV65, DEV66, DEV67, DEV68, DEV69, DEV70, DEV71, DEV72, DEV73, DEV74),
         TEST,
     ],
     ids=lambda path: {"questions": "main"}.get(path.stem, path.stem),
@@ -437,19 +460,30 @@ def test_default_backend_holds_the_bar(built_index: Path) -> None:
         (DEV61, DEV61_BARS),
         (DEV62, DEV62_BARS),
         (DEV63, DEV63_BARS),
+        (DEV64, DEV64_BARS),
+        (DEV65, DEV65_BARS),
+        (DEV66, DEV66_BARS),
+        (DEV67, DEV67_BARS),
+        (DEV68, DEV68_BARS),
+        (DEV69, DEV69_BARS),
+        (DEV70, DEV70_BARS),
+        (DEV71, DEV71_BARS),
+        (DEV72, DEV72_BARS),
+        (DEV73, DEV73_BARS),
+        (DEV74, DEV74_BARS),
         (TEST, TEST_BARS),
     ],
-    ids=[*(f"dev{n}" for n in range(2, 64)), "frozen-test"],
+    ids=[*(f"dev{n}" for n in range(2, 75)), "frozen-test"],
 )
 def test_a_blind_set_holds_its_measured_numbers(
     built_index: Path, path: Path, bars: dict[str, float]
 ) -> None:
     """The sets written blind from corpus/: dev2, dev4 to dev11, dev13, dev14, dev16, dev18 to
     dev24, dev26, dev27, dev29, dev31, dev33, dev34, dev37 to dev39, dev41, dev42, dev44, dev46
-    to dev50, dev52, dev54, dev55, dev57, dev59 to dev61, dev63 (tuned on), dev3, dev12, dev15,
-    dev17, dev25, dev28, dev30, dev32, dev35, dev36, dev40, dev43, dev45, dev51, dev53, dev56,
-    dev58 and dev62 (holdouts, their tables only) and the frozen test (never tuned on) each hold
-    their measured numbers."""
+    to dev50, dev52, dev54, dev55, dev57, dev59 to dev61, dev63 to dev67, dev70 to dev73 (tuned
+    on), dev3, dev12, dev15, dev17, dev25, dev28, dev30, dev32, dev35, dev36, dev40, dev43,
+    dev45, dev51, dev53, dev56, dev58, dev62, dev68, dev69 and dev74 (holdouts, their tables
+    only) and the frozen test (never tuned on) each hold their measured numbers."""
     chat = Container(Settings(data_dir=built_index)).chat
     results = run_eval(chat, load_questions(path))
     overall = score(results)
