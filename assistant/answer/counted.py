@@ -156,8 +156,9 @@ def counted_group(question: str, answer: str) -> str:
     """ "which four?" after an answer that says "four of the world's 15 most innovative research
     bodies are in Île-de-France": "Which four innovative research bodies?"; "which ones
     exactly?" after "a few high-level European clusters": "Which high-level European
-    clusters?" (what is then asked by name, ``unnamed.py``); "" when the question is no bare
-    "which" or the answer counts no group."""
+    clusters?" (what is then asked by name, ``unnamed.py``), and "which clusters are those?" of
+    those clusters only; "what were the other two?": the others (``_others_counted``); "" when
+    the question is none of these or the answer counts no group."""
     match = WHICH_BARE.match(question)
     if not match:
         return _others_counted(question, answer)

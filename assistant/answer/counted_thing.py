@@ -76,8 +76,9 @@ def counts_asked(question: str, sentence: str, asked: str) -> bool:
     if not terms:  # "how many of the ...": what follows counts
         return True
     main = _english(tokenize(_head(counted, french)), french)
-    said = set(main) | set(tokenize(" ".join(counted)))
-    main = [*main, *sorted(counted_kin(said, question) - said)]  # "people work at": staff
+    asked_terms = set(main) | set(tokenize(" ".join(counted)))
+    # "how many staff", "people work at X": the professionals too
+    main = [*main, *sorted(counted_kin(asked_terms, question) - asked_terms)]
     others = [t for t in terms if t not in main]
     numbered = [whole_words(c, question) for c in CLAUSES.split(sentence) if NUMBER.search(c)]
     said = whole_words(sentence, question)

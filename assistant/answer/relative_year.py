@@ -1,7 +1,8 @@
 """A follow-up that asks of a year by the one before ("et l'année d'après ?", "and the year
-before?", "a year later?"): the year it means, from the last year the previous answer (else
+before?", "a year later?"): the year it means, from the first year the previous answer (else
 question) names, put in its place ("et en 2017 ?"), so the follow-up reads as one that names
-it. Shapes only, never the answer to one question."""
+it; "the year after Roques was appointed" tells its own year and is left as it is. Shapes
+only, never the answer to one question."""
 
 from __future__ import annotations
 
