@@ -334,3 +334,44 @@ def test_which_organisations_of_a_place_and_among_those_listed_through_the_real_
     answer = chat.ask("and where are those two based?", history)
     assert answer.kind == QuestionKind.LOCATE.value
     assert "Lyon" in answer.answer and "Marseille" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "expected"),
+    [
+        ("who is based in Suresnes?", "en", ["Philips", "Servier"]),
+        ("qui est installe a Suresnes dans votre annuaire ?", "fr", ["Philips", "Servier"]),
+        # a postcode stands for its town
+        (
+            "which pharma companies in your directory sit in 92500 (Rueil)?",
+            "en",
+            ["Bristol-Myers Squibb", "GlaxoSmithKline", "Novartis"],
+        ),
+    ],
+)
+def test_who_is_in_a_town_or_a_postcode_lists_what_the_directory_places_there(
+    orgs: list[Organisation], question: str, lang: str, expected: list[str]
+) -> None:
+    kind = classify(question)
+    assert kind == QuestionKind.LOCATE
+    lines = directory_answer(question, question, kind, lang, [], orgs, None).splitlines()
+    assert sorted(line[2:].split(" (")[0] for line in lines[1:]) == expected
+    # "who is the CEO?" asks no place; a part of the city is no share
+    assert classify("qui est à la tête de Medicen ?") != QuestionKind.LOCATE
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "expected"),
+    [
+        ("what is Guerbet's postcode?", "en", "93420 Villepinte"),
+        ("code postal de Guerbet ?", "fr", "93420 Villepinte"),
+        ("Incuballiance c'est ou exactement ? dans l'essonne ?", "fr", "91400 Orsay"),
+    ],
+)
+def test_a_postcode_or_a_second_question_naming_the_departement_asks_where(
+    orgs: list[Organisation], question: str, lang: str, expected: str
+) -> None:
+    kind = classify(question)
+    assert kind == QuestionKind.LOCATE
+    assert expected in directory_answer(question, question, kind, lang, [], orgs, None)
+    assert places_asked("sit in 92500", orgs)[0].label == "Rueil-Malmaison"

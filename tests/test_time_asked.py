@@ -415,6 +415,9 @@ def test_the_staff_are_counted_by_any_word_for_them() -> None:
     weights = {"biomedix": 3.0, "staff": 1.0, "nurs": 1.0, "peopl": 1.0, "work": 1.0}
     assert decline_of("how many staff does Biomedix have?", said, weights) is None
     assert decline_of("how many people work at Biomedix?", said, weights) is None
+    # the workforce named beside the count ("côté personnel soignant, combien de personnes ?")
+    french = "et côté personnel soignant, ça représente combien de personnes chez Biomedix ?"
+    assert decline_of(french, said, weights | {"personn": 1.0}) is None
     assert decline_of("how many nurses does Biomedix have?", said, weights) is not None
     # people who work on a field, or a part of the staff, are not counted by the whole staff
     assert decline_of("how many people work on cancer at Biomedix?", said, weights) is not None

@@ -86,6 +86,14 @@ def test_a_pronoun_after_the_story_stands_for_what_it_names() -> None:
         [],
     )
     assert told_then_asked("curie institute - which part of paris is it in?", [])[1] == []
+    # told in a sentence of its own: a short where-question points at it, a longer one does not
+    question, turns = told_then_asked("We'd like to run studies at NeuroSpin. Where is it?", [])
+    assert (question, [t.content for t in turns]) == (
+        "Where is it?",
+        ["We'd like to run studies at NeuroSpin."],
+    )
+    long = "UK scale-up here. Which medtech group opened an R&D centre, and when did it open?"
+    assert told_then_asked(long, []) == (long, [])
     # "it" standing for nothing: "is it easy to ...?"
     dummy = "We're a biotech from Boston, is it easy to hire researchers in Paris?"
     assert told_then_asked(dummy, []) == (dummy, [])

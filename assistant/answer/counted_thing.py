@@ -42,7 +42,9 @@ KIN = (
         "staff employees workers personnel professionals workforce headcount",
         # people who work at a place, not on or in a field ("how many people work on cancer?")
         r"\b(?:people|persons|personnes|gens)\s+(?:\w+\s+){0,2}?(?:work|works|working|"
-        r"are employed|travaill\w*)\b(?!\s+(?:on|in|with|sur|dans|avec)\b)",
+        r"are employed|travaill\w*)\b(?!\s+(?:on|in|with|sur|dans|avec)\b)|"
+        # the workforce named beside the count: "côté personnel soignant, combien de personnes ?"
+        r"\b(?:personnel|staff|effectifs?|salari[ée]s|soignants?)\b",
     ),
     ("sites establishments facilities premises", ""),
 )

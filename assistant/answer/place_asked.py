@@ -1,7 +1,8 @@
 """The places a question restricts the directory's organisations to, read from the directory's
-own place fields: a town of the directory ("in Rueil-Malmaison"), a département of the region by
-its name or its number ("the Essonne (91)", "dans le 93", "le département 92"), or the region's
-outside ("outside Île-de-France", "hors de la région"), which the directory's region field says.
+own place fields: a town of the directory ("in Rueil-Malmaison", "in 92500"), a département of
+the region by its name or its number ("the Essonne (91)", "dans le 93", "le département 92"), or
+the region's outside ("outside Île-de-France", "hors de la région"), which the directory's region
+field says.
 The region itself ("Paris Region startups") is no town."""
 
 from __future__ import annotations
@@ -66,6 +67,11 @@ def places_asked(question: str, organisations: Sequence[Organisation]) -> list[P
     for town, name in towns.items():
         if match := re.search(rf"(?<![\w\-]){_spelt(town)}(?![\w\-])", folded):
             found.append((match.start(), Place(name, town=town)))
+    named = {place.town for _, place in found if place.town}
+    for code, town in postcodes(organisations).items():  # "in 92500": its town
+        if fold(town) not in named and (match := re.search(rf"(?<!\d){code}(?!\d)", folded)):
+            found.append((match.start(), Place(town, town=fold(town))))
+            named.add(fold(town))
     for code, name in DEPARTEMENTS.items():
         if fold(name) in towns:
             continue  # Paris is a town
@@ -75,6 +81,15 @@ def places_asked(question: str, organisations: Sequence[Organisation]) -> list[P
             start = match.start() if match else numbered[0].start()
             found.append((start, Place(name, departement=code)))
     return [place for _, place in sorted(found, key=lambda item: item[0])]
+
+
+def postcodes(organisations: Sequence[Organisation]) -> dict[str, str]:
+    """The directory's postcodes and the town each stands for (its first organisation's)."""
+    codes: dict[str, str] = {}
+    for org in organisations:
+        if org.postcode and org.city:
+            codes.setdefault(org.postcode, org.city)
+    return codes
 
 
 # the words that put what is asked in a place: "in Essonne", "dans le 92", "à Orsay" (not "a

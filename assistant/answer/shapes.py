@@ -86,22 +86,28 @@ LOCATE_AFTER = re.compile(  # "et X, il est situé où ?", "X is located where?"
     r"a lieu|a eu lieu|se déroule(nt)?)\s+((situé|basé|installé|implanté|"
     r"located|based|situated)(e|es|s)?\s+)?(où|ou|where)(\s+(exactement|exactly|précisément|"
     r"precisely))?(\s+(in|en|dans|à|a|around|near|autour de|de|du|of)(\s+[\w\-’']+){1,3})?"
-    r"\s*\??\s*$",
+    r"\s*(\?\s*$|\?\s+\S|$)",  # "X c'est ou exactement ? dans l'essonne ?": the first
     re.IGNORECASE,
 )
 # the town or département after "in": never the region itself
 TOWN = (
     r"(?:(?:the|le|la|les)\s+|l['’])?(?!(?:the|le|la|les)\s)"
-    r"(?!(paris region|region|île-de-france|ile-de-france|france|europe)\b)([A-ZÉÈ\d][\w’'\-]+)\b"
+    r"(?!(paris region|region|île-de-france|ile-de-france|idf|france|europe)\b)"
+    r"([A-ZÉÈ\d][\w’'\-]+)\b"
     # "the Paris ecosystem", "the Paris area": the region, not the town
     r"(?!\s+(ecosystem|area|region|scene|market|metropolitan|écosystème|ecosysteme)\b)"
 )
+# placed: "based", "installé", "implantés" (written with or without its accent)
+PLACED = r"(based|located|situated|established|set up|installed|(install|implant|bas|situ)[ée]\w*)"
 # "which organisations are in Villejuif?", "quels organismes sont à Villejuif ?", "et lesquels
 # sont à Suresnes ?"
 LOCATE_TOWN = re.compile(
-    r"\b(which|what|quels|quelles|lesquels|lesquelles)\b[^?]{0,40}\b(are|is|sont|se trouvent)"
-    r"( \w+)? "
+    r"\b(which|what|quels|quelles|lesquels|lesquelles)\b[^?]{0,40}\b(are|is|sont|se trouvent|"
+    r"sits?)( \w+)? "
     r"(based |located |situated |basés |situés |installés )?(in|at|à|a|en|dans)\s+"
+    rf"{TOWN}|"
+    # "who is based in Suresnes?", "qui est installe a Suresnes ?": placed there, said so
+    rf"\b(who|qui)\b (is|are|est|sont) ({PLACED}|listed|recens[ée]e?s?) (in|at|à|a|en|dans)\s+"
     rf"{TOWN}",
     re.IGNORECASE,
 )
@@ -132,7 +138,7 @@ INSIDE = re.compile(
 # an organisation's seat: "doctolib hq?", "where do pharma groups have their head offices?"
 SEAT = re.compile(
     r"(?i)\b(hq|headquarters|headquartered|head ?offices?|main offices?|registered office|"
-    r"si[èe]ges?( sociaux| social)?)\b|"
+    r"si[èe]ges?( sociaux| social)?|post ?codes?|postal codes?|zip ?codes?|codes? posta(l|ux))\b|"
     # its address: "l'adresse d'Incuballiance", "the address of X" (the directory's town; not an
     # e-mail's, nor the street address asked as such)
     r"(?<!mail )(?<!web )(?<!ip )(?<!street )(?<!full )(?<!exact )(?<!postal )"
@@ -143,7 +149,6 @@ SEAT = re.compile(
 # "is there a pharma lab based in the 93?", "y a-t-il un labo installé dans le 93 ?": whether a
 # place holds organisations (something placed there, or a département by its number)
 THERE = r"(is there|are there|y a-t-il|y a t il|y a-t'il|il y a|existe-t-il|est-ce qu['’]il y a)"
-PLACED = r"(based|located|situated|established|set up|installed|(install|implant|bas|situ)[ée]\w*)"
 LOCATE_THERE = re.compile(
     rf"(?i)\b{THERE}\b[^?]{{0,60}}?\b({PLACED}\s+(in|at|à|a|en|dans)|"
     rf"(in|dans|en) (the|le))\s+{TOWN}"

@@ -18,7 +18,9 @@ from assistant.answer.lexicon import Lexicon
 from assistant.answer.pointing import points_back
 from assistant.answer.question_kind import QuestionKind, classify, restate
 from assistant.answer.questions import asking
+from assistant.answer.spans import WHERE
 from assistant.answer.spelling import read_as_meant, spell_asking
+from ingest.store.text import tokenize
 
 
 @dataclass(frozen=True)
@@ -67,13 +69,19 @@ def _condensed(meant: str, history: Sequence[Turn], gazetteer: Gazetteer | None)
     return condense(meant, history, gazetteer)
 
 
+SHORT = 2  # the terms of "Where is it physically?" after "We'd like to run studies at NeuroSpin."
+
+
 def told_then_asked(meant: str, history: Sequence[Turn]) -> tuple[str, Sequence[Turn]]:
     """A first message that tells, then asks with a pronoun after a comma ("we're visiting
-    NeuroSpin next month, where exactly is it?"), read as a follow-up of what it tells: the
+    NeuroSpin next month, where exactly is it?") or in a short where-question of its own ("...
+    at NeuroSpin. Where is it physically?"), read as a follow-up of what it tells: the
     pronoun stands for what was told, as for a previous turn's; else as it is."""
     asked, told = asking(meant, told_first=True)
-    if history or asked == asking(meant)[0] or not points_back(asked) or DUMMY_IT.search(asked):
+    if history or not told or not points_back(asked) or DUMMY_IT.search(asked):
         return meant, history
+    if asked == asking(meant)[0] and (len(tokenize(asked)) > SHORT or not WHERE.search(asked)):
+        return meant, history  # told in a sentence before: only a short "where is it?" points
     return asked, [Turn("user", told)]
 
 

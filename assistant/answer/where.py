@@ -38,6 +38,7 @@ FRAME = set(
     where wheres located location based situated headquartered headquarters head office offices
     address find found town city commune which what whereabouts ou trouve trouvent situe situee
     hq siege sieges social departement department district arrondissement quartier
+    postcode postcodes post postal code codes zip zipcode part partie
     situes situees base basee bases basees installe installee installes installees siege adresse
     ville quelle quel localise localisee implante implantee
     region ile france idf parisienne coin around nearby french francais francaise main principal
@@ -62,6 +63,7 @@ LOCATIVE = set(
 )
 # the prepositions that make a noun before the organisation a part of it: "the lab of X"
 OF = set("of de du des d at chez".split())
+ELIDED = re.compile(r"^(?:l|d|qu)['’]")  # the article elided before a place: "l'Essonne"
 WORD = re.compile(r"[\w&\-’']+")
 Run = tuple[int, int, str]  # (first word, after the last, the words joined)
 
@@ -156,7 +158,7 @@ def _placing(words: list[str], organisations: Sequence[Organisation]) -> set[int
     folded = [fold(w) for w in words]
     out: set[int] = set()
     for k, word in enumerate(folded):
-        if word not in places:
+        if ELIDED.sub("", word) not in places:  # "dans l'essonne"
             continue
         start = k - 1
         while start >= 0 and frames(folded[start]) and folded[start] not in LOCATIVE:
