@@ -46,6 +46,11 @@ def report(*sentences: tuple[str, float]) -> EvidenceReport:
         ("Besides Kardiolib, which two other French start-ups did the magazine list?", ""),
         ("what were the other two?", "It counted three French start-ups, including Kardiolib."),
         ("et les deux autres start-ups ?", ""),
+        # the group counted in the message, with more words before its noun
+        (
+            "A magazine listed three French health tech start-ups: which were the other two?",
+            "",
+        ),
     ],
 )
 def test_the_rest_of_a_group_of_organisations_is_asked(message: str, said: str) -> None:

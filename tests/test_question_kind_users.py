@@ -376,6 +376,12 @@ def test_what_the_assistant_is_gets_the_help_reply(question: str) -> None:
         # the asker's own job
         "je suis infirmière à lyon, est-ce que je devrais demander une mutation à paris ?",
         "should I quit my job to join a startup?",
+        # the carer the asker or a relative should ask or go to
+        "chest pain since yesterday - should I go to an AP-HP emergency room or can it wait?",
+        "my mother starts chemo next week - should she ask her oncologist for another drug?",
+        # the assistant's own tastes and choices
+        "Honestly, what's your personal take - do you like Kardiolib?",
+        "which of those stocks would you personally buy right now?",
     ],
 )
 def test_where_to_eat_sleep_or_go_in_the_city_is_out_of_scope(question: str) -> None:
@@ -423,6 +429,9 @@ def test_where_to_eat_sleep_or_go_in_the_city_is_out_of_scope(question: str) -> 
         "should I move my startup to Paris?",
         "dois-je installer ma startup à Saclay ?",
         "We have a cold chain for vaccines: which logistics partners are there?",
+        "my mum is starting chemo, is there an app from the institute to follow her at home?",
+        "should we go to the hospital network AP-HP for clinical trials?",
+        "what do you think of Kardiolib's app?",
     ],
 )
 def test_the_citys_businesses_and_hospitals_stay_questions(question: str) -> None:

@@ -100,6 +100,28 @@ def test_a_group_the_sources_name_members_of_is_answered(
     assert unnamed_decline(asked, "", "en", report(*sentences), ORGS) is None
 
 
+def test_a_group_below_a_sentence_naming_none_of_its_kind_is_declined() -> None:
+    """The answer's first sentence names no cluster (a start-up): the group's sentence below it is
+    what the question is about; one that names a cluster is an answer."""
+    asked = "Which European clusters are part of the agreement?"
+    startup = "Kardiolib is a start-up of the region."
+    said = unnamed_decline(asked, "", "en", report((startup, 0.6), (AGREEMENT, 0.2)), ORGS)
+    assert said is not None and f"{AGREEMENT} [1]" in said
+    named = "Biomedix is a cluster of the region."
+    assert unnamed_decline(asked, "", "en", report((named, 0.6), (AGREEMENT, 0.2)), ORGS) is None
+
+
+def test_the_full_list_of_a_group_named_in_part_is_declined_with_the_members_named() -> None:
+    counted = "In all, there are 40 clusters, including Biomedix."
+    asked = "Can you give me the full list of the 40 clusters, not just the big names?"
+    assert asked_group(asked) == "clusters"
+    said = unnamed_decline(asked, "", "en", report((counted, 0.9), ("Big names help.", 0.85)), ORGS)
+    assert said is not None and "only Biomedix" in said and f"{counted} [1]" in said
+    # the group asked plainly: the members it names are the answer
+    plain = "which are the 40 clusters?"
+    assert unnamed_decline(plain, "", "en", report((counted, 0.9)), ORGS) is None
+
+
 def test_a_name_of_another_kind_is_no_member_and_a_mere_mention_is_no_group() -> None:
     asked = "Which European clusters are part of the agreement?"
     other_kind = "Kardiolib joined later."

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from assistant.answer.asked_value import BEST, refers
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.messages import DECLINE, NAMED_ONLY
-from assistant.answer.numbers import WORD
+from assistant.answer.numbers import WORD, stated
 from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.question_kind import ORGANISATION_NOUNS
 from assistant.answer.said_about import usable
@@ -38,7 +38,7 @@ OTHERS = re.compile(
 ORGANISATIONS = re.compile(rf"^(?:{ORGANISATION_NOUNS})$", re.IGNORECASE)
 # a group counted with its kind of organisation: "three French start-ups", "trois pôles"
 COUNTED = re.compile(
-    rf"\b{COUNT}\s+(?:[\w\-]+\s+){{0,2}}?(?:{ORGANISATION_NOUNS})\b", re.IGNORECASE
+    rf"\b{COUNT}\s+(?:[\w\-]+\s+){{0,3}}?(?:{ORGANISATION_NOUNS})\b", re.IGNORECASE
 )
 # what may follow "the other two" without saying what they are: "on that list", "?"
 BARE = {
@@ -110,7 +110,7 @@ def group_said(
     known = names(f"{message} {said}", organisations)
     rest = OTHERS.search(message)  # "the other two": how many are asked, not what the group is
     resting = RESTING | set(tokenize(rest.group(0))) if rest else RESTING
-    return known, the_group(evidence, known, organisations, resting, said)
+    return known, the_group(evidence, known, organisations, resting, said, stated(message))
 
 
 def the_group(
@@ -119,13 +119,17 @@ def the_group(
     organisations: Sequence[Organisation],
     resting: set[str] = RESTING,
     said: str = "",
+    counts: set[int] | None = None,
 ) -> Evidence | None:
     """The sentence that names the group, of the best ones: the one holding most of what the
     question says of the group (its terms less the members' names: "clusters", "diagnostics"),
     or, when it says nothing of it ("the other two?"), of those naming a member already said,
     the one the last answers (``said``) quote most, then the one that covers the conversation
-    best. None: no sentence is about it."""
+    best. None: no sentence is about it. ``counts``: the numbers the question counts the group
+    by ("the 202 establishments"): of the sentences, those that count it so."""
     best = usable(evidence)[:BEST]
+    counting = [e for e in best if counts and counts & stated(e.sentence)]
+    best = counting or best
     members = set(tokenize(" ".join(known)))
     weights = {t: w for t, w in evidence.weights.items() if t not in members and t not in resting}
     if weights:

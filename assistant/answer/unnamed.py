@@ -15,9 +15,9 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer.asked_value import BEST, refers
-from assistant.answer.evidence import EvidenceReport
-from assistant.answer.messages import DECLINE, NAMED_NONE
-from assistant.answer.numbers import WORD
+from assistant.answer.evidence import Evidence, EvidenceReport
+from assistant.answer.messages import DECLINE, NAMED_NONE, NAMED_ONLY
+from assistant.answer.numbers import WORD, stated
 from assistant.answer.organisations import Organisation, asked_kinds, named_in
 from assistant.answer.others import group_said
 from assistant.answer.question_kind import ORGANISATION_NOUNS
@@ -71,6 +71,11 @@ ASKED = re.compile(
     rf"\b{NUMBER}\s+(?:[\w\-]+\s+){{0,2}}?(?P<g>{GROUP})\b[^?]{{0,80}}\b(?:what are|what're|"
     r"give me|tell me|can you give me|quels sont|donne[zr]?[- ]moi)\s+(?:their|leurs?)\s+"
     r"(?:names|noms)\b|"
+    # all of a counted group: "the full list of the 202 pharma establishments", "la liste
+    # complète des 202 établissements", "all 202 establishments"
+    rf"\b(?:(?:full|complete|whole|entire|exhaustive)\s+list\s+of|liste\s+(?:compl[èe]te|"
+    rf"enti[èe]re|exhaustive)\s+(?:des|de))\s+(?:all\s+)?(?:the\s+)?{NUMBER}\s+"
+    rf"(?:[\w\-]+\s+){{0,3}}?(?P<h>[\w\-]+[sx])\b|"
     # "which of the world's 15 most innovative bodies are the four in the region?"
     rf"\b(?:which|what|quels|quelles)\s+(?:ones\s+)?(?:of|d['’]entre|parmi)\s+(?:the|les|ces)\s+"
     rf"[^?]{{0,60}}?\b(?P<f>[\w\-]+[sx])\s+(?:are|were|sont)\s+(?:the|les)\s+{NUMBER}\b",
@@ -107,12 +112,17 @@ def unnamed_decline(
         return None
     known, group = group_said(message, said, evidence, organisations)
     best = usable(evidence)[:1]
-    if group is None or group not in best:
+    if group is None:
+        return None
+    passed = group not in best  # the answer's first sentence names none of the kind asked
+    if passed and not passed_over(noun, best, known, organisations):
         return None  # the group is what the answer would quote first, or it is no answer's
     if kind_listed(message, group.sentence, evidence, organisations):
         return None  # "name the research bodies": the directory's, not the sentence's "four"
     # it, the sentence after it, or one nearly as good ("In all, there are 202 ..., including X")
-    near = [e for e in usable(evidence)[:BEST] if e.score >= NEAR * group.score]
+    near = (
+        [group] if passed else [e for e in usable(evidence)[:BEST] if e.score >= NEAR * group.score]
+    )
     rivals = [e.sentence for e in near]
     stem = translate_terms(tokenize(noun))[:1]  # "hôpitaux": counted as "hospitals"
     forms = "|".join(sorted(re.escape(f) for f in spellings(set(stem))))  # "centres", "centers"
@@ -134,10 +144,40 @@ def unnamed_decline(
         typed = bool(kinds_by_word().get(fold(noun)))
         text = " ".join([group.sentence, after, *(rivals if typed else [])])
         if members(text, noun, known, organisations):
-            return None
+            return named_in_part(message, found.group(0), group, language, organisations)
     elif NAMING.search(fold(group.sentence)[found.end() :]) or names_them(after, organisations):
-        return None  # "three pillars (promoting, ...)", or the next sentence names them
+        return named_in_part(message, found.group(0), group, language, organisations)
     return f"{DECLINE[language]} {NAMED_NONE[language]} {group.sentence} [{group.n}]"
+
+
+FULL = re.compile(r"\b(?:full|complete|whole|entire|exhaustive|compl[èe]te|enti[èe]re)\b", re.I)
+
+
+def named_in_part(
+    message: str,
+    counted: str,
+    group: Evidence,
+    language: str,
+    organisations: Sequence[Organisation],
+) -> str | None:
+    """The decline, when the message asks for the full list of a group the sentence counts
+    ("202 establishments") and names fewer of ("including Astra Zeneca, ... and Sanofi"): the
+    members it names; else None (it names them all, or the whole list is not asked)."""
+    named = [o.label for o in named_in(group.sentence, organisations)]
+    if not FULL.search(message) or not named or len(named) >= max(stated(counted), default=0):
+        return None
+    only = NAMED_ONLY[language].format(named=", ".join(named))
+    return f"{DECLINE[language]} {only} {group.sentence} [{group.n}]"
+
+
+def passed_over(
+    noun: str, best: Sequence[Evidence], known: set[str], organisations: Sequence[Organisation]
+) -> bool:
+    """The sentence the answer would quote first names none of the organisations of the kind
+    asked ("which European clusters ...?" of a sentence naming hospitals and institutes): the
+    group's sentence below it is what the question is about."""
+    kinds = kinds_by_word().get(fold(noun))
+    return bool(best and kinds) and not members(best[0].sentence, noun, known, organisations)
 
 
 def kind_listed(
