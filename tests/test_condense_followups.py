@@ -329,3 +329,14 @@ def test_a_month_that_opens_a_name_is_no_referent() -> None:
         "The July 2018 Strategic Council of Health Industries (CSIS) set a new tone [1].",
     )
     assert "July" not in asked("which minister chaired it?", history).replace("july", "")
+
+
+def test_the_subject_borrowed_stands_before_the_asking_words_a_question_ends_on() -> None:
+    """ "et le président c'est qui ?" asks of the president: "de Medicen" follows it, not "qui"."""
+    history = exchange("qui est le CEO de Medicen ?", "Stéphane Roques [1].")
+    said = condense("et le président c'est qui ?", history)
+    assert said.startswith("et le président de Medicen c'est qui")
+    # ending on the noun: after it, as before
+    assert condense("and funding?", exchange("Who is the CEO of Medicen?", "X [1].")).endswith(
+        "of Medicen?"
+    )

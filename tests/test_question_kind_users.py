@@ -64,6 +64,9 @@ HELP = [
     "can I ask questions about pharma companies here?",
     # chit-chat about the assistant itself
     "do you like working here?",
+    # who it is and what it draws on, in any words
+    "bonjour, vous etes qui et vous pouvez repondre a quoi ?",
+    "do u cite sources? what docs are you actually working from?",
 ]
 OTHERS = {
     # a date or a year asked with a plural noun: a fact, not a list

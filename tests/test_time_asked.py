@@ -12,6 +12,7 @@ import pytest
 from fakes import directory_entry
 
 from assistant.answer.asked_value import typed_decline
+from assistant.answer.counted_thing import counts_asked
 from assistant.answer.declines import year_decline
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.messages import DECLINE
@@ -422,3 +423,11 @@ def test_the_staff_are_counted_by_any_word_for_them() -> None:
     # people who work on a field, or a part of the staff, are not counted by the whole staff
     assert decline_of("how many people work on cancer at Biomedix?", said, weights) is not None
     assert decline_of("how many doctors work at Biomedix?", said, weights) is not None
+
+
+def test_a_count_of_those_already_named_needs_only_a_number() -> None:
+    """ "of those, how many are strong in health?" names no thing: any number may count them;
+    "how many does Bavaria have?" still needs Bavaria's."""
+    strong = "In the health field, we have 5 to 6 very strong clusters in France."
+    assert counts_asked("of those how many are genuinely strong?", strong, "are genuinely")
+    assert not counts_asked("how many does Bavaria have?", strong, "does Bavaria")

@@ -20,6 +20,7 @@ from assistant.answer.ellipsis import (
     OTHER,
     OWNED,
     more_of,
+    owned_by,
     restate_ellipsis,
 )
 from assistant.answer.frames import directory_name, framed, taken_up
@@ -161,8 +162,7 @@ def thing_of(referent: str, previous: str, known: Gazetteer | None = None) -> st
 
 
 def _asked(question: str) -> str:
-    """The question with its question mark, after which ``split_context`` splits off the
-    context ("whats the goal of it" -> "whats the goal of it?")."""
+    """The question with its "?", after which ``split_context`` splits off the context."""
     return question if question.endswith("?") else f"{question.rstrip(' .!')}?"
 
 
@@ -196,7 +196,7 @@ def with_subject(question: str, previous: str) -> str:
     if not runs:
         return question
     of = "de" if detect_language(previous) == "fr" else "of"
-    return f"{question.rstrip(' ?!.')} {of} {runs[-1]}?"
+    return owned_by(question, of, runs[-1])
 
 
 def _person(referent: str, previous: str, answer: str, known: Gazetteer | None) -> tuple[str, bool]:

@@ -22,6 +22,7 @@ COUNT_VERBS = frozenset(
     "reunit reunissent rassemble rassemblent regroupe regroupent y sont est existe existent "
     "has have had does do did are is were was".split()
 )
+COPULAS = frozenset("are is were was sont est".split())  # "how many are ...": nothing named
 # a participle after the counted noun qualifies it ("combien d'emplois créés"): the noun is
 # counted (no noun in -ité, -iété, -auté or "santé": "grandes universités", "sociétés")
 PARTICIPLE = re.compile(
@@ -67,6 +68,8 @@ def counts_asked(question: str, sentence: str, asked: str) -> bool:
     its complement ("establishmnts" as typed)."""
     french = detect_language(question) == "fr"
     head, *complement = COMPLEMENT.split(asked, maxsplit=1)
+    if fold(head.split()[0] if head.split() else "") in COPULAS:
+        return bool(NUMBER.search(sentence))  # "of those how many are strong?": the thing unsaid
     counted = [
         w
         for i, w in enumerate(head.split())

@@ -247,3 +247,22 @@ QUANTITY = re.compile(
 # a question that asks who someone is, at its start or after what opens it ("je suis
 # journaliste, qui est le président de Medicen ?")
 ASKED_WHO = re.compile(r"(?:^|[,:;.]\s*)\s*((and|et|so|alors)\s+)?(who|whom|qui)\b", re.IGNORECASE)
+
+
+# the asking words a French or a spoken question ends on: "et le président c'est qui ?", "and
+# the president is who?"
+ASKED_LAST = re.compile(
+    r"\s+(?:c['’]est|c|est|sont|is|was|are|were)\s+(?:qui|quoi|o[uù]|quand|combien|who|what|"
+    r"where|when)\s*[?!.]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def owned_by(question: str, of: str, owner: str) -> str:
+    """The question with its owner after what it asks of ("and who's the president?" -> "and
+    who's the president of Medicen?"), before the asking words it ends on ("et le président
+    c'est qui ?" -> "et le président de Medicen c'est qui ?")."""
+    last = ASKED_LAST.search(question)
+    if last and last.start() > 0:
+        return f"{question[: last.start()]} {of} {owner}{last.group(0).rstrip(' ?!.')} ?"
+    return f"{question.rstrip(' ?!.')} {of} {owner}?"
