@@ -67,6 +67,8 @@ HELP = [
     # who it is and what it draws on, in any words
     "bonjour, vous etes qui et vous pouvez repondre a quoi ?",
     "do u cite sources? what docs are you actually working from?",
+    "Bonjour, sur quels sujets pouvez-vous me renseigner ?",
+    "bonjour, vous etes quoi exactement ? un chatbot ?",
 ]
 OTHERS = {
     # a date or a year asked with a plural noun: a fact, not a list

@@ -26,7 +26,8 @@ META_WORDS = set(
     actually just basically precisely exactement vraiment donc alors concretement precisement
     juste au fait sources source appuyez appuies appuyer basez fondez rely
     like likes love enjoy favorite favourite prefer feel feeling working aimes aimez preferes
-    preferez etes es docs documents document cite cites citez citing
+    preferez etes es docs documents document cite cites citez citing renseigner renseignez
+    renseignes informer
     """.split()
 )
 SECOND_PERSON = re.compile(r"\b(you|u|vous|tu|toi|t['’])\b", re.IGNORECASE)
@@ -36,6 +37,7 @@ ABOUT_HELP = re.compile(
 ASSISTANT_VERBS = re.compile(
     r"\b(help|ask|cover|covers|know|do|does|answer|offer|serve|sers|sert|servez|aider|aide|"
     r"demander|poser|couvr\w*|conna\w*|savez|sais|faire|fais|faites|topics?|sujets?|r[ée]pond\w*|"
+    r"renseign\w*|"
     r"thèmes?|themes?|questions?)\b",
     re.IGNORECASE,
 )

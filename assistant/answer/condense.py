@@ -20,6 +20,7 @@ from assistant.answer.ellipsis import (
     OTHER,
     OWNED,
     more_of,
+    named_runs,
     owned_by,
     restate_ellipsis,
 )
@@ -188,11 +189,7 @@ def with_subject(question: str, previous: str) -> str:
         return question
     if REST_OF.search(question):  # "what were the other two?": the rest of the last answer's
         return question
-    runs = [
-        m.group(0)
-        for m in NAMES.finditer(previous)
-        if not all(fold(w) in STOPWORDS for w in words(m.group(0)))
-    ]
+    runs = named_runs(previous)
     if not runs:
         return question
     of = "de" if detect_language(previous) == "fr" else "of"

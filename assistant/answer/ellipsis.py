@@ -266,3 +266,23 @@ def owned_by(question: str, of: str, owner: str) -> str:
     if last and last.start() > 0:
         return f"{question[: last.start()]} {of} {owner}{last.group(0).rstrip(' ?!.')} ?"
     return f"{question.rstrip(' ?!.')} {of} {owner}?"
+
+
+# the region, which a follow-up's subject is not: "the Paris region", "Île-de-France"
+REGION_RUN = re.compile(r"^(?:paris|ile-de-france|idf|france)$|^paris region$", re.IGNORECASE)
+REGION_AFTER = re.compile(r"^\s+(?:region|area|r[ée]gion)\b", re.IGNORECASE)
+
+
+def named_runs(text: str) -> list[str]:
+    """The runs of capitalised words that name something, the region named as the region left
+    out ("Is Guerbet actually based in the Paris region?": Guerbet)."""
+    runs = []
+    for m in NAMES.finditer(text):
+        own = words(m.group(0))
+        while own and fold(own[0]) in STOPWORDS:  # "Is Guerbet ...": Guerbet
+            own = own[1:]
+        run = " ".join(own)
+        region = REGION_RUN.match(fold(run)) and REGION_AFTER.match(text[m.end() :])
+        if own and not region and not re.fullmatch(r"(?:ile-de-france|idf)", fold(run)):
+            runs.append(run)
+    return runs

@@ -12,7 +12,7 @@ from assistant.answer.citations import CITATION
 from assistant.answer.descriptions import PARTITIVE, WHICH_ONE
 from assistant.answer.ellipsis import FOLLOW_UP_OPENINGS, PLACE_ANSWER, QUANTITY, WHICH, more_of
 from assistant.answer.numbers import WORD
-from assistant.answer.referents import ORDINAL, names_in
+from assistant.answer.referents import ORDINAL, common, names_in
 from ingest.store.text import STOPWORDS, fold, split_sentences, tokenize, words
 
 if TYPE_CHECKING:
@@ -133,6 +133,7 @@ def referent_of(question: str, answer: str) -> str:
         r"^\s*(yes|no|oui|non|indeed|en effet)\b\s*[,;:\-–—]?\s*", "", first[0], flags=re.I
     )
     opening = ATTRIBUTED.sub("", opening)  # "Selon son CEO, « ... »": what is said, not who
+    opening = PRESENTED.sub("", opening)  # "C'est l'AP-HP (...)": AP-HP
     counted = QUANTITY.match(opening)  # "Half of Inserm's units ...": Inserm; "Over 20 ...": none
     opening = re.sub(r"^(\S+)['’]s\b", r"\1", opening[counted.end() :]) if counted else opening
     if PLACE_ANSWER.match(opening):  # "À Paris-Saclay.": where it is, not what it is
@@ -152,12 +153,19 @@ def referent_of(question: str, answer: str) -> str:
     return _owned_name(new[0]) if new and THING_ASKED.match(question) else ""
 
 
+# an answer that presents what it names: "C'est l'AP-HP", "It's the Curie Institute"
+PRESENTED = re.compile(
+    r"^\s*(?:c['’]est|it['’]s|it is|il s['’]agit d['’e]|ce sont)\s+(?:l['’]|la |le |les |the )?",
+    re.IGNORECASE,
+)
+
+
 def _unnamed(run: str) -> bool:
-    """A run of capitalised words that names nothing: common words and months only ("The
-    July" of "The July 2018 Strategic Council")."""
+    """A run of capitalised words that names nothing: common words, elided ones too ("C'est"),
+    and months only ("The July" of "The July 2018 Strategic Council")."""
     from assistant.answer.spans import MONTHS
 
-    return all(fold(w) in STOPWORDS or re.fullmatch(MONTHS, w, re.I) for w in words(run))
+    return all(common(w) or re.fullmatch(MONTHS, w, re.I) for w in words(run))
 
 
 # a question asking for a thing by its noun: "what collaborative projects does Medicen foster?",

@@ -40,7 +40,7 @@ HELP = re.compile(
     r"\bhelp me\s*[?!.]*\s*$|\bwhat is this (app|assistant|tool)\b|"
     r"\b(que|qu['’]est-ce que) (peux|pouvez|sais|savez)[- ](tu|vous)|"
     r"\b(peux|pouvez)[- ](tu|vous) m['’]aider\b|\bqui (es-tu|êtes-vous|etes-vous)\b|"
-    r"\b(vous [êe]tes|tu es|t['’]es) qui\b|"
+    r"\b(vous [êe]tes|tu es|t['’]es) (qui|quoi)\b|"
     r"\bcomment (ça|ca) marche\b|\bà quoi (sers-tu|servez-vous)\b",
     re.IGNORECASE,
 )

@@ -247,17 +247,21 @@ def subject_of(answer: str) -> list[str]:
     entities: list[str] = []
     first = split_sentences(CITATION.sub("", answer))[:1]
     for word in words(first[0]) if first else []:
-        if word[:1].isupper() and fold(word) not in STOPWORDS and word not in entities:
+        if word[:1].isupper() and not common(word) and word not in entities:
             entities.append(word)
     return entities
 
 
 def names_in(text: str) -> list[str]:
     return [
-        m.group(0)
-        for m in NAMES.finditer(text)
-        if any(fold(w) not in STOPWORDS for w in words(m.group(0)))
+        m.group(0) for m in NAMES.finditer(text) if any(not common(w) for w in words(m.group(0)))
     ]
+
+
+def common(word: str) -> bool:
+    """A common word, an elided one too ("C'est", "Qu'il": no name)."""
+    folded = fold(word)
+    return folded in STOPWORDS or re.sub(r"^(?:c|d|j|l|m|n|qu|s|t)['’]", "", folded) in STOPWORDS
 
 
 def subject_in(question: str) -> str:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer.place_pointed import LOCATE_ANY_IN
+
 WE = r"(we|i|us|my|our|one|a|an|the|nous|je|on|notre|mon|ma|nos|un|une)"
 SET_UP = (  # "open" the verb, before its object or a place ("open an office", "open here"), not
     # the adjective of a compound ("Sanofi's open innovation lab")
@@ -292,5 +294,6 @@ def town_asked(question: str) -> str:
         or LOCATE_THERE.search(question)
         or LOCATE_ANY.search(question)
         or LOCATE_ELSE.search(question)
+        or LOCATE_ANY_IN.search(question)
     )
     return match.group(match.lastindex or 0) if match else ""

@@ -15,6 +15,7 @@ from assistant.answer.condense import Turn, condense, split_context
 from assistant.answer.excluded import without_excluded
 from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.lexicon import Lexicon
+from assistant.answer.place_pointed import held_there, place_pointed
 from assistant.answer.pointing import points_back
 from assistant.answer.question_kind import QuestionKind, classify, restate
 from assistant.answer.questions import asking
@@ -45,9 +46,13 @@ def read_question(
 ) -> Reading:
     """``meant``: the message with its texting written out (:func:`read_abbreviations`);
     ``kind``: its kind when already classified."""
+    said = tuple(t.content for t in history if t.role == "assistant" and t.content.strip())
+    pointed = place_pointed(meant, said[-1] if said else "", gazetteer)  # "that département"
+    kind, meant = (kind if pointed == meant else None), pointed  # classified as it names it
     standalone = without_excluded(_condensed(meant, history, gazetteer))
     asked, kind = restate(meant, read_as_meant(standalone, lexicon), kind or classify(meant))
-    said = tuple(t.content for t in history if t.role == "assistant" and t.content.strip())
+    if kind in (QuestionKind.FACT, QuestionKind.LIST) and held_there(asked, gazetteer):
+        kind = QuestionKind.LOCATE  # "anything health-related in Buc?": what the place holds
     return Reading(standalone, asked, kind, said, meant)
 
 

@@ -1,0 +1,76 @@
+"""A place a follow-up points at, read in the last answer: "anything else in that département?"
+after "INRIA is in Le Chesnay-Rocquencourt (78150), in the Yvelines (78)" asks of the Yvelines;
+"any other pharma groups in that same town?" after "Novartis is in Rueil-Malmaison" asks of
+Rueil-Malmaison. A town is the directory's; a département, the region's by its name or number.
+Shapes and the directory's places only, never the answer to one question."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ingest.directory.departements import DEPARTEMENTS
+from ingest.store.text import fold
+
+if TYPE_CHECKING:  # the gazetteer's modules read question shapes, which read this one
+    from assistant.answer.gazetteer import Gazetteer
+
+# "that département", "the same town", "ce département", "la même ville", "cette commune"
+POINTED = re.compile(
+    r"\b(?:(?:that|this|the)(?:\s+same)?|ce|cette|le\s+m[êe]me|la\s+m[êe]me)\s+"
+    r"(?P<unit>d[ée]partement|department|town|city|commune|ville)\b",
+    re.IGNORECASE,
+)
+# "anyone else from the health ecosystem listed in the Yvelines?", "anything health-related in
+# Buc?": anyone or anything in a place named with its capital
+LOCATE_ANY_IN = re.compile(
+    r"(?i:\b(?:anything|anyone|anybody|something|someone|quelqu['’]un|quelque chose)"
+    r"(?:\s+else)?\b[^?]{0,50}?\s(?:in|at|à|a|dans|en)\s+(?:(?:the|le|la|les)\s+|l['’])?)"
+    r"(?!(?i:paris region|region|île-de-france|ile-de-france|idf|france|europe)\b)"
+    r"([A-ZÉÈ\d][\w’'\-]+)(?=\s*(?:\(\d+\)\s*)?(?:[?.!,;]|$))"  # the place ends the clause
+)
+TOWN_UNITS = {"town", "city", "commune", "ville"}
+NUMBERED = re.compile(r"\((?P<code>\d{2})\)|\b(?P<post>\d{2})\d{3}\b")
+
+
+def place_pointed(question: str, answer: str, gazetteer: Gazetteer | None) -> str:
+    """The question with the place it points at ("that département") named as the last answer
+    names it ("the Yvelines"); as it is when it points at none or the answer names none."""
+    found = POINTED.search(question)
+    if not found or not answer:
+        return question
+    if found.group("unit").lower() in TOWN_UNITS:
+        towns = gazetteer.places_in(answer) if gazetteer else []
+        place = towns[0] if towns else ""
+    else:
+        place = departement_in(answer)
+    if not place:
+        return question
+    return f"{question[: found.start()]}{place}{question[found.end() :]}"
+
+
+def departement_in(answer: str) -> str:
+    """The first of the region's départements the answer names, by name or by its number in
+    brackets or a postcode ("the Yvelines (78)", "Buc (78530)"); "" when none."""
+    named = [
+        (match.start(), name)
+        for name in DEPARTEMENTS.values()
+        if name != "Paris"
+        for match in [re.search(rf"\b{re.escape(name)}\b", answer, re.IGNORECASE)]
+        if match
+    ]
+    for match in NUMBERED.finditer(answer):
+        code = match.group("code") or match.group("post")
+        if code in DEPARTEMENTS:
+            named.append((match.start(), DEPARTEMENTS[code]))
+    return min(named)[1] if named else ""
+
+
+def held_there(question: str, gazetteer: Gazetteer | None) -> bool:
+    """The question asks for anyone or anything in a place of the directory ("anyone else ...
+    listed in Yvelines?", "anything health-related in Buc?"): what that place holds."""
+    found = LOCATE_ANY_IN.search(question)
+    if not found or gazetteer is None:
+        return False
+    place = fold(found.group(1))
+    return place in gazetteer.places or place in {fold(n) for n in DEPARTEMENTS.values()}
