@@ -122,6 +122,9 @@ eval: setup
 		tests/eval/dev64.jsonl tests/eval/dev65.jsonl tests/eval/dev66.jsonl tests/eval/dev67.jsonl \
 		tests/eval/dev68.jsonl tests/eval/dev69.jsonl tests/eval/dev70.jsonl tests/eval/dev71.jsonl \
 		tests/eval/dev72.jsonl tests/eval/dev73.jsonl tests/eval/dev74.jsonl \
+		tests/eval/dev75.jsonl tests/eval/dev76.jsonl tests/eval/dev77.jsonl tests/eval/dev78.jsonl \
+		tests/eval/dev79.jsonl tests/eval/dev80.jsonl tests/eval/dev81.jsonl tests/eval/dev82.jsonl \
+		tests/eval/dev83.jsonl tests/eval/dev84.jsonl \
 		tests/eval/test.jsonl
 
 bench: setup
