@@ -15,9 +15,10 @@ from ingest.store.text import fold
 if TYPE_CHECKING:  # the gazetteer's modules read question shapes, which read this one
     from assistant.answer.gazetteer import Gazetteer
 
-# "that département", "the same town", "ce département", "la même ville", "cette commune"
+# "that département", "the same town", "ce département", "la même ville", "cette commune" (not
+# "the city", which may be Paris: "is it in the city or the suburbs?")
 POINTED = re.compile(
-    r"\b(?:(?:that|this|the)(?:\s+same)?|ce|cette|le\s+m[êe]me|la\s+m[êe]me)\s+"
+    r"\b(?:(?:that|this)(?:\s+same)?|the\s+same|ce|cette|le\s+m[êe]me|la\s+m[êe]me)\s+"
     r"(?P<unit>d[ée]partement|department|town|city|commune|ville)\b",
     re.IGNORECASE,
 )
@@ -35,7 +36,7 @@ NUMBERED = re.compile(r"\((?P<code>\d{2})\)|\b(?P<post>\d{2})\d{3}\b")
 
 def place_pointed(question: str, answer: str, gazetteer: Gazetteer | None) -> str:
     """The question with the place it points at ("that département") named as the last answer
-    names it ("the Yvelines"); as it is when it points at none or the answer names none."""
+    names it ("Yvelines"); as it is when it points at none or the answer names none."""
     found = POINTED.search(question)
     if not found or not answer:
         return question
