@@ -3,7 +3,7 @@ gate (do the passages hold the answer at all?), the same for every backend."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence, Set
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -12,7 +12,6 @@ from assistant.answer.condense import split_context
 from assistant.answer.features import Pair, asked_types, measure
 from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.lexicon import Lexicon
-from assistant.answer.pointed_terms import pointed_only
 from assistant.answer.questions import asking
 from assistant.answer.sentence_model import SentenceModel, combined
 from assistant.answer.spelling import family_starts, kin_in
@@ -83,7 +82,9 @@ def read_passages(
 
 
 class EvidenceScorer:
-    """Scores the sentences of the passages with the sentence model (its threshold: the gate).
+    """Scores the sentences of the passages with the sentence model; its threshold is the
+    decline gate.
+
     Each sentence is measured on general features (``features.py``: the embedder's similarity,
     the IDF-weighted share of the question's terms it holds, whether it holds the rarest ones
     and the kind of answer asked for, ...) and the fitted model (``sentence_model.py``) turns
@@ -91,7 +92,8 @@ class EvidenceScorer:
     paragraph (an interviewer's question, a heading) is not an answer, but the paragraph after
     it is, so its first sentences are measured with the prompt's coverage too. In a
     conversation, a sentence that only repeats the previous answer is marked: a follow-up asks
-    for something new."""
+    for something new.
+    """
 
     def __init__(
         self,
@@ -178,13 +180,10 @@ class EvidenceScorer:
             weights = self._with_context(own, context, language, vocabulary)
         return self.weigher.unknown_share(weights, language)
 
-    def coverage(
-        self, weights: dict[str, float], text: str, pointed: Set[str] = frozenset()
-    ) -> float:
-        """The share of the question's weight the text holds, but for the ``pointed`` terms."""
+    def coverage(self, weights: dict[str, float], text: str) -> float:
         if not weights:
             return 0.0
-        present = set(tokenize(text)) - pointed
+        present = set(tokenize(text))
         starts, total = family_starts(present), sum(weights.values())
         return sum(w for t, w in weights.items() if kin_in(t, present, starts)) / total
 
@@ -274,8 +273,7 @@ class EvidenceScorer:
         return report, out
 
     def _coverage(self, weights: dict[str, float], candidate: Candidate) -> float:
-        sentence = candidate.unit.sentence  # its terms said only as "this target" do not count
-        cov = self.coverage(weights, candidate.context, pointed_only(sentence, candidate.context))
+        cov = self.coverage(weights, candidate.context)
         if candidate.before:  # "Come see them March 15..." is about what the one before names
             read_with = self.coverage(weights, f"{candidate.before} {candidate.context}")
             cov = max(cov, self.context_discount * read_with)
