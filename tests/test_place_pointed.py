@@ -46,6 +46,10 @@ def test_anyone_or_anything_in_a_place_of_the_directory_asks_what_it_holds() -> 
     # not a place of the directory, or a place inside a longer clause
     assert not held_there("do you know anyone in the Curie lab?", GAZETTEER)
     assert not held_there("is anyone in the Paris ecosystem working on imaging?", GAZETTEER)
+    assert not held_there("anything on oncology in Buc?", GAZETTEER)  # a topic: the passages
+    # "the same département as X" is X's, not the last answer's
+    same = "which companies are in the same département as Kardiolib?"
+    assert place_pointed(same, "Biomedix is in Buc (78530) [1].", GAZETTEER) == same
     history = [
         Turn("user", "Where is Biomedix?"),
         Turn("assistant", "Biomedix is listed in Buc (78530), in the Yvelines (78) [1]."),

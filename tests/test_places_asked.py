@@ -356,8 +356,9 @@ def test_who_is_in_a_town_or_a_postcode_lists_what_the_directory_places_there(
     assert kind == QuestionKind.LOCATE
     lines = directory_answer(question, question, kind, lang, [], orgs, None).splitlines()
     assert sorted(line[2:].split(" (")[0] for line in lines[1:]) == expected
-    # "who is the CEO?" asks no place; a part of the city is no share
+    # "who is the CEO?" asks no place; who is based there and does more asks more
     assert classify("qui est à la tête de Medicen ?") != QuestionKind.LOCATE
+    assert classify("who is based in Paris and leads Medicen?") != QuestionKind.LOCATE
 
 
 @pytest.mark.parametrize(
@@ -374,4 +375,9 @@ def test_a_postcode_or_a_second_question_naming_the_departement_asks_where(
     kind = classify(question)
     assert kind == QuestionKind.LOCATE
     assert expected in directory_answer(question, question, kind, lang, [], orgs, None)
-    assert places_asked("sit in 92500", orgs)[0].label == "Rueil-Malmaison"
+    assert places_asked("sit in 92500", orgs)[0].label == "Rueil-Malmaison (92500)"
+    # a Paris postcode holds its own organisations, not all of Paris
+    question = "which organisations are in 75013?"
+    lines = directory_answer(question, question, classify(question), "en", [], orgs, None)
+    assert lines.splitlines()[0].startswith("In Paris (75013)")
+    assert [line[2:].split(" (")[0] for line in lines.splitlines()[1:]] == ["Inserm"]

@@ -387,6 +387,7 @@ def test_what_the_assistant_is_gets_the_help_reply(question: str) -> None:
         # the assistant's own tastes and choices
         "Honestly, what's your personal take - do you like Kardiolib?",
         "which of those stocks would you personally buy right now?",
+        "your personal take: would you put a biotech start-up in Paris or in Boston?",
     ],
 )
 def test_where_to_eat_sleep_or_go_in_the_city_is_out_of_scope(question: str) -> None:
@@ -437,6 +438,10 @@ def test_where_to_eat_sleep_or_go_in_the_city_is_out_of_scope(question: str) -> 
         "my mum is starting chemo, is there an app from the institute to follow her at home?",
         "should we go to the hospital network AP-HP for clinical trials?",
         "what do you think of Kardiolib's app?",
+        "Would you personally say Medicen is the leading cluster?",
+        "si vous aimez la recherche, quels instituts visiter ?",
+        "should I ask my doctor about Appli Chimio?",
+        "should I go to a hospital or is there a startup that does teleconsultation?",
     ],
 )
 def test_the_citys_businesses_and_hospitals_stay_questions(question: str) -> None:

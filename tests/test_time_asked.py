@@ -431,3 +431,4 @@ def test_a_count_of_those_already_named_needs_only_a_number() -> None:
     strong = "In the health field, we have 5 to 6 very strong clusters in France."
     assert counts_asked("of those how many are genuinely strong?", strong, "are genuinely")
     assert not counts_asked("how many does Bavaria have?", strong, "does Bavaria")
+    assert not counts_asked("how many is Medicen aiming for?", strong, "is Medicen")

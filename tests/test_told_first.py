@@ -94,6 +94,10 @@ def test_a_pronoun_after_the_story_stands_for_what_it_names() -> None:
     )
     long = "UK scale-up here. Which medtech group opened an R&D centre, and when did it open?"
     assert told_then_asked(long, []) == (long, [])
+    lab = "Sanofi opened an innovation lab. Where is it?"  # "it" may be the lab
+    assert told_then_asked(lab, []) == (lab, [])
+    ours = "Our lab would like to visit NeuroSpin. Where is it?"  # the asker's own lab
+    assert told_then_asked(ours, [])[0] == "Where is it?"
     # "it" standing for nothing: "is it easy to ...?"
     dummy = "We're a biotech from Boston, is it easy to hire researchers in Paris?"
     assert told_then_asked(dummy, []) == (dummy, [])

@@ -120,6 +120,11 @@ def test_the_full_list_of_a_group_named_in_part_is_declined_with_the_members_nam
     # the group asked plainly: the members it names are the answer
     plain = "which are the 40 clusters?"
     assert unnamed_decline(plain, "", "en", report((counted, 0.9)), ORGS) is None
+    # its owner named before the count is no member: they are not named
+    owned = "Biomedix, with its 40 clusters, leads."
+    full = "the full list of the 40 clusters?"
+    said = unnamed_decline(full, "", "en", report((owned, 0.9)), ORGS)
+    assert said is not None and "without naming" in said
 
 
 def test_a_name_of_another_kind_is_no_member_and_a_mere_mention_is_no_group() -> None:

@@ -103,10 +103,10 @@ CARE = (
     # ...?", "should I go to an emergency room?" (a relative's chemo told first is no question:
     # "my mum is starting chemo, is there an app ...?")
     rf"|\b(should|can|could|must) (i|he|she|my {RELATIVE}) (ask|see|call|tell) (my|his|her|their) "
-    rf"{CARER}\b"
+    rf"{CARER}\b(?!\s+about\b)"
     rf"|\b(should|can|could|must) (i|he|she|my {RELATIVE}) go to (the |an? )?([\w-]+ ){{0,2}}"
     r"((emergency|emergencies|er|a&e|casualty|urgences)\b|(hospital|clinic|doctor)"
-    r"(?=\s*(?:[,.?!;]|$)|\s+(?:or|now|today|tonight|right away)\b))"
+    r"(?=\s*(?:[,.?!;]|$)|\s+(?:now|today|tonight|right away)\b))"
     rf"|\b(mon|ma) {RELATIVE_FR} (a|a eu) (un |une |le |la |des |du )?{ILLNESS_FR}{ENDS}"
     rf"|\b(mon|ma) {RELATIVE_FR} (est (atteinte?|malade)|souffre)\b"
     # the one place or carer that best treats an illness or an operation: "which is the best

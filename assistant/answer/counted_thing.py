@@ -23,6 +23,11 @@ COUNT_VERBS = frozenset(
     "has have had does do did are is were was".split()
 )
 COPULAS = frozenset("are is were was sont est".split())  # "how many are ...": nothing named
+NAMED_BEFORE = re.compile(  # "of those, how many ...": what is counted was named before
+    r"\b(?:of|among) (?:those|them|these)\b|\bparmi (?:eux|elles|ceux|celles)\b|"
+    r"\bd['’]entre (?:eux|elles)\b",
+    re.IGNORECASE,
+)
 # a participle after the counted noun qualifies it ("combien d'emplois créés"): the noun is
 # counted (no noun in -ité, -iété, -auté or "santé": "grandes universités", "sociétés")
 PARTICIPLE = re.compile(
@@ -68,7 +73,7 @@ def counts_asked(question: str, sentence: str, asked: str) -> bool:
     its complement ("establishmnts" as typed)."""
     french = detect_language(question) == "fr"
     head, *complement = COMPLEMENT.split(asked, maxsplit=1)
-    if fold(head.split()[0] if head.split() else "") in COPULAS:
+    if fold(head.split()[0] if head.split() else "") in COPULAS and NAMED_BEFORE.search(question):
         return bool(NUMBER.search(sentence))  # "of those how many are strong?": the thing unsaid
     counted = [
         w

@@ -125,14 +125,16 @@ OUT_OF_SCOPE = re.compile(
     r"( actually| really| ever)? (make it|succeed|pull it off|get there|reach it|achieve it)\b|"
     r"\b(tu penses|vous pensez|penses-tu|pensez-vous|tu crois|vous croyez|crois-tu|"
     r"croyez-vous) qu['’]\s*(ils?|elles?|on)\b[^?.]{0,20}\b(r[ée]ussir|y arriver)\b|"
-    # the assistant's own tastes and choices: "what's your personal take?", "do you like X?",
-    # "would you use it yourself?", "which stocks would you personally buy?" (not "what do you
-    # know about X?")
-    r"\byour (own |personal |honest )+(take|opinion|view|preference|favou?rite|pick)\b|"
+    # the assistant's own tastes and choices: "do you like X?", "would you use it yourself?",
+    # "which stocks would you personally buy?" (not "what do you know about X?", "your own view:
+    # is X the leading cluster?", "si vous aimez la recherche, ...")
     r"\bdo (you|u) (personally |really )?(like|love|prefer|enjoy)\b|"
-    r"\bwould (you|u) (personally )?(use|buy|choose|pick|invest in|recommend)\b[^?.]{0,30}"
-    r"\b(yourself|personally|right now|today)\b|\bwould (you|u) personally\b|"
-    r"\b(ton|votre) avis (perso\w*|personnel)\b|\b(tu|vous) (aimes|aimez|pr[ée]f[ée]res|"
+    # a choice asked of the assistant: "would you put a start-up in Paris or in Boston?"
+    r"\bwould (you|u) (personally )?(put|place|set up|locate|open|go for|go with|pick|choose)\b"
+    r"[^?]{0,60}\bor\b|"
+    r"\bwould (you|u) (personally )?(use|buy|choose|pick|invest in)\b[^?.]{0,30}"
+    r"\b(yourself|personally|right now)\b|"
+    r"(?<!\bsi )\b(tu|vous) (aimes|aimez|pr[ée]f[ée]res|"
     r"pr[ée]f[ée]rez|utiliserais|utiliseriez|ach[eè]terais|ach[eè]teriez)\b|"
     # what becomes of the asker's messages: "est-ce que mes messages sont enregistrés ?"
     r"\b(my|mes) (messages|conversations?|chats?|questions)\b[^?.]{0,20}"

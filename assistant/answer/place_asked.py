@@ -46,11 +46,14 @@ class Place:
     town: str = ""
     departement: str = ""
     outside: bool = False
+    postcode: str = ""  # "in 75013": that postcode's organisations, not all of Paris
 
     def holds(self, org: Organisation) -> bool:
         """Whether the directory places ``org`` there; never one of unknown place."""
         if self.outside:
             return org.region == "out"
+        if self.postcode:
+            return org.postcode == self.postcode
         if self.departement:
             return bool(org.city) and org.departement == self.departement
         return bool(org.city) and fold(org.city) == self.town
@@ -70,7 +73,7 @@ def places_asked(question: str, organisations: Sequence[Organisation]) -> list[P
     named = {place.town for _, place in found if place.town}
     for code, town in postcodes(organisations).items():  # "in 92500": its town
         if fold(town) not in named and (match := re.search(rf"(?<!\d){code}(?!\d)", folded)):
-            found.append((match.start(), Place(town, town=fold(town))))
+            found.append((match.start(), Place(f"{town} ({code})", fold(town), postcode=code)))
             named.add(fold(town))
     for code, name in DEPARTEMENTS.items():
         if fold(name) in towns:

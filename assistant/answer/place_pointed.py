@@ -19,7 +19,8 @@ if TYPE_CHECKING:  # the gazetteer's modules read question shapes, which read th
 # "the city", which may be Paris: "is it in the city or the suburbs?")
 POINTED = re.compile(
     r"\b(?:(?:that|this)(?:\s+same)?|the\s+same|ce|cette|le\s+m[êe]me|la\s+m[êe]me)\s+"
-    r"(?P<unit>d[ée]partement|department|town|city|commune|ville)\b",
+    r"(?P<unit>d[ée]partement|department|town|city|commune|ville)\b"
+    r"(?!\s+(?:as|que|qu['’]|of|de|du)\b)",  # "the same département as Guerbet": Guerbet's
     re.IGNORECASE,
 )
 # "anyone else from the health ecosystem listed in the Yvelines?", "anything health-related in
@@ -29,6 +30,14 @@ LOCATE_ANY_IN = re.compile(
     r"(?:\s+else)?\b[^?]{0,50}?\s(?:in|at|à|a|dans|en)\s+(?:(?:the|le|la|les)\s+|l['’])?)"
     r"(?!(?i:paris region|region|île-de-france|ile-de-france|idf|france|europe)\b)"
     r"([A-ZÉÈ\d][\w’'\-]+)(?=\s*(?:\(\d+\)\s*)?(?:[?.!,;]|$))"  # the place ends the clause
+)
+# the words between "anyone" and the place that only frame it ("anyone else from the health
+# ecosystem listed in")
+FRAME = set(
+    """anything anyone anybody something someone quelqu un quelque chose else other autre from
+    the le la les l de du des in at a dans en health health-related healthcare medical research
+    life sciences science sante ecosystem ecosysteme listed based located there sector related
+    registered installed recense recenses installe installes implante implantes""".split()
 )
 TOWN_UNITS = {"town", "city", "commune", "ville"}
 NUMBERED = re.compile(r"\((?P<code>\d{2})\)|\b(?P<post>\d{2})\d{3}\b")
@@ -74,4 +83,7 @@ def held_there(question: str, gazetteer: Gazetteer | None) -> bool:
     if not found or gazetteer is None:
         return False
     place = fold(found.group(1))
+    between = re.findall(r"[\w\-]+", fold(question[found.start() : found.start(1)]))
+    if any(w not in FRAME for w in between):
+        return False  # "anything on oncology in Paris?": a topic, asked of the passages
     return place in gazetteer.places or place in {fold(n) for n in DEPARTEMENTS.values()}

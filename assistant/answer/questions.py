@@ -83,8 +83,8 @@ DATE = re.compile(
     re.IGNORECASE,
 )
 SHARE_QUESTION = re.compile(
-    r"\b(what|which) (share|proportion|percentage|fraction|part(?! of (the )?(paris|town|city|"
-    r"region|ile-de-france|île-de-france|idf|france)\b))\b|\bhow much of\b"  # not a place's
+    r"\b(what|which) (share|proportion|percentage|fraction|part)\b(?<!which part(?= of "
+    r"(?:paris|town|the city)\b(?!['’]s)))|\bhow much of\b"  # "which part of paris": a place
     r"|\bquelle (est la |serait la )?(part|proportion)\b|\bquel (est le )?pourcentage\b|"
     r"\b(market share|part de march[ée])\b",
     re.IGNORECASE,

@@ -99,6 +99,7 @@ TOWN = (
     # "the Paris ecosystem", "the Paris area": the region, not the town
     r"(?!\s+(ecosystem|area|region|scene|market|metropolitan|écosystème|ecosysteme)\b)"
 )
+IN_DIRECTORY = r"(?:(?:in|dans)\s+(?:your|the|votre|ton|l['’])\s*(?:directory|annuaire)\s*)?"
 # placed: "based", "installé", "implantés" (written with or without its accent)
 PLACED = r"(based|located|situated|established|set up|installed|(install|implant|bas|situ)[ée]\w*)"
 # "which organisations are in Villejuif?", "quels organismes sont à Villejuif ?", "et lesquels
@@ -110,7 +111,7 @@ LOCATE_TOWN = re.compile(
     rf"{TOWN}|"
     # "who is based in Suresnes?", "qui est installe a Suresnes ?": placed there, said so
     rf"\b(who|qui)\b (is|are|est|sont) ({PLACED}|listed|recens[ée]e?s?) (in|at|à|a|en|dans)\s+"
-    rf"{TOWN}",
+    rf"{TOWN}(?=\s*(?:\(\d+\)\s*)?{IN_DIRECTORY}(?:[?.!,;]|$))",
     re.IGNORECASE,
 )
 # "who else is based in Suresnes?", "y a autre chose côté santé dans le 78 ?": what else a town

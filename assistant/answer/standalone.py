@@ -75,6 +75,14 @@ def _condensed(meant: str, history: Sequence[Turn], gazetteer: Gazetteer | None)
 
 
 SHORT = 2  # the terms of "Where is it physically?" after "We'd like to run studies at NeuroSpin."
+# a part of an organisation told ("Sanofi opened an innovation lab."): "it" may be the part (not
+# the asker's own: "our lab would like to visit NeuroSpin")
+UNIT = re.compile(
+    r"\b(an?|its|their|the|un|une|son|sa|le|la)\s+([\w\-]+\s+)?(labs?|laborator\w+|labos?|"
+    r"cent(re|er)s?|offices?|sites?|platforms?|plateformes?|hubs?|units?|facilit(y|ies)|"
+    r"headquarters|branch|si[èe]ge)\b",
+    re.IGNORECASE,
+)
 
 
 def told_then_asked(meant: str, history: Sequence[Turn]) -> tuple[str, Sequence[Turn]]:
@@ -85,8 +93,10 @@ def told_then_asked(meant: str, history: Sequence[Turn]) -> tuple[str, Sequence[
     asked, told = asking(meant, told_first=True)
     if history or not told or not points_back(asked) or DUMMY_IT.search(asked):
         return meant, history
-    if asked == asking(meant)[0] and (len(tokenize(asked)) > SHORT or not WHERE.search(asked)):
-        return meant, history  # told in a sentence before: only a short "where is it?" points
+    if asked == asking(meant)[0] and (
+        len(tokenize(asked)) > SHORT or not WHERE.search(asked) or UNIT.search(told)
+    ):  # told in a sentence before: a short "where is it?" points at it, not at a lab it names
+        return meant, history
     return asked, [Turn("user", told)]
 
 

@@ -163,8 +163,13 @@ def named_in_part(
     """The decline, when the message asks for the full list of a group the sentence counts
     ("202 establishments") and names fewer of ("including Astra Zeneca, ... and Sanofi"): the
     members it names; else None (it names them all, or the whole list is not asked)."""
-    named = [o.label for o in named_in(group.sentence, organisations)]
-    if not FULL.search(message) or not named or len(named) >= max(stated(counted), default=0):
+    if not FULL.search(message):
+        return None
+    at = fold(group.sentence).find(fold(counted))  # its members stand after the count
+    named = [o.label for o in named_in(group.sentence[at + len(counted) :], organisations)]
+    if not named:  # "AP-HP, with its 39 hospitals": the owner, no member
+        return f"{DECLINE[language]} {NAMED_NONE[language]} {group.sentence} [{group.n}]"
+    if len(named) >= max(stated(counted), default=0):
         return None
     only = NAMED_ONLY[language].format(named=", ".join(named))
     return f"{DECLINE[language]} {only} {group.sentence} [{group.n}]"
