@@ -72,7 +72,7 @@ ASKED = re.compile(
     r"give me|tell me|can you give me|quels sont|donne[zr]?[- ]moi)\s+(?:their|leurs?)\s+"
     r"(?:names|noms)\b|"
     # all of a counted group: "the full list of the 202 pharma establishments", "la liste
-    # complète des 202 établissements", "all 202 establishments"
+    # complète des 202 établissements"
     rf"\b(?:(?:full|complete|whole|entire|exhaustive)\s+list\s+of|liste\s+(?:compl[èe]te|"
     rf"enti[èe]re|exhaustive)\s+(?:des|de))\s+(?:all\s+)?(?:the\s+)?{NUMBER}\s+"
     rf"(?:[\w\-]+\s+){{0,3}}?(?P<h>[\w\-]+[sx])\b|"
