@@ -269,7 +269,8 @@ def owned_by(question: str, of: str, owner: str) -> str:
 
 
 # the region, which a follow-up's subject is not: "the Paris region", "Île-de-France"
-REGION_RUN = re.compile(r"^(?:paris|ile-de-france|idf|france)$|^paris region$", re.IGNORECASE)
+REGION_NAME = re.compile(r"^(?:ile-de-france|idf)$")  # the region by its own name, folded
+REGION_RUN = re.compile(r"^(?:paris|france)$|^paris region$")  # it, when "region" follows
 REGION_AFTER = re.compile(r"^\s+(?:region|area|r[ée]gion)\b", re.IGNORECASE)
 
 
@@ -283,6 +284,6 @@ def named_runs(text: str) -> list[str]:
             own = own[1:]
         run = " ".join(own)
         region = REGION_RUN.match(fold(run)) and REGION_AFTER.match(text[m.end() :])
-        if own and not region and not re.fullmatch(r"(?:ile-de-france|idf)", fold(run)):
+        if own and not region and not REGION_NAME.match(fold(run)):
             runs.append(run)
     return runs

@@ -25,13 +25,12 @@ from assistant.answer.lexicon import Lexicon
 from assistant.answer.messages import DECLINE, UNCOVERED_PLACE
 from assistant.answer.names_said import spelt_alike
 from assistant.answer.organisations import Organisation, named_in
-from assistant.answer.place_asked import REGION
+from assistant.answer.place_asked import OWN_DEPARTEMENTS, REGION
 from assistant.answer.questions import asking
 from assistant.answer.said_about import usable
 from assistant.answer.value_kinds import asked_value
 from assistant.answer.weights import SCOPE
 from assistant.answer.world import CAPITALISED, world
-from ingest.directory.departements import DEPARTEMENTS
 from ingest.store.text import fold, tokenize
 
 # a word that places, then the place: "in the United States", "aux états-unis", "à Londres"
@@ -61,7 +60,6 @@ SUBJECT = re.compile(
     r"\b(?P<owner>(?-i:[A-ZÀ-Þ])[\w-]*)['’]s\b",
     re.IGNORECASE,
 )
-OWN_DEPARTEMENTS = frozenset(fold(name) for name in DEPARTEMENTS.values())  # the region's
 NEAR = 0.9  # a sentence scoring this share of the best one's is as good an answer
 
 

@@ -31,6 +31,7 @@ OUTSIDE = re.compile(
     r"|idf|paris[- ]ile[- ]de[- ]france)\b",
     re.IGNORECASE,
 )
+OWN_DEPARTEMENTS = frozenset(fold(name) for name in DEPARTEMENTS.values())  # the region's, folded
 # a département by its number: "(91)", "the 93", "dans le 94", "département 92"
 NUMBERED = re.compile(
     r"\((?P<paren>\d{2})\)|\b(?:the|le|du|département|departement|department)\s+(?P<code>\d{2})\b",

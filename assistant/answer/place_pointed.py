@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from assistant.answer.place_asked import OWN_DEPARTEMENTS
 from ingest.directory.departements import DEPARTEMENTS
 from ingest.store.text import fold
 
@@ -86,4 +87,4 @@ def held_there(question: str, gazetteer: Gazetteer | None) -> bool:
     between = re.findall(r"[\w\-]+", fold(question[found.start() : found.start(1)]))
     if any(w not in FRAME for w in between):
         return False  # "anything on oncology in Paris?": a topic, asked of the passages
-    return place in gazetteer.places or place in {fold(n) for n in DEPARTEMENTS.values()}
+    return place in gazetteer.places or place in OWN_DEPARTEMENTS
