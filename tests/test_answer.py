@@ -410,3 +410,12 @@ def test_a_sentence_holding_half_the_previous_answer_is_a_repeat() -> None:
     fresh = scorer.score(question, [passage(text)])
     again = scorer.score(question, [passage(text)], previous_answer=said)
     assert best(again).score < best(fresh).score
+
+
+def test_a_number_in_words_holds_the_same_number_in_figures() -> None:
+    """ "3 pillars" is held by "three pillars", not by "the top 3 regions"."""
+    scorer = EvidenceScorer(BagOfWords())
+    weights = {"3": 3.0, "pillar": 3.0}
+    assert scorer.coverage(weights, "Its strategy rests on three pillars.") == 1.0
+    assert scorer.coverage(weights, "It aims for the top 3 regions.") == 0.5
+    assert scorer.coverage({"3": 1.0}, "It was one of a kind.") == 0.0  # "one" is no count

@@ -50,6 +50,10 @@ def lexicon() -> Lexicon:
         ("is it taught in English?", []),
         ("what's it like in reading the report?", []),  # a common word, in lower case
         ("I run a lab in Tokyo. Who should I contact?", []),  # told, not asked
+        # the asker's own description opening the message, before "we"
+        ("biotech onco basée à Montréal, on cherche des partenaires, vers qui se tourner ?", []),
+        ("Boston start-up here, we want to know who works on imaging in Boston?", ["Boston"]),
+        ("in Boston, we look for partners, who works on imaging?", ["Boston"]),  # a place first
         ("tu peux me présenter à Stéphane ?", []),  # a name the corpus uses: no place
         ("who works in MRI?", []),  # an acronym
         # the parts of the world the region is in; the region by another name; a French word

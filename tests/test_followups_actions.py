@@ -906,6 +906,9 @@ def test_the_subject_is_read_in_the_clauses_that_ask_and_i_d_is_no_name() -> Non
 def test_why_a_subject_chose_needs_the_reason_the_sources_give() -> None:
     assert asked_value("Why did GE Healthcare pick Paris over London?") == "reason"
     assert asked_value("Pourquoi Agoranov a-t-il choisi Paris ?") == "reason"
+    assert asked_value("Why did Agoranov choose Gentilly for its lab?") == "reason"
+    assert asked_value("Why there and not somewhere else?") == "reason"  # a place chosen
+    assert asked_value("et pourquoi là-bas ?") == "reason"
     assert (
         asked_value("Pourquoi Jean Dupont a-t-il quitté son poste pour rejoindre X ?") == "reason"
     )

@@ -189,3 +189,34 @@ def test_a_list_asked_by_its_verb_after_what_it_lists_takes_its_kind_from_the_op
         "MedClinik",
     }
     assert members("any news from the region? list them", orgs) == []
+
+
+def test_those_working_in_the_field_asked_lead_those_the_sentences_name() -> None:
+    """ "which companies work on contrast ultrasonography?": the companies whose domains are
+    the field come before those the best sentence names for something else (a list of
+    start-ups the asker's "we're a start-up" brought up)."""
+    rows = [("Sonix", "medtech-company", "ultrasonography"), ("Apptiva", "e-health-startup", "")]
+    orgs = from_passages(
+        [
+            Passage(
+                f"d{i}",
+                f"{name} is a {kind}.",
+                {"title": name, "kind": kind, "city": "", "domains": domains, "doc_id": f"o#{i}"},
+                0.0,
+            )
+            for i, (name, kind, domains) in enumerate(rows)
+        ]
+    )
+    question = "We're a start-up. Which companies work on ultrasonography?"
+    startups = "Start-ups such as Apptiva build apps."
+    found = members(question, orgs, ["Apptiva"])
+    assert {m.organisation.name for m in found} == {"Sonix", "Apptiva"}
+    text = compose(
+        "list",
+        report(ev(1, 0, startups, 0.5), sentences={1: [startups]}),
+        question,
+        tuple(found),
+        (),
+        {"Sonix": 2, "Apptiva": 3},
+    )
+    assert text.index("- Sonix") < text.index("Apptiva"), text

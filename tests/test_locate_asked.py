@@ -255,3 +255,18 @@ def test_a_partner_asked_in_a_place_of_the_world_is_none_of_the_directory_s(
         "",
         QuestionKind.LIST,
     )
+
+
+def test_those_named_before_a_plural_pronoun_are_all_located() -> None:
+    """ "Alpha Lab et Beta Imaging, ils sont où en Île-de-France ?": both, one line each; the
+    region that places the question names no organisation (not the regional council)."""
+    council = _entry("Région Île-de-France", "public-body", "Saint-Ouen", "93", "It funds.")
+    orgs = from_passages([*ROWS, council])
+    question = "Alpha Lab et Beta Imaging, ils sont où en Île-de-France ?"
+    said = directory_answer(question, question, QuestionKind.LOCATE, "fr", [], orgs, None, KNOWN)
+    assert said.splitlines()[0].startswith("Alpha Lab se trouve à Orsay"), said
+    assert "Beta Imaging se trouve à Palaiseau" in said and "Région" not in said
+    where = "where is the Région Île-de-France?"
+    assert directory_answer(where, where, QuestionKind.LOCATE, "en", [], orgs, None).startswith(
+        "Région Île-de-France is in Saint-Ouen"
+    )

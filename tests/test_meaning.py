@@ -25,6 +25,9 @@ from assistant.answer.meaning import defines, term_asked
         ("what does Roques mean when he talks about fresh air?", ""),
         ("what does Kardiolib do?", ""),
         ("What is Kardiolib?", ""),
+        # what the items just asked mean: an explanation of them, no term
+        ("what are its 3 pillars and what does each one mean?", ""),
+        ("what does it stand for?", ""),
     ],
 )
 def test_the_term_whose_meaning_is_asked(question: str, term: str) -> None:

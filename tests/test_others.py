@@ -51,6 +51,9 @@ def report(*sentences: tuple[str, float]) -> EvidenceReport:
             "A magazine listed three French health tech start-ups: which were the other two?",
             "",
         ),
+        # the rest asked as "who else"
+        ("a magazine listed 3 french start-ups - kardiolib and who else?", ""),
+        ("et qui d'autre ?", "Elle a retenu trois start-ups françaises, dont Kardiolib."),
     ],
 )
 def test_the_rest_of_a_group_of_organisations_is_asked(message: str, said: str) -> None:
@@ -66,6 +69,7 @@ def test_the_rest_of_a_group_of_organisations_is_asked(message: str, said: str) 
         ("Comment Kardiolib collabore-t-il avec les autres clusters ?", ""),
         ("How does Paris compare with the rest of Europe?", "Three clusters are based here."),
         ("what does Kardiolib do?", ""),
+        ("who else is based in Lyon?", "Three clusters are based here."),  # a place's others
     ],
 )
 def test_other_things_and_open_questions_are_no_rest_of_a_group(message: str, said: str) -> None:

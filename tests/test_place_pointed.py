@@ -14,6 +14,7 @@ from assistant.answer.organisations import from_passages
 from assistant.answer.place_pointed import departement_in, held_there, place_pointed
 from assistant.answer.question_kind import QuestionKind
 from assistant.answer.standalone import read_question
+from assistant.services.town_answers import town_departement
 
 ORGS = from_passages(
     [
@@ -74,3 +75,30 @@ def test_the_region_a_question_names_is_no_follow_ups_subject() -> None:
         Turn("assistant", "Yes, in Rueil-Malmaison [1]."),
     ]
     assert split_context(condense("postcode?", history))[0] == "postcode of Kardiolib?"
+
+
+def test_the_departement_asked_of_what_the_last_answer_placed_is_its_towns() -> None:
+    """ "c'est quel département ça ?" after "Kardiolib est à Rueil-Malmaison": that town's,
+    answered from an entry placed there; a question naming its own subject stays as it is."""
+    moved = "Kardiolib est à Rueil-Malmaison [1]."
+    asked = "c'est quel département ça ?"
+    assert place_pointed(asked, moved, GAZETTEER) == "c'est quel département ça : Rueil-Malmaison ?"
+    assert place_pointed("which département is that in?", moved, GAZETTEER).endswith(
+        ": Rueil-Malmaison ?"
+    )
+    named = "dans quel département est Biomedix ?"
+    assert place_pointed(named, moved, GAZETTEER) == named
+
+
+def test_the_departement_of_a_town_is_that_of_an_entry_placed_there() -> None:
+    entry = directory_entry("Biomedix", "medtech company", "Buc")
+    entry.metadata.update(postcode="78530", departement="78")
+    orgs = from_passages([entry])
+    passages: list = []
+    found = town_departement("which département is Buc in?", passages, orgs, "en")
+    assert found == "78530 Buc is in Yvelines (78) [1]."
+    assert town_departement("Buc, c'est quel département ?", [], orgs, "fr").startswith(
+        "78530 Buc est dans le département Yvelines (78)"
+    )
+    assert town_departement("which département is Orsay in?", [], orgs, "en") == ""  # unknown
+    assert town_departement("what is in Buc?", [], orgs, "en") == ""  # no département asked

@@ -340,6 +340,7 @@ def test_which_organisations_of_a_place_and_among_those_listed_through_the_real_
     ("question", "lang", "expected"),
     [
         ("who is based in Suresnes?", "en", ["Philips", "Servier"]),
+        ("who's based in suresnes?", "en", ["Philips", "Servier"]),
         ("qui est installe a Suresnes dans votre annuaire ?", "fr", ["Philips", "Servier"]),
         # a postcode stands for its town
         (

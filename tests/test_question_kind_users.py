@@ -69,6 +69,11 @@ HELP = [
     "do u cite sources? what docs are you actually working from?",
     "Bonjour, sur quels sujets pouvez-vous me renseigner ?",
     "bonjour, vous etes quoi exactement ? un chatbot ?",
+    # its own sources and where its answers come from
+    "what are your sources?",
+    "quelles sont vos sources ?",
+    "I just joined the regional investment team - what kind of questions can I ask you, and where "
+    "do your answers come from?",
 ]
 OTHERS = {
     # a date or a year asked with a plural noun: a fact, not a list

@@ -52,6 +52,10 @@ from assistant.app.fit import Labelled, choose_threshold, fit
         ("And what is Lab Santé Île-de-France's goal?", ""),  # a name, not a kind
         ("Stéphane Roques parle de trois piliers. Lesquels ?", ""),  # any noun taken up
         ("Quel pourcentage des entreprises fait ses essais ici ?", "number"),
+        # a website, by any of its names
+        ("got a website for them?", "website"),
+        ("quel est le site web de Kardiolib ?", "website"),
+        ("Kardiolib's homepage?", "website"),
     ],
 )
 def test_asked_type(question: str, kind: str) -> None:
@@ -69,6 +73,10 @@ def test_holds_type() -> None:
     assert not holds_type("combien de pôles de compétitivité en France ?", "number", side)
     assert not holds_type("How many clusters?", "number", "It is one of a kind among clusters.")
     assert holds_type("How many clusters?", "number", "There is only one cluster in health.")
+    # a website is an address of the web, not the word
+    assert holds_type("Kardiolib's website?", "website", "Website: https://kardiolib.example.")
+    assert holds_type("site web ?", "website", "See www.kardiolib.example for more.")
+    assert not holds_type("Kardiolib's website?", "website", "Kardiolib has a website.")
 
 
 def test_a_question_in_two_parts_asks_for_two_kinds() -> None:

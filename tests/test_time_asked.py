@@ -114,6 +114,10 @@ def decline_of(
         ("il est financé à hauteur de combien ?", "amount"),
         ("Is there a grant for start-ups, and how much is it?", "amount"),
         ("quel est le nombre exact d'essais cliniques en IDF ?", "count"),
+        ("rough number of pharma establishments in ile de france?", "count"),  # by a qualifier
+        ("number of members?", "count"),
+        ("got a website for Kardiolib?", "website"),  # a web address: the entry's, if any
+        ("what explains the large number of disciplines?", ""),  # no count asked
         ("Kardiolib a son siège où aux États-Unis ?", "place"),
         ("which canadian city is Kardiolib in?", "place"),
         # a turnover typed without its s; what a way in costs; who pays best; a role that
@@ -407,6 +411,24 @@ def test_a_goal_stated_or_nearly_reached_is_no_outcome() -> None:
     set_up = "Biomedix set up its Paris R&D center in 2016."
     assert decline_of(done, set_up, {"biomedix": 3.0}) is None
     assert decline_of(asked, "Biomedix reached its goal of 800 members in 2019.", weights) is None
+
+
+def test_whether_the_plan_just_said_came_true_is_asked_of_that_plan() -> None:
+    """ "so did they make it in the end?" after "Biomedix's goal for 2022?": a sentence must say
+    the goal (2022) came true; any other sentence about Biomedix does not answer it."""
+    asked, context = "so did they make it in the end?", "Biomedix's goal for 2022"
+    weights = {"make": 1.0, "end": 1.0}
+    sentence = "This opportunity attracted me to work for Biomedix."
+    passages = [Passage("p1", sentence, {"title": "doc"}, 0.5)]
+    report = EvidenceReport("en", [Evidence(1, 0, sentence, 0.9, 0.5, 0.5)], {1: [sentence]})
+    report.answerable, report.weights = True, weights
+    assert typed_decline(asked, "en", passages, report, ORGS) is None  # of whom: unknown
+    assert typed_decline(asked, "en", passages, report, ORGS, context=context) is not None
+    came_true = "Biomedix reached its goal for 2022 a year early."
+    passages = [Passage("p1", came_true, {"title": "doc"}, 0.5)]
+    report = EvidenceReport("en", [Evidence(1, 0, came_true, 0.9, 0.5, 0.5)], {1: [came_true]})
+    report.answerable, report.weights = True, weights
+    assert typed_decline(asked, "en", passages, report, ORGS, context=context) is None
 
 
 def test_the_staff_are_counted_by_any_word_for_them() -> None:

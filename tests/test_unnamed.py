@@ -71,6 +71,18 @@ def report(*sentences: tuple[str, float]) -> EvidenceReport:
             "universities",
         ),
         ("the nine universities are great, what are their strengths?", ""),
+        # the group counted in the message, then its members asked bare
+        (
+            "You say 4 of the world's 15 most innovative research bodies are here. Which four?",
+            "bodies",
+        ),
+        (
+            "the article says nine universities are in the region - which ones exactly?",
+            "universities",
+        ),
+        ("Kardiolib a deux partenaires, lesquels ?", "partenaires"),
+        ("which ones?", ""),  # nothing counted before
+        ("We have three questions. Which four?", ""),  # questions are no group of organisations
     ],
 )
 def test_the_group_whose_members_are_asked_by_name(message: str, noun: str) -> None:

@@ -27,10 +27,12 @@ META_WORDS = set(
     juste au fait sources source appuyez appuies appuyer basez fondez rely
     like likes love enjoy favorite favourite prefer feel feeling working aimes aimez preferes
     preferez etes es docs documents document cite cites citez citing renseigner renseignez
-    renseignes informer
+    renseignes informer come comes coming
     """.split()
 )
 SECOND_PERSON = re.compile(r"\b(you|u|vous|tu|toi|t['’])\b", re.IGNORECASE)
+# the assistant's own: "what are your sources?", "quelles sont vos sources ?"
+YOUR_OWN = re.compile(r"\b(your|votre|vos|ton|ta|tes)\b", re.IGNORECASE)
 ABOUT_HELP = re.compile(
     r"\b(help|aide|aider|topics?|sujets?|thèmes?|themes?|ask|questions?|demander)\b", re.IGNORECASE
 )
@@ -61,6 +63,8 @@ def about_assistant(message: str) -> bool:
     questions on a topic ("can u answer questions about hospitals around paris?")."""
     addressed = SECOND_PERSON.search(message) or ASKER.search(message)
     if addressed and TAKES_QUESTIONS.search(message):
+        return True
+    if YOUR_OWN.search(message) and not content_words(message):
         return True
     if not (SECOND_PERSON.search(message) or ABOUT_HELP.search(message)):
         return False

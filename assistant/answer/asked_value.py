@@ -73,7 +73,8 @@ def typed_decline(
         if not kind or names or not context or kind in ACROSS
         else subject_names(context, organisations, passages, lexicon)
     )
-    typed = TypedAsk(question, kind, language, known)
+    plan = context if followed and kind == "outcome" else ""  # a sentence must say it of that
+    typed = TypedAsk(question, kind, language, known, plan)
     if not followed:
         return typed.decline(names, passages, report, organisations)
     said = [typed.decline([name], passages, report, organisations) for name in followed]
@@ -89,6 +90,7 @@ class TypedAsk:
     kind: str
     language: str
     known: Collection[str]
+    plan: str = ""  # what "so did they make it?" asks came true: "Medicen's goal for 2022"
 
     def decline(
         self,
@@ -113,6 +115,8 @@ class TypedAsk:
             focus -= own_kind(subject, organisations)
         if kind == "comparison":  # the other side is a subject, not what they are compared on
             focus -= {t for name in names[1:2] for t in tokenize(name)}
+        if self.plan:
+            focus |= set(tokenize(self.plan)) - set(tokenize(subject)) - SCOPE - report.everyday
         if kind == "count":  # "how many staff?": counted by "professionals" too
             focus = counted_kin(focus, question)
         if language == "fr" and self.known:  # a French word the English corpus never uses

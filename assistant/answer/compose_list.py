@@ -61,9 +61,11 @@ def rank_members(
         n = rank_n[1] if rank_n else directory_n.get(m.organisation.name, 0)
         listed.append(ListedMember(m, n, rank_n is not None))
     listed = [item for item in listed if item.n]
+    fielded = any(m.domains for m in members)  # the field asked leads, then who is named
     return sorted(
         listed,
         key=lambda item: (
+            fielded and not item.member.domains,
             cited.get(item.member.organisation.name, (999, 0))[0],
             -len(item.member.domains),
             -len(item.member.organisation.domains),
@@ -135,3 +137,10 @@ def enumerated(report: EvidenceReport, ev: Evidence) -> str:
         return ""
     both = f"{ev.sentence} {carried}"
     return both if len(both) <= ENUMERATION_CHARS else clip(carried, ENUMERATION_CHARS)
+
+
+def enumerates(listed: str, matched: Sequence[Member]) -> bool:
+    """Whether the best sentences' enumerations name two of the members: the passages list
+    what the question asks for ("Start-ups ... have developed applications ... They include
+    Doctolib, Instacare, ..."), whatever the gate made of the single best sentence."""
+    return len(named_in(listed, [m.organisation for m in matched])) >= 2

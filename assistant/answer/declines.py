@@ -2,7 +2,8 @@
 nearest sentence: a year the sources never mention (``time_asked.py``), a comparison with a side
 they never name (``compared.py``), a kind of value asked that no sentence about the subject
 holds (``asked_value.py``), the rest of a group the sources name only in part (``others.py``),
-the members of a group they mention without naming any (``unnamed.py``)."""
+the members of a group they mention without naming any (``unnamed.py``), a town or a postcode
+the directory does not give (``unplaced.py``)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ from assistant.answer.question_kind import QuestionKind
 from assistant.answer.standalone import Reading
 from assistant.answer.time_asked import unspoken_year
 from assistant.answer.unnamed import asked_group, unnamed_decline
+from assistant.answer.unplaced import unplaced_decline
+from assistant.answer.value_kinds import asked_value
 from assistant.answer.weights import SCOPE
 from assistant.retrieval.passage import Passage
 from ingest.store.text import tokenize
@@ -50,6 +53,10 @@ def decline(
     group = reading.message if asked_group(reading.message) else reading.asked
     return (
         year_decline(reading.asked, language, known)
+        or (
+            reading.kind == QuestionKind.LOCATE
+            and unplaced_decline(reading.asked, language, organisations, known)
+        )
         or compared_decline(reading.asked, language, known, lexicon, evidence)
         or elsewhere_decline(
             reading.asked, language, evidence, organisations, gazetteer, known, lexicon
@@ -96,7 +103,10 @@ def followed(reading: Reading) -> str:
     context = split_context(reading.standalone)[1]
     if not context or reading.asked == reading.standalone or not elliptic(reading.asked):
         return ""
-    return "" if ";" in context or "?" not in context else context.rsplit("?", 1)[0]
+    # whether it came true ("so did they make it?") is asked of the plan just said, whoever
+    # condense found behind "they"
+    sure = ";" not in context or asked_value(reading.asked) == "outcome"
+    return context.rsplit("?", 1)[0] if sure and "?" in context else ""
 
 
 # the words of an elliptic follow-up that name nothing: "ça", "it", the region

@@ -25,6 +25,7 @@ from assistant.answer.lexicon import Lexicon
 from assistant.answer.messages import DECLINE, UNCOVERED_PLACE
 from assistant.answer.names_said import spelt_alike
 from assistant.answer.organisations import Organisation, named_in
+from assistant.answer.partners import told_of_asker
 from assistant.answer.place_asked import OWN_DEPARTEMENTS, REGION
 from assistant.answer.questions import asking
 from assistant.answer.said_about import usable
@@ -72,7 +73,7 @@ def places_kept_to(
 ) -> list[tuple[str, frozenset[str]]]:
     """The places the asking clauses of ``question`` keep to, outside the sources' scope, each
     as the question writes it and all its names."""
-    asked = asking(question, told_first=True)[0]
+    asked = told_of_asker(asking(question, told_first=True)[0])  # not "a biotech from Lyon"
     first = re.match(r"\W*[\w'’-]+", asked)
     found = []
     for match in PLACED.finditer(asked):

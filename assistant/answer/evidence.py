@@ -12,6 +12,7 @@ from assistant.answer.condense import split_context
 from assistant.answer.features import Pair, asked_types, measure
 from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.lexicon import Lexicon
+from assistant.answer.numbers import figures_of_words
 from assistant.answer.questions import asking
 from assistant.answer.sentence_model import SentenceModel, combined
 from assistant.answer.spelling import family_starts, kin_in
@@ -183,7 +184,7 @@ class EvidenceScorer:
     def coverage(self, weights: dict[str, float], text: str) -> float:
         if not weights:
             return 0.0
-        present = set(tokenize(text))
+        present = set(tokenize(text)) | figures_of_words(text)  # "three" holds "3"
         starts, total = family_starts(present), sum(weights.values())
         return sum(w for t, w in weights.items() if kin_in(t, present, starts)) / total
 

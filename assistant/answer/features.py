@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.merits import asks_merits, holds_merit
+from assistant.answer.numbers import figures_of_words
 from assistant.answer.places import VENUE
 from assistant.answer.questions import (
     CLAUSE_END,
@@ -22,6 +23,8 @@ from assistant.answer.questions import (
     DATE_ASKED,
     SHARE,
     SHARE_QUESTION,
+    URL,
+    WEBSITE_QUESTION,
     WHEN_QUESTION,
     YEAR_QUESTION,
     answer_type_fits,
@@ -87,9 +90,10 @@ class Pair:
 
 def asked_types(question: str) -> tuple[str, ...]:
     """Each kind of answer the question asks for, in the order 'place', 'number', 'date',
-    'name', 'merit' (English and French; the question words wherever they stand, and the nouns that
-    name a date): a question in two parts may ask for two ("c quand medxperience et c où ?");
-    a question word may open any clause ("I'm writing on X - when and where was it held?")."""
+    'name', 'merit', 'website' (English and French; the question words wherever they stand,
+    and the nouns that name a date): a question in two parts may ask for two ("c quand
+    medxperience et c où ?"); a question word may open any clause ("I'm writing on X - when
+    and where was it held?")."""
     clauses = [question, *(c for c in CLAUSE_END.split(question) if c.strip())]
 
     def asks(*patterns: re.Pattern[str]) -> bool:
@@ -101,6 +105,7 @@ def asked_types(question: str) -> tuple[str, ...]:
         "date": asks(YEAR_QUESTION, WHEN_QUESTION, DATE_ASKED),
         "name": asks(WHO, NAMES_ASKED),
         "merit": asks_merits(question),
+        "website": asks(WEBSITE_QUESTION),
     }
     return tuple(kind for kind, asked in kinds.items() if asked)
 
@@ -124,6 +129,8 @@ def holds_type(question: str, kind: str, sentence: str, known: Gazetteer | None 
         return bool(DATE_PHRASE.search(sentence))
     if kind == "merit":
         return holds_merit(sentence)
+    if kind == "website":
+        return bool(URL.search(sentence))
     span = answer_span(question, sentence)  # not what the question already says ("à Paris")
     return bool(span) and fold(span) not in fold(question)
 
@@ -162,7 +169,7 @@ def measure(
     typed = bool(kinds)
     held = [holds_type(pair.question, k, pair.context, known) for k in kinds]
     fits = typed and all(held)
-    terms = set(tokenize(pair.context))
+    terms = set(tokenize(pair.context)) | figures_of_words(pair.context)
     values = {
         "dense": pair.dense,
         "coverage": pair.coverage,

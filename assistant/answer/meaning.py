@@ -16,7 +16,9 @@ IC = re.IGNORECASE
 # means by a word: their own sentence using it says so), "what does X stand for?", "the
 # meaning of X", "define X", "que veut dire X ?", "X, ça veut dire quoi ?"
 MEANING_ASKED = re.compile(
-    r"\bwhat (?:does|do|did) (?P<a>[^?]{1,60}?) (?:actually |really |exactly )?(?:mean\b"
+    # not of what the question just asked: "what are its 3 pillars and what does each one mean?"
+    r"\bwhat (?:does|do|did) (?!(?:each|it|they|this|that|these|those|both)\b)"
+    r"(?P<a>[^?]{1,60}?) (?:actually |really |exactly )?(?:mean\b"
     r"(?!\s+(?:for|to|in|by|when|if|that|about|concretely|in practice)\b)|stands? for\b)|"
     r"\b(?:meaning|definition|d[ée]finition|signification) (?:of|de|du|des|d['’])\s*"
     r"(?:the |a |an |le |la |les |l['’])?(?P<b>[^?,.]{1,60})|"

@@ -37,3 +37,9 @@ def stated(text: str) -> set[int]:
     figures = {int(re.sub(r"[,\s]", "", m)) for m in found}
     said = re.findall(rf"\b({WORD})\b", text, re.IGNORECASE)
     return figures | {value(w) for w in said}
+
+
+def figures_of_words(text: str) -> set[str]:
+    """The numbers a text writes in words, as figures: "three pillars" -> {"3"} (a question's
+    "3 pillars" is held by it)."""
+    return {str(value(w)) for w in re.findall(rf"\b({WORD})\b", text, re.IGNORECASE)}

@@ -27,12 +27,14 @@ COUNT = rf"(?:{WORD}|\d+)"
 # the words that ask for the rest, not what the group is
 RESTING = set(tokenize("other others autre autres"))  # and the count of the rest asked
 # the rest of a group: "the other two", "which two other start-ups", "les deux autres", "the
-# others", "the rest"
+# others", "the rest", "who else"
 OTHERS = re.compile(
     rf"\b(?:other|autres)\s+{COUNT}\b|\b{COUNT}\s+(?:other|others|autres)\b|"
     # "the others?", "et les autres ?" alone ("les autres clusters" is any other, not the rest;
     # "the rest of Europe" is a place)
-    r"\b(?:the\s+(?:others|rest)(?!\s+of\b)|les\s+autres(?=\s*(?:[?!.,]|$)))",
+    r"\b(?:the\s+(?:others|rest)(?!\s+of\b)|les\s+autres(?=\s*(?:[?!.,]|$)))|"
+    # "Doctolib and who else?", "et qui d'autre ?"
+    r"\b(?:who|which ones?|qui|lesquel(?:le)?s)\s+(?:else|d['’]autre)\b",
     re.IGNORECASE,
 )
 ORGANISATIONS = re.compile(rf"^(?:{ORGANISATION_NOUNS})$", re.IGNORECASE)

@@ -84,6 +84,20 @@ ASKING = set(
 AS_ASKER = re.compile(
     r"^\s*((as|comme)\s+(an?|une?|the|la|le)|en tant qu['’e])\s*[^,;:?]{1,60}[,;:]", re.I
 )
+# a noun phrase opening the message before "we": "biotech onco basée à Montréal, on cherche"
+OPENING_ASKER = re.compile(
+    r"^\s*(?!(in|at|à|a|en|dans|near|around|for|pour|with|avec|and|et|so|ok|okay|but|mais|"
+    r"hi|hello|bonjour|salut)\b)[^,;:?]{3,60},\s*(?=(we|on|nous|i|je|j['’]|our|notre)\b)",
+    re.I,
+)
+
+
+def told_of_asker(question: str) -> str:
+    """The question less all the asker says of itself, its field too: where it is from is no
+    place asked ("biotech onco basée à Montréal, on cherche ..." -> "on cherche ...")."""
+    return without_asker(OPENING_ASKER.sub("", question, count=1))
+
+
 WE_ARE = re.compile(
     r"\b(we are|we're|i am|i'm|nous sommes|je suis|on est)\s+(an?|une?)\s+((?:[\w\-]+\s+){0,4})",
     re.IGNORECASE,

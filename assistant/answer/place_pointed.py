@@ -10,8 +10,8 @@ import re
 from typing import TYPE_CHECKING
 
 from assistant.answer.place_asked import OWN_DEPARTEMENTS
-from ingest.directory.departements import DEPARTEMENTS
-from ingest.store.text import fold
+from ingest.directory.departements import DEPARTEMENTS, departement_of
+from ingest.store.text import fold, tokenize
 
 if TYPE_CHECKING:  # the gazetteer's modules read question shapes, which read this one
     from assistant.answer.gazetteer import Gazetteer
@@ -41,13 +41,26 @@ FRAME = set(
     registered installed recense recenses installe installes implante implantes""".split()
 )
 TOWN_UNITS = {"town", "city", "commune", "ville"}
-NUMBERED = re.compile(r"\((?P<code>\d{2})\)|\b(?P<post>\d{2})\d{3}\b")
+NUMBERED = re.compile(r"\((?P<code>\d{2})\)|\b(?P<post>\d{5})\b")
+
+
+# the département of what the last answer placed, asked with nothing else: "c'est quel
+# département ça ?", "which département is that in?"
+WHICH_DEPARTEMENT = re.compile(
+    r"\b(?:which|what|quel|in which|dans quel)\s+(?:d[ée]partement|department)\b", re.IGNORECASE
+)
+UNNAMING = {"depart", "ca", "cela", "it", "that", "this", "there", "la"}
 
 
 def place_pointed(question: str, answer: str, gazetteer: Gazetteer | None) -> str:
     """The question with the place it points at ("that département") named as the last answer
-    names it ("Yvelines"); as it is when it points at none or the answer names none."""
+    names it ("Yvelines"), or the town whose département it asks ("c'est quel département ça ?"
+    after "Guerbet est à Villepinte"); as it is when it points at none or the answer names none."""
     found = POINTED.search(question)
+    if not found and answer and gazetteer and WHICH_DEPARTEMENT.search(question):
+        towns = gazetteer.places_in(answer)
+        if towns and not set(tokenize(question)) - UNNAMING:
+            return f"{question.rstrip(' ?')} : {towns[0]} ?"  # "... ça : Villepinte ?"
     if not found or not answer:
         return question
     if found.group("unit").lower() in TOWN_UNITS:
@@ -71,7 +84,7 @@ def departement_in(answer: str) -> str:
         if match
     ]
     for match in NUMBERED.finditer(answer):
-        code = match.group("code") or match.group("post")
+        code = match.group("code") or departement_of(match.group("post"))
         if code in DEPARTEMENTS:
             named.append((match.start(), DEPARTEMENTS[code]))
     return min(named)[1] if named else ""

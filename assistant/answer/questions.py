@@ -61,7 +61,9 @@ COST_QUESTION = re.compile(
 )
 # the counted thing: a noun and the word after it, or its complement ("instituts de recherche")
 COUNT_QUESTION = re.compile(  # "how many X", "combien de X", "le nombre exact d'X"
-    r"\b(?:how many|combien d[e'’]\s?|(?:le|the) (?:exact |total )?(?:nombre|number) (?:exact |"
+    r"\b(?:how many|combien d[e'’]\s?|(?:(?:le|the) (?:exact |total )?|"
+    # "rough number of X?", "number of X?": asked by its qualifier, or first
+    r"\b(?:rough|approximate|ballpark|total|exact)\s+|^\s*)(?:nombre|number) (?:exact |"
     r"total )?(?:de |d['’]|of ))\s*([\w\-]+(?:\s+(?:de|du|des|d['’])\s*[\w\-]+|"
     r"\s+[\w\-]+)?)",
     re.IGNORECASE,
@@ -90,6 +92,11 @@ SHARE_QUESTION = re.compile(
     re.IGNORECASE,
 )
 SHARE = re.compile(r"%|\bper ?cent|\b(half|third|quarter|moitié|tiers|quart)\b", re.I)
+# a website asked: "got a website for them?", "quel est le site web de X ?"
+WEBSITE_QUESTION = re.compile(
+    r"\b(web ?sites?|site (web|internet)|urls?|home ?page|page d['’]accueil)\b", re.IGNORECASE
+)
+URL = re.compile(r"\bhttps?://|\bwww\.", re.IGNORECASE)
 MONEY = re.compile(r"[€$£]|\b(euros?|dollars?|EUR|USD|k€|M€)\b", re.IGNORECASE)
 NAME = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w\-’'&]*[A-Za-zÀ-ÿ]|\b[A-Z]{2,}\b")
 
@@ -109,6 +116,8 @@ def answer_type_fits(question: str, sentence: str) -> bool:
         return bool(SHARE.search(sentence))
     if COST_QUESTION.search(question):
         return bool(MONEY.search(sentence))
+    if WEBSITE_QUESTION.search(question):
+        return bool(URL.search(sentence))
     count = COUNT_QUESTION.search(question)
     if count:
         return counts_asked(question, sentence, count.group(1))

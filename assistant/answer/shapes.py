@@ -109,9 +109,9 @@ LOCATE_TOWN = re.compile(
     r"sits?)( \w+)? "
     r"(based |located |situated |basés |situés |installés )?(in|at|à|a|en|dans)\s+"
     rf"{TOWN}|"
-    # "who is based in Suresnes?", "qui est installe a Suresnes ?": placed there, said so
-    rf"\b(who|qui)\b (is|are|est|sont) ({PLACED}|listed|recens[ée]e?s?) (in|at|à|a|en|dans)\s+"
-    rf"{TOWN}(?=\s*(?:\(\d+\)\s*)?{IN_DIRECTORY}(?:[?.!,;]|$))",
+    # "who is (who's) based in Suresnes?", "qui est installe a Suresnes ?": placed there, said so
+    rf"\b(?:(who|qui)\b (is|are|est|sont)|who['’](s|re)) ({PLACED}|listed|recens[ée]e?s?) "
+    rf"(in|at|à|a|en|dans)\s+{TOWN}(?=\s*(?:\(\d+\)\s*)?{IN_DIRECTORY}(?:[?.!,;]|$))",
     re.IGNORECASE,
 )
 # "who else is based in Suresnes?", "y a autre chose côté santé dans le 78 ?": what else a town

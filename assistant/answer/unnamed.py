@@ -91,10 +91,27 @@ QUANTIFIED = (
 )
 
 
+# the members asked bare, last: "Which four?", "which ones exactly?", "lesquels ?"
+BARE_ASK = re.compile(
+    rf"\b(?:which|quels|quelles|lesquels|lesquelles)(?:\s+(?:ones|{NUMBER}))?"
+    r"(?:\s+(?:exactly|precisely|exactement|pr[ée]cis[ée]ment))?\s*[?!.]*\s*$",
+    re.IGNORECASE,
+)
+# the group the message counted before asking bare: "4 of the world's 15 most innovative
+# research bodies are in IDF - which ones exactly?"
+COUNTED_BEFORE = re.compile(
+    rf"\b{NUMBER}\s+(?:[\w\-'’]+\s+){{0,7}}?(?P<noun>{GROUP})\b", re.IGNORECASE
+)
+
+
 def asked_group(message: str) -> str:
     """The noun of the group whose members the message asks for by name, else ""."""
     found = ASKED.search(message)
-    return next((g for g in found.groups() if g), "") if found else ""
+    if found:
+        return next((g for g in found.groups() if g), "")
+    bare = BARE_ASK.search(message)
+    counted = list(COUNTED_BEFORE.finditer(message[: bare.start()])) if bare else []
+    return counted[-1].group("noun") if counted else ""
 
 
 def unnamed_decline(

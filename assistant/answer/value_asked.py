@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 
 from assistant.answer.meaning import MEANING_ASKED
-from assistant.answer.questions import AGE_ASKED, DATE_ASKED
+from assistant.answer.questions import AGE_ASKED, DATE_ASKED, WEBSITE_QUESTION
 
 IC = re.IGNORECASE
 ASKS = {  # the kind of value -> the shape of a question asking for one (checked in this order)
     "email": re.compile(r"\b(e-?mail|courriel|adresse (e-?mail|électronique|mail))\b", IC),
+    "website": WEBSITE_QUESTION,  # "got a website for them?", "le site web de X ?"
     "phone": re.compile(r"\b(tele)?phone\b|\btéléphone\b|\bt[ée]l\b|\bnum[ée]ro\b", IC),
     "address": re.compile(
         r"\b(what|what['’]s|which|give|quelle|l['’])\b.{0,30}\b(address|adresse)\b|"
@@ -116,7 +117,11 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         r"quitté|quitte|rejoint|rejoindre|"
         # a change it made: "why did Medicen change its CEO?", "pourquoi a-t-il remplacé ..."
         r"change[ds]?|changé|replaced?|remplacé|"
-        r"renamed|rebaptisé|closed?|fermé|dropped|abandoned?|abandonné|stopped|arrêté)\b",
+        r"renamed|rebaptisé|closed?|fermé|dropped|abandoned?|abandonné|stopped|arrêté)\b|"
+        r"\bwhy did\b.{0,60}\bchoose\b|"  # "why did Sanofi choose Gentilly?", a choice made
+        # why a place was chosen: "why there and not somewhere else?", "pourquoi là-bas ?"
+        r"\b(why|pourquoi)\s+(there|that (town|city|place|site|location)|l[àa](-bas)?|"
+        r"cet endroit|cette (ville|commune))\b",
         IC,
     ),
     # how long something takes ("le délai moyen d'autorisation ?", "how long does it take to

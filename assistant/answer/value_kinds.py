@@ -22,6 +22,7 @@ from assistant.answer.questions import (
     SHARE,
     SHARE_QUESTION,
     SPAN,
+    URL,
     WHEN_QUESTION,
     YEAR_QUESTION,
     answer_type_fits,
@@ -136,6 +137,7 @@ COMPARATIVE = re.compile(
 )
 HOLDS: dict[str, Callable[[str], bool]] = {
     "email": lambda s: bool(EMAIL.search(s)),
+    "website": lambda s: bool(URL.search(s)),
     "phone": lambda s: bool(PHONE.search(s)),
     "address": lambda s: bool(STREET.search(s)),
     "rate": lambda s: bool(RATE.search(s) or SHARE.search(s)),

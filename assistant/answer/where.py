@@ -21,11 +21,11 @@ from collections.abc import Container, Sequence
 from rapidfuzz import fuzz, process
 
 from assistant.answer.organisations import Organisation, squash
+from assistant.answer.place_asked import OWN_DEPARTEMENTS
 from assistant.answer.questions import asking
 from assistant.answer.seeking import where_parts
 from assistant.answer.shapes import sets_up
-from assistant.answer.weights import FRAMING, HAPPENS
-from ingest.directory.departements import DEPARTEMENTS
+from assistant.answer.weights import FRAMING, HAPPENS, SCOPE
 from ingest.directory.org_kinds import kinds_by_word
 from ingest.store.text import STOPWORDS, fold, tokenize
 
@@ -50,6 +50,7 @@ FRAME = set(
 )
 # a pronoun that stands for the organisation named elsewhere in the message
 POINTS_BACK = set("it its they them their il elle ils elles lui leur leurs son sa ses".split())
+THEY = set("they them their ils elles leurs eux".split())
 # a part of an organisation named by its field: "the CEA's neuroimaging centre"
 UNITS = set(
     """
@@ -88,7 +89,11 @@ def located_subject(
     if head and POINTS_BACK & {fold(w) for w in _words(tail)}:  # "... Philips, ils sont où ?"
         asked, told = tail, f"{told} {head}"
     words = _words(asked)
-    found = _named(words, by_alias)
+    found = [  # "ils sont où en Île-de-France ?": the region places them, names none of them
+        (i, j, alias)
+        for i, j, alias in _named(words, by_alias)
+        if fold(words[i]) not in LOCATIVE or not set(tokenize(" ".join(words[i:j]))) <= SCOPE
+    ]
     if not found and told:
         # "...a visit at Gustave Roussy. Which commune is it in?", "I've got a meeting at
         # Guerbet - which town are they in?": the one organisation told, unless the message
@@ -101,11 +106,11 @@ def located_subject(
             w for k, w in enumerate(told_words) if not any(i - 1 <= k < j for i, j, _ in runs)
         ]
         part = _units(words) or _units(unnamed)  # "X a ouvert un labo : où ?" ("Alpha Lab": a name)
-        return (
-            list(by_alias[named.pop()])
-            if len(named) == 1 and not part and not sets_up(asked)
-            else []
-        )
+        # "GSK, Novartis et BMS, ils sont où ?": all of them, asked by a plural pronoun
+        plural = len(named) == 1 or THEY & {fold(w) for w in words}
+        if not named or not plural or part or sets_up(asked):
+            return []
+        return [o for _, _, alias in runs for o in by_alias[alias]]
     return _subject(asked, found, by_alias, organisations, known)
 
 
@@ -152,9 +157,7 @@ def _placing(words: list[str], organisations: Sequence[Organisation]) -> set[int
     """The words of a phrase that places the question in the region: a preposition, then a
     town, a département or the region itself, and the rest of that noun ("in the Paris area",
     "en Essonne", "near Orsay")."""
-    places = {fold(o.city) for o in organisations if o.city} | {
-        fold(name) for name in DEPARTEMENTS.values()
-    }
+    places = {fold(o.city) for o in organisations if o.city} | OWN_DEPARTEMENTS
     folded = [fold(w) for w in words]
     out: set[int] = set()
     for k, word in enumerate(folded):

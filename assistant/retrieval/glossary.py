@@ -92,6 +92,7 @@ tient tiendra tenu deroule: take place held
 implante implanter installe etabli: established located based
 brevet: patent
 emploi: job
+web internet: website
 etranger etrangere: foreign
 americain americaine: american
 canadien canadienne: canadian

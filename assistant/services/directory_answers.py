@@ -9,7 +9,7 @@ import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, field, replace
 
-from assistant.answer.compose_list import enumerations
+from assistant.answer.compose_list import enumerates, enumerations
 from assistant.answer.condense import split_context
 from assistant.answer.described import described_subject
 from assistant.answer.elsewhere import places_kept_to
@@ -42,11 +42,18 @@ from assistant.answer.questions import asking
 from assistant.answer.seeking import where_parts, without_suburbs
 from assistant.answer.shapes import INTRODUCE, SEAT, sets_up, siting, town_asked
 from assistant.answer.standalone import Reading
+from assistant.answer.unplaced import unplaced_decline
 from assistant.answer.value_kinds import COMPARATIVE
 from assistant.answer.where import located_subject, names_organisation
 from assistant.retrieval.passage import Passage
 from assistant.services.sought_kinds import sought_kinds
-from assistant.services.town_answers import among_named, entry_number, town_listed
+from assistant.services.town_answers import (
+    among_named,
+    entry_number,
+    seats,
+    town_departement,
+    town_listed,
+)
 from ingest.store.text import fold, split_sentences, tokenize
 
 
@@ -85,9 +92,11 @@ def from_directory(
     if kind not in (QuestionKind.LOCATE, QuestionKind.PARTNER):
         return "", kind
     otherwise = QuestionKind.LIST if kind == QuestionKind.PARTNER else QuestionKind.FACT
-    # where in a place of the world ("X's head office in the US?", "a partner in Boston?") or
-    # which of two sites is bigger: the directory holds neither
-    compared = kind == QuestionKind.LOCATE and COMPARATIVE.search(question) is not None
+    # where in a place of the world ("X's head office in the US?", "a partner in Boston?"),
+    # which of two sites is bigger, a postcode it lacks: the directory holds none of them
+    compared = kind == QuestionKind.LOCATE and bool(
+        COMPARATIVE.search(question) or unplaced_decline(question, language, orgs, known)
+    )
     if compared or (gazetteer and places_kept_to(question, orgs, gazetteer, known, lexicon)):
         return "", otherwise
     found = directory_answer(question, standalone, kind, language, passages, orgs, finder, known)
@@ -126,9 +135,11 @@ def directory_answer(
             named = described_subject(question, orgs)  # "the high-field neuroimaging centre"
         if named:  # where that organisation is; from the passages when its town is unknown
             return _where_named(named, question, passages, campus, language)
+        if town_in := town_departement(question, passages, orgs, language):
+            return town_in  # "which département is Villepinte in?"
         kinds = kinds_named(question)
         if kinds and SEAT.search(question):  # "where do pharma groups have their head offices?"
-            return _seats(kinds, passages, orgs, campus, language)
+            return seats(kinds, passages, orgs, campus, language)
         if names_organisation(question, orgs) and not sets_up(question):
             return ""  # a thing of a named organisation ("which town is X's lab in?"): passages
     if finder is None or (kind == QuestionKind.LOCATE and not siting(question)):
@@ -186,28 +197,6 @@ def _sites(
     return _cite(ranked[:RANKED], field, passages, orgs, campus)
 
 
-def _seats(
-    kinds: tuple[str, ...],
-    passages: list[Passage],
-    orgs: Sequence[Organisation],
-    campus: dict[str, list[Organisation]],
-    language: str,
-) -> str:
-    """Where the organisations of the kinds asked are, grouped by place (those inside the
-    region first), each cited by its directory entry."""
-    cited = [
-        Cited(
-            PartnerFit(org.label, org.kind, org.city, "", 0.5 if org.region == "out" else 1.0, ""),
-            "",
-            entry_number(org, passages),
-            places_of(org, campus),
-        )
-        for org in orgs
-        if org.kind in kinds and placed(org)
-    ]
-    return compose_places(cited, language)
-
-
 def _cite(
     fits: list[PartnerFit],
     field: str,
@@ -257,13 +246,6 @@ def _supported(
         _names(s, names) and wanted & set(tokenize(s))
         for s in split_sentences(passages[cited.n - 1].text)
     )
-
-
-def enumerates(listed: str, matched: Sequence[Member]) -> bool:
-    """Whether the best sentences' enumerations name two of the members: the passages list
-    what the question asks for ("Start-ups ... have developed applications ... They include
-    Doctolib, Instacare, ..."), whatever the gate made of the single best sentence."""
-    return len(named_in(listed, [m.organisation for m in matched])) >= 2
 
 
 def directory_of(

@@ -4,14 +4,26 @@ are in a place ("which of those isn't in Paris?"), each cited by its directory e
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.answer.condense import split_context
 from assistant.answer.descriptions import PARTITIVE, WHICH_ONE
 from assistant.answer.labels import text
 from assistant.answer.organisations import Organisation, asked_kinds, named_in
+from assistant.answer.partners import Cited, PartnerFit
 from assistant.answer.place_asked import in_places, places_asked
-from assistant.answer.places import compose_town, departement_named, in_town, kinds_named, placed
+from assistant.answer.places import (
+    compose_places,
+    compose_town,
+    departement,
+    departement_named,
+    in_town,
+    kinds_named,
+    placed,
+    places_of,
+    postcode,
+)
 from assistant.answer.seeking import WHICH_ONE_IN
 from assistant.retrieval.passage import Passage
 from ingest.directory.departements import DEPARTEMENTS
@@ -99,3 +111,51 @@ def entry_number(org: Organisation, passages: list[Passage]) -> int:
             return n
     passages.append(org.passage)
     return len(passages)
+
+
+# the département asked of a place: "which département is Villepinte in?", "c'est quel
+# département ?", "Villepinte, c'est dans le 93 ?" is a yes/no the where line answers too
+DEPARTEMENT_ASKED = re.compile(
+    r"\b(?:which|what|quel|in which|dans quel)\s+(?:d[ée]partements?|departments?|county)\b",
+    re.IGNORECASE,
+)
+
+
+def town_departement(
+    question: str, passages: list[Passage], orgs: Sequence[Organisation], language: str
+) -> str:
+    """The département of the town the question names (from an entry placed there, cited),
+    when it asks which département; "" otherwise."""
+    if not DEPARTEMENT_ASKED.search(question):
+        return ""
+    words = {fold(w) for w in re.findall(r"[\w\-’']+", question)}
+    there = [o for o in orgs if placed(o) and fold(o.city) in words and departement(o)]
+    if not there:
+        return ""
+    org = there[0]
+    code = departement(org)
+    town = " ".join(p for p in (postcode(org), org.city) if p)
+    found = text("town_in", language).format(town=town, name=DEPARTEMENTS[code], code=code)
+    return f"{found} [{entry_number(org, passages)}]."
+
+
+def seats(
+    kinds: tuple[str, ...],
+    passages: list[Passage],
+    orgs: Sequence[Organisation],
+    campus: dict[str, list[Organisation]],
+    language: str,
+) -> str:
+    """Where the organisations of the kinds asked are, grouped by place (those inside the
+    region first), each cited by its directory entry."""
+    cited = [
+        Cited(
+            PartnerFit(org.label, org.kind, org.city, "", 0.5 if org.region == "out" else 1.0, ""),
+            "",
+            entry_number(org, passages),
+            places_of(org, campus),
+        )
+        for org in orgs
+        if org.kind in kinds and placed(org)
+    ]
+    return compose_places(cited, language)
