@@ -87,6 +87,9 @@ def test_an_answer_that_opens_with_a_quantity_is_about_what_it_counts() -> None:
     assert asked("And where is that one located?", shares) == "And where is INRIA located?"
     debates = "Over 20 high-level debates, keynote speeches and plenary sessions over 2 days."
     assert referent_of("How many debates were on the programme?", debates) == ""
+    # a bare "Yes." first: the sentence after it says what the answer is about
+    opened = "Yes. Kardiolib set up its Paris R&D centre, Orion Lab [1]."
+    assert referent_of("Has any medtech put R&D in Paris?", opened) == "Kardiolib"
 
 
 def test_a_thing_asked_by_its_noun_is_the_first_name_the_answer_adds() -> None:

@@ -353,6 +353,18 @@ def test_a_follow_up_naming_no_subject_asks_of_what_it_follows() -> None:
     said = "how many members work in the biotech field there?"  # says more than its value
     assert followed(Reading(f"{said} (what is Agoranov?)", said, QuestionKind.FACT, ())) == ""
     assert followed(Reading(asked, asked, QuestionKind.FACT, ())) == ""
+    # what came of what was just said, or whether it came true: asked of it, whatever it says
+    came = "What concrete measures came out of it?"
+    context = f"{came} (Agoranov; what is the Agoranov summit? July)"
+    assert followed(Reading(context, came, QuestionKind.FACT, ())) == (
+        "Agoranov; what is the Agoranov summit"
+    )
+    made = "so did they make it in the end?"
+    context = f"{made} (Agoranov's; Agoranov's goal for 2022? CEO)"
+    assert (
+        followed(Reading(context, made, QuestionKind.FACT, ()))
+        == "Agoranov's; Agoranov's goal for 2022"
+    )
     # of the subjects the context names, one holding the value is enough
     both = "Agoranov and Medicen"
     assert typed_decline(asked, "en", passages, report, ORGS, context=both) is None

@@ -69,6 +69,12 @@ def test_english_and_names_in_capitals_are_left_as_they_are(english: str) -> Non
             "quel est le pôle dont medicen fait partie ?",
         ),
         ("Hey Medicen team", "Hey Medicen team"),
+        # texting abbreviations
+        (
+            "in how many yrs do they want to get there?",
+            "in how many years do they want to get there?",
+        ),
+        ("abt 2 mths ago", "about 2 months ago"),
     ],
 )
 def test_english_typed_on_a_phone_is_read_as_written_out(typed: str, meant: str) -> None:

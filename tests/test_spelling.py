@@ -67,6 +67,10 @@ def test_words_that_frame_the_time_or_precision_of_a_question_weigh_nothing() ->
     assert set(weights) == {"member", "medicen"}
     weights = weigher.weights("Qui est à la tête de Medicen aujourd'hui, exactement ?", "fr")
     assert "aujourd" not in weights and "exact" not in weights and "medicen" in weights
+    # the same framing in more words; a day that is asked about stays
+    assert set(weigher.weights("who's running Medicen these days?", "en")) == {"run", "medicen"}
+    assert "jour" not in weigher.weights("qui dirige Medicen ces jours-ci ?", "fr")
+    assert "day" in weigher.weights("how many days does the summit last?", "en")
     # a word that only shares a stem with one stays ("precision medicine", "environment")
     assert {"precis", "environ"} <= set(weigher.weights("precision medicine environment", "en"))
 

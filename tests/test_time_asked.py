@@ -105,6 +105,13 @@ def decline_of(
         ("what's the average time to get a trial approved?", "delay"),
         ("how long does incubation at Biomedix last?", "delay"),
         ("depuis combien de temps dirige-t-elle Biomedix ?", "duration"),
+        ("in how many years does Biomedix want to get there?", "duration"),  # counted in units
+        # measures an event announced: what came of it
+        ("What concrete measures came out of it?", "result"),
+        ("Which specific measures did the Biomedix summit announce?", "result"),
+        ("quelles mesures concrètes ont été annoncées ?", "result"),
+        ("what measures should we take?", ""),
+        ("combien de jours dure le sommet ?", "duration"),
         # a year that names an event or a target is no year the count is asked of
         ("how many debates at MedXperience 2018?", "count"),
         ("how many members will Biomedix have by 2022?", "count"),

@@ -208,3 +208,14 @@ def test_told_first_questions_through_the_real_index(built_index: Path) -> None:
         assert answer.kind == kind, (question, answer.kind)
         assert answer.grounded and answer.cited, (question, answer.answer)
         assert expected in answer.answer, (question, answer.answer)
+
+
+def test_an_abbreviation_s_dot_ends_no_clause() -> None:
+    """ "which incentives, e.g. tax credits, would we get?" is one question: "e.g." is no end
+    of a told clause whose words would weigh nothing."""
+    asked = "which tax incentives, e.g. R&D tax credits, would we get? We are a lab."
+    assert asking(asked) == (
+        "which tax incentives, e.g. R&D tax credits, would we get?",
+        "We are a lab.",
+    )
+    assert asking("which hubs, i.e. clusters, are there? Thanks.")[0].startswith("which hubs")

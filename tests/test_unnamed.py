@@ -82,6 +82,13 @@ def report(*sentences: tuple[str, float]) -> EvidenceReport:
         ),
         ("Kardiolib a deux partenaires, lesquels ?", "partenaires"),
         ("which ones?", ""),  # nothing counted before
+        # "which N of ...", the list of a counted group
+        (
+            "which 4 of the world's 15 most innovative research organisations are here?",
+            "organisations",
+        ),
+        ("tu peux me donner la liste des neuf universites de la region ?", "universites"),
+        ("la liste des pôles de compétitivité ?", ""),  # no count: the directory's kind
         ("We have three questions. Which four?", ""),  # questions are no group of organisations
     ],
 )

@@ -1,10 +1,10 @@
 """Messages as they are typed on a phone, read as written out.
 
-English: the contractions typed without their apostrophe ("whats", "wheres", "dont") and an
-opening interjection ("yo whats ..."). French: the SMS abbreviations ("cb" combien, "ds" dans,
-"qd" quand, "pk" pourquoi, "c" c'est, "koi" quoi), the elisions typed without their apostrophe
-("l incubateur", "s installer", "qu il") and the "ou" that ends a where-question ("c ou ?":
-"c'est où ?").
+English: the contractions typed without their apostrophe ("whats", "wheres", "dont"), a few
+texting abbreviations ("yrs", "abt") and an opening interjection ("yo whats ..."). French: the
+SMS abbreviations ("cb" combien, "ds" dans, "qd" quand, "pk" pourquoi, "c" c'est, "koi" quoi),
+the elisions typed without their apostrophe ("l incubateur", "s installer", "qu il") and the
+"ou" that ends a where-question ("c ou ?": "c'est où ?").
 
 A class of spellings, never the words of one question. Each reading is kept only in its
 language (``detect_language``): "vitamin c", "5 mm" in an English question stay as they are,
@@ -90,6 +90,15 @@ CONTRACTIONS = {
     "youre": "you're",
     "theyre": "they're",
 }
+# English texting: "in how many yrs ...?", "abt 2 mths"
+TEXTING = {
+    "yrs": "years",
+    "yr": "year",
+    "mths": "months",
+    "wks": "weeks",
+    "abt": "about",
+    "govt": "government",
+}
 # an opening interjection before the message: "yo whats ...", "hey, where is ..."
 OPENING = re.compile(
     r"^\s*(?:yo|hey|hiya|heya|oi)\b[\s,!]+(?=(?:what|whats|where|wheres|who|whos|how|hows|when|"
@@ -113,7 +122,8 @@ def read_contractions(text: str) -> str:
     if detect_language(text) != "en":
         return text
     text = OPENING.sub("", text, count=1)
-    return _WORD.sub(lambda m: CONTRACTIONS.get(m.group(1), m.group(1)), text)
+    words = {**CONTRACTIONS, **TEXTING}
+    return _WORD.sub(lambda m: words.get(m.group(1), m.group(1)), text)
 
 
 def read_abbreviations(text: str) -> str:

@@ -101,11 +101,17 @@ def followed(reading: Reading) -> str:
     found but did not put in ("(X; ...)": not surely the subject), or asks among the names of
     the last answer ("et lequel a ouvert un labo ? (Parmi ... : A, B et C)")."""
     context = split_context(reading.standalone)[1]
-    if not context or reading.asked == reading.standalone or not elliptic(reading.asked):
+    # whether it came true ("so did they make it?"), or what came of it ("what concrete
+    # measures came out of it?"), is asked of what was just said, whoever condense found
+    # behind the pronoun, whatever the question says of the value
+    came = asked_value(reading.asked) in ("outcome", "result")
+    said = {w.lower() for w in reading.asked.replace("?", " ").split()}
+    pointing = came and bool(said & set(PRONOUNS))
+    if not context or reading.asked == reading.standalone:
         return ""
-    # whether it came true ("so did they make it?") is asked of the plan just said, whoever
-    # condense found behind "they"
-    sure = ";" not in context or asked_value(reading.asked) == "outcome"
+    if not (elliptic(reading.asked) or pointing):
+        return ""
+    sure = ";" not in context or came
     return context.rsplit("?", 1)[0] if sure and "?" in context else ""
 
 

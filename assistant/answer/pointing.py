@@ -114,6 +114,7 @@ def place_pointed(question: str, answer: str, known: Gazetteer | None) -> str:
     return f"{question[: match.start()]}{places[0]}{question[match.end() :]}"
 
 
+YES_NO = re.compile(r"\s*(yes|no|oui|non|indeed|en effet)\s*[.!]?\s*", re.IGNORECASE)
 SPEAKS = re.compile(r",?\s+(says|said|explains|notes|adds|confirms|believes|thinks|dit|explique)\b")
 # "The MedXperience article says ...": the source that says it, not what it is about
 SOURCE = re.compile(r"\s+(article|interview|piece|report|page|text|document|source|post)s?\b", re.I)
@@ -126,7 +127,10 @@ def referent_of(question: str, answer: str) -> str:
     to a question asking for a thing by its noun ("what projects ...?"), else ""."""
     from assistant.answer.spans import NAME_RUN, answer_span  # spans imports us, indirectly
 
-    first = split_sentences(CITATION.sub("", answer))[:1]
+    sentences = split_sentences(CITATION.sub("", answer))
+    if sentences and YES_NO.fullmatch(sentences[0]):  # "Yes. GE set up ...": what follows it
+        sentences = sentences[1:]
+    first = sentences[:1]
     if not first:
         return ""
     opening = re.sub(

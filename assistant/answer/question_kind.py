@@ -77,7 +77,7 @@ ORGANISATION_NOUNS = (
     r"organi[sz]ations?|organismes?|companies|company|firms?|entreprises?|sociétés|societes|"
     r"institutes?|instituts?|institutions?|clusters?|pôles?|poles?|incubators?|incubateurs?|"
     r"start-?ups?|groups?|groupes?|hospitals?|hôpitaux|hopitaux|laborator(y|ies)|labs?|"
-    r"universities|universités|networks?|réseaux|programmes?|programs?|players?|acteurs?|"
+    r"universities|universit[ée]s|networks?|réseaux|programmes?|programs?|players?|acteurs?|"
     r"pharma|biotechs?|medtechs?|members?|membres?|partners?|partenaires?|bod(y|ies)"
 )
 LIST = re.compile(

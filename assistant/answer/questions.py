@@ -52,7 +52,11 @@ SPAN = re.compile(
     re.IGNORECASE,
 )
 # the clauses of a message: its sentences, and the parts a semicolon, a colon or a dash sets apart
-CLAUSE_END = re.compile(r"(?<=[.?!;:])\s+|\s+[—–-]\s+")
+# not after an abbreviation's dot: "which incentives, e.g. tax credits, would we get?"
+CLAUSE_END = re.compile(
+    r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bcf\.)(?<=[.?!;:])\s+|\s+[—–-]\s+",
+    re.IGNORECASE,
+)
 COST_QUESTION = re.compile(
     r"\bhow much\b.*\b(cost|pay|price|charge|fee|rent)|\b(price|cost|fee|salary|rent)s? of\b"
     r"|\bcombien ((a|ont|avait|va) )?(coût|co[uû]t\w*|pa[yi]e)|\b(prix|tarif|coût) d|"

@@ -29,7 +29,8 @@ RESULT = re.compile(
     # measures decided at an event ("which measures were adopted at the CSIS?"); not steps an
     # organisation takes ("what steps has Medicen taken?")
     r"\b(measures?|decisions?|mesures|d[ée]cisions)\b[^?]{0,40}\b(adopted|decided|agreed|"
-    r"adopt[ée]e?s?|prise?s?|pris|d[ée]cid[ée]e?s?)\b",
+    r"announce[ds]?|came out|introduced|adopt[ée]e?s?|prise?s?|pris|d[ée]cid[ée]e?s?|"
+    r"annonc[ée]e?s?)\b",
     IC,
 )
 # a sentence that says something came of a subject: "it led to ...", "carried out 3100 projects"

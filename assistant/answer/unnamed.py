@@ -76,6 +76,12 @@ ASKED = re.compile(
     rf"\b(?:(?:full|complete|whole|entire|exhaustive)\s+list\s+of|liste\s+(?:compl[èe]te|"
     rf"enti[èe]re|exhaustive)\s+(?:des|de))\s+(?:all\s+)?(?:the\s+)?{NUMBER}\s+"
     rf"(?:[\w\-]+\s+){{0,3}}?(?P<h>[\w\-]+[sx])\b|"
+    # "which 4 of the world's 15 most innovative research organisations ...?"
+    rf"\b(?:which|what|quels|quelles)\s+{NUMBER}\s+(?:of|d['’]entre|parmi)\s+[^?]{{0,60}}?"
+    rf"\b(?P<i>{GROUP})\b|"
+    # a counted group's list: "la liste des neuf universités", "the list of the 52 projects"
+    rf"\b(?:list|liste)\s+(?:of|des|de)\s+(?:the\s+|les\s+)?{NUMBER}\s+(?:[\w\-]+\s+){{0,2}}?"
+    rf"(?P<j>{GROUP})\b|"
     # "which of the world's 15 most innovative bodies are the four in the region?"
     rf"\b(?:which|what|quels|quelles)\s+(?:ones\s+)?(?:of|d['’]entre|parmi)\s+(?:the|les|ces)\s+"
     rf"[^?]{{0,60}}?\b(?P<f>[\w\-]+[sx])\s+(?:are|were|sont)\s+(?:the|les)\s+{NUMBER}\b",

@@ -133,7 +133,12 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         IC,
     ),
     # how long something has lasted ("how long has he been president?"): a date or a span
-    "duration": re.compile(r"\bhow long\b|\bdepuis (combien de temps|quand)\b", IC),
+    # a span counted in its units: "in how many years do they want to get there?"
+    "duration": re.compile(
+        r"\bhow long\b|\bdepuis (combien de temps|quand)\b|\bhow many (years|months|weeks|days)\b|"
+        r"\bcombien d['’](ann[ée]es|ans)\b|\bcombien de (mois|semaines|jours)\b",
+        IC,
+    ),
     "age": AGE_ASKED,  # a person's age: the sources must give it, or a birth
     # a measure ("what's the field strength of its scanners?", "quelle surface ?"): a number
     "measure": re.compile(

@@ -29,6 +29,13 @@ FRAMING = frozenset(
     )
 )
 
+# the same framing in more words: "who's running X these days?", "qui dirige X ces temps-ci ?"
+FRAMED_NOW = re.compile(
+    r"\b(?:these|those) days\b|\bat present\b|\bright now\b|\bas of now\b|"
+    r"\bde nos jours\b|\bces (?:jours|temps)-ci\b|\ben ce moment\b",
+    re.IGNORECASE,
+)
+
 # the region every source is about: a question that asks nothing of it but in words the corpus
 # never uses ("the GDP of Île-de-France", "the population of the Paris region") is out of reach
 SCOPE = frozenset(tokenize("paris region île-de-france idf france francilien francilienne"))
@@ -70,7 +77,7 @@ class TermWeigher:
     ) -> dict[str, float]:
         """Each term of ``text`` (stemmed) and its weight; ``vocabulary``: the folded words of
         the passages at hand, which a misspelt word is read as."""
-        text = HAPPENS.sub(" ", PHRASAL.sub(" ", text))
+        text = FRAMED_NOW.sub(" ", HAPPENS.sub(" ", PHRASAL.sub(" ", text)))
         text = MEANING.sub(lambda m: f" {m.group('what') or ''} ", text)
         text = REST.sub(lambda m: f" {m.group('a') or m.group('b')} ", text)
         if vocabulary and self.idf:
