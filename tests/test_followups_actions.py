@@ -919,6 +919,7 @@ def test_why_a_subject_chose_needs_the_reason_the_sources_give() -> None:
     assert asked_value("Why did GE Healthcare pick Paris over London?") == "reason"
     assert asked_value("Pourquoi Agoranov a-t-il choisi Paris ?") == "reason"
     assert asked_value("Why did Agoranov choose Gentilly for its lab?") == "reason"
+    assert asked_value("why did the Region choose to invest in Agoranov?") == ""  # a purpose
     assert asked_value("Why there and not somewhere else?") == "reason"  # a place chosen
     assert asked_value("et pourquoi là-bas ?") == "reason"
     assert (

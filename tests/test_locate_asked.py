@@ -17,6 +17,7 @@ from assistant.answer.question_kind import QuestionKind, classify
 from assistant.answer.standalone import Reading
 from assistant.retrieval.passage import Passage
 from assistant.services.directory_answers import directory_answer, from_directory
+from assistant.services.entry_answers import entry_answer
 from ingest.store.text import tokenize
 
 
@@ -270,3 +271,32 @@ def test_those_named_before_a_plural_pronoun_are_all_located() -> None:
     assert directory_answer(where, where, QuestionKind.LOCATE, "en", [], orgs, None).startswith(
         "Région Île-de-France is in Saint-Ouen"
     )
+
+
+def test_who_runs_an_organisation_or_its_website_is_what_its_entry_says() -> None:
+    """ "who runs Zeta Scan?" of an entry whose parent is Alpha Lab: Alpha Lab, cited; of an
+    organisation without a parent, or a person's role, the passages answer. Its website too."""
+    orgs = from_passages(ROWS)
+    passages: list[Passage] = []
+    assert entry_answer("who runs Zeta Scan?", passages, orgs, "en") == (
+        "Zeta Scan is part of Alpha Lab [1]."
+    )
+    assert entry_answer("qui gère Zeta Scan ?", [], orgs, "fr").startswith(
+        "Zeta Scan fait partie de Alpha Lab"
+    )
+    assert entry_answer("who runs Alpha Lab?", [], orgs, "en") == ""  # no parent
+    assert entry_answer("who is the CEO of Zeta Scan?", [], orgs, "en") == ""  # a person
+    assert entry_answer("who runs Zeta Scan day to day?", [], orgs, "en") == ""
+    assert entry_answer("when was Zeta Scan founded and who runs it?", [], orgs, "en") == ""
+    assert entry_answer("where is Zeta Scan?", [], orgs, "en") == ""
+    # a website asked of one organisation: its entry's
+    site = _entry("Nu Care", "start-up", "Paris", "75", "Nu Care builds apps.")
+    site.metadata["website"] = "https://nucare.example"
+    sited = from_passages([*ROWS, site])
+    assert entry_answer("what's the website of Nu Care?", [], sited, "en") == (
+        "The website of Nu Care: https://nucare.example [1]."
+    )
+    assert entry_answer("site web de Nu Care ?", [], sited, "fr").startswith("Le site web de")
+    assert entry_answer("Alpha Lab website?", [], sited, "en") == ""  # its entry gives none
+    scraper = "Write me a script that scrapes the Nu Care website for its members."
+    assert entry_answer(scraper, [], sited, "en") == ""  # the website is no answer asked

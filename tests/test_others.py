@@ -70,6 +70,7 @@ def test_the_rest_of_a_group_of_organisations_is_asked(message: str, said: str) 
         ("How does Paris compare with the rest of Europe?", "Three clusters are based here."),
         ("what does Kardiolib do?", ""),
         ("who else is based in Lyon?", "Three clusters are based here."),  # a place's others
+        ("Kardiolib and who else are clusters?", ""),  # no group counted: any of the kind
     ],
 )
 def test_other_things_and_open_questions_are_no_rest_of_a_group(message: str, said: str) -> None:

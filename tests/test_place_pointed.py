@@ -88,6 +88,8 @@ def test_the_departement_asked_of_what_the_last_answer_placed_is_its_towns() -> 
     )
     named = "dans quel département est Biomedix ?"
     assert place_pointed(named, moved, GAZETTEER) == named
+    region = "Biomedix is a medtech company in the Paris Region [1]."  # no town: Paris is none
+    assert place_pointed(asked, region, GAZETTEER) == asked
 
 
 def test_the_departement_of_a_town_is_that_of_an_entry_placed_there() -> None:

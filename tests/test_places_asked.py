@@ -377,6 +377,10 @@ def test_a_postcode_or_a_second_question_naming_the_departement_asks_where(
     assert kind == QuestionKind.LOCATE
     assert expected in directory_answer(question, question, kind, lang, [], orgs, None)
     assert places_asked("sit in 92500", orgs)[0].label == "Rueil-Malmaison (92500)"
+    # a town's département in brackets after it is that town's, no second place
+    told = "We're scouting offices in Rueil-Malmaison (92). Which pharma groups are there?"
+    assert [p.label for p in places_asked(told, orgs)] == ["Rueil-Malmaison"]
+    assert [p.label for p in places_asked("any labs in the (92)?", orgs)] == ["Hauts-de-Seine"]
     # a Paris postcode holds its own organisations, not all of Paris
     question = "which organisations are in 75013?"
     lines = directory_answer(question, question, classify(question), "en", [], orgs, None)

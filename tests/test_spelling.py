@@ -71,6 +71,7 @@ def test_words_that_frame_the_time_or_precision_of_a_question_weigh_nothing() ->
     assert set(weigher.weights("who's running Medicen these days?", "en")) == {"run", "medicen"}
     assert "jour" not in weigher.weights("qui dirige Medicen ces jours-ci ?", "fr")
     assert "day" in weigher.weights("how many days does the summit last?", "en")
+    assert "day" in weigher.weights("what happened in those days at the summit?", "en")  # past
     # a word that only shares a stem with one stays ("precision medicine", "environment")
     assert {"precis", "environ"} <= set(weigher.weights("precision medicine environment", "en"))
 

@@ -37,6 +37,7 @@ OTHERS = re.compile(
     r"\b(?:who|which ones?|qui|lesquel(?:le)?s)\s+(?:else|d['’]autre)\b",
     re.IGNORECASE,
 )
+ELSE = re.compile(r"\belse\b|d['’]autre", re.IGNORECASE)
 ORGANISATIONS = re.compile(rf"^(?:{ORGANISATION_NOUNS})$", re.IGNORECASE)
 # a group counted with its kind of organisation: "three French start-ups", "trois pôles"
 COUNTED = re.compile(
@@ -74,12 +75,15 @@ def asks_others(message: str, said: str) -> bool:
     found = OTHERS.search(message)
     if found is None:
         return False
+    counted = COUNTED.search(f"{said} {message[: found.start()]}") is not None
     after = re.findall(r"[\w\-]+", fold(message[found.end() :]))[:3]
+    if ELSE.search(found.group(0)):  # "X and who else?": of a group counted before, alone
+        return counted and (not after or after[0] in BARE)
     if any(ORGANISATIONS.match(w) for w in after):
         return True
     if after and after[0] not in BARE:
         return False  # "the other two pillars", "les deux autres axes"
-    return COUNTED.search(f"{said} {message[: found.start()]}") is not None
+    return counted
 
 
 def others_decline(

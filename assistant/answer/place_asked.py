@@ -68,9 +68,11 @@ def places_asked(question: str, organisations: Sequence[Organisation]) -> list[P
     if outside := OUTSIDE.search(question):
         found.append((outside.start(), Place(outside.group(0), outside=True)))
     towns = {fold(o.city): o.city for o in organisations if o.city}
+    ends = set()  # where a town's name ends: "Rueil-Malmaison (92)" is that town's département
     for town, name in towns.items():
         if match := re.search(rf"(?<![\w\-]){_spelt(town)}(?![\w\-])", folded):
             found.append((match.start(), Place(name, town=town)))
+            ends.add(match.end())
     named = {place.town for _, place in found if place.town}
     for code, town in postcodes(organisations).items():  # "in 92500": its town
         if fold(town) not in named and (match := re.search(rf"(?<!\d){code}(?!\d)", folded)):
@@ -80,7 +82,12 @@ def places_asked(question: str, organisations: Sequence[Organisation]) -> list[P
         if fold(name) in towns:
             continue  # Paris is a town
         match = re.search(rf"(?<![\w\-]){_spelt(fold(name))}(?![\w\-])", folded)
-        numbered = [m for m in NUMBERED.finditer(folded) if code in (m["paren"], m["code"])]
+        numbered = [
+            m
+            for m in NUMBERED.finditer(folded)
+            if code in (m["paren"], m["code"])
+            and not (m["paren"] and len(folded[: m.start()].rstrip()) in ends)
+        ]
         if match or numbered:
             start = match.start() if match else numbered[0].start()
             found.append((start, Place(name, departement=code)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from assistant.answer.place_asked import OWN_DEPARTEMENTS
+from assistant.answer.place_asked import OWN_DEPARTEMENTS, REGION
 from ingest.directory.departements import DEPARTEMENTS, departement_of
 from ingest.store.text import fold, tokenize
 
@@ -58,7 +58,8 @@ def place_pointed(question: str, answer: str, gazetteer: Gazetteer | None) -> st
     after "Guerbet est à Villepinte"); as it is when it points at none or the answer names none."""
     found = POINTED.search(question)
     if not found and answer and gazetteer and WHICH_DEPARTEMENT.search(question):
-        towns = gazetteer.places_in(answer)
+        unregioned = re.sub(REGION.pattern, " ", answer, flags=re.IGNORECASE)
+        towns = gazetteer.places_in(unregioned)  # not "Paris" of "the Paris Region"
         if towns and not set(tokenize(question)) - UNNAMING:
             return f"{question.rstrip(' ?')} : {towns[0]} ?"  # "... ça : Villepinte ?"
     if not found or not answer:

@@ -118,7 +118,7 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         # a change it made: "why did Medicen change its CEO?", "pourquoi a-t-il remplacé ..."
         r"change[ds]?|changé|replaced?|remplacé|"
         r"renamed|rebaptisé|closed?|fermé|dropped|abandoned?|abandonné|stopped|arrêté)\b|"
-        r"\bwhy did\b.{0,60}\bchoose\b|"  # "why did Sanofi choose Gentilly?", a choice made
+        r"\bwhy did\b.{0,60}\bchoose\b(?!\s+to\b)|"  # "why did Sanofi choose Gentilly?"
         # why a place was chosen: "why there and not somewhere else?", "pourquoi là-bas ?"
         r"\b(why|pourquoi)\s+(there|that (town|city|place|site|location)|l[àa](-bas)?|"
         r"cet endroit|cette (ville|commune))\b",
@@ -133,10 +133,10 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         IC,
     ),
     # how long something has lasted ("how long has he been president?"): a date or a span
-    # a span counted in its units: "in how many years do they want to get there?"
+    # a span ahead counted in its units: "in how many years do they want to get there?"
     "duration": re.compile(
-        r"\bhow long\b|\bdepuis (combien de temps|quand)\b|\bhow many (years|months|weeks|days)\b|"
-        r"\bcombien d['’](ann[ée]es|ans)\b|\bcombien de (mois|semaines|jours)\b",
+        r"\bhow long\b|\bdepuis (combien de temps|quand)\b|\bin how many (years|months|weeks)\b|"
+        r"\b(dans|d['’]ici) combien d['’](ann[ée]es|ans)\b",
         IC,
     ),
     "age": AGE_ASKED,  # a person's age: the sources must give it, or a birth

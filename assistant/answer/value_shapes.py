@@ -30,7 +30,7 @@ AMOUNT = re.compile(r"\d[\d,.\s]*\s*(million|billion|bn|milliards?|millions?|m�
 # a sentence that gives a reason: "We chose France for the skills of its doctors"
 REASON = re.compile(
     r"\b(because|since|due to|thanks to|owing to|the reasons?|so that|in order to|"
-    r"no coincidence|not by chance|that is why|this is why|hence|therefore|thus|"
+    r"no coincidence|not by chance|that is why|this is why|hence|therefore|thus|attract\w*|"
     r"pas un hasard|c['’]est pourquoi|d['’]où|"
     r"(chose|chosen|picked|selected|preferred|opted for) [^.;]{0,40}\b(for|because|as)|"
     r"parce que|car|grâce à|grace a|en raison|afin|pour (sa|son|ses|la|le|les) \w+)\b",

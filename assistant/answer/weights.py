@@ -31,7 +31,7 @@ FRAMING = frozenset(
 
 # the same framing in more words: "who's running X these days?", "qui dirige X ces temps-ci ?"
 FRAMED_NOW = re.compile(
-    r"\b(?:these|those) days\b|\bat present\b|\bright now\b|\bas of now\b|"
+    r"\bthese days\b|\bat present\b|\bright now\b|\bas of now\b|"
     r"\bde nos jours\b|\bces (?:jours|temps)-ci\b|\ben ce moment\b",
     re.IGNORECASE,
 )

@@ -229,8 +229,8 @@ class ChatService:
         generated: list[str] = []
         yield from self._generate(request, generated, self.limits.deadline(self.clock))
         composed, more = repair_citations("".join(generated), len(passages))
-        if not more or NOT_FOUND in composed:
-            return text, cited
+        if not more or NOT_FOUND in composed or (found and set(more) <= set(cited)):
+            return text, cited  # nothing the passages add: the entry's own line again
         return (f"{text}\n\n{composed}", sorted({*cited, *more})) if found else (composed, more)
 
     def _evidence(

@@ -46,6 +46,7 @@ from assistant.answer.unplaced import unplaced_decline
 from assistant.answer.value_kinds import COMPARATIVE
 from assistant.answer.where import located_subject, names_organisation
 from assistant.retrieval.passage import Passage
+from assistant.services.entry_answers import entry_answer
 from assistant.services.sought_kinds import sought_kinds
 from assistant.services.town_answers import (
     among_named,
@@ -89,8 +90,8 @@ def from_directory(
     question as a fact); ``known``: the corpus's terms; ``gazetteer``, ``lexicon``: the
     directory's names and places and the general words, which tell a place of the world."""
     question, standalone, kind = reading.asked, reading.standalone, reading.kind
-    if kind not in (QuestionKind.LOCATE, QuestionKind.PARTNER):
-        return "", kind
+    if kind not in (QuestionKind.LOCATE, QuestionKind.PARTNER):  # "who runs NeuroSpin?": CEA
+        return entry_answer(question, passages, orgs, language), kind
     otherwise = QuestionKind.LIST if kind == QuestionKind.PARTNER else QuestionKind.FACT
     # where in a place of the world ("X's head office in the US?", "a partner in Boston?"),
     # which of two sites is bigger, a postcode it lacks: the directory holds none of them
