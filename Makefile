@@ -124,7 +124,9 @@ eval: setup
 		tests/eval/dev72.jsonl tests/eval/dev73.jsonl tests/eval/dev74.jsonl \
 		tests/eval/dev75.jsonl tests/eval/dev76.jsonl tests/eval/dev77.jsonl tests/eval/dev78.jsonl \
 		tests/eval/dev79.jsonl tests/eval/dev80.jsonl tests/eval/dev81.jsonl tests/eval/dev82.jsonl \
-		tests/eval/dev83.jsonl tests/eval/dev84.jsonl \
+		tests/eval/dev83.jsonl tests/eval/dev84.jsonl tests/eval/dev85.jsonl tests/eval/dev86.jsonl \
+		tests/eval/dev87.jsonl tests/eval/dev88.jsonl tests/eval/dev89.jsonl tests/eval/dev90.jsonl \
+		tests/eval/dev91.jsonl tests/eval/dev92.jsonl \
 		tests/eval/test.jsonl
 
 bench: setup
