@@ -61,9 +61,9 @@ def typed_decline(
     asked of it; None when the answer may go on. ``known``: the corpus's terms (a French
     focus word it never uses is not looked for); ``answer``: the kind composed (a fact; an
     explanation: a reason; a list: an outcome); ``lexicon``: tells a misspelt name from a word.
-    ``context``: what a follow-up naming no subject is about ("how many members exactly?"
-    after "what is Cap Digital?"): declined only when none of the subjects it names has the
-    value, unless the value is asked across subjects ("which is the biggest?")."""
+    ``context``: what a follow-up naming no subject is about ("how many members exactly?" after
+    "what is Cap Digital?"): declined only when none of its subjects has the value, unless asked
+    across subjects ("which is the biggest?"); "so did they make it?" of its words too."""
     kind = asked_value(asking(question)[0])  # "who is the CEO? need a name for an email": who
     if not still_asked(answer, kind):
         return None

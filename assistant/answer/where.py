@@ -110,7 +110,8 @@ def located_subject(
         plural = len(named) == 1 or THEY & {fold(w) for w in words}
         if not named or not plural or part or sets_up(asked):
             return []
-        return [o for _, _, alias in runs for o in by_alias[alias]]
+        told_of = [o for _, _, alias in runs for o in by_alias[alias]]
+        return [o for k, o in enumerate(told_of) if o not in told_of[:k]]  # each once
     return _subject(asked, found, by_alias, organisations, known)
 
 
