@@ -99,6 +99,7 @@ TEXTING = {
     "abt": "about",
     "govt": "government",
 }
+WRITTEN_OUT = {**CONTRACTIONS, **TEXTING}  # what an English word typed on a phone stands for
 # an opening interjection before the message: "yo whats ...", "hey, where is ..."
 OPENING = re.compile(
     r"^\s*(?:yo|hey|hiya|heya|oi)\b[\s,!]+(?=(?:what|whats|where|wheres|who|whos|how|hows|when|"
@@ -122,8 +123,7 @@ def read_contractions(text: str) -> str:
     if detect_language(text) != "en":
         return text
     text = OPENING.sub("", text, count=1)
-    words = {**CONTRACTIONS, **TEXTING}
-    return _WORD.sub(lambda m: words.get(m.group(1), m.group(1)), text)
+    return _WORD.sub(lambda m: WRITTEN_OUT.get(m.group(1), m.group(1)), text)
 
 
 def read_abbreviations(text: str) -> str:

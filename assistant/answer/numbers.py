@@ -35,11 +35,15 @@ def stated(text: str) -> set[int]:
     none ("In 2016, ...")."""
     found = re.findall(r"(?<![\d,])(?!(?:19|20)\d\d\b)\d+(?:[,\s]\d{3})*", text)
     figures = {int(re.sub(r"[,\s]", "", m)) for m in found}
-    said = re.findall(rf"\b({WORD})\b", text, re.IGNORECASE)
-    return figures | {value(w) for w in said}
+    return figures | in_words(text)
+
+
+def in_words(text: str) -> set[int]:
+    """The numbers a text writes in words ("four": 4)."""
+    return {value(w) for w in re.findall(rf"\b({WORD})\b", text, re.IGNORECASE)}
 
 
 def figures_of_words(text: str) -> set[str]:
     """The numbers a text writes in words, as figures: "three pillars" -> {"3"} (a question's
     "3 pillars" is held by it)."""
-    return {str(value(w)) for w in re.findall(rf"\b({WORD})\b", text, re.IGNORECASE)}
+    return {str(n) for n in in_words(text)}

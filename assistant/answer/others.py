@@ -34,10 +34,9 @@ OTHERS = re.compile(
     # "the rest of Europe" is a place)
     r"\b(?:the\s+(?:others|rest)(?!\s+of\b)|les\s+autres(?=\s*(?:[?!.,]|$)))|"
     # "Doctolib and who else?", "et qui d'autre ?"
-    r"\b(?:who|which ones?|qui|lesquel(?:le)?s)\s+(?:else|d['’]autre)\b",
+    r"(?P<else>\b(?:who|which ones?|qui|lesquel(?:le)?s)\s+(?:else|d['’]autre)\b)",
     re.IGNORECASE,
 )
-ELSE = re.compile(r"\belse\b|d['’]autre", re.IGNORECASE)
 ORGANISATIONS = re.compile(rf"^(?:{ORGANISATION_NOUNS})$", re.IGNORECASE)
 # a group counted with its kind of organisation: "three French start-ups", "trois pôles"
 COUNTED = re.compile(
@@ -77,7 +76,7 @@ def asks_others(message: str, said: str) -> bool:
         return False
     counted = COUNTED.search(f"{said} {message[: found.start()]}") is not None
     after = re.findall(r"[\w\-]+", fold(message[found.end() :]))[:3]
-    if ELSE.search(found.group(0)):  # "X and who else?": of a group counted before, alone
+    if found.group("else"):  # "X and who else?": of a group counted before, alone
         return counted and (not after or after[0] in BARE)
     if any(ORGANISATIONS.match(w) for w in after):
         return True

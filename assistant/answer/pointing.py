@@ -114,7 +114,8 @@ def place_pointed(question: str, answer: str, known: Gazetteer | None) -> str:
     return f"{question[: match.start()]}{places[0]}{question[match.end() :]}"
 
 
-YES_NO = re.compile(r"\s*(yes|no|oui|non|indeed|en effet)\s*[.!]?\s*", re.IGNORECASE)
+YES = r"(yes|no|oui|non|indeed|en effet)"  # a reply's opening word, before what it says
+YES_NO = re.compile(rf"\s*{YES}\s*[.!]?\s*", re.IGNORECASE)  # alone: "Yes."
 SPEAKS = re.compile(r",?\s+(says|said|explains|notes|adds|confirms|believes|thinks|dit|explique)\b")
 # "The MedXperience article says ...": the source that says it, not what it is about
 SOURCE = re.compile(r"\s+(article|interview|piece|report|page|text|document|source|post)s?\b", re.I)
@@ -133,9 +134,7 @@ def referent_of(question: str, answer: str) -> str:
     first = sentences[:1]
     if not first:
         return ""
-    opening = re.sub(
-        r"^\s*(yes|no|oui|non|indeed|en effet)\b\s*[,;:\-–—]?\s*", "", first[0], flags=re.I
-    )
+    opening = re.sub(rf"^\s*{YES}\b\s*[,;:\-–—]?\s*", "", first[0], flags=re.I)
     opening = ATTRIBUTED.sub("", opening)  # "Selon son CEO, « ... »": what is said, not who
     opening = PRESENTED.sub("", opening)  # "C'est l'AP-HP (...)": AP-HP
     counted = QUANTITY.match(opening)  # "Half of Inserm's units ...": Inserm; "Over 20 ...": none
