@@ -104,3 +104,8 @@ def test_the_departement_of_a_town_is_that_of_an_entry_placed_there() -> None:
     )
     assert town_departement("which département is Orsay in?", [], orgs, "en") == ""  # unknown
     assert town_departement("what is in Buc?", [], orgs, "en") == ""  # no département asked
+    other = directory_entry("Alpha Lab", "research institute", "Orsay")
+    other.metadata.update(postcode="91400", departement="91")
+    both = from_passages([entry, other])
+    found = town_departement("what department are Orsay and Buc in?", [], both, "en")
+    assert found == "91400 Orsay is in Essonne (91) [1]. 78530 Buc is in Yvelines (78) [2]."

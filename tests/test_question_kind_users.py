@@ -15,6 +15,8 @@ LOCATE = [
     "doctolib hq?",  # an organisation's seat, no "where"
     "Vous pouvez me donner l'adresse d'Incuballiance ?",  # its address: the directory's town
     "What is Medicen's address?",
+    "which department is Orsay in?",  # a town's département, spelt in English
+    "what department are Suresnes and Orsay in",
     "And where does GE Healthcare have its French head office?",
     "where do the big pharma companies have their french head offices in the paris region?",
     "We are a medtech company scouting sites near Paris; where have other groups put theirs?",
@@ -74,10 +76,14 @@ HELP = [
     "quelles sont vos sources ?",
     "I just joined the regional investment team - what kind of questions can I ask you, and where "
     "do your answers come from?",
+    "what sources do you draw your answers from?",
+    "cool. and where does your info come from?",
+    "d'où viennent tes réponses ?",
 ]
 OTHERS = {
     # a date or a year asked with a plural noun: a fact, not a list
     "what dates is the medxperience sumit on?": QuestionKind.FACT,
+    "which department of the CEA runs NeuroSpin?": QuestionKind.FACT,  # a part of it, no place
     "quelles dates pour MedXperience ?": QuestionKind.FACT,
     # where a named organisation opened something: a fact of the passages
     "in which town did sanofi open its e-health innovation lab?": QuestionKind.FACT,
@@ -340,6 +346,7 @@ def test_what_the_assistant_is_gets_the_help_reply(question: str) -> None:
         "comment se rendre à NeuroSpin depuis Paris ?",
         "can you translate this into french?",
         "il va faire quel temps à Saclay demain ?",
+        "il fait quel temps a saclay demain",
         "Could you translate our pitch into French?",
         # work on the user's own text
         "can you translate my cover letter into French?",

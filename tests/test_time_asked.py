@@ -461,3 +461,17 @@ def test_a_count_of_those_already_named_needs_only_a_number() -> None:
     assert counts_asked("of those how many are genuinely strong?", strong, "are genuinely")
     assert not counts_asked("how many does Bavaria have?", strong, "does Bavaria")
     assert not counts_asked("how many is Medicen aiming for?", strong, "is Medicen")
+
+
+def test_an_exact_count_is_a_figure_of_the_thing_itself() -> None:
+    """ "exactly how many trials?" is not answered by "hundreds of trials", nor by a number of
+    another thing the question's modifier names ("four clinical centres")."""
+    rough = "Every year, hundreds of clinical trials are conducted in the region."
+    other = "AP-HP is home to four clinical experimentation centers."
+    assert counts_asked("how many clinical trials are run?", rough, "clinical trials")
+    assert not counts_asked("exactly how many clinical trials are run?", rough, "clinical trials")
+    assert not counts_asked("combien d'essais cliniques exactement ?", rough, "essais cliniques")
+    assert counts_asked("how many clinical trials are run?", other, "clinical trials")
+    assert not counts_asked("exactly how many clinical trials?", other, "clinical trials")
+    figure = "Every year, 300 clinical trials are conducted in the region."
+    assert counts_asked("exactly how many clinical trials are run?", figure, "clinical trials")

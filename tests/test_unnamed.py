@@ -81,6 +81,7 @@ def report(*sentences: tuple[str, float]) -> EvidenceReport:
             "universities",
         ),
         ("Kardiolib a deux partenaires, lesquels ?", "partenaires"),
+        ("You say four research bodies are here - which four are they?", "bodies"),
         ("which ones?", ""),  # nothing counted before
         # "which N of ...", the list of a counted group
         (
@@ -298,6 +299,18 @@ def test_a_kind_of_the_directory_asked_plainly_is_listed_not_declined() -> None:
             "Quels autres French start-ups?",
         ),
         ("what were the other two?", "Half of all research is done there.", ""),
+        # the members asked by the count alone: "can you list the nine?"
+        (
+            "can u list the nine?",
+            "Nine universities, alongside two teacher-training colleges, are in the region. [1]",
+            "Which nine universities?",
+        ),
+        (
+            "please name the four",
+            "Yes, and four of the world's 15 most innovative research bodies are in the region.",
+            "Which four innovative research bodies?",
+        ),
+        ("can you list the nine?", "Half of all research is done there.", ""),
         # the counted noun asked again ("which clusters are those?"), not another noun
         (
             "Which clusters are those?",

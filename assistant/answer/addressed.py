@@ -27,7 +27,8 @@ META_WORDS = set(
     juste au fait sources source appuyez appuies appuyer basez fondez rely
     like likes love enjoy favorite favourite prefer feel feeling working aimes aimez preferes
     preferez etes es docs documents document cite cites citez citing renseigner renseignez
-    renseignes informer come comes coming
+    renseignes informer come comes coming reponse reponses vient viennent venir provient
+    proviennent info infos information draw draws
     """.split()
 )
 SECOND_PERSON = re.compile(r"\b(you|u|vous|tu|toi|t['’])\b", re.IGNORECASE)

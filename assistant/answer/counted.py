@@ -132,6 +132,15 @@ WHICH_BARE = re.compile(
     r"exactement|alors|are they|are those|sont-ils|sont-elles)){0,2}\s*[?!.]*\s*$",
     re.IGNORECASE,
 )
+# the members of what was counted, asked by its number alone: "can you list the nine?", "name
+# the four", "tu peux citer les neuf ?"
+LIST_BARE = re.compile(
+    r"^\s*(?:(?:and|et|ok|so|alors|mais|but)\s*,?\s+)?(?:(?:can|could) (?:you|u)\s+|please\s+)?"
+    r"(?:(?:list|name|give me|tell me)\s+(?:all\s+)?(?:the|those|these)|(?P<fr>(?:tu peux|vous "
+    r"pouvez|pouvez-vous|peux-tu)?\s*(?:me\s+)?(?:citer|nommer|lister|donner)\s+(?:les|ces)))\s+"
+    rf"(?P<n>{WORD}|\d+)(?:\s+(?:of them|d['’]entre eux|d['’]entre elles))?\s*[?!.]*\s*$",
+    re.IGNORECASE,
+)
 # the rest of a group the answer counts and names in part: "what were the other two?", "et les
 # deux autres c'est lesquelles ?", "and the other ones?"
 OTHERS_BARE = re.compile(
@@ -159,7 +168,11 @@ def counted_group(question: str, answer: str) -> str:
     clusters?" (what is then asked by name, ``unnamed.py``), and "which clusters are those?" of
     those clusters only; "what were the other two?": the others (``_others_counted``); "" when
     the question is none of these or the answer counts no group."""
-    match = WHICH_BARE.match(question)
+    listing = LIST_BARE.match(question)  # "can you list the nine?": "which nine?"
+    asked = (
+        f"{'quels' if listing.group('fr') else 'which'} {listing.group('n')}?" if listing else ""
+    )
+    match = WHICH_BARE.match(asked or question)
     if not match:
         return _others_counted(question, answer)
     count = match.group("n")

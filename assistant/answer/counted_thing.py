@@ -61,6 +61,16 @@ NUMBER = re.compile(
     r"quarter|double|twice)\b",
     re.IGNORECASE,
 )
+# a count asked exactly, and a number said only roughly ("hundreds of", "des dizaines de")
+EXACTLY = re.compile(
+    r"\b(?:exact(?:ly)?|precise(?:ly)?|exacte?s?|exactement|pr[ée]cis(?:e|ément|ement)?)\b",
+    re.IGNORECASE,
+)
+ROUGHLY = re.compile(
+    r"\b(?:hundreds|thousands|dozens|tens|millions|billions|scores|centaines|milliers|dizaines|"
+    r"millions|milliards)\s+(?:of|de|d['’])",
+    re.IGNORECASE,
+)
 CLAUSES = re.compile(r";|\s[–—]\s|\s-\s")  # the parts of a sentence that say one thing each
 # a hyphenated compound ("job-creating", "AP-HP")
 COMPOUND = re.compile(r"\w[\w’']*(?:-\w[\w’']*)+")
@@ -80,6 +90,9 @@ def counts_asked(question: str, sentence: str, asked: str) -> bool:
         for i, w in enumerate(head.split())
         if fold(w) not in COUNT_VERBS and not (i and PARTICIPLE.fullmatch(w))
     ]
+    exact = EXACTLY.search(question) is not None
+    if exact:  # "exactly how many?": "hundreds of trials" gives no number
+        sentence = ROUGHLY.sub(" ", sentence)
     if not NUMBER.search(sentence):
         return False
     terms = _english(tokenize(" ".join(counted)), french)
@@ -100,7 +113,7 @@ def counts_asked(question: str, sentence: str, asked: str) -> bool:
         return True
     if any(close_to(t, said) for t in main):
         return False  # the thing said apart from any number
-    if others and beside(others):
+    if others and beside(others) and not exact:  # an exact count is of the thing's own noun
         return True
     if any(close_to(t, said) for t in others):
         return False

@@ -13,11 +13,11 @@ from assistant.answer.care import CARE
 OUT_OF_SCOPE = re.compile(
     r"\b(weather|forecast|météo|joke|blague|poem|poème|poeme|song|chanson|recipe|recette|"
     r"football|horoscope|lottery|bitcoin|crypto|stock price|cours de bourse)\b|"
-    # the weather asked in other words: "il va faire quel temps à Saclay demain ?", "il fera
-    # beau ce week-end ?", "will it rain tomorrow?"
-    r"\bquel temps (?:fait|fera|va)\b|\bfaire quel temps\b|\b(?:fera|fait|va faire)(?:-t-il)? "
-    r"(?:beau|chaud|froid)\b|\b(?:va|vas|va-t-il) pleuvoir\b|\b(?:will|is) it (?:going to )?"
-    r"(?:rain|snow|be sunny|be cold|be hot)\b|"
+    # the weather asked in other words: "il va faire (il fait) quel temps à Saclay demain ?",
+    # "il fera beau ce week-end ?", "will it rain tomorrow?"
+    r"\bquel temps (?:fait|fera|va)\b|\b(?:faire|fait|fera) quel temps\b|"
+    r"\b(?:fera|fait|va faire)(?:-t-il)? (?:beau|chaud|froid)\b|\b(?:va|vas|va-t-il) pleuvoir\b|"
+    r"\b(?:will|is) it (?:going to )?(?:rain|snow|be sunny|be cold|be hot)\b|"
     # living in the city, the asker's own taxes: "a nicer place to live", "mes impôts"
     r"\b(?:nicer|better|best|good|cheaper|nice) (?:place|city|town|area) to live\b|"
     r"\bwhere (?:to|should (?:i|we)) live\b|\bcost of living\b|"

@@ -29,10 +29,10 @@ ASKS_WHERE = (
     r"devrait-on|devrait|doit-on|faudrait-il|"
     r"pourrions|pourrais|peut-on|peut|faut-il|vaut-il|conseillez|nous|me|m['’]|s['’]|se)"
 )
-PLACE_NOUN = (
+PLACE_NOUN = (  # "which department is Orsay in?" (not "which department of the CEA")
     r"(parts?|districts?|towns?|city|cities|campus|campuses|locations?|places?|sites?|"
     r"cluster of places|parties?|zones?|secteurs?|villes?|communes?|endroits?|territoire|"
-    r"département|departement|quartiers?|arrondissements?)"
+    r"département|departement|quartiers?|arrondissements?|department(?= (is|are)\b[^?]*\bin ?\?*$))"
 )
 # a thing done, past: "in which town did Sanofi open its lab?", "dans quelle ville a-t-il
 # ouvert...": what happened, a fact of the sources, not where to set up

@@ -100,7 +100,8 @@ QUANTIFIED = (
 # the members asked bare, last: "Which four?", "which ones exactly?", "lesquels ?"
 BARE_ASK = re.compile(
     rf"\b(?:which|quels|quelles|lesquels|lesquelles)(?:\s+(?:ones|{NUMBER}))?"
-    r"(?:\s+(?:exactly|precisely|exactement|pr[ée]cis[ée]ment))?\s*[?!.]*\s*$",
+    r"(?:\s+(?:exactly|precisely|exactement|pr[ée]cis[ée]ment|are they|are those|sont-ils|"
+    r"sont-elles))?\s*[?!.]*\s*$",
     re.IGNORECASE,
 )
 # the group the message counted before asking bare: "4 of the world's 15 most innovative

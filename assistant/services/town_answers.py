@@ -124,19 +124,21 @@ DEPARTEMENT_ASKED = re.compile(
 def town_departement(
     question: str, passages: list[Passage], orgs: Sequence[Organisation], language: str
 ) -> str:
-    """The département of the town the question names (from an entry placed there, cited),
+    """The département of each town the question names (from an entry placed there, cited),
     when it asks which département; "" otherwise."""
     if not DEPARTEMENT_ASKED.search(question):
         return ""
     words = {fold(w) for w in re.findall(r"[\w\-’']+", question)}
-    there = [o for o in orgs if placed(o) and fold(o.city) in words and departement(o)]
-    if not there:
-        return ""
-    org = there[0]
-    code = departement(org)
-    town = " ".join(p for p in (postcode(org), org.city) if p)
-    found = text("town_in", language).format(town=town, name=DEPARTEMENTS[code], code=code)
-    return f"{found} [{entry_number(org, passages)}]."
+    there = {fold(o.city): o for o in reversed(orgs) if placed(o) and departement(o)}
+    found = []
+    for town, org in sorted(there.items(), key=lambda item: question.lower().find(item[0])):
+        if town not in words:
+            continue
+        code = departement(org)
+        where = " ".join(p for p in (postcode(org), org.city) if p)
+        said = text("town_in", language).format(town=where, name=DEPARTEMENTS[code], code=code)
+        found.append(f"{said} [{entry_number(org, passages)}].")
+    return " ".join(found)
 
 
 def seats(
