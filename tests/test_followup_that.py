@@ -69,9 +69,13 @@ def test_they_is_the_one_thing_the_last_question_asked_about() -> None:
     assert asked("where are they headquartered?", "what's nova care?", answer) == (
         "where are Nova Care headquartered?"
     )
-    # asked about a kind, with two names in the answer: "they" may be a list; left as it is
+    # asked about a kind, with two names listed in the answer: where each of them is
     listing = "Vega Scan in Orsay and Nova Care in Evry."
-    assert "they" in asked("where are they headquartered?", "which labs image brains?", listing)
+    assert asked("where are they headquartered?", "which labs image brains?", listing) == (
+        "where are Vega Scan and Nova Care headquartered?"
+    )
+    # any other thing asked of "they" is left as it is: it may be the list or the kind
+    assert "they" in asked("what do they do?", "which labs image brains?", listing)
 
 
 @pytest.mark.parametrize(

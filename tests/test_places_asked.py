@@ -12,7 +12,7 @@ import pytest
 
 from assistant.answer.compose import compose
 from assistant.answer.condense import Turn, condense, split_context
-from assistant.answer.counted import by_count
+from assistant.answer.counted import by_count, by_pronoun
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.organisations import Organisation, from_passages, members
 from assistant.answer.place_asked import places_asked, places_in
@@ -192,6 +192,44 @@ def test_a_counted_referent_stands_for_the_items_the_last_answer_listed(
     question: str, answer: str, expected: str
 ) -> None:
     assert by_count(question, answer) == expected
+
+
+def test_a_name_joined_to_the_next_by_and_is_the_item_not_the_clause_subject() -> None:
+    """ "Medicen cites the SUMIL project with GE and Philips": GE and Philips are the list; a
+    clause joined by ", and" keeps its own subject."""
+    answer = "Yes: Medicen cites the SUMIL project with GE and Philips, on contrast ultrasonics "
+    answer += "for oncology. [1]"
+    assert listed(answer) == ["GE", "Philips"]
+    assert listed("Medicen partnered with Inserm, and Sanofi opened a lab.") == [
+        "Medicen",
+        "Sanofi",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "expected"),
+    [
+        (
+            "where are they based?",
+            "Incubators such as Agoranov, Incuballiance and Paris Biotech Santé host projects.",
+            "where are Agoranov, Incuballiance and Paris Biotech Santé based?",
+        ),
+        ("ils sont où ?", INCUBATORS, "Agoranov, Incuballiance et Paris Biotech Santé sont où ?"),
+        ("où sont-elles ?", CLUSTERS, "où sont Lyonbiopole et EuroBioMed ?"),
+        # one thing and another clause's name; no place asked; a single name
+        (
+            "where are they headquartered?",
+            "Doctolib is an e-health start-up; MIT Technology Review counted it among the best.",
+            "",
+        ),
+        ("what do they do?", CLUSTERS, ""),
+        ("where are they?", "Doctolib is an e-health start-up. [1]", ""),
+    ],
+)
+def test_they_asked_where_stands_for_each_item_the_last_answer_listed(
+    question: str, answer: str, expected: str
+) -> None:
+    assert by_pronoun(question, answer) == expected
 
 
 def test_those_two_after_a_yes_stand_for_the_two_the_answer_named() -> None:

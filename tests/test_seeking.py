@@ -63,6 +63,19 @@ def test_heads_and_suburbs_and_near_misses(question: str, kind: QuestionKind) ->
     assert classify(question) == kind
 
 
+def test_a_two_letter_acronym_names_its_organisation_where_it_is_asked() -> None:
+    """ "where are Philips and GE?": GE Healthcare by its acronym; "GE Healthcare" is one name,
+    not "GE" and a word more."""
+    ge = {"title": "GE Healthcare", "acronym": "GE", "kind": "medtech-company", "city": "Buc"}
+    ph = {"title": "Philips", "kind": "medtech-company", "city": "Suresnes"}
+    orgs = from_passages(
+        [Passage("p-ge", "GE Healthcare is in Buc.", ge, 0.0), Passage("p-ph", "Philips.", ph, 0.0)]
+    )
+    named = located_subject("where are Philips and GE?", orgs)
+    assert [o.name for o in named] == ["Philips", "GE Healthcare"]
+    assert [o.name for o in located_subject("where is GE Healthcare?", orgs)] == ["GE Healthcare"]
+
+
 def test_paris_or_suburbs_names_the_organisation_asked() -> None:
     meta = {"title": "Gustave Roussy", "kind": "research-institute", "city": "Villejuif"}
     entry = Passage("p-gr", "Gustave Roussy is a research institute in Villejuif.", meta, 0.0)

@@ -41,6 +41,35 @@ def by_count(question: str, answer: str) -> str:
     return f"{question[: match.start()]}{of}{joined}{question[match.end() :]}"
 
 
+# where a plural pronoun is: "where are they based?", "ils sont où ?", "où sont-elles ?"
+WHERE_THEY = re.compile(
+    r"\bwhere (?:are|were) (?P<they>they)\b|\b(?P<ils>ils|elles) (?:sont|se trouvent|se situent) "
+    r"(?:où|ou)\b|\b(?:où|ou) (?:sont|se trouvent|se situent)(?P<sont>-(?:ils|elles))\b",
+    re.IGNORECASE,
+)
+
+
+def by_pronoun(question: str, answer: str) -> str:
+    """ "where are they based?" after an answer that lists Agoranov, Incuballiance and Paris
+    Biotech Santé: "where are Agoranov, Incuballiance and Paris Biotech Santé based?" (each of
+    them, not the first one); "" when it asks no place of "they" or the answer lists no two
+    joined by "and" ("Doctolib is ...; MIT Technology Review counted it ...": one thing)."""
+    match = WHERE_THEY.search(question)
+    items = listed(answer) if match else []
+    # joined as a list ("A, B and C", "A in Lyon and B"), not one thing and another clause's
+    paired = len(items) > 1 and re.search(
+        rf"{re.escape(items[-2])}(?:\s+[\w\-’']+){{0,3}},?\s+(?:and|et)\s+{re.escape(items[-1])}",
+        answer,
+    )
+    if not match or not paired:
+        return ""
+    group = next(g for g in ("they", "ils", "sont") if match.group(g))
+    french = group != "they"
+    joined = f"{', '.join(items[:-1])} {'et' if french else 'and'} {items[-1]}"
+    joined = f" {joined}" if group == "sont" else joined
+    return f"{question[: match.start(group)]}{joined}{question[match.end(group) :]}"
+
+
 # the nouns that say what a named thing is, written after its name ("the SUMIL project")
 THINGS = frozenset(
     "project projects projet projets programme programmes program programs hub platform "
@@ -88,7 +117,9 @@ def _counted_by_noun(match: re.Match[str], question: str, answer: str) -> bool:
 def ranked(question: str, answer: str) -> str:
     """ "the second one", "those two" restated as the items they point at; "and the last one -
     where is it?" as "where is X?"; "" when the question points at no item."""
-    pointed = by_rank(question, answer) or by_count(question, answer)
+    pointed = (
+        by_rank(question, answer) or by_count(question, answer) or by_pronoun(question, answer)
+    )
     pointed = pointed or (among(question, answer) if len(listed(answer)) < 2 else "")
     return fronted(pointed) or pointed
 

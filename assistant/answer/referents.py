@@ -94,6 +94,7 @@ NAMING = re.compile(
     r"[àa] savoir)\b",
     re.IGNORECASE,
 )
+JOINED = re.compile(r"^.*\b(?:with|avec|between|entre)\s+(?=[A-ZÀ-ÖØ-Þ])")
 INTRODUCED = re.compile(
     r"^.*?\b(?:such as|like|including|namely|comme|tels? que|telles? que|notamment|"
     r"(?:names|lists|cites|mentions|nomme|cite|mentionne)(?=[^,]*,))\s+",  # "it names A, B and C"
@@ -112,8 +113,13 @@ def listed(answer: str) -> list[str]:
     first = split_sentences(ANSWERED.sub("", CITATION.sub("", answer).strip()))[:1]
     sentence = first[0].rsplit(":", 1)[-1] if first else ""  # "three pillars: a, b and c"
     sentence = re.sub(r"\s*\([^()]*\)", "", sentence)  # 'biotherapy ("covering ...")': asides
-    parts = re.split(r",?\s+(?:and|et|or|ou)\s+|;\s*", sentence)
-    parts = [INTRODUCED.sub("", p, count=1) for p in parts]  # "incubators such as A": A
+    split = re.split(r"(,?\s+(?:and|et|or|ou)\s+|;\s*)", sentence)
+    parts = [INTRODUCED.sub("", p, count=1) for p in split[::2]]  # "incubators such as A": A
+    # "the SUMIL project with GE and Philips": GE, the name joined to the next (no comma between)
+    parts = [
+        JOINED.sub("", p, count=1) if i + 1 < len(parts) and "," not in split[2 * i + 1] else p
+        for i, p in enumerate(parts)
+    ]
     short = all(len(words(s)) <= 4 or QUOTED.search(s) for p in parts for s in p.split(","))
     items: list[str] = []
     for part in parts:

@@ -79,7 +79,7 @@ def located_subject(
     that places the question in the region ("in the Paris area") frames it, and so does a word
     the corpus never uses (``known``: its terms), unless it names a thing of the organisation
     ("X's biobank", "the biobank of X"): it cannot name a thing the sources would locate."""
-    by_alias = _aliases(organisations)
+    by_alias = _aliases(organisations, short=True)
     question = HAPPENS.sub(" ", question)  # "where does X take place?": where X is
     asked, told = asking(question, told_first=True)
     where, besides = where_parts(question)
@@ -227,10 +227,15 @@ def _words(question: str) -> list[str]:
     return [w for w in words if squash(w)]
 
 
-def _aliases(organisations: Sequence[Organisation]) -> dict[str, list[Organisation]]:
+def _aliases(
+    organisations: Sequence[Organisation], short: bool = False
+) -> dict[str, list[Organisation]]:
+    """The organisations by each squashed name a run of the question's words may spell;
+    ``short``: with an acronym of two capitals ("where are Philips and GE?")."""
     by_alias: dict[str, list[Organisation]] = {}
     for org in organisations:
-        for alias in org.aliases():
+        two = {squash(org.acronym)} if short and org.acronym and org.acronym.isupper() else set()
+        for alias in org.aliases() | two:
             by_alias.setdefault(alias, []).append(org)
     return by_alias
 
@@ -239,8 +244,12 @@ def _named(words: list[str], by_alias: dict[str, list[Organisation]]) -> list[Ru
     """The runs of words that spell a name exactly, else the one run closest to a name."""
     runs = _runs([squash(w) for w in words])
     found = [(i, j, run) for i, j, run in runs if run in by_alias]
-    if found:
-        return found
+    if found:  # the longest: "GE Healthcare", not its "GE"
+        return [
+            (i, j, r)
+            for i, j, r in found
+            if not any(a <= i and j <= b for a, b, _ in found if b - a > j - i)
+        ]
     long = [a for a in by_alias if len(a) >= MIN_FUZZY_CHARS]
     close = [
         (hit[1], i, j, hit[0])
