@@ -120,6 +120,7 @@ from ingest.store.text import tokenize
         # formal French with an aside before what is to be written
         "Je vous saurais gré de bien vouloir rédiger, à l'attention de Curie, une lettre.",
         "pouvez-vous remplir pour moi le formulaire d'inscription ?",  # "pour moi" before it
+        "send me the medicen membership form pls",  # two words before the thing sent
     ],
 )
 def test_requests_to_act_are_their_own_kind(question: str) -> None:
@@ -523,6 +524,11 @@ def test_an_ellipsis_keeps_the_previous_questions_frame_not_its_answers_person()
     assert asked_role("c'est qui le pdg de medicen ??") == "ceo"
     assert asked_role("the CEO of Medicen is who?") == "ceo"
     assert asked_role("ok et le président de Medicen ?") is None  # no who: no role asked
+    # the office alone, or after a verb that asks for it
+    assert asked_role("give me the CEO of Doctolib") == "ceo"
+    assert asked_role("doctolib ceo?") == "ceo"
+    assert asked_role("le pdg de doctolib ?") == "ceo"
+    assert asked_role("the president of the region wants growth") is None
     french = history(("Qui dirige Medicen ?", "Stéphane Roques [1]."))
     assert condense("et le président ?", french) == "et le président de Medicen?"
     # nothing of its own to ask, or a word pointing back: the previous question as context

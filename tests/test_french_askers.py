@@ -75,6 +75,11 @@ def test_english_and_names_in_capitals_are_left_as_they_are(english: str) -> Non
             "in how many years do they want to get there?",
         ),
         ("abt 2 mths ago", "about 2 months ago"),
+        (
+            "which orgs in ur directory r outside the paris region",
+            "which organisations in your directory are outside the paris region",
+        ),
+        ("medxperience dates n venue? pls", "medxperience dates and venue? please"),
     ],
 )
 def test_english_typed_on_a_phone_is_read_as_written_out(typed: str, meant: str) -> None:
@@ -212,6 +217,23 @@ def test_a_list_asked_with_an_infinitive_reads_the_kind_of_organisation_asked() 
     )
     assert classify(question) == QuestionKind.LIST
     assert asked_kinds(question) == ("pharma-group",)
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("e-health startups in idf?", ("e-health-startup",)),
+        ("incubateurs à Paris ?", ("incubator",)),
+        ("incubators in paris and who runs them?", None),  # more than a kind and a place
+        ("the hospitals of AP-HP?", None),  # no place
+        ("how do incubators in paris work?", None),  # a question about them
+    ],
+)
+def test_a_kind_and_a_place_alone_ask_for_a_list_of_that_kind(
+    question: str, kinds: tuple[str, ...] | None
+) -> None:
+    assert (classify(question) == QuestionKind.LIST) is (kinds is not None)
+    assert asked_kinds(question) == (kinds or ())
 
 
 @pytest.mark.parametrize(

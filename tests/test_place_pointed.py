@@ -44,6 +44,11 @@ def test_the_place_pointed_at_is_the_one_the_last_answer_names() -> None:
 def test_anyone_or_anything_in_a_place_of_the_directory_asks_what_it_holds() -> None:
     assert held_there("anything health-related in Buc?", GAZETTEER)
     assert held_there("anyone else from the research ecosystem listed in Yvelines?", GAZETTEER)
+    # an organisation noun alone, a département by its number, a place in lower case
+    assert held_there("organisations in the 91 (essonne)?", GAZETTEER)
+    assert held_there("anything in the 78?", GAZETTEER)
+    assert held_there("companies in buc?", GAZETTEER)
+    assert not held_there("anything in particular?", GAZETTEER)
     # not a place of the directory, or a place inside a longer clause
     assert not held_there("do you know anyone in the Curie lab?", GAZETTEER)
     assert not held_there("is anyone in the Paris ecosystem working on imaging?", GAZETTEER)

@@ -98,6 +98,17 @@ TEXTING = {
     "wks": "weeks",
     "abt": "about",
     "govt": "government",
+    "u": "you",
+    "ur": "your",
+    "r": "are",
+    "n": "and",
+    "pls": "please",
+    "plz": "please",
+    "tho": "though",
+    "orgs": "organisations",
+    "org": "organisation",
+    "wht": "what",
+    "thx": "thanks",
 }
 WRITTEN_OUT = {**CONTRACTIONS, **TEXTING}  # what an English word typed on a phone stands for
 # an opening interjection before the message: "yo whats ...", "hey, where is ..."

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Protocol
 
+from assistant.answer.kind_in_place import KIND_IN_PLACE
 from assistant.answer.place_asked import Place, in_places, places_asked
 from assistant.retrieval.glossary import translate_terms
 from assistant.retrieval.passage import Passage
@@ -193,14 +194,19 @@ PARTITIVE = {
 
 def asked_kinds(question: str) -> tuple[str, ...]:
     """The kinds the question asks for: its head noun, within five words after the word that
-    asks ("Which pharma groups", "Quels groupes pharmaceutiques"); ``("*",)`` for any kind."""
+    asks ("Which pharma groups") or alone ("incubators in paris?"); ``("*",)``: any kind."""
     table = kinds_by_word()
     folded = [w.strip("-") for w in re.findall(r"[\w\-]+", fold(question))]
     start = next((i for i, w in enumerate(folded) if w in ASKING), None)
-    if start is None:
+    if start is None and not KIND_IN_PLACE.match(question):
         return ()
+    start = -1 if start is None else start  # "incubators in paris?": from its first word
     after = folded[start + 1 :]
-    if folded[start - 1 : start] in (["les"], ["them"]) or after[:1] in (["them"], ["those"]):
+    if (
+        start >= 0
+        and folded[start - 1 : start] in (["les"], ["them"])
+        or after[:1] in (["them"], ["those"])
+    ):
         after = folded  # "big pharma in idf? list them", "les startups, tu peux me les lister"
     while after[:1] and after[0] in PARTITIVE:  # "some of the big drug companies": the companies
         after = after[1:]

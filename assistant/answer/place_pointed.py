@@ -25,12 +25,13 @@ POINTED = re.compile(
     re.IGNORECASE,
 )
 # "anyone else from the health ecosystem listed in the Yvelines?", "anything health-related in
-# Buc?": anyone or anything in a place named with its capital
+# Buc?", "organisations in Essonne?", "orgs in the 91 (essonne)?": anyone or anything in a place
 LOCATE_ANY_IN = re.compile(
-    r"(?i:\b(?:anything|anyone|anybody|something|someone|quelqu['’]un|quelque chose)"
-    r"(?:\s+else)?\b[^?]{0,50}?\s(?:in|at|à|a|dans|en)\s+(?:(?:the|le|la|les)\s+|l['’])?)"
+    r"(?i:(?:\b(?:anything|anyone|anybody|something|someone|quelqu['’]un|quelque chose)"
+    r"(?:\s+else)?\b|^\s*(?:organi[sz]ations?|companies|players|acteurs|entreprises|"
+    r"structures))[^?]{0,50}?\s(?:in|at|à|a|dans|en)\s+(?:(?:the|le|la|les)\s+|l['’])?)"
     r"(?!(?i:paris region|region|île-de-france|ile-de-france|idf|france|europe)\b)"
-    r"([A-ZÉÈ\d][\w’'\-]+)(?=\s*(?:\(\d+\)\s*)?(?:[?.!,;]|$))"  # the place ends the clause
+    r"((?i:[a-zàâéèêîôûç\d][\w’'\-]+))(?=\s*(?:\(\w+\)\s*)?(?:[?.!,;]|$))"  # it ends the clause
 )
 # the words between "anyone" and the place that only frame it ("anyone else from the health
 # ecosystem listed in")
@@ -38,6 +39,8 @@ FRAME = set(
     """anything anyone anybody something someone quelqu un quelque chose else other autre from
     the le la les l de du des in at a dans en health health-related healthcare medical research
     life sciences science sante ecosystem ecosysteme listed based located there sector related
+    organisations organizations organisation organization companies players acteurs entreprises
+    structures
     registered installed recense recenses installe installes implante implantes""".split()
 )
 TOWN_UNITS = {"town", "city", "commune", "ville"}
@@ -101,4 +104,4 @@ def held_there(question: str, gazetteer: Gazetteer | None) -> bool:
     between = re.findall(r"[\w\-]+", fold(question[found.start() : found.start(1)]))
     if any(w not in FRAME for w in between):
         return False  # "anything on oncology in Paris?": a topic, asked of the passages
-    return place in gazetteer.places or place in OWN_DEPARTEMENTS
+    return place in gazetteer.places or place in OWN_DEPARTEMENTS or place in DEPARTEMENTS

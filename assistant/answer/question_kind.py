@@ -10,6 +10,7 @@ from enum import StrEnum
 from assistant.answer.addressed import about_assistant, asks_to_act, content_words
 from assistant.answer.condense import split_context
 from assistant.answer.journeys import asks_the_way
+from assistant.answer.kind_in_place import KIND_IN_PLACE
 from assistant.answer.out_of_scope import OUT_OF_SCOPE
 from assistant.answer.questions import CLAUSE_END, asking, asks_for_list
 from assistant.answer.seeking import seeks_partner, seeks_place
@@ -181,7 +182,13 @@ def classify(question: str) -> QuestionKind:
         return QuestionKind.LOCATE
     if WHEN.search(rest) and not EXPLAIN.search(led):
         return QuestionKind.FACT
-    if LIST.search(rest) or LIST_ASKED.search(rest) or LIST_OF.search(rest) or asks_for_list(rest):
+    if (
+        LIST.search(rest)
+        or LIST_ASKED.search(rest)
+        or KIND_IN_PLACE.match(rest)
+        or LIST_OF.search(rest)
+        or asks_for_list(rest)
+    ):
         return QuestionKind.LIST
     if any(LIST.search(c) for c in CLAUSE_END.split(rest)[1:]):  # "We're a maker. List the ..."
         return QuestionKind.LIST

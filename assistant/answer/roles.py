@@ -65,6 +65,16 @@ NAME_ASKED = re.compile(
 WHO_LAST = re.compile(r"\b(c['’]?est|is|was|etait) (qui|who)\s*[?!.]*\s*$")
 
 
+# a person asked by the office alone, or after a verb that asks for it: "give me the CEO of X",
+# "CEO of X?", "doctolib ceo?", "le pdg de Doctolib ?" (folded)
+OFFICE = r"(ceo|pdg|chief executive|president|presidente|chairman|chairwoman|managing director)"
+ROLE_ALONE = re.compile(
+    r"\s*((and|et|so|alors)\s+)?((give|tell|send) (me|us) |name |donne[sz]?[- ]moi |dis[- ]moi )?"
+    rf"((the|le|la|l') ?)?{OFFICE}\s+(of|de|du|d')( ?[\w\-']+){{1,3}}\s*[?!.]*\s*$|"
+    rf"\s*[\w\-]+( [\w\-]+)?['’]?s? {OFFICE}\s*[?!.]*\s*$"
+)
+
+
 # a person asked by the office that picks them: "which minister chaired it?" (not "quel
 # dirigeant ...?", anyone who leads)
 WHICH_ROLE = re.compile(
@@ -83,6 +93,7 @@ def asked_role(question: str) -> str | None:
         NAME_ASKED.search(folded)  # "What's the director's name?", "le nom du directeur ?"
         or WHICH_ROLE.match(folded)  # "which minister chaired it?", "quel ministre ...?"
         or WHO_LAST.search(folded)  # "et le président, c'est qui ?", "the CEO is who?"
+        or ROLE_ALONE.match(folded)  # "give me the CEO of X", "CEO of X?", "x ceo?"
     ):
         return None
     for role, pattern in ROLE_QUESTION.items():
