@@ -181,6 +181,12 @@ def test_a_pronoun_after_a_place_answer_stands_for_the_previous_questions_subjec
     assert restate(question, standalone, classify(question))[1] == QuestionKind.LOCATE
 
 
+def test_a_possessive_before_cest_takes_its_noun_phrase() -> None:
+    history = exchange("où est la Région ?", "La Région Île-de-France est à Saint-Ouen-sur-Seine.")
+    standalone = condense("et leur site web c'est quoi ?", history)
+    assert split_context(standalone)[0] == ("et le site web de Région Île-de-France c'est quoi ?")
+
+
 def test_a_french_possessive_takes_its_whole_noun_phrase() -> None:
     history = exchange("c'est quoi Medicen ?", "Un pôle de compétitivité francilien.")
     assert asked("et son objectif pour 2022 ?", history) == "et l'objectif de Medicen pour 2022 ?"

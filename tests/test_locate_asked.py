@@ -15,6 +15,7 @@ from assistant.answer.lexicon import Lexicon
 from assistant.answer.organisations import from_passages
 from assistant.answer.question_kind import QuestionKind, classify
 from assistant.answer.standalone import Reading
+from assistant.answer.where import located_subject
 from assistant.retrieval.passage import Passage
 from assistant.services.directory_answers import directory_answer, from_directory
 from assistant.services.entry_answers import entry_answer
@@ -38,6 +39,14 @@ ROWS = [
 SOURCE = "Labs of the area share a biobank and an open innovation lab opened in 2016."
 KNOWN = {t for text in [SOURCE, *(p.text for p in ROWS)] for t in tokenize(text)}
 ALPHA = "Alpha Lab is in Orsay, Essonne [1]."
+
+
+def test_an_organisation_s_thing_with_its_apostrophe_left_out_is_of_that_organisation() -> None:
+    """ "where is kardiolibs lab": Kardiolib's lab, a thing the passages locate, not the
+    organisation's town."""
+    orgs = from_passages([_entry("Kardiolib", "medtech-company", "Orsay", "91", "It scans.")])
+    assert located_subject("where is kardiolibs lab", orgs) == []
+    assert [o.name for o in located_subject("where is kardiolib", orgs)] == ["Kardiolib"]
 
 
 def _read(question: str) -> Reading:

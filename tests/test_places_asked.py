@@ -83,6 +83,10 @@ def test_the_region_named_is_no_place_and_no_town_is_read_inside_a_longer_one(
     assert places_asked("any imaging firms in the Paris area?", orgs) == []
     assert places_asked("Which clusters are on the Paris-Saclay campus?", orgs) == []
     assert places_asked("Which organisations have more than 93 members?", orgs) == []
+    # a compound town by its first word, as people shorten it ("rueil"), not a "saint"
+    assert [p.label for p in places_asked("pharma à rueil ?", orgs)] == ["Rueil-Malmaison"]
+    assert [p.label for p in places_asked("anything in levallois?", orgs)] == ["Levallois-Perret"]
+    assert places_asked("any saint in the region?", orgs) == []
     assert [p.label for p in places_asked("Who is in Val-de-Marne or the 92?", orgs)] == [
         "Val-de-Marne",
         "Hauts-de-Seine",

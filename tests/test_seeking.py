@@ -73,6 +73,11 @@ def test_a_two_letter_acronym_names_its_organisation_where_it_is_asked() -> None
     )
     named = located_subject("where are Philips and GE?", orgs)
     assert [o.name for o in named] == ["Philips", "GE Healthcare"]
+    # a name typed nearly, beside names typed exactly: each of them
+    meta = {"title": "InterSystems", "kind": "medtech-company"}
+    orgs = [*orgs, *from_passages([Passage("p-is", "InterSystems.", meta, 0.0)])]
+    named = located_subject("where are GE Healthcare, Intersystem and Philips?", orgs)
+    assert [o.name for o in named] == ["GE Healthcare", "InterSystems", "Philips"]
     assert [o.name for o in located_subject("where is GE Healthcare?", orgs)] == ["GE Healthcare"]
 
 

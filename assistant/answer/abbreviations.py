@@ -106,7 +106,6 @@ TEXTING = {
     "plz": "please",
     "tho": "though",
     "orgs": "organisations",
-    "org": "organisation",
     "wht": "what",
     "thx": "thanks",
 }

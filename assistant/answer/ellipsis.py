@@ -225,7 +225,8 @@ PLACE_ANSWER = re.compile(r"(?i:à|a|au|aux|en|in|at|near|dans|près de)\s+[A-Z�
 # phrase a possessive opens, its noun, one adjective and its complements ("sa stratégie repose
 # sur quoi ?": a verb follows, no owned phrase ends there)
 OF = r"(?:\s+(?:d['’]|de\s+|du\s+|des\s+)[\w\-]+)*?"
-ENDS = r"(?:pour|en|à|au|aux|dans|il|elle|ils|elles|est|sont)"  # what follows the owned phrase
+# what follows the owned phrase ("son siège, il est où ?", "leur site web c'est quoi ?")
+ENDS = r"(?:pour|en|à|au|aux|dans|il|elle|ils|elles|est|sont|c['’]est|ce sont)"
 OWNED = (
     rf"\b(son|sa|ses|leur|leurs)\s+([\w\-]+{OF}(?:\s+(?!(?:d['’]|de|du|des|{ENDS})\b)[\w\-]+)?"
     rf"{OF})(?=\s*[,?!.]|\s+{ENDS}\b|\s*$)"

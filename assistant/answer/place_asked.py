@@ -8,7 +8,7 @@ The region itself ("Paris Region startups") is no town."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -70,7 +70,9 @@ def places_asked(question: str, organisations: Sequence[Organisation]) -> list[P
     towns = {fold(o.city): o.city for o in organisations if o.city}
     ends = set()  # where a town's name ends: "Rueil-Malmaison (92)" is that town's département
     for town, name in towns.items():
-        if match := re.search(rf"(?<![\w\-]){_spelt(town)}(?![\w\-])", folded):
+        short = _short(town, towns)  # "rueil" for Rueil-Malmaison, "levallois", "neuilly"
+        spelt = f"(?:{_spelt(town)}|{re.escape(short)})" if short else _spelt(town)
+        if match := re.search(rf"(?<![\w\-]){spelt}(?![\w\-])", folded):
             found.append((match.start(), Place(name, town=town)))
             ends.add(match.end())
     named = {place.town for _, place in found if place.town}
@@ -124,6 +126,20 @@ def places_in(question: str, organisations: Sequence[Organisation]) -> list[Plac
         if not place.outside and any(IN.search(folded[:start]) for start in starts):
             kept.append(place)
     return kept
+
+
+SHORT_MIN = 5  # "rueil", not "gif" nor "saint"; a word of its own only
+NOT_SHORT = frozenset("saint sainte paris".split())
+
+
+def _short(town: str, towns: Iterable[str]) -> str:
+    """The first part of a compound town's name, the way people shorten it ("rueil" for
+    rueil-malmaison), when it is long enough and the first part of no other town; else ""."""
+    first = town.split("-")[0]
+    if first == town or len(first) < SHORT_MIN or first in NOT_SHORT:
+        return ""
+    others = [t for t in towns if t != town and t.split("-")[0] == first]
+    return "" if others else first
 
 
 def _spelt(place: str) -> str:

@@ -18,8 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Sequence
 
-from rapidfuzz import fuzz, process
-
+from assistant.answer.name_runs import Run, aliases, named_runs
 from assistant.answer.organisations import Organisation, squash
 from assistant.answer.place_asked import OWN_DEPARTEMENTS
 from assistant.answer.questions import asking
@@ -29,9 +28,6 @@ from assistant.answer.weights import FRAMING, HAPPENS, SCOPE
 from ingest.directory.org_kinds import kinds_by_word
 from ingest.store.text import STOPWORDS, fold, tokenize
 
-CLOSE_ENOUGH = 85.0  # rapidfuzz ratio (0-100) of a run of words to a name: one typo in eight
-MIN_FUZZY_CHARS = 5  # shorter names are matched exactly only ("CEA" is not "sea")
-MAX_RUN = 4  # words in a run compared with a name
 # the words that frame a question about where something is, English and French
 FRAME = set(
     """
@@ -66,7 +62,6 @@ LOCATIVE = set(
 OF = set("of de du des d at chez".split())
 ELIDED = re.compile(r"^(?:l|d|qu)['’]")  # the article elided before a place: "l'Essonne"
 WORD = re.compile(r"[\w&\-’']+")
-Run = tuple[int, int, str]  # (first word, after the last, the words joined)
 
 
 def located_subject(
@@ -79,8 +74,13 @@ def located_subject(
     that places the question in the region ("in the Paris area") frames it, and so does a word
     the corpus never uses (``known``: its terms), unless it names a thing of the organisation
     ("X's biobank", "the biobank of X"): it cannot name a thing the sources would locate."""
-    by_alias = _aliases(organisations, short=True)
+    by_alias = aliases(organisations, short=True)
     question = HAPPENS.sub(" ", question)  # "where does X take place?": where X is
+    question = re.sub(  # "sanofis lab": Sanofi's, its apostrophe left out
+        r"\b([\w\-]+)s\b",
+        lambda m: f"{m.group(1)}'s" if squash(m.group(1)) in by_alias else m.group(0),
+        question,
+    )
     asked, told = asking(question, told_first=True)
     where, besides = where_parts(question)
     if besides:  # "Where is X based, and what year did it open Y?": the part that asks where
@@ -91,7 +91,7 @@ def located_subject(
     words = _words(asked)
     found = [  # "ils sont où en Île-de-France ?": the region places them, names none of them
         (i, j, alias)
-        for i, j, alias in _named(words, by_alias)
+        for i, j, alias in named_runs(words, by_alias)
         if fold(words[i]) not in LOCATIVE or not set(tokenize(" ".join(words[i:j]))) <= SCOPE
     ]
     if not found and told:
@@ -99,7 +99,7 @@ def located_subject(
         # Guerbet - which town are they in?": the one organisation told, unless the message
         # names a part of it ("where is their lab?") or asks where to set up
         told_words = _words(told)
-        runs = _named(told_words, by_alias)
+        runs = named_runs(told_words, by_alias)
         named = {alias for _, _, alias in runs}
         # the unit word just before the name is its kind ("le labo Guerbet"), not a part of it
         unnamed = [
@@ -219,45 +219,12 @@ def _units(words: list[str]) -> bool:
 def names_organisation(question: str, organisations: Sequence[Organisation]) -> bool:
     """Whether the question names an organisation (exactly or nearly), whatever it asks of
     it: "in which town is Sanofi's e-health lab?" names Sanofi and asks for its lab's town."""
-    return bool(_named(_words(question), _aliases(organisations)))
+    return bool(named_runs(_words(question), aliases(organisations)))
 
 
 def _words(question: str) -> list[str]:
     words = [re.sub(r"['’]s$", "", w) for w in WORD.findall(question)]
     return [w for w in words if squash(w)]
-
-
-def _aliases(
-    organisations: Sequence[Organisation], short: bool = False
-) -> dict[str, list[Organisation]]:
-    """The organisations by each squashed name a run of the question's words may spell;
-    ``short``: with an acronym of two capitals ("where are Philips and GE?")."""
-    by_alias: dict[str, list[Organisation]] = {}
-    for org in organisations:
-        two = {squash(org.acronym)} if short and org.acronym and org.acronym.isupper() else set()
-        for alias in org.aliases() | two:
-            by_alias.setdefault(alias, []).append(org)
-    return by_alias
-
-
-def _named(words: list[str], by_alias: dict[str, list[Organisation]]) -> list[Run]:
-    """The runs of words that spell a name exactly, else the one run closest to a name."""
-    runs = _runs([squash(w) for w in words])
-    found = [(i, j, run) for i, j, run in runs if run in by_alias]
-    if found:  # the longest: "GE Healthcare", not its "GE"
-        return [
-            (i, j, r)
-            for i, j, r in found
-            if not any(a <= i and j <= b for a, b, _ in found if b - a > j - i)
-        ]
-    long = [a for a in by_alias if len(a) >= MIN_FUZZY_CHARS]
-    close = [
-        (hit[1], i, j, hit[0])
-        for i, j, run in runs
-        if len(run) >= MIN_FUZZY_CHARS
-        and (hit := process.extractOne(run, long, scorer=fuzz.ratio, score_cutoff=CLOSE_ENOUGH))
-    ]
-    return [(i, j, alias) for _, i, j, alias in sorted(close, reverse=True)[:1]]
 
 
 def _parts(
@@ -286,12 +253,3 @@ def frames(word: str) -> bool:
     if not word or word in STOPWORDS or word in FRAME or word in kinds_by_word():
         return True
     return set(tokenize(word)) <= FRAMING  # "exactement", "currently": the question's precision
-
-
-def _runs(words: list[str]) -> list[Run]:
-    """Each run of up to ``MAX_RUN`` consecutive words: (start, end, the words joined)."""
-    return [
-        (i, j, "".join(words[i:j]))
-        for i in range(len(words))
-        for j in range(i + 1, min(i + MAX_RUN, len(words)) + 1)
-    ]
