@@ -126,7 +126,9 @@ eval: setup
 		tests/eval/dev79.jsonl tests/eval/dev80.jsonl tests/eval/dev81.jsonl tests/eval/dev82.jsonl \
 		tests/eval/dev83.jsonl tests/eval/dev84.jsonl tests/eval/dev85.jsonl tests/eval/dev86.jsonl \
 		tests/eval/dev87.jsonl tests/eval/dev88.jsonl tests/eval/dev89.jsonl tests/eval/dev90.jsonl \
-		tests/eval/dev91.jsonl tests/eval/dev92.jsonl \
+		tests/eval/dev91.jsonl tests/eval/dev92.jsonl tests/eval/dev93.jsonl tests/eval/dev94.jsonl \
+		tests/eval/dev95.jsonl tests/eval/dev96.jsonl tests/eval/dev97.jsonl tests/eval/dev98.jsonl \
+		tests/eval/dev99.jsonl tests/eval/dev100.jsonl \
 		tests/eval/test.jsonl
 
 bench: setup

@@ -368,6 +368,22 @@ DEV91 = Path(__file__).parent / "eval" / "dev91.jsonl"
 DEV91_BARS = {"accuracy": 0.82, "decline": 0.76, "answer_first": 0.64}
 DEV92 = Path(__file__).parent / "eval" / "dev92.jsonl"
 DEV92_BARS = {"accuracy": 0.85, "decline": 0.90, "answer_first": 0.71}
+DEV93 = Path(__file__).parent / "eval" / "dev93.jsonl"
+DEV93_BARS = {"accuracy": 0.76, "decline": 0.94, "answer_first": 0.61}
+DEV94 = Path(__file__).parent / "eval" / "dev94.jsonl"
+DEV94_BARS = {"accuracy": 0.68, "decline": 0.86, "answer_first": 0.75}
+DEV95 = Path(__file__).parent / "eval" / "dev95.jsonl"
+DEV95_BARS = {"accuracy": 0.78, "decline": 0.88, "answer_first": 0.76}
+DEV96 = Path(__file__).parent / "eval" / "dev96.jsonl"
+DEV96_BARS = {"accuracy": 0.71, "decline": 0.92, "answer_first": 0.56}
+DEV97 = Path(__file__).parent / "eval" / "dev97.jsonl"
+DEV97_BARS = {"accuracy": 0.82, "decline": 0.93, "answer_first": 0.85}
+DEV98 = Path(__file__).parent / "eval" / "dev98.jsonl"
+DEV98_BARS = {"accuracy": 0.78, "decline": 0.84, "answer_first": 0.80}
+DEV99 = Path(__file__).parent / "eval" / "dev99.jsonl"
+DEV99_BARS = {"accuracy": 0.75, "decline": 0.86, "answer_first": 0.60}
+DEV100 = Path(__file__).parent / "eval" / "dev100.jsonl"
+DEV100_BARS = {"accuracy": 0.80, "decline": 0.88, "answer_first": 0.76}
 
 
 @pytest.mark.parametrize(
@@ -382,6 +398,7 @@ DEV92_BARS = {"accuracy": 0.85, "decline": 0.90, "answer_first": 0.71}
         *(DEV64, DEV65, DEV66, DEV67, DEV68, DEV69, DEV70, DEV71, DEV72, DEV73, DEV74),
         *(DEV75, DEV76, DEV77, DEV78, DEV79, DEV80, DEV81, DEV82, DEV83, DEV84),
         *(DEV85, DEV86, DEV87, DEV88, DEV89, DEV90, DEV91, DEV92),
+        *(DEV93, DEV94, DEV95, DEV96, DEV97, DEV98, DEV99, DEV100),
         TEST,
     ],
     ids=lambda path: {"questions": "main"}.get(path.stem, path.stem),
@@ -529,9 +546,17 @@ def test_default_backend_holds_the_bar(built_index: Path) -> None:
         (DEV90, DEV90_BARS),
         (DEV91, DEV91_BARS),
         (DEV92, DEV92_BARS),
+        (DEV93, DEV93_BARS),
+        (DEV94, DEV94_BARS),
+        (DEV95, DEV95_BARS),
+        (DEV96, DEV96_BARS),
+        (DEV97, DEV97_BARS),
+        (DEV98, DEV98_BARS),
+        (DEV99, DEV99_BARS),
+        (DEV100, DEV100_BARS),
         (TEST, TEST_BARS),
     ],
-    ids=[*(f"dev{n}" for n in range(2, 93)), "frozen-test"],
+    ids=[*(f"dev{n}" for n in range(2, 101)), "frozen-test"],
 )
 def test_a_blind_set_holds_its_measured_numbers(
     built_index: Path, path: Path, bars: dict[str, float]
@@ -539,9 +564,11 @@ def test_a_blind_set_holds_its_measured_numbers(
     """The sets written blind from corpus/: dev2, dev4 to dev11, dev13, dev14, dev16, dev18 to
     dev24, dev26, dev27, dev29, dev31, dev33, dev34, dev37 to dev39, dev41, dev42, dev44, dev46
     to dev50, dev52, dev54, dev55, dev57, dev59 to dev61, dev63 to dev67, dev70 to dev73, dev75,
-    dev76, dev78, dev79, dev81, dev84 to dev86, dev88, dev89, dev91 (tuned on), dev3, dev12,
+    dev76, dev78, dev79, dev81, dev84 to dev86, dev88, dev89, dev91, dev93, dev94, dev96, dev97,
+    dev99 (tuned on), dev3, dev12,
     dev15, dev17, dev25, dev28, dev30, dev32, dev35, dev36, dev40, dev43, dev45, dev51, dev53,
-    dev56, dev58, dev62, dev68, dev69, dev74, dev77, dev80, dev82, dev83, dev87, dev90 and dev92
+    dev56, dev58, dev62, dev68, dev69, dev74, dev77, dev80, dev82, dev83, dev87, dev90, dev92,
+    dev95, dev98 and dev100
     (holdouts, their tables only) and the frozen test (never tuned on) each hold their measured
     numbers."""
     chat = Container(Settings(data_dir=built_index)).chat
