@@ -121,6 +121,8 @@ from ingest.store.text import tokenize
         "Je vous saurais gré de bien vouloir rédiger, à l'attention de Curie, une lettre.",
         "pouvez-vous remplir pour moi le formulaire d'inscription ?",  # "pour moi" before it
         "send me the medicen membership form pls",  # two words before the thing sent
+        "tu peux m'envoyer la brochure ?",  # "m'" elided before the verb
+        "peux-tu m'envoyer la plaquette de MedXperience ?",
     ],
 )
 def test_requests_to_act_are_their_own_kind(question: str) -> None:
@@ -146,6 +148,7 @@ def test_requests_to_act_are_their_own_kind(question: str) -> None:
         "What does Medicen do on behalf of its members?",
         "Qui parle au nom des pôles français à Bruxelles ?",
         "tu peux me dire qui dirige Agoranov ?",
+        "tu peux m'expliquer ce qu'est Medicen ?",  # "m'" before a verb of telling
         "Do you know any agency that could file the application on our behalf?",
         # asking whom to write to, how to get in touch, what others arrange or send
         "Who should I write to about joining Medicen?",

@@ -80,6 +80,7 @@ def test_english_and_names_in_capitals_are_left_as_they_are(english: str) -> Non
             "which organisations in your directory are outside the paris region",
         ),
         ("medxperience dates n venue? pls", "medxperience dates and venue? please"),
+        ("which dept is orsay in?", "which department is orsay in?"),
     ],
 )
 def test_english_typed_on_a_phone_is_read_as_written_out(typed: str, meant: str) -> None:

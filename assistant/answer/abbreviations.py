@@ -108,6 +108,8 @@ TEXTING = {
     "orgs": "organisations",
     "wht": "what",
     "thx": "thanks",
+    "dept": "department",
+    "depts": "departments",
 }
 WRITTEN_OUT = {**CONTRACTIONS, **TEXTING}  # what an English word typed on a phone stands for
 # an opening interjection before the message: "yo whats ...", "hey, where is ..."
