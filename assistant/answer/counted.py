@@ -36,7 +36,7 @@ def by_count(question: str, answer: str) -> str:
     french = match.group("n").lower() in FRENCH
     items = _of_the_noun(items, value(match.group("n")), question[match.end() :], answer)
     items = items[: value(match.group("n"))]
-    joined = f"{', '.join(items[:-1])} {'et' if french else 'and'} {items[-1]}"
+    joined = _joined(items, french)
     of = ("de " if french else "of ") if match.group("of") or match.group("des") else ""
     return f"{question[: match.start()]}{of}{joined}{question[match.end() :]}"
 
@@ -64,10 +64,14 @@ def by_pronoun(question: str, answer: str) -> str:
     if not match or not paired:
         return ""
     group = next(g for g in ("they", "ils", "sont") if match.group(g))
-    french = group != "they"
-    joined = f"{', '.join(items[:-1])} {'et' if french else 'and'} {items[-1]}"
+    joined = _joined(items, french=group != "they")
     joined = f" {joined}" if group == "sont" else joined
     return f"{question[: match.start(group)]}{joined}{question[match.end(group) :]}"
+
+
+def _joined(items: list[str], french: bool) -> str:
+    """ "A, B and C" ("A, B et C")."""
+    return f"{', '.join(items[:-1])} {'et' if french else 'and'} {items[-1]}"
 
 
 # the nouns that say what a named thing is, written after its name ("the SUMIL project")

@@ -41,31 +41,24 @@ def named_runs(words: list[str], by_alias: dict[str, list[Organisation]]) -> lis
             for i, j, r in found
             if not any(a <= i and j <= b for a, b, _ in found if b - a > j - i)
         ]
+        if len(kept) < 2:
+            return kept
         spans = {k for i, j, _ in kept for k in range(i, j)}
-        near = (
-            [  # "Intersystem" beside exact names: InterSystems
-                (i, i + 1, hit[0])
-                for i, word in enumerate(words)
-                if i not in spans
-                and word[:1].isupper()
-                and len(squash(word)) >= MIN_FUZZY_CHARS
-                and (
-                    hit := process.extractOne(
-                        squash(word), long, scorer=fuzz.ratio, score_cutoff=CLOSE_ENOUGH
-                    )
-                )
-            ]
-            if len(kept) > 1
-            else []
-        )
+        near = [  # "Intersystem" beside exact names: InterSystems
+            (i, i + 1, hit[0])
+            for i, word in enumerate(words)
+            if i not in spans and word[:1].isupper() and (hit := _closest(squash(word), long))
+        ]
         return sorted(kept + near)
-    close = [
-        (hit[1], i, j, hit[0])
-        for i, j, run in runs
-        if len(run) >= MIN_FUZZY_CHARS
-        and (hit := process.extractOne(run, long, scorer=fuzz.ratio, score_cutoff=CLOSE_ENOUGH))
-    ]
+    close = [(hit[1], i, j, hit[0]) for i, j, run in runs if (hit := _closest(run, long))]
     return [(i, j, alias) for _, i, j, alias in sorted(close, reverse=True)[:1]]
+
+
+def _closest(run: str, names: list[str]) -> tuple[str, float, int] | None:
+    """The name ``run`` nearly spells (one typo in eight letters), if it is long enough."""
+    if len(run) < MIN_FUZZY_CHARS:
+        return None
+    return process.extractOne(run, names, scorer=fuzz.ratio, score_cutoff=CLOSE_ENOUGH)
 
 
 def _runs(words: list[str]) -> list[Run]:

@@ -202,11 +202,7 @@ def asked_kinds(question: str) -> tuple[str, ...]:
         return ()
     start = -1 if start is None else start  # "incubators in paris?": from its first word
     after = folded[start + 1 :]
-    if (
-        start >= 0
-        and folded[start - 1 : start] in (["les"], ["them"])
-        or after[:1] in (["them"], ["those"])
-    ):
+    if folded[start - 1 : start] in (["les"], ["them"]) or after[:1] in (["them"], ["those"]):
         after = folded  # "big pharma in idf? list them", "les startups, tu peux me les lister"
     while after[:1] and after[0] in PARTITIVE:  # "some of the big drug companies": the companies
         after = after[1:]

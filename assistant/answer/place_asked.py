@@ -8,7 +8,8 @@ The region itself ("Paris Region startups") is no town."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -69,8 +70,9 @@ def places_asked(question: str, organisations: Sequence[Organisation]) -> list[P
         found.append((outside.start(), Place(outside.group(0), outside=True)))
     towns = {fold(o.city): o.city for o in organisations if o.city}
     ends = set()  # where a town's name ends: "Rueil-Malmaison (92)" is that town's département
+    firsts = Counter(town.split("-")[0] for town in towns)  # the first words towns share
     for town, name in towns.items():
-        short = _short(town, towns)  # "rueil" for Rueil-Malmaison, "levallois", "neuilly"
+        short = _short(town, firsts)  # "rueil" for Rueil-Malmaison, "levallois", "neuilly"
         spelt = f"(?:{_spelt(town)}|{re.escape(short)})" if short else _spelt(town)
         if match := re.search(rf"(?<![\w\-]){spelt}(?![\w\-])", folded):
             found.append((match.start(), Place(name, town=town)))
@@ -132,14 +134,14 @@ SHORT_MIN = 5  # "rueil", not "gif" nor "saint"; a word of its own only
 NOT_SHORT = frozenset("saint sainte paris".split())
 
 
-def _short(town: str, towns: Iterable[str]) -> str:
+def _short(town: str, firsts: Counter[str]) -> str:
     """The first part of a compound town's name, the way people shorten it ("rueil" for
-    rueil-malmaison), when it is long enough and the first part of no other town; else ""."""
+    rueil-malmaison), when it is long enough and the first part of no other town (``firsts``:
+    how many towns each first part begins); else ""."""
     first = town.split("-")[0]
-    if first == town or len(first) < SHORT_MIN or first in NOT_SHORT:
+    if first == town or len(first) < SHORT_MIN or first in NOT_SHORT or firsts[first] > 1:
         return ""
-    others = [t for t in towns if t != town and t.split("-")[0] == first]
-    return "" if others else first
+    return first
 
 
 def _spelt(place: str) -> str:

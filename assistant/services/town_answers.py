@@ -128,12 +128,10 @@ def town_departement(
     when it asks which département; "" otherwise."""
     if not DEPARTEMENT_ASKED.search(question):
         return ""
-    words = {fold(w) for w in re.findall(r"[\w\-’']+", question)}
     there = {fold(o.city): o for o in reversed(orgs) if placed(o) and departement(o)}
+    named = dict.fromkeys(fold(w) for w in re.findall(r"[\w\-’']+", question))  # in its order
     found = []
-    for town, org in sorted(there.items(), key=lambda item: question.lower().find(item[0])):
-        if town not in words:
-            continue
+    for org in (there[town] for town in named if town in there):
         code = departement(org)
         where = " ".join(p for p in (postcode(org), org.city) if p)
         said = text("town_in", language).format(town=where, name=DEPARTEMENTS[code], code=code)
