@@ -12,9 +12,10 @@ import pytest
 from assistant.answer.condense import Turn, condense, referent_of, split_context
 from assistant.answer.descriptions import among, described
 from assistant.answer.gazetteer import Gazetteer
+from assistant.answer.listed import listed
 from assistant.answer.organisations import from_passages
 from assistant.answer.question_kind import QuestionKind, classify, restate
-from assistant.answer.referents import listed, unacknowledged
+from assistant.answer.referents import unacknowledged
 from assistant.answer.value_kinds import asked_value, holds_value
 from assistant.retrieval.passage import Passage
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.condense import Turn, condense, split_context
+from assistant.answer.listed import listed
 from assistant.answer.question_kind import QuestionKind, classify, restate
-from assistant.answer.referents import by_rank, fronted, listed
+from assistant.answer.referents import by_rank, fronted
 
 
 def exchange(question: str, answer: str) -> list[Turn]:

@@ -14,10 +14,10 @@ from assistant.answer.compose import compose
 from assistant.answer.condense import Turn, condense, split_context
 from assistant.answer.counted import by_count, by_pronoun
 from assistant.answer.evidence import Evidence, EvidenceReport
+from assistant.answer.listed import listed
 from assistant.answer.organisations import Organisation, from_passages, members
 from assistant.answer.place_asked import places_asked, places_in
 from assistant.answer.question_kind import QuestionKind, classify, restate
-from assistant.answer.referents import listed
 from assistant.retrieval.passage import Passage
 from assistant.services.directory_answers import directory_answer, directory_of
 from ingest.directory import organisations_to_documents, read_organisations

@@ -97,6 +97,7 @@ TEXTING = {
     "mths": "months",
     "wks": "weeks",
     "abt": "about",
+    "atm": "at the moment",
     "govt": "government",
     "u": "you",
     "ur": "your",
@@ -121,9 +122,12 @@ OPENING = re.compile(
 _WORD = re.compile(r"(?<![\w'’-])([a-z]+)(?![\w'’-])")
 # an elision typed without its apostrophe: "l incubateur", "s installer", "qu il", "d hopitaux"
 _ELISION = re.compile(r"(?<![\w'’-])(qu|[cdjlmnst]) (?=[aeiouyhàâéèêîôû])", re.IGNORECASE)
-# "c'est ou ?", "il est ou", "ça se trouve ou": an "ou" that ends the question asks where
+# "c'est ou ?", "il est ou", "ça se trouve ou", "il est ou maintenant ?": an "ou" that ends the
+# question (but an adverb) asks where
 _WHERE_OU = re.compile(
-    r"\b(c['’]est|est|sont|trouve|situé|situe|situés|situes)\s+ou\b(?=\s*(?:[?!.,;]|$))",
+    r"\b(c['’]est|est|sont|trouve|situé|situe|situés|situes)\s+ou\b"
+    r"(?=\s*(?:(?:maintenant|exactement|actuellement|aujourd['’]hui|pr[ée]cis[ée]ment)\s*)?"
+    r"(?:[?!.,;]|$))",
     re.IGNORECASE,
 )
 

@@ -40,7 +40,7 @@ ABOUT_HELP = re.compile(
 ASSISTANT_VERBS = re.compile(
     r"\b(help|ask|cover|covers|know|do|does|answer|offer|serve|sers|sert|servez|aider|aide|"
     r"demander|poser|couvr\w*|conna\w*|savez|sais|faire|fais|faites|topics?|sujets?|r[ée]pond\w*|"
-    r"renseign\w*|"
+    r"renseign\w*|us(?:e|es|ing)|rel(?:y|ies|ying)|"
     r"thèmes?|themes?|questions?)\b",
     re.IGNORECASE,
 )
@@ -130,8 +130,11 @@ ACT_EN = (
     r"hotel|place to stay|accommodation)\b|hire\s+(?:an?\s+)?\w+\s+for (?:me|us)\b|"
     r"do (?:it|this|that|our \w+(?: \w+)?|my \w+(?: \w+)?) for (?:me|us)\b|"
     # an errand on an appointment or a contact: "cancel my meeting", "invite Medicen to ..."
-    r"(?:cancel|confirm|reschedule|postpone|invite|ping|notify|follow up with|chase|rsvp)\s+"
-    r"(?:me|us|my|our|the|a|an|them|him|her|it|to|for|with|(?-i:[A-ZÀ-Þ]))|"
+    r"(?:cancel|reschedule|postpone|invite|ping|notify|follow up with|chase|rsvp)\s+"
+    r"(?:(?:me|us|my|our|the|a|an|them|him|her|it|to|for|with)\b|(?-i:[A-ZÀ-Þ]))|"
+    # a booking confirmed ("confirm the town of X" asks whether it is so)
+    r"confirm\s+(?:(?:my|our|the|a|an)\s+)?(?:\w+\s+)?(?:meeting|appointment|booking|"
+    r"reservation|registration|attendance|slot|seat|ticket|order|call|visit)s?\b|"
     r"(?:introduce|connect|present)\s+(?:me|us)\b|put (?:me|us) in (?:touch|contact)\b|"
     r"(?:get|be) in (?:touch|contact) with\b|"
     # a message passed on: "let Medicen know we ...", "ask Stéphane Roques if he'd meet us"
@@ -140,7 +143,8 @@ ACT_EN = (
     # a thing made for the user: "make me a slide deck", "write a LinkedIn post"
     r"(?:make|create|build|prepare|design|draw|write)\s+(?:me\s+|us\s+)?(?:an?\s+)?(?:\w+\s+)?"
     r"(?:slides?|slide deck|deck|presentation|brochure|poster|logo|spreadsheet|post|tweet)\b|"
-    r"(?:register|enrol|enroll|sign|subscribe)\s+(?:me|us|my|our)\b|"
+    r"(?:register|enrol|enroll|sign|subscribe)\s+(?:me|us|my|our|"
+    r"(?:\w+\s+)?(?:people|persons|colleagues|attendees|participants|delegates))\b|"
     r"(?:buy|order|pay|purchase|book)\s+(?:me\s+|us\s+)?(?:a|an|the|some|my|our)\b|"
     r"(?:apply|fill (?:in|out)|submit|negotiate)\s+(?:for\s+|to\s+)?(?:me|us|my|our|the|a|an)\b|"
     rf"(?:apply|submit)\s+(?:it\s+|this\s+)?to\s+{NAMED}[^?.]*\bfor (?:me|us)\b"
@@ -167,8 +171,11 @@ ACT_FR = (
     rf"(?:appel(?:le[rz]?|er|ez)|t[ée]l[ée]phone[rz]?|contacte[rz]?)\s+(?:les?\b|la\b|l['’]|{NAMED})|"
     r"(?:prend(?:s|re)|prenez|entrer|entre[zr]?)\s+(?:en\s+)?contact\s+avec\b|"
     # an errand on an appointment or a contact: "annule mon rendez-vous", "relance Agoranov"
-    r"(?:annule[rz]?|confirme[rz]?|reporte[rz]?|d[ée]place[rz]?|invite[rz]?|relance[rz]?)\s+"
-    r"(?:mon|ma|mes|notre|nos|le|la|les|l['’]|leur|lui|(?-i:[A-ZÀ-Þ]))|"
+    r"(?:annule[rz]?|reporte[rz]?|d[ée]place[rz]?|invite[rz]?|relance[rz]?)\s+"
+    r"(?:(?:mon|ma|mes|notre|nos|le|la|les|leur|lui)\b|l['’]|(?-i:[A-ZÀ-Þ]))|"
+    r"confirme[rz]?\s+(?:(?:mon|ma|mes|notre|nos|le|la|les)\s+|l['’]\s*)?(?:rendez-vous|rdv|"
+    r"r[ée]union|r[ée]servation|inscription|participation|pr[ée]sence|cr[ée]neau|place|billet|"
+    r"commande|appel|visite)s?\b|"
     # a reminder, the conversation kept, sent or printed: "mets-moi un rappel", "envoie-moi ça"
     r"(?:mets|mettez)[- ](?:moi|nous) un rappel\b|"
     r"(?:envoie|envoyez)[- ](?:moi|nous)\s+(?:ça|ca|cela|le|la|les)\b|"

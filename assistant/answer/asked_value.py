@@ -33,10 +33,12 @@ from assistant.answer.value_focus import (
 )
 from assistant.answer.value_kinds import ANYONES, asked_value, holds_value, still_asked
 from assistant.answer.weights import SCOPE
+from assistant.answer.window_said import counted_in, numbers_said
 from assistant.retrieval.glossary import english_kin
 from assistant.retrieval.passage import Passage
 from ingest.store.text import fold, tokenize, words
 
+SCOPE_NAMED = re.compile(r"\b(paris|[iî]le[- ]de[- ]france|idf|r[ée]gion)\b", re.IGNORECASE)
 # the values asked across subjects ("which is the biggest?"), not of the one a follow-up follows
 ACROSS = frozenset({"best", "comparison"})
 BEST = 5  # a value answers only in one of the sentences that answer the question best
@@ -106,8 +108,8 @@ class TypedAsk:
         if not kind or (not names and not kind.startswith("year ") and kind not in ANYONES):
             return None
         subject = names[0] if names else ""
-        if kind == "comparison" and len(names) < 2:
-            return None  # a comparison of two subjects the question names
+        if kind == "comparison" and len(names) < 2 and not (names and SCOPE_NAMED.search(question)):
+            return None  # a comparison of two subjects the question names, or of one and the region
         focus = focus_terms(question, kind, subject, report) - describing(
             question, subject, organisations
         )
@@ -223,17 +225,11 @@ def _holds(
         and stands_with(kind, sentence, question, subject, organisations)
         and not plan_only(kind, question, sentence, subject, organisations, focus)
         and (not focus or bool(english_kin(spellings(focus)) & set(tokenize(window))))
-        and (kind != "outcome" or _numbers_said(focus, window))
+        and (kind != "outcome" or numbers_said(focus, window))
+        and (kind != "count" or counted_in(question, window))
         and valued_said(question, kind, window)
         and (kind != "whether" or names_said(question, subject, window))
     )
-
-
-def _numbers_said(focus: set[str], window: str) -> bool:
-    """The numbers of what is asked, if any, stand in the window: "did it make the top 3?" is
-    not answered by "a great position globally"."""
-    numbers = {t for t in focus if t.isdigit()}
-    return not numbers or bool(numbers & set(tokenize(window)))
 
 
 def plan_only(

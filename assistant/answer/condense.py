@@ -25,6 +25,7 @@ from assistant.answer.ellipsis import (
     restate_ellipsis,
 )
 from assistant.answer.frames import directory_name, framed, taken_up
+from assistant.answer.listed import listed
 from assistant.answer.persons import AFTER_LUI, PERSONAL, employer, is_person, person_in
 from assistant.answer.pointing import (
     CLITIC,
@@ -40,7 +41,6 @@ from assistant.answer.referents import (
     DEMONSTRATIVE,
     demonstrated,
     fronted,
-    listed,
     purpose_of,
     subject_in,
     subject_of,
@@ -83,7 +83,7 @@ def condense(question: str, history: Sequence[Turn], known: Gazetteer | None = N
     # "the hospital group": AP-HP, the institute the last question named; "the year after": 2017
     question = dated(described(fronted(asked) or asked, known, previous), answer, previous)
     subject = subject_in(previous) or directory_name(previous, known)
-    pointed = _pointed(question, answer, previous, subject, known)
+    pointed = _pointed(question, answer or previous, previous, subject, known)  # or what was told
     if pointed:
         return f"{_asked(pointed)} ({previous})"
     if of_them := those_named(question, answer):  # "which of those ...": what the answer named

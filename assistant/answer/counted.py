@@ -9,9 +9,10 @@ from itertools import takewhile
 
 from assistant.answer.counted_thing import COUNT_VERBS
 from assistant.answer.descriptions import among
+from assistant.answer.listed import NAMING, listed
 from assistant.answer.numbers import FRENCH, WORD, value
 from assistant.answer.questions import COUNT_QUESTION, PLURAL_ASKED
-from assistant.answer.referents import NAMING, by_rank, fronted, listed
+from assistant.answer.referents import by_rank, fronted
 from ingest.directory.org_kinds import kinds_by_word
 from ingest.store.text import fold, tokenize
 

@@ -167,3 +167,24 @@ def counted_kin(terms: set[str], question: str = "") -> set[str]:
 @cache
 def _terms(text: str) -> frozenset[str]:
     return frozenset(tokenize(text))
+
+
+def counted_said(asked: str, question: str, window: str) -> bool:
+    """The words an English question puts before the noun it counts (``asked``: the words after
+    "how many"; "member" of "member companies") stand in ``window`` (a sentence and the one
+    before it), by their start, their spelling or a word that counts the same: "how many
+    member companies?" is not answered by "three companies" where no member is said."""
+    if detect_language(question) == "fr":
+        return True
+    head = COMPLEMENT.split(asked, maxsplit=1)[0].split()
+    counted = [w for w in head if fold(w) not in COUNT_VERBS]
+    if len(counted) < 2 or _head(counted, False) != counted[-1]:
+        return True  # one word, or the noun first ("people work"): nothing put before it
+    said = whole_words(window) | set(tokenize(window))
+    before = [w for w in counted[:-1] if not w.lower().endswith("ly")]  # not "really"
+    for term in tokenize(" ".join(before)):
+        kin = counted_kin({term}, question)
+        started = any(t.startswith(k[:5]) or k.startswith(t[:5]) for t in said for k in kin)
+        if not started and not close_to(term, said):
+            return False
+    return True

@@ -21,6 +21,7 @@ from assistant.answer.organisations import Organisation
 from assistant.answer.others import others_decline
 from assistant.answer.pointing import PRONOUNS
 from assistant.answer.question_kind import QuestionKind
+from assistant.answer.retold import retold_decline
 from assistant.answer.standalone import Reading
 from assistant.answer.time_asked import unspoken_year
 from assistant.answer.unnamed import asked_group, unnamed_decline
@@ -72,6 +73,7 @@ def decline(
             lexicon,
             followed(reading),
         )
+        or retold_decline(reading.asked, reading.standalone, reading.previous, language, evidence)
         or others_decline(reading.message, said, language, evidence, organisations)
         or (
             named_here(reading, placed)

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from assistant.answer.citations import CITATION
-from assistant.answer.referents import listed
+from assistant.answer.listed import listed
 from ingest.directory.org_kinds import kinds_by_word
 from ingest.store.text import STOPWORDS, detect_language, fold
 

@@ -9,13 +9,16 @@ import re
 PLURAL_KINDS = (
     r"organi[sz]ations|organismes|companies|firms|entreprises|sociétés|societes|institutes|"
     r"instituts|institutions|clusters|pôles|poles|incubators|incubateurs|start-?ups|groups|"
-    r"groupes|hospitals|hôpitaux|hopitaux|laboratories|labs|universities|universit[ée]s|"
+    r"groupes|hospitals|hôpitaux|hopitaux|laboratories|labs|labos|laboratoires|universities|universit[ée]s|"
     r"networks|réseaux|players|acteurs|pharma|biotechs|medtechs|bodies"
 )
-# a kind and a place, nothing else: "e-health startups in idf?", "incubateurs à Paris ?"
+# a kind and a place, nothing else: "e-health startups in idf?", "incubateurs à Paris ?", "y a
+# d'autres labos pharma dans Rueil-Malmaison ?"
 KIND_IN_PLACE = re.compile(
-    r"^\s*(?:any |some |des |les )?(?:(?!(?:how|why|what|which|who|where|when|do|does|are|is|"
-    rf"can|comment|pourquoi|quels?|quelles?)\b)[\w\-]+ ){{0,2}}(?:{PLURAL_KINDS}) "
+    r"^\s*(?:(?:(?:il )?y a(?:-t-il)?|are there|is there) )?"
+    r"(?:any |some |des |les |other |any other |d['’] ?autres )?"
+    r"(?:(?!(?:how|why|what|which|who|where|when|do|does|are|is|can|comment|pourquoi|quels?|"
+    rf"quelles?)\b)[\w\-]+ ){{0,2}}(?:{PLURAL_KINDS}) "
     r"(?:in|en|à|a|dans|around|near) (?:the |le |la |les |l['’])?[\w\-'’]+(?: \(?[\w\-]+\)?)?"
     r"\s*\?*\s*$",
     re.IGNORECASE,

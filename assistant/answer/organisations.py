@@ -115,6 +115,9 @@ class Organisation:
         short = PLACE_SUFFIX.sub("", self.name).strip()
         if short != self.name and fold(short) not in COMMON_WORDS:
             names.add(squash(short))  # "Medicen" for "Medicen Paris Region"
+        first, _, rest = self.name.partition(" ")
+        if first.isupper() and rest:  # "Paris Île-de-France CCI" for "CCI Paris Île-de-France"
+            names.add(squash(f"{rest} {first}"))
         if self.name.lower().startswith("institut "):
             names.add(squash(self.name.split(" ", 1)[1]))  # "Curie" for "Institut Curie"
         return frozenset(n for n in names if len(n) >= 3)
@@ -185,10 +188,11 @@ ASKING = set(
 )
 
 
-# the words of a share of a group before it: "some of the", "a few of those", "certains des"
+# the words of a share of a group (or of the rest of it) before it: "some of the", "d'autres"
 PARTITIVE = {
     *"some few a several any many most all each one two three of the those these".split(),
     *"quelques quelques-uns quelques-unes certains certaines plusieurs des les ces".split(),
+    *"other others il y d autres".split(),  # "y a d'autres labos ... ?"
 }
 
 

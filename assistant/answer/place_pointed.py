@@ -25,11 +25,12 @@ POINTED = re.compile(
     re.IGNORECASE,
 )
 # "anyone else from the health ecosystem listed in the Yvelines?", "anything health-related in
-# Buc?", "organisations in Essonne?", "orgs in the 91 (essonne)?": anyone or anything in a place
+# Buc?", "organisations in Essonne?", "orgs in the 91 (essonne)?", "qui d'autre est installé à
+# Rueil-Malmaison ?": anyone or anything in a place
 LOCATE_ANY_IN = re.compile(
     r"(?i:(?:\b(?:anything|anyone|anybody|something|someone|quelqu['’]un|quelque chose)"
-    r"(?:\s+else)?\b|^\s*(?:organi[sz]ations?|companies|players|acteurs|entreprises|"
-    r"structures))[^?]{0,50}?\s(?:in|at|à|a|dans|en)\s+(?:(?:the|le|la|les)\s+|l['’])?)"
+    r"(?:\s+else)?\b|\b(?:who|qui)\s+(?:else|d['’]autre)\b|"
+    r"^\s*(?:organi[sz]ations?|companies|players|acteurs|entreprises|structures))[^?]{0,50}?\s(?:in|at|à|a|dans|en)\s+(?:(?:the|le|la|les)\s+|l['’])?)"
     r"(?!(?i:paris region|region|île-de-france|ile-de-france|idf|france|europe)\b)"
     r"((?i:[a-zàâéèêîôûç\d][\w’'\-]+))(?=\s*(?:\(\w+\)\s*)?(?:[?.!,;]|$))"  # it ends the clause
 )
@@ -41,7 +42,8 @@ FRAME = set(
     life sciences science sante ecosystem ecosysteme listed based located there sector related
     organisations organizations organisation organization companies players acteurs entreprises
     structures
-    registered installed recense recenses installe installes implante implantes""".split()
+    registered installed recense recenses installe installes implante implantes
+    who qui is are est sont d""".split()
 )
 TOWN_UNITS = {"town", "city", "commune", "ville"}
 NUMBERED = re.compile(r"\((?P<code>\d{2})\)|\b(?P<post>\d{5})\b")

@@ -14,6 +14,7 @@ from assistant.answer.kind_in_place import KIND_IN_PLACE
 from assistant.answer.out_of_scope import OUT_OF_SCOPE
 from assistant.answer.questions import CLAUSE_END, asking, asks_for_list
 from assistant.answer.seeking import seeks_partner, seeks_place
+from assistant.answer.value_kinds import asked_value
 
 
 class QuestionKind(StrEnum):
@@ -174,9 +175,10 @@ def classify(question: str) -> QuestionKind:
         and not UNNAMED_OTHERS.search(rest)
         # "Where is X? We're comparing locations.": where X is, the comparison only told
         and (COMPARE.search(asked) or not seeks_place(asked))
+        and not values_only(rest, asked)  # "How many members does X have? To compare with Y."
     ):
         return QuestionKind.COMPARE
-    if not WHY.search(led) and seeks_partner(rest):
+    if not WHY.search(led) and seeks_partner(rest) and not values_only(rest, asked):
         return QuestionKind.PARTNER
     if not WHY.search(led) and (seeks_place(rest) or seeks_place(asking(rest, told_first=True)[0])):
         return QuestionKind.LOCATE
@@ -205,3 +207,17 @@ def restate(question: str, standalone: str, kind: QuestionKind) -> tuple[str, Qu
     organisations are in Saclay?"): it is then answered, and classified, as restated."""
     asked = split_context(standalone)[0]
     return (question, kind) if asked == question else (asked, classify(asked))
+
+
+# the values a question may ask of an organisation whatever the asker tells of their search
+VALUES = frozenset("amount price rate date count email phone hours measure age duration".split())
+
+
+def values_only(message: str, asked: str) -> bool:
+    """The part that asks wants a value ("What's Guerbet's annual revenue?"), a partner or a
+    comparison only told of ("trying to size them as a potential partner", "to compare it with
+    Medicen's 400"): a fact, not a partner search or a comparison."""
+    if asked == message or seeks_partner(asked) or COMPARE.search(asked):
+        return False
+    kind = asked_value(asked)
+    return kind in VALUES or kind.startswith("year ")

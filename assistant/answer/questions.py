@@ -60,7 +60,7 @@ CLAUSE_END = re.compile(
 COST_QUESTION = re.compile(
     r"\bhow much\b.*\b(cost|pay|price|charge|fee|rent)|\b(price|cost|fee|salary|rent)s? of\b"
     r"|\bcombien ((a|ont|avait|va) )?(coût|co[uû]t\w*|pa[yi]e)|\b(prix|tarif|coût) d|"
-    r"\bco[uû]t(e|é|ait|era|ent)\s+combien\b",  # "ça a coûté combien ?"
+    r"\bco[uû]t(e|é|ait|era|ent|er)\s+combien\b",  # "ça a coûté combien ?", "va coûter combien"
     re.IGNORECASE,
 )
 # the counted thing: a noun and the word after it, or its complement ("instituts de recherche")

@@ -10,6 +10,7 @@ import re
 
 from assistant.answer.questions import asking, question_parts
 from assistant.answer.shapes import LOCATE_THERE, asks_partner, asks_where
+from ingest.directory.departements import DEPARTEMENTS
 
 THERE_IS = (
     r"(is there|are there|y a-t-il|y a t il|y a-t'il|existe-t-il|existe-t-elle|existe-t-ils|"
@@ -121,7 +122,10 @@ WHICH_ONE_IN = re.compile(
     r"\b(which|lequel|laquelle|lesquels|lesquelles)\b[^?]{0,80}?\b(is|are|est|sont|se trouvent|"
     r"se trouve|se situe|se situent)(?P<negated>n['’]t|\s+not|\s+pas)?\s+"
     r"((based|located|situated|basée?s?|située?s?|installée?s?)\s+)?"
-    r"((in|at|à|dans|en)\s+((the|le|la|les)\s+|l['’])?(?-i:[A-ZÉÎ])|(outside|hors|en dehors)\b)",
+    r"((in|at|à|dans|en)\s+((the|le|la|les)\s+|l['’])?((?-i:[A-ZÉÎ])|\d\d\b|"
+    # a département typed in lower case: "lequel est en seine-saint-denis ?"
+    rf"(?:{'|'.join(re.escape(name) for name in DEPARTEMENTS.values())})\b)|"
+    r"(outside|hors|en dehors)\b)",
     re.IGNORECASE,
 )
 

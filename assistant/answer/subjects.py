@@ -22,7 +22,7 @@ IC = re.IGNORECASE
 # the corpus's own scope is no subject: "France's", "the Paris Region", "la région
 # Île-de-France" (the regional council's directory entry is named as the region is)
 SCOPE = re.compile(
-    r"(the |la )?(france|french|paris( region)?|(paris )?r[ée]gion|"
+    r"(the |la |l['’]|d['’])?(france|french|paris( region)?|(paris )?r[ée]gion|"
     r"(r[ée]gion |paris )?([îi]le[- ]de[- ]france|idf)( region)?|europe(an)?)",
     IC,
 )
@@ -144,7 +144,19 @@ def mentions(text: str, name: str, organisations: Sequence[Organisation]) -> boo
         return True
     if re.search(rf"\b{re.escape(fold(name))}\b", fold(text)):
         return True
+    own = own_name(org) if org else ""  # "Digital Foundry" of "GE Healthcare Digital Foundry"
+    if own and re.search(rf"\b{re.escape(fold(own))}\b", fold(text)):
+        return True
     return bool(re.search(spelt_out(org.name if org else name), text))
+
+
+def own_name(org: Organisation) -> str:
+    """The words of an organisation's name after its parent's, when it is named after its parent
+    and two or more words of its own follow ("Digital Foundry"); else ""."""
+    for parent in org.record.parents:
+        if org.name.startswith(f"{parent} ") and len(org.name[len(parent) :].split()) >= 2:
+            return org.name[len(parent) :].strip()
+    return ""
 
 
 ACRONYM = re.compile(r"[A-Z]{2,5}")

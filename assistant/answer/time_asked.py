@@ -28,7 +28,7 @@ RESULT = re.compile(
     r"men[ée]|conduit)\s+(à|a|sur)\b|"
     # measures decided at an event ("which measures were adopted at the CSIS?"); not steps an
     # organisation takes ("what steps has Medicen taken?")
-    r"\b(measures?|decisions?|mesures|d[ée]cisions)\b[^?]{0,40}\b(adopted|decided|agreed|"
+    r"\b(measures?|decisions?|mesures|d[ée]cisions)\b[^?]{0,60}\b(adopted|decided|agreed|"
     r"announce[ds]?|came out|introduced|adopt[ée]e?s?|prise?s?|pris|d[ée]cid[ée]e?s?|"
     r"annonc[ée]e?s?)\b",
     IC,

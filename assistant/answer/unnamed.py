@@ -16,12 +16,12 @@ from collections.abc import Sequence
 
 from assistant.answer.asked_value import BEST, refers
 from assistant.answer.evidence import Evidence, EvidenceReport
+from assistant.answer.listed import NAMING
 from assistant.answer.messages import DECLINE, NAMED_NONE, NAMED_ONLY
 from assistant.answer.numbers import WORD, stated
 from assistant.answer.organisations import Organisation, asked_kinds, named_in
 from assistant.answer.others import group_said
 from assistant.answer.question_kind import ORGANISATION_NOUNS
-from assistant.answer.referents import NAMING
 from assistant.answer.said_about import usable
 from assistant.answer.spelling import spellings
 from assistant.answer.subjects import in_scope

@@ -203,9 +203,18 @@ def asked_value(question: str) -> str:
         return f"year {year.group(1)}"
     if counted:
         return "count"
+    if BARE_HOW_MUCH.match(question):  # "combien exactement ?": a number of what was just said
+        return "measure"
     return "whether" if WHETHER.search(question) and not OPEN.search(question) else ""
 
 
+# "how much?", "combien exactement ?" alone: a number, of what the follow-up follows
+BARE_HOW_MUCH = re.compile(
+    r"^\W*(?:(?:and|et|so|alors|ok|mais|but)\W+)*(?:how much|how many|combien)"
+    r"(?:\s+(?:exactly|exactement|en tout|au total|in total|precisely|pr[ée]cis[ée]ment))?"
+    r"(?:\s+(?:of|for|de|du|des|pour|d['’])\s*[^?]{1,60})?\W*$",  # "... of TERR-eSANTE?" restated
+    IC,
+)
 PARTITIVE_COUNT = re.compile(r"\bhow many of\b|\bcombien (des|d['’]entre)\b", IC)
 
 

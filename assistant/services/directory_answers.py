@@ -45,6 +45,7 @@ from assistant.answer.standalone import Reading
 from assistant.answer.unplaced import unplaced_decline
 from assistant.answer.value_kinds import COMPARATIVE
 from assistant.answer.where import located_subject, names_organisation
+from assistant.answer.where_followed import followed_subject
 from assistant.retrieval.passage import Passage
 from assistant.services.entry_answers import entry_answer
 from assistant.services.sought_kinds import sought_kinds
@@ -91,7 +92,7 @@ def from_directory(
     directory's names and places and the general words, which tell a place of the world."""
     question, standalone, kind = reading.asked, reading.standalone, reading.kind
     if kind not in (QuestionKind.LOCATE, QuestionKind.PARTNER):  # "who runs NeuroSpin?": CEA
-        return entry_answer(question, passages, orgs, language), kind
+        return entry_answer(question, passages, orgs, language, standalone), kind
     otherwise = QuestionKind.LIST if kind == QuestionKind.PARTNER else QuestionKind.FACT
     # where in a place of the world ("X's head office in the US?", "a partner in Boston?"),
     # which of two sites is bigger, a postcode it lacks: the directory holds none of them
@@ -130,7 +131,9 @@ def directory_answer(
         listing = asked_kinds(question) and places_asked(question, orgs) and not sited
         if town or listing:  # "which clusters are outside the region?" (not where to set up)
             return town_listed(question, town, passages, orgs, campus, language)
-        named = located_subject(without_suburbs(question), orgs, known)
+        named = located_subject(without_suburbs(question), orgs, known) or followed_subject(
+            question, standalone, orgs
+        )
         named = [] if others_named(question, named, orgs) else named  # "A and Bayer"
         if not named and not siting(question) and not names_organisation(question, orgs):
             named = described_subject(question, orgs)  # "the high-field neuroimaging centre"

@@ -1,18 +1,23 @@
 """What one named organisation's directory entry says when a question asks it: who runs an
 organisation the directory places under another ("who runs NeuroSpin?", "qui gère MedClinik ?":
-its parents), its website ("what's the website of Medicen?"), cited by the entry. A person in a
-role ("who is the CEO of X?") and everything else are asked of the passages."""
+its parents), its website ("what's the website of Medicen?"), what its acronym stands for ("what
+does CEA stand for?"), cited by the entry; of the organisation a follow-up points at ("whats
+their website"). A person in a role ("who is the CEO of X?") and everything else are asked of
+the passages."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
+from assistant.answer.condense import split_context
 from assistant.answer.labels import text
+from assistant.answer.meaning import term_asked
 from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.questions import WEBSITE_QUESTION
 from assistant.retrieval.passage import Passage
 from assistant.services.town_answers import entry_number
+from ingest.store.text import fold
 
 # who runs, owns or is behind something: an organisation, not a person's role
 RUNS = re.compile(
@@ -39,16 +44,37 @@ PERSON_OR_MORE = re.compile(
     re.IGNORECASE,
 )
 
+# what an acronym is short for, whatever the verb: "CNRS's full name?", "le sigle INRIA ?"
+SPELLED_OUT = re.compile(
+    r"\b(?:stands? for|short for|acronyme?s?|abbreviat\w*|full name|spel(?:led|t) out|sigles?|"
+    r"abr[ée]viations?|nom complet|en toutes lettres)\b",
+    re.IGNORECASE,
+)
+# the words that say a term is an acronym: "what does the acronym CEA mean?"
+ACRONYM_WORDS = frozenset("acronym acronyme sigle abbreviation abreviation initials".split())
+
 
 def entry_answer(
-    question: str, passages: list[Passage], orgs: Sequence[Organisation], language: str
+    question: str,
+    passages: list[Passage],
+    orgs: Sequence[Organisation],
+    language: str,
+    standalone: str = "",
 ) -> str:
-    """ "NeuroSpin is part of CEA [n].", "The website of Medicen Paris Region: https://... [n]."
-    when the question asks that of the one organisation it names and its entry gives it; ""
-    otherwise."""
+    """ "NeuroSpin is part of CEA [n].", "The website of Medicen Paris Region: https://... [n].",
+    "CEA stands for Commissariat ... [n]." when the question asks that of the one organisation
+    it names (or, naming none, that ``standalone``'s context names: what a follow-up points at)
+    and its entry gives it; "" otherwise."""
+    spelled = spelled_out(question, orgs)
+    if spelled:
+        said = text("stands_for", language).format(acronym=spelled.acronym, name=spelled.name)
+        return f"{said} [{entry_number(spelled, passages)}]."
     runs = RUNS.search(question) and not PERSON_OR_MORE.search(question)
     website = WEBSITE_QUESTION.search(question) and WEBSITE_ASKED.search(question)
     named = named_in(question, orgs) if runs or website else []
+    if (runs or website) and not named:  # "who runs it?", "whats their website"
+        context = split_context(standalone)[1]
+        named = named_in(context.split(";")[0], orgs)
     if len(named) != 1:
         return ""
     org = named[0]
@@ -60,3 +86,19 @@ def entry_answer(
     else:
         return ""
     return f"{said} [{entry_number(org, passages)}]."
+
+
+def spelled_out(question: str, orgs: Sequence[Organisation]) -> Organisation | None:
+    """The one organisation whose acronym the question asks to spell out ("what does CEA stand
+    for?", "que veut dire AP-HP ?"), when its name says more than the acronym; else None."""
+    term = set(term_asked(question).split()) - ACRONYM_WORDS
+    typed = {fold(w).replace("-", "") for w in re.findall(r"[\w-]+", question)}
+    found = [
+        o
+        for o in orgs
+        if o.acronym
+        and fold(o.acronym) not in fold(o.name).split()  # "GE Healthcare" says no more
+        and fold(o.acronym).replace("-", "") in typed
+        and (term == {fold(o.acronym)} or SPELLED_OUT.search(question))
+    ]
+    return found[0] if len(found) == 1 else None
