@@ -12,6 +12,7 @@ from assistant.answer.organisations import Member, Organisation
 from assistant.retrieval.passage import Passage
 
 NOT_FOUND = "NOT_FOUND"  # what a composition says when the passages do not answer
+MAX_ANSWER_CHARS = 800  # an answer read at a glance: what is added after composing keeps to it
 
 
 @dataclass(frozen=True)

@@ -29,12 +29,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.answer import Turn
+from assistant.answer.request import MAX_ANSWER_CHARS
 from assistant.services import Answer, ChatService
 
 if TYPE_CHECKING:
     from assistant.app.container import Container
 
-MAX_ANSWER_CHARS = 800
 ANSWER_FIRST_CHARS = 150
 KINDS = ("fact", "list", "compare", "explain", "locate", "partner", "help")
 MIN_NAMES = 2  # of ``expect_names`` an answer must name

@@ -28,6 +28,7 @@ from assistant.retrieval.passage import Passage
 from assistant.services.answer_record import Answer, Delta, source_ref, timings
 from assistant.services.deeper import DEEPER_MARGIN, deepen
 from assistant.services.directory_answers import Directory, directory_of, from_directory
+from assistant.services.named_entries import with_entries
 from assistant.services.town_answers import entry_number
 from ingest.limits import Deadline, Limits
 from ingest.settings import Settings
@@ -133,7 +134,7 @@ class ChatService:
         )
         if found or not declined:  # the directory's answer, then the passages' to a part it leaves
             text, cited = yield from self._compose(
-                standalone, language, composed, passages, evidence, directory, found, declined
+                reading, language, composed, passages, evidence, directory, citable, found, declined
             )
         else:
             text, cited = declined, []  # cites what the sources say of the subject, yet declines
@@ -197,19 +198,22 @@ class ChatService:
 
     def _compose(
         self,
-        standalone: str,
+        reading: Reading,
         language: str,
         kind: QuestionKind,
         passages: list[Passage],
         evidence: EvidenceReport,
         directory: Directory,
+        citable: list[Organisation],
         found: str = "",
         declined: str = "",
     ) -> Generator[Delta, None, tuple[str, list[int]]]:
         """Compose (streaming the deltas), then repair the citations: the answer text and the
         passages it cites; the decline when the gate or the citations say no. ``found``: the
         directory's answer, alone when it answers all (a kind other than a fact) or when the
-        part it leaves to the passages is ``declined``; else first."""
+        part it leaves to the passages is ``declined``; else first. The organisations a quote
+        names in its words are named as the directory (``citable``) names them."""
+        standalone = reading.standalone
         text, cited = repair_citations(found, len(passages)) if found else (DECLINE[language], [])
         if found and (kind != QuestionKind.FACT or declined):
             return text, cited
@@ -231,7 +235,16 @@ class ChatService:
         composed, more = repair_citations("".join(generated), len(passages))
         if not more or NOT_FOUND in composed or (found and set(more) <= set(cited)):
             return text, cited  # nothing the passages add: the entry's own line again
-        return (f"{text}\n\n{composed}", sorted({*cited, *more})) if found else (composed, more)
+        if found:
+            return f"{text}\n\n{composed}", sorted({*cited, *more})
+        if directory.members:  # listed as the directory names them already
+            return composed, more
+        named, entries = with_entries(
+            composed, reading.kind, reading.asked, passages, citable, language
+        )
+        if named != composed and named.startswith(composed):  # the line after (no note)
+            yield Delta(named[len(composed) :])
+        return named, sorted({*more, *entries})
 
     def _evidence(
         self,
