@@ -98,3 +98,12 @@ def test_acronyms_are_spelled_out_through_the_real_index(built_index: Path) -> N
     aphp = chat.ask("what does aphp stand for?")
     assert aphp.answer.startswith("AP-HP stands for Assistance Publique"), aphp.answer
     assert "stands for" not in chat.ask("what does GE stand for").answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["INRIA's full name and website?", "what does CNRS stand for and what does it do?"],
+)
+def test_an_acronym_asked_beside_another_thing_is_left_to_the_rest(question: str) -> None:
+    # more than the name is asked: the other part is answered as it would be without it
+    assert spelled_out(question, ORGS) is None

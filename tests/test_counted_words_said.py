@@ -45,10 +45,17 @@ def test_a_word_said_by_its_start_or_an_adverb_counts(question: str, window: str
 
 
 def test_a_french_question_is_never_refused_for_it() -> None:
-    # read as English, "start-up" would stand before the counted noun, unsaid
-    question = "Combien de start-up innovantes compte Cap Digital ?"
+    # the same words asked in English are refused: "member" stands before the noun, unsaid
+    question = "Combien de sociétés membres compte Cap Digital ?"
     assert counted_in(question, CAP_DIGITAL)
-    assert not counted_said("start-up innovantes", "how many start-up innovantes?", CAP_DIGITAL)
+    assert not counted_said("member companies", "how many member companies?", CAP_DIGITAL)
+
+
+def test_an_adjective_before_the_counted_noun_describes_it() -> None:
+    staff = "The AP-HP university hospital center, with 100,000 health care professionals."
+    assert counted_in("how many medical professionals does AP-HP employ?", staff)
+    assert counted_in("how many high-level clusters has Medicen an agreement with?", staff)
+    assert not counted_in("how many nurse professionals does AP-HP employ?", staff)
 
 
 def test_a_one_word_counted_thing_or_no_count_passes() -> None:

@@ -139,3 +139,15 @@ def test_who_founded_names_the_founders_as_the_directory_does(built_index: Path)
     )
     assert all(f"[{n}]" in answer.answer for n in answer.cited)
     assert len(answer.answer) <= MAX_ANSWER_CHARS
+
+
+def test_only_the_first_quote_and_not_the_context_s_organisations_are_named() -> None:
+    # a filler after the answering quote names no one the reader looks up
+    filler = f"Paris hosts many institutes [1]. {ANSWER}"
+    assert with_entries(filler, QuestionKind.LIST, "which ones?", [SOURCE], ORGS, "en") == (
+        filler,
+        [],
+    )
+    # "who is their CEO?" restated with the organisation its context names: the asker knows it
+    asked = "who leads them? (what is the Institut Curie?)"
+    assert with_entries(ANSWER, QuestionKind.FACT, asked, [SOURCE], ORGS, "en") == (ANSWER, [])

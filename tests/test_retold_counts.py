@@ -71,3 +71,11 @@ def test_the_decline_chain_declines_a_count_given_back() -> None:
     reading = Reading(STANDALONE, ASKED, QuestionKind.FACT, ("Vega Health is a cluster.", LAST))
     passages = [Passage("s1", sentence, {"title": "Vega Health report"}, 0.5)]
     assert decline(reading, "en", passages, answering(sentence), []) == DECLINE["en"]
+
+
+def test_a_sentence_that_places_the_whole_count_in_the_part_asked_answers() -> None:
+    # "in France": all 52 are, the count said is the answer; "in Île-de-France" is not said
+    report = answering("In 2017, Vega Health labelled 52 projects in France.")
+    in_france = "how many of those were in France?"
+    assert retold_decline(in_france, f"{in_france} ({FIRST})", LAST, "en", report) is None
+    assert retold_decline(ASKED, STANDALONE, LAST, "en", report) == DECLINE["en"]

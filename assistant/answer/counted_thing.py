@@ -169,6 +169,11 @@ def _terms(text: str) -> frozenset[str]:
     return frozenset(tokenize(text))
 
 
+# an adverb or an adjective before a counted noun ("really strong", "medical professionals",
+# "high-level clusters"): it describes the thing, a noun before it ("member companies") names it
+DESCRIBING = re.compile(r"-|(?:ly|al|ic|ive|ous|ful|ean|ian|ese|ary|able|ible)$", re.IGNORECASE)
+
+
 def counted_said(asked: str, question: str, window: str) -> bool:
     """The words an English question puts before the noun it counts (``asked``: the words after
     "how many"; "member" of "member companies") stand in ``window`` (a sentence and the one
@@ -181,7 +186,7 @@ def counted_said(asked: str, question: str, window: str) -> bool:
     if len(counted) < 2 or _head(counted, False) != counted[-1]:
         return True  # one word, or the noun first ("people work"): nothing put before it
     said = whole_words(window) | set(tokenize(window))
-    before = [w for w in counted[:-1] if not w.lower().endswith("ly")]  # not "really"
+    before = [w for w in counted[:-1] if not DESCRIBING.search(w)]  # "really", "medical"
     for term in tokenize(" ".join(before)):
         kin = counted_kin({term}, question)
         started = any(t.startswith(k[:5]) or k.startswith(t[:5]) for t in said for k in kin)

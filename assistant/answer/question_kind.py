@@ -175,7 +175,6 @@ def classify(question: str) -> QuestionKind:
         and not UNNAMED_OTHERS.search(rest)
         # "Where is X? We're comparing locations.": where X is, the comparison only told
         and (COMPARE.search(asked) or not seeks_place(asked))
-        and not values_only(rest, asked)  # "How many members does X have? To compare with Y."
     ):
         return QuestionKind.COMPARE
     if not WHY.search(led) and seeks_partner(rest) and not values_only(rest, asked):
@@ -214,10 +213,9 @@ VALUES = frozenset("amount price rate date count email phone hours measure age d
 
 
 def values_only(message: str, asked: str) -> bool:
-    """The part that asks wants a value ("What's Guerbet's annual revenue?"), a partner or a
-    comparison only told of ("trying to size them as a potential partner", "to compare it with
-    Medicen's 400"): a fact, not a partner search or a comparison."""
-    if asked == message or seeks_partner(asked) or COMPARE.search(asked):
+    """The part that asks wants a value ("What's Guerbet's annual revenue?"), a partner only
+    told of ("trying to size them as a potential partner"): a fact, not a partner search."""
+    if asked == message or seeks_partner(asked):
         return False
     kind = asked_value(asked)
     return kind in VALUES or kind.startswith("year ")

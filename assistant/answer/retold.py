@@ -14,8 +14,10 @@ from assistant.answer.numbers import stated
 from assistant.answer.questions import COUNT_QUESTION
 from assistant.answer.said_about import usable
 from assistant.answer.value_kinds import PARTITIVE_COUNT, holds_value
+from ingest.store.text import tokenize
 
 BEST = 5  # the sentences that answer the question best
+GROUP_WORDS = set(tokenize("region paris"))  # "the Paris region": the whole, no part of it
 # the group taken up whole, then where its part is: "how many of those were in the Paris
 # Region?", "combien d'entre eux concernaient l'Île-de-France ?" (not "how many of them are
 # pharma groups?": a part it names)
@@ -41,9 +43,18 @@ def retold_decline(
     counted = [context] if COUNT_QUESTION.search(context) else []
     if not (counted and PLACED_PART.search(asked)):
         counted.append(asked)
-    known = given | stated(asked)
+    known, part = given | stated(asked), _part(asked)
     for e in usable(report)[:BEST]:
         new = stated(e.sentence) - known
         if new and any(holds_value("count", e.sentence, c) for c in counted):
             return None
+        if part and part <= set(tokenize(e.sentence)) and stated(e.sentence) & given:
+            return None  # "how many of those were in France?": all 52 "in France" are
     return DECLINE[language]
+
+
+def _part(asked: str) -> set[str]:
+    """The terms of the part a placed-part question asks ("in France" of "how many of those were
+    in France?"); none for another question."""
+    found = PLACED_PART.search(asked)
+    return set(tokenize(asked[found.end() :])) - GROUP_WORDS if found else set()

@@ -16,7 +16,8 @@ from ingest.store.text import tokenize
 # the words of a follow-up that asks where and nothing else: "which town exactly? postcode too"
 WHERE_WORDS = set(tokenize("which what where town city commune ville postcode postal code"))
 WHERE_WORDS |= set(tokenize("address adresse exactly exactement precisely too aussi located"))
-WHERE_WORDS |= set(tokenize("departement department county où ou where's"))
+WHERE_WORDS |= set(tokenize("departement department county où ou where's based situated"))
+WHERE_WORDS |= set(tokenize("headquarters headquartered hq head office siège siege situé installé"))
 OURS = re.compile(r"\b(?:we|us|our|nous|notre|nos|on)\b", re.IGNORECASE)  # the asker's own
 
 

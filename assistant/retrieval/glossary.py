@@ -98,9 +98,6 @@ americain americaine: american
 canadien canadienne: canadian
 chinois chine: china chinese
 etats-unis usa: usa
-bruxelles: brussels
-londres: london
-suisse suisses: switzerland swiss
 europe europeen europeenne: europe european
 moitie: half
 nombre: number

@@ -240,7 +240,7 @@ class ChatService:
         if directory.members:  # listed as the directory names them already
             return composed, more
         named, entries = with_entries(
-            composed, reading.kind, reading.asked, passages, citable, language
+            composed, reading.kind, reading.standalone, passages, citable, language
         )
         if named != composed and named.startswith(composed):  # the line after (no note)
             yield Delta(named[len(composed) :])

@@ -50,6 +50,10 @@ SPELLED_OUT = re.compile(
     r"abr[ée]viations?|nom complet|en toutes lettres)\b",
     re.IGNORECASE,
 )
+# another thing asked beside the acronym: "... and website?", "..., where is it?"
+MORE_ASKED = re.compile(
+    r"\b(?:and|et|where|o[uù]|who|qui|when|quand|website|site)\b|\?.*\w.*\?", re.IGNORECASE
+)
 # the words that say a term is an acronym: "what does the acronym CEA mean?"
 ACRONYM_WORDS = frozenset("acronym acronyme sigle abbreviation abreviation initials".split())
 
@@ -91,6 +95,8 @@ def entry_answer(
 def spelled_out(question: str, orgs: Sequence[Organisation]) -> Organisation | None:
     """The one organisation whose acronym the question asks to spell out ("what does CEA stand
     for?", "que veut dire AP-HP ?"), when its name says more than the acronym; else None."""
+    if MORE_ASKED.search(question):
+        return None  # "INRIA's full name and website?": more than the name, asked of the passages
     term = set(term_asked(question).split()) - ACRONYM_WORDS
     typed = {fold(w).replace("-", "") for w in re.findall(r"[\w-]+", question)}
     found = [

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.answer.citations import CITATION
+from assistant.answer.condense import split_context
 from assistant.answer.features import asked_types
 from assistant.answer.labels import text, with_note
 from assistant.answer.organisations import Organisation, named_in
@@ -31,15 +32,18 @@ def with_entries(
     language: str,
 ) -> tuple[str, list[int]]:
     """``answer`` with "In the directory: Institut Curie (research institute, Paris) [7]." for
-    the organisations it names in other words than the directory's and the question ``asked``
-    does not name (their entries appended to ``passages``), as many as keep it within
+    the organisations its first quote names in other words than the directory's and the question
+    ``asked`` (restated, with its context) does not name (their entries appended to
+    ``passages``), as many as keep it within
     ``MAX_ANSWER_CHARS``, and the numbers the line cites; ``answer`` and [] for another kind (a
     fact that asks for no name) or when it names none so."""
-    if kind not in NAMING and not (kind == QuestionKind.FACT and "name" in asked_types(asked)):
+    asks_who = "name" in asked_types(split_context(asked)[0])
+    if kind not in NAMING and not (kind == QuestionKind.FACT and asks_who):
         return answer, []
     said = CITATION.sub("", answer)
+    first = CITATION.split(answer, maxsplit=1)[0]  # what answers: the first quote, not a filler
     folded, known = fold(said), named_in(asked, orgs)  # what the question names, the asker knows
-    named = [o for o in named_in(said, orgs) if fold(o.label) not in folded and o not in known]
+    named = [o for o in named_in(first, orgs) if fold(o.label) not in folded and o not in known]
     note = with_note("", language).strip()  # a French answer's note stays last
     body = answer[: -len(note)].rstrip() if note and answer.endswith(note) else answer
     for count in range(min(len(named), MOST), 0, -1):
