@@ -128,7 +128,10 @@ eval: setup
 		tests/eval/dev87.jsonl tests/eval/dev88.jsonl tests/eval/dev89.jsonl tests/eval/dev90.jsonl \
 		tests/eval/dev91.jsonl tests/eval/dev92.jsonl tests/eval/dev93.jsonl tests/eval/dev94.jsonl \
 		tests/eval/dev95.jsonl tests/eval/dev96.jsonl tests/eval/dev97.jsonl tests/eval/dev98.jsonl \
-		tests/eval/dev99.jsonl tests/eval/dev100.jsonl \
+		tests/eval/dev99.jsonl tests/eval/dev100.jsonl tests/eval/dev101.jsonl \
+		tests/eval/dev102.jsonl tests/eval/dev103.jsonl tests/eval/dev104.jsonl \
+		tests/eval/dev105.jsonl tests/eval/dev106.jsonl tests/eval/dev107.jsonl \
+		tests/eval/dev108.jsonl \
 		tests/eval/test.jsonl
 
 bench: setup

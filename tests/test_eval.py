@@ -384,6 +384,22 @@ DEV99 = Path(__file__).parent / "eval" / "dev99.jsonl"
 DEV99_BARS = {"accuracy": 0.75, "decline": 0.86, "answer_first": 0.60}
 DEV100 = Path(__file__).parent / "eval" / "dev100.jsonl"
 DEV100_BARS = {"accuracy": 0.80, "decline": 0.88, "answer_first": 0.76}
+DEV101 = Path(__file__).parent / "eval" / "dev101.jsonl"
+DEV101_BARS = {"accuracy": 0.76, "decline": 0.94, "answer_first": 0.76}
+DEV102 = Path(__file__).parent / "eval" / "dev102.jsonl"
+DEV102_BARS = {"accuracy": 0.73, "decline": 0.93, "answer_first": 0.60}
+DEV103 = Path(__file__).parent / "eval" / "dev103.jsonl"
+DEV103_BARS = {"accuracy": 0.82, "decline": 0.77, "answer_first": 0.84}
+DEV104 = Path(__file__).parent / "eval" / "dev104.jsonl"
+DEV104_BARS = {"accuracy": 0.65, "decline": 0.85, "answer_first": 0.62}
+DEV105 = Path(__file__).parent / "eval" / "dev105.jsonl"
+DEV105_BARS = {"accuracy": 0.86, "decline": 0.93, "answer_first": 0.85}
+DEV106 = Path(__file__).parent / "eval" / "dev106.jsonl"
+DEV106_BARS = {"accuracy": 0.78, "decline": 0.90, "answer_first": 0.73}
+DEV107 = Path(__file__).parent / "eval" / "dev107.jsonl"
+DEV107_BARS = {"accuracy": 0.90, "decline": 0.95, "answer_first": 0.83}
+DEV108 = Path(__file__).parent / "eval" / "dev108.jsonl"
+DEV108_BARS = {"accuracy": 0.78, "decline": 0.77, "answer_first": 0.84}
 
 
 @pytest.mark.parametrize(
@@ -554,9 +570,17 @@ def test_default_backend_holds_the_bar(built_index: Path) -> None:
         (DEV98, DEV98_BARS),
         (DEV99, DEV99_BARS),
         (DEV100, DEV100_BARS),
+        (DEV101, DEV101_BARS),
+        (DEV102, DEV102_BARS),
+        (DEV103, DEV103_BARS),
+        (DEV104, DEV104_BARS),
+        (DEV105, DEV105_BARS),
+        (DEV106, DEV106_BARS),
+        (DEV107, DEV107_BARS),
+        (DEV108, DEV108_BARS),
         (TEST, TEST_BARS),
     ],
-    ids=[*(f"dev{n}" for n in range(2, 101)), "frozen-test"],
+    ids=[*(f"dev{n}" for n in range(2, 109)), "frozen-test"],
 )
 def test_a_blind_set_holds_its_measured_numbers(
     built_index: Path, path: Path, bars: dict[str, float]
@@ -565,10 +589,10 @@ def test_a_blind_set_holds_its_measured_numbers(
     dev24, dev26, dev27, dev29, dev31, dev33, dev34, dev37 to dev39, dev41, dev42, dev44, dev46
     to dev50, dev52, dev54, dev55, dev57, dev59 to dev61, dev63 to dev67, dev70 to dev73, dev75,
     dev76, dev78, dev79, dev81, dev84 to dev86, dev88, dev89, dev91, dev93, dev94, dev96, dev97,
-    dev99 (tuned on), dev3, dev12,
+    dev99, dev101, dev102, dev104, dev105, dev107 (tuned on), dev3, dev12,
     dev15, dev17, dev25, dev28, dev30, dev32, dev35, dev36, dev40, dev43, dev45, dev51, dev53,
     dev56, dev58, dev62, dev68, dev69, dev74, dev77, dev80, dev82, dev83, dev87, dev90, dev92,
-    dev95, dev98 and dev100
+    dev95, dev98, dev100, dev103, dev106 and dev108
     (holdouts, their tables only) and the frozen test (never tuned on) each hold their measured
     numbers."""
     chat = Container(Settings(data_dir=built_index)).chat
