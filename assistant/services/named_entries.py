@@ -33,10 +33,10 @@ def with_entries(
 ) -> tuple[str, list[int]]:
     """``answer`` with "In the directory: Institut Curie (research institute, Paris) [7]." for
     the organisations its first quote names in other words than the directory's and the question
-    ``asked`` (restated, with its context) does not name (their entries appended to
-    ``passages``), as many as keep it within
-    ``MAX_ANSWER_CHARS``, and the numbers the line cites; ``answer`` and [] for another kind (a
-    fact that asks for no name) or when it names none so."""
+    ``asked`` (restated, with its context) does not name, as many as keep it within
+    ``MAX_ANSWER_CHARS`` (their entries appended to ``passages``), and the numbers the line
+    cites; ``answer`` and [] for another kind (a fact that asks for no name) or when it names
+    none so."""
     asks_who = "name" in asked_types(split_context(asked)[0])
     if kind not in NAMING and not (kind == QuestionKind.FACT and asks_who):
         return answer, []
@@ -58,14 +58,8 @@ def with_entries(
 
 def _numbers(orgs: Sequence[Organisation], passages: list[Passage]) -> list[int]:
     """The numbers ``entry_number`` will give the organisations' entries, appending nothing."""
-    shown, numbers = list(passages), []
-    for org in orgs:
-        at = next((n for n, p in enumerate(shown, start=1) if p.id == org.passage.id), 0)
-        if not at:
-            shown.append(org.passage)
-            at = len(shown)
-        numbers.append(at)
-    return numbers
+    shown = list(passages)
+    return [entry_number(org, shown) for org in orgs]
 
 
 def _item(org: Organisation, number: int, language: str) -> str:
