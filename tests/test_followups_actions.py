@@ -354,8 +354,13 @@ def test_a_follow_up_naming_no_subject_asks_of_what_it_follows() -> None:
     heads = "and who heads them?"
     reading = Reading(f"{heads} (Medicen; which clusters? Paris)", heads, QuestionKind.FACT, ())
     assert followed(reading) == ""  # a referent not put in: not surely what it asks of
-    said = "how many members work in the biotech field there?"  # says more than its value
+    said = "how many members work in the biotech field?"  # says more than its value
     assert followed(Reading(f"{said} (what is Agoranov?)", said, QuestionKind.FACT, ())) == ""
+    # unless it points back at what was named: "there", "y", "they"
+    said = "how many members work in the biotech field there?"
+    assert followed(Reading(f"{said} (what is Agoranov?)", said, QuestionKind.FACT, ())) == (
+        "what is Agoranov"
+    )
     assert followed(Reading(asked, asked, QuestionKind.FACT, ())) == ""
     # what came of what was just said, or whether it came true: asked of it, whatever it says
     came = "What concrete measures came out of it?"
@@ -1216,3 +1221,17 @@ def test_the_region_by_its_abbreviation_is_no_subject() -> None:
     assert subject_names("Combien d'universités en IDF ?", []) == []
     assert subject_names("how many universities in Ile de France?", []) == []
     assert subject_names("how many universities does Biomedix count?", []) == ["Biomedix"]
+
+
+def test_whether_a_plan_just_said_came_true_needs_a_sentence_that_says_it_did() -> None:
+    """ "so did they actually make it?" after Medicen's big goal: a sentence of the subject that
+    shares a word of the goal ("big pharma") says nothing came true; one that says it reached
+    the goal does."""
+    made = "so did they actually make it?"
+    goal = "what's Medicen's big goal"
+    aside = "Acting for Medicen is hard: there are big pharma companies and small biotechs."
+    passages, report = passages_and_report(aside)
+    assert typed_decline(made, "en", passages, report, ORGS, context=goal)
+    reached = "Medicen reached its big goal in 2022, among the top 3 regions."
+    passages, report = passages_and_report(aside, reached)
+    assert typed_decline(made, "en", passages, report, ORGS, context=goal) is None

@@ -13,7 +13,8 @@ from assistant.answer.abbreviations import read_abbreviations, read_contractions
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.excluded import without_excluded
 from assistant.answer.focus import refocus
-from assistant.answer.organisations import asked_kinds, from_passages
+from assistant.answer.kinds_asked import asked_kinds
+from assistant.answer.organisations import from_passages
 from assistant.answer.partners import topic
 from assistant.answer.question_kind import QuestionKind, classify
 from assistant.answer.questions import answer_type_fits

@@ -12,7 +12,8 @@ import pytest
 from assistant.answer.condense import Turn, condense
 from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.help import example_questions, help_reply
-from assistant.answer.organisations import asked_kinds, from_passages
+from assistant.answer.kinds_asked import asked_kinds
+from assistant.answer.organisations import from_passages
 from assistant.answer.partners import PartnerFit, topic
 from assistant.answer.places import campuses, compose_town, compose_where
 from assistant.answer.question_kind import QuestionKind, classify

@@ -10,7 +10,8 @@ from fakes import directory_entry
 
 from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.kind_in_place import KIND_IN_PLACE
-from assistant.answer.organisations import asked_kinds, from_passages
+from assistant.answer.kinds_asked import asked_kinds
+from assistant.answer.organisations import from_passages
 from assistant.answer.place_pointed import held_there
 
 ORGS = from_passages(

@@ -4,7 +4,7 @@ and which hospitals are they in?" asks no kind. Shapes and the directory's kinds
 
 from __future__ import annotations
 
-from assistant.answer.organisations import asked_kinds
+from assistant.answer.kinds_asked import asked_kinds
 
 
 def test_the_rest_of_a_group_is_skipped_to_its_kind() -> None:

@@ -108,7 +108,11 @@ TEXTING = {
     "tho": "though",
     "orgs": "organisations",
     "wht": "what",
+    "wat": "what",
+    "w": "with",
     "thx": "thanks",
+    "msg": "message",
+    "msgs": "messages",
     "dept": "department",
     "depts": "departments",
 }

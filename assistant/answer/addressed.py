@@ -28,7 +28,7 @@ META_WORDS = set(
     like likes love enjoy favorite favourite prefer feel feeling working aimes aimez preferes
     preferez etes es docs documents document cite cites citez citing renseigner renseignez
     renseignes informer come comes coming reponse reponses vient viennent venir provient
-    proviennent info infos information draw draws
+    proviennent info infos information draw draws base tell
     """.split()
 )
 SECOND_PERSON = re.compile(r"\b(you|u|vous|tu|toi|t['’])\b", re.IGNORECASE)
@@ -142,7 +142,10 @@ ACT_EN = (
     rf"(?:\s+{NAMED}[\w\-&]*)*)\s+(?:that|if|whether|about|we|we['’]re|i|i['’]m|to|our|my|know)\b|"
     # a thing made for the user: "make me a slide deck", "write a LinkedIn post"
     r"(?:make|create|build|prepare|design|draw|write)\s+(?:me\s+|us\s+)?(?:an?\s+)?(?:\w+\s+)?"
-    r"(?:slides?|slide deck|deck|presentation|brochure|poster|logo|spreadsheet|post|tweet)\b|"
+    r"(?:slides?|slide deck|deck|presentation|brochure|poster|logo|spreadsheet|post|tweet|code|"
+    r"scripts?|scrapers?|programs?|programmes?|bots?|apps?|functions?|quer(?:y|ies)|macros?)\b|"
+    # the sources fetched for the user: "scrape the aphp website", "crawl their site"
+    r"(?:scrape|crawl)\s+(?:\w+\s+){0,3}?(?:website|site|pages?|directory|data|list)s?\b|"
     r"(?:register|enrol|enroll|sign|subscribe)\s+(?:me|us|my|our|"
     r"(?:\w+\s+)?(?:people|persons|colleagues|attendees|participants|delegates))\b|"
     r"(?:buy|order|pay|purchase|book)\s+(?:me\s+|us\s+)?(?:a|an|the|some|my|our)\b|"
@@ -160,7 +163,8 @@ ACT_FR = (
     # an aside before the object: "rédiger, à l'attention de la direction, une lettre"
     r"(?:,[^,?]{1,80},)?\s+"
     r"(?:\w+\s+)?(?:un|une|le|la|les|notre|nos|mon|ma|mes)?\s*(?:e-?mail|mail|courriel|message|"
-    r"lettre|invitation|demande|candidature|cv|dossier|fichier|document|pi[èe]ce jointe|"
+    r"lettre|invitation|demande|candidature|cv|dossier|fichier|document|pi[èe]ce jointe|script|"
+    r"code|programme|"
     r"brochure|plaquette|formulaire|pdf|contrat)s?\b|"
     r"(?:envoie[rz]?|envoyer|envoyez|transmet(?:s|tre|tez)?|[ée]cri[st]|[ée]crire|[ée]crivez)\s+"
     r"(?:\w+\s+){0,3}?"

@@ -108,7 +108,7 @@ def followed(reading: Reading) -> str:
     # behind the pronoun, whatever the question says of the value
     came = asked_value(reading.asked) in ("outcome", "result")
     said = {w.lower() for w in reading.asked.replace("?", " ").split()}
-    pointing = came and bool(said & set(PRONOUNS))
+    pointing = bool(said & set(PRONOUNS))  # "combien de chercheurs vont y bosser ?": there
     if not context or reading.asked == reading.standalone:
         return ""
     if not (elliptic(reading.asked) or pointing):

@@ -139,12 +139,13 @@ WHY = re.compile(r"^\s*(why|pourquoi)\b", re.IGNORECASE)
 # what leads a question in before its asking word: who it is attributed to ("Selon le directeur
 # de Medicen, pourquoi ...", "According to Roques, why ..."), an adverb ("Concrètement,
 # comment ...", "Specifically, how ..."); read from the asking word on
-LEAD = re.compile(
-    r"^\s*(?:(?:selon|d['’]apr[eè]s|according to)\b[^,?:]{1,80}|\w+(?:ment|ly)|"
+LEAD = re.compile(  # each lead, one after the other: "honestly, in your opinion, why ...?"
+    r"^\s*(?:(?:(?:selon|d['’]apr[eè]s|according to)\b[^,?:]{1,80}|\w+(?:ment|ly)|"
     r"en (?:fait|bref|clair)|"
     # an opinion asked first: "honestly what do you think, why ...?", "à votre avis, ..."
-    r"(?:\w+ly\s+)?(?:what do you think|in your (?:opinion|view))|[àa] (?:ton|votre) avis|"
-    r"qu['’]en pens\w+[- ](?:tu|vous))\s*,\s*",
+    r"(?:\w+ly,?\s+)?(?:what do you think|in your (?:(?:own|personal|honest)\s+)?"
+    r"(?:opinion|view))|[àa] (?:ton|votre) avis|"
+    r"qu['’]en pens\w+[- ](?:tu|vous))\s*,\s*)+",
     re.IGNORECASE,
 )
 
@@ -187,6 +188,7 @@ def classify(question: str) -> QuestionKind:
         LIST.search(rest)
         or LIST_ASKED.search(rest)
         or KIND_IN_PLACE.match(rest)
+        or KIND_IN_PLACE.match(asked)  # "any health orgs in the 93? thinking of setting up"
         or LIST_OF.search(rest)
         or asks_for_list(rest)
     ):

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer.partner_shapes import asks_partner
 from assistant.answer.questions import asking, question_parts
-from assistant.answer.shapes import LOCATE_THERE, asks_partner, asks_where
+from assistant.answer.shapes import LOCATE_THERE, asks_where
 from ingest.directory.departements import DEPARTEMENTS
 
 THERE_IS = (

@@ -16,10 +16,11 @@ from collections.abc import Sequence
 
 from assistant.answer.asked_value import BEST, refers
 from assistant.answer.evidence import Evidence, EvidenceReport
+from assistant.answer.kinds_asked import asked_kinds
 from assistant.answer.listed import NAMING
 from assistant.answer.messages import DECLINE, NAMED_NONE, NAMED_ONLY
 from assistant.answer.numbers import WORD, stated
-from assistant.answer.organisations import Organisation, asked_kinds, named_in
+from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.others import group_said
 from assistant.answer.question_kind import ORGANISATION_NOUNS
 from assistant.answer.said_about import usable

@@ -40,6 +40,7 @@ FRAME = set(
     region ile france idf parisienne coin around nearby french francais francaise main principal
     savez savoir pourriez pourrais pouvez peux indiquer indiquez dire dites si please svp
     concretely precisely specifically actually really concretement precisement vraiment
+    exactly exactement
     happen happens happened held hold tient tiennent tenu deroule deroulent passe passent
     like such including comme tels telles notamment sites site premises
     """.split()

@@ -18,6 +18,8 @@ WHERE_WORDS = set(tokenize("which what where town city commune ville postcode po
 WHERE_WORDS |= set(tokenize("address adresse exactly exactement precisely too aussi located"))
 WHERE_WORDS |= set(tokenize("departement department county où ou where's based situated"))
 WHERE_WORDS |= set(tokenize("headquarters headquartered hq head office siège siege situé installé"))
+# the organisation pointed at, its base in the country, the "then" of a follow-up
+WHERE_WORDS |= set(tokenize("their its they it leur leurs son sa ses base french france then"))
 OURS = re.compile(r"\b(?:we|us|our|nous|notre|nos|on)\b", re.IGNORECASE)  # the asker's own
 
 
@@ -31,5 +33,12 @@ def followed_subject(
         return []
     if set(tokenize(question)) - WHERE_WORDS:  # "where is that lab?": a thing of it, not it
         return []
-    named = named_in(split_context(standalone)[1].split(";")[0], orgs)
+    named = context_named(standalone, orgs)
     return named if len(named) == 1 else []
+
+
+def context_named(standalone: str, orgs: Sequence[Organisation]) -> list[Organisation]:
+    """The organisations a follow-up's context names in what it points at: the context's first
+    part, before the ";" that adds the previous answer's other names ("whats their website",
+    "which town exactly?")."""
+    return named_in(split_context(standalone)[1].split(";")[0], orgs)

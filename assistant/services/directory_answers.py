@@ -15,10 +15,12 @@ from assistant.answer.described import described_subject
 from assistant.answer.elsewhere import places_kept_to
 from assistant.answer.evidence import EvidenceReport
 from assistant.answer.gazetteer import Gazetteer
+from assistant.answer.kinds_asked import asked_kinds
 from assistant.answer.labels import text
 from assistant.answer.lexicon import Lexicon
-from assistant.answer.organisations import Member, Organisation, asked_kinds, members, named_in
+from assistant.answer.organisations import Member, Organisation, members, named_in
 from assistant.answer.others_named import others_named
+from assistant.answer.partner_shapes import INTRODUCE
 from assistant.answer.partners import (
     Cited,
     PartnerFinder,
@@ -40,7 +42,7 @@ from assistant.answer.places import (
 from assistant.answer.question_kind import QuestionKind
 from assistant.answer.questions import asking
 from assistant.answer.seeking import where_parts, without_suburbs
-from assistant.answer.shapes import INTRODUCE, SEAT, sets_up, siting, town_asked
+from assistant.answer.shapes import SEAT, sets_up, siting, town_asked
 from assistant.answer.standalone import Reading
 from assistant.answer.unplaced import unplaced_decline
 from assistant.answer.value_kinds import COMPARATIVE

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answer.condense import split_context
 from assistant.answer.labels import text
 from assistant.answer.meaning import term_asked
 from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.questions import WEBSITE_QUESTION
+from assistant.answer.where_followed import context_named
 from assistant.retrieval.passage import Passage
 from assistant.services.town_answers import entry_number
 from ingest.store.text import fold
@@ -77,8 +77,7 @@ def entry_answer(
     website = WEBSITE_QUESTION.search(question) and WEBSITE_ASKED.search(question)
     named = named_in(question, orgs) if runs or website else []
     if (runs or website) and not named:  # "who runs it?", "whats their website"
-        context = split_context(standalone)[1]
-        named = named_in(context.split(";")[0], orgs)
+        named = context_named(standalone, orgs)
     if len(named) != 1:
         return ""
     org = named[0]

@@ -47,19 +47,15 @@ def with_entries(
     note = with_note("", language).strip()  # a French answer's note stays last
     body = answer[: -len(note)].rstrip() if note and answer.endswith(note) else answer
     for count in range(min(len(named), MOST), 0, -1):
-        numbers = _numbers(named[:count], passages)
+        shown = list(passages)  # numbered on a copy: kept only when the line fits
+        numbers = [entry_number(o, shown) for o in named[:count]]
         items = [_item(o, n, language) for o, n in zip(named, numbers, strict=False)]
         line = f"{text('in_directory', language)} {'; '.join(items)}."
         whole = f"{body}\n\n{line}" + (f"\n\n{note}" if body != answer else "")
         if len(whole) <= MAX_ANSWER_CHARS:
-            return whole, [entry_number(o, passages) for o in named[:count]]
+            passages.extend(shown[len(passages) :])
+            return whole, numbers
     return answer, []
-
-
-def _numbers(orgs: Sequence[Organisation], passages: list[Passage]) -> list[int]:
-    """The numbers ``entry_number`` will give the organisations' entries, appending nothing."""
-    shown = list(passages)
-    return [entry_number(org, shown) for org in orgs]
 
 
 def _item(org: Organisation, number: int, language: str) -> str:

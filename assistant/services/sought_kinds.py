@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.organisations import asked_kinds
+from assistant.answer.kinds_asked import asked_kinds
+from assistant.answer.partner_shapes import INTRODUCE, RELATIVE
 from assistant.answer.places import kinds_named
 from assistant.answer.seeking import SUPPORTS
-from assistant.answer.shapes import INTRODUCE, RELATIVE
 
 GO_BETWEEN = ("network", "cluster", "incubator", "public-body")  # the kinds that introduce
 BIG = re.compile(

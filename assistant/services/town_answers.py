@@ -9,8 +9,9 @@ from collections.abc import Sequence
 
 from assistant.answer.condense import split_context
 from assistant.answer.descriptions import PARTITIVE, WHICH_ONE
+from assistant.answer.kinds_asked import asked_kinds
 from assistant.answer.labels import text
-from assistant.answer.organisations import Organisation, asked_kinds, named_in
+from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.partners import Cited, PartnerFit
 from assistant.answer.place_asked import in_places, places_asked
 from assistant.answer.places import (
