@@ -131,7 +131,9 @@ eval: setup
 		tests/eval/dev99.jsonl tests/eval/dev100.jsonl tests/eval/dev101.jsonl \
 		tests/eval/dev102.jsonl tests/eval/dev103.jsonl tests/eval/dev104.jsonl \
 		tests/eval/dev105.jsonl tests/eval/dev106.jsonl tests/eval/dev107.jsonl \
-		tests/eval/dev108.jsonl \
+		tests/eval/dev108.jsonl tests/eval/dev109.jsonl tests/eval/dev110.jsonl \
+		tests/eval/dev111.jsonl tests/eval/dev112.jsonl tests/eval/dev113.jsonl \
+		tests/eval/dev114.jsonl tests/eval/dev115.jsonl tests/eval/dev116.jsonl \
 		tests/eval/test.jsonl
 
 bench: setup
