@@ -1235,3 +1235,11 @@ def test_whether_a_plan_just_said_came_true_needs_a_sentence_that_says_it_did() 
     reached = "Medicen reached its big goal in 2022, among the top 3 regions."
     passages, report = passages_and_report(aside, reached)
     assert typed_decline(made, "en", passages, report, ORGS, context=goal) is None
+    # after what was done, not a goal: a sentence that says it was done answers
+    done = "Medicen set up its big Paris office in 2016."
+    passages, report = passages_and_report(done)
+    asked = "so did they actually set it up?"
+    assert (
+        typed_decline(asked, "en", passages, report, ORGS, context="what did Medicen do big")
+        is None
+    )

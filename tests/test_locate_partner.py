@@ -4,6 +4,7 @@ a fake partner ranking), and, slow, answers through the real index."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -656,3 +657,36 @@ def test_a_kind_asked_by_its_label_of_two_words() -> None:
     assert asked_kinds("name the public bodies that fund start-ups") == ("public-body",)
     assert asked_kinds("list the incubators that help e-health startups") == ("incubator",)
     assert asked_kinds("Quels organismes publics de recherche ?") == ("*",)
+
+
+def test_only_the_entries_a_partner_answer_shows_are_its_sources() -> None:
+    """Twelve organisations fit; the answer shows eight (four with their sentence, four by name):
+    every source it lists is cited, none left over."""
+    rows = [
+        _entry(f"Lab {c}", "laboratory", "Orsay", "cardiology", f"Lab {c} builds sensors.", "91")
+        for c in "ABCDEFGHIJKL"
+    ]
+
+    class ManyFinder:
+        def partners(self, description: str, k: int) -> list[PartnerFit]:
+            fits = [
+                PartnerFit(
+                    p.metadata["title"],
+                    "laboratory",
+                    "Orsay",
+                    p.metadata["doc_id"],
+                    10.0 - i,
+                    p.text,
+                    ("cardiology",),
+                )
+                for i, p in enumerate(rows)
+            ]
+            return fits[:k]
+
+    passages: list[Passage] = []
+    question = "Who could we work with on cardiology?"
+    text = directory_answer(
+        question, question, QuestionKind.PARTNER, "en", passages, from_passages(rows), ManyFinder()
+    )
+    cited = {int(n) for n in re.findall(r"\[(\d+)\]", text)}
+    assert len(cited) == 8 and cited == set(range(1, len(passages) + 1)), (cited, len(passages))

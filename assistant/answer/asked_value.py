@@ -131,8 +131,8 @@ class TypedAsk:
             if not all(mentions(whose, name, organisations) for name in named):
                 continue
             if _holds(kind, e.sentence, window, question, subject, focus, organisations) and not (
-                self.plan and kind == "outcome" and not CAME_TRUE.search(e.sentence)
-            ):  # "so did they make it?" of a plan just said: a sentence that says it came true
+                kind == "outcome" and PLAN.search(self.plan) and not CAME_TRUE.search(e.sentence)
+            ):  # "so did they make it?" of a goal just said: a sentence that says it came true
                 return None
         return declined_about(subject, language, passages, report, organisations)
 

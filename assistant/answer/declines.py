@@ -7,6 +7,7 @@ the directory does not give (``unplaced.py``)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 
 from assistant.answer.asked_value import typed_decline
@@ -108,13 +109,29 @@ def followed(reading: Reading) -> str:
     # behind the pronoun, whatever the question says of the value
     came = asked_value(reading.asked) in ("outcome", "result")
     said = {w.lower() for w in reading.asked.replace("?", " ").split()}
-    pointing = bool(said & set(PRONOUNS))  # "combien de chercheurs vont y bosser ?": there
+    # a pronoun, "there", "y" (not "il y a"): "combien de chercheurs vont y bosser ?"; asked of
+    # what was just said whatever the rest says, unless it names its own frame ("in the region")
+    pointing = bool(said & set(PRONOUNS)) if came else _points_back(reading.asked)
     if not context or reading.asked == reading.standalone:
         return ""
     if not (elliptic(reading.asked) or pointing):
         return ""
     sure = ";" not in context or came
     return context.rsplit("?", 1)[0] if sure and "?" in context else ""
+
+
+# what points back at the subject just named: "there", "it", "they", "y" (not "il y a"), "ça"
+POINTS_BACK = re.compile(
+    r"\b(?:it|its|they|them|their|ils|elles|eux|leur|leurs|ça|ca|cela)\b|"
+    r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )\bthere\b|"  # not "are there any ...?"
+    r"\by\b(?!\s+(?:a|en|avait|aura)\b|\s*a-t)",
+    re.IGNORECASE,
+)
+
+
+def _points_back(asked: str) -> bool:
+    """The follow-up points back, and names no frame of its own ("dans la région", "in France")."""
+    return bool(POINTS_BACK.search(asked)) and not (set(tokenize(asked)) & SCOPE)
 
 
 # the words of an elliptic follow-up that name nothing: "ça", "it", the region

@@ -143,8 +143,7 @@ LEAD = re.compile(  # each lead, one after the other: "honestly, in your opinion
     r"^\s*(?:(?:(?:selon|d['’]apr[eè]s|according to)\b[^,?:]{1,80}|\w+(?:ment|ly)|"
     r"en (?:fait|bref|clair)|"
     # an opinion asked first: "honestly what do you think, why ...?", "à votre avis, ..."
-    r"(?:\w+ly,?\s+)?(?:what do you think|in your (?:(?:own|personal|honest)\s+)?"
-    r"(?:opinion|view))|[àa] (?:ton|votre) avis|"
+    r"(?:\w+ly,?\s+)?(?:what do you think|in your (?:opinion|view))|[àa] (?:ton|votre) avis|"
     r"qu['’]en pens\w+[- ](?:tu|vous))\s*,\s*)+",
     re.IGNORECASE,
 )

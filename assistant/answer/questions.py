@@ -201,8 +201,7 @@ def question_parts(asked: str) -> list[str]:
 TOLD_FIRST = re.compile(
     r"^\s*(?:(?:so|well|ok|okay|alors|bon|honestly|frankly|franchement|sinc[eè]rement)\s*,?\s*)?"
     r"(?:(?:i|i['’]m|i['’]ve|i['’]d|my|we|we['’]re|we['’]ve|our|je|j['’]|mon|ma|mes|nous|notre|"
-    r"nos|on)\b|what do you think\b|in your (?:(?:own|personal|honest)\s+)?(?:opinion|view)\b|"
-    r"[àa] (?:ton|votre) avis\b|"
+    r"nos|on)\b|what do you think\b|in your (?:opinion|view)\b|[àa] (?:ton|votre) avis\b|"
     r"selon (?:toi|vous)\b)",
     re.IGNORECASE,
 )

@@ -11,9 +11,7 @@ from assistant.answer.place_pointed import LOCATE_ANY_IN
 WE = r"(we|i|us|my|our|one|a|an|the|nous|je|on|notre|mon|ma|nos|un|une)"
 SET_UP = (  # "open" the verb, before its object or a place ("open an office", "open here"), not
     # the adjective of a compound ("Sanofi's open innovation lab")
-    # "base" the verb, not the noun a question ends on ("where's their french base then?")
-    r"(set up|setup|settle|locate|relocate|establish|base(?!\s*(?:then\s*)?[?,.!;])|"
-    r"open(?!\s+(?!(a|an|our|the|my|its|"
+    r"(set up|setup|settle|locate|relocate|establish|base|open(?!\s+(?!(a|an|our|the|my|its|"
     r"their|one|some|up|shop|in|at|near|here|there|un|une|notre|nos|des|à|a|en|dans|près)\b)"
     r"[a-zà-ÿ\-]+)|install|start|move|be based|"
     r"implanter|installer|établir|etablir|s['’]implanter|s['’]installer|s['’]établir|ouvrir)"
@@ -148,9 +146,10 @@ SEAT = re.compile(
     r"(?i)\b(hq|headquarters|headquartered|head ?offices?|main offices?|registered office|"
     r"si[èe]ges?( sociaux| social)?|post ?codes?|postal codes?|zip ?codes?|codes? posta(l|ux))\b|"
     # a location asked by its noun, the name before it: "guerbet location?", "localisation de X ?"
-    # (not "how many staff at its Paris location?")
-    r"^(?!\s*(how|combien)\b)\s*([\w'’&.\-]+\s+){1,4}(locations?|localisation|emplacement|"
-    r"whereabouts)\s*(\?|$)|^\s*localisation\b|"
+    # (not "how many staff at its Paris location?", "is paris a good location?")
+    r"^(?!.*\b(how|combien|is|are|good|best|great|ideal|strategic|right|nice|new|your|my|our|a|an)"
+    r"\b)\s*([\w'’&.\-]+\s+){1,4}(locations?|localisation|emplacement|whereabouts)\s*(\?|$)|"
+    r"^\s*localisation\b|"
     # its address: "l'adresse d'Incuballiance", "the address of X" (the directory's town; not an
     # e-mail's, nor the street address asked as such)
     r"(?<!mail )(?<!web )(?<!ip )(?<!street )(?<!full )(?<!exact )(?<!postal )"
@@ -196,13 +195,19 @@ def asks_where(question: str) -> bool:
 
 def siting(question: str) -> bool:
     """Where to set up (a place for the asker's field), rather than where a thing is."""
+    question = NOUN_BASE.sub(r"\1 \2seat", question)
     return bool(LOCATE_SITING.search(question)) and not SHARE_OF.search(question)
 
 
 def sets_up(question: str) -> bool:
     """A verb of settling or a word of what suits: "where should we set up", "which part
     suits"; "which town is X's lab in?" has none (it asks where a thing is)."""
-    return bool(SETS_UP.search(question))
+    return bool(SETS_UP.search(NOUN_BASE.sub(r"\1 \2seat", question)))
+
+
+# "base" the noun after a possessive ("where's their french base then?"), not the verb ("where
+# should we base our lab?", "where would you base, Paris or Saclay?")
+NOUN_BASE = re.compile(r"\b(their|its|his|her|leur|leurs|sa|son)\s+((?:\w+\s+)?)base\b", re.I)
 
 
 def town_asked(question: str) -> str:

@@ -35,7 +35,8 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         r"\bcombien\b(?!\s+d['’e])|"
         r"\bhow much (?:is|was|are|were|will be) (?:(?:a|an|the|one)\s+)?(?:[\w'’-]+\s+){0,2}?"
         r"(?:tickets?|pass|entry|admission|registration|membership|subscription|badge)\b"
-        r"(?!\s+\w+ing\b)|"  # not how much it changes: "how much is membership growing?"
+        # what it costs, not how much there is now: "how much is medicen membership now?"
+        r"(?=\s*(?:[?.!,]|$|per\b|a (?:year|month)\b|fees?\b|for\b|to\b|cost))|"
         # "what did a ticket to the summit cost?", "what will a desk there cost us?"
         # (not what something costs someone: "what did going abroad cost the country?"); what
         # a way in costs: "what does it cost to get in?"

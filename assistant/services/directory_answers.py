@@ -22,6 +22,8 @@ from assistant.answer.organisations import Member, Organisation, members, named_
 from assistant.answer.others_named import others_named
 from assistant.answer.partner_shapes import INTRODUCE
 from assistant.answer.partners import (
+    MAX_ALSO,
+    MAX_PARTNERS,
     Cited,
     PartnerFinder,
     PartnerFit,
@@ -159,7 +161,7 @@ def directory_answer(
         kept = [f for f in fits if f.doc_id in by_id and by_id[f.doc_id].kind in kinds]
         if INTRODUCE.search(question):  # a go-between first, then those the asker would meet
             kept += [f for f in fits if f not in kept]
-        cited = _cite(kept or fits, field, passages, orgs, campus)
+        cited = _cite(kept or fits, field, passages, orgs, campus, MAX_PARTNERS + MAX_ALSO)
         return compose_partners(cited, language)
     return compose_places(_sites(question, field, finder, passages, orgs, campus), language)
 
@@ -209,29 +211,38 @@ def _cite(
     passages: list[Passage],
     orgs: Sequence[Organisation],
     campus: dict[str, list[Organisation]],
+    most: int = 0,
 ) -> list[Cited]:
     """Each fit with the sentence that makes it one: from a retrieved passage when the ranking's
     passage is among them and its sentence names the organisation, else from the organisation's
     own directory entry. The fits the sources tie to the field come first (:func:`_supported`),
-    the ranking's order kept within each."""
+    the ranking's order kept within each. With ``most`` (what the answer can show), only those
+    are kept and only their entries appended to ``passages``: no source is listed uncited."""
     by_id = {str(o.passage.metadata.get("doc_id", o.passage.id)): o for o in orgs}
+    numbered = list(passages) if most else passages  # numbered on a copy first
     out = []
     for fit in fits:
         org = by_id.get(fit.doc_id)
         if org is None:
             continue
         names = [org.name, org.acronym, org.label]
-        shown = next((n for n, p in enumerate(passages, 1) if p.text == fit.passage), 0)
+        shown = next((n for n, p in enumerate(numbered, 1) if p.text == fit.passage), 0)
         sentence, n = "", 0
-        if shown and passages[shown - 1].metadata.get("doc_id") != fit.doc_id:
+        if shown and numbered[shown - 1].metadata.get("doc_id") != fit.doc_id:
             sentence, n = fit_sentence(fit.passage, names, field), shown
         if not _names(sentence, names):  # a sentence about someone else: the entry's own
-            n = entry_number(org, passages)
+            n = entry_number(org, numbered)
             sentence = fit_sentence(org.passage.text, names, field)
         if sentence and split_sentences(sentence):
             shown_fit = replace(fit, name=org.label)  # "CEA", not its full name
             out.append(Cited(shown_fit, sentence, n, places_of(org, campus)))
-    return sorted(out, key=lambda c: not _supported(c, field, passages, by_id))
+    out.sort(key=lambda c: not _supported(c, field, numbered, by_id))
+    if not most:
+        return out
+    return [  # numbered again in the order shown: an entry is appended when it is shown
+        c if c.n <= len(passages) else replace(c, n=entry_number(by_id[c.fit.doc_id], passages))
+        for c in out[:most]
+    ]
 
 
 def _names(sentence: str, names: Sequence[str]) -> bool:
