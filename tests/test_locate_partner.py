@@ -291,6 +291,11 @@ def test_where_is_an_organisation_from_its_entry() -> None:
         "What commune and département is Alpha Lab in, concretely?",
         "Is Alpha Lab actually based in the Paris region?",
         "Alpha Lab est-il vraiment situé en Île-de-France ?",
+        # a location asked by its noun, and a town asked "exactly"
+        "alpha lab location?",
+        "localisation d'Alpha Lab ?",
+        "emplacement d'Alpha Lab ?",
+        "which town is Alpha Lab in exactly?",
     ],
 )
 def test_where_is_an_organisation_spelt_as_users_spell_it(question: str) -> None:

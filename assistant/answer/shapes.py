@@ -149,7 +149,7 @@ SEAT = re.compile(
     # (not "how many staff at its Paris location?", "is paris a good location?")
     r"^(?!.*\b(how|combien|is|are|good|best|great|ideal|strategic|right|nice|new|your|my|our|a|an)"
     r"\b)\s*([\w'’&.\-]+\s+){1,4}(locations?|localisation|emplacement|whereabouts)\s*(\?|$)|"
-    r"^\s*localisation\b|"
+    r"^\s*(localisation|emplacement)\b|"
     # its address: "l'adresse d'Incuballiance", "the address of X" (the directory's town; not an
     # e-mail's, nor the street address asked as such)
     r"(?<!mail )(?<!web )(?<!ip )(?<!street )(?<!full )(?<!exact )(?<!postal )"

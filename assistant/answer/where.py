@@ -31,7 +31,8 @@ from ingest.store.text import STOPWORDS, fold, tokenize
 # the words that frame a question about where something is, English and French
 FRAME = set(
     """
-    where wheres located location based situated headquartered headquarters head office offices
+    where wheres located location localisation emplacement based situated headquartered
+    headquarters head office offices
     address find found town city commune which what whereabouts ou trouve trouvent situe situee
     hq siege sieges social departement department district arrondissement quartier
     postcode postcodes post postal code codes zip zipcode part partie
