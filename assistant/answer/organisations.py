@@ -147,13 +147,16 @@ def named_in(text: str, organisations: Sequence[Organisation]) -> list[Organisat
     words = re.findall(r"[\w&\-]+", text)
     found: list[tuple[int, Organisation]] = []
     squashed_words = [squash(w) for w in words]
+    blank = [i for i, w in enumerate(squashed_words) if not w]  # separators: any name's start
     starts: dict[str, list[int]] = {}  # where a name may start: by the word's first letter
     for i, word in enumerate(squashed_words):
-        starts.setdefault(word[:1], []).append(i)  # "": a word of separators, any name's start
+        if word:
+            starts.setdefault(word[0], []).append(i)
+    if blank:  # merged once, not for every name
+        starts = {letter: sorted(at + blank) for letter, at in starts.items()}
     for org in organisations:
         for alias in org.aliases():
-            at = sorted(starts.get(alias[:1], []) + starts.get("", []))
-            position = _find(squashed_words, alias, at)
+            position = _find(squashed_words, alias, starts.get(alias[:1], blank))
             if position is not None:
                 found.append((position, org))
                 break
