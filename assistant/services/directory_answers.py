@@ -219,7 +219,7 @@ def _cite(
     the ranking's order kept within each. With ``most`` (what the answer can show), only those
     are kept and only their entries appended to ``passages``: no source is listed uncited."""
     by_id = {str(o.passage.metadata.get("doc_id", o.passage.id)): o for o in orgs}
-    numbered = list(passages) if most else passages  # numbered on a copy first
+    numbered = list(passages)  # numbered on a copy first
     out = []
     for fit in fits:
         org = by_id.get(fit.doc_id)
@@ -238,6 +238,7 @@ def _cite(
             out.append(Cited(shown_fit, sentence, n, places_of(org, campus)))
     out.sort(key=lambda c: not _supported(c, field, numbered, by_id))
     if not most:
+        passages.extend(numbered[len(passages) :])  # every entry, in the ranking's order
         return out
     return [  # numbered again in the order shown: an entry is appended when it is shown
         c if c.n <= len(passages) else replace(c, n=entry_number(by_id[c.fit.doc_id], passages))
