@@ -7,7 +7,6 @@ the directory does not give (``unplaced.py``)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Sequence
 
 from assistant.answer.asked_value import typed_decline
@@ -20,7 +19,7 @@ from assistant.answer.lexicon import Lexicon
 from assistant.answer.messages import DECLINE, UNSPOKEN_YEAR
 from assistant.answer.organisations import Organisation
 from assistant.answer.others import others_decline
-from assistant.answer.pointing import PRONOUNS
+from assistant.answer.pointing import PRONOUNS, SUBJECT_POINTER
 from assistant.answer.question_kind import QuestionKind
 from assistant.answer.retold import retold_decline
 from assistant.answer.standalone import Reading
@@ -120,18 +119,9 @@ def followed(reading: Reading) -> str:
     return context.rsplit("?", 1)[0] if sure and "?" in context else ""
 
 
-# what points back at the subject just named: "there", "it", "they", "y" (not "il y a"), "ça"
-POINTS_BACK = re.compile(
-    r"\b(?:it|its|they|them|their|ils|elles|eux|leur|leurs|ça|ca|cela)\b|"
-    r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )\bthere\b|"  # not "are there any ...?"
-    r"\by\b(?!\s+(?:a|en|avait|aura)\b|\s*a-t)",
-    re.IGNORECASE,
-)
-
-
 def _points_back(asked: str) -> bool:
     """The follow-up points back, and names no frame of its own ("dans la région", "in France")."""
-    return bool(POINTS_BACK.search(asked)) and not (set(tokenize(asked)) & SCOPE)
+    return bool(SUBJECT_POINTER.search(asked)) and not (set(tokenize(asked)) & SCOPE)
 
 
 # the words of an elliptic follow-up that name nothing: "ça", "it", the region

@@ -18,18 +18,24 @@ from ingest.store.text import STOPWORDS, fold, split_sentences, tokenize, words
 if TYPE_CHECKING:
     from assistant.answer.gazetteer import Gazetteer
 
+# pronouns that stand for something named before: an organisation, a project, a place
+THING_PRONOUNS = set("it its they them their il elle ils elles lui leur leurs son sa ses".split())
 # pronouns that stand for someone or something named before
-STRONG_PRONOUNS = set(
-    """
-    he she it they him her his its their them ones il elle ils elles lui leur leurs son sa ses
-    """.split()
-)
+STRONG_PRONOUNS = THING_PRONOUNS | set("he she him her his ones".split())
 # words that may point back, or not ("this project", "en Île-de-France")
 WEAK_PRONOUNS = set(
     "this that these those there one ce cette ces celui celle y en same also là-bas la-bas "
     "dedans là-dedans la-dedans".split()
 )
 PRONOUNS = STRONG_PRONOUNS | WEAK_PRONOUNS
+# what points back at the subject just named: "there", "it", "they", "y" (not "il y a"), "ça";
+# not the impersonal "il" nor "there" after a verb that makes it existential ("are there ...?")
+SUBJECT_POINTER = re.compile(
+    r"\b(?:it|its|they|them|their|ils|elles|eux|leur|leurs|ça|ca|cela)\b|"
+    r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )\bthere\b|"
+    r"\by\b(?!\s+(?:a|en|avait|aura)\b|\s*a-t)",
+    re.IGNORECASE,
+)
 # a French object pronoun before its verb: "qui le dirige ?", "on la trouve où ?", "comment la
 # contacter ?" (an infinitive after "comment", "où"; "pour le cancer" is a noun's article)
 CLITIC = (

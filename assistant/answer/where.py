@@ -21,6 +21,7 @@ from collections.abc import Container, Sequence
 from assistant.answer.name_runs import Run, aliases, named_runs
 from assistant.answer.organisations import Organisation, squash
 from assistant.answer.place_asked import OWN_DEPARTEMENTS
+from assistant.answer.pointing import THING_PRONOUNS
 from assistant.answer.questions import asking
 from assistant.answer.seeking import where_parts
 from assistant.answer.shapes import sets_up
@@ -46,8 +47,6 @@ FRAME = set(
     like such including comme tels telles notamment sites site premises
     """.split()
 )
-# a pronoun that stands for the organisation named elsewhere in the message
-POINTS_BACK = set("it its they them their il elle ils elles lui leur leurs son sa ses".split())
 THEY = set("they them their ils elles leurs eux".split())
 # a part of an organisation named by its field: "the CEA's neuroimaging centre"
 UNITS = set(
@@ -88,7 +87,7 @@ def located_subject(
     if besides:  # "Where is X based, and what year did it open Y?": the part that asks where
         asked, told = " ".join(where), " ".join([told, *besides])
     head, _, tail = asked.rpartition(",")
-    if head and POINTS_BACK & {fold(w) for w in _words(tail)}:  # "... Philips, ils sont où ?"
+    if head and THING_PRONOUNS & {fold(w) for w in _words(tail)}:  # "... Philips, ils sont où ?"
         asked, told = tail, f"{told} {head}"
     words = _words(asked)
     found = [  # "ils sont où en Île-de-France ?": the region places them, names none of them

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from assistant.answer.condense import split_context
 from assistant.answer.organisations import Organisation, named_in
+from assistant.answer.pointing import THING_PRONOUNS
 from assistant.answer.shapes import sets_up
 from ingest.store.text import tokenize
 
@@ -19,7 +20,7 @@ WHERE_WORDS |= set(tokenize("address adresse exactly exactement precisely too au
 WHERE_WORDS |= set(tokenize("departement department county où ou where's based situated"))
 WHERE_WORDS |= set(tokenize("headquarters headquartered hq head office siège siege situé installé"))
 # the organisation pointed at, its base in the country, the "then" of a follow-up
-WHERE_WORDS |= set(tokenize("their its they it leur leurs son sa ses base french france then"))
+WHERE_WORDS |= set(tokenize(" ".join(THING_PRONOUNS))) | set(tokenize("base french france then"))
 OURS = re.compile(r"\b(?:we|us|our|nous|notre|nos|on)\b", re.IGNORECASE)  # the asker's own
 
 
