@@ -123,7 +123,7 @@ OPENING = re.compile(
     r"which|why|is|are|do|does|did|can|could|tell|give|list|any)\b)",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"(?<![\w'’-])([a-z]+)(?![\w'’-])")
+_WORD = re.compile(r"(?<![\w'’&-])([a-z]+)(?![\w'’&-])")  # not the r of "r&d"
 # an elision typed without its apostrophe: "l incubateur", "s installer", "qu il", "d hopitaux"
 _ELISION = re.compile(r"(?<![\w'’-])(qu|[cdjlmnst]) (?=[aeiouyhàâéèêîôû])", re.IGNORECASE)
 # "c'est ou ?", "il est ou", "ça se trouve ou", "il est ou maintenant ?": an "ou" that ends the

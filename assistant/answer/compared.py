@@ -18,11 +18,13 @@ from collections.abc import Collection
 
 from rapidfuzz.distance import Levenshtein
 
-from assistant.answer.asked_value import BEST
+from assistant.answer.asked_value import ACROSS, BEST
 from assistant.answer.evidence import EvidenceReport
 from assistant.answer.lexicon import Lexicon
 from assistant.answer.messages import DECLINE, UNCOVERED
+from assistant.answer.questions import asking
 from assistant.answer.said_about import usable
+from assistant.answer.value_kinds import CHOICE, asked_value
 from assistant.retrieval.glossary import translate_terms
 from ingest.store.text import fold, tokenize
 
@@ -50,11 +52,13 @@ def uncovered_side(question: str, known: Collection[str], lexicon: Lexicon | Non
     """The name on the other side of a comparison that the corpus never uses ("Basel"), else
     ""."""
     first = NAME.search(question)
-    for match in SIDE.finditer(question):
-        if re.match(r"\s*\d", match.group("side")):
+    sides = [(m, "side") for m in SIDE.finditer(question)]
+    sides += [(m, g) for m in CHOICE.finditer(question) for g in ("a", "b", "a2", "b2") if m[g]]
+    for match, group in sides:
+        if re.match(r"\s*\d", match.group(group)):
             continue  # a quantity, not another side: "more than 400 members"
-        for word in NAME.finditer(match.group("side")):
-            start = match.start("side") + word.start()
+        for word in NAME.finditer(match.group(group)):
+            start = match.start(group) + word.start()
             text = word.group(0)
             if first and start == first.start():
                 continue
@@ -108,6 +112,9 @@ def compared_decline(
     """The decline of a comparison with a side the sources never name, or of a difference asked
     with a side none of the best sentences holds (``report``), saying so; None when the answer
     may go on (or when no corpus vocabulary is at hand)."""
+    asked, told = asking(question)
+    if told and asked_value(asked) not in ACROSS:  # "We're weighing Paris vs. other EU sites.
+        question = asked  # Roughly what share ...?": a share asked, no comparison
     side = uncovered_side(question, known, lexicon) if known else ""
     side = side or (unheld_side(question, report) if report and report.answerable else "")
     if not side:

@@ -21,6 +21,7 @@ from assistant.answer.organisations import Organisation
 from assistant.answer.others import others_decline
 from assistant.answer.pointing import PRONOUNS, SUBJECT_POINTER
 from assistant.answer.question_kind import QuestionKind
+from assistant.answer.questions import asking
 from assistant.answer.retold import retold_decline
 from assistant.answer.standalone import Reading
 from assistant.answer.time_asked import unspoken_year
@@ -86,7 +87,8 @@ def decline(
 def year_decline(question: str, language: str, known: Collection[str]) -> str | None:
     """The decline of a question about a year the corpus never mentions ("where will
     MedXperience 2019 take place?"), saying so; None when it may go on."""
-    year = unspoken_year(question, known) if known else ""
+    asked = asking(question)[0]  # "relocating next year. Which incubators ...?": told, not asked
+    year = unspoken_year(asked, known) if known else ""
     return f"{DECLINE[language]} {UNSPOKEN_YEAR[language].format(year=year)}" if year else None
 
 

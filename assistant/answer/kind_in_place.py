@@ -10,7 +10,7 @@ PLURAL_KINDS = (
     r"organi[sz]ations|organismes|companies|firms|entreprises|sociétés|societes|institutes|"
     r"instituts|institutions|clusters|pôles|poles|incubators|incubateurs|start-?ups|groups|"
     r"groupes|hospitals|hôpitaux|hopitaux|laboratories|labs|labos|laboratoires|universities|universit[ée]s|"
-    r"networks|réseaux|players|acteurs|pharma|biotechs|medtechs|bodies"
+    r"networks|réseaux|players|acteurs|pharma|biotechs|medtechs|bodies|cos"  # "pharma cos in X"
 )
 # a kind and a place, nothing else: "e-health startups in idf?", "incubateurs à Paris ?", "y a
 # d'autres labos pharma dans Rueil-Malmaison ?"

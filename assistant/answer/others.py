@@ -65,6 +65,12 @@ BARE = {
     "alors",
     "donc",
 }
+# the member already named, set aside: "the other 2 besides doctolib", "à part Doctolib"
+ASIDE = re.compile(
+    r"\s*(?:besides|apart from|except|excluding|aside from|other than|à part|a part|sauf|"
+    r"hormis|excepté|en dehors de|en plus de)\b",
+    re.IGNORECASE,
+)
 
 
 def asks_others(message: str, said: str) -> bool:
@@ -75,7 +81,8 @@ def asks_others(message: str, said: str) -> bool:
     if found is None:
         return False
     counted = COUNTED.search(f"{said} {message[: found.start()]}") is not None
-    after = re.findall(r"[\w\-]+", fold(message[found.end() :]))[:3]
+    rest = message[found.end() :]
+    after = [] if ASIDE.match(rest) else re.findall(r"[\w\-]+", fold(rest))[:3]
     if found.group("else"):  # "X and who else?": of a group counted before, alone
         return counted and (not after or after[0] in BARE)
     if any(ORGANISATIONS.match(w) for w in after):

@@ -20,7 +20,8 @@ ONE_ORG = r"(institute|institut|hospital|company|firm|organi[sz]ation|cluster|st
 WORKS_ON = r"(works on|speciali[sz]es in|is active in|focuses on|(is |are )?(dedicated|devoted) to)"
 PARTNER = re.compile(
     rf"\b(who|whom|which \w+( \w+)?) (could|can|should|might|would|do|to) ({WE} )?(\w+ )?"
-    r"(work|collaborate|partner|team up|cooperate|talk|speak|reach out|turn|contact|approach)"
+    r"(work|collaborate|partner|team up|cooperate|talk|speak|reach out|turn|contact|approach|"
+    r"go through|go thru)"
     r"( with| to| for)?\b|"
     r"\bwho to (work with|collaborate with|talk to|contact|partner with)\b|"
     # whoever the asker describes: "who could a biotech working on X team up with here?"

@@ -14,7 +14,8 @@ ROLES = {  # a role a question asks about -> the words a sentence holding it use
     "president": r"president|chairman|chairwoman|chair",
     "head": r"ceo|chief|head|director|directeur|president|lead|leads|led|runs|manag\w*|"
     r"in charge|responsible|responsable",
-    "founder": r"found\w*|co-found\w*|fondat\w*|fonde\w*|created|established",
+    "founder": r"found\w*|co-found\w*|fondat\w*|fonde\w*|created|established|set up|launched|"
+    r"started",
     "officer": r"cfo|cto|coo|cmo|cso|cio|chief \w+ officer|financial|financier|financiere|"
     r"technical|technique|operating",
     # a public office: "who is the minister of health?", "qui est le maire de Paris ?"
@@ -32,7 +33,8 @@ ROLE_QUESTION = {
     r"directrice financiere|directeur technique|directrice technique|daf|dsi)\b",
     "head": r"\b(heads?|runs?|leads?|directs?|manages?|dirige\w*|director|directeur|"
     r"(a|à) la tete|in charge|contact (person|name)|interlocut\w+)\b",
-    "founder": r"\b(found(ed|er|ers)|co-?founded|fondateurs?|fonde\w*|a cree|created)\b",
+    "founder": r"\b(found(ed|er|ers)|co-?founded|fondateurs?|fonde\w*|a cree|created|set up|"
+    r"established|a monte)\b",
     "official": r"\b(ministers?|ministres?|mayors?|maires?|governors?|prefe[ct]t?s?|"
     r"secretary of state|secretaire d'etat)\b",
 }
@@ -61,8 +63,9 @@ NAME_ASKED = re.compile(
     rf"\b(s['’]appelle|s['’]appellent) (le |la |les |son |sa |leur )?{PERSON_ROLE}\b"
 )
 
-# "who" closing the question: "et le président de Medicen, c'est qui ?", "the CEO is who?"
-WHO_LAST = re.compile(r"\b(c['’]?est|is|was|etait) (qui|who)\s*[?!.]*\s*$")
+# "who" closing the question: "et le président de Medicen, c'est qui ?", "the CEO is who?",
+# "et il a remplacé qui ?", "founded by whom?"
+WHO_LAST = re.compile(r"\b(qui|who|whom)\s*[?!.]*\s*$")
 
 
 # a person asked by the office alone, or after a verb that asks for it: "give me the CEO of X",

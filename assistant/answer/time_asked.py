@@ -8,7 +8,7 @@ questions and sentences, never the answer to one question."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Container
 
 IC = re.IGNORECASE
 # what came of a subject, asked by its fruit ("what were the results of the SUMIL project?",
@@ -95,7 +95,7 @@ RELATIVE_YEAR = re.compile(
 )
 
 
-def unspoken_year(question: str, known: Collection[str]) -> str:
+def unspoken_year(question: str, known: Container[str]) -> str:
     """A year the question names that the corpus never mentions ("MedXperience 2019" of sources
     that speak of 2018), or one named from today ("last year"), else "": nothing they say is
     of that year."""

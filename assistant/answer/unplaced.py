@@ -25,6 +25,13 @@ POSTCODE = re.compile(
     r"\b(?:post ?codes?|postal codes?|zip ?codes?|codes? postaux|code postal)\b", re.IGNORECASE
 )
 
+# a street address asked: the directory holds a town and a postcode, no street
+STREET = re.compile(
+    r"\b(?:street(?:\s+address)?|(?:full|complete|exact|postal|mailing)\s+address|rue|"
+    r"num[ée]ro de rue|adresse\s+(?:postale|compl[èe]te|exacte|pr[ée]cise))\b",
+    re.IGNORECASE,
+)
+
 
 def unplaced_decline(
     asked: str, language: str, organisations: Sequence[Organisation], known: Container[str] = ()
@@ -42,6 +49,12 @@ def unplaced_decline(
     elif wants_postcode and not any(postcode(o) for o in named):
         lines = [
             text("no_postcode", language).format(name=o.label, town=o.city)
+            for o in named[:3]
+            if placed(o)
+        ]
+    elif STREET.search(asked):  # "l'adresse postale complète (rue, numéro) du siège de X ?"
+        lines = [
+            text("no_street", language).format(name=o.label, town=o.city)
             for o in named[:3]
             if placed(o)
         ]

@@ -124,15 +124,22 @@ PLACE_ASKED = re.compile(  # "which (canadian) city", "son siège où aux États
     r"\bo[uù]\s+(aux?|à|dans|en(?!\s+(est|sont|êtes|es|étais|était)\b))\s",
     IC,
 )
+# a choice between two: "should we pick Paris or Boston?", "choisir Paris ou Lyon ?", or put
+# to the assistant: "ton avis perso, paris ou londres ?" (sides ``a`` and ``b``)
+CHOICE = re.compile(
+    r"\b(?:pick|choose|go (?:with|for)|opt for|select|choisir|choisis\w*|opter pour|"
+    r"privil[ée]gier)\s*[,:]?\s+(?:between\s+|entre\s+)?(?!(?:à|a|au|in|en|dans|where|où|ou|an?|the|"
+    r"une?|les?|la|which|what|quel\w*)\b)(?P<a>[\w-]+)\s+(?:or|ou)\s+(?P<b>[\w-]+)|"
+    r"\b(?:opinion|avis|view|recommend\w*|recommand\w*|conseill\w*)\b[^?]{0,30}?\b"
+    r"(?P<a2>[\w-]+)\s+(?:or|ou)\s+(?P<b2>[\w-]+)\s*(?=\?|$|pour\b|for\b)",
+    IC,
+)
 # which of two is more, better, bigger: a comparison the sources must make
 COMPARATIVE = re.compile(
     r"\b(more|less|fewer|better|worse|bigger|larger|smaller|greater|older|younger|plus|moins|"
     r"meilleure?s?|mieux|pire)\b[^?]{0,60}\b(than|que|qu['’]|or|ou)\b|"
+    rf"{CHOICE.pattern}|"
     # "between X and Y, which is the better one?", "entre X et Y, lequel est le meilleur ?"
-    # a choice between two: "should we pick Paris or Boston?", "choisir Paris ou Lyon ?"
-    r"\b(pick|choose|go (?:with|for)|opt for|select|choisir|choisis\w*|opter pour|privil[ée]gier)"
-    r"\s+(?:between\s+|entre\s+)?(?!(?:à|a|au|in|en|dans|where|où|ou|an?|the|une?|les?|la|"
-    r"which|what|quel\w*)\b)[\w-]+\s+(or|ou)\s+[\w-]+|"
     r"\b(between|entre)\b[^?]{0,60}\b(and|et)\b[^?]{0,60}\b(better|best|more|less|bigger|"
     r"larger|smaller|cheaper|meilleure?s?|mieux|plus|moins|"
     # the one of the two someone advises: "entre X et Y, lequel Medicen conseille ?"

@@ -46,6 +46,7 @@ from assistant.answer.questions import asking
 from assistant.answer.seeking import where_parts, without_suburbs
 from assistant.answer.shapes import SEAT, sets_up, siting, town_asked
 from assistant.answer.standalone import Reading
+from assistant.answer.time_asked import unspoken_year
 from assistant.answer.unplaced import unplaced_decline
 from assistant.answer.value_kinds import COMPARATIVE
 from assistant.answer.where import located_subject, names_organisation
@@ -90,25 +91,25 @@ def from_directory(
     gazetteer: Gazetteer | None = None,
     lexicon: Lexicon | None = None,
 ) -> tuple[str, QuestionKind]:
-    """A locate or partner answer to the question as ``reading`` restates it, from the directory,
-    and the kind to compose by when there is none (a partner question as a list, a locate
-    question as a fact); ``known``: the corpus's terms; ``gazetteer``, ``lexicon``: the
-    directory's names and places and the general words, which tell a place of the world."""
+    """A locate or partner answer from the directory (none of a year the sources never name),
+    and the kind to compose by when there is none; ``known``: the corpus's terms;
+    ``gazetteer``, ``lexicon``: the directory's places and the general words."""
     question, standalone, kind = reading.asked, reading.standalone, reading.kind
-    if kind not in (QuestionKind.LOCATE, QuestionKind.PARTNER):  # "who runs NeuroSpin?": CEA
+    otherwise = {QuestionKind.PARTNER: QuestionKind.LIST, QuestionKind.LOCATE: QuestionKind.FACT}
+    if known and unspoken_year(asking(question)[0], known):  # "MedXperience 2019": no entry's
+        return "", otherwise.get(kind, kind)
+    if kind not in otherwise:  # "who runs NeuroSpin?": CEA
         return entry_answer(question, passages, orgs, language, standalone), kind
-    otherwise = QuestionKind.LIST if kind == QuestionKind.PARTNER else QuestionKind.FACT
-    # where in a place of the world ("X's head office in the US?", "a partner in Boston?"),
-    # which of two sites is bigger, a postcode it lacks: the directory holds none of them
+    # a place of the world ("X's office in the US?"), which site is bigger, a postcode it lacks
     compared = kind == QuestionKind.LOCATE and bool(
         COMPARATIVE.search(question) or unplaced_decline(question, language, orgs, known)
     )
     if compared or (gazetteer and places_kept_to(question, orgs, gazetteer, known, lexicon)):
-        return "", otherwise
+        return "", otherwise[kind]
     found = directory_answer(question, standalone, kind, language, passages, orgs, finder, known)
     if found and kind == QuestionKind.LOCATE and where_parts(question)[1]:
         return found, QuestionKind.FACT  # the where line, and the other part as a fact
-    return found, kind if found else otherwise
+    return found, kind if found else otherwise[kind]
 
 
 def directory_answer(

@@ -1,0 +1,136 @@
+"""Questions in users' words read as what they ask (issue 15, round 24): what the asker tells
+before asking ("We're weighing Paris vs. other EU sites. What share ...?", "relocating next
+year. Which incubators ...?") frames nothing the question asks; a choice put to the assistant
+("ton avis perso, paris ou londres ?") is a comparison; "the other 2 besides X" asks for the
+rest of a group; "et il a remplacé qui ?" asks a succession and "who set up X?" a founder;
+"X where", "where tho" and "doctolib c'est basé ou, ...?" ask where; "who do we go thru"
+seeks a partner; money put into something, a span
+asked "en combien de temps" and a street address are the values they are; "r&d" keeps its r;
+"pharma cos in X" lists. Made-up organisations, shapes only."""
+
+from __future__ import annotations
+
+import pytest
+from fakes import directory_entry
+
+from assistant.answer.abbreviations import read_abbreviations, read_contractions
+from assistant.answer.compared import compared_decline, uncovered_side
+from assistant.answer.declines import year_decline
+from assistant.answer.organisations import from_passages
+from assistant.answer.others import asks_others
+from assistant.answer.partner_shapes import asks_partner
+from assistant.answer.question_kind import QuestionKind, classify
+from assistant.answer.roles import asked_role
+from assistant.answer.unplaced import unplaced_decline
+from assistant.answer.value_kinds import asked_value
+
+ORGS = from_passages(
+    [
+        directory_entry("Kardiolib", "e-health start-up", "Rueil-Malmaison"),
+        directory_entry("Biomedix", "cluster", "Paris"),
+    ]
+)
+KNOWN = {"kardiolib", "biomedix", "pari", "paris", "share", "research", "lab", "site"}
+
+
+def meant(message: str) -> str:
+    """The message with its texting written out, as the chat reads it."""
+    return read_contractions(read_abbreviations(message))
+
+
+def test_a_comparison_told_before_a_question_that_asks_a_share_is_no_comparison() -> None:
+    told = "We're weighing Paris vs. Zorbania for a lab. Roughly what share of research is here?"
+    assert compared_decline(told, "en", KNOWN) is None
+    asked = "How does Paris compare with Zorbania for a lab?"
+    assert "Zorbania" in (compared_decline(asked, "en", KNOWN) or "")
+    # asked after the told comparison, the choice still compares the two
+    both = "We're weighing Paris vs. Zorbania. Which one should we pick, Paris or Zorbania?"
+    assert "Zorbania" in (compared_decline(both, "en", KNOWN) or "")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ton avis perso paris ou Londres pour ma startup ?",
+        "in your opinion, Paris or Zorbania for our biotech?",
+        "what would you recommend, Paris or Zorbania?",
+    ],
+)
+def test_a_choice_put_to_the_assistant_is_a_comparison_of_its_two_sides(question: str) -> None:
+    assert asked_value(question) == "comparison"
+    assert uncovered_side(question, KNOWN) in ("Londres", "Zorbania")
+
+
+def test_a_year_told_before_the_question_is_not_the_year_asked() -> None:
+    told = "Founder here, relocating to Paris next year. Which incubators host e-health projects?"
+    assert year_decline(told, "en", KNOWN) is None
+    assert year_decline("which incubators opened last year?", "en", KNOWN)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "mit tech review named 3 french health startups whats the other 2 besides kardiolib",
+        "on a cité 3 start-up françaises, c'est quoi les deux autres à part Kardiolib ?",
+    ],
+)
+def test_the_rest_of_a_group_with_its_named_member_set_aside(message: str) -> None:
+    assert asks_others(message, "")
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("et il a remplacé qui ?", "succession"),
+        ("Biomedix est dirigé par qui ?", "head"),
+        ("who set up the Biomedix lab?", "founder"),
+        ("who led and launched the hub?", None),  # organisations launch a project
+    ],
+)
+def test_who_closing_the_question_or_setting_up_asks_a_role(question: str, role: str) -> None:
+    assert asked_role(question) == role
+
+
+@pytest.mark.parametrize(
+    "question", ["gustave roussy where", "kardiolib where exactly?", "where tho", "et où ça ?"]
+)
+def test_where_after_a_name_or_alone_asks_where(question: str) -> None:
+    assert classify(meant(question)) == QuestionKind.LOCATE
+
+
+def test_when_and_where_asked_together_is_no_locate_question_alone() -> None:
+    assert classify("c'était quand medxperience et ou ?") != QuestionKind.LOCATE
+
+
+def test_whom_to_go_through_seeks_a_partner() -> None:
+    assert asks_partner("want 1 contact point for the institutes, who do we go thru")
+    assert asks_partner("who should we go through to reach the cancer institutes?")
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("how much are they putting into it?", "amount"),
+        ("combien ils mettent dedans ?", "amount"),
+        ("how much time do they put in?", "delay"),
+        ("Biomedix veut doubler ses membres, mais en combien de temps ?", "duration"),
+        ("in how long?", "duration"),
+    ],
+)
+def test_money_put_in_and_a_span_asked_are_their_values(question: str, kind: str) -> None:
+    assert asked_value(question) == kind
+
+
+def test_a_street_address_is_finer_than_the_directory_holds() -> None:
+    street = "Quelle est l'adresse postale complète (rue, numéro) du siège de Kardiolib ?"
+    declined = unplaced_decline(street, "fr", ORGS, KNOWN) or ""
+    assert "Rueil-Malmaison" in declined and "adresse" in declined
+    assert unplaced_decline("what's the street address of Kardiolib?", "en", ORGS, KNOWN)
+    assert unplaced_decline("what's the address of Kardiolib?", "en", ORGS, KNOWN) is None
+
+
+def test_r_and_d_keeps_its_r_and_pharma_cos_in_a_town_lists_them() -> None:
+    assert meant("heard servier is building a new r&d centre") == (
+        "heard servier is building a new r&d centre"
+    )
+    assert classify("pharma cos in rueil malmaison?") == QuestionKind.LIST
