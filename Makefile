@@ -134,6 +134,9 @@ eval: setup
 		tests/eval/dev108.jsonl tests/eval/dev109.jsonl tests/eval/dev110.jsonl \
 		tests/eval/dev111.jsonl tests/eval/dev112.jsonl tests/eval/dev113.jsonl \
 		tests/eval/dev114.jsonl tests/eval/dev115.jsonl tests/eval/dev116.jsonl \
+		tests/eval/dev117.jsonl tests/eval/dev118.jsonl tests/eval/dev119.jsonl \
+		tests/eval/dev120.jsonl tests/eval/dev121.jsonl tests/eval/dev122.jsonl \
+		tests/eval/dev123.jsonl tests/eval/dev124.jsonl \
 		tests/eval/test.jsonl
 
 bench: setup

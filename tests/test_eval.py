@@ -417,6 +417,22 @@ DEV115 = Path(__file__).parent / "eval" / "dev115.jsonl"
 DEV115_BARS = {"accuracy": 0.82, "decline": 0.95, "answer_first": 0.77}
 DEV116 = Path(__file__).parent / "eval" / "dev116.jsonl"
 DEV116_BARS = {"accuracy": 0.72, "decline": 0.88, "answer_first": 0.80}
+DEV117 = Path(__file__).parent / "eval" / "dev117.jsonl"
+DEV117_BARS = {"accuracy": 0.92, "decline": 0.97, "answer_first": 0.84}
+DEV118 = Path(__file__).parent / "eval" / "dev118.jsonl"
+DEV118_BARS = {"accuracy": 0.75, "decline": 0.93, "answer_first": 0.75}
+DEV119 = Path(__file__).parent / "eval" / "dev119.jsonl"
+DEV119_BARS = {"accuracy": 0.90, "decline": 0.88, "answer_first": 0.84}
+DEV120 = Path(__file__).parent / "eval" / "dev120.jsonl"
+DEV120_BARS = {"accuracy": 0.69, "decline": 0.92, "answer_first": 0.81}
+DEV121 = Path(__file__).parent / "eval" / "dev121.jsonl"
+DEV121_BARS = {"accuracy": 0.80, "decline": 0.93, "answer_first": 0.85}
+DEV122 = Path(__file__).parent / "eval" / "dev122.jsonl"
+DEV122_BARS = {"accuracy": 0.89, "decline": 0.90, "answer_first": 0.73}
+DEV123 = Path(__file__).parent / "eval" / "dev123.jsonl"
+DEV123_BARS = {"accuracy": 0.75, "decline": 0.90, "answer_first": 0.83}
+DEV124 = Path(__file__).parent / "eval" / "dev124.jsonl"
+DEV124_BARS = {"accuracy": 0.82, "decline": 0.88, "answer_first": 0.80}
 
 
 @pytest.mark.parametrize(
@@ -434,6 +450,7 @@ DEV116_BARS = {"accuracy": 0.72, "decline": 0.88, "answer_first": 0.80}
         *(DEV93, DEV94, DEV95, DEV96, DEV97, DEV98, DEV99, DEV100),
         *(DEV101, DEV102, DEV103, DEV104, DEV105, DEV106, DEV107, DEV108),
         *(DEV109, DEV110, DEV111, DEV112, DEV113, DEV114, DEV115, DEV116),
+        *(DEV117, DEV118, DEV119, DEV120, DEV121, DEV122, DEV123, DEV124),
         TEST,
     ],
     ids=lambda path: {"questions": "main"}.get(path.stem, path.stem),
@@ -610,9 +627,17 @@ def test_default_backend_holds_the_bar(chat: ChatService) -> None:
         (DEV114, DEV114_BARS),
         (DEV115, DEV115_BARS),
         (DEV116, DEV116_BARS),
+        (DEV117, DEV117_BARS),
+        (DEV118, DEV118_BARS),
+        (DEV119, DEV119_BARS),
+        (DEV120, DEV120_BARS),
+        (DEV121, DEV121_BARS),
+        (DEV122, DEV122_BARS),
+        (DEV123, DEV123_BARS),
+        (DEV124, DEV124_BARS),
         (TEST, TEST_BARS),
     ],
-    ids=[*(f"dev{n}" for n in range(2, 117)), "frozen-test"],
+    ids=[*(f"dev{n}" for n in range(2, 125)), "frozen-test"],
 )
 def test_a_blind_set_holds_its_measured_numbers(
     chat: ChatService, path: Path, bars: dict[str, float]
@@ -621,13 +646,13 @@ def test_a_blind_set_holds_its_measured_numbers(
     dev24, dev26, dev27, dev29, dev31, dev33, dev34, dev37 to dev39, dev41, dev42, dev44, dev46
     to dev50, dev52, dev54, dev55, dev57, dev59 to dev61, dev63 to dev67, dev70 to dev73, dev75,
     dev76, dev78, dev79, dev81, dev84 to dev86, dev88, dev89, dev91, dev93, dev94, dev96, dev97,
-    dev99, dev101, dev102, dev104, dev105, dev107, dev109, dev110, dev112, dev113, dev115 (tuned
-    on), dev3, dev12,
+    dev99, dev101, dev102, dev104, dev105, dev107, dev109, dev110, dev112, dev113, dev115, dev117,
+    dev118, dev120, dev121, dev123 (tuned on), dev3, dev12,
     dev15, dev17, dev25, dev28, dev30, dev32, dev35, dev36, dev40, dev43, dev45, dev51, dev53,
     dev56, dev58, dev62, dev68, dev69, dev74, dev77, dev80, dev82, dev83, dev87, dev90, dev92,
-    dev95, dev98, dev100, dev103, dev106, dev108, dev111, dev114 and dev116
-    (holdouts, their tables only) and the frozen test (never tuned on) each hold their measured
-    numbers."""
+    dev95, dev98, dev100, dev103, dev106, dev108, dev111, dev114, dev116, dev119, dev122 and
+    dev124 (holdouts, their tables only) and the frozen test (never tuned on) each hold their
+    measured numbers."""
     results = run_eval(chat, load_questions(path))
     overall = score(results)
     print("\n" + format_table({**by_category(results), "ALL": overall}, "category"))
