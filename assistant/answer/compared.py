@@ -38,6 +38,12 @@ SIDE = re.compile(
     r"en termes de|en mati[èe]re de|concernant)\b|[?.;!,]|$)",
     re.IGNORECASE,
 )
+# a word by which the question asked after a told comparison compares ("which is better?")
+COMPARING = re.compile(
+    r"\b(better|best|more|most|less|least|bigger|biggest|larger|stronger|which one|which of|"
+    r"mieux|meilleure?s?|plus|moins|lequel|laquelle|lesquel\w*)\b",
+    re.IGNORECASE,
+)
 NAME = re.compile(r"[^\W\d_][\w'’&-]*")
 # two things told apart: "the difference between a phase 2 and a phase 3 trial?", "c'est quoi la
 # différence entre un incubateur et un accélérateur ?"
@@ -113,8 +119,8 @@ def compared_decline(
     with a side none of the best sentences holds (``report``), saying so; None when the answer
     may go on (or when no corpus vocabulary is at hand)."""
     asked, told = asking(question)
-    if told and asked_value(asked) not in ACROSS:  # "We're weighing Paris vs. other EU sites.
-        question = asked  # Roughly what share ...?": a share asked, no comparison
+    if told and asked_value(asked) not in ACROSS and not COMPARING.search(asked):
+        question = asked  # "We're weighing Paris vs. other EU sites. What share ...?": a share
     side = uncovered_side(question, known, lexicon) if known else ""
     side = side or (unheld_side(question, report) if report and report.answerable else "")
     if not side:

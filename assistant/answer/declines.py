@@ -25,6 +25,7 @@ from assistant.answer.questions import asking
 from assistant.answer.retold import retold_decline
 from assistant.answer.standalone import Reading
 from assistant.answer.time_asked import unspoken_year
+from assistant.answer.unknown_thing import unknown_thing_decline
 from assistant.answer.unnamed import asked_group, unnamed_decline
 from assistant.answer.unplaced import unplaced_decline
 from assistant.answer.value_kinds import asked_value
@@ -60,6 +61,7 @@ def decline(
             and unplaced_decline(reading.asked, language, organisations, known)
         )
         or compared_decline(reading.asked, language, known, lexicon, evidence)
+        or unknown_thing_decline(reading.asked, language, known)
         or elsewhere_decline(
             reading.asked, language, evidence, organisations, gazetteer, known, lexicon
         )
@@ -87,7 +89,7 @@ def decline(
 def year_decline(question: str, language: str, known: Collection[str]) -> str | None:
     """The decline of a question about a year the corpus never mentions ("where will
     MedXperience 2019 take place?"), saying so; None when it may go on."""
-    asked = asking(question)[0]  # "relocating next year. Which incubators ...?": told, not asked
+    asked = asking(question, told_first=True)[0]  # "moving next year, which ...?": told
     year = unspoken_year(asked, known) if known else ""
     return f"{DECLINE[language]} {UNSPOKEN_YEAR[language].format(year=year)}" if year else None
 

@@ -64,8 +64,10 @@ NAME_ASKED = re.compile(
 )
 
 # "who" closing the question: "et le président de Medicen, c'est qui ?", "the CEO is who?",
-# "et il a remplacé qui ?", "founded by whom?"
-WHO_LAST = re.compile(r"\b(qui|who|whom)\s*[?!.]*\s*$")
+# or a succession: "et il a remplacé qui ?", "he succeeded whom?"
+WHO_LAST = re.compile(
+    r"\b((c['’]?est|is|was|etait)|(replac|remplac|succe)\w*) (qui|who|whom)\s*[?!.]*\s*$"
+)
 
 
 # a person asked by the office alone, or after a verb that asks for it: "give me the CEO of X",

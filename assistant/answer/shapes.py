@@ -88,13 +88,7 @@ LOCATE_AFTER = re.compile(  # "et X, il est situé où ?", "X is located where?"
     r"a lieu|a eu lieu|se déroule(nt)?)\s+((situé|basé|installé|implanté|"
     r"located|based|situated)(e|es|s)?\s+)?(où|ou|where)(\s+(exactement|exactly|précisément|"
     r"precisely))?(\s+(in|en|dans|à|a|around|near|autour de|de|du|of)(\s+[\w\-’']+){1,3})?"
-    r"\s*(\?\s*$|\?\s+\S|$|,\s)",  # "X c'est ou exactement ? dans l'essonne ?": the first
-    re.IGNORECASE,
-)
-# "where" alone, after something named before: "where?", "where tho", "et où ça ?"
-WHERE_ALONE = re.compile(
-    r"^\s*(and |et |so |alors |ok )?(where|o[uù])( (exactly|exactement|then|tho|though|donc|ça|"
-    r"ca|precisely|précisément))?\s*[?!.]*\s*$",
+    r"\s*(\?\s*$|\?\s+\S|$)",  # "X c'est ou exactement ? dans l'essonne ?": the first
     re.IGNORECASE,
 )
 # the town or département after "in": never the region itself
@@ -147,15 +141,21 @@ INSIDE = re.compile(
     r"la région|la region)\b",
     re.IGNORECASE,
 )
+# the words that make the words before "location" more than a name
+NOT_A_NAME = "how|combien|is|are|good|best|great|ideal|strategic|right|nice|new|your|my|our|a|an"
 # an organisation's seat: "doctolib hq?", "where do pharma groups have their head offices?"
 SEAT = re.compile(
     r"(?i)\b(hq|headquarters|headquartered|head ?offices?|main offices?|registered office|"
     r"si[èe]ges?( sociaux| social)?|post ?codes?|postal codes?|zip ?codes?|codes? posta(l|ux))\b|"
     # a location asked by its noun, the name before it: "guerbet location?", "localisation de X ?"
     # (not "how many staff at its Paris location?", "is paris a good location?")
-    r"^(?!.*\b(how|combien|is|are|good|best|great|ideal|strategic|right|nice|new|your|my|our|a|an|"
-    r"when|quand|what|who|qui|quoi|why|pourquoi|comment|can|could|tell|you|vous|tu)\b)\s*([\w'’&.\-]+\s+){1,4}(locations?|localisation|emplacement|whereabouts|where|o[uù])"
-    r"(\s+(exactly|exactement|though|tho|then|donc))?\s*(\?|$)|"  # "gustave roussy where"
+    rf"^(?!.*\b({NOT_A_NAME})\b)\s*([\w'’&.\-]+\s+){{1,4}}(locations?|localisation|emplacement|"
+    r"whereabouts)\s*(\?|$)|"
+    # "where" after the name alone: "gustave roussy where" (not "c'était quand X et ou ?", nor a
+    # thing of the organisation, "servier r&d centre where", nor a year, "X 2019 where?")
+    rf"^(?!.*\b({NOT_A_NAME}|when|quand|what|who|qui|quoi|why|pourquoi|comment|can|could|tell|"
+    r"you|vous|tu|cent(re|er)s?|labs?|offices?|sites?|hubs?|platforms?|r&d|\d+)\b)"
+    r"\s*([\w'’&.\-]+\s+){1,4}(where|o[uù])(\s+(exactly|exactement|then|donc))?\s*(\?|$)|"
     r"^\s*(localisation|emplacement)\b|"
     # its address: "l'adresse d'Incuballiance", "the address of X" (the directory's town; not an
     # e-mail's, nor the street address asked as such)
@@ -191,7 +191,6 @@ def asks_where(question: str) -> bool:
         siting(question)
         or LOCATE_ENTITY.search(question)
         or LOCATE_AFTER.search(question)
-        or WHERE_ALONE.match(question)
         or LOCATE_TOWN.search(question)
         or LOCATE_THERE.search(question)
         or LOCATE_ANY.search(question)

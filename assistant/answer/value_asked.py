@@ -57,9 +57,9 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         # what is put into something: "how much will Servier invest?", "combien va-t-il investir ?"
         r"\bhow much\b.{0,40}\b(invest\w*|spen[dt]\w*|raised?)\b|"
         # "how much are they putting into it?", "combien ils mettent dedans ?"
-        r"\bhow much\b(?!\s+(time|effort|work)\b).{0,40}\b(put|puts|putting|pour\w*|sink\w*|"
-        r"pump\w*|inject\w*|commit\w*)\s+(in|into)\b|"
-        r"\bcombien\b(?![^?]{0,20}\bd(e|['’])\s)[^?]{0,40}\b(mett\w*|met|mis|inject\w*)\b|"
+        r"\bhow much\s+(are|is|will|did|does|do|would|has|have)\b.{0,30}\b(put|puts|putting|"
+        r"pour\w*|sink\w*|pump\w*|inject\w*|commit\w*)\s+(in|into)\b|"
+        r"\bcombien\s+(ils|elles|il|elle|on|vont|va)\b[^?]{0,30}\b(mett\w*|met|inject\w*)\b|"
         r"\bcombien\b(?![^?]{0,20}\bd['’e])[^?]{0,40}\b(invest\w*|d[ée]pens\w*|lev[ée]\w*)\b|"
         r"\b(invest\w*|d[ée]pens\w*|lev[ée]\w*)\b.{0,30}\bcombien\b|"
         r"\bcombien\b.{0,30}\b(gagne|gagnent|touche|touchent)\b|"
@@ -142,9 +142,7 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
     # a span ahead counted in its units: "in how many years do they want to get there?"
     "duration": re.compile(
         r"\bhow long\b|\bdepuis (combien de temps|quand)\b|\bin how many (years|months|weeks)\b|"
-        r"\b(dans|d['’]ici) combien d['’](ann[ée]es|ans)\b|"
-        # "Medicen veut doubler ses membres, mais en combien de temps ?", "in how long?"
-        r"\bcombien de temps\b|\bin how long\b|\bwithin (what|which) (time|timeframe|period)\b",
+        r"\b(dans|d['’]ici) combien d['’](ann[ée]es|ans)\b",
         IC,
     ),
     "age": AGE_ASKED,  # a person's age: the sources must give it, or a birth

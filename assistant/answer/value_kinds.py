@@ -130,7 +130,8 @@ CHOICE = re.compile(
     r"\b(?:pick|choose|go (?:with|for)|opt for|select|choisir|choisis\w*|opter pour|"
     r"privil[ée]gier)\s*[,:]?\s+(?:between\s+|entre\s+)?(?!(?:à|a|au|in|en|dans|where|où|ou|an?|the|"
     r"une?|les?|la|which|what|quel\w*)\b)(?P<a>[\w-]+)\s+(?:or|ou)\s+(?P<b>[\w-]+)|"
-    r"\b(?:opinion|avis|view|recommend\w*|recommand\w*|conseill\w*)\b[^?]{0,30}?\b"
+    r"\b(?:opinion|avis|view|recommend\w*|recommand\w*|conseill\w*)(?:\s+(?:perso|personnel|"
+    r"personally|honestly))?\s*[,:]?\s+(?:between\s+|entre\s+)?"
     r"(?P<a2>[\w-]+)\s+(?:or|ou)\s+(?P<b2>[\w-]+)\s*(?=\?|$|pour\b|for\b)",
     IC,
 )

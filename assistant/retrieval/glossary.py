@@ -36,6 +36,7 @@ incubateur: incubator
 pole: cluster
 competitivite: competitiveness
 membre: member
+traine derriere: behind
 adherent: member
 directeur dirigeant pdg: ceo president head
 dirige diriger: ceo head lead

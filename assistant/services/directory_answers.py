@@ -91,12 +91,12 @@ def from_directory(
     gazetteer: Gazetteer | None = None,
     lexicon: Lexicon | None = None,
 ) -> tuple[str, QuestionKind]:
-    """A locate or partner answer from the directory (none of a year the sources never name),
-    and the kind to compose by when there is none; ``known``: the corpus's terms;
-    ``gazetteer``, ``lexicon``: the directory's places and the general words."""
+    """A locate or partner answer from the directory, none of a year the sources never name
+    (``known``: the corpus's terms), and the kind to compose by without one."""
     question, standalone, kind = reading.asked, reading.standalone, reading.kind
     otherwise = {QuestionKind.PARTNER: QuestionKind.LIST, QuestionKind.LOCATE: QuestionKind.FACT}
-    if known and unspoken_year(asking(question)[0], known):  # "MedXperience 2019": no entry's
+    asked = asking(question, told_first=True)[0]  # "MedXperience 2019": no entry's; not told
+    if known and unspoken_year(asked, known):
         return "", otherwise.get(kind, kind)
     if kind not in otherwise:  # "who runs NeuroSpin?": CEA
         return entry_answer(question, passages, orgs, language, standalone), kind

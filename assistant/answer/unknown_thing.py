@@ -1,0 +1,55 @@
+"""A thing asked that the corpus never speaks of: "c'est quoi la meilleure banque pour ouvrir un
+compte pro ?", "what's the best coworking space near Saclay?". The question asks for the best
+of a kind, or what a kind is, or how it works; when not one word of that kind (nor its English,
+for a French word) is a word of the corpus, the sources say nothing of it, however well the
+rest of the question matches a sentence: the question is declined, naming the thing. Shapes
+and the corpus's vocabulary only, never the answer to one question."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from assistant.answer.messages import DECLINE, UNCOVERED_PLACE
+from assistant.answer.questions import asking
+from assistant.retrieval.glossary import translate_terms
+from ingest.store.text import tokenize
+
+THING = r"(?P<thing>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)"
+BEST = (
+    r"(?:best|top|biggest|largest|leading|cheapest|main|meilleure?s?|principa(?:l|le|les|ux)|"
+    r"plus grande?s?)"
+)
+# the kind asked: "what's the best X (for ...)?", "c'est quoi la meilleure X ?", "quel est le
+# meilleur X ?", "how does X work?", "comment fonctionne X ?"
+ASKED_THING = [
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        rf"^\s*(?:what|which)(?:['’]s| is| are)?\s+(?:the\s+)?{BEST}\s+{THING}",
+        rf"^\s*c['’]?\s*est\s+quoi\s+(?:la\s+|le\s+|les\s+|l['’])?{BEST}\s+{THING}",
+        rf"^\s*(?:quel(?:le)?s?)\s+(?:est|sont)\s+(?:la\s+|le\s+|les\s+|l['’])?{BEST}\s+{THING}",
+        rf"^\s*how\s+(?:does|do)\s+{THING}\s+work\b",
+        rf"^\s*comment\s+(?:fonctionne|marche)(?:nt)?\s+(?:la\s+|le\s+|les\s+|l['’])?{THING}",
+    )
+]
+# words that end the kind: "the best bank for a start-up", "la meilleure banque pour ..."
+AFTER = re.compile(r"\s+(?:for|in|to|near|around|at|pour|en|à|a|dans|de|du|des|d['’]).*$", re.I)
+
+
+def unknown_thing(question: str, known: Collection[str]) -> str:
+    """The kind the question asks for when no word of it is the corpus's, else ""."""
+    asked = asking(question)[0]
+    found = next((m for p in ASKED_THING if (m := p.search(asked))), None)
+    if not found or not known:
+        return ""
+    thing = AFTER.sub("", found.group("thing")).strip(" ?!.,'’")
+    terms = tokenize(thing)
+    if not terms or any(t in known for t in [*terms, *translate_terms(terms)]):
+        return ""
+    return thing
+
+
+def unknown_thing_decline(question: str, language: str, known: Collection[str]) -> str | None:
+    """The decline of a question asking for a kind the corpus never speaks of, naming it."""
+    thing = unknown_thing(question, known)
+    return f"{DECLINE[language]} {UNCOVERED_PLACE[language].format(place=thing)}" if thing else None
