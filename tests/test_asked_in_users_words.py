@@ -16,6 +16,7 @@ from fakes import directory_entry
 from assistant.answer.abbreviations import read_abbreviations, read_contractions
 from assistant.answer.compared import compared_decline, uncovered_side
 from assistant.answer.declines import year_decline
+from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.organisations import from_passages
 from assistant.answer.others import asks_others
 from assistant.answer.partner_shapes import asks_partner
@@ -24,6 +25,7 @@ from assistant.answer.roles import asked_role
 from assistant.answer.unknown_thing import unknown_thing
 from assistant.answer.unplaced import unplaced_decline
 from assistant.answer.value_kinds import asked_value
+from assistant.answer.where_alone import asks_where_alone, placed_before
 from assistant.retrieval.glossary import translate_terms
 from ingest.store.text import tokenize
 
@@ -49,8 +51,9 @@ def test_a_comparison_told_before_a_question_that_asks_a_share_is_no_comparison(
     # asked after the told comparison, a choice or a comparative still compares the two
     both = "We're weighing Paris vs. Zorbania. Which one should we pick, Paris or Zorbania?"
     assert "Zorbania" in (compared_decline(both, "en", KNOWN) or "")
-    better = "we compare Paris and Zorbania. which is better for a lab?"
-    assert "Zorbania" in (compared_decline(better, "en", KNOWN) or "")
+    for asked in ("which is better for a lab?", "Which would you pick?", "which leads in trials?"):
+        told_then = f"we compare Paris and Zorbania. {asked}"
+        assert "Zorbania" in (compared_decline(told_then, "en", KNOWN) or ""), asked
 
 
 @pytest.mark.parametrize(
@@ -84,6 +87,9 @@ def test_a_year_told_before_the_question_is_not_the_year_asked() -> None:
     told = "Founder here, relocating to Paris next year. Which incubators host e-health projects?"
     assert year_decline(told, "en", KNOWN) is None
     assert year_decline("we're moving next year, where is Kardiolib?", "en", KNOWN) is None
+    since = "since last year we've been looking, who else is based in Rueil-Malmaison?"
+    assert year_decline(since, "en", KNOWN) is None
+    assert year_decline("which incubators opened last year, and where?", "en", KNOWN)
     assert year_decline("which incubators opened last year?", "en", KNOWN)
 
 
@@ -103,6 +109,7 @@ def test_the_rest_of_a_group_with_its_named_member_set_aside(message: str) -> No
     [
         ("et il a remplacé qui ?", "succession"),
         ("he succeeded whom?", "succession"),
+        ("le Lab Santé a été fondé par qui ?", "founder"),
         ("who set up the Biomedix lab?", "founder"),
         ("who led and launched the hub?", None),  # organisations launch a project
         ("NeuroSpin is run by who?", None),  # the organisation it is part of, not a person
@@ -124,6 +131,7 @@ def test_where_after_a_name_asks_where(question: str) -> None:
         "servier r&d centre where",  # a thing of the organisation: the passages say where
         "medxperience 2019 where?",  # a year: not the entry's venue
         "Sanofi opened a lab. Can you tell me where?",
+        "and where?",  # no name before it
     ],
 )
 def test_where_after_more_than_a_name_is_no_locate_question(question: str) -> None:
@@ -190,3 +198,13 @@ def test_r_and_d_keeps_its_r_and_pharma_cos_in_a_town_lists_them() -> None:
 
 def test_a_la_traine_is_behind_in_the_english_sources() -> None:
     assert "behind" in translate_terms(tokenize("pourquoi Paris est à la traîne ?"))
+
+
+def test_where_alone_asks_where_the_organisation_is_unless_the_last_answer_placed_a_thing() -> None:
+    gazetteer = Gazetteer.of(ORGS)
+    assert asks_where_alone("where tho") and asks_where_alone("et où ça ?")
+    assert not asks_where_alone("where is it?")
+    assert not placed_before("Kardiolib is an e-health start-up.", gazetteer)
+    assert placed_before("Kardiolib just opened a lab devoted to e-health.", gazetteer)
+    assert placed_before("Its rivals sit in the USA and in China.", gazetteer)
+    assert placed_before("Kardiolib is in Rueil-Malmaison.", gazetteer)

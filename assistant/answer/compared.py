@@ -41,7 +41,8 @@ SIDE = re.compile(
 # a word by which the question asked after a told comparison compares ("which is better?")
 COMPARING = re.compile(
     r"\b(better|best|more|most|less|least|bigger|biggest|larger|stronger|which one|which of|"
-    r"mieux|meilleure?s?|plus|moins|lequel|laquelle|lesquel\w*)\b",
+    r"pick|choose|prefer\w*|go with|leads?|leader|leading|top|"
+    r"mieux|meilleure?s?|plus|moins|lequel|laquelle|lesquel\w*|choisir|pr[ée]f[ée]r\w*)\b",
     re.IGNORECASE,
 )
 NAME = re.compile(r"[^\W\d_][\w'’&-]*")

@@ -64,9 +64,11 @@ NAME_ASKED = re.compile(
 )
 
 # "who" closing the question: "et le président de Medicen, c'est qui ?", "the CEO is who?",
-# or a succession: "et il a remplacé qui ?", "he succeeded whom?"
+# a succession ("et il a remplacé qui ?") or a founding ("le Lab Santé a été fondé par qui ?")
 WHO_LAST = re.compile(
-    r"\b((c['’]?est|is|was|etait)|(replac|remplac|succe)\w*) (qui|who|whom)\s*[?!.]*\s*$"
+    r"\b((c['’]?est|is|was|etait)|(replac|remplac|succe)\w*|"
+    r"(founded|fonde|fondee|created|cree|creee|set up|established) (by|par)) (qui|who|whom)"
+    r"\s*[?!.]*\s*$"
 )
 
 

@@ -154,7 +154,8 @@ SEAT = re.compile(
     # "where" after the name alone: "gustave roussy where" (not "c'était quand X et ou ?", nor a
     # thing of the organisation, "servier r&d centre where", nor a year, "X 2019 where?")
     rf"^(?!.*\b({NOT_A_NAME}|when|quand|what|who|qui|quoi|why|pourquoi|comment|can|could|tell|"
-    r"you|vous|tu|cent(re|er)s?|labs?|offices?|sites?|hubs?|platforms?|r&d|\d+)\b)"
+    r"you|vous|tu|and|et|so|alors|ok|but|mais|then|"
+    r"cent(re|er)s?|labs?|offices?|sites?|hubs?|platforms?|r&d|\d+)\b)"
     r"\s*([\w'’&.\-]+\s+){1,4}(where|o[uù])(\s+(exactly|exactement|then|donc))?\s*(\?|$)|"
     r"^\s*(localisation|emplacement)\b|"
     # its address: "l'adresse d'Incuballiance", "the address of X" (the directory's town; not an

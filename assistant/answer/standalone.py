@@ -21,6 +21,7 @@ from assistant.answer.question_kind import QuestionKind, classify, restate
 from assistant.answer.questions import asking
 from assistant.answer.spans import WHERE
 from assistant.answer.spelling import read_as_meant, spell_asking
+from assistant.answer.where_alone import asks_where_alone, placed_before
 from ingest.store.text import tokenize
 
 
@@ -53,6 +54,8 @@ def read_question(
     asked, kind = restate(meant, read_as_meant(standalone, lexicon), kind or classify(meant))
     if kind in (QuestionKind.FACT, QuestionKind.LIST) and held_there(asked, gazetteer):
         kind = QuestionKind.LOCATE  # "anything health-related in Buc?": what the place holds
+    if asks_where_alone(meant) and said:  # "where?" after Doctolib, not after Sanofi's lab
+        kind = QuestionKind.FACT if placed_before(said[-1], gazetteer) else QuestionKind.LOCATE
     return Reading(standalone, asked, kind, said, meant)
 
 

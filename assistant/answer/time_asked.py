@@ -95,10 +95,29 @@ RELATIVE_YEAR = re.compile(
 )
 
 
+# a word that asks: a part before a comma without one is told ("moving next year, which ...?")
+ASKING_WORD = re.compile(
+    r"\b(what|which|who|whom|when|where|how|why|quel\w*|qui|quoi|quand|où|comment|combien|"
+    r"pourquoi|is|are|does|do|did|will|would|can|could|has|have|had|was|were|should|may|might|"
+    r"est-ce|va|vont|aura|sera|y a)\b",
+    re.IGNORECASE,
+)
+
+
+def told_before(question: str) -> str:
+    """The question without the parts before a comma that ask nothing: "since last year we've
+    been looking, who else is based in Suresnes?" -> "who else is based in Suresnes?"."""
+    parts = question.split(",")
+    while len(parts) > 1 and not ASKING_WORD.search(parts[0]):
+        parts = parts[1:]
+    return ",".join(parts).strip()
+
+
 def unspoken_year(question: str, known: Container[str]) -> str:
     """A year the question names that the corpus never mentions ("MedXperience 2019" of sources
     that speak of 2018), or one named from today ("last year"), else "": nothing they say is
     of that year."""
+    question = told_before(question)
     relative = RELATIVE_YEAR.search(question)
     if relative:
         return relative.group(0)

@@ -21,6 +21,7 @@ WHERE_WORDS |= set(tokenize("departement department county où ou where's based 
 WHERE_WORDS |= set(tokenize("headquarters headquartered hq head office siège siege situé installé"))
 # the organisation pointed at, its base in the country, the "then" of a follow-up
 WHERE_WORDS |= set(tokenize(" ".join(THING_PRONOUNS))) | set(tokenize("base french france then"))
+WHERE_WORDS |= set(tokenize("though donc ça ca alors so ok"))  # "where tho", "et où ça ?"
 OURS = re.compile(r"\b(?:we|us|our|nous|notre|nos|on)\b", re.IGNORECASE)  # the asker's own
 
 
