@@ -90,6 +90,7 @@ def test_a_year_told_before_the_question_is_not_the_year_asked() -> None:
     since = "since last year we've been looking, who else is based in Rueil-Malmaison?"
     assert year_decline(since, "en", KNOWN) is None
     assert year_decline("which incubators opened last year, and where?", "en", KNOWN)
+    assert year_decline("In 2019, where will the summit take place?", "en", KNOWN)  # a frame
     assert year_decline("which incubators opened last year?", "en", KNOWN)
 
 

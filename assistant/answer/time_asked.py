@@ -104,11 +104,18 @@ ASKING_WORD = re.compile(
 )
 
 
+# a part that frames the question rather than tells: "In 2019, where will it take place?"
+FRAMES = re.compile(
+    r"^\s*(in|en|for|pour|during|pendant|by|d['’]ici|from|à partir de|after|apr[èe]s)\b", IC
+)
+
+
 def told_before(question: str) -> str:
     """The question without the parts before a comma that ask nothing: "since last year we've
-    been looking, who else is based in Suresnes?" -> "who else is based in Suresnes?"."""
+    been looking, who else is based in Suresnes?" -> "who else is based in Suresnes?" (not a
+    frame: "In 2019, where ...?")."""
     parts = question.split(",")
-    while len(parts) > 1 and not ASKING_WORD.search(parts[0]):
+    while len(parts) > 1 and not ASKING_WORD.search(parts[0]) and not FRAMES.match(parts[0]):
         parts = parts[1:]
     return ",".join(parts).strip()
 
