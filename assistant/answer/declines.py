@@ -21,7 +21,6 @@ from assistant.answer.organisations import Organisation
 from assistant.answer.others import others_decline
 from assistant.answer.pointing import PRONOUNS, SUBJECT_POINTER
 from assistant.answer.question_kind import QuestionKind
-from assistant.answer.questions import asking
 from assistant.answer.retold import retold_decline
 from assistant.answer.standalone import Reading
 from assistant.answer.time_asked import unspoken_year
@@ -89,8 +88,7 @@ def decline(
 def year_decline(question: str, language: str, known: Collection[str]) -> str | None:
     """The decline of a question about a year the corpus never mentions ("where will
     MedXperience 2019 take place?"), saying so; None when it may go on."""
-    asked = asking(question, told_first=True)[0]  # "moving next year, which ...?": told
-    year = unspoken_year(asked, known) if known else ""
+    year = unspoken_year(question, known) if known else ""  # not "moving next year, which ...?"
     return f"{DECLINE[language]} {UNSPOKEN_YEAR[language].format(year=year)}" if year else None
 
 

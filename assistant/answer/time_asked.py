@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 
+from assistant.answer.questions import asking
+
 IC = re.IGNORECASE
 # what came of a subject, asked by its fruit ("what were the results of the SUMIL project?",
 # "did the CSIS lead to a new law?", "quelles mesures ont été adoptées ?"): the sources must
@@ -111,19 +113,20 @@ FRAMES = re.compile(
 
 
 def told_before(question: str) -> str:
-    """The question without the parts before a comma that ask nothing: "since last year we've
-    been looking, who else is based in Suresnes?" -> "who else is based in Suresnes?" (not a
-    frame: "In 2019, where ...?")."""
-    parts = question.split(",")
+    """The clauses that ask (``questions.asking``, what is told first set aside), without the
+    parts before a comma that ask nothing: "since last year we've been looking, who else is
+    based in Suresnes?" -> "who else is based in Suresnes?" (not a frame: "In 2019, where
+    ...?")."""
+    parts = asking(question, told_first=True)[0].split(",")
     while len(parts) > 1 and not ASKING_WORD.search(parts[0]) and not FRAMES.match(parts[0]):
         parts = parts[1:]
     return ",".join(parts).strip()
 
 
 def unspoken_year(question: str, known: Container[str]) -> str:
-    """A year the question names that the corpus never mentions ("MedXperience 2019" of sources
-    that speak of 2018), or one named from today ("last year"), else "": nothing they say is
-    of that year."""
+    """A year the question asks of (:func:`told_before`) that the corpus never mentions
+    ("MedXperience 2019" of sources that speak of 2018), or one named from today ("last year"),
+    else "": nothing they say is of that year; a year the asker only tells is none."""
     question = told_before(question)
     relative = RELATIVE_YEAR.search(question)
     if relative:

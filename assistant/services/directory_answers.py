@@ -95,8 +95,7 @@ def from_directory(
     (``known``: the corpus's terms), and the kind to compose by without one."""
     question, standalone, kind = reading.asked, reading.standalone, reading.kind
     otherwise = {QuestionKind.PARTNER: QuestionKind.LIST, QuestionKind.LOCATE: QuestionKind.FACT}
-    asked = asking(question, told_first=True)[0]  # "MedXperience 2019": no entry's; not told
-    if known and unspoken_year(asked, known):
+    if known and unspoken_year(question, known):  # "MedXperience 2019": no entry's
         return "", otherwise.get(kind, kind)
     if kind not in otherwise:  # "who runs NeuroSpin?": CEA
         return entry_answer(question, passages, orgs, language, standalone), kind
