@@ -136,7 +136,10 @@ eval: setup
 		tests/eval/dev114.jsonl tests/eval/dev115.jsonl tests/eval/dev116.jsonl \
 		tests/eval/dev117.jsonl tests/eval/dev118.jsonl tests/eval/dev119.jsonl \
 		tests/eval/dev120.jsonl tests/eval/dev121.jsonl tests/eval/dev122.jsonl \
-		tests/eval/dev123.jsonl tests/eval/dev124.jsonl \
+		tests/eval/dev123.jsonl tests/eval/dev124.jsonl tests/eval/dev125.jsonl \
+		tests/eval/dev126.jsonl tests/eval/dev127.jsonl tests/eval/dev128.jsonl \
+		tests/eval/dev129.jsonl tests/eval/dev130.jsonl tests/eval/dev131.jsonl \
+		tests/eval/dev132.jsonl \
 		tests/eval/test.jsonl
 
 bench: setup

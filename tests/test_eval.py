@@ -433,6 +433,22 @@ DEV123 = Path(__file__).parent / "eval" / "dev123.jsonl"
 DEV123_BARS = {"accuracy": 0.75, "decline": 0.90, "answer_first": 0.83}
 DEV124 = Path(__file__).parent / "eval" / "dev124.jsonl"
 DEV124_BARS = {"accuracy": 0.82, "decline": 0.88, "answer_first": 0.80}
+DEV125 = Path(__file__).parent / "eval" / "dev125.jsonl"
+DEV125_BARS = {"accuracy": 0.92, "decline": 0.91, "answer_first": 0.76}
+DEV126 = Path(__file__).parent / "eval" / "dev126.jsonl"
+DEV126_BARS = {"accuracy": 0.73, "decline": 0.93, "answer_first": 0.60}
+DEV127 = Path(__file__).parent / "eval" / "dev127.jsonl"
+DEV127_BARS = {"accuracy": 0.84, "decline": 0.88, "answer_first": 0.84}
+DEV128 = Path(__file__).parent / "eval" / "dev128.jsonl"
+DEV128_BARS = {"accuracy": 0.71, "decline": 0.92, "answer_first": 0.62}
+DEV129 = Path(__file__).parent / "eval" / "dev129.jsonl"
+DEV129_BARS = {"accuracy": 0.84, "decline": 0.86, "answer_first": 0.80}
+DEV130 = Path(__file__).parent / "eval" / "dev130.jsonl"
+DEV130_BARS = {"accuracy": 0.85, "decline": 0.84, "answer_first": 0.80}
+DEV131 = Path(__file__).parent / "eval" / "dev131.jsonl"
+DEV131_BARS = {"accuracy": 0.77, "decline": 0.95, "answer_first": 0.77}
+DEV132 = Path(__file__).parent / "eval" / "dev132.jsonl"
+DEV132_BARS = {"accuracy": 0.82, "decline": 0.88, "answer_first": 0.72}
 
 
 @pytest.mark.parametrize(
@@ -451,6 +467,7 @@ DEV124_BARS = {"accuracy": 0.82, "decline": 0.88, "answer_first": 0.80}
         *(DEV101, DEV102, DEV103, DEV104, DEV105, DEV106, DEV107, DEV108),
         *(DEV109, DEV110, DEV111, DEV112, DEV113, DEV114, DEV115, DEV116),
         *(DEV117, DEV118, DEV119, DEV120, DEV121, DEV122, DEV123, DEV124),
+        *(DEV125, DEV126, DEV127, DEV128, DEV129, DEV130, DEV131, DEV132),
         TEST,
     ],
     ids=lambda path: {"questions": "main"}.get(path.stem, path.stem),
@@ -635,9 +652,17 @@ def test_default_backend_holds_the_bar(chat: ChatService) -> None:
         (DEV122, DEV122_BARS),
         (DEV123, DEV123_BARS),
         (DEV124, DEV124_BARS),
+        (DEV125, DEV125_BARS),
+        (DEV126, DEV126_BARS),
+        (DEV127, DEV127_BARS),
+        (DEV128, DEV128_BARS),
+        (DEV129, DEV129_BARS),
+        (DEV130, DEV130_BARS),
+        (DEV131, DEV131_BARS),
+        (DEV132, DEV132_BARS),
         (TEST, TEST_BARS),
     ],
-    ids=[*(f"dev{n}" for n in range(2, 125)), "frozen-test"],
+    ids=[*(f"dev{n}" for n in range(2, 133)), "frozen-test"],
 )
 def test_a_blind_set_holds_its_measured_numbers(
     chat: ChatService, path: Path, bars: dict[str, float]
@@ -647,12 +672,12 @@ def test_a_blind_set_holds_its_measured_numbers(
     to dev50, dev52, dev54, dev55, dev57, dev59 to dev61, dev63 to dev67, dev70 to dev73, dev75,
     dev76, dev78, dev79, dev81, dev84 to dev86, dev88, dev89, dev91, dev93, dev94, dev96, dev97,
     dev99, dev101, dev102, dev104, dev105, dev107, dev109, dev110, dev112, dev113, dev115, dev117,
-    dev118, dev120, dev121, dev123 (tuned on), dev3, dev12,
+    dev118, dev120, dev121, dev123, dev125, dev126, dev128, dev129, dev131 (tuned on), dev3, dev12,
     dev15, dev17, dev25, dev28, dev30, dev32, dev35, dev36, dev40, dev43, dev45, dev51, dev53,
     dev56, dev58, dev62, dev68, dev69, dev74, dev77, dev80, dev82, dev83, dev87, dev90, dev92,
-    dev95, dev98, dev100, dev103, dev106, dev108, dev111, dev114, dev116, dev119, dev122 and
-    dev124 (holdouts, their tables only) and the frozen test (never tuned on) each hold their
-    measured numbers."""
+    dev95, dev98, dev100, dev103, dev106, dev108, dev111, dev114, dev116, dev119, dev122, dev124,
+    dev127, dev130 and dev132 (holdouts, their tables only) and the frozen test (never tuned on)
+    each hold their measured numbers."""
     results = run_eval(chat, load_questions(path))
     overall = score(results)
     print("\n" + format_table({**by_category(results), "ALL": overall}, "category"))
