@@ -1232,6 +1232,9 @@ def test_whether_a_plan_just_said_came_true_needs_a_sentence_that_says_it_did() 
     aside = "Acting for Medicen is hard: there are big pharma companies and small biotechs."
     passages, report = passages_and_report(aside)
     assert typed_decline(made, "en", passages, report, ORGS, context=goal)
+    # the subject put in by condense ("did Medicen actually make it?"): the goal still asked
+    restated = "did Medicen actually make it?"
+    assert typed_decline(restated, "en", passages, report, ORGS, context=goal)
     reached = "Medicen reached its big goal in 2022, among the top 3 regions."
     passages, report = passages_and_report(aside, reached)
     assert typed_decline(made, "en", passages, report, ORGS, context=goal) is None

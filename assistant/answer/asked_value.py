@@ -75,8 +75,8 @@ def typed_decline(
         if not kind or names or not context or kind in ACROSS
         else subject_names(context, organisations, passages, lexicon)
     )
-    plan = context if followed and kind == "outcome" else ""  # a sentence must say it of that
-    typed = TypedAsk(question, kind, language, known, plan)
+    plan = context if kind == "outcome" else ""  # of that, though condense named the subject
+    typed = TypedAsk(question, kind, language, known, plan, bool(followed))
     if not followed:
         return typed.decline(names, passages, report, organisations)
     said = [typed.decline([name], passages, report, organisations) for name in followed]
@@ -93,6 +93,7 @@ class TypedAsk:
     language: str
     known: Collection[str]
     plan: str = ""  # what "so did they make it?" asks came true: "Medicen's goal for 2022"
+    of_plan: bool = False  # the question names no subject: it asks of the plan's words too
 
     def decline(
         self,
@@ -117,7 +118,7 @@ class TypedAsk:
             focus -= own_kind(subject, organisations)
         if kind == "comparison":  # the other side is a subject, not what they are compared on
             focus -= {t for name in names[1:2] for t in tokenize(name)}
-        if self.plan:
+        if self.plan and self.of_plan:
             focus |= set(tokenize(self.plan)) - set(tokenize(subject)) - SCOPE - report.everyday
         if kind == "count":  # "how many staff?": counted by "professionals" too
             focus = counted_kin(focus, question)
@@ -186,6 +187,7 @@ DONE = re.compile(
 # a statement of a plan or an aim: "Servier plans to have one in Paris-Saclay by 2021"
 PLAN = re.compile(
     r"\b(plans?|planned|planning|aims?|aiming|intends?|ambitions?|will|expects?|to be|"
+    r"wants? to|wish(?:es)? to|hopes? to|"  # "we want to build a presence in Brussels"
     r"by (19|20)\d\d|"
     # a goal stated: "our goal is to bring fresh air", "the objective of Medicen is"
     r"goals?|objectives?|objectifs?|"

@@ -109,7 +109,8 @@ def followed(reading: Reading) -> str:
     # measures came out of it?"), is asked of what was just said, whoever condense found
     # behind the pronoun, whatever the question says of the value
     came = asked_value(reading.asked) in ("outcome", "result")
-    said = {w.lower() for w in reading.asked.replace("?", " ").split()}
+    # as typed: "did it actually open?" points back, though condense put a name for "it"
+    said = {w.lower() for w in (reading.message or reading.asked).replace("?", " ").split()}
     # a pronoun, "there", "y" (not "il y a"): "combien de chercheurs vont y bosser ?"; asked of
     # what was just said whatever the rest says, unless it names its own frame ("in the region")
     pointing = bool(said & set(PRONOUNS)) if came else _points_back(reading.asked)

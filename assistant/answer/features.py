@@ -56,13 +56,18 @@ FEATURES = (
 
 
 # how much, or how big something is: a size is a number ("How big is Medicen?": its members)
-HOW_MUCH = re.compile(
-    r"\b(how much|combien|how (big|large)|what size|quelle taille|(quelle|la) taille de)\b",
+HOW_MUCH = re.compile(  # "combien de temps" is "how long": a span, no number asked
+    r"\b(how much|combien(?!\s+de\s+temps\b)|how (big|large)|what size|quelle taille|"
+    r"(quelle|la) taille de)\b",
     re.IGNORECASE,
 )
-# "where" or "où" closing the question: "c'est où ?", "the summit was where?"
+# "where" or "où" closing the question: "c'est où ?", "the summit was where?"; or the noun
+# of a place closing a question: "servier new r&d center location?", "sa localisation ?" (not
+# a statement: "... before we pick a location.")
 WHERE_LAST = re.compile(
-    r"\b(where|o[uù])(\s+(exactly|exactement|donc))?\s*[?!.]*\s*$", re.IGNORECASE
+    r"\b((where|o[uù])(\s+(exactly|exactement|donc))?\s*[?!.]*|"
+    r"(location|localisation|emplacement)(\s+(exactly|exactement|donc))?\s*\?+)\s*$",
+    re.IGNORECASE,
 )
 
 # a place asked by its noun, wherever it stands: "at which location?", "dans quel lieu ?"; a

@@ -27,7 +27,8 @@ def about_other(
     """The sentence names none of the asked organisations but names another one (or it is the
     directory entry of another one). A source whose title names an asked organisation speaks
     for it (an interview of its CEO: "we have a hub program ... It is a project with Cap
-    Digital" is the cluster's own hub): none of its sentences is about another."""
+    Digital" is the cluster's own hub): none of its sentences is about another; nor when the
+    title names a parent of an asked one (Medicen's CEO on Medicen's precision medicine hub)."""
     if not asked:
         return False
     named = named_in(sentence, organisations)
@@ -36,7 +37,9 @@ def about_other(
     title = str(passage.metadata.get("title", ""))
     if passage.metadata.get("source_kind") == "directory":
         return all(o.name != title for o in asked)
-    return bool(named) and not any(o in named_in(title, organisations) for o in asked)
+    titled = {o.name for o in named_in(title, organisations)}
+    speaks_for = any(o.name in titled or titled & set(o.record.parents) for o in asked)
+    return bool(named) and not speaks_for
 
 
 def refocus(

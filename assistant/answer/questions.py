@@ -65,7 +65,7 @@ COST_QUESTION = re.compile(
 )
 # the counted thing: a noun and the word after it, or its complement ("instituts de recherche")
 COUNT_QUESTION = re.compile(  # "how many X", "combien de X", "le nombre exact d'X"
-    r"\b(?:how many|combien d[e'’]\s?|(?:(?:le|the) (?:exact |total )?|"
+    r"\b(?:how many|combien d[e'’](?!\s?temps\b)\s?|(?:(?:le|the) (?:exact |total )?|"
     # "rough number of X?", "number of X?": asked by its qualifier, or first
     r"\b(?:rough|approximate|ballpark|total|exact)\s+|^\s*)(?:nombre|number) (?:exact |"
     r"total )?(?:de |d['’]|of ))\s*([\w\-]+(?:\s+(?:de|du|des|d['’])\s*[\w\-]+|"

@@ -32,11 +32,13 @@ MENTIONED = (
     r"(?:mentioned|listed|named|cited|said|gave|cité(?:e|s|es)?|nommé(?:e|s|es)?|"
     r"mentionné(?:e|s|es)?|donné(?:e|s|es)?)\b"
 )
-# "the second one", "le premier ?", "la deuxième, elle est où ?": an item by its rank; an
-# ordinal before a noun ("the first summit") says what kind of thing, it points at nothing
+# "the second one", "le premier ?", "la deuxième, elle est où ?", "the 2nd one", "le 2e":
+# an item by its rank; an ordinal before a noun ("the first summit") says what kind of thing,
+# it points at nothing
 ORDINAL = re.compile(
     r"\b(?:the|le|la|l['’])\s*(?P<nth>first|second|third|fourth|last|former|latter|"
-    r"premi[eè]re?|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|derni[eè]re?)"
+    r"premi[eè]re?|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|derni[eè]re?|"
+    r"[1-4](?:st|nd|rd|th|[eè]re|er|re|[eè]me|e|è)\b)"
     rf"(?:\s+(?:one|of them|d['’]entre (?:eux|elles))\b(?:{MENTIONED})?|\s+(?={MENTIONED})"
     rf"(?:{MENTIONED})|(?=\s*(?:[,?!.;\-–]|$)))",
     re.IGNORECASE,
@@ -118,7 +120,8 @@ def by_rank(question: str, answer: str) -> str:
     items = listed(answer) if match else []
     if not match or len(items) < 2:
         return ""
-    rank = RANKS.get(match.group("nth").lower(), len(items))
+    nth = match.group("nth").lower()
+    rank = int(nth[0]) - 1 if nth[0].isdigit() else RANKS.get(nth, len(items))
     if rank >= len(items):
         return ""
     return f"{question[: match.start()]}{items[rank]}{question[match.end() :]}"

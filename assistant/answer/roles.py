@@ -10,9 +10,10 @@ from ingest.store.text import fold, tokenize
 ROLES = {  # a role a question asks about -> the words a sentence holding it uses
     "succession": r"replac\w*|remplac\w*|succe(ed|ssor|de)\w*|predecessor|predecesseur|former|"
     r"previous|precedent\w*|ancien\w*|took over|handed over",
-    "ceo": r"ceo|chief executive|managing director|directeur general|pdg",
+    "ceo": r"ceo|chief executive|managing director|directeur general|pdg|dg",
     "president": r"president|chairman|chairwoman|chair",
-    "head": r"ceo|chief|head|director|directeur|president|lead|leads|led|runs|manag\w*|"
+    "head": r"ceo|chief|head|heading|director|directeur|president|lead|leads|led|runs|running|"
+    r"manag\w*|"
     r"in charge|responsible|responsable",
     "founder": r"found\w*|co-found\w*|fondat\w*|fonde\w*|created|established|set up|launched|"
     r"started",
@@ -26,12 +27,13 @@ ROLE_QUESTION = {
     # who held a role before or after someone: the sources must tell the succession
     "succession": r"\b(replac\w*|remplac\w*|succe(ed|ssor|de)\w*|predecessors?|predecesseurs?|"
     r"before|avant|after|apres|former|previous|precedent\w*|ancien\w*)\b",
-    "ceo": r"\b(ceo|chief executive|managing director|directeur general|pdg)\b",
+    "ceo": r"\b(ceo|chief executive|managing director|directeur general|pdg|dg)\b",
     "president": r"\b(president|presidente|chairman|chair|chaired|chairs|chairwoman|preside\w*)\b",
     # the other officers of an organisation: chief financial, technical, operating ...
     "officer": r"\b(cfo|cto|coo|cmo|cso|cio|chief \w+ officer|directeur financier|"
     r"directrice financiere|directeur technique|directrice technique|daf|dsi)\b",
-    "head": r"\b(heads?|runs?|leads?|directs?|manages?|dirige\w*|director|directeur|"
+    "head": r"\b(heads?|heading|runs?|running|leads?|directs?|manages?|dirige\w*|director|"
+    r"directeur|"
     r"(a|à) la tete|in charge|contact (person|name)|interlocut\w+)\b",
     "founder": r"\b(found(ed|er|ers)|co-?founded|fondateurs?|fonde\w*|a cree|created|set up|"
     r"established|a monte)\b",
@@ -53,7 +55,7 @@ ROLE_WORDS = (
 # a person asked by their name: "what's the name of the CEO", "the director's name", "le nom
 # du directeur", "comment s'appelle le président"
 PERSON_ROLE = (
-    r"(ceo|pdg|chief executive|president|presidente|chairman|chairwoman|chair|director|"
+    r"(ceo|pdg|dg|chief executive|president|presidente|chairman|chairwoman|chair|director|"
     r"directeur|directrice|head|founder|co-founder|fondat\w+|cfo|cto|dirigeant\w*|manager|"
     r"leader)"
 )
@@ -74,7 +76,7 @@ WHO_LAST = re.compile(
 
 # a person asked by the office alone, or after a verb that asks for it: "give me the CEO of X",
 # "CEO of X?", "doctolib ceo?", "le pdg de Doctolib ?" (folded)
-OFFICE = r"(ceo|pdg|chief executive|president|presidente|chairman|chairwoman|managing director)"
+OFFICE = r"(ceo|pdg|dg|chief executive|president|presidente|chairman|chairwoman|managing director)"
 ROLE_ALONE = re.compile(
     r"\s*((and|et|so|alors)\s+)?((give|tell|send) (me|us) |name |donne[sz]?[- ]moi |dis[- ]moi )?"
     rf"((the|le|la|l') ?)?{OFFICE}\s+(of|de|du|d')( ?[\w\-']+){{1,3}}\s*[?!.]*\s*$|"
@@ -85,17 +87,26 @@ ROLE_ALONE = re.compile(
 # a person asked by the office that picks them: "which minister chaired it?" (not "quel
 # dirigeant ...?", anyone who leads)
 WHICH_ROLE = re.compile(
-    r"\s*((and|et|but|mais|so|alors)\s+)?(which|what|quel|quelle)\s+(ceo|pdg|president|"
+    r"\s*((and|et|but|mais|so|alors)\s+)?(which|what|quel|quelle)\s+(ceo|pdg|dg|president|"
     r"presidente|chairman|chairwoman|director|directeur|directrice|founder|fondat\w+|ministers?|"
     r"ministres?|mayors?|maires?)\b(?!\s+(of|de|du|des)\b)"
 )
 
 
+# whom the question is attributed to, before a comma: "According to X's CEO, ...", "Selon le
+# président de X, ..."
+ATTRIBUTED = re.compile(r"^\s*(selon|d['’]apres|according to)\b[^,?:]{1,80},\s*")
+
+
 def asked_role(question: str) -> str | None:
-    """The role a who-question asks about ("Who is the CEO of...", "Qui dirige...")."""
-    folded = fold(question)
-    if not re.match(
-        r"\s*((and|et|but|mais|so|alors)\s+)?(c['’]est )?(who|whom|qui)\b", folded
+    """The role a who-question asks about ("Who is the CEO of...", "Qui dirige..."), not in
+    whom it is attributed to ("According to Medicen's CEO, who are its competitors?")."""
+    folded = ATTRIBUTED.sub("", fold(question))
+    # opening the question, a sentence or a clause after a comma: "et avant lui, c'était qui le
+    # DG ?", "I want to write to them. Who is the president?"
+    if not re.search(
+        r"(^|[,.;!?])\s*((and|et|but|mais|so|alors)\s+)?(c['’]?(est|etait) )?(who|whom|qui)\b",
+        folded,
     ) and not (
         NAME_ASKED.search(folded)  # "What's the director's name?", "le nom du directeur ?"
         or WHICH_ROLE.match(folded)  # "which minister chaired it?", "quel ministre ...?"

@@ -72,9 +72,12 @@ LOCATE_ENTITY = re.compile(
     r"(où|ou) (se trouve(nt)?|est|sont|est situé(e)?s?|sont situé(e)?s?|est basé(e)?|"
     r"sont basé(e)?s|se situe(nt)?))\b"
     r"(?! (it|they|he|she|il|elle|ils|elles|its|their|his|her|sa|son|ses|leur|leurs)\b)|"
-    # where an event is held: "where does MedXperience take place?", "où se tient X ?"
-    r"^\s*(and |et )?(where (does|did|will|do) [^?]{1,60}? (take place|happen)|(où|ou) (se tien"
-    r"(t|nent|dra)|se déroule(nt|ra)?|a eu lieu|aura lieu|a lieu|se passe(nt|ra)?))\b|"
+    # where an event is held: "where does MedXperience take place?", "où se tient X ?", "where
+    # was X held?", "où se tenait X ?" (its venue: the directory's)
+    r"^\s*(and |et )?(where (does|did|will|do) [^?]{1,60}? (take place|happen)|"
+    r"where (is|was|will) [^?]{1,60}? (be )?held\b|(où|ou) (se tien"
+    r"(t|nent|dra|drait)|se tenai(t|ent)|se déroul(e|ent|era|ait)|a eu lieu|aura lieu|a lieu|"
+    r"avait lieu|se passe(nt|ra)?))\b|"
     # where in a part of the region: "where in the Hauts-de-Seine is Roche?"
     r"^\s*(and |et )?where in (the )?[\w'’\-]+( [\w'’\-]+)? (is|are)\b|"
     # where its sites are: "where do GE and Philips have their sites?"

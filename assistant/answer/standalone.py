@@ -51,6 +51,7 @@ def read_question(
     pointed = place_pointed(meant, said[-1] if said else "", gazetteer)  # "that département"
     kind, meant = (kind if pointed == meant else None), pointed  # classified as it names it
     standalone = without_excluded(_condensed(meant, history, gazetteer))
+    standalone = sought_back(meant, standalone, history, kind or classify(meant))
     asked, kind = restate(meant, read_as_meant(standalone, lexicon), kind or classify(meant))
     if kind in (QuestionKind.FACT, QuestionKind.LIST) and held_there(asked, gazetteer):
         kind = QuestionKind.LOCATE  # "anything health-related in Buc?": what the place holds
@@ -74,7 +75,51 @@ def _condensed(meant: str, history: Sequence[Turn], gazetteer: Gazetteer | None)
         standalone = condense(question, turns, gazetteer)
         if split_context(standalone)[0].strip(" ?") != question.strip(" ?"):
             return standalone
-    return condense(meant, history, gazetteer)
+    whole = condense(meant, history, gazetteer)
+    if whole != meant:
+        return whole
+    return told_after(meant, history, gazetteer) or whole
+
+
+SOUGHT = {QuestionKind.PARTNER, QuestionKind.LIST}  # organisations sought by what the asker tells
+
+
+def told_after(meant: str, history: Sequence[Turn], gazetteer: Gazetteer | None) -> str:
+    """A follow-up that asks, then tells ("which town is that exactly? we'd have to send people
+    there", "and who's the president? I want to write to the right person"), which the whole
+    message did not make standalone: the question is made standalone on its own, what is told
+    put before it; "" when nothing is told after, or when partners or a list are sought."""
+    asked, told = asking(meant)
+    if not history or not told or not meant.rstrip().endswith(told.rstrip()):
+        return ""
+    if {classify(asked), classify(meant)} & SOUGHT:  # "who should we talk to? we make
+        return ""  # vaccines": what the asker tells says which ones they seek
+    standalone = condense(asked, history, gazetteer)
+    if standalone == asked:
+        return ""
+    question, context = split_context(standalone)
+    told = told.rstrip() if told.rstrip()[-1:] in ".!…" else f"{told.rstrip()}."
+    return f"{told} {question} ({context})" if context else f"{told} {question}"
+
+
+# partners or a list sought "then", "there", "on exactly that": in what the conversation named
+BACK = re.compile(
+    r"\b(then|there|in that case|for that|on that|donc|alors|du coup|l[àa]-dessus|l[àa]-bas|"
+    r"dans ce cas|pour [çc]a|sur [çc]a)\W*$|"
+    r"\b(exactly that|on that|in that field|that area|l[àa]-dessus|ce domaine|ce sujet)\b",
+    re.IGNORECASE,
+)
+
+
+def sought_back(meant: str, standalone: str, history: Sequence[Turn], kind: QuestionKind) -> str:
+    """Partners or a list sought "then", "there" or "on exactly that", a message condense left
+    as it is ("which institute should we approach for a research partnership then?" after
+    infectious diseases): sought in the field of the last question, its context."""
+    asked = [t.content for t in history if t.role == "user" and t.content.strip()]
+    if kind not in SOUGHT or standalone != meant or not asked or not BACK.search(meant):
+        return standalone
+    question = meant if meant.rstrip().endswith("?") else f"{meant.rstrip()}?"
+    return f"{question} ({asked[-1]})"
 
 
 SHORT = 2  # the terms of "Where is it physically?" after "We'd like to run studies at NeuroSpin."

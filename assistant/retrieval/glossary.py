@@ -38,7 +38,7 @@ competitivite: competitiveness
 membre: member
 traine derriere: behind
 adherent: member
-directeur dirigeant pdg: ceo president head
+directeur dirigeant pdg dg: ceo president head
 dirige diriger: ceo head lead
 president presidente: president
 nomme nomination: appointed
@@ -100,6 +100,11 @@ canadien canadienne: canadian
 chinois chine: china chinese
 etats-unis usa: usa
 europe europeen europeenne: europe european
+bruxelles: brussels
+londres: london
+suisse: switzerland
+allemagne: germany
+presence present presente: presence
 moitie: half
 nombre: number
 combien: many number

@@ -131,6 +131,12 @@ FR_MARKERS = {
     "peux",
     "pouvez",
     "veux",
+    # a follow-up that asks which, in French only: "lesquels exactement ?"
+    "lequel",
+    "laquelle",
+    "lesquels",
+    "lesquelles",
+    "exactement",
 }
 EN_MARKERS = {
     "the",
@@ -278,7 +284,7 @@ def is_heading(paragraph: str) -> bool:
 
 def detect_language(text: str) -> str:
     """'fr' or 'en' from function words and accents; English when unsure."""
-    tokens = [t.lower() for t in re.findall(r"[\w'’\-]+", text)]
+    tokens = [t.lower() for t in re.findall(r"[\w'’\-&]+", text)]  # "r&d" is no French "d"
     expanded: list[str] = []
     for token in tokens:
         expanded.extend(p for p in re.split(r"['’]", token) if p)
