@@ -5,7 +5,8 @@ count; "le DG" is the CEO and "c'était qui" opens a role asked after a comma or
 "the 2nd one", "le 2e" point at an item as "the second one" does; "what kinda stuff can i ask
 u" is help; a follow-up that tells after it asks is made standalone on its question; partners
 sought "then" are sought in the field just named; a want is a plan; "did it make it?" asks of
-the plan just said. Made-up organisations, shapes only."""
+the plan just said; "which ones exactly?" after "a few high-level Nordic clusters" is declined
+unless a sentence on that group names them. Made-up organisations, shapes only."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from assistant.answer.question_kind import QuestionKind, classify
 from assistant.answer.referents import by_rank
 from assistant.answer.roles import asked_role
 from assistant.answer.standalone import Reading, sought_back, told_after
+from assistant.answer.unnamed_before import unnamed_before_decline
 from assistant.answer.value_kinds import asked_value
 from assistant.retrieval.passage import Passage
 from ingest.store.text import detect_language
@@ -206,3 +208,64 @@ def test_partners_sought_afresh_keep_their_own_field(
 def test_a_want_or_a_hope_is_a_plan_not_something_done(sentence: str) -> None:
     assert planned(sentence, "", ORGS, dated=False)
     assert not planned("Biomedix opened a lab in Orsay in 2019.", "", ORGS, dated=False)
+
+
+def sentences(*texts: str) -> EvidenceReport:
+    evidence = [Evidence(1, i, t, 0.9 - i / 10, 0.5, 0.5) for i, t in enumerate(texts)]
+    report = EvidenceReport("en", evidence, {1: list(texts)})
+    report.answerable = True
+    return report
+
+
+GROUP_SAID = "Biomedix has an agreement with a few high-level Nordic clusters [doc]."
+AGREEMENT = "We have an agreement with a few high-level Nordic clusters to build a network."
+OTHERS = "Clusters like Biomedix and Kardiolib help with Nordic exports."
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "which ones exactly?",
+        "lesquels exactement ?",
+        "ils s'appellent comment ces clusters ?",
+        "which nordic clusters are part of that agreement?",
+    ],
+)
+def test_the_members_of_a_group_the_last_answer_left_unnamed_are_declined(message: str) -> None:
+    """Other clusters named elsewhere are not the group's members: declined, quoting the
+    sentence that counts the group."""
+    declined = unnamed_before_decline(message, GROUP_SAID, "en", sentences(AGREEMENT, OTHERS), ORGS)
+    assert declined is not None and AGREEMENT in declined
+
+
+def test_a_sentence_on_the_group_that_names_members_answers() -> None:
+    named = "The high-level Nordic clusters of the agreement are Kardiolib and Zeta Hub."
+    report = sentences(named, AGREEMENT)
+    assert unnamed_before_decline("which ones exactly?", GROUP_SAID, "en", report, ORGS) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        ("which clusters are in Paris?", GROUP_SAID),  # asks afresh, points at no group
+        ("which ones exactly?", "Biomedix has a few clusters, such as Kardiolib, as partners."),
+        ("which ones exactly?", "Biomedix is a cluster in Paris [doc]."),  # no group counted
+    ],
+)
+def test_no_decline_without_an_unnamed_group_asked_back(message: str, said: str) -> None:
+    report = sentences(AGREEMENT, OTHERS)
+    assert unnamed_before_decline(message, said, "en", report, ORGS) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        # others than the subject are no group counted without its names
+        ("which clusters are those?", "Biomedix works with other Nordic clusters [doc]."),
+        # another group asked: "et pour le diagnostic, c'est avec lesquels ?"
+        ("et pour le diagnostic, c'est avec lesquels ?", GROUP_SAID),
+    ],
+)
+def test_others_or_another_group_asked_is_no_unnamed_group(message: str, said: str) -> None:
+    report = sentences(AGREEMENT, OTHERS)
+    assert unnamed_before_decline(message, said, "en", report, ORGS) is None

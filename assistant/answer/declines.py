@@ -26,6 +26,7 @@ from assistant.answer.standalone import Reading
 from assistant.answer.time_asked import unspoken_year
 from assistant.answer.unknown_thing import unknown_thing_decline
 from assistant.answer.unnamed import asked_group, unnamed_decline
+from assistant.answer.unnamed_before import unnamed_before_decline
 from assistant.answer.unplaced import unplaced_decline
 from assistant.answer.value_kinds import asked_value
 from assistant.answer.weights import SCOPE
@@ -79,7 +80,12 @@ def decline(
         or others_decline(reading.message, said, language, evidence, organisations)
         or (
             named_here(reading, placed)
-            and unnamed_decline(group, said, language, evidence, organisations)
+            and (
+                unnamed_decline(group, said, language, evidence, organisations)
+                or unnamed_before_decline(
+                    reading.message, reading.previous, language, evidence, organisations
+                )
+            )
         )
         or ""
     )
