@@ -175,6 +175,10 @@ def test_what_is_put_in_that_is_no_money_is_no_amount(question: str) -> None:
         ("what's the best incubator for medtech?", ""),  # a word of the corpus
         ("quel est le meilleur pôle pour une biotech ?", ""),  # its English is the corpus's
         ("what's the best research site?", ""),
+        # which of a kind someone gives (round 25)
+        ("Quelles subventions la Région verse-t-elle aux start-up ?", "subventions"),
+        ("what grants does the region give to foreign start-ups?", "grants"),
+        ("which clusters does Biomedix work with?", ""),
     ],
 )
 def test_a_kind_asked_that_the_corpus_never_names(question: str, thing: str) -> None:

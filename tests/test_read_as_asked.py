@@ -6,7 +6,9 @@ count; "le DG" is the CEO and "c'était qui" opens a role asked after a comma or
 u" is help; a follow-up that tells after it asks is made standalone on its question; partners
 sought "then" are sought in the field just named; a want is a plan; "did it make it?" asks of
 the plan just said; "which ones exactly?" after "a few high-level Nordic clusters" is declined
-unless a sentence on that group names them. Made-up organisations, shapes only."""
+unless a sentence on that group names them; a count set beside another's is still asked, and
+"which of the two has more?" compares; "befor" is "before". Made-up organisations, shapes
+only."""
 
 from __future__ import annotations
 
@@ -18,13 +20,15 @@ from assistant.answer.declines import followed
 from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.features import asked_types
 from assistant.answer.focus import refocus
+from assistant.answer.lexicon import Lexicon
 from assistant.answer.organisations import from_passages
 from assistant.answer.question_kind import QuestionKind, classify
 from assistant.answer.referents import by_rank
 from assistant.answer.roles import asked_role
+from assistant.answer.spelling import spell_asking
 from assistant.answer.standalone import Reading, sought_back, told_after
 from assistant.answer.unnamed_before import unnamed_before_decline
-from assistant.answer.value_kinds import asked_value
+from assistant.answer.value_kinds import asked_value, still_asked
 from assistant.retrieval.passage import Passage
 from ingest.store.text import detect_language
 
@@ -63,6 +67,14 @@ def test_a_place_noun_closing_a_question_asks_a_place(question: str) -> None:
     assert "place" in asked_types(question)
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Is Orsay a good location?", "what makes Paris an attractive location?", "why this location?"],
+)
+def test_a_place_noun_judged_asks_no_place(question: str) -> None:
+    assert "place" not in asked_types(question)
+
+
 def test_a_place_noun_closing_a_statement_asks_no_place() -> None:
     told = (
         "Which pharma groups are here? Trying to size up the competition before we pick a location."
@@ -79,6 +91,7 @@ def test_en_combien_de_temps_asks_how_long_not_a_count() -> None:
     long = "Biomedix veut doubler son nombre de membres, mais en combien de temps ?"
     assert "number" not in asked_types(long) and asked_value(long) != "count"
     assert asked_value("combien de membres compte Biomedix ?") == "count"
+    assert asked_value("combien de temps Ana Roux est restée à Biomedix ?") == "duration"
     assert "number" in asked_types("combien de membres compte Biomedix ?")
 
 
@@ -96,8 +109,25 @@ def test_a_role_asked_after_a_comma_or_a_sentence(question: str, role: str) -> N
     assert asked_role(question) == role
 
 
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        # the asker's own time or past before the who: no succession, no head
+        ("Before I write to them, who's the president of Biomedix?", "president"),
+        ("Avant de leur écrire, qui est le président de Biomedix ?", "president"),
+        ("As a former pharma exec, who is Biomedix's CEO?", "ceo"),
+        ("I'm heading there next week. who founded the Zeta Hub?", "founder"),
+        # who closing the question: the role before it
+        ("et le président de Biomedix, c'est qui ?", "president"),
+    ],
+)
+def test_the_role_is_read_from_the_who_on(question: str, role: str) -> None:
+    assert asked_role(question) == role
+
+
 def test_who_after_what_the_asker_tells_asks_no_role_without_one() -> None:
     assert asked_role("we are a biotech, who should we talk to?") is None
+    assert asked_role("qui est le DG adjoint de Biomedix ?") is None  # a deputy, not the CEO
 
 
 @pytest.mark.parametrize(
@@ -115,7 +145,9 @@ def test_an_ordinal_in_digits_points_at_that_item(question: str, item: str) -> N
 
 
 def test_an_ordinal_past_the_items_points_at_nothing() -> None:
-    assert by_rank("the 4th one?", "Alphalab, Betacub and Gamma Santé host projects.") == ""
+    listed = "Alphalab, Betacub and Gamma Santé host projects."
+    assert by_rank("the 4th one?", listed) == ""
+    assert by_rank("what happens on the 2nd?", listed) == ""  # a day, not an item
 
 
 @pytest.mark.parametrize(
@@ -269,3 +301,30 @@ def test_no_decline_without_an_unnamed_group_asked_back(message: str, said: str)
 def test_others_or_another_group_asked_is_no_unnamed_group(message: str, said: str) -> None:
     report = sentences(AGREEMENT, OTHERS)
     assert unnamed_before_decline(message, said, "en", report, ORGS) is None
+
+
+def test_a_count_set_beside_another_s_is_still_asked() -> None:
+    """ "How many members does X have? to compare with Y's 400": the comparison composed still
+    asks X's count; "which of the two has more members?" compares."""
+    assert still_asked("compare", "count")
+    assert not still_asked("compare", "whether")
+    for question in (
+        "which of those two clusters has more members?",
+        "lequel des deux a le plus de membres ?",
+    ):
+        assert asked_value(question) == "comparison"
+    assert asked_value("which of these incubators is in Orsay?") != "comparison"
+
+
+def test_a_succession_typed_with_a_typo_is_read_as_meant() -> None:
+    assert "before" in spell_asking("who was biomedix's ceo befor Ana Roux?", Lexicon())
+
+
+def test_a_group_said_with_its_members_beside_another_is_named() -> None:
+    """ "with numerous companies ... launched by three companies (Kardiolib, ...)": the members
+    asked are the ones named."""
+    said = (
+        "It works with numerous companies, and was launched by three companies (Kardiolib, A, B)."
+    )
+    report = sentences(AGREEMENT, OTHERS)
+    assert unnamed_before_decline("what are their names?", said, "en", report, ORGS) is None

@@ -22,7 +22,7 @@ from assistant.answer.asked_value import BEST, previous_sentence, refers
 from assistant.answer.evidence import EvidenceReport
 from assistant.answer.gazetteer import Gazetteer
 from assistant.answer.lexicon import Lexicon
-from assistant.answer.messages import DECLINE, UNCOVERED_PLACE
+from assistant.answer.messages import DECLINE, UNSAID
 from assistant.answer.names_said import spelt_alike
 from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.partners import told_of_asker
@@ -205,4 +205,4 @@ def elsewhere_decline(
         return None
     gazetteer = gazetteer or Gazetteer.of(organisations)
     place = unsaid_place(question, report, organisations, gazetteer, known, lexicon)
-    return f"{DECLINE[language]} {UNCOVERED_PLACE[language].format(place=place)}" if place else None
+    return f"{DECLINE[language]} {UNSAID[language].format(what=place)}" if place else None

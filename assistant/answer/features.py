@@ -62,11 +62,12 @@ HOW_MUCH = re.compile(  # "combien de temps" is "how long": a span, no number as
     re.IGNORECASE,
 )
 # "where" or "où" closing the question: "c'est où ?", "the summit was where?"; or the noun
-# of a place closing a question: "servier new r&d center location?", "sa localisation ?" (not
-# a statement: "... before we pick a location.")
+# of a place closing a terse question after a name: "servier new r&d center location?" (not a
+# statement: "... before we pick a location.", nor "is Saclay a good location?")
 WHERE_LAST = re.compile(
-    r"\b((where|o[uù])(\s+(exactly|exactement|donc))?\s*[?!.]*|"
-    r"(location|localisation|emplacement)(\s+(exactly|exactement|donc))?\s*\?+)\s*$",
+    r"\b(where|o[uù])(\s+(exactly|exactement|donc))?\s*[?!.]*\s*$|"
+    r"^(?!.*\b(how|why|what|which|is|are|was|good|best|great|ideal|attractive|right|your|my|our|"
+    r"a|an|the)\b)\s*([\w'’&.\-]+\s+){1,5}(location|localisation|emplacement)\s*\?+\s*$",
     re.IGNORECASE,
 )
 

@@ -18,9 +18,11 @@ UNCOVERED = {  # after a decline of a comparison with a side the sources never n
     "en": "They say nothing of {side}, so they cannot compare the two.",
     "fr": "Elles ne disent rien de {side} : elles ne permettent pas de comparer les deux.",
 }
-UNCOVERED_PLACE = {  # after a decline of a question kept to a place the best sentences never name
-    "en": "They say nothing of {place}.",
-    "fr": "Elles ne disent rien de « {place} ».",
+# after a decline of a question kept to a place the best sentences never name, or asking for a
+# kind of thing the corpus never speaks of
+UNSAID = {
+    "en": "They say nothing of {what}.",
+    "fr": "Elles ne disent rien de « {what} ».",
 }
 UNSPOKEN_YEAR = {  # after a decline of a question about a year the sources never mention
     "en": "They say nothing of {year}.",

@@ -38,7 +38,8 @@ MENTIONED = (
 ORDINAL = re.compile(
     r"\b(?:the|le|la|l['’])\s*(?P<nth>first|second|third|fourth|last|former|latter|"
     r"premi[eè]re?|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|derni[eè]re?|"
-    r"[1-4](?:st|nd|rd|th|[eè]re|er|re|[eè]me|e|è)\b)"
+    # in digits: "the 2nd one" (not "on the 2nd", a day), "le 2e"
+    r"[1-4](?:st|nd|rd|th)(?=\s+(?:one|of them)\b)|[1-4](?:[eè]re|er|re|[eè]me|e|è)\b)"
     rf"(?:\s+(?:one|of them|d['’]entre (?:eux|elles))\b(?:{MENTIONED})?|\s+(?={MENTIONED})"
     rf"(?:{MENTIONED})|(?=\s*(?:[,?!.;\-–]|$)))",
     re.IGNORECASE,

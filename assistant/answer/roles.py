@@ -27,7 +27,8 @@ ROLE_QUESTION = {
     # who held a role before or after someone: the sources must tell the succession
     "succession": r"\b(replac\w*|remplac\w*|succe(ed|ssor|de)\w*|predecessors?|predecesseurs?|"
     r"before|avant|after|apres|former|previous|precedent\w*|ancien\w*)\b",
-    "ceo": r"\b(ceo|chief executive|managing director|directeur general|pdg|dg)\b",
+    "ceo": r"\b(ceo|chief executive|managing director|directeur general|pdg|dg)\b"
+    r"(?!\s+(adjoint|adjointe|delegue|deleguee))",
     "president": r"\b(president|presidente|chairman|chair|chaired|chairs|chairwoman|preside\w*)\b",
     # the other officers of an organisation: chief financial, technical, operating ...
     "officer": r"\b(cfo|cto|coo|cmo|cso|cio|chief \w+ officer|directeur financier|"
@@ -46,10 +47,11 @@ ROLE_QUESTION = {
 # "who", whether or not the corpus uses them
 ROLE_VERBS = frozenset(tokenize("runs leads heads manages dirige charge"))  # "in charge"
 
-# the words naming a role, whose typos change what is asked ("who's the presdient of X")
+# the words naming a role or a succession, whose typos change what is asked ("who's the
+# presdient of X", "the ceo befor X")
 ROLE_WORDS = (
     "president presidente chairman director directeur directrice founder fondateur "
-    "fondatrice dirigeant"
+    "fondatrice dirigeant before predecessor successor replaced"
 ).split()
 
 # a person asked by their name: "what's the name of the CEO", "the director's name", "le nom
@@ -102,15 +104,16 @@ def asked_role(question: str) -> str | None:
     """The role a who-question asks about ("Who is the CEO of...", "Qui dirige..."), not in
     whom it is attributed to ("According to Medicen's CEO, who are its competitors?")."""
     folded = ATTRIBUTED.sub("", fold(question))
-    # opening the question, a sentence or a clause after a comma: "et avant lui, c'était qui le
-    # DG ?", "I want to write to them. Who is the president?"
-    if not re.search(
-        r"(^|[,.;!?])\s*((and|et|but|mais|so|alors)\s+)?(c['’]?(est|etait) )?(who|whom|qui)\b",
-        folded,
-    ) and not (
+    # opening the question, a sentence or a clause after a comma: "I want to write to them. Who
+    # is the president?"; the role is read from there on ("Before I write, who's the president?"
+    # asks no succession), with a bare succession before it ("et avant lui, c'était qui le DG ?")
+    who = WHO_OPENS.search(folded)
+    last = WHO_LAST.search(folded)  # "et le président, c'est qui ?": the role before it
+    if who and who.start() > 0 and not last and not SUCCEEDING.fullmatch(folded[: who.start()]):
+        folded = folded[who.start() :]
+    if not (who or last) and not (
         NAME_ASKED.search(folded)  # "What's the director's name?", "le nom du directeur ?"
         or WHICH_ROLE.match(folded)  # "which minister chaired it?", "quel ministre ...?"
-        or WHO_LAST.search(folded)  # "et le président, c'est qui ?", "the CEO is who?"
         or ROLE_ALONE.match(folded)  # "give me the CEO of X", "CEO of X?", "x ceo?"
     ):
         return None
@@ -118,6 +121,17 @@ def asked_role(question: str) -> str | None:
         if re.search(pattern, folded):
             return role
     return None
+
+
+WHO_OPENS = re.compile(
+    r"(^|[,.;!?])\s*((and|et|but|mais|so|alors)\s+)?(c['’]?(est|etait) )?(who|whom|qui)\b"
+)
+# a bare succession before the who: "et avant lui,", "and after her," (not the asker's own
+# time: "avant de leur écrire,", "before I write,")
+SUCCEEDING = re.compile(
+    r"\s*((and|et|but|mais|so|alors)\s+)?(before|after|avant|apres)\s+"
+    r"(?!(de|d['’]|i|we|you|nous|je|j['’]|on|writing|contacting)\b)([\w'’-]+\s*){1,3},?\s*"
+)
 
 
 def holds_role(role: str, text: str) -> bool:

@@ -1,8 +1,9 @@
 """A thing asked that the corpus never speaks of: "c'est quoi la meilleure banque pour ouvrir un
-compte pro ?", "what's the best coworking space near Saclay?". The question asks for the best
-of a kind, or what a kind is, or how it works; when not one word of that kind (nor its English,
-for a French word) is a word of the corpus, the sources say nothing of it, however well the
-rest of the question matches a sentence: the question is declined, naming the thing. Shapes
+compte pro ?", "what's the best coworking space near Saclay?", "quelles subventions la Région
+verse-t-elle ?". The question asks for the best of a kind, or what a kind is, or how it works,
+or which of a kind someone gives (a verb of giving); when not one word of that kind (nor its
+English, for a French word) is a word of the corpus, the sources say nothing of it, however well
+the rest of the question matches a sentence: the question is declined, naming the thing. Shapes
 and the corpus's vocabulary only, never the answer to one question."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from assistant.answer.messages import DECLINE, UNCOVERED_PLACE
+from assistant.answer.messages import DECLINE, UNSAID
 from assistant.answer.questions import asking
 from assistant.retrieval.glossary import translate_terms
 from ingest.store.text import tokenize
@@ -29,6 +30,12 @@ ASKED_THING = [
         rf"^\s*c['’]?\s*est\s+quoi\s+(?:la\s+|le\s+|les\s+|l['’])?{BEST}\s+{THING}",
         rf"^\s*(?:quel(?:le)?s?)\s+(?:est|sont)\s+(?:la\s+|le\s+|les\s+|l['’])?{BEST}\s+{THING}",
         rf"^\s*how\s+(?:does|do)\s+{THING}\s+work\b",
+        # the kind someone gives: "quelles subventions la Région verse-t-elle ?", "what grants
+        # does the region give?"
+        rf"^\s*(?:which|what|quel(?:le)?s?)\s+{THING}\s+(?:do|does|did|can|could|la|le|les|"
+        r"l['’]|leur|ses|son|sa)\s+[^?]{0,40}?\b(?:give|gives|offer|offers|provide|provides|grant|"
+        r"grants|award|awards|pay|pays|verse|versent|propose|proposent|accorde|accordent|offre|"
+        r"offrent|donne|donnent|attribue|attribuent)\b",
         rf"^\s*comment\s+(?:fonctionne|marche)(?:nt)?\s+(?:la\s+|le\s+|les\s+|l['’])?{THING}",
     )
 ]
@@ -52,4 +59,4 @@ def unknown_thing(question: str, known: Collection[str]) -> str:
 def unknown_thing_decline(question: str, language: str, known: Collection[str]) -> str | None:
     """The decline of a question asking for a kind the corpus never speaks of, naming it."""
     thing = unknown_thing(question, known)
-    return f"{DECLINE[language]} {UNCOVERED_PLACE[language].format(place=thing)}" if thing else None
+    return f"{DECLINE[language]} {UNSAID[language].format(what=thing)}" if thing else None

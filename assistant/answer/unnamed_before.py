@@ -60,9 +60,10 @@ def unnamed_before_decline(
     """The decline of a follow-up asking the members of the group the last answer (``previous``)
     mentioned by a quantifier and named none of, when no best sentence that holds the group's
     words names an organisation the conversation has not; else None."""
-    said = next((m for m in SAID_GROUP.finditer(previous) if not OTHER.match(m.group(0))), None)
-    if said is None or NAMING.search(previous[said.end() : said.end() + 40]):
-        return None  # no group, or its members follow it ("a few clusters, such as X and Y")
+    groups = [m for m in SAID_GROUP.finditer(previous) if not OTHER.match(m.group(0))]
+    if not groups or any(NAMING.search(previous[m.end() : m.end() + 40]) for m in groups):
+        return None  # no group, or members follow one ("three companies (OncoDesign, ...)")
+    said = groups[0]
     noun = set(translate_terms(tokenize(said.group("noun"))))
     asked = set(translate_terms(tokenize(asked_group(message))))
     pointed = bool(asked & noun) and POINTING.search(message) is not None

@@ -142,6 +142,7 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
     # a span ahead counted in its units: "in how many years do they want to get there?"
     "duration": re.compile(
         r"\bhow long\b|\bdepuis (combien de temps|quand)\b|\bin how many (years|months|weeks)\b|"
+        r"\bcombien de temps\b|"
         r"\b(dans|d['’]ici) combien d['’](ann[ée]es|ans)\b",
         IC,
     ),

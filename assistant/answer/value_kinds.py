@@ -140,6 +140,9 @@ COMPARATIVE = re.compile(
     r"\b(more|less|fewer|better|worse|bigger|larger|smaller|greater|older|younger|plus|moins|"
     r"meilleure?s?|mieux|pire)\b[^?]{0,60}\b(than|que|qu['’]|or|ou)\b|"
     rf"{CHOICE.pattern}|"
+    # "which of those two has more members?", "lequel des deux a le plus de membres ?"
+    r"\b(which|lequel|laquelle)\s+(of|des|d['’]entre)\b[^?]{0,60}\b(more|less|fewer|better|"
+    r"bigger|larger|smaller|greater|plus|moins|meilleure?s?)\b|"
     # "between X and Y, which is the better one?", "entre X et Y, lequel est le meilleur ?"
     r"\b(between|entre)\b[^?]{0,60}\b(and|et)\b[^?]{0,60}\b(better|best|more|less|bigger|"
     r"larger|smaller|cheaper|meilleure?s?|mieux|plus|moins|"
@@ -257,9 +260,11 @@ def holds_value(kind: str, sentence: str, question: str = "") -> bool:
 
 # the answers other than a fact that still ask a kind of value: why a subject made a choice,
 # what it has come to (a list of them), which of two is more ("which has more members, X or Y?"),
-# which costs less ("is Paris cheaper than Munich? comparing the two"): the prices compared
+# which costs less ("is Paris cheaper than Munich? comparing the two"): the prices compared; how
+# many of a thing one has, set beside another's ("how many members does X have? to compare with
+# Y's 400")
 COMPOSED = {
-    *{("compare", kind) for kind in ("price", "rate", "amount")},
+    *{("compare", kind) for kind in ("price", "rate", "amount", "count")},
     ("explain", "reason"),
     ("explain", "procedure"),
     ("explain", "history"),

@@ -104,7 +104,6 @@ bruxelles: brussels
 londres: london
 suisse: switzerland
 allemagne: germany
-presence present presente: presence
 moitie: half
 nombre: number
 combien: many number
