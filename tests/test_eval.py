@@ -434,21 +434,21 @@ DEV123_BARS = {"accuracy": 0.75, "decline": 0.90, "answer_first": 0.83}
 DEV124 = Path(__file__).parent / "eval" / "dev124.jsonl"
 DEV124_BARS = {"accuracy": 0.82, "decline": 0.88, "answer_first": 0.80}
 DEV125 = Path(__file__).parent / "eval" / "dev125.jsonl"
-DEV125_BARS = {"accuracy": 0.92, "decline": 0.91, "answer_first": 0.76}
+DEV125_BARS = {"accuracy": 0.92, "decline": 0.97, "answer_first": 0.76}
 DEV126 = Path(__file__).parent / "eval" / "dev126.jsonl"
 DEV126_BARS = {"accuracy": 0.73, "decline": 0.93, "answer_first": 0.60}
 DEV127 = Path(__file__).parent / "eval" / "dev127.jsonl"
 DEV127_BARS = {"accuracy": 0.84, "decline": 0.88, "answer_first": 0.84}
 DEV128 = Path(__file__).parent / "eval" / "dev128.jsonl"
-DEV128_BARS = {"accuracy": 0.71, "decline": 0.92, "answer_first": 0.62}
+DEV128_BARS = {"accuracy": 0.73, "decline": 0.92, "answer_first": 0.62}
 DEV129 = Path(__file__).parent / "eval" / "dev129.jsonl"
-DEV129_BARS = {"accuracy": 0.84, "decline": 0.86, "answer_first": 0.80}
+DEV129_BARS = {"accuracy": 0.84, "decline": 0.93, "answer_first": 0.80}
 DEV130 = Path(__file__).parent / "eval" / "dev130.jsonl"
 DEV130_BARS = {"accuracy": 0.85, "decline": 0.84, "answer_first": 0.80}
 DEV131 = Path(__file__).parent / "eval" / "dev131.jsonl"
-DEV131_BARS = {"accuracy": 0.77, "decline": 0.95, "answer_first": 0.77}
+DEV131_BARS = {"accuracy": 0.82, "decline": 0.95, "answer_first": 0.77}
 DEV132 = Path(__file__).parent / "eval" / "dev132.jsonl"
-DEV132_BARS = {"accuracy": 0.82, "decline": 0.88, "answer_first": 0.72}
+DEV132_BARS = {"accuracy": 0.84, "decline": 0.88, "answer_first": 0.72}
 
 
 @pytest.mark.parametrize(

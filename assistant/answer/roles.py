@@ -27,13 +27,13 @@ ROLE_QUESTION = {
     # who held a role before or after someone: the sources must tell the succession
     "succession": r"\b(replac\w*|remplac\w*|succe(ed|ssor|de)\w*|predecessors?|predecesseurs?|"
     r"before|avant|after|apres|former|previous|precedent\w*|ancien\w*)\b",
-    "ceo": r"\b(ceo|chief executive|managing director|directeur general|pdg|dg)\b"
-    r"(?!\s+(adjoint|adjointe|delegue|deleguee))",
+    "ceo": r"(?<!deputy )\b(ceo|chief executive|managing director|directeur general|pdg|dg)\b"
+    r"(?!\s+(adjoint|adjointe|delegue|deleguee))",  # not a deputy's
     "president": r"\b(president|presidente|chairman|chair|chaired|chairs|chairwoman|preside\w*)\b",
     # the other officers of an organisation: chief financial, technical, operating ...
-    "officer": r"\b(cfo|cto|coo|cmo|cso|cio|chief \w+ officer|directeur financier|"
-    r"directrice financiere|directeur technique|directrice technique|daf|dsi)\b",
-    "head": r"\b(heads?|heading|runs?|running|leads?|directs?|manages?|dirige\w*|director|"
+    "officer": r"\b(cfo|cto|coo|cmo|cso|cio|chief \w+ officer|directeur financier|deputy|adjoint|"
+    r"adjointe|directrice financiere|directeur technique|directrice technique|daf|dsi)\b",
+    "head": r"\b(heads?|runs?|running|leads?|directs?|manages?|dirige\w*|director|"
     r"directeur|"
     r"(a|à) la tete|in charge|contact (person|name)|interlocut\w+)\b",
     "founder": r"\b(found(ed|er|ers)|co-?founded|fondateurs?|fonde\w*|a cree|created|set up|"
@@ -117,10 +117,15 @@ def asked_role(question: str) -> str | None:
         or ROLE_ALONE.match(folded)  # "give me the CEO of X", "CEO of X?", "x ceo?"
     ):
         return None
-    for role, pattern in ROLE_QUESTION.items():
-        if re.search(pattern, folded):
-            return role
-    return None
+    # the role of the question itself, before what is told after it ("Who is X's president? I
+    # mean the chair, not the CEO"), unless it is any head and what is told names the office
+    # ("Qui dirige X ? Je cherche le nom du directeur général.")
+    asked = _role_in(folded[: folded.find("?", who.start()) + 1 or None] if who else folded)
+    return asked if asked not in (None, "head") else _role_in(folded) or asked
+
+
+def _role_in(folded: str) -> str | None:
+    return next((r for r, pattern in ROLE_QUESTION.items() if re.search(pattern, folded)), None)
 
 
 WHO_OPENS = re.compile(
@@ -130,7 +135,7 @@ WHO_OPENS = re.compile(
 # time: "avant de leur écrire,", "before I write,")
 SUCCEEDING = re.compile(
     r"\s*((and|et|but|mais|so|alors)\s+)?(before|after|avant|apres)\s+"
-    r"(?!(de|d['’]|i|we|you|nous|je|j['’]|on|writing|contacting)\b)([\w'’-]+\s*){1,3},?\s*"
+    r"(?!(de|d['’]|i|we|you|nous|je|j['’]|on|\w+ing)\b)([\w'’-]+\s*){1,3},?\s*"
 )
 
 
