@@ -13,8 +13,7 @@ ROLES = {  # a role a question asks about -> the words a sentence holding it use
     "ceo": r"ceo|chief executive|managing director|directeur general|pdg|dg",
     "president": r"president|chairman|chairwoman|chair",
     "head": r"ceo|chief|head|heading|director|directeur|president|lead|leads|led|runs|running|"
-    r"manag\w*|"
-    r"in charge|responsible|responsable",
+    r"manag\w*|in charge|responsible|responsable",
     "founder": r"found\w*|co-found\w*|fondat\w*|fonde\w*|created|established|set up|launched|"
     r"started",
     "officer": r"cfo|cto|coo|cmo|cso|cio|chief \w+ officer|financial|financier|financiere|"
@@ -33,8 +32,7 @@ ROLE_QUESTION = {
     # the other officers of an organisation: chief financial, technical, operating ...
     "officer": r"\b(cfo|cto|coo|cmo|cso|cio|chief \w+ officer|directeur financier|deputy|adjoint|"
     r"adjointe|directrice financiere|directeur technique|directrice technique|daf|dsi)\b",
-    "head": r"\b(heads?|runs?|running|leads?|directs?|manages?|dirige\w*|director|"
-    r"directeur|"
+    "head": r"\b(heads?|runs?|running|leads?|directs?|manages?|dirige\w*|director|directeur|"
     r"(a|à) la tete|in charge|contact (person|name)|interlocut\w+)\b",
     "founder": r"\b(found(ed|er|ers)|co-?founded|fondateurs?|fonde\w*|a cree|created|set up|"
     r"established|a monte)\b",

@@ -50,9 +50,10 @@ def read_question(
     said = tuple(t.content for t in history if t.role == "assistant" and t.content.strip())
     pointed = place_pointed(meant, said[-1] if said else "", gazetteer)  # "that département"
     kind, meant = (kind if pointed == meant else None), pointed  # classified as it names it
+    kind = kind or classify(meant)
     standalone = without_excluded(_condensed(meant, history, gazetteer))
-    standalone = sought_back(meant, standalone, history, kind or classify(meant))
-    asked, kind = restate(meant, read_as_meant(standalone, lexicon), kind or classify(meant))
+    standalone = sought_back(meant, standalone, history, kind)
+    asked, kind = restate(meant, read_as_meant(standalone, lexicon), kind)
     if kind in (QuestionKind.FACT, QuestionKind.LIST) and held_there(asked, gazetteer):
         kind = QuestionKind.LOCATE  # "anything health-related in Buc?": what the place holds
     if asks_where_alone(meant) and said:  # "where?" after Doctolib, not after Sanofi's lab
