@@ -51,7 +51,7 @@ def read_question(
     pointed = place_pointed(meant, said[-1] if said else "", gazetteer)  # "that département"
     kind, meant = (kind if pointed == meant else None), pointed  # classified as it names it
     kind = kind or classify(meant)
-    standalone = without_excluded(_condensed(meant, history, gazetteer))
+    standalone = without_excluded(_condensed(meant, history, gazetteer, kind))
     standalone = sought_back(meant, standalone, history, kind)
     asked, kind = restate(meant, read_as_meant(standalone, lexicon), kind)
     if kind in (QuestionKind.FACT, QuestionKind.LIST) and held_there(asked, gazetteer):
@@ -68,7 +68,9 @@ DUMMY_IT = re.compile(
 )
 
 
-def _condensed(meant: str, history: Sequence[Turn], gazetteer: Gazetteer | None) -> str:
+def _condensed(
+    meant: str, history: Sequence[Turn], gazetteer: Gazetteer | None, kind: QuestionKind
+) -> str:
     """The message made standalone (``condense``), its pronouns read in what it tells first
     when they stand for something named there (:func:`told_then_asked`)."""
     question, turns = told_then_asked(meant, history)
@@ -79,21 +81,27 @@ def _condensed(meant: str, history: Sequence[Turn], gazetteer: Gazetteer | None)
     whole = condense(meant, history, gazetteer)
     if whole != meant:
         return whole
-    return told_after(meant, history, gazetteer) or whole
+    return told_after(meant, history, gazetteer, kind) or whole
 
 
 SOUGHT = {QuestionKind.PARTNER, QuestionKind.LIST}  # organisations sought by what the asker tells
 
 
-def told_after(meant: str, history: Sequence[Turn], gazetteer: Gazetteer | None) -> str:
+def told_after(
+    meant: str,
+    history: Sequence[Turn],
+    gazetteer: Gazetteer | None,
+    kind: QuestionKind | None = None,
+) -> str:
     """A follow-up that asks, then tells ("which town is that exactly? we'd have to send people
     there", "and who's the president? I want to write to the right person"), which the whole
     message did not make standalone: the question is made standalone on its own, what is told
-    put before it; "" when nothing is told after, or when partners or a list are sought."""
+    put before it; "" when nothing is told after, or when partners or a list are sought.
+    ``kind``: the message's, when already classified."""
     asked, told = asking(meant)
     if not history or not told or not meant.rstrip().endswith(told.rstrip()):
         return ""
-    if {classify(asked), classify(meant)} & SOUGHT:  # "who should we talk to? we make
+    if {classify(asked), kind or classify(meant)} & SOUGHT:  # "who should we talk to? we make
         return ""  # vaccines": what the asker tells says which ones they seek
     standalone = condense(asked, history, gazetteer)
     if standalone == asked:
