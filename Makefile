@@ -139,7 +139,9 @@ eval: setup
 		tests/eval/dev123.jsonl tests/eval/dev124.jsonl tests/eval/dev125.jsonl \
 		tests/eval/dev126.jsonl tests/eval/dev127.jsonl tests/eval/dev128.jsonl \
 		tests/eval/dev129.jsonl tests/eval/dev130.jsonl tests/eval/dev131.jsonl \
-		tests/eval/dev132.jsonl \
+		tests/eval/dev132.jsonl tests/eval/dev133.jsonl tests/eval/dev134.jsonl \
+		tests/eval/dev135.jsonl tests/eval/dev136.jsonl tests/eval/dev137.jsonl \
+		tests/eval/dev138.jsonl tests/eval/dev139.jsonl tests/eval/dev140.jsonl \
 		tests/eval/test.jsonl
 
 bench: setup
