@@ -69,6 +69,7 @@ SMS = {
     "jsp": "je ne sais pas",
     "pb": "problème",
     "dsl": "désolé",
+    "pros": "professionnels",  # "combien de pros de santé"
 }
 # English contractions typed without their apostrophe: "whats the name of ...", "wheres X"
 CONTRACTIONS = {
@@ -109,6 +110,8 @@ TEXTING = {
     "orgs": "organisations",
     "wht": "what",
     "wat": "what",
+    "kno": "know",
+    "knw": "know",
     "w": "with",
     "thx": "thanks",
     "msg": "message",

@@ -171,6 +171,8 @@ ACT_FR = (
     r"(?:\w+\s+){0,3}?"
     rf"(?:[àa]|au|aux)\s+(?:l['’]\s*)?{NAMED}|"
     r"(?:inscri[st]|inscrivez|inscrire|pr[ée]sente[rz]?|pr[ée]sentez)[- ](?:moi|nous)\b|"
+    # what is the user's, registered: "inscris ma start-up à Incuballiance" ("register my ...")
+    r"(?:inscris|inscrivez)\s+(?:ma|mon|mes|notre|nos)\b|"
     r"\b(?:m|nous)['’ ]\s*(?:inscrire|pr[ée]senter|mettre en (?:relation|contact))\b|"
     r"(?:(?:mets|mettez|mettre)[- ](?:moi|nous) |mettre )en (?:relation|contact)\b|"
     rf"(?:appel(?:le[rz]?|er|ez)|t[ée]l[ée]phone[rz]?|contacte[rz]?)\s+(?:les?\b|la\b|l['’]|{NAMED})|"
@@ -181,7 +183,12 @@ ACT_FR = (
     r"confirme[rz]?\s+(?:(?:mon|ma|mes|notre|nos|le|la|les)\s+|l['’]\s*)?(?:rendez-vous|rdv|"
     r"r[ée]union|r[ée]servation|inscription|participation|pr[ée]sence|cr[ée]neau|place|billet|"
     r"commande|appel|visite)s?\b|"
-    # a reminder, the conversation kept, sent or printed: "mets-moi un rappel", "envoie-moi ça"
+    # a thing made for the user: "fais-moi un tableau Excel", "crée-nous un fichier"
+    r"(?:fais|faites|cr[ée]e[sz]?|pr[ée]pare[sz]?)[- ](?:moi|nous)\s+(?:un|une)\s+(?:tableau|"
+    r"tableur|fichier|document|excel|pdf|pr[ée]sentation|diaporama|liste)\b|"
+    # a reminder, the conversation kept, sent or printed: "mets-moi un rappel", "envoie-moi ça",
+    # "envoie-le sur mon adresse"
+    r"(?:envoie|envoyez)-(?:le|la|les)\b|"
     r"(?:mets|mettez)[- ](?:moi|nous) un rappel\b|"
     r"(?:envoie|envoyez)[- ](?:moi|nous)\s+(?:ça|ca|cela|le|la|les)\b|"
     r"(?:enregistre[rz]?|sauvegarde[rz]?|imprime[rz]?|exporte[rz]?)\s+(?:ça|ca|cela|cette|la|"

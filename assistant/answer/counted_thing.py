@@ -71,6 +71,12 @@ ROUGHLY = re.compile(
     r"millions|milliards)\s+(?:of|de|d['’])",
     re.IGNORECASE,
 )
+# a share of a group ("half of the units", "la moitié des unités"): no count of it
+FRACTION = re.compile(
+    r"\b(?:half|one half|a third|two thirds|a quarter|three quarters|la moiti[ée]|un tiers|"
+    r"deux tiers|un quart|trois quarts)\s+(?:of|de|des|du|d['’])",
+    re.IGNORECASE,
+)
 CLAUSES = re.compile(r";|\s[–—]\s|\s-\s")  # the parts of a sentence that say one thing each
 # a hyphenated compound ("job-creating", "AP-HP")
 COMPOUND = re.compile(r"\w[\w’']*(?:-\w[\w’']*)+")
@@ -93,6 +99,7 @@ def counts_asked(question: str, sentence: str, asked: str) -> bool:
     exact = EXACTLY.search(question) is not None
     if exact:  # "exactly how many?": "hundreds of trials" gives no number
         sentence = ROUGHLY.sub(" ", sentence)
+    sentence = FRACTION.sub(" ", sentence)  # "how many units?": "half of the units" is a share
     if not NUMBER.search(sentence):
         return False
     terms = _english(tokenize(" ".join(counted)), french)
@@ -102,7 +109,10 @@ def counts_asked(question: str, sentence: str, asked: str) -> bool:
     asked_terms = set(main) | set(tokenize(" ".join(counted)))
     # "how many staff", "people work at X": the professionals too
     main = [*main, *sorted(counted_kin(asked_terms, question) - asked_terms)]
-    others = [t for t in terms if t not in main]
+    # a name among the counted words is whose they are ("combien de chercheurs Servier ..."),
+    # not a thing a number beside it counts
+    named = set(_english(tokenize(" ".join(w for w in counted if w[:1].isupper())), french))
+    others = [t for t in terms if t not in main and t not in named]
     numbered = [whole_words(c, question) for c in CLAUSES.split(sentence) if NUMBER.search(c)]
     said = whole_words(sentence, question)
 

@@ -179,7 +179,7 @@ class EvidenceScorer:
         if asking(asked, told_first=True) != asking(asked):
             own = self._weights(asked, language, vocabulary, told_first=True)
             weights = self._with_context(own, context, language, vocabulary)
-        return self.weigher.unknown_share(weights, language)
+        return self.weigher.unknown_share(weights, language, question)
 
     def coverage(self, weights: dict[str, float], text: str) -> float:
         if not weights:

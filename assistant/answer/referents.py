@@ -41,7 +41,9 @@ ORDINAL = re.compile(
     # in digits: "the 2nd one" (not "on the 2nd", a day), "le 2e"
     r"[1-4](?:st|nd|rd|th)(?=\s+(?:one|of them)\b)|[1-4](?:[eè]re|er|re|[eè]me|e|è)\b)"
     rf"(?:\s+(?:one|of them|d['’]entre (?:eux|elles))\b(?:{MENTIONED})?|\s+(?={MENTIONED})"
-    rf"(?:{MENTIONED})|(?=\s*(?:[,?!.;\-–]|$)))",
+    rf"(?:{MENTIONED})|(?=\s*(?:[,?!.;\-–]|$))"
+    # the subject of an inverted verb: "combien de start-up le premier a-t-il accompagnées ?"
+    r"|(?=\s+[\w’']+-t?-(?:il|elle|ils|elles)\b))",
     re.IGNORECASE,
 )
 RANKS = {

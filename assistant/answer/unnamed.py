@@ -77,8 +77,10 @@ ASKED = re.compile(
     rf"\b(?:(?:full|complete|whole|entire|exhaustive)\s+list\s+of|liste\s+(?:compl[èe]te|"
     rf"enti[èe]re|exhaustive)\s+(?:des|de))\s+(?:all\s+)?(?:the\s+)?{NUMBER}\s+"
     rf"(?:[\w\-]+\s+){{0,3}}?(?P<h>[\w\-]+[sx])\b|"
-    # "which 4 of the world's 15 most innovative research organisations ...?"
-    rf"\b(?:which|what|quels|quelles)\s+{NUMBER}\s+(?:of|d['’]entre|parmi)\s+[^?]{{0,60}}?"
+    # "which 4 of the world's 15 most innovative research organisations ...?", "which are the
+    # four of ..."
+    rf"\b(?:which|what|quels|quelles)\s+(?:(?:are|were|sont)\s+(?:the|les)\s+)?{NUMBER}\s+"
+    rf"(?:of|d['’]entre|parmi)\s+[^?]{{0,60}}?"
     rf"\b(?P<i>{GROUP})\b|"
     # a counted group's list: "la liste des neuf universités", "the list of the 52 projects"
     rf"\b(?:list|liste)\s+(?:of|des|de)\s+(?:the\s+|les\s+)?{NUMBER}\s+(?:[\w\-]+\s+){{0,2}}?"

@@ -12,6 +12,13 @@ from assistant.answer.meaning import MEANING_ASKED
 from assistant.answer.questions import AGE_ASKED, DATE_ASKED, WEBSITE_QUESTION
 
 IC = re.IGNORECASE
+# a view asked of someone ("did Roques think the CSIS was a game changer?", "does he believe
+# ...?", "pense-t-il que ...?"): what they said of it answers, not a yes or a no said as such
+OPINION = re.compile(
+    r"\b(think|thinks|thought|believe[sd]?|feel|feels|felt|reckons?|reckoned|pense\w*|"
+    r"croi[st]|croyait|trouve-t-il|trouvait|estime-t-il)\b",
+    IC,
+)
 ASKS = {  # the kind of value -> the shape of a question asking for one (checked in this order)
     "email": re.compile(r"\b(e-?mail|courriel|adresse (e-?mail|électronique|mail))\b", IC),
     "website": WEBSITE_QUESTION,  # "got a website for them?", "le site web de X ?"
@@ -54,6 +61,10 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         # who pays best: "which one pays engineers the best?", "qui paie le mieux ?"
         r"\b(pays?|paie|paye)\b[^?]{0,30}\b(best|most|well|le mieux|le plus)\b|"
         r"\b(gagne|gagnent|touche|touchent)\b.{0,20}\bcombien\b|"
+        # the size of money put in: "how big is the investment?", "l'ampleur de l'investissement"
+        r"\bhow (big|large)\b[^?]{0,30}\b(investments?|budgets?|grants?|funds?|funding|"
+        r"subsid\w*)\b|\b(taille|ampleur)\s+(de\s+l['’]|du\s+|des\s+)(investissement|budget|"
+        r"financement|subvention)s?\b|"
         # what is put into something: "how much will Servier invest?", "combien va-t-il investir ?"
         r"\bhow much\b.{0,40}\b(invest\w*|spen[dt]\w*|raised?)\b|"
         # "how much are they putting into it?", "combien ils mettent dedans ?"
@@ -156,5 +167,11 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
     ),
     # what a term means ("what does translational medicine mean?"): a sentence that says so
     "meaning": MEANING_ASKED,
+    # the day itself ("on what day in July?", "quel jour ?"): a month gives none
+    "day": re.compile(
+        r"\b(what|which) day\b|\bquel jour\b|\b(exact|precise) date\b|"
+        r"\bdate (exacte|pr[ée]cise)\b",
+        IC,
+    ),
     "date": DATE_ASKED,
 }

@@ -41,6 +41,7 @@ ASKING = re.compile(
     r"\b(when|quand|years?|ann[ée]es?|dates?|deadlines?|due|[ée]ch[ée]ances?|how much|how many|"
     r"combien|costs?|prices?|prix|co[uû]t\w*|tarifs?|fees?|amount|montant|share|part|rate|taux|"
     r"percentage|pourcentage|proportion|where|located|based|situated|town|city|ville|commune|"
+    r"venues?|locations?|headquarters|hq|"
     # when or where an event happens: "where was it held?", "quand s'est tenu ...?"
     r"held|hold|holds|take place|takes place|took place|taking place|happen\w*|tenu\w*|"
     r"se tient|se tenait|passait|se passe|a eu lieu|lieu|"
@@ -57,6 +58,9 @@ ASKING = re.compile(
 RANKED_ON = re.compile(rf"{SUPERLATIVE.pattern}\s+(?P<on>([\w&\-]+\s*){{1,3}})", IC)
 
 
+NUMBER_WORDS = frozenset(tokenize("number numbers nombre"))  # a count's name for itself
+
+
 def focus_terms(question: str, kind: str, subject: str, report: EvidenceReport) -> set[str]:
     """What a date or an amount is asked of ("founded" in "When was Medicen founded?"): the
     question's terms less its subject's and the words that ask for the value. Empty for the
@@ -67,6 +71,8 @@ def focus_terms(question: str, kind: str, subject: str, report: EvidenceReport) 
     # not the region's terms: the region is everyone's
     terms = set(report.weights) - SCOPE
     asked = terms - {*asking, *translate_terms(asking), *tokenize(kind)}
+    if kind == "count":  # "the number of start-ups", "combien ... compte-t-il": the count itself
+        asked -= NUMBER_WORDS
     ranked = RANKED_ON.search(question) if kind == "best" else None
     on = set(tokenize(ranked.group("on"))) & asked if ranked else set()
     return (on or asked) - report.everyday  # "the biggest R&D headcount": ranked on that

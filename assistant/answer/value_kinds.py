@@ -38,10 +38,11 @@ from assistant.answer.time_asked import (
     STILL,
     YES_NO_FR,
 )
-from assistant.answer.value_asked import ASKS
+from assistant.answer.value_asked import ASKS, OPINION
 from assistant.answer.value_shapes import (
     AMOUNT,
     COMPARES,
+    DAY,
     ELIGIBLE,
     EMAIL,
     FREE,
@@ -115,7 +116,7 @@ SUPERLATIVE = re.compile(
 # must speak of that year. Not ``time_asked.YEAR``, any year the question names: the count of
 # "MedXperience 2018" is the event's, and "by 2022" is a target's
 NAMED_YEAR = re.compile(
-    r"\b(?:in|en|for|pour|of|de|since|depuis|during|durant|fin|début|debut|mi|early|late)"
+    r"\b(?:in|en|for|pour|of|de|since|depuis|during|durant|fin|début|debut|mi|early|late|about)"
     r"[\s-]+((?:19|20)\d\d)\b",
     IC,
 )
@@ -159,6 +160,7 @@ HOLDS: dict[str, Callable[[str], bool]] = {
     "price": lambda s: bool(MONEY.search(s) or FREE.search(s)),
     "amount": lambda s: bool(MONEY.search(s) or AMOUNT.search(s)),
     "date": lambda s: bool(DATE.search(s)),
+    "day": lambda s: bool(DAY.search(s)),
     "count": lambda s: bool(NUMBER.search(s)),
     "hours": lambda s: bool(HOURS.search(s)),
     "place": lambda s: bool(PLACE.search(s)),
@@ -220,6 +222,8 @@ def asked_value(question: str) -> str:
         return "count"
     if BARE_HOW_MUCH.match(question):  # "combien exactement ?": a number of what was just said
         return "measure"
+    if OPINION.search(question):  # "did he think it was a game changer?": his view, said
+        return ""
     return "whether" if WHETHER.search(question) and not OPEN.search(question) else ""
 
 

@@ -62,3 +62,14 @@ WON = re.compile(
     r"prizes?|gagn\w*|remport\w*)\b",
     IC,
 )
+# a day of a month: "March 15", "15 mars", "the 15th of March", "15/03/2018"
+MONTHS = (
+    r"(january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|"
+    r"décembre|decembre)"
+)
+DAY = re.compile(
+    rf"\b{MONTHS}\s+\d{{1,2}}(st|nd|rd|th)?\b|\b\d{{1,2}}(st|nd|rd|th|er)?\s+(of\s+)?{MONTHS}\b|"
+    r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",
+    IC,
+)

@@ -36,6 +36,22 @@ FRAMED_NOW = re.compile(
     re.IGNORECASE,
 )
 
+# the nouns naming the type of a date or a place asked ("what dates?", "the venue", "its hq"):
+# that the corpus never writes them says nothing of whether it holds the value (the typed
+# declines judge that), so they weigh little when it does not
+VALUE_NOUNS = frozenset(
+    tokenize("date dates day days venue venues location locations headquarters hq")
+)
+
+# the adverbs that stress a question ("what does it actually do?"): that the corpus never writes
+# them says nothing of whether it answers ("the actual number" is no adverb); in a yes or no
+# ("did they actually double it?") they ask whether it came true
+STRESS = re.compile(r"\b(?:actually|really)\b", re.IGNORECASE)
+YES_NO = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|but)\W+)*(?:did|does|do|has|have|had|is|are|was|were)\b",
+    re.IGNORECASE,
+)
+
 # the region every source is about: a question that asks nothing of it but in words the corpus
 # never uses ("the GDP of Île-de-France", "the population of the Paris region") is out of reach
 SCOPE = frozenset(tokenize("paris region île-de-france idf france francilien francilienne"))
@@ -94,7 +110,9 @@ class TermWeigher:
         for term in terms:
             known = self.idf.get(term)
             if known is None:
-                known = top * (0.5 if language == "fr" else 1.0)
+                known = (
+                    MIN_WEIGHT if term in VALUE_NOUNS else top * (0.5 if language == "fr" else 1.0)
+                )
             out[term] = max(known, MIN_WEIGHT)
         return out
 
@@ -140,10 +158,14 @@ class TermWeigher:
             self._compact = (self.idf, joined)
         return self._compact[1].get(term, term)
 
-    def unknown_share(self, weights: Mapping[str, float], language: str = "en") -> float:
+    def unknown_share(
+        self, weights: Mapping[str, float], language: str = "en", question: str = ""
+    ) -> float:
         """The share of the question's terms that the corpus never uses; in French, untranslated
         everyday words ("à la tête de", "j'aimerais savoir") are left out, as are the verbs
-        asking who holds a role ("runs"): that the corpus does not use them says nothing."""
+        asking who holds a role ("runs"), the nouns of a date's or a place's type ("what
+        dates?") and the adverbs that stress (in ``question``: "what does it actually do?"):
+        that the corpus does not use them says nothing."""
         if not weights or not self.idf:
             return 0.0
         everyday = self.everyday_terms(weights, language)
@@ -151,6 +173,9 @@ class TermWeigher:
         terms = [
             t for t in weights if t not in everyday and not (t in ROLE_VERBS and t not in self.idf)
         ]
+        stressed = "" if YES_NO.search(question) else " ".join(STRESS.findall(question))
+        stress = set(tokenize(stressed))
+        terms = [t for t in terms if t not in VALUE_NOUNS | stress or t in self.idf] or terms
         asked = [t for t in terms if t not in SCOPE]
         if asked and len(asked) < len(terms) and not any(t in self.idf for t in asked):
             return 1.0  # of the region, only words the corpus never uses

@@ -45,6 +45,8 @@ FRAME = set(
     exactly exactement
     happen happens happened held hold tient tiennent tenu deroule deroulent passe passent
     like such including comme tels telles notamment sites site premises
+    host hosts houses home both already deja abrite abritent accueille accueillent
+    or somewhere else elsewhere ailleurs autre
     """.split()
 )
 THEY = set("they them their ils elles leurs eux".split())
