@@ -5,8 +5,10 @@ asks an amount; "on what day?" asks a day, which a month does not give; "what ab
 that year's; a view asked ("did he think ...?") is no yes or no; "inscris ma start-up", "fais-moi
 un tableau" ask to act; "le premier a-t-il ...?" points at the first item; "which are the four
 of ...?" asks a group's members; "actually" stresses a question, and a date's or a place's type
-noun the corpus never writes weighs little: neither puts the question out of reach. Made-up
-organisations, shapes only."""
+noun the corpus never writes weighs little: neither puts the question out of reach; a group
+counted as "bodies" is asked as "organisations"; a count of a thing the corpus never names
+("hospital beds") is declined by name; a place asked by "venue" needs a place in the answer's
+lead. Made-up organisations, shapes only."""
 
 from __future__ import annotations
 
@@ -15,10 +17,12 @@ import pytest
 from assistant.answer.abbreviations import read_abbreviations, read_contractions
 from assistant.answer.addressed import asks_to_act
 from assistant.answer.counted_thing import counts_asked
-from assistant.answer.evidence import EvidenceReport
+from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.questions import COUNT_QUESTION
 from assistant.answer.referents import by_rank
-from assistant.answer.unnamed import ASKED
+from assistant.answer.type_nouns import type_noun_decline
+from assistant.answer.unknown_thing import unknown_counted
+from assistant.answer.unnamed import ASKED, BODIES
 from assistant.answer.value_focus import focus_terms
 from assistant.answer.value_kinds import asked_value, holds_value
 from assistant.answer.weights import MIN_WEIGHT, TermWeigher
@@ -128,3 +132,63 @@ def test_a_stressing_adverb_or_a_type_noun_the_corpus_never_writes_is_no_unknown
 def test_texting_words_written_out() -> None:
     assert "know about" in read_contractions("what do u kno abt")
     assert "professionnels" in read_abbreviations("combien de pros de santé à Zorvia")
+
+
+def test_a_group_counted_as_bodies_is_asked_as_organisations() -> None:
+    assert ASKED.search("which 4 of the 15 most innovative research organisations are in Zorland?")
+    assert "bodi" in BODIES and "organis" in BODIES
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("How many hospital beds does Zorvia have in total?", "beds"),
+        ("combien de lits à Zorvia ?", "lits"),
+    ],
+)
+def test_a_count_of_a_thing_the_corpus_never_names_is_declined_by_name(
+    question: str, thing: str
+) -> None:
+    known = {"hospit", "zorvia", "member", "profession", "establish"}
+    assert unknown_counted(question, known) == thing
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many hospitals does Zorvia have?",
+        "how many employees does Zorvia have?",  # counted by the professionals
+        "how many are there?",  # nothing named
+    ],
+)
+def test_a_count_of_a_thing_the_corpus_names_goes_on(question: str) -> None:
+    known = {"hospit", "zorvia", "member", "profession", "establish"}
+    assert unknown_counted(question, known) == ""
+
+
+def test_a_typo_of_a_word_of_the_passages_or_a_spelling_variant_is_no_unknown_thing() -> None:
+    known = {"establish", "organiz", "zorvia"}
+    said = ["Zorvia has 202 establishments."]
+    assert unknown_counted("how many establishmnts does Zorvia have?", known, said) == ""
+    assert unknown_counted("how many organisations are in Zorvia?", known) == ""
+
+
+def report_of(*sentences: str) -> EvidenceReport:
+    evidence = [Evidence(1, i, s, 0.9 - i / 10, 0.5, 0.5) for i, s in enumerate(sentences)]
+    return EvidenceReport("en", evidence, {1: list(sentences)})
+
+
+def test_a_place_asked_by_a_noun_the_corpus_never_writes_needs_a_place_in_the_lead() -> None:
+    known = {"zorxpo", "summit", "paris"}
+    question = "what's the venue of the Zorxpo summit?"
+    told = report_of("The Zorxpo summit is a signal of hope.", "It gathers 400 members.")
+    assert type_noun_decline(question, "en", told, known)
+    placed = report_of("Come see us at the Palais Zorn in Paris!", "It gathers 400 members.")
+    assert type_noun_decline(question, "en", placed, known) is None
+    assert type_noun_decline("where is the Zorxpo summit?", "en", told, known) is None
+
+
+def test_le_premier_before_est_il_points_at_the_first_item_and_a_list_asked_is_no_act() -> None:
+    listed = "Alphalab, Betacub and Gamma Santé host projects."
+    assert by_rank("Où le premier est-il situé ?", listed) == "Où Alphalab est-il situé ?"
+    assert not asks_to_act("Prépare-moi une liste des start-up e-santé")

@@ -185,7 +185,7 @@ ACT_FR = (
     r"commande|appel|visite)s?\b|"
     # a thing made for the user: "fais-moi un tableau Excel", "crée-nous un fichier"
     r"(?:fais|faites|cr[ée]e[sz]?|pr[ée]pare[sz]?)[- ](?:moi|nous)\s+(?:un|une)\s+(?:tableau|"
-    r"tableur|fichier|document|excel|pdf|pr[ée]sentation|diaporama|liste)\b|"
+    r"tableur|fichier|document|excel|pdf|pr[ée]sentation|diaporama)\b|"
     # a reminder, the conversation kept, sent or printed: "mets-moi un rappel", "envoie-moi ça",
     # "envoie-le sur mon adresse"
     r"(?:envoie|envoyez)-(?:le|la|les)\b|"

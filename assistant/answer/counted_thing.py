@@ -40,6 +40,8 @@ PRENOMINAL = frozenset(
     "vrais vraies autres".split()
 )
 PLURALS = frozenset("people staff children men women".split())  # plurals without an s
+# a noun counted: a plural ("beds", "lits", "hôpitaux") or one without an s ("staff")
+COUNTED_NOUN = re.compile(rf"(?:[sx]|^(?:{'|'.join(sorted(PLURALS))}))$", re.IGNORECASE)
 # the words that count the same things, each group with what in a question calls it up: "how
 # many staff", "how many people work at X" are counted by "100,000 health care professionals";
 # "how many pharma sites" by "202 establishments"
@@ -91,11 +93,7 @@ def counts_asked(question: str, sentence: str, asked: str) -> bool:
     head, *complement = COMPLEMENT.split(asked, maxsplit=1)
     if fold(head.split()[0] if head.split() else "") in COPULAS and NAMED_BEFORE.search(question):
         return bool(NUMBER.search(sentence))  # "of those how many are strong?": the thing unsaid
-    counted = [
-        w
-        for i, w in enumerate(head.split())
-        if fold(w) not in COUNT_VERBS and not (i and PARTICIPLE.fullmatch(w))
-    ]
+    counted = _counted_words(head)
     exact = EXACTLY.search(question) is not None
     if exact:  # "exactly how many?": "hundreds of trials" gives no number
         sentence = ROUGHLY.sub(" ", sentence)
@@ -128,6 +126,31 @@ def counts_asked(question: str, sentence: str, asked: str) -> bool:
     if any(close_to(t, said) for t in others):
         return False
     return _counts(sentence, set(_english(tokenize(" ".join(complement)), french)))
+
+
+def _counted_words(head: str) -> list[str]:
+    """The words of the counted thing, less a verb after it and a participle qualifying it."""
+    return [
+        w
+        for i, w in enumerate(head.split())
+        if fold(w) not in COUNT_VERBS and not (i and PARTICIPLE.fullmatch(w))
+    ]
+
+
+def counted_head(question: str, asked: str) -> tuple[str, list[str]]:
+    """The noun of the thing ``asked`` counts, as typed ("beds" of "hospital beds", "lits"), and
+    its terms in the corpus's English with the words that count the same ("staff":
+    "professionals"); ("", []) when it names none ("how many are there?")."""
+    french = detect_language(question) == "fr"
+    head = COMPLEMENT.split(asked, maxsplit=1)[0]
+    if fold(head.split()[0] if head.split() else "") in COPULAS:
+        return ("", [])  # "of those, how many are strong?": the thing was named before
+    counted = _counted_words(head)
+    noun = _head(counted, french) if counted else ""
+    if not COUNTED_NOUN.search(noun):  # "combien d'ici 2022": no noun counted
+        return ("", [])
+    terms = set(_english(tokenize(noun), french))
+    return (noun, sorted(counted_kin(terms, question) | set(tokenize(noun)))) if terms else ("", [])
 
 
 def _head(counted: list[str], french: bool) -> str:

@@ -3,7 +3,8 @@ nearest sentence: a year the sources never mention (``time_asked.py``), a compar
 they never name (``compared.py``), a kind of value asked that no sentence about the subject
 holds (``asked_value.py``), the rest of a group the sources name only in part (``others.py``),
 the members of a group they mention without naming any (``unnamed.py``), a town or a postcode
-the directory does not give (``unplaced.py``)."""
+the directory does not give (``unplaced.py``), a date or a place asked by a noun the corpus never
+writes that no best sentence gives (``type_nouns.py``)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from assistant.answer.question_kind import QuestionKind
 from assistant.answer.retold import retold_decline
 from assistant.answer.standalone import Reading
 from assistant.answer.time_asked import unspoken_year
+from assistant.answer.type_nouns import type_noun_decline
 from assistant.answer.unknown_thing import unknown_thing_decline
 from assistant.answer.unnamed import asked_group, unnamed_decline
 from assistant.answer.unnamed_before import unnamed_before_decline
@@ -61,7 +63,8 @@ def decline(
             and unplaced_decline(reading.asked, language, organisations, known)
         )
         or compared_decline(reading.asked, language, known, lexicon, evidence)
-        or unknown_thing_decline(reading.asked, language, known)
+        or unknown_thing_decline(reading.asked, language, known, passage_sentences(evidence))
+        or type_noun_decline(reading.asked, language, evidence, known)
         or elsewhere_decline(
             reading.asked, language, evidence, organisations, gazetteer, known, lexicon
         )
@@ -141,3 +144,8 @@ def elliptic(asked: str) -> bool:
     """A follow-up that says little beyond the value it asks ("how many members exactly?",
     "et ça a coûté combien à la Région ?"): two terms at most, naming nothing."""
     return len([t for t in tokenize(asked) if t not in UNNAMING]) <= 2
+
+
+def passage_sentences(evidence: EvidenceReport) -> list[str]:
+    """The sentences of the passages at hand (a typo is of one of their words)."""
+    return [s for sentences in evidence.sentences.values() for s in sentences]

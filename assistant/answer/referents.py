@@ -43,7 +43,7 @@ ORDINAL = re.compile(
     rf"(?:\s+(?:one|of them|d['’]entre (?:eux|elles))\b(?:{MENTIONED})?|\s+(?={MENTIONED})"
     rf"(?:{MENTIONED})|(?=\s*(?:[,?!.;\-–]|$))"
     # the subject of an inverted verb: "combien de start-up le premier a-t-il accompagnées ?"
-    r"|(?=\s+[\w’']+-t?-(?:il|elle|ils|elles)\b))",
+    r"|(?=\s+[\w’']+(?:-t)?-(?:il|elle|ils|elles)\b))",
     re.IGNORECASE,
 )
 RANKS = {

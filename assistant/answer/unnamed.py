@@ -42,6 +42,8 @@ AFTER = (
     r"(?:in|of|from|at|for|on|that|which|who|you|mentioned|cited|listed|de|du|des|d['’]|en|"
     r"[àa]|au|aux|dans|pour|sur|qui|que|dont|vous|cit[ée]e?s|mentionn[ée]e?s)"
 )
+# the nouns of an organisation of any kind: a group counted by one is asked by another
+BODIES = frozenset(tokenize("organisation organization organisme body bodies entity"))
 # a group taken up from what came before: "which combines these three sectors"
 TAKEN_UP = re.compile(r"\b(these|those|ces|such|lesdite?s|the said)\s*$", re.IGNORECASE)
 # the members of a group asked by name: "which European clusters ...", "can you name the nine
@@ -152,6 +154,8 @@ def unnamed_decline(
     )
     rivals = [e.sentence for e in near]
     stem = translate_terms(tokenize(noun))[:1]  # "hôpitaux": counted as "hospitals"
+    if set(stem) & BODIES:  # "research organisations" are counted as "research bodies" too
+        stem = sorted(BODIES)
     forms = "|".join(sorted(re.escape(f) for f in spellings(set(stem))))  # "centres", "centers"
     counted = rf"{QUANTIFIED}(?:{forms})\w*" if stem else ""
 

@@ -26,7 +26,8 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
     "address": re.compile(
         r"\b(what|what['’]s|which|give|quelle|l['’])\b.{0,30}\b(address|adresse)\b|"
         r"\b(address|adresse) (of|de|du|des)\b|\bpost(al )?code\b|\bcode postal\b|"
-        r"['’]s (postal |street )?address\b",
+        r"['’]s (postal |street )?address\b|"
+        r"\b(address|adresse)\s*[?!.]*\s*$",  # closing a terse question: "X address?"
         IC,
     ),
     "rate": re.compile(r"\b(rate|taux|percentage|pourcentage)\b", IC),

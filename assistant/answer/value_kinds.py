@@ -66,8 +66,8 @@ ANYONE = r"(any|anyone|anybody|someone|somebody)"
 # reached its target?", "ils ont finalement ouvert ?"): the sources must say it was done
 OUTCOME = re.compile(
     r"^\W*((and|so|ok|okay|et|alors|mais)\W+)*(did|has|have|had|a-t-(il|elle)|ont-(ils|elles)|"
-    rf"est-ce qu['’](il|elle|ils|elles))\b(?!\s+{ANYONE}\b)"
-    r"[^?]{0,60}\b(actually|finally|eventually|really|ever|"
+    rf"est-ce qu['’](il|elle|ils|elles)|est-ce que)\b(?!\s+{ANYONE}\b)"
+    r"[^?]{0,60}\b(actually|finally|eventually|really|ever|end(?:ed)? up|fini|"
     r"already|finalement|vraiment|déjà|deja|reach(ed)?|achieved?|met|meet|hit|doubled?|"
     r"managed?|succeeded|succeed|atteint|doublé|double|réussi|reussi)\b|"
     # that it came true, said as such: "et ils y sont arrivés ?", "did they make it?"

@@ -37,11 +37,13 @@ FRAMED_NOW = re.compile(
 )
 
 # the nouns naming the type of a date or a place asked ("what dates?", "the venue", "its hq"):
-# that the corpus never writes them says nothing of whether it holds the value (the typed
-# declines judge that), so they weigh little when it does not
-VALUE_NOUNS = frozenset(
-    tokenize("date dates day days venue venues location locations headquarters hq")
-)
+# that the corpus never writes them says nothing of whether it holds the value, so they weigh
+# little when it does not; the answer must then hold a value of that type (``type_nouns.py``)
+TYPE_NOUNS = {
+    "date": frozenset(tokenize("date dates day days")),
+    "place": frozenset(tokenize("venue venues location locations headquarters hq")),
+}
+VALUE_NOUNS = TYPE_NOUNS["date"] | TYPE_NOUNS["place"]
 
 # the adverbs that stress a question ("what does it actually do?"): that the corpus never writes
 # them says nothing of whether it answers ("the actual number" is no adverb); in a yes or no
