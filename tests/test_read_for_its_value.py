@@ -8,7 +8,8 @@ of ...?" asks a group's members; "actually" stresses a question, and a date's or
 noun the corpus never writes weighs little: neither puts the question out of reach; a group
 counted as "bodies" is asked as "organisations"; a count of a thing the corpus never names
 ("hospital beds") is declined by name; a place asked by "venue" needs a place in the answer's
-lead. Made-up organisations, shapes only."""
+lead; "which town hosts both X and Y?" asks where they are; "which minister chaired it?" asks a
+public office. Made-up organisations, shapes only."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from assistant.answer.abbreviations import read_abbreviations, read_contractions
 from assistant.answer.addressed import asks_to_act
 from assistant.answer.counted_thing import counts_asked
 from assistant.answer.evidence import Evidence, EvidenceReport
+from assistant.answer.organisations import from_passages
 from assistant.answer.questions import COUNT_QUESTION
 from assistant.answer.referents import by_rank
 from assistant.answer.type_nouns import type_noun_decline
@@ -26,6 +28,8 @@ from assistant.answer.unnamed import ASKED, BODIES
 from assistant.answer.value_focus import focus_terms
 from assistant.answer.value_kinds import asked_value, holds_value
 from assistant.answer.weights import MIN_WEIGHT, TermWeigher
+from assistant.answer.where import located_subject
+from assistant.retrieval.passage import Passage
 
 
 def counted(question: str, sentence: str) -> bool:
@@ -192,3 +196,28 @@ def test_le_premier_before_est_il_points_at_the_first_item_and_a_list_asked_is_n
     listed = "Alphalab, Betacub and Gamma Santé host projects."
     assert by_rank("Où le premier est-il situé ?", listed) == "Où Alphalab est-il situé ?"
     assert not asks_to_act("Prépare-moi une liste des start-up e-santé")
+
+
+def test_a_public_office_named_is_the_role_asked() -> None:
+    """ "Which minister chaired it?" asks the minister (a public office, which must stand in the
+    sources even of no named subject), not the chair of what "it" is."""
+    assert asked_value("Which minister chaired it?") == "official"
+    assert asked_value("Who chaired the Zorvia board?") == "president"
+
+
+def entry(name: str, city: str) -> Passage:
+    meta = {"title": name, "kind": "pharma-group", "city": city, "doc_id": f"dir#{name.lower()}"}
+    return Passage(f"p-{name}", f"{name} is a pharma group in {city}.", meta, 0.0)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which town hosts both Zorvia and Kardiolib?",
+        "Which commune already hosts Zorvia and Kardiolib?",
+        "is Zorvia in Paris or somewhere else?",
+    ],
+)
+def test_a_town_hosting_organisations_asks_where_they_are(question: str) -> None:
+    orgs = from_passages([entry("Zorvia", "Suresnes"), entry("Kardiolib", "Suresnes")])
+    assert "Zorvia" in [o.name for o in located_subject(question, orgs)]

@@ -127,13 +127,14 @@ def decline_of(
         ("what explains the large number of disciplines?", ""),  # no count asked
         ("Kardiolib a son siège où aux États-Unis ?", "place"),
         ("which canadian city is Kardiolib in?", "place"),
-        # a turnover typed without its s; what a way in costs; who pays best; a role that
-        # picks the person ("which minister chaired it?")
+        # a turnover typed without its s; what a way in costs; who pays best; a public office
+        # that picks the person ("which minister chaired it?": the minister, who must stand in
+        # the sources even of no named subject; round 26, before: the chair)
         ("c'est quoi le chiffre d'affaire de kardiolib", "amount"),
         ("what does it cost to get into one of them?", "price"),
         ("which one pays engineers the best?", "amount"),
-        ("which minister chaired it?", "president"),
-        ("quel ministre a présidé le conseil ?", "president"),
+        ("which minister chaired it?", "official"),
+        ("quel ministre a présidé le conseil ?", "official"),
         # that it came true, said as such
         ("et ils y sont arrivés ?", "outcome"),
         ("so did they pull it off?", "outcome"),

@@ -26,6 +26,9 @@ ROLE_QUESTION = {
     # who held a role before or after someone: the sources must tell the succession
     "succession": r"\b(replac\w*|remplac\w*|succe(ed|ssor|de)\w*|predecessors?|predecesseurs?|"
     r"before|avant|after|apres|former|previous|precedent\w*|ancien\w*)\b",
+    # a public office named is the role asked ("which minister chaired it?": not its chair)
+    "official": r"\b(ministers?|ministres?|mayors?|maires?|governors?|prefe[ct]t?s?|"
+    r"secretary of state|secretaire d'etat)\b",
     "ceo": r"(?<!deputy )\b(ceo|chief executive|managing director|directeur general|pdg|dg)\b"
     r"(?!\s+(adjoint|adjointe|delegue|deleguee))",  # not a deputy's
     "president": r"\b(president|presidente|chairman|chair|chaired|chairs|chairwoman|preside\w*)\b",
@@ -36,8 +39,6 @@ ROLE_QUESTION = {
     r"(a|à) la tete|in charge|contact (person|name)|interlocut\w+)\b",
     "founder": r"\b(found(ed|er|ers)|co-?founded|fondateurs?|fonde\w*|a cree|created|set up|"
     r"established|a monte)\b",
-    "official": r"\b(ministers?|ministres?|mayors?|maires?|governors?|prefe[ct]t?s?|"
-    r"secretary of state|secretaire d'etat)\b",
 }
 
 
