@@ -23,9 +23,11 @@ def type_noun_decline(
 ) -> str | None:
     """The decline when the question names a date's or a place's type in a noun the corpus
     never writes and neither sentence an answer leads with holds such a value; else None."""
+    if not known:
+        return None
     asked = set(tokenize(question))
     kinds = [k for k, nouns in TYPE_NOUNS.items() if any(t not in known for t in asked & nouns)]
-    if not kinds or not known:
+    if not kinds:
         return None
     best = usable(evidence)[:LEAD]
     if any(holds_value(kind, e.sentence) for kind in kinds for e in best):

@@ -2,10 +2,10 @@
 compte pro ?", "what's the best coworking space near Saclay?", "quelles subventions la Région
 verse-t-elle ?". The question asks for the best of a kind, or what a kind is, or how it works,
 or which of a kind someone gives (a verb of giving), or how many of a thing there are (its noun
-only: "hospital beds" are beds); when not one word of that kind (nor its
-English, for a French word) is a word of the corpus, the sources say nothing of it, however well
-the rest of the question matches a sentence: the question is declined, naming the thing. Shapes
-and the corpus's vocabulary only, never the answer to one question."""
+only: "hospital beds" are beds); when not one word of that kind (nor its English, for a French
+word) is a word of the corpus, the sources say nothing of it, however well the rest of the
+question matches a sentence: the question is declined, naming the thing. Shapes and the
+corpus's vocabulary only, never the answer to one question."""
 
 from __future__ import annotations
 
