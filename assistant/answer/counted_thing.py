@@ -91,7 +91,7 @@ def counts_asked(question: str, sentence: str, asked: str) -> bool:
     its complement ("establishmnts" as typed)."""
     french = detect_language(question) == "fr"
     head, *complement = COMPLEMENT.split(asked, maxsplit=1)
-    if fold(head.split()[0] if head.split() else "") in COPULAS and NAMED_BEFORE.search(question):
+    if _opens_with_copula(head) and NAMED_BEFORE.search(question):
         return bool(NUMBER.search(sentence))  # "of those how many are strong?": the thing unsaid
     counted = _counted_words(head)
     exact = EXACTLY.search(question) is not None
@@ -128,6 +128,11 @@ def counts_asked(question: str, sentence: str, asked: str) -> bool:
     return _counts(sentence, set(_english(tokenize(" ".join(complement)), french)))
 
 
+def _opens_with_copula(head: str) -> bool:
+    """The counted words open with "are", "is", "sont" ("how many are strong?"): nothing named."""
+    return fold(head.split()[0] if head.split() else "") in COPULAS
+
+
 def _counted_words(head: str) -> list[str]:
     """The words of the counted thing, less a verb after it and a participle qualifying it."""
     return [
@@ -143,7 +148,7 @@ def counted_head(question: str, asked: str) -> tuple[str, list[str]]:
     "professionals"); ("", []) when it names none ("how many are there?")."""
     french = detect_language(question) == "fr"
     head = COMPLEMENT.split(asked, maxsplit=1)[0]
-    if fold(head.split()[0] if head.split() else "") in COPULAS:
+    if _opens_with_copula(head):
         return ("", [])  # "of those, how many are strong?": the thing was named before
     counted = _counted_words(head)
     noun = _head(counted, french) if counted else ""

@@ -49,10 +49,10 @@ AFTER = re.compile(r"\s+(?:for|in|to|near|around|at|pour|en|à|a|dans|de|du|des|
 def unknown_thing(question: str, known: Collection[str], said: Sequence[str] = ()) -> str:
     """The kind the question asks for when no word of it is the corpus's, else "" (``said``: the
     sentences of the passages at hand)."""
-    asked = asking(question)[0]
-    found = next((m for p in ASKED_THING if (m := p.search(asked))), None)
     if not known:
         return ""
+    asked = asking(question)[0]
+    found = next((m for p in ASKED_THING if (m := p.search(asked))), None)
     if not found:
         return unknown_counted(asked, known, said)
     thing = AFTER.sub("", found.group("thing")).strip(" ?!.,'’")
