@@ -142,6 +142,9 @@ eval: setup
 		tests/eval/dev132.jsonl tests/eval/dev133.jsonl tests/eval/dev134.jsonl \
 		tests/eval/dev135.jsonl tests/eval/dev136.jsonl tests/eval/dev137.jsonl \
 		tests/eval/dev138.jsonl tests/eval/dev139.jsonl tests/eval/dev140.jsonl \
+		tests/eval/dev141.jsonl tests/eval/dev142.jsonl tests/eval/dev143.jsonl \
+		tests/eval/dev144.jsonl tests/eval/dev145.jsonl tests/eval/dev146.jsonl \
+		tests/eval/dev147.jsonl tests/eval/dev148.jsonl \
 		tests/eval/test.jsonl
 
 bench: setup
