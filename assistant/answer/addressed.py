@@ -12,8 +12,8 @@ from ingest.store.text import STOPWORDS, fold
 # words of a message about the assistant and the conversation, not about the ecosystem
 META_WORDS = set(
     """
-    you u your ya hi hello hey morning afternoon evening good day greetings thanks thank
-    help helps helping ask asking asked cover covers covering know knows answer answers
+    you u your ya whats thing hi hello hey morning afternoon evening good day greetings thanks
+    thank help helps helping ask asking asked cover covers covering know knows answer answers
     questions question topics topic subjects subject things stuff kind kinds sort sorts type
     types do does work works use used using able offer offers talk talking chat assistant app
     tool bot service purpose serve serves meant made for here there anything something else

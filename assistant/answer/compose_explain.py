@@ -20,7 +20,18 @@ WHY = re.compile(r"^\s*(why|pourquoi)\b", re.IGNORECASE)
 BECAUSE = re.compile(
     r"\b(because|due to|thanks to|as a result|parce que|grâce à|en raison de)\b", re.IGNORECASE
 )
+ASKED_WORDS = 5  # an interviewer's question, not a rhetorical "The goal?"
 RESTATES = 0.35  # a point holding this share of the question's focus says the question back
+
+
+def leads_up(report: EvidenceReport, ev: Evidence) -> bool:
+    """The sentence leads up to an interviewer's question ("Right in the month of your
+    appointment, the CSIS ... . Do you think ...?"): it asks, the reply answers. A rhetorical
+    "The goal?" is no interviewer's question: it goes on with the answer."""
+    sentences = report.sentences.get(ev.n, [])
+    after = ev.position + 1
+    asked = sentences[after].rstrip() if after < len(sentences) else ""
+    return asked.endswith("?") and len(asked.split()) >= ASKED_WORDS
 
 
 def carried_on(report: EvidenceReport, ev: Evidence) -> str:
@@ -42,6 +53,7 @@ def compose_explain(report: EvidenceReport, question: str, margin: float = 0.12)
     points: list[str] = []
     sentences: list[str] = []
     chosen: list[str] = []
+    leading: list[bool] = []  # the interviewer's words before a question, no reply
     length = 0
     for ev in fits[:12]:
         if len(points) >= MAX_POINTS:
@@ -59,6 +71,7 @@ def compose_explain(report: EvidenceReport, question: str, margin: float = 0.12)
         if length + len(point) > MAX_CHARS and points:
             break
         points.append(point)
+        leading.append(leads_up(report, ev))
         sentences.append(ev.sentence)
         chosen.append(ev.sentence)
         length += len(point) + 3
@@ -68,6 +81,8 @@ def compose_explain(report: EvidenceReport, question: str, margin: float = 0.12)
             if WHY.search(asked)
             else subject_first(asked, sentences)
         )
+        if leading[first] and not all(leading):  # "How does X see it?": X's reply first
+            first = leading.index(False)
         points = [points[first], *[p for i, p in enumerate(points) if i != first]]
     if len(points) == 1:
         return with_note(points[0], report.language)

@@ -36,6 +36,7 @@ from assistant.answer.pointing import (
     points_back,
     referent_of,
     that_pointing,
+    uninverted,
 )
 from assistant.answer.referents import (
     DEMONSTRATIVE,
@@ -74,7 +75,7 @@ def condense(question: str, history: Sequence[Turn], known: Gazetteer | None = N
     the same sort (``restate_ellipsis``), without context. ``known``, the directory's
     gazetteer, tells a person from an organisation or a place: "he" stands for no organisation.
     """
-    question, asked = question.strip(), unacknowledged(question.strip())  # "Ok, mais ..."
+    question, asked = question.strip(), uninverted(unacknowledged(question.strip()))  # "Ok, ..."
     if not any(t.role == "user" and t.content.strip() for t in history) or not needs_context(asked):
         return question
     previous = _previous_standalone(history, known)

@@ -18,6 +18,7 @@ ELLIPSIS = re.compile(
     re.IGNORECASE,
 )
 NAMES = re.compile(r"[A-ZÀ-ÖØ-Þ][\w\-’'&]*[\wÀ-ÿ](?:\s+[A-ZÀ-ÖØ-Þ][\w\-’'&]*[\wÀ-ÿ])*")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 PLACE_BEFORE = re.compile(r"\b(in|at|à|au|aux|en|near)\s+$", re.IGNORECASE)
 # the word before a term says what it is: a place (after "in", "à"), a thing named by a
 # common noun (after "the", "le"), a field or topic (after "on", "about", "sur")
@@ -41,7 +42,10 @@ def restate_ellipsis(question: str, previous: str) -> str:
     if not match or not name or len(name.split()) > 4:
         return ""
     place, article = bool(match.group("place")), bool(match.group("article"))
-    if NAMES.fullmatch(name):
+    years = list(YEAR.finditer(previous))
+    if YEAR.fullmatch(name):  # "what about 2017?": a year for the year ("... in 2016?")
+        old = years[-1].span() if years else None
+    elif NAMES.fullmatch(name):
         old = _name_slot(previous, place)
     elif _one_term(name):  # a lowercase name or a term ("AI and precision medicine")
         old = _term_slot(previous, place, article)

@@ -12,7 +12,7 @@ from assistant.answer.citations import CITATION
 from assistant.answer.descriptions import PARTITIVE, WHICH_ONE
 from assistant.answer.ellipsis import FOLLOW_UP_OPENINGS, PLACE_ANSWER, QUANTITY, WHICH, more_of
 from assistant.answer.numbers import WORD
-from assistant.answer.referents import ORDINAL, common, names_in
+from assistant.answer.referents import ORDINAL, THAT_THING, common, names_in
 from ingest.store.text import STOPWORDS, fold, split_sentences, tokenize, words
 
 if TYPE_CHECKING:
@@ -94,6 +94,7 @@ def needs_context(question: str) -> bool:
         or re.search(r"\b(the|that|this|these|those)\s+(\w+\s+)?ones?\b", question, re.I)
         is not None
         or COUNTED_BACK.search(question) is not None
+        or re.search(rf"\bthat{THAT_THING}", question, re.IGNORECASE) is not None
         or (len(content) <= 3 and not names)
         or PARTITIVE.search(question) is not None
         or WHICH_ONE.match(question) is not None  # "lesquels sont à Paris ?": of those
@@ -216,3 +217,22 @@ def named_item(question: str, answer: str) -> str:
     if not re.search(rf"\b{re.escape(fold(item))}\b", fold(answer)):
         return ""
     return f"{question[: match.start()]}{item}{question[match.end() :]}"
+
+
+# a French verb inverted after an asking word, its pronoun the subject: "pourquoi
+# a-t-elle choisi la France ?", "où est-il basé ?", "et combien a-t-elle de salariés ?" (not "y
+# a-t-il", impersonal; not "le premier a-t-il ...", whose subject is named)
+INVERTED_ASK = re.compile(
+    r"(?P<ask>^\W*(?:(?:et|mais|alors|donc|ok)\W+)*(?:pourquoi|quand|o[uù]|comment|combien|"
+    r"[àa] quoi|de quoi|depuis quand|depuis combien de temps)\s+)"
+    r"(?P<verb>(?<!\by )[a-zàâçéèêëîïôûùüÿ]+)-(?:t-)?(?P<pronoun>il|elle|ils|elles)\b",
+    re.IGNORECASE,
+)
+
+
+def uninverted(question: str) -> str:
+    """The question with its inverted pronoun put before its verb, as spoken French says it
+    ("pourquoi elle a choisi la France ?"): where a name can stand for it."""
+    return INVERTED_ASK.sub(
+        lambda m: f"{m.group('ask')}{m.group('pronoun')} {m.group('verb')}", question, count=1
+    )

@@ -39,7 +39,8 @@ HELP = re.compile(
     r"\b(what|how) (can|could|do|else can) (you|u) (do|help|offer|answer|tell)|"
     r"\bwhat (do|can) you (know|cover|do)\b|\bhow (does|do) (this|it|you) work\b|"
     r"\bwho are you\b|\bwhat are you\b|^\s*(help|aide|menu)\s*[?!.]*\s*$|"
-    r"\bhelp me\s*[?!.]*\s*$|\bwhat is this (app|assistant|tool)\b|"
+    r"\bhelp me\s*[?!.]*\s*$|"
+    r"\bwhat(['’]?s| is| does)? this (app|assistant|tool|thing|bot|chatbot|site|service)\b|"
     r"\b(que|qu['’]est-ce que) (peux|pouvez|sais|savez)[- ](tu|vous)|"
     r"\b(peux|pouvez)[- ](tu|vous) m['’]aider\b|\bqui (es-tu|êtes-vous|etes-vous)\b|"
     r"\b(vous [êe]tes|tu es|t['’]es) (qui|quoi)\b|"
@@ -83,7 +84,9 @@ ORGANISATION_NOUNS = (
     r"pharma|biotechs?|medtechs?|members?|membres?|partners?|partenaires?|bod(y|ies)"
 )
 LIST = re.compile(
-    rf"^\s*(please\s+)?((can|could|would) (you|u) (please )?|(pouvez|peux)[- ](vous|tu) (me )?|"
+    # opening the message or a clause after a comma ("ok which ones tho, list them all pls")
+    rf"(?:^|[,;]\s*)\s*(please\s+)?((can|could|would) (you|u) (please )?|"
+    rf"(pouvez|peux)[- ](vous|tu) (me )?|"
     rf"(tu|vous) (peux|pouvez|pourrais|pourriez) (me |nous )?)?"
     rf"(name|list|cite|enumerate|give( me)?|show( me)?|citez|nommez|listez|citer|nommer|lister|"
     rf"liste|cite|nomme|donne[zr]?( moi)?|énumérez|énumérer)\b.*\b({ORGANISATION_NOUNS})\b",

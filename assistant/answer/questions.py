@@ -184,7 +184,8 @@ def asks_for_list(question: str) -> bool:
 # "where is X, and what year did it open Y?", "quel type de structure et dans quelle ville ?":
 # an asking clause in two parts, each asking something
 PART = re.compile(
-    r"(?:\s*,\s*|\s+)(?:and|et)\s+(?=(?:(?:in |by |à |a |dans |en )?(?:what|which|quel\w*)|"
+    r"(?:\s*,\s*|\s+)(?:and|et)\s+(?=(?:(?:in |by |on |at |for |from |with |à |a |dans |en |"
+    r"sur |pour |avec )?(?:what|which|quel\w*)|"
     r"who|when|where|how|why|qui|quand|où|comment|combien|pourquoi)\b)",
     re.IGNORECASE,
 )

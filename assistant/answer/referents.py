@@ -54,8 +54,13 @@ RANKS = {
 }  # fmt: skip
 # "ce projet", "this programme", "cette structure": a thing named before; not a time ("cette
 # année", "this year": now) nor "that" opening a clause
+# "that group", "that company": an organisation named before ("that" alone may be a relative;
+# "that lab", "that platform" are an organisation's, read in the last exchange)
+THAT_THING = (
+    r"\s+(?:group|company|firm|institute|cluster|hospital|start-?up|incubator|network|body)\b"
+)
 DEMONSTRATIVE = re.compile(
-    r"\b(?:this|ce|cet|cette)\s+(?!(?:year|month|week|day|time|morning|evening|moment|"
+    rf"\b(?:this|ce|cet|cette|that(?={THAT_THING}))\s+(?!(?:year|month|week|day|time|morning|evening|moment|"
     r"année|annee|an|mois|semaine|jour|soir|matin|fois|moment)\b)(?P<noun>[a-zà-ÿ][\w\-]*)\b",
     re.IGNORECASE,
 )

@@ -36,7 +36,9 @@ ROLE_QUESTION = {
     "officer": r"\b(cfo|cto|coo|cmo|cso|cio|chief \w+ officer|directeur financier|deputy|adjoint|"
     r"adjointe|directrice financiere|directeur technique|directrice technique|daf|dsi)\b",
     "head": r"\b(heads?|runs?|running|leads?|directs?|manages?|dirige\w*|director|directeur|"
-    r"(a|à) la tete|in charge|contact (person|name)|interlocut\w+)\b",
+    r"(a|à) la tete|in charge|contact (person|name)|interlocut\w+|"
+    # a person to reach: "who is the person to contact at X?", "la personne a contacter"
+    r"(person|people|personne|individual) (to|a) (contact\w*|reach|joindre|talk to|speak to))\b",
     "founder": r"\b(found(ed|er|ers)|co-?founded|fondateurs?|fonde\w*|a cree|created|set up|"
     r"established|a monte)\b",
 }

@@ -77,7 +77,8 @@ LOCATE_ENTITY = re.compile(
     r"^\s*(and |et )?(where (does|did|will|do) [^?]{1,60}? (take place|happen)|"
     r"where (is|was|will) [^?]{1,60}? (be )?held\b|(où|ou) (se tien"
     r"(t|nent|dra|drait)|se tenai(t|ent)|se déroul(e|ent|era|ait)|a eu lieu|aura lieu|a lieu|"
-    r"avait lieu|se passe(nt|ra)?))\b|"
+    r"avait lieu|se passe(nt|ra)?|s['’]est (tenue?|d[ée]roul[ée]e?|pass[ée]e?)|"
+    r"se sont (tenue?s|d[ée]roul[ée]e?s)))\b|"
     # where in a part of the region: "where in the Hauts-de-Seine is Roche?"
     r"^\s*(and |et )?where in (the )?[\w'’\-]+( [\w'’\-]+)? (is|are)\b|"
     # where its sites are: "where do GE and Philips have their sites?"
@@ -131,8 +132,8 @@ LOCATE_ELSE = re.compile(
 )
 # "any health orgs in villepinte?", "des labos à Évry ?": a short query for what a town holds
 LOCATE_ANY = re.compile(
-    r"^\s*(any|are there any|des|quels?|quelles?)\s+([\w\-]+\s+){1,3}?(in|at|around|à|a|dans|"
-    rf"vers)\s+{TOWN}\s*\??\s*$",
+    r"^\s*(any|are there any|des|quels?|quelles?)\s+([\w\-]+\s+){1,3}?(in|at|around|near|"
+    rf"close to|à|a|dans|vers|près de|pres de)\s+{TOWN}\s*\??\s*$",
     re.IGNORECASE,
 )
 # "is NeuroSpin in Paris proper or out of town?", "est-ce que Guerbet est à Paris ?": whether a

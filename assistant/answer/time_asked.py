@@ -77,6 +77,18 @@ FORMER_SAID = re.compile(
     r"auparavant|ancienn?e?|pr[ée]c[ée]demment|jusqu['’]en)\b",
     IC,
 )
+# the edition after those the sources tell ("when is the next edition?", "la prochaine, c'est
+# quand ?", "the next one"): they must speak of one to come
+NEXT = re.compile(
+    r"\b(the|its|la|le|sa|son|leur)\s+(next|upcoming|following|prochaine?|suivante?)"
+    r"(\s+(editions?|éditions?|one|sessions?|events?|summits?|meetings?|councils?|conferences?|"
+    r"calls?|rounds?|rencontres?|réunions?|appels?|sommets?|conseils?)\b|(?=\s*(\?|$|,|of\b|"
+    r"de\b|du\b|will\b|be\b|is\b|va\b|sera\b|aura\b|est\b|elle\b|il\b)))",
+    IC,
+)
+NEXT_SAID = re.compile(
+    r"\b(next|upcoming|following|forthcoming|future|prochaine?s?|suivante?s?|[àa] venir)\b", IC
+)
 # a year the question names as one: "in 2022", "since 2010", "MedXperience 2019" (after a name);
 # not a number of things ("2000 members")
 YEAR = re.compile(

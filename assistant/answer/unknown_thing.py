@@ -35,10 +35,12 @@ ASKED_THING = [
         rf"^\s*how\s+(?:does|do)\s+{THING}\s+work\b",
         # the kind someone gives: "quelles subventions la Région verse-t-elle ?", "what grants
         # does the region give?"
-        rf"^\s*(?:which|what|quel(?:le)?s?)\s+{THING}\s+(?:do|does|did|can|could|la|le|les|"
-        r"l['’]|leur|ses|son|sa)\s+[^?]{0,40}?\b(?:give|gives|offer|offers|provide|provides|grant|"
-        r"grants|award|awards|pay|pays|verse|versent|propose|proposent|accorde|accordent|offre|"
-        r"offrent|donne|donnent|attribue|attribuent)\b",
+        # or gets: "which tax incentives, e.g. R&D tax credits, would we get?" (an aside between)
+        rf"^\s*(?:which|what|quel(?:le)?s?)\s+{THING}(?:\s*,[^,?]{{1,40}},)?\s+(?:do|does|did|can|"
+        r"could|would|will|should|might|la|le|les|l['’]|leur|ses|son|sa)\s+[^?]{0,40}?\b(?:give|"
+        r"gives|offer|offers|provide|provides|grant|grants|award|awards|pay|pays|get|receive|"
+        r"obtain|claim|verse|versent|propose|proposent|accorde|accordent|offre|offrent|donne|"
+        r"donnent|attribue|attribuent)\b",
         rf"^\s*comment\s+(?:fonctionne|marche)(?:nt)?\s+(?:la\s+|le\s+|les\s+|l['’])?{THING}",
     )
 ]

@@ -37,7 +37,7 @@ POINTING = re.compile(r"\b(that|those|these|them|they|ces|cette|cet|ils|elles|le
 # the group, as the last answer said it: "a few high-level European clusters", "quelques
 # clusters européens de haut niveau" (its noun, the words around it)
 SAID_GROUP = re.compile(
-    rf"{QUANTIFIED}(?P<noun>{GROUP})(?:\s+(?!(?:to|in|with|for|that|which|among|"
+    rf"{QUANTIFIED}(?P<noun>{GROUP})\b(?:\s+(?!(?:to|in|with|for|that|which|among|"
     r"of|from|at|on|by|pour|avec|qui|que|dans|de|du|des|parmi)\b)[\w\-]+){0,2}",
     re.IGNORECASE,
 )

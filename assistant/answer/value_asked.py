@@ -166,11 +166,19 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         r"dimensions?|weight|poids|volume)\b|\b\d+([.,]\d+)?\s?(t|m2|m²|km|ha|mw|kw)\b",
         IC,
     ),
+    # a number of people asked by its noun ("what's the headcount?", "what attendance did it
+    # draw?", "l'effectif ?"), or a number asked bare ("what's the exact number?"): a count
+    "count": re.compile(
+        r"\b(head ?counts?|attendance|turnout|footfall|effectifs?|fr[ée]quentation|"
+        r"(exact|precise|total|actual) number|nombre (exact|pr[ée]cis|total))\b"
+        r"(?!\s+(of|de|d['’])\b)",  # "the exact number of X": a count of X (COUNT_QUESTION)
+        IC,
+    ),
     # what a term means ("what does translational medicine mean?"): a sentence that says so
     "meaning": MEANING_ASKED,
     # the day itself ("on what day in July?", "quel jour ?"): a month gives none
     "day": re.compile(
-        r"\b(what|which) day\b|\bquel jour\b|\b(exact|precise) date\b|"
+        r"\b(what|which) ((exact|precise) )?day\b|\bquel jour\b|\b(exact|precise) date\b|"
         r"\bdate (exacte|pr[ée]cise)\b",
         IC,
     ),

@@ -32,6 +32,8 @@ from assistant.answer.spans import NAME_RUN, PLACE, WHERE
 from assistant.answer.time_asked import (
     FORMER,
     FORMER_SAID,
+    NEXT,
+    NEXT_SAID,
     NOW,
     RESULT,
     RESULT_SAID,
@@ -55,6 +57,7 @@ from assistant.answer.value_shapes import (
     SINCE,
     STREET,
     WON,
+    undated,
 )
 from ingest.store.text import fold
 
@@ -161,7 +164,7 @@ HOLDS: dict[str, Callable[[str], bool]] = {
     "amount": lambda s: bool(MONEY.search(s) or AMOUNT.search(s)),
     "date": lambda s: bool(DATE.search(s)),
     "day": lambda s: bool(DAY.search(s)),
-    "count": lambda s: bool(NUMBER.search(s)),
+    "count": lambda s: bool(NUMBER.search(undated(s))),
     "hours": lambda s: bool(HOURS.search(s)),
     "place": lambda s: bool(PLACE.search(s)),
     "reason": lambda s: bool(REASON.search(s)),
@@ -179,6 +182,7 @@ HOLDS: dict[str, Callable[[str], bool]] = {
     "result": lambda s: bool(RESULT_SAID.search(s)),
     "current": lambda s: bool(NOW.search(s)),
     "former": lambda s: bool(FORMER_SAID.search(s)),
+    "next": lambda s: bool(NEXT_SAID.search(s)),
     "whether": lambda s: True,  # any sentence about the subject that says what is asked
 }
 
@@ -188,6 +192,8 @@ def asked_value(question: str) -> str:
     'president', 'officer', 'head', 'founder'; 'comparison', 'best', 'place'; or else a year
     it names: 'year 2019', a count: 'count', whether a plan came true: 'outcome', or a yes or no
     about a subject: 'whether'), or ''."""
+    if NEXT.search(question):  # of the one to come: "when is the next edition?"
+        return "next"
     if FORMER.search(question) and not ASKS["reason"].search(question):
         return "former"  # not why the subject left its former post: its reason
     if STILL.search(question) and (WHETHER.search(question) or YES_NO_FR.search(question)):
@@ -196,8 +202,8 @@ def asked_value(question: str) -> str:
         return "rate"
     if COST_QUESTION.search(question):
         return "price"
-    for kind, pattern in ASKS.items():
-        if pattern.search(question):
+    for kind, pattern in ASKS.items():  # "the biggest headcount": the best, not a count
+        if pattern.search(question) and not (kind == "count" and SUPERLATIVE.search(question)):
             return kind
     if YEAR_QUESTION.search(question) or WHEN_QUESTION.search(question):
         return "date"
@@ -245,7 +251,7 @@ def holds_value(kind: str, sentence: str, question: str = "") -> bool:
         # a part of a group the question counts: "how many of the 52 projects ...?" is not
         # answered by "there were 52 projects"
         new = not PARTITIVE_COUNT.search(question) or bool(stated(sentence) - stated(question))
-        return answer_type_fits(question, sentence) and exact and new
+        return HOLDS[kind](sentence) and answer_type_fits(question, sentence) and exact and new
     if kind == "meaning":  # what the term asked is
         return defines(sentence, term_asked(question))
     if kind in HOLDS:

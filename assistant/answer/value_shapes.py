@@ -73,3 +73,15 @@ DAY = re.compile(
     r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",
     IC,
 )
+JOINED = r"(?:and|to|et|au|-|&)"  # two days of a month: "March 15 and 16", "3 et 4 juillet"
+# a date's numbers, which count nothing: "March 15 and 16, 2018", "le 3 juillet"
+DATED = re.compile(
+    rf"(?:\b\d{{1,2}}\s*{JOINED}\s*)?(?:{DAY.pattern})(?:\s*{JOINED}\s*\d{{1,2}}\b)?|"
+    r"\b(?:1[5-9]|20)\d\d\b",
+    re.IGNORECASE,
+)
+
+
+def undated(sentence: str) -> str:
+    """The sentence without its dates' numbers."""
+    return DATED.sub(" ", sentence)

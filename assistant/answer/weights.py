@@ -15,7 +15,7 @@ from assistant.answer.lexicon import Lexicon
 from assistant.answer.numbers import WORD
 from assistant.answer.roles import ROLE_VERBS
 from assistant.answer.spelling import respell
-from assistant.retrieval.glossary import translate_terms
+from assistant.retrieval.glossary import translate_phrases, translate_terms
 from ingest.store.text import tokenize
 
 MIN_WEIGHT = 0.05
@@ -32,7 +32,10 @@ FRAMING = frozenset(
 # the same framing in more words: "who's running X these days?", "qui dirige X ces temps-ci ?"
 FRAMED_NOW = re.compile(
     r"\bthese days\b|\bat present\b|\bright now\b|\bas of now\b|"
-    r"\bde nos jours\b|\bces (?:jours|temps)-ci\b|\ben ce moment\b",
+    r"\bde nos jours\b|\bces (?:jours|temps)-ci\b|\ben ce moment\b|"
+    # a count's whole, as "exactly" is its precision: "how many in total?", "combien en tout ?"
+    r"\bin total\b|\bin all\b(?!\s+(?:the|of|its|their)\b)|\ball told\b|\baltogether\b|"
+    r"\ben tout\b|\bau total\b",
     re.IGNORECASE,
 )
 
@@ -98,6 +101,7 @@ class TermWeigher:
         text = FRAMED_NOW.sub(" ", HAPPENS.sub(" ", PHRASAL.sub(" ", text)))
         text = MEANING.sub(lambda m: f" {m.group('what') or ''} ", text)
         text = REST.sub(lambda m: f" {m.group('a') or m.group('b')} ", text)
+        text = translate_phrases(text) if language == "fr" else text  # "directeur général"
         if vocabulary and self.idf:
             text = respell(text, self.lexicon, self.idf.__contains__, vocabulary)
         terms = [self.compact(t) for t in tokenize(text) if t not in FRAMING]

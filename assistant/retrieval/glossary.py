@@ -8,6 +8,7 @@ rest.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ingest.store.text import tokenize
@@ -134,10 +135,12 @@ deux: two
 trois: three
 soixante-dix: 70
 etablissement: establishment
+site: site establishment center
 accueillir accueille accueillent heberge: host hosting based
 parisien parisienne: paris region
 adherent adherents: member
 objectif objectifs: goal aim target ambition
+rassembler rassemble reunir: gather
 prochaine prochaines prochain: next
 annee annees: year
 francais francaise: france french
@@ -243,6 +246,18 @@ def _table() -> dict[str, list[str]]:
                 into.setdefault(key, [])
                 into[key].extend(t for t in targets if t not in into[key])
     return {**parts, **table}
+
+
+# French phrases whose words mean something else one by one: a "directeur général" is the CEO,
+# no president nor general
+PHRASES = re.compile(
+    r"\b(?:pr[ée]sident[- ])?(?:directeur|directrice)\s+g[ée]n[ée]rale?\b|\bp-?dg\b", re.IGNORECASE
+)
+
+
+def translate_phrases(text: str) -> str:
+    """French text with its phrases read as their English word ("directeur général": CEO)."""
+    return PHRASES.sub("CEO", text)
 
 
 def translate_terms(terms: list[str]) -> list[str]:

@@ -28,7 +28,7 @@ from assistant.retrieval.passage import Passage
 from assistant.services.answer_record import Answer, Delta, source_ref, timings
 from assistant.services.deeper import DEEPER_MARGIN, deepen
 from assistant.services.directory_answers import Directory, directory_of, from_directory
-from assistant.services.named_entries import with_entries
+from assistant.services.named_entries import repeats, with_entries
 from assistant.services.town_answers import entry_number
 from ingest.limits import Deadline, Limits
 from ingest.settings import Settings
@@ -233,7 +233,7 @@ class ChatService:
         generated: list[str] = []
         yield from self._generate(request, generated, self.limits.deadline(self.clock))
         composed, more = repair_citations("".join(generated), len(passages))
-        if not more or NOT_FOUND in composed or (found and set(more) <= set(cited)):
+        if not more or NOT_FOUND in composed or (found and repeats(composed, text, more, cited)):
             return text, cited  # nothing the passages add: the entry's own line again
         if found:
             return f"{text}\n\n{composed}", sorted({*cited, *more})

@@ -20,6 +20,7 @@ from assistant.answer.labels import text
 from assistant.answer.lexicon import Lexicon
 from assistant.answer.organisations import Member, Organisation, members, named_in
 from assistant.answer.others_named import others_named
+from assistant.answer.own_plan import own_plan
 from assistant.answer.partner_shapes import INTRODUCE
 from assistant.answer.partners import (
     MAX_ALSO,
@@ -99,10 +100,10 @@ def from_directory(
         return "", otherwise.get(kind, kind)
     if kind not in otherwise:  # "who runs NeuroSpin?": CEA
         return entry_answer(question, passages, orgs, language, standalone), kind
-    # a place of the world ("X's office in the US?"), which site is bigger, a postcode it lacks
-    compared = kind == QuestionKind.LOCATE and bool(
-        COMPARATIVE.search(question) or unplaced_decline(question, language, orgs, known)
-    )
+    # a place of the world ("X's office in the US?"), which site is bigger, a postcode it lacks,
+    # where a named one means to settle ("where does Medicen want to set up?")
+    unplaced = unplaced_decline(question, language, orgs, known) or own_plan(question, orgs)
+    compared = kind == QuestionKind.LOCATE and bool(COMPARATIVE.search(question) or unplaced)
     if compared or (gazetteer and places_kept_to(question, orgs, gazetteer, known, lexicon)):
         return "", otherwise[kind]
     found = directory_answer(question, standalone, kind, language, passages, orgs, finder, known)
