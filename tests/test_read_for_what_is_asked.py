@@ -47,6 +47,8 @@ from assistant.services.named_entries import repeats
         ("when is the next edition planned?", "next"),
         ("et la prochaine édition, elle est prévue quand ?", "next"),
         ("where is the next one?", "next"),
+        ("When is the next Strategic Council of Health Industries?", "next"),
+        ("Where will the next edition of Zorfest be held?", "next"),
     ],
 )
 def test_the_value_asked(question: str, kind: str) -> None:
@@ -82,6 +84,7 @@ def test_a_dates_numbers_count_nothing() -> None:
 def test_the_next_one_needs_a_sentence_that_speaks_of_one_to_come() -> None:
     assert not holds_value("next", "The July 2018 council set a new tone compared to the past.")
     assert holds_value("next", "The next edition will be held in 2019.")
+    assert not holds_value("next", "The first summit on the future of healthcare is in Paris.")
 
 
 def test_a_year_takes_the_place_of_the_previous_questions_year() -> None:
@@ -138,6 +141,8 @@ def organisations() -> list[Organisation]:
         ("Where should a biotech set up in the region?", False),
         ("Where does Zorvia have its base?", False),
         ("Where is Zorvia based, and what year did it open its lab?", False),
+        ("Where would it be best to set up a diagnostics startup?", False),  # the asker's
+        ("where does it make sense for an e-health startup to set up?", False),
     ],
 )
 def test_where_a_named_one_means_to_settle(question: str, own: bool) -> None:
@@ -164,9 +169,9 @@ def test_an_inverted_pronoun_points_back() -> None:
     assert (
         uninverted("Pourquoi a-t-elle choisi la France ?") == "Pourquoi elle a choisi la France ?"
     )
-    assert uninverted("Où est-il basé ?") == "Où il est basé ?"
     assert uninverted("Y a-t-il des incubateurs ?") == "Y a-t-il des incubateurs ?"
     assert uninverted("Le premier a-t-il ouvert ?") == "Le premier a-t-il ouvert ?"
+    assert uninverted("Où est-il situé ?") == "Où est-il situé ?"  # read as a where-question
     history = [
         Turn("user", "Quelle société américaine est citée ?"),
         Turn("assistant", "Zorlab, une entreprise américaine qui a un site à Paris."),
@@ -225,6 +230,16 @@ def test_a_view_asked_leads_with_the_reply_not_the_interviewers_words() -> None:
     ]
     answer = compose_explain(report, "How does the Zorlab work?")
     assert answer.index("mediating") < answer.index("Supporting")
+    # a reply's last sentence, the next question in a new paragraph: no lead-up
+    last, question = "We want Zorvia to lead the sector.", "What have been your main priorities?"
+    report.sentences = {1: [last, question, "Our priority is to attract investors."]}
+    report.paragraphs = {1: [0, 1, 2]}
+    report.evidence = [
+        Evidence(1, 0, last, 0.9, 0.8, 0.5),
+        Evidence(1, 2, "Our priority is to attract investors.", 0.85, 0.8, 0.4),
+    ]
+    answer = compose_explain(report, "How does Ana Vidal want Zorvia to lead?")
+    assert answer.index("lead the sector") < answer.index("attract")
 
 
 def test_that_group_points_back_though_the_question_names_another() -> None:

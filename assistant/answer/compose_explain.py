@@ -26,12 +26,14 @@ RESTATES = 0.35  # a point holding this share of the question's focus says the q
 
 def leads_up(report: EvidenceReport, ev: Evidence) -> bool:
     """The sentence leads up to an interviewer's question ("Right in the month of your
-    appointment, the CSIS ... . Do you think ...?"): it asks, the reply answers. A rhetorical
-    "The goal?" is no interviewer's question: it goes on with the answer."""
+    appointment, the CSIS ... . Do you think ...?", in one paragraph): it asks, the reply answers.
+    A rhetorical "The goal?" is no interviewer's question: it goes on with the answer."""
     sentences = report.sentences.get(ev.n, [])
     after = ev.position + 1
     asked = sentences[after].rstrip() if after < len(sentences) else ""
-    return asked.endswith("?") and len(asked.split()) >= ASKED_WORDS
+    # in its paragraph: a reply's last sentence is followed by the next question, a new one
+    here = report.same_paragraph(ev, Evidence(ev.n, after, asked, 0.0, 0.0, 0.0))
+    return asked.endswith("?") and len(asked.split()) >= ASKED_WORDS and here
 
 
 def carried_on(report: EvidenceReport, ev: Evidence) -> str:

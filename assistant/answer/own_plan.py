@@ -22,7 +22,8 @@ SETTLER = re.compile(
     re.IGNORECASE,
 )
 OWNING = re.compile(r"\b(have|has|had|keep|keeps|its|their|his|her)\b|['’]s\b", re.IGNORECASE)
-THIRD = re.compile(r"\b(he|she|it|il|elle)\b", re.IGNORECASE)  # not "they": the asker's team
+# not "they" (the asker's team) nor "it" ("where would it be best to set up?": the asker's)
+THIRD = re.compile(r"\b(he|she|il|elle)\b", re.IGNORECASE)
 PERSON = re.compile(r"\b[A-ZÀ-Þ][a-zà-ÿ]+\s+[A-ZÀ-Þ][a-zà-ÿ]+")  # "Stéphane Roques" (condense's)
 
 

@@ -220,10 +220,10 @@ def named_item(question: str, answer: str) -> str:
 
 
 # a French verb inverted after an asking word, its pronoun the subject: "pourquoi
-# a-t-elle choisi la France ?", "où est-il basé ?", "et combien a-t-elle de salariés ?" (not "y
-# a-t-il", impersonal; not "le premier a-t-il ...", whose subject is named)
+# a-t-elle choisi la France ?", "et combien a-t-elle de salariés ?" (not "y a-t-il", impersonal;
+# not "le premier a-t-il ...", whose subject is named; not "où est-il situé ?", read as asked)
 INVERTED_ASK = re.compile(
-    r"(?P<ask>^\W*(?:(?:et|mais|alors|donc|ok)\W+)*(?:pourquoi|quand|o[uù]|comment|combien|"
+    r"(?P<ask>^\W*(?:(?:et|mais|alors|donc|ok)\W+)*(?:pourquoi|quand|comment|combien|"
     r"[àa] quoi|de quoi|depuis quand|depuis combien de temps)\s+)"
     r"(?P<verb>(?<!\by )[a-zàâçéèêëîïôûùüÿ]+)-(?:t-)?(?P<pronoun>il|elle|ils|elles)\b",
     re.IGNORECASE,

@@ -79,15 +79,19 @@ FORMER_SAID = re.compile(
 )
 # the edition after those the sources tell ("when is the next edition?", "la prochaine, c'est
 # quand ?", "the next one"): they must speak of one to come
+NEXT_NOUN = (
+    r"(editions?|éditions?|one|sessions?|events?|summits?|meetings?|councils?|conferences?|calls?|"
+    r"rounds?|rencontres?|réunions?|appels?|sommets?|conseils?)"
+)
 NEXT = re.compile(
     r"\b(the|its|la|le|sa|son|leur)\s+(next|upcoming|following|prochaine?|suivante?)"
-    r"(\s+(editions?|éditions?|one|sessions?|events?|summits?|meetings?|councils?|conferences?|"
-    r"calls?|rounds?|rencontres?|réunions?|appels?|sommets?|conseils?)\b|(?=\s*(\?|$|,|of\b|"
-    r"de\b|du\b|will\b|be\b|is\b|va\b|sera\b|aura\b|est\b|elle\b|il\b)))",
+    # the noun, a few words on ("the next Strategic Council"), or the question's end
+    rf"(\s+([\w-]+\s+){{0,3}}?{NEXT_NOUN}\b|(?=\s*(\?|$|,|of\b|de\b|du\b|will\b|be\b|is\b|"
+    r"va\b|sera\b|aura\b|est\b|elle\b|il\b)))",
     IC,
 )
 NEXT_SAID = re.compile(
-    r"\b(next|upcoming|following|forthcoming|future|prochaine?s?|suivante?s?|[àa] venir)\b", IC
+    r"\b(next|upcoming|following|forthcoming|prochaine?s?|suivante?s?|[àa] venir)\b", IC
 )
 # a year the question names as one: "in 2022", "since 2010", "MedXperience 2019" (after a name);
 # not a number of things ("2000 members")

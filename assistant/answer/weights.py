@@ -61,9 +61,12 @@ YES_NO = re.compile(
 # never uses ("the GDP of Île-de-France", "the population of the Paris region") is out of reach
 SCOPE = frozenset(tokenize("paris region île-de-france idf france francilien francilienne"))
 
-# a verb and its particle mean what neither word does: "team up with" is to work with, not a
-# team ("my team leadership"); the noun of such a verb weighs nothing
-PHRASAL = re.compile(r"\b(team|pair|link)(s|ed|ing)?\s+up\b", re.IGNORECASE)
+# a verb and its particle mean what neither word does: "team up with", "join forces with" are
+# to work with, not a team ("my team leadership") or forces; the noun of such a verb weighs
+# nothing
+PHRASAL = re.compile(
+    r"\b(team|pair|link)(s|ed|ing)?\s+up\b|\bjoin(s|ed|ing)?\s+forces\b", re.IGNORECASE
+)
 # that something happens ("when does X take place?", "quand a lieu X ?") says not what is asked:
 # the words weigh nothing (no "taking place in Paris" for a date), and frame where it is held
 # (``where.py``; not a rank: "à quelle place")
