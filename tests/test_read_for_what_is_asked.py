@@ -33,7 +33,7 @@ from assistant.answer.value_shapes import undated
 from assistant.answer.weights import TermWeigher
 from assistant.retrieval.glossary import translate_phrases
 from assistant.retrieval.passage import Passage
-from assistant.services.named_entries import repeats
+from assistant.services.said_again import repeats
 
 
 @pytest.mark.parametrize(

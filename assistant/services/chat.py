@@ -28,7 +28,8 @@ from assistant.retrieval.passage import Passage
 from assistant.services.answer_record import Answer, Delta, source_ref, timings
 from assistant.services.deeper import DEEPER_MARGIN, deepen
 from assistant.services.directory_answers import Directory, directory_of, from_directory
-from assistant.services.named_entries import repeats, with_entries
+from assistant.services.named_entries import with_entries
+from assistant.services.said_again import repeats
 from assistant.services.town_answers import entry_number
 from ingest.limits import Deadline, Limits
 from ingest.settings import Settings

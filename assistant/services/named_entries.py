@@ -17,7 +17,7 @@ from assistant.answer.request import MAX_ANSWER_CHARS
 from assistant.retrieval.passage import Passage
 from assistant.services.town_answers import entry_number
 from ingest.directory.org_kinds import kind_label
-from ingest.store.text import fold, tokenize
+from ingest.store.text import fold
 
 NAMING = (QuestionKind.PARTNER, QuestionKind.LOCATE, QuestionKind.LIST)
 MOST = 4  # organisations named at most
@@ -61,14 +61,3 @@ def with_entries(
 def _item(org: Organisation, number: int, language: str) -> str:
     about = ", ".join(p for p in (kind_label(org.kind, language), org.commune) if p)
     return f"{org.label} ({about}) [{number}]" if about else f"{org.label} [{number}]"
-
-
-REPEATS = 0.6  # the share of a line's terms that another holds when it says it again
-
-
-def repeats(composed: str, line: str, more: Sequence[int], cited: Sequence[int]) -> bool:
-    """The fact composed after the directory's line cites only what the line cites and says it
-    again ("MedXperience is an event in Paris 75002"), not another part the question asks ("and
-    when?": "held ... on 15-16 March 2018", from the same entry)."""
-    said, told = set(tokenize(CITATION.sub("", composed))), set(tokenize(line))
-    return set(more) <= set(cited) and len(said & told) >= REPEATS * len(said)
