@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer.relative_year import YEAR
 from ingest.store.text import STOPWORDS, fold, words
 
 FOLLOW_UP_OPENINGS = ("and ", "et ", "what about", "et pour", "how about")
@@ -18,7 +19,6 @@ ELLIPSIS = re.compile(
     re.IGNORECASE,
 )
 NAMES = re.compile(r"[A-ZÀ-ÖØ-Þ][\w\-’'&]*[\wÀ-ÿ](?:\s+[A-ZÀ-ÖØ-Þ][\w\-’'&]*[\wÀ-ÿ])*")
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 PLACE_BEFORE = re.compile(r"\b(in|at|à|au|aux|en|near)\s+$", re.IGNORECASE)
 # the word before a term says what it is: a place (after "in", "à"), a thing named by a
 # common noun (after "the", "le"), a field or topic (after "on", "about", "sur")

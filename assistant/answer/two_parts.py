@@ -45,12 +45,13 @@ def other_part(
     shares = [_share(terms, best.sentence) for terms in own]
     # the part the best holds less of; either, when it holds as much of both ("5 to 6 very strong
     # competitive clusters in France" of "how many clusters in France, and how many strong ones?")
-    order = [0] if shares[0] < shares[1] else [1, 0] if shares[0] == shares[1] else [1]
-    for left in order:
-        part, terms = split[left], own[left]
+    left = 0 if shares[0] < shares[1] else 1
+    order = [left, 1 - left] if shares[0] == shares[1] else [left]
+    for side in order:
+        part, terms = split[side], own[side]
         for ev in fits[1 : 1 + LOOK]:
             if ev.score < best.score - near or ev.sentence == best.sentence:
                 continue
-            if answer_span(part, ev.sentence) and _share(terms, ev.sentence) >= shares[left]:
+            if answer_span(part, ev.sentence) and _share(terms, ev.sentence) >= shares[side]:
                 return ev
     return None

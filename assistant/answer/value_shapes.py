@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer.questions import YEAR
+
 IC = re.IGNORECASE
 COMPARES = re.compile(
     r"\b(more|less|fewer|better|worse|bigger|larger|smaller|greater|largest|biggest|leading|"
@@ -77,7 +79,7 @@ JOINED = r"(?:and|to|et|au|-|&)"  # two days of a month: "March 15 and 16", "3 e
 # a date's numbers, which count nothing: "March 15 and 16, 2018", "le 3 juillet"
 DATED = re.compile(
     rf"(?:\b\d{{1,2}}\s*{JOINED}\s*)?(?:{DAY.pattern})(?:\s*{JOINED}\s*\d{{1,2}}\b)?|"
-    r"\b(?:1[5-9]|20)\d\d\b",
+    rf"{YEAR.pattern}",
     re.IGNORECASE,
 )
 
