@@ -144,7 +144,10 @@ eval: setup
 		tests/eval/dev138.jsonl tests/eval/dev139.jsonl tests/eval/dev140.jsonl \
 		tests/eval/dev141.jsonl tests/eval/dev142.jsonl tests/eval/dev143.jsonl \
 		tests/eval/dev144.jsonl tests/eval/dev145.jsonl tests/eval/dev146.jsonl \
-		tests/eval/dev147.jsonl tests/eval/dev148.jsonl \
+		tests/eval/dev147.jsonl tests/eval/dev148.jsonl tests/eval/dev149.jsonl \
+		tests/eval/dev150.jsonl tests/eval/dev151.jsonl tests/eval/dev152.jsonl \
+		tests/eval/dev153.jsonl tests/eval/dev154.jsonl tests/eval/dev155.jsonl \
+		tests/eval/dev156.jsonl \
 		tests/eval/test.jsonl
 
 bench: setup

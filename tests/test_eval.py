@@ -499,6 +499,28 @@ DEV147 = Path(__file__).parent / "eval" / "dev147.jsonl"
 DEV147_BARS = {"accuracy": 0.86, "decline": 0.92, "answer_first": 0.77}
 DEV148 = Path(__file__).parent / "eval" / "dev148.jsonl"
 DEV148_BARS = {"accuracy": 0.86, "decline": 0.88, "answer_first": 0.92}
+# issue 15's twenty-eighth round, each measured blind once before any change: dev149 (30 near
+# misses that ask no value: a reason, an opinion, an outcome, a yes or no, a procedure; 30
+# answerable twins), dev150 (follow-ups), dev152 (investors' and researchers' voices), dev153
+# (long, wordy questions) and dev155 (half French), tuned on; dev151, dev156 (the frozen test's
+# mix; dev156 a third French) and dev154 (near misses, a third French), holdouts (their tables
+# only). The bars are their numbers at the round's start.
+DEV149 = Path(__file__).parent / "eval" / "dev149.jsonl"
+DEV149_BARS = {"accuracy": 0.90, "decline": 0.30, "answer_first": 0.73}
+DEV150 = Path(__file__).parent / "eval" / "dev150.jsonl"
+DEV150_BARS = {"accuracy": 0.82, "decline": 0.90, "answer_first": 0.80}
+DEV151 = Path(__file__).parent / "eval" / "dev151.jsonl"
+DEV151_BARS = {"accuracy": 0.84, "decline": 0.88, "answer_first": 0.72}
+DEV152 = Path(__file__).parent / "eval" / "dev152.jsonl"
+DEV152_BARS = {"accuracy": 0.69, "decline": 0.92, "answer_first": 0.70}
+DEV153 = Path(__file__).parent / "eval" / "dev153.jsonl"
+DEV153_BARS = {"accuracy": 0.62, "decline": 0.93, "answer_first": 0.33}
+DEV154 = Path(__file__).parent / "eval" / "dev154.jsonl"
+DEV154_BARS = {"accuracy": 0.90, "decline": 0.93, "answer_first": 0.87}
+DEV155 = Path(__file__).parent / "eval" / "dev155.jsonl"
+DEV155_BARS = {"accuracy": 0.79, "decline": 0.93, "answer_first": 0.68}
+DEV156 = Path(__file__).parent / "eval" / "dev156.jsonl"
+DEV156_BARS = {"accuracy": 0.92, "decline": 0.88, "answer_first": 0.88}
 
 
 @pytest.mark.parametrize(
@@ -520,6 +542,7 @@ DEV148_BARS = {"accuracy": 0.86, "decline": 0.88, "answer_first": 0.92}
         *(DEV125, DEV126, DEV127, DEV128, DEV129, DEV130, DEV131, DEV132),
         *(DEV133, DEV134, DEV135, DEV136, DEV137, DEV138, DEV139, DEV140),
         *(DEV141, DEV142, DEV143, DEV144, DEV145, DEV146, DEV147, DEV148),
+        *(DEV149, DEV150, DEV151, DEV152, DEV153, DEV154, DEV155, DEV156),
         TEST,
     ],
     ids=lambda path: {"questions": "main"}.get(path.stem, path.stem),
@@ -728,9 +751,17 @@ def test_default_backend_holds_the_bar(chat: ChatService) -> None:
         (DEV146, DEV146_BARS),
         (DEV147, DEV147_BARS),
         (DEV148, DEV148_BARS),
+        (DEV149, DEV149_BARS),
+        (DEV150, DEV150_BARS),
+        (DEV151, DEV151_BARS),
+        (DEV152, DEV152_BARS),
+        (DEV153, DEV153_BARS),
+        (DEV154, DEV154_BARS),
+        (DEV155, DEV155_BARS),
+        (DEV156, DEV156_BARS),
         (TEST, TEST_BARS),
     ],
-    ids=[*(f"dev{n}" for n in range(2, 149)), "frozen-test"],
+    ids=[*(f"dev{n}" for n in range(2, 157)), "frozen-test"],
 )
 def test_a_blind_set_holds_its_measured_numbers(
     chat: ChatService, path: Path, bars: dict[str, float]
@@ -741,12 +772,13 @@ def test_a_blind_set_holds_its_measured_numbers(
     dev76, dev78, dev79, dev81, dev84 to dev86, dev88, dev89, dev91, dev93, dev94, dev96, dev97,
     dev99, dev101, dev102, dev104, dev105, dev107, dev109, dev110, dev112, dev113, dev115, dev117,
     dev118, dev120, dev121, dev123, dev125, dev126, dev128, dev129, dev131, dev133, dev134, dev136,
-    dev137, dev139, dev141, dev142, dev144, dev145, dev147 (tuned on), dev3, dev12,
+    dev137, dev139, dev141, dev142, dev144, dev145, dev147, dev149, dev150, dev152, dev153,
+    dev155 (tuned on), dev3, dev12,
     dev15, dev17, dev25, dev28, dev30, dev32, dev35, dev36, dev40, dev43, dev45, dev51, dev53,
     dev56, dev58, dev62, dev68, dev69, dev74, dev77, dev80, dev82, dev83, dev87, dev90, dev92,
     dev95, dev98, dev100, dev103, dev106, dev108, dev111, dev114, dev116, dev119, dev122, dev124,
-    dev127, dev130, dev132, dev135, dev138, dev140, dev143, dev146 and dev148 (holdouts, their
-    tables only) and the frozen
+    dev127, dev130, dev132, dev135, dev138, dev140, dev143, dev146, dev148, dev151, dev154 and
+    dev156 (holdouts, their tables only) and the frozen
     test (never tuned on)
     each hold their measured numbers."""
     results = run_eval(chat, load_questions(path))
