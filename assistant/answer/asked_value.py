@@ -3,9 +3,7 @@ an address, a rate, a price, an amount, a date, a person in a role) about a name
 declined when no retrieved passage about that subject holds a value of that kind, whatever the
 sentence model thinks of the nearest sentence; the decline says what the sources do hold about
 the subject, in one cited sentence (a decline all the same: nothing answers the question).
-
-The kinds are shapes of values, never the answer to one question.
-"""
+The kinds are shapes of values, never the answer to one question."""
 
 from __future__ import annotations
 
@@ -33,7 +31,7 @@ from assistant.answer.value_focus import (
 )
 from assistant.answer.value_kinds import ANYONES, asked_value, holds_value, still_asked
 from assistant.answer.weights import SCOPE
-from assistant.answer.window_said import counted_in, numbers_said
+from assistant.answer.window_said import counted_in, focus_held, numbers_said
 from assistant.retrieval.glossary import english_kin
 from assistant.retrieval.passage import Passage
 from ingest.store.text import fold, tokenize, words
@@ -129,7 +127,8 @@ class TypedAsk:
             before = previous_sentence(report, e) if refers(e.sentence) else ""
             window = f"{before} {e.sentence}".strip()
             whose = f"{passages[e.n - 1].metadata.get('title', '')} {window}"  # its title too
-            if not all(mentions(whose, name, organisations) for name in named):
+            said = all(mentions(whose, name, organisations) for name in named)
+            if not said or not focus_held(kind, focus, question, window, report.weights):
                 continue
             if _holds(kind, e.sentence, window, question, subject, focus, organisations) and not (
                 kind == "outcome" and PLAN.search(self.plan) and not CAME_TRUE.search(e.sentence)

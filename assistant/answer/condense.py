@@ -76,11 +76,12 @@ def condense(question: str, history: Sequence[Turn], known: Gazetteer | None = N
     gazetteer, tells a person from an organisation or a place: "he" stands for no organisation.
     """
     question, asked = question.strip(), uninverted(unacknowledged(question.strip()))  # "Ok, ..."
-    if not any(t.role == "user" and t.content.strip() for t in history) or not needs_context(asked):
-        return question
-    previous = _previous_standalone(history, known)
     answers = [t.content for t in history if t.role == "assistant" and t.content.strip()]
     answer = answers[-1] if answers else ""
+    asked_alone = not needs_context(asked, answer)  # "those centres": of the answer
+    if asked_alone or not any(t.role == "user" and t.content.strip() for t in history):
+        return question
+    previous = _previous_standalone(history, known)
     # "the hospital group": AP-HP, the institute the last question named; "the year after": 2017
     question = dated(described(fronted(asked) or asked, known, previous), answer, previous)
     subject = subject_in(previous) or directory_name(previous, known)
@@ -109,8 +110,7 @@ def condense(question: str, history: Sequence[Turn], known: Gazetteer | None = N
         return restated if restated != question else f"{_asked(question)} ({previous})"
     person, who = _person(referent, previous, answer, known)
     single = _one_named(question, answer, subject, referent, known)
-    owner = employer(question, person, answer, known)  # "son entreprise": the person's
-    if owner:
+    if owner := employer(question, person, answer, known):  # "son entreprise": the person's
         return f"{_asked(owner)} ({person}; {previous})"
     restated, lead = _substitute(question, thing_of(referent, previous, known), person, single, who)
     lead = lead if restated != question else answered

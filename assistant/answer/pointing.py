@@ -13,6 +13,7 @@ from assistant.answer.descriptions import PARTITIVE, WHICH_ONE
 from assistant.answer.ellipsis import FOLLOW_UP_OPENINGS, PLACE_ANSWER, QUANTITY, WHICH, more_of
 from assistant.answer.numbers import WORD
 from assistant.answer.referents import ORDINAL, THAT_THING, common, names_in
+from assistant.answer.spelling import spellings
 from ingest.store.text import STOPWORDS, fold, split_sentences, tokenize, words
 
 if TYPE_CHECKING:
@@ -78,10 +79,11 @@ def that_pointing(question: str) -> tuple[int, int] | None:
 COUNTED_BACK = re.compile(rf"\b(those|these|ces)\s+({WORD})\b", re.IGNORECASE)
 
 
-def needs_context(question: str) -> bool:
+def needs_context(question: str, answer: str = "") -> bool:
     """A question that does not name its own subject: a pronoun standing for someone named
     before ("When was he appointed?"), a follow-up opening ("And ...", "What about ..."), very
-    few terms, or a pointing word ("there", "these") without a name or enough terms of its own.
+    few terms, a pointing word ("there", "these") without a name or enough terms of its own, or
+    one that points at a thing the last answer (``answer``) named ("those centres").
     "Who runs high-field neuroimaging?" names its subject and stays as it is."""
     tokens = [w.lower() for w in words(question)]
     content = set(tokenize(question))
@@ -99,7 +101,20 @@ def needs_context(question: str) -> bool:
         or PARTITIVE.search(question) is not None
         or WHICH_ONE.match(question) is not None  # "lesquels sont à Paris ?": of those
         or (any(t in WEAK_PRONOUNS for t in tokens) and not own_subject)
+        or points_at_answer(question, answer)
     )
+
+
+# "those centres", "ces projets": a thing of the last answer, when it names one
+DEMONSTRATED = re.compile(r"\b(?:that|this|these|those|ces|cette|cet)\s+([\w-]+)", re.IGNORECASE)
+
+
+def points_at_answer(question: str, answer: str) -> bool:
+    """ "How many projects did those centres run?" after "... four clinical experimentation
+    centers": the demonstrative points at what the last answer named, though the question has
+    words enough of its own."""
+    said = set(tokenize(answer))
+    return any(set(spellings(tokenize(m.group(1)))) & said for m in DEMONSTRATED.finditer(question))
 
 
 # "who else is in that town?", "et dans cette ville ?": the place the last answer named

@@ -1,8 +1,8 @@
 """The shapes of a question that asks for a kind of value (a phone number, an email, an
 address, a rate, a price, an amount, hours, the steps of a procedure, who may have something,
-who won, a story, a reason, a duration, an age, a measure, a date), in English and French, in
-the order they are checked (``value_kinds.asked_value``). Shapes of questions, never the answer
-to one question."""
+who won, a story, a reason, a duration, an age, a measure, a date; whether a plan came true, a
+yes or no), in English and French, in the order they are checked (``value_kinds.asked_value``).
+Shapes of questions, never the answer to one question."""
 
 from __future__ import annotations
 
@@ -100,12 +100,14 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         r"\bget (my|our|a|an|the) ([\w-]+ ){0,2}(recogni[sz]ed|validated|accredited|certified)\b|"
         r"\b(faire )?(reconna[iî]tre|valider) (mon|ma|mes|notre|nos) ([\w-]+ ){0,2}?"
         r"(dipl[ôo]mes?|titres?|qualifications?)\b|"
-        r"\bprocess (to|for) (apply|join|becom|register|sign|enrol|get accepted)|"
+        r"\b(the|a) process (to|for)\b|"  # "what's the process for X to sign up?"
         r"\bhow (do|can|should|could|would|to)\b( (i|we|you|u|one))? (apply|join|register|sign up|"
-        r"enrol|enroll|become a member|get accepted|book|use)\b|"
+        r"enrol|enroll|become a member|get accepted|book|use|submit|connect|subscribe)\b|"
         r"\bcomment\b( (faire pour|puis-je|peut-on|on peut|je peux|on fait pour))? "
         r"(candidater|postuler|s['’]inscrire|m['’]inscrire|nous inscrire|adh[ée]rer|"
-        r"devenir membre|[êe]tre accept[ée]|int[ée]grer)\b",
+        r"devenir membre|[êe]tre accept[ée]|int[ée]grer)\b|"
+        # "comment un médecin peut-il se connecter à X ?": how anyone gets in
+        r"\bcomment\b[^?]{0,40}\b(se connecter|s['’]abonner|soumettre|d[ée]poser) ",
         IC,
     ),
     # who may have something ("am I eligible for the French Tech Visa?", "est-ce qu'on a droit
@@ -184,3 +186,43 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
     ),
     "date": DATE_ASKED,
 }
+
+# whether anyone did or is ("has any company from Canada already done that?"): no subject's
+# outcome, no yes/no about a subject
+ANYONE = r"(any|anyone|anybody|someone|somebody)"
+# whether something planned came true ("did it actually open on schedule?", "has Medicen
+# reached its target?", "ils ont finalement ouvert ?"): the sources must say it was done
+OUTCOME = re.compile(
+    r"^\W*((and|so|ok|okay|et|alors|mais)\W+)*(did|has|have|had|a-t-(il|elle)|ont-(ils|elles)|"
+    rf"est-ce qu['’](il|elle|ils|elles)|est-ce que)\b(?!\s+{ANYONE}\b)"
+    r"[^?]{0,60}\b(?P<mark>actually|finally|eventually|really|ever|end(?:ed)? up|fini|"
+    r"already|finalement|vraiment|déjà|deja|reach(ed)?|achieved?|met|meet|hit|doubled?|"
+    r"managed?|succeeded|succeed|atteint|doublé|double|réussi|reussi)\b|"
+    # that it came true, said as such: "et ils y sont arrivés ?", "did they make it?", "any
+    # sign that it produced X?"
+    r"^\W*(is there )?any (sign|evidence|proof)s? (that|of)\b|"
+    r"\b(y (sont|est|soient) (arriv|parven)\w*|(ont|a)(-t)?(-(ils|elles|il|elle))? r[ée]ussi|"
+    r"objectif atteint|make it|made it|pull(ed)? it off)(?=\s*[?.!]|$)|"
+    r"\b(on schedule|on time|as planned|in the end|comme prévu|comme prevu|dans les temps|"
+    r"finalement|au final|"
+    # what it has come to by now ("what results has it delivered so far?"): the sources, dated,
+    # must say it was done
+    r"so far|to date|à ce jour|a ce jour|jusqu['’]ici|jusqu['’]à présent|jusqu['’]a present)\b",
+    IC,
+)
+# a yes/no question ("has Philips opened an R&D centre here?", "est-ce que Medicen a un bureau à
+# Bruxelles ?"): the sources answer it where they say what is asked of its subject; not whether
+# anything or anyone exists ("is there ...?", "has any company ...?")
+WHETHER = re.compile(
+    r"^\W*((and|so|ok|okay|but|et|alors|mais|donc)\W+)*(did|does|do|is|are|was|were|has|have|"
+    rf"had|can|could|will|would|est-ce qu['’]?e?)\b(?!['’]?\s*(there|il y a|il existe|you|u|"
+    rf"{ANYONE})\b)",
+    IC,
+)
+# a yes/no open to anything the sources say: "does it play any other role?", "has Sanofi done
+# anything on e-health?", "does it see X or Y as its rival, or someone else?"
+OPEN = re.compile(
+    r"\b(any ?thing|any other|anyone|any role|something|quelque chose|autre chose|d['’]autres?|"
+    r"(some|any)(one|body|where) else|quelqu['’]un d['’]autre)\b",
+    IC,
+)

@@ -40,7 +40,7 @@ from assistant.answer.time_asked import (
     STILL,
     YES_NO_FR,
 )
-from assistant.answer.value_asked import ASKS, OPINION
+from assistant.answer.value_asked import ASKS, OPEN, OPINION, OUTCOME, WHETHER
 from assistant.answer.value_shapes import (
     AMOUNT,
     COMPARES,
@@ -62,42 +62,6 @@ from assistant.answer.value_shapes import (
 from ingest.store.text import fold
 
 IC = re.IGNORECASE
-# whether anyone did or is ("has any company from Canada already done that?"): no subject's
-# outcome, no yes/no about a subject
-ANYONE = r"(any|anyone|anybody|someone|somebody)"
-# whether something planned came true ("did it actually open on schedule?", "has Medicen
-# reached its target?", "ils ont finalement ouvert ?"): the sources must say it was done
-OUTCOME = re.compile(
-    r"^\W*((and|so|ok|okay|et|alors|mais)\W+)*(did|has|have|had|a-t-(il|elle)|ont-(ils|elles)|"
-    rf"est-ce qu['’](il|elle|ils|elles)|est-ce que)\b(?!\s+{ANYONE}\b)"
-    r"[^?]{0,60}\b(actually|finally|eventually|really|ever|end(?:ed)? up|fini|"
-    r"already|finalement|vraiment|déjà|deja|reach(ed)?|achieved?|met|meet|hit|doubled?|"
-    r"managed?|succeeded|succeed|atteint|doublé|double|réussi|reussi)\b|"
-    # that it came true, said as such: "et ils y sont arrivés ?", "did they make it?"
-    r"\b(y (sont|est|soient) (arriv|parven)\w*|(ont|a)(-t)?(-(ils|elles|il|elle))? r[ée]ussi|"
-    r"objectif atteint|make it|made it|pull(ed)? it off)(?=\s*[?.!]|$)|"
-    r"\b(on schedule|on time|as planned|in the end|comme prévu|comme prevu|dans les temps|"
-    r"finalement|au final|"
-    # what it has come to by now ("what results has it delivered so far?"): the sources, dated,
-    # must say it was done
-    r"so far|to date|à ce jour|a ce jour|jusqu['’]ici|jusqu['’]à présent|jusqu['’]a present)\b",
-    IC,
-)
-# a yes/no question ("has Philips opened an R&D centre here?", "est-ce que Medicen a un bureau à
-# Bruxelles ?"): the sources answer it where they say what is asked of its subject; not whether
-# anything or anyone exists ("is there ...?", "has any company ...?")
-WHETHER = re.compile(
-    r"^\W*((and|so|ok|okay|but|et|alors|mais|donc)\W+)*(did|does|do|is|are|was|were|has|have|"
-    rf"had|can|could|will|would|est-ce qu['’]?e?)\b(?!['’]?\s*(there|il y a|il existe|you|u|"
-    rf"{ANYONE})\b)",
-    IC,
-)
-# a yes/no open to anything the sources say: "does it play any other role?", "has Sanofi done
-# anything on e-health?"
-OPEN = re.compile(
-    r"\b(any ?thing|any other|anyone|any role|something|quelque chose|autre chose|d['’]autres?)\b",
-    IC,
-)
 # a number asked exactly ("exactly how many units?", "combien exactement ?", "en chiffres"):
 # "half of" is none
 EXACT = re.compile(

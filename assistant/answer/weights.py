@@ -39,6 +39,15 @@ FRAMED_NOW = re.compile(
     re.IGNORECASE,
 )
 
+# the asker pointing at where to look ("according to your sources", "in your directory",
+# "d'après vos sources"): every answer comes from them, so the words weigh nothing
+SOURCES = r"(?:sources?|directory|documents?|data|database|records|files|annuaire|donn[ée]es)"
+REFERRED = re.compile(
+    rf"\b(?:according to|as per|in|from|based on)\s+(?:your|the|these|those)\s+{SOURCES}\b|"
+    rf"\b(?:selon|d['’]apr[èe]s|dans)\s+(?:vos|votre|les|la|l['’]|ces)\s*{SOURCES}\b",
+    re.IGNORECASE,
+)
+
 # the nouns naming the type of a date or a place asked ("what dates?", "the venue", "its hq"):
 # that the corpus never writes them says nothing of whether it holds the value, so they weigh
 # little when it does not; the answer must then hold a value of that type (``type_nouns.py``)
@@ -101,7 +110,7 @@ class TermWeigher:
     ) -> dict[str, float]:
         """Each term of ``text`` (stemmed) and its weight; ``vocabulary``: the folded words of
         the passages at hand, which a misspelt word is read as."""
-        text = FRAMED_NOW.sub(" ", HAPPENS.sub(" ", PHRASAL.sub(" ", text)))
+        text = FRAMED_NOW.sub(" ", HAPPENS.sub(" ", PHRASAL.sub(" ", REFERRED.sub(" ", text))))
         text = MEANING.sub(lambda m: f" {m.group('what') or ''} ", text)
         text = REST.sub(lambda m: f" {m.group('a') or m.group('b')} ", text)
         text = translate_phrases(text) if language == "fr" else text  # "directeur général"

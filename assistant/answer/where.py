@@ -25,7 +25,7 @@ from assistant.answer.pointing import THING_PRONOUNS
 from assistant.answer.questions import asking
 from assistant.answer.seeking import where_parts
 from assistant.answer.shapes import sets_up
-from assistant.answer.weights import FRAMING, HAPPENS, SCOPE
+from assistant.answer.weights import FRAMING, HAPPENS, REFERRED, SCOPE
 from ingest.directory.org_kinds import kinds_by_word
 from ingest.store.text import STOPWORDS, fold, tokenize
 
@@ -79,6 +79,7 @@ def located_subject(
     ("X's biobank", "the biobank of X"): it cannot name a thing the sources would locate."""
     by_alias = aliases(organisations, short=True)
     question = HAPPENS.sub(" ", question)  # "where does X take place?": where X is
+    question = REFERRED.sub(" ", question)  # "..., according to your directory?"
     question = re.sub(  # "sanofis lab": Sanofi's, its apostrophe left out
         r"\b([\w\-]+)s\b",
         lambda m: f"{m.group(1)}'s" if squash(m.group(1)) in by_alias else m.group(0),

@@ -5,8 +5,13 @@ companies?" is not answered by "three companies" where no member is said)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from assistant.answer.counted_thing import counted_said
-from assistant.answer.questions import COUNT_QUESTION
+from assistant.answer.questions import COUNT_QUESTION, asking
+from assistant.answer.spelling import spellings
+from assistant.answer.value_asked import OUTCOME
+from assistant.retrieval.glossary import english_kin
 from ingest.store.text import tokenize
 
 
@@ -20,3 +25,27 @@ def counted_in(question: str, window: str) -> bool:
     """The words the count question puts before the noun it counts stand in the window."""
     found = COUNT_QUESTION.search(question)
     return not found or counted_said(found.group(1), question, window)
+
+
+CAME_TRUE_KINDS = ("outcome",)
+HELD_SHARE = 0.5
+
+
+def focus_held(
+    kind: str, focus: set[str], question: str, window: str, weights: Mapping[str, float]
+) -> bool:
+    """Of whether something came true ("has the strategy improved X's results so far?"), the
+    window holds at least half the weight (IDF) of what is asked of the subject, in the clauses
+    that ask: "the strategy I propose is based on three pillars" says nothing of results."""
+    if kind not in CAME_TRUE_KINDS:
+        return True
+    asked, told = asking(question)
+    # the words that ask whether it came true: "ever" in "did GE ever ...?", "so far"
+    marks = {t for m in OUTCOME.finditer(asked) for t in tokenize(m.group("mark") or m.group(0))}
+    focus = focus - marks - (set(tokenize(told)) - set(tokenize(asked)))
+    if not focus:
+        return True
+    present = set(tokenize(window))
+    weight = {t: weights.get(t, 1.0) for t in focus}
+    held = sum(w for t, w in weight.items() if english_kin(spellings({t})) & present)
+    return held >= HELD_SHARE * sum(weight.values())
