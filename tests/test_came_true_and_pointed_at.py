@@ -89,6 +89,7 @@ def test_where_to_look_is_not_what_is_asked() -> None:
     )
     assert "directori" not in weights and "accord" not in weights
     assert "sourc" not in TermWeigher().weights("combien de labos selon vos sources ?", "fr")
+    assert "data" in TermWeigher().weights("which start-ups work in the data field?", "en")
     meta = {"title": "Zorvia", "kind": "cluster", "city": "Paris", "doc_id": "dir#zorvia"}
     orgs = from_passages([Passage("p-z", "Zorvia is a cluster in Paris.", meta, 0.0)])
     told = "Running a clinic in Warsaw, I hope to meet Zorvia's team next month. "

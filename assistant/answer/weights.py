@@ -40,8 +40,9 @@ FRAMED_NOW = re.compile(
 )
 
 # the asker pointing at where to look ("according to your sources", "in your directory",
-# "d'après vos sources"): every answer comes from them, so the words weigh nothing
-SOURCES = r"(?:sources?|directory|documents?|data|database|records|files|annuaire|donn[ée]es)"
+# "d'après vos sources"): every answer comes from them, so the words weigh nothing ("data" is
+# left out: "in the data field" names a topic)
+SOURCES = r"(?:sources?|directory|documents?|annuaire)"
 REFERRED = re.compile(
     rf"\b(?:according to|as per|in|from|based on)\s+(?:your|the|these|those)\s+{SOURCES}\b|"
     rf"\b(?:selon|d['’]apr[èe]s|dans)\s+(?:vos|votre|les|la|l['’]|ces)\s*{SOURCES}\b",
