@@ -13,11 +13,13 @@ from assistant.answer import Turn
 from assistant.answer.condense import condense
 from assistant.answer.organisations import from_passages
 from assistant.answer.pointing import points_at_answer
+from assistant.answer.question_kind import QuestionKind, classify
 from assistant.answer.value_kinds import asked_value
 from assistant.answer.weights import TermWeigher
 from assistant.answer.where import located_subject
 from assistant.answer.window_said import focus_held
 from assistant.retrieval.passage import Passage
+from ingest.store.text import tokenize
 
 
 @pytest.mark.parametrize(
@@ -26,6 +28,8 @@ from assistant.retrieval.passage import Passage
         "how do i submit a project to the zorfest call for collaborations?",
         "what's the process for getting a trial accepted at one of zorvia's centres?",
         "Comment un médecin libéral peut-il se connecter à la plateforme Zorsanté ?",
+        "how can I connect to the Zorsanté platform?",
+        "comment soumettre un projet à Zorfest ?",
     ],
 )
 def test_the_steps_asked(question: str) -> None:
@@ -35,8 +39,22 @@ def test_the_steps_asked(question: str) -> None:
 @pytest.mark.parametrize(
     "question",
     [
+        "What is the process for reviewing the progress of companies at Zorvia?",
+        "how can I connect with other players in precision medicine?",
+        "comment les entrepreneurs peuvent-ils se connecter aux autres acteurs ?",
+        "Comment Zorvia compte-t-il soumettre sa candidature commune à Bruxelles ?",
+    ],
+)
+def test_a_process_described_or_a_network_joined_is_no_steps_asked(question: str) -> None:
+    assert asked_value(question) != "procedure"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "any sign that zorproj actually produced a new standard for ultrasound?",
         "Is there any evidence that the Zorvia network came together?",
+        "any sign the hub produced its virtual platform yet?",
     ],
 )
 def test_any_sign_asks_whether_it_came_true(question: str) -> None:
@@ -69,6 +87,11 @@ def test_the_words_that_ask_and_the_story_told_after_are_not_what_is_asked() -> 
     window = "Zorvia set up its Paris lab in 2016."
     assert focus_held("outcome", set(weights), question, window, weights)
     assert not focus_held("outcome", set(weights), question, "Zorvia plans a model.", weights)
+    # both words that ask it are left out, not only the last: "ever" does not stand for a lab
+    twice = "did Zorvia ever actually set up a lab in Paris?"
+    asked = {"ever": 3.0, tokenize("actually")[0]: 3.0, "set": 1.0, "lab": 2.0}
+    assert focus_held("outcome", set(asked), twice, "Zorvia set up its Paris lab.", asked)
+    assert not focus_held("outcome", set(asked), twice, "Now more than ever, we plan.", asked)
 
 
 def test_those_centres_point_at_what_the_last_answer_named() -> None:
@@ -76,6 +99,8 @@ def test_those_centres_point_at_what_the_last_answer_named() -> None:
     question = "How many projects did those centres run in 2016?"
     assert points_at_answer(question, answer)
     assert not points_at_answer(question, "Zorvia runs 39 hospitals.")
+    told = "Where is Zorlab based? I heard that Zorlab is in Paris"  # a conjunction, a name
+    assert not points_at_answer(told, "There are 202, including Zorlab and Zorpharm.")
     history = [Turn("user", "Tell me about Zorvia."), Turn("assistant", answer)]
     assert condense(question, history) == f"{question} (Tell me about Zorvia.)"
     assert condense(
@@ -95,3 +120,5 @@ def test_where_to_look_is_not_what_is_asked() -> None:
     told = "Running a clinic in Warsaw, I hope to meet Zorvia's team next month. "
     asked = "In which town is Zorvia based, according to your directory?"
     assert [o.name for o in located_subject(told + asked, orgs)] == ["Zorvia"]
+    assert classify("according to your directory, where is Zorvia based?") == QuestionKind.LOCATE
+    assert classify("Selon vos sources, où se trouve Zorvia ?") == QuestionKind.LOCATE

@@ -105,8 +105,9 @@ def needs_context(question: str, answer: str = "") -> bool:
     )
 
 
-# "those centres", "ces projets": a thing of the last answer, when it names one
-DEMONSTRATED = re.compile(r"\b(?:that|this|these|those|ces|cette|cet)\s+([\w-]+)", re.IGNORECASE)
+# "those centres", "ces projets": things of the last answer, when it names them; not "that"
+# or "this", a conjunction as often ("I heard that Pfizer is in Paris"), nor a name after them
+DEMONSTRATED = re.compile(r"\b(?:these|those|ces)\s+([\w-]+)", re.IGNORECASE)
 
 
 def points_at_answer(question: str, answer: str) -> bool:
@@ -114,7 +115,10 @@ def points_at_answer(question: str, answer: str) -> bool:
     centers": the demonstrative points at what the last answer named, though the question has
     words enough of its own."""
     said = set(tokenize(answer))
-    return any(set(spellings(tokenize(m.group(1)))) & said for m in DEMONSTRATED.finditer(question))
+    return any(
+        m.group(1)[0].islower() and set(spellings(tokenize(m.group(1)))) & said
+        for m in DEMONSTRATED.finditer(question)
+    )
 
 
 # "who else is in that town?", "et dans cette ville ?": the place the last answer named

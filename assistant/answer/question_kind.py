@@ -15,6 +15,7 @@ from assistant.answer.out_of_scope import OUT_OF_SCOPE
 from assistant.answer.questions import CLAUSE_END, asking, asks_for_list
 from assistant.answer.seeking import seeks_partner, seeks_place
 from assistant.answer.value_kinds import asked_value
+from assistant.answer.weights import REFERRED
 
 
 class QuestionKind(StrEnum):
@@ -162,6 +163,7 @@ def greeting_language(question: str) -> str | None:
 def classify(question: str) -> QuestionKind:
     """The kind of answer ``question`` wants (the question as asked, without added context)."""
     rest = GREETING.sub("", question, count=1).strip()
+    rest = REFERRED.sub("", rest).strip(" ,") or rest  # "according to your directory, where ..."
     led = LEAD.sub("", rest, count=1)  # "Selon X, pourquoi ...": the asking word leads
     asked = asking(rest)[0]  # the clauses that ask, without what the asker tells
     # "Bonjour, je découvre l'outil : vous pouvez répondre à quel genre de questions ?"

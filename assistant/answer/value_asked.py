@@ -12,6 +12,8 @@ from assistant.answer.meaning import MEANING_ASKED
 from assistant.answer.questions import AGE_ASKED, DATE_ASKED, WEBSITE_QUESTION
 
 IC = re.IGNORECASE
+# what one signs in to: a platform, an app, a site
+PORTAL = r"(platform|plateforme|app|application|appli|portal|portail|site|website|service|tool)"
 # a view asked of someone ("did Roques think the CSIS was a game changer?", "does he believe
 # ...?", "pense-t-il que ...?"): what they said of it answers, not a yes or a no said as such
 OPINION = re.compile(
@@ -100,14 +102,20 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         r"\bget (my|our|a|an|the) ([\w-]+ ){0,2}(recogni[sz]ed|validated|accredited|certified)\b|"
         r"\b(faire )?(reconna[iî]tre|valider) (mon|ma|mes|notre|nos) ([\w-]+ ){0,2}?"
         r"(dipl[ôo]mes?|titres?|qualifications?)\b|"
-        r"\b(the|a) process (to|for)\b|"  # "what's the process for X to sign up?"
+        # "the process for an entrepreneur to sign up", "... for getting a trial accepted"
+        r"\bprocess (to|for)( [\w'’-]+){0,3}? (to )?(apply|join|becom\w*|register|sign\w* up|"
+        r"enrol\w*|get\w*( [\w-]+){0,3} (accepted|approved|admitted))\b|"
         r"\bhow (do|can|should|could|would|to)\b( (i|we|you|u|one))? (apply|join|register|sign up|"
-        r"enrol|enroll|become a member|get accepted|book|use|submit|connect|subscribe)\b|"
+        r"enrol|enroll|become a member|get accepted|book|use|submit|subscribe|"
+        # getting into a platform ("how can I connect to the X platform?"), not to other players
+        rf"(connect|log in|sign in) (to|into) (the|a|an|this) ([\w-]+ ){{0,2}}{PORTAL})\b|"
         r"\bcomment\b( (faire pour|puis-je|peut-on|on peut|je peux|on fait pour))? "
         r"(candidater|postuler|s['’]inscrire|m['’]inscrire|nous inscrire|adh[ée]rer|"
-        r"devenir membre|[êe]tre accept[ée]|int[ée]grer)\b|"
-        # "comment un médecin peut-il se connecter à X ?": how anyone gets in
-        r"\bcomment\b[^?]{0,40}\b(se connecter|s['’]abonner|soumettre|d[ée]poser) ",
+        r"devenir membre|[êe]tre accept[ée]|int[ée]grer|soumettre|d[ée]poser|s['’]abonner)\b|"
+        # "comment un médecin peut-il se connecter à la plateforme X ?", "... s'abonner à X ?"
+        r"\bcomment\b( [\w'’-]+){0,3}? (peut|peuvent|puis|pouvons)(-[\w]+)* (s['’]abonner|"
+        rf"soumettre|d[ée]poser|s['’]inscrire|se connecter [àa] (la|une|l['’]) ?([\w-]+ ){{0,2}}"
+        rf"{PORTAL})\b",
         IC,
     ),
     # who may have something ("am I eligible for the French Tech Visa?", "est-ce qu'on a droit
@@ -190,17 +198,21 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
 # whether anyone did or is ("has any company from Canada already done that?"): no subject's
 # outcome, no yes/no about a subject
 ANYONE = r"(any|anyone|anybody|someone|somebody)"
+# the words that ask whether it came true, after "did", "has": "did it ever open?"
+CAME_TRUE_MARK = (
+    r"actually|finally|eventually|really|ever|end(?:ed)? up|fini|already|finalement|vraiment|"
+    r"déjà|deja|reach(?:ed)?|achieved?|met|meet|hit|doubled?|managed?|succeeded|succeed|atteint|"
+    r"doublé|double|réussi|reussi"
+)
 # whether something planned came true ("did it actually open on schedule?", "has Medicen
 # reached its target?", "ils ont finalement ouvert ?"): the sources must say it was done
 OUTCOME = re.compile(
     r"^\W*((and|so|ok|okay|et|alors|mais)\W+)*(did|has|have|had|a-t-(il|elle)|ont-(ils|elles)|"
     rf"est-ce qu['’](il|elle|ils|elles)|est-ce que)\b(?!\s+{ANYONE}\b)"
-    r"[^?]{0,60}\b(?P<mark>actually|finally|eventually|really|ever|end(?:ed)? up|fini|"
-    r"already|finalement|vraiment|déjà|deja|reach(ed)?|achieved?|met|meet|hit|doubled?|"
-    r"managed?|succeeded|succeed|atteint|doublé|double|réussi|reussi)\b|"
+    rf"[^?]{{0,60}}\b(?P<mark>{CAME_TRUE_MARK})\b|"
     # that it came true, said as such: "et ils y sont arrivés ?", "did they make it?", "any
-    # sign that it produced X?"
-    r"^\W*(is there )?any (sign|evidence|proof)s? (that|of)\b|"
+    # sign that it produced X?", "... yet?"
+    r"^\W*(is there )?any (sign|evidence|proof)s?\b|\byet\s*[?.!]*\s*$|"
     r"\b(y (sont|est|soient) (arriv|parven)\w*|(ont|a)(-t)?(-(ils|elles|il|elle))? r[ée]ussi|"
     r"objectif atteint|make it|made it|pull(ed)? it off)(?=\s*[?.!]|$)|"
     r"\b(on schedule|on time|as planned|in the end|comme prévu|comme prevu|dans les temps|"

@@ -5,12 +5,13 @@ companies?" is not answered by "three companies" where no member is said)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from assistant.answer.counted_thing import counted_said
 from assistant.answer.questions import COUNT_QUESTION, asking
 from assistant.answer.spelling import spellings
-from assistant.answer.value_asked import OUTCOME
+from assistant.answer.value_asked import CAME_TRUE_MARK, OUTCOME
 from assistant.retrieval.glossary import english_kin
 from ingest.store.text import tokenize
 
@@ -41,7 +42,10 @@ def focus_held(
         return True
     asked, told = asking(question)
     # the words that ask whether it came true: "ever" in "did GE ever ...?", "so far"
-    marks = {t for m in OUTCOME.finditer(asked) for t in tokenize(m.group("mark") or m.group(0))}
+    marks = {t for m in OUTCOME.finditer(asked) if not m.group("mark") for t in tokenize(m[0])}
+    marks |= {
+        t for m in re.finditer(rf"\b({CAME_TRUE_MARK})\b", asked, re.I) for t in tokenize(m[0])
+    }
     focus = focus - marks - (set(tokenize(told)) - set(tokenize(asked)))
     if not focus:
         return True
