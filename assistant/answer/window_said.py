@@ -1,7 +1,9 @@
 """What a sentence and the one before it (the window a value is read in) must say of what is
 asked beside the value: the numbers of an outcome asked ("did it make the top 3?" is not
 answered by "a great position globally"), the words put before a counted noun ("how many member
-companies?" is not answered by "three companies" where no member is said)."""
+companies?" is not answered by "three companies" where no member is said), and of whether
+something came true, half the weight of what is asked ("has the strategy improved its results
+so far?" is not answered by "the strategy I propose is based on three pillars")."""
 
 from __future__ import annotations
 
