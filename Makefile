@@ -147,7 +147,9 @@ eval: setup
 		tests/eval/dev147.jsonl tests/eval/dev148.jsonl tests/eval/dev149.jsonl \
 		tests/eval/dev150.jsonl tests/eval/dev151.jsonl tests/eval/dev152.jsonl \
 		tests/eval/dev153.jsonl tests/eval/dev154.jsonl tests/eval/dev155.jsonl \
-		tests/eval/dev156.jsonl \
+		tests/eval/dev156.jsonl tests/eval/dev157.jsonl tests/eval/dev158.jsonl \
+		tests/eval/dev159.jsonl tests/eval/dev160.jsonl tests/eval/dev161.jsonl \
+		tests/eval/dev162.jsonl tests/eval/dev163.jsonl tests/eval/dev164.jsonl \
 		tests/eval/test.jsonl
 
 bench: setup
