@@ -70,6 +70,7 @@ SMS = {
     "pb": "problème",
     "dsl": "désolé",
     "pros": "professionnels",  # "combien de pros de santé"
+    "nb": "nombre",  # "nb de membres"
 }
 # English contractions typed without their apostrophe: "whats the name of ...", "wheres X"
 CONTRACTIONS = {
@@ -128,6 +129,7 @@ TEXTING = {
     "msgs": "messages",
     "dept": "department",
     "depts": "departments",
+    "nb": "number",  # "aphp staff nb"
 }
 WRITTEN_OUT = {**CONTRACTIONS, **TEXTING}  # what an English word typed on a phone stands for
 # an opening interjection before the message: "yo whats ...", "hey, where is ..."

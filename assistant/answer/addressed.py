@@ -23,6 +23,7 @@ META_WORDS = set(
     questions question demander demande poser repondre reponds repondez couvrez couvres
     couvrir connais connaissez savez sais savoir faire fais faites quoi ici bien
     outil assistant application chose choses genre type types sorte chatbot chatbots robot c
+    new newcomer explain tell describe nouveau nouvelle nouveaux expliquer expliquez m
     kinda sorta
     actually just basically precisely exactement vraiment donc alors concretement precisement
     juste au fait sources source appuyez appuies appuyer basez fondez rely

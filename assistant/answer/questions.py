@@ -166,18 +166,23 @@ PLURAL_ASKED = re.compile(
 
 def asks_for_list(question: str) -> bool:
     """'Which institutes...', 'Quels groupes...', 'Which of the pharma groups...', 'Lesquels
-    des clusters...': a plural noun within three words of the interrogative."""
+    des clusters...': a plural noun within three words of the interrogative, or a plural verb
+    after the words it picks ('which big pharma are ...')."""
     match = PLURAL_ASKED.search(question)
     if not match:
         return False
     if match.group(1).lower() in ("quels", "quelles", "lesquels", "lesquelles"):
+        return True
+    picked = match.group(2).split()
+    # a plural verb after what is picked: "which big pharma are present in idf?"
+    if any(w.lower() in ("are", "were") for w in picked[1:]):
         return True
     return any(
         w.lower().endswith("s")
         and not w.lower().endswith(("ss", "is", "us"))
         and not w[:1].isupper()  # a name ("What drew Stéphane Roques ..."), not a plural
         and fold(w) not in STOPWORDS
-        for w in match.group(2).split()
+        for w in picked
     )
 
 

@@ -29,7 +29,18 @@ def respell(
     """``text``, folded, with each misspelt word replaced by the closest word of ``vocabulary``
     (folded words of the passages at hand); ``known`` says whether the corpus uses a term."""
     fixed = fold(text)
+    # a name typed without its hyphen or dot: "aphp" is "ap-hp", "terresante" "terr-esante"
+    # (not a compound of words, "startups", which the corpus's terms already read)
+    joined = {
+        re.sub(r"[^\w]", "", v): v
+        for v in vocabulary
+        if re.search(r"\w[-.]\w", v)
+        and not any(len(p) > 2 and lexicon.is_word(p) for p in re.split(r"[-.]", v))
+    }
     for word in dict.fromkeys(words(fixed)):
+        if word in joined:  # (the joined form may be known: "aphp.fr")
+            fixed = re.sub(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", joined[word], fixed)
+            continue
         if len(word) < MIN_CHARS or word.isdigit() or any(known(t) for t in tokenize(word)):
             continue
         if lexicon.is_word(word):

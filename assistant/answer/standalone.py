@@ -14,6 +14,7 @@ from assistant.answer.addressed import written_up
 from assistant.answer.condense import Turn, condense, split_context
 from assistant.answer.excluded import without_excluded
 from assistant.answer.gazetteer import Gazetteer
+from assistant.answer.indirect import asked_directly
 from assistant.answer.lexicon import Lexicon
 from assistant.answer.place_pointed import held_there, place_pointed
 from assistant.answer.pointing import points_back
@@ -21,6 +22,7 @@ from assistant.answer.question_kind import QuestionKind, classify, restate
 from assistant.answer.questions import asking
 from assistant.answer.spans import WHERE
 from assistant.answer.spelling import read_as_meant, spell_asking
+from assistant.answer.terse import asked_in_full
 from assistant.answer.where_alone import asks_where_alone, placed_before
 from ingest.store.text import tokenize
 
@@ -159,7 +161,9 @@ def told_then_asked(meant: str, history: Sequence[Turn]) -> tuple[str, Sequence[
 
 def as_meant(question: str, lexicon: Lexicon) -> str:
     """The message with its spacing squeezed, its texting written out, a text to write read as
-    the question it asks (``written_up``) and the typos of its asking and role words fixed
-    ("wher is", "the presdient of")."""
+    the question it asks (``written_up``), the typos of its asking and role words fixed
+    ("wher is", "the presdient of") and an indirect question asked directly ("tell me where X
+    is": "where is X?", ``indirect.py``), keywords asked in full ("incuballiance city": "where is
+    incuballiance?", ``terse.py``)."""
     written = written_up(read_contractions(read_abbreviations(" ".join(question.split()))))
-    return spell_asking(written, lexicon)
+    return asked_in_full(asked_directly(spell_asking(written, lexicon)))

@@ -36,6 +36,13 @@ def in_scope(org: Organisation) -> bool:
 
 # a possessive or an elided verb after a word: "Sanofi's", "I'd", "we're"
 ELIDED = re.compile(r"['’](s|d|m|ll|ve|re)$", IC)
+# who says it, first or last ("D'après Stéphane Roques, combien ...?", "..., according to X?"):
+# whose words the answer quotes, no subject of the question
+SPEAKER = re.compile(
+    r"^\s*(?:selon|d['’]apr[eè]s|according to)\s+[^,?]{1,60},|"
+    r",\s*(?:selon|d['’]apr[eè]s|according to)\s+[^,?]{1,60}(?=\s*\?*\s*$)",
+    IC,
+)
 
 
 def subject_names(
@@ -50,6 +57,7 @@ def subject_names(
     ("medxperience": "MedXperience", or misspelt: ``names_as_written``); read in the clauses
     that ask (``questions.asking``)."""
     question = asking(question)[0]  # what the asker tells of themselves is not asked about
+    question = SPEAKER.sub(" ", question)  # "D'après Stéphane Roques, combien ...": who says it
     named = [o for o in named_in(question, organisations) if not in_scope(o)]
     if named:
         return [o.label for o in named[:2]]
