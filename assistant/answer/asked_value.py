@@ -18,7 +18,8 @@ from assistant.answer.messages import DECLINE
 from assistant.answer.names_said import names_said
 from assistant.answer.organisations import Organisation, named_in
 from assistant.answer.questions import asking
-from assistant.answer.roles import ROLES, holds_role_of, role_of
+from assistant.answer.role_said import role_unsaid
+from assistant.answer.roles import ROLES
 from assistant.answer.said_about import declined_about, usable
 from assistant.answer.spelling import spellings
 from assistant.answer.subjects import mentions, persons_asked, subject_names
@@ -34,7 +35,7 @@ from assistant.answer.weights import SCOPE
 from assistant.answer.window_said import counted_in, focus_held, numbers_said
 from assistant.retrieval.glossary import english_kin
 from assistant.retrieval.passage import Passage
-from ingest.store.text import fold, tokenize, words
+from ingest.store.text import tokenize, words
 
 SCOPE_NAMED = re.compile(r"\b(paris|[iî]le[- ]de[- ]france|idf|r[ée]gion)\b", re.IGNORECASE)
 # the values asked across subjects ("which is the biggest?"), not of the one a follow-up follows
@@ -282,18 +283,3 @@ def previous_sentence(report: EvidenceReport, evidence: Evidence) -> str:
     sentences = report.sentences.get(evidence.n, [])
     position = evidence.position
     return sentences[position - 1] if 0 < position <= len(sentences) else ""
-
-
-COUNTRY = set(tokenize("France"))  # of the scope's words, the country is no organisation's
-
-
-def role_unsaid(kind: str, question: str, names: Sequence[str], report: EvidenceReport) -> bool:
-    """A role asked of a name that is none of the organisations named (``names``: "who is the
-    president of France?") that no best sentence gives of that name ("President of Medicen" is
-    Medicen's)."""
-    of = role_of(question)
-    if not of or set(tokenize(of)) & (SCOPE - COUNTRY):
-        return False  # "the CEO of the Paris Region health cluster": the region is everyone's
-    if any(of in tokenize(name) or of in fold(name).split() for name in names):
-        return False
-    return not any(holds_role_of(kind, e.sentence, of) for e in usable(report)[:BEST])

@@ -120,4 +120,17 @@ CARE = (
     # the care of a relative's illness: "the best hospital for my mom's cancer"
     rf"|\b(hospitals?|clinics?|doctors?|treatments?|care)\b[^?,]{{0,20}}\bfor my {RELATIVE}['’]s "
     rf"(\w+ )?{ILLNESS}{ENDS}"
+    # a sign the asker found on themselves, and what it is: "I found a lump in my breast",
+    # "can you tell me whether it's malignant?", "j'ai senti une boule, c'est grave ?"
+    r"|\bi (found|felt|noticed|discovered) (a |an )?(lump|swelling|bump|mole|rash)\b"
+    r"|\bj['’]ai (trouv[ée]|senti|remarqu[ée]) (une |un )?(boule|grosseur|bosse)\b"
+    r"|\b(whether|if|is) (it|this|that)(['’]s| is)? (malignant|benign|cancerous|serious)\b"
+    r"|\b(c['’]est|est-ce) (grave|malin|b[ée]nin|canc[ée]reux)\b"
+    # a care decision for a relative: "should she skip her next session?", "doit-il arrêter
+    # son traitement ?"
+    rf"|\b(should|can|must) (she|he|they|my {RELATIVE}) (skip|stop|pause|delay|postpone|"
+    r"continue|keep) (taking )?(her|his|their|the )?\s*(next )?(session|treatment|chemo\w*|"
+    r"dose|appointment|medication|therapy)s?\b"
+    r"|\b(doit|devrait|peut)-(il|elle) (arr[êe]ter|sauter|reporter|suspendre) (sa|son|ses|la|le) "
+    r"(prochaine |prochain )?(s[ée]ance|traitement|chimio\w*|rendez-vous|dose)s?\b"
 )

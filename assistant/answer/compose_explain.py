@@ -12,6 +12,7 @@ from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.labels import with_note
 from assistant.answer.questions import names_in
 from assistant.answer.structure import REFERS_BACK
+from assistant.answer.subjects import SPEAKER
 from ingest.store.text import fold
 
 MAX_POINTS = 4
@@ -77,12 +78,16 @@ def compose_explain(report: EvidenceReport, question: str, margin: float = 0.12)
         sentences.append(ev.sentence)
         chosen.append(ev.sentence)
         length += len(point) + 3
+    why = bool(WHY.search(SPEAKER.sub("", asked)))  # "D'après X, pourquoi ...?"
+    if len(points) == 1 and why and not BECAUSE.search(sentences[0]):
+        # the reason beside what it says, after it: the point the question drew stays first
+        around = [
+            f"{shorten(e.sentence, asked, 200, said=True)} [{e.n}]"
+            for e in neighbours(report, fits[0])
+        ]
+        return with_note("\n".join(f"- {p}" for p in [*points, *around]), report.language)
     if len(points) > 1:
-        first = (
-            reason_first(report, asked, sentences)
-            if WHY.search(asked)
-            else subject_first(asked, sentences)
-        )
+        first = reason_first(report, asked, sentences) if why else subject_first(asked, sentences)
         if leading[first] and not all(leading):  # "How does X see it?": X's reply first
             first = leading.index(False)
         points = [points[first], *[p for i, p in enumerate(points) if i != first]]
@@ -117,3 +122,20 @@ def reason_first(report: EvidenceReport, asked: str, sentences: list[str]) -> in
     if shares[0] < RESTATES:
         return 0
     return min(range(len(shares)), key=lambda i: shares[i])
+
+
+def neighbours(report: EvidenceReport, ev: Evidence) -> list[Evidence]:
+    """The sentences just before and after ``ev`` in its paragraph that can be quoted (no
+    question): where the reason for what a why-question's one point says stands, when it gives
+    no cause ("However, it is essential to find an equilibrium ... . We do not aim to have the
+    Chinese position ...")."""
+    sentences = report.sentences.get(ev.n, [])
+    out = []
+    for position in (ev.position - 1, ev.position + 1):
+        if not 0 <= position < len(sentences) or (ev.n, position) in report.unquotable:
+            continue
+        beside = Evidence(ev.n, position, sentences[position], 0.0, 0.0, 0.0)
+        text = beside.sentence.rstrip()
+        if text and not text.endswith("?") and report.same_paragraph(ev, beside):
+            out.append(beside)
+    return out

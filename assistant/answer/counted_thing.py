@@ -115,7 +115,9 @@ def counts_asked(question: str, sentence: str, asked: str) -> bool:
     said = whole_words(sentence, question)
 
     def beside(terms: list[str]) -> bool:
-        return any(close_to(t, clause) for clause in numbered for t in terms)
+        return any(close_to(t, clause) for clause in numbered for t in terms) and numbered_near(
+            sentence, terms, question
+        )
 
     if beside(main):
         return True
@@ -126,6 +128,21 @@ def counts_asked(question: str, sentence: str, asked: str) -> bool:
     if any(close_to(t, said) for t in others):
         return False
     return _counts(sentence, set(_english(tokenize(" ".join(complement)), french)))
+
+
+def numbered_near(sentence: str, terms: list[str], question: str = "") -> bool:
+    """A number stands within ``NEAR`` words of one of the counted ``terms``, no comma between
+    ("nine universities, two colleges, and multiple schools" gives no number of schools)."""
+    tokens = re.findall(r"[\w’'\-]+|[,;:()]", sentence)
+    numbers = [i for i, w in enumerate(tokens) if NUMBER.search(w)]
+    counted = [
+        k for k, w in enumerate(tokens) if any(close_to(t, whole_words(w, question)) for t in terms)
+    ]
+    return any(
+        abs(k - i) <= NEAR and not {",", ";", "(", ")"} & set(tokens[min(i, k) : max(i, k)])
+        for i in numbers
+        for k in counted
+    )
 
 
 def _opens_with_copula(head: str) -> bool:

@@ -97,7 +97,7 @@ NEXT_SAID = re.compile(
 # not a number of things ("2000 members")
 YEAR = re.compile(
     r"(?:\b(?:in|en|for|pour|of|de|since|depuis|during|durant|until|by|d['’]ici|year|ann[ée]e|"
-    r"early|late|fin|d[ée]but|mi|"
+    r"early|late|fin|d[ée]but|mi|the|this|that|and|et|"  # "the 2019 summit", "and 2017?"
     r"edition|[ée]dition|summit|sommet|conference|congress|congr[èe]s|forum|salon)[\s-]+|"
     r"(?-i:[A-ZÀ-Þ])[\w-]*\s+)((?:19|20)\d\d)(?![\w-])|"
     r"\b((?:19|20)\d\d)(?=\s+(?:edition|[ée]dition|summit|session)\b)",

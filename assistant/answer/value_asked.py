@@ -148,7 +148,9 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         r"renamed|rebaptisé|closed?|fermé|dropped|abandoned?|abandonné|stopped|arrêté)\b|"
         r"\bwhy did\b.{0,60}\bchoose\b(?!\s+to\b)|"  # "why did Sanofi choose Gentilly?"
         # why a place was chosen: "why there and not somewhere else?", "pourquoi là-bas ?"
-        r"\b(why|pourquoi)\s+(there|that (town|city|place|site|location)|l[àa](-bas)?|"
+        # ("pourquoi la région ...": the article, not "là")
+        r"\b(why|pourquoi)\s+(there|that (town|city|place|site|location)|l[àa]-bas|là|"
+        r"la(?=\s*([?!.,;]|$|et\b|plut[ôo]t\b))|"
         r"cet endroit|cette (ville|commune))\b",
         IC,
     ),

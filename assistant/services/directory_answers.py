@@ -38,14 +38,13 @@ from assistant.answer.places import (
     campuses,
     compose_places,
     compose_where,
-    kinds_named,
     placed,
     places_of,
 )
 from assistant.answer.question_kind import QuestionKind
 from assistant.answer.questions import asking
 from assistant.answer.seeking import where_parts, without_suburbs
-from assistant.answer.shapes import SEAT, sets_up, siting, town_asked
+from assistant.answer.shapes import sets_up, siting, town_asked
 from assistant.answer.standalone import Reading
 from assistant.answer.time_asked import unspoken_year
 from assistant.answer.unplaced import unplaced_decline
@@ -58,7 +57,7 @@ from assistant.services.sought_kinds import sought_kinds
 from assistant.services.town_answers import (
     among_named,
     entry_number,
-    seats,
+    kind_seats,
     town_departement,
     town_listed,
 )
@@ -146,9 +145,8 @@ def directory_answer(
             return _where_named(named, question, passages, campus, language)
         if town_in := town_departement(question, passages, orgs, language):
             return town_in  # "which département is Villepinte in?"
-        kinds = kinds_named(question)
-        if kinds and SEAT.search(question):  # "where do pharma groups have their head offices?"
-            return seats(kinds, passages, orgs, campus, language)
+        if seated := kind_seats(question, finder, passages, orgs, campus, language):
+            return seated  # "where do pharma groups have their head offices?", "where are the X?"
         if names_organisation(question, orgs) and not sets_up(question):
             return ""  # a thing of a named organisation ("which town is X's lab in?"): passages
     if finder is None or (kind == QuestionKind.LOCATE and not siting(question)):

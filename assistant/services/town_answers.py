@@ -12,7 +12,7 @@ from assistant.answer.descriptions import PARTITIVE, WHICH_ONE
 from assistant.answer.kinds_asked import asked_kinds
 from assistant.answer.labels import text
 from assistant.answer.organisations import Organisation, named_in
-from assistant.answer.partners import Cited, PartnerFit
+from assistant.answer.partners import Cited, PartnerFinder, PartnerFit, topic
 from assistant.answer.place_asked import in_places, places_asked
 from assistant.answer.places import (
     compose_places,
@@ -26,10 +26,11 @@ from assistant.answer.places import (
     postcode,
 )
 from assistant.answer.seeking import WHICH_ONE_IN
+from assistant.answer.shapes import SEAT
 from assistant.retrieval.passage import Passage
 from ingest.directory.departements import DEPARTEMENTS
-from ingest.directory.org_kinds import COMPANY_KINDS, kind_label
-from ingest.store.text import fold
+from ingest.directory.org_kinds import COMPANY_KINDS, kind_label, kind_terms
+from ingest.store.text import fold, tokenize
 
 
 def among_named(
@@ -140,15 +141,55 @@ def town_departement(
     return " ".join(found)
 
 
+# where the organisations of a kind are: "where are the cancer institutes?", "où sont les
+# incubateurs ?" (no organisation named: that one's place is asked)
+KINDS_WHERE = re.compile(
+    r"^\s*(?:and |et |so |alors )?(?:where (?:are|is) (?:all )?(?:the |les )?|"
+    r"(?:où|ou) (?:sont|se trouvent|se situent)(?: situ[ée]e?s| install[ée]e?s| bas[ée]e?s)? "
+    r"(?:les |tous les |toutes les )?)",
+    re.IGNORECASE,
+)
+
+
+def kind_seats(
+    question: str,
+    finder: PartnerFinder | None,
+    passages: list[Passage],
+    orgs: Sequence[Organisation],
+    campus: dict[str, list[Organisation]],
+    language: str,
+) -> str:
+    """Where the organisations of the kinds a question names are, when it asks where they are
+    ("where do pharma groups have their head offices?", "where are the cancer institutes?":
+    those of the field it names), else ""."""
+    kinds = kinds_named(question)
+    if not kinds or not (SEAT.search(question) or KINDS_WHERE.match(question)):
+        return ""
+    return seats(kinds, passages, orgs, campus, language, of_field(finder, question, kinds))
+
+
+def of_field(finder: PartnerFinder | None, question: str, kinds: tuple[str, ...]) -> set[str]:
+    """The organisations (ids) of the kinds the ranking finds for the field the question names
+    beside them ("the cancer institutes": oncology's); empty for none, or no field named."""
+    field = topic(question)
+    if finder is None or not set(tokenize(field)) - kind_terms():
+        return set()
+    return {f.doc_id for f in finder.partners(field, 36) if f.kind in kinds}
+
+
 def seats(
     kinds: tuple[str, ...],
     passages: list[Passage],
     orgs: Sequence[Organisation],
     campus: dict[str, list[Organisation]],
     language: str,
+    among: set[str] | None = None,
 ) -> str:
-    """Where the organisations of the kinds asked are, grouped by place (those inside the
-    region first), each cited by its directory entry."""
+    """Where the organisations of the kinds asked are (of those ``among``, when given and one
+    of them is placed), grouped by place (those inside the region first), each cited by its
+    directory entry."""
+    chosen = [o for o in orgs if among and o.doc_id in among and placed(o)]
+    orgs = chosen or orgs
     cited = [
         Cited(
             PartnerFit(org.label, org.kind, org.city, "", 0.5 if org.region == "out" else 1.0, ""),

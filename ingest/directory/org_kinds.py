@@ -54,21 +54,22 @@ TABLE: tuple[OrgKind, ...] = (
     OrgKind(
         "research-institute",
         "institut de recherche",
-        "institute institutes institut instituts",
+        "institute institutes institut instituts institution institutions",
         "research laboratory",
         ours=True,
     ),
     OrgKind(
         "research-body",
         "organisme de recherche",
-        "institute institutes institut instituts",
+        "institute institutes institut instituts institution institutions",
         "research laboratory",
         ours=True,
     ),
     OrgKind(
         "hospital-group",
         "groupe hospitalier",
-        "hospital hospitals hopital hopitaux hospitalier",
+        # "which institutions?": the institutes, research bodies and hospitals
+        "hospital hospitals hopital hopitaux hospitalier institution institutions",
         "hospital clinical care patients clinical trials",
         ours=True,
     ),

@@ -1,0 +1,74 @@
+"""Whether the sources give the role asked of whom it is asked: of a name that is none of the
+organisations named ("who is the president of France?" is not answered by "President of
+Medicen"), or of a part of an organisation ("who is the president of Medicen's scientific
+committee?", "qui préside le comité scientifique de Medicen ?", "who heads Servier's R&D
+centre?"): the part's noun must stand in a sentence that gives a person in that role; the
+organisation's own president ("Christian Lajoux, President of Medicen") is not its committee's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answer.evidence import EvidenceReport
+from assistant.answer.roles import holds_role_of, role_of
+from assistant.answer.said_about import usable
+from assistant.answer.spelling import spellings
+from assistant.answer.value_kinds import holds_value
+from assistant.answer.weights import SCOPE
+from assistant.retrieval.glossary import english_kin, translate_terms
+from ingest.store.text import fold, tokenize
+
+COUNTRY = set(tokenize("France"))  # of the scope's words, the country is no organisation's
+
+# the parts of an organisation that have their own heads, English and French
+PART = re.compile(
+    r"\b(committees?|comit[ée]s?|boards?|councils?|conseils?|departments?|d[ée]partements?|"
+    r"divisions?|units?|unit[ée]s?|labs?|laborator(?:y|ies)|laboratoires?|labos?|programmes?|"
+    r"programs?|hubs?|platforms?|plateformes?|teams?|[ée]quipes?|branch(?:es)?|filiales?|"
+    r"subsidiar(?:y|ies)|offices?|bureaux?|cent(?:re|er)s?)\b",
+    re.IGNORECASE,
+)
+BEST = 5  # the sentences that answer the question best (as ``asked_value.BEST``)
+
+
+def part_asked(question: str, names: Sequence[str]) -> set[str]:
+    """The terms (and their English) of the part of an organisation the question names outside
+    the organisations' own names ("committee"; not the "Lab" of "Lab Santé")."""
+    rest = question
+    for name in names:
+        rest = re.sub(re.escape(name), " ", rest, flags=re.IGNORECASE)
+    terms = [t for m in PART.finditer(rest) for t in tokenize(m.group(0))]
+    return set(terms) | set(translate_terms(terms))
+
+
+def part_unsaid(kind: str, question: str, names: Sequence[str], report: EvidenceReport) -> bool:
+    """A role asked of a part that no best sentence giving someone in that role names."""
+    part = part_asked(question, names)
+    if not part:
+        return False
+    kin = english_kin(spellings(part))
+    return not any(
+        holds_value(kind, e.sentence, question) and kin & set(tokenize(fold(e.sentence)))
+        for e in usable(report)[:BEST]
+    )
+
+
+def role_unsaid(kind: str, question: str, names: Sequence[str], report: EvidenceReport) -> bool:
+    """The role asked, of whom it is asked, is in none of the best sentences: of a name that is
+    none of the organisations named (``names``), or of a part of one (:func:`part_unsaid`)."""
+    return of_name_unsaid(kind, question, names, report) or part_unsaid(
+        kind, question, names, report
+    )
+
+
+def of_name_unsaid(kind: str, question: str, names: Sequence[str], report: EvidenceReport) -> bool:
+    """A role asked of a name that is none of the organisations named ("who is the president of
+    France?") that no best sentence gives of that name ("President of Medicen" is Medicen's)."""
+    of = role_of(question)
+    if not of or set(tokenize(of)) & (SCOPE - COUNTRY):
+        return False  # "the CEO of the Paris Region health cluster": the region is everyone's
+    if any(of in tokenize(name) or of in fold(name).split() for name in names):
+        return False
+    return not any(holds_role_of(kind, e.sentence, of) for e in usable(report)[:BEST])
