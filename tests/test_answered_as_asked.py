@@ -15,7 +15,7 @@ from assistant.answer.evidence import Evidence, EvidenceReport
 from assistant.answer.organisations import from_passages
 from assistant.answer.partners import PartnerFit
 from assistant.answer.question_kind import QuestionKind, classify
-from assistant.answer.role_said import part_asked
+from assistant.answer.role_said import part_asked, part_phrase
 from assistant.answer.time_asked import unspoken_year
 from assistant.answer.value_kinds import asked_value
 from assistant.retrieval.passage import Passage
@@ -41,6 +41,10 @@ def test_a_role_of_a_part_names_the_part() -> None:
     assert part_asked("qui préside le comité scientifique de Zorvia ?", ["Zorvia"])
     assert not part_asked("who is the president of Zorvia?", ["Zorvia"])
     assert not part_asked("who heads the Zor Lab?", ["Zor Lab"])  # the lab is its name
+    # the part said by its own words: "head of clinical operations" is the department's
+    phrase = part_phrase("who heads Zorvia's clinical operations department?", ["Zorvia"])
+    assert {"clinic", "oper"} <= phrase or {"clinical", "operations"} & phrase
+    assert "presid" not in part_phrase("qui préside le comité scientifique de Zorvia ?", ["Zorvia"])
 
 
 @pytest.mark.parametrize(
@@ -59,7 +63,13 @@ def test_ones_own_care_is_out_of_scope(question: str) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["Is Zorvia serious about AI?", "should Zorvia continue its program?"],
+    [
+        "Is Zorvia serious about AI?",
+        "should Zorvia continue its program?",
+        "Is it serious that companies go abroad for clinical trials?",
+        "La concurrence américaine, c'est grave pour Zorvia ?",
+        "Should they keep the therapy trials in France instead of going abroad?",
+    ],
 )
 def test_questions_about_organisations_are_no_care(question: str) -> None:
     assert classify(question) != QuestionKind.OUT_OF_SCOPE
@@ -122,6 +132,15 @@ def test_where_the_organisations_of_a_kind_in_a_field_are() -> None:
     assert "Zorneuro" not in answer
     everyone = _where("where are the institutes?")  # no field: every institute
     assert "Zorcardio" in everyone and "Zorneuro" in everyone
+    # of a place: that place's (not every town); a part of them: the passages'
+    assert "Zorneuro" not in _where("where are the institutes in Villejuif?")
+    assert _where("where are the institutes' labs?") == ""
+
+
+def test_where_a_kind_is_when_one_has_no_known_town_is_the_passages() -> None:
+    orgs = from_passages([*ROWS, _row("Zorfloat", "incubator", "", "biotech")])
+    question = "where are the incubators?"
+    assert directory_answer(question, question, QuestionKind.LOCATE, "en", [], orgs, None) == ""
 
 
 def test_a_why_answered_by_one_point_without_cause_quotes_its_paragraph() -> None:

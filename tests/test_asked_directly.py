@@ -33,7 +33,7 @@ from assistant.answer.terse import asked_in_full
             "can you tell me how many staff are there at Zorvia?",
             "how many staff are there at Zorvia?",
         ),
-        ("dites-moi où se trouve Zorvia", "où se trouve Zorvia?"),
+        ("dites-moi où se trouve Zorvia", "où se trouve Zorvia ?"),
         ("savez-vous si Zorvia est à Paris ?", "est-ce que Zorvia est à Paris ?"),
         ("où Zorvia est-il installé ?", "où est-ce que Zorvia est installé ?"),
         ("Et Zorvia, où se trouve-t-il ?", "où se trouve Zorvia ?"),
@@ -54,6 +54,9 @@ def test_an_indirect_question_is_asked_directly(message: str, direct: str) -> No
         "do you know Zorvia?",
         "où se trouve-t-il ?",  # a pronoun, not a subject before the verb
         "où en est-il ?",
+        "Merci, où est-il installé ?",  # an opening word, no name put first
+        "Ok, où se trouve-t-elle ?",
+        "Où Zorvia a-t-il ouvert son laboratoire ?",  # where it did something: a fact
         "Comment un médecin peut-il se connecter à la plateforme Zorsanté ?",  # not a where
         "Where is Zorvia?",
     ],
@@ -90,6 +93,8 @@ def test_asked_as_meant_it_is_a_where_question(message: str) -> None:
         ("zorvia members count", "how many members zorvia?"),  # the name is not counted
         ("zorvia count", "zorvia count"),  # no plural noun counted
         ("where is the zorvia city office?", "where is the zorvia city office?"),
+        ("zorvia website address", "zorvia website address"),  # no place
+        ("zorvia email address", "zorvia email address"),
     ],
 )
 def test_keywords_are_asked_in_full(message: str, full: str) -> None:
@@ -142,3 +147,11 @@ def test_explain_of_a_topic_is_no_help(message: str) -> None:
 )
 def test_a_plural_verb_after_what_is_picked_asks_a_list(question: str) -> None:
     assert classify(question) == QuestionKind.LIST
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["can you explain what you know about it?", "could you describe what you know about them?"],
+)
+def test_explain_what_you_know_about_it_is_of_the_last_answer_no_help(message: str) -> None:
+    assert classify(message) != QuestionKind.HELP

@@ -60,10 +60,19 @@ TAKES_QUESTIONS = re.compile(
 ASKER = re.compile(r"\b(can i|could i|may i|puis-je|je peux|on peut)\b", re.IGNORECASE)
 
 
+# what the last answer was about, pointed at: "... what you know about it?", "... sur lui ?"
+POINTED = re.compile(
+    r"\b(about|on|of|sur|de)\s+(it|him|her|them|this one|that one|lui|elle|eux|elles|ça|cela)\b",
+    re.IGNORECASE,
+)
+
+
 def about_assistant(message: str) -> bool:
     """A message about the assistant itself, with no word about the ecosystem: "what topics do
     you cover?", "salut, tu sers à quoi ?", "vous pouvez m'aider ?"; or asking whether it takes
     questions on a topic ("can u answer questions about hospitals around paris?")."""
+    if POINTED.search(message):  # "can you explain what you know about it?": of the last answer
+        return False
     addressed = SECOND_PERSON.search(message) or ASKER.search(message)
     if addressed and TAKES_QUESTIONS.search(message):
         return True

@@ -124,11 +124,11 @@ CARE = (
     # "can you tell me whether it's malignant?", "j'ai senti une boule, c'est grave ?"
     r"|\bi (found|felt|noticed|discovered) (a |an )?(lump|swelling|bump|mole|rash)\b"
     r"|\bj['’]ai (trouv[ée]|senti|remarqu[ée]) (une |un )?(boule|grosseur|bosse)\b"
-    r"|\b(whether|if|is) (it|this|that)(['’]s| is)? (malignant|benign|cancerous|serious)\b"
-    r"|\b(c['’]est|est-ce) (grave|malin|b[ée]nin|canc[ée]reux)\b"
+    r"|\b(whether|if|is) (it|this|that)(['’]s| is)? (malignant|benign|cancerous)\b"
+    r"|\b(c['’]est|est-ce) (malin|b[ée]nin|canc[ée]reux)\b"
     # a care decision for a relative: "should she skip her next session?", "doit-il arrêter
-    # son traitement ?"
-    rf"|\b(should|can|must) (she|he|they|my {RELATIVE}) (skip|stop|pause|delay|postpone|"
+    # son traitement ?" (not "should they keep the therapy trials in France?")
+    rf"|\b(should|can|must) (she|he|my {RELATIVE}) (skip|stop|pause|delay|postpone|"
     r"continue|keep) (taking )?(her|his|their|the )?\s*(next )?(session|treatment|chemo\w*|"
     r"dose|appointment|medication|therapy)s?\b"
     r"|\b(doit|devrait|peut)-(il|elle) (arr[êe]ter|sauter|reporter|suspendre) (sa|son|ses|la|le) "

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.store.text import detect_language
+
 # what asks for the question that follows: "can you tell me", "do you know", "j'aimerais savoir"
 LEAD = re.compile(
     r"^\s*(?:(?:please|pls|kindly|svp|s['’]il (?:te|vous) pla[iî]t)\s*,?\s+)?"
@@ -58,8 +60,16 @@ INVERTED = re.compile(
     # not a pronoun ("où se trouve-t-il", "où en est-il"), nor one before its verb ("où la voit-il")
     r"(?P<np>(?!(?:est-ce|il|elle|ils|elles|on|en|y|se|lui|leur|me|te|nous|vous|ne)\b)"
     r"(?![smtnlcdj]['’]\s*[\w’']+-)(?!(?:le|la|les)\s+[\w’']+-)[^?,;:]{1,60}?)"
-    r"\s+(?P<verb>(?!t-)[\w’']+?)-(?:t-)?(?:il|elle|ils|elles)\b(?P<rest>[^?]*)$",
+    # where it is, not where it did something ("où Sanofi a-t-il ouvert son labo ?": a fact)
+    r"\s+(?P<verb>est|sont|(?:se\s+)?trouve|(?:se\s+)?trouvent|(?:se\s+)?situe|(?:se\s+)?situent)"
+    r"-(?:t-)?(?:il|elle|ils|elles)\b(?P<rest>[^?]*)$",
     re.IGNORECASE,
+)
+# what opens a reply, not a name: "Merci, où est-il installé ?", "Ok, où se trouve-t-elle ?"
+OPENING = re.compile(
+    r"(?i)^(?:merci|bonjour|bonsoir|salut|ok|okay|d['’]accord|parfait|super|g[ée]nial|top|cool|"
+    r"tr[èe]s bien|bien|bon|oui|non|alors|donc|ah|oh|thanks|thank you|great|hello|hi|hey|yes|no|"
+    r"so|well|right|sure|perfect|nice)$"
 )
 # "Et Roche, où est-il installé ?": a name put first, then the question with its pronoun
 NAME_FIRST = re.compile(
@@ -73,7 +83,7 @@ NAME_FIRST = re.compile(
 def asked_directly(message: str) -> str:
     """The message with its indirect question asked directly (the message else)."""
     named = NAME_FIRST.match(message)
-    if named:
+    if named and not OPENING.match(named.group("name")):
         rest = named.group("rest").strip()
         verb = named.group("verb")
         return f"{named.group('wh')} {verb} {rest + ' ' if rest else ''}{named.group('name')} ?"
@@ -103,4 +113,4 @@ def asked_directly(message: str) -> str:
     last = WH_LAST.match(clause)
     if last:
         return f"{last.group('wh')} {last.group('aux')} {last.group('np')}?"
-    return f"{clause}?"
+    return f"{clause} ?" if detect_language(clause) == "fr" else f"{clause}?"  # "qui dirige X ?"

@@ -12,13 +12,13 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer.evidence import EvidenceReport
-from assistant.answer.roles import holds_role_of, role_of
+from assistant.answer.roles import PERSON_ROLE, ROLE_VERBS, holds_role_of, role_of
 from assistant.answer.said_about import usable
 from assistant.answer.spelling import spellings
 from assistant.answer.value_kinds import holds_value
 from assistant.answer.weights import SCOPE
 from assistant.retrieval.glossary import english_kin, translate_terms
-from ingest.store.text import fold, tokenize
+from ingest.store.text import STOPWORDS, fold, tokenize
 
 COUNTRY = set(tokenize("France"))  # of the scope's words, the country is no organisation's
 
@@ -43,12 +43,28 @@ def part_asked(question: str, names: Sequence[str]) -> set[str]:
     return set(terms) | set(translate_terms(terms))
 
 
+def part_phrase(question: str, names: Sequence[str]) -> set[str]:
+    """The part's own words: its noun and the two words before and after it ("clinical
+    operations" of "Pharm-Olam's clinical operations department", "scientifique" of "le comité
+    scientifique de X"), less the organisations' names and the role asked."""
+    rest = question
+    for name in names:
+        rest = re.sub(re.escape(name), " ", rest, flags=re.IGNORECASE)
+    around = rf"((?:[\w\-]+\s+){{0,2}})({PART.pattern})((?:\s+[\w\-]+){{0,2}})"
+    raw = [w for m in re.finditer(around, rest, re.IGNORECASE) for w in m.group(0).split()]
+    # not the role ("préside", "president") nor the words that ask it
+    kept = [w for w in raw if not re.fullmatch(rf"{PERSON_ROLE}|pr[ée]sid\w*|chairs?", w, re.I)]
+    words = [t for t in tokenize(" ".join(kept)) if t not in STOPWORDS and t not in ROLE_VERBS]
+    return set(words) | set(translate_terms(words))
+
+
 def part_unsaid(kind: str, question: str, names: Sequence[str], report: EvidenceReport) -> bool:
     """A role asked of a part that no best sentence giving someone in that role names."""
     part = part_asked(question, names)
     if not part:
         return False
-    kin = english_kin(spellings(part))
+    # the part said by its noun or its own words ("head of clinical operations": the department)
+    kin = english_kin(spellings(part_phrase(question, names)))
     return not any(
         holds_value(kind, e.sentence, question) and kin & set(tokenize(fold(e.sentence)))
         for e in usable(report)[:BEST]

@@ -30,6 +30,12 @@ PLACE_FIRST = re.compile(
     r"(?:city|town|address|location|hq) of\s+)(?P<what>[\w'’&.\- ]+?)\s*\??\s*$",
     re.IGNORECASE,
 )
+# an address that is no place: a website's, an e-mail's
+OTHER_ADDRESS = re.compile(
+    r"\b(web\s*site|web|site|e-?mail|mail|url|ip|internet|courriel)\s+(address|adresse)\b|"
+    r"\badresse\s+(web|e-?mail|mail|internet|[ée]lectronique)\b",
+    re.IGNORECASE,
+)
 # a count asked by its noun first: "nb pharma establishments idf" ("nb" read as "number"),
 # "nombre de membres medicen"; or last: "doctolib employees nb" (the counted noun, a plural,
 # just before it: "how many employees doctolib?", the name not read as what is counted)
@@ -50,6 +56,8 @@ def asked_in_full(message: str) -> str:
     if len(message.split()) > MOST_WORDS or SENTENCE.search(message):
         return message
     french = detect_language(message) == "fr"
+    if OTHER_ADDRESS.search(message):  # "medicen website address": no place
+        return message
     for shape in (PLACE_LAST, PLACE_FIRST):
         found = shape.match(message)
         if found and content(found.group("what")):

@@ -27,6 +27,7 @@ from assistant.answer.places import (
 )
 from assistant.answer.seeking import WHICH_ONE_IN
 from assistant.answer.shapes import SEAT
+from assistant.answer.where import UNITS, frames
 from assistant.retrieval.passage import Passage
 from ingest.directory.departements import DEPARTEMENTS
 from ingest.directory.org_kinds import COMPANY_KINDS, kind_label, kind_terms
@@ -163,15 +164,24 @@ def kind_seats(
     ("where do pharma groups have their head offices?", "where are the cancer institutes?":
     those of the field it names), else ""."""
     kinds = kinds_named(question)
-    if not kinds or not (SEAT.search(question) or KINDS_WHERE.match(question)):
+    if kinds and SEAT.search(question):
+        return seats(kinds, passages, orgs, campus, language)
+    # not of a place ("... in the Hauts-de-Seine?": its organisations), nor a part of them
+    # ("the pharma groups' R&D centres"): the passages' or the town's answer
+    words = {fold(w) for w in re.findall(r"[\w\-]+", question)}
+    if not kinds or not KINDS_WHERE.match(question) or places_asked(question, orgs):
         return ""
-    return seats(kinds, passages, orgs, campus, language, of_field(finder, question, kinds))
+    among = of_field(finder, question, kinds)
+    chosen = [o for o in orgs if o.kind in kinds and (not among or o.doc_id in among)]
+    if words & UNITS or not chosen or not all(placed(o) for o in chosen):
+        return ""  # some have no known town ("the e-health start-ups"): the passages say more
+    return seats(kinds, passages, orgs, campus, language, among)
 
 
 def of_field(finder: PartnerFinder | None, question: str, kinds: tuple[str, ...]) -> set[str]:
     """The organisations (ids) of the kinds the ranking finds for the field the question names
     beside them ("the cancer institutes": oncology's); empty for none, or no field named."""
-    field = topic(question)
+    field = " ".join(w for w in re.findall(r"[\w\-]+", topic(question)) if not frames(fold(w)))
     if finder is None or not set(tokenize(field)) - kind_terms():
         return set()
     return {f.doc_id for f in finder.partners(field, 36) if f.kind in kinds}
