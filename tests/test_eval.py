@@ -74,8 +74,9 @@ MIN_DECLINE = 0.95
 # the thirteenth 0.86 (70/81), 0.86 (12/14), 0.83 (34/41) (declines read 0.93 mid-round, before
 # the review narrowed the round's readings); after the fourteenth 0.88 (71/81), 0.86 (12/14),
 # 0.83 (34/41) (the targets: 0.85 / 0.90 / 0.75); after the sixteenth 0.89 (72/81), 0.86 (12/14),
-# 0.85 (35/41); a question's worth below each.
-TEST_BARS = {"accuracy": 0.87, "decline": 0.85, "answer_first": 0.82}
+# 0.85 (35/41); after the twenty-ninth 0.90 (73/81), 0.86 (12/14), 0.85 (35/41); a question's
+# worth below each.
+TEST_BARS = {"accuracy": 0.88, "decline": 0.85, "answer_first": 0.82}
 # The blind dev sets, measured the same way, a question's worth below each:
 # dev2 answers 0.91 (42/46), declines 1.00 (14/14), answer-first 0.81 (21/26)
 DEV2_BARS = {"accuracy": 0.91, "decline": 0.92, "answer_first": 0.76}
@@ -531,24 +532,26 @@ DEV156_BARS = {"accuracy": 0.92, "decline": 0.88, "answer_first": 0.88}
 # almost has, with twins), dev161 (investors and researchers choosing where and with whom, half
 # French) and dev163 (help, requests and the edges of scope), tuned on; dev159, dev164 (the
 # frozen test's mix; dev164 a third French) and dev162 (near misses of every kind, a third
-# French), holdouts (their tables only). Answers, answer-first, declines at the round's start:
-# dev157 0.80, 0.48, 0.50; dev158 0.71, 0.67, 0.83; dev159 0.80, 0.92, 0.93; dev160 0.90, 0.95,
-# 0.70; dev161 0.67, -, 0.92; dev162 0.96, 0.88, 0.94; dev163 0.89, 0.82, 0.92; dev164 0.80,
-# 0.72, 1.00
+# French), holdouts (their tables only). Answers, answer-first, declines at the round's start ->
+# end: dev157 0.80, 0.48, 0.50 -> 0.90, 0.48, 0.47 (one near miss declined by a misreading,
+# "pourquoi la" read as "pourquoi là", now answered; the bar stays the start's); dev158 0.71,
+# 0.67, 0.83 -> 0.77, 0.74, 0.83; dev159 0.80, 0.92, 0.93 (the same); dev160 0.90, 0.95, 0.70 ->
+# 0.90, 0.95, 0.80; dev161 0.67, -, 0.92 -> 0.75, -, 0.92; dev162 0.96, 0.88, 0.94 (the same);
+# dev163 0.89, 0.82, 0.92 -> 0.94, 0.82, 1.00; dev164 0.80, 0.72, 1.00 (the same)
 DEV157 = Path(__file__).parent / "eval" / "dev157.jsonl"
-DEV157_BARS = {"accuracy": 0.76, "decline": 0.46, "answer_first": 0.43}
+DEV157_BARS = {"accuracy": 0.86, "decline": 0.46, "answer_first": 0.43}
 DEV158 = Path(__file__).parent / "eval" / "dev158.jsonl"
-DEV158_BARS = {"accuracy": 0.68, "decline": 0.75, "answer_first": 0.62}
+DEV158_BARS = {"accuracy": 0.75, "decline": 0.75, "answer_first": 0.70}
 DEV159 = Path(__file__).parent / "eval" / "dev159.jsonl"
 DEV159_BARS = {"accuracy": 0.78, "decline": 0.85, "answer_first": 0.87}
 DEV160 = Path(__file__).parent / "eval" / "dev160.jsonl"
-DEV160_BARS = {"accuracy": 0.86, "decline": 0.66, "answer_first": 0.89}
+DEV160_BARS = {"accuracy": 0.86, "decline": 0.76, "answer_first": 0.89}
 DEV161 = Path(__file__).parent / "eval" / "dev161.jsonl"
-DEV161_BARS = {"accuracy": 0.64, "decline": 0.83, "answer_first": 0.0}
+DEV161_BARS = {"accuracy": 0.72, "decline": 0.83, "answer_first": 0.0}
 DEV162 = Path(__file__).parent / "eval" / "dev162.jsonl"
 DEV162_BARS = {"accuracy": 0.91, "decline": 0.91, "answer_first": 0.81}
 DEV163 = Path(__file__).parent / "eval" / "dev163.jsonl"
-DEV163_BARS = {"accuracy": 0.86, "decline": 0.87, "answer_first": 0.72}
+DEV163_BARS = {"accuracy": 0.91, "decline": 0.95, "answer_first": 0.72}
 DEV164 = Path(__file__).parent / "eval" / "dev164.jsonl"
 DEV164_BARS = {"accuracy": 0.78, "decline": 0.92, "answer_first": 0.68}
 
