@@ -33,13 +33,17 @@ PART = re.compile(
 BEST = 5  # the sentences that answer the question best (as ``asked_value.BEST``)
 
 
+def without(question: str, names: Sequence[str]) -> str:
+    """The question less the organisations' names ("Lab Santé" names no lab of theirs)."""
+    for name in names:
+        question = re.sub(re.escape(name), " ", question, flags=re.IGNORECASE)
+    return question
+
+
 def part_asked(question: str, names: Sequence[str]) -> set[str]:
     """The terms (and their English) of the part of an organisation the question names outside
     the organisations' own names ("committee"; not the "Lab" of "Lab Santé")."""
-    rest = question
-    for name in names:
-        rest = re.sub(re.escape(name), " ", rest, flags=re.IGNORECASE)
-    terms = [t for m in PART.finditer(rest) for t in tokenize(m.group(0))]
+    terms = [t for m in PART.finditer(without(question, names)) for t in tokenize(m.group(0))]
     return set(terms) | set(translate_terms(terms))
 
 
@@ -47,10 +51,8 @@ def part_phrase(question: str, names: Sequence[str]) -> set[str]:
     """The part's own words: its noun and the two words before and after it ("clinical
     operations" of "Pharm-Olam's clinical operations department", "scientifique" of "le comité
     scientifique de X"), less the organisations' names and the role asked."""
-    rest = question
-    for name in names:
-        rest = re.sub(re.escape(name), " ", rest, flags=re.IGNORECASE)
     around = rf"((?:[\w\-]+\s+){{0,2}})({PART.pattern})((?:\s+[\w\-]+){{0,2}})"
+    rest = without(question, names)
     raw = [w for m in re.finditer(around, rest, re.IGNORECASE) for w in m.group(0).split()]
     # not the role ("préside", "president") nor the words that ask it
     kept = [w for w in raw if not re.fullmatch(rf"{PERSON_ROLE}|pr[ée]sid\w*|chairs?", w, re.I)]

@@ -168,14 +168,15 @@ def kind_seats(
         return seats(kinds, passages, orgs, campus, language)
     # not of a place ("... in the Hauts-de-Seine?": its organisations), nor a part of them
     # ("the pharma groups' R&D centres"): the passages' or the town's answer
-    words = {fold(w) for w in re.findall(r"[\w\-]+", question)}
     if not kinds or not KINDS_WHERE.match(question) or places_asked(question, orgs):
+        return ""
+    if {fold(w) for w in re.findall(r"[\w\-]+", question)} & UNITS:
         return ""
     among = of_field(finder, question, kinds)
     chosen = [o for o in orgs if o.kind in kinds and (not among or o.doc_id in among)]
-    if words & UNITS or not chosen or not all(placed(o) for o in chosen):
+    if not chosen or not all(placed(o) for o in chosen):
         return ""  # some have no known town ("the e-health start-ups"): the passages say more
-    return seats(kinds, passages, orgs, campus, language, among)
+    return seats(kinds, passages, chosen, campus, language)
 
 
 def of_field(finder: PartnerFinder | None, question: str, kinds: tuple[str, ...]) -> set[str]:
@@ -193,13 +194,9 @@ def seats(
     orgs: Sequence[Organisation],
     campus: dict[str, list[Organisation]],
     language: str,
-    among: set[str] | None = None,
 ) -> str:
-    """Where the organisations of the kinds asked are (of those ``among``, when given and one
-    of them is placed), grouped by place (those inside the region first), each cited by its
-    directory entry."""
-    chosen = [o for o in orgs if among and o.doc_id in among and placed(o)]
-    orgs = chosen or orgs
+    """Where the organisations of the kinds asked are, grouped by place (those inside the
+    region first), each cited by its directory entry."""
     cited = [
         Cited(
             PartnerFit(org.label, org.kind, org.city, "", 0.5 if org.region == "out" else 1.0, ""),
