@@ -150,6 +150,9 @@ eval: setup
 		tests/eval/dev156.jsonl tests/eval/dev157.jsonl tests/eval/dev158.jsonl \
 		tests/eval/dev159.jsonl tests/eval/dev160.jsonl tests/eval/dev161.jsonl \
 		tests/eval/dev162.jsonl tests/eval/dev163.jsonl tests/eval/dev164.jsonl \
+		tests/eval/dev165.jsonl tests/eval/dev166.jsonl tests/eval/dev167.jsonl \
+		tests/eval/dev168.jsonl tests/eval/dev169.jsonl tests/eval/dev170.jsonl \
+		tests/eval/dev171.jsonl tests/eval/dev172.jsonl \
 		tests/eval/test.jsonl
 
 bench: setup

@@ -554,6 +554,30 @@ DEV163 = Path(__file__).parent / "eval" / "dev163.jsonl"
 DEV163_BARS = {"accuracy": 0.91, "decline": 0.95, "answer_first": 0.72}
 DEV164 = Path(__file__).parent / "eval" / "dev164.jsonl"
 DEV164_BARS = {"accuracy": 0.78, "decline": 0.92, "answer_first": 0.68}
+# issue 15's thirtieth round, each measured blind once before any change: dev165 (yes/no
+# questions, half near misses, half French), dev166 (conversations: follow-ups), dev168
+# (explanations), dev169 (lists and counts) and dev171 (investors and researchers, typed fast,
+# half French), to be tuned on; dev167, dev172 (the frozen test's mix; dev172 a third French)
+# and dev170 (near misses of every kind, half French), holdouts (their tables only). Answers,
+# answer-first, declines at the round's start: dev165 0.93, 0.81, 0.40; dev166 0.67, 0.68,
+# 1.00; dev167 0.87, 0.92, 1.00; dev168 0.69, 0.44, 0.50; dev169 0.83, 0.95, 0.93; dev170
+# 0.92, 0.94, 1.00; dev171 0.72, 0.90, 1.00; dev172 0.83, 0.92, 1.00
+DEV165 = Path(__file__).parent / "eval" / "dev165.jsonl"
+DEV165_BARS = {"accuracy": 0.90, "decline": 0.36, "answer_first": 0.76}
+DEV166 = Path(__file__).parent / "eval" / "dev166.jsonl"
+DEV166_BARS = {"accuracy": 0.64, "decline": 0.91, "answer_first": 0.64}
+DEV167 = Path(__file__).parent / "eval" / "dev167.jsonl"
+DEV167_BARS = {"accuracy": 0.84, "decline": 0.92, "answer_first": 0.88}
+DEV168 = Path(__file__).parent / "eval" / "dev168.jsonl"
+DEV168_BARS = {"accuracy": 0.66, "decline": 0.45, "answer_first": 0.41}
+DEV169 = Path(__file__).parent / "eval" / "dev169.jsonl"
+DEV169_BARS = {"accuracy": 0.80, "decline": 0.85, "answer_first": 0.89}
+DEV170 = Path(__file__).parent / "eval" / "dev170.jsonl"
+DEV170_BARS = {"accuracy": 0.87, "decline": 0.97, "answer_first": 0.87}
+DEV171 = Path(__file__).parent / "eval" / "dev171.jsonl"
+DEV171_BARS = {"accuracy": 0.70, "decline": 0.90, "answer_first": 0.80}
+DEV172 = Path(__file__).parent / "eval" / "dev172.jsonl"
+DEV172_BARS = {"accuracy": 0.80, "decline": 0.92, "answer_first": 0.87}
 
 
 @pytest.mark.parametrize(
@@ -577,6 +601,7 @@ DEV164_BARS = {"accuracy": 0.78, "decline": 0.92, "answer_first": 0.68}
         *(DEV141, DEV142, DEV143, DEV144, DEV145, DEV146, DEV147, DEV148),
         *(DEV149, DEV150, DEV151, DEV152, DEV153, DEV154, DEV155, DEV156),
         *(DEV157, DEV158, DEV159, DEV160, DEV161, DEV162, DEV163, DEV164),
+        *(DEV165, DEV166, DEV167, DEV168, DEV169, DEV170, DEV171, DEV172),
         TEST,
     ],
     ids=lambda path: {"questions": "main"}.get(path.stem, path.stem),
@@ -801,9 +826,12 @@ def test_default_backend_holds_the_bar(chat: ChatService) -> None:
         (DEV162, DEV162_BARS),
         (DEV163, DEV163_BARS),
         (DEV164, DEV164_BARS),
+        *((DEV165, DEV165_BARS), (DEV166, DEV166_BARS), (DEV167, DEV167_BARS)),
+        *((DEV168, DEV168_BARS), (DEV169, DEV169_BARS), (DEV170, DEV170_BARS)),
+        *((DEV171, DEV171_BARS), (DEV172, DEV172_BARS)),
         (TEST, TEST_BARS),
     ],
-    ids=[*(f"dev{n}" for n in range(2, 165)), "frozen-test"],
+    ids=[*(f"dev{n}" for n in range(2, 173)), "frozen-test"],
 )
 def test_a_blind_set_holds_its_measured_numbers(
     chat: ChatService, path: Path, bars: dict[str, float]
@@ -815,12 +843,14 @@ def test_a_blind_set_holds_its_measured_numbers(
     dev99, dev101, dev102, dev104, dev105, dev107, dev109, dev110, dev112, dev113, dev115, dev117,
     dev118, dev120, dev121, dev123, dev125, dev126, dev128, dev129, dev131, dev133, dev134, dev136,
     dev137, dev139, dev141, dev142, dev144, dev145, dev147, dev149, dev150, dev152, dev153,
-    dev155, dev157, dev158, dev160, dev161, dev163 (tuned on), dev3, dev12,
+    dev155, dev157, dev158, dev160, dev161, dev163, dev165, dev166, dev168, dev169, dev171
+    (tuned on), dev3, dev12,
     dev15, dev17, dev25, dev28, dev30, dev32, dev35, dev36, dev40, dev43, dev45, dev51, dev53,
     dev56, dev58, dev62, dev68, dev69, dev74, dev77, dev80, dev82, dev83, dev87, dev90, dev92,
     dev95, dev98, dev100, dev103, dev106, dev108, dev111, dev114, dev116, dev119, dev122, dev124,
     dev127, dev130, dev132, dev135, dev138, dev140, dev143, dev146, dev148, dev151, dev154,
-    dev156, dev159, dev162 and dev164 (holdouts, their tables only) and the frozen
+    dev156, dev159, dev162, dev164, dev167, dev170 and dev172 (holdouts, their tables only)
+    and the frozen
     test (never tuned on)
     each hold their measured numbers."""
     results = run_eval(chat, load_questions(path))
