@@ -41,9 +41,16 @@ SCOPE_NAMED = re.compile(r"\b(paris|[iî]le[- ]de[- ]france|idf|r[ée]gion)\b", 
 # the values asked across subjects ("which is the biggest?"), not of the one a follow-up follows
 ACROSS = frozenset({"best", "comparison"})
 BEST = 5  # a value answers only in one of the sentences that answer the question best
-# the words by which a sentence takes up what the one before named, or sums it up ("In all")
+# the words by which a sentence takes up what the one before named, sums it up ("In all") or
+# singles out a part of it ("In particular, the NeuroSpin center" of the CEA's platform)
 REFERRING = set("it its they them their this these those he she his her il elle ils elles".split())
-SUMMING = re.compile(r"\s*(in all|in total|overall|altogether|au total|en tout)\b", re.I)
+# the words that ask of an aim ("by which year do they want to get there?"): a plan said answers
+AIMING = set(tokenize("want plan aim intend hope wish veut veulent prevoit souhaite vise"))
+SUMMING = re.compile(
+    r"\s*(in all|in total|overall|altogether|au total|en tout|in particular|notably|among them|"
+    r"en particulier|notamment|parmi eux|parmi elles)\b",
+    re.I,
+)
 
 
 def typed_decline(
@@ -228,7 +235,11 @@ def _holds(
         holds_value(kind, sentence, question)
         and stands_with(kind, sentence, question, subject, organisations)
         and not plan_only(kind, question, sentence, subject, organisations, focus)
-        and (not focus or bool(english_kin(spellings(focus)) & set(tokenize(window))))
+        and (
+            not focus
+            or bool(english_kin(spellings(focus)) & set(tokenize(window)))
+            or bool(focus & AIMING and PLAN.search(window))  # "by which year do they want to?"
+        )
         and (kind != "outcome" or numbers_said(focus, window))
         and (kind != "count" or counted_in(question, window))
         and valued_said(question, kind, window)

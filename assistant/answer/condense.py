@@ -72,13 +72,12 @@ def condense(question: str, history: Sequence[Turn], known: Gazetteer | None = N
     "Does it play any other role?" asks for something besides the last exchange: the name
     only is its context. An elliptic follow-up ("and in Saclay?", "et curie ?", "and the
     president?") becomes the previous question with the new term in place of its own term of
-    the same sort (``restate_ellipsis``), without context. ``known``, the directory's
-    gazetteer, tells a person from an organisation or a place: "he" stands for no organisation.
-    """
+    the same sort (``restate_ellipsis``), without context. ``known``, the directory's gazetteer,
+    tells a person from an organisation ("he" is none) and reads "incuballiance" as a name."""
     question, asked = question.strip(), uninverted(unacknowledged(question.strip()))  # "Ok, ..."
     answers = [t.content for t in history if t.role == "assistant" and t.content.strip()]
     answer = answers[-1] if answers else ""
-    asked_alone = not needs_context(asked, answer)  # "those centres": of the answer
+    asked_alone = not needs_context(asked, answer, bool(known and known.organisations_in(asked)))
     if asked_alone or not any(t.role == "user" and t.content.strip() for t in history):
         return question
     previous = _previous_standalone(history, known)
@@ -95,7 +94,7 @@ def condense(question: str, history: Sequence[Turn], known: Gazetteer | None = N
     named = APPOSITION.sub(r"\g<name>", question)
     if named != question:  # "the French one, Guerbet," names its subject: "Guerbet"
         return f"{_asked(named)} ({previous})"
-    restated = restate_ellipsis(question, previous)
+    restated = restate_ellipsis(question, previous, known)
     if restated or own_topic(question):  # "Et des pôles, il y en a ..."
         return restated or question
     answered = referent_of(previous, answer)  # else the subject of the previous question

@@ -79,6 +79,9 @@ FRACTION = re.compile(
     r"deux tiers|un quart|trois quarts)\s+(?:of|de|des|du|d['’])",
     re.IGNORECASE,
 )
+# a count of a part of a whole or of a group ("how many of its units are in the region?", "how
+# many of the 52 projects ...?"): a share answers ("half of the units")
+PARTITIVE_COUNT = re.compile(r"\bhow many of\b|\bcombien (des|d['’]entre|de ses|de leurs)\b", re.I)
 CLAUSES = re.compile(r";|\s[–—]\s|\s-\s")  # the parts of a sentence that say one thing each
 # a hyphenated compound ("job-creating", "AP-HP")
 COMPOUND = re.compile(r"\w[\w’']*(?:-\w[\w’']*)+")
@@ -97,7 +100,8 @@ def counts_asked(question: str, sentence: str, asked: str) -> bool:
     exact = EXACTLY.search(question) is not None
     if exact:  # "exactly how many?": "hundreds of trials" gives no number
         sentence = ROUGHLY.sub(" ", sentence)
-    sentence = FRACTION.sub(" ", sentence)  # "how many units?": "half of the units" is a share
+    if not PARTITIVE_COUNT.search(question):  # "how many units?": "half of the units" is a share
+        sentence = FRACTION.sub(" ", sentence)
     if not NUMBER.search(sentence):
         return False
     terms = _english(tokenize(" ".join(counted)), french)

@@ -4,15 +4,20 @@ previous question with the new term in place of its own term of the same sort.""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
+from assistant.answer.ellipsis_named import restate_named
 from assistant.answer.relative_year import YEAR
 from ingest.store.text import STOPWORDS, fold, words
+
+if TYPE_CHECKING:
+    from assistant.answer.gazetteer import Gazetteer
 
 FOLLOW_UP_OPENINGS = ("and ", "et ", "what about", "et pour", "how about")
 
 ELLIPSIS = re.compile(
     r"^\s*(?:and|et|but|mais)?\s*(?:what about|how about|and|et|quid de|qu['’]en est-il)?\s*"
-    r"(?P<place>(?:in|at|à|a|au|aux|en|near|près de)\s+)?"
+    r"(?P<place>(?:in|at|à|a|au|aux|en|dans|near|près de)\s+)?"
     r"(?:(?:for|of|with|on|pour|de|du|des|chez|avec|sur)\s+)?"
     r"(?:(?P<article>the|le|la|les)\s+)?(?:[ld]['’])?"
     r"(?P<name>[^?!.]+?)\s*[?!.]*\s*$",
@@ -28,19 +33,20 @@ TOPIC_WORDS = frozenset("on about sur for pour of de du des d' with avec against
 TOKEN = re.compile(r"[ld]['’](?=\w|$)|\w[\w\-&]*(?:['’]s\b)?", re.IGNORECASE)
 
 
-def restate_ellipsis(question: str, previous: str) -> str:
+def restate_ellipsis(question: str, previous: str, known: Gazetteer | None = None) -> str:
     """ "And in Saclay?" after "Which organisations are in Villejuif?": the previous question
     with the new term in place of its own term of the same sort: a place for a place ("and in
     the yvelines?"), a name for a name ("et curie ?" after "Où se trouve Gustave Roussy ?"
     -> "Où se trouve Curie ?"), a noun after an article for one ("and the president?" after
     "Who is the CEO of Medicen?"), a field for a field ("what about oncology?" after "... works
-    on infectious diseases?"); "" when the follow-up is not an elliptic "and X?" or the
-    previous question has no such term."""
+    on infectious diseases?"); "" when it is no elliptic "and X?" or has no such term."""
     opening = question.lower().startswith(FOLLOW_UP_OPENINGS + ("but ", "mais ", "quid "))
     match = ELLIPSIS.match(question) if opening else None
     name = match.group("name").strip() if match else ""
     if not match or not name or len(name.split()) > 4:
         return ""
+    if (named := restate_named(name, question, previous, known)) is not None:
+        return named  # "and lilly?": an organisation for an organisation
     place, article = bool(match.group("place")), bool(match.group("article"))
     years = list(YEAR.finditer(previous))
     if YEAR.fullmatch(name):  # "what about 2017?": a year for the year ("... in 2016?")

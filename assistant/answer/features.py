@@ -74,8 +74,10 @@ WHERE_LAST = re.compile(
 # a place asked by its noun, wherever it stands: "at which location?", "dans quel lieu ?"; a
 # venue ("quel lieu", "which building") is where something is held, not its town
 PLACE_NOUN = re.compile(
-    r"\b(which|what|quel|quelle|quels|quelles)\s+(location|endroit|(?P<venue>venue|lieu|"
-    r"building|b[âa]timent|salle|hall))s?\b",
+    r"(\b(which|what|quel|quelle|quels|quelles)\s+|"
+    # or the noun alone: "and the venue?", "et le lieu ?"
+    r"^\W*((and|et|so|what about|how about)\s+)?(the|le|its|son)\s+)"
+    r"(location|endroit|(?P<venue>venue|lieu|building|b[âa]timent|salle|hall))s?\b",
     re.IGNORECASE,
 )
 

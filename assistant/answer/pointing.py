@@ -79,15 +79,18 @@ def that_pointing(question: str) -> tuple[int, int] | None:
 COUNTED_BACK = re.compile(rf"\b(those|these|ces)\s+({WORD})\b", re.IGNORECASE)
 
 
-def needs_context(question: str, answer: str = "") -> bool:
+def needs_context(question: str, answer: str = "", named: bool = False) -> bool:
     """A question that does not name its own subject: a pronoun standing for someone named
     before ("When was he appointed?"), a follow-up opening ("And ...", "What about ..."), very
     few terms, a pointing word ("there", "these") without a name or enough terms of its own, or
     one that points at a thing the last answer (``answer``) named ("those centres").
-    "Who runs high-field neuroimaging?" names its subject and stays as it is."""
+    "Who runs high-field neuroimaging?" names its subject and stays as it is; so does one that
+    names (``named``) an organisation of the directory in lower case ("which commune is
+    incuballiance in?")."""
     tokens = [w.lower() for w in words(question)]
     content = set(tokenize(question))
     names = [w for w in words(question)[1:] if w[:1].isupper() and fold(w) not in STOPWORDS]
+    names += ["named"] if named else []
     own_subject = bool(names) or len(content) >= 4
     return (
         question.strip().lower().startswith(FOLLOW_UP_OPENINGS)

@@ -124,6 +124,7 @@ LIST_THEM = re.compile(
 EXPLAIN = re.compile(
     r"^\s*(why|pourquoi|how(?! (many|much|old|long|far|big|often|large))|comment|"
     r"what (makes|explains|are the reasons?)|in what way|de quelle (manière|façon)|"
+    r"on what grounds|for what reasons?|how come|pour quelles? raisons?|sur quelle base|"
     r"qu['’]est-ce qui (fait|explique))\b",
     re.IGNORECASE,
 )
@@ -139,7 +140,10 @@ EXPLAIN_ASKED = re.compile(
     r"\b(marche|marchent|fonctionne|fonctionnent|works?)\s+comment\s*\??\s*$",
     re.IGNORECASE,
 )
-WHY = re.compile(r"^\s*(why|pourquoi)\b", re.IGNORECASE)
+WHY = re.compile(
+    r"^\s*(why|pourquoi|on what grounds|for what reasons?|how come|pour quelles? raisons?)\b",
+    re.IGNORECASE,
+)
 # what leads a question in before its asking word: who it is attributed to ("Selon le directeur
 # de Medicen, pourquoi ...", "According to Roques, why ..."), an adverb ("Concrètement,
 # comment ...", "Specifically, how ..."); read from the asking word on
@@ -189,12 +193,12 @@ def classify(question: str) -> QuestionKind:
     if WHEN.search(rest) and not EXPLAIN.search(led):
         return QuestionKind.FACT
     if (
-        LIST.search(rest)
+        (LIST.search(rest) and not WHY.search(led))
         or LIST_ASKED.search(rest)
         or KIND_IN_PLACE.match(rest)
         or KIND_IN_PLACE.match(asked)  # "any health orgs in the 93? thinking of setting up"
         or LIST_OF.search(rest)
-        or asks_for_list(rest)
+        or (asks_for_list(rest) and not WHY.search(led))  # "on what grounds ...?": why
     ):
         return QuestionKind.LIST
     if any(LIST.search(c) for c in CLAUSE_END.split(rest)[1:]):  # "We're a maker. List the ..."

@@ -65,10 +65,16 @@ COST_QUESTION = re.compile(
 )
 # the counted thing: a noun and the word after it, or its complement ("instituts de recherche")
 COUNT_QUESTION = re.compile(  # "how many X", "combien de X", "le nombre exact d'X"
-    r"\b(?:how many|combien d[e'’](?!\s?temps\b)\s?|(?:(?:le|the) (?:exact |total )?|"
+    # ("how many of Inserm's units": its units)
+    r"\b(?:how many(?: of [\w&\-]+['’]s\b)?|combien d[e'’](?!\s?temps\b)\s?|"
+    r"(?:(?:le|the) (?:exact |total )?|"
     # "rough number of X?", "number of X?": asked by its qualifier, or first
     r"\b(?:rough|approximate|ballpark|total|exact)\s+|^\s*)(?:nombre|number) (?:exact |"
-    r"total )?(?:de |d['’]|of ))\s*([\w\-]+(?:\s+(?:de|du|des|d['’])\s*[\w\-]+|"
+    r"total )?(?:de |d['’]|of )|"
+    # a count asked yes or no against a number: "does it have more than 100 staff?", "ont-ils
+    # dépassé les 3 000 projets ?"
+    r"\b(?:(?:more|fewer|less) than|over|at least|plus de|moins de|au moins|d[ée]pass\w*(?: les)?)"
+    r"\s+\d[\d\s,.]*(?<=\d)\s)\s*([\w\-]+(?:\s+(?:de|du|des|d['’])\s*[\w\-]+|"
     r"\s+[\w\-]+)?)",
     re.IGNORECASE,
 )
@@ -174,6 +180,8 @@ def asks_for_list(question: str) -> bool:
     if match.group(1).lower() in ("quels", "quelles", "lesquels", "lesquelles"):
         return True
     picked = match.group(2).split()
+    if picked[0].lower() in ("do", "does", "did"):  # "what do apps like X do?": what they do
+        return False
     # a plural verb after what is picked: "which big pharma are present in idf?"
     if any(w.lower() in ("are", "were") for w in picked[1:]):
         return True

@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 
 from assistant.answer.condense import split_context
+from assistant.answer.counted_thing import PARTITIVE_COUNT
 from assistant.answer.evidence import EvidenceReport
 from assistant.answer.messages import DECLINE
 from assistant.answer.numbers import stated
 from assistant.answer.questions import COUNT_QUESTION
 from assistant.answer.said_about import usable
-from assistant.answer.value_kinds import PARTITIVE_COUNT, holds_value
+from assistant.answer.value_kinds import holds_value
 from ingest.store.text import tokenize
 
 BEST = 5  # the sentences that answer the question best

@@ -160,7 +160,8 @@ SEAT = re.compile(
     rf"^(?!.*\b({NOT_A_NAME}|when|quand|what|who|qui|quoi|why|pourquoi|comment|can|could|tell|"
     r"you|vous|tu|and|et|so|alors|ok|but|mais|then|"
     r"cent(re|er)s?|labs?|offices?|sites?|hubs?|platforms?|r&d|\d+)\b)"
-    r"\s*([\w'’&.\-]+\s+){1,4}(where|o[uù])(\s+(exactly|exactement|then|donc))?\s*(\?|$)|"
+    # (what follows a comma or a bracket is told: "X where exactly, need the town")
+    r"\s*([\w'’&.\-]+\s+){1,4}(where|o[uù])(\s+(exactly|exactement|then|donc))?\s*(\?|$|[,;(])|"
     r"^\s*(localisation|emplacement)\b|"
     # its address: "l'adresse d'Incuballiance", "the address of X" (the directory's town; not an
     # e-mail's, nor the street address asked as such)

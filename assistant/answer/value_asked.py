@@ -52,8 +52,16 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         # a way in costs: "what does it cost to get in?"
         r"\bwhat (did|does|do|will|would|might)\b[^?]{0,80}\bcost\b"
         r"(?=\s*(?:[?.!]|$|in\b|per\b|to (?:get|join|attend|enter|register|apply|become)\b))|"
-        # whether it costs nothing: "is Doctolib free for patients?", "c'est gratuit ?"
-        r"\b(is|are|c['’]est|est-(il|elle|ce))\b[^?]{0,40}\b(free|gratuite?s?)\b",
+        # whether it costs nothing: "is Doctolib free for patients?", "c'est gratuit ?" (not
+        # "free to choose"), or must be paid: "does Doctolib charge patients?", "do I need to
+        # pay?", "faut-il payer une cotisation ?" (not "in charge of")
+        r"\b(is|are|was|were|be|c['’]est|est-(il|elle|ce))\b[^?]{0,40}\b(free|gratuite?s?)\b"
+        r"(?!\s+to\s+(?!(join|attend|enter|use|register|visit)\b))|"
+        r"\bfree\b(?=\s*(\?|$|of charge|for\b|to (join|attend|enter|use|register|visit)\b))|"
+        r"\b(do|does|did|will|would|can)\b[^?]{0,50}\bcharg(e|es|ed|ing)\b(?!\s+(of|with)\b)|"
+        r"\b(for free|at no cost|free of charge|sans frais)\b|\b(gratuit\w*|payant\w*)\b|"
+        r"\b(need|needs|have|has|must|required) to pay\b|\b(cotisations?|membership fees?)\b|"
+        r"\b(faut|fai[ts]|faire|font|doi[tv]\w*|dev\w+)(-\w+)?(\s+-?\w+)?\s+payer\b",
         IC,
     ),
     "amount": re.compile(
@@ -74,7 +82,7 @@ ASKS = {  # the kind of value -> the shape of a question asking for one (checked
         r"\bhow much\s+(are|is|will|did|does|do|would|has|have)\b.{0,30}\b(put|puts|putting|"
         r"pour\w*|sink\w*|pump\w*|inject\w*|commit\w*)\s+(in|into)\b|"
         r"\bcombien\s+(ils|elles|il|elle|on|vont|va)\b[^?]{0,30}\b(mett\w*|met|inject\w*)\b|"
-        r"\bcombien\b(?![^?]{0,20}\bd['’e])[^?]{0,40}\b(invest\w*|d[ée]pens\w*|lev[ée]\w*)\b|"
+        r"\bcombien\b(?!\s+(de|d['’]))[^?]{0,40}\b(invest\w*|d[ée]pens\w*|lev[ée]\w*)\b|"
         r"\b(invest\w*|d[ée]pens\w*|lev[ée]\w*)\b.{0,30}\bcombien\b|"
         r"\bcombien\b.{0,30}\b(gagne|gagnent|touche|touchent)\b|"
         # money given or put in: "how much money did it put in?", "financé à hauteur de combien ?",
@@ -231,6 +239,17 @@ WHETHER = re.compile(
     r"^\W*((and|so|ok|okay|but|et|alors|mais|donc)\W+)*(did|does|do|is|are|was|were|has|have|"
     rf"had|can|could|will|would|est-ce qu['’]?e?)\b(?!['’]?\s*(there|il y a|il existe|you|u|"
     rf"{ANYONE})\b)",
+    IC,
+)
+# a French yes/no asked by the inverted verb ("Incuballiance accepte-t-il des start-up
+# étrangères ?", "les patients peuvent-ils consulter leur dossier ?"), no word that asks what
+# ("où est-il ?"), not whether anything exists ("y a-t-il ...?", "existe-t-il ...?")
+WHETHER_FR = re.compile(
+    r"^(?!.*\b(quel\w*|qui|quoi|quand|où|comment|combien|pourquoi|lequel|laquelle|lesquel\w*)\b)"
+    r"(?!(.*[,:;]\s*)?\W*(que|qu['’]))"  # "que fait-il ?" (not "les labs qu'il héberge")
+    r".*(?<![\w-])(?<!\by )(?!existe-)(\w+-(t-)?|"
+    # typed without hyphens: "a t il travaillé", "est il installé"
+    r"(est|sont|a|ont|peut|peuvent|fait|font|doit|doivent|va|vont)\s(t\s)?)(il|elle|ils|elles|on)\b",
     IC,
 )
 # a yes/no open to anything the sources say: "does it play any other role?", "has Sanofi done

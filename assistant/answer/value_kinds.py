@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.answer.counted_thing import NUMBER
+from assistant.answer.counted_thing import FRACTION, NUMBER, PARTITIVE_COUNT
 from assistant.answer.features import WHERE_LAST
 from assistant.answer.meaning import defines, term_asked
 from assistant.answer.numbers import WORD, stated
@@ -40,7 +40,7 @@ from assistant.answer.time_asked import (
     STILL,
     YES_NO_FR,
 )
-from assistant.answer.value_asked import ASKS, OPEN, OPINION, OUTCOME, WHETHER
+from assistant.answer.value_asked import ASKS, OPEN, OPINION, OUTCOME, WHETHER, WHETHER_FR
 from assistant.answer.value_shapes import (
     AMOUNT,
     COMPARES,
@@ -105,8 +105,11 @@ CHOICE = re.compile(
 )
 # which of two is more, better, bigger: a comparison the sources must make
 COMPARATIVE = re.compile(
-    r"\b(more|less|fewer|better|worse|bigger|larger|smaller|greater|older|younger|plus|moins|"
-    r"meilleure?s?|mieux|pire)\b[^?]{0,60}\b(than|que|qu['’]|or|ou)\b|"
+    # (not "le plus grand défi pour que ...": the most)
+    r"\b(more|less|fewer|better|worse|bigger|larger|smaller|greater|older|younger|"
+    r"(?<!\ble )(?<!\bla )(?<!\bles )(?:plus|moins)|"
+    # (against a number, a count: "more than 100 staff?")
+    r"meilleure?s?|mieux|pire)\b[^?]{0,60}\b(than|que|qu['’]|or|ou)\b(?!\s*\d)|"
     rf"{CHOICE.pattern}|"
     # "which of those two has more members?", "lequel des deux a le plus de membres ?"
     r"\b(which|lequel|laquelle)\s+(of|des|d['’]entre)\b[^?]{0,60}\b(more|less|fewer|better|"
@@ -194,7 +197,8 @@ def asked_value(question: str) -> str:
         return "measure"
     if OPINION.search(question):  # "did he think it was a game changer?": his view, said
         return ""
-    return "whether" if WHETHER.search(question) and not OPEN.search(question) else ""
+    whether = WHETHER.search(question) or WHETHER_FR.search(question)
+    return "whether" if whether and not OPEN.search(question) else ""
 
 
 # "how much?", "combien exactement ?" alone: a number, of what the follow-up follows
@@ -204,7 +208,6 @@ BARE_HOW_MUCH = re.compile(
     r"(?:\s+(?:of|for|de|du|des|pour|d['’])\s*[^?]{1,60})?\W*$",  # "... of TERR-eSANTE?" restated
     IC,
 )
-PARTITIVE_COUNT = re.compile(r"\bhow many of\b|\bcombien (des|d['’]entre)\b", IC)
 
 
 def holds_value(kind: str, sentence: str, question: str = "") -> bool:
@@ -215,6 +218,7 @@ def holds_value(kind: str, sentence: str, question: str = "") -> bool:
         # a part of a group the question counts: "how many of the 52 projects ...?" is not
         # answered by "there were 52 projects"
         new = not PARTITIVE_COUNT.search(question) or bool(stated(sentence) - stated(question))
+        new = new or bool(FRACTION.search(sentence))  # "how many of its units ...?": "half of"
         return HOLDS[kind](sentence) and answer_type_fits(question, sentence) and exact and new
     if kind == "meaning":  # what the term asked is
         return defines(sentence, term_asked(question))

@@ -15,7 +15,7 @@ from assistant.answer.lexicon import Lexicon
 from assistant.answer.numbers import WORD
 from assistant.answer.roles import ROLE_VERBS
 from assistant.answer.spelling import respell
-from assistant.retrieval.glossary import translate_phrases, translate_terms
+from assistant.retrieval.glossary import french_words, translate_phrases, translate_terms
 from ingest.store.text import tokenize
 
 MIN_WEIGHT = 0.05
@@ -117,6 +117,8 @@ class TermWeigher:
         text = translate_phrases(text) if language == "fr" else text  # "directeur général"
         if vocabulary and self.idf:
             text = respell(text, self.lexicon, self.idf.__contains__, vocabulary)
+            if language == "fr":  # a French word misspelt, no passage's word: the glossary's
+                text = respell(text, self.lexicon, self.idf.__contains__, french_words())
         terms = [self.compact(t) for t in tokenize(text) if t not in FRAMING]
         if language == "fr":
             terms = [self.cognate(t) for t in self.translate(terms)]

@@ -45,7 +45,7 @@ FRAME = set(
     exactly exactement
     happen happens happened held hold tient tiennent tenu deroule deroulent passe passent
     like such including comme tels telles notamment sites site premises
-    host hosts houses home both already deja abrite abritent accueille accueillent
+    host hosts houses home call calls both already deja abrite abritent accueille accueillent
     or somewhere else elsewhere ailleurs autre
     """.split()
 )

@@ -10,225 +10,25 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
-from ingest.store.text import tokenize
+from ingest.store.text import fold, tokenize
 
-_GLOSSARY = """
-hopital hôpitaux hôpital: hospital
-hospitalier hospitaliere: hospital
-chu: hospital university
-recherche: research
-chercheur chercheuse: researcher scientist
-laboratoire labo: laboratory
-sante: health healthcare
-medecin: doctor
-medecine: medicine medical
-medical medicale: medical
-soin: care
-patient: patient
-essai: trial
-clinique: clinical
-groupe: group
-pharmaceutique: pharmaceutical pharma
-industrie industriel: industry
-entreprise societe: company business
-start-up startup jeune-pousse: start-up startup
-incubateur: incubator
-pole: cluster
-competitivite: competitiveness
-membre: member
-traine derriere: behind
-adherent: member
-directeur dirigeant pdg dg: ceo president head
-dirige diriger: ceo head lead
-president presidente: president
-nomme nomination: appointed
-investisseur: investor
-investissement: investment
-implanter implante implantation: located based locate
-region: region
-francilien francilienne: ile-de-france region
-ile-de-france: ile-de-france
-paris: paris
-cancer cancerologie oncologie: cancer oncology
-cerveau cerebral cerebrale neuro-imagerie neuroimagerie: neuroimaging brain
-imagerie: imaging
-irm: mri imaging
-champ: field
-haut: high
-therapie: therapy
-genique: gene
-cellulaire: cell
-maladie: disease illness
-infectieuse infectieux: infectious
-rare: rare
-numerique: digital
-e-sante esante: e-health digital health
-application appli: application app
-plateforme: platform
-concurrent: competitor
-concurrence: competition
-strategie: strategy
-pilier: pillar
-objectif but: goal aim
-projet: project
-programme: programme program
-centre: center centre
-point: point
-contact: contact
-interlocuteur: contact point
-unique: single central
-guichet: point contact
-partenaire: partner
-partenariat: partnership
-intermediaire mediateur mediatrice mediation: intermediary mediating mediation
-utilisateur usager: user
-innover innovent innovant innovante innovateur innovatrice: innovation innovative innovator
-negocier negocie negociation: negotiate negotiation
-chacun chacune: various each
-universite: university
-ecole: school
-ingenieur: engineer engineering
-evenement salon sommet: event summit
-tient tiendra tenu deroule: take place held
-implante implanter installe etabli: established located based
-brevet: patent
-emploi: job
-web internet: website
-etranger etrangere: foreign
-americain americaine: american
-canadien canadienne: canadian
-chinois chine: china chinese
-etats-unis usa: usa
-europe europeen europeenne: europe european
-bruxelles: brussels
-londres: london
-suisse: switzerland
-allemagne: germany
-moitie: half
-nombre: number
-combien: many number
-annee an: year
-mois: month
-quand: when
-pourquoi: why
-ou: where
-qui: who
-quel quelle: which what
-lieu: where place venue
-date: date
-medicament: drug medicine
-biotechnologie biotech: biotech biotechnology
-dispositif: device
-diagnostic: diagnostic diagnostics
-pronostic: prognostic
-personnalise personnalisee: personalized
-precision: precision
-intelligence: intelligence
-artificielle: artificial
-donnee: data
-fusion fusionner: merge
-doubler double: double
-quatre: four
-cinq: five
-deux: two
-trois: three
-soixante-dix: 70
-etablissement: establishment
-site: site establishment center
-accueillir accueille accueillent heberge: host hosting based
-parisien parisienne: paris region
-adherent adherents: member
-objectif objectifs: goal aim target ambition
-rassembler rassemble reunir: gather
-prochaine prochaines prochain: next
-annee annees: year
-francais francaise: france french
-chiffre: figure turnover revenue
-affaire: business
-billet ticket: ticket
-cout coute couter prix tarif: cost price
-budget: budget
-population habitant: population inhabitant
-lit: bed
-loyer louer: rent
-salaire: salary
-visa: visa
-impot fiscal fiscalite: tax
-credit: credit
-compte compter: number count
-porteur: leader
-tient tenir: held taking place
-lance lancer: launched led launch
-ouvert ouverte ouvrir ouvre ouverture: open opened opening set
-cree creee creer creation fondee fondation fondateur: founded created set
-trouve situe: located
-industriel: company industrial industry
-mene mener: led conducted
-domaine: field area
-therapeutique therapie: therapeutic therapy
-traitement: treatment therapy
-pointe: leading leader forefront
-idf: ile-de-france region
-gere gerer: run manage
-organisme: body organization
-pasteur: pasteur
-curie: curie
-monde: world
-mondial mondiale: global world
-parmi: among
-professionnel professionnelle: professional
-salarie salariee employe employee: employee staff
-effectif: workforce staff employees
-personnel: staff personnel
-institut: institute institution
-reseau: network
-filiale: subsidiary
-siege: headquarters head office
-rachat racheter rachete: acquired acquisition
-fonds: fund
-levee lever leve: raised funding
-croissance: growth
-marche: market
-formation: training education
-etudiant etudiante: student
-doctorant doctorante these: phd doctoral
-vaccin: vaccine
-neurologie neuroscience: neuroscience neurology
-cardiologie: cardiology
-genomique: genomics
-echographie: ultrasound
-contraste: contrast
-telemedecine: telemedicine
-suivi: monitoring follow-up
-domicile: home
-chimiotherapie: chemotherapy
-accompagner accompagne accompagnement: support
-financer finance financement: funding financed
-subvention: grant subsidy
-candidature candidater: application apply
-collaboration collab: collaboration
-cooperation: cooperation
-public publique: public
-prive privee: private
-academique: academic
-outil: tool
-acces: access
-specialise specialisee dedie dediee consacre consacree: dedicated devoted specialized
-ville commune: town city
-departement: department
-arrondissement: district
-batiment: building
-raison: reason
-atout avantage: asset advantage
-pays: country
-entretien: interview
-patron: head ceo
-responsable: head
-paysage: landscape
-vie vivant: life
-biologie: biology
-"""
+GLOSSARY_PATH = Path(__file__).with_name("glossary.txt")
+
+
+@lru_cache(maxsize=1)
+def _lines() -> tuple[str, ...]:
+    """The glossary's lines "french words: english words" (its comments left out)."""
+    text = GLOSSARY_PATH.read_text(encoding="utf-8")
+    return tuple(line for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def french_words() -> frozenset[str]:
+    """The glossary's French words, folded: what a misspelt French word ("filliale") is read
+    as."""
+    return frozenset(fold(w) for line in _lines() for w in line.partition(":")[0].split())
 
 
 @lru_cache(maxsize=1)
@@ -237,7 +37,7 @@ def _table() -> dict[str, list[str]]:
     key only where no term of its own defines it: "sante" means health, never "digital"."""
     table: dict[str, list[str]] = {}
     parts: dict[str, list[str]] = {}
-    for line in _GLOSSARY.strip().splitlines():
+    for line in _lines():
         french, _, english = line.partition(":")
         targets = tokenize(english)
         for word in french.split():
@@ -276,7 +76,7 @@ def _english_kin() -> dict[str, set[str]]:
     """English token -> the English tokens one French term of the glossary also stands for
     ("objectif": goal aim target ambition)."""
     kin: dict[str, set[str]] = {}
-    for line in _GLOSSARY.strip().splitlines():
+    for line in _lines():
         group = set(tokenize(line.partition(":")[2]))
         for term in group:
             kin.setdefault(term, set()).update(group)
