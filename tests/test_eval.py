@@ -557,27 +557,29 @@ DEV164_BARS = {"accuracy": 0.78, "decline": 0.92, "answer_first": 0.68}
 # issue 15's thirtieth round, each measured blind once before any change: dev165 (yes/no
 # questions, half near misses, half French), dev166 (conversations: follow-ups), dev168
 # (explanations), dev169 (lists and counts) and dev171 (investors and researchers, typed fast,
-# half French), to be tuned on; dev167, dev172 (the frozen test's mix; dev172 a third French)
-# and dev170 (near misses of every kind, half French), holdouts (their tables only). Answers,
-# answer-first, declines at the round's start: dev165 0.93, 0.81, 0.40; dev166 0.67, 0.68,
-# 1.00; dev167 0.87, 0.92, 1.00; dev168 0.69, 0.44, 0.50; dev169 0.83, 0.95, 0.93; dev170
-# 0.92, 0.94, 1.00; dev171 0.72, 0.90, 1.00; dev172 0.83, 0.92, 1.00
+# half French), tuned on; dev167, dev172 (the frozen test's mix; dev172 a third French) and
+# dev170 (near misses of every kind, half French), holdouts (their tables only). Answers,
+# answer-first, declines at the round's start -> end: dev165 0.93, 0.81, 0.40 -> 0.93, 0.86,
+# 0.67; dev166 0.67, 0.68, 1.00 -> 0.81, 0.76, 1.00; dev167 0.87, 0.92, 1.00 (the same); dev168
+# 0.69, 0.44, 0.50 -> 0.72, 0.47, 0.50; dev169 0.83, 0.95, 0.93 -> 0.85, 1.00, 0.93; dev170
+# 0.92, 0.94, 1.00 (the same); dev171 0.72, 0.90, 1.00 -> 0.74, 0.90, 1.00; dev172 0.83, 0.92,
+# 1.00 -> 0.80, 0.88, 1.00 (one fact lost; the bars are the end's)
 DEV165 = Path(__file__).parent / "eval" / "dev165.jsonl"
-DEV165_BARS = {"accuracy": 0.90, "decline": 0.36, "answer_first": 0.76}
+DEV165_BARS = {"accuracy": 0.90, "decline": 0.63, "answer_first": 0.80}
 DEV166 = Path(__file__).parent / "eval" / "dev166.jsonl"
-DEV166_BARS = {"accuracy": 0.64, "decline": 0.91, "answer_first": 0.64}
+DEV166_BARS = {"accuracy": 0.79, "decline": 0.91, "answer_first": 0.72}
 DEV167 = Path(__file__).parent / "eval" / "dev167.jsonl"
 DEV167_BARS = {"accuracy": 0.84, "decline": 0.92, "answer_first": 0.88}
 DEV168 = Path(__file__).parent / "eval" / "dev168.jsonl"
-DEV168_BARS = {"accuracy": 0.66, "decline": 0.45, "answer_first": 0.41}
+DEV168_BARS = {"accuracy": 0.69, "decline": 0.45, "answer_first": 0.44}
 DEV169 = Path(__file__).parent / "eval" / "dev169.jsonl"
-DEV169_BARS = {"accuracy": 0.80, "decline": 0.85, "answer_first": 0.89}
+DEV169_BARS = {"accuracy": 0.82, "decline": 0.85, "answer_first": 0.94}
 DEV170 = Path(__file__).parent / "eval" / "dev170.jsonl"
 DEV170_BARS = {"accuracy": 0.87, "decline": 0.97, "answer_first": 0.87}
 DEV171 = Path(__file__).parent / "eval" / "dev171.jsonl"
-DEV171_BARS = {"accuracy": 0.70, "decline": 0.90, "answer_first": 0.80}
+DEV171_BARS = {"accuracy": 0.72, "decline": 0.90, "answer_first": 0.80}
 DEV172 = Path(__file__).parent / "eval" / "dev172.jsonl"
-DEV172_BARS = {"accuracy": 0.80, "decline": 0.92, "answer_first": 0.87}
+DEV172_BARS = {"accuracy": 0.78, "decline": 0.92, "answer_first": 0.83}
 
 
 @pytest.mark.parametrize(
