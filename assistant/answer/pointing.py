@@ -89,9 +89,9 @@ def needs_context(question: str, answer: str = "", named: bool = False) -> bool:
     incuballiance in?")."""
     tokens = [w.lower() for w in words(question)]
     content = set(tokenize(question))
-    names = [w for w in words(question)[1:] if w[:1].isupper() and fold(w) not in STOPWORDS]
-    names += ["named"] if named else []
-    own_subject = bool(names) or len(content) >= 4
+    capitalised = [w for w in words(question)[1:] if w[:1].isupper() and fold(w) not in STOPWORDS]
+    names = named or bool(capitalised)
+    own_subject = names or len(content) >= 4
     return (
         question.strip().lower().startswith(FOLLOW_UP_OPENINGS)
         or bool(more_of(question) or ORDINAL.search(question))
